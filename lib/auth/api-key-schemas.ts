@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const CreateApiKey = z.strictObject({
+  name: z.string().trim().min(1, 'enter a name for the key').max(80, 'use at most 80 characters'),
+});
+export type CreateApiKey = z.infer<typeof CreateApiKey>;
+
+export const RevokeApiKey = z.strictObject({ apiKeyId: z.uuid('not a valid API key id') });
+export type RevokeApiKey = z.infer<typeof RevokeApiKey>;

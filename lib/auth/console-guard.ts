@@ -1,0 +1,53 @@
+// The one server-side guard of the console: every page and every server action passes
+// through it. Roles are ordered ANALYST < OPERATOR < OWNER; a tenant the operator does not
+// belong to is "not found", so the console never confirms another tenant exists.
+import { db } from '../db';
+import { AppError } from '../errors';
+import type { Actor } from '../audit/write-audit-log';
+
+export type Role = 'OWNER' | 'OPERATOR' | 'ANALYST';
+const rank: Record<Role, number> = { ANALYST: 1, OPERATOR: 2, OWNER: 3 };
+
+export type ConsoleContext = {
+  operatorId: string;
+  tenantId: string;
+  tenantSlug: string;
+  tenantName: string;
+  role: Role;
+  actor: Actor;
+};
+
+export function roleAtLeast(role: Role, minRole: Role): boolean {
+  return rank[role] >= rank[minRole];
+}
+
+export async function authorizeConsole(operatorId: string | null | undefined, tenantSlug: string, minRole: Role): Promise<ConsoleContext> {
+  if (!operatorId) throw new AppError('UNAUTHORIZED', 'sign in first');
+  const membership = await db.membership.findFirst({
+    where: { operatorId, tenant: { slug: tenantSlug } },
+    select: { role: true, tenant: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!membership) throw new AppError('NOT_FOUND', `tenant ${tenantSlug} not found`);
+  if (!roleAtLeast(membership.role, minRole)) {
+    throw new AppError('FORBIDDEN', `this needs the ${minRole} role; you are ${membership.role}`);
+  }
+  return {
+    operatorId,
+    tenantId: membership.tenant.id,
+    tenantSlug: membership.tenant.slug,
+    tenantName: membership.tenant.name,
+    role: membership.role,
+    actor: { type: 'OPERATOR', id: operatorId },
+  };
+}
+
+export type OperatorTenant = { slug: string; name: string; role: Role };
+
+export async function listOperatorTenants(operatorId: string): Promise<OperatorTenant[]> {
+  const rows = await db.membership.findMany({
+    where: { operatorId },
+    select: { role: true, tenant: { select: { slug: true, name: true } } },
+    orderBy: { tenant: { name: 'asc' } },
+  });
+  return rows.map((r) => ({ slug: r.tenant.slug, name: r.tenant.name, role: r.role }));
+}

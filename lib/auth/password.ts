@@ -1,0 +1,35 @@
+// Operator passwords: scrypt with a random salt, stored self-describing so parameters can
+// be raised later without breaking old hashes. Never stored or logged in plain.
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+const N = 2 ** 15;
+const r = 8;
+const p = 1;
+const keyLength = 32;
+
+function scrypt(password: string, salt: Buffer, options: ScryptOptions, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCb(password.normalize('NFKC'), salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+const maxmem = (n: number, rr: number) => 256 * n * rr;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scrypt(password, salt, { N, r, p, maxmem: maxmem(N, r) }, keyLength);
+  return ['scrypt', N, r, p, salt.toString('base64url'), hash.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, rr, pp, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !rr || !pp || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const actual = await scrypt(
+    password,
+    Buffer.from(salt, 'base64url'),
+    { N: Number(n), r: Number(rr), p: Number(pp), maxmem: maxmem(Number(n), Number(rr)) },
+    expected.length,
+  );
+  return timingSafeEqual(actual, expected);
+}

@@ -1,0 +1,59 @@
+// The one place that reads the environment. Every value is validated once; a bad value
+// stops start-up with one line naming the variable (STYLE.md §13).
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const LOCAL_SECRET = 'local-development-secret-change-me-0123456789';
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.url().default('postgresql://postgres:postgres@127.0.0.1:5432/lottery'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
+  /** Prefix of every Redis key and BullMQ queue; test runs use their own. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,32}$/i, 'letters, digits, - or _').default('lot'),
+  /** Milliseconds a request-path Redis command may take before the request answers 503. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  AUTH_SECRET: z.string().min(32, 'at least 32 characters').default(LOCAL_SECRET),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Seconds after which a worker that has not beaten its heart counts as down. */
+  WORKER_HEARTBEAT_TTL_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+});
+export type Config = z.infer<typeof Env> & { publicUrl: string };
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (cached) return cached;
+  // Scripts and workers run outside Next.js, which would otherwise load .env for them.
+  if (existsSync('.env') && typeof process.loadEnvFile === 'function' && !process.env.NEXT_RUNTIME) {
+    process.loadEnvFile('.env');
+  }
+  const parsed = Env.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const message = `configuration error: ${String(issue.path[0])}: ${issue.message}`;
+    throw new ConfigError(message);
+  }
+  const env = parsed.data;
+  cached = { ...env, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
+  // next-auth v4 reads these itself; keep them in step with ours.
+  process.env.NEXTAUTH_SECRET ??= cached.AUTH_SECRET;
+  process.env.NEXTAUTH_URL ??= cached.publicUrl;
+  return cached;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** For tests that change the environment between cases. */
+export function resetConfigForTests() {
+  cached = undefined;
+}
+
+export function usesLocalSecret(c: Config) {
+  return c.AUTH_SECRET === LOCAL_SECRET;
+}

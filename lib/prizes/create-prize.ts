@@ -1,0 +1,30 @@
+import { db } from '../db';
+import { writeAuditLog, type Actor } from '../audit/write-audit-log';
+import type { CreatePrize } from './schemas';
+import { prizeSelect, toPrizeDto, type PrizeDto } from './prize-dto';
+
+/** A new catalogue entry whose total pool starts at `stock`, recorded in the ledger. */
+export async function createPrize(tenantId: string, actor: Actor, input: CreatePrize): Promise<PrizeDto> {
+  const prize = await db.$transaction(async (tx) => {
+    const created = await tx.prize.create({
+      data: {
+        tenantId,
+        name: input.name,
+        kind: input.kind.toUpperCase() as 'PHYSICAL' | 'VIRTUAL' | 'COUPON' | 'POINTS',
+        valueMinor: Math.round((input.value ?? 0) * 100),
+        description: input.description ?? null,
+        imageUrl: input.imageUrl ?? null,
+        availableStock: input.stock,
+      },
+      select: prizeSelect,
+    });
+    if (input.stock > 0) {
+      await tx.stockMovement.create({
+        data: { tenantId, prizeId: created.id, kind: 'RESTOCK', poolDelta: input.stock, reason: 'initial stock', actorType: actor.type, actorId: actor.id },
+      });
+    }
+    await writeAuditLog(tenantId, actor, { action: 'prize.create', objectType: 'Prize', objectId: created.id, after: created }, tx);
+    return created;
+  });
+  return toPrizeDto(prize, 0);
+}

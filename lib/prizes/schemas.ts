@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const PrizeKindInput = z.enum(['physical', 'virtual', 'coupon', 'points']);
+
+export const CreatePrize = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  kind: PrizeKindInput,
+  /** Value of one unit in major currency units, at most two decimals. */
+  value: z.number().min(0).max(10_000_000).multipleOf(0.01).optional(),
+  stock: z.number().int().min(0).max(100_000_000),
+  description: z.string().max(2_000).optional(),
+  imageUrl: z.url().max(2_000).optional(),
+});
+export type CreatePrize = z.infer<typeof CreatePrize>;
+
+export const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.uuid().optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;

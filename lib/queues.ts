@@ -1,0 +1,63 @@
+// Named BullMQ queues with typed payloads (DESIGN.md §9). Each payload is a zod schema:
+// enqueue validates it, and the worker validates it again (a bad payload is unrecoverable).
+// Jobs are idempotent; delivery is at least once.
+import { Queue, type JobsOptions } from 'bullmq';
+import { z } from 'zod';
+import { config } from './config';
+import { createRedis, type Redis } from './redis';
+
+export const queuePayloads = {
+  /** Drain one activity's draw stream into PostgreSQL and write stock counters back. */
+  'draw-log': z.strictObject({ activityId: z.uuid() }),
+  /** Return an ended activity's unused stock (or one voided win's) to the total pools, once. */
+  'stock-return': z.strictObject({ activityId: z.uuid(), winId: z.uuid().optional() }),
+  /** Aggregate per-minute statistics and run anomaly checks. */
+  stats: z.strictObject({ activityId: z.uuid().optional() }),
+  /** A scheduled status change of an activity; stale versions are ignored. */
+  'activity-lifecycle': z.strictObject({ activityId: z.uuid(), transition: z.enum(['start', 'end']), configVersion: z.number().int() }),
+  /** A webhook to the host app (win, shipped). */
+  notify: z.strictObject({ tenantId: z.uuid(), event: z.enum(['win.created', 'win.shipped']), winId: z.uuid() }),
+} as const;
+
+export type QueueName = keyof typeof queuePayloads;
+export type QueuePayload<N extends QueueName> = z.infer<(typeof queuePayloads)[N]>;
+export const queueNames = Object.keys(queuePayloads) as QueueName[];
+
+/** BullMQ keeps its keys under this prefix; it follows the deployment's Redis prefix. */
+export function bullPrefix(): string {
+  return `${config().REDIS_PREFIX}:bull`;
+}
+
+const globalForQueues = globalThis as unknown as { lotteryQueues?: Map<QueueName, Queue>; lotteryQueueRedis?: Redis };
+
+function queueConnection(): Redis {
+  return (globalForQueues.lotteryQueueRedis ??= createRedis('worker'));
+}
+
+export function getQueue<N extends QueueName>(name: N): Queue<QueuePayload<N>> {
+  const queues = (globalForQueues.lotteryQueues ??= new Map());
+  let queue = queues.get(name);
+  if (!queue) {
+    queue = new Queue(name, {
+      connection: queueConnection(),
+      prefix: bullPrefix(),
+      defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: 1_000, removeOnFail: 5_000 },
+    });
+    queues.set(name, queue);
+  }
+  return queue as Queue<QueuePayload<N>>;
+}
+
+export async function enqueue<N extends QueueName>(name: N, payload: QueuePayload<N>, opts?: JobsOptions) {
+  const data = queuePayloads[name].parse(payload) as QueuePayload<N>;
+  // BullMQ's generics over the job name do not narrow well; the payload is validated above.
+  return (getQueue(name) as unknown as Queue).add(name, data, opts);
+}
+
+export async function closeQueues() {
+  const queues = globalForQueues.lotteryQueues;
+  if (queues) await Promise.all([...queues.values()].map((q) => q.close()));
+  globalForQueues.lotteryQueues = undefined;
+  await globalForQueues.lotteryQueueRedis?.quit().catch(() => undefined);
+  globalForQueues.lotteryQueueRedis = undefined;
+}

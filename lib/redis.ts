@@ -1,0 +1,87 @@
+// Redis connections (STYLE.md §7) and Lua scripts (§8).
+// - request path: fail fast (no offline queue, short timeouts) so a request answers 503, never hangs;
+// - workers and BullMQ: retry forever (maxRetriesPerRequest: null), as BullMQ requires.
+// Every key starts with the configured prefix, so test runs never touch the demo's keys.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Redis, type RedisOptions } from 'ioredis';
+import { config } from './config';
+import { AppError } from './errors';
+
+export type { Redis } from 'ioredis';
+
+export type ConnectionKind = 'request' | 'worker';
+
+export function createRedis(kind: ConnectionKind, extra: RedisOptions = {}): Redis {
+  const c = config();
+  const base: RedisOptions =
+    kind === 'request'
+      ? {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          commandTimeout: c.REDIS_COMMAND_TIMEOUT_MS,
+          connectTimeout: 2_000,
+          retryStrategy: (times) => Math.min(times * 200, 2_000),
+        }
+      : { maxRetriesPerRequest: null, enableReadyCheck: true };
+  return new Redis(c.REDIS_URL, { ...base, ...extra });
+}
+
+/** A key under this deployment's prefix: key('act', id) → "lot:act:<id>". */
+export function key(...parts: (string | number)[]): string {
+  return [config().REDIS_PREFIX, ...parts].join(':');
+}
+
+/**
+ * A key of one activity. The braces make a Redis Cluster hash tag, so every key one draw
+ * touches lives on one shard and a Lua script may use them together.
+ */
+export function activityKey(activityId: string, ...parts: (string | number)[]): string {
+  return [config().REDIS_PREFIX, `{act:${activityId}}`, ...parts].join(':');
+}
+
+const globalForRedis = globalThis as unknown as { lotteryRedis?: Promise<Redis> };
+
+/** The shared request-path connection, connected before first use. */
+export function requestRedis(): Promise<Redis> {
+  if (!globalForRedis.lotteryRedis) {
+    const redis = createRedis('request', { lazyConnect: true });
+    globalForRedis.lotteryRedis = redis.connect().then(
+      () => redis,
+      (err: unknown) => {
+        globalForRedis.lotteryRedis = undefined;
+        redis.disconnect();
+        throw new AppError('SERVICE_UNAVAILABLE', 'Redis is not reachable', { cause: String(err) });
+      },
+    );
+  }
+  return globalForRedis.lotteryRedis;
+}
+
+/**
+ * A Lua script kept in a .lua file named `<name>-<numberOfKeys>.lua` (the BullMQ convention).
+ * ioredis sends EVALSHA and falls back to EVAL on NOSCRIPT, so a flushed script cache or a
+ * restarted Redis is harmless.
+ */
+export type LuaScript = { name: string; numberOfKeys: number; lua: string };
+
+export function loadLuaScript(dirFromRoot: string, fileName: string): LuaScript {
+  const match = /^(.+)-(\d+)\.lua$/.exec(fileName);
+  if (!match) throw new Error(`Lua file ${fileName} must be named <name>-<numberOfKeys>.lua`);
+  const lua = readFileSync(path.join(process.cwd(), dirFromRoot, fileName), 'utf8');
+  return { name: match[1]!.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()), numberOfKeys: Number(match[2]), lua };
+}
+
+/** Defines the script on a connection once; returns a caller typed by the caller. */
+export function defineScript(redis: Redis, script: LuaScript) {
+  const r = redis as Redis & Record<string, unknown>;
+  if (typeof r[script.name] !== 'function') {
+    redis.defineCommand(script.name, { numberOfKeys: script.numberOfKeys, lua: script.lua });
+  }
+  return (keys: string[], args: (string | number)[]): Promise<unknown> => {
+    if (keys.length !== script.numberOfKeys) {
+      throw new Error(`${script.name} takes ${script.numberOfKeys} keys, got ${keys.length}`);
+    }
+    return (r[script.name] as (...a: (string | number)[]) => Promise<unknown>)(...keys, ...args);
+  };
+}

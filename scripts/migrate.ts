@@ -1,0 +1,16 @@
+// npm run migrate: creates the database if needed and applies pending migrations.
+import { config, ConfigError } from '../lib/config';
+import { applyMigrations, ensureDatabase, MigrationError } from '../lib/migrations/apply-migrations';
+
+async function main() {
+  const { DATABASE_URL } = config();
+  if (await ensureDatabase(DATABASE_URL)) console.log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
+  const result = await applyMigrations(DATABASE_URL, { log: (line) => console.log(line) });
+  console.log(`migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof MigrationError) console.error(err.message);
+  else console.error(`migration failed: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# npm test: install what is missing, make sure PostgreSQL and Redis run, then typecheck,
+# lint, vitest (unit, then integration against real PostgreSQL and Redis) and Playwright
+# against a production build. The run uses its own database and Redis prefix, dropped at
+# the end, so it never disturbs the demo's data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/common.sh
+
+ensure_installed
+ensure_services
+
+run_id="t$(date +%s)$$"
+export DATABASE_URL="postgresql://postgres:postgres@127.0.0.1:5432/lottery_${run_id}"
+export REDIS_PREFIX="$run_id"
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
+export NEXT_DIST_DIR=.next-test
+export E2E_PORT="${E2E_PORT:-3100}"
+export AUTH_SECRET="test-secret-${run_id}-0123456789abcdef0123"
+cleanup() { npx --no-install tsx scripts/drop-test-run.ts >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+started=$(date +%s)
+say "typecheck";            npx --no-install tsc --noEmit
+say "lint";                 npx --no-install eslint . --max-warnings 0
+say "migrate the test database"; npx --no-install tsx scripts/migrate.ts
+say "vitest: unit";         npx --no-install vitest run --project unit
+say "vitest: integration";  npx --no-install vitest run --project integration
+say "seed and build for e2e"
+npx --no-install tsx prisma/seed.ts >/dev/null
+npx --no-install next build > .next-test-build.log 2>&1 || { tail -n 60 .next-test-build.log; exit 1; }
+say "playwright";           npx --no-install playwright test
+say "all green in $(( $(date +%s) - started )) s"

@@ -1,0 +1,42 @@
+import { SignJWT, base64url } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { GET as myWins } from '@/app/api/v1/me/wins/route';
+import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('end-user tokens on GET /api/v1/me/wins', () => {
+  it('accept a token signed with the tenant secret', async () => {
+    const t = await freshTenant();
+    const res = await callRoute(myWins, { headers: bearer(await t.userToken('alice')) });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ wins: [] });
+  });
+
+  it('refuse bad signatures, alg none, other algorithms, expiry, missing claims and other tenants', async () => {
+    const a = await freshTenant();
+    const b = await freshTenant();
+    const sign = (claims: Record<string, unknown>, secret = a.userTokenSecret, alg = 'HS256') =>
+      new SignJWT(claims).setProtectedHeader({ alg }).sign(key(secret));
+    const unsigned = `${base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url.encode(JSON.stringify({ sub: 'u', tid: a.slug, exp: now() + 600 }))}.`;
+    const cases: Record<string, string> = {
+      'missing header': '',
+      'wrong secret': await sign({ sub: 'u', tid: a.slug, exp: now() + 600 }, 'not-the-secret-at-all-xxxxxxxxxxxxxxxx'),
+      'alg none': unsigned,
+      HS512: await sign({ sub: 'u', tid: a.slug, exp: now() + 600 }, a.userTokenSecret, 'HS512'),
+      expired: await a.userToken('u', -60),
+      'no exp': await sign({ sub: 'u', tid: a.slug }),
+      'no sub': await sign({ tid: a.slug, exp: now() + 600 }),
+      'no tid': await sign({ sub: 'u', exp: now() + 600 }),
+      "tenant B's tid with tenant A's secret": await sign({ sub: 'u', tid: b.slug, exp: now() + 600 }),
+      'unknown tenant': await sign({ sub: 'u', tid: 'no-such-tenant-xyz', exp: now() + 600 }),
+      garbage: 'abc.def.ghi',
+    };
+    for (const [why, token] of Object.entries(cases)) {
+      const res = await callRoute(myWins, { headers: token ? bearer(token) : {} });
+      expect(res.status, why).toBe(401);
+      expect(res.json.error.code, why).toBe('UNAUTHORIZED');
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
+import { afterAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { signBody } from '@/lib/fulfilment/send-notification';
+import { createRedis } from '@/lib/redis';
+import { freshTenant } from '../helpers/fixtures';
+import { createWinFixture } from '../helpers/wins';
+
+const redis = createRedis('worker');
+afterAll(() => redis.quit());
+
+describe('workers/index.ts', () => {
+  it('beats a heartbeat, delivers a signed notify webhook, and on SIGTERM finishes the job in hand', async () => {
+    const received: { headers: http.IncomingHttpHeaders; body: string; answeredAt?: number }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c));
+      req.on('end', () => {
+        const entry: (typeof received)[number] = { headers: req.headers, body };
+        received.push(entry);
+        // Slow on purpose: the worker gets SIGTERM while it waits for this answer.
+        setTimeout(() => {
+          entry.answeredAt = Date.now();
+          res.writeHead(204).end();
+        }, 1_500);
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+
+    const t = await freshTenant();
+    await db.tenant.update({ where: { id: t.id }, data: { notifyUrl: `http://127.0.0.1:${port}/hooks` } });
+    const { win } = await createWinFixture(t.id);
+
+    // Its own prefix, so this worker's heartbeat does not make other tests' health checks pass.
+    const prefix = `${process.env.REDIS_PREFIX}w${process.pid}`;
+    const child = spawn('node_modules/.bin/tsx', ['workers/index.ts'], {
+      env: { ...process.env, REDIS_PREFIX: prefix, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c));
+    child.stderr.on('data', (c: Buffer) => (output += c));
+    try {
+      for (let i = 0; i < 120 && (await redis.zcard(`${prefix}:workers:heartbeats`)) === 0; i++) await sleep(250);
+      expect(await redis.zcard(`${prefix}:workers:heartbeats`), output).toBe(1);
+
+      const queue = new Queue('notify', { connection: createRedis('worker'), prefix: `${prefix}:bull` });
+      const job = await queue.add('notify', { tenantId: t.id, event: 'win.created', winId: win.id });
+      for (let i = 0; i < 80 && received.length === 0; i++) await sleep(100);
+      expect(received).toHaveLength(1);
+
+      const sigtermAt = Date.now();
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      expect(code, output).toBe(0);
+      expect(received[0]!.answeredAt).toBeGreaterThan(sigtermAt);
+      expect(await job.getState()).toBe('completed');
+      expect(await redis.zcard(`${prefix}:workers:heartbeats`)).toBe(0);
+
+      const { headers, body } = received[0]!;
+      expect(headers['x-tenant']).toBe(t.slug);
+      expect(headers['x-signature']).toBe(signBody(t.webhookSecret, Number(headers['x-timestamp']), body));
+      expect(JSON.parse(body)).toMatchObject({ id: `win.created:${win.id}`, event: 'win.created', win: { id: win.id, userId: 'alice' } });
+      await queue.close();
+    } finally {
+      child.kill('SIGKILL');
+      server.close();
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+    }
+  });
+});

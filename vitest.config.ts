@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Tests never touch the demo's data: their own database and Redis prefix unless
+// scripts/test.sh has set per-run ones.
+process.env.TZ = 'UTC';
+process.env.DATABASE_URL ??= 'postgresql://postgres:postgres@127.0.0.1:5432/lottery_test';
+process.env.REDIS_PREFIX ??= 'test';
+process.env.LOG_LEVEL ??= 'silent';
+
+const alias = { '@': path.resolve(import.meta.dirname) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Two cores: a couple of files at a time keeps PostgreSQL and Redis honest but not starved.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});

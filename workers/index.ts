@@ -1,0 +1,62 @@
+// Starts every queue processor, beats a heartbeat for /api/health, and shuts down gracefully:
+// on SIGTERM or SIGINT each worker finishes its current job before the process exits.
+import { Worker } from 'bullmq';
+import { config, ConfigError } from '@/lib/config';
+import { errorFields, log } from '@/lib/log';
+import { bullPrefix, closeQueues } from '@/lib/queues';
+import { createRedis } from '@/lib/redis';
+import { beat, forget } from '@/lib/workers/heartbeat';
+import notify from './notify';
+import type { Processor } from './processor';
+import type { QueueName } from '@/lib/queues';
+
+const processors: Processor<QueueName>[] = [notify];
+const HEARTBEAT_MS = 5_000;
+
+async function main() {
+  try {
+    config();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const redis = createRedis('worker');
+  const workers = processors.map((p) => {
+    const worker = new Worker(p.queue, (job) => p.process(job), {
+      connection: createRedis('worker'),
+      prefix: bullPrefix(),
+      concurrency: p.concurrency,
+    });
+    worker.on('failed', (job, err) => log.warn('job failed', { queue: p.queue, jobId: job?.id, attempts: job?.attemptsMade, ...errorFields(err) }));
+    worker.on('error', (err) => log.error('worker error', { queue: p.queue, ...errorFields(err) }));
+    return worker;
+  });
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  await beat(redis);
+  const heartbeat = setInterval(() => beat(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
+  log.info('workers started', { queues: processors.map((p) => p.queue) });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('workers stopping', { signal });
+    clearInterval(heartbeat);
+    await Promise.all(workers.map((w) => w.close()));
+    await forget(redis).catch(() => undefined);
+    await closeQueues();
+    await redis.quit().catch(() => undefined);
+    log.info('workers stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  log.error('workers failed to start', errorFields(err));
+  process.exit(1);
+});
