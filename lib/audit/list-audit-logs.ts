@@ -1,11 +1,13 @@
 // The tenant's latest audit trail for the console, newest first, with operator and API-key
 // actors resolved to names (looked up within the same tenant only).
 import { db } from '../db';
+import { isUuid } from '../ids';
 
 export type AuditLogDto = {
   id: string;
   createdAt: string;
-  actor: { type: 'OPERATOR' | 'API_KEY' | 'SYSTEM' | 'USER'; id: string | null; label: string | null };
+  /** name and detail (an operator's email, a key's prefix) when the actor is an operator or API key of this tenant. */
+  actor: { type: 'OPERATOR' | 'API_KEY' | 'SYSTEM' | 'USER'; id: string | null; name: string | null; detail: string | null };
   action: string;
   object: { type: string; id: string };
   requestId: string | null;
@@ -29,24 +31,20 @@ export async function listAuditLogs(tenantId: string, query: { limit: number; be
       : [],
     apiKeyIds.length ? db.apiKey.findMany({ where: { tenantId, id: { in: apiKeyIds } }, select: { id: true, name: true, prefix: true } }) : [],
   ]);
-  const labels = new Map<string, string>([
-    ...operators.map((o) => [o.id, `${o.name} <${o.email}>`] as const),
-    ...apiKeys.map((k) => [k.id, `${k.name} (${k.prefix}…)`] as const),
+  const names = new Map<string, { name: string; detail: string }>([
+    ...operators.map((o) => [o.id, { name: o.name, detail: o.email }] as const),
+    ...apiKeys.map((k) => [k.id, { name: k.name, detail: `${k.prefix}…` }] as const),
   ]);
 
   return {
     items: page.map((r) => ({
       id: r.id.toString(),
       createdAt: r.createdAt.toISOString(),
-      actor: { type: r.actorType, id: r.actorId, label: r.actorId ? labels.get(r.actorId) ?? null : null },
+      actor: { type: r.actorType, id: r.actorId, ...(r.actorId ? names.get(r.actorId) : undefined) ?? { name: null, detail: null } },
       action: r.action,
       object: { type: r.objectType, id: r.objectId },
       requestId: r.requestId,
     })),
     nextBeforeId: rows.length > query.limit ? page[page.length - 1]!.id.toString() : null,
   };
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -1,5 +1,6 @@
 import { db } from '../db';
 import { AppError } from '../errors';
+import { isUuid } from '../ids';
 import { prizeSelect, reservedByPrize, toPrizeDto, type PrizeDto } from './prize-dto';
 import type { ListQuery } from './schemas';
 
@@ -24,8 +25,4 @@ export async function listPrizes(tenantId: string, query: ListQuery): Promise<{ 
     items: page.map((p) => toPrizeDto(p, reserved.get(p.id) ?? 0)),
     nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
   };
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { LogoMark } from '@/components/console/icons';
+import { SignInForm } from '@/components/console/sign-in-form';
+import { currentOperatorId } from '../_server/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const { callbackUrl } = await searchParams;
+  const next = safeCallbackPath(typeof callbackUrl === 'string' ? callbackUrl : undefined);
+  if (await currentOperatorId()) redirect(next);
+
+  return (
+    <div className="relative flex min-h-screen flex-col items-center justify-center overflow-hidden bg-zinc-50 px-6 py-12">
+      <div
+        aria-hidden
+        className="pointer-events-none absolute inset-x-0 top-0 h-96 bg-[radial-gradient(ellipse_at_top,var(--color-indigo-100),transparent_70%)]"
+      />
+      <main className="relative w-full max-w-sm">
+        <div className="mb-8 flex flex-col items-center text-center">
+          <LogoMark className="size-11" />
+          <h1 className="mt-5 text-2xl font-semibold tracking-tight text-zinc-950">Sign in to Lottery Console</h1>
+          <p className="mt-2 text-sm text-zinc-600">Manage draw campaigns, prizes and winners.</p>
+        </div>
+        <div className="rounded-xl border border-zinc-200 bg-white p-8 shadow-sm shadow-zinc-900/5">
+          <SignInForm callbackPath={next} />
+        </div>
+        <p className="mt-6 text-center text-xs leading-5 text-zinc-500">
+          Access is by invitation from a tenant owner. Forgot your password? Ask an owner to invite you again.
+        </p>
+      </main>
+    </div>
+  );
+}
+
+/** Only same-origin paths, so the sign-in page cannot be used as an open redirect. */
+function safeCallbackPath(value: string | undefined): string {
+  if (!value) return '/';
+  try {
+    const url = new URL(value, 'http://console.invalid');
+    if (url.origin !== 'http://console.invalid' || url.pathname.startsWith('/signin') || url.pathname.startsWith('/api/')) return '/';
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return '/';
+  }
+}

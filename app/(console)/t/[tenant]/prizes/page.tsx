@@ -1,0 +1,121 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listPrizes } from '@/lib/prizes/get-prize';
+import { ListQuery } from '@/lib/prizes/schemas';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button-classes';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { EmptyState } from '@/components/console/empty-state';
+import { ArrowRightIcon, GiftIcon } from '@/components/console/icons';
+import { PageHeader } from '@/components/console/page-header';
+import { requireConsolePage } from '../../../_server/session';
+
+export const metadata: Metadata = { title: 'Prizes' };
+
+const PAGE_SIZE = 50;
+const kindTone: Record<string, BadgeTone> = { physical: 'blue', virtual: 'violet', coupon: 'amber', points: 'green' };
+const count = new Intl.NumberFormat('en-US');
+const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export default async function PrizesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ cursor?: string | string[] }>;
+}) {
+  const [{ tenant }, { cursor }] = await Promise.all([params, searchParams]);
+  const ctx = await requireConsolePage(tenant);
+  const query = ListQuery.safeParse({ limit: PAGE_SIZE, cursor: typeof cursor === 'string' ? cursor : undefined });
+  const { items, nextCursor } = await listPrizes(ctx.tenantId, query.success ? query.data : { limit: PAGE_SIZE });
+  const paged = query.success && query.data.cursor !== undefined;
+
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title="Prizes"
+        description="The tenant's prize catalogue and its total stock pool. Activities reserve stock from here; reserved units are held by activity pools."
+      />
+      {items.length === 0 && !paged ? (
+        <EmptyState icon={GiftIcon} title="No prizes yet">
+          <p>
+            Prizes you add will be listed here with their kind, unit value and stock: the total, what is still available and
+            what activities have reserved.
+          </p>
+          <p className="mt-2">
+            Add one with <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">POST /api/manage/prizes</code>{' '}
+            using an API key from Settings.
+          </p>
+        </EmptyState>
+      ) : (
+        <Table
+          label="Prizes"
+          footer={
+            <>
+              <span>
+                {items.length === 0 ? 'No more prizes' : `Showing ${count.format(items.length)} ${items.length === 1 ? 'prize' : 'prizes'}`}
+                {paged ? ' on this page' : ''}
+              </span>
+              <span className="flex items-center gap-2">
+                {paged ? (
+                  <Link href={`/t/${ctx.tenantSlug}/prizes`} className={buttonClasses('ghost', 'sm')}>
+                    First page
+                  </Link>
+                ) : null}
+                {nextCursor ? (
+                  <Link href={`/t/${ctx.tenantSlug}/prizes?cursor=${nextCursor}`} className={buttonClasses('secondary', 'sm')}>
+                    Next page <ArrowRightIcon className="size-3.5" />
+                  </Link>
+                ) : null}
+              </span>
+            </>
+          }
+        >
+          <thead>
+            <tr>
+              <Th>Prize</Th>
+              <Th>Kind</Th>
+              <Th className="text-right">Unit value</Th>
+              <Th className="text-right">Total</Th>
+              <Th className="text-right">Available</Th>
+              <Th className="text-right">Reserved</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((p) => (
+              <Tr key={p.id}>
+                <Td className="max-w-md">
+                  <p className="truncate font-medium text-zinc-900">{p.name}</p>
+                  {p.description ? <p className="truncate text-xs text-zinc-500">{p.description}</p> : null}
+                </Td>
+                <Td>
+                  <Badge tone={kindTone[p.kind] ?? 'neutral'} className="capitalize">{p.kind}</Badge>
+                </Td>
+                <Td className="text-right tabular-nums">{money.format(p.value)}</Td>
+                <Td className="text-right font-medium tabular-nums text-zinc-900">{count.format(p.stock.total)}</Td>
+                <Td className="text-right tabular-nums">
+                  <StockCell value={p.stock.available} total={p.stock.total} />
+                </Td>
+                <Td className={`text-right tabular-nums ${p.stock.reserved === 0 ? 'text-zinc-500' : ''}`}>{count.format(p.stock.reserved)}</Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+/** Available units with a thin bar of their share of the total, amber when running low. */
+function StockCell({ value, total }: { value: number; total: number }) {
+  const share = total > 0 ? value / total : 0;
+  const low = total > 0 && share < 0.1;
+  return (
+    <span className="inline-flex items-center justify-end gap-2.5">
+      <span aria-hidden className="h-1.5 w-14 overflow-hidden rounded-full bg-zinc-200">
+        <span className={`block h-full rounded-full ${low ? 'bg-amber-500' : 'bg-emerald-500'}`} style={{ width: `${Math.round(share * 100)}%` }} />
+      </span>
+      <span className={low ? 'text-amber-800' : ''}>{count.format(value)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { roleAtLeast } from '@/lib/auth/console-guard';
+import { listApiKeys } from '@/lib/auth/api-keys';
+import { Badge } from '@/components/ui/badge';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { toApiKeyRow } from '@/components/console/api-keys/api-key-row';
+import { CreateApiKeyForm } from '@/components/console/api-keys/create-api-key-form';
+import { RevokeApiKeyButton } from '@/components/console/api-keys/revoke-api-key-button';
+import { KeyIcon, LockIcon } from '@/components/console/icons';
+import { PageHeader } from '@/components/console/page-header';
+import { RoleBadge, roleLabel } from '@/components/console/role-badge';
+import { Timestamp } from '@/components/console/timestamp';
+import { requireConsolePage } from '../../../_server/session';
+import { createApiKeyAction, revokeApiKeyAction } from './actions';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const ctx = await requireConsolePage(tenant);
+  const canManageKeys = roleAtLeast(ctx.role, 'OWNER');
+  const keys = (await listApiKeys(ctx.tenantId)).map(toApiKeyRow);
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Settings" description={`Configuration of ${ctx.tenantName} and how other systems connect to it.`} />
+
+      <SettingsSection title="Tenant" description="Identifies this tenant in URLs and in the API.">
+        <dl className="grid grid-cols-3 divide-x divide-zinc-200 rounded-lg border border-zinc-200 bg-white">
+          <Field label="Name">{ctx.tenantName}</Field>
+          <Field label="Slug"><span className="font-mono">{ctx.tenantSlug}</span></Field>
+          <Field label="Your role"><RoleBadge role={ctx.role} /></Field>
+        </dl>
+      </SettingsSection>
+
+      <SettingsSection
+        id="api-keys"
+        title="API keys"
+        description="Let other systems automate this tenant through the management API. A key can change anything here: give each system its own and revoke keys you no longer use."
+
+      >
+        <div className="space-y-4">
+          {canManageKeys ? (
+            <CreateApiKeyForm createAction={createApiKeyAction.bind(null, ctx.tenantSlug)} />
+          ) : (
+            <div data-testid="api-keys-read-only" className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700">
+              <LockIcon className="mt-0.5 size-4 shrink-0 text-zinc-500" />
+              <p>
+                Only owners can create or revoke API keys. You are signed in as {article(roleLabel(ctx.role))}{' '}
+                <span className="font-medium text-zinc-900">{roleLabel(ctx.role)}</span>; ask an owner of {ctx.tenantName} if you need a key.
+              </p>
+            </div>
+          )}
+
+          {keys.length === 0 ? (
+            <div className="flex flex-col items-center rounded-lg border border-dashed border-zinc-300 px-6 py-10 text-center" data-testid="api-keys-empty">
+              <KeyIcon className="size-5 text-zinc-500" />
+              <p className="mt-3 text-sm font-medium text-zinc-900">No API keys yet</p>
+              <p className="mt-1 max-w-sm text-sm text-zinc-600">
+                {canManageKeys
+                  ? 'Create a key above for each system that automates this tenant. It is listed here afterwards, by name and prefix only.'
+                  : 'Keys an owner creates are listed here by name and prefix, with when they were last used.'}
+              </p>
+            </div>
+          ) : (
+            <Table label="API keys">
+              <thead>
+                <tr>
+                  <Th>Name</Th>
+                  <Th>Key</Th>
+                  <Th>Created</Th>
+                  <Th>Last used</Th>
+                  <Th>Status</Th>
+                  {canManageKeys ? <Th><span className="sr-only">Actions</span></Th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {keys.map((k) => (
+                  <Tr key={k.id}>
+                    <Td className={`max-w-56 truncate font-medium ${k.revokedAt ? 'text-zinc-500' : 'text-zinc-900'}`}>{k.name}</Td>
+                    <Td className="whitespace-nowrap"><code className="font-mono text-xs text-zinc-700">{k.prefix}…</code></Td>
+                    <Td className="text-zinc-700"><Timestamp iso={k.createdAt} /></Td>
+                    <Td className="text-zinc-700">{k.lastUsedAt ? <Timestamp iso={k.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}</Td>
+                    <Td>
+                      {k.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="green">Active</Badge>}
+                    </Td>
+                    {canManageKeys ? (
+                      <Td className="w-px text-right">
+                        {k.revokedAt ? null : (
+                          <RevokeApiKeyButton name={k.name} prefix={k.prefix} revokeAction={revokeApiKeyAction.bind(null, ctx.tenantSlug, k.id)} />
+                        )}
+                      </Td>
+                    ) : null}
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </div>
+      </SettingsSection>
+    </div>
+  );
+}
+
+function SettingsSection({ id, title, description, children }: { id?: string; title: string; description: ReactNode; children: ReactNode }) {
+  const headingId = `${id ?? title.toLowerCase()}-heading`;
+  return (
+    <section id={id} aria-labelledby={headingId} className="grid grid-cols-[16rem_minmax(0,1fr)] gap-10 border-b border-zinc-200 pb-8 last:border-b-0">
+      <div>
+        <h2 id={headingId} className="text-base font-semibold text-zinc-950">{title}</h2>
+        <p className="mt-1 text-sm leading-6 text-zinc-600">{description}</p>
+      </div>
+      <div className="min-w-0">{children}</div>
+    </section>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0 px-4 py-3">
+      <dt className="text-xs font-medium text-zinc-500">{label}</dt>
+      <dd className="mt-1 truncate text-sm text-zinc-900">{children}</dd>
+    </div>
+  );
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
