@@ -11,7 +11,7 @@ export async function createWinFixture(tenantId: string, { userId = 'alice', pri
   const tier = await db.tier.create({ data: { tenantId, activityId: activity.id, name: 'First', position: 0, probabilityMicros: 500_000, stock: 10, issued: 1 } });
   await db.activityStock.create({ data: { tenantId, activityId: activity.id, prizeId: prize.id, reserved: 10, issued: 1 } });
   const draw = await db.draw.create({
-    data: { id: randomUUID(), tenantId, activityId: activity.id, userId, idempotencyKey: randomUUID(), outcome: 'WIN', tierId: tier.id, chanceKind: 'FREE', createdAt: new Date() },
+    data: { id: randomUUID(), tenantId, activityId: activity.id, userId, idempotencyKey: randomUUID(), outcome: 'WIN', tierId: tier.id, chanceKind: 'FREE', chancesLeft: 0, createdAt: new Date() },
   });
   const win = await db.win.create({
     data: { id: randomUUID(), tenantId, activityId: activity.id, drawId: draw.id, tierId: tier.id, prizeId: prize.id, userId, quantity: 1, status: 'AWAITING_CLAIM', createdAt: new Date() },

@@ -280,6 +280,7 @@ CREATE TABLE "Draw" (
     "outcome" "DrawOutcome" NOT NULL,
     "tierId" UUID,
     "chanceKind" "ChanceKind" NOT NULL,
+    "chancesLeft" INTEGER NOT NULL,
     "riskAction" TEXT,
     "ip" TEXT,
     "deviceId" TEXT,
