@@ -23,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/faults/**'],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 60_000,
@@ -30,6 +31,20 @@ export default defineConfig({
           // Two cores: a couple of files at a time keeps PostgreSQL and Redis honest but not starved.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // Kills, restarts and lost Redis state: alone, after everything else, one file at a time.
+        resolve: { alias },
+        test: {
+          name: 'faults',
+          include: ['tests/integration/faults/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -68,8 +68,11 @@ export type LuaScript = { name: string; numberOfKeys: number; lua: string };
 export function loadLuaScript(dirFromRoot: string, fileName: string): LuaScript {
   const match = /^(.+)-(\d+)\.lua$/.exec(fileName);
   if (!match) throw new Error(`Lua file ${fileName} must be named <name>-<numberOfKeys>.lua`);
-  const lua = readFileSync(path.join(process.cwd(), dirFromRoot, fileName), 'utf8');
-  return { name: match[1]!.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()), numberOfKeys: Number(match[2]), lua };
+  // next.config.js traces lib/**/*.lua into the build; the path itself is not for the bundler.
+  const lua = readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dirFromRoot, fileName), 'utf8');
+  // Prefixed: a bare name such as `setStatus` would replace one of ioredis's own methods.
+  const name = 'lua_' + match[1]!.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+  return { name, numberOfKeys: Number(match[2]), lua };
 }
 
 /** Defines the script on a connection once; returns a caller typed by the caller. */

@@ -6,6 +6,11 @@ import { ensureTenant } from '../lib/tenancy/ensure-tenant';
 import { upsertOperator } from '../lib/auth/verify-operator';
 import { createPrize } from '../lib/prizes/create-prize';
 import type { Role } from '../lib/auth/console-guard';
+import { createActivity } from '../lib/activities/create-activity';
+import { publishActivity } from '../lib/activities/publish-activity';
+import { mintUserToken } from '../lib/auth/user-token';
+import { config } from '../lib/config';
+import { closeQueues } from '../lib/queues';
 
 export const DEMO_PASSWORD = 'lottery-demo-1';
 
@@ -29,7 +34,45 @@ const demoPrizes = {
   ],
 } as const;
 
-export type SeedResult = { tenants: Record<string, string>; logins: { email: string; password: string; tenants: string[] }[] };
+export type SeedResult = {
+  tenants: Record<string, string>;
+  logins: { email: string; password: string; tenants: string[] }[];
+  liveActivityId: string;
+};
+
+export const DEMO_ACTIVITY_NAME = 'Spring Festival Wheel';
+
+/** A live wheel in `demo`: three tiers, the second a bundle. Created and published once. */
+async function ensureDemoActivity(tenantId: string): Promise<string> {
+  const existing = await db.activity.findFirst({ where: { tenantId, name: DEMO_ACTIVITY_NAME }, select: { id: true } });
+  if (existing) return existing.id;
+  const prizes = await db.prize.findMany({ where: { tenantId }, select: { id: true, name: true } });
+  const id = (name: string) => prizes.find((p) => p.name === name)!.id;
+  const system = { type: 'SYSTEM', id: 'seed' } as const;
+  const now = Date.now();
+  const draft = await createActivity(tenantId, system, {
+    name: DEMO_ACTIVITY_NAME,
+    gameplay: 'wheel',
+    startsAt: new Date(now - 3600_000).toISOString(),
+    endsAt: new Date(now + 30 * 86400_000).toISOString(),
+    timezone: 'Asia/Shanghai',
+    limits: { freeDrawsPerDay: 3, maxDrawsPerDay: 10, maxDrawsTotal: 100, maxWinsPerUser: 3 },
+    materials: { title: 'Spin the Spring Festival wheel', themeColor: '#e11d48', rulesText: 'Three free spins a day. Prizes ship within 7 days.' },
+    claimWindowHours: 72,
+    tiers: [
+      { name: 'First prize', probability: 0.001, stock: 10, pacing: 'none', prizes: [{ prizeId: id('Smart Speaker'), quantity: 1 }] },
+      { name: 'Second prize', probability: 0.05, stock: 500, pacing: 'none', prizes: [{ prizeId: id('Tote Bag'), quantity: 1 }, { prizeId: id('¥10 Coupon'), quantity: 2 }] },
+      { name: 'Third prize', probability: 0.3, stock: 10_000, pacing: 'none', prizes: [{ prizeId: id('100 Points'), quantity: 1 }] },
+    ],
+    tasks: [
+      { kind: 'sign_in', name: 'Daily check-in', chances: 1, perDay: 1 },
+      { kind: 'share', name: 'Share to Feed', chances: 1, perDay: 3 },
+      { kind: 'event', eventType: 'post_created', name: 'Post a moment', chances: 1, perDay: 3 },
+    ],
+  });
+  await publishActivity(tenantId, system, draft.id);
+  return draft.id;
+}
 
 export async function seedDemo(): Promise<SeedResult> {
   const tenants: Record<string, string> = {};
@@ -52,17 +95,26 @@ export async function seedDemo(): Promise<SeedResult> {
     if ((await db.prize.count({ where: { tenantId } })) > 0) continue;
     for (const p of prizes) await createPrize(tenantId, system, { ...p });
   }
+  const liveActivityId = await ensureDemoActivity(tenants.demo);
   return {
     tenants,
+    liveActivityId,
     logins: demoLogins.map((l) => ({ email: l.email, password: DEMO_PASSWORD, tenants: l.memberships.map((m) => `${m.tenant} (${m.role})`) })),
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   seedDemo()
-    .then((r) => {
+    .then(async (r) => {
+      const secret = (await db.tenant.findUniqueOrThrow({ where: { slug: 'demo' }, select: { userTokenSecret: true } })).userTokenSecret;
+      const token = await mintUserToken(secret, { tenantSlug: 'demo', userId: 'demo-user-1' }, 7 * 86400);
       console.log('seeded tenants: demo, acme');
       for (const l of r.logins) console.log(`  login ${l.email} / ${l.password}  → ${l.tenants.join(', ')}`);
+      console.log(`live activity in demo: ${DEMO_ACTIVITY_NAME} (${r.liveActivityId})`);
+      console.log('draw as demo-user-1:');
+      console.log(`  curl -s -X POST ${config().publicUrl}/api/v1/activities/${r.liveActivityId}/draws \\`);
+      console.log(`    -H "Authorization: Bearer ${token}" -H "Idempotency-Key: $(date +%s%N)"`);
+      await closeQueues();
       return db.$disconnect();
     })
     .catch((err: unknown) => {

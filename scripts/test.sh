@@ -13,7 +13,7 @@ ensure_services
 run_id="t$(date +%s)$$"
 export DATABASE_URL="postgresql://postgres:postgres@127.0.0.1:5432/lottery_${run_id}"
 export REDIS_PREFIX="$run_id"
-export LOG_LEVEL="${LOG_LEVEL:-warn}"
+# vitest runs silent (vitest.config.ts); servers under Playwright log warnings to stderr.
 export NEXT_DIST_DIR=.next-test
 export E2E_PORT="${E2E_PORT:-3100}"
 export AUTH_SECRET="test-secret-${run_id}-0123456789abcdef0123"
@@ -25,7 +25,7 @@ say "typecheck";            npx --no-install tsc --noEmit
 say "lint";                 npx --no-install eslint . --max-warnings 0
 say "migrate the test database"; npx --no-install tsx scripts/migrate.ts
 say "vitest: unit";         npx --no-install vitest run --project unit
-say "vitest: integration";  npx --no-install vitest run --project integration
+say "vitest: integration";  npx --no-install vitest run --project integration --project faults
 say "seed and build for e2e"
 npx --no-install tsx prisma/seed.ts >/dev/null
 npx --no-install next build > .next-test-build.log 2>&1 || { tail -n 60 .next-test-build.log; exit 1; }

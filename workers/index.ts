@@ -6,11 +6,12 @@ import { errorFields, log } from '@/lib/log';
 import { bullPrefix, closeQueues } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { beat, forget } from '@/lib/workers/heartbeat';
+import drawLog from './draw-log';
 import notify from './notify';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
-const processors: Processor<QueueName>[] = [notify];
+const processors: Processor<QueueName>[] = [drawLog, notify];
 const HEARTBEAT_MS = 5_000;
 
 async function main() {

@@ -10,11 +10,16 @@ describe('the demo seed', () => {
       tenants: await db.tenant.count({ where: { slug: { in: ['demo', 'acme'] } } }),
       prizes: await db.prize.count({ where: { tenantId: { in: Object.values(first.tenants) } } }),
       memberships: await db.membership.count({ where: { tenantId: { in: Object.values(first.tenants) } } }),
+      activities: await db.activity.count({ where: { tenantId: first.tenants.demo, status: 'LIVE' } }),
     });
     const before = await count();
     await seedDemo();
     expect(await count()).toEqual(before);
     expect(before.tenants).toBe(2);
+    expect(before.activities).toBe(1);
+    const live = await db.activity.findUniqueOrThrow({ where: { id: first.liveActivityId }, include: { tiers: { include: { prizes: true } } } });
+    expect(live.tiers).toHaveLength(3);
+    expect(live.tiers.some((t) => t.prizes.length > 1)).toBe(true);
 
     const both = await verifyOperatorCredentials('ops@both.test', DEMO_PASSWORD);
     expect(both).not.toBeNull();

@@ -40,7 +40,7 @@ describe('workers/index.ts', () => {
 
     // Its own prefix, so this worker's heartbeat does not make other tests' health checks pass.
     const prefix = `${process.env.REDIS_PREFIX}w${process.pid}`;
-    const child = spawn('node_modules/.bin/tsx', ['workers/index.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
       env: { ...process.env, REDIS_PREFIX: prefix, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -181,6 +181,7 @@ CREATE TABLE "Activity" (
     "fixedWinners" INTEGER,
     "pauseOnDrift" BOOLEAN NOT NULL DEFAULT false,
     "configVersion" INTEGER NOT NULL DEFAULT 0,
+    "stateEpoch" INTEGER NOT NULL DEFAULT 0,
     "version" INTEGER NOT NULL DEFAULT 0,
     "publishedAt" TIMESTAMP(3),
     "endedAt" TIMESTAMP(3),

@@ -1,0 +1,17 @@
+// GET /api/manage/activities/{id}/winners – paged JSON, or ?format=csv for a download
+import { WinnersQuery } from '@/lib/activities/schemas';
+import { listWinners, winnersCsv } from '@/lib/fulfilment/list-winners';
+import { withApiKey } from '@/lib/http/handlers';
+import { searchParams } from '@/lib/http/search-params';
+import { streamText } from '@/lib/http/stream-text';
+
+export const GET = withApiKey(async ({ req, params, tenantId }) => {
+  const query = WinnersQuery.parse(searchParams(req));
+  if (query.format === 'csv') {
+    return streamText(winnersCsv(tenantId, params.id!, query.status), {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="winners-${params.id}.csv"`,
+    });
+  }
+  return Response.json(await listWinners(tenantId, params.id!, query));
+});

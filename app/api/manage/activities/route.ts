@@ -1,0 +1,9 @@
+// POST /api/manage/activities – create a DRAFT activity from a spec
+import { createActivity } from '@/lib/activities/create-activity';
+import { ActivitySpec } from '@/lib/activities/schemas';
+import { withApiKey } from '@/lib/http/handlers';
+import { readJson } from '@/lib/http/read-json';
+
+export const POST = withApiKey(async ({ req, tenantId, actor }) =>
+  Response.json(await createActivity(tenantId, actor, await readJson(req, ActivitySpec)), { status: 201 }),
+);

@@ -1,0 +1,8 @@
+// POST /api/v1/activities/{activityId}/draws – one draw (header Idempotency-Key)
+import { executeDraw } from '@/lib/draw/execute-draw';
+import { clientIp } from '@/lib/http/client-ip';
+import { withUser } from '@/lib/http/handlers';
+
+export const POST = withUser(async ({ req, params, user }) =>
+  Response.json(await executeDraw(user, params.activityId!, req.headers.get('idempotency-key'), { ip: clientIp(req) })),
+);

@@ -1,0 +1,130 @@
+// npm run bench:draw — the draw engine against its baselines, measured in one run (issue 3).
+//   RATIO engine_vs_redis_eval   draws/s through the engine from Node (Lua + group commit)
+//                                ÷ redis-benchmark running a minimal one-key EVAL stock decrement
+//   RATIO http_draw_vs_trivial   POST .../draws req/s ÷ a trivial route of the same server,
+//                                same tool (autocannon), connections and duration
+//   LATENCY draw_p50_ms, draw_p99_ms at that load
+//   DRAIN backlog_zero_after_s   stream backlog back to 0 after the load stops
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { baseUrl, buildIfStale, runId, startServerAndWorkers, stopChildren, applyBenchEnvironment } from './lib/harness';
+
+applyBenchEnvironment();
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const USERS = 2_000;
+
+type AutocannonResult = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; '2xx': number };
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+async function main() {
+  const { config } = await import('../lib/config');
+  const { applyMigrations, ensureDatabase, dropDatabase } = await import('../lib/migrations/apply-migrations');
+  await ensureDatabase(config().DATABASE_URL);
+  await applyMigrations(config().DATABASE_URL);
+  const { db } = await import('../lib/db');
+  const { createRedis } = await import('../lib/redis');
+  const { ensureTenant } = await import('../lib/tenancy/ensure-tenant');
+  const { createPrize } = await import('../lib/prizes/create-prize');
+  const { createActivity } = await import('../lib/activities/create-activity');
+  const { publishActivity } = await import('../lib/activities/publish-activity');
+  const { executeDraw } = await import('../lib/draw/execute-draw');
+  const { drawKeys } = await import('../lib/draw/keys');
+  const { mintUserToken } = await import('../lib/auth/user-token');
+  const { closeQueues } = await import('../lib/queues');
+  const redis = createRedis('worker');
+  const actor = { type: 'SYSTEM', id: 'bench' } as const;
+
+  try {
+    const tenant = await ensureTenant(`bench-${runId}`);
+    const prizes = await Promise.all([1, 2, 3].map((i) => createPrize(tenant.id, actor, { name: `Bench prize ${i}`, kind: 'points', stock: 10_000_000 })));
+    const now = Date.now();
+    const activity = await createActivity(tenant.id, actor, {
+      name: 'Bench', gameplay: 'wheel', timezone: 'UTC', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86400_000).toISOString(),
+      limits: { freeDrawsPerDay: 1_000 }, tasks: [], materials: {},
+      tiers: [0.01, 0.05, 0.2].map((probability, i) => ({ name: `Tier ${i + 1}`, probability, stock: 3_000_000, pacing: 'none' as const, prizes: [{ prizeId: prizes[i]!.id, quantity: 1 }] })),
+    });
+    await publishActivity(tenant.id, actor, activity.id, { redis });
+    const k = drawKeys(activity.id);
+
+    buildIfStale();
+    await startServerAndWorkers();
+
+    // 1. Baseline: redis-benchmark, a one-key EVAL that decrements stock if any is left.
+    const stockKey = `${runId}:bench:stock`;
+    await redis.set(stockKey, 1_000_000_000);
+    const lua = "local s = tonumber(redis.call('GET', KEYS[1])) if s > 0 then return redis.call('DECR', KEYS[1]) end return -1";
+    const rb = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', '6379', '-c', String(CONNECTIONS), '-n', '300000', '--csv', 'EVAL', lua, '1', stockKey], { encoding: 'utf8' });
+    const evalPerSecond = Number(/"([\d.]+)"/.exec(rb.stdout.split('\n').find((l) => l.includes('EVAL')) ?? '')?.[1]);
+    if (!evalPerSecond) throw new Error(`redis-benchmark gave no figure: ${rb.stdout} ${rb.stderr}`);
+
+    // 2. The engine from Node: executeDraw (Lua + group commit), CONNECTIONS draws in flight.
+    let draws = 0;
+    const users = Array.from({ length: USERS }, (_, i) => ({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: `engine-${i}` }));
+    const until = Date.now() + SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CONNECTIONS }, async (_, w) => {
+      for (let i = w; Date.now() < until; i += CONNECTIONS) {
+        await executeDraw(users[i % USERS]!, activity.id, randomUUID());
+        draws++;
+      }
+    }));
+    const enginePerSecond = draws / ((performance.now() - started) / 1000);
+
+    // 3. HTTP: the draw route against a trivial route of the same server.
+    const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } })).userTokenSecret;
+    const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => mintUserToken(secret, { tenantSlug: tenant.slug, userId: `http-${i}` }, 3600)));
+    const trivial = await autocannon({ url: `${baseUrl}/api/health/live`, connections: CONNECTIONS, duration: SECONDS });
+    let n = 0;
+    const http = await autocannon({
+      url: `${baseUrl}/api/v1/activities/${activity.id}/draws`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      method: 'POST',
+      requests: [{
+        method: 'POST',
+        setupRequest: (req: { headers: Record<string, string> }) => {
+          req.headers = { ...req.headers, authorization: `Bearer ${tokens[n++ % USERS]}`, 'idempotency-key': randomUUID() };
+          return req;
+        },
+      }],
+    });
+    const stoppedAt = performance.now();
+    if (http.non2xx > 0 || http.errors > 0) console.error(`warning: ${http.non2xx} non-2xx and ${http.errors} errors among ${http['2xx']} draws`);
+
+    // 4. Drain: the workers bring the stream backlog to 0.
+    while ((await redis.xlen(k.stream)) > 0 && performance.now() - stoppedAt < 60_000) await sleep(50);
+    const drainSeconds = (performance.now() - stoppedAt) / 1000;
+    const persisted = await db.draw.count({ where: { activityId: activity.id } });
+
+    console.log(`engine draws/s (in-process, ${CONNECTIONS} in flight): ${enginePerSecond.toFixed(0)}`);
+    console.log(`redis-benchmark EVAL/s (${CONNECTIONS} clients): ${evalPerSecond.toFixed(0)}`);
+    console.log(`http draws/s: ${http.requests.average.toFixed(0)}   trivial route req/s: ${trivial.requests.average.toFixed(0)}   (${CONNECTIONS} connections, ${SECONDS} s each)`);
+    console.log(`draw rows in PostgreSQL: ${persisted}`);
+    console.log(`RATIO engine_vs_redis_eval=${(enginePerSecond / evalPerSecond).toFixed(3)}`);
+    console.log(`RATIO http_draw_vs_trivial=${(http.requests.average / trivial.requests.average).toFixed(3)}`);
+    console.log(`LATENCY draw_p50_ms=${http.latency.p50} draw_p99_ms=${http.latency.p99}`);
+    console.log(`DRAIN backlog_zero_after_s=${drainSeconds.toFixed(2)}`);
+  } finally {
+    stopChildren();
+    await closeQueues();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${runId}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+    await redis.quit();
+    await db.$disconnect();
+    await sleep(500);
+    await dropDatabase(config().DATABASE_URL);
+  }
+}
+
+main().then(() => process.exit(0), (err: unknown) => {
+  console.error(err);
+  stopChildren();
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// Shared by the benchmarks: a throwaway database and Redis prefix, the production server and
+// workers started on them, and clean-up. Everything targets 127.0.0.1 and stops by itself.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const runId = `b${Date.now()}`;
+export const port = Number(process.env.BENCH_PORT ?? 3300);
+export const baseUrl = `http://127.0.0.1:${port}`;
+
+/** Must run before any lib module is imported: lib/config reads the environment once. */
+export function applyBenchEnvironment() {
+  process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:5432/lottery_${runId}`;
+  process.env.REDIS_PREFIX = runId;
+  process.env.LOG_LEVEL = 'error';
+  process.env.NEXT_DIST_DIR = '.next-bench';
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  process.env.PORT = String(port);
+  process.env.DATABASE_POOL_SIZE ??= '20';
+}
+
+export function buildIfStale() {
+  const stamp = '.next-bench/BUILD_ID';
+  const newest = spawnSync('sh', ['-c', `find app components lib next.config.js package.json -type f -newer ${stamp} 2>/dev/null | head -n 1`]).stdout.toString().trim();
+  if (existsSync(stamp) && statSync(stamp).size > 0 && !newest) return;
+  console.error('building the production server (.next-bench)…');
+  const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  if (r.status !== 0) throw new Error('next build failed');
+}
+
+const children: ChildProcess[] = [];
+
+export async function startServerAndWorkers() {
+  children.push(spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env, detached: true }));
+  children.push(spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { stdio: 'ignore', env: process.env, detached: true }));
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error('the server did not become healthy');
+}
+
+export function stopChildren() {
+  for (const c of children) {
+    try {
+      process.kill(-c.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// The hot state of a published activity in Redis: what the draw reads instead of PostgreSQL.
+// `cfg` is written last, in the same MULTI as the stock, so a draw sees all or nothing; a
+// missing `cfg` means the state is gone (flush, restart) and the activity is fenced.
+import type { Prisma } from '@/generated/prisma/client';
+import { db } from '../db';
+import { defineScript, loadLuaScript, type Redis } from '../redis';
+import { drawKeys } from './keys';
+
+export const snapshotSelect = {
+  id: true, tenantId: true, status: true, startsAt: true, endsAt: true, timezone: true, configVersion: true, stateEpoch: true,
+  freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true, maxWinsPerUser: true, claimWindowHours: true,
+  tiers: {
+    select: { id: true, name: true, probabilityMicros: true, stock: true, prizes: { select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } }, orderBy: { prizeId: 'asc' } } },
+    orderBy: { position: 'asc' },
+  },
+  stocks: { select: { prizeId: true, reserved: true, returned: true } },
+} satisfies Prisma.ActivitySelect;
+export type ActivitySnapshot = Prisma.ActivityGetPayload<{ select: typeof snapshotSelect }>;
+
+/** Names and kinds the response needs; the draw itself never reads them. */
+export type ActivityView = {
+  tiers: Record<string, { name: string }>;
+  prizes: Record<string, { name: string; kind: string }>;
+  claimWindowHours: number | null;
+  maxBundle: number;
+};
+
+export type ActivityMeta = { tenantId: string; timezone: string; version: number; view: ActivityView };
+
+export async function loadActivitySnapshot(activityId: string): Promise<ActivitySnapshot | null> {
+  return db.activity.findUnique({ where: { id: activityId }, select: snapshotSelect });
+}
+
+export function compileConfig(a: ActivitySnapshot, status: string = a.status): Record<string, string> {
+  const view: ActivityView = {
+    tiers: Object.fromEntries(a.tiers.map((t) => [t.id, { name: t.name }])),
+    prizes: Object.fromEntries(a.tiers.flatMap((t) => t.prizes.map((p) => [p.prizeId, { name: p.prize.name, kind: p.prize.kind }]))),
+    claimWindowHours: a.claimWindowHours,
+    maxBundle: Math.max(1, ...a.tiers.map((t) => t.prizes.length)),
+  };
+  return {
+    tenantId: a.tenantId,
+    timezone: a.timezone,
+    status,
+    startsAt: String(a.startsAt.getTime()),
+    endsAt: String(a.endsAt.getTime()),
+    free: String(a.freeDrawsPerDay),
+    maxDay: String(a.maxDrawsPerDay ?? -1),
+    maxTotal: String(a.maxDrawsTotal ?? -1),
+    maxWins: String(a.maxWinsPerUser ?? -1),
+    tiers: JSON.stringify(a.tiers.map((t) => ({ id: t.id, p: t.probabilityMicros, prizes: t.prizes.map((p) => [p.prizeId, p.quantity]) }))),
+    view: JSON.stringify(view),
+    version: String(a.configVersion),
+    epoch: String(a.stateEpoch),
+  };
+}
+
+export type IssuedCounts = { byTier: Map<string, number>; byPrize: Map<string, number> };
+
+/** Writes stock (left = reserved − issued − returned) and the config in one MULTI, config last. */
+export async function writeActivityState(redis: Redis, a: ActivitySnapshot, issued: IssuedCounts, extra: (m: ReturnType<Redis['multi']>) => void = () => {}) {
+  const k = drawKeys(a.id);
+  const stock: Record<string, number> = {};
+  const issuedFields: Record<string, number> = {};
+  for (const t of a.tiers) {
+    const n = issued.byTier.get(t.id) ?? 0;
+    stock[`t:${t.id}`] = t.stock - n;
+    issuedFields[`t:${t.id}`] = n;
+  }
+  for (const s of a.stocks) {
+    const n = issued.byPrize.get(s.prizeId) ?? 0;
+    stock[`p:${s.prizeId}`] = s.reserved - n - s.returned;
+    issuedFields[`p:${s.prizeId}`] = n;
+  }
+  const m = redis.multi().del(k.cfg, k.stock, k.issued).hset(k.stock, stock).hset(k.issued, issuedFields);
+  extra(m);
+  m.hset(k.cfg, compileConfig(a));
+  const results = await m.exec();
+  const failed = results?.find(([err]) => err);
+  if (failed) throw failed[0];
+  metaCache.delete(a.id);
+}
+
+const META_CACHE_MS = 5_000;
+const metaCache = new Map<string, { at: number; meta: ActivityMeta }>();
+
+/** The activity's tenant, zone and view, cached briefly per process; null if Redis has no state. */
+export async function activityMeta(redis: Redis, activityId: string, now = Date.now()): Promise<ActivityMeta | null> {
+  const hit = metaCache.get(activityId);
+  if (hit && now - hit.at < META_CACHE_MS) return hit.meta;
+  const [tenantId, timezone, version, view] = await redis.hmget(drawKeys(activityId).cfg, 'tenantId', 'timezone', 'version', 'view');
+  if (!tenantId || !timezone || !version || !view) {
+    metaCache.delete(activityId);
+    return null;
+  }
+  const meta = { tenantId, timezone, version: Number(version), view: JSON.parse(view) as ActivityView };
+  if (metaCache.size > 10_000) metaCache.clear();
+  metaCache.set(activityId, { at: now, meta });
+  return meta;
+}
+
+export function forgetActivityMeta(activityId: string) {
+  metaCache.delete(activityId);
+}
+
+const setStatusScript = loadLuaScript('lib/draw/lua', 'set-status-1.lua');
+
+export async function setActivityStatusInRedis(redis: Redis, activityId: string, status: string): Promise<boolean> {
+  metaCache.delete(activityId);
+  return (await defineScript(redis, setStatusScript)([drawKeys(activityId).cfg], [status])) === 1;
+}

@@ -1,0 +1,89 @@
+// The record a draw leaves in Redis (stream and idempotency key), and what it becomes:
+// the response body, and the Draw and Win rows in PostgreSQL.
+import type { ActivityView } from './activity-state';
+
+export type DrawRecord = {
+  d: string; u: string; k: string; t: string; c: 'F' | 'G'; ts: string; pz: string; v: string;
+  /** The generation of the hot state that decided the draw ('' for records rebuilt from rows). */
+  e: string;
+  l: number; dev: string; ip: string;
+};
+
+export type DrawBody = {
+  drawId: string;
+  outcome: 'win' | 'lose';
+  tier: { id: string; name: string } | null;
+  prizes: { prizeId: string; name: string; kind: string; quantity: number }[];
+  winIds: string[];
+  chancesLeft: number;
+};
+
+export type AwardedPrize = { prizeId: string; quantity: number; winId: string };
+
+export function parseRecord(json: string): DrawRecord {
+  return JSON.parse(json) as DrawRecord;
+}
+
+export function awardedPrizes(r: DrawRecord): AwardedPrize[] {
+  if (!r.pz) return [];
+  return r.pz.split(';').map((part) => {
+    const [prizeId, quantity, winId] = part.split(':');
+    return { prizeId: prizeId!, quantity: Number(quantity), winId: winId! };
+  });
+}
+
+export function toDrawBody(r: DrawRecord, view: ActivityView): DrawBody {
+  const prizes = awardedPrizes(r);
+  return {
+    drawId: r.d,
+    outcome: r.t ? 'win' : 'lose',
+    tier: r.t ? { id: r.t, name: view.tiers[r.t]?.name ?? '' } : null,
+    prizes: prizes.map((p) => ({ prizeId: p.prizeId, name: view.prizes[p.prizeId]?.name ?? '', kind: (view.prizes[p.prizeId]?.kind ?? '').toLowerCase(), quantity: p.quantity })),
+    winIds: prizes.map((p) => p.winId),
+    chancesLeft: r.l,
+  };
+}
+
+export type DrawRows = {
+  /** The state generation that decided it; rows of a generation since lost are not written. */
+  epoch: number | null;
+  draw: {
+    id: string; tenantId: string; activityId: string; userId: string; idempotencyKey: string; outcome: 'WIN' | 'LOSE'; tierId: string | null;
+    chanceKind: 'FREE' | 'GRANTED'; chancesLeft: number; ip: string | null; deviceId: string | null; createdAt: Date;
+  };
+  wins: { id: string; prizeId: string; quantity: number; status: 'AWAITING_CLAIM' | 'DELIVERED'; claimExpiresAt: Date | null }[];
+};
+
+export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, view: ActivityView): DrawRows {
+  const createdAt = new Date(Number(r.ts));
+  return {
+    epoch: r.e === '' || r.e === undefined ? null : Number(r.e),
+    draw: {
+      id: r.d, tenantId, activityId, userId: r.u, idempotencyKey: r.k, outcome: r.t ? 'WIN' : 'LOSE', tierId: r.t || null,
+      chanceKind: r.c === 'F' ? 'FREE' : 'GRANTED', chancesLeft: r.l, ip: r.ip || null, deviceId: r.dev || null, createdAt,
+    },
+    wins: awardedPrizes(r).map((p) => {
+      // Physical prizes wait for an address; the others are delivered by the draw itself.
+      const physical = view.prizes[p.prizeId]?.kind === 'PHYSICAL';
+      return {
+        id: p.winId, prizeId: p.prizeId, quantity: p.quantity, status: physical ? 'AWAITING_CLAIM' : 'DELIVERED',
+        claimExpiresAt: physical && view.claimWindowHours ? new Date(createdAt.getTime() + view.claimWindowHours * 3600_000) : null,
+      };
+    }),
+  };
+}
+
+export type DrawRowForRecord = {
+  id: string; userId: string; idempotencyKey: string; tierId: string | null; chanceKind: string; createdAt: Date;
+  chancesLeft: number; ip: string | null; deviceId: string | null;
+  /** "prizeId:qty:winId;..." ordered by prize id, or null for a lose */
+  pz: string | null;
+};
+
+/** A record rebuilt from the rows (after Redis lost it); it has no generation: it is written already. */
+export function recordFromRow(d: DrawRowForRecord): DrawRecord {
+  return {
+    d: d.id, u: d.userId, k: d.idempotencyKey, t: d.tierId ?? '', c: d.chanceKind === 'FREE' ? 'F' : 'G', ts: String(d.createdAt.getTime()),
+    pz: d.pz ?? '', v: '', e: '', l: d.chancesLeft, dev: d.deviceId ?? '', ip: d.ip ?? '',
+  };
+}

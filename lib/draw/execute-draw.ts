@@ -1,0 +1,131 @@
+// POST /api/v1/activities/{id}/draws: one draw for one end user (DESIGN.md §5).
+// Redis decides (one Lua script); PostgreSQL records before the user sees anything.
+// No PostgreSQL read on the normal path: only a fenced or unknown activity goes there.
+import { randomInt, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { EndUser } from '../auth/user-token';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { isUuid } from '../ids';
+import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
+import { activityMeta, type ActivityMeta } from './activity-state';
+import { findExistingDraws } from './commit-draws';
+import { drawCommitter } from './draw-committer';
+import { parseRecord, recordFromRow, toDrawBody, toDrawRows, type DrawBody, type DrawRecord, type DrawRowForRecord } from './draw-record';
+import { drawKeys } from './keys';
+import { localDay } from './local-day';
+import { requestRebuild } from './rebuild-activity';
+import { PROBABILITY_SCALE } from '../activities/schemas';
+
+const drawScript = loadLuaScript('lib/draw/lua', 'draw-6.lua');
+const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');
+const forgetStaleScript = loadLuaScript('lib/draw/lua', 'forget-result-1.lua');
+
+/** Longer than a day, so a client retrying through a bad night still gets its one result. */
+export const IDEMPOTENCY_TTL_SECONDS = 25 * 3600;
+
+export const IdempotencyKey = z.string().min(1, 'Idempotency-Key header is required').max(64, 'Idempotency-Key is at most 64 characters').regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces');
+
+export type DrawContext = { ip?: string | null; deviceId?: string | null; now?: number; random?: () => number };
+
+export async function executeDraw(user: EndUser, activityId: string, idempotencyKey: string | null, ctx: DrawContext = {}): Promise<DrawBody> {
+  const keyCheck = IdempotencyKey.safeParse(idempotencyKey ?? '');
+  if (!keyCheck.success) throw new AppError('VALIDATION_FAILED', keyCheck.error.issues[0]!.message, { issues: [{ path: 'Idempotency-Key', message: keyCheck.error.issues[0]!.message }] });
+  const key = keyCheck.data;
+  if (!isUuid(activityId)) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
+
+  const redis = await requestRedis();
+  const now = ctx.now ?? Date.now();
+  const meta = await activityMeta(redis, activityId, now);
+  if (!meta) return refuseWithoutState(redis, user.tenantId, activityId);
+  if (meta.tenantId !== user.tenantId) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
+
+  const day = localDay(meta.timezone, now);
+  const decided = await decideDraw(redis, activityId, meta, user, key, day, now, ctx);
+  if (decided.kind === 'error') {
+    switch (decided.code) {
+      case 'REBUILDING':
+        return refuseWithoutState(redis, user.tenantId, activityId);
+      case 'NOT_LIVE':
+        throw new AppError('ACTIVITY_NOT_LIVE', notLiveMessage(decided.detail));
+      case 'DRAW_LIMIT_REACHED':
+        throw new AppError('DRAW_LIMIT_REACHED', decided.detail === 'day' ? 'no more draws today' : 'no more draws in this activity');
+      case 'NO_CHANCES':
+        throw new AppError('NO_CHANCES', 'no chances left');
+      default:
+        throw new Error(`draw script answered ${decided.code}`);
+    }
+  }
+  return toDrawBody(await makeDurable(redis, activityId, meta, decided.record, day), meta.view);
+}
+
+export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord } | { kind: 'error'; code: string; detail?: string };
+
+/** The Lua step alone: Redis decides and logs the draw to the stream; nothing is in PostgreSQL yet. */
+export async function decideDraw(redis: Redis, activityId: string, meta: ActivityMeta, user: EndUser, key: string, day: string, now: number, ctx: DrawContext = {}): Promise<Decision> {
+  const k = drawKeys(activityId);
+  const drawId = randomUUID();
+  const winIds = Array.from({ length: meta.view.maxBundle }, () => randomUUID());
+  const r = ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE);
+  const deviceId = (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128);
+  const [kind, payload, detail] = (await defineScript(redis, drawScript)(
+    [k.cfg, k.stock, k.issued, k.user(user.userId), k.idem(user.userId, key), k.stream],
+    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), ...winIds],
+  )) as [string, string, string?];
+  if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };
+  return { kind: kind as 'ok' | 'replay', record: parseRecord(payload) };
+}
+/**
+ * The draw's rows are in PostgreSQL before this returns, for a new draw and for a replay
+ * alike (the first request may still be committing when its retry arrives).
+ */
+async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta, record: DrawRecord, day: string): Promise<DrawRecord> {
+  const inserted = await drawCommitter().commit(toDrawRows(record, meta.tenantId, activityId, meta.view));
+  if (inserted) return record;
+  const [existing] = await findExistingDraws([{ activityId, userId: record.u, idempotencyKey: record.k }]);
+  if (existing?.id === record.d) return record;
+  const k = drawKeys(activityId);
+  if (!existing) {
+    // Decided by a generation of the hot state that has since been lost and rebuilt: it never
+    // happened. Forget its result so the user's retry with the same key draws afresh.
+    await defineScript(redis, forgetStaleScript)([k.idem(record.u, record.k)], [record.d]);
+    throw new AppError('ACTIVITY_REBUILDING', 'the activity was restored from its records meanwhile; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
+  }
+  // PostgreSQL holds an older draw under this key: that one is the answer, this one is undone.
+  const older = await recordFromDatabase(existing.id);
+  await defineScript(redis, undoScript)([k.stock, k.issued, k.user(record.u), k.idem(record.u, record.k)], [JSON.stringify(record), day, JSON.stringify(older), IDEMPOTENCY_TTL_SECONDS]);
+  return older;
+}
+
+/** Rebuilds a draw's record from its rows (used after Redis lost it). */
+export async function recordFromDatabase(drawId: string): Promise<DrawRecord> {
+  const [row] = await db.$queryRaw<DrawRowForRecord[]>`
+    SELECT d.id::text, d."userId", d."idempotencyKey", d."tierId"::text AS "tierId", d."chanceKind"::text AS "chanceKind", d."createdAt", d."chancesLeft", d.ip, d."deviceId",
+           string_agg(w."prizeId"::text || ':' || w.quantity || ':' || w.id::text, ';' ORDER BY w."prizeId") AS pz
+    FROM "Draw" d LEFT JOIN "Win" w ON w."drawId" = d.id WHERE d.id = ${drawId}::uuid GROUP BY d.id`;
+  return recordFromRow(row!);
+}
+
+/**
+ * Redis has no state for this activity. Unknown or another tenant's → 404; never published →
+ * not live; published → its state was lost: fence (503) and rebuild from the records.
+ */
+async function refuseWithoutState(redis: Redis, tenantId: string, activityId: string): Promise<never> {
+  const activity = await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { status: true } });
+  if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
+  if (activity.status === 'DRAFT') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has not been published');
+  if (activity.status === 'ENDED') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has ended');
+  requestRebuild(redis, activityId);
+  throw new AppError('ACTIVITY_REBUILDING', 'the activity is being restored from its records; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
+}
+
+function notLiveMessage(status: string | undefined): string {
+  switch (status) {
+    case 'PAUSED':
+      return 'the activity is paused';
+    case 'ENDED':
+      return 'the activity has ended';
+    default:
+      return 'the activity is not open now';
+  }
+}

@@ -1,0 +1,144 @@
+--[[
+  One draw, atomically (DESIGN.md §5): idempotency → live and in period → limits and chances
+  → tier pick → stock of the tier and of every prize of its bundle, all or nothing → counters
+  → stream record → stored result. A refused draw changes nothing.
+
+  KEYS[1] cfg     hash: status, startsAt, endsAt (ms), free, maxDay, maxTotal, maxWins (-1 = none),
+                  tiers (JSON [{id, p (millionths), prizes [[prizeId, qty], ...]}]), version, epoch
+  KEYS[2] stock   hash of what is left: t:<tierId> wins, p:<prizeId> units
+  KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
+  KEYS[4] user    hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
+  KEYS[5] idem    string: the record of the draw made with this user's Idempotency-Key
+  KEYS[6] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
+
+  ARGV[1] draw id (uuid, made by the caller)     ARGV[2] user id        ARGV[3] Idempotency-Key
+  ARGV[4] now, ms since the epoch                 ARGV[5] the activity-local day, YYYY-MM-DD
+  ARGV[6] a uniform random integer in [0, 1000000), from Node's crypto
+  ARGV[7] seconds to keep the idempotent result   ARGV[8] device id or ''   ARGV[9] ip or ''
+  ARGV[10..] pre-made win ids, one per prize of the largest bundle
+
+  Returns {'ok', record} for a new draw, {'replay', record} for a repeated key, or
+  {'error', CODE, detail?} with CODE one of REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES.
+  The record is JSON: d draw id, u user, k key, t tier id ('' = no win), c chance kind (F free,
+  G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, l chances left,
+  dev, ip.
+]]
+local existing = redis.call('GET', KEYS[5])
+if existing then
+  return { 'replay', existing }
+end
+
+local cfg = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt', 'free', 'maxDay', 'maxTotal', 'maxWins', 'tiers', 'version', 'epoch')
+local status = cfg[1]
+if not status then
+  return { 'error', 'REBUILDING' }
+end
+local now = tonumber(ARGV[4])
+if (status ~= 'LIVE' and status ~= 'SCHEDULED') or now < tonumber(cfg[2]) or now >= tonumber(cfg[3]) then
+  return { 'error', 'NOT_LIVE', status }
+end
+
+local day = ARGV[5]
+local u = redis.call('HMGET', KEYS[4], 'd:' .. day, 'f:' .. day, 'total', 'wins', 'granted', 'used')
+local drawsToday = tonumber(u[1]) or 0
+local freeToday = tonumber(u[2]) or 0
+local total = tonumber(u[3]) or 0
+local wins = tonumber(u[4]) or 0
+local granted = tonumber(u[5]) or 0
+local used = tonumber(u[6]) or 0
+local free = tonumber(cfg[4])
+local maxDay = tonumber(cfg[5])
+local maxTotal = tonumber(cfg[6])
+local maxWins = tonumber(cfg[7])
+
+if maxTotal >= 0 and total >= maxTotal then
+  return { 'error', 'DRAW_LIMIT_REACHED', 'total' }
+end
+if maxDay >= 0 and drawsToday >= maxDay then
+  return { 'error', 'DRAW_LIMIT_REACHED', 'day' }
+end
+local chance
+if freeToday < free then
+  chance = 'F'
+elseif granted - used > 0 then
+  chance = 'G'
+else
+  return { 'error', 'NO_CHANCES' }
+end
+
+-- The tier: cumulative odds in millionths against one uniform integer.
+local tiers = cjson.decode(cfg[8])
+local r = tonumber(ARGV[6])
+local picked = nil
+local cumulative = 0
+for _, tier in ipairs(tiers) do
+  cumulative = cumulative + tier.p
+  if r < cumulative then
+    picked = tier
+    break
+  end
+end
+
+local tierId = ''
+local prizes = ''
+if picked and (maxWins < 0 or wins < maxWins) then
+  local fields = { 't:' .. picked.id }
+  for _, prize in ipairs(picked.prizes) do
+    fields[#fields + 1] = 'p:' .. prize[1]
+  end
+  local left = redis.call('HMGET', KEYS[2], unpack(fields))
+  local enough = (tonumber(left[1]) or 0) >= 1
+  for j, prize in ipairs(picked.prizes) do
+    if (tonumber(left[j + 1]) or 0) < prize[2] then
+      enough = false
+    end
+  end
+  -- A tier whose stock (or any prize of its bundle) is gone is "no win": all or nothing.
+  if enough then
+    -- Absolute values, read and written inside this one atomic script: one call per hash.
+    local issued = redis.call('HMGET', KEYS[3], unpack(fields))
+    local newLeft = { fields[1], tonumber(left[1]) - 1 }
+    local newIssued = { fields[1], (tonumber(issued[1]) or 0) + 1 }
+    local parts = {}
+    for j, prize in ipairs(picked.prizes) do
+      newLeft[#newLeft + 1] = fields[j + 1]
+      newLeft[#newLeft + 1] = tonumber(left[j + 1]) - prize[2]
+      newIssued[#newIssued + 1] = fields[j + 1]
+      newIssued[#newIssued + 1] = (tonumber(issued[j + 1]) or 0) + prize[2]
+      parts[#parts + 1] = prize[1] .. ':' .. prize[2] .. ':' .. ARGV[9 + j]
+    end
+    redis.call('HSET', KEYS[2], unpack(newLeft))
+    redis.call('HSET', KEYS[3], unpack(newIssued))
+    tierId = picked.id
+    prizes = table.concat(parts, ';')
+  end
+end
+
+local won = tierId ~= '' and 1 or 0
+if chance == 'F' then
+  redis.call('HSET', KEYS[4], 'd:' .. day, drawsToday + 1, 'f:' .. day, freeToday + 1, 'total', total + 1, 'wins', wins + won)
+else
+  redis.call('HSET', KEYS[4], 'd:' .. day, drawsToday + 1, 'total', total + 1, 'wins', wins + won, 'used', used + 1)
+end
+if total == 0 then
+  redis.call('EXPIREAT', KEYS[4], math.floor(tonumber(cfg[3]) / 1000) + 7 * 86400)
+end
+
+local chancesLeft = math.max(0, free - freeToday - (chance == 'F' and 1 or 0)) + (granted - used - (chance == 'G' and 1 or 0))
+if maxDay >= 0 then
+  chancesLeft = math.min(chancesLeft, maxDay - drawsToday - 1)
+end
+if maxTotal >= 0 then
+  chancesLeft = math.min(chancesLeft, maxTotal - total - 1)
+end
+if chancesLeft < 0 then
+  chancesLeft = 0
+end
+
+local record = cjson.encode({
+  d = ARGV[1], u = ARGV[2], k = ARGV[3], t = tierId, c = chance, ts = ARGV[4], pz = prizes,
+  v = cfg[9], e = cfg[10], l = chancesLeft, dev = ARGV[8], ip = ARGV[9],
+})
+redis.call('XADD', KEYS[6], '*', 'r', record)
+redis.call('SET', KEYS[5], record, 'EX', tonumber(ARGV[7]))
+return { 'ok', record }

@@ -1,0 +1,110 @@
+// Redis loses everything mid-run (restart without persistence, flush): draws answer 503
+// ACTIVITY_REBUILDING until the activity is rebuilt from PostgreSQL, then go on by
+// themselves; never more wins than stock, and Redis agrees with the records afterwards.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db';
+import { activityMeta } from '@/lib/draw/activity-state';
+import { commitDraws } from '@/lib/draw/commit-draws';
+import { drainDrawLog } from '@/lib/draw/drain-draw-log';
+import { toDrawRows } from '@/lib/draw/draw-record';
+import { localDay } from '@/lib/draw/local-day';
+import { rebuildActivityState } from '@/lib/draw/rebuild-activity';
+import { decideDraw, executeDraw } from '@/lib/draw/execute-draw';
+import { drawKeys } from '@/lib/draw/keys';
+import type { AppError } from '@/lib/errors';
+import { createRedis } from '@/lib/redis';
+import { endUser, liveActivity } from '../../helpers/activities';
+
+const redis = createRedis('worker');
+afterAll(() => redis.quit());
+
+/**
+ * FLUSHDB for this test run only (a shared Redis, the demo's, keeps its keys), and atomic like
+ * the real thing: one script, so no draw runs against a half-deleted state.
+ */
+async function flushThisRun() {
+  const flush = "local c = '0' repeat local r = redis.call('SCAN', c, 'MATCH', ARGV[1], 'COUNT', 1000) c = r[1] for _, k in ipairs(r[2]) do redis.call('DEL', k) end until c == '0' return 1";
+  await redis.eval(flush, 0, `${config().REDIS_PREFIX}:*`);
+}
+
+describe('Redis state lost mid-run', () => {
+  it('fences with 503, rebuilds from PostgreSQL, resumes, and never over-issues', async () => {
+    const STOCK = 300;
+    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 0.2, stock: STOCK, prizes: [{ prizeId: p[0]! }] }], {
+      stocks: [STOCK], overrides: { limits: { freeDrawsPerDay: 1_000, maxDrawsPerDay: 1_000 } },
+    });
+    const outcomes = { ok: 0, rebuilding: 0, okAfterRebuilding: 0, other: [] as string[] };
+    const retriedKeys: { userId: string; key: string; first?: string }[] = [];
+    let flushed = false;
+    let stop = false;
+    const drawer = async (w: number) => {
+      for (let i = 0; !stop; i++) {
+        const userId = `u${w}`;
+        const key = randomUUID();
+        try {
+          await executeDraw(endUser(tenant, userId), activity.id, key);
+          outcomes.ok++;
+          if (outcomes.rebuilding > 0) outcomes.okAfterRebuilding++;
+        } catch (err) {
+          const code = (err as AppError).code;
+          if (code === 'ACTIVITY_REBUILDING') {
+            outcomes.rebuilding++;
+            retriedKeys.push({ userId, key });
+            await sleep(50);
+          } else outcomes.other.push(code ?? String(err));
+        }
+        if (flushed && outcomes.okAfterRebuilding > 300) stop = true;
+      }
+    };
+    const drawers = Array.from({ length: 20 }, (_, w) => drawer(w));
+    await sleep(700);
+    await flushThisRun();
+    flushed = true;
+    const deadline = setTimeout(() => (stop = true), 60_000);
+    await Promise.all(drawers);
+    clearTimeout(deadline);
+
+    expect(outcomes.other).toEqual([]);
+    expect(outcomes.rebuilding).toBeGreaterThan(0);
+    expect(outcomes.okAfterRebuilding).toBeGreaterThan(300);
+    // A key refused with 503 is retried and gets exactly one draw.
+    const retry = retriedKeys[0]!;
+    const first = await executeDraw(endUser(tenant, retry.userId), activity.id, retry.key);
+    const again = await executeDraw(endUser(tenant, retry.userId), activity.id, retry.key);
+    expect(again).toEqual(first);
+
+    await drainDrawLog(redis, activity.id);
+    const prizeId = prizes[0]!.id;
+    const wins = await db.win.count({ where: { activityId: activity.id } });
+    expect(wins).toBeLessThanOrEqual(STOCK);
+    expect(Number(await redis.hget(drawKeys(activity.id).issued, `p:${prizeId}`))).toBe(wins);
+    expect(Number(await redis.hget(drawKeys(activity.id).stock, `p:${prizeId}`))).toBe(STOCK - wins);
+    const perUser = await db.draw.groupBy({ by: ['userId'], where: { activityId: activity.id }, _count: { _all: true } });
+    for (const u of perUser) expect(Number(await redis.hget(drawKeys(activity.id).user(u.userId), 'total'))).toBe(u._count._all);
+  });
+});
+
+describe('a draw decided by a state that was then lost', () => {
+  it('is never written after the rebuild, so its unit cannot be issued twice', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 1, prizes: [{ prizeId: p[0]! }] }], { stocks: [1] });
+    const meta = (await activityMeta(redis, activity.id))!;
+    const now = Date.now();
+    const late = await decideDraw(redis, activity.id, meta, endUser(tenant, 'slow'), randomUUID(), localDay(meta.timezone, now), now);
+    expect(late).toMatchObject({ kind: 'ok', record: { t: activity.tiers[0]!.id } });
+    // Redis loses everything before that draw's commit lands; the activity is rebuilt.
+    await flushThisRun();
+    expect(await rebuildActivityState(redis, activity.id, { graceMs: 0 })).toBe('rebuilt');
+    // The one unit is free again in the rebuilt state, and someone else wins it...
+    const fresh = await executeDraw(endUser(tenant, 'fast'), activity.id, randomUUID());
+    expect(fresh.outcome).toBe('win');
+    // ...so the late commit must be refused, not written.
+    if (late.kind === 'error') throw new Error('unreachable');
+    const inserted = await commitDraws([toDrawRows(late.record, tenant.id, activity.id, meta.view)]);
+    expect(inserted.size).toBe(0);
+    expect(await db.draw.findUnique({ where: { id: late.record.d } })).toBeNull();
+    expect(await db.win.count({ where: { activityId: activity.id } })).toBe(1);
+  });
+});
