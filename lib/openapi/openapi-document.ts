@@ -2,6 +2,7 @@
 // enforce, so the document cannot drift from the validation. Paths are added as routes land.
 import { z } from 'zod';
 import { CreatePrize } from '../prizes/schemas';
+import { ActivitySpec, PatchTier } from '../activities/schemas';
 
 const errorSchema = {
   type: 'object',
@@ -29,6 +30,8 @@ const prize = {
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]));
 const json = (schema: unknown, description = 'ok') => ({ description, content: { 'application/json': { schema } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const activityParam = { name: 'activityId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 export function openApiDocument() {
   return {
@@ -39,7 +42,22 @@ export function openApiDocument() {
         apiKey: { type: 'http', scheme: 'bearer', description: 'management API key (npm run -s apikey)' },
         userToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 user token signed with the tenant secret' },
       },
-      schemas: { Error: errorSchema, Prize: prize, CreatePrize: z.toJSONSchema(CreatePrize, { target: 'openapi-3.0' }) },
+      schemas: {
+        Error: errorSchema,
+        Prize: prize,
+        CreatePrize: z.toJSONSchema(CreatePrize, { target: 'openapi-3.0' }),
+        ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        Draw: {
+          type: 'object',
+          properties: {
+            drawId: { type: 'string', format: 'uuid' }, outcome: { type: 'string', enum: ['win', 'lose'] },
+            tier: { type: 'object', nullable: true, properties: { id: { type: 'string' }, name: { type: 'string' } } },
+            prizes: { type: 'array', items: { type: 'object', properties: { prizeId: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, quantity: { type: 'integer' } } } },
+            winIds: { type: 'array', items: { type: 'string', format: 'uuid' } }, chancesLeft: { type: 'integer' },
+          },
+        },
+      },
     },
     paths: {
       '/api/health': {
@@ -68,6 +86,47 @@ export function openApiDocument() {
           security: [{ apiKey: [] }],
           parameters: [{ name: 'prizeId', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': json({ $ref: '#/components/schemas/Prize' }), ...errors(401, 404) },
+        },
+      },
+      '/api/manage/activities': {
+        post: {
+          summary: 'Create a DRAFT activity from a spec (odds in [0, 1] at 1e-6, summing to at most 1)',
+          security: [{ apiKey: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ActivitySpec' } } } },
+          responses: { '201': json({ type: 'object' }), ...errors(400, 401, 413, 415) },
+        },
+      },
+      '/api/manage/activities/{id}': { get: { summary: 'The spec plus status and stock figures', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404) } } },
+      '/api/manage/activities/{id}/publish': { post: { summary: 'Reserve stock from the total pools, pre-warm Redis; LIVE or SCHEDULED', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) } } },
+      '/api/manage/activities/{id}/pause': { post: { summary: 'Pause a live or scheduled activity', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) } } },
+      '/api/manage/activities/{id}/resume': { post: { summary: 'Resume a paused activity', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) } } },
+      '/api/manage/activities/{id}/end': { post: { summary: 'End the activity; unused stock returns to the total pools exactly once', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) } } },
+      '/api/manage/activities/{id}/tiers/{tierId}': {
+        patch: {
+          summary: 'Change a tier\'s probability or stock, also while live',
+          security: [{ apiKey: [] }],
+          parameters: [idParam, { name: 'tierId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PatchTier' } } } },
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/api/manage/activities/{id}/stats': { get: { summary: 'Draws, wins, unique users, per tier and per prize pool: exact, from PostgreSQL', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404) } } },
+      '/api/manage/activities/{id}/winners': {
+        get: {
+          summary: 'Winners, newest first, cursor paged; ?format=csv streams them all as CSV',
+          security: [{ apiKey: [] }],
+          parameters: [idParam, { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }, { name: 'cursor', in: 'query', schema: { type: 'string' } }, { name: 'status', in: 'query', schema: { type: 'string' } }],
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404) },
+        },
+      },
+      '/api/v1/activities/{activityId}': { get: { summary: 'Public view with disclosed odds', security: [{ userToken: [] }], parameters: [activityParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404) } } },
+      '/api/v1/activities/{activityId}/me': { get: { summary: "The user's chances, draws today, tasks and wins", security: [{ userToken: [] }], parameters: [activityParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404) } } },
+      '/api/v1/activities/{activityId}/draws': {
+        post: {
+          summary: 'One draw. The same Idempotency-Key again returns the same body and consumes nothing.',
+          security: [{ userToken: [] }],
+          parameters: [activityParam, { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 1, maxLength: 64 } }],
+          responses: { '200': json({ $ref: '#/components/schemas/Draw' }), ...errors(400, 401, 403, 404, 409, 429, 503) },
         },
       },
       '/api/v1/me/wins': {
