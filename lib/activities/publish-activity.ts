@@ -8,7 +8,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { withPrizeLocks } from '../inventory/prize-lock';
-import { createRedis, type Redis } from '../redis';
+import { requestRedis, type Redis } from '../redis';
 import { loadActivitySnapshot, writeActivityState } from '../draw/activity-state';
 import { scheduleDrawLogDrain } from '../draw/drain-draw-log';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
@@ -27,16 +27,12 @@ export async function publishActivity(tenantId: string, actor: Actor, activityId
   for (const t of activity.tiers) for (const p of t.prizes) need.set(p.prizeId, (need.get(p.prizeId) ?? 0) + t.stock * p.quantity);
   const status = activity.startsAt.getTime() <= now ? 'LIVE' : 'SCHEDULED';
 
-  const ownRedis = redis ?? createRedis('worker');
-  try {
-    await withPrizeLocks(ownRedis, [...need.keys()], () => reserveAndPublish(tenantId, actor, activityId, need, status, activity.version));
-    const snapshot = await loadActivitySnapshot(activityId);
-    // If this fails the activity is LIVE without hot state: draws fence and rebuild it.
-    await writeActivityState(ownRedis, snapshot!, { byTier: new Map(), byPrize: new Map() });
-    await scheduleDrawLogDrain(activityId);
-  } finally {
-    if (!redis) await ownRedis.quit().catch(() => undefined);
-  }
+  const r = redis ?? (await requestRedis());
+  await withPrizeLocks(r, [...need.keys()], () => reserveAndPublish(tenantId, actor, activityId, need, status, activity.version));
+  const snapshot = await loadActivitySnapshot(activityId);
+  // If this fails the activity is LIVE without hot state: draws fence and rebuild it.
+  await writeActivityState(r, snapshot!, { byTier: new Map(), byPrize: new Map() });
+  await scheduleDrawLogDrain(activityId);
   return getActivityOrThrow(tenantId, activityId);
 }
 

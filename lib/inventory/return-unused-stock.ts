@@ -4,7 +4,7 @@
 // row and changes nothing.
 import { db } from '../db';
 import { drainDrawLog } from '../draw/drain-draw-log';
-import { createRedis } from '../redis';
+import { requestRedis } from '../redis';
 import { withPrizeLocks } from './prize-lock';
 
 export type ReturnResult = { prizeId: string; returned: number; alreadyReturned: boolean }[];
@@ -12,21 +12,17 @@ export type ReturnResult = { prizeId: string; returned: number; alreadyReturned:
 export async function returnUnusedStock(activityId: string): Promise<ReturnResult> {
   const activity = await db.activity.findUnique({ where: { id: activityId }, select: { tenantId: true, status: true, stocks: { select: { prizeId: true } } } });
   if (!activity || activity.status !== 'ENDED') return [];
-  const redis = createRedis('worker');
-  try {
-    // Every draw the hot state decided must be a row before "unused" can be known.
-    await drainDrawLog(redis, activityId);
-    const prizeIds = activity.stocks.map((s) => s.prizeId);
-    const result = await withPrizeLocks(redis, prizeIds, async () => {
-      const out: ReturnResult = [];
-      for (const prizeId of prizeIds.sort()) out.push(await returnOnePool(activity.tenantId, activityId, prizeId));
-      return out;
-    });
-    await db.activity.update({ where: { id: activityId }, data: { stockReturnedAt: new Date() } });
-    return result;
-  } finally {
-    await redis.quit().catch(() => undefined);
-  }
+  const redis = await requestRedis();
+  // Every draw the hot state decided must be a row before "unused" can be known.
+  await drainDrawLog(redis, activityId);
+  const prizeIds = activity.stocks.map((s) => s.prizeId);
+  const result = await withPrizeLocks(redis, prizeIds, async () => {
+    const out: ReturnResult = [];
+    for (const prizeId of prizeIds.sort()) out.push(await returnOnePool(activity.tenantId, activityId, prizeId));
+    return out;
+  });
+  await db.activity.update({ where: { id: activityId }, data: { stockReturnedAt: new Date() } });
+  return result;
 }
 
 async function returnOnePool(tenantId: string, activityId: string, prizeId: string) {

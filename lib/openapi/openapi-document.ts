@@ -1,7 +1,7 @@
 // GET /api/v1/openapi.json. Request bodies come from the same zod schemas the routes
 // enforce, so the document cannot drift from the validation. Paths are added as routes land.
 import { z } from 'zod';
-import { CreatePrize } from '../prizes/schemas';
+import { CreatePrize, Restock } from '../prizes/schemas';
 import { ActivitySpec, PatchTier } from '../activities/schemas';
 
 const errorSchema = {
@@ -46,6 +46,7 @@ export function openApiDocument() {
         Error: errorSchema,
         Prize: prize,
         CreatePrize: z.toJSONSchema(CreatePrize, { target: 'openapi-3.0' }),
+        Restock: z.toJSONSchema(Restock, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         Draw: {
@@ -86,6 +87,15 @@ export function openApiDocument() {
           security: [{ apiKey: [] }],
           parameters: [{ name: 'prizeId', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': json({ $ref: '#/components/schemas/Prize' }), ...errors(401, 404) },
+        },
+      },
+      '/api/manage/prizes/{prizeId}/restock': {
+        post: {
+          summary: 'Add to the total pool, or take from it (never below 0 available)',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'prizeId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Restock' } } } },
+          responses: { '200': json({ $ref: '#/components/schemas/Prize' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/manage/activities': {

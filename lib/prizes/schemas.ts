@@ -18,3 +18,10 @@ export const ListQuery = z.strictObject({
   cursor: z.uuid().optional(),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
+
+export const Restock = z.strictObject({
+  /** Units added to (or, negative, taken from) the total pool; never below 0 available. */
+  quantity: z.number().int().min(-100_000_000).max(100_000_000).refine((q) => q !== 0, 'must not be 0'),
+  reason: z.string().trim().max(500).optional(),
+});
+export type Restock = z.infer<typeof Restock>;
