@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { baseUrl, buildIfStale, runId, startServerAndWorkers, stopChildren, applyBenchEnvironment } from './lib/harness';
+import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, runId, startServerAndWorkers, stopChildren } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -21,7 +21,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record
 
 async function main() {
   const { config } = await import('../lib/config');
-  const { applyMigrations, ensureDatabase, dropDatabase } = await import('../lib/migrations/apply-migrations');
+  const { applyMigrations, ensureDatabase } = await import('../lib/migrations/apply-migrations');
   await ensureDatabase(config().DATABASE_URL);
   await applyMigrations(config().DATABASE_URL);
   const { db } = await import('../lib/db');
@@ -33,7 +33,6 @@ async function main() {
   const { executeDraw } = await import('../lib/draw/execute-draw');
   const { drawKeys } = await import('../lib/draw/keys');
   const { mintUserToken } = await import('../lib/auth/user-token');
-  const { closeQueues } = await import('../lib/queues');
   const redis = createRedis('worker');
   const actor = { type: 'SYSTEM', id: 'bench' } as const;
 
@@ -108,18 +107,8 @@ async function main() {
     console.log(`LATENCY draw_p50_ms=${http.latency.p50} draw_p99_ms=${http.latency.p99}`);
     console.log(`DRAIN backlog_zero_after_s=${drainSeconds.toFixed(2)}`);
   } finally {
-    stopChildren();
-    await closeQueues();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${runId}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
     await redis.quit();
-    await db.$disconnect();
-    await sleep(500);
-    await dropDatabase(config().DATABASE_URL);
+    await cleanUpBench();
   }
 }
 

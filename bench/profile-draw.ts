@@ -1,16 +1,15 @@
 // Where does a draw's time go? Lua alone vs Lua + group commit, in-process (diagnostic, not a benchmark).
 import { randomUUID } from 'node:crypto';
-import { applyBenchEnvironment, runId } from './lib/harness';
+import { applyBenchEnvironment, cleanUpBench, runId } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = 5;
 
 async function main() {
   const { config } = await import('../lib/config');
-  const { applyMigrations, ensureDatabase, dropDatabase } = await import('../lib/migrations/apply-migrations');
+  const { applyMigrations, ensureDatabase } = await import('../lib/migrations/apply-migrations');
   await ensureDatabase(config().DATABASE_URL);
   await applyMigrations(config().DATABASE_URL);
-  const { db } = await import('../lib/db');
   const { createRedis, requestRedis } = await import('../lib/redis');
   const { ensureTenant } = await import('../lib/tenancy/ensure-tenant');
   const { createPrize } = await import('../lib/prizes/create-prize');
@@ -18,7 +17,6 @@ async function main() {
   const { publishActivity } = await import('../lib/activities/publish-activity');
   const { executeDraw, decideDraw } = await import('../lib/draw/execute-draw');
   const { activityMeta } = await import('../lib/draw/activity-state');
-  const { closeQueues } = await import('../lib/queues');
   const redis = createRedis('worker');
   const actor = { type: 'SYSTEM', id: 'bench' } as const;
   const tenant = await ensureTenant(`bench-${runId}`);
@@ -48,15 +46,7 @@ async function main() {
       console.log(`${mode} inflight=${inflight}: ${(n / ((performance.now() - t0) / 1000)).toFixed(0)}/s`);
     }
   }
-  await closeQueues();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${runId}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
   await redis.quit();
-  await db.$disconnect();
-  await dropDatabase(config().DATABASE_URL);
+  await cleanUpBench();
 }
 main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });

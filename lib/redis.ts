@@ -88,3 +88,13 @@ export function defineScript(redis: Redis, script: LuaScript) {
     return (r[script.name] as (...a: (string | number)[]) => Promise<unknown>)(...keys, ...args);
   };
 }
+
+/** Deletes every key under a prefix (a test run's or a benchmark's), in batches. */
+export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}

@@ -53,3 +53,20 @@ export function stopChildren() {
     }
   }
 }
+
+/** Closes connections, deletes the run's Redis keys and drops its database. */
+export async function cleanUpBench() {
+  const { config } = await import('../../lib/config');
+  const { db } = await import('../../lib/db');
+  const { closeQueues } = await import('../../lib/queues');
+  const { createRedis, deleteKeysWithPrefix } = await import('../../lib/redis');
+  const { dropDatabase } = await import('../../lib/migrations/apply-migrations');
+  stopChildren();
+  await closeQueues();
+  const redis = createRedis('worker');
+  await deleteKeysWithPrefix(redis, runId);
+  await redis.quit();
+  await db.$disconnect();
+  await sleep(500);
+  await dropDatabase(config().DATABASE_URL);
+}

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { CursorPager } from '@/components/console/cursor-pager';
 import { listAuditLogs, type AuditLogDto } from '@/lib/audit/list-audit-logs';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { buttonClasses } from '@/components/ui/button-classes';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { EmptyState } from '@/components/console/empty-state';
-import { ArrowRightIcon, ScrollIcon } from '@/components/console/icons';
+import { ScrollIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { Timestamp } from '@/components/console/timestamp';
 import { requireConsolePage } from '../../../_server/session';
@@ -51,18 +50,7 @@ export default async function AuditPage({
                 {items.length === 0 ? 'No older entries' : `Showing ${items.length} ${items.length === 1 ? 'entry' : 'entries'}`}
                 {beforeId !== undefined ? ' on this page' : ''}
               </span>
-              <span className="flex items-center gap-2">
-                {beforeId !== undefined ? (
-                  <Link href={`/t/${ctx.tenantSlug}/audit`} className={buttonClasses('ghost', 'sm')}>
-                    Newest
-                  </Link>
-                ) : null}
-                {nextBeforeId ? (
-                  <Link href={`/t/${ctx.tenantSlug}/audit?before=${nextBeforeId}`} className={buttonClasses('secondary', 'sm')}>
-                    Older entries <ArrowRightIcon className="size-3.5" />
-                  </Link>
-                ) : null}
-              </span>
+              <CursorPager firstHref={beforeId !== undefined ? `/t/${ctx.tenantSlug}/audit` : null} nextHref={nextBeforeId ? `/t/${ctx.tenantSlug}/audit?before=${nextBeforeId}` : null} firstLabel="Newest" nextLabel="Older entries" />
             </>
           }
         >

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { CursorPager } from '@/components/console/cursor-pager';
 import { listPrizes } from '@/lib/prizes/get-prize';
 import { ListQuery } from '@/lib/prizes/schemas';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { buttonClasses } from '@/components/ui/button-classes';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { EmptyState } from '@/components/console/empty-state';
-import { ArrowRightIcon, GiftIcon } from '@/components/console/icons';
+import { GiftIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { requireConsolePage } from '../../../_server/session';
 
@@ -56,18 +55,7 @@ export default async function PrizesPage({
                 {items.length === 0 ? 'No more prizes' : `Showing ${count.format(items.length)} ${items.length === 1 ? 'prize' : 'prizes'}`}
                 {paged ? ' on this page' : ''}
               </span>
-              <span className="flex items-center gap-2">
-                {paged ? (
-                  <Link href={`/t/${ctx.tenantSlug}/prizes`} className={buttonClasses('ghost', 'sm')}>
-                    First page
-                  </Link>
-                ) : null}
-                {nextCursor ? (
-                  <Link href={`/t/${ctx.tenantSlug}/prizes?cursor=${nextCursor}`} className={buttonClasses('secondary', 'sm')}>
-                    Next page <ArrowRightIcon className="size-3.5" />
-                  </Link>
-                ) : null}
-              </span>
+              <CursorPager firstHref={paged ? `/t/${ctx.tenantSlug}/prizes` : null} nextHref={nextCursor ? `/t/${ctx.tenantSlug}/prizes?cursor=${nextCursor}` : null} firstLabel="First page" nextLabel="Next page" />
             </>
           }
         >
