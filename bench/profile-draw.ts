@@ -30,8 +30,8 @@ async function main() {
   await publishActivity(tenant.id, actor, activity.id, { redis });
   const rr = await requestRedis();
   const meta = (await activityMeta(rr, activity.id))!;
-  for (const inflight of [50, 200]) {
-    for (const mode of ['lua', 'full'] as const) {
+  for (const inflight of (process.env.INFLIGHT ?? '50,200').split(',').map(Number)) {
+    for (const mode of (process.env.MODES ?? 'lua,full').split(',') as ('lua' | 'full')[]) {
       let n = 0;
       const until = Date.now() + SECONDS * 1000;
       const t0 = performance.now();
