@@ -9,12 +9,15 @@ import { createRedis, type Redis } from './redis';
 export const queuePayloads = {
   /** Drain one activity's draw stream into PostgreSQL and write stock counters back. */
   'draw-log': z.strictObject({ activityId: z.uuid() }),
-  /** Return an ended activity's unused stock (or one voided win's) to the total pools, once. */
-  'stock-return': z.strictObject({ activityId: z.uuid(), winId: z.uuid().optional() }),
+  /** Return an ended activity's unused stock to the total pools, once. */
+  'stock-return': z.strictObject({ activityId: z.uuid() }),
   /** Aggregate per-minute statistics and run anomaly checks. */
   stats: z.strictObject({ activityId: z.uuid().optional() }),
-  /** A scheduled status change of an activity; stale versions are ignored. */
-  'activity-lifecycle': z.strictObject({ activityId: z.uuid(), transition: z.enum(['start', 'end']), configVersion: z.number().int() }),
+  /** A scheduled status change of an activity (re-checked when it runs); `sweep` finds missed ones. */
+  'activity-lifecycle': z.union([
+    z.strictObject({ activityId: z.uuid(), transition: z.enum(['start', 'end']), configVersion: z.number().int() }),
+    z.strictObject({ sweep: z.literal(true) }),
+  ]),
   /** A webhook to the host app (win, shipped). */
   notify: z.strictObject({ tenantId: z.uuid(), event: z.enum(['win.created', 'win.shipped']), winId: z.uuid() }),
 } as const;

@@ -3,15 +3,19 @@
 import { Worker } from 'bullmq';
 import { config, ConfigError } from '@/lib/config';
 import { errorFields, log } from '@/lib/log';
-import { bullPrefix, closeQueues } from '@/lib/queues';
+import { bullPrefix, closeQueues, getQueue } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { beat, forget } from '@/lib/workers/heartbeat';
+import activityLifecycle from './activity-lifecycle';
 import drawLog from './draw-log';
 import notify from './notify';
+import stockReturn from './stock-return';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
-const processors: Processor<QueueName>[] = [drawLog, notify];
+const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, stockReturn];
+/** How often the lifecycle sweep looks for transitions a lost delayed job would have made. */
+const LIFECYCLE_SWEEP_MS = 60_000;
 const HEARTBEAT_MS = 5_000;
 
 async function main() {
@@ -36,6 +40,7 @@ async function main() {
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  await getQueue('activity-lifecycle').upsertJobScheduler('lifecycle-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'activity-lifecycle', data: { sweep: true } });
   await beat(redis);
   const heartbeat = setInterval(() => beat(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
   log.info('workers started', { queues: processors.map((p) => p.queue) });

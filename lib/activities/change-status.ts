@@ -8,6 +8,7 @@ import { requestRedis } from '../redis';
 import { setActivityStatusInRedis } from '../draw/activity-state';
 import { returnUnusedStock } from '../inventory/return-unused-stock';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
+import { scheduleLifecycle } from './lifecycle';
 import type { ActivityDto } from './activity-dto';
 
 type Transition = 'pause' | 'resume' | 'end';
@@ -28,5 +29,6 @@ export async function changeActivityStatus(tenantId: string, actor: Actor, activ
   if (!changed) throw new AppError('CONFLICT', 'the activity changed meanwhile; reload and try again');
   await setActivityStatusInRedis(await requestRedis(), activityId, next);
   if (next === 'ENDED') await returnUnusedStock(activityId);
+  else await scheduleLifecycle(activityId, now);
   return getActivityOrThrow(tenantId, activityId);
 }

@@ -12,6 +12,7 @@ import { requestRedis, type Redis } from '../redis';
 import { loadActivitySnapshot, writeActivityState } from '../draw/activity-state';
 import { scheduleDrawLogDrain } from '../draw/drain-draw-log';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
+import { scheduleLifecycle } from './lifecycle';
 import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE } from './schemas';
 
@@ -33,6 +34,7 @@ export async function publishActivity(tenantId: string, actor: Actor, activityId
   // If this fails the activity is LIVE without hot state: draws fence and rebuild it.
   await writeActivityState(r, snapshot!, { byTier: new Map(), byPrize: new Map() });
   await scheduleDrawLogDrain(activityId);
+  await scheduleLifecycle(activityId, now);
   return getActivityOrThrow(tenantId, activityId);
 }
 
