@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CreatePrize, Restock } from '../prizes/schemas';
 import { ActivitySpec, PatchTier } from '../activities/schemas';
+import { PoolStockChange } from '../inventory/schemas';
 
 const errorSchema = {
   type: 'object',
@@ -49,6 +50,7 @@ export function openApiDocument() {
         Restock: z.toJSONSchema(Restock, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        PoolStockChange: z.toJSONSchema(PoolStockChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         Draw: {
           type: 'object',
           properties: {
@@ -118,6 +120,15 @@ export function openApiDocument() {
           parameters: [idParam, { name: 'tierId', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PatchTier' } } } },
           responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/api/manage/activities/{id}/stock': {
+        post: {
+          summary: "Move units between a prize's total pool and this activity's pool, also while live",
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PoolStockChange' } } } },
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409, 503) },
         },
       },
       '/api/manage/activities/{id}/stats': { get: { summary: 'Draws, wins, unique users, per tier and per prize pool: exact, from PostgreSQL', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404) } } },

@@ -1,0 +1,10 @@
+// POST /api/manage/activities/{id}/stock – add units to an activity pool from the prize's total
+// pool (quantity > 0) or release them back (quantity < 0), also while live
+import { withApiKey } from '@/lib/http/handlers';
+import { readJson } from '@/lib/http/read-json';
+import { changePoolStock } from '@/lib/inventory/change-pool-stock';
+import { PoolStockChange } from '@/lib/inventory/schemas';
+
+export const POST = withApiKey(async ({ req, params, tenantId, actor }) =>
+  Response.json(await changePoolStock(tenantId, actor, params.id!, await readJson(req, PoolStockChange))),
+);

@@ -1,0 +1,72 @@
+// Live stock changes of an activity pool (issue 4 item 1), while draws run.
+// Invariant: reserved = issued + left + returned for every pool, and the ledger sums to every
+// pool. Adding takes from the prize's total pool in PostgreSQL first, then shows the units to
+// the draw; releasing hides them from the draw first (atomically, only if they are left),
+// then gives them back in PostgreSQL, and shows them again if that fails. Either way a draw
+// can never be promised a unit the records do not hold.
+import { db } from '../db';
+import { AppError } from '../errors';
+import { writeAuditLog, type Actor } from '../audit/write-audit-log';
+import { isUuid } from '../ids';
+import { defineScript, loadLuaScript, requestRedis } from '../redis';
+import { drawKeys } from '../draw/keys';
+import { withPrizeLocks } from './prize-lock';
+import type { PoolStockChange } from './schemas';
+
+const takeScript = loadLuaScript('lib/inventory/lua', 'take-pool-stock-2.lua');
+const addScript = loadLuaScript('lib/inventory/lua', 'add-pool-stock-2.lua');
+
+export type PoolDto = { prizeId: string; reserved: number; issued: number; returned: number };
+
+export async function changePoolStock(tenantId: string, actor: Actor, activityId: string, change: PoolStockChange): Promise<PoolDto> {
+  const activity = isUuid(activityId) ? await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { status: true } }) : null;
+  if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
+  if (activity.status === 'DRAFT' || activity.status === 'ENDED') throw new AppError('INVALID_STATE', `the activity is ${activity.status}; pools exist only while it is published`);
+  const pool = await db.activityStock.findUnique({ where: { activityId_prizeId: { activityId, prizeId: change.prizeId } }, select: { id: true } });
+  if (!pool) throw new AppError('NOT_FOUND', `the activity has no pool of prize ${change.prizeId}`);
+  const redis = await requestRedis();
+  const k = drawKeys(activityId);
+  const units = Math.abs(change.quantity);
+
+  return withPrizeLocks(redis, [change.prizeId], async () => {
+    if (change.quantity > 0) {
+      const after = await movePool(tenantId, actor, activityId, change, 'RESERVE');
+      await defineScript(redis, addScript)([k.stock, k.cfg], [change.prizeId, units]);
+      return after;
+    }
+    const [taken, left] = (await defineScript(redis, takeScript)([k.stock, k.cfg], [change.prizeId, units])) as [number, number];
+    if (taken === 0) throw new AppError('INSUFFICIENT_STOCK', `only ${left} units are left in the pool`, { prizeId: change.prizeId, left, requested: units });
+    try {
+      return await movePool(tenantId, actor, activityId, change, 'RELEASE');
+    } catch (err) {
+      if (taken === 1) await defineScript(redis, addScript)([k.stock, k.cfg], [change.prizeId, units]);
+      throw err;
+    }
+  });
+}
+
+async function movePool(tenantId: string, actor: Actor, activityId: string, change: PoolStockChange, kind: 'RESERVE' | 'RELEASE'): Promise<PoolDto> {
+  const q = change.quantity;
+  return db.$transaction(async (tx) => {
+    const prize = await tx.prize.findFirst({ where: { id: change.prizeId, tenantId }, select: { availableStock: true, version: true } });
+    if (!prize) throw new AppError('NOT_FOUND', `prize ${change.prizeId} not found`);
+    if (prize.availableStock - q < 0) throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free in the prize's total pool`, { prizeId: change.prizeId, available: prize.availableStock });
+    const moved = await tx.prize.updateMany({ where: { id: change.prizeId, version: prize.version }, data: { availableStock: { decrement: q }, version: { increment: 1 } } });
+    if (moved.count !== 1) throw new AppError('CONFLICT', 'the prize changed meanwhile; try again');
+    // The CHECK (issued + returned <= reserved) refuses a release below what is spoken for.
+    const before = await tx.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId: change.prizeId } }, select: { reserved: true } });
+    const after = await tx.activityStock.update({
+      where: { activityId_prizeId: { activityId, prizeId: change.prizeId } },
+      data: { reserved: { increment: q }, version: { increment: 1 } },
+      select: { prizeId: true, reserved: true, issued: true, returned: true },
+    });
+    await tx.stockMovement.create({
+      data: { tenantId, prizeId: change.prizeId, activityId, kind, poolDelta: -q, activityDelta: q, reason: change.reason ?? null, actorType: actor.type, actorId: actor.id },
+    });
+    await writeAuditLog(tenantId, actor, {
+      action: kind === 'RESERVE' ? 'pool.add' : 'pool.release', objectType: 'ActivityStock', objectId: `${activityId}:${change.prizeId}`,
+      before: { reserved: before.reserved }, after: { reserved: after.reserved, reason: change.reason ?? null },
+    }, tx);
+    return after;
+  });
+}
