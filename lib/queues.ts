@@ -18,6 +18,8 @@ export const queuePayloads = {
     z.strictObject({ activityId: z.uuid(), transition: z.enum(['start', 'end']), configVersion: z.number().int() }),
     z.strictObject({ sweep: z.literal(true) }),
   ]),
+  /** Compare Redis, the pools, the Win rows and the ledger; raise an Alert on drift. */
+  reconcile: z.strictObject({ activityId: z.uuid().optional() }),
   /** A webhook to the host app (win, shipped). */
   notify: z.strictObject({ tenantId: z.uuid(), event: z.enum(['win.created', 'win.shipped']), winId: z.uuid() }),
 } as const;

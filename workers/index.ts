@@ -9,13 +9,15 @@ import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
 import drawLog from './draw-log';
 import notify from './notify';
+import reconcile from './reconcile';
 import stockReturn from './stock-return';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
-const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, stockReturn];
+const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, reconcile, stockReturn];
 /** How often the lifecycle sweep looks for transitions a lost delayed job would have made. */
 const LIFECYCLE_SWEEP_MS = 60_000;
+const RECONCILE_EVERY_MS = 60_000;
 const HEARTBEAT_MS = 5_000;
 
 async function main() {
@@ -41,6 +43,7 @@ async function main() {
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await getQueue('activity-lifecycle').upsertJobScheduler('lifecycle-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'activity-lifecycle', data: { sweep: true } });
+  await getQueue('reconcile').upsertJobScheduler('reconcile-all', { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: {} });
   await beat(redis);
   const heartbeat = setInterval(() => beat(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
   log.info('workers started', { queues: processors.map((p) => p.queue) });

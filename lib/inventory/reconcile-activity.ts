@@ -1,0 +1,81 @@
+// Reconciliation (issue 4 item 4): per activity pool, Redis, ActivityStock, the Win rows and
+// the ledger must agree. Drift raises an Alert (one per condition, by dedupe key) and is never
+// "fixed" silently; issuing more than was reserved raises a CRITICAL alert at once.
+//
+// Checked, per pool, under the prize's lock (so no stock change moves in between):
+//  - hot state:  left + issued (Redis) = reserved − returned (PostgreSQL); draws only move
+//    units from left to issued, so this holds at every instant;
+//  - over-issue: units in Win rows (not void) ≤ reserved − returned;
+//  - ledger:     Σ activityDelta = reserved and Σ returnedDelta = returned for the pool, and
+//                Σ poolDelta = available for the prize.
+import { db } from '../db';
+import { errorFields, log } from '../log';
+import { requestRedis } from '../redis';
+import { drawKeys } from '../draw/keys';
+import { withPrizeLocks } from './prize-lock';
+
+export type Drift = { prizeId: string; kind: 'hot-state' | 'over-issue' | 'ledger'; message: string; details: Record<string, number> };
+
+export async function reconcileActivity(activityId: string): Promise<Drift[]> {
+  const activity = await db.activity.findUnique({ where: { id: activityId }, select: { tenantId: true, status: true, stocks: { select: { prizeId: true } } } });
+  if (!activity || activity.status === 'DRAFT') return [];
+  const redis = await requestRedis();
+  const k = drawKeys(activityId);
+  const drifts: Drift[] = [];
+  for (const { prizeId } of activity.stocks) {
+    await withPrizeLocks(redis, [prizeId], async () => {
+      const pool = await db.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId } }, select: { reserved: true, returned: true } });
+      const held = pool.reserved - pool.returned;
+      const [wonRows, ledger, prize, prizeLedger] = await Promise.all([
+        db.win.aggregate({ where: { activityId, prizeId, status: { not: 'VOID' } }, _sum: { quantity: true } }),
+        db.stockMovement.aggregate({ where: { activityId, prizeId }, _sum: { activityDelta: true, returnedDelta: true } }),
+        db.prize.findUniqueOrThrow({ where: { id: prizeId }, select: { availableStock: true } }),
+        db.stockMovement.aggregate({ where: { prizeId }, _sum: { poolDelta: true } }),
+      ]);
+      const won = wonRows._sum.quantity ?? 0;
+      if (won > held) drifts.push({ prizeId, kind: 'over-issue', message: `${won} units won but only ${held} held by the pool`, details: { won, reserved: pool.reserved, returned: pool.returned } });
+      if ((ledger._sum.activityDelta ?? 0) !== pool.reserved || (ledger._sum.returnedDelta ?? 0) !== pool.returned || (prizeLedger._sum.poolDelta ?? 0) !== prize.availableStock) {
+        drifts.push({
+          prizeId, kind: 'ledger', message: 'the ledger does not sum to the pools',
+          details: { ledgerReserved: ledger._sum.activityDelta ?? 0, reserved: pool.reserved, ledgerReturned: ledger._sum.returnedDelta ?? 0, returned: pool.returned, ledgerAvailable: prizeLedger._sum.poolDelta ?? 0, available: prize.availableStock },
+        });
+      }
+      if (activity.status !== 'ENDED' && (await redis.exists(k.cfg))) {
+        const [left, issued] = (await redis.multi().hget(k.stock, `p:${prizeId}`).hget(k.issued, `p:${prizeId}`).exec())!.map(([, v]) => Number(v ?? 0));
+        if (left! + issued! !== held) drifts.push({ prizeId, kind: 'hot-state', message: `Redis holds ${left! + issued!} units (left ${left}, issued ${issued}) where the records hold ${held}`, details: { left: left!, issued: issued!, held } });
+      }
+    });
+  }
+  for (const d of drifts) await raiseAlert(activity.tenantId, activityId, d);
+  return drifts;
+}
+
+async function raiseAlert(tenantId: string, activityId: string, drift: Drift) {
+  const dedupeKey = `drift:${activityId}:${drift.prizeId}:${drift.kind}`;
+  // One open alert per condition: a known drift is not raised again until acknowledged.
+  const open = await db.alert.findFirst({ where: { dedupeKey, acknowledgedAt: null }, select: { id: true } });
+  if (open) return;
+  await db.alert.upsert({
+    where: { dedupeKey },
+    update: { acknowledgedAt: null, acknowledgedBy: null, message: drift.message, details: drift.details, createdAt: new Date() },
+    create: {
+      tenantId, activityId, dedupeKey, kind: `stock.${drift.kind}`, severity: drift.kind === 'over-issue' ? 'CRITICAL' : 'WARNING',
+      message: drift.message, details: { prizeId: drift.prizeId, ...drift.details },
+    },
+  });
+  log.error('stock drift', { activityId, ...drift });
+}
+
+/** The repeatable job: every published, not yet settled activity. */
+export async function reconcileAll(): Promise<number> {
+  const activities = await db.activity.findMany({ where: { status: { in: ['SCHEDULED', 'LIVE', 'PAUSED', 'ENDED'] }, OR: [{ stockReturnedAt: null }, { endedAt: { gte: new Date(Date.now() - 86400_000) } }] }, select: { id: true }, take: 1_000 });
+  let found = 0;
+  for (const a of activities) {
+    try {
+      found += (await reconcileActivity(a.id)).length;
+    } catch (err) {
+      log.warn('reconciliation failed', { activityId: a.id, ...errorFields(err) });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,5 @@
+// reconcile – compare Redis, the pools, the Win rows and the ledger; alert on drift
+import { reconcileActivity, reconcileAll } from '@/lib/inventory/reconcile-activity';
+import { defineProcessor } from './processor';
+
+export default defineProcessor('reconcile', { concurrency: 1 }, ({ activityId }) => (activityId ? reconcileActivity(activityId) : reconcileAll()));
