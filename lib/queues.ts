@@ -9,8 +9,8 @@ import { createRedis, type Redis } from './redis';
 export const queuePayloads = {
   /** Drain one activity's draw stream into PostgreSQL and write stock counters back. */
   'draw-log': z.strictObject({ activityId: z.uuid() }),
-  /** Return an ended activity's unused stock to the total pools, once. */
-  'stock-return': z.strictObject({ activityId: z.uuid() }),
+  /** Return an ended activity's unused stock to the total pools, once; or void expired claims. */
+  'stock-return': z.union([z.strictObject({ activityId: z.uuid() }), z.strictObject({ expiredClaims: z.literal(true) })]),
   /** Aggregate per-minute statistics and run anomaly checks. */
   stats: z.strictObject({ activityId: z.uuid().optional() }),
   /** A scheduled status change of an activity (re-checked when it runs); `sweep` finds missed ones. */

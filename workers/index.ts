@@ -18,6 +18,7 @@ const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, 
 /** How often the lifecycle sweep looks for transitions a lost delayed job would have made. */
 const LIFECYCLE_SWEEP_MS = 60_000;
 const RECONCILE_EVERY_MS = 60_000;
+const CLAIM_EXPIRY_EVERY_MS = 60_000;
 const HEARTBEAT_MS = 5_000;
 
 async function main() {
@@ -44,6 +45,7 @@ async function main() {
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await getQueue('activity-lifecycle').upsertJobScheduler('lifecycle-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'activity-lifecycle', data: { sweep: true } });
   await getQueue('reconcile').upsertJobScheduler('reconcile-all', { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: {} });
+  await getQueue('stock-return').upsertJobScheduler('expired-claims', { every: CLAIM_EXPIRY_EVERY_MS }, { name: 'stock-return', data: { expiredClaims: true } });
   await beat(redis);
   const heartbeat = setInterval(() => beat(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
   log.info('workers started', { queues: processors.map((p) => p.queue) });

@@ -63,6 +63,12 @@ async function drainContext(redis: Redis, activityId: string) {
 export async function writeBackIssued(redis: Redis, activityId: string): Promise<number> {
   const k = drawKeys(activityId);
   if (!(await redis.exists(k.cfg))) return 0; // fenced: Redis knows nothing reliable now
+  // Rows (with their versions) first, Redis second: a change made in between (a void) bumps
+  // the version, so the stale value read before it cannot be written over it.
+  const [stocks, tierRows] = await Promise.all([
+    db.activityStock.findMany({ where: { activityId }, select: { prizeId: true, issued: true, version: true } }),
+    db.tier.findMany({ where: { activityId }, select: { id: true, issued: true, version: true } }),
+  ]);
   const issued = await redis.hgetall(k.issued);
   const prizes: [string, number][] = [];
   const tiers: [string, number][] = [];
@@ -71,10 +77,6 @@ export async function writeBackIssued(redis: Redis, activityId: string): Promise
     else if (field.startsWith('t:')) tiers.push([field.slice(2), Number(value)]);
   }
   if (prizes.length === 0 && tiers.length === 0) return 0;
-  const [stocks, tierRows] = await Promise.all([
-    db.activityStock.findMany({ where: { activityId }, select: { prizeId: true, issued: true, version: true } }),
-    db.tier.findMany({ where: { activityId }, select: { id: true, issued: true, version: true } }),
-  ]);
   const stockChanges = prizes.flatMap(([prizeId, n]) => {
     const row = stocks.find((s) => s.prizeId === prizeId);
     return row && row.issued !== n ? [{ id: prizeId, issued: n, version: row.version }] : [];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CreatePrize, Restock } from '../prizes/schemas';
 import { ActivitySpec, PatchTier } from '../activities/schemas';
 import { PoolStockChange } from '../inventory/schemas';
+import { ClaimWin } from '../fulfilment/schemas';
 
 const errorSchema = {
   type: 'object',
@@ -50,6 +51,7 @@ export function openApiDocument() {
         Restock: z.toJSONSchema(Restock, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        ClaimWin: z.toJSONSchema(ClaimWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PoolStockChange: z.toJSONSchema(PoolStockChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         Draw: {
           type: 'object',
@@ -148,6 +150,15 @@ export function openApiDocument() {
           security: [{ userToken: [] }],
           parameters: [activityParam, { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 1, maxLength: 64 } }],
           responses: { '200': json({ $ref: '#/components/schemas/Draw' }), ...errors(400, 401, 403, 404, 409, 429, 503) },
+        },
+      },
+      '/api/v1/wins/{winId}/claim': {
+        post: {
+          summary: 'Shipping details for a physical prize: only the winner, within the claim window, editable until shipped',
+          security: [{ userToken: [] }],
+          parameters: [{ name: 'winId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ClaimWin' } } } },
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/v1/me/wins': {

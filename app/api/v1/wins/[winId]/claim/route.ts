@@ -1,0 +1,7 @@
+// POST /api/v1/wins/{winId}/claim – shipping details for a physical prize (only the winner)
+import { claimWin } from '@/lib/fulfilment/claim-win';
+import { ClaimWin } from '@/lib/fulfilment/schemas';
+import { withUser } from '@/lib/http/handlers';
+import { readJson } from '@/lib/http/read-json';
+
+export const POST = withUser(async ({ req, params, user }) => Response.json(await claimWin(user, params.winId!, await readJson(req, ClaimWin))));

@@ -1,0 +1,26 @@
+// Physical wins not claimed within their activity's claim window are voided, and their stock
+// goes back to the total pool (once: see void-win.ts). Run by a repeatable job.
+import { db } from '../db';
+import { errorFields, log } from '../log';
+import { voidWin } from './void-win';
+
+const system = { type: 'SYSTEM', id: 'claim-expiry' } as const;
+
+/** Every tenant's, or one tenant's. */
+export async function expireClaims(now = Date.now(), { tenantId }: { tenantId?: string } = {}): Promise<number> {
+  const expired = await db.win.findMany({
+    where: { status: 'AWAITING_CLAIM', claimExpiresAt: { lt: new Date(now) }, ...(tenantId ? { tenantId } : {}) },
+    select: { id: true, tenantId: true },
+    orderBy: { claimExpiresAt: 'asc' },
+    take: 1_000,
+  });
+  let voided = 0;
+  for (const w of expired) {
+    try {
+      if ((await voidWin(w.tenantId, system, w.id, 'claim window expired')).voided) voided++;
+    } catch (err) {
+      log.warn('claim expiry failed', { winId: w.id, ...errorFields(err) });
+    }
+  }
+  return voided;
+}

@@ -1,0 +1,51 @@
+// Voiding a win (by an operator, or because its claim window passed) gives its units back to
+// the prize's total pool exactly once: the ledger row's dedupe key and the pool counters move
+// in one transaction, under the prize's lock, and the hot state's issued count follows, so
+// reconciliation (left + issued = reserved − returned) keeps holding.
+import { db } from '../db';
+import { AppError } from '../errors';
+import { writeAuditLog, type Actor } from '../audit/write-audit-log';
+import { isUuid } from '../ids';
+import { requestRedis } from '../redis';
+import { drawKeys } from '../draw/keys';
+import { withPrizeLocks } from '../inventory/prize-lock';
+
+const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
+
+export async function voidWin(tenantId: string, actor: Actor, winId: string, reason: string): Promise<{ voided: boolean }> {
+  const win = isUuid(winId) ? await db.win.findFirst({ where: { id: winId, tenantId }, select: { activityId: true, prizeId: true } }) : null;
+  if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
+  const redis = await requestRedis();
+  return withPrizeLocks(redis, [win.prizeId], async () => {
+    const result = await db.$transaction(async (tx) => {
+      const w = await tx.win.findUniqueOrThrow({ where: { id: winId }, select: { status: true, quantity: true } });
+      if (w.status === 'VOID') return null;
+      if (!(VOIDABLE as readonly string[]).includes(w.status)) throw new AppError('INVALID_STATE', `a ${w.status} win cannot be voided`);
+      const changed = await tx.win.updateMany({ where: { id: winId, status: w.status }, data: { status: 'VOID', voidedAt: new Date(), voidReason: reason } });
+      if (changed.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; try again');
+      await tx.stockMovement.create({
+        data: {
+          tenantId, prizeId: win.prizeId, activityId: win.activityId, kind: 'RETURN', poolDelta: w.quantity, issuedDelta: -w.quantity, returnedDelta: w.quantity,
+          reason, actorType: actor.type, actorId: actor.id, dedupeKey: `void:${winId}`,
+        },
+      });
+      // issued is written back from Redis in batches and may lag; here it becomes what the rows
+      // say (never more than Redis), so issued + returned <= reserved holds at every step.
+      const [rows] = await tx.$queryRaw<{ issued: number }[]>`
+        SELECT coalesce(sum(quantity), 0)::int AS issued FROM "Win"
+        WHERE "activityId" = ${win.activityId}::uuid AND "prizeId" = ${win.prizeId}::uuid AND status <> 'VOID'`;
+      await tx.activityStock.update({
+        where: { activityId_prizeId: { activityId: win.activityId, prizeId: win.prizeId } },
+        data: { issued: rows!.issued, returned: { increment: w.quantity }, version: { increment: 1 } },
+      });
+      await tx.prize.update({ where: { id: win.prizeId }, data: { availableStock: { increment: w.quantity }, version: { increment: 1 } } });
+      await writeAuditLog(tenantId, actor, { action: 'win.void', objectType: 'Win', objectId: winId, before: { status: w.status }, after: { status: 'VOID', reason } }, tx);
+      return w.quantity;
+    });
+    if (result === null) return { voided: false };
+    // The unit left the activity: the hot state's issued count follows (left is untouched).
+    const k = drawKeys(win.activityId);
+    if (await redis.exists(k.cfg)) await redis.hincrby(k.issued, `p:${win.prizeId}`, -result);
+    return { voided: true };
+  });
+}
