@@ -25,7 +25,8 @@ export async function returnUnusedStock(activityId: string): Promise<ReturnResul
   return result;
 }
 
-async function returnOnePool(tenantId: string, activityId: string, prizeId: string) {
+/** One pool, in one transaction: what a run killed between pools has done completely or not at all. */
+export async function returnOnePool(tenantId: string, activityId: string, prizeId: string) {
   const dedupeKey = `return:${activityId}:${prizeId}`;
   return db.$transaction(async (tx) => {
     const done = await tx.stockMovement.findUnique({ where: { dedupeKey }, select: { returnedDelta: true } });

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
-import { returnUnusedStock } from '@/lib/inventory/return-unused-stock';
+import { returnOnePool, returnUnusedStock } from '@/lib/inventory/return-unused-stock';
+import { drainDrawLog } from '@/lib/draw/drain-draw-log';
+import { createRedis } from '@/lib/redis';
 import { endUser, liveActivity } from '../helpers/activities';
+
+const redis = createRedis('worker');
+afterAll(() => redis.quit());
 
 describe('returning an ended activity\'s unused stock', () => {
   it('happens exactly once, whether run twice or five times at once', async () => {
@@ -21,6 +26,26 @@ describe('returning an ended activity\'s unused stock', () => {
       expect(pool.issued).toBe(issued);
       expect((await db.prize.findUniqueOrThrow({ where: { id: prize.id } })).availableStock).toBe(100 - issued);
       expect(await db.stockMovement.count({ where: { activityId: activity.id, prizeId: prize.id, kind: 'RETURN' } })).toBe(1);
+    }
+  });
+});
+
+describe('a stock return killed between pools', () => {
+  it('finishes the rest when retried, and returns each pool once', async () => {
+    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 10, prizes: [{ prizeId: p[0]! }, { prizeId: p[1]! }] }], { stocks: [50, 50] });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => executeDraw(endUser(tenant, `u${i}`), activity.id, randomUUID())));
+    await db.activity.update({ where: { id: activity.id }, data: { status: 'ENDED' } });
+    await drainDrawLog(redis, activity.id);
+    // The first run got through one pool before it died.
+    const [first, second] = [...prizes].sort((a, b) => a.id.localeCompare(b.id));
+    await returnOnePool(tenant.id, activity.id, first!.id);
+    const retried = await returnUnusedStock(activity.id);
+    expect(retried.find((r) => r.prizeId === first!.id)!.alreadyReturned).toBe(true);
+    expect(retried.find((r) => r.prizeId === second!.id)!.alreadyReturned).toBe(false);
+    for (const prize of prizes) {
+      expect(await db.stockMovement.count({ where: { activityId: activity.id, prizeId: prize.id, kind: 'RETURN' } })).toBe(1);
+      const pool = await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id, prizeId: prize.id } });
+      expect(pool.reserved).toBe(pool.issued + pool.returned);
     }
   });
 });
