@@ -37,12 +37,15 @@ export default defineConfig({
       env: { PORT: String(port), PUBLIC_URL: baseURL, NEXTAUTH_URL: baseURL },
     },
     {
+      // Ready when it says so: /api/health could already answer for a previous run's workers,
+      // whose heartbeats count for half a minute after they stop.
       command: 'npx tsx workers/index.ts',
-      url: `${baseURL}/api/health`,
+      wait: { stdout: /workers started/ },
       reuseExistingServer: false,
       timeout: 120_000,
-      stdout: 'ignore',
+      stdout: 'pipe',
       stderr: 'pipe',
+      env: { LOG_LEVEL: 'info' },
     },
   ],
 });

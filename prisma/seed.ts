@@ -115,7 +115,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       console.log(`  curl -s -X POST ${config().publicUrl}/api/v1/activities/${r.liveActivityId}/draws \\`);
       console.log(`    -H "Authorization: Bearer ${token}" -H "Idempotency-Key: $(date +%s%N)"`);
       await closeQueues();
-      return db.$disconnect();
+      await db.$disconnect();
+      // The shared request Redis connection stays open otherwise.
+      process.exit(0);
     })
     .catch((err: unknown) => {
       console.error(`seed failed: ${(err as Error).message}`);

@@ -2,6 +2,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { csvRow } from '../http/csv';
 import type { WinnersQuery } from '../activities/schemas';
 import { getActivityRowOrThrow } from '../activities/get-activity';
 
@@ -53,20 +54,13 @@ export async function* winnersCsv(tenantId: string, activityId: string, status?:
   for (;;) {
     const { items, nextCursor } = await listWinners(tenantId, activityId, { limit: 500, cursor, format: 'csv', status });
     yield items
-      .map((w) => [w.winId, w.wonAt, w.userId, w.tier.name, w.prize.name, w.prize.kind, w.quantity, w.status, w.claim?.name, w.claim?.phone, w.claim?.address, w.shipment?.carrier, w.shipment?.trackingNumber].map(csvField).join(',') + '\r\n')
+      .map((w) => csvRow([w.winId, w.wonAt, w.userId, w.tier.name, w.prize.name, w.prize.kind, w.quantity, w.status, w.claim?.name, w.claim?.phone, w.claim?.address, w.shipment?.carrier, w.shipment?.trackingNumber]))
       .join('');
     if (!nextCursor) return;
     cursor = nextCursor;
   }
 }
 
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function parseCursor(cursor: string | undefined): { at: Date; id: string } | null {
   if (!cursor) return null;

@@ -1,19 +1,30 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { listOperatorTenants } from '@/lib/auth/console-guard';
+import { listAlerts } from '@/lib/alerts/list-alerts';
+import { listOperatorTenants, roleAtLeast } from '@/lib/auth/console-guard';
 import { getOperatorProfile } from '@/lib/auth/get-operator-profile';
+import { AlertsBell } from '@/components/console/alerts/alerts-bell';
+import { CriticalAlertBanner } from '@/components/console/alerts/critical-alert-banner';
 import { LogoMark } from '@/components/console/icons';
 import { RoleBadge } from '@/components/console/role-badge';
 import { SidebarNav } from '@/components/console/sidebar-nav';
 import { SignOutButton } from '@/components/console/sign-out-button';
 import { TenantSwitcher } from '@/components/console/tenant-switcher';
 import { requireConsolePage } from '../../_server/session';
+import { acknowledgeAlertAction } from './alerts-actions';
+
+const ALERTS_SHOWN = 20;
 
 export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
-  const [tenants, profile] = await Promise.all([listOperatorTenants(ctx.operatorId), getOperatorProfile(ctx.operatorId)]);
+  const [tenants, profile, alerts] = await Promise.all([
+    listOperatorTenants(ctx.operatorId),
+    getOperatorProfile(ctx.operatorId),
+    listAlerts(ctx.tenantId, { limit: ALERTS_SHOWN }),
+  ]);
   const displayName = profile?.name || profile?.email || 'Operator';
+  const acknowledge = roleAtLeast(ctx.role, 'OPERATOR') ? acknowledgeAlertAction.bind(null, ctx.tenantSlug) : null;
 
   return (
     <div className="min-h-screen bg-white">
@@ -49,6 +60,8 @@ export default async function ConsoleLayout({ children, params }: { children: Re
             current={{ slug: ctx.tenantSlug, name: ctx.tenantName }}
           />
           <div className="flex min-w-0 items-center gap-4">
+            <AlertsBell alerts={alerts.items} openCount={alerts.openCount} acknowledgeAction={acknowledge} />
+            <span aria-hidden className="h-6 w-px bg-zinc-200" />
             <div className="flex min-w-0 items-center gap-3" aria-label="Signed-in operator" role="group">
               <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-xs font-semibold text-indigo-700 ring-1 ring-indigo-100">
                 {initials(displayName)}
@@ -65,7 +78,10 @@ export default async function ConsoleLayout({ children, params }: { children: Re
         </header>
 
         <main id="main" tabIndex={-1} className="flex-1 px-8 py-8 focus:outline-none">
-          <div className="mx-auto w-full max-w-6xl">{children}</div>
+          <div className="mx-auto w-full max-w-6xl">
+            <CriticalAlertBanner alerts={alerts.items} acknowledgeAction={acknowledge} />
+            {children}
+          </div>
         </main>
       </div>
     </div>

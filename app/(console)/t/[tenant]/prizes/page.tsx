@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { roleAtLeast } from '@/lib/auth/console-guard';
 import { CursorPager } from '@/components/console/cursor-pager';
 import { listPrizes } from '@/lib/prizes/get-prize';
 import { ListQuery } from '@/lib/prizes/schemas';
@@ -7,7 +9,9 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { EmptyState } from '@/components/console/empty-state';
 import { GiftIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
+import { RestockPrizeButton } from '@/components/console/stock/restock-prize-button';
 import { requireConsolePage } from '../../../_server/session';
+import { restockPrizeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Prizes' };
 
@@ -28,12 +32,13 @@ export default async function PrizesPage({
   const query = ListQuery.safeParse({ limit: PAGE_SIZE, cursor: typeof cursor === 'string' ? cursor : undefined });
   const { items, nextCursor } = await listPrizes(ctx.tenantId, query.success ? query.data : { limit: PAGE_SIZE });
   const paged = query.success && query.data.cursor !== undefined;
+  const canRestock = roleAtLeast(ctx.role, 'OPERATOR');
 
   return (
     <div className="space-y-8">
       <PageHeader
         title="Prizes"
-        description="The tenant's prize catalogue and its total stock pool. Activities reserve stock from here; reserved units are held by activity pools."
+        description="The tenant's prize catalogue and its total stock pool. Activities reserve stock from here; reserved units are held by activity pools. Open a prize for its stock ledger."
       />
       {items.length === 0 && !paged ? (
         <EmptyState icon={GiftIcon} title="No prizes yet">
@@ -67,13 +72,19 @@ export default async function PrizesPage({
               <Th className="text-right">Total</Th>
               <Th className="text-right">Available</Th>
               <Th className="text-right">Reserved</Th>
+              {canRestock ? <Th><span className="sr-only">Actions</span></Th> : null}
             </tr>
           </thead>
           <tbody>
             {items.map((p) => (
               <Tr key={p.id}>
                 <Td className="max-w-md">
-                  <p className="truncate font-medium text-zinc-900">{p.name}</p>
+                  <Link
+                    href={`/t/${ctx.tenantSlug}/prizes/${p.id}`}
+                    className="block truncate rounded-sm font-medium text-zinc-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+                  >
+                    {p.name}
+                  </Link>
                   {p.description ? <p className="truncate text-xs text-zinc-500">{p.description}</p> : null}
                 </Td>
                 <Td>
@@ -85,6 +96,11 @@ export default async function PrizesPage({
                   <StockCell value={p.stock.available} total={p.stock.total} />
                 </Td>
                 <Td className={`text-right tabular-nums ${p.stock.reserved === 0 ? 'text-zinc-500' : ''}`}>{count.format(p.stock.reserved)}</Td>
+                {canRestock ? (
+                  <Td className="w-px text-right">
+                    <RestockPrizeButton prize={{ name: p.name, available: p.stock.available }} restockAction={restockPrizeAction.bind(null, ctx.tenantSlug, p.id)} />
+                  </Td>
+                ) : null}
               </Tr>
             ))}
           </tbody>

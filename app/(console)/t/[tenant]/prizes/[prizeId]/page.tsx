@@ -1,0 +1,212 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { roleAtLeast } from '@/lib/auth/console-guard';
+import { AppError } from '@/lib/errors';
+import { listStockMovements, type StockMovementDto, type StockMovementKind } from '@/lib/inventory/list-stock-movements';
+import { getPrizeOrThrow } from '@/lib/prizes/get-prize';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button-classes';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { CursorPager } from '@/components/console/cursor-pager';
+import { EmptyState } from '@/components/console/empty-state';
+import { ScrollIcon } from '@/components/console/icons';
+import { PageHeader } from '@/components/console/page-header';
+import { Timestamp } from '@/components/console/timestamp';
+import { DownloadIcon } from '@/components/console/stock/download-icon';
+import { LedgerFilterForm } from '@/components/console/stock/ledger-filter-form';
+import { RestockPrizeButton } from '@/components/console/stock/restock-prize-button';
+import { SignedDelta } from '@/components/console/stock/signed-delta';
+import { requireConsolePage } from '../../../../_server/session';
+import { restockPrizeAction } from '../actions';
+import { ledgerHref, ledgerQuery, parseLedgerParams, stockMovementKinds } from './ledger-query';
+
+export const metadata: Metadata = { title: 'Stock ledger' };
+
+const PAGE_SIZE = 50;
+const count = new Intl.NumberFormat('en-US');
+const kindTone: Record<StockMovementKind, BadgeTone> = { RESTOCK: 'green', RESERVE: 'blue', RELEASE: 'violet', ISSUE: 'amber', RETURN: 'neutral', ADJUST: 'red' };
+const kindLabel: Record<StockMovementKind, string> = { RESTOCK: 'Restock', RESERVE: 'Reserve', RELEASE: 'Release', ISSUE: 'Issue', RETURN: 'Return', ADJUST: 'Adjust' };
+const actorLabel: Record<StockMovementDto['actor']['type'], string> = { OPERATOR: 'Operator', API_KEY: 'API key', SYSTEM: 'System', USER: 'User' };
+
+export default async function PrizeLedgerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string; prizeId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ tenant, prizeId }, raw] = await Promise.all([params, searchParams]);
+  const ctx = await requireConsolePage(tenant);
+  const prize = await getPrizeOrThrow(ctx.tenantId, prizeId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  });
+  const { filters, cursor } = parseLedgerParams(raw);
+  const { items, nextCursor, activities } = await listStockMovements(ctx.tenantId, prize.id, { ...ledgerQuery(filters), limit: PAGE_SIZE, cursor });
+  const base = `/t/${ctx.tenantSlug}/prizes/${prize.id}`;
+  const filtered = Object.keys(filters).length > 0;
+  const paged = cursor !== undefined;
+  const canRestock = roleAtLeast(ctx.role, 'OPERATOR');
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <nav aria-label="Breadcrumb">
+          <ol className="flex items-center gap-1.5 text-sm text-zinc-600" role="list">
+            <li>
+              <Link href={`/t/${ctx.tenantSlug}/prizes`} className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">Prizes</Link>
+            </li>
+            <li aria-hidden>/</li>
+            <li aria-current="page" className="truncate font-medium text-zinc-900">{prize.name}</li>
+          </ol>
+        </nav>
+        <PageHeader
+          title={prize.name}
+          description="The stock ledger: every change to this prize's stock, newest first. Each row says how the free pool and an activity's pool moved, who moved them and why."
+          actions={
+            <>
+              <a href={ledgerHref(`${base}/ledger.csv`, filters)} download className={buttonClasses('secondary')}>
+                <DownloadIcon className="size-4" /> Export CSV
+              </a>
+              {canRestock ? (
+                <RestockPrizeButton size="md" prize={{ name: prize.name, available: prize.stock.available }} restockAction={restockPrizeAction.bind(null, ctx.tenantSlug, prize.id)} />
+              ) : null}
+            </>
+          }
+        />
+      </div>
+
+      <dl className="grid grid-cols-3 divide-x divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
+        <Stat label="Total" hint="Free plus held by activities">{count.format(prize.stock.total)}</Stat>
+        <Stat label="Available" hint="Free to reserve or take away">{count.format(prize.stock.available)}</Stat>
+        <Stat label="Reserved" hint="Held by activity pools, not yet won">{count.format(prize.stock.reserved)}</Stat>
+      </dl>
+
+      <section aria-labelledby="ledger-heading" className="space-y-4">
+        <h2 id="ledger-heading" className="text-base font-semibold text-zinc-950">Movements</h2>
+        <LedgerFilterForm
+          action={base}
+          values={filters}
+          kinds={stockMovementKinds.map((k) => ({ value: k, label: kindLabel[k] }))}
+          activities={activities}
+        />
+        {items.length === 0 && !paged ? (
+          <EmptyState icon={ScrollIcon} title={filtered ? 'No movements match these filters' : 'No stock movements yet'}>
+            {filtered ? (
+              <p>
+                Nothing in this prize&apos;s ledger matches.{' '}
+                <Link href={base} className="font-medium text-indigo-700 hover:underline">Clear the filters</Link> to see every movement.
+              </p>
+            ) : (
+              <p>Restocks, reservations by activities, releases and returns of this prize will be listed here, newest first.</p>
+            )}
+          </EmptyState>
+        ) : (
+          <Table
+            label="Stock movements"
+            footer={
+              <>
+                <span>
+                  {items.length === 0 ? 'No older movements' : `Showing ${count.format(items.length)} ${items.length === 1 ? 'movement' : 'movements'}`}
+                  {paged ? ' on this page' : ''}
+                  {filtered ? ' matching the filters' : ''}
+                </span>
+                <CursorPager
+                  firstHref={paged ? ledgerHref(base, filters) : null}
+                  nextHref={nextCursor ? ledgerHref(base, filters, nextCursor) : null}
+                  firstLabel="Newest"
+                  nextLabel="Older movements"
+                />
+              </>
+            }
+          >
+            <thead>
+              <tr>
+                <Th className="w-44">When</Th>
+                <Th>Kind</Th>
+                <Th className="text-right">Free pool</Th>
+                <Th className="text-right">Activity pool</Th>
+                <Th>Activity</Th>
+                <Th>By</Th>
+                <Th>Reason</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <Tr key={m.id}>
+                  <Td className="text-zinc-700">
+                    <Timestamp iso={m.createdAt} withRelative />
+                  </Td>
+                  <Td>
+                    <Badge tone={kindTone[m.kind]}>{kindLabel[m.kind]}</Badge>
+                  </Td>
+                  <Td className="text-right">
+                    <SignedDelta value={m.poolDelta} />
+                  </Td>
+                  <Td className="text-right">
+                    <SignedDelta value={m.activityDelta} />
+                    {m.issuedDelta !== 0 || m.returnedDelta !== 0 ? (
+                      <span className="block text-xs whitespace-nowrap text-zinc-500 tabular-nums">
+                        {[m.issuedDelta !== 0 ? `issued ${signedText(m.issuedDelta)}` : null, m.returnedDelta !== 0 ? `returned ${signedText(m.returnedDelta)}` : null].filter(Boolean).join(' · ')}
+                      </span>
+                    ) : null}
+                  </Td>
+                  <Td className="max-w-48">
+                    {m.activity ? <span className="block truncate text-zinc-900" title={m.activity.name}>{m.activity.name}</span> : <span className="text-zinc-500">—</span>}
+                  </Td>
+                  <Td className="max-w-56">
+                    <Who actor={m.actor} />
+                  </Td>
+                  <Td className="max-w-64">
+                    {m.reason ? <span className="line-clamp-2 break-words text-zinc-800" title={m.reason}>{m.reason}</span> : <span className="text-zinc-500">—</span>}
+                  </Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Stat({ label, hint, children }: { label: string; hint: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0 px-5 py-4">
+      <dt className="text-sm font-medium text-zinc-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tracking-tight text-zinc-950 tabular-nums" data-testid={`stock-${label.toLowerCase()}`}>{children}</dd>
+      <dd className="mt-0.5 text-xs text-zinc-500">{hint}</dd>
+    </div>
+  );
+}
+
+function Who({ actor }: { actor: StockMovementDto['actor'] }) {
+  if (actor.type === 'SYSTEM') {
+    return (
+      <span className="min-w-0">
+        <span className="block text-zinc-900">System</span>
+        {actor.id ? <span className="block truncate font-mono text-xs text-zinc-500">{actor.id}</span> : null}
+      </span>
+    );
+  }
+  if (!actor.name) {
+    return (
+      <span className="min-w-0">
+        <span className="block text-zinc-900">{actorLabel[actor.type]}</span>
+        <span className="block truncate font-mono text-xs text-zinc-500" title={actor.id ?? undefined}>{actor.id ?? '—'}</span>
+      </span>
+    );
+  }
+  return (
+    <span className="min-w-0" title={actor.id ?? undefined}>
+      <span className="block truncate text-zinc-900">{actor.name}</span>
+      <span className="block truncate text-xs text-zinc-500">{actor.type === 'API_KEY' ? `API key ${actor.detail ?? ''}` : actor.detail}</span>
+    </span>
+  );
+}
+
+function signedText(n: number): string {
+  return n > 0 ? `+${count.format(n)}` : `−${count.format(-n)}`;
+}

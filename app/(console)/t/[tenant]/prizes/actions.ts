@@ -1,0 +1,28 @@
+'use server';
+
+// Console server actions for prize stock. Restocking needs the OPERATOR role, checked here on
+// the server (the page hides the button from analysts, but that is not a security boundary).
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { restockPrize } from '@/lib/prizes/restock-prize';
+import { Restock } from '@/lib/prizes/schemas';
+import type { PrizeDto } from '@/lib/prizes/prize-dto';
+import { runAction, type ActionResult } from '@/lib/http/action-result';
+import { requireConsoleAction } from '../../../_server/session';
+
+const TenantSlug = z.string().max(200);
+const PrizeId = z.string().max(100);
+// The console asks why stock moved: the API may omit the reason, an operator may not.
+const ConsoleRestock = Restock.extend({ reason: z.string().trim().min(1, 'enter a reason').max(500) });
+
+export async function restockPrizeAction(tenantSlug: string, prizeId: string, quantity: number, reason: string): Promise<ActionResult<{ prize: PrizeDto }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const id = PrizeId.parse(prizeId);
+    const input = ConsoleRestock.parse({ quantity, reason });
+    const prize = await restockPrize(ctx.tenantId, ctx.actor, id, input);
+    revalidatePath(`/t/${ctx.tenantSlug}/prizes`);
+    revalidatePath(`/t/${ctx.tenantSlug}/prizes/${prize.id}`);
+    return { prize };
+  });
+}

@@ -1,0 +1,120 @@
+// The stock ledger of one prize for the console: its StockMovement rows newest first, filtered
+// by kind, activity and time, cursor-paged, with actors resolved to names of this tenant only.
+import type { Prisma } from '@/generated/prisma/client';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { isUuid } from '../ids';
+
+export type StockMovementKind = 'RESTOCK' | 'RESERVE' | 'RELEASE' | 'ISSUE' | 'RETURN' | 'ADJUST';
+
+export type StockMovementQuery = {
+  limit: number;
+  /** nextCursor of the previous page: "<createdAt ms>_<movement id>". */
+  cursor?: string;
+  kind?: StockMovementKind;
+  activityId?: string;
+  /** Inclusive lower bound of createdAt. */
+  from?: Date;
+  /** Exclusive upper bound of createdAt. */
+  until?: Date;
+};
+
+export type StockMovementDto = {
+  id: string;
+  createdAt: string;
+  kind: StockMovementKind;
+  /** Change of the prize's free (available) pool. */
+  poolDelta: number;
+  /** Change of the activity pool's reserved figure. */
+  activityDelta: number;
+  issuedDelta: number;
+  returnedDelta: number;
+  reason: string | null;
+  activity: { id: string; name: string } | null;
+  /** name: the operator's or API key's name when it belongs to this tenant; detail: email or key prefix. */
+  actor: { type: 'OPERATOR' | 'API_KEY' | 'SYSTEM' | 'USER'; id: string | null; name: string | null; detail: string | null };
+};
+
+export type StockLedgerPage = {
+  items: StockMovementDto[];
+  nextCursor: string | null;
+  /** Every activity that has (or had) a pool of this prize: the choices of the activity filter. */
+  activities: { id: string; name: string }[];
+};
+
+const movementSelect = {
+  id: true,
+  createdAt: true,
+  kind: true,
+  poolDelta: true,
+  activityDelta: true,
+  issuedDelta: true,
+  returnedDelta: true,
+  reason: true,
+  actorType: true,
+  actorId: true,
+  activity: { select: { id: true, name: true } },
+} satisfies Prisma.StockMovementSelect;
+
+export async function listStockMovements(tenantId: string, prizeId: string, query: StockMovementQuery): Promise<StockLedgerPage> {
+  // Ids that are not UUIDs cannot name a row (and would fail the uuid cast): nothing to list.
+  if (!isUuid(prizeId) || (query.activityId !== undefined && !isUuid(query.activityId))) return { items: [], nextCursor: null, activities: [] };
+  const after = parseCursor(query.cursor);
+  const createdAt = { ...(query.from ? { gte: query.from } : {}), ...(query.until ? { lt: query.until } : {}) };
+  const where: Prisma.StockMovementWhereInput = {
+    tenantId,
+    prizeId,
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.activityId ? { activityId: query.activityId } : {}),
+    ...(query.from || query.until ? { createdAt } : {}),
+    ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+  };
+  const [rows, pools] = await Promise.all([
+    db.stockMovement.findMany({ where, select: movementSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 }),
+    db.activityStock.findMany({
+      where: { tenantId, prizeId },
+      select: { activity: { select: { id: true, name: true } } },
+      orderBy: { activity: { createdAt: 'desc' } },
+    }),
+  ]);
+  const page = rows.slice(0, query.limit);
+
+  const idsOf = (type: string) => [...new Set(page.filter((r) => r.actorType === type && r.actorId && isUuid(r.actorId)).map((r) => r.actorId!))];
+  const operatorIds = idsOf('OPERATOR');
+  const apiKeyIds = idsOf('API_KEY');
+  const [operators, apiKeys] = await Promise.all([
+    operatorIds.length
+      ? db.operator.findMany({ where: { id: { in: operatorIds }, memberships: { some: { tenantId } } }, select: { id: true, name: true, email: true } })
+      : [],
+    apiKeyIds.length ? db.apiKey.findMany({ where: { tenantId, id: { in: apiKeyIds } }, select: { id: true, name: true, prefix: true } }) : [],
+  ]);
+  const names = new Map<string, { name: string; detail: string }>([
+    ...operators.map((o) => [`OPERATOR:${o.id}`, { name: o.name, detail: o.email }] as const),
+    ...apiKeys.map((k) => [`API_KEY:${k.id}`, { name: k.name, detail: `${k.prefix}…` }] as const),
+  ]);
+
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id.toString(),
+      createdAt: r.createdAt.toISOString(),
+      kind: r.kind,
+      poolDelta: r.poolDelta,
+      activityDelta: r.activityDelta,
+      issuedDelta: r.issuedDelta,
+      returnedDelta: r.returnedDelta,
+      reason: r.reason,
+      activity: r.activity ? { id: r.activity.id, name: r.activity.name } : null,
+      actor: { type: r.actorType, id: r.actorId, ...(names.get(`${r.actorType}:${r.actorId}`) ?? { name: null, detail: null }) },
+    })),
+    nextCursor: rows.length > query.limit && last ? `${last.createdAt.getTime()}_${last.id}` : null,
+    activities: pools.map((p) => p.activity),
+  };
+}
+
+function parseCursor(cursor: string | undefined): { at: Date; id: bigint } | null {
+  if (!cursor) return null;
+  const m = /^(\d{1,15})_(\d{1,19})$/.exec(cursor);
+  if (!m) throw new AppError('VALIDATION_FAILED', 'bad cursor', { issues: [{ path: 'cursor', message: 'use nextCursor from the previous page' }] });
+  return { at: new Date(Number(m[1])), id: BigInt(m[2]!) };
+}
