@@ -4,6 +4,7 @@
 // counters back to ActivityStock and Tier in one statement each, with a version check:
 // never one UPDATE of a hot row per draw.
 import { db } from '../db';
+import { raiseStockAlert } from '../alerts/raise-stock-alert';
 import { getQueue } from '../queues';
 import type { Redis } from '../redis';
 import { activityMeta, compileConfig, loadActivitySnapshot, type ActivityView } from './activity-state';
@@ -66,7 +67,7 @@ export async function writeBackIssued(redis: Redis, activityId: string): Promise
   // Rows (with their versions) first, Redis second: a change made in between (a void) bumps
   // the version, so the stale value read before it cannot be written over it.
   const [stocks, tierRows] = await Promise.all([
-    db.activityStock.findMany({ where: { activityId }, select: { prizeId: true, issued: true, version: true } }),
+    db.activityStock.findMany({ where: { activityId }, select: { tenantId: true, prizeId: true, issued: true, returned: true, reserved: true, version: true } }),
     db.tier.findMany({ where: { activityId }, select: { id: true, issued: true, version: true } }),
   ]);
   const issued = await redis.hgetall(k.issued);
@@ -77,10 +78,18 @@ export async function writeBackIssued(redis: Redis, activityId: string): Promise
     else if (field.startsWith('t:')) tiers.push([field.slice(2), Number(value)]);
   }
   if (prizes.length === 0 && tiers.length === 0) return 0;
-  const stockChanges = prizes.flatMap(([prizeId, n]) => {
+  const stockChanges: { id: string; issued: number; version: number }[] = [];
+  for (const [prizeId, n] of prizes) {
     const row = stocks.find((s) => s.prizeId === prizeId);
-    return row && row.issued !== n ? [{ id: prizeId, issued: n, version: row.version }] : [];
-  });
+    if (!row || row.issued === n) continue;
+    if (n + row.returned > row.reserved) {
+      // Issued beyond what the pool holds: the alarm goes off now, and the row keeps its last
+      // good figure (the CHECK constraint would refuse it anyway).
+      await raiseStockAlert(row.tenantId, activityId, { prizeId, kind: 'over-issue', message: `Redis has issued ${n} units but the pool holds ${row.reserved - row.returned}`, details: { issued: n, reserved: row.reserved, returned: row.returned } });
+      continue;
+    }
+    stockChanges.push({ id: prizeId, issued: n, version: row.version });
+  }
   const tierChanges = tiers.flatMap(([tierId, n]) => {
     const row = tierRows.find((t) => t.id === tierId);
     return row && row.issued !== n ? [{ id: tierId, issued: n, version: row.version }] : [];

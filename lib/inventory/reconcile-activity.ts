@@ -13,8 +13,8 @@ import { errorFields, log } from '../log';
 import { requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { withPrizeLocks } from './prize-lock';
+import { raiseStockAlert, type Drift } from '../alerts/raise-stock-alert';
 
-export type Drift = { prizeId: string; kind: 'hot-state' | 'over-issue' | 'ledger'; message: string; details: Record<string, number> };
 
 export async function reconcileActivity(activityId: string): Promise<Drift[]> {
   const activity = await db.activity.findUnique({ where: { id: activityId }, select: { tenantId: true, status: true, stocks: { select: { prizeId: true } } } });
@@ -46,24 +46,8 @@ export async function reconcileActivity(activityId: string): Promise<Drift[]> {
       }
     });
   }
-  for (const d of drifts) await raiseAlert(activity.tenantId, activityId, d);
+  for (const d of drifts) await raiseStockAlert(activity.tenantId, activityId, d);
   return drifts;
-}
-
-async function raiseAlert(tenantId: string, activityId: string, drift: Drift) {
-  const dedupeKey = `drift:${activityId}:${drift.prizeId}:${drift.kind}`;
-  // One open alert per condition: a known drift is not raised again until acknowledged.
-  const open = await db.alert.findFirst({ where: { dedupeKey, acknowledgedAt: null }, select: { id: true } });
-  if (open) return;
-  await db.alert.upsert({
-    where: { dedupeKey },
-    update: { acknowledgedAt: null, acknowledgedBy: null, message: drift.message, details: drift.details, createdAt: new Date() },
-    create: {
-      tenantId, activityId, dedupeKey, kind: `stock.${drift.kind}`, severity: drift.kind === 'over-issue' ? 'CRITICAL' : 'WARNING',
-      message: drift.message, details: { prizeId: drift.prizeId, ...drift.details },
-    },
-  });
-  log.error('stock drift', { activityId, ...drift });
 }
 
 /** The repeatable job: every published, not yet settled activity. */

@@ -46,3 +46,15 @@ describe('reconciliation', () => {
     expect(await db.alert.count({ where: { activityId: activity.id, severity: 'CRITICAL' } })).toBe(1);
   });
 });
+
+describe('the over-issue alarm', () => {
+  it('goes off at the write-back, at once, when Redis says more was issued than the pool holds', async () => {
+    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 1, stock: 3, prizes: [{ prizeId: p[0]! }] }], { stocks: [3] });
+    await executeDraw(endUser(tenant, 'a'), activity.id, randomUUID());
+    await redis.hset(drawKeys(activity.id).issued, `p:${prizes[0]!.id}`, 9);
+    await drainDrawLog(redis, activity.id);
+    const alert = await db.alert.findFirstOrThrow({ where: { activityId: activity.id } });
+    expect(alert).toMatchObject({ kind: 'stock.over-issue', severity: 'CRITICAL' });
+    expect((await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBeLessThanOrEqual(3);
+  });
+});
