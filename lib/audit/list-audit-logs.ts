@@ -1,7 +1,7 @@
 // The tenant's latest audit trail for the console, newest first, with operator and API-key
 // actors resolved to names (looked up within the same tenant only).
 import { db } from '../db';
-import { isUuid } from '../ids';
+import { resolveActorNames } from './resolve-actor-names';
 
 export type AuditLogDto = {
   id: string;
@@ -22,25 +22,13 @@ export async function listAuditLogs(tenantId: string, query: { limit: number; be
   });
   const page = rows.slice(0, query.limit);
 
-  const idsOf = (type: string) => [...new Set(page.filter((r) => r.actorType === type && r.actorId && isUuid(r.actorId)).map((r) => r.actorId!))];
-  const operatorIds = idsOf('OPERATOR');
-  const apiKeyIds = idsOf('API_KEY');
-  const [operators, apiKeys] = await Promise.all([
-    operatorIds.length
-      ? db.operator.findMany({ where: { id: { in: operatorIds }, memberships: { some: { tenantId } } }, select: { id: true, name: true, email: true } })
-      : [],
-    apiKeyIds.length ? db.apiKey.findMany({ where: { tenantId, id: { in: apiKeyIds } }, select: { id: true, name: true, prefix: true } }) : [],
-  ]);
-  const names = new Map<string, { name: string; detail: string }>([
-    ...operators.map((o) => [o.id, { name: o.name, detail: o.email }] as const),
-    ...apiKeys.map((k) => [k.id, { name: k.name, detail: `${k.prefix}…` }] as const),
-  ]);
+  const names = await resolveActorNames(tenantId, page);
 
   return {
     items: page.map((r) => ({
       id: r.id.toString(),
       createdAt: r.createdAt.toISOString(),
-      actor: { type: r.actorType, id: r.actorId, ...(r.actorId ? names.get(r.actorId) : undefined) ?? { name: null, detail: null } },
+      actor: { type: r.actorType, id: r.actorId, ...(names.get(`${r.actorType}:${r.actorId}`) ?? { name: null, detail: null }) },
       action: r.action,
       object: { type: r.objectType, id: r.objectId },
       requestId: r.requestId,

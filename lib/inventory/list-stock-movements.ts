@@ -2,6 +2,7 @@
 // by kind, activity and time, cursor-paged, with actors resolved to names of this tenant only.
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
+import { resolveActorNames } from '../audit/resolve-actor-names';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 
@@ -79,19 +80,7 @@ export async function listStockMovements(tenantId: string, prizeId: string, quer
   ]);
   const page = rows.slice(0, query.limit);
 
-  const idsOf = (type: string) => [...new Set(page.filter((r) => r.actorType === type && r.actorId && isUuid(r.actorId)).map((r) => r.actorId!))];
-  const operatorIds = idsOf('OPERATOR');
-  const apiKeyIds = idsOf('API_KEY');
-  const [operators, apiKeys] = await Promise.all([
-    operatorIds.length
-      ? db.operator.findMany({ where: { id: { in: operatorIds }, memberships: { some: { tenantId } } }, select: { id: true, name: true, email: true } })
-      : [],
-    apiKeyIds.length ? db.apiKey.findMany({ where: { tenantId, id: { in: apiKeyIds } }, select: { id: true, name: true, prefix: true } }) : [],
-  ]);
-  const names = new Map<string, { name: string; detail: string }>([
-    ...operators.map((o) => [`OPERATOR:${o.id}`, { name: o.name, detail: o.email }] as const),
-    ...apiKeys.map((k) => [`API_KEY:${k.id}`, { name: k.name, detail: `${k.prefix}…` }] as const),
-  ]);
+  const names = await resolveActorNames(tenantId, page);
 
   const last = page[page.length - 1];
   return {
