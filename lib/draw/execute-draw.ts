@@ -56,10 +56,14 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
         throw new Error(`draw script answered ${decided.code}`);
     }
   }
-  return toDrawBody(await makeDurable(redis, activityId, meta, decided.record, day), meta.view);
+  const durable = await makeDurable(redis, activityId, meta, decided.record, day);
+  // In PostgreSQL now: the stream's copy is only needed if this process had died before here,
+  // so it goes, and the draw-log worker does not write the draw a second time.
+  if (decided.streamEntry) redis.xdel(drawKeys(activityId).stream, decided.streamEntry).catch(() => undefined);
+  return toDrawBody(durable, meta.view);
 }
 
-export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord } | { kind: 'error'; code: string; detail?: string };
+export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord; streamEntry?: string } | { kind: 'error'; code: string; detail?: string };
 
 /** The Lua step alone: Redis decides and logs the draw to the stream; nothing is in PostgreSQL yet. */
 export async function decideDraw(redis: Redis, activityId: string, meta: ActivityMeta, user: EndUser, key: string, day: string, now: number, ctx: DrawContext = {}): Promise<Decision> {
@@ -73,7 +77,7 @@ export async function decideDraw(redis: Redis, activityId: string, meta: Activit
     [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), ...winIds],
   )) as [string, string, string?];
   if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };
-  return { kind: kind as 'ok' | 'replay', record: parseRecord(payload) };
+  return { kind: kind as 'ok' | 'replay', record: parseRecord(payload), ...(kind === 'ok' && detail ? { streamEntry: detail } : {}) };
 }
 /**
  * The draw's rows are in PostgreSQL before this returns, for a new draw and for a replay

@@ -17,7 +17,7 @@
   ARGV[7] seconds to keep the idempotent result   ARGV[8] device id or ''   ARGV[9] ip or ''
   ARGV[10..] pre-made win ids, one per prize of the largest bundle
 
-  Returns {'ok', record} for a new draw, {'replay', record} for a repeated key, or
+  Returns {'ok', record, stream entry id} for a new draw, {'replay', record} for a repeated key, or
   {'error', CODE, detail?} with CODE one of REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES.
   The record is JSON: d draw id, u user, k key, t tier id ('' = no win), c chance kind (F free,
   G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, l chances left,
@@ -139,6 +139,6 @@ local record = cjson.encode({
   d = ARGV[1], u = ARGV[2], k = ARGV[3], t = tierId, c = chance, ts = ARGV[4], pz = prizes,
   v = cfg[9], e = cfg[10], l = chancesLeft, dev = ARGV[8], ip = ARGV[9],
 })
-redis.call('XADD', KEYS[6], '*', 'r', record)
+local entry = redis.call('XADD', KEYS[6], '*', 'r', record)
 redis.call('SET', KEYS[5], record, 'EX', tonumber(ARGV[7]))
-return { 'ok', record }
+return { 'ok', record, entry }
