@@ -63,6 +63,8 @@ export async function cleanUpBench() {
   const { dropDatabase } = await import('../../lib/migrations/apply-migrations');
   stopChildren();
   await closeQueues();
+  // The workers beat their heart until they have stopped; give them that moment.
+  await sleep(2_000);
   const redis = createRedis('worker');
   await deleteKeysWithPrefix(redis, runId);
   await redis.quit();
