@@ -53,7 +53,3 @@ export class ConfigError extends Error {
 export function resetConfigForTests() {
   cached = undefined;
 }
-
-export function usesLocalSecret(c: Config) {
-  return c.AUTH_SECRET === LOCAL_SECRET;
-}

@@ -5,11 +5,10 @@ import { config } from './config';
 
 const globalForDb = globalThis as unknown as { lotteryDb?: PrismaClient };
 
-export function createDbClient(url = config().DATABASE_URL, max = config().DATABASE_POOL_SIZE) {
+function createDbClient(url = config().DATABASE_URL, max = config().DATABASE_POOL_SIZE) {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
 }
 
 export const db: PrismaClient = globalForDb.lotteryDb ?? (globalForDb.lotteryDb = createDbClient());
 
-export type Db = PrismaClient;
 export type { Prisma } from '@/generated/prisma/client';

@@ -70,7 +70,3 @@ export function errorResponse(err: unknown): Response {
   const { status, body, headers } = toErrorBody(err);
   return Response.json(body, { status, headers });
 }
-
-export function notFound(what: string, id: string): AppError {
-  return new AppError('NOT_FOUND', `${what} ${id} not found`);
-}

@@ -26,7 +26,6 @@ export const queuePayloads = {
 
 export type QueueName = keyof typeof queuePayloads;
 export type QueuePayload<N extends QueueName> = z.infer<(typeof queuePayloads)[N]>;
-export const queueNames = Object.keys(queuePayloads) as QueueName[];
 
 /** BullMQ keeps its keys under this prefix; it follows the deployment's Redis prefix. */
 export function bullPrefix(): string {
