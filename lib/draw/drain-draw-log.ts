@@ -19,8 +19,18 @@ export async function scheduleDrawLogDrain(activityId: string) {
   await getQueue('draw-log').upsertJobScheduler(`drain:${activityId}`, { every: DRAIN_EVERY_MS }, { name: 'draw-log', data: { activityId } });
 }
 
-export async function unscheduleDrawLogDrain(activityId: string) {
-  await getQueue('draw-log').removeJobScheduler(`drain:${activityId}`);
+/** An ended activity stops being polled once it is settled: a minute after its end, stock returned, nothing left in its stream. */
+const SETTLED_AFTER_END_MS = 60_000;
+
+/** The draw-log job: drain, then retire the schedule of an activity that has settled. */
+export async function runDrawLogJob(redis: Redis, activityId: string, now = Date.now()): Promise<DrainResult> {
+  const result = await drainDrawLog(redis, activityId);
+  if (result.backlog === 0) {
+    const a = await db.activity.findUnique({ where: { id: activityId }, select: { status: true, endedAt: true, stockReturnedAt: true } });
+    const settled = !a || (a.status === 'ENDED' && a.stockReturnedAt !== null && a.endedAt !== null && now - a.endedAt.getTime() > SETTLED_AFTER_END_MS);
+    if (settled) await getQueue('draw-log').removeJobScheduler(`drain:${activityId}`);
+  }
+  return result;
 }
 
 export type DrainResult = { persisted: number; inserted: number; backlog: number; countersWritten: number };
