@@ -2,6 +2,9 @@
 // the response body, and the Draw and Win rows in PostgreSQL.
 import type { ActivityView } from './activity-state';
 
+/** How long a draw's result answers its Idempotency-Key: longer than a day, so a client retrying through a bad night still gets its one result. */
+export const IDEMPOTENCY_TTL_SECONDS = 25 * 3600;
+
 export type DrawRecord = {
   d: string; u: string; k: string; t: string; c: 'F' | 'G'; ts: string; pz: string; v: string;
   /** The generation of the hot state that decided the draw ('' for records rebuilt from rows). */

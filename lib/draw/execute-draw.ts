@@ -11,7 +11,8 @@ import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis'
 import { activityMeta, type ActivityMeta } from './activity-state';
 import { findExistingDraws } from './commit-draws';
 import { drawCommitter } from './draw-committer';
-import { parseRecord, recordFromRow, toDrawBody, toDrawRows, type DrawBody, type DrawRecord, type DrawRowForRecord } from './draw-record';
+import { IDEMPOTENCY_TTL_SECONDS, parseRecord, toDrawBody, toDrawRows, type DrawBody, type DrawRecord } from './draw-record';
+import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
 import { localDay } from './local-day';
 import { requestRebuild } from './rebuild-activity';
@@ -20,9 +21,6 @@ import { PROBABILITY_SCALE } from '../activities/schemas';
 const drawScript = loadLuaScript('lib/draw/lua', 'draw-6.lua');
 const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');
 const forgetStaleScript = loadLuaScript('lib/draw/lua', 'forget-result-1.lua');
-
-/** Longer than a day, so a client retrying through a bad night still gets its one result. */
-export const IDEMPOTENCY_TTL_SECONDS = 25 * 3600;
 
 export const IdempotencyKey = z.string().min(1, 'Idempotency-Key header is required').max(64, 'Idempotency-Key is at most 64 characters').regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces');
 
@@ -96,18 +94,9 @@ async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta,
     throw new AppError('ACTIVITY_REBUILDING', 'the activity was restored from its records meanwhile; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
   }
   // PostgreSQL holds an older draw under this key: that one is the answer, this one is undone.
-  const older = await recordFromDatabase(existing.id);
+  const [older] = (await loadDrawRecords(db, drawById(existing.id))).map((r) => r.record);
   await defineScript(redis, undoScript)([k.stock, k.issued, k.user(record.u), k.idem(record.u, record.k)], [JSON.stringify(record), day, JSON.stringify(older), IDEMPOTENCY_TTL_SECONDS]);
-  return older;
-}
-
-/** Rebuilds a draw's record from its rows (used after Redis lost it). */
-export async function recordFromDatabase(drawId: string): Promise<DrawRecord> {
-  const [row] = await db.$queryRaw<DrawRowForRecord[]>`
-    SELECT d.id::text, d."userId", d."idempotencyKey", d."tierId"::text AS "tierId", d."chanceKind"::text AS "chanceKind", d."createdAt", d."chancesLeft", d.ip, d."deviceId",
-           string_agg(w."prizeId"::text || ':' || w.quantity || ':' || w.id::text, ';' ORDER BY w."prizeId") AS pz
-    FROM "Draw" d LEFT JOIN "Win" w ON w."drawId" = d.id WHERE d.id = ${drawId}::uuid GROUP BY d.id`;
-  return recordFromRow(row!);
+  return older!;
 }
 
 /**

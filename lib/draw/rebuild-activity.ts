@@ -8,11 +8,11 @@ import { errorFields, log } from '../log';
 import { releaseLock, tryAcquireLock } from '../locks/redis-lock';
 import type { Redis } from '../redis';
 import { snapshotSelect, writeActivityState } from './activity-state';
-import { recordFromRow } from './draw-record';
+import { IDEMPOTENCY_TTL_SECONDS } from './draw-record';
+import { drawsSince, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
 import { localDay } from './local-day';
 
-const IDEMPOTENCY_WINDOW_HOURS = 25;
 const PIPELINE_CHUNK = 1_000;
 
 export type RebuildOutcome = 'rebuilt' | 'present' | 'busy' | 'not-published' | 'missing';
@@ -51,9 +51,9 @@ export async function rebuildActivityState(
     }
     for (let i = 0; i < recent.length; i += PIPELINE_CHUNK) {
       const p = redis.pipeline();
-      for (const d of recent.slice(i, i + PIPELINE_CHUNK)) {
-        const ttl = Math.max(60, Math.floor((d.createdAt.getTime() + IDEMPOTENCY_WINDOW_HOURS * 3600_000 - now) / 1000));
-        p.set(k.idem(d.userId, d.idempotencyKey), JSON.stringify(recordFromRow(d)), 'EX', ttl);
+      for (const { record, createdAt } of recent.slice(i, i + PIPELINE_CHUNK)) {
+        const ttl = Math.max(60, Math.floor((createdAt.getTime() + IDEMPOTENCY_TTL_SECONDS * 1000 - now) / 1000));
+        p.set(k.idem(record.u, record.k), JSON.stringify(record), 'EX', ttl);
       }
       await p.exec();
     }
@@ -105,12 +105,7 @@ async function readSnapshot(tx: Tx, activityId: string, now: number) {
     SELECT coalesce(d."userId", g."userId") AS "userId", coalesce(total, 0) AS total, coalesce(wins, 0) AS wins, coalesce(used, 0) AS used,
            coalesce(today, 0) AS today, coalesce("freeToday", 0) AS "freeToday", coalesce(granted, 0) AS granted
     FROM d FULL JOIN g ON g."userId" = d."userId"`;
-  const recent = await tx.$queryRaw<{ id: string; userId: string; idempotencyKey: string; tierId: string | null; chanceKind: string; createdAt: Date; chancesLeft: number; ip: string | null; deviceId: string | null; pz: string | null }[]>`
-    SELECT d.id::text, d."userId", d."idempotencyKey", d."tierId"::text AS "tierId", d."chanceKind"::text AS "chanceKind", d."createdAt", d."chancesLeft", d.ip, d."deviceId",
-           string_agg(w."prizeId"::text || ':' || w.quantity || ':' || w.id::text, ';' ORDER BY w."prizeId") AS pz
-    FROM "Draw" d LEFT JOIN "Win" w ON w."drawId" = d.id
-    WHERE d."activityId" = ${activityId}::uuid AND d."createdAt" > ${new Date(now - IDEMPOTENCY_WINDOW_HOURS * 3600_000)}
-    GROUP BY d.id`;
+  const recent = await loadDrawRecords(tx, drawsSince(activityId, new Date(now - IDEMPOTENCY_TTL_SECONDS * 1000)));
 
   return { snapshot, byPrize, byTier, users, recent, today };
 }
