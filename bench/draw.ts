@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, runId, startServerAndWorkers, stopChildren } from './lib/harness';
+import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, runId, startServerAndWorkers, stopChildren } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -20,32 +20,15 @@ type AutocannonResult = { requests: { average: number }; latency: { p50: number;
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
 async function main() {
-  const { config } = await import('../lib/config');
-  const { applyMigrations, ensureDatabase } = await import('../lib/migrations/apply-migrations');
-  await ensureDatabase(config().DATABASE_URL);
-  await applyMigrations(config().DATABASE_URL);
   const { db } = await import('../lib/db');
   const { createRedis } = await import('../lib/redis');
-  const { ensureTenant } = await import('../lib/tenancy/ensure-tenant');
-  const { createPrize } = await import('../lib/prizes/create-prize');
-  const { createActivity } = await import('../lib/activities/create-activity');
-  const { publishActivity } = await import('../lib/activities/publish-activity');
   const { executeDraw } = await import('../lib/draw/execute-draw');
   const { drawKeys } = await import('../lib/draw/keys');
   const { mintUserToken } = await import('../lib/auth/user-token');
   const redis = createRedis('worker');
-  const actor = { type: 'SYSTEM', id: 'bench' } as const;
 
   try {
-    const tenant = await ensureTenant(`bench-${runId}`);
-    const prizes = await Promise.all([1, 2, 3].map((i) => createPrize(tenant.id, actor, { name: `Bench prize ${i}`, kind: 'points', stock: 10_000_000 })));
-    const now = Date.now();
-    const activity = await createActivity(tenant.id, actor, {
-      name: 'Bench', gameplay: 'wheel', timezone: 'UTC', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86400_000).toISOString(),
-      limits: { freeDrawsPerDay: 1_000 }, tasks: [], materials: {},
-      tiers: [0.01, 0.05, 0.2].map((probability, i) => ({ name: `Tier ${i + 1}`, probability, stock: 3_000_000, pacing: 'none' as const, prizes: [{ prizeId: prizes[i]!.id, quantity: 1 }] })),
-    });
-    await publishActivity(tenant.id, actor, activity.id, { redis });
+    const { tenant, activity } = await createBenchActivity([0.01, 0.05, 0.2]);
     const k = drawKeys(activity.id);
 
     buildIfStale();

@@ -3,7 +3,7 @@
 //   RATIO draw_with_live_restock_vs_plain   draws/s with the change loop ÷ draws/s without
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, cleanUpBench, runId } from './lib/harness';
+import { applyBenchEnvironment, cleanUpBench, createBenchActivity } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -11,29 +11,11 @@ const IN_FLIGHT = 50;
 const USERS = 2_000;
 
 async function main() {
-  const { config } = await import('../lib/config');
-  const { applyMigrations, ensureDatabase } = await import('../lib/migrations/apply-migrations');
-  await ensureDatabase(config().DATABASE_URL);
-  await applyMigrations(config().DATABASE_URL);
-  const { ensureTenant } = await import('../lib/tenancy/ensure-tenant');
-  const { createPrize } = await import('../lib/prizes/create-prize');
-  const { createActivity } = await import('../lib/activities/create-activity');
-  const { publishActivity } = await import('../lib/activities/publish-activity');
   const { executeDraw } = await import('../lib/draw/execute-draw');
   const { changePoolStock } = await import('../lib/inventory/change-pool-stock');
-  const actor = { type: 'SYSTEM', id: 'bench' } as const;
 
   try {
-    const tenant = await ensureTenant(`bench-${runId}`);
-    const prize = await createPrize(tenant.id, actor, { name: 'Bench prize', kind: 'points', stock: 10_000_000 });
-    const now = Date.now();
-    const activity = await createActivity(tenant.id, actor, {
-      name: 'Bench', gameplay: 'wheel', timezone: 'UTC', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86400_000).toISOString(),
-      limits: { freeDrawsPerDay: 1_000 }, tasks: [], materials: {},
-      tiers: [{ name: 'Tier', probability: 0.2, stock: 5_000_000, pacing: 'none', prizes: [{ prizeId: prize.id, quantity: 1 }] }],
-    });
-    await publishActivity(tenant.id, actor, activity.id);
-
+    const { tenant, prizes: [prize], activity, actor } = await createBenchActivity([0.2]);
     const drawFor = async (label: string) => {
       let draws = 0;
       const until = Date.now() + SECONDS * 1000;
@@ -52,7 +34,7 @@ async function main() {
       let stop = false;
       const loop = (async () => {
         for (let i = 0; !stop; i++) {
-          await changePoolStock(tenant.id, actor, activity.id, { prizeId: prize.id, quantity: i % 2 ? -10 : 10, reason: 'bench' });
+          await changePoolStock(tenant.id, actor, activity.id, { prizeId: prize!.id, quantity: i % 2 ? -10 : 10, reason: 'bench' });
           changes++;
           await sleep(100);
         }

@@ -72,3 +72,30 @@ export async function cleanUpBench() {
   await sleep(500);
   await dropDatabase(config().DATABASE_URL);
 }
+
+/**
+ * The run's database, migrated, with one tenant and a live activity: one tier per given
+ * probability, each awarding its own points prize with stock to spare. Users get 1,000 free
+ * draws a day so a benchmark never runs out of chances.
+ */
+export async function createBenchActivity(probabilities: number[]) {
+  const { config } = await import('../../lib/config');
+  const { applyMigrations, ensureDatabase } = await import('../../lib/migrations/apply-migrations');
+  await ensureDatabase(config().DATABASE_URL);
+  await applyMigrations(config().DATABASE_URL);
+  const { ensureTenant } = await import('../../lib/tenancy/ensure-tenant');
+  const { createPrize } = await import('../../lib/prizes/create-prize');
+  const { createActivity } = await import('../../lib/activities/create-activity');
+  const { publishActivity } = await import('../../lib/activities/publish-activity');
+  const actor = { type: 'SYSTEM', id: 'bench' } as const;
+  const tenant = await ensureTenant(`bench-${runId}`);
+  const prizes = await Promise.all(probabilities.map((_, i) => createPrize(tenant.id, actor, { name: `Bench prize ${i + 1}`, kind: 'points', stock: 10_000_000 })));
+  const now = Date.now();
+  const activity = await createActivity(tenant.id, actor, {
+    name: 'Bench', gameplay: 'wheel', timezone: 'UTC', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86400_000).toISOString(),
+    limits: { freeDrawsPerDay: 1_000 }, tasks: [], materials: {},
+    tiers: probabilities.map((probability, i) => ({ name: `Tier ${i + 1}`, probability, stock: 3_000_000, pacing: 'none' as const, prizes: [{ prizeId: prizes[i]!.id, quantity: 1 }] })),
+  });
+  await publishActivity(tenant.id, actor, activity.id);
+  return { tenant, prizes, activity, actor };
+}
