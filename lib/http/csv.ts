@@ -3,7 +3,7 @@
  * prefixed with ' so a spreadsheet never runs it as a formula; quotes, commas and line breaks
  * are quoted.
  */
-export function csvField(value: string | number | null | undefined): string {
+function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
