@@ -44,3 +44,17 @@ export async function callRoute(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export type ConsoleRole = 'OWNER' | 'OPERATOR' | 'ANALYST';
+
+/** One operator of each role in the tenant; returns their ids by role. */
+export async function membersOfEachRole(tenantId: string): Promise<Record<ConsoleRole, string>> {
+  const { upsertOperator } = await import('../../lib/auth/verify-operator');
+  const ids = {} as Record<ConsoleRole, string>;
+  for (const role of ['OWNER', 'OPERATOR', 'ANALYST'] as const) {
+    const op = await upsertOperator(`${uniqueSlug(role.toLowerCase())}@test.local`, `${role[0]}${role.slice(1).toLowerCase()} Person`, 'pw-for-tests-1');
+    await db.membership.create({ data: { tenantId, operatorId: op.id, role } });
+    ids[role] = op.id;
+  }
+  return ids;
+}

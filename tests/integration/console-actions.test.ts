@@ -3,8 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { createApiKey } from '@/lib/auth/api-keys';
-import { upsertOperator } from '@/lib/auth/verify-operator';
-import { freshTenant, uniqueSlug } from '../helpers/fixtures';
+import { freshTenant, membersOfEachRole } from '../helpers/fixtures';
 
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
@@ -21,11 +20,7 @@ const people = {} as Record<Role, string>;
 beforeAll(async () => {
   tenantA = await freshTenant();
   tenantB = await freshTenant();
-  for (const role of ['OWNER', 'OPERATOR', 'ANALYST'] as const) {
-    const op = await upsertOperator(`${uniqueSlug(role.toLowerCase())}@test.local`, role, 'pw-for-tests-1');
-    await db.membership.create({ data: { tenantId: tenantA.id, operatorId: op.id, role } });
-    people[role] = op.id;
-  }
+  Object.assign(people, await membersOfEachRole(tenantA.id));
 });
 
 const as = (role: Role | null) => {

@@ -8,7 +8,7 @@ import { upsertOperator } from '@/lib/auth/verify-operator';
 import { createPrize } from '@/lib/prizes/create-prize';
 import { listStockMovements } from '@/lib/inventory/list-stock-movements';
 import { listAlerts } from '@/lib/alerts/list-alerts';
-import { callRoute, freshTenant, uniqueSlug } from '../helpers/fixtures';
+import { callRoute, freshTenant, membersOfEachRole, uniqueSlug } from '../helpers/fixtures';
 import { liveActivity, testActor } from '../helpers/activities';
 
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
@@ -28,11 +28,7 @@ const people = {} as Record<Role, string>;
 beforeAll(async () => {
   tenantA = await freshTenant();
   tenantB = await freshTenant();
-  for (const role of ['OWNER', 'OPERATOR', 'ANALYST'] as const) {
-    const op = await upsertOperator(`${uniqueSlug(role.toLowerCase())}@test.local`, `${role[0]}${role.slice(1).toLowerCase()} Person`, 'pw-for-tests-1');
-    await db.membership.create({ data: { tenantId: tenantA.id, operatorId: op.id, role } });
-    people[role] = op.id;
-  }
+  Object.assign(people, await membersOfEachRole(tenantA.id));
 });
 
 const as = (role: Role | null) => {
