@@ -69,7 +69,9 @@ export function loadLuaScript(dirFromRoot: string, fileName: string): LuaScript 
   const match = /^(.+)-(\d+)\.lua$/.exec(fileName);
   if (!match) throw new Error(`Lua file ${fileName} must be named <name>-<numberOfKeys>.lua`);
   // next.config.js traces lib/**/*.lua into the build; the path itself is not for the bundler.
-  const lua = readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dirFromRoot, fileName), 'utf8');
+  const read = (name: string) => readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dirFromRoot, name), 'utf8');
+  // `-- @include other.lua` pastes a shared function (the tier picker) from the same folder.
+  const lua = read(fileName).replace(/^-- @include ([\w-]+\.lua)$/gm, (_line, included: string) => read(included));
   // Prefixed: a bare name such as `setStatus` would replace one of ioredis's own methods.
   const name = 'lua_' + match[1]!.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
   return { name, numberOfKeys: Number(match[2]), lua };

@@ -66,18 +66,8 @@ else
   return { 'error', 'NO_CHANCES' }
 end
 
--- The tier: cumulative odds in millionths against one uniform integer.
-local tiers = cjson.decode(cfg[8])
-local r = tonumber(ARGV[6])
-local picked = nil
-local cumulative = 0
-for _, tier in ipairs(tiers) do
-  cumulative = cumulative + tier.p
-  if r < cumulative then
-    picked = tier
-    break
-  end
-end
+-- @include pick-tier.lua
+local picked = pickTier(cjson.decode(cfg[8]), tonumber(ARGV[6]))
 
 local tierId = ''
 local prizes = ''

@@ -1,0 +1,42 @@
+--[[
+  Runs the draw's own tier picker over a batch of random integers, with the draw's stock rule
+  (a tier whose stock or any bundle prize is gone is "no win"), touching no key.
+
+  ARGV[1] tiers JSON, as compiled for the draw: [{id, p, prizes [[prizeId, qty], ...]}]
+  ARGV[2] stock JSON: {"t:<tierId>": wins left, "p:<prizeId>": units left}
+  ARGV[3..] uniform random integers in [0, 1000000), from Node's crypto
+
+  Returns {stock JSON after the batch, outcome per draw: tier index (1-based) or 0 = no win,
+  picked-but-out-of-stock as a negative tier index}.
+]]
+-- @include pick-tier.lua
+local tiers = cjson.decode(ARGV[1])
+local stock = cjson.decode(ARGV[2])
+local index = {}
+for i, tier in ipairs(tiers) do
+  index[tier.id] = i
+end
+local outcomes = {}
+for n = 3, #ARGV do
+  local picked = pickTier(tiers, tonumber(ARGV[n]))
+  local outcome = 0
+  if picked then
+    local enough = (stock['t:' .. picked.id] or 0) >= 1
+    for _, prize in ipairs(picked.prizes) do
+      if (stock['p:' .. prize[1]] or 0) < prize[2] then
+        enough = false
+      end
+    end
+    if enough then
+      stock['t:' .. picked.id] = stock['t:' .. picked.id] - 1
+      for _, prize in ipairs(picked.prizes) do
+        stock['p:' .. prize[1]] = stock['p:' .. prize[1]] - prize[2]
+      end
+      outcome = index[picked.id]
+    else
+      outcome = -index[picked.id]
+    end
+  end
+  outcomes[#outcomes + 1] = outcome
+end
+return { cjson.encode(stock), outcomes }

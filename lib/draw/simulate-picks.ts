@@ -1,0 +1,45 @@
+// The draw's own tier picker (lua/pick-tier.lua, pasted into draw-6.lua) run over simulated
+// random integers, for the console's simulator. Not a copy of the picker: the same Lua runs,
+// with the draw's stock rule, on scratch values in a script that touches no key.
+import { randomInt } from 'node:crypto';
+import { defineScript, loadLuaScript, type Redis } from '../redis';
+import { PROBABILITY_SCALE } from '../activities/schemas';
+
+const simulateScript = loadLuaScript('lib/draw/lua', 'simulate-picks-0.lua');
+
+/** A tier as the draw reads it from the compiled config: odds in millionths, bundle [[prizeId, qty]]. */
+export type CompiledTier = { id: string; p: number; prizes: [string, number][] };
+
+/** Stock as the draw keeps it: `t:<tierId>` wins left, `p:<prizeId>` units left. */
+export type SimulatedStock = Record<string, number>;
+
+/** Per draw: the tier's index (0-based) it won, or null for no win; `outOfStock` marks a pick whose stock was gone. */
+export type SimulatedOutcome = { tier: number | null; outOfStock: boolean };
+
+// Each batch is one short script run, so Redis never stalls for a big simulation.
+const BATCH = 2_000;
+
+/**
+ * Runs `draws` picks (or the given random integers) through the draw's picker, in order,
+ * depleting `stock` as the draw would. Returns the outcomes and the stock left.
+ */
+export async function simulatePicks(
+  redis: Redis,
+  tiers: CompiledTier[],
+  stock: SimulatedStock,
+  draws: number | number[],
+): Promise<{ outcomes: SimulatedOutcome[]; stockLeft: SimulatedStock }> {
+  const randoms = typeof draws === 'number' ? Array.from({ length: draws }, () => randomInt(0, PROBABILITY_SCALE)) : draws;
+  const run = defineScript(redis, simulateScript);
+  const tiersJson = JSON.stringify(tiers);
+  let left = { ...stock };
+  const outcomes: SimulatedOutcome[] = [];
+  for (let i = 0; i < randoms.length; i += BATCH) {
+    // An empty Lua table encodes as {} for cjson, so an empty stock map round-trips either way.
+    const [stockJson, batch] = (await run([], [tiersJson, JSON.stringify(left), ...randoms.slice(i, i + BATCH)])) as [string, number[]];
+    const decoded = JSON.parse(stockJson) as SimulatedStock | [];
+    left = Array.isArray(decoded) ? {} : decoded;
+    for (const o of batch) outcomes.push({ tier: o > 0 ? o - 1 : null, outOfStock: o < 0 });
+  }
+  return { outcomes, stockLeft: left };
+}
