@@ -83,6 +83,12 @@ export const PatchTier = z
   .refine((p) => p.probability !== undefined || p.stock !== undefined, 'give probability or stock');
 export type PatchTier = z.infer<typeof PatchTier>;
 
+/** PATCH /api/manage/activities/{id}: the period, also while published (lib/activities/change-period.ts). */
+export const PatchActivity = z
+  .strictObject({ startsAt: isoWithOffset.optional(), endsAt: isoWithOffset.optional() })
+  .refine((p) => p.startsAt !== undefined || p.endsAt !== undefined, 'give startsAt or endsAt');
+export type PatchActivity = z.infer<typeof PatchActivity>;
+
 export const WinnersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(100).optional(),

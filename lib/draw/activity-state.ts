@@ -103,9 +103,14 @@ export function forgetActivityMeta(activityId: string) {
   metaCache.delete(activityId);
 }
 
-const setStatusScript = loadLuaScript('lib/draw/lua', 'set-status-1.lua');
+const setConfigScript = loadLuaScript('lib/draw/lua', 'set-config-1.lua');
 
-export async function setActivityStatusInRedis(redis: Redis, activityId: string, status: string): Promise<boolean> {
+/** Changes fields of the compiled config where the hot state exists (false: fenced, nothing set). */
+export async function setActivityConfigInRedis(redis: Redis, activityId: string, fields: Record<string, string>): Promise<boolean> {
   metaCache.delete(activityId);
-  return (await defineScript(redis, setStatusScript)([drawKeys(activityId).cfg], [status])) === 1;
+  return (await defineScript(redis, setConfigScript)([drawKeys(activityId).cfg], Object.entries(fields).flat())) === 1;
+}
+
+export function setActivityStatusInRedis(redis: Redis, activityId: string, status: string): Promise<boolean> {
+  return setActivityConfigInRedis(redis, activityId, { status });
 }
