@@ -8,10 +8,10 @@
 // generation. A rebuild bumps the generation under an exclusive lock in the same transaction
 // that reads its snapshot, so every draw is either in that snapshot or never written: a draw
 // decided by a state that was lost cannot slip in after the rebuild and issue a unit twice.
-import { db } from '../db';
+import { db, pool } from '../db';
 import type { DrawRows } from './draw-record';
 
-const INSERT_BATCH = `
+export const INSERT_BATCH_SQL = `
 WITH raw AS (
   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::"DrawOutcome"[], $7::uuid[],
                        $8::"ChanceKind"[], $9::int[], $10::text[], $11::text[], $12::timestamp(3)[], $19::int[])
@@ -52,19 +52,10 @@ SELECT id::text FROM ins`;
 /** Inserts what is new and of the current state generation; returns the ids this call inserted. */
 export async function commitDraws(batch: DrawRows[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const d = batch.map((b) => b.draw);
-  const wins = batch.flatMap((b) => b.wins.map((w) => ({ ...w, drawId: b.draw.id })));
-  const params = [
-    d.map((x) => x.id), d.map((x) => x.tenantId), d.map((x) => x.activityId), d.map((x) => x.userId), d.map((x) => x.idempotencyKey),
-    d.map((x) => x.outcome), d.map((x) => x.tierId), d.map((x) => x.chanceKind), d.map((x) => x.chancesLeft), d.map((x) => x.ip),
-    d.map((x) => x.deviceId), d.map((x) => x.createdAt.toISOString()),
-    wins.map((w) => w.id), wins.map((w) => w.drawId), wins.map((w) => w.prizeId), wins.map((w) => w.quantity), wins.map((w) => w.status),
-    wins.map((w) => w.claimExpiresAt?.toISOString() ?? null),
-    batch.map((b) => b.epoch),
-  ];
+  const params = batchParams(batch);
   for (let attempt = 1; ; attempt++) {
     try {
-      const rows = await db.$queryRawUnsafe<{ id: string }[]>(INSERT_BATCH, ...params);
+      const { rows } = await pool.query<{ id: string }>({ name: 'commit-draws-1', text: INSERT_BATCH_SQL, values: params });
       return new Set(rows.map((r) => r.id));
     } catch (err) {
       // Two batches locking the same Participation rows may deadlock; PostgreSQL aborts one.
@@ -72,6 +63,20 @@ export async function commitDraws(batch: DrawRows[]): Promise<Set<string>> {
       throw err;
     }
   }
+}
+
+/** The statement's parameters: one array per column. */
+export function batchParams(batch: DrawRows[]): unknown[] {
+  const d = batch.map((b) => b.draw);
+  const wins = batch.flatMap((b) => b.wins.map((w) => ({ ...w, drawId: b.draw.id })));
+  return [
+    d.map((x) => x.id), d.map((x) => x.tenantId), d.map((x) => x.activityId), d.map((x) => x.userId), d.map((x) => x.idempotencyKey),
+    d.map((x) => x.outcome), d.map((x) => x.tierId), d.map((x) => x.chanceKind), d.map((x) => x.chancesLeft), d.map((x) => x.ip),
+    d.map((x) => x.deviceId), d.map((x) => x.createdAt.toISOString()),
+    wins.map((w) => w.id), wins.map((w) => w.drawId), wins.map((w) => w.prizeId), wins.map((w) => w.quantity), wins.map((w) => w.status),
+    wins.map((w) => w.claimExpiresAt?.toISOString() ?? null),
+    batch.map((b) => b.epoch),
+  ];
 }
 
 function isRetryable(err: unknown): boolean {

@@ -54,10 +54,7 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
         throw new Error(`draw script answered ${decided.code}`);
     }
   }
-  const durable = await makeDurable(redis, activityId, meta, decided.record, day);
-  // In PostgreSQL now: the stream's copy is only needed if this process had died before here,
-  // so it goes, and the draw-log worker does not write the draw a second time.
-  if (decided.streamEntry) redis.xdel(drawKeys(activityId).stream, decided.streamEntry).catch(() => undefined);
+  const durable = await makeDurable(redis, activityId, meta, decided.record, day, decided.streamEntry);
   return toDrawBody(durable, meta.view);
 }
 
@@ -81,8 +78,8 @@ export async function decideDraw(redis: Redis, activityId: string, meta: Activit
  * The draw's rows are in PostgreSQL before this returns, for a new draw and for a replay
  * alike (the first request may still be committing when its retry arrives).
  */
-async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta, record: DrawRecord, day: string): Promise<DrawRecord> {
-  const inserted = await drawCommitter().commit(toDrawRows(record, meta.tenantId, activityId, meta.view));
+async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta, record: DrawRecord, day: string, streamEntry?: string): Promise<DrawRecord> {
+  const inserted = await drawCommitter().commit(toDrawRows(record, meta.tenantId, activityId, meta.view), streamEntry);
   if (inserted) return record;
   const [existing] = await findExistingDraws([{ activityId, userId: record.u, idempotencyKey: record.k }]);
   if (existing?.id === record.d) return record;
