@@ -1,5 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { PROBABILITY_SCALE } from './schemas';
+import type { Segment } from './segments';
 
 export const activitySelect = {
   id: true, tenantId: true, name: true, status: true, gameplay: true, startsAt: true, endsAt: true, timezone: true,
@@ -7,7 +8,7 @@ export const activitySelect = {
   claimWindowHours: true, configVersion: true, version: true, publishedAt: true, endedAt: true, createdAt: true, updatedAt: true,
   tiers: {
     select: {
-      id: true, name: true, position: true, probabilityMicros: true, stock: true, issued: true, pacing: true,
+      id: true, name: true, position: true, probabilityMicros: true, stock: true, issued: true, pacing: true, segments: true,
       prizes: { select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } }, orderBy: { prizeId: 'asc' } },
     },
     orderBy: { position: 'asc' },
@@ -43,6 +44,7 @@ export function toActivityDto(a: ActivityRow) {
       stock: t.stock,
       issued: t.issued,
       pacing: t.pacing.toLowerCase(),
+      ...((t.segments as Segment[]).length ? { segments: (t.segments as Segment[]).map(({ probabilityMicros, ...s }) => ({ ...s, probability: probabilityMicros / PROBABILITY_SCALE })) } : {}),
       prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity, name: p.prize.name, kind: p.prize.kind.toLowerCase() })),
     })),
     tasks: a.tasks.map((t) => ({

@@ -2,7 +2,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { activitySelect, toActivityDto, type ActivityDto } from './activity-dto';
-import { toMicros, type ActivitySpec } from './schemas';
+import { toMicros, toSegments, type ActivitySpec } from './schemas';
 
 /** A DRAFT activity from a validated spec; every prize must be the tenant's own. */
 export async function createActivity(tenantId: string, actor: Actor, spec: ActivitySpec): Promise<ActivityDto> {
@@ -35,6 +35,7 @@ export async function createActivity(tenantId: string, actor: Actor, spec: Activ
             probabilityMicros: toMicros(t.probability),
             stock: t.stock,
             pacing: t.pacing === 'even' ? 'EVEN' : 'NONE',
+            segments: toSegments(t.segments),
             prizes: { create: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity })) },
           })),
         },

@@ -1,6 +1,7 @@
 // The activity spec of API.md, strict at the edge. Odds arrive as decimals and are kept as
 // integers in millionths from here on (STYLE.md §11).
 import { z } from 'zod';
+import { maxOddsSum, type Segment } from './segments';
 
 export const PROBABILITY_SCALE = 1_000_000;
 /** Lua receives the prizes of a bundle with pre-generated win ids; this bounds their number. */
@@ -25,12 +26,28 @@ const isoWithOffset = z.iso.datetime({ offset: true });
 
 export const TierPrizeSpec = z.strictObject({ prizeId: z.uuid(), quantity: z.number().int().min(1).max(1_000).default(1) });
 
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-28');
+
+/** Odds for a window of the activity's local time (lib/activities/segments.ts). */
+export const SegmentSpec = z
+  .strictObject({
+    fromHour: z.number().int().min(0).max(23),
+    toHour: z.number().int().min(1).max(24),
+    fromDate: localDate.optional(),
+    toDate: localDate.optional(),
+    probability,
+  })
+  .refine((s) => s.fromHour !== s.toHour, 'an empty hour range; use 0 to 24 for the whole day')
+  .refine((s) => !s.fromDate || !s.toDate || s.fromDate <= s.toDate, 'fromDate after toDate');
+export type SegmentSpec = z.infer<typeof SegmentSpec>;
+
 export const TierSpec = z.strictObject({
   name: z.string().trim().min(1).max(60),
   probability,
   stock: z.number().int().min(0).max(100_000_000),
   prizes: z.array(TierPrizeSpec).min(1).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity'),
   pacing: z.enum(['none', 'even']).default('none'),
+  segments: z.array(SegmentSpec).max(24).optional(),
 });
 export type TierSpec = z.infer<typeof TierSpec>;
 
@@ -73,6 +90,10 @@ export const ActivitySpec = z
     if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
     const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
     if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
+    const worst = maxOddsSum(spec.tiers.map((t) => ({ probabilityMicros: toMicros(t.probability), segments: toSegments(t.segments) })));
+    if (total <= PROBABILITY_SCALE && worst.micros > PROBABILITY_SCALE) {
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1` });
+    }
     const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
     if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
   });
@@ -99,4 +120,8 @@ export type WinnersQuery = z.infer<typeof WinnersQuery>;
 
 export function toMicros(p: number): number {
   return Math.round(p * PROBABILITY_SCALE);
+}
+
+export function toSegments(segments: SegmentSpec[] = []): Segment[] {
+  return segments.map((s) => ({ fromHour: s.fromHour, toHour: s.toHour, fromDate: s.fromDate, toDate: s.toDate, probabilityMicros: toMicros(s.probability) }));
 }

@@ -14,7 +14,7 @@ import { drawCommitter } from './draw-committer';
 import { IDEMPOTENCY_TTL_SECONDS, parseRecord, toDrawBody, toDrawRows, type DrawBody, type DrawRecord } from './draw-record';
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
-import { localDay } from './local-day';
+import { localDay, localHour } from './local-day';
 import { requestRebuild } from './rebuild-activity';
 import { PROBABILITY_SCALE } from '../activities/schemas';
 
@@ -69,7 +69,7 @@ export async function decideDraw(redis: Redis, activityId: string, meta: Activit
   const deviceId = (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128);
   const [kind, payload, detail] = (await defineScript(redis, drawScript)(
     [k.cfg, k.stock, k.issued, k.user(user.userId), k.idem(user.userId, key), k.stream],
-    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), ...winIds],
+    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), localHour(meta.timezone, now), ...winIds],
   )) as [string, string, string?];
   if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };
   return { kind: kind as 'ok' | 'replay', record: parseRecord(payload), ...(kind === 'ok' && detail ? { streamEntry: detail } : {}) };
