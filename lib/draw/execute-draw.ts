@@ -15,6 +15,8 @@ import { IDEMPOTENCY_TTL_SECONDS, parseRecord, toDrawBody, toDrawRows, type Draw
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
 import { localDay, localHour } from './local-day';
+import { checkRisk, type SoftRiskAction } from '../risk/check-risk';
+import { recordRiskEvent } from '../risk/risk-events';
 import { requestRebuild } from './rebuild-activity';
 import { PROBABILITY_SCALE } from '../activities/schemas';
 
@@ -24,7 +26,7 @@ const forgetStaleScript = loadLuaScript('lib/draw/lua', 'forget-result-1.lua');
 
 export const IdempotencyKey = z.string().min(1, 'Idempotency-Key header is required').max(64, 'Idempotency-Key is at most 64 characters').regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces');
 
-export type DrawContext = { ip?: string | null; deviceId?: string | null; now?: number; random?: () => number };
+export type DrawContext = { ip?: string | null; deviceId?: string | null; now?: number; random?: () => number; risk?: SoftRiskAction | null };
 
 export async function executeDraw(user: EndUser, activityId: string, idempotencyKey: string | null, ctx: DrawContext = {}): Promise<DrawBody> {
   const keyCheck = IdempotencyKey.safeParse(idempotencyKey ?? '');
@@ -38,8 +40,15 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
   if (!meta) return refuseWithoutState(redis, user.tenantId, activityId);
   if (meta.tenantId !== user.tenantId) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
 
+  const deviceId = (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128);
+  const ip = (ctx.ip ?? '').slice(0, 64);
+  const risk = await checkRisk(redis, user, activityId, {
+    deviceId, ip, now, requestId: randomUUID(),
+    alreadyDrawn: async () => (await redis.exists(drawKeys(activityId).idem(user.userId, key))) === 1,
+  });
+
   const day = localDay(meta.timezone, now);
-  const decided = await decideDraw(redis, activityId, meta, user, key, day, now, ctx);
+  const decided = await decideDraw(redis, activityId, meta, user, key, day, now, { ...ctx, deviceId, ip, risk: risk.soft?.action ?? null });
   if (decided.kind === 'error') {
     switch (decided.code) {
       case 'REBUILDING':
@@ -54,9 +63,14 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
         throw new Error(`draw script answered ${decided.code}`);
     }
   }
+  if (risk.soft && decided.kind === 'ok') {
+    recordRiskEvent({ tenantId: user.tenantId, activityId, ...risk.soft, userId: user.userId, deviceId: deviceId || null, ip: ip || null, drawId: decided.record.d });
+  }
   const durable = await makeDurable(redis, activityId, meta, decided.record, day, decided.streamEntry);
   return toDrawBody(durable, meta.view);
 }
+
+const RISK_FLAGS = { '': '', FORCE_LOSE: 'L', HOLD: 'H' } as const;
 
 export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord; streamEntry?: string } | { kind: 'error'; code: string; detail?: string };
 
@@ -69,7 +83,7 @@ export async function decideDraw(redis: Redis, activityId: string, meta: Activit
   const deviceId = (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128);
   const [kind, payload, detail] = (await defineScript(redis, drawScript)(
     [k.cfg, k.stock, k.issued, k.user(user.userId), k.idem(user.userId, key), k.stream],
-    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), localHour(meta.timezone, now), ...winIds],
+    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''], ...winIds],
   )) as [string, string, string?];
   if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };
   return { kind: kind as 'ok' | 'replay', record: parseRecord(payload), ...(kind === 'ok' && detail ? { streamEntry: detail } : {}) };
