@@ -1,13 +1,15 @@
 // Fixed-winner mode end to end: an activity with fixedWinners = N ends, the job draws exactly
 // N distinct winners among its participants, announces them, and a rerun adds nobody.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changeActivityStatus } from '@/lib/activities/change-status';
+import { runTransition } from '@/lib/activities/lifecycle';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
-import { FIXED_WINNERS_DRAW_KEY } from '@/lib/fixed-winners/draw-fixed-winners';
+import { drawFixedWinners, FIXED_WINNERS_DRAW_KEY } from '@/lib/fixed-winners/draw-fixed-winners';
 import { runFixedWinnersJob } from '@/lib/fixed-winners/run-fixed-winners-job';
 import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
+import { returnUnusedStock } from '@/lib/inventory/return-unused-stock';
 import { getQueue } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { drawKeys } from '@/lib/draw/keys';
@@ -86,6 +88,37 @@ describe('fixed-winner draws at the end of an activity', () => {
     const pool = await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } });
     expect(pool).toMatchObject({ reserved: 4, issued: 4, returned: 0 });
     expect(await reconcileActivity(activity.id)).toEqual([]);
+  });
+
+  it('takes the stock once when a run dies after taking it and before writing the winners', async () => {
+    const { prizes, activity } = await playAndEnd(10, { fixedWinners: 5, tierStock: 3 });
+    // Stock for 3 of 5: the job narrows the 5 sampled to 3 inside its transaction, and dies there.
+    const dying = (max: number) => {
+      if (max <= 5) throw new Error('killed mid-transaction');
+      return randomInt(0, max);
+    };
+    await expect(drawFixedWinners(activity.id, { randomBelow: dying })).rejects.toThrow('killed');
+    expect(await fixedWins(activity.id)).toHaveLength(0);
+    expect(Number(await redis.hget(drawKeys(activity.id).issued, `p:${prizes[0]!.id}`))).toBe(3);
+    await runFixedWinnersJob(activity.id);
+    expect(await fixedWins(activity.id)).toHaveLength(3);
+    expect(Number(await redis.hget(drawKeys(activity.id).issued, `p:${prizes[0]!.id}`))).toBe(3);
+    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ reserved: 3, issued: 3, returned: 0 });
+    expect(await reconcileActivity(activity.id)).toEqual([]);
+  });
+
+  it('draws them after a scheduled end too: the stock-return job hands over to the fixed-winners job', async () => {
+    const live = await liveActivity((p) => [{ probability: 0, stock: 2, prizes: [{ prizeId: p[0]! }] }], { stocks: [10], overrides: { fixedWinners: 2 } });
+    await Promise.all(Array.from({ length: 6 }, (_, i) => executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID())));
+    expect(await runTransition(live.activity.id, 'end', Date.parse(live.activity.endsAt))).toBe('applied');
+    // The delayed stock-return job runs: it returns nothing yet and queues the draw.
+    expect(await returnUnusedStock(live.activity.id)).toEqual([]);
+    expect(await getQueue('fixed-winners').getJob(`fixed-winners-${live.activity.id}`)).toBeDefined();
+    expect((await db.activity.findUniqueOrThrow({ where: { id: live.activity.id } })).stockReturnedAt).toBeNull();
+    await runFixedWinnersJob(live.activity.id);
+    expect(await fixedWins(live.activity.id)).toHaveLength(2);
+    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: live.activity.id } })).toMatchObject({ reserved: 2, issued: 2, returned: 0 });
+    expect((await db.activity.findUniqueOrThrow({ where: { id: live.activity.id } })).stockReturnedAt).not.toBeNull();
   });
 
   it('leaves activities without fixed winners to the ordinary stock return', async () => {
