@@ -9,7 +9,9 @@ import type { ActivitySpec } from '@/lib/activities/schemas';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
+import { simulatePicks } from '@/lib/draw/simulate-picks';
 import { autoTuneActivity } from '@/lib/odds/auto-tune-tiers';
+import { decideTunedProbability, evenReleaseTarget } from '@/lib/odds/decide-tuned-probability';
 import { activityKey, createRedis } from '@/lib/redis';
 import { createPrizes, endUser, specFor, testActor } from '../helpers/activities';
 import { freshTenant } from '../helpers/fixtures';
@@ -86,6 +88,37 @@ describe('the auto-tune job', () => {
       seen.push(await odds(tuned));
     }
     expect(seen).toEqual([2_000, 3_000, 3_000, 3_000]);
+  });
+
+  it('steers the draw\'s own picker onto the even-release curve over a simulated day (simulatePicks, 15-minute rounds)', async () => {
+    // Two tiers: the tuned one starts 5× too generous; the other takes its own share of picks.
+    const stock = 300;
+    const rounds = 96;
+    const periodMs = 24 * 3600_000;
+    const run = async (tune: boolean) => {
+      let p = 20_000;
+      const tiersStock: Record<string, number> = { 't:tuned': stock, 'p:a': stock, 't:other': 1_000_000, 'p:b': 1_000_000 };
+      const trace: { at: number; issued: number; target: number; p: number }[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        const hour = ((round - 1) * 24) / rounds;
+        const draws = Math.round(800 + 600 * Math.sin(((hour - 9) / 24) * 2 * Math.PI));
+        const tiers = [{ id: 'tuned', p, prizes: [['a', 1]] as [string, number][] }, { id: 'other', p: 100_000, prizes: [['b', 1]] as [string, number][] }];
+        const { stockLeft } = await simulatePicks(redis, tiers, tiersStock, draws);
+        Object.assign(tiersStock, stockLeft);
+        const issued = stock - tiersStock['t:tuned']!;
+        const target = evenReleaseTarget(stock, 0, periodMs, (round * periodMs) / rounds);
+        if (tune) p = decideTunedProbability({ probabilityMicros: p, issued, target, horizonWins: (stock * 3600_000) / periodMs, minMicros: 500, maxMicros: 50_000 });
+        trace.push({ at: round / rounds, issued, target, p });
+      }
+      return trace;
+    };
+    const untuned = await run(false);
+    expect(untuned.find((s) => s.issued >= stock)!.at).toBeLessThan(0.5);
+    const tuned = await run(true);
+    expect(tuned.every((s) => s.p >= 500 && s.p <= 50_000)).toBe(true);
+    // After settling for a few hours, within 15 % of the stock of the curve (untuned: sold out before midday).
+    for (const s of tuned.filter((x) => x.at >= 3 / 24)) expect(Math.abs(s.issued - s.target)).toBeLessThanOrEqual(0.15 * stock);
+    expect(tuned.at(-1)!.issued).toBeGreaterThanOrEqual(0.9 * stock);
   });
 
   it('leaves ended and paused activities alone', async () => {
