@@ -45,9 +45,10 @@ describe('reservoir sampling of fixed winners', () => {
     expect(await uniformity()).toBeGreaterThan(0.001);
   });
 
-  it('the same test rejects a biased sampler (the off-by-one j < i instead of j ≤ i)', async () => {
-    // Item i then replaces a winner with probability n/i instead of n/(i+1): late participants are favoured.
-    const offByOne: RandomBelow = (max) => randomInt(0, Math.max(1, max - 1));
-    expect(await uniformity(offByOne)).toBeLessThan(0.001);
+  it('the same test rejects a biased sampler (5 random bits folded onto the range with %)', async () => {
+    // Too few random bits: j never exceeds 31, so participant i > 31 replaces a winner with
+    // probability 5/32 instead of 5/(i+1), and late participants win far too often.
+    const fewBits: RandomBelow = (max) => randomInt(0, 32) % max;
+    expect(await uniformity(fewBits)).toBeLessThan(0.001);
   });
 });
