@@ -107,6 +107,18 @@ describe('fixed-winner draws at the end of an activity', () => {
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
+  it('counts the stock from the rows when the hot state is gone', async () => {
+    // Instant wins at p = 1 take 2 of the tier's 4; Redis then loses the activity.
+    const { activity } = await playAndEnd(2, { fixedWinners: 5, tierStock: 4, probability: 1 });
+    const k = drawKeys(activity.id);
+    await redis.del(k.cfg, k.stock, k.issued);
+    await runFixedWinnersJob(activity.id);
+    expect(await fixedWins(activity.id)).toHaveLength(2);
+    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ reserved: 4, issued: 4, returned: 0 });
+    expect((await db.tier.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBe(4);
+    expect(await reconcileActivity(activity.id)).toEqual([]);
+  });
+
   it('draws them after a scheduled end too: the stock-return job hands over to the fixed-winners job', async () => {
     const live = await liveActivity((p) => [{ probability: 0, stock: 2, prizes: [{ prizeId: p[0]! }] }], { stocks: [10], overrides: { fixedWinners: 2 } });
     await Promise.all(Array.from({ length: 6 }, (_, i) => executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID())));
