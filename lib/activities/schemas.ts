@@ -83,6 +83,8 @@ export const ActivitySpec = z
     if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
     const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
     if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
+    // The fixed winners win the first tier: its stock must cover them (instant wins of it may still leave fewer).
+    if (spec.fixedWinners !== undefined && spec.fixedWinners > spec.tiers[0]!.stock) ctx.addIssue({ code: 'custom', path: ['fixedWinners'], message: `the first tier's stock (${spec.tiers[0]!.stock}) must cover the fixed winners` });
     const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
     if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
   });

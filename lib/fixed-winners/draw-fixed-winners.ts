@@ -4,9 +4,10 @@
 // notify queue.
 //
 // What they win: the bundle of the activity's FIRST tier (position 0), one per winner, taken
-// from the same tier stock and activity pools that instant wins use. If the tier's stock or a
-// pool cannot cover N winners (instant wins took it), the winners are as many as it covers,
-// chosen uniformly among the N sampled; the shortfall is in the audit entry.
+// from the same tier stock and activity pools that instant wins use. The spec refuses a first
+// tier whose stock is below N; if instant wins of that tier (or an operator's change) leave
+// too little, the winners are as many as the stock covers, chosen uniformly among the N
+// sampled, and the shortfall is in the audit entry.
 //
 // Records: one Draw row per winner (idempotency key `fixed-winners`, outcome WIN, the first
 // tier), its Win rows, the winner's Participation counted like any draw, one ISSUE ledger row

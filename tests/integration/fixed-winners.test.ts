@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changeActivityStatus } from '@/lib/activities/change-status';
 import { runTransition } from '@/lib/activities/lifecycle';
+import { patchTier } from '@/lib/activities/patch-tier';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { drawFixedWinners, FIXED_WINNERS_DRAW_KEY } from '@/lib/fixed-winners/draw-fixed-winners';
@@ -79,19 +80,22 @@ describe('fixed-winner draws at the end of an activity', () => {
   });
 
   it('awards only what the stock still covers after instant wins took some of it', async () => {
-    // p = 1: each of the first 3 draws wins the tier's stock of 4 → one left for the fixed draw.
-    const { activity } = await playAndEnd(3, { fixedWinners: 5, tierStock: 4, probability: 1 });
+    // p = 1: each of the 3 draws wins one of the tier's 5 → two left for the fixed draw.
+    const { activity } = await playAndEnd(3, { fixedWinners: 5, tierStock: 5, probability: 1 });
     const instant = await db.win.count({ where: { activityId: activity.id } });
     expect(instant).toBe(3);
     await runFixedWinnersJob(activity.id);
-    expect(await fixedWins(activity.id)).toHaveLength(1);
+    expect(await fixedWins(activity.id)).toHaveLength(2);
     const pool = await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } });
-    expect(pool).toMatchObject({ reserved: 4, issued: 4, returned: 0 });
+    expect(pool).toMatchObject({ reserved: 5, issued: 5, returned: 0 });
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
   it('takes the stock once when a run dies after taking it and before writing the winners', async () => {
-    const { prizes, activity } = await playAndEnd(10, { fixedWinners: 5, tierStock: 3 });
+    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 0, stock: 5, prizes: [{ prizeId: p[0]! }] }], { stocks: [100], overrides: { fixedWinners: 5 } });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => executeDraw(endUser(tenant, `player-${i}`), activity.id, randomUUID())));
+    await patchTier(tenant.id, testActor, activity.id, activity.tiers[0]!.id, { stock: 3 });
+    await changeActivityStatus(tenant.id, testActor, activity.id, 'end');
     // Stock for 3 of 5: the job narrows the 5 sampled to 3 inside its transaction, and dies there.
     const dying = (max: number) => {
       if (max <= 5) throw new Error('killed mid-transaction');
@@ -103,18 +107,18 @@ describe('fixed-winner draws at the end of an activity', () => {
     await runFixedWinnersJob(activity.id);
     expect(await fixedWins(activity.id)).toHaveLength(3);
     expect(Number(await redis.hget(drawKeys(activity.id).issued, `p:${prizes[0]!.id}`))).toBe(3);
-    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ reserved: 3, issued: 3, returned: 0 });
+    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ reserved: 5, issued: 3, returned: 2 });
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
   it('counts the stock from the rows when the hot state is gone', async () => {
-    // Instant wins at p = 1 take 2 of the tier's 4; Redis then loses the activity.
-    const { activity } = await playAndEnd(2, { fixedWinners: 5, tierStock: 4, probability: 1 });
+    // Instant wins at p = 1 take 2 of the tier's 5; Redis then loses the activity.
+    const { activity } = await playAndEnd(2, { fixedWinners: 5, tierStock: 5, probability: 1 });
     const k = drawKeys(activity.id);
     await redis.del(k.cfg, k.stock, k.issued);
     await runFixedWinnersJob(activity.id);
     expect(await fixedWins(activity.id)).toHaveLength(2);
-    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ reserved: 4, issued: 4, returned: 0 });
+    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ reserved: 5, issued: 4, returned: 1 });
     expect((await db.tier.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBe(4);
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { ActivitySpec } from '@/lib/activities/schemas';
 import { reservoirSample, type RandomBelow } from '@/lib/fixed-winners/reservoir-sample';
 import { goodnessOfFit } from '@/lib/odds/chi-square';
 
@@ -50,5 +51,20 @@ describe('reservoir sampling of fixed winners', () => {
     // probability 5/32 instead of 5/(i+1), and late participants win far too often.
     const fewBits: RandomBelow = (max) => randomInt(0, 32) % max;
     expect(await uniformity(fewBits)).toBeLessThan(0.001);
+  });
+});
+
+describe('the fixedWinners field of an activity spec', () => {
+  const spec = (fixedWinners: number, stock: number) => ({
+    name: 'Lucky five', gameplay: 'wheel', startsAt: '2030-01-01T00:00:00+08:00', endsAt: '2030-01-02T00:00:00+08:00', timezone: 'Asia/Shanghai',
+    fixedWinners, tiers: [{ name: 'Grand prize', probability: 0, stock, prizes: [{ prizeId: '6f1c2a4e-8b0d-4c1e-9a3f-2b7d5e8c1a90' }] }],
+  });
+
+  it('is accepted when the first tier\'s stock covers it, and refused, naming the field, when not', () => {
+    expect(ActivitySpec.parse(spec(5, 5)).fixedWinners).toBe(5);
+    const refused = ActivitySpec.safeParse(spec(6, 5));
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues.map((i) => i.path.join('.'))).toEqual(['fixedWinners']);
+    expect(ActivitySpec.safeParse(spec(0, 5)).success).toBe(false);
   });
 });
