@@ -2,6 +2,7 @@
 // patchTier, within the operator's bounds, audited as SYSTEM "auto-tune", at most once per interval.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Job } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActivity } from '@/lib/activities/create-activity';
 import { publishActivity } from '@/lib/activities/publish-activity';
@@ -13,6 +14,7 @@ import { simulatePicks } from '@/lib/draw/simulate-picks';
 import { autoTuneActivity } from '@/lib/odds/auto-tune-tiers';
 import { decideTunedProbability, evenReleaseTarget } from '@/lib/odds/decide-tuned-probability';
 import { activityKey, createRedis } from '@/lib/redis';
+import autoTuneProcessor from '@/workers/auto-tune';
 import { createPrizes, endUser, specFor, testActor } from '../helpers/activities';
 import { freshTenant } from '../helpers/fixtures';
 
@@ -81,8 +83,13 @@ describe('the auto-tune job', () => {
   it('raises a tier behind the curve up to its ceiling, not past it', async () => {
     // Half a day in with nothing issued: far behind, so it climbs, and the ceiling holds.
     const { activity, tuned } = await tunedActivity({ probability: 0.001, min: 0.0005, max: 0.003, startedHoursAgo: 12 });
-    const seen: number[] = [];
-    for (let round = 0; round < 4; round++) {
+    // The first round through the auto-tune queue's processor, with the configured interval.
+    await autoTuneProcessor.process({ data: { activityId: activity.id } } as Job);
+    expect(await odds(tuned)).toBe(2_000);
+    // That change holds its gate for the configured interval; lifted here to watch it climb.
+    await redis.del(activityKey(activity.id, 'auto-tune', tuned));
+    const seen: number[] = [2_000];
+    for (let round = 1; round < 4; round++) {
       await sleep(5);
       await autoTuneActivity(activity.id, { intervalMs: 1 });
       seen.push(await odds(tuned));

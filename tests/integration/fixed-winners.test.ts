@@ -1,6 +1,7 @@
 // Fixed-winner mode end to end: an activity with fixedWinners = N ends, the job draws exactly
 // N distinct winners among its participants, announces them, and a rerun adds nobody.
 import { randomInt, randomUUID } from 'node:crypto';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changeActivityStatus } from '@/lib/activities/change-status';
 import { runTransition } from '@/lib/activities/lifecycle';
@@ -14,6 +15,7 @@ import { returnUnusedStock } from '@/lib/inventory/return-unused-stock';
 import { getQueue } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { drawKeys } from '@/lib/draw/keys';
+import fixedWinnersProcessor from '@/workers/fixed-winners';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
 
 const redis = createRedis('worker');
@@ -135,6 +137,13 @@ describe('fixed-winner draws at the end of an activity', () => {
     expect(await fixedWins(live.activity.id)).toHaveLength(2);
     expect(await db.activityStock.findFirstOrThrow({ where: { activityId: live.activity.id } })).toMatchObject({ reserved: 2, issued: 2, returned: 0 });
     expect((await db.activity.findUniqueOrThrow({ where: { id: live.activity.id } })).stockReturnedAt).not.toBeNull();
+  });
+
+  it('runs from the fixed-winners queue\'s processor, which refuses a bad payload without retrying', async () => {
+    const { activity } = await playAndEnd(4, { fixedWinners: 2, tierStock: 2 });
+    await fixedWinnersProcessor.process({ data: { activityId: activity.id } } as Job);
+    expect(await fixedWins(activity.id)).toHaveLength(2);
+    await expect(fixedWinnersProcessor.process({ data: { activityId: 'nope' } } as Job)).rejects.toBeInstanceOf(UnrecoverableError);
   });
 
   it('leaves activities without fixed winners to the ordinary stock return', async () => {
