@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changeActivityStatus } from '@/lib/activities/change-status';
+import { patchTier } from '@/lib/activities/patch-tier';
 import type { ActivitySpec } from '@/lib/activities/schemas';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
@@ -79,6 +80,18 @@ describe('the odds-drift alarm', () => {
     expect(check!.fit!.categories.find((c) => c.pooled)!.tierIds).toEqual([activity.tiers[1]!.id]);
     // The same counts with the sold-out tier tested on its own: far from its odds.
     const naive = fitOutcomes(activity.tiers.map((t, i) => ({ id: t.id, probabilityMicros: [100_000, 300_000][i]!, pooled: false })), await countsOf(activity.id));
+    expect(naive!.pValue).toBeLessThan(0.001);
+  });
+
+  it('tests only the draws made since the odds last changed', async () => {
+    const { tenant, activity } = await playedActivity([{ probability: 0.02, stock: 10_000 }], { users: 1_000, drawsEach: 2 });
+    await patchTier(tenant.id, testActor, activity.id, activity.tiers[0]!.id, { probability: 0.3 });
+    await Promise.all(Array.from({ length: 1_000 }, (_, i) => executeDraw(endUser(tenant, `later-${i}`), activity.id, randomUUID())));
+    const check = await checkOddsDrift(activity.id);
+    expect(check!.fit!.draws).toBe(1_000);
+    expect(check!.drift).toBe(false);
+    // All 2,000 judged against today's odds would look like drift.
+    const naive = fitOutcomes([{ id: activity.tiers[0]!.id, probabilityMicros: 300_000, pooled: false }], await countsOf(activity.id));
     expect(naive!.pValue).toBeLessThan(0.001);
   });
 
