@@ -52,6 +52,7 @@ async function main() {
   await getQueue('activity-lifecycle').upsertJobScheduler('lifecycle-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'activity-lifecycle', data: { sweep: true } });
   await getQueue('reconcile').upsertJobScheduler('reconcile-all', { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: {} });
   await getQueue('stock-return').upsertJobScheduler('expired-claims', { every: CLAIM_EXPIRY_EVERY_MS }, { name: 'stock-return', data: { expiredClaims: true } });
+  await getQueue('fixed-winners').upsertJobScheduler('fixed-winners-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'fixed-winners', data: { sweep: true } });
   await getQueue('auto-tune').upsertJobScheduler('auto-tune-all', { every: config().AUTO_TUNE_INTERVAL_SECONDS * 1000 }, { name: 'auto-tune', data: {} });
   await getQueue('odds-drift').upsertJobScheduler('odds-drift-all', { every: ODDS_DRIFT_EVERY_MS }, { name: 'odds-drift', data: {} });
   await beat(redis);

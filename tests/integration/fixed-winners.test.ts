@@ -9,7 +9,7 @@ import { patchTier } from '@/lib/activities/patch-tier';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { drawFixedWinners, FIXED_WINNERS_DRAW_KEY } from '@/lib/fixed-winners/draw-fixed-winners';
-import { runFixedWinnersJob } from '@/lib/fixed-winners/run-fixed-winners-job';
+import { runFixedWinnersJob, sweepFixedWinners } from '@/lib/fixed-winners/run-fixed-winners-job';
 import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
 import { returnUnusedStock } from '@/lib/inventory/return-unused-stock';
 import { getQueue } from '@/lib/queues';
@@ -144,6 +144,19 @@ describe('fixed-winner draws at the end of an activity', () => {
     await fixedWinnersProcessor.process({ data: { activityId: activity.id } } as Job);
     expect(await fixedWins(activity.id)).toHaveLength(2);
     await expect(fixedWinnersProcessor.process({ data: { activityId: 'nope' } } as Job)).rejects.toBeInstanceOf(UnrecoverableError);
+  });
+
+  it('is finished by the sweep when its job was lost', async () => {
+    const { activity } = await playAndEnd(4, { fixedWinners: 2, tierStock: 2 });
+    await getQueue('fixed-winners').remove(`fixed-winners-${activity.id}`);
+    const endedAt = (await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).endedAt!.getTime();
+    // Not yet: late draws may still be landing.
+    await sweepFixedWinners(endedAt + 1_000);
+    expect(await fixedWins(activity.id)).toHaveLength(0);
+    await fixedWinnersProcessor.process({ data: { sweep: true } } as Job);
+    await sweepFixedWinners(endedAt + 120_000);
+    expect(await fixedWins(activity.id)).toHaveLength(2);
+    expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).stockReturnedAt).not.toBeNull();
   });
 
   it('leaves activities without fixed winners to the ordinary stock return', async () => {
