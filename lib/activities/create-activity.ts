@@ -27,6 +27,8 @@ export async function createActivity(tenantId: string, actor: Actor, spec: Activ
         maxDrawsTotal: spec.limits.maxDrawsTotal ?? null,
         maxWinsPerUser: spec.limits.maxWinsPerUser ?? null,
         claimWindowHours: spec.claimWindowHours ?? null,
+        fixedWinners: spec.fixedWinners ?? null,
+        pauseOnDrift: spec.pauseOnDrift ?? false,
         tiers: {
           create: spec.tiers.map((t, position) => ({
             tenantId,
@@ -36,6 +38,8 @@ export async function createActivity(tenantId: string, actor: Actor, spec: Activ
             stock: t.stock,
             pacing: t.pacing === 'even' ? 'EVEN' : 'NONE',
             segments: toSegments(t.segments),
+            autoTuneMinMicros: t.autoTune ? toMicros(t.autoTune.minProbability) : null,
+            autoTuneMaxMicros: t.autoTune ? toMicros(t.autoTune.maxProbability) : null,
             prizes: { create: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity })) },
           })),
         },

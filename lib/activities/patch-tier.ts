@@ -17,7 +17,8 @@ import { maxOddsSum, type Segment } from './segments';
 
 const adjustScript = loadLuaScript('lib/draw/lua', 'adjust-tier-stock-2.lua');
 
-export async function patchTier(tenantId: string, actor: Actor, activityId: string, tierId: string, patch: PatchTier): Promise<ActivityDto> {
+/** `reason` goes into the audit entry: why a system actor (auto-tune) made the change. */
+export async function patchTier(tenantId: string, actor: Actor, activityId: string, tierId: string, patch: PatchTier, { reason }: { reason?: Record<string, unknown> } = {}): Promise<ActivityDto> {
   const tier = isUuid(tierId) && isUuid(activityId)
     ? await db.tier.findFirst({ where: { id: tierId, activityId, tenantId }, select: { id: true, probabilityMicros: true, stock: true, version: true, activity: { select: { status: true, tiers: { select: { id: true, probabilityMicros: true, segments: true } } } } } })
     : null;
@@ -44,7 +45,7 @@ export async function patchTier(tenantId: string, actor: Actor, activityId: stri
     await writeAuditLog(tenantId, actor, {
       action: 'tier.update', objectType: 'Tier', objectId: tierId,
       before: { probability: tier.probabilityMicros / PROBABILITY_SCALE, stock: tier.stock },
-      after: { probability: probabilityMicros / PROBABILITY_SCALE, stock },
+      after: { probability: probabilityMicros / PROBABILITY_SCALE, stock, ...(reason ? { reason } : {}) },
     }, tx);
   });
   } catch (err) {

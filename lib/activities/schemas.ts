@@ -48,6 +48,12 @@ export const TierSpec = z.strictObject({
   prizes: z.array(TierPrizeSpec).min(1).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity'),
   pacing: z.enum(['none', 'even']).default('none'),
   segments: z.array(SegmentSpec).max(24).optional(),
+  /** Bounds within which the auto-tune worker may move this tier's probability (lib/odds/auto-tune-tier.ts). */
+  autoTune: z
+    .strictObject({ minProbability: probability, maxProbability: probability })
+    .refine((b) => b.minProbability <= b.maxProbability, 'minProbability must not exceed maxProbability')
+    .optional()
+    .describe('let the auto-tune worker move the probability within these bounds towards an even release of the stock over the period'),
 });
 export type TierSpec = z.infer<typeof TierSpec>;
 
@@ -84,6 +90,10 @@ export const ActivitySpec = z
     materials: Materials.default({}),
     /** Hours a physical win may stay unclaimed before it is voided and its stock returned. */
     claimWindowHours: z.number().int().min(1).max(24 * 365).optional(),
+    /** Fixed-winner mode: exactly this many winners drawn among all participants when the activity ends (lib/fixed-winners). */
+    fixedWinners: z.number().int().min(1).max(100_000).optional().describe('when the activity ends, draw exactly this many winners uniformly among all participants; they win the first tier'),
+    /** Pause the activity by itself when the odds-drift alarm fires (lib/odds/check-odds-drift.ts). */
+    pauseOnDrift: z.boolean().optional().describe('pause the activity when its outcomes drift from the configured odds (chi-square, p < 0.001)'),
   })
   .superRefine((spec, ctx) => {
     if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
@@ -94,6 +104,8 @@ export const ActivitySpec = z
     if (total <= PROBABILITY_SCALE && worst.micros > PROBABILITY_SCALE) {
       ctx.addIssue({ code: 'custom', path: ['tiers'], message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1` });
     }
+    // The fixed winners win the first tier: its stock must cover them (instant wins of it may still leave fewer).
+    if (spec.fixedWinners !== undefined && spec.fixedWinners > spec.tiers[0]!.stock) ctx.addIssue({ code: 'custom', path: ['fixedWinners'], message: `the first tier's stock (${spec.tiers[0]!.stock}) must cover the fixed winners` });
     const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
     if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
   });

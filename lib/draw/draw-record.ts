@@ -58,6 +58,8 @@ export type DrawRows = {
   draw: {
     id: string; tenantId: string; activityId: string; userId: string; idempotencyKey: string; outcome: 'WIN' | 'LOSE'; tierId: string | null;
     chanceKind: 'FREE' | 'GRANTED'; chancesLeft: number; ip: string | null; deviceId: string | null; createdAt: Date;
+    /** What a risk rule did to the draw: FORCE_LOSE, HOLD, or null. */
+    riskAction: string | null;
   };
   wins: { id: string; prizeId: string; quantity: number; status: 'AWAITING_CLAIM' | 'DELIVERED' | 'HELD'; claimExpiresAt: Date | null }[];
 };
@@ -69,6 +71,7 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
     draw: {
       id: r.d, tenantId, activityId, userId: r.u, idempotencyKey: r.k, outcome: r.t ? 'WIN' : 'LOSE', tierId: r.t || null,
       chanceKind: r.c === 'F' ? 'FREE' : 'GRANTED', chancesLeft: r.l, ip: r.ip || null, deviceId: r.dev || null, createdAt,
+      riskAction: r.rk === 'L' ? 'FORCE_LOSE' : r.rk === 'H' ? 'HOLD' : null,
     },
     wins: awardedPrizes(r).map((p) => {
       // Physical prizes wait for an address; the others are delivered by the draw itself.

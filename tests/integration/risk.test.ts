@@ -128,6 +128,7 @@ describe('actions on the draw', () => {
     expect((await executeDraw(endUser(tenant, 'old'), activity.id, randomUUID())).outcome).toBe('win');
     await flushRiskEvents();
     expect(await db.riskEvent.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ action: 'FORCE_LOSE', drawId: body.drawId, userId: 'young' });
+    expect(await db.draw.findUniqueOrThrow({ where: { id: body.drawId } })).toMatchObject({ outcome: 'LOSE', riskAction: 'FORCE_LOSE' });
   });
 
   it('HOLD: the win is held, not claimable, and rejecting it returns its stock', async () => {
@@ -138,6 +139,7 @@ describe('actions on the draw', () => {
     expect(body).toMatchObject({ outcome: 'win', held: true });
     const win = await db.win.findUniqueOrThrow({ where: { id: body.winIds[0]! } });
     expect(win).toMatchObject({ status: 'HELD', claimExpiresAt: null });
+    expect(await db.draw.findUniqueOrThrow({ where: { id: body.drawId } })).toMatchObject({ riskAction: 'HOLD' });
     await expect(claimWin(endUser(tenant, 'second'), win.id, { name: 'S', phone: '13800000000', address: '1 Road, City' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     const available = (await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock;
     expect(await voidWin(tenant.id, testActor, win.id, 'rejected after review')).toEqual({ voided: true });
