@@ -11,5 +11,7 @@ export function riskKeys(tenantId: string) {
     prefix: p,
     rules: `${p}:rules`,
     list: (kind: 'user' | 'device' | 'ip') => `${p}:bl:${kind}`,
+    /** Subjects an anomaly rule flagged (user ids, devices or IPs). */
+    flagged: (ruleId: string, by: string) => `${p}:flag:${ruleId}:${by}`,
   };
 }

@@ -6,7 +6,7 @@ import { errorFields, log } from '../log';
 
 export type RiskEventInput = {
   tenantId: string; activityId: string; ruleId: string | null; kind: string; action: string;
-  userId: string; deviceId: string | null; ip: string | null; drawId?: string; detail?: Record<string, unknown>;
+  userId: string | null; deviceId: string | null; ip: string | null; drawId?: string; detail?: Record<string, unknown>;
 };
 
 const FLUSH_MS = 250;

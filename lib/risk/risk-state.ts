@@ -10,15 +10,19 @@ const LIST_KINDS = ['user', 'device', 'ip'] as const;
 const CHUNK = 1_000;
 
 /** The compiled form check-risk-1.lua reads. */
-type CompiledRule = { i: string; k: string; a: string; act: string; n?: number; w?: number; s?: number };
+type CompiledRule = { i: string; k: string; a: string; act: string; n?: number; w?: number; s?: number; d?: string };
 
 export async function compileRiskRules(tenantId: string): Promise<CompiledRule[]> {
   const rules = await db.riskRule.findMany({
-    where: { tenantId, enabled: true, kind: { in: ['RATE_LIMIT_USER', 'RATE_LIMIT_DEVICE', 'RATE_LIMIT_IP', 'ACCOUNTS_PER_DEVICE', 'MIN_ACCOUNT_AGE', 'BLACKLIST'] } },
+    where: { tenantId, enabled: true },
     orderBy: { createdAt: 'asc' },
   });
   return rules.map((r) => {
     const p = r.params as Record<string, number>;
+    // Anomaly rules act on the subjects the stats worker flagged: d names which (user, device, ip).
+    if (r.kind === 'WIN_RATE_ANOMALY' || r.kind === 'VELOCITY_ANOMALY') {
+      return { i: r.id, k: r.kind, a: r.action, act: r.activityId ?? '', d: r.kind === 'WIN_RATE_ANOMALY' ? 'user' : String((r.params as { by: string }).by) };
+    }
     return {
       i: r.id, k: r.kind, a: r.action, act: r.activityId ?? '',
       ...(p.limit !== undefined ? { n: p.limit, w: p.windowSeconds! * 1000 } : {}),

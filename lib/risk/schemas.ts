@@ -16,6 +16,26 @@ export const RiskRuleSpec = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('accounts_per_device'), max: z.number().int().min(1).max(1_000), action: RiskActionSpec.default('block'), ...scope }),
   z.strictObject({ kind: z.literal('min_account_age'), minAgeSeconds: z.number().int().min(1).max(3 * 365 * 86_400), action: RiskActionSpec.default('block'), ...scope }),
   z.strictObject({ kind: z.literal('blacklist'), action: RiskActionSpec.default('block'), ...scope }),
+  // Found after the fact by the stats worker (lib/risk/find-anomalies.ts): a flagged subject
+  // meets the rule's action on its next draws, for `flagHours`.
+  z.strictObject({
+    kind: z.literal('win_rate_anomaly'),
+    windowMinutes: z.number().int().min(1).max(1_440),
+    minDraws: z.number().int().min(1).max(100_000),
+    maxWinRate: z.number().min(0).max(1),
+    flagHours: z.number().int().min(1).max(24 * 30).default(24),
+    action: RiskActionSpec.default('hold'),
+    ...scope,
+  }),
+  z.strictObject({
+    kind: z.literal('velocity_anomaly'),
+    by: z.enum(['user', 'device', 'ip']),
+    windowMinutes: z.number().int().min(1).max(1_440),
+    maxDraws: z.number().int().min(1).max(1_000_000),
+    flagHours: z.number().int().min(1).max(24 * 30).default(24),
+    action: RiskActionSpec.default('block'),
+    ...scope,
+  }),
 ]);
 export type RiskRuleSpec = z.infer<typeof RiskRuleSpec>;
 
@@ -29,7 +49,7 @@ export const RiskListEntriesSpec = z.strictObject({
 export type RiskListEntriesSpec = z.infer<typeof RiskListEntriesSpec>;
 
 /** The rule's parameters as stored in RiskRule.params. */
-export function ruleParams(spec: RiskRuleSpec): Record<string, number> {
+export function ruleParams(spec: RiskRuleSpec): Record<string, number | string> {
   switch (spec.kind) {
     case 'rate_limit_user':
     case 'rate_limit_device':
@@ -41,5 +61,9 @@ export function ruleParams(spec: RiskRuleSpec): Record<string, number> {
       return { minAgeSeconds: spec.minAgeSeconds };
     case 'blacklist':
       return {};
+    case 'win_rate_anomaly':
+      return { windowMinutes: spec.windowMinutes, minDraws: spec.minDraws, maxWinRate: spec.maxWinRate, flagHours: spec.flagHours };
+    case 'velocity_anomaly':
+      return { by: spec.by, windowMinutes: spec.windowMinutes, maxDraws: spec.maxDraws, flagHours: spec.flagHours };
   }
 }

@@ -12,6 +12,7 @@ import { voidWin } from '@/lib/fulfilment/void-win';
 import { requestRedis } from '@/lib/redis';
 import { riskKeys } from '@/lib/risk/keys';
 import { createRiskRule, importRiskListCsv, addRiskListEntries, setRiskRuleEnabled } from '@/lib/risk/manage-risk';
+import { findRiskAnomalies } from '@/lib/risk/find-anomalies';
 import { flushRiskEvents } from '@/lib/risk/risk-events';
 import { RiskRuleSpec } from '@/lib/risk/schemas';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
@@ -144,5 +145,28 @@ describe('actions on the draw', () => {
     const available = (await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock;
     expect(await voidWin(tenant.id, testActor, win.id, 'rejected after review')).toEqual({ voided: true });
     expect((await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock).toBe(available + 1);
+  });
+});
+
+describe('anomalies found after the fact', () => {
+  it('flags a user winning far above the odds and a device drawing too fast; their next draws meet the rule, once flagged once recorded', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.05, stock: 1_000, prizes: [{ prizeId: p[0]! }] }], { stocks: [1_000], overrides: { limits: { freeDrawsPerDay: 50 } } });
+    await createRiskRule(tenant.id, testActor, rule({ kind: 'win_rate_anomaly', windowMinutes: 10, minDraws: 10, maxWinRate: 0.5, action: 'hold' }));
+    await createRiskRule(tenant.id, testActor, rule({ kind: 'velocity_anomaly', by: 'device', windowMinutes: 10, maxDraws: 20, action: 'block' }));
+    // A lucky user (the picker rigged for them), an ordinary one, and a device farm of 25 accounts.
+    for (let i = 0; i < 12; i++) await executeDraw(endUser(tenant, 'lucky'), activity.id, randomUUID(), { random: () => 0 });
+    for (let i = 0; i < 12; i++) await executeDraw(endUser(tenant, 'plain'), activity.id, randomUUID(), { random: () => 999_999 });
+    await Promise.all(Array.from({ length: 25 }, (_, i) => executeDraw(endUser(tenant, `farm-${i}`, 'farm-device'), activity.id, randomUUID())));
+
+    expect(await findRiskAnomalies()).toBe(2);
+    expect(await findRiskAnomalies()).toBe(0);
+    expect(await attempt(executeDraw(endUser(tenant, 'farm-99', 'farm-device'), activity.id, randomUUID()))).toEqual({ ok: false, code: 'RISK_BLOCKED' });
+    const lucky = await executeDraw(endUser(tenant, 'lucky'), activity.id, randomUUID(), { random: () => 0 });
+    expect(lucky).toMatchObject({ outcome: 'win', held: true });
+    expect((await executeDraw(endUser(tenant, 'plain'), activity.id, randomUUID(), { random: () => 0 })).held).toBeUndefined();
+
+    await flushRiskEvents();
+    const flagged = await db.riskEvent.findMany({ where: { activityId: activity.id, kind: { in: ['WIN_RATE_ANOMALY', 'VELOCITY_ANOMALY'] } }, orderBy: { id: 'asc' } });
+    expect(flagged.filter((e) => (e.detail as { flagged?: boolean }).flagged).map((e) => e.userId ?? e.deviceId).sort()).toEqual(['farm-device', 'lucky']);
   });
 });

@@ -5,10 +5,12 @@
   window of its own rate limit and the draw script is never reached (no chance consumed).
 
   KEYS[1] the tenant's compiled rules: JSON [{i id, k kind, a action, act activity id or '',
-          n limit / max, w window ms, s minimum age seconds}], written by lib/risk/risk-state.ts.
+          n limit / max, w window ms, s minimum age seconds, d what an anomaly rule flags}],
+          written by lib/risk/risk-state.ts.
   All other keys are built from ARGV[1], "<prefix>:{risk:<tenantId>}", so they hash to the
   same slot as KEYS[1]: bl:user / bl:device / bl:ip (sets), dev:<device>:accts (set of user
-  ids), rl:<ruleId>:<subject> (sorted set of admitted draws by time).
+  ids), rl:<ruleId>:<subject> (sorted set of admitted draws by time), flag:<ruleId>:<user|device|ip>
+  (subjects the stats worker flagged, lib/risk/find-anomalies.ts).
 
   ARGV[1] key prefix   ARGV[2] activity id   ARGV[3] user id   ARGV[4] device id or ''
   ARGV[5] ip or ''     ARGV[6] now, ms       ARGV[7] account created at, s, or ''
@@ -61,6 +63,12 @@ for _, rule in ipairs(applicable) do
     if redis.call('SISMEMBER', prefix .. ':bl:user', user) == 1
       or (device ~= '' and redis.call('SISMEMBER', prefix .. ':bl:device', device) == 1)
       or (ip ~= '' and redis.call('SISMEMBER', prefix .. ':bl:ip', ip) == 1) then
+      verdict = hit(rule)
+    end
+  elseif rule.d then
+    -- An anomaly rule: was this user, device or IP flagged by the stats worker?
+    local subject = (rule.d == 'user' and user) or (rule.d == 'device' and device) or ip
+    if subject ~= '' and redis.call('SISMEMBER', prefix .. ':flag:' .. rule.i .. ':' .. rule.d, subject) == 1 then
       verdict = hit(rule)
     end
   elseif rule.k == 'MIN_ACCOUNT_AGE' then
