@@ -5,6 +5,8 @@
 //                                same tool (autocannon), connections and duration
 //   LATENCY draw_p50_ms, draw_p99_ms at that load
 //   DRAIN backlog_zero_after_s   stream backlog back to 0 after the load stops
+//   RATIO draw_with_risk_vs_without  engine draws/s of an activity whose tenant has five risk
+//                                rules active ÷ of one whose tenant has none (issue 7), A B B A
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -15,6 +17,7 @@ applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const USERS = 2_000;
+const RISK_SECONDS = Number(process.env.BENCH_RISK_SECONDS ?? 5);
 
 type AutocannonResult = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; '2xx': number };
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -55,6 +58,34 @@ async function main() {
     }));
     const enginePerSecond = draws / ((performance.now() - started) / 1000);
 
+    // 2b. Risk rules: the same engine loop on an activity of a tenant with five rules active
+    //     (none refusing these draws: the cost of checking is what is measured), A B B A.
+    const risky = await createBenchActivity([0.01, 0.05, 0.2], `bench-risk-${runId}`);
+    const { createRiskRule, addRiskListEntries } = await import('../lib/risk/manage-risk');
+    const { RiskRuleSpec } = await import('../lib/risk/schemas');
+    for (const spec of [
+      { kind: 'blacklist' }, { kind: 'rate_limit_user', limit: 10_000, windowSeconds: 60 }, { kind: 'rate_limit_ip', limit: 1_000_000, windowSeconds: 60 },
+      { kind: 'accounts_per_device', max: 1_000 }, { kind: 'min_account_age', minAgeSeconds: 3_600 },
+    ]) await createRiskRule(risky.tenant.id, risky.actor, RiskRuleSpec.parse(spec));
+    await addRiskListEntries(risky.tenant.id, risky.actor, { kind: 'user', values: Array.from({ length: 1_000 }, (_, i) => `banned-${i}`) });
+    const drawLoop = async (t: { id: string; slug: string }, activityId: string, label: string) => {
+      let n = 0;
+      const end = Date.now() + RISK_SECONDS * 1000;
+      const t0 = performance.now();
+      await Promise.all(Array.from({ length: CONNECTIONS }, async (_, w) => {
+        for (let i = w; Date.now() < end; i += CONNECTIONS) {
+          await executeDraw({ tenantId: t.id, tenantSlug: t.slug, userId: `${label}-${i % USERS}`, deviceId: `dev-${i % 500}`, accountCreatedAt: 1_600_000_000 }, activityId, randomUUID(), { ip: `10.1.${i % 200}.1` });
+          n++;
+        }
+      }));
+      return n / ((performance.now() - t0) / 1000);
+    };
+    const plainRates = [await drawLoop(tenant, activity.id, 'plain-a')];
+    const riskRates = [await drawLoop(risky.tenant, risky.activity.id, 'risk-a'), await drawLoop(risky.tenant, risky.activity.id, 'risk-b')];
+    plainRates.push(await drawLoop(tenant, activity.id, 'plain-b'));
+    const plainPerSecond = (plainRates[0]! + plainRates[1]!) / 2;
+    const riskPerSecond = (riskRates[0]! + riskRates[1]!) / 2;
+
     // 3. HTTP: the draw route against a trivial route of the same server.
     const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } })).userTokenSecret;
     const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => mintUserToken(secret, { tenantSlug: tenant.slug, userId: `http-${i}` }, 3600)));
@@ -85,7 +116,9 @@ async function main() {
     console.log(`redis-benchmark EVAL/s (${CONNECTIONS} clients): ${evalPerSecond.toFixed(0)}`);
     console.log(`http draws/s: ${http.requests.average.toFixed(0)}   trivial route req/s: ${trivial.requests.average.toFixed(0)}   (${CONNECTIONS} connections, ${SECONDS} s each)`);
     console.log(`draw rows in PostgreSQL: ${persisted}`);
+    console.log(`engine draws/s with five risk rules: ${riskPerSecond.toFixed(0)}   without: ${plainPerSecond.toFixed(0)}   (A B B A, ${RISK_SECONDS} s each)`);
     console.log(`RATIO engine_vs_redis_eval=${(enginePerSecond / evalPerSecond).toFixed(3)}`);
+    console.log(`RATIO draw_with_risk_vs_without=${(riskPerSecond / plainPerSecond).toFixed(3)}`);
     console.log(`RATIO http_draw_vs_trivial=${(http.requests.average / trivial.requests.average).toFixed(3)}`);
     console.log(`LATENCY draw_p50_ms=${http.latency.p50} draw_p99_ms=${http.latency.p99}`);
     console.log(`DRAIN backlog_zero_after_s=${drainSeconds.toFixed(2)}`);

@@ -78,7 +78,7 @@ export async function cleanUpBench() {
  * probability, each awarding its own points prize with stock to spare. Users get 1,000 free
  * draws a day so a benchmark never runs out of chances.
  */
-export async function createBenchActivity(probabilities: number[]) {
+export async function createBenchActivity(probabilities: number[], tenantSlug = `bench-${runId}`) {
   const { config } = await import('../../lib/config');
   const { applyMigrations, ensureDatabase } = await import('../../lib/migrations/apply-migrations');
   await ensureDatabase(config().DATABASE_URL);
@@ -88,7 +88,7 @@ export async function createBenchActivity(probabilities: number[]) {
   const { createActivity } = await import('../../lib/activities/create-activity');
   const { publishActivity } = await import('../../lib/activities/publish-activity');
   const actor = { type: 'SYSTEM', id: 'bench' } as const;
-  const tenant = await ensureTenant(`bench-${runId}`);
+  const tenant = await ensureTenant(tenantSlug);
   const prizes = await Promise.all(probabilities.map((_, i) => createPrize(tenant.id, actor, { name: `Bench prize ${i + 1}`, kind: 'points', stock: 10_000_000 })));
   const now = Date.now();
   const activity = await createActivity(tenant.id, actor, {
