@@ -18,7 +18,29 @@ export type RiskContext = { deviceId: string; ip: string; now: number; requestId
 
 const rebuilding = new Map<string, Promise<void>>();
 
+/**
+ * Tenants known to have no rule at all skip the script; what a tenant has is looked at again
+ * after a second. So a first rule reaches other processes' draws within a second (this
+ * process's at once, forgetRiskRules); a tenant with rules is always checked by the script.
+ */
+const RULES_SEEN_MS = 1_000;
+const rulesSeen = new Map<string, { at: number; none: boolean }>();
+
+export function forgetRiskRules(tenantId: string) {
+  rulesSeen.delete(tenantId);
+}
+
+async function tenantHasNoRules(redis: Redis, tenantId: string): Promise<boolean> {
+  const seen = rulesSeen.get(tenantId);
+  if (seen && Date.now() - seen.at < RULES_SEEN_MS) return seen.none;
+  const none = (await redis.get(riskKeys(tenantId).rules)) === '[]';
+  if (rulesSeen.size > 10_000) rulesSeen.clear();
+  rulesSeen.set(tenantId, { at: Date.now(), none });
+  return none;
+}
+
 export async function checkRisk(redis: Redis, user: EndUser, activityId: string, ctx: RiskContext): Promise<RiskVerdict> {
+  if (await tenantHasNoRules(redis, user.tenantId)) return { soft: null };
   const k = riskKeys(user.tenantId);
   const args = [k.prefix, activityId, user.userId, ctx.deviceId, ctx.ip, ctx.now, user.accountCreatedAt ?? '', ctx.requestId];
   const run = defineScript(redis, checkScript);

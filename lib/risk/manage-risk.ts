@@ -6,6 +6,7 @@ import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { requestRedis } from '../redis';
 import { riskKeys } from './keys';
+import { forgetRiskRules } from './check-risk';
 import { writeRiskRules } from './risk-state';
 import { ruleParams, RiskListEntriesSpec, type RiskRuleSpec } from './schemas';
 
@@ -35,6 +36,7 @@ export async function createRiskRule(tenantId: string, actor: Actor, spec: RiskR
     return created;
   });
   await writeRiskRules(await requestRedis(), tenantId);
+  forgetRiskRules(tenantId);
   return rule;
 }
 
@@ -45,6 +47,7 @@ export async function setRiskRuleEnabled(tenantId: string, actor: Actor, ruleId:
     await writeAuditLog(tenantId, actor, { action: 'risk.rule.update', objectType: 'RiskRule', objectId: ruleId, before: { enabled: rule.enabled }, after: { enabled } }, tx);
   });
   await writeRiskRules(await requestRedis(), tenantId);
+  forgetRiskRules(tenantId);
 }
 
 export async function deleteRiskRule(tenantId: string, actor: Actor, ruleId: string) {
@@ -54,6 +57,7 @@ export async function deleteRiskRule(tenantId: string, actor: Actor, ruleId: str
     await writeAuditLog(tenantId, actor, { action: 'risk.rule.delete', objectType: 'RiskRule', objectId: ruleId, before: { kind: rule.kind, action: rule.action, params: rule.params, activityId: rule.activityId } }, tx);
   });
   await writeRiskRules(await requestRedis(), tenantId);
+  forgetRiskRules(tenantId);
 }
 
 async function findRuleOrThrow(tenantId: string, ruleId: string) {
