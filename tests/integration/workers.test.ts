@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { signBody } from '@/lib/fulfilment/send-notification';
-import { createRedis } from '@/lib/redis';
+import { createRedis, deleteKeysWithPrefix } from '@/lib/redis';
 import { freshTenant } from '../helpers/fixtures';
 import { createWinFixture } from '../helpers/wins';
 
@@ -72,8 +72,7 @@ describe('workers/index.ts', () => {
     } finally {
       child.kill('SIGKILL');
       server.close();
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length) await redis.del(...keys);
+      await deleteKeysWithPrefix(redis, prefix);
     }
   });
 });

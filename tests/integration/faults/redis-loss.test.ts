@@ -23,11 +23,21 @@ afterAll(() => redis.quit());
 
 /**
  * FLUSHDB for this test run only (a shared Redis, the demo's, keeps its keys), and atomic like
- * the real thing: one script, so no draw runs against a half-deleted state.
+ * the real thing: the run's keys are found by SCAN (never one long script over the whole
+ * keyspace, which would stall everyone sharing this Redis), then deleted in one transaction,
+ * so no draw runs against a half-deleted state.
  */
 async function flushThisRun() {
-  const flush = "local c = '0' repeat local r = redis.call('SCAN', c, 'MATCH', ARGV[1], 'COUNT', 1000) c = r[1] for _, k in ipairs(r[2]) do redis.call('DEL', k) end until c == '0' return 1";
-  await redis.eval(flush, 0, `${config().REDIS_PREFIX}:*`);
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${config().REDIS_PREFIX}:*`, 'COUNT', 1000);
+    cursor = next;
+    keys.push(...batch);
+  } while (cursor !== '0');
+  const m = redis.multi();
+  for (let i = 0; i < keys.length; i += 1000) m.unlink(...keys.slice(i, i + 1000));
+  await m.exec();
 }
 
 describe('Redis state lost mid-run', () => {
