@@ -10,16 +10,20 @@ import activityLifecycle from './activity-lifecycle';
 import drawLog from './draw-log';
 import notify from './notify';
 import reconcile from './reconcile';
+import stats from './stats';
 import stockReturn from './stock-return';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
-const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, reconcile, stockReturn];
+const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, reconcile, stats, stockReturn];
 /** How often the lifecycle sweep looks for transitions a lost delayed job would have made. */
 const LIFECYCLE_SWEEP_MS = 60_000;
 const RECONCILE_EVERY_MS = 60_000;
 const CLAIM_EXPIRY_EVERY_MS = 60_000;
 const HEARTBEAT_MS = 5_000;
+/** The dashboard polls every 5 s; its figures are at most this old (plus the poll). */
+const STATS_RECENT_EVERY_MS = 3_000;
+const STATS_SETTLE_EVERY_MS = 60_000;
 
 async function main() {
   try {
@@ -45,6 +49,8 @@ async function main() {
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await getQueue('activity-lifecycle').upsertJobScheduler('lifecycle-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'activity-lifecycle', data: { sweep: true } });
   await getQueue('reconcile').upsertJobScheduler('reconcile-all', { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: {} });
+  await getQueue('stats').upsertJobScheduler('stats-recent', { every: STATS_RECENT_EVERY_MS }, { name: 'stats', data: {}, opts: { attempts: 1 } });
+  await getQueue('stats').upsertJobScheduler('stats-settle', { every: STATS_SETTLE_EVERY_MS }, { name: 'stats', data: { settle: true } });
   await getQueue('stock-return').upsertJobScheduler('expired-claims', { every: CLAIM_EXPIRY_EVERY_MS }, { name: 'stock-return', data: { expiredClaims: true } });
   await beat(redis);
   const heartbeat = setInterval(() => beat(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
