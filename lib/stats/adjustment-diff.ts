@@ -40,6 +40,7 @@ export function tierDiff(before: TierState, after: { probability: number; stock:
 }
 
 const nextStatus: Record<StatusTransition, string> = { pause: 'PAUSED', resume: 'LIVE', end: 'ENDED' };
+const statusName: Record<string, string> = { DRAFT: 'Draft', SCHEDULED: 'Scheduled', LIVE: 'Live', PAUSED: 'Paused', ENDED: 'Ended' };
 
 export function statusDiff(status: string, transition: StatusTransition): Diff {
   const notes: Record<StatusTransition, string[]> = {
@@ -47,5 +48,5 @@ export function statusDiff(status: string, transition: StatusTransition): Diff {
     resume: ['Draws are accepted again at once (SCHEDULED instead if the period has not started).'],
     end: ['Draws stop for good: an ended activity cannot be resumed.', 'Unused stock returns to the prizes\u2019 total pools.'],
   };
-  return { rows: [{ field: 'Status', before: status, after: nextStatus[transition], changed: true }], notes: notes[transition], errors: [] };
+  return { rows: [{ field: 'Status', before: statusName[status] ?? status, after: statusName[nextStatus[transition]]!, changed: true }], notes: notes[transition], errors: [] };
 }

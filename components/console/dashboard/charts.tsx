@@ -11,6 +11,8 @@ import { formatClock, formatCompact, formatCount, formatDayClock, formatPercent 
 const colors = { draws: '#6366f1', wins: '#10b981', users: '#0ea5e9', newUsers: '#a5b4fc', granted: '#8b5cf6', used: '#f59e0b', risk: '#ef4444', pacing: '#a1a1aa', remaining: '#6366f1' };
 const axis = { fontSize: 11, fill: '#52525b' };
 const initialDimension = { width: 520, height: 200 };
+// Recharts colours legend text like its series; pale series would make unreadable labels.
+const legendText = (value: string) => <span style={{ color: '#3f3f46' }}>{value}</span>;
 
 export function ChartCard({ title, description, children, testId }: { title: string; description: string; children: ReactNode; testId?: string }) {
   return (
@@ -32,7 +34,7 @@ export function DrawsPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
         <XAxis dataKey="minute" tickFormatter={formatClock} tick={axis} interval={14} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
         <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={44} />
         <Tooltip labelFormatter={(l) => formatClock(String(l))} formatter={(v) => formatCount(Number(v))} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} />
+        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} formatter={legendText} />
         <Bar dataKey="draws" name="Draws" fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
         <Line dataKey="wins" name="Wins" stroke={colors.wins} strokeWidth={2} dot={false} isAnimationActive={false} />
       </ComposedChart>
@@ -48,7 +50,7 @@ export function UsersPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
         <XAxis dataKey="minute" tickFormatter={formatClock} tick={axis} interval={14} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
         <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={44} />
         <Tooltip labelFormatter={(l) => formatClock(String(l))} formatter={(v) => (v === null ? '—' : formatCount(Number(v)))} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} />
+        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} formatter={legendText} />
         <Bar dataKey="newUsers" name="New users" fill={colors.newUsers} radius={[2, 2, 0, 0]} isAnimationActive={false} />
         <Line dataKey="activeUsers" name="Active users (≈)" stroke={colors.users} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
       </ComposedChart>
@@ -65,8 +67,8 @@ export function OddsChart({ tiers }: { tiers: DashboardTier[] }) {
         <XAxis dataKey="name" tick={axis} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} interval={0} />
         <YAxis tick={axis} tickFormatter={(v: number) => formatPercent(v, 1)} tickLine={false} axisLine={false} width={52} />
         <Tooltip formatter={(v) => formatPercent(Number(v), 4)} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} />
-        <Bar dataKey="configured" name="Configured odds" fill="#c7d2fe" radius={[2, 2, 0, 0]} isAnimationActive={false} />
+        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} formatter={legendText} />
+        <Bar dataKey="configured" name="Configured odds" fill="#a5b4fc" radius={[2, 2, 0, 0]} isAnimationActive={false} />
         <Bar dataKey="actual" name="Actual share of draws" fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
@@ -81,7 +83,7 @@ export function ChancesChart({ minutes }: { minutes: DashboardMinute[] }) {
         <XAxis dataKey="minute" tickFormatter={formatClock} tick={axis} interval={14} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
         <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={44} />
         <Tooltip labelFormatter={(l) => formatClock(String(l))} formatter={(v) => formatCount(Number(v))} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} />
+        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} formatter={legendText} />
         <Bar dataKey="chancesGranted" name="Granted" fill={colors.granted} isAnimationActive={false} />
         <Bar dataKey="chancesUsed" name="Used" fill={colors.used} isAnimationActive={false} />
       </BarChart>
@@ -106,10 +108,10 @@ export function RiskChart({ minutes }: { minutes: DashboardMinute[] }) {
 export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={140} initialDimension={{ width: 320, height: 140 }}>
-      <ComposedChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: -8 }} accessibilityLayer={false}>
+      <ComposedChart data={points} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#f4f4f5" vertical={false} />
         <XAxis dataKey="at" tickFormatter={formatDayClock} tick={axis} minTickGap={40} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
-        <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={44} />
+        <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={48} />
         <Tooltip labelFormatter={(l) => formatDayClock(String(l))} formatter={(v) => (v === null ? '—' : formatCount(Math.round(Number(v))))} isAnimationActive={false} />
         <Area dataKey="remaining" name="Remaining" stroke={colors.remaining} fill="#e0e7ff" strokeWidth={2} type="stepAfter" isAnimationActive={false} connectNulls={false} />
         <Line dataKey="pacing" name="Pacing line" stroke={colors.pacing} strokeDasharray="4 3" strokeWidth={1.5} dot={false} isAnimationActive={false} />
