@@ -54,7 +54,7 @@ export async function aggregateActivityStats(redis: Redis, activityId: string, {
   return { ...result, fedUsers };
 }
 
-/** PFADDs the users of draws since the last feed into their minute's HLL. */
+/** PFADDs the users of draws since the last feed into their minute's HLL, one minute (one index range) at a time. */
 async function feedActiveUsers(redis: Redis, activityId: string, now: number, everything: boolean): Promise<number> {
   const k = statsKeys(activityId);
   const hourAgo = floorMinute(now) - 60 * MINUTE_MS;
@@ -62,29 +62,16 @@ async function feedActiveUsers(redis: Redis, activityId: string, now: number, ev
   // Never further back than the hour the dashboard shows; all of it after a full rebuild.
   const since = everything ? hourAgo : Math.max(hourAgo, fedUntil - FEED_OVERLAP_MS);
   let fed = 0;
-  let after = { userId: '', minuteMs: 0 };
-  for (;;) {
-    const rows = await db.$queryRawUnsafe<{ minuteMs: number; userId: string }[]>(
-      `SELECT "minuteMs", "userId" FROM (
-         SELECT DISTINCT "userId", (extract(epoch FROM date_trunc('minute', "createdAt")) * 1000)::float8 AS "minuteMs" FROM "Draw"
-         WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3)
-       ) x WHERE ("userId", "minuteMs") > ($3::text, $4::float8)
-       ORDER BY "userId", "minuteMs" LIMIT ${FEED_CHUNK}`,
-      activityId, new Date(since).toISOString(), after.userId, after.minuteMs,
+  for (let minute = floorMinute(since); minute <= now; minute += MINUTE_MS) {
+    const rows = await db.$queryRawUnsafe<{ userId: string }[]>(
+      `SELECT DISTINCT "userId" FROM "Draw" WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3) AND "createdAt" < $3::timestamp(3)`,
+      activityId, new Date(Math.max(minute, since)).toISOString(), new Date(minute + MINUTE_MS).toISOString(),
     );
-    if (rows.length === 0) break;
-    const byMinute = new Map<number, string[]>();
-    for (const r of rows) {
-      const list = byMinute.get(r.minuteMs);
-      if (list) list.push(r.userId);
-      else byMinute.set(r.minuteMs, [r.userId]);
+    for (let i = 0; i < rows.length; i += FEED_CHUNK) {
+      const users = rows.slice(i, i + FEED_CHUNK).map((r) => r.userId);
+      await redis.multi().pfadd(k.activeUsers(minute), ...users).expire(k.activeUsers(minute), HLL_TTL_SECONDS).exec();
     }
-    const m = redis.multi();
-    for (const [minute, users] of byMinute) m.pfadd(k.activeUsers(minute), ...users).expire(k.activeUsers(minute), HLL_TTL_SECONDS);
-    await m.exec();
     fed += rows.length;
-    if (rows.length < FEED_CHUNK) break;
-    after = rows[rows.length - 1]!;
   }
   await redis.hset(k.meta, 'fedUntil', now);
   return fed;
