@@ -11,8 +11,8 @@ export const queuePayloads = {
   'draw-log': z.strictObject({ activityId: z.uuid() }),
   /** Return an ended activity's unused stock to the total pools, once; or void expired claims. */
   'stock-return': z.union([z.strictObject({ activityId: z.uuid() }), z.strictObject({ expiredClaims: z.literal(true) })]),
-  /** Aggregate per-minute statistics and run anomaly checks. */
-  stats: z.strictObject({ activityId: z.uuid().optional() }),
+  /** Aggregate per-minute statistics (all active activities without an id); `settle` also checks the totals against the records. */
+  stats: z.strictObject({ activityId: z.uuid().optional(), settle: z.boolean().optional() }),
   /** A scheduled status change of an activity (re-checked when it runs); `sweep` finds missed ones. */
   'activity-lifecycle': z.union([
     z.strictObject({ activityId: z.uuid(), transition: z.enum(['start', 'end']), configVersion: z.number().int() }),

@@ -13,11 +13,12 @@ import fixedWinners from './fixed-winners';
 import notify from './notify';
 import oddsDrift from './odds-drift';
 import reconcile from './reconcile';
+import stats from './stats';
 import stockReturn from './stock-return';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
-const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, reconcile, stockReturn];
+const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, reconcile, stats, stockReturn];
 // Odds that move (issue 7): fixed-winner draws, auto-tuning, the odds-drift alarm.
 processors.push(fixedWinners, autoTune, oddsDrift);
 const ODDS_DRIFT_EVERY_MS = 5 * 60_000;
@@ -26,6 +27,9 @@ const LIFECYCLE_SWEEP_MS = 60_000;
 const RECONCILE_EVERY_MS = 60_000;
 const CLAIM_EXPIRY_EVERY_MS = 60_000;
 const HEARTBEAT_MS = 5_000;
+/** The dashboard polls every 5 s; its figures are at most this old (plus the poll). */
+const STATS_RECENT_EVERY_MS = 3_000;
+const STATS_SETTLE_EVERY_MS = 60_000;
 
 async function main() {
   try {
@@ -51,6 +55,8 @@ async function main() {
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await getQueue('activity-lifecycle').upsertJobScheduler('lifecycle-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'activity-lifecycle', data: { sweep: true } });
   await getQueue('reconcile').upsertJobScheduler('reconcile-all', { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: {} });
+  await getQueue('stats').upsertJobScheduler('stats-recent', { every: STATS_RECENT_EVERY_MS }, { name: 'stats', data: {}, opts: { attempts: 1 } });
+  await getQueue('stats').upsertJobScheduler('stats-settle', { every: STATS_SETTLE_EVERY_MS }, { name: 'stats', data: { settle: true } });
   await getQueue('stock-return').upsertJobScheduler('expired-claims', { every: CLAIM_EXPIRY_EVERY_MS }, { name: 'stock-return', data: { expiredClaims: true } });
   await getQueue('fixed-winners').upsertJobScheduler('fixed-winners-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'fixed-winners', data: { sweep: true } });
   await getQueue('auto-tune').upsertJobScheduler('auto-tune-all', { every: config().AUTO_TUNE_INTERVAL_SECONDS * 1000 }, { name: 'auto-tune', data: {} });

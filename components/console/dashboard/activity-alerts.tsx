@@ -1,0 +1,39 @@
+// The activity's open alerts (stock drift, over-issue, odds drift), acknowledged here just as
+// in the header's alert panel.
+import type { DashboardData } from '@/lib/stats/get-dashboard-data';
+import type { ActionResult } from '@/lib/http/action-result';
+import { Badge } from '@/components/ui/badge';
+import { Timestamp } from '@/components/console/timestamp';
+import { AcknowledgeAlertButton } from '@/components/console/alerts/acknowledge-alert-button';
+import { severityEdge, severityLabel, severityTone } from '@/components/console/alerts/severity';
+
+export function ActivityAlerts({ alerts, acknowledge }: { alerts: DashboardData['alerts']; acknowledge: ((alertId: string) => Promise<ActionResult<unknown>>) | null }) {
+  return (
+    <section aria-labelledby="alerts-heading" className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]" data-testid="activity-alerts">
+      <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3">
+        <h2 id="alerts-heading" className="text-sm font-semibold text-zinc-950">Open alerts</h2>
+        <span className="text-xs text-zinc-600">{alerts.length === 0 ? 'None open' : `${alerts.length} open`}</span>
+      </div>
+      {alerts.length === 0 ? (
+        <p className="px-4 py-6 text-center text-sm text-zinc-600">No open alerts for this activity. Drift found by reconciliation shows up here.</p>
+      ) : (
+        <ul role="list" className="divide-y divide-zinc-100">
+          {alerts.map((a) => (
+            <li key={a.id} className="relative flex items-start gap-3 py-3 pr-4 pl-5" data-testid="activity-alert">
+              <span aria-hidden className={`absolute inset-y-3 left-2 w-1 rounded-full ${severityEdge[a.severity]}`} />
+              <div className="min-w-0 flex-1">
+                <div className="flex items-center gap-2">
+                  <Badge tone={severityTone[a.severity]}>{severityLabel[a.severity]}</Badge>
+                  <span className="truncate font-mono text-xs text-zinc-600">{a.kind}</span>
+                  <span className="text-xs text-zinc-600"><Timestamp iso={a.createdAt} /></span>
+                </div>
+                <p className="mt-1 text-sm break-words text-zinc-900">{a.message}</p>
+              </div>
+              {acknowledge ? <AcknowledgeAlertButton alertId={a.id} message={a.message} acknowledgeAction={acknowledge} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

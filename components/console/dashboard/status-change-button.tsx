@@ -1,0 +1,77 @@
+'use client';
+
+// Pause, resume or end the activity from the dashboard: a preview of the status change and its
+// consequences, then an explicit confirmation.
+import { useId, useRef, useState, useTransition } from 'react';
+import type { ActionResult } from '@/lib/http/action-result';
+import { statusDiff } from '@/lib/stats/adjustment-diff';
+import type { LiveStatusChange, StatusTransition } from '@/lib/stats/schemas';
+import { buttonClasses } from '@/components/ui/button-classes';
+import { Spinner } from '@/components/ui/spinner';
+import { useToast } from '@/components/ui/toast';
+import { DiffPreview } from './diff-preview';
+
+export type ChangeStatus = (change: LiveStatusChange) => Promise<ActionResult<unknown>>;
+
+const labels: Record<StatusTransition, { button: string; title: string; confirm: string; done: string }> = {
+  pause: { button: 'Pause', title: 'Pause the activity?', confirm: 'Pause activity', done: 'Activity paused' },
+  resume: { button: 'Resume', title: 'Resume the activity?', confirm: 'Resume activity', done: 'Activity resumed' },
+  end: { button: 'End', title: 'End the activity?', confirm: 'End activity', done: 'Activity ended' },
+};
+
+export function StatusChangeButton({ status, transition, changeStatus, onDone }: { status: LiveStatusChange['expectedStatus']; transition: StatusTransition; changeStatus: ChangeStatus; onDone: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [seen, setSeen] = useState(status);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const toast = useToast();
+  const id = useId();
+  const l = labels[transition];
+  const danger = transition === 'end';
+
+  function open() {
+    setSeen(status);
+    setError(null);
+    dialogRef.current?.showModal();
+  }
+
+  function confirm() {
+    startTransition(async () => {
+      const result = await changeStatus({ transition, expectedStatus: seen });
+      if (result.ok) {
+        dialogRef.current?.close();
+        toast.success(l.done);
+        onDone();
+      } else {
+        setError(result.error.message);
+        toast.error(`Could not ${transition} the activity`, result.error.message);
+      }
+    });
+  }
+
+  return (
+    <>
+      <button type="button" onClick={open} className={buttonClasses(danger ? 'danger-ghost' : 'secondary')}>{l.button}</button>
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={`${id}-title`}
+        onCancel={(e) => pending && e.preventDefault()}
+        onClick={(e) => e.target === dialogRef.current && !pending && dialogRef.current.close()}
+        className="m-auto w-full max-w-md rounded-xl border border-zinc-200 bg-white p-0 text-left shadow-2xl shadow-zinc-900/20"
+      >
+        <div className="space-y-5 p-6">
+          <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">{l.title}</h2>
+          {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+          <DiffPreview diff={statusDiff(seen, transition)} label="Status change" />
+        </div>
+        <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
+          <button type="button" onClick={() => dialogRef.current?.close()} disabled={pending} className={buttonClasses('secondary')}>Cancel</button>
+          <button type="button" onClick={confirm} disabled={pending} aria-busy={pending} className={buttonClasses(danger ? 'danger' : 'primary')}>
+            {pending ? <Spinner /> : null}
+            {pending ? 'Applying…' : l.confirm}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

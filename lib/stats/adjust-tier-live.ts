@@ -1,0 +1,22 @@
+// A tier's odds or stock changed from the live dashboard, after its diff preview. The change
+// itself (Redis and PostgreSQL together, audited) is lib/activities/patch-tier.ts, the same as
+// PATCH /api/manage/activities/{id}/tiers/{tierId}; here we only refuse it when the tier is no
+// longer what the operator saw in the preview.
+import { AppError } from '../errors';
+import type { Actor } from '../audit/write-audit-log';
+import { getActivityOrThrow } from '../activities/get-activity';
+import { patchTier } from '../activities/patch-tier';
+import { toMicros } from '../activities/schemas';
+import type { ActivityDto } from '../activities/activity-dto';
+import { toPatchTier, type LiveTierAdjustment } from './schemas';
+
+export async function adjustTierLive(tenantId: string, actor: Actor, activityId: string, tierId: string, adjustment: LiveTierAdjustment): Promise<ActivityDto> {
+  const activity = await getActivityOrThrow(tenantId, activityId);
+  const tier = activity.tiers.find((t) => t.id === tierId);
+  if (!tier) throw new AppError('NOT_FOUND', `tier ${tierId} not found`);
+  const { expected } = adjustment;
+  if (toMicros(tier.probability) !== toMicros(expected.probability) || tier.stock !== expected.stock) {
+    throw new AppError('CONFLICT', `${tier.name} changed since the preview (now odds ${tier.probability}, stock ${tier.stock}); review the change again`);
+  }
+  return patchTier(tenantId, actor, activityId, tierId, toPatchTier(adjustment));
+}

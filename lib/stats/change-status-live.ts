@@ -1,0 +1,17 @@
+// Pause, resume or end from the live dashboard, after its preview: refused when the activity's
+// status is no longer the one the operator saw; otherwise lib/activities/change-status.ts
+// (the management API's pause/resume/end, audited) does it.
+import { AppError } from '../errors';
+import type { Actor } from '../audit/write-audit-log';
+import { getActivityRowOrThrow } from '../activities/get-activity';
+import { changeActivityStatus } from '../activities/change-status';
+import type { ActivityDto } from '../activities/activity-dto';
+import type { LiveStatusChange } from './schemas';
+
+export async function changeStatusLive(tenantId: string, actor: Actor, activityId: string, change: LiveStatusChange): Promise<ActivityDto> {
+  const activity = await getActivityRowOrThrow(tenantId, activityId);
+  if (activity.status !== change.expectedStatus) {
+    throw new AppError('CONFLICT', `the activity is ${activity.status} now, not ${change.expectedStatus}; review the change again`);
+  }
+  return changeActivityStatus(tenantId, actor, activityId, change.transition);
+}

@@ -1,0 +1,95 @@
+// Rebuilds the StatsBucket rows of one activity for the minutes in [from, to) from the records
+// (Draw, Participation, ChanceGrant, RiskEvent), in ONE statement and so from one snapshot.
+// Replace, never increment: running it twice, or after a retry, writes the same figures, so
+// at-least-once delivery of the stats job is harmless. Minutes of the range that have no rows
+// lose their bucket. Every scan is an index range: Draw (activityId, createdAt), ChanceGrant
+// and RiskEvent (activityId, createdAt), Participation by its key (activityId, userId).
+import type { Prisma } from '@/generated/prisma/client';
+
+const RECOMPUTE = `
+WITH act AS (
+  SELECT id, "tenantId" FROM "Activity" WHERE id = $1::uuid
+), dr AS (
+  SELECT date_trunc('minute', "createdAt") AS minute, outcome, "tierId", "chanceKind", "userId"
+  FROM "Draw" WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3) AND "createdAt" < $3::timestamp(3)
+), d AS (
+  SELECT minute, count(*)::int AS draws, count(*) FILTER (WHERE outcome = 'WIN')::int AS wins,
+         count(*) FILTER (WHERE "chanceKind" = 'GRANTED')::int AS "chancesUsed"
+  FROM dr GROUP BY minute
+), t AS (
+  SELECT minute, jsonb_object_agg(tier, n) AS "winsByTier"
+  FROM (SELECT minute, "tierId"::text AS tier, count(*)::int AS n FROM dr WHERE outcome = 'WIN' AND "tierId" IS NOT NULL GROUP BY 1, 2) x
+  GROUP BY minute
+), u AS (
+  -- A user is new in the minute of their first draw. Anyone whose first draw is in the range
+  -- drew in the range, so the range's drawers are the only Participation rows to look at.
+  SELECT date_trunc('minute', p."firstDrawAt") AS minute, count(*)::int AS "newUsers"
+  FROM "Participation" p
+  WHERE p."activityId" = $1::uuid AND p."firstDrawAt" >= $2::timestamp(3) AND p."firstDrawAt" < $3::timestamp(3)
+    AND p."userId" IN (SELECT DISTINCT "userId" FROM dr)
+  GROUP BY 1
+), g AS (
+  SELECT date_trunc('minute', "createdAt") AS minute, sum(chances)::int AS "chancesGranted"
+  FROM "ChanceGrant" WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3) AND "createdAt" < $3::timestamp(3)
+  GROUP BY 1
+), r AS (
+  SELECT date_trunc('minute', "createdAt") AS minute, count(*)::int AS "riskEvents"
+  FROM "RiskEvent" WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3) AND "createdAt" < $3::timestamp(3)
+  GROUP BY 1
+), fresh AS (
+  SELECT m.minute, coalesce(d.draws, 0) AS draws, coalesce(d.wins, 0) AS wins, coalesce(t."winsByTier", '{}'::jsonb) AS "winsByTier",
+         coalesce(u."newUsers", 0) AS "newUsers", coalesce(g."chancesGranted", 0) AS "chancesGranted",
+         coalesce(d."chancesUsed", 0) AS "chancesUsed", coalesce(r."riskEvents", 0) AS "riskEvents"
+  FROM (SELECT minute FROM d UNION SELECT minute FROM u UNION SELECT minute FROM g UNION SELECT minute FROM r) m
+  LEFT JOIN d USING (minute) LEFT JOIN t USING (minute) LEFT JOIN u USING (minute) LEFT JOIN g USING (minute) LEFT JOIN r USING (minute)
+), written AS (
+  INSERT INTO "StatsBucket" AS b ("activityId", minute, "tenantId", draws, wins, "winsByTier", "newUsers", "chancesGranted", "chancesUsed", "riskEvents")
+  SELECT act.id, f.minute, act."tenantId", f.draws, f.wins, f."winsByTier", f."newUsers", f."chancesGranted", f."chancesUsed", f."riskEvents"
+  FROM fresh f CROSS JOIN act
+  ORDER BY f.minute
+  ON CONFLICT ("activityId", minute) DO UPDATE SET
+    draws = EXCLUDED.draws, wins = EXCLUDED.wins, "winsByTier" = EXCLUDED."winsByTier", "newUsers" = EXCLUDED."newUsers",
+    "chancesGranted" = EXCLUDED."chancesGranted", "chancesUsed" = EXCLUDED."chancesUsed", "riskEvents" = EXCLUDED."riskEvents"
+  -- an unchanged bucket is not rewritten (no dead tuples every few seconds)
+  WHERE (b.draws, b.wins, b."winsByTier", b."newUsers", b."chancesGranted", b."chancesUsed", b."riskEvents")
+        IS DISTINCT FROM (EXCLUDED.draws, EXCLUDED.wins, EXCLUDED."winsByTier", EXCLUDED."newUsers", EXCLUDED."chancesGranted", EXCLUDED."chancesUsed", EXCLUDED."riskEvents")
+  RETURNING 1
+), removed AS (
+  DELETE FROM "StatsBucket" b
+  WHERE b."activityId" = $1::uuid AND b.minute >= $2::timestamp(3) AND b.minute < $3::timestamp(3)
+    AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.minute = b.minute)
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM written)::int AS written, (SELECT count(*) FROM removed)::int AS removed`;
+
+type Tx = Pick<Prisma.TransactionClient, '$queryRawUnsafe'>;
+
+/** `to` null: no upper bound. Returns how many buckets changed and how many went. */
+export async function recomputeStatsBuckets(tx: Tx, activityId: string, from: Date | null, to: Date | null): Promise<{ written: number; removed: number }> {
+  const [row] = await tx.$queryRawUnsafe<{ written: number; removed: number }[]>(
+    RECOMPUTE, activityId, from ? from.toISOString() : '-infinity', to ? to.toISOString() : 'infinity',
+  );
+  return row ?? { written: 0, removed: 0 };
+}
+
+const TOTALS_AGREE = `
+WITH b AS (
+  SELECT coalesce(sum(draws), 0)::bigint AS draws, coalesce(sum(wins), 0)::bigint AS wins, coalesce(sum("newUsers"), 0)::bigint AS users,
+         coalesce(sum("chancesGranted"), 0)::bigint AS granted, coalesce(sum("riskEvents"), 0)::bigint AS risk
+  FROM "StatsBucket" WHERE "activityId" = $1::uuid
+), p AS (
+  SELECT coalesce(sum(draws), 0)::bigint AS draws, coalesce(sum(wins), 0)::bigint AS wins, count(*)::bigint AS users
+  FROM "Participation" WHERE "activityId" = $1::uuid
+), g AS (
+  SELECT coalesce(sum(chances), 0)::bigint AS granted FROM "ChanceGrant" WHERE "activityId" = $1::uuid
+), r AS (
+  SELECT count(*)::bigint AS risk FROM "RiskEvent" WHERE "activityId" = $1::uuid
+)
+SELECT (b.draws = p.draws AND b.wins = p.wins AND b.users = p.users AND b.granted = g.granted AND b.risk = r.risk) AS agree
+FROM b, p, g, r`;
+
+/** Do the buckets add up to the records' totals? (Participation holds the exact draw, win and user counts.) */
+export async function bucketTotalsAgree(tx: Tx, activityId: string): Promise<boolean> {
+  const [row] = await tx.$queryRawUnsafe<{ agree: boolean }[]>(TOTALS_AGREE, activityId);
+  return row?.agree ?? true;
+}
