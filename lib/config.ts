@@ -20,6 +20,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Seconds after which a worker that has not beaten its heart counts as down. */
   WORKER_HEARTBEAT_TTL_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+  /** Demo only (scripts/demo.sh sets it): the play page offers a user picker that mints tokens. */
+  DEMO_USER_PICKER: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
 });
 export type Config = z.infer<typeof Env> & { publicUrl: string };
 

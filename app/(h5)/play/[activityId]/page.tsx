@@ -1,0 +1,54 @@
+// /play/{activityId} – the end user's page: themed shell rendered here, the game a client leaf.
+import type { Metadata, Viewport } from 'next';
+import { cookies, headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { PlayApp, type PlayActivity } from '@/components/h5/play-app';
+import { demoTokens, getPlayView, type PublicActivity } from '@/lib/h5/get-play-view';
+import { pickLocale } from '@/lib/i18n/messages';
+
+type Props = { params: Promise<{ activityId: string }> };
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, viewportFit: 'cover' };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await getPlayView((await params).activityId);
+  return { title: { absolute: view ? titleOf(view) : 'Not found' } };
+}
+
+export default async function PlayPage({ params }: Props) {
+  const { activityId } = await params;
+  const [view, cookieStore, headerList] = await Promise.all([getPlayView(activityId), cookies(), headers()]);
+  if (!view) notFound();
+  const locale = pickLocale(cookieStore.get('lang')?.value, headerList.get('accept-language'));
+  const m = materialsOf(view);
+  const activity: PlayActivity = {
+    id: view.id,
+    name: view.name,
+    gameplay: view.gameplay,
+    status: view.status,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    title: titleOf(view),
+    themeColor: m.themeColor ?? '#e11d48',
+    limits: { freeDrawsPerDay: view.limits.freeDrawsPerDay, maxDrawsPerDay: view.limits.maxDrawsPerDay, maxDrawsTotal: view.limits.maxDrawsTotal },
+    tiers: view.tiers.map((t) => ({ id: t.id, name: t.name })),
+    canLose: view.noWinProbability > 0,
+  };
+  return (
+    <div className="min-h-dvh" style={{ background: `linear-gradient(180deg, ${activity.themeColor}33 0%, #fff7ed 45%, #fafafa 100%)` }}>
+      {m.bannerUrl ? (
+        // eslint-disable-next-line @next/next/no-img-element -- an operator's banner from any host; fixed box, no layout shift
+        <img src={m.bannerUrl} alt="" width={390} height={120} className="mx-auto block h-[120px] w-full max-w-md object-cover" />
+      ) : null}
+      <PlayApp activity={activity} initialLocale={locale} demoUsers={await demoTokens(activityId)} />
+    </div>
+  );
+}
+
+function materialsOf(view: PublicActivity): { title?: string; themeColor?: string; bannerUrl?: string; rulesText?: string } {
+  return view.materials && typeof view.materials === 'object' && !Array.isArray(view.materials) ? (view.materials as Record<string, string>) : {};
+}
+
+function titleOf(view: PublicActivity) {
+  return materialsOf(view).title || view.name;
+}
