@@ -24,13 +24,18 @@ async function main() {
     const pageUrl = `${baseUrl}/play/${activity.id}`;
 
     const html = await (await fetch(pageUrl)).text();
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+    // noModule scripts (legacy polyfills) are never fetched by the browsers that run modules.
+    const tags = [...html.matchAll(/<script([^>]*)\bsrc="([^"]+\.js[^"]*)"([^>]*)>/g)];
+    const scripts = [...new Set(tags.filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!))];
     if (scripts.length === 0) throw new Error('the play page loads no script: is it the right page?');
     let gzipBytes = 0;
+    const sizes: string[] = [];
     for (const src of scripts) {
       const res = await fetch(new URL(src, baseUrl));
       if (!res.ok) throw new Error(`${src}: ${res.status}`);
-      gzipBytes += gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).byteLength;
+      const n = gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).byteLength;
+      gzipBytes += n;
+      sizes.push(`${src.split('/').pop()}=${(n / 1024).toFixed(1)}`);
     }
     const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((s, m) => s + m[1]!.length, 0);
 
@@ -48,6 +53,7 @@ async function main() {
 
     console.log(`BASELINE static_file_rps=${staticRps.toFixed(0)} (${staticUrl.replace(baseUrl, '')})`);
     console.log(`BASELINE play_page_rps=${pageRps.toFixed(0)} play_page_p50_ms=${pageA.latency.p50} play_page_p99_ms=${pageA.latency.p99}`);
+    console.log(`BASELINE play_scripts_gzip_kb ${sizes.join(' ')}`);
     console.log(`BASELINE play_scripts=${scripts.length} inline_script_kb=${(inline / 1024).toFixed(1)} (raw, the RSC payload)`);
     console.log(`BUDGET play_first_load_js_kb=${(gzipBytes / 1024).toFixed(1)}`);
     console.log(`RATIO play_page_vs_static=${(pageRps / staticRps).toFixed(3)}`);

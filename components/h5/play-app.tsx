@@ -211,7 +211,7 @@ export function PlayApp({ activity, initialLocale, demoUsers }: { activity: Play
         {t.chances}: <span className="text-2xl font-extrabold text-[var(--theme)]" data-testid="chances-count">{me ? chances : '–'}</span>
       </p>
 
-      <div className="min-h-[300px]">
+      <div className={activity.gameplay === 'scratch' ? '' : 'min-h-[300px]'}>
         {activity.gameplay === 'grid' ? (
           <NineGrid ref={board} segments={segments} reducedMotion={reducedMotion} onLanded={landed} center={button(true)} label={activity.name} />
         ) : activity.gameplay === 'scratch' ? (

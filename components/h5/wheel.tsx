@@ -73,7 +73,7 @@ export function Wheel({ ref, segments, reducedMotion, onLanded, themeColor, labe
               <g key={s.key}>
                 <path d={d} fill={s.tierId ? (i % 4 === 0 ? themeColor : '#b45309') : i % 2 ? '#fff7ed' : '#ffe4e6'} stroke="#fff" strokeWidth="2" />
                 <text transform={`rotate(${mid}) translate(0 -${r * 0.62})`} textAnchor="middle" dominantBaseline="middle" fontSize={n > 8 ? 10 : 12} fontWeight="600" fill={s.tierId ? '#fff' : '#9f1239'}>
-                  {s.label.length > 10 ? `${s.label.slice(0, 9)}…` : s.label}
+                  {s.label.length > 12 ? `${s.label.slice(0, 11)}…` : s.label}
                 </text>
               </g>
             );

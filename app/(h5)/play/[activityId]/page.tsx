@@ -1,6 +1,7 @@
 // /play/{activityId} – the end user's page: themed shell rendered here, the game a client leaf.
 import type { Metadata, Viewport } from 'next';
 import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { PlayApp, type PlayActivity } from '@/components/h5/play-app';
 import { demoTokens, getPlayView, type PublicActivity } from '@/lib/h5/get-play-view';
@@ -8,16 +9,19 @@ import { pickLocale } from '@/lib/i18n/messages';
 
 type Props = { params: Promise<{ activityId: string }> };
 
+// One load per request for the metadata and the page.
+const loadView = cache(getPlayView);
+
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, viewportFit: 'cover' };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await getPlayView((await params).activityId);
+  const view = await loadView((await params).activityId);
   return { title: { absolute: view ? titleOf(view) : 'Not found' } };
 }
 
 export default async function PlayPage({ params }: Props) {
   const { activityId } = await params;
-  const [view, cookieStore, headerList] = await Promise.all([getPlayView(activityId), cookies(), headers()]);
+  const [view, cookieStore, headerList] = await Promise.all([loadView(activityId), cookies(), headers()]);
   if (!view) notFound();
   const locale = pickLocale(cookieStore.get('lang')?.value, headerList.get('accept-language'));
   const m = materialsOf(view);
