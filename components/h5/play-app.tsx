@@ -215,7 +215,7 @@ export function PlayApp({ activity, initialLocale, demoUsers }: { activity: Play
         {activity.gameplay === 'grid' ? (
           <NineGrid ref={board} segments={segments} reducedMotion={reducedMotion} onLanded={landed} center={button(true)} label={activity.name} />
         ) : activity.gameplay === 'scratch' ? (
-          <ScratchCard key={drawSeq} ready={phase === 'animating' || phase === 'shown'} resultLabel={resultLabel} tierId={result?.tier?.id ?? null} onRevealed={landed} coatingLabel={t.scratchHint} revealLabel={t.revealAll} label={activity.name} />
+          <ScratchCard key={drawSeq} ready={!!result && phase !== 'drawing'} resultLabel={resultLabel} tierId={result?.tier?.id ?? null} onRevealed={landed} coatingLabel={t.scratchHint} revealLabel={t.revealAll} label={activity.name} />
         ) : (
           <Wheel ref={board} segments={segments} reducedMotion={reducedMotion} onLanded={landed} themeColor={activity.themeColor} label={activity.name} />
         )}
