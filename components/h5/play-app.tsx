@@ -35,7 +35,7 @@ type Notice = { kind: 'offline' | 'server' | 'busy' | 'blocked' | 'auth' | 'notF
 const DRAW_ATTEMPTS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function PlayApp({ activity, initialLocale, demoUsers }: { activity: PlayActivity; initialLocale: Locale; demoUsers: { userId: string; token: string }[] | null }) {
+export function PlayApp({ activity, initialLocale, demoPicker }: { activity: PlayActivity; initialLocale: Locale; demoPicker: boolean }) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const t: Messages = messages[locale];
   const [token, setTokenState] = useState<string | null>(null);
@@ -49,6 +49,7 @@ export function PlayApp({ activity, initialLocale, demoUsers }: { activity: Play
   const [claiming, setClaiming] = useState<{ winId: string; prizeName: string } | null>(null);
   const [busyTask, setBusyTask] = useState<string | null>(null);
   const [reducedMotion, setReducedMotion] = useState(false);
+  const [demoUsers, setDemoUsers] = useState<{ userId: string; token: string }[] | null>(null);
   const [announce, setAnnounce] = useState('');
   const pendingKey = useRef<string | null>(null);
   const drawButton = useRef<HTMLButtonElement>(null);
@@ -100,8 +101,19 @@ export function PlayApp({ activity, initialLocale, demoUsers }: { activity: Play
   }, [activity.id, token]);
 
   useEffect(() => {
-    if (token) void refresh(token);
-  }, [token, refresh]);
+    if (!token) return;
+    void refresh(token);
+    // The shell may be a few seconds old; the live status comes from the API.
+    void refreshStatus();
+  }, [token, refresh, refreshStatus]);
+
+  useEffect(() => {
+    if (!demoPicker) return;
+    fetch(`/play/${activity.id}/demo-users`, { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: { users: { userId: string; token: string }[] } | null) => setDemoUsers(body?.users ?? null))
+      .catch(() => undefined);
+  }, [demoPicker, activity.id]);
 
   const live = status === 'LIVE' && period === 'in';
   const chances = me?.chances ?? 0;

@@ -1,13 +1,24 @@
 // /play/{activityId} – the end user's page: themed shell rendered here, the game a client leaf.
+// proxy.ts rewrites /play/{id} to /play/{id}/{locale} (cookie, then Accept-Language), so this
+// page depends on nothing but its path and is rendered once per activity and language, then
+// served from the cache for a few seconds: the shell is the same for every user, and everything
+// about the user (chances, the live status, results) comes from the API afterwards.
 import type { Metadata, Viewport } from 'next';
-import { cookies, headers } from 'next/headers';
-import { cache } from 'react';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { PlayApp, type PlayActivity } from '@/components/h5/play-app';
-import { demoTokens, getPlayView, type PublicActivity } from '@/lib/h5/get-play-view';
-import { pickLocale } from '@/lib/i18n/messages';
+import { config } from '@/lib/config';
+import { getPlayView, type PublicActivity } from '@/lib/h5/get-play-view';
+import { LOCALES, type Locale } from '@/lib/i18n/messages';
 
-type Props = { params: Promise<{ activityId: string }> };
+type Props = { params: Promise<{ activityId: string; locale: string }> };
+
+/** Seconds a rendered shell is served before it is rendered again (names, theme, tiers). */
+export const revalidate = 5;
+/** None at build time; each activity's page is rendered on its first request. */
+export function generateStaticParams() {
+  return [];
+}
 
 // One load per request for the metadata and the page.
 const loadView = cache(getPlayView);
@@ -20,10 +31,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PlayPage({ params }: Props) {
-  const { activityId } = await params;
-  const [view, cookieStore, headerList] = await Promise.all([loadView(activityId), cookies(), headers()]);
+  const { activityId, locale } = await params;
+  if (!LOCALES.includes(locale as Locale)) notFound();
+  const view = await loadView(activityId);
   if (!view) notFound();
-  const locale = pickLocale(cookieStore.get('lang')?.value, headerList.get('accept-language'));
   const m = materialsOf(view);
   const activity: PlayActivity = {
     id: view.id,
@@ -44,7 +55,7 @@ export default async function PlayPage({ params }: Props) {
         // eslint-disable-next-line @next/next/no-img-element -- an operator's banner from any host; fixed box, no layout shift
         <img src={m.bannerUrl} alt="" width={390} height={120} className="mx-auto block h-[120px] w-full max-w-md object-cover" />
       ) : null}
-      <PlayApp activity={activity} initialLocale={locale} demoUsers={await demoTokens(activityId)} />
+      <PlayApp activity={activity} initialLocale={locale as Locale} demoPicker={config().DEMO_USER_PICKER} />
     </div>
   );
 }
