@@ -30,6 +30,9 @@ bash scripts/demo-stop.sh >/dev/null
 
 PORT="${PORT:-3000}"
 export PORT
+# The play page's demo user picker (lib/config.ts); never on unless a demo asks for it.
+export DEMO_USER_PICKER=1
+play_id=$(echo "$seed_out" | sed -n 's/^live activity in demo: .*(\([0-9a-f-]*\))$/\1/p' | head -n 1)
 say "starting web on port $PORT and the workers"
 # Each in its own process group, so demo:stop ends the whole tree.
 setsid node_modules/.bin/next start -p "$PORT" > .demo/web.log 2>&1 < /dev/null &
@@ -53,6 +56,7 @@ cat <<MSG
   Lottery platform demo is running.
 
   Console:      http://localhost:$PORT/signin
+  Play (H5):    http://localhost:$PORT/play/${play_id}   (pick a demo user, or add #token=<user token>)
   Health:       http://localhost:$PORT/api/health
   OpenAPI:      http://localhost:$PORT/api/v1/openapi.json
 $(echo "$seed_out" | sed 's/^/  /')

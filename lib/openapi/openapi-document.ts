@@ -5,6 +5,7 @@ import { CreatePrize, Restock } from '../prizes/schemas';
 import { ActivitySpec, PatchActivity, PatchTier } from '../activities/schemas';
 import { PoolStockChange } from '../inventory/schemas';
 import { ClaimWin } from '../fulfilment/schemas';
+import { EventDelivery } from '../events/schemas';
 
 const errorSchema = {
   type: 'object',
@@ -54,6 +55,7 @@ export function openApiDocument() {
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ClaimWin: z.toJSONSchema(ClaimWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PoolStockChange: z.toJSONSchema(PoolStockChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        EventDelivery: z.toJSONSchema(EventDelivery, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         Draw: {
           type: 'object',
           properties: {
@@ -169,6 +171,34 @@ export function openApiDocument() {
           parameters: [{ name: 'winId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ClaimWin' } } } },
           responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/api/v1/activities/{activityId}/tasks/{taskId}/complete': {
+        post: {
+          summary: 'A client-side task (sign_in, share) done once more: grants its chances within its per-day and total caps (409 TASK_CAP_REACHED beyond them)',
+          security: [{ userToken: [] }],
+          parameters: [activityParam, { name: 'taskId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '200': json({ type: 'object', properties: { taskId: { type: 'string', format: 'uuid' }, chancesGranted: { type: 'integer' }, doneToday: { type: 'integer' }, remainingToday: { type: 'integer', nullable: true } } }),
+            ...errors(401, 404, 409),
+          },
+        },
+      },
+      '/api/v1/events': {
+        post: {
+          summary: 'Signed behaviour events from the host app (one, or { events } with at most 500). Headers X-Tenant, X-Timestamp (unix s, ±300 s), X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" with the webhook secret>. Each eventId counts once per tenant; chances are granted through EVENT tasks of live activities whose eventType equals type, within their caps.',
+          parameters: ['X-Tenant', 'X-Timestamp', 'X-Signature'].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/EventDelivery' } } } },
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                received: { type: 'integer' }, counted: { type: 'integer' }, duplicates: { type: 'integer' },
+                results: { type: 'array', items: { type: 'object', properties: { eventId: { type: 'string' }, status: { type: 'string', enum: ['counted', 'duplicate'] }, chancesGranted: { type: 'integer' } } } },
+              },
+            }),
+            ...errors(400, 401, 413, 415),
+          },
         },
       },
       '/api/v1/me/wins': {

@@ -1,0 +1,81 @@
+// npm run bench:h5 — how light the play page is, measured from the production build in one run.
+//   BUDGET play_first_load_js_kb   gzip size of the JavaScript files the play page's HTML loads
+//                                  (every <script src>; goal ≤ 130)
+//   RATIO play_page_vs_static      requests/s of the server-rendered play page (GET /play/{id}:
+//                                  proxy.ts picks the language, the shell is cached for 5 s) ÷
+//                                  requests/s of a static file of the same server (one of those JS
+//                                  files), same autocannon settings, same run (goal ≥ 0.3)
+// The baselines (static requests/s, inline script bytes) are printed beside them.
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, startServerAndWorkers, stopChildren } from './lib/harness';
+
+applyBenchEnvironment();
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+
+type AutocannonResult = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; '2xx': number };
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+async function main() {
+  try {
+    const { activity } = await createBenchActivity([0.01, 0.05, 0.2]);
+    buildIfStale();
+    await startServerAndWorkers();
+    const pageUrl = `${baseUrl}/play/${activity.id}`;
+
+    const html = await (await fetch(pageUrl)).text();
+    // noModule scripts (legacy polyfills) are never fetched by the browsers that run modules.
+    const tags = [...html.matchAll(/<script([^>]*)\bsrc="([^"]+\.js[^"]*)"([^>]*)>/g)];
+    const scripts = [...new Set(tags.filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!))];
+    if (scripts.length === 0) throw new Error('the play page loads no script: is it the right page?');
+    let gzipBytes = 0;
+    const sizes: string[] = [];
+    for (const src of scripts) {
+      const res = await fetch(new URL(src, baseUrl));
+      if (!res.ok) throw new Error(`${src}: ${res.status}`);
+      const n = gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).byteLength;
+      gzipBytes += n;
+      sizes.push(`${src.split('/').pop()}=${(n / 1024).toFixed(1)}`);
+    }
+    const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((s, m) => s + m[1]!.length, 0);
+
+    const staticUrl = new URL(scripts[scripts.length - 1]!, baseUrl).toString();
+    // Warm both, then measure alternately so drift on a shared machine weighs on both.
+    await autocannon({ url: pageUrl, connections: CONNECTIONS, duration: 2 });
+    await autocannon({ url: staticUrl, connections: CONNECTIONS, duration: 2 });
+    const staticA = await autocannon({ url: staticUrl, connections: CONNECTIONS, duration: SECONDS / 2 });
+    const pageA = await autocannon({ url: pageUrl, connections: CONNECTIONS, duration: SECONDS / 2 });
+    const pageB = await autocannon({ url: pageUrl, connections: CONNECTIONS, duration: SECONDS / 2 });
+    const staticB = await autocannon({ url: staticUrl, connections: CONNECTIONS, duration: SECONDS / 2 });
+    // The ceiling any routed request meets on this server: a trivial route handler.
+    const trivial = await autocannon({ url: `${baseUrl}/api/health/live`, connections: CONNECTIONS, duration: SECONDS / 2 });
+    // A figure made of failures is no figure: more than 1 % failed requests stops the run.
+    for (const r of [staticA, pageA, pageB, staticB, trivial]) {
+      if ((r.non2xx + r.errors) * 100 > r['2xx']) throw new Error(`requests failed: ${r.non2xx} non-2xx, ${r.errors} errors of ${r['2xx']} ok`);
+    }
+    const failed = [staticA, pageA, pageB, staticB, trivial].reduce((s, r) => s + r.non2xx + r.errors, 0);
+    const staticRps = (staticA.requests.average + staticB.requests.average) / 2;
+    const pageRps = (pageA.requests.average + pageB.requests.average) / 2;
+
+    console.log(`BASELINE static_file_rps=${staticRps.toFixed(0)} (${staticUrl.replace(baseUrl, '')})`);
+    console.log(`BASELINE trivial_route_rps=${trivial.requests.average.toFixed(0)} (/api/health/live: the routing ceiling)`);
+    console.log(`BASELINE play_page_rps=${pageRps.toFixed(0)} play_page_p50_ms=${pageA.latency.p50} play_page_p99_ms=${pageA.latency.p99}`);
+    console.log(`BASELINE play_scripts_gzip_kb ${sizes.join(' ')}`);
+    console.log(`BASELINE play_scripts=${scripts.length} inline_script_kb=${(inline / 1024).toFixed(1)} (raw, the RSC payload)`);
+    console.log(`BASELINE failed_requests=${failed}`);
+    console.log(`BUDGET play_first_load_js_kb=${(gzipBytes / 1024).toFixed(1)}`);
+    console.log(`RATIO play_page_vs_static=${(pageRps / staticRps).toFixed(3)}`);
+  } finally {
+    stopChildren();
+    await cleanUpBench();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,324 @@
+'use client';
+// The play page's interactive part. The server decides every draw; this only asks, animates
+// to the answer and says what happened. A draw keeps its Idempotency-Key until it has an
+// answer, so a lost reply is asked again and shows the one result the server recorded.
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { callApi, type ApiResult, type DrawResult, type MyState, type MyTask, type MyWin } from '@/lib/h5/play-client';
+import { messages, type Locale, type Messages } from '@/lib/i18n/messages';
+import { ClaimDialog } from './claim-dialog';
+import { MyPrizes } from './my-prizes';
+import { NineGrid } from './nine-grid';
+import { ResultDialog } from './result-dialog';
+import { ScratchCard } from './scratch-card';
+import { segmentsOf } from './segments';
+import { TasksList } from './tasks-list';
+import { getToken, newIdempotencyKey, setToken as storeToken, takeTokenFromFragment } from './token-store';
+import { Wheel, type Board } from './wheel';
+
+export type PlayActivity = {
+  id: string;
+  name: string;
+  gameplay: string;
+  status: string;
+  startsAt: string;
+  endsAt: string;
+  title: string;
+  themeColor: string;
+  limits: { freeDrawsPerDay: number; maxDrawsPerDay: number | null; maxDrawsTotal: number | null };
+  tiers: { id: string; name: string }[];
+  canLose: boolean;
+};
+
+type Notice = { kind: 'offline' | 'server' | 'busy' | 'blocked' | 'auth' | 'notFound' | 'zero-today' | 'zero-total' | 'zero-tasks' | 'zero-none'; retry?: boolean } | null;
+
+const DRAW_ATTEMPTS = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function PlayApp({ activity, initialLocale, demoPicker }: { activity: PlayActivity; initialLocale: Locale; demoPicker: boolean }) {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const t: Messages = messages[locale];
+  const [token, setTokenState] = useState<string | null>(null);
+  const [me, setMe] = useState<MyState | null>(null);
+  const [status, setStatus] = useState(activity.status);
+  const [phase, setPhase] = useState<'idle' | 'drawing' | 'animating' | 'shown'>('idle');
+  const [result, setResult] = useState<DrawResult | null>(null);
+  const [drawSeq, setDrawSeq] = useState(0);
+  const board = useRef<Board>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [claiming, setClaiming] = useState<{ winId: string; prizeName: string } | null>(null);
+  const [busyTask, setBusyTask] = useState<string | null>(null);
+  const [reducedMotion, setReducedMotion] = useState(false);
+  const [demoUsers, setDemoUsers] = useState<{ userId: string; token: string }[] | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const pendingKey = useRef<string | null>(null);
+  const drawButton = useRef<HTMLButtonElement>(null);
+  const now = Date.now();
+  const period = now < Date.parse(activity.startsAt) ? 'before' : now >= Date.parse(activity.endsAt) ? 'after' : 'in';
+
+  const acceptToken = useCallback((value: string) => {
+    storeToken(value);
+    setTokenState(value);
+  }, []);
+
+  useEffect(() => {
+    const fromFragment = takeTokenFromFragment();
+    const known = fromFragment ?? getToken();
+    if (known) acceptToken(known);
+    const onMessage = (e: MessageEvent) => {
+      const fromHost = e.source === window.parent || e.source === window.opener || e.origin === window.location.origin;
+      const data = e.data as { type?: unknown; token?: unknown } | null;
+      if (fromHost && data && data.type === 'lottery:token' && typeof data.token === 'string') acceptToken(data.token);
+    };
+    window.addEventListener('message', onMessage);
+    if (window.parent !== window) window.parent.postMessage({ type: 'lottery:ready', activityId: activity.id }, '*');
+    const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
+    setReducedMotion(motion.matches);
+    const onMotion = () => setReducedMotion(motion.matches);
+    motion.addEventListener('change', onMotion);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      motion.removeEventListener('change', onMotion);
+    };
+  }, [activity.id, acceptToken]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.cookie = `lang=${locale}; path=/; max-age=31536000; samesite=lax`;
+  }, [locale]);
+
+  const refresh = useCallback(async (withToken = token) => {
+    if (!withToken) return;
+    const r = await callApi<MyState>(withToken, `/api/v1/activities/${activity.id}/me`);
+    if (r.ok) setMe(r.data);
+    else setNotice(noticeOf(r));
+  }, [activity.id, token]);
+
+  const refreshStatus = useCallback(async () => {
+    if (!token) return;
+    const r = await callApi<{ status: string }>(token, `/api/v1/activities/${activity.id}`);
+    if (r.ok) setStatus(r.data.status);
+  }, [activity.id, token]);
+
+  useEffect(() => {
+    if (!token) return;
+    void refresh(token);
+    // The shell may be a few seconds old; the live status comes from the API.
+    void refreshStatus();
+  }, [token, refresh, refreshStatus]);
+
+  useEffect(() => {
+    if (!demoPicker) return;
+    fetch(`/play/${activity.id}/demo-users`, { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: { users: { userId: string; token: string }[] } | null) => setDemoUsers(body?.users ?? null))
+      .catch(() => undefined);
+  }, [demoPicker, activity.id]);
+
+  const live = status === 'LIVE' && period === 'in';
+  const chances = me?.chances ?? 0;
+
+  async function draw() {
+    if (!token || phase === 'drawing' || phase === 'animating') return;
+    const key = (pendingKey.current ??= newIdempotencyKey());
+    setPhase('drawing');
+    setNotice(null);
+    setAnnounce(t.drawing);
+    let r: ApiResult<DrawResult> = { ok: false, kind: 'network' };
+    for (let attempt = 1; attempt <= DRAW_ATTEMPTS; attempt++) {
+      r = await callApi<DrawResult>(token, `/api/v1/activities/${activity.id}/draws`, { method: 'POST', headers: { 'idempotency-key': key } });
+      const retryable = !r.ok && (r.kind === 'network' || r.status >= 500);
+      if (!retryable || attempt === DRAW_ATTEMPTS) break;
+      await sleep(!r.ok && r.kind === 'http' && r.retryAfterSeconds ? r.retryAfterSeconds * 1000 : 400 * attempt);
+    }
+    if (!r.ok) {
+      setPhase('idle');
+      setAnnounce('');
+      // A refusal is an answer: the next draw is a new one. A lost or failed reply is not.
+      if (r.kind === 'http' && r.status < 500) pendingKey.current = null;
+      if (r.kind === 'http' && r.code === 'ACTIVITY_NOT_LIVE') void refreshStatus();
+      if (r.kind === 'http' && (r.code === 'NO_CHANCES' || r.code === 'DRAW_LIMIT_REACHED')) void refresh();
+      setNotice(noticeOf(r, r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED' ? (/today/.test(r.message) ? 'zero-today' : 'zero-total') : undefined));
+      return;
+    }
+    pendingKey.current = null;
+    setResult(r.data);
+    setMe((m) => (m ? { ...m, chances: r.data.chancesLeft } : m));
+    setPhase('animating');
+    setDrawSeq((n) => n + 1);
+    board.current?.play(r.data.tier?.id ?? null);
+  }
+
+  const landed = useCallback(() => {
+    setPhase('shown');
+    setAnnounce('');
+    void refresh();
+  }, [refresh]);
+
+  function closeResult() {
+    setPhase('idle');
+    drawButton.current?.focus();
+  }
+
+  async function completeTask(task: MyTask) {
+    if (!token) return;
+    setBusyTask(task.id);
+    const r = await callApi(token, `/api/v1/activities/${activity.id}/tasks/${task.id}/complete`, { method: 'POST' });
+    setBusyTask(null);
+    if (!r.ok && !(r.kind === 'http' && r.code === 'TASK_CAP_REACHED')) setNotice(noticeOf(r));
+    else setNotice(null);
+    if (!r.ok && r.kind === 'http' && r.code === 'ACTIVITY_NOT_LIVE') void refreshStatus();
+    await refresh();
+  }
+
+  const tierNames = useMemo(() => new Map(activity.tiers.map((x) => [x.id, x.name])), [activity.tiers]);
+  const segments = useMemo(() => segmentsOf(activity.tiers, activity.canLose, t.result.lose, activity.gameplay === 'grid' ? 8 : 6), [activity.tiers, activity.canLose, activity.gameplay, t.result.lose]);
+  const zeroNotice = me && chances === 0 && live && phase !== 'animating' && phase !== 'shown' ? zeroReason(me, activity) : null;
+  const shown = notice ?? (zeroNotice ? { kind: zeroNotice } : null);
+  const canDraw = !!token && live && !!me && chances > 0 && (phase === 'idle' || phase === 'shown');
+  const stateText = !live ? (period === 'before' || status === 'SCHEDULED' ? `${t.state.notYet} ${new Date(activity.startsAt).toLocaleString(locale)}` : period === 'after' || status === 'ENDED' ? t.state.ENDED : status === 'PAUSED' ? t.state.PAUSED : t.state.ENDED) : null;
+
+  const drawLabel = phase === 'drawing' ? t.drawing : t.draw[activity.gameplay as keyof Messages['draw']] ?? t.draw.wheel;
+  const button = (compact: boolean) => (
+    <button
+      ref={drawButton}
+      type="button"
+      onClick={draw}
+      disabled={!canDraw && !(notice?.retry && token && live)}
+      aria-busy={phase === 'drawing'}
+      data-testid="draw-button"
+      className={`${compact ? 'size-full rounded-xl text-base' : 'h-14 w-full max-w-xs rounded-full text-lg'} bg-[var(--theme)] font-bold text-white shadow-md transition active:scale-[0.98] disabled:bg-zinc-400 disabled:shadow-none`}
+    >
+      {notice?.retry ? t.retry : drawLabel}
+    </button>
+  );
+
+  const resultLabel = result ? (result.outcome === 'win' ? `${result.tier?.name ?? ''}` : t.result.lose) : null;
+
+  return (
+    <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-4 px-4 pb-10 pt-3" style={{ ['--theme' as string]: activity.themeColor }}>
+      <header className="flex items-center justify-between gap-2">
+        <Link href={`/play/${activity.id}/rules`} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm">
+          {t.rules.link}
+        </Link>
+        <button type="button" aria-label={t.languageLabel} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm" lang={locale === 'en' ? 'zh-CN' : 'en'}>
+          {t.language}
+        </button>
+      </header>
+      <h1 className="text-center text-2xl font-extrabold leading-tight text-zinc-900">{activity.title}</h1>
+
+      {demoUsers && !token ? (
+        <div className="rounded-2xl border border-dashed border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="demo-picker">
+          <p className="mb-2 font-semibold">{t.demo.pick}</p>
+          <div className="flex flex-wrap gap-2">
+            {demoUsers.map((u) => (
+              <button key={u.userId} type="button" onClick={() => acceptToken(u.token)} className="rounded-full bg-white px-3 py-1 font-medium shadow-sm">{u.userId}</button>
+            ))}
+          </div>
+          <p className="mt-2 text-xs">{t.demo.note}</p>
+        </div>
+      ) : null}
+
+      <p className="text-center text-sm font-medium text-zinc-700" data-testid="chances">
+        {t.chances}: <span className="text-2xl font-extrabold text-[var(--theme)]" data-testid="chances-count">{me ? chances : '–'}</span>
+      </p>
+
+      <div className={activity.gameplay === 'scratch' ? '' : 'min-h-[300px]'}>
+        {activity.gameplay === 'grid' ? (
+          <NineGrid ref={board} segments={segments} reducedMotion={reducedMotion} onLanded={landed} center={button(true)} label={activity.name} />
+        ) : activity.gameplay === 'scratch' ? (
+          <ScratchCard key={drawSeq} ready={!!result && phase !== 'drawing'} resultLabel={resultLabel} tierId={result?.tier?.id ?? null} onRevealed={landed} coatingLabel={t.scratchHint} revealLabel={t.revealAll} label={activity.name} />
+        ) : (
+          <Wheel ref={board} segments={segments} reducedMotion={reducedMotion} onLanded={landed} themeColor={activity.themeColor} label={activity.name} />
+        )}
+      </div>
+
+      {activity.gameplay !== 'grid' ? <div className="flex justify-center">{button(false)}</div> : null}
+
+      {/* Reserved space: a message appearing moves nothing below it. */}
+      <div className="min-h-[3.5rem]" aria-live="polite" data-testid="notice">
+        {stateText ? (
+          <p className="rounded-2xl bg-zinc-900/85 px-4 py-3 text-center text-sm font-medium text-white" data-testid="activity-state">{stateText}</p>
+        ) : shown ? (
+          <p className={`rounded-2xl px-4 py-3 text-center text-sm font-medium ${shown.kind.startsWith('zero') ? 'bg-amber-50 text-amber-950' : 'bg-rose-50 text-rose-900'}`} data-testid="notice-text" data-kind={shown.kind}>
+            {noticeText(shown.kind, t)}
+          </p>
+        ) : null}
+      </div>
+      <p className="sr-only" role="status">{announce}</p>
+
+      {me ? <TasksList tasks={me.tasks} t={t} busyTaskId={busyTask} disabled={!live} onComplete={completeTask} /> : null}
+      {me ? <MyPrizes wins={me.wins} t={t} tierNames={tierNames} onClaim={(w: MyWin) => setClaiming({ winId: w.id, prizeName: w.prize.name })} /> : null}
+
+      {phase === 'shown' && result ? (
+        <ResultDialog
+          result={result}
+          t={t}
+          onClose={closeResult}
+          onClaim={result.outcome === 'win' && result.prizes.some((p) => p.kind === 'physical') ? () => {
+            const i = result.prizes.findIndex((p) => p.kind === 'physical');
+            setPhase('idle');
+            setClaiming({ winId: result.winIds[i]!, prizeName: result.prizes[i]!.name });
+          } : null}
+        />
+      ) : null}
+      {claiming && token ? (
+        <ClaimDialog
+          winId={claiming.winId}
+          prizeName={claiming.prizeName}
+          token={token}
+          t={t}
+          onCancel={() => setClaiming(null)}
+          onDone={() => {
+            setClaiming(null);
+            void refresh();
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+function noticeOf(r: Exclude<ApiResult<unknown>, { ok: true }>, zero?: 'zero-today' | 'zero-total'): Notice {
+  if (r.kind === 'network') return { kind: 'offline', retry: true };
+  switch (r.code) {
+    case 'UNAUTHORIZED':
+      return { kind: 'auth' };
+    case 'NOT_FOUND':
+      return { kind: 'notFound' };
+    case 'RATE_LIMITED':
+      return { kind: 'busy' };
+    case 'RISK_BLOCKED':
+      return { kind: 'blocked' };
+    case 'NO_CHANCES':
+      return null;
+    case 'DRAW_LIMIT_REACHED':
+      return { kind: zero ?? 'zero-today' };
+    case 'ACTIVITY_NOT_LIVE':
+      return null;
+    default:
+      return { kind: 'server', retry: r.status >= 500 };
+  }
+}
+
+function zeroReason(me: MyState, activity: PlayActivity): NonNullable<Notice>['kind'] {
+  if (activity.limits.maxDrawsPerDay !== null && me.drawsToday >= activity.limits.maxDrawsPerDay) return 'zero-today';
+  if (me.tasks.some((x) => x.remainingToday !== 0)) return 'zero-tasks';
+  if (activity.limits.freeDrawsPerDay > 0) return 'zero-today';
+  return 'zero-none';
+}
+
+function noticeText(kind: NonNullable<Notice>['kind'], t: Messages): string {
+  switch (kind) {
+    case 'zero-today':
+      return t.zero.today;
+    case 'zero-total':
+      return t.zero.total;
+    case 'zero-tasks':
+      return t.zero.tasks;
+    case 'zero-none':
+      return t.zero.none;
+    default:
+      return t.errors[kind];
+  }
+}

@@ -1,0 +1,31 @@
+// What the H5 play and rules pages render before the user is known. The page URL carries only
+// the activity id (the user token arrives later, in the fragment or by postMessage, and never
+// reaches the server with the page request), so the activity's own tenant is looked up here:
+// the public view is what every end user of that tenant may read anyway, and the API calls
+// the page makes next are checked against the token's tenant as usual.
+import { db } from '../db';
+import { config } from '../config';
+import { isUuid } from '../ids';
+import { getPublicActivity } from '../activities/get-public-activity';
+import { mintUserToken } from '../auth/user-token';
+
+export type PublicActivity = Awaited<ReturnType<typeof getPublicActivity>>;
+
+export async function getPlayView(activityId: string): Promise<PublicActivity | null> {
+  const owner = isUuid(activityId) ? await db.activity.findFirst({ where: { id: activityId, status: { not: 'DRAFT' } }, select: { tenantId: true } }) : null;
+  if (!owner) return null;
+  return getPublicActivity(owner.tenantId, activityId);
+}
+
+export const DEMO_USERS = ['alice', 'bob', 'carol'] as const;
+
+/**
+ * Demo only (DEMO_USER_PICKER, set by scripts/demo.sh): short-lived tokens for a few demo
+ * users of the activity's tenant, so the page can be tried without a host app. Off by default.
+ */
+export async function demoTokens(activityId: string): Promise<{ userId: string; token: string }[] | null> {
+  if (!config().DEMO_USER_PICKER || !isUuid(activityId)) return null;
+  const a = await db.activity.findFirst({ where: { id: activityId }, select: { tenant: { select: { slug: true, userTokenSecret: true } } } });
+  if (!a) return null;
+  return Promise.all(DEMO_USERS.map(async (userId) => ({ userId, token: await mintUserToken(a.tenant.userTokenSecret, { tenantSlug: a.tenant.slug, userId }, 3600) })));
+}

@@ -1,0 +1,107 @@
+// The H5 pages' words in zh-CN and en. The server picks the language from a `lang` cookie or
+// Accept-Language; the page can switch without a reload (the user token lives only in memory).
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const en = {
+  chances: 'Chances left',
+  draw: { wheel: 'Spin', grid: 'Go', scratch: 'Scratch a card' },
+  drawing: 'Drawing…',
+  scratchHint: 'Scratch here',
+  revealAll: 'Reveal',
+  zero: {
+    today: 'You have used today’s draws. Come back tomorrow!',
+    total: 'You have used all your draws in this activity.',
+    tasks: 'No chances left. Do a task below to earn more.',
+    none: 'No chances left.',
+  },
+  state: {
+    PAUSED: 'The activity is paused for a moment. Please check back soon.',
+    ENDED: 'The activity has ended. Thank you for taking part!',
+    SCHEDULED: 'The activity has not started yet.',
+    notYet: 'The activity starts at',
+  },
+  errors: {
+    offline: 'You seem to be offline. Your draw is kept; try again when you are connected.',
+    server: 'Something went wrong on our side. Your draw is kept; please try again.',
+    busy: 'Too many tries right now. Please wait a moment.',
+    blocked: 'This draw could not be made from your account or device.',
+    auth: 'Open this page from the app to play.',
+    notFound: 'This activity does not exist in your app.',
+  },
+  retry: 'Try again',
+  result: { win: 'You won', lose: 'Not this time', loseBody: 'Better luck on the next draw!', close: 'OK', claim: 'Enter shipping address' },
+  tasks: { title: 'Earn more chances', chances: (n: number) => `+${n} chance${n === 1 ? '' : 's'}`, doneToday: (n: number) => `done ${n} today`, left: (n: number) => `${n} left today`, capped: 'Done for today', go: { SIGN_IN: 'Check in', SHARE: 'Share', INVITE: 'Invite', EVENT: 'In the app' } as Record<string, string> },
+  prizes: { title: 'My prizes', empty: 'No prizes yet.', claim: 'Claim', edit: 'Edit address' },
+  status: { AWAITING_CLAIM: 'Awaiting address', CLAIMED: 'Address received', SHIPPED: 'Shipped', DELIVERED: 'Delivered', HELD: 'Under review', VOID: 'Void' } as Record<string, string>,
+  claim: { title: 'Shipping address', name: 'Recipient name', phone: 'Phone', address: 'Address', submit: 'Save address', saved: 'Address saved', cancel: 'Cancel', bad: { name: 'Enter the recipient name (up to 60 characters).', phone: 'Enter a phone number of 5 to 20 digits.', address: 'Enter the full address (5 to 300 characters).' } },
+  rules: { link: 'Rules & odds', title: 'Rules and odds', period: 'Period', tiers: 'Prizes and probabilities', tier: 'Tier', prizes: 'Prizes', probability: 'Probability', noWin: 'No prize', limits: 'Limits', freeDrawsPerDay: 'Free draws a day', maxDrawsPerDay: 'Draws a day at most', maxDrawsTotal: 'Draws in total at most', maxWinsPerUser: 'Prizes per person at most', none: 'no limit', back: 'Back to the game', live: 'These figures are read from the live draw configuration.', timezone: 'Time zone' },
+  demo: { pick: 'Demo: play as', note: 'Demo mode: tokens are minted by the server.' },
+  language: '中文',
+  languageLabel: 'Switch language',
+};
+
+export type Messages = typeof en;
+
+const zh: Messages = {
+  chances: '剩余次数',
+  draw: { wheel: '转一转', grid: '抽奖', scratch: '刮一张' },
+  drawing: '抽奖中…',
+  scratchHint: '刮开此处',
+  revealAll: '直接揭晓',
+  zero: {
+    today: '今日次数已用完，明天再来吧！',
+    total: '本活动的抽奖次数已全部用完。',
+    tasks: '次数已用完，完成下方任务可获得更多次数。',
+    none: '次数已用完。',
+  },
+  state: {
+    PAUSED: '活动暂停中，请稍后再来。',
+    ENDED: '活动已结束，感谢参与！',
+    SCHEDULED: '活动尚未开始。',
+    notYet: '活动开始时间',
+  },
+  errors: {
+    offline: '网络似乎已断开。本次抽奖已保留，联网后请重试。',
+    server: '服务暂时出错。本次抽奖已保留，请重试。',
+    busy: '操作太频繁，请稍候再试。',
+    blocked: '当前账号或设备无法参与本次抽奖。',
+    auth: '请从 App 内打开本页面参与。',
+    notFound: '该活动不存在。',
+  },
+  retry: '重试',
+  result: { win: '恭喜中奖', lose: '未中奖', loseBody: '下次好运！', close: '好的', claim: '填写收货地址' },
+  tasks: { title: '做任务赚次数', chances: (n: number) => `+${n} 次`, doneToday: (n: number) => `今日已完成 ${n} 次`, left: (n: number) => `今日还可 ${n} 次`, capped: '今日已完成', go: { SIGN_IN: '签到', SHARE: '分享', INVITE: '邀请', EVENT: '去 App 完成' } },
+  prizes: { title: '我的奖品', empty: '暂无奖品。', claim: '领取', edit: '修改地址' },
+  status: { AWAITING_CLAIM: '待填写地址', CLAIMED: '已填写地址', SHIPPED: '已发货', DELIVERED: '已送达', HELD: '审核中', VOID: '已作废' },
+  claim: { title: '收货信息', name: '收件人', phone: '手机号', address: '详细地址', submit: '保存地址', saved: '地址已保存', cancel: '取消', bad: { name: '请填写收件人（最多 60 字）。', phone: '请填写 5 到 20 位的电话号码。', address: '请填写完整地址（5 到 300 字）。' } },
+  rules: { link: '规则与概率', title: '活动规则与中奖概率', period: '活动时间', tiers: '奖项与概率', tier: '奖项', prizes: '奖品', probability: '概率', noWin: '未中奖', limits: '限制', freeDrawsPerDay: '每日免费次数', maxDrawsPerDay: '每日最多抽奖', maxDrawsTotal: '总计最多抽奖', maxWinsPerUser: '每人最多中奖', none: '不限', back: '返回活动', live: '以下数据实时读取自抽奖配置。', timezone: '时区' },
+  demo: { pick: '演示：选择用户', note: '演示模式：令牌由服务器签发。' },
+  language: 'English',
+  languageLabel: '切换语言',
+};
+
+export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };
+
+/** `lang` cookie first, then the best Accept-Language match; English otherwise. */
+export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+  if (cookie === 'zh-CN' || cookie === 'en') return cookie;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())).find(Boolean);
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q[1]) : 1 };
+    })
+    .filter((x) => x.tag)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function formatPercent(probability: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }).format(probability);
+}
