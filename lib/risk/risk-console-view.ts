@@ -9,6 +9,9 @@ export type RiskEventDto = {
   kind: string; action: string; userId: string | null; deviceId: string | null; ip: string | null; drawId: string | null;
 };
 
+/** A CSV import is all or nothing: either every line went in, or the bad lines come back by number. */
+export type CsvImportOutcome = { imported: true; added: number; lines: number } | { imported: false; errors: { line: number; message: string }[]; errorCount: number };
+
 export type RiskListEntryDto = { id: string; kind: 'user' | 'device' | 'ip'; value: string; reason: string | null; createdAt: string };
 
 /** The newest risk events, optionally of one activity; an id that is not the tenant's matches nothing. */

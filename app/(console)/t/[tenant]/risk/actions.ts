@@ -10,7 +10,7 @@ import { runAction, type ActionResult } from '@/lib/http/action-result';
 import {
   addRiskListEntries, createRiskRule, deleteRiskRule, importRiskListCsv, parseRiskListCsv, removeRiskListEntry, setRiskRuleEnabled,
 } from '@/lib/risk/manage-risk';
-import { listRecentRiskEvents, type RiskEventDto } from '@/lib/risk/risk-console-view';
+import { listRecentRiskEvents, type CsvImportOutcome, type RiskEventDto } from '@/lib/risk/risk-console-view';
 import { RiskListEntriesSpec, RiskListKindSpec, RiskRuleSpec } from '@/lib/risk/schemas';
 import { requireConsoleAction } from '../../../_server/session';
 
@@ -24,8 +24,6 @@ const ConsoleListEntries = z.strictObject({
 });
 // Server actions take at most 1 MB per request by default.
 const CsvText = z.string().max(900_000, 'the CSV is larger than 900 KB; split it into smaller files');
-
-export type CsvImportOutcome = { imported: true; added: number; lines: number } | { imported: false; errors: { line: number; message: string }[]; errorCount: number };
 
 const revalidate = (slug: string) => revalidatePath(`/t/${slug}/risk`);
 
