@@ -4,11 +4,16 @@
 // reload, disables and deletes the rule; an analyst sees the same page read-only. axe finds
 // no serious or critical issue. Screenshots at 1440×900 (and one at 1280) in e2e/screenshots/.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
 
 const PASSWORD = 'lottery-demo-1';
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/console-risk-${name}.png`, fullPage: true, animations: 'disabled' });
+// The viewport around one part of the page: full-page shots draw the sticky shell mid-page.
+const shotAt = async (page: Page, name: string, part: Locator) => {
+  await part.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `e2e/screenshots/console-risk-${name}.png`, animations: 'disabled' });
+};
 
 async function signIn(page: Page, email: string) {
   await page.goto('/signin');
@@ -44,6 +49,7 @@ test.describe('console risk', () => {
   });
 
   test('an owner adds a rate limit, imports a blacklist CSV (refused, then fixed), sees entries and live events, disables and deletes the rule', async ({ page }) => {
+    test.setTimeout(180_000);
     const run = `e2e-${Date.now().toString(36)}`;
     await signIn(page, 'owner@demo.test');
     await page.getByRole('link', { name: 'Risk', exact: true }).click();
@@ -82,7 +88,7 @@ test.describe('console risk', () => {
     await expect(errors).toContainText('Nothing was imported: 1 line is wrong.');
     await expect(errors).toContainText('Line 3: kind must be user, device or ip, not "phone"');
     expect(await entriesLike(run)).toBe(0);
-    await shot(page, 'csv-refused');
+    await shotAt(page, 'csv-refused', csv);
 
     // The fixed file, uploaded this time.
     await csv.getByLabel('CSV file').setInputFiles({
@@ -98,7 +104,8 @@ test.describe('console risk', () => {
     await expect(users.getByRole('row').filter({ hasText: `${run}-user-2` })).toContainText('CSV import');
     await page.getByRole('tab', { name: /Devices/ }).click();
     await expect(page.getByRole('table', { name: 'Blacklisted devices' })).toContainText(`${run}-device`);
-    await shot(page, 'csv-imported');
+    await shotAt(page, 'csv-imported', csv);
+    await shotAt(page, 'entries', page.getByRole('heading', { name: 'Blacklists' }));
 
     // Values typed one per line, then one removed.
     const addDevices = page.getByRole('form', { name: 'Add device IDs' });
@@ -133,6 +140,7 @@ test.describe('console risk', () => {
     await page.getByLabel('Activity', { exact: true }).selectOption({ label: 'Spring Festival Wheel' });
     await expect(page).toHaveURL(/\/t\/demo\/risk\?activity=[0-9a-f-]{36}$/);
     await expect(eventRow).toBeVisible();
+    await shotAt(page, 'events', page.getByRole('heading', { name: 'Recent risk events' }));
 
     // Disable the rule.
     await row.getByRole('switch').click();
@@ -158,6 +166,7 @@ test.describe('console risk', () => {
   });
 
   test('an analyst sees rules, blacklists and events read-only', async ({ page }) => {
+    test.setTimeout(120_000);
     await withDb((db) =>
       db.query(`INSERT INTO "RiskRule" ("id", "tenantId", "kind", "action", "params", "enabled", "updatedAt") VALUES (gen_random_uuid(), ${DEMO}, 'BLACKLIST', 'BLOCK', '{}', true, now())`),
     );

@@ -115,10 +115,10 @@ export function AddRuleForm({
     <form onSubmit={onSubmit} noValidate aria-labelledby={f('title')} className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
       <div className="border-b border-zinc-200 px-5 py-4">
         <h3 id={f('title')} className="text-sm font-semibold text-zinc-950">Add a rule</h3>
-        <p className="mt-0.5 text-sm text-zinc-600">Rules act on every draw as it happens; changes apply at once.</p>
+        <p className="mt-0.5 text-sm text-zinc-600">Rules act on every draw as it happens; changes apply at once. The kind decides what is counted.</p>
       </div>
-      <div className="space-y-4 p-5">
-        {errors.form ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p> : null}
+      {errors.form ? <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p> : null}
+      <div className="grid items-start gap-x-5 gap-y-4 p-5 md:grid-cols-2 xl:grid-cols-4">
         <div>
           <label htmlFor={f('kind')} className={labelClasses}>Kind</label>
           <select
@@ -138,6 +138,13 @@ export function AddRuleForm({
           </select>
           <p id={f('kind-hint')} className={hintClasses}>{kindHints[kind]}</p>
         </div>
+
+        {kind === 'blacklist' ? (
+          <div>
+            <p className={labelClasses}>Settings</p>
+            <p className="mt-1.5 rounded-md border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-600">None: the blacklists below say who is refused.</p>
+          </div>
+        ) : null}
 
         {isRateLimit(kind) ? (
           <div className="grid grid-cols-2 gap-3">

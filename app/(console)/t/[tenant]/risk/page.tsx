@@ -50,7 +50,7 @@ export default async function RiskPage({ params, searchParams }: { params: Promi
       )}
 
       <Section title="Rules" description="Each rule applies to every activity or to one; a hit blocks the draw, rate-limits it, forces a loss or holds the win for review.">
-        <div className={`grid items-start gap-6 ${canEdit ? 'xl:grid-cols-[minmax(0,1fr)_22rem]' : ''}`}>
+        <div className="space-y-6">
           {rules.length === 0 ? (
             <p className="rounded-xl border border-dashed border-zinc-300 bg-zinc-50/60 px-6 py-10 text-center text-sm text-zinc-600">
               No rules yet: every draw is allowed.{canEdit ? ' Add a rule to start checking draws.' : ''}
