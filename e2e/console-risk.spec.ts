@@ -157,7 +157,7 @@ test.describe('console risk', () => {
     await row.getByRole('button', { name: /^Delete rule/ }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete this rule?' });
     await expect(confirm).toBeVisible();
-    await shot(page, 'rule-delete-confirm');
+    await page.screenshot({ path: 'e2e/screenshots/console-risk-rule-delete-confirm.png', animations: 'disabled' });
     await confirm.getByRole('button', { name: 'Delete rule' }).click();
     await expect(page.getByTestId('toast-success').filter({ hasText: 'Rule deleted' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Risk rules' })).toHaveCount(0);

@@ -118,7 +118,7 @@ export function AddRuleForm({
         <p className="mt-0.5 text-sm text-zinc-600">Rules act on every draw as it happens; changes apply at once. The kind decides what is counted.</p>
       </div>
       {errors.form ? <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p> : null}
-      <div className="grid items-start gap-x-5 gap-y-4 p-5 md:grid-cols-2 xl:grid-cols-4">
+      <div className="grid items-start gap-x-5 gap-y-4 p-5 md:grid-cols-2 xl:grid-cols-[repeat(auto-fit,minmax(11rem,1fr))]">
         <div>
           <label htmlFor={f('kind')} className={labelClasses}>Kind</label>
           <select
@@ -147,7 +147,7 @@ export function AddRuleForm({
         ) : null}
 
         {isRateLimit(kind) ? (
-          <div className="grid grid-cols-2 gap-3">
+          <>
             <div>
               <label htmlFor={f('limit')} className={labelClasses}>Draws allowed</label>
               <input id={f('limit')} inputMode="numeric" autoComplete="off" value={limit} onChange={(e) => { setLimit(e.target.value); clear('limit'); }} disabled={pending} aria-invalid={invalid('limit')} aria-describedby={f('limit-hint')} className={`mt-1.5 tabular-nums ${inputClasses}`} />
@@ -158,7 +158,7 @@ export function AddRuleForm({
               <input id={f('windowSeconds')} inputMode="numeric" autoComplete="off" value={windowSeconds} onChange={(e) => { setWindowSeconds(e.target.value); clear('windowSeconds'); }} disabled={pending} aria-invalid={invalid('windowSeconds')} aria-describedby={f('windowSeconds-hint')} className={`mt-1.5 tabular-nums ${inputClasses}`} />
               {fieldError('windowSeconds', 'Up to 86,400 (a day).')}
             </div>
-          </div>
+          </>
         ) : null}
 
         {kind === 'accounts_per_device' ? (

@@ -94,15 +94,14 @@ export function LiveRiskEvents({
             <Th>Rule</Th>
             <Th>Action</Th>
             <Th>User</Th>
-            <Th>Device</Th>
-            <Th>IP</Th>
+            <Th>Device / IP</Th>
             <Th>Draw</Th>
           </tr>
         </thead>
         <tbody>
           {events.length === 0 ? (
             <tr>
-              <td colSpan={8} className="px-4 py-10 text-center text-sm text-zinc-600">
+              <td colSpan={7} className="px-4 py-10 text-center text-sm text-zinc-600">
                 No draws have been blocked, limited, forced to lose or held{activityId ? ' in this activity' : ''} yet. They appear here within seconds.
               </td>
             </tr>
@@ -114,8 +113,10 @@ export function LiveRiskEvents({
                 <Td className="whitespace-nowrap">{ruleKindLabels[e.kind] ?? e.kind}</Td>
                 <Td><Badge tone={actionTone[e.action] ?? 'neutral'}>{actionLabels[e.action] ?? e.action}</Badge></Td>
                 <Td className="max-w-40 truncate font-mono text-[13px]">{e.userId ?? <Dash />}</Td>
-                <Td className="max-w-40 truncate font-mono text-[13px]">{e.deviceId ?? <Dash />}</Td>
-                <Td className="font-mono text-[13px] whitespace-nowrap">{e.ip ?? <Dash />}</Td>
+                <Td className="max-w-48 font-mono text-[13px]">
+                  <span className="block truncate">{e.deviceId ?? <Dash />}</span>
+                  <span className="block truncate text-zinc-600">{e.ip ?? <Dash />}</span>
+                </Td>
                 <Td className="font-mono text-[13px]" title={e.drawId ?? undefined}>{e.drawId ? e.drawId.slice(0, 8) : <Dash />}</Td>
               </Tr>
             ))
