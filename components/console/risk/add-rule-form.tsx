@@ -118,7 +118,7 @@ export function AddRuleForm({
         <p className="mt-0.5 text-sm text-zinc-600">Rules act on every draw as it happens; changes apply at once. The kind decides what is counted.</p>
       </div>
       {errors.form ? <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p> : null}
-      <div className="grid items-start gap-x-5 gap-y-4 p-5 md:grid-cols-2 xl:grid-cols-[repeat(auto-fit,minmax(11rem,1fr))]">
+      <div className="grid items-start gap-x-5 gap-y-4 p-5 md:grid-cols-2 xl:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))]">
         <div>
           <label htmlFor={f('kind')} className={labelClasses}>Kind</label>
           <select
