@@ -1,0 +1,99 @@
+'use server';
+
+// Console server actions for risk rules and blacklists. Every change needs the OPERATOR role,
+// checked here on the server (the page hides the forms from analysts, but that is not a
+// security boundary); reading the live events needs only ANALYST.
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import { runAction, type ActionResult } from '@/lib/http/action-result';
+import {
+  addRiskListEntries, createRiskRule, deleteRiskRule, importRiskListCsv, parseRiskListCsv, removeRiskListEntry, setRiskRuleEnabled,
+} from '@/lib/risk/manage-risk';
+import { listRecentRiskEvents, type CsvImportOutcome, type RiskEventDto } from '@/lib/risk/risk-console-view';
+import { RiskListEntriesSpec, RiskListKindSpec, RiskRuleSpec } from '@/lib/risk/schemas';
+import { requireConsoleAction } from '../../../_server/session';
+
+const TenantSlug = z.string().max(200);
+const Id = z.string().max(100);
+// The console's form sends values as typed lines; the lib takes the array.
+const ConsoleListEntries = z.strictObject({
+  kind: RiskListKindSpec,
+  lines: z.string().max(500_000, 'paste at most 500,000 characters at once'),
+  reason: z.string().trim().max(200).optional(),
+});
+// Server actions take at most 1 MB per request by default.
+const CsvText = z.string().max(900_000, 'the CSV is larger than 900 KB; split it into smaller files');
+
+const revalidate = (slug: string) => revalidatePath(`/t/${slug}/risk`);
+
+export async function createRiskRuleAction(tenantSlug: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const rule = await createRiskRule(ctx.tenantId, ctx.actor, RiskRuleSpec.parse(input));
+    revalidate(ctx.tenantSlug);
+    return { id: rule.id };
+  });
+}
+
+export async function setRiskRuleEnabledAction(tenantSlug: string, ruleId: string, enabled: boolean): Promise<ActionResult<{ enabled: boolean }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const on = z.boolean().parse(enabled);
+    await setRiskRuleEnabled(ctx.tenantId, ctx.actor, Id.parse(ruleId), on);
+    revalidate(ctx.tenantSlug);
+    return { enabled: on };
+  });
+}
+
+export async function deleteRiskRuleAction(tenantSlug: string, ruleId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    await deleteRiskRule(ctx.tenantId, ctx.actor, Id.parse(ruleId));
+    revalidate(ctx.tenantSlug);
+    return null;
+  });
+}
+
+export async function addRiskListEntriesAction(tenantSlug: string, input: unknown): Promise<ActionResult<{ added: number; values: number }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const { kind, lines, reason } = ConsoleListEntries.parse(input);
+    const values = lines.split(/\r?\n/).map((v) => v.trim()).filter(Boolean);
+    if (values.length === 0) throw new AppError('VALIDATION_FAILED', 'lines: enter at least one value, one per line');
+    const { added } = await addRiskListEntries(ctx.tenantId, ctx.actor, RiskListEntriesSpec.parse({ kind, values, ...(reason ? { reason } : {}) }));
+    revalidate(ctx.tenantSlug);
+    return { added, values: new Set(values).size };
+  });
+}
+
+export async function removeRiskListEntryAction(tenantSlug: string, entryId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    await removeRiskListEntry(ctx.tenantId, ctx.actor, Id.parse(entryId));
+    revalidate(ctx.tenantSlug);
+    return null;
+  });
+}
+
+/** Imports all lines or none: a refused import comes back with its line-numbered errors. */
+export async function importRiskListCsvAction(tenantSlug: string, csv: string): Promise<ActionResult<CsvImportOutcome>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const text = CsvText.parse(csv);
+    const { errors } = parseRiskListCsv(text);
+    if (errors.length) return { imported: false as const, errors: errors.slice(0, 50), errorCount: errors.length };
+    const { added, lines } = await importRiskListCsv(ctx.tenantId, ctx.actor, text);
+    revalidate(ctx.tenantSlug);
+    return { imported: true as const, added, lines };
+  });
+}
+
+/** The newest events for the live table; polled by the page every few seconds. */
+export async function listRiskEventsAction(tenantSlug: string, activityId: string | null): Promise<ActionResult<{ events: RiskEventDto[] }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'ANALYST');
+    const events = await listRecentRiskEvents(ctx.tenantId, activityId ? { activityId: Id.parse(activityId) } : {});
+    return { events };
+  });
+}
