@@ -54,29 +54,44 @@ export const Materials = z.strictObject({
   rulesText: z.string().max(10_000).optional(),
 });
 
-export const ActivitySpec = z
-  .strictObject({
-    name: z.string().trim().min(1).max(120),
-    gameplay: z.enum(['wheel', 'grid', 'scratch']),
-    startsAt: isoWithOffset,
-    endsAt: isoWithOffset,
-    timezone: TimeZone,
-    limits: Limits.default({ freeDrawsPerDay: 0 }),
-    tiers: z.array(TierSpec).min(1).max(20),
-    tasks: z.array(TaskSpec).max(20).default([]),
-    materials: Materials.default({}),
-    /** Hours a physical win may stay unclaimed before it is voided and its stock returned. */
-    claimWindowHours: z.number().int().min(1).max(24 * 365).optional(),
-  })
-  .superRefine((spec, ctx) => {
-    if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
-    if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
-    const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
-    if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
-    const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
-    if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
-  });
+const specShape = {
+  name: z.string().trim().min(1).max(120),
+  gameplay: z.enum(['wheel', 'grid', 'scratch']),
+  startsAt: isoWithOffset,
+  endsAt: isoWithOffset,
+  timezone: TimeZone,
+  limits: Limits.default({ freeDrawsPerDay: 0 }),
+  tiers: z.array(TierSpec).min(1).max(20),
+  tasks: z.array(TaskSpec).max(20).default([]),
+  materials: Materials.default({}),
+  /** Hours a physical win may stay unclaimed before it is voided and its stock returned. */
+  claimWindowHours: z.number().int().min(1).max(24 * 365).optional(),
+};
+
+function checkSpec(spec: { startsAt: string; endsAt: string; tiers: { probability: number }[]; limits: { freeDrawsPerDay: number; maxDrawsPerDay?: number } }, ctx: z.RefinementCtx) {
+  if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
+  if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
+  const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
+  if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
+  const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
+  if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
+}
+
+export const ActivitySpec = z.strictObject(specShape).superRefine(checkSpec);
 export type ActivitySpec = z.infer<typeof ActivitySpec>;
+
+/**
+ * A draft as the console saves it while the operator types: the spec's rules for every field
+ * present, but a draft may have no tier yet or a tier without a prize. Publishing asks for
+ * the rest (publishBlockers); the API accepts only a whole ActivitySpec.
+ */
+export const DraftSpec = z
+  .strictObject({
+    ...specShape,
+    tiers: z.array(TierSpec.extend({ prizes: z.array(TierPrizeSpec).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity') })).max(20),
+  })
+  .superRefine(checkSpec);
+export type DraftSpec = z.infer<typeof DraftSpec>;
 
 export const PatchTier = z
   .strictObject({ probability: probability.optional(), stock: z.number().int().min(0).max(100_000_000).optional() })
