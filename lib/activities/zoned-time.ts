@@ -41,7 +41,9 @@ export function fromZonedInput(local: string, timeZone: string): string | null {
 
 /** An instant as ISO with the zone's offset, e.g. for a spec export. */
 export function toZonedIso(iso: string, timeZone: string): string {
-  return `${toZonedInput(iso, timeZone)}:${new Date(iso).toISOString().slice(17, 19)}${formatOffset(zoneOffsetMinutes(timeZone, Date.parse(iso)))}`;
+  const utc = new Date(iso).toISOString();
+  const seconds = utc.endsWith('.000Z') ? utc.slice(17, 19) : utc.slice(17, 23);
+  return `${toZonedInput(iso, timeZone)}:${seconds}${formatOffset(zoneOffsetMinutes(timeZone, Date.parse(iso)))}`;
 }
 
 function formatOffset(minutes: number): string {
