@@ -30,8 +30,21 @@ export async function updateDraft(tenantId: string, actor: Actor, activityId: st
   return { activity: await getActivityOrThrow(tenantId, activityId), version: expectedVersion + 1, changed: true };
 }
 
-/** Equal as specs: instants compared as instants, whatever offset they were written with. */
+/**
+ * Equal as specs: instants compared as instants whatever offset they were written with, a
+ * bundle's prizes in any order (they are stored without one), absent and empty fields alike.
+ */
 function sameSpec(a: DraftSpec, b: DraftSpec): boolean {
-  const norm = (s: DraftSpec) => JSON.stringify({ ...s, startsAt: Date.parse(s.startsAt), endsAt: Date.parse(s.endsAt), materials: Object.fromEntries(Object.entries(s.materials).filter(([, v]) => v !== undefined && v !== '').sort()) , limits: Object.fromEntries(Object.entries(s.limits).filter(([, v]) => v !== undefined).sort()) });
+  const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '').sort(([x], [y]) => x.localeCompare(y)));
+  const norm = (s: DraftSpec) =>
+    JSON.stringify({
+      ...s,
+      startsAt: Date.parse(s.startsAt),
+      endsAt: Date.parse(s.endsAt),
+      materials: defined(s.materials),
+      limits: defined(s.limits),
+      tiers: s.tiers.map((t) => ({ ...t, prizes: [...t.prizes].sort((x, y) => x.prizeId.localeCompare(y.prizeId)) })),
+      tasks: s.tasks.map(defined),
+    });
   return norm(a) === norm(b);
 }

@@ -23,6 +23,7 @@ let tenantA: Awaited<ReturnType<typeof freshTenant>>;
 let tenantB: Awaited<ReturnType<typeof freshTenant>>;
 const people = {} as Record<Role, string>;
 let prizeA: string;
+let prizeA2: string;
 let prizeB: string;
 
 beforeAll(async () => {
@@ -30,6 +31,7 @@ beforeAll(async () => {
   tenantB = await freshTenant();
   Object.assign(people, await membersOfEachRole(tenantA.id));
   prizeA = (await createPrize(tenantA.id, testActor, { name: 'Mug', kind: 'physical', value: 8, stock: 1_000 })).id;
+  prizeA2 = (await createPrize(tenantA.id, testActor, { name: 'Pen', kind: 'physical', value: 1, stock: 1_000 })).id;
   prizeB = (await createPrize(tenantB.id, testActor, { name: 'Foreign Mug', kind: 'physical', stock: 1_000 })).id;
 });
 
@@ -47,7 +49,7 @@ const activityState = async (id: string) => {
 const activityCount = (tenantId: string) => db.activity.count({ where: { tenantId } });
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const upload = (tenant: string, body: Uint8Array) =>
+const upload = (tenant: string, body: Uint8Array<ArrayBuffer>) =>
   uploadBanner(new Request(`http://localhost/t/${tenant}/activities/banner`, { method: 'POST', body, headers: { 'content-type': 'image/png' } }), { params: Promise.resolve({ tenant }) });
 
 describe('createDraftAction and importSpecAction', () => {
@@ -114,9 +116,11 @@ describe('saveDraftAction', () => {
     const draft = await draftIn(tenantA.id, prizeA);
     const { version } = await activityState(draft.id);
     as('OPERATOR');
+    // A bundle listed against the id order it is stored in: still the same spec when saved again.
+    const bundle = [{ prizeId: prizeA }, { prizeId: prizeA2, quantity: 2 }].sort((x, y) => y.prizeId.localeCompare(x.prizeId));
     const spec = specFor(
       [
-        { name: 'First', probability: 0.001, stock: 3, prizes: [{ prizeId: prizeA }] },
+        { name: 'First', probability: 0.001, stock: 3, prizes: bundle },
         { name: 'Second', probability: 0.2, stock: 50, prizes: [] },
       ],
       { name: 'Renamed', materials: { title: 'Spin!', themeColor: '#112233' } },

@@ -105,15 +105,20 @@ export function ActivityEditor({
     [saveDraft, toast],
   );
 
+  // Only an edit starts a save: a new `runSave` (fresh props) must not.
+  const latestRunSave = useRef(runSave);
+  useEffect(() => {
+    latestRunSave.current = runSave;
+  }, [runSave]);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
     setSave({ kind: 'pending' });
-    const timer = setTimeout(() => void runSave(form), AUTOSAVE_DELAY_MS);
+    const timer = setTimeout(() => void latestRunSave.current(form), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [form, runSave]);
+  }, [form]);
 
   // Leaving with an unsaved edit asks first.
   useEffect(() => {
@@ -284,7 +289,7 @@ export function ActivityEditor({
                 )}
               </Field>
               <div className="grid gap-3" style={{ gridTemplateColumns: t.kind === 'event' ? '1fr 1fr' : '1fr' }}>
-                <Field label="Name" error={err(`tasks.${i}.name`)}>
+                <Field label="Task name" error={err(`tasks.${i}.name`)}>
                   {(p) => <input {...p} className={inputClasses} value={t.name} onChange={(e) => setTask(i, { name: e.target.value })} />}
                 </Field>
                 {t.kind === 'event' ? (

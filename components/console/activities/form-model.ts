@@ -105,12 +105,15 @@ export function toSpec(f: DraftForm): unknown {
 
 /** Server messages in the operator's words; the paths stay as the server gave them. */
 export function friendly(path: string, message: string): string {
-  if (/expected number/.test(message)) return 'Enter a number.';
+  if (/^Invalid input: expected number/.test(message)) return 'Enter a number.';
   if (/expected int/.test(message)) return 'Enter a whole number.';
   if (/Too small: expected string to have >=1/.test(message)) return 'Required.';
   if (path.endsWith('probability') && /decimal places/.test(message)) return 'At most 4 decimal places of a percent (0.0001 %).';
-  if (path.endsWith('probability') && /<=1/.test(message)) return 'At most 100 %.';
+  if (path.endsWith('probability') && /<=\s?1\b/.test(message)) return 'At most 100 %.';
+  if (path.endsWith('probability') && />=\s?0\b/.test(message)) return 'At least 0 %.';
   if (path.endsWith('prizeId')) return 'Choose a prize.';
+  const bound = /^Too (small|big): expected number to be ([<>]=?)(-?[\d.]+)/.exec(message);
+  if (bound) return `${bound[1] === 'small' ? 'At least' : 'At most'} ${Number(bound[3]).toLocaleString('en-US')}.`;
   if (path === 'startsAt' || path === 'endsAt') return /after/.test(message) ? 'Must be after the start.' : /year/.test(message) ? 'A period is at most a year.' : 'Enter a date and time.';
   return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -18,7 +18,7 @@ export function H5Preview(props: PreviewProps) {
   return (
     <figure aria-label="Preview of the H5 page" className="mx-auto w-[300px]">
       <div className="overflow-hidden rounded-[2rem] border-[6px] border-zinc-900 bg-white shadow-xl">
-        <div className="h-[560px] overflow-y-auto" style={{ backgroundColor: `${color}14` }}>
+        <div className="min-h-[560px]" style={{ backgroundColor: `${color}14` }}>
           <div className="relative h-28" style={{ background: `linear-gradient(135deg, ${color}, ${color}aa)` }}>
             {props.bannerUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- an operator's own upload, shown as it is

@@ -77,7 +77,8 @@ export async function saveDraftAction(tenantSlug: string, activityId: string, ve
     await getActivityRowOrThrow(ctx.tenantId, id);
     const saved = await updateDraft(ctx.tenantId, ctx.actor, id, DraftSpec.parse(spec), Version.parse(version));
     const checklist = await publishChecklist(ctx.tenantId, await getActivityRowOrThrow(ctx.tenantId, id));
-    if (saved.changed) revalidatePath(listPath(ctx.tenantSlug));
+    // No revalidatePath: the list is rendered per request anyway, and revalidating would
+    // re-render the editor's page under the operator's fingers after every autosave.
     return { version: saved.version, changed: saved.changed, checklist };
   });
 }
