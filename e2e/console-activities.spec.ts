@@ -13,9 +13,10 @@ const ZONE = 'Asia/Shanghai';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 // From the top: the shell's fixed and sticky parts would otherwise land mid-page in a full-page shot.
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `e2e/screenshots/console-activities-${name}.png`, fullPage: true, animations: 'disabled' });
+// An open modal dialog is shot as the viewport shows it, without scrolling under it.
+async function shot(page: Page, name: string, { dialog = false } = {}) {
+  if (!dialog) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `e2e/screenshots/console-activities-${name}.png`, fullPage: !dialog, animations: 'disabled' });
 }
 
 async function signIn(page: Page, email: string) {
@@ -144,8 +145,9 @@ test.describe('console activities', () => {
     await page.getByRole('button', { name: 'Publish…' }).click();
     const publishDialog = page.getByRole('dialog', { name: `Publish ${name}?` });
     await expect(publishDialog).toBeVisible();
-    await shot(page, 'publish-dialog');
+    await shot(page, 'publish-dialog', { dialog: true });
     await publishDialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(publishDialog).toBeHidden({ timeout: 30_000 });
     await expect(page.getByTestId('toast-success').filter({ hasText: 'Activity published' })).toContainText('is now live');
     await expect(page.getByTestId('activity-status').first()).toHaveText('Live');
     await expect(page.getByRole('link', { name: 'Live dashboard', exact: true })).toHaveAttribute('href', /\/dashboard$/);
@@ -156,7 +158,8 @@ test.describe('console activities', () => {
     // Pause and resume, each confirmed.
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const pauseDialog = page.getByRole('dialog', { name: `Pause ${name}?` });
-    await shot(page, 'pause-dialog');
+    await expect(pauseDialog).toBeVisible();
+    await shot(page, 'pause-dialog', { dialog: true });
     await pauseDialog.getByRole('button', { name: 'Pause activity' }).click();
     await expect(page.getByTestId('activity-status').first()).toHaveText('Paused');
     await page.getByRole('button', { name: 'Resume', exact: true }).click();

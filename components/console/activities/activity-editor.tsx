@@ -171,8 +171,8 @@ export function ActivityEditor({
           <Field label="Name" error={err('name')} hint="Shown to operators; the H5 title is set below.">
             {(p) => <input {...p} className={inputClasses} value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={120} />}
           </Field>
-          <div className="grid grid-cols-3 gap-4">
-            <Field label="Time zone" error={err('timezone')}>
+          <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-3">
+            <Field label="Time zone" error={err('timezone')} className="col-span-2 @2xl:col-span-1">
               {(p) => (
                 <select {...p} className={inputClasses} value={form.timezone} onChange={(e) => set('timezone', e.target.value)}>
                   {timezones.map((tz) => <option key={tz} value={tz}>{tz}</option>)}
@@ -247,7 +247,7 @@ export function ActivityEditor({
         </Section>
 
         <Section title="Limits" description="Per user. Leave a field empty for no limit.">
-          <div className="grid grid-cols-5 gap-4">
+          <div className="grid grid-cols-3 gap-4 @2xl:grid-cols-5">
             <Field label="Free draws a day" error={err('limits.freeDrawsPerDay')}>
               {(p) => <input {...p} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={form.limits.freeDrawsPerDay} onChange={(e) => setLimit('freeDrawsPerDay', e.target.value)} />}
             </Field>
@@ -279,18 +279,18 @@ export function ActivityEditor({
         >
           {form.tasks.length === 0 ? <p className="text-sm text-zinc-600">No tasks: users draw with their free draws only.</p> : null}
           {form.tasks.map((t, i) => (
-            <fieldset key={t.key} className="grid grid-cols-[150px_minmax(0,1fr)_repeat(3,90px)_auto] items-start gap-3 rounded-lg border border-zinc-200 p-3">
+            <fieldset key={t.key} className="@container space-y-3 rounded-lg border border-zinc-200 p-3">
               <legend className="sr-only">Task {i + 1}</legend>
-              <Field label="Kind" error={err(`tasks.${i}.kind`)}>
-                {(p) => (
-                  <select {...p} className={inputClasses} value={t.kind} onChange={(e) => setTask(i, { kind: e.target.value as TaskForm['kind'] })}>
-                    {taskKinds.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
-                  </select>
-                )}
-              </Field>
-              <div className="grid gap-3" style={{ gridTemplateColumns: t.kind === 'event' ? '1fr 1fr' : '1fr' }}>
+              <div className={`grid grid-cols-1 gap-3 ${t.kind === 'event' ? '@xl:grid-cols-[160px_minmax(0,1fr)_minmax(0,1fr)]' : '@xl:grid-cols-[160px_minmax(0,1fr)]'}`}>
+                <Field label="Kind" error={err(`tasks.${i}.kind`)}>
+                  {(p) => (
+                    <select {...p} className={inputClasses} value={t.kind} onChange={(e) => setTask(i, { kind: e.target.value as TaskForm['kind'] })}>
+                      {taskKinds.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+                    </select>
+                  )}
+                </Field>
                 <Field label="Task name" error={err(`tasks.${i}.name`)}>
-                  {(p) => <input {...p} className={inputClasses} value={t.name} onChange={(e) => setTask(i, { name: e.target.value })} />}
+                  {(p) => <input {...p} className={inputClasses} value={t.name} onChange={(e) => setTask(i, { name: e.target.value })} maxLength={60} />}
                 </Field>
                 {t.kind === 'event' ? (
                   <Field label="Event type" error={err(`tasks.${i}.eventType`)}>
@@ -298,18 +298,20 @@ export function ActivityEditor({
                   </Field>
                 ) : null}
               </div>
-              <Field label="Chances" error={err(`tasks.${i}.chances`)}>
-                {(p) => <input {...p} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={t.chances} onChange={(e) => setTask(i, { chances: e.target.value })} />}
-              </Field>
-              <Field label="A day" error={err(`tasks.${i}.perDay`)}>
-                {(p) => <input {...p} inputMode="numeric" placeholder="—" className={`${inputClasses} tabular-nums`} value={t.perDay} onChange={(e) => setTask(i, { perDay: e.target.value })} />}
-              </Field>
-              <Field label="In all" error={err(`tasks.${i}.total`)}>
-                {(p) => <input {...p} inputMode="numeric" placeholder="—" className={`${inputClasses} tabular-nums`} value={t.total} onChange={(e) => setTask(i, { total: e.target.value })} />}
-              </Field>
-              <button type="button" className={`${buttonClasses('danger-ghost', 'sm')} mt-7`} onClick={() => set('tasks', form.tasks.filter((_, j) => j !== i))} aria-label={`Remove task ${t.name || i + 1}`}>
-                Remove
-              </button>
+              <div className="flex items-start gap-3">
+                <Field label="Chances" error={err(`tasks.${i}.chances`)} className="w-28">
+                  {(p) => <input {...p} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={t.chances} onChange={(e) => setTask(i, { chances: e.target.value })} />}
+                </Field>
+                <Field label="At most a day" error={err(`tasks.${i}.perDay`)} className="w-28">
+                  {(p) => <input {...p} inputMode="numeric" placeholder="No limit" className={`${inputClasses} tabular-nums`} value={t.perDay} onChange={(e) => setTask(i, { perDay: e.target.value })} />}
+                </Field>
+                <Field label="At most in all" error={err(`tasks.${i}.total`)} className="w-28">
+                  {(p) => <input {...p} inputMode="numeric" placeholder="No limit" className={`${inputClasses} tabular-nums`} value={t.total} onChange={(e) => setTask(i, { total: e.target.value })} />}
+                </Field>
+                <button type="button" className={`${buttonClasses('danger-ghost', 'sm')} mt-7 ml-auto`} onClick={() => set('tasks', form.tasks.filter((_, j) => j !== i))} aria-label={`Remove task ${t.name || i + 1}`}>
+                  Remove
+                </button>
+              </div>
             </fieldset>
           ))}
         </Section>

@@ -47,7 +47,7 @@ export function Section({ title, description, children, actions }: { title: stri
         </div>
         {actions}
       </div>
-      <div className="space-y-5 px-5 py-5">{children}</div>
+      <div className="@container space-y-5 px-5 py-5">{children}</div>
     </section>
   );
 }

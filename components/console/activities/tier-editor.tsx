@@ -41,7 +41,7 @@ export function TierEditor({ tiers, prizes, errors, onChange }: { tiers: TierFor
         const err = (f: string) => errors[`tiers.${i}.${f}`];
         const bundle = t.prizes.filter((p) => p.prizeId).length > 1;
         return (
-          <fieldset key={t.key} className="rounded-lg border border-zinc-200" data-testid="tier">
+          <fieldset key={t.key} className="@container rounded-lg border border-zinc-200" data-testid="tier">
             <legend className="sr-only">Tier {i + 1}: {t.name}</legend>
             <div className="flex items-center justify-between gap-3 border-b border-zinc-100 bg-zinc-50/70 px-4 py-2 text-sm">
               <span className="flex items-center gap-2 font-medium text-zinc-800">
@@ -56,7 +56,7 @@ export function TierEditor({ tiers, prizes, errors, onChange }: { tiers: TierFor
               </span>
             </div>
             <div className="space-y-4 p-4">
-              <div className="grid grid-cols-[minmax(0,1fr)_130px_130px_150px] gap-4">
+              <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-[minmax(0,1fr)_120px_120px_160px]">
                 <Field label="Tier name" error={err('name')}>
                   {(p) => <input {...p} className={inputClasses} value={t.name} onChange={(e) => update(i, { name: e.target.value })} maxLength={60} />}
                 </Field>
