@@ -24,7 +24,8 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/t\/\w+\/activities$/);
+  // A cold server on a shared machine may take a while for its first page.
+  await expect(page).toHaveURL(/\/t\/\w+\/activities$/, { timeout: 30_000 });
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */

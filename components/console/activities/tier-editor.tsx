@@ -29,7 +29,8 @@ export function TierEditor({ tiers, prizes, errors, onChange }: { tiers: TierFor
       actions={<button type="button" className={buttonClasses('secondary', 'sm')} onClick={addTier}>Add tier</button>}
     >
       <OddsBar tiers={tiers.map((t) => ({ name: t.name, probability: Number(t.oddsPercent) / 100 }))} />
-      {errors.tiers ? <p className="text-sm text-red-700" data-testid="field-error">{errors.tiers}</p> : null}
+      {/* An odds sum over 100 % is already said by the bar; other tier-wide errors are not. */}
+      {errors.tiers && !/^Odds add up/.test(errors.tiers) ? <p className="text-sm text-red-700" data-testid="field-error">{errors.tiers}</p> : null}
       {errors['tiers.prizes.prizeId'] ? <p className="text-sm text-red-700" data-testid="field-error">A prize no longer exists; choose another.</p> : null}
       {tiers.length === 0 ? (
         <div className="rounded-lg border border-dashed border-zinc-300 bg-zinc-50/60 px-4 py-6 text-center text-sm text-zinc-600">
