@@ -20,6 +20,10 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Seconds after which a worker that has not beaten its heart counts as down. */
   WORKER_HEARTBEAT_TTL_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+  /** Auto-tuning changes a tier's odds at most once per this many seconds (lib/odds/auto-tune-tiers.ts). */
+  AUTO_TUNE_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** The odds-drift alarm tests the draws of this many last minutes (lib/odds/check-odds-drift.ts). */
+  ODDS_DRIFT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 1440).default(60),
 });
 export type Config = z.infer<typeof Env> & { publicUrl: string };
 

@@ -20,6 +20,12 @@ export const queuePayloads = {
   ]),
   /** Compare Redis, the pools, the Win rows and the ledger; raise an Alert on drift. */
   reconcile: z.strictObject({ activityId: z.uuid().optional() }),
+  /** Draw an ended fixed-winner activity's winners (once), announce them, then return its unused stock; `sweep` finds missed ones. */
+  'fixed-winners': z.union([z.strictObject({ activityId: z.uuid() }), z.strictObject({ sweep: z.literal(true) })]),
+  /** Retune the odds of auto-tuned tiers of live activities (one activity, or all). */
+  'auto-tune': z.strictObject({ activityId: z.uuid().optional() }),
+  /** Chi-square test of live activities' outcomes against their odds; alert (and pause) on drift. */
+  'odds-drift': z.strictObject({ activityId: z.uuid().optional() }),
   /** A webhook to the host app (win, shipped). */
   notify: z.strictObject({ tenantId: z.uuid(), event: z.enum(['win.created', 'win.shipped']), winId: z.uuid() }),
 } as const;

@@ -7,14 +7,20 @@ import { bullPrefix, closeQueues, getQueue } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
+import autoTune from './auto-tune';
 import drawLog from './draw-log';
+import fixedWinners from './fixed-winners';
 import notify from './notify';
+import oddsDrift from './odds-drift';
 import reconcile from './reconcile';
 import stockReturn from './stock-return';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
 const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, reconcile, stockReturn];
+// Odds that move (issue 7): fixed-winner draws, auto-tuning, the odds-drift alarm.
+processors.push(fixedWinners, autoTune, oddsDrift);
+const ODDS_DRIFT_EVERY_MS = 5 * 60_000;
 /** How often the lifecycle sweep looks for transitions a lost delayed job would have made. */
 const LIFECYCLE_SWEEP_MS = 60_000;
 const RECONCILE_EVERY_MS = 60_000;
@@ -46,6 +52,9 @@ async function main() {
   await getQueue('activity-lifecycle').upsertJobScheduler('lifecycle-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'activity-lifecycle', data: { sweep: true } });
   await getQueue('reconcile').upsertJobScheduler('reconcile-all', { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: {} });
   await getQueue('stock-return').upsertJobScheduler('expired-claims', { every: CLAIM_EXPIRY_EVERY_MS }, { name: 'stock-return', data: { expiredClaims: true } });
+  await getQueue('fixed-winners').upsertJobScheduler('fixed-winners-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'fixed-winners', data: { sweep: true } });
+  await getQueue('auto-tune').upsertJobScheduler('auto-tune-all', { every: config().AUTO_TUNE_INTERVAL_SECONDS * 1000 }, { name: 'auto-tune', data: {} });
+  await getQueue('odds-drift').upsertJobScheduler('odds-drift-all', { every: ODDS_DRIFT_EVERY_MS }, { name: 'odds-drift', data: {} });
   await beat(redis);
   const heartbeat = setInterval(() => beat(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
   log.info('workers started', { queues: processors.map((p) => p.queue) });

@@ -1,13 +1,14 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { PROBABILITY_SCALE } from './schemas';
+import type { Segment } from './segments';
 
 export const activitySelect = {
   id: true, tenantId: true, name: true, status: true, gameplay: true, startsAt: true, endsAt: true, timezone: true,
   materials: true, freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true, maxWinsPerUser: true,
-  claimWindowHours: true, configVersion: true, version: true, publishedAt: true, endedAt: true, createdAt: true, updatedAt: true,
+  claimWindowHours: true, fixedWinners: true, pauseOnDrift: true, configVersion: true, version: true, publishedAt: true, endedAt: true, createdAt: true, updatedAt: true,
   tiers: {
     select: {
-      id: true, name: true, position: true, probabilityMicros: true, stock: true, issued: true, pacing: true,
+      id: true, name: true, position: true, probabilityMicros: true, stock: true, issued: true, pacing: true, segments: true, autoTuneMinMicros: true, autoTuneMaxMicros: true,
       prizes: { select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } }, orderBy: { prizeId: 'asc' } },
     },
     orderBy: { position: 'asc' },
@@ -36,6 +37,8 @@ export function toActivityDto(a: ActivityRow) {
     },
     materials: a.materials as Record<string, string>,
     ...(a.claimWindowHours !== null ? { claimWindowHours: a.claimWindowHours } : {}),
+    ...(a.fixedWinners !== null ? { fixedWinners: a.fixedWinners } : {}),
+    pauseOnDrift: a.pauseOnDrift,
     tiers: a.tiers.map((t) => ({
       id: t.id,
       name: t.name,
@@ -43,6 +46,8 @@ export function toActivityDto(a: ActivityRow) {
       stock: t.stock,
       issued: t.issued,
       pacing: t.pacing.toLowerCase(),
+      ...((t.segments as Segment[]).length ? { segments: (t.segments as Segment[]).map(({ probabilityMicros, ...s }) => ({ ...s, probability: probabilityMicros / PROBABILITY_SCALE })) } : {}),
+      ...(t.autoTuneMinMicros !== null && t.autoTuneMaxMicros !== null ? { autoTune: { minProbability: t.autoTuneMinMicros / PROBABILITY_SCALE, maxProbability: t.autoTuneMaxMicros / PROBABILITY_SCALE } } : {}),
       prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity, name: p.prize.name, kind: p.prize.kind.toLowerCase() })),
     })),
     tasks: a.tasks.map((t) => ({

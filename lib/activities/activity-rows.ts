@@ -2,7 +2,7 @@
 // creating an activity and saving a draft, so both store a spec the same way.
 import { db } from '../db';
 import { AppError } from '../errors';
-import { toMicros, type DraftSpec } from './schemas';
+import { toMicros, toSegments, type DraftSpec } from './schemas';
 
 export function activityColumns(spec: DraftSpec) {
   return {
@@ -17,6 +17,8 @@ export function activityColumns(spec: DraftSpec) {
     maxDrawsTotal: spec.limits.maxDrawsTotal ?? null,
     maxWinsPerUser: spec.limits.maxWinsPerUser ?? null,
     claimWindowHours: spec.claimWindowHours ?? null,
+    fixedWinners: spec.fixedWinners ?? null,
+    pauseOnDrift: spec.pauseOnDrift ?? false,
   };
 }
 
@@ -28,6 +30,9 @@ export function tierRows(tenantId: string, tiers: DraftSpec['tiers']) {
     probabilityMicros: toMicros(t.probability),
     stock: t.stock,
     pacing: t.pacing === 'even' ? ('EVEN' as const) : ('NONE' as const),
+    segments: toSegments(t.segments),
+    autoTuneMinMicros: t.autoTune ? toMicros(t.autoTune.minProbability) : null,
+    autoTuneMaxMicros: t.autoTune ? toMicros(t.autoTune.maxProbability) : null,
     prizes: { create: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity })) },
   }));
 }

@@ -18,6 +18,8 @@ export function toActivitySpec(a: ActivityDto): DraftSpec {
       stock: t.stock,
       prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity })),
       pacing: t.pacing as 'none' | 'even',
+      ...(t.segments ? { segments: t.segments } : {}),
+      ...(t.autoTune ? { autoTune: t.autoTune } : {}),
     })),
     tasks: a.tasks.map((t) =>
       t.kind === 'event'
@@ -26,5 +28,7 @@ export function toActivitySpec(a: ActivityDto): DraftSpec {
     ),
     materials: a.materials,
     ...(a.claimWindowHours ? { claimWindowHours: a.claimWindowHours } : {}),
+    ...(a.fixedWinners ? { fixedWinners: a.fixedWinners } : {}),
+    ...(a.pauseOnDrift ? { pauseOnDrift: true } : {}),
   };
 }

@@ -13,17 +13,20 @@ import { drawKeys } from '../draw/keys';
 import { getActivityOrThrow } from './get-activity';
 import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE, toMicros, type PatchTier } from './schemas';
+import { maxOddsSum, type Segment } from './segments';
 
 const adjustScript = loadLuaScript('lib/draw/lua', 'adjust-tier-stock-2.lua');
 
-export async function patchTier(tenantId: string, actor: Actor, activityId: string, tierId: string, patch: PatchTier): Promise<ActivityDto> {
+/** `reason` goes into the audit entry: why a system actor (auto-tune) made the change. */
+export async function patchTier(tenantId: string, actor: Actor, activityId: string, tierId: string, patch: PatchTier, { reason }: { reason?: Record<string, unknown> } = {}): Promise<ActivityDto> {
   const tier = isUuid(tierId) && isUuid(activityId)
-    ? await db.tier.findFirst({ where: { id: tierId, activityId, tenantId }, select: { id: true, probabilityMicros: true, stock: true, version: true, activity: { select: { status: true, tiers: { select: { id: true, probabilityMicros: true } } } } } })
+    ? await db.tier.findFirst({ where: { id: tierId, activityId, tenantId }, select: { id: true, probabilityMicros: true, stock: true, version: true, activity: { select: { status: true, tiers: { select: { id: true, probabilityMicros: true, segments: true } } } } } })
     : null;
   if (!tier) throw new AppError('NOT_FOUND', `tier ${tierId} not found`);
   if (tier.activity.status === 'ENDED') throw new AppError('INVALID_STATE', 'the activity has ended');
   const probabilityMicros = patch.probability !== undefined ? toMicros(patch.probability) : tier.probabilityMicros;
-  const total = tier.activity.tiers.reduce((s, t) => s + (t.id === tierId ? probabilityMicros : t.probabilityMicros), 0);
+  // The most the odds add up to at any local time, time segments included.
+  const total = maxOddsSum(tier.activity.tiers.map((t) => ({ probabilityMicros: t.id === tierId ? probabilityMicros : t.probabilityMicros, segments: t.segments as Segment[] }))).micros;
   if (total > PROBABILITY_SCALE) throw new AppError('VALIDATION_FAILED', `the odds would add up to ${total / PROBABILITY_SCALE}, more than 1`, { issues: [{ path: 'probability', message: 'odds sum over 1' }] });
   const stock = patch.stock ?? tier.stock;
   const live = tier.activity.status !== 'DRAFT';
@@ -42,7 +45,7 @@ export async function patchTier(tenantId: string, actor: Actor, activityId: stri
     await writeAuditLog(tenantId, actor, {
       action: 'tier.update', objectType: 'Tier', objectId: tierId,
       before: { probability: tier.probabilityMicros / PROBABILITY_SCALE, stock: tier.stock },
-      after: { probability: probabilityMicros / PROBABILITY_SCALE, stock },
+      after: { probability: probabilityMicros / PROBABILITY_SCALE, stock, ...(reason ? { reason } : {}) },
     }, tx);
   });
   } catch (err) {

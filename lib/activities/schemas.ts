@@ -1,6 +1,7 @@
 // The activity spec of API.md, strict at the edge. Odds arrive as decimals and are kept as
 // integers in millionths from here on (STYLE.md §11).
 import { z } from 'zod';
+import { maxOddsSum, type Segment } from './segments';
 
 export const PROBABILITY_SCALE = 1_000_000;
 /** Lua receives the prizes of a bundle with pre-generated win ids; this bounds their number. */
@@ -25,12 +26,34 @@ const isoWithOffset = z.iso.datetime({ offset: true });
 
 export const TierPrizeSpec = z.strictObject({ prizeId: z.uuid(), quantity: z.number().int().min(1).max(1_000).default(1) });
 
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-28');
+
+/** Odds for a window of the activity's local time (lib/activities/segments.ts). */
+export const SegmentSpec = z
+  .strictObject({
+    fromHour: z.number().int().min(0).max(23),
+    toHour: z.number().int().min(1).max(24),
+    fromDate: localDate.optional(),
+    toDate: localDate.optional(),
+    probability,
+  })
+  .refine((s) => s.fromHour !== s.toHour, 'an empty hour range; use 0 to 24 for the whole day')
+  .refine((s) => !s.fromDate || !s.toDate || s.fromDate <= s.toDate, 'fromDate after toDate');
+export type SegmentSpec = z.infer<typeof SegmentSpec>;
+
 export const TierSpec = z.strictObject({
   name: z.string().trim().min(1).max(60),
   probability,
   stock: z.number().int().min(0).max(100_000_000),
   prizes: z.array(TierPrizeSpec).min(1).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity'),
   pacing: z.enum(['none', 'even']).default('none'),
+  segments: z.array(SegmentSpec).max(24).optional(),
+  /** Bounds within which the auto-tune worker may move this tier's probability (lib/odds/auto-tune-tier.ts). */
+  autoTune: z
+    .strictObject({ minProbability: probability, maxProbability: probability })
+    .refine((b) => b.minProbability <= b.maxProbability, 'minProbability must not exceed maxProbability')
+    .optional()
+    .describe('let the auto-tune worker move the probability within these bounds towards an even release of the stock over the period'),
 });
 export type TierSpec = z.infer<typeof TierSpec>;
 
@@ -66,13 +89,33 @@ const specShape = {
   materials: Materials.default({}),
   /** Hours a physical win may stay unclaimed before it is voided and its stock returned. */
   claimWindowHours: z.number().int().min(1).max(24 * 365).optional(),
+  /** Fixed-winner mode: exactly this many winners drawn among all participants when the activity ends (lib/fixed-winners). */
+  fixedWinners: z.number().int().min(1).max(100_000).optional().describe('when the activity ends, draw exactly this many winners uniformly among all participants; they win the first tier'),
+  /** Pause the activity by itself when the odds-drift alarm fires (lib/odds/check-odds-drift.ts). */
+  pauseOnDrift: z.boolean().optional().describe('pause the activity when its outcomes drift from the configured odds (chi-square, p < 0.001)'),
 };
 
-function checkSpec(spec: { startsAt: string; endsAt: string; tiers: { probability: number }[]; limits: { freeDrawsPerDay: number; maxDrawsPerDay?: number } }, ctx: z.RefinementCtx) {
+type CheckedSpec = {
+  startsAt: string;
+  endsAt: string;
+  tiers: Pick<TierSpec, 'probability' | 'segments' | 'stock'>[];
+  limits: { freeDrawsPerDay: number; maxDrawsPerDay?: number };
+  fixedWinners?: number;
+};
+
+/** The rules across fields, shared by a whole spec and a draft. */
+function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
   if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
   if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
   const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
   if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
+  const worst = maxOddsSum(spec.tiers.map((t) => ({ probabilityMicros: toMicros(t.probability), segments: toSegments(t.segments) })));
+  if (total <= PROBABILITY_SCALE && worst.micros > PROBABILITY_SCALE) {
+    ctx.addIssue({ code: 'custom', path: ['tiers'], message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1` });
+  }
+  // The fixed winners win the first tier: its stock must cover them (instant wins of it may still leave fewer).
+  const firstStock = spec.tiers[0]?.stock ?? 0;
+  if (spec.fixedWinners !== undefined && spec.fixedWinners > firstStock) ctx.addIssue({ code: 'custom', path: ['fixedWinners'], message: `the first tier's stock (${firstStock}) must cover the fixed winners` });
   const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
   if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
 }
@@ -98,6 +141,12 @@ export const PatchTier = z
   .refine((p) => p.probability !== undefined || p.stock !== undefined, 'give probability or stock');
 export type PatchTier = z.infer<typeof PatchTier>;
 
+/** PATCH /api/manage/activities/{id}: the period, also while published (lib/activities/change-period.ts). */
+export const PatchActivity = z
+  .strictObject({ startsAt: isoWithOffset.optional(), endsAt: isoWithOffset.optional() })
+  .refine((p) => p.startsAt !== undefined || p.endsAt !== undefined, 'give startsAt or endsAt');
+export type PatchActivity = z.infer<typeof PatchActivity>;
+
 export const WinnersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(100).optional(),
@@ -108,4 +157,8 @@ export type WinnersQuery = z.infer<typeof WinnersQuery>;
 
 export function toMicros(p: number): number {
   return Math.round(p * PROBABILITY_SCALE);
+}
+
+export function toSegments(segments: SegmentSpec[] = []): Segment[] {
+  return segments.map((s) => ({ fromHour: s.fromHour, toHour: s.toHour, fromDate: s.fromDate, toDate: s.toDate, probabilityMicros: toMicros(s.probability) }));
 }

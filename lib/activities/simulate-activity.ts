@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { randomInt } from 'node:crypto';
 import { db } from '../db';
 import { requestRedis } from '../redis';
-import { simulatePicks, type CompiledTier, type SimulatedStock } from '../draw/simulate-picks';
+import { compileTier } from '../draw/activity-state';
+import { simulatePicks, type CompiledTier, type SimulatedOutcome, type SimulatedStock } from '../draw/simulate-picks';
+import type { Redis } from '../redis';
 import { getActivityRowOrThrow } from './get-activity';
 import { PROBABILITY_SCALE } from './schemas';
 
@@ -72,12 +74,13 @@ export async function simulateActivity(
   const fromMs = a.status === 'DRAFT' ? a.startsAt.getTime() : Math.max(a.startsAt.getTime(), Math.min(now, a.endsAt.getTime() - 60_000));
   const toMs = a.endsAt.getTime();
 
-  const tiers: CompiledTier[] = a.tiers.map((t) => ({ id: t.id, p: t.probabilityMicros, prizes: t.prizes.map((p) => [p.prizeId, p.quantity]) }));
+  // Compiled exactly as publishing compiles them for the draw (time segments included).
+  const tiers: CompiledTier[] = a.tiers.map(compileTier);
   const stock = startingStock(a);
   const hourly = spreadOverHours(input.draws, input.shape, fromMs, toMs, a.timezone);
   const times = drawTimes(hourly, fromMs, toMs);
 
-  const { outcomes } = await simulatePicks(await requestRedis(), tiers, stock, Array.from({ length: input.draws }, random));
+  const outcomes = await pickAll(await requestRedis(), tiers, stock, Array.from({ length: input.draws }, random), hourly, fromMs, a.timezone);
 
   const prizeIds = [...new Set(a.tiers.flatMap((t) => t.prizes.map((p) => p.prizeId)))];
   const values = new Map((await db.prize.findMany({ where: { tenantId, id: { in: prizeIds } }, select: { id: true, valueMinor: true } })).map((p) => [p.id, p.valueMinor]));
@@ -142,6 +145,27 @@ export async function simulateActivity(
     outOfStock,
     totalCostMinor: result.reduce((s, t) => s + t.costMinor, 0),
   };
+}
+
+/**
+ * The picks in time order. With time segments each hour runs with its own local hour and day,
+ * as the draw would see them; without, one run does (the odds do not depend on the time).
+ */
+async function pickAll(redis: Redis, tiers: CompiledTier[], stock: SimulatedStock, randoms: number[], hourly: number[], fromMs: number, timeZone: string): Promise<SimulatedOutcome[]> {
+  if (!tiers.some((t) => t.s)) return (await simulatePicks(redis, tiers, stock, randoms)).outcomes;
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const outcomes: SimulatedOutcome[] = [];
+  let left = stock;
+  let offset = 0;
+  for (const [h, count] of hourly.entries()) {
+    if (count === 0) continue;
+    const parts = Object.fromEntries(local.formatToParts(fromMs + h * HOUR_MS).map((p) => [p.type, p.value]));
+    const run = await simulatePicks(redis, tiers, left, randoms.slice(offset, offset + count), { hour: Number(parts.hour) % 24, day: `${parts.year}-${parts.month}-${parts.day}` });
+    outcomes.push(...run.outcomes);
+    left = run.stockLeft;
+    offset += count;
+  }
+  return outcomes;
 }
 
 /** Stock as the draw would hold it: a draft's as publishing would reserve it, a published activity's what is left. */

@@ -32,19 +32,30 @@ export async function updateDraft(tenantId: string, actor: Actor, activityId: st
 
 /**
  * Equal as specs: instants compared as instants whatever offset they were written with, a
- * bundle's prizes in any order (they are stored without one), absent and empty fields alike.
+ * bundle's prizes in any order (they are stored without one), keys in any order, absent and
+ * empty fields alike.
  */
 function sameSpec(a: DraftSpec, b: DraftSpec): boolean {
-  const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '').sort(([x], [y]) => x.localeCompare(y)));
   const norm = (s: DraftSpec) =>
-    JSON.stringify({
-      ...s,
-      startsAt: Date.parse(s.startsAt),
-      endsAt: Date.parse(s.endsAt),
-      materials: defined(s.materials),
-      limits: defined(s.limits),
-      tiers: s.tiers.map((t) => ({ ...t, prizes: [...t.prizes].sort((x, y) => x.prizeId.localeCompare(y.prizeId)) })),
-      tasks: s.tasks.map(defined),
-    });
+    JSON.stringify(
+      canonical({
+        ...s,
+        startsAt: Date.parse(s.startsAt),
+        endsAt: Date.parse(s.endsAt),
+        pauseOnDrift: s.pauseOnDrift || undefined,
+        tiers: s.tiers.map((t) => ({ ...t, prizes: [...t.prizes].sort((x, y) => x.prizeId.localeCompare(y.prizeId)) })),
+      }),
+    );
   return norm(a) === norm(b);
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([k, v]) => [k, canonical(v)]),
+  );
 }

@@ -3,7 +3,7 @@
 import { db } from '../db';
 import { log } from '../log';
 
-export type Drift = { prizeId: string; kind: 'hot-state' | 'over-issue' | 'ledger'; message: string; details: Record<string, number> };
+export type Drift = { prizeId: string; kind: 'hot-state' | 'over-issue' | 'ledger' | 'issued-rows'; message: string; details: Record<string, number> };
 
 export async function raiseStockAlert(tenantId: string, activityId: string, drift: Drift) {
   const dedupeKey = `drift:${activityId}:${drift.prizeId}:${drift.kind}`;

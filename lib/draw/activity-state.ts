@@ -4,13 +4,14 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
+import { compileSegments, type Segment } from '../activities/segments';
 import { drawKeys } from './keys';
 
 export const snapshotSelect = {
   id: true, tenantId: true, status: true, startsAt: true, endsAt: true, timezone: true, configVersion: true, stateEpoch: true,
   freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true, maxWinsPerUser: true, claimWindowHours: true,
   tiers: {
-    select: { id: true, name: true, probabilityMicros: true, stock: true, prizes: { select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } }, orderBy: { prizeId: 'asc' } } },
+    select: { id: true, name: true, probabilityMicros: true, stock: true, pacing: true, segments: true, prizes: { select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } }, orderBy: { prizeId: 'asc' } } },
     orderBy: { position: 'asc' },
   },
   stocks: { select: { prizeId: true, reserved: true, returned: true } },
@@ -48,10 +49,28 @@ export function compileConfig(a: ActivitySnapshot, status: string = a.status): R
     maxDay: String(a.maxDrawsPerDay ?? -1),
     maxTotal: String(a.maxDrawsTotal ?? -1),
     maxWins: String(a.maxWinsPerUser ?? -1),
-    tiers: JSON.stringify(a.tiers.map((t) => ({ id: t.id, p: t.probabilityMicros, prizes: t.prizes.map((p) => [p.prizeId, p.quantity]) }))),
+    tiers: JSON.stringify(a.tiers.map(compileTier)),
     view: JSON.stringify(view),
     version: String(a.configVersion),
     epoch: String(a.stateEpoch),
+  };
+}
+
+/** Even pacing lets a tier run ahead of its line by this share of its stock (at least one win). */
+export const PACING_BURST_SHARE = 0.01;
+
+/**
+ * A tier as the draw reads it: id, odds p in millionths, bundle [[prizeId, qty]], time
+ * segments s (lib/activities/segments.ts) and, for even pacing, pace = {st: stock, b: burst}.
+ */
+export function compileTier(t: ActivitySnapshot['tiers'][number]) {
+  const segments = t.segments as Segment[];
+  return {
+    id: t.id,
+    p: t.probabilityMicros,
+    prizes: t.prizes.map((p) => [p.prizeId, p.quantity] as [string, number]),
+    ...(segments.length ? { s: compileSegments(segments) } : {}),
+    ...(t.pacing === 'EVEN' ? { pace: { st: t.stock, b: Math.max(1, Math.ceil(t.stock * PACING_BURST_SHARE)) } } : {}),
   };
 }
 
@@ -103,9 +122,14 @@ export function forgetActivityMeta(activityId: string) {
   metaCache.delete(activityId);
 }
 
-const setStatusScript = loadLuaScript('lib/draw/lua', 'set-status-1.lua');
+const setConfigScript = loadLuaScript('lib/draw/lua', 'set-config-1.lua');
 
-export async function setActivityStatusInRedis(redis: Redis, activityId: string, status: string): Promise<boolean> {
+/** Changes fields of the compiled config where the hot state exists (false: fenced, nothing set). */
+export async function setActivityConfigInRedis(redis: Redis, activityId: string, fields: Record<string, string>): Promise<boolean> {
   metaCache.delete(activityId);
-  return (await defineScript(redis, setStatusScript)([drawKeys(activityId).cfg], [status])) === 1;
+  return (await defineScript(redis, setConfigScript)([drawKeys(activityId).cfg], Object.entries(fields).flat())) === 1;
+}
+
+export function setActivityStatusInRedis(redis: Redis, activityId: string, status: string): Promise<boolean> {
+  return setActivityConfigInRedis(redis, activityId, { status });
 }

@@ -8,23 +8,23 @@
 // generation. A rebuild bumps the generation under an exclusive lock in the same transaction
 // that reads its snapshot, so every draw is either in that snapshot or never written: a draw
 // decided by a state that was lost cannot slip in after the rebuild and issue a unit twice.
-import { db } from '../db';
+import { db, pool } from '../db';
 import type { DrawRows } from './draw-record';
 
-const INSERT_BATCH = `
+export const INSERT_BATCH_SQL = `
 WITH raw AS (
   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::"DrawOutcome"[], $7::uuid[],
-                       $8::"ChanceKind"[], $9::int[], $10::text[], $11::text[], $12::timestamp(3)[], $19::int[])
-    AS t(id, "tenantId", "activityId", "userId", "idempotencyKey", outcome, "tierId", "chanceKind", "chancesLeft", ip, "deviceId", "createdAt", epoch)
+                       $8::"ChanceKind"[], $9::int[], $10::text[], $11::text[], $12::timestamp(3)[], $19::int[], $20::text[])
+    AS t(id, "tenantId", "activityId", "userId", "idempotencyKey", outcome, "tierId", "chanceKind", "chancesLeft", ip, "deviceId", "createdAt", epoch, "riskAction")
 ), current AS (
   SELECT a.id, a."stateEpoch" FROM "Activity" a WHERE a.id IN (SELECT DISTINCT "activityId" FROM raw) FOR SHARE
 ), input AS (
-  SELECT raw.id, raw."tenantId", raw."activityId", raw."userId", raw."idempotencyKey", raw.outcome, raw."tierId", raw."chanceKind", raw."chancesLeft", raw.ip, raw."deviceId", raw."createdAt"
+  SELECT raw.id, raw."tenantId", raw."activityId", raw."userId", raw."idempotencyKey", raw.outcome, raw."tierId", raw."chanceKind", raw."chancesLeft", raw.ip, raw."deviceId", raw."createdAt", raw."riskAction"
   FROM raw JOIN current ON current.id = raw."activityId"
   -- null: a record rebuilt from rows, so it is already written and only conflicts below
   WHERE raw.epoch IS NULL OR raw.epoch = current."stateEpoch"
 ), ins AS (
-  INSERT INTO "Draw" (id, "tenantId", "activityId", "userId", "idempotencyKey", outcome, "tierId", "chanceKind", "chancesLeft", ip, "deviceId", "createdAt")
+  INSERT INTO "Draw" (id, "tenantId", "activityId", "userId", "idempotencyKey", outcome, "tierId", "chanceKind", "chancesLeft", ip, "deviceId", "createdAt", "riskAction")
   SELECT * FROM input ORDER BY id
   ON CONFLICT DO NOTHING
   RETURNING id, "tenantId", "activityId", "userId", outcome, "tierId", "createdAt"
@@ -52,19 +52,10 @@ SELECT id::text FROM ins`;
 /** Inserts what is new and of the current state generation; returns the ids this call inserted. */
 export async function commitDraws(batch: DrawRows[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const d = batch.map((b) => b.draw);
-  const wins = batch.flatMap((b) => b.wins.map((w) => ({ ...w, drawId: b.draw.id })));
-  const params = [
-    d.map((x) => x.id), d.map((x) => x.tenantId), d.map((x) => x.activityId), d.map((x) => x.userId), d.map((x) => x.idempotencyKey),
-    d.map((x) => x.outcome), d.map((x) => x.tierId), d.map((x) => x.chanceKind), d.map((x) => x.chancesLeft), d.map((x) => x.ip),
-    d.map((x) => x.deviceId), d.map((x) => x.createdAt.toISOString()),
-    wins.map((w) => w.id), wins.map((w) => w.drawId), wins.map((w) => w.prizeId), wins.map((w) => w.quantity), wins.map((w) => w.status),
-    wins.map((w) => w.claimExpiresAt?.toISOString() ?? null),
-    batch.map((b) => b.epoch),
-  ];
+  const params = batchParams(batch);
   for (let attempt = 1; ; attempt++) {
     try {
-      const rows = await db.$queryRawUnsafe<{ id: string }[]>(INSERT_BATCH, ...params);
+      const { rows } = await pool.query<{ id: string }>({ name: 'commit-draws-2', text: INSERT_BATCH_SQL, values: params });
       return new Set(rows.map((r) => r.id));
     } catch (err) {
       // Two batches locking the same Participation rows may deadlock; PostgreSQL aborts one.
@@ -72,6 +63,20 @@ export async function commitDraws(batch: DrawRows[]): Promise<Set<string>> {
       throw err;
     }
   }
+}
+
+/** The statement's parameters: one array per column. */
+export function batchParams(batch: DrawRows[]): unknown[] {
+  const d = batch.map((b) => b.draw);
+  const wins = batch.flatMap((b) => b.wins.map((w) => ({ ...w, drawId: b.draw.id })));
+  return [
+    d.map((x) => x.id), d.map((x) => x.tenantId), d.map((x) => x.activityId), d.map((x) => x.userId), d.map((x) => x.idempotencyKey),
+    d.map((x) => x.outcome), d.map((x) => x.tierId), d.map((x) => x.chanceKind), d.map((x) => x.chancesLeft), d.map((x) => x.ip),
+    d.map((x) => x.deviceId), d.map((x) => x.createdAt.toISOString()),
+    wins.map((w) => w.id), wins.map((w) => w.drawId), wins.map((w) => w.prizeId), wins.map((w) => w.quantity), wins.map((w) => w.status),
+    wins.map((w) => w.claimExpiresAt?.toISOString() ?? null),
+    batch.map((b) => b.epoch), d.map((x) => x.riskAction),
+  ];
 }
 
 function isRetryable(err: unknown): boolean {

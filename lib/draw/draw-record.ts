@@ -10,6 +10,8 @@ export type DrawRecord = {
   /** The generation of the hot state that decided the draw ('' for records rebuilt from rows). */
   e: string;
   l: number; dev: string; ip: string;
+  /** The risk verdict: '' (or absent in older records) none, 'L' forced loss, 'H' win held for review. */
+  rk?: string;
 };
 
 export type DrawBody = {
@@ -19,6 +21,8 @@ export type DrawBody = {
   prizes: { prizeId: string; name: string; kind: string; quantity: number }[];
   winIds: string[];
   chancesLeft: number;
+  /** Present when the win waits for a review by the operator before it can be claimed. */
+  held?: true;
 };
 
 export type AwardedPrize = { prizeId: string; quantity: number; winId: string };
@@ -44,6 +48,7 @@ export function toDrawBody(r: DrawRecord, view: ActivityView): DrawBody {
     prizes: prizes.map((p) => ({ prizeId: p.prizeId, name: view.prizes[p.prizeId]?.name ?? '', kind: (view.prizes[p.prizeId]?.kind ?? '').toLowerCase(), quantity: p.quantity })),
     winIds: prizes.map((p) => p.winId),
     chancesLeft: r.l,
+    ...(r.rk === 'H' && prizes.length ? { held: true as const } : {}),
   };
 }
 
@@ -53,8 +58,10 @@ export type DrawRows = {
   draw: {
     id: string; tenantId: string; activityId: string; userId: string; idempotencyKey: string; outcome: 'WIN' | 'LOSE'; tierId: string | null;
     chanceKind: 'FREE' | 'GRANTED'; chancesLeft: number; ip: string | null; deviceId: string | null; createdAt: Date;
+    /** What a risk rule did to the draw: FORCE_LOSE, HOLD, or null. */
+    riskAction: string | null;
   };
-  wins: { id: string; prizeId: string; quantity: number; status: 'AWAITING_CLAIM' | 'DELIVERED'; claimExpiresAt: Date | null }[];
+  wins: { id: string; prizeId: string; quantity: number; status: 'AWAITING_CLAIM' | 'DELIVERED' | 'HELD'; claimExpiresAt: Date | null }[];
 };
 
 export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, view: ActivityView): DrawRows {
@@ -64,13 +71,16 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
     draw: {
       id: r.d, tenantId, activityId, userId: r.u, idempotencyKey: r.k, outcome: r.t ? 'WIN' : 'LOSE', tierId: r.t || null,
       chanceKind: r.c === 'F' ? 'FREE' : 'GRANTED', chancesLeft: r.l, ip: r.ip || null, deviceId: r.dev || null, createdAt,
+      riskAction: r.rk === 'L' ? 'FORCE_LOSE' : r.rk === 'H' ? 'HOLD' : null,
     },
     wins: awardedPrizes(r).map((p) => {
       // Physical prizes wait for an address; the others are delivered by the draw itself.
+      // A held win waits for review; its claim window starts when it is approved.
       const physical = view.prizes[p.prizeId]?.kind === 'PHYSICAL';
+      const held = r.rk === 'H';
       return {
-        id: p.winId, prizeId: p.prizeId, quantity: p.quantity, status: physical ? 'AWAITING_CLAIM' : 'DELIVERED',
-        claimExpiresAt: physical && view.claimWindowHours ? new Date(createdAt.getTime() + view.claimWindowHours * 3600_000) : null,
+        id: p.winId, prizeId: p.prizeId, quantity: p.quantity, status: held ? 'HELD' : physical ? 'AWAITING_CLAIM' : 'DELIVERED',
+        claimExpiresAt: !held && physical && view.claimWindowHours ? new Date(createdAt.getTime() + view.claimWindowHours * 3600_000) : null,
       };
     }),
   };

@@ -14,7 +14,9 @@ import { drawCommitter } from './draw-committer';
 import { IDEMPOTENCY_TTL_SECONDS, parseRecord, toDrawBody, toDrawRows, type DrawBody, type DrawRecord } from './draw-record';
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
-import { localDay } from './local-day';
+import { localDay, localHour } from './local-day';
+import { checkRisk, type SoftRiskAction } from '../risk/check-risk';
+import { recordRiskEvent } from '../risk/risk-events';
 import { requestRebuild } from './rebuild-activity';
 import { PROBABILITY_SCALE } from '../activities/schemas';
 
@@ -24,7 +26,7 @@ const forgetStaleScript = loadLuaScript('lib/draw/lua', 'forget-result-1.lua');
 
 export const IdempotencyKey = z.string().min(1, 'Idempotency-Key header is required').max(64, 'Idempotency-Key is at most 64 characters').regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces');
 
-export type DrawContext = { ip?: string | null; deviceId?: string | null; now?: number; random?: () => number };
+export type DrawContext = { ip?: string | null; deviceId?: string | null; now?: number; random?: () => number; risk?: SoftRiskAction | null };
 
 export async function executeDraw(user: EndUser, activityId: string, idempotencyKey: string | null, ctx: DrawContext = {}): Promise<DrawBody> {
   const keyCheck = IdempotencyKey.safeParse(idempotencyKey ?? '');
@@ -38,8 +40,15 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
   if (!meta) return refuseWithoutState(redis, user.tenantId, activityId);
   if (meta.tenantId !== user.tenantId) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
 
+  const deviceId = (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128);
+  const ip = (ctx.ip ?? '').slice(0, 64);
+  const risk = await checkRisk(redis, user, activityId, {
+    deviceId, ip, now, requestId: randomUUID(),
+    alreadyDrawn: async () => (await redis.exists(drawKeys(activityId).idem(user.userId, key))) === 1,
+  });
+
   const day = localDay(meta.timezone, now);
-  const decided = await decideDraw(redis, activityId, meta, user, key, day, now, ctx);
+  const decided = await decideDraw(redis, activityId, meta, user, key, day, now, { ...ctx, deviceId, ip, risk: risk.soft?.action ?? null });
   if (decided.kind === 'error') {
     switch (decided.code) {
       case 'REBUILDING':
@@ -54,12 +63,14 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
         throw new Error(`draw script answered ${decided.code}`);
     }
   }
-  const durable = await makeDurable(redis, activityId, meta, decided.record, day);
-  // In PostgreSQL now: the stream's copy is only needed if this process had died before here,
-  // so it goes, and the draw-log worker does not write the draw a second time.
-  if (decided.streamEntry) redis.xdel(drawKeys(activityId).stream, decided.streamEntry).catch(() => undefined);
+  if (risk.soft && decided.kind === 'ok') {
+    recordRiskEvent({ tenantId: user.tenantId, activityId, ...risk.soft, userId: user.userId, deviceId: deviceId || null, ip: ip || null, drawId: decided.record.d });
+  }
+  const durable = await makeDurable(redis, activityId, meta, decided.record, day, decided.streamEntry);
   return toDrawBody(durable, meta.view);
 }
+
+const RISK_FLAGS = { '': '', FORCE_LOSE: 'L', HOLD: 'H' } as const;
 
 export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord; streamEntry?: string } | { kind: 'error'; code: string; detail?: string };
 
@@ -72,7 +83,7 @@ export async function decideDraw(redis: Redis, activityId: string, meta: Activit
   const deviceId = (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128);
   const [kind, payload, detail] = (await defineScript(redis, drawScript)(
     [k.cfg, k.stock, k.issued, k.user(user.userId), k.idem(user.userId, key), k.stream],
-    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), ...winIds],
+    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''], ...winIds],
   )) as [string, string, string?];
   if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };
   return { kind: kind as 'ok' | 'replay', record: parseRecord(payload), ...(kind === 'ok' && detail ? { streamEntry: detail } : {}) };
@@ -81,8 +92,8 @@ export async function decideDraw(redis: Redis, activityId: string, meta: Activit
  * The draw's rows are in PostgreSQL before this returns, for a new draw and for a replay
  * alike (the first request may still be committing when its retry arrives).
  */
-async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta, record: DrawRecord, day: string): Promise<DrawRecord> {
-  const inserted = await drawCommitter().commit(toDrawRows(record, meta.tenantId, activityId, meta.view));
+async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta, record: DrawRecord, day: string, streamEntry?: string): Promise<DrawRecord> {
+  const inserted = await drawCommitter().commit(toDrawRows(record, meta.tenantId, activityId, meta.view), streamEntry);
   if (inserted) return record;
   const [existing] = await findExistingDraws([{ activityId, userId: record.u, idempotencyKey: record.k }]);
   if (existing?.id === record.d) return record;

@@ -7,8 +7,8 @@ import { PROBABILITY_SCALE } from '../activities/schemas';
 
 const simulateScript = loadLuaScript('lib/draw/lua', 'simulate-picks-0.lua');
 
-/** A tier as the draw reads it from the compiled config: odds in millionths, bundle [[prizeId, qty]]. */
-export type CompiledTier = { id: string; p: number; prizes: [string, number][] };
+/** A tier as the draw reads it from the compiled config (lib/draw/activity-state.ts compileTier). */
+export type CompiledTier = { id: string; p: number; prizes: [string, number][]; s?: [number, number, string, string, number][] };
 
 /** Stock as the draw keeps it: `t:<tierId>` wins left, `p:<prizeId>` units left. */
 export type SimulatedStock = Record<string, number>;
@@ -21,13 +21,16 @@ const BATCH = 2_000;
 
 /**
  * Runs `draws` picks (or the given random integers) through the draw's picker, in order,
- * depleting `stock` as the draw would. Returns the outcomes and the stock left.
+ * depleting `stock` as the draw would. Returns the outcomes and the stock left. `at`, the
+ * activity-local hour and day, applies time segments; without it every tier has its own odds.
+ * (Even pacing depends on when each draw happens and is not simulated here.)
  */
 export async function simulatePicks(
   redis: Redis,
   tiers: CompiledTier[],
   stock: SimulatedStock,
   draws: number | number[],
+  at: { hour: number; day: string } = { hour: -1, day: '' },
 ): Promise<{ outcomes: SimulatedOutcome[]; stockLeft: SimulatedStock }> {
   const randoms = typeof draws === 'number' ? Array.from({ length: draws }, () => randomInt(0, PROBABILITY_SCALE)) : draws;
   const run = defineScript(redis, simulateScript);
@@ -36,7 +39,7 @@ export async function simulatePicks(
   const outcomes: SimulatedOutcome[] = [];
   for (let i = 0; i < randoms.length; i += BATCH) {
     // An empty Lua table encodes as {} for cjson, so an empty stock map round-trips either way.
-    const [stockJson, batch] = (await run([], [tiersJson, JSON.stringify(left), ...randoms.slice(i, i + BATCH)])) as [string, number[]];
+    const [stockJson, batch] = (await run([], [tiersJson, JSON.stringify(left), at.hour, at.day, ...randoms.slice(i, i + BATCH)])) as [string, number[]];
     const decoded = JSON.parse(stockJson) as SimulatedStock | [];
     left = Array.isArray(decoded) ? {} : decoded;
     for (const o of batch) outcomes.push({ tier: o > 0 ? o - 1 : null, outOfStock: o < 0 });

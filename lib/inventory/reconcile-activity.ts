@@ -7,7 +7,14 @@
 //    units from left to issued, so this holds at every instant;
 //  - over-issue: units in Win rows (not void) ≤ reserved − returned;
 //  - ledger:     Σ activityDelta = reserved and Σ returnedDelta = returned for the pool, and
-//                Σ poolDelta = available for the prize.
+//                Σ poolDelta = available for the prize;
+//  - issued vs the Win rows (units not void, W), without false alarms while draws run:
+//      W ≤ Redis issued read after counting W (every committed win went through the Lua step
+//        first; voids take the prize lock we hold), else PostgreSQL has wins Redis never counted;
+//      W ≥ Redis issued read before counting W when the draw stream was empty at that read
+//        (an entry leaves the stream only once its rows are committed), else a win was lost;
+//      ActivityStock.issued ≤ Redis issued (it is a written-back copy), and = W once the
+//        activity has ended and its stock was returned (nothing is in flight any more).
 import { db } from '../db';
 import { errorFields, log } from '../log';
 import { requestRedis } from '../redis';
@@ -15,16 +22,17 @@ import { drawKeys } from '../draw/keys';
 import { withPrizeLocks } from './prize-lock';
 import { raiseStockAlert, type Drift } from '../alerts/raise-stock-alert';
 
-
 export async function reconcileActivity(activityId: string): Promise<Drift[]> {
-  const activity = await db.activity.findUnique({ where: { id: activityId }, select: { tenantId: true, status: true, stocks: { select: { prizeId: true } } } });
+  const activity = await db.activity.findUnique({ where: { id: activityId }, select: { tenantId: true, status: true, stockReturnedAt: true, stocks: { select: { prizeId: true } } } });
   if (!activity || activity.status === 'DRAFT') return [];
   const redis = await requestRedis();
   const k = drawKeys(activityId);
   const drifts: Drift[] = [];
   for (const { prizeId } of activity.stocks) {
     await withPrizeLocks(redis, [prizeId], async () => {
-      const pool = await db.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId } }, select: { reserved: true, returned: true } });
+      // Before counting the rows: Redis's issued count and whether any draw is still uncommitted.
+      const [backlog, issuedBefore] = (await redis.multi().xlen(k.stream).hget(k.issued, `p:${prizeId}`).exec())!.map(([, v]) => Number(v ?? 0)) as [number, number];
+      const pool = await db.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId } }, select: { reserved: true, returned: true, issued: true } });
       const held = pool.reserved - pool.returned;
       const [wonRows, ledger, prize, prizeLedger] = await Promise.all([
         db.win.aggregate({ where: { activityId, prizeId, status: { not: 'VOID' } }, _sum: { quantity: true } }),
@@ -40,9 +48,23 @@ export async function reconcileActivity(activityId: string): Promise<Drift[]> {
           details: { ledgerReserved: ledger._sum.activityDelta ?? 0, reserved: pool.reserved, ledgerReturned: ledger._sum.returnedDelta ?? 0, returned: pool.returned, ledgerAvailable: prizeLedger._sum.poolDelta ?? 0, available: prize.availableStock },
         });
       }
+      if (activity.status === 'ENDED' && activity.stockReturnedAt && pool.issued !== won) {
+        drifts.push({ prizeId, kind: 'issued-rows', message: `the pool says ${pool.issued} units issued but the Win rows hold ${won}`, details: { poolIssued: pool.issued, won } });
+      }
       if (activity.status !== 'ENDED' && (await redis.exists(k.cfg))) {
         const [left, issued] = (await redis.multi().hget(k.stock, `p:${prizeId}`).hget(k.issued, `p:${prizeId}`).exec())!.map(([, v]) => Number(v ?? 0));
         if (left! + issued! !== held) drifts.push({ prizeId, kind: 'hot-state', message: `Redis holds ${left! + issued!} units (left ${left}, issued ${issued}) where the records hold ${held}`, details: { left: left!, issued: issued!, held } });
+        const issuedAfter = Number((await redis.hget(k.issued, `p:${prizeId}`)) ?? 0);
+        const streamWasEmpty = backlog === 0;
+        if (won > issuedAfter || (streamWasEmpty && won < issuedBefore) || pool.issued > issuedAfter) {
+          drifts.push({
+            prizeId, kind: 'issued-rows',
+            message: won > issuedAfter ? `the Win rows hold ${won} units but Redis counts only ${issuedAfter} issued`
+              : pool.issued > issuedAfter ? `the pool says ${pool.issued} units issued but Redis counts only ${issuedAfter}`
+              : `Redis counts ${issuedBefore} units issued but the Win rows hold only ${won}: a win is missing from the records`,
+            details: { won, redisIssued: issuedAfter, poolIssued: pool.issued },
+          });
+        }
       }
     });
   }

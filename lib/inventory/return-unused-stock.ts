@@ -4,14 +4,21 @@
 // row and changes nothing.
 import { db } from '../db';
 import { drainDrawLog } from '../draw/drain-draw-log';
+import { fixedWinnersDrawn } from '../fixed-winners/draw-fixed-winners';
+import { enqueue } from '../queues';
 import { requestRedis } from '../redis';
 import { withPrizeLocks } from './prize-lock';
 
 export type ReturnResult = { prizeId: string; returned: number; alreadyReturned: boolean }[];
 
 export async function returnUnusedStock(activityId: string): Promise<ReturnResult> {
-  const activity = await db.activity.findUnique({ where: { id: activityId }, select: { tenantId: true, status: true, stocks: { select: { prizeId: true } } } });
+  const activity = await db.activity.findUnique({ where: { id: activityId }, select: { tenantId: true, status: true, fixedWinners: true, stocks: { select: { prizeId: true } } } });
   if (!activity || activity.status !== 'ENDED') return [];
+  // A fixed-winner draw takes its units from the pools first; its job returns the rest after.
+  if (activity.fixedWinners !== null && !(await fixedWinnersDrawn(activityId))) {
+    await enqueue('fixed-winners', { activityId }, { jobId: `fixed-winners-${activityId}` });
+    return [];
+  }
   const redis = await requestRedis();
   // Every draw the hot state decided must be a row before "unused" can be known.
   await drainDrawLog(redis, activityId);

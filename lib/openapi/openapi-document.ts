@@ -2,7 +2,7 @@
 // enforce, so the document cannot drift from the validation. Paths are added as routes land.
 import { z } from 'zod';
 import { CreatePrize, Restock } from '../prizes/schemas';
-import { ActivitySpec, PatchTier } from '../activities/schemas';
+import { ActivitySpec, PatchActivity, PatchTier } from '../activities/schemas';
 import { PoolStockChange } from '../inventory/schemas';
 import { ClaimWin } from '../fulfilment/schemas';
 
@@ -50,6 +50,7 @@ export function openApiDocument() {
         CreatePrize: z.toJSONSchema(CreatePrize, { target: 'openapi-3.0' }),
         Restock: z.toJSONSchema(Restock, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        PatchActivity: z.toJSONSchema(PatchActivity, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ClaimWin: z.toJSONSchema(ClaimWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PoolStockChange: z.toJSONSchema(PoolStockChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
@@ -110,7 +111,16 @@ export function openApiDocument() {
           responses: { '201': json({ type: 'object' }), ...errors(400, 401, 413, 415) },
         },
       },
-      '/api/manage/activities/{id}': { get: { summary: 'The spec plus status and stock figures', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404) } } },
+      '/api/manage/activities/{id}': {
+        get: { summary: 'The spec plus status and stock figures', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404) } },
+        patch: {
+          summary: 'Move the period, also while published: the draw enforces it at once and the scheduled start and end follow it',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PatchActivity' } } } },
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
+        },
+      },
       '/api/manage/activities/{id}/publish': { post: { summary: 'Reserve stock from the total pools, pre-warm Redis; LIVE or SCHEDULED', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) } } },
       '/api/manage/activities/{id}/pause': { post: { summary: 'Pause a live or scheduled activity', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) } } },
       '/api/manage/activities/{id}/resume': { post: { summary: 'Resume a paused activity', security: [{ apiKey: [] }], parameters: [idParam], responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) } } },

@@ -1,14 +1,14 @@
 // Live activities for draw tests, built through the same lib functions the API uses.
 import { createActivity } from '../../lib/activities/create-activity';
 import { publishActivity } from '../../lib/activities/publish-activity';
-import type { ActivitySpec } from '../../lib/activities/schemas';
+import type { ActivitySpec, SegmentSpec } from '../../lib/activities/schemas';
 import type { EndUser } from '../../lib/auth/user-token';
 import { createPrize } from '../../lib/prizes/create-prize';
 import { freshTenant } from './fixtures';
 
 export const testActor = { type: 'SYSTEM', id: 'test' } as const;
 
-type TierInput = { name?: string; probability: number; stock: number; prizes: { prizeId: string; quantity?: number }[] };
+type TierInput = { name?: string; probability: number; stock: number; prizes: { prizeId: string; quantity?: number }[]; pacing?: 'none' | 'even'; segments?: SegmentSpec[] };
 
 export async function createPrizes(tenantId: string, stocks: number[], kind: 'physical' | 'virtual' | 'points' = 'physical') {
   const out = [];
@@ -25,7 +25,7 @@ export function specFor(tiers: TierInput[], overrides: Partial<ActivitySpec> = {
     endsAt: new Date(now + 24 * 3600_000).toISOString(),
     timezone: 'Asia/Shanghai',
     limits: { freeDrawsPerDay: 1 },
-    tiers: tiers.map((t, i) => ({ name: t.name ?? `Tier ${i + 1}`, probability: t.probability, stock: t.stock, pacing: 'none', prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity ?? 1 })) })),
+    tiers: tiers.map((t, i) => ({ name: t.name ?? `Tier ${i + 1}`, probability: t.probability, stock: t.stock, pacing: t.pacing ?? 'none', ...(t.segments ? { segments: t.segments } : {}), prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity ?? 1 })) })),
     tasks: [],
     materials: {},
     ...overrides,

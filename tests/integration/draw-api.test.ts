@@ -9,6 +9,8 @@ import { GET as myWins } from '@/app/api/v1/me/wins/route';
 import { POST as pause } from '@/app/api/manage/activities/[id]/pause/route';
 import { createActivity } from '@/lib/activities/create-activity';
 import { drawKeys } from '@/lib/draw/keys';
+import { addRiskListEntries, createRiskRule } from '@/lib/risk/manage-risk';
+import { RiskRuleSpec } from '@/lib/risk/schemas';
 import { createRedis } from '@/lib/redis';
 import { liveActivity, specFor, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
@@ -49,6 +51,18 @@ describe('end-user draw API', () => {
 
     const draft = await createActivity(t2.id, testActor, specFor([{ probability: 0.5, stock: 1, prizes: [{ prizeId: a2.tiers[0]!.prizes[0]!.prizeId }] }]));
     expectError(await post(draft.id, token2), 409, 'ACTIVITY_NOT_LIVE');
+
+    // Risk rules: a blacklisted user gets 403, a user over a rate limit 429 with Retry-After.
+    const { tenant: t3, activity: a3 } = await liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 5 } } });
+    await createRiskRule(t3.id, testActor, RiskRuleSpec.parse({ kind: 'blacklist' }));
+    await createRiskRule(t3.id, testActor, RiskRuleSpec.parse({ kind: 'rate_limit_user', limit: 1, windowSeconds: 30 }));
+    await addRiskListEntries(t3.id, testActor, { kind: 'user', values: ['mallory'] });
+    expectError(await post(a3.id, await t3.userToken('mallory')), 403, 'RISK_BLOCKED');
+    const hasty = await t3.userToken('hasty');
+    expect((await post(a3.id, hasty)).status).toBe(200);
+    const limited = await post(a3.id, hasty);
+    expectError(limited, 429, 'RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 
     // Hot state lost: 503 with Retry-After, then the activity is rebuilt by itself.
     const redis = createRedis('worker');

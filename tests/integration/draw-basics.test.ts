@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
+import { drawKeys } from '@/lib/draw/keys';
+import { requestRedis } from '@/lib/redis';
 import { endUser, liveActivity } from '../helpers/activities';
 
 describe('a draw', () => {
@@ -18,5 +21,18 @@ describe('a draw', () => {
     expect(draw.wins.map((w) => w.id).sort()).toEqual([...body.winIds].sort());
     expect(await db.participation.findUniqueOrThrow({ where: { activityId_userId: { activityId: activity.id, userId: 'alice' } } })).toMatchObject({ draws: 1, wins: 1 });
     await expect(executeDraw(endUser(tenant, 'alice'), activity.id, randomUUID())).rejects.toMatchObject({ code: 'NO_CHANCES' });
+  });
+
+  it('leaves no copy in the stream once its rows are committed, so the worker never writes it twice', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 50, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 1 } } });
+    await Promise.all(Array.from({ length: 60 }, (_, i) => executeDraw(endUser(tenant, `s${i}`), activity.id, randomUUID())));
+    const redis = await requestRedis();
+    let backlog = -1;
+    for (let i = 0; i < 50 && backlog !== 0; i++) {
+      backlog = await redis.xlen(drawKeys(activity.id).stream);
+      if (backlog) await sleep(20);
+    }
+    expect(backlog).toBe(0);
+    expect(await db.draw.count({ where: { activityId: activity.id } })).toBe(60);
   });
 });

@@ -47,6 +47,30 @@ describe('reconciliation', () => {
   });
 });
 
+describe('reconciling issued counts with the Win rows', () => {
+  it('raises nothing while draws are in flight, and once settled everything agrees', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 80, prizes: [{ prizeId: p[0]! }] }], { stocks: [100] });
+    const draws = Promise.all(Array.from({ length: 200 }, (_, i) => executeDraw(endUser(tenant, `f${i}`), activity.id, randomUUID())));
+    const during = [];
+    for (let i = 0; i < 5; i++) during.push(...(await reconcileActivity(activity.id)));
+    await draws;
+    await drainDrawLog(redis, activity.id);
+    expect([...during, ...(await reconcileActivity(activity.id))]).toEqual([]);
+  });
+
+  it('finds a win that Redis counted but the records lost, once', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 10, prizes: [{ prizeId: p[0]! }] }], { stocks: [10] });
+    for (const u of ['a', 'b', 'c']) await executeDraw(endUser(tenant, u), activity.id, randomUUID());
+    expect(await reconcileActivity(activity.id)).toEqual([]);
+    const lost = await db.win.findFirstOrThrow({ where: { activityId: activity.id } });
+    await db.win.delete({ where: { id: lost.id } });
+    const drifts = await reconcileActivity(activity.id);
+    expect(drifts).toMatchObject([{ kind: 'issued-rows', details: { won: 2, redisIssued: 3 } }]);
+    await reconcileActivity(activity.id);
+    expect(await db.alert.count({ where: { activityId: activity.id, kind: 'stock.issued-rows' } })).toBe(1);
+  });
+});
+
 describe('the over-issue alarm', () => {
   it('goes off at the write-back, at once, when Redis says more was issued than the pool holds', async () => {
     const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 1, stock: 3, prizes: [{ prizeId: p[0]! }] }], { stocks: [3] });

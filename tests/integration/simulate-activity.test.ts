@@ -73,6 +73,22 @@ describe('simulateActivity', () => {
     expect(sim.drawsByBucket.reduce((s, d) => s + d, 0)).toBe(20_000);
   });
 
+  it("applies a tier's time segments by the activity's local hour, as the draw does", async () => {
+    const tenant = await freshTenant();
+    const prize = await createPrize(tenant.id, testActor, { name: 'Cap', kind: 'physical', stock: 10_000 });
+    const spec = specFor([{ name: 'Night off', probability: 0.5, stock: 10_000, prizes: [{ prizeId: prize.id }] }], {
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 24 * HOUR).toISOString(),
+      timezone: 'Asia/Shanghai',
+    });
+    // No wins from midnight to noon, Shanghai time (16:00 to 04:00 UTC).
+    spec.tiers[0]!.segments = [{ fromHour: 0, toHour: 12, probability: 0 }];
+    const activity = await createActivity(tenant.id, testActor, spec);
+    const sim = await simulateActivity(tenant.id, activity.id, { draws: 2_400, shape: 'flat' }, { random: () => 0 });
+    const expected = Array.from({ length: 24 }, (_, h) => ((h + 8) % 24 < 12 ? 0 : 100));
+    expect(sim.tiers[0]!.winsByBucket).toEqual(expected);
+  });
+
   it("does not find another tenant's activity", async () => {
     const { activity } = await draftWithThreeTiers();
     const other = await freshTenant();

@@ -5,7 +5,8 @@ import type { DraftSpec } from '@/lib/activities/schemas';
 import { fromZonedInput, toZonedInput } from '@/lib/activities/zoned-time';
 
 export type TierPrizeForm = { key: string; prizeId: string; quantity: string };
-export type TierForm = { key: string; name: string; oddsPercent: string; stock: string; pacing: 'none' | 'even'; prizes: TierPrizeForm[] };
+/** `kept` carries what the editor does not edit yet (time segments, auto-tune bounds) through saves untouched. */
+export type TierForm = { key: string; name: string; oddsPercent: string; stock: string; pacing: 'none' | 'even'; prizes: TierPrizeForm[]; kept?: Pick<DraftSpec['tiers'][number], 'segments' | 'autoTune'> };
 export type TaskForm = { key: string; kind: 'sign_in' | 'share' | 'invite' | 'event'; name: string; eventType: string; chances: string; perDay: string; total: string };
 export type DraftForm = {
   name: string;
@@ -18,6 +19,7 @@ export type DraftForm = {
   materials: { title: string; themeColor: string; bannerUrl: string; rulesText: string };
   tiers: TierForm[];
   tasks: TaskForm[];
+  kept: Pick<DraftSpec, 'fixedWinners' | 'pauseOnDrift'>;
 };
 
 let keys = 0;
@@ -46,6 +48,7 @@ export function toForm(spec: DraftSpec): DraftForm {
       stock: String(t.stock),
       pacing: t.pacing,
       prizes: t.prizes.map((p) => ({ key: newKey(), prizeId: p.prizeId, quantity: String(p.quantity) })),
+      kept: { segments: t.segments, autoTune: t.autoTune },
     })),
     tasks: spec.tasks.map((t) => ({
       key: newKey(),
@@ -56,6 +59,7 @@ export function toForm(spec: DraftSpec): DraftForm {
       perDay: text(t.perDay),
       total: text(t.total),
     })),
+    kept: { fixedWinners: spec.fixedWinners, pauseOnDrift: spec.pauseOnDrift },
   };
 }
 
@@ -81,6 +85,7 @@ export function toSpec(f: DraftForm): unknown {
     },
     ...(num(f.claimWindowHours) !== undefined ? { claimWindowHours: num(f.claimWindowHours) } : {}),
     materials,
+    ...f.kept,
     tiers: f.tiers.map((t) => {
       const pct = num(t.oddsPercent);
       return {
@@ -90,6 +95,7 @@ export function toSpec(f: DraftForm): unknown {
         stock: num(t.stock) ?? null,
         pacing: t.pacing,
         prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: num(p.quantity) ?? null })),
+        ...t.kept,
       };
     }),
     tasks: f.tasks.map((t) => ({

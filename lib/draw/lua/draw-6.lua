@@ -4,7 +4,8 @@
   → stream record → stored result. A refused draw changes nothing.
 
   KEYS[1] cfg     hash: status, startsAt, endsAt (ms), free, maxDay, maxTotal, maxWins (-1 = none),
-                  tiers (JSON [{id, p (millionths), prizes [[prizeId, qty], ...]}]), version, epoch
+                  tiers (JSON [{id, p (millionths), prizes [[prizeId, qty], ...], s segments?,
+                  pace {st stock, b burst}? (even pacing)}]), version, epoch
   KEYS[2] stock   hash of what is left: t:<tierId> wins, p:<prizeId> units
   KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
   KEYS[4] user    hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
@@ -15,13 +16,16 @@
   ARGV[4] now, ms since the epoch                 ARGV[5] the activity-local day, YYYY-MM-DD
   ARGV[6] a uniform random integer in [0, 1000000), from Node's crypto
   ARGV[7] seconds to keep the idempotent result   ARGV[8] device id or ''   ARGV[9] ip or ''
-  ARGV[10..] pre-made win ids, one per prize of the largest bundle
+  ARGV[10] the activity-local hour (0-23), for time segments
+  ARGV[11] the risk step's verdict (lib/risk/check-risk.ts): '' none, 'L' force a loss,
+           'H' hold a win for review (the record says so; its Win rows are HELD)
+  ARGV[12..] pre-made win ids, one per prize of the largest bundle
 
   Returns {'ok', record, stream entry id} for a new draw, {'replay', record} for a repeated key, or
   {'error', CODE, detail?} with CODE one of REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES.
   The record is JSON: d draw id, u user, k key, t tier id ('' = no win), c chance kind (F free,
   G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, l chances left,
-  dev, ip.
+  dev, ip, rk the risk verdict.
 ]]
 local existing = redis.call('GET', KEYS[5])
 if existing then
@@ -67,7 +71,22 @@ else
 end
 
 -- @include pick-tier.lua
-local picked = pickTier(cjson.decode(cfg[8]), tonumber(ARGV[6]))
+local picked = pickTier(cjson.decode(cfg[8]), tonumber(ARGV[6]), tonumber(ARGV[10]), day)
+
+-- Even pacing: by now at most stock * elapsed / period (+ a small burst) of this tier may be
+-- issued; above that line the draw falls through to "no win".
+if picked and picked.pace then
+  local startsAt = tonumber(cfg[2])
+  local line = math.floor(picked.pace.st * (now - startsAt) / (tonumber(cfg[3]) - startsAt)) + picked.pace.b
+  if (tonumber(redis.call('HGET', KEYS[3], 't:' .. picked.id)) or 0) >= line then
+    picked = nil
+  end
+end
+
+-- A risk rule with FORCE_LOSE: the chance is used, the draw cannot win.
+if ARGV[11] == 'L' then
+  picked = nil
+end
 
 local tierId = ''
 local prizes = ''
@@ -95,7 +114,7 @@ if picked and (maxWins < 0 or wins < maxWins) then
       newLeft[#newLeft + 1] = tonumber(left[j + 1]) - prize[2]
       newIssued[#newIssued + 1] = fields[j + 1]
       newIssued[#newIssued + 1] = (tonumber(issued[j + 1]) or 0) + prize[2]
-      parts[#parts + 1] = prize[1] .. ':' .. prize[2] .. ':' .. ARGV[9 + j]
+      parts[#parts + 1] = prize[1] .. ':' .. prize[2] .. ':' .. ARGV[11 + j]
     end
     redis.call('HSET', KEYS[2], unpack(newLeft))
     redis.call('HSET', KEYS[3], unpack(newIssued))
@@ -127,7 +146,7 @@ end
 
 local record = cjson.encode({
   d = ARGV[1], u = ARGV[2], k = ARGV[3], t = tierId, c = chance, ts = ARGV[4], pz = prizes,
-  v = cfg[9], e = cfg[10], l = chancesLeft, dev = ARGV[8], ip = ARGV[9],
+  v = cfg[9], e = cfg[10], l = chancesLeft, dev = ARGV[8], ip = ARGV[9], rk = ARGV[11],
 })
 local entry = redis.call('XADD', KEYS[6], '*', 'r', record)
 redis.call('SET', KEYS[5], record, 'EX', tonumber(ARGV[7]))

@@ -4,7 +4,8 @@
 
   ARGV[1] tiers JSON, as compiled for the draw: [{id, p, prizes [[prizeId, qty], ...]}]
   ARGV[2] stock JSON: {"t:<tierId>": wins left, "p:<prizeId>": units left}
-  ARGV[3..] uniform random integers in [0, 1000000), from Node's crypto
+  ARGV[3] the activity-local hour (0-23; -1 ignores time segments)   ARGV[4] the local day
+  ARGV[5..] uniform random integers in [0, 1000000), from Node's crypto
 
   Returns {stock JSON after the batch, outcome per draw: tier index (1-based) or 0 = no win,
   picked-but-out-of-stock as a negative tier index}.
@@ -17,8 +18,10 @@ for i, tier in ipairs(tiers) do
   index[tier.id] = i
 end
 local outcomes = {}
-for n = 3, #ARGV do
-  local picked = pickTier(tiers, tonumber(ARGV[n]))
+local hour = tonumber(ARGV[3])
+local day = ARGV[4]
+for n = 5, #ARGV do
+  local picked = pickTier(tiers, tonumber(ARGV[n]), hour, day)
   local outcome = 0
   if picked then
     local enough = (stock['t:' .. picked.id] or 0) >= 1

@@ -1,5 +1,13 @@
 // GET /api/manage/activities/{id} – the spec plus status and stock figures
+// PATCH /api/manage/activities/{id} – move the period, also while published
+import { changeActivityPeriod } from '@/lib/activities/change-period';
 import { getActivityOrThrow } from '@/lib/activities/get-activity';
+import { PatchActivity } from '@/lib/activities/schemas';
 import { withApiKey } from '@/lib/http/handlers';
+import { readJson } from '@/lib/http/read-json';
 
 export const GET = withApiKey(async ({ params, tenantId }) => Response.json(await getActivityOrThrow(tenantId, params.id!)));
+
+export const PATCH = withApiKey(async ({ req, params, tenantId, actor }) =>
+  Response.json(await changeActivityPeriod(tenantId, actor, params.id!, await readJson(req, PatchActivity))),
+);

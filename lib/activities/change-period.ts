@@ -1,0 +1,82 @@
+// PATCH /api/manage/activities/{id}: move an activity's period, also once published.
+// The records change first (version-checked, audited), then the hot state's period (the
+// draw enforces it from the next draw on), then the lifecycle jobs are queued for the new
+// times. Jobs queued for the old times re-read the activity when they fire and do nothing
+// or reschedule themselves (lib/activities/lifecycle.ts), so no transition is missed or doubled.
+import { db } from '../db';
+import { AppError } from '../errors';
+import { writeAuditLog, type Actor } from '../audit/write-audit-log';
+import { isUuid } from '../ids';
+import { activityKey, requestRedis } from '../redis';
+import { setActivityConfigInRedis } from '../draw/activity-state';
+import { getActivityOrThrow } from './get-activity';
+import { scheduleLifecycle } from './lifecycle';
+import type { ActivityDto } from './activity-dto';
+import type { PatchActivity } from './schemas';
+
+const MAX_PERIOD_MS = 366 * 24 * 3600 * 1000;
+/** The draw keeps a user's counters this long after the end (draw-6.lua's EXPIREAT). */
+const USER_STATE_GRACE_S = 7 * 86400;
+
+export async function changeActivityPeriod(tenantId: string, actor: Actor, activityId: string, patch: PatchActivity, now = Date.now()): Promise<ActivityDto> {
+  const a = isUuid(activityId)
+    ? await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { status: true, startsAt: true, endsAt: true, version: true } })
+    : null;
+  if (!a) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
+  const startsAt = patch.startsAt ? new Date(patch.startsAt) : a.startsAt;
+  const endsAt = patch.endsAt ? new Date(patch.endsAt) : a.endsAt;
+  refuseBadPeriod(a.status, a.startsAt, startsAt, endsAt, now);
+
+  await db.$transaction(async (tx) => {
+    const r = await tx.activity.updateMany({
+      where: { id: activityId, version: a.version },
+      data: { startsAt, endsAt, version: { increment: 1 }, configVersion: { increment: 1 } },
+    });
+    if (r.count !== 1) throw new AppError('CONFLICT', 'the activity changed meanwhile; reload and try again');
+    await writeAuditLog(tenantId, actor, {
+      action: 'activity.period', objectType: 'Activity', objectId: activityId,
+      before: { startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() },
+      after: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+    }, tx);
+  });
+
+  if (a.status !== 'DRAFT') {
+    const redis = await requestRedis();
+    const { configVersion } = await db.activity.findUniqueOrThrow({ where: { id: activityId }, select: { configVersion: true } });
+    // A fenced activity has no hot state to change; its rebuild compiles the new period.
+    await setActivityConfigInRedis(redis, activityId, { startsAt: String(startsAt.getTime()), endsAt: String(endsAt.getTime()), version: String(configVersion) });
+    if (endsAt > a.endsAt) await keepUserStateUntil(activityId, endsAt);
+    await scheduleLifecycle(activityId, now);
+  }
+  return getActivityOrThrow(tenantId, activityId);
+}
+
+function refuseBadPeriod(status: string, oldStart: Date, startsAt: Date, endsAt: Date, now: number) {
+  const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `${path} ${message}`, { issues: [{ path, message }] });
+  if (status === 'ENDED') throw new AppError('INVALID_STATE', 'the activity has ended; its period can no longer change');
+  if (endsAt <= startsAt) throw invalid('endsAt', 'must be after startsAt');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_PERIOD_MS) throw invalid('endsAt', 'a period is at most a year');
+  if (status === 'DRAFT') return;
+  // A published activity's end is ended by hand (POST .../end), not by a period in the past.
+  if (endsAt.getTime() <= now) throw invalid('endsAt', 'must be in the future; to stop now, end the activity');
+  // A started activity cannot be un-started: users have drawn under the old start.
+  if ((status === 'LIVE' || status === 'PAUSED') && startsAt.getTime() !== oldStart.getTime() && startsAt.getTime() > now) {
+    throw invalid('startsAt', 'cannot move into the future once the activity has started');
+  }
+}
+
+/** A later end must not let users' counters (draws today, free draws used) expire mid-period. */
+async function keepUserStateUntil(activityId: string, endsAt: Date) {
+  const redis = await requestRedis();
+  const expireAt = Math.floor(endsAt.getTime() / 1000) + USER_STATE_GRACE_S;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', activityKey(activityId, 'u', '*'), 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) {
+      const m = redis.pipeline();
+      for (const k of keys) m.expireat(k, expireAt, 'GT');
+      await m.exec();
+    }
+  } while (cursor !== '0');
+}

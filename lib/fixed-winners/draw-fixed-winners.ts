@@ -1,0 +1,181 @@
+// Fixed-winner mode (DESIGN.md §7, issue 7 item 4): when an activity with `fixedWinners = N`
+// has ended, exactly N winners are drawn among everyone who took part (its Participation
+// rows), uniformly, by reservoir sampling with crypto randomness, and announced through the
+// notify queue.
+//
+// What they win: the bundle of the activity's FIRST tier (position 0), one per winner, taken
+// from the same tier stock and activity pools that instant wins use. The spec refuses a first
+// tier whose stock is below N; if instant wins of that tier (or an operator's change) leave
+// too little, the winners are as many as the stock covers, chosen uniformly among the N
+// sampled, and the shortfall is in the audit entry.
+//
+// Records: one Draw row per winner (idempotency key `fixed-winners`, outcome WIN, the first
+// tier), its Win rows, the winner's Participation counted like any draw, one ISSUE ledger row
+// per prize (the marker that the draw happened, unique by dedupe key) and one AuditLog row.
+//
+// Exactly once under at-least-once delivery: the hot state's stock is taken by a script that
+// leaves a marker (a retry after a crash takes nothing more), and the rows are written in one
+// transaction under a lock of the activity row that first looks for the ledger marker, so a
+// second run, concurrent or later, writes nothing and only re-announces the same winners.
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '@/generated/prisma/client';
+import { db } from '../db';
+import { writeAuditLog } from '../audit/write-audit-log';
+import { drainDrawLog } from '../draw/drain-draw-log';
+import { drawKeys } from '../draw/keys';
+import { withPrizeLocks } from '../inventory/prize-lock';
+import { enqueue } from '../queues';
+import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
+import { cryptoRandomBelow, reservoirSample, type RandomBelow } from './reservoir-sample';
+
+const takeStockScript = loadLuaScript('lib/fixed-winners/lua', 'take-fixed-stock-3.lua');
+
+export const FIXED_WINNERS_ACTOR = { type: 'SYSTEM', id: 'fixed-winners' } as const;
+/** The idempotency key of the fixed-winner draw's Draw rows (unique per activity and user). */
+export const FIXED_WINNERS_DRAW_KEY = 'fixed-winners';
+/** The hot state's "stock taken" marker outlives any retry of the job. */
+const MARKER_TTL_SECONDS = 30 * 86400;
+const PAGE = 1_000;
+
+export type FixedWinnersResult = { winners: string[]; winIds: string[]; participants: number | null; alreadyDrawn: boolean };
+
+type Activity = NonNullable<Awaited<ReturnType<typeof loadActivity>>>;
+
+function loadActivity(activityId: string) {
+  return db.activity.findUnique({
+    where: { id: activityId },
+    select: {
+      tenantId: true, status: true, fixedWinners: true, claimWindowHours: true,
+      tiers: {
+        select: { id: true, stock: true, prizes: { select: { prizeId: true, quantity: true, prize: { select: { kind: true } } }, orderBy: { prizeId: 'asc' } } },
+        orderBy: { position: 'asc' }, take: 1,
+      },
+    },
+  });
+}
+
+/** Whether the fixed-winner draw of an activity has happened (its ledger marker exists). */
+export async function fixedWinnersDrawn(activityId: string, tx: Pick<Prisma.TransactionClient, 'stockMovement'> = db): Promise<boolean> {
+  return (await tx.stockMovement.count({ where: { activityId, kind: 'ISSUE', actorId: FIXED_WINNERS_ACTOR.id } })) > 0;
+}
+
+/** Every participant's user id, in pages by the primary key, never all in memory. */
+export async function* participants(activityId: string): AsyncGenerator<string> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.participation.findMany({
+      where: { activityId, ...(cursor !== undefined ? { userId: { gt: cursor } } : {}) },
+      orderBy: { userId: 'asc' }, select: { userId: true }, take: PAGE,
+    });
+    for (const p of page) yield p.userId;
+    if (page.length < PAGE) return;
+    cursor = page[page.length - 1]!.userId;
+  }
+}
+
+/** The job: draws the winners of an ended fixed-winner activity once; null if it is not one (or not ended). */
+export async function drawFixedWinners(activityId: string, { randomBelow = cryptoRandomBelow, now = Date.now() }: { randomBelow?: RandomBelow; now?: number } = {}): Promise<FixedWinnersResult | null> {
+  const a = await loadActivity(activityId);
+  if (!a || a.fixedWinners === null || a.status !== 'ENDED' || a.tiers.length === 0) return null;
+  if (await fixedWinnersDrawn(activityId)) return announce(a.tenantId, activityId, null, true);
+  const redis = await requestRedis();
+  // Every draw decided before the end must be a Participation row before the lots are drawn.
+  await drainDrawLog(redis, activityId);
+  let count = 0;
+  const counted = async function* () {
+    for await (const userId of participants(activityId)) {
+      count++;
+      yield userId;
+    }
+  };
+  const sample = await reservoirSample(counted(), a.fixedWinners, randomBelow);
+  const tier = a.tiers[0]!;
+  const written = await withPrizeLocks(redis, tier.prizes.map((p) => p.prizeId), () => writeWinners(redis, a, activityId, sample, count, randomBelow, now));
+  return announce(a.tenantId, activityId, count, !written);
+}
+
+async function writeWinners(redis: Redis, a: Activity, activityId: string, sample: string[], participantCount: number, randomBelow: RandomBelow, now: number): Promise<boolean> {
+  const tier = a.tiers[0]!;
+  const k = drawKeys(activityId);
+  const hot = (await redis.exists(k.cfg)) === 1;
+  const coveredByHotState = hot
+    ? Number(await defineScript(redis, takeStockScript)(
+      [k.stock, k.issued, activityKey(activityId, 'fixed-winners')],
+      [tier.id, sample.length, MARKER_TTL_SECONDS, ...tier.prizes.flatMap((p) => [p.prizeId, p.quantity])],
+    ))
+    : null;
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Activity" WHERE id = ${activityId}::uuid FOR UPDATE`;
+    if (await fixedWinnersDrawn(activityId, tx)) return false;
+    const covered = Math.min(sample.length, coveredByHotState ?? (await coveredByRows(tx, activityId, tier)));
+    // A uniform subset of a uniform sample is a uniform sample.
+    const winners = covered < sample.length ? await reservoirSample(sample, covered, randomBelow) : sample;
+    const createdAt = new Date(now);
+    const draws = winners.map((userId) => ({ id: randomUUID(), userId }));
+    if (draws.length) {
+      await tx.draw.createMany({
+        data: draws.map((d) => ({
+          id: d.id, tenantId: a.tenantId, activityId, userId: d.userId, idempotencyKey: FIXED_WINNERS_DRAW_KEY,
+          outcome: 'WIN', tierId: tier.id, chanceKind: 'FREE', chancesLeft: 0, createdAt,
+        })),
+      });
+      await tx.win.createMany({
+        data: draws.flatMap((d) => tier.prizes.map((p) => {
+          // Physical prizes wait for an address, as after an instant win; the others are delivered.
+          const physical = p.prize.kind === 'PHYSICAL';
+          return {
+            id: randomUUID(), tenantId: a.tenantId, activityId, drawId: d.id, tierId: tier.id, prizeId: p.prizeId, userId: d.userId,
+            quantity: p.quantity, status: physical ? 'AWAITING_CLAIM' as const : 'DELIVERED' as const,
+            claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null, createdAt,
+          };
+        })),
+      });
+      await tx.participation.updateMany({ where: { activityId, userId: { in: winners } }, data: { draws: { increment: 1 }, wins: { increment: 1 } } });
+    }
+    for (const p of tier.prizes) {
+      await tx.stockMovement.create({
+        data: {
+          tenantId: a.tenantId, prizeId: p.prizeId, activityId, kind: 'ISSUE', issuedDelta: covered * p.quantity,
+          reason: `fixed-winner draw: ${covered} of ${a.fixedWinners} winners among ${participantCount} participants`,
+          actorType: FIXED_WINNERS_ACTOR.type, actorId: FIXED_WINNERS_ACTOR.id, dedupeKey: `fixed-winners:${activityId}:${p.prizeId}`,
+        },
+      });
+      // issued becomes what the rows say, as a void does; the hot state already counts them.
+      const [rows] = await tx.$queryRaw<{ issued: number }[]>`
+        SELECT coalesce(sum(quantity), 0)::int AS issued FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "prizeId" = ${p.prizeId}::uuid AND status <> 'VOID'`;
+      await tx.activityStock.update({ where: { activityId_prizeId: { activityId, prizeId: p.prizeId } }, data: { issued: rows!.issued, version: { increment: 1 } } });
+    }
+    const [tierWins] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(DISTINCT "drawId")::int AS n FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "tierId" = ${tier.id}::uuid AND status <> 'VOID'`;
+    await tx.tier.update({ where: { id: tier.id }, data: { issued: tierWins!.n, version: { increment: 1 } } });
+    await writeAuditLog(a.tenantId, FIXED_WINNERS_ACTOR, {
+      action: 'activity.fixed-winners', objectType: 'Activity', objectId: activityId,
+      after: { wanted: a.fixedWinners, participants: participantCount, drawn: covered, shortfall: a.fixedWinners! - covered, tierId: tier.id, winners },
+    }, tx);
+    return true;
+  });
+}
+
+/** Wins the stock still covers when the hot state is gone: the tier's and each pool's remainder, from the rows. */
+async function coveredByRows(tx: Prisma.TransactionClient, activityId: string, tier: Activity['tiers'][number]): Promise<number> {
+  const [tierWins] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(DISTINCT "drawId")::int AS n FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "tierId" = ${tier.id}::uuid AND status <> 'VOID'`;
+  let covered = tier.stock - tierWins!.n;
+  for (const p of tier.prizes) {
+    const pool = await tx.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId: p.prizeId } }, select: { reserved: true, returned: true } });
+    const [won] = await tx.$queryRaw<{ units: number }[]>`
+      SELECT coalesce(sum(quantity), 0)::int AS units FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "prizeId" = ${p.prizeId}::uuid AND status <> 'VOID'`;
+    covered = Math.min(covered, Math.floor((pool.reserved - pool.returned - won!.units) / p.quantity));
+  }
+  return Math.max(0, covered);
+}
+
+/** Tells the host app about each fixed-winner win; job ids make a repeat announce nothing twice. */
+async function announce(tenantId: string, activityId: string, participantCount: number | null, alreadyDrawn: boolean): Promise<FixedWinnersResult> {
+  const wins = await db.win.findMany({
+    where: { activityId, draw: { idempotencyKey: FIXED_WINNERS_DRAW_KEY } },
+    select: { id: true, userId: true }, orderBy: { userId: 'asc' },
+  });
+  for (const w of wins) await enqueue('notify', { tenantId, event: 'win.created', winId: w.id }, { jobId: `notify-win-created-${w.id}` });
+  return { winners: [...new Set(wins.map((w) => w.userId))], winIds: wins.map((w) => w.id), participants: participantCount, alreadyDrawn };
+}

@@ -1,0 +1,127 @@
+// The odds-drift alarm (issue 7 item 6): a chi-square goodness-of-fit test of a live
+// activity's outcomes in the last window (ODDS_DRIFT_WINDOW_MINUTES) against its configured
+// odds. p < 0.001 raises one open Alert per activity (kind "odds_drift") and, when the
+// activity has pauseOnDrift, pauses it through the same path as an operator.
+//
+// What is counted: Draw rows of the window, by tier, from the (activityId, createdAt) index,
+// without draws a risk rule forced to lose, without the fixed-winner draw's rows, and, when
+// the activity caps wins per user, without draws by a user who had already reached the cap
+// (the draw could not win). Which tiers are tested alone and which are pooled with "no win"
+// (stock ran out, pacing, time segments, per-user tier limits, auto-tuning) is explained in
+// lib/odds/fit-outcomes.ts. The window starts no earlier than the last change to a tested
+// tier (its audit entry), so the odds tested are the odds the draws had.
+//
+// Known limits: a tier or pool that ran out within the window and was refilled before the
+// check counts as having had stock throughout (it is judged by the stock it has now).
+import { config } from '../config';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { errorFields, log } from '../log';
+import { requestRedis } from '../redis';
+import { changeActivityStatus } from '../activities/change-status';
+import { drawKeys } from '../draw/keys';
+import { FIXED_WINNERS_DRAW_KEY } from '../fixed-winners/draw-fixed-winners';
+import { fitOutcomes, type Fit } from './fit-outcomes';
+
+export const ODDS_DRIFT_ACTOR = { type: 'SYSTEM', id: 'odds-drift' } as const;
+/** Significance of the alarm: a drift this unlikely under the configured odds. */
+export const DRIFT_P_VALUE = 0.001;
+
+export type DriftCheck = { fit: Fit | null; from: Date; to: Date; drift: boolean; alerted: boolean; paused: boolean };
+
+export async function checkOddsDrift(activityId: string, { now = Date.now(), windowMs = config().ODDS_DRIFT_WINDOW_MINUTES * 60_000 }: { now?: number; windowMs?: number } = {}): Promise<DriftCheck | null> {
+  const a = await db.activity.findUnique({
+    where: { id: activityId },
+    select: {
+      tenantId: true, status: true, startsAt: true, pauseOnDrift: true, maxWinsPerUser: true,
+      tiers: { select: { id: true, probabilityMicros: true, pacing: true, segments: true, perUserLimit: true, autoTuneMinMicros: true, autoTuneMaxMicros: true, prizes: { select: { prizeId: true, quantity: true } } } },
+    },
+  });
+  if (!a || a.status !== 'LIVE') return null;
+  const redis = await requestRedis();
+  const k = drawKeys(activityId);
+  const stockLeft = (await redis.exists(k.cfg)) ? await redis.hgetall(k.stock) : null;
+  if (!stockLeft) return null; // fenced: being rebuilt, no draws
+  const left = (field: string) => Number(stockLeft[field] ?? 0);
+  const tiers = a.tiers.map((t) => ({
+    id: t.id,
+    probabilityMicros: t.probabilityMicros,
+    pooled:
+      t.pacing !== 'NONE' || t.perUserLimit !== null || (Array.isArray(t.segments) && t.segments.length > 0) ||
+      (t.autoTuneMinMicros !== null && t.autoTuneMaxMicros !== null) ||
+      left(`t:${t.id}`) < 1 || t.prizes.some((p) => left(`p:${p.prizeId}`) < p.quantity),
+  }));
+  const lastChange = await db.auditLog.findFirst({
+    where: { tenantId: a.tenantId, objectType: 'Tier', objectId: { in: tiers.filter((t) => !t.pooled).map((t) => t.id) }, action: 'tier.update' },
+    orderBy: { createdAt: 'desc' }, select: { createdAt: true },
+  });
+  const from = new Date(Math.max(now - windowMs, a.startsAt.getTime(), lastChange?.createdAt.getTime() ?? 0));
+  const to = new Date(now);
+  const rows = await db.$queryRaw<{ tierId: string | null; n: number }[]>`
+    SELECT d."tierId"::text AS "tierId", count(*)::int AS n
+    FROM "Draw" d
+    WHERE d."activityId" = ${activityId}::uuid AND d."createdAt" >= ${from} AND d."createdAt" < ${to}
+      AND d."riskAction" IS DISTINCT FROM 'FORCE_LOSE' AND d."idempotencyKey" <> ${FIXED_WINNERS_DRAW_KEY}
+      AND (${a.maxWinsPerUser}::int IS NULL OR (
+        SELECT count(*) FROM "Draw" p
+        WHERE p."activityId" = d."activityId" AND p."userId" = d."userId" AND p.outcome = 'WIN' AND p."createdAt" < d."createdAt"
+      ) < ${a.maxWinsPerUser}::int)
+    GROUP BY d."tierId"`;
+  const fit = fitOutcomes(tiers, new Map(rows.map((r) => [r.tierId, r.n])));
+  const drift = fit !== null && fit.pValue < DRIFT_P_VALUE;
+  let alerted = false;
+  let paused = false;
+  if (drift) {
+    alerted = await raiseOddsDriftAlert(a.tenantId, activityId, fit, from, to);
+    if (alerted && a.pauseOnDrift) paused = await pauseForDrift(a.tenantId, activityId);
+  }
+  return { fit, from, to, drift, alerted, paused };
+}
+
+/** One open alert per activity: a known drift is not raised again until someone acknowledges it. Returns whether it was raised now. */
+async function raiseOddsDriftAlert(tenantId: string, activityId: string, fit: Fit, from: Date, to: Date): Promise<boolean> {
+  const dedupeKey = `odds-drift:${activityId}`;
+  const open = await db.alert.findFirst({ where: { dedupeKey, acknowledgedAt: null }, select: { id: true } });
+  if (open) return false;
+  const message = `outcomes drift from the configured odds: chi-square ${fit.statistic.toFixed(1)} on ${fit.degreesOfFreedom} df, p = ${fit.pValue.toExponential(2)}, over ${fit.draws} draws`;
+  const details = {
+    statistic: Number.isFinite(fit.statistic) ? fit.statistic : null, degreesOfFreedom: fit.degreesOfFreedom, pValue: fit.pValue, draws: fit.draws,
+    from: from.toISOString(), to: to.toISOString(), categories: fit.categories,
+  };
+  await db.alert.upsert({
+    where: { dedupeKey },
+    update: { acknowledgedAt: null, acknowledgedBy: null, message, details, createdAt: new Date() },
+    create: { tenantId, activityId, dedupeKey, kind: 'odds_drift', severity: 'CRITICAL', message, details },
+  });
+  log.error('odds drift', { activityId, ...details, categories: undefined });
+  return true;
+}
+
+async function pauseForDrift(tenantId: string, activityId: string): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await changeActivityStatus(tenantId, ODDS_DRIFT_ACTOR, activityId, 'pause');
+      return true;
+    } catch (err) {
+      // A concurrent edit of the activity: read it again and retry.
+      if (err instanceof AppError && err.code === 'CONFLICT' && attempt < 3) continue;
+      // Paused or ended meanwhile: the alert stands either way.
+      log.warn('odds drift: pause failed', { activityId, ...errorFields(err) });
+      return false;
+    }
+  }
+}
+
+/** The repeatable job: every live activity. */
+export async function checkAllOddsDrift(now = Date.now()): Promise<number> {
+  const activities = await db.activity.findMany({ where: { status: 'LIVE' }, select: { id: true }, take: 1_000 });
+  let drifting = 0;
+  for (const a of activities) {
+    try {
+      if ((await checkOddsDrift(a.id, { now }))?.drift) drifting++;
+    } catch (err) {
+      log.warn('odds drift check failed', { activityId: a.id, ...errorFields(err) });
+    }
+  }
+  return drifting;
+}

@@ -1,0 +1,49 @@
+// The risk step of a draw (DESIGN.md §8): one script over the tenant's risk state in Redis,
+// before the draw script. BLOCK answers 403 RISK_BLOCKED and RATE_LIMITED 429 with
+// Retry-After, both before any chance is touched; FORCE_LOSE and HOLD go to the draw, which
+// makes the draw a loss or holds its win for review. Every hit is a RiskEvent.
+import { AppError } from '../errors';
+import type { EndUser } from '../auth/user-token';
+import { defineScript, loadLuaScript, type Redis } from '../redis';
+import { riskKeys } from './keys';
+import { recordRiskEvent } from './risk-events';
+import { rebuildRiskState } from './risk-state';
+
+const checkScript = loadLuaScript('lib/risk/lua', 'check-risk-1.lua');
+
+export type SoftRiskAction = 'FORCE_LOSE' | 'HOLD';
+export type RiskHit = { ruleId: string; kind: string; action: string };
+export type RiskVerdict = { soft: (RiskHit & { action: SoftRiskAction }) | null };
+export type RiskContext = { deviceId: string; ip: string; now: number; requestId: string; alreadyDrawn: () => Promise<boolean> };
+
+const rebuilding = new Map<string, Promise<void>>();
+
+export async function checkRisk(redis: Redis, user: EndUser, activityId: string, ctx: RiskContext): Promise<RiskVerdict> {
+  const k = riskKeys(user.tenantId);
+  const args = [k.prefix, activityId, user.userId, ctx.deviceId, ctx.ip, ctx.now, user.accountCreatedAt ?? '', ctx.requestId];
+  const run = defineScript(redis, checkScript);
+  let answer = (await run([k.rules], args)) as [string, string?, string?, string?, number?];
+  if (answer[0] === 'missing') {
+    // Lost with Redis, or never compiled: from the records, once per process at a time.
+    let pending = rebuilding.get(user.tenantId);
+    if (!pending) {
+      pending = rebuildRiskState(redis, user.tenantId).finally(() => rebuilding.delete(user.tenantId));
+      rebuilding.set(user.tenantId, pending);
+    }
+    await pending;
+    answer = (await run([k.rules], args)) as typeof answer;
+  }
+  const [verdict, action, ruleId, kind, retryAfterMs] = answer;
+  if (verdict === 'ok' || verdict === 'missing') return { soft: null };
+  const event = { tenantId: user.tenantId, activityId, ruleId: ruleId!, kind: kind!, action: action!, userId: user.userId, deviceId: ctx.deviceId || null, ip: ctx.ip || null };
+  if (verdict === 'soft') return { soft: { ruleId: ruleId!, kind: kind!, action: action as SoftRiskAction } };
+
+  // A retry of a draw that was already made gets its answer, whatever the rules say now.
+  if (await ctx.alreadyDrawn()) return { soft: null };
+  recordRiskEvent(event);
+  if (action === 'RATE_LIMITED') {
+    const seconds = Math.max(1, Math.ceil(Number(retryAfterMs) / 1000));
+    throw new AppError('RATE_LIMITED', `too many draws; try again in ${seconds} s`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+  }
+  throw new AppError('RISK_BLOCKED', 'this draw was refused by the activity’s risk rules');
+}

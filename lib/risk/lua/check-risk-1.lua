@@ -1,0 +1,114 @@
+--[[
+  The risk rules of one draw (DESIGN.md §8), evaluated from Redis alone, before the draw:
+  blacklists, account age, accounts per device, then rate limits over sliding windows.
+  A refused draw changes no counter, so a bot hammering at the door never uses up the
+  window of its own rate limit and the draw script is never reached (no chance consumed).
+
+  KEYS[1] the tenant's compiled rules: JSON [{i id, k kind, a action, act activity id or '',
+          n limit / max, w window ms, s minimum age seconds}], written by lib/risk/risk-state.ts.
+  All other keys are built from ARGV[1], "<prefix>:{risk:<tenantId>}", so they hash to the
+  same slot as KEYS[1]: bl:user / bl:device / bl:ip (sets), dev:<device>:accts (set of user
+  ids), rl:<ruleId>:<subject> (sorted set of admitted draws by time).
+
+  ARGV[1] key prefix   ARGV[2] activity id   ARGV[3] user id   ARGV[4] device id or ''
+  ARGV[5] ip or ''     ARGV[6] now, ms       ARGV[7] account created at, s, or ''
+  ARGV[8] a unique member for the rate-limit windows (the draw's request id)
+
+  Returns {'missing'} (no compiled rules: rebuild them), {'ok'}, {'soft', action, ruleId, kind}
+  for FORCE_LOSE / HOLD, or {'refuse', action, ruleId, kind, retryAfterMs} for BLOCK / RATE_LIMITED.
+]]
+local raw = redis.call('GET', KEYS[1])
+if not raw then
+  return { 'missing' }
+end
+local rules = cjson.decode(raw)
+local prefix, activity, user, device, ip = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local now = tonumber(ARGV[6])
+local acct = tonumber(ARGV[7])
+local member = ARGV[8]
+
+local soft = nil
+local function hit(rule, retryAfter)
+  if rule.a == 'BLOCK' or rule.a == 'RATE_LIMITED' then
+    return { 'refuse', rule.a, rule.i, rule.k, retryAfter or 0 }
+  end
+  -- FORCE_LOSE outranks HOLD: a draw that cannot win needs no review.
+  if not soft or (rule.a == 'FORCE_LOSE' and soft.a ~= 'FORCE_LOSE') then
+    soft = rule
+  end
+  return nil
+end
+
+local function subjectOf(kind)
+  if kind == 'RATE_LIMIT_USER' then return user end
+  if kind == 'RATE_LIMIT_DEVICE' then return device end
+  if kind == 'RATE_LIMIT_IP' then return ip end
+  return ''
+end
+
+local applicable = {}
+for _, rule in ipairs(rules) do
+  if rule.act == '' or rule.act == activity then
+    applicable[#applicable + 1] = rule
+  end
+end
+
+-- Pass 1: what only reads.
+local addDevice = nil
+for _, rule in ipairs(applicable) do
+  local verdict = nil
+  if rule.k == 'BLACKLIST' then
+    if redis.call('SISMEMBER', prefix .. ':bl:user', user) == 1
+      or (device ~= '' and redis.call('SISMEMBER', prefix .. ':bl:device', device) == 1)
+      or (ip ~= '' and redis.call('SISMEMBER', prefix .. ':bl:ip', ip) == 1) then
+      verdict = hit(rule)
+    end
+  elseif rule.k == 'MIN_ACCOUNT_AGE' then
+    if acct and now / 1000 - acct < rule.s then
+      verdict = hit(rule)
+    end
+  elseif rule.k == 'ACCOUNTS_PER_DEVICE' and device ~= '' then
+    local key = prefix .. ':dev:' .. device .. ':accts'
+    if redis.call('SISMEMBER', key, user) == 0 then
+      if redis.call('SCARD', key) >= rule.n then
+        verdict = hit(rule)
+      else
+        addDevice = key
+      end
+    end
+  end
+  if verdict then
+    return verdict
+  end
+end
+
+-- Pass 2: sliding windows, checked all before any is counted.
+local windows = {}
+for _, rule in ipairs(applicable) do
+  local subject = subjectOf(rule.k)
+  if subject ~= '' then
+    local key = prefix .. ':rl:' .. rule.i .. ':' .. subject
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - rule.w)
+    if redis.call('ZCARD', key) >= rule.n then
+      local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+      local verdict = hit(rule, math.max(1, tonumber(oldest[2]) + rule.w - now))
+      if verdict then
+        return verdict
+      end
+    end
+    windows[#windows + 1] = { key, rule.w }
+  end
+end
+
+for _, window in ipairs(windows) do
+  redis.call('ZADD', window[1], now, member)
+  redis.call('PEXPIRE', window[1], window[2])
+end
+if addDevice then
+  redis.call('SADD', addDevice, user)
+  redis.call('EXPIRE', addDevice, 90 * 86400)
+end
+if soft then
+  return { 'soft', soft.a, soft.i, soft.k }
+end
+return { 'ok' }

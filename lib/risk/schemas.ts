@@ -1,0 +1,45 @@
+// Risk rules as operators write them (issue 7 item 1), strict at the edge. A rule belongs to
+// the tenant (every activity) or to one activity; `action` says what a hit does to the draw.
+import { z } from 'zod';
+
+export const RiskActionSpec = z.enum(['block', 'rate_limited', 'force_lose', 'hold']);
+const scope = { activityId: z.uuid().optional(), enabled: z.boolean().default(true) };
+
+export const RiskRuleSpec = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.enum(['rate_limit_user', 'rate_limit_device', 'rate_limit_ip']),
+    limit: z.number().int().min(1).max(100_000),
+    windowSeconds: z.number().int().min(1).max(86_400),
+    action: RiskActionSpec.default('rate_limited'),
+    ...scope,
+  }),
+  z.strictObject({ kind: z.literal('accounts_per_device'), max: z.number().int().min(1).max(1_000), action: RiskActionSpec.default('block'), ...scope }),
+  z.strictObject({ kind: z.literal('min_account_age'), minAgeSeconds: z.number().int().min(1).max(3 * 365 * 86_400), action: RiskActionSpec.default('block'), ...scope }),
+  z.strictObject({ kind: z.literal('blacklist'), action: RiskActionSpec.default('block'), ...scope }),
+]);
+export type RiskRuleSpec = z.infer<typeof RiskRuleSpec>;
+
+export const RiskListKindSpec = z.enum(['user', 'device', 'ip']);
+
+export const RiskListEntriesSpec = z.strictObject({
+  kind: RiskListKindSpec,
+  values: z.array(z.string().trim().min(1).max(128)).min(1).max(10_000),
+  reason: z.string().trim().max(200).optional(),
+});
+export type RiskListEntriesSpec = z.infer<typeof RiskListEntriesSpec>;
+
+/** The rule's parameters as stored in RiskRule.params. */
+export function ruleParams(spec: RiskRuleSpec): Record<string, number> {
+  switch (spec.kind) {
+    case 'rate_limit_user':
+    case 'rate_limit_device':
+    case 'rate_limit_ip':
+      return { limit: spec.limit, windowSeconds: spec.windowSeconds };
+    case 'accounts_per_device':
+      return { max: spec.max };
+    case 'min_account_age':
+      return { minAgeSeconds: spec.minAgeSeconds };
+    case 'blacklist':
+      return {};
+  }
+}
