@@ -319,6 +319,7 @@ export function ActivityEditor({
 
       <aside className="sticky top-20 space-y-5" aria-label="Preview and publishing">
         <H5Preview
+          live
           gameplay={form.gameplay}
           title={form.materials.title}
           themeColor={form.materials.themeColor}

@@ -5,7 +5,8 @@ export const rate = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
 
 /** Odds as a percentage with as many decimals as they need (0.0001 % precision). */
 export function percent(probability: number): string {
-  return `${Number((probability * 100).toFixed(4))} %`;
+  // A no-break space: "0.5 %" never splits across lines in a narrow column.
+  return `${Number((probability * 100).toFixed(4))}\u00a0%`;
 }
 
 export function formatMinor(minor: number): string {

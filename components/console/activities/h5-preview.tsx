@@ -11,6 +11,8 @@ export type PreviewProps = {
   rulesText: string;
   period: string;
   tiers: { name: string; probability: number; prizes: string[] }[];
+  /** True in the editor, where the preview follows the form. */
+  live?: boolean;
 };
 
 export function H5Preview(props: PreviewProps) {
@@ -57,7 +59,7 @@ export function H5Preview(props: PreviewProps) {
           </div>
         </div>
       </div>
-      <figcaption className="mt-2 text-center text-xs text-zinc-500">Preview · updates as you type</figcaption>
+      <figcaption className="mt-2 text-center text-xs text-zinc-500">{props.live ? 'Preview · updates as you type' : 'Preview of the H5 page'}</figcaption>
     </figure>
   );
 }

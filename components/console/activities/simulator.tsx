@@ -50,7 +50,7 @@ export function Simulator({ simulate, timezone, disabledReason }: { simulate: (i
       <div className="border-b border-zinc-200 px-5 py-4">
         <h2 id={headingId} className="text-base font-semibold text-zinc-950">Simulator</h2>
         <p className="mt-0.5 text-sm text-zinc-600">
-          Runs simulated draws through the same tier picker and stock rule as the real draw (from the last saved draft), spread over the period
+          Runs simulated draws through the same tier picker and stock rule as the real draw (on the activity as last saved), spread over the period
           by a traffic curve.
         </p>
       </div>
