@@ -77,39 +77,64 @@ export const Materials = z.strictObject({
   rulesText: z.string().max(10_000).optional(),
 });
 
-export const ActivitySpec = z
-  .strictObject({
-    name: z.string().trim().min(1).max(120),
-    gameplay: z.enum(['wheel', 'grid', 'scratch']),
-    startsAt: isoWithOffset,
-    endsAt: isoWithOffset,
-    timezone: TimeZone,
-    limits: Limits.default({ freeDrawsPerDay: 0 }),
-    tiers: z.array(TierSpec).min(1).max(20),
-    tasks: z.array(TaskSpec).max(20).default([]),
-    materials: Materials.default({}),
-    /** Hours a physical win may stay unclaimed before it is voided and its stock returned. */
-    claimWindowHours: z.number().int().min(1).max(24 * 365).optional(),
-    /** Fixed-winner mode: exactly this many winners drawn among all participants when the activity ends (lib/fixed-winners). */
-    fixedWinners: z.number().int().min(1).max(100_000).optional().describe('when the activity ends, draw exactly this many winners uniformly among all participants; they win the first tier'),
-    /** Pause the activity by itself when the odds-drift alarm fires (lib/odds/check-odds-drift.ts). */
-    pauseOnDrift: z.boolean().optional().describe('pause the activity when its outcomes drift from the configured odds (chi-square, p < 0.001)'),
-  })
-  .superRefine((spec, ctx) => {
-    if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
-    if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
-    const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
-    if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
-    const worst = maxOddsSum(spec.tiers.map((t) => ({ probabilityMicros: toMicros(t.probability), segments: toSegments(t.segments) })));
-    if (total <= PROBABILITY_SCALE && worst.micros > PROBABILITY_SCALE) {
-      ctx.addIssue({ code: 'custom', path: ['tiers'], message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1` });
-    }
-    // The fixed winners win the first tier: its stock must cover them (instant wins of it may still leave fewer).
-    if (spec.fixedWinners !== undefined && spec.fixedWinners > spec.tiers[0]!.stock) ctx.addIssue({ code: 'custom', path: ['fixedWinners'], message: `the first tier's stock (${spec.tiers[0]!.stock}) must cover the fixed winners` });
-    const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
-    if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
-  });
+const specShape = {
+  name: z.string().trim().min(1).max(120),
+  gameplay: z.enum(['wheel', 'grid', 'scratch']),
+  startsAt: isoWithOffset,
+  endsAt: isoWithOffset,
+  timezone: TimeZone,
+  limits: Limits.default({ freeDrawsPerDay: 0 }),
+  tiers: z.array(TierSpec).min(1).max(20),
+  tasks: z.array(TaskSpec).max(20).default([]),
+  materials: Materials.default({}),
+  /** Hours a physical win may stay unclaimed before it is voided and its stock returned. */
+  claimWindowHours: z.number().int().min(1).max(24 * 365).optional(),
+  /** Fixed-winner mode: exactly this many winners drawn among all participants when the activity ends (lib/fixed-winners). */
+  fixedWinners: z.number().int().min(1).max(100_000).optional().describe('when the activity ends, draw exactly this many winners uniformly among all participants; they win the first tier'),
+  /** Pause the activity by itself when the odds-drift alarm fires (lib/odds/check-odds-drift.ts). */
+  pauseOnDrift: z.boolean().optional().describe('pause the activity when its outcomes drift from the configured odds (chi-square, p < 0.001)'),
+};
+
+type CheckedSpec = {
+  startsAt: string;
+  endsAt: string;
+  tiers: Pick<TierSpec, 'probability' | 'segments' | 'stock'>[];
+  limits: { freeDrawsPerDay: number; maxDrawsPerDay?: number };
+  fixedWinners?: number;
+};
+
+/** The rules across fields, shared by a whole spec and a draft. */
+function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
+  if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
+  if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
+  const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
+  if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
+  const worst = maxOddsSum(spec.tiers.map((t) => ({ probabilityMicros: toMicros(t.probability), segments: toSegments(t.segments) })));
+  if (total <= PROBABILITY_SCALE && worst.micros > PROBABILITY_SCALE) {
+    ctx.addIssue({ code: 'custom', path: ['tiers'], message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1` });
+  }
+  // The fixed winners win the first tier: its stock must cover them (instant wins of it may still leave fewer).
+  const firstStock = spec.tiers[0]?.stock ?? 0;
+  if (spec.fixedWinners !== undefined && spec.fixedWinners > firstStock) ctx.addIssue({ code: 'custom', path: ['fixedWinners'], message: `the first tier's stock (${firstStock}) must cover the fixed winners` });
+  const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
+  if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
+}
+
+export const ActivitySpec = z.strictObject(specShape).superRefine(checkSpec);
 export type ActivitySpec = z.infer<typeof ActivitySpec>;
+
+/**
+ * A draft as the console saves it while the operator types: the spec's rules for every field
+ * present, but a draft may have no tier yet or a tier without a prize. Publishing asks for
+ * the rest (publishBlockers); the API accepts only a whole ActivitySpec.
+ */
+export const DraftSpec = z
+  .strictObject({
+    ...specShape,
+    tiers: z.array(TierSpec.extend({ prizes: z.array(TierPrizeSpec).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity') })).max(20),
+  })
+  .superRefine(checkSpec);
+export type DraftSpec = z.infer<typeof DraftSpec>;
 
 export const PatchTier = z
   .strictObject({ probability: probability.optional(), stock: z.number().int().min(0).max(100_000_000).optional() })

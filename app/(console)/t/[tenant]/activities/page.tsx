@@ -1,45 +1,107 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
+import { roleAtLeast } from '@/lib/auth/console-guard';
+import { ACTIVITY_STATUSES, listActivities } from '@/lib/activities/list-activities';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { EmptyState } from '@/components/console/empty-state';
-import { CalendarIcon, KeyIcon } from '@/components/console/icons';
+import { AlertIcon, CalendarIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
+import { ActivityFilterForm } from '@/components/console/activities/activity-filter-form';
+import { count, formatPeriod, rate } from '@/components/console/activities/format';
+import { NewActivityButtons } from '@/components/console/activities/new-activity-buttons';
+import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
 import { requireConsolePage } from '../../../_server/session';
+import { createDraftAction, importSpecAction } from './actions';
 
 export const metadata: Metadata = { title: 'Activities' };
 
-export default async function ActivitiesPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { tenant } = await params;
+const Filters = z.object({
+  status: z.enum(ACTIVITY_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(120).optional().catch(undefined),
+});
+
+export default async function ActivitiesPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const filters = Filters.parse({ status: typeof raw.status === 'string' && raw.status ? raw.status : undefined, q: typeof raw.q === 'string' && raw.q.trim() ? raw.q : undefined });
+  const items = await listActivities(ctx.tenantId, { status: filters.status, search: filters.q });
+  const filtered = Boolean(filters.status || filters.q);
+  const canEdit = roleAtLeast(ctx.role, 'OPERATOR');
+  const base = `/t/${ctx.tenantSlug}/activities`;
+
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <PageHeader
         title="Activities"
         description="Draw campaigns your users play in the host app: a wheel, grid or scratch card with prize tiers, odds, stock and tasks."
+        actions={canEdit ? <NewActivityButtons tenantSlug={ctx.tenantSlug} createDraft={createDraftAction.bind(null, ctx.tenantSlug)} importSpec={importSpecAction.bind(null, ctx.tenantSlug)} /> : null}
       />
-      <EmptyState
-        icon={CalendarIcon}
-        title="No activities yet"
-        action={
-          <>
-            <Link href={`/t/${ctx.tenantSlug}/settings`} className={buttonClasses('primary')}>
-              <KeyIcon className="size-4" /> Get an API key
-            </Link>
-            <Link href={`/t/${ctx.tenantSlug}/prizes`} className={buttonClasses('secondary')}>
-              Review prizes
-            </Link>
-          </>
-        }
-      >
-        <p>
-          Each activity will be listed here with its status (draft, scheduled, live, paused, ended), its schedule and a link
-          to its live dashboard.
-        </p>
-        <p className="mt-2">
-          To set one up now, call <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">POST /api/manage/activities</code>{' '}
-          with an API key from Settings, after checking that the prizes it awards have stock.
-        </p>
-      </EmptyState>
+      {items.length === 0 && !filtered ? (
+        <EmptyState icon={CalendarIcon} title="No activities yet">
+          <p>Each activity is listed here with its status, period, live draws per minute, the wins it has left and its open alerts.</p>
+          <p className="mt-2">{canEdit ? 'Start with New activity, or import a spec exported from another activity.' : 'An operator of this tenant can create one.'}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <ActivityFilterForm action={base} status={filters.status} q={filters.q} statuses={ACTIVITY_STATUSES} />
+          {items.length === 0 ? (
+            <p className="rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center text-sm text-zinc-600" data-testid="empty-state">
+              No activity matches these filters. <Link href={base} className="font-medium text-indigo-700 hover:underline">Clear them</Link>
+            </p>
+          ) : (
+            <Table label="Activities" footer={<span>{`${count.format(items.length)} ${items.length === 1 ? 'activity' : 'activities'}`}{filtered ? ' matching the filters' : ''}</span>}>
+              <thead>
+                <tr>
+                  <Th>Activity</Th>
+                  <Th>Status</Th>
+                  <Th>Period</Th>
+                  <Th className="text-right">Draws / min</Th>
+                  <Th className="text-right">Wins left</Th>
+                  <Th className="text-right">Alerts</Th>
+                  <Th><span className="sr-only">Links</span></Th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((a) => (
+                  <Tr key={a.id}>
+                    <Td className="max-w-xs">
+                      <Link href={`${base}/${a.id}`} className="block truncate rounded-sm font-medium text-zinc-900 hover:text-indigo-700 hover:underline">
+                        {a.name}
+                      </Link>
+                      <p className="text-xs text-zinc-500 capitalize">{a.gameplay === 'grid' ? '9-grid' : a.gameplay}</p>
+                    </Td>
+                    <Td><ActivityStatusBadge status={a.status} /></Td>
+                    <Td className="text-xs whitespace-nowrap text-zinc-700">
+                      {formatPeriod(a.startsAt, a.endsAt, a.timezone)}
+                      <p className="text-zinc-500">{a.timezone}</p>
+                    </Td>
+                    <Td className="text-right tabular-nums" data-testid="draws-per-minute">{rate.format(a.drawsPerMinute)}</Td>
+                    <Td className="text-right tabular-nums">
+                      {count.format(a.winsLeft)} <span className="text-xs text-zinc-500">/ {count.format(a.winsTotal)}</span>
+                    </Td>
+                    <Td className="text-right tabular-nums">
+                      {a.openAlerts > 0 ? (
+                        <span className="inline-flex items-center gap-1 font-medium text-red-700"><AlertIcon className="size-3.5" />{a.openAlerts}</span>
+                      ) : (
+                        <span className="text-zinc-500">0</span>
+                      )}
+                    </Td>
+                    <Td className="w-px text-right whitespace-nowrap">
+                      {a.status === 'DRAFT' ? (
+                        <Link href={`${base}/${a.id}`} className={buttonClasses('secondary', 'sm')} aria-label={`Edit ${a.name}`}>Edit</Link>
+                      ) : (
+                        <Link href={`${base}/${a.id}/dashboard`} className={buttonClasses('secondary', 'sm')} aria-label={`Dashboard of ${a.name}`}>Dashboard</Link>
+                      )}
+                    </Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,18 @@
+// GET /t/{tenant}/activities/{activityId}/spec.json – the activity as an API.md spec, to download
+import { authorizeConsole } from '@/lib/auth/console-guard';
+import { getActivityOrThrow } from '@/lib/activities/get-activity';
+import { toActivitySpec } from '@/lib/activities/activity-spec';
+import { publicRoute } from '@/lib/http/handlers';
+import { currentOperatorId } from '../../../../../_server/session';
+
+export const GET = publicRoute(async ({ params }) => {
+  const ctx = await authorizeConsole(await currentOperatorId(), params.tenant!, 'ANALYST');
+  const activity = await getActivityOrThrow(ctx.tenantId, params.activityId!);
+  return new Response(`${JSON.stringify(toActivitySpec(activity), null, 2)}\n`, {
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="activity-${activity.id}.json"`,
+      'cache-control': 'private, no-store',
+    },
+  });
+});

@@ -1,0 +1,114 @@
+'use server';
+
+// Console server actions for activities: the same lib services as the management API, each
+// behind the console guard on the server (OPERATOR to change anything; the pages hide the
+// buttons from analysts, but that is not a security boundary). Every change is audited by lib.
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { changeActivityStatus } from '@/lib/activities/change-status';
+import { createActivity } from '@/lib/activities/create-activity';
+import { getActivityRowOrThrow } from '@/lib/activities/get-activity';
+import { publishActivity } from '@/lib/activities/publish-activity';
+import { publishChecklist, type ChecklistItem } from '@/lib/activities/publish-checklist';
+import { DraftSpec } from '@/lib/activities/schemas';
+import { simulateActivity, SimulationInput, type Simulation } from '@/lib/activities/simulate-activity';
+import { updateDraft } from '@/lib/activities/update-draft';
+import { fromZonedInput } from '@/lib/activities/zoned-time';
+import { AppError } from '@/lib/errors';
+import { runAction, type ActionResult } from '@/lib/http/action-result';
+import { requireConsoleAction } from '../../../_server/session';
+import { runFormAction, type FormResult } from './_server/form-result';
+
+const TenantSlug = z.string().max(200);
+const ActivityId = z.string().max(100);
+const Version = z.number().int().min(0);
+const Transition = z.enum(['pause', 'resume', 'end']);
+const SPEC_JSON_MAX_CHARS = 64 * 1024;
+const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+const DEFAULT_DAYS = 14;
+
+const listPath = (slug: string) => `/t/${slug}/activities`;
+
+/** A new draft with a sensible start (tomorrow, for two weeks) that the operator then edits. */
+export async function createDraftAction(tenantSlug: string): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
+    const end = new Date(Date.parse(tomorrow) + DEFAULT_DAYS * 24 * 3600_000).toISOString().slice(0, 10);
+    const spec = DraftSpec.parse({
+      name: 'Untitled activity',
+      gameplay: 'wheel',
+      startsAt: fromZonedInput(`${tomorrow}T00:00`, DEFAULT_TIMEZONE),
+      endsAt: fromZonedInput(`${end}T00:00`, DEFAULT_TIMEZONE),
+      timezone: DEFAULT_TIMEZONE,
+      limits: { freeDrawsPerDay: 1 },
+      tiers: [],
+      materials: { title: 'Untitled activity', themeColor: '#e11d48' },
+    });
+    const activity = await createActivity(ctx.tenantId, ctx.actor, spec);
+    revalidatePath(listPath(ctx.tenantSlug));
+    return { id: activity.id };
+  });
+}
+
+/** A new draft from an exported spec (API.md's format); a draft may still lack tiers. */
+export async function importSpecAction(tenantSlug: string, json: string): Promise<FormResult<{ id: string }>> {
+  return runFormAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    if (json.length > SPEC_JSON_MAX_CHARS) throw new AppError('PAYLOAD_TOO_LARGE', 'a spec is at most 64 KiB');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      throw new AppError('VALIDATION_FAILED', 'the file is not JSON');
+    }
+    const activity = await createActivity(ctx.tenantId, ctx.actor, DraftSpec.parse(parsed));
+    revalidatePath(listPath(ctx.tenantSlug));
+    return { id: activity.id };
+  });
+}
+
+/** The editor's autosave: the whole draft, validated on the server, against the version the editor holds. */
+export async function saveDraftAction(tenantSlug: string, activityId: string, version: number, spec: unknown): Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[] }>> {
+  return runFormAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const id = ActivityId.parse(activityId);
+    // Existence first: another tenant's id is not found before anything about the body is said.
+    await getActivityRowOrThrow(ctx.tenantId, id);
+    const saved = await updateDraft(ctx.tenantId, ctx.actor, id, DraftSpec.parse(spec), Version.parse(version));
+    const checklist = await publishChecklist(ctx.tenantId, await getActivityRowOrThrow(ctx.tenantId, id));
+    // No revalidatePath: the list is rendered per request anyway, and revalidating would
+    // re-render the editor's page under the operator's fingers after every autosave.
+    return { version: saved.version, changed: saved.changed, checklist };
+  });
+}
+
+/** Runs the simulator; it writes nothing, so an analyst may run it too. */
+export async function simulateAction(tenantSlug: string, activityId: string, input: unknown): Promise<FormResult<Simulation>> {
+  return runFormAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'ANALYST');
+    const id = ActivityId.parse(activityId);
+    await getActivityRowOrThrow(ctx.tenantId, id);
+    return simulateActivity(ctx.tenantId, id, SimulationInput.parse(input));
+  });
+}
+
+export async function publishAction(tenantSlug: string, activityId: string): Promise<ActionResult<{ status: string }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const activity = await publishActivity(ctx.tenantId, ctx.actor, ActivityId.parse(activityId));
+    revalidatePath(listPath(ctx.tenantSlug));
+    revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
+    return { status: activity.status };
+  });
+}
+
+export async function changeStatusAction(tenantSlug: string, activityId: string, transition: 'pause' | 'resume' | 'end'): Promise<ActionResult<{ status: string }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, ActivityId.parse(activityId), Transition.parse(transition));
+    revalidatePath(listPath(ctx.tenantSlug));
+    revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
+    return { status: activity.status };
+  });
+}

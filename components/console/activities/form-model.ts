@@ -1,0 +1,125 @@
+// The editor's state: the draft spec as the inputs hold it (text, wall-clock times in the
+// activity's zone, odds in percent) and back. The server judges the result; nothing here
+// decides what is valid.
+import type { DraftSpec } from '@/lib/activities/schemas';
+import { fromZonedInput, toZonedInput } from '@/lib/activities/zoned-time';
+
+export type TierPrizeForm = { key: string; prizeId: string; quantity: string };
+/** `kept` carries what the editor does not edit yet (time segments, auto-tune bounds) through saves untouched. */
+export type TierForm = { key: string; name: string; oddsPercent: string; stock: string; pacing: 'none' | 'even'; prizes: TierPrizeForm[]; kept?: Pick<DraftSpec['tiers'][number], 'segments' | 'autoTune'> };
+export type TaskForm = { key: string; kind: 'sign_in' | 'share' | 'invite' | 'event'; name: string; eventType: string; chances: string; perDay: string; total: string };
+export type DraftForm = {
+  name: string;
+  gameplay: 'wheel' | 'grid' | 'scratch';
+  timezone: string;
+  startsLocal: string;
+  endsLocal: string;
+  limits: { freeDrawsPerDay: string; maxDrawsPerDay: string; maxDrawsTotal: string; maxWinsPerUser: string };
+  claimWindowHours: string;
+  materials: { title: string; themeColor: string; bannerUrl: string; rulesText: string };
+  tiers: TierForm[];
+  tasks: TaskForm[];
+  kept: Pick<DraftSpec, 'fixedWinners' | 'pauseOnDrift'>;
+};
+
+let keys = 0;
+export const newKey = () => `k${++keys}`;
+const text = (n: number | undefined) => (n === undefined ? '' : String(n));
+
+export function toForm(spec: DraftSpec): DraftForm {
+  return {
+    name: spec.name,
+    gameplay: spec.gameplay,
+    timezone: spec.timezone,
+    startsLocal: toZonedInput(spec.startsAt, spec.timezone),
+    endsLocal: toZonedInput(spec.endsAt, spec.timezone),
+    limits: {
+      freeDrawsPerDay: text(spec.limits.freeDrawsPerDay),
+      maxDrawsPerDay: text(spec.limits.maxDrawsPerDay),
+      maxDrawsTotal: text(spec.limits.maxDrawsTotal),
+      maxWinsPerUser: text(spec.limits.maxWinsPerUser),
+    },
+    claimWindowHours: text(spec.claimWindowHours),
+    materials: { title: spec.materials.title ?? '', themeColor: spec.materials.themeColor ?? '#e11d48', bannerUrl: spec.materials.bannerUrl ?? '', rulesText: spec.materials.rulesText ?? '' },
+    tiers: spec.tiers.map((t) => ({
+      key: newKey(),
+      name: t.name,
+      oddsPercent: String(Number((t.probability * 100).toFixed(4))),
+      stock: String(t.stock),
+      pacing: t.pacing,
+      prizes: t.prizes.map((p) => ({ key: newKey(), prizeId: p.prizeId, quantity: String(p.quantity) })),
+      kept: { segments: t.segments, autoTune: t.autoTune },
+    })),
+    tasks: spec.tasks.map((t) => ({
+      key: newKey(),
+      kind: t.kind,
+      name: t.name,
+      eventType: t.kind === 'event' ? t.eventType : '',
+      chances: String(t.chances),
+      perDay: text(t.perDay),
+      total: text(t.total),
+    })),
+    kept: { fixedWinners: spec.fixedWinners, pauseOnDrift: spec.pauseOnDrift },
+  };
+}
+
+/** A number from an input: empty → undefined (optional fields), otherwise the number (NaN is left for the server to name). */
+function num(s: string): number | undefined {
+  return s.trim() === '' ? undefined : Number(s.trim());
+}
+
+/** The spec the form describes, unvalidated: the server's DraftSpec decides. */
+export function toSpec(f: DraftForm): unknown {
+  const materials = Object.fromEntries(Object.entries(f.materials).filter(([, v]) => v.trim() !== ''));
+  return {
+    name: f.name,
+    gameplay: f.gameplay,
+    startsAt: fromZonedInput(f.startsLocal, f.timezone) ?? f.startsLocal,
+    endsAt: fromZonedInput(f.endsLocal, f.timezone) ?? f.endsLocal,
+    timezone: f.timezone,
+    limits: {
+      freeDrawsPerDay: num(f.limits.freeDrawsPerDay) ?? 0,
+      maxDrawsPerDay: num(f.limits.maxDrawsPerDay),
+      maxDrawsTotal: num(f.limits.maxDrawsTotal),
+      maxWinsPerUser: num(f.limits.maxWinsPerUser),
+    },
+    ...(num(f.claimWindowHours) !== undefined ? { claimWindowHours: num(f.claimWindowHours) } : {}),
+    materials,
+    ...f.kept,
+    tiers: f.tiers.map((t) => {
+      const pct = num(t.oddsPercent);
+      return {
+        name: t.name,
+        // Percent to a probability, cleaned of float noise at the spec's 1e-6 precision… and no finer.
+        probability: pct === undefined ? null : Number.isFinite(pct) ? Math.round(pct * 1e8) / 1e10 : pct,
+        stock: num(t.stock) ?? null,
+        pacing: t.pacing,
+        prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: num(p.quantity) ?? null })),
+        ...t.kept,
+      };
+    }),
+    tasks: f.tasks.map((t) => ({
+      kind: t.kind,
+      ...(t.kind === 'event' ? { eventType: t.eventType } : {}),
+      name: t.name,
+      chances: num(t.chances) ?? null,
+      ...(num(t.perDay) !== undefined ? { perDay: num(t.perDay) } : {}),
+      ...(num(t.total) !== undefined ? { total: num(t.total) } : {}),
+    })),
+  };
+}
+
+/** Server messages in the operator's words; the paths stay as the server gave them. */
+export function friendly(path: string, message: string): string {
+  if (/^Invalid input: expected number/.test(message)) return 'Enter a number.';
+  if (/expected int/.test(message)) return 'Enter a whole number.';
+  if (/Too small: expected string to have >=1/.test(message)) return 'Required.';
+  if (path.endsWith('probability') && /decimal places/.test(message)) return 'At most 4 decimal places of a percent (0.0001 %).';
+  if (path.endsWith('probability') && /<=\s?1\b/.test(message)) return 'At most 100 %.';
+  if (path.endsWith('probability') && />=\s?0\b/.test(message)) return 'At least 0 %.';
+  if (path.endsWith('prizeId')) return 'Choose a prize.';
+  const bound = /^Too (small|big): expected number to be ([<>]=?)(-?[\d.]+)/.exec(message);
+  if (bound) return `${bound[1] === 'small' ? 'At least' : 'At most'} ${Number(bound[3]).toLocaleString('en-US')}.`;
+  if (path === 'startsAt' || path === 'endsAt') return /after/.test(message) ? 'Must be after the start.' : /year/.test(message) ? 'A period is at most a year.' : 'Enter a date and time.';
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

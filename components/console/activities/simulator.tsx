@@ -1,0 +1,186 @@
+'use client';
+
+// The simulator panel: N draws over the period with a chosen traffic shape, run through the
+// draw's own picker on the server. Shows wins per tier over time, when each tier runs out and
+// what the prizes would cost.
+import { useId, useState, useTransition } from 'react';
+import type { Simulation } from '@/lib/activities/simulate-activity';
+import type { FormResult } from '@/app/(console)/t/[tenant]/activities/_server/form-result';
+import { buttonClasses } from '@/components/ui/button-classes';
+import { Spinner } from '@/components/ui/spinner';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { useToast } from '@/components/ui/toast';
+import { Field, inputClasses } from './fields';
+import { count, formatInstant, formatMinor, percent } from './format';
+import { tierColor } from './tier-colors';
+
+const shapes = [
+  { value: 'flat', label: 'Flat: the same traffic every hour' },
+  { value: 'evening', label: 'Evening peak: quiet nights, busy 7–10 pm' },
+  { value: 'launch', label: 'Launch spike: a rush at the start that fades' },
+] as const;
+
+export function Simulator({ simulate, timezone, disabledReason }: { simulate: (input: unknown) => Promise<FormResult<Simulation>>; timezone: string; disabledReason?: string }) {
+  const [draws, setDraws] = useState('10000');
+  const [shape, setShape] = useState<(typeof shapes)[number]['value']>('evening');
+  const [error, setError] = useState<string | undefined>();
+  const [result, setResult] = useState<Simulation | null>(null);
+  const [pending, startTransition] = useTransition();
+  const toast = useToast();
+  const headingId = useId();
+
+  function run() {
+    setError(undefined);
+    startTransition(async () => {
+      const r = await simulate({ draws: draws.trim() === '' ? null : Number(draws), shape });
+      if (r.ok) {
+        setResult(r.data);
+        toast.success('Simulation finished', `${count.format(r.data.draws)} draws through the draw's own tier picker.`);
+      } else {
+        const issue = r.error.issues.find((i) => i.path === 'draws');
+        setError(issue ? 'Enter a whole number of draws from 1 to 200,000.' : r.error.message);
+        if (!issue) toast.error('Could not simulate', r.error.message);
+      }
+    });
+  }
+
+  const wins = result ? result.tiers.reduce((s, t) => s + t.wins, 0) : 0;
+  return (
+    <section aria-labelledby={headingId} className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]" data-testid="simulator">
+      <div className="border-b border-zinc-200 px-5 py-4">
+        <h2 id={headingId} className="text-base font-semibold text-zinc-950">Simulator</h2>
+        <p className="mt-0.5 text-sm text-zinc-600">
+          Runs simulated draws through the same tier picker and stock rule as the real draw (on the activity as last saved), spread over the period
+          by a traffic curve.
+        </p>
+      </div>
+      <form
+        className="flex flex-wrap items-end gap-4 px-5 py-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+        noValidate
+      >
+        <Field label="Draws over the period" error={error} className="w-52">
+          {(p) => <input {...p} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={draws} onChange={(e) => setDraws(e.target.value)} />}
+        </Field>
+        <Field label="Traffic shape" className="w-96">
+          {(p) => (
+            <select {...p} className={inputClasses} value={shape} onChange={(e) => setShape(e.target.value as typeof shape)}>
+              {shapes.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className={`${buttonClasses('primary')} ${error ? 'mb-7' : ''}`} disabled={pending || Boolean(disabledReason)} aria-busy={pending}>
+          {pending ? <Spinner /> : null}
+          {pending ? 'Simulating…' : 'Run simulation'}
+        </button>
+        {disabledReason ? <p className="pb-2 text-sm text-zinc-600">{disabledReason}</p> : null}
+      </form>
+
+      {result ? (
+        <div className="space-y-5 border-t border-zinc-200 px-5 py-5" data-testid="simulation-result">
+          <dl className="grid grid-cols-5 gap-3">
+            <Stat label="Draws" value={count.format(result.draws)} />
+            <Stat label="Wins" value={count.format(wins)} testId="sim-wins" />
+            <Stat label="No win" value={count.format(result.noWin)} />
+            <Stat label="Lost to empty stock" value={count.format(result.outOfStock)} />
+            <Stat label="Expected prize cost" value={formatMinor(result.totalCostMinor)} testId="sim-cost" />
+          </dl>
+          <WinsChart result={result} timezone={timezone} />
+          <Table label="Simulated tiers">
+            <thead>
+              <tr>
+                <Th>Tier</Th>
+                <Th className="text-right">Odds</Th>
+                <Th className="text-right">Stock</Th>
+                <Th className="text-right">By the odds</Th>
+                <Th className="text-right">Simulated wins</Th>
+                <Th className="text-right">Peak / hour</Th>
+                <Th>Stock runs out</Th>
+                <Th className="text-right">Prize cost</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.tiers.map((t, i) => (
+                <Tr key={t.id}>
+                  <Td>
+                    <span className="flex items-center gap-2 font-medium text-zinc-900">
+                      <span aria-hidden className="size-2.5 rounded-full" style={{ backgroundColor: tierColor(i) }} />
+                      {t.name}
+                    </span>
+                  </Td>
+                  <Td className="text-right tabular-nums">{percent(t.probability)}</Td>
+                  <Td className="text-right tabular-nums">{count.format(t.stock)}</Td>
+                  <Td className="text-right tabular-nums text-zinc-600">{count.format(t.expectedWins)}</Td>
+                  <Td className="text-right font-medium tabular-nums">{count.format(t.wins)}</Td>
+                  <Td className="text-right tabular-nums">{count.format(t.peakWinsPerHour)}</Td>
+                  <Td data-testid="sim-depletion">
+                    {t.depletedAt ? (
+                      <span className="text-amber-800">
+                        {formatInstant(t.depletedAt, timezone)} <span className="text-zinc-500">({t.depletedAfterHours} h in)</span>
+                      </span>
+                    ) : (
+                      <span className="text-zinc-600">Lasts the period</span>
+                    )}
+                  </Td>
+                  <Td className="text-right tabular-nums">{formatMinor(t.costMinor)}</Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      ) : (
+        <p className="border-t border-zinc-200 px-5 py-6 text-sm text-zinc-600">No simulation yet. Choose the draws you expect and a traffic shape, then run it.</p>
+      )}
+    </section>
+  );
+}
+
+function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="rounded-lg border border-zinc-200 bg-zinc-50/60 px-3 py-2.5">
+      <dt className="text-xs text-zinc-600">{label}</dt>
+      <dd className="mt-0.5 text-lg font-semibold tabular-nums text-zinc-950" data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+/** Stacked bars of wins per tier per bucket (an hour, or several for long periods). */
+function WinsChart({ result, timezone }: { result: Simulation; timezone: string }) {
+  const buckets = result.drawsByBucket.length;
+  const totals = Array.from({ length: buckets }, (_, b) => result.tiers.reduce((s, t) => s + (t.winsByBucket[b] ?? 0), 0));
+  const max = Math.max(1, ...totals);
+  const width = 1000;
+  const height = 160;
+  const barWidth = width / buckets;
+  const from = Date.parse(result.from);
+  const tickEvery = Math.max(1, Math.ceil(buckets / 8));
+  const unit = result.bucketHours === 1 ? 'hour' : `${result.bucketHours} hours`;
+  return (
+    <figure>
+      <figcaption className="text-sm font-medium text-zinc-800">Wins per {unit}, by tier <span className="font-normal text-zinc-500">(most in one {unit}: {count.format(max)})</span></figcaption>
+      <svg viewBox={`0 0 ${width} ${height + 20}`} className="mt-2 h-48 w-full" role="img" aria-label={`Simulated wins per ${unit}, by tier`} preserveAspectRatio="none">
+        <line x1="0" x2={width} y1={height} y2={height} stroke="#e4e4e7" />
+        {totals.map((_, b) => {
+          let y = height;
+          return (
+            <g key={b}>
+              {result.tiers.map((t, i) => {
+                const h = ((t.winsByBucket[b] ?? 0) / max) * (height - 4);
+                y -= h;
+                return h > 0 ? <rect key={t.id} x={b * barWidth + barWidth * 0.1} width={barWidth * 0.8} y={y} height={h} fill={tierColor(i)} /> : null;
+              })}
+            </g>
+          );
+        })}
+      </svg>
+      <div className="mt-1 flex justify-between text-[11px] text-zinc-500" aria-hidden>
+        {Array.from({ length: Math.ceil(buckets / tickEvery) }, (_, k) => (
+          <span key={k}>{formatInstant(new Date(from + k * tickEvery * result.bucketHours * 3_600_000).toISOString(), timezone)}</span>
+        ))}
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,225 @@
+// The console's simulator (issue 5 item 3): N draws spread over the activity's period by an
+// assumed traffic curve, each run through the draw's own tier picker and stock rule
+// (lib/draw/simulate-picks.ts: the same Lua as the draw, not a copy). From the outcomes:
+// wins per tier per hour, when each tier runs dry, and what the prizes cost.
+import { z } from 'zod';
+import { randomInt } from 'node:crypto';
+import { db } from '../db';
+import { requestRedis } from '../redis';
+import { compileTier } from '../draw/activity-state';
+import { simulatePicks, type CompiledTier, type SimulatedOutcome, type SimulatedStock } from '../draw/simulate-picks';
+import type { Redis } from '../redis';
+import { getActivityRowOrThrow } from './get-activity';
+import { PROBABILITY_SCALE } from './schemas';
+
+export const TRAFFIC_SHAPES = ['flat', 'evening', 'launch'] as const;
+export type TrafficShape = (typeof TRAFFIC_SHAPES)[number];
+
+export const SimulationInput = z.strictObject({
+  draws: z.number().int().min(1).max(200_000),
+  shape: z.enum(TRAFFIC_SHAPES),
+});
+export type SimulationInput = z.infer<typeof SimulationInput>;
+
+const HOUR_MS = 3_600_000;
+/** Hourly buckets are kept per hour up to this many; longer periods are grouped into wider buckets. */
+const MAX_BUCKETS = 168;
+/** Relative traffic by local hour of day for the "evening" shape: quiet nights, a peak at 8–9 pm. */
+const EVENING_BY_HOUR = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.7, 0.9, 1, 1, 1.1, 1.3, 1.1, 1, 1, 1.1, 1.3, 1.8, 2.6, 3, 2.6, 1.6, 0.7];
+/** The "launch" shape: nine times the base traffic at launch, halving about every eight hours. */
+const LAUNCH_BOOST = 8;
+const LAUNCH_DECAY_HOURS = 12;
+
+export type TierSimulation = {
+  id: string;
+  name: string;
+  probability: number;
+  stock: number;
+  /** What the odds alone promise, capped by the tier's stock. */
+  expectedWins: number;
+  wins: number;
+  /** Wins per bucket (see `bucketHours`), in order. */
+  winsByBucket: number[];
+  /** The most wins in any one hour. */
+  peakWinsPerHour: number;
+  /** When the tier could no longer be won (its stock or a bundle prize gone); null = lasted. */
+  depletedAt: string | null;
+  depletedAfterHours: number | null;
+  /** Prize value of one win (Σ prize value × quantity), minor units. */
+  unitCostMinor: number;
+  costMinor: number;
+};
+
+export type Simulation = {
+  draws: number;
+  shape: TrafficShape;
+  from: string;
+  to: string;
+  bucketHours: number;
+  drawsByBucket: number[];
+  tiers: TierSimulation[];
+  noWin: number;
+  /** Draws that picked a tier whose stock was gone (they lose, as in the draw). */
+  outOfStock: number;
+  totalCostMinor: number;
+};
+
+export async function simulateActivity(
+  tenantId: string,
+  activityId: string,
+  input: SimulationInput,
+  { random = () => randomInt(0, PROBABILITY_SCALE), now = Date.now() }: { random?: () => number; now?: number } = {},
+): Promise<Simulation> {
+  const a = await getActivityRowOrThrow(tenantId, activityId);
+  const fromMs = a.status === 'DRAFT' ? a.startsAt.getTime() : Math.max(a.startsAt.getTime(), Math.min(now, a.endsAt.getTime() - 60_000));
+  const toMs = a.endsAt.getTime();
+
+  // Compiled exactly as publishing compiles them for the draw (time segments included).
+  const tiers: CompiledTier[] = a.tiers.map(compileTier);
+  const stock = startingStock(a);
+  const hourly = spreadOverHours(input.draws, input.shape, fromMs, toMs, a.timezone);
+  const times = drawTimes(hourly, fromMs, toMs);
+
+  const outcomes = await pickAll(await requestRedis(), tiers, stock, Array.from({ length: input.draws }, random), hourly, fromMs, a.timezone);
+
+  const prizeIds = [...new Set(a.tiers.flatMap((t) => t.prizes.map((p) => p.prizeId)))];
+  const values = new Map((await db.prize.findMany({ where: { tenantId, id: { in: prizeIds } }, select: { id: true, valueMinor: true } })).map((p) => [p.id, p.valueMinor]));
+
+  const hours = hourly.length;
+  const bucketHours = Math.max(1, Math.ceil(hours / MAX_BUCKETS));
+  const winsByHour = a.tiers.map(() => new Array<number>(hours).fill(0));
+  const depletedAtMs: (number | null)[] = a.tiers.map(() => null);
+  // Mirror of the stock as the outcomes move it, to see the moment each tier becomes unwinnable.
+  const left = { ...stock };
+  const markDepleted = (atMs: number) => {
+    tiers.forEach((t, i) => {
+      if (depletedAtMs[i] === null && !winnable(t, left)) depletedAtMs[i] = atMs;
+    });
+  };
+  markDepleted(fromMs);
+  let noWin = 0;
+  let outOfStock = 0;
+  outcomes.forEach((o, n) => {
+    const at = times[n]!;
+    if (o.tier === null) {
+      // The draw's stock rule makes a pick of a dry tier a loss; those are counted apart too.
+      noWin++;
+      if (o.outOfStock) outOfStock++;
+      return;
+    }
+    const t = tiers[o.tier]!;
+    winsByHour[o.tier]![Math.min(hours - 1, Math.floor((at - fromMs) / HOUR_MS))]!++;
+    left[`t:${t.id}`] = (left[`t:${t.id}`] ?? 0) - 1;
+    for (const [prizeId, quantity] of t.prizes) left[`p:${prizeId}`] = (left[`p:${prizeId}`] ?? 0) - quantity;
+    markDepleted(at);
+  });
+
+  const result: TierSimulation[] = a.tiers.map((t, i) => {
+    const wins = winsByHour[i]!.reduce((s, w) => s + w, 0);
+    const unitCostMinor = t.prizes.reduce((s, p) => s + (values.get(p.prizeId) ?? 0) * p.quantity, 0);
+    const depleted = depletedAtMs[i] ?? null;
+    return {
+      id: t.id,
+      name: t.name,
+      probability: t.probabilityMicros / PROBABILITY_SCALE,
+      stock: t.stock,
+      expectedWins: Math.min(t.stock - t.issued, Math.round((input.draws * t.probabilityMicros) / PROBABILITY_SCALE)),
+      wins,
+      winsByBucket: group(winsByHour[i]!, bucketHours),
+      peakWinsPerHour: Math.max(0, ...winsByHour[i]!),
+      depletedAt: depleted === null ? null : new Date(depleted).toISOString(),
+      depletedAfterHours: depleted === null ? null : Math.round(((depleted - fromMs) / HOUR_MS) * 10) / 10,
+      unitCostMinor,
+      costMinor: wins * unitCostMinor,
+    };
+  });
+  return {
+    draws: input.draws,
+    shape: input.shape,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    bucketHours,
+    drawsByBucket: group(hourly, bucketHours),
+    tiers: result,
+    noWin,
+    outOfStock,
+    totalCostMinor: result.reduce((s, t) => s + t.costMinor, 0),
+  };
+}
+
+/**
+ * The picks in time order. With time segments each hour runs with its own local hour and day,
+ * as the draw would see them; without, one run does (the odds do not depend on the time).
+ */
+async function pickAll(redis: Redis, tiers: CompiledTier[], stock: SimulatedStock, randoms: number[], hourly: number[], fromMs: number, timeZone: string): Promise<SimulatedOutcome[]> {
+  if (!tiers.some((t) => t.s)) return (await simulatePicks(redis, tiers, stock, randoms)).outcomes;
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const outcomes: SimulatedOutcome[] = [];
+  let left = stock;
+  let offset = 0;
+  for (const [h, count] of hourly.entries()) {
+    if (count === 0) continue;
+    const parts = Object.fromEntries(local.formatToParts(fromMs + h * HOUR_MS).map((p) => [p.type, p.value]));
+    const run = await simulatePicks(redis, tiers, left, randoms.slice(offset, offset + count), { hour: Number(parts.hour) % 24, day: `${parts.year}-${parts.month}-${parts.day}` });
+    outcomes.push(...run.outcomes);
+    left = run.stockLeft;
+    offset += count;
+  }
+  return outcomes;
+}
+
+/** Stock as the draw would hold it: a draft's as publishing would reserve it, a published activity's what is left. */
+function startingStock(a: Awaited<ReturnType<typeof getActivityRowOrThrow>>): SimulatedStock {
+  const stock: SimulatedStock = {};
+  for (const t of a.tiers) stock[`t:${t.id}`] = t.stock - t.issued;
+  if (a.status === 'DRAFT') {
+    for (const t of a.tiers) for (const p of t.prizes) stock[`p:${p.prizeId}`] = (stock[`p:${p.prizeId}`] ?? 0) + t.stock * p.quantity;
+  } else {
+    for (const s of a.stocks) stock[`p:${s.prizeId}`] = s.reserved - s.issued - s.returned;
+  }
+  return stock;
+}
+
+function winnable(t: CompiledTier, left: SimulatedStock): boolean {
+  return (left[`t:${t.id}`] ?? 0) >= 1 && t.prizes.every(([prizeId, quantity]) => (left[`p:${prizeId}`] ?? 0) >= quantity);
+}
+
+/** Draws per hour of the period, summing exactly to `draws` (largest remainders). */
+export function spreadOverHours(draws: number, shape: TrafficShape, fromMs: number, toMs: number, timeZone: string): number[] {
+  const hours = Math.max(1, Math.ceil((toMs - fromMs) / HOUR_MS));
+  const hourOf = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+  const weights = Array.from({ length: hours }, (_, h) => {
+    const start = fromMs + h * HOUR_MS;
+    const share = Math.min(1, (toMs - start) / HOUR_MS);
+    if (shape === 'flat') return share;
+    if (shape === 'launch') return share * (1 + LAUNCH_BOOST * Math.exp(-h / LAUNCH_DECAY_HOURS));
+    return share * EVENING_BY_HOUR[Number(hourOf.format(start)) % 24]!;
+  });
+  const total = weights.reduce((s, w) => s + w, 0);
+  const exact = weights.map((w) => (draws * w) / total);
+  const counts = exact.map(Math.floor);
+  let missing = draws - counts.reduce((s, c) => s + c, 0);
+  const byRemainder = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((x, y) => y[0] - x[0]);
+  for (const [, i] of byRemainder) {
+    if (missing-- <= 0) break;
+    counts[i]!++;
+  }
+  return counts;
+}
+
+/** Each draw's instant: an hour's draws evenly spaced within it. */
+function drawTimes(hourly: number[], fromMs: number, toMs: number): number[] {
+  const times: number[] = [];
+  hourly.forEach((count, h) => {
+    const start = fromMs + h * HOUR_MS;
+    const length = Math.min(HOUR_MS, toMs - start);
+    for (let j = 0; j < count; j++) times.push(Math.floor(start + ((j + 0.5) / count) * length));
+  });
+  return times;
+}
+
+function group(values: number[], size: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size).reduce((s, v) => s + v, 0));
+  return out;
+}

@@ -1,0 +1,116 @@
+// The console's simulator: N draws over the period through the draw's own picker. Win counts
+// follow the odds and stop at the tier stock, a tier with little stock runs out exactly when
+// its last win is drawn, the prize cost is wins × Σ value × quantity, and another tenant's
+// activity is not found.
+import { describe, expect, it } from 'vitest';
+import { createActivity } from '@/lib/activities/create-activity';
+import { simulateActivity, spreadOverHours } from '@/lib/activities/simulate-activity';
+import { createPrize } from '@/lib/prizes/create-prize';
+import { freshTenant } from '../helpers/fixtures';
+import { specFor, testActor } from '../helpers/activities';
+
+const HOUR = 3_600_000;
+const start = Date.parse('2027-01-20T00:00:00Z');
+
+async function draftWithThreeTiers() {
+  const tenant = await freshTenant();
+  const speaker = await createPrize(tenant.id, testActor, { name: 'Speaker', kind: 'physical', value: 299.5, stock: 10 });
+  const bag = await createPrize(tenant.id, testActor, { name: 'Bag', kind: 'physical', value: 20, stock: 100_000 });
+  const coupon = await createPrize(tenant.id, testActor, { name: 'Coupon', kind: 'coupon', value: 1.25, stock: 1_000_000 });
+  const spec = specFor(
+    [
+      { name: 'First', probability: 0.2, stock: 100_000, prizes: [{ prizeId: coupon.id }] },
+      { name: 'Second', probability: 0.05, stock: 30, prizes: [{ prizeId: bag.id }, { prizeId: coupon.id, quantity: 2 }] },
+      { name: 'Third', probability: 0.001, stock: 5, prizes: [{ prizeId: speaker.id }] },
+    ],
+    { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 100 * HOUR).toISOString(), timezone: 'UTC' },
+  );
+  const activity = await createActivity(tenant.id, testActor, spec);
+  return { tenant, activity };
+}
+
+describe('simulateActivity', () => {
+  it('stops a tier at its stock and dates its depletion at the draw that took its last win', async () => {
+    const { tenant, activity } = await draftWithThreeTiers();
+    // 10,000 flat draws over 100 hours = 100 an hour. Every tenth draw picks "Second"
+    // (random 200,000 falls in its band [200,000, 250,000)), every other draw no tier.
+    let n = 0;
+    const random = () => (n++ % 10 === 9 ? 200_000 : 999_999);
+    const sim = await simulateActivity(tenant.id, activity.id, { draws: 10_000, shape: 'flat' }, { random });
+
+    const [first, second, third] = sim.tiers;
+    expect(second).toMatchObject({ name: 'Second', wins: 30, stock: 30 });
+    expect(first!.wins + third!.wins).toBe(0);
+    expect(sim.outOfStock).toBe(1_000 - 30);
+    expect(sim.noWin).toBe(10_000 - 30);
+    // The 30th pick is draw #299 (0-based): hour 2, the 100th of its hour, at 99.5 % of it.
+    expect(second!.depletedAt).toBe(new Date(start + 2 * HOUR + Math.floor(0.995 * HOUR)).toISOString());
+    expect(second!.depletedAfterHours).toBe(3);
+    expect(first!.depletedAt).toBeNull();
+    expect(second!.winsByBucket.slice(0, 4)).toEqual([10, 10, 10, 0]);
+    expect(sim.drawsByBucket).toHaveLength(100);
+    expect(sim.drawsByBucket.every((d) => d === 100)).toBe(true);
+    // Bag 20.00 + 2 × coupon 1.25 = 22.50 a win.
+    expect(second!.unitCostMinor).toBe(2_250);
+    expect(sim.totalCostMinor).toBe(30 * 2_250);
+  });
+
+  it('gives each tier wins in proportion to its odds, capped by its stock, with the cost of what was won', async () => {
+    const { tenant, activity } = await draftWithThreeTiers();
+    const sim = await simulateActivity(tenant.id, activity.id, { draws: 20_000, shape: 'evening' });
+    const [first, second, third] = sim.tiers;
+    // Binomial(20,000, 0.2): mean 4,000, sd ≈ 57; six sd either side fails about once in 10^9 runs.
+    expect(first!.wins).toBeGreaterThan(4_000 - 340);
+    expect(first!.wins).toBeLessThan(4_000 + 340);
+    expect(first!.expectedWins).toBe(4_000);
+    // "Second" would win ~1,000 times by its odds but holds 30; "Third" ~20 but holds 5.
+    expect(second!.wins).toBe(30);
+    expect(second!.expectedWins).toBe(30);
+    expect(second!.depletedAt).not.toBeNull();
+    expect(third!.wins).toBe(5);
+    expect(sim.tiers.reduce((s, t) => s + t.wins, 0) + sim.noWin).toBe(20_000);
+    expect(sim.totalCostMinor).toBe(first!.wins * 125 + 30 * 2_250 + 5 * 29_950);
+    expect(sim.drawsByBucket.reduce((s, d) => s + d, 0)).toBe(20_000);
+  });
+
+  it("applies a tier's time segments by the activity's local hour, as the draw does", async () => {
+    const tenant = await freshTenant();
+    const prize = await createPrize(tenant.id, testActor, { name: 'Cap', kind: 'physical', stock: 10_000 });
+    const spec = specFor([{ name: 'Night off', probability: 0.5, stock: 10_000, prizes: [{ prizeId: prize.id }] }], {
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 24 * HOUR).toISOString(),
+      timezone: 'Asia/Shanghai',
+    });
+    // No wins from midnight to noon, Shanghai time (16:00 to 04:00 UTC).
+    spec.tiers[0]!.segments = [{ fromHour: 0, toHour: 12, probability: 0 }];
+    const activity = await createActivity(tenant.id, testActor, spec);
+    const sim = await simulateActivity(tenant.id, activity.id, { draws: 2_400, shape: 'flat' }, { random: () => 0 });
+    const expected = Array.from({ length: 24 }, (_, h) => ((h + 8) % 24 < 12 ? 0 : 100));
+    expect(sim.tiers[0]!.winsByBucket).toEqual(expected);
+  });
+
+  it("does not find another tenant's activity", async () => {
+    const { activity } = await draftWithThreeTiers();
+    const other = await freshTenant();
+    await expect(simulateActivity(other.id, activity.id, { draws: 10, shape: 'flat' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('spreadOverHours', () => {
+  it('spreads exactly the draws asked for, by the shape', () => {
+    const day = 24 * HOUR;
+    for (const shape of ['flat', 'evening', 'launch'] as const) {
+      expect(spreadOverHours(10_001, shape, start, start + 3 * day, 'Asia/Shanghai').reduce((s, c) => s + c, 0)).toBe(10_001);
+    }
+    // Evening: 8 pm in Shanghai (12:00 UTC) is the busiest hour of the day, 2 am the quietest.
+    const evening = spreadOverHours(24_000, 'evening', start, start + day, 'Asia/Shanghai');
+    expect(evening.indexOf(Math.max(...evening))).toBe(12);
+    expect(evening[18]).toBeLessThan(evening[12]! / 10);
+    // Launch: the first hour is the busiest and traffic only falls after it.
+    const launch = spreadOverHours(24_000, 'launch', start, start + day, 'UTC');
+    expect(launch[0]).toBe(Math.max(...launch));
+    expect(launch[23]).toBeLessThan(launch[0]! / 3);
+    // A period ending mid-hour gives its last hour its share only.
+    expect(spreadOverHours(300, 'flat', start, start + 2.5 * HOUR, 'UTC')).toEqual([120, 120, 60]);
+  });
+});
