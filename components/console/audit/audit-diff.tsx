@@ -1,11 +1,12 @@
 // Before and after of an audit entry as a readable field-by-field diff: nested objects become
 // dotted paths (shipment.carrier), arrays are indexed (tiers[0].stock), and only what changed is
-// listed (a creation lists every field as added, a removal every field as removed).
+// listed. A creation (nothing before) lists its fields once; long lists fold after a few lines.
 
 type Flat = Map<string, unknown>;
+const SHOWN_LINES = 6;
 
 function flatten(value: unknown, path: string, out: Flat): Flat {
-  if (value !== null && typeof value === 'object' && !(Array.isArray(value) && value.length === 0) && Object.keys(value).length > 0) {
+  if (value !== null && typeof value === 'object' && Object.keys(value).length > 0) {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, out);
   } else if (path) {
     out.set(path, value);
@@ -32,46 +33,88 @@ export function auditDiff(before: unknown, after: unknown): DiffLine[] {
   return lines;
 }
 
-function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' }) {
-  if (value === undefined) return <span className="text-zinc-400">—</span>;
-  if (value === null) return <span className="text-zinc-500 italic">empty</span>;
+function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'plain' }) {
+  if (value === undefined) return <span className="text-zinc-500" aria-label="not set">—</span>;
+  if (value === null) return <span className="text-xs text-zinc-500 italic">empty</span>;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const tones = {
+    before: 'bg-red-50 text-red-900 line-through decoration-red-400/70',
+    after: 'bg-emerald-50 text-emerald-900',
+    plain: 'bg-zinc-100 text-zinc-800',
+  };
+  return <span className={`rounded px-1 py-0.5 font-mono text-xs break-all ${tones[tone]}`}>{text}</span>;
+}
+
+function Rows({ lines, single }: { lines: DiffLine[]; single: 'before' | 'after' | null }) {
   return (
-    <span className={`rounded px-1 py-0.5 font-mono text-xs break-all ${tone === 'before' ? 'bg-red-50 text-red-900 line-through decoration-red-400/60' : 'bg-emerald-50 text-emerald-900'}`}>
-      {text}
-    </span>
+    <>
+      {lines.map((l) => (
+        <tr key={l.path} className="border-t border-zinc-200/70 align-top" data-diff={l.kind}>
+          <td className="py-1 pr-3 font-mono text-xs break-all text-zinc-700">{l.path}</td>
+          {single ? (
+            <td className="py-1"><Value value={single === 'before' ? l.before : l.after} tone="plain" /></td>
+          ) : (
+            <>
+              <td className="py-1 pr-3"><Value value={l.before} tone="before" /></td>
+              <td className="py-1"><Value value={l.after} tone="after" /></td>
+            </>
+          )}
+        </tr>
+      ))}
+    </>
   );
 }
 
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   const lines = auditDiff(before, after);
   if (lines.length === 0) return <p className="text-xs text-zinc-500">No field changes recorded.</p>;
-  return (
-    <table className="w-full text-left text-sm" aria-label="Changes">
-      <thead>
-        <tr className="text-xs text-zinc-500">
-          <th scope="col" className="w-1/4 pb-1.5 font-medium">Field</th>
-          <th scope="col" className="w-[37.5%] pb-1.5 font-medium">Before</th>
-          <th scope="col" className="w-[37.5%] pb-1.5 font-medium">After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr key={l.path} className="border-t border-zinc-200/70 align-top" data-diff={l.kind}>
-            <td className="py-1.5 pr-3 font-mono text-xs text-zinc-700">{l.path}</td>
-            <td className="py-1.5 pr-3"><Value value={l.before} tone="before" /></td>
-            <td className="py-1.5"><Value value={l.after} tone="after" /></td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+  // Nothing before: a creation, listed as its values; nothing after: a removal.
+  const single = before == null ? 'after' : after == null ? 'before' : null;
+  const head = lines.slice(0, SHOWN_LINES);
+  const rest = lines.slice(SHOWN_LINES);
+  const cols = single ? (
+    <colgroup><col className="w-2/5" /><col /></colgroup>
+  ) : (
+    <colgroup><col className="w-2/5" /><col className="w-[30%]" /><col className="w-[30%]" /></colgroup>
   );
-}
-
-/** "carrier, trackingNumber, status" — the changed fields in one line, for the collapsed row. */
-export function diffSummary(before: unknown, after: unknown): string {
-  const lines = auditDiff(before, after);
-  if (lines.length === 0) return 'No field changes';
-  const names = lines.map((l) => l.path);
-  return names.length > 3 ? `${names.slice(0, 3).join(', ')} +${names.length - 3} more` : names.join(', ');
+  const header = (
+    <thead>
+      <tr className="text-xs text-zinc-500">
+        <th scope="col" className="pb-1 font-medium">Field</th>
+        {single ? (
+          <th scope="col" className="pb-1 font-medium">{single === 'after' ? 'Set to' : 'Was'}</th>
+        ) : (
+          <>
+            <th scope="col" className="pb-1 font-medium">Before</th>
+            <th scope="col" className="pb-1 font-medium">After</th>
+          </>
+        )}
+      </tr>
+    </thead>
+  );
+  return (
+    <div>
+      <table className="w-full table-fixed text-left text-sm" aria-label="Changes">
+        {cols}
+        {header}
+        <tbody>
+          <Rows lines={head} single={single} />
+        </tbody>
+      </table>
+      {rest.length ? (
+        <details className="group mt-1">
+          <summary className="cursor-pointer rounded text-xs font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+            <span className="group-open:hidden">Show {rest.length} more {rest.length === 1 ? 'field' : 'fields'}</span>
+            <span className="hidden group-open:inline">Hide {rest.length} more {rest.length === 1 ? 'field' : 'fields'}</span>
+          </summary>
+          <table className="mt-1 w-full table-fixed text-left text-sm" aria-label="More changes">
+            {cols}
+            <tbody>
+              <Rows lines={rest} single={single} />
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+    </div>
+  );
 }

@@ -147,11 +147,11 @@ export function WinnersTable({ rows, canManage, actions, footer }: { rows: Winne
                     />
                   </Td>
                 ) : null}
-                <Td className="max-w-52">
+                <Td className="max-w-48">
                   <span className="block truncate font-mono text-[13px] text-zinc-900" title={w.userId}>{w.userId}</span>
                   <span className="block text-xs text-zinc-500"><Timestamp iso={w.wonAt} /></span>
                 </Td>
-                <Td className="max-w-64">
+                <Td className="max-w-56">
                   <span className="block truncate font-medium text-zinc-900" title={w.prize.name}>
                     {w.prize.name}
                     {w.quantity > 1 ? <span className="font-normal text-zinc-500"> ×{w.quantity}</span> : null}
@@ -161,12 +161,12 @@ export function WinnersTable({ rows, canManage, actions, footer }: { rows: Winne
                 <Td>
                   <Badge tone={winStatusTone[w.status]}>{winStatusLabel[w.status]}</Badge>
                 </Td>
-                <Td className="max-w-72">
+                <Td className="max-w-60">
                   <Delivery win={w} />
                 </Td>
                 {canManage ? (
-                  <Td className="w-px text-right whitespace-nowrap">
-                    <span className="inline-flex items-center gap-1">
+                  <Td className="w-px pl-0 text-right whitespace-nowrap">
+                    <span className="inline-flex items-center gap-0.5">
                       {can.ship ? (
                         <button type="button" onClick={() => start('ship', [w], w.status === 'SHIPPED')} className={buttonClasses('secondary', 'sm')} aria-label={`${w.status === 'SHIPPED' ? 'Edit shipment of' : 'Mark shipped:'} ${w.prize.name} for ${w.userId}`}>
                           {w.status === 'SHIPPED' ? 'Edit shipment' : 'Ship'}
@@ -225,7 +225,7 @@ function Delivery({ win }: { win: WinnerRow }) {
       </span>
     );
   }
-  if (win.prize.kind !== 'physical') return <span className="text-zinc-500">Delivered with the draw ({win.prize.kind})</span>;
+  if (win.prize.kind !== 'physical') return <span className="whitespace-nowrap text-zinc-500">No shipping · {win.prize.kind}</span>;
   return <span className="text-zinc-500">{win.status === 'AWAITING_CLAIM' ? 'No address yet' : '—'}</span>;
 }
 

@@ -93,6 +93,8 @@ export default async function AuditPage({
         description="Every change made in this tenant through the console or the management API, newest first: who, what, when, and each field before and after."
       />
       <AuditFilterForm
+        // Remount on new filters: the fields are uncontrolled, and a link may change the query.
+        key={JSON.stringify(values)}
         action={base}
         values={values}
         objectTypes={facets.objectTypes}

@@ -76,7 +76,8 @@ export default async function WinnersPage({
           </a>
         }
       />
-      <WinnersFilterForm action={base} values={filters} activities={options.activities} />
+      {/* Remount on new filters: the fields are uncontrolled, and a link may change the query. */}
+      <WinnersFilterForm key={JSON.stringify(filters)} action={base} values={filters} activities={options.activities} />
       {items.length === 0 && !paged ? (
         <EmptyState icon={TrophyIcon} title="No winners match these filters">
           <p>
