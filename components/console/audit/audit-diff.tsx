@@ -42,7 +42,7 @@ function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'pl
     after: 'bg-emerald-50 text-emerald-900',
     plain: 'bg-zinc-100 text-zinc-800',
   };
-  return <span className={`rounded px-1 py-0.5 font-mono text-xs break-all ${tones[tone]}`}>{text}</span>;
+  return <span className={`rounded px-1 py-0.5 font-mono text-xs [overflow-wrap:anywhere] ${tones[tone]}`}>{text}</span>;
 }
 
 function Rows({ lines, single }: { lines: DiffLine[]; single: 'before' | 'after' | null }) {
@@ -50,7 +50,7 @@ function Rows({ lines, single }: { lines: DiffLine[]; single: 'before' | 'after'
     <>
       {lines.map((l) => (
         <tr key={l.path} className="border-t border-zinc-200/70 align-top" data-diff={l.kind}>
-          <td className="py-1 pr-3 font-mono text-xs break-all text-zinc-700">{l.path}</td>
+          <td className="py-1 pr-3 font-mono text-xs [overflow-wrap:anywhere] text-zinc-700">{l.path}</td>
           {single ? (
             <td className="py-1"><Value value={single === 'before' ? l.before : l.after} tone="plain" /></td>
           ) : (
@@ -73,9 +73,9 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const head = lines.slice(0, SHOWN_LINES);
   const rest = lines.slice(SHOWN_LINES);
   const cols = single ? (
-    <colgroup><col className="w-2/5" /><col /></colgroup>
+    <colgroup><col className="w-[30%]" /><col /></colgroup>
   ) : (
-    <colgroup><col className="w-2/5" /><col className="w-[30%]" /><col className="w-[30%]" /></colgroup>
+    <colgroup><col className="w-[30%]" /><col className="w-[35%]" /><col className="w-[35%]" /></colgroup>
   );
   const header = (
     <thead>

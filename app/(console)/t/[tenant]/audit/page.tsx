@@ -122,9 +122,9 @@ export default async function AuditPage({
         >
           <thead>
             <tr>
-              <Th className="w-40">When</Th>
-              <Th className="w-52">Who</Th>
-              <Th className="w-56">What</Th>
+              <Th className="w-36">When</Th>
+              <Th className="w-44">Who</Th>
+              <Th className="w-52">What</Th>
               <Th>Changes</Th>
             </tr>
           </thead>
@@ -134,7 +134,7 @@ export default async function AuditPage({
                 <Td className="align-top text-zinc-700">
                   <Timestamp iso={entry.createdAt} withRelative />
                 </Td>
-                <Td className="max-w-52 align-top">
+                <Td className="max-w-44 align-top">
                   <div className="min-w-0 space-y-1">
                     <Badge tone={actorTone[entry.actor.type]}>{actorLabel[entry.actor.type]}</Badge>
                     {entry.actor.name ? (
@@ -147,7 +147,7 @@ export default async function AuditPage({
                     )}
                   </div>
                 </Td>
-                <Td className="max-w-56 align-top">
+                <Td className="max-w-52 align-top">
                   <code className="rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{entry.action}</code>
                   <Link
                     href={href(base, { object: entry.object.type, id: entry.object.id })}
