@@ -190,6 +190,8 @@ test.describe('console winners, audit and settings', () => {
   });
 
   test('an owner invites a member who sets a password in a fresh browser and signs in with that role; a secret is rotated once', async ({ page, browser }) => {
+    // Two browsers, axe runs and a dozen page loads: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     const email = `invitee-${run}@demo.test`;
     const newPassword = `e2e-password-${run}`;
     await signIn(page, 'owner@demo.test');
@@ -283,6 +285,7 @@ test.describe('console winners, audit and settings', () => {
   });
 
   test('an analyst reads winners, audit and settings without any control to change them', async ({ page }) => {
+    test.setTimeout(120_000);
     await signIn(page, 'analyst@demo.test');
     await page.goto('/t/demo/winners');
     await expect(page.getByRole('table', { name: 'Winners' })).toBeVisible();
