@@ -182,6 +182,9 @@ test.describe('console winners, audit and settings', () => {
     await expect(audit.locator(':scope > tbody > tr')).toHaveCount(1);
     // And by actor: Dana Owner's entries only.
     await page.getByRole('link', { name: 'Clear' }).click();
+    // The form is rebuilt for the new query: wait for it before choosing the actor.
+    await expect(page).toHaveURL(/\/t\/demo\/audit$/);
+    await expect(page.getByLabel('Object id')).toHaveValue('');
     await page.getByLabel('Actor').selectOption({ label: 'Dana Owner (Operator)' });
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(/[?&]actor=OPERATOR%3A[0-9a-f-]{36}/);
@@ -282,6 +285,58 @@ test.describe('console winners, audit and settings', () => {
     await expect(audit.getByRole('row').filter({ hasText: 'tenant.rotateWebhookSecret' }).first()).toContainText('fingerprint');
     await expect(audit.getByRole('row').filter({ hasText: 'member.invite' }).first()).toContainText(email);
     await expect(audit.getByRole('row').filter({ hasText: 'member.join' }).first()).toContainText('Ivy Invitee');
+  });
+
+  test('an operator reviews wins held by risk rules: selects rows, rejects one and approves the other in bulk', async ({ page }) => {
+    test.setTimeout(180_000);
+    const held = await winPhysicalPrizes(page, 3);
+    // The risk engine holds wins for review; here three real wins are put on hold directly.
+    await withDb((db) => db.query(`UPDATE "Win" SET "status" = 'HELD' WHERE "id" = ANY($1::uuid[])`, [held.map((h) => h.winId)]));
+    await signIn(page, 'ops@both.test');
+    await page.goto('/t/demo/winners?status=HELD');
+    const table = page.getByRole('table', { name: 'Winners' });
+    const rows = held.map((h) => table.locator(`tr[data-win-id="${h.winId}"]`));
+    for (const r of rows) await expect(r).toContainText('Held for review');
+    const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+
+    await page.getByLabel('Select all wins on this page').check();
+    await expect(bar).toContainText(/\d+ selected/);
+    await expect(bar.getByRole('button', { name: /^Approve/ })).not.toContainText('(0)');
+    await expect(bar.getByRole('button', { name: /^Mark shipped/ })).toBeDisabled();
+    await shot(page, 'winners-held-selected');
+
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+    await rows[0]!.getByRole('checkbox').check();
+    await expect(bar).toContainText('1 selected');
+    await bar.getByRole('button', { name: /^Reject/ }).click();
+    const reject = page.getByRole('dialog', { name: 'Reject this held win?' });
+    await reject.getByRole('button', { name: 'Reject' }).click();
+    await expect(reject).toContainText('Say why');
+    await reject.getByLabel('Reason').fill('Device farm confirmed');
+    await reject.getByRole('button', { name: 'Reject' }).click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Win rejected' })).toBeVisible();
+    await expect(rows[0]!).toHaveCount(0);
+
+    // The other two together: the bulk path, one audited change per win.
+    await rows[1]!.getByRole('checkbox').check();
+    await rows[2]!.getByRole('checkbox').check();
+    await bar.getByRole('button', { name: /^Approve/ }).click();
+    const approve = page.getByRole('dialog', { name: 'Approve 2 held wins?' });
+    await shot(page, 'approve-dialog');
+    await approve.getByRole('button', { name: 'Approve 2' }).click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: '2 wins approved' })).toBeVisible();
+    await expect(rows[1]!).toHaveCount(0);
+    await expect(rows[2]!).toHaveCount(0);
+    await expect(bar).toContainText('Select wins to act on several at once');
+
+    const statuses = await withDb(async (db) => (await db.query<{ id: string; status: string; voidReason: string | null }>(
+      `SELECT "id", "status", "voidReason" FROM "Win" WHERE "id" = ANY($1::uuid[])`, [held.map((h) => h.winId)],
+    )).rows);
+    expect(statuses.find((w) => w.id === held[0]!.winId)).toMatchObject({ status: 'VOID', voidReason: 'rejected in review: Device farm confirmed' });
+    expect(statuses.find((w) => w.id === held[1]!.winId)).toMatchObject({ status: 'AWAITING_CLAIM' });
+    expect(statuses.find((w) => w.id === held[2]!.winId)).toMatchObject({ status: 'AWAITING_CLAIM' });
+    await page.goto('/t/demo/audit?object=Win');
+    await expect(page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'win.approve' }).filter({ hasText: held[1]!.winId }).first()).toContainText('Bo Operator');
   });
 
   test('an analyst reads winners, audit and settings without any control to change them', async ({ page }) => {
