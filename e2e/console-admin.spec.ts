@@ -46,6 +46,7 @@ async function expectAccessible(page: Page) {
 }
 
 type PhysicalWin = { winId: string; userId: string; token: string };
+let batches = 0;
 
 /** Draws in the demo's live wheel as fresh users until `count` physical prizes are won (Tote Bag or Smart Speaker). */
 async function winPhysicalPrizes(page: Page, count: number): Promise<PhysicalWin[]> {
@@ -55,8 +56,10 @@ async function winPhysicalPrizes(page: Page, count: number): Promise<PhysicalWin
   )).rows[0]!);
   const key = new TextEncoder().encode(secret);
   const found: PhysicalWin[] = [];
+  // Fresh users on every call: a user from an earlier call has already won, and its wins moved on.
+  const batch = ++batches;
   for (let u = 0; u < 400 && found.length < count; u++) {
-    const userId = `e2e-admin-${run}-${u}`;
+    const userId = `e2e-admin-${run}-${batch}-${u}`;
     const token = await new SignJWT({ tid: 'demo' }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuedAt().setExpirationTime('1h').sign(key);
     const headers = { authorization: `Bearer ${token}` };
     // Three free draws a day per user in the seed's wheel.
