@@ -1,4 +1,6 @@
-// GET /api/manage/activities/{id}/winners: paged JSON, or the whole list as CSV.
+// GET /api/manage/activities/{id}/winners: paged JSON, or the whole list as CSV. The console's
+// Winners page lists the same rows tenant-wide with more filters (queryWinners) and exports
+// them through the same CSV writer, so an activity's console CSV is the API's byte for byte.
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -7,7 +9,7 @@ import type { WinnersQuery } from '../activities/schemas';
 import { getActivityRowOrThrow } from '../activities/get-activity';
 
 const winnerSelect = {
-  id: true, userId: true, drawId: true, tierId: true, quantity: true, status: true, createdAt: true,
+  id: true, activityId: true, userId: true, drawId: true, tierId: true, quantity: true, status: true, createdAt: true,
   claimName: true, claimPhone: true, claimAddress: true, claimedAt: true, carrier: true, trackingNumber: true, shippedAt: true,
   prize: { select: { id: true, name: true, kind: true } },
   tier: { select: { name: true } },
@@ -18,7 +20,7 @@ export type WinnerDto = ReturnType<typeof toWinnerDto>;
 
 function toWinnerDto(w: WinnerRow) {
   return {
-    winId: w.id, userId: w.userId, drawId: w.drawId, tier: { id: w.tierId, name: w.tier.name },
+    winId: w.id, activityId: w.activityId, userId: w.userId, drawId: w.drawId, tier: { id: w.tierId, name: w.tier.name },
     prize: { id: w.prize.id, name: w.prize.name, kind: w.prize.kind.toLowerCase() }, quantity: w.quantity, status: w.status,
     wonAt: w.createdAt.toISOString(),
     claim: w.claimedAt ? { name: w.claimName, phone: w.claimPhone, address: w.claimAddress, claimedAt: w.claimedAt.toISOString() } : null,
@@ -26,22 +28,46 @@ function toWinnerDto(w: WinnerRow) {
   };
 }
 
+/** Filters of a winners list; `tenantId` always applies. Dates bound `createdAt` (from ≤ t < until). */
+export type WinnerFilters = {
+  activityId?: string;
+  tierId?: string;
+  status?: WinnersQuery['status'];
+  userId?: string;
+  from?: Date;
+  until?: Date;
+};
+
 /** Cursor = "<createdAt ms>_<win id>" of the last row seen; newest first. */
 export async function listWinners(tenantId: string, activityId: string, query: WinnersQuery): Promise<{ items: WinnerDto[]; nextCursor: string | null }> {
   await getActivityRowOrThrow(tenantId, activityId);
-  const after = parseCursor(query.cursor);
+  return queryWinners(tenantId, { activityId, status: query.status }, query);
+}
+
+/** The tenant's winners matching the filters, newest first (no activity check: filters only narrow). */
+export async function queryWinners(
+  tenantId: string,
+  filters: WinnerFilters,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: WinnerDto[]; nextCursor: string | null }> {
+  const after = parseCursor(page.cursor);
   const rows = await db.win.findMany({
     where: {
-      tenantId, activityId, ...(query.status ? { status: query.status } : {}),
+      tenantId,
+      ...(filters.activityId ? { activityId: filters.activityId } : {}),
+      ...(filters.tierId ? { tierId: filters.tierId } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.userId ? { userId: filters.userId } : {}),
+      ...(filters.from || filters.until ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.until ? { lt: filters.until } : {}) } } : {}),
       ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
     },
     select: winnerSelect,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
+    take: page.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { items: page.map(toWinnerDto), nextCursor: rows.length > query.limit && last ? `${last.createdAt.getTime()}_${last.id}` : null };
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return { items: items.map(toWinnerDto), nextCursor: rows.length > page.limit && last ? `${last.createdAt.getTime()}_${last.id}` : null };
 }
 
 const csvColumns = ['winId', 'wonAt', 'userId', 'tier', 'prize', 'kind', 'quantity', 'status', 'claimName', 'claimPhone', 'claimAddress', 'carrier', 'trackingNumber'] as const;
@@ -49,10 +75,15 @@ const csvColumns = ['winId', 'wonAt', 'userId', 'tier', 'prize', 'kind', 'quanti
 /** Every winner of the activity as CSV, streamed page by page so a big list never sits in memory. */
 export async function* winnersCsv(tenantId: string, activityId: string, status?: WinnersQuery['status']): AsyncGenerator<string> {
   await getActivityRowOrThrow(tenantId, activityId);
+  yield* filteredWinnersCsv(tenantId, { activityId, status });
+}
+
+/** The same CSV for any filters of the tenant's winners (the console's export). */
+export async function* filteredWinnersCsv(tenantId: string, filters: WinnerFilters): AsyncGenerator<string> {
   yield '\uFEFF' + csvColumns.join(',') + '\r\n';
   let cursor: string | undefined;
   for (;;) {
-    const { items, nextCursor } = await listWinners(tenantId, activityId, { limit: 500, cursor, format: 'csv', status });
+    const { items, nextCursor } = await queryWinners(tenantId, filters, { limit: 500, cursor });
     yield items
       .map((w) => csvRow([w.winId, w.wonAt, w.userId, w.tier.name, w.prize.name, w.prize.kind, w.quantity, w.status, w.claim?.name, w.claim?.phone, w.claim?.address, w.shipment?.carrier, w.shipment?.trackingNumber]))
       .join('');
@@ -60,7 +91,6 @@ export async function* winnersCsv(tenantId: string, activityId: string, status?:
     cursor = nextCursor;
   }
 }
-
 
 function parseCursor(cursor: string | undefined): { at: Date; id: string } | null {
   if (!cursor) return null;

@@ -7,3 +7,17 @@ export const ClaimWin = z.strictObject({
   address: z.string().trim().min(CLAIM_ADDRESS_MIN, 'enter the full address').max(CLAIM_ADDRESS_MAX),
 });
 export type ClaimWin = z.infer<typeof ClaimWin>;
+
+export const ShipWin = z.strictObject({
+  carrier: z.string().trim().min(1, 'enter the carrier').max(60, 'use at most 60 characters'),
+  trackingNumber: z.string().trim().min(3, 'enter the tracking number').max(60, 'use at most 60 characters').regex(/^[A-Za-z0-9 -]+$/, 'letters, digits, spaces and dashes only'),
+});
+export type ShipWin = z.infer<typeof ShipWin>;
+
+/** Voiding or rejecting by an operator says why; the reason is kept in the win and the audit log. */
+export const WinReason = z.strictObject({ reason: z.string().trim().min(1, 'enter a reason').max(300, 'use at most 300 characters') });
+export type WinReason = z.infer<typeof WinReason>;
+
+/** Bulk actions work on at most one page of the winners table. */
+export const WinIds = z.array(z.uuid('not a valid win id')).min(1, 'select at least one win').max(100, 'select at most 100 wins');
+export type WinIds = z.infer<typeof WinIds>;

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
-import { CursorPager } from '@/components/console/cursor-pager';
-import { listAuditLogs, type AuditLogDto } from '@/lib/audit/list-audit-logs';
+import Link from 'next/link';
+import { z } from 'zod';
+import { listAuditFacets, listAuditLogs, type AuditLogDto, type AuditLogFilters } from '@/lib/audit/list-audit-logs';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { AuditDiff } from '@/components/console/audit/audit-diff';
+import { AuditFilterForm, type AuditFilterFormValues } from '@/components/console/audit/audit-filter-form';
+import { CursorPager } from '@/components/console/cursor-pager';
 import { EmptyState } from '@/components/console/empty-state';
 import { ScrollIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
@@ -11,35 +15,96 @@ import { requireConsolePage } from '../../../_server/session';
 
 export const metadata: Metadata = { title: 'Audit' };
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 const actorTone: Record<AuditLogDto['actor']['type'], BadgeTone> = { OPERATOR: 'blue', API_KEY: 'violet', SYSTEM: 'neutral', USER: 'green' };
 const actorLabel: Record<AuditLogDto['actor']['type'], string> = { OPERATOR: 'Operator', API_KEY: 'API key', SYSTEM: 'System', USER: 'User' };
+
+// ?object=&id=&actor=<TYPE>:<id>&before=: values that do not parse are dropped.
+const Params = {
+  object: z.string().regex(/^[A-Za-z]{1,40}$/),
+  id: z.string().trim().min(1).max(100),
+  actor: z.string().regex(/^(OPERATOR|API_KEY|SYSTEM|USER):[^\s]{1,100}$/),
+  before: z.string().regex(/^\d{1,19}$/),
+};
+
+function parseParams(raw: Record<string, string | string[] | undefined>): { values: AuditFilterFormValues; before?: string } {
+  const pick = (key: keyof typeof Params) => {
+    const parsed = Params[key].safeParse(typeof raw[key] === 'string' ? raw[key] : undefined);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const values: AuditFilterFormValues = { object: pick('object'), id: pick('id'), actor: pick('actor') };
+  for (const key of Object.keys(values) as (keyof AuditFilterFormValues)[]) if (values[key] === undefined) delete values[key];
+  return { values, before: pick('before') };
+}
+
+function toFilters(values: AuditFilterFormValues): AuditLogFilters {
+  const [actorType, ...rest] = values.actor?.split(':') ?? [];
+  return {
+    objectType: values.object,
+    objectId: values.id,
+    ...(values.actor ? { actorType: actorType as AuditLogDto['actor']['type'], actorId: rest.join(':') } : {}),
+  };
+}
+
+function href(base: string, values: AuditFilterFormValues, before?: string): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...values, before })) if (v) qs.set(k, v);
+  const s = qs.toString();
+  return s ? `${base}?${s}` : base;
+}
 
 export default async function AuditPage({
   params,
   searchParams,
 }: {
   params: Promise<{ tenant: string }>;
-  searchParams: Promise<{ before?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ tenant }, { before }] = await Promise.all([params, searchParams]);
+  const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
-  const beforeId = typeof before === 'string' && /^\d{1,19}$/.test(before) ? BigInt(before) : undefined;
-  const { items, nextBeforeId } = await listAuditLogs(ctx.tenantId, { limit: PAGE_SIZE, beforeId });
+  const { values, before } = parseParams(raw);
+  const [{ items, nextBeforeId }, facets] = await Promise.all([
+    listAuditLogs(ctx.tenantId, { limit: PAGE_SIZE, beforeId: before ? BigInt(before) : undefined, ...toFilters(values) }),
+    listAuditFacets(ctx.tenantId),
+  ]);
+  const base = `/t/${ctx.tenantSlug}/audit`;
+  const filtered = Object.keys(values).length > 0;
+  const paged = before !== undefined;
 
-  return (
-    <div className="space-y-8">
-      <PageHeader
-        title="Audit"
-        description="Every change made in this tenant through the console or the management API, newest first."
-      />
-      {items.length === 0 && beforeId === undefined ? (
+  if (items.length === 0 && !filtered && !paged) {
+    return (
+      <div className="space-y-8">
+        <PageHeader title="Audit" description="Every change made in this tenant through the console or the management API, newest first." />
         <EmptyState icon={ScrollIcon} title="No changes recorded yet">
           <p>
-            Creating prizes, publishing activities, adjusting odds or stock and managing API keys each leave an entry here: who
-            did it, when, and what changed.
+            Creating prizes, publishing activities, adjusting odds or stock, shipping prizes and managing members or API keys each
+            leave an entry here: who did it, when, and what changed.
           </p>
           <p className="mt-2">Make a change — for example create an API key in Settings — and it will show up here.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Audit"
+        description="Every change made in this tenant through the console or the management API, newest first: who, what, when, and each field before and after."
+      />
+      <AuditFilterForm
+        // Remount on new filters: the fields are uncontrolled, and a link may change the query.
+        key={JSON.stringify(values)}
+        action={base}
+        values={values}
+        objectTypes={facets.objectTypes}
+        actors={facets.actors.map((a) => ({ value: `${a.type}:${a.id}`, label: `${a.name} (${actorLabel[a.type]})` }))}
+      />
+      {items.length === 0 && !paged ? (
+        <EmptyState icon={ScrollIcon} title="No entries match these filters">
+          <p>
+            Nothing in the trail matches. <Link href={base} className="font-medium text-indigo-700 hover:underline">Clear the filters</Link> to see every change.
+          </p>
         </EmptyState>
       ) : (
         <Table
@@ -48,45 +113,53 @@ export default async function AuditPage({
             <>
               <span>
                 {items.length === 0 ? 'No older entries' : `Showing ${items.length} ${items.length === 1 ? 'entry' : 'entries'}`}
-                {beforeId !== undefined ? ' on this page' : ''}
+                {paged ? ' on this page' : ''}
+                {filtered ? ' matching the filters' : ''}
               </span>
-              <CursorPager firstHref={beforeId !== undefined ? `/t/${ctx.tenantSlug}/audit` : null} nextHref={nextBeforeId ? `/t/${ctx.tenantSlug}/audit?before=${nextBeforeId}` : null} firstLabel="Newest" nextLabel="Older entries" />
+              <CursorPager firstHref={paged ? href(base, values) : null} nextHref={nextBeforeId ? href(base, values, nextBeforeId) : null} firstLabel="Newest" nextLabel="Older entries" />
             </>
           }
         >
           <thead>
             <tr>
-              <Th className="w-48">When</Th>
-              <Th>Actor</Th>
-              <Th>Action</Th>
-              <Th>Object</Th>
+              <Th className="w-36">When</Th>
+              <Th className="w-44">Who</Th>
+              <Th className="w-52">What</Th>
+              <Th>Changes</Th>
             </tr>
           </thead>
           <tbody>
             {items.map((entry) => (
               <Tr key={entry.id}>
-                <Td className="text-zinc-700">
+                <Td className="align-top text-zinc-700">
                   <Timestamp iso={entry.createdAt} withRelative />
                 </Td>
-                <Td className="max-w-xs">
-                  <div className="flex min-w-0 items-center gap-2.5">
+                <Td className="max-w-44 align-top">
+                  <div className="min-w-0 space-y-1">
                     <Badge tone={actorTone[entry.actor.type]}>{actorLabel[entry.actor.type]}</Badge>
                     {entry.actor.name ? (
-                      <span className="min-w-0" title={entry.actor.id ?? undefined}>
+                      <span className="block min-w-0" title={entry.actor.id ?? undefined}>
                         <span className="block truncate text-zinc-900">{entry.actor.name}</span>
                         <span className="block truncate text-xs text-zinc-500">{entry.actor.detail}</span>
                       </span>
                     ) : (
-                      <span className="truncate font-mono text-xs text-zinc-600">{entry.actor.id ?? '—'}</span>
+                      <span className="block truncate font-mono text-xs text-zinc-600">{entry.actor.id ?? '—'}</span>
                     )}
                   </div>
                 </Td>
-                <Td>
+                <Td className="max-w-52 align-top">
                   <code className="rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{entry.action}</code>
+                  <Link
+                    href={href(base, { object: entry.object.type, id: entry.object.id })}
+                    className="mt-1.5 block rounded hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+                    title={`History of ${entry.object.type} ${entry.object.id}`}
+                  >
+                    <span className="block font-medium text-zinc-900">{entry.object.type}</span>
+                    <span className="block truncate font-mono text-xs text-zinc-500">{entry.object.id}</span>
+                  </Link>
                 </Td>
-                <Td className="max-w-xs">
-                  <span className="font-medium text-zinc-900">{entry.object.type}</span>
-                  <span className="block truncate font-mono text-xs text-zinc-500" title={entry.object.id}>{entry.object.id}</span>
+                <Td className="align-top">
+                  <AuditDiff before={entry.before} after={entry.after} />
                 </Td>
               </Tr>
             ))}

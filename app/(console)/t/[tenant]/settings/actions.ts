@@ -1,10 +1,18 @@
 'use server';
 
-// Console server actions for API keys. Both need the OWNER role, checked here on the server
-// (the page hides the controls from other roles, but that is not a security boundary).
+// Console server actions of Settings: API keys, members and invitations, the tenant's secrets.
+// All need the OWNER role, checked here on the server (the page hides the controls from other
+// roles, but that is not a security boundary).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
+import type { Role } from '@/lib/auth/console-guard';
+import { rotateTenantSecret, tenantSecretKinds } from '@/lib/auth/rotate-tenant-secret';
+import { config } from '@/lib/config';
+import { changeMemberRole, removeMember } from '@/lib/tenancy/change-membership';
+import { inviteMember, revokeInvitation } from '@/lib/tenancy/invite-member';
+import type { PendingInvitationDto } from '@/lib/tenancy/list-members';
+import { ChangeMemberRole, InviteMember } from '@/lib/tenancy/member-schemas';
 import { CreateApiKey, RevokeApiKey } from '@/lib/auth/api-key-schemas';
 import { runAction, type ActionResult } from '@/lib/http/action-result';
 import { toApiKeyRow, type ApiKeyRow } from '@/components/console/api-keys/api-key-row';
@@ -29,5 +37,53 @@ export async function revokeApiKeyAction(tenantSlug: string, apiKeyId: string): 
     const apiKey = await revokeApiKey(ctx.tenantId, ctx.actor, input.apiKeyId);
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return { apiKey: toApiKeyRow(apiKey) };
+  });
+}
+
+export async function inviteMemberAction(tenantSlug: string, email: string, role: string): Promise<ActionResult<{ link: string; invitation: PendingInvitationDto }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+    const { token, invitation } = await inviteMember(ctx.tenantId, ctx.actor, InviteMember.parse({ email, role }));
+    revalidatePath(`/t/${ctx.tenantSlug}/settings`);
+    return { link: `${config().publicUrl}/invite/${token}`, invitation };
+  });
+}
+
+export async function revokeInvitationAction(tenantSlug: string, invitationId: string): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+    const id = z.uuid('not a valid invitation id').parse(invitationId);
+    await revokeInvitation(ctx.tenantId, ctx.actor, id);
+    revalidatePath(`/t/${ctx.tenantSlug}/settings`);
+    return { id };
+  });
+}
+
+export async function changeMemberRoleAction(tenantSlug: string, operatorId: string, role: string): Promise<ActionResult<{ operatorId: string; role: Role }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+    const input = ChangeMemberRole.parse({ operatorId, role });
+    const changed = await changeMemberRole(ctx.tenantId, ctx.actor, input.operatorId, input.role);
+    revalidatePath(`/t/${ctx.tenantSlug}`, 'layout');
+    return changed;
+  });
+}
+
+export async function removeMemberAction(tenantSlug: string, operatorId: string): Promise<ActionResult<{ operatorId: string }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+    const id = ChangeMemberRole.shape.operatorId.parse(operatorId);
+    await removeMember(ctx.tenantId, ctx.actor, id);
+    revalidatePath(`/t/${ctx.tenantSlug}`, 'layout');
+    return { operatorId: id };
+  });
+}
+
+export async function rotateSecretAction(tenantSlug: string, kind: string): Promise<ActionResult<{ secret: string; fingerprint: string }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+    const rotated = await rotateTenantSecret(ctx.tenantId, ctx.actor, z.enum(tenantSecretKinds).parse(kind));
+    revalidatePath(`/t/${ctx.tenantSlug}/settings`);
+    return rotated;
   });
 }

@@ -1,18 +1,30 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { roleAtLeast } from '@/lib/auth/console-guard';
+import { roleAtLeast, type Role } from '@/lib/auth/console-guard';
 import { listApiKeys } from '@/lib/auth/api-keys';
+import { getTenantSecretFingerprints } from '@/lib/auth/rotate-tenant-secret';
+import { listMembers, listPendingInvitations } from '@/lib/tenancy/list-members';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { toApiKeyRow } from '@/components/console/api-keys/api-key-row';
 import { CreateApiKeyForm } from '@/components/console/api-keys/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/console/api-keys/revoke-api-key-button';
+import { MembersPanel } from '@/components/console/settings/members-panel';
+import { TenantSecretsPanel } from '@/components/console/settings/tenant-secrets-panel';
 import { KeyIcon, LockIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { RoleBadge, roleLabel } from '@/components/console/role-badge';
 import { Timestamp } from '@/components/console/timestamp';
 import { requireConsolePage } from '../../../_server/session';
-import { createApiKeyAction, revokeApiKeyAction } from './actions';
+import {
+  changeMemberRoleAction,
+  createApiKeyAction,
+  inviteMemberAction,
+  removeMemberAction,
+  revokeApiKeyAction,
+  revokeInvitationAction,
+  rotateSecretAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -20,7 +32,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
   const canManageKeys = roleAtLeast(ctx.role, 'OWNER');
-  const keys = (await listApiKeys(ctx.tenantId)).map(toApiKeyRow);
+  const [apiKeys, members, invitations, fingerprints] = await Promise.all([
+    listApiKeys(ctx.tenantId),
+    listMembers(ctx.tenantId),
+    listPendingInvitations(ctx.tenantId),
+    getTenantSecretFingerprints(ctx.tenantId),
+  ]);
+  const keys = apiKeys.map(toApiKeyRow);
+  const slug = ctx.tenantSlug;
 
   return (
     <div className="space-y-8">
@@ -32,6 +51,43 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
           <Field label="Slug"><span className="font-mono">{ctx.tenantSlug}</span></Field>
           <Field label="Your role"><RoleBadge role={ctx.role} /></Field>
         </dl>
+      </SettingsSection>
+
+      <SettingsSection
+        id="members"
+        title="Members"
+        description="People who can sign in to this tenant's console. Owners manage members, keys and secrets; operators make changes; analysts read."
+      >
+        <div className="space-y-4">
+          {canManageKeys ? null : <OwnersOnly role={ctx.role} tenantName={ctx.tenantName} what="invite, change or remove members" testId="members-read-only" />}
+          <MembersPanel
+            members={members}
+            invitations={canManageKeys ? invitations : []}
+            currentOperatorId={ctx.operatorId}
+            canManage={canManageKeys}
+            actions={
+              canManageKeys
+                ? {
+                    invite: inviteMemberAction.bind(null, slug),
+                    revokeInvitation: revokeInvitationAction.bind(null, slug),
+                    changeRole: changeMemberRoleAction.bind(null, slug),
+                    remove: removeMemberAction.bind(null, slug),
+                  }
+                : null
+            }
+          />
+        </div>
+      </SettingsSection>
+
+      <SettingsSection
+        id="secrets"
+        title="Secrets"
+        description="Shared with the host app: it signs end-user tokens and behaviour events with these. Rotate one if it may have leaked; the new secret is shown once."
+      >
+        <div className="space-y-4">
+          {canManageKeys ? null : <OwnersOnly role={ctx.role} tenantName={ctx.tenantName} what="rotate secrets" testId="secrets-read-only" />}
+          <TenantSecretsPanel fingerprints={fingerprints} rotate={canManageKeys ? rotateSecretAction.bind(null, slug) : null} />
+        </div>
       </SettingsSection>
 
       <SettingsSection
@@ -99,6 +155,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
           )}
         </div>
       </SettingsSection>
+    </div>
+  );
+}
+
+function OwnersOnly({ role, tenantName, what, testId }: { role: Role; tenantName: string; what: string; testId: string }) {
+  return (
+    <div data-testid={testId} className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700">
+      <LockIcon className="mt-0.5 size-4 shrink-0 text-zinc-500" />
+      <p>
+        Only owners can {what}. You are signed in as {article(roleLabel(role))} <span className="font-medium text-zinc-900">{roleLabel(role)}</span>; ask an
+        owner of {tenantName}.
+      </p>
     </div>
   );
 }

@@ -1,34 +1,118 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { roleAtLeast } from '@/lib/auth/console-guard';
+import { listWinnerFilterOptions } from '@/lib/fulfilment/list-winner-filter-options';
+import { queryWinners } from '@/lib/fulfilment/list-winners';
 import { buttonClasses } from '@/components/ui/button-classes';
+import { CursorPager } from '@/components/console/cursor-pager';
 import { EmptyState } from '@/components/console/empty-state';
 import { TrophyIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
+import { DownloadIcon } from '@/components/console/stock/download-icon';
+import { toWinnerRow } from '@/components/console/winners/winner-row';
+import { WinnersFilterForm } from '@/components/console/winners/winners-filter-form';
+import { WinnersTable } from '@/components/console/winners/winners-table';
 import { requireConsolePage } from '../../../_server/session';
+import { approveWinAction, bulkWinAction, rejectWinAction, shipWinAction, voidWinAction } from './actions';
+import { parseWinnersParams, winnerFilters, winnersHref } from './winners-query';
 
 export const metadata: Metadata = { title: 'Winners' };
 
-export default async function WinnersPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { tenant } = await params;
+const PAGE_SIZE = 50;
+const count = new Intl.NumberFormat('en-US');
+
+export default async function WinnersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const { filters, cursor } = parseWinnersParams(raw);
+  const [{ items, nextCursor }, options] = await Promise.all([
+    queryWinners(ctx.tenantId, winnerFilters(filters), { limit: PAGE_SIZE, cursor }),
+    listWinnerFilterOptions(ctx.tenantId),
+  ]);
+  const base = `/t/${ctx.tenantSlug}/winners`;
+  const filtered = Object.keys(filters).length > 0;
+  const paged = cursor !== undefined;
+  const canManage = roleAtLeast(ctx.role, 'OPERATOR');
+  const activityNames = new Map(options.activities.map((a) => [a.id, a.name]));
+  const slug = ctx.tenantSlug;
+
+  if (items.length === 0 && !filtered && !paged) {
+    return (
+      <div className="space-y-8">
+        <PageHeader title="Winners" description="Every prize won in this tenant's activities, from claim to delivery." />
+        <EmptyState
+          icon={TrophyIcon}
+          title="No winners yet"
+          action={
+            <Link href={`/t/${slug}/activities`} className={buttonClasses('secondary')}>
+              Go to activities
+            </Link>
+          }
+        >
+          <p>
+            When users win in a live activity, each win appears here with its prize and status: awaiting claim, claimed,
+            shipped, delivered — or held for risk review. Physical prizes show the shipping address the winner entered.
+          </p>
+          <p className="mt-2">Nothing to do yet: winners arrive once an activity is live and users start drawing.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+
   return (
-    <div className="space-y-8">
-      <PageHeader title="Winners" description="Every prize won in this tenant's activities, from claim to delivery." />
-      <EmptyState
-        icon={TrophyIcon}
-        title="No winners yet"
-        action={
-          <Link href={`/t/${ctx.tenantSlug}/activities`} className={buttonClasses('secondary')}>
-            Go to activities
-          </Link>
+    <div className="space-y-6">
+      <PageHeader
+        title="Winners"
+        description="Every prize won in this tenant's activities, from claim to delivery. Ship claimed prizes, review wins held by risk rules, void what should not stand."
+        actions={
+          <a href={winnersHref(`${base}/winners.csv`, filters)} download className={buttonClasses('secondary')}>
+            <DownloadIcon className="size-4" /> Export CSV
+          </a>
         }
-      >
-        <p>
-          When users win in a live activity, each win appears here with its prize and status: awaiting claim, claimed,
-          shipped, delivered — or held for risk review. Physical prizes show the shipping address the winner entered.
-        </p>
-        <p className="mt-2">Nothing to do yet: winners arrive once an activity is live and users start drawing.</p>
-      </EmptyState>
+      />
+      {/* Remount on new filters: the fields are uncontrolled, and a link may change the query. */}
+      <WinnersFilterForm key={JSON.stringify(filters)} action={base} values={filters} activities={options.activities} />
+      {items.length === 0 && !paged ? (
+        <EmptyState icon={TrophyIcon} title="No winners match these filters">
+          <p>
+            Nothing matches.{' '}
+            <Link href={base} className="font-medium text-indigo-700 hover:underline">Clear the filters</Link> to see every win.
+          </p>
+        </EmptyState>
+      ) : (
+        <WinnersTable
+          rows={items.map((w) => toWinnerRow(w, activityNames))}
+          canManage={canManage}
+          actions={{
+            ship: shipWinAction.bind(null, slug),
+            void: voidWinAction.bind(null, slug),
+            approve: approveWinAction.bind(null, slug),
+            reject: rejectWinAction.bind(null, slug),
+            bulk: bulkWinAction.bind(null, slug),
+          }}
+          footer={
+            <>
+              <span>
+                {items.length === 0 ? 'No older wins' : `Showing ${count.format(items.length)} ${items.length === 1 ? 'win' : 'wins'}`}
+                {paged ? ' on this page' : ''}
+                {filtered ? ' matching the filters' : ''}
+              </span>
+              <CursorPager
+                firstHref={paged ? winnersHref(base, filters) : null}
+                nextHref={nextCursor ? winnersHref(base, filters, nextCursor) : null}
+                firstLabel="Newest"
+                nextLabel="Older wins"
+              />
+            </>
+          }
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,76 @@
+'use server';
+
+// Console server actions on winners: ship, void, approve or reject a held win, one at a time or
+// in bulk. All need the OPERATOR role, checked here on the server (analysts see no controls,
+// but that is not a security boundary). Each calls the same lib function as any other caller,
+// which checks the tenant, the win's state and writes the audit entry.
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { applyBulkWinAction, type BulkWinResult } from '@/lib/fulfilment/apply-bulk-win-action';
+import { approveHeldWin, rejectHeldWin } from '@/lib/fulfilment/review-held-win';
+import { ShipWin, WinIds, WinReason } from '@/lib/fulfilment/schemas';
+import { shipWin, type ShippedWin } from '@/lib/fulfilment/ship-win';
+import { voidWinByOperator } from '@/lib/fulfilment/void-win-by-operator';
+import { runAction, type ActionResult } from '@/lib/http/action-result';
+import { requireConsoleAction } from '../../../_server/session';
+
+const TenantSlug = z.string().max(200);
+const WinId = z.string().max(100);
+
+async function operatorOf(tenantSlug: string) {
+  const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return { ctx, done: () => revalidatePath(`/t/${ctx.tenantSlug}/winners`) };
+}
+
+export async function shipWinAction(tenantSlug: string, winId: string, carrier: string, trackingNumber: string): Promise<ActionResult<ShippedWin>> {
+  return runAction(async () => {
+    const { ctx, done } = await operatorOf(tenantSlug);
+    const win = await shipWin(ctx.tenantId, ctx.actor, WinId.parse(winId), ShipWin.parse({ carrier, trackingNumber }));
+    done();
+    return win;
+  });
+}
+
+export async function voidWinAction(tenantSlug: string, winId: string, reason: string): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
+  return runAction(async () => {
+    const { ctx, done } = await operatorOf(tenantSlug);
+    const win = await voidWinByOperator(ctx.tenantId, ctx.actor, WinId.parse(winId), WinReason.parse({ reason }).reason);
+    done();
+    return win;
+  });
+}
+
+export async function approveWinAction(tenantSlug: string, winId: string): Promise<ActionResult<{ id: string; status: string }>> {
+  return runAction(async () => {
+    const { ctx, done } = await operatorOf(tenantSlug);
+    const win = await approveHeldWin(ctx.tenantId, ctx.actor, WinId.parse(winId));
+    done();
+    return win;
+  });
+}
+
+export async function rejectWinAction(tenantSlug: string, winId: string, reason: string): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
+  return runAction(async () => {
+    const { ctx, done } = await operatorOf(tenantSlug);
+    const win = await rejectHeldWin(ctx.tenantId, ctx.actor, WinId.parse(winId), WinReason.parse({ reason }).reason);
+    done();
+    return win;
+  });
+}
+
+const BulkAction = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('ship'), carrier: ShipWin.shape.carrier, trackingNumbers: z.record(z.uuid(), z.string().max(100)) }),
+  z.strictObject({ kind: z.literal('void'), reason: WinReason.shape.reason }),
+  z.strictObject({ kind: z.literal('approve') }),
+  z.strictObject({ kind: z.literal('reject'), reason: WinReason.shape.reason }),
+]);
+export type BulkAction = z.input<typeof BulkAction>;
+
+export async function bulkWinAction(tenantSlug: string, winIds: string[], action: BulkAction): Promise<ActionResult<BulkWinResult>> {
+  return runAction(async () => {
+    const { ctx, done } = await operatorOf(tenantSlug);
+    const result = await applyBulkWinAction(ctx.tenantId, ctx.actor, WinIds.parse(winIds), BulkAction.parse(action));
+    done();
+    return result;
+  });
+}

@@ -1,0 +1,48 @@
+// Wins held by a risk rule wait for an operator. Approving releases them as the draw would
+// have: a physical prize awaits its claim (its window starts now), anything else is delivered.
+// Rejecting voids them, returning the stock exactly like any other void (void-win.ts).
+import { db } from '../db';
+import { AppError } from '../errors';
+import { writeAuditLog, type Actor } from '../audit/write-audit-log';
+import { isUuid } from '../ids';
+import { voidWin } from './void-win';
+
+type HeldWin = { status: string; prizeKind: string; claimWindowHours: number | null };
+
+async function heldWinOrThrow(tenantId: string, winId: string): Promise<HeldWin> {
+  const win = isUuid(winId)
+    ? await db.win.findFirst({
+        where: { id: winId, tenantId },
+        select: { status: true, prize: { select: { kind: true } }, activity: { select: { claimWindowHours: true } } },
+      })
+    : null;
+  if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
+  if (win.status !== 'HELD') throw new AppError('INVALID_STATE', `only held wins are reviewed; this one is ${win.status}`);
+  return { status: win.status, prizeKind: win.prize.kind, claimWindowHours: win.activity.claimWindowHours };
+}
+
+export async function approveHeldWin(tenantId: string, actor: Actor, winId: string, now = Date.now()): Promise<{ id: string; status: 'AWAITING_CLAIM' | 'DELIVERED' }> {
+  const win = await heldWinOrThrow(tenantId, winId);
+  const physical = win.prizeKind === 'PHYSICAL';
+  const status = physical ? 'AWAITING_CLAIM' : 'DELIVERED';
+  const claimExpiresAt = physical && win.claimWindowHours ? new Date(now + win.claimWindowHours * 3600_000) : null;
+  await db.$transaction(async (tx) => {
+    const changed = await tx.win.updateMany({
+      where: { id: winId, tenantId, status: 'HELD' },
+      data: { status, claimExpiresAt, ...(physical ? {} : { deliveredAt: new Date(now) }) },
+    });
+    if (changed.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; reload and try again');
+    await writeAuditLog(tenantId, actor, {
+      action: 'win.approve', objectType: 'Win', objectId: winId,
+      before: { status: 'HELD' }, after: { status, ...(claimExpiresAt ? { claimExpiresAt: claimExpiresAt.toISOString() } : {}) },
+    }, tx);
+  });
+  return { id: winId, status };
+}
+
+export async function rejectHeldWin(tenantId: string, actor: Actor, winId: string, reason: string): Promise<{ id: string; status: 'VOID' }> {
+  await heldWinOrThrow(tenantId, winId);
+  const { voided } = await voidWin(tenantId, actor, winId, `rejected in review: ${reason}`);
+  if (!voided) throw new AppError('CONFLICT', 'the win was voided meanwhile');
+  return { id: winId, status: 'VOID' };
+}

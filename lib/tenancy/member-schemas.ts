@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const MemberRole = z.enum(['OWNER', 'OPERATOR', 'ANALYST'], 'choose Owner, Operator or Analyst');
+export type MemberRole = z.infer<typeof MemberRole>;
+
+export const InviteMember = z.strictObject({
+  email: z.email('enter a valid email address').max(200).transform((e) => e.trim().toLowerCase()),
+  role: MemberRole,
+});
+export type InviteMember = z.infer<typeof InviteMember>;
+
+export const ChangeMemberRole = z.strictObject({ operatorId: z.uuid('not a valid member id'), role: MemberRole });
+export type ChangeMemberRole = z.infer<typeof ChangeMemberRole>;
+
+export const PASSWORD_MIN = 12;
+const Password = z.string().min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} characters`).max(200, 'use at most 200 characters');
+
+/** A new operator names themselves and chooses a password; an existing one proves who they are. */
+export const AcceptInvitation = z.union([
+  z.strictObject({ kind: z.literal('new'), name: z.string().trim().min(1, 'enter your name').max(80), password: Password }),
+  z.strictObject({ kind: z.literal('existing'), password: z.string().min(1, 'enter your password').max(200) }),
+]);
+export type AcceptInvitation = z.infer<typeof AcceptInvitation>;
