@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { config } from './config';
+import { errorFields, log } from './log';
 
 const globalForDb = globalThis as unknown as { lotteryDb?: PrismaClient; lotteryPool?: pg.Pool };
 
@@ -32,7 +33,16 @@ class SerialClient extends pg.Client {
  * statement, prepared once per connection: through Prisma the same statement costs several
  * times more per batch (bench/profile-draw.ts), and that cost is paid by every draw waiting.
  */
-export const pool: pg.Pool = globalForDb.lotteryPool ?? (globalForDb.lotteryPool = new pg.Pool({ connectionString: config().DATABASE_URL, max: config().DATABASE_POOL_SIZE, Client: SerialClient as unknown as typeof pg.Client }));
+export const pool: pg.Pool = globalForDb.lotteryPool ?? (globalForDb.lotteryPool = createPool());
+
+function createPool(): pg.Pool {
+  const p = new pg.Pool({ connectionString: config().DATABASE_URL, max: config().DATABASE_POOL_SIZE, Client: SerialClient as unknown as typeof pg.Client });
+  // An idle connection closed by the server (a restart, a failover, an administrator) is an
+  // 'error' event on the pool: logged and dropped, the next query opens a new one. Unhandled,
+  // it would end the process.
+  p.on('error', (err) => log.warn('an idle database connection was closed', errorFields(err)));
+  return p;
+}
 
 export const db: PrismaClient = globalForDb.lotteryDb ?? (globalForDb.lotteryDb = new PrismaClient({ adapter: new PrismaPg(pool) }));
 
