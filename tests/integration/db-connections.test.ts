@@ -8,7 +8,7 @@ import { db, pool } from '@/lib/db';
 describe('database connections', () => {
   it('survive the server terminating an idle connection', async () => {
     const client = await pool.connect();
-    const { rows: [{ pid }] } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const { pid } = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!;
     client.release();
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
