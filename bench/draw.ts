@@ -64,7 +64,7 @@ async function main() {
     const { createRiskRule, addRiskListEntries } = await import('../lib/risk/manage-risk');
     const { RiskRuleSpec } = await import('../lib/risk/schemas');
     for (const spec of [
-      { kind: 'blacklist' }, { kind: 'rate_limit_user', limit: 10_000, windowSeconds: 60 }, { kind: 'rate_limit_ip', limit: 1_000_000, windowSeconds: 60 },
+      { kind: 'blacklist' }, { kind: 'rate_limit_user', limit: 10_000, windowSeconds: 60 }, { kind: 'rate_limit_ip', limit: 100_000, windowSeconds: 60 },
       { kind: 'accounts_per_device', max: 1_000 }, { kind: 'min_account_age', minAgeSeconds: 3_600 },
     ]) await createRiskRule(risky.tenant.id, risky.actor, RiskRuleSpec.parse(spec));
     await addRiskListEntries(risky.tenant.id, risky.actor, { kind: 'user', values: Array.from({ length: 1_000 }, (_, i) => `banned-${i}`) });
