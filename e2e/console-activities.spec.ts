@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { toZonedInput } from '../lib/activities/zoned-time';
+import { signIn } from './support';
 
-const PASSWORD = 'lottery-demo-1';
 const ZONE = 'Asia/Shanghai';
 // A 1×1 PNG: enough for the upload's type check and the preview.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -17,15 +17,6 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 async function shot(page: Page, name: string, { dialog = false } = {}) {
   if (!dialog) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `e2e/screenshots/console-activities-${name}.png`, fullPage: !dialog, animations: 'disabled' });
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // A cold server on a shared machine may take a while for its first page.
-  await expect(page).toHaveURL(/\/t\/\w+\/activities$/, { timeout: 30_000 });
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */

@@ -6,9 +6,8 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { SignJWT } from 'jose';
-import pg from 'pg';
+import { signIn, withDb } from './support';
 
-const PASSWORD = 'lottery-demo-1';
 const run = Date.now().toString(36);
 const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: `e2e/screenshots/console-admin-${name}.png`, fullPage: true, animations: 'disabled' });
@@ -19,24 +18,6 @@ const shot1280 = async (page: Page, name: string) => {
   await shot(page, `${name}-1280`);
   await page.setViewportSize(size);
 };
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/t\/[\w-]+\/activities$/);
-}
-
-async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/lottery' });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** No serious or critical accessibility issue on the page as it is now. */
 async function expectAccessible(page: Page) {

@@ -7,30 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import pg from 'pg';
+import { signIn, withDb } from './support';
 
-const PASSWORD = 'lottery-demo-1';
 const USERS = 8;
 const DRAWS_PER_USER = 3;
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/console-dashboard-${name}.png`, fullPage: true, animations: 'disabled' });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/t\/\w+\/activities$/);
-}
-
-async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/lottery' });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const cli = (script: string, args: string[]) => execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env }).trim().split('\n');
 

@@ -5,33 +5,14 @@
 // no serious or critical issue. Screenshots at 1440×900 (and one at 1280) in e2e/screenshots/.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import pg from 'pg';
+import { signIn, withDb } from './support';
 
-const PASSWORD = 'lottery-demo-1';
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/console-risk-${name}.png`, fullPage: true, animations: 'disabled' });
 // The viewport around one part of the page: full-page shots draw the sticky shell mid-page.
 const shotAt = async (page: Page, name: string, part: Locator) => {
   await part.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `e2e/screenshots/console-risk-${name}.png`, animations: 'disabled' });
 };
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/t\/\w+\/activities$/);
-}
-
-async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/lottery' });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function expectNoSeriousA11yIssues(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();

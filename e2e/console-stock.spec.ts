@@ -3,28 +3,9 @@
 // and as a critical banner, acknowledge it. Screenshots at 1440×900 in e2e/screenshots/.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
+import { signIn, withDb } from './support';
 
-const PASSWORD = 'lottery-demo-1';
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/console-stock-${name}.png`, fullPage: true, animations: 'disabled' });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/t\/\w+\/activities$/);
-}
-
-async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/lottery' });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const count = (text: string) => Number(text.replace(/[^\d-]/g, ''));
 

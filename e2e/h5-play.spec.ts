@@ -8,23 +8,13 @@ import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { SignJWT } from 'jose';
-import pg from 'pg';
+import { withDb } from './support';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/h5-${name}.png`, animations: 'disabled' });
 const run = randomBytes(4).toString('hex');
 const tenantSlug = `h5e2e-${run}`;
 let apiKey = '';
 let userSecret = '';
-
-async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/lottery' });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function userToken(userId: string) {
   return new SignJWT({ tid: tenantSlug }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(userId).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(userSecret));

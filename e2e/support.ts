@@ -1,0 +1,32 @@
+// What the Playwright specs share: the seeded demo's sign-in, a direct database connection
+// for checks against the records, and screenshots named by spec.
+import { expect, type Page } from '@playwright/test';
+import pg from 'pg';
+
+/** The seeded demo logins' password (prisma/seed.ts). */
+export const DEMO_PASSWORD = 'lottery-demo-1';
+
+/** Signs in and waits for the tenant's activities page (a cold server may take a while). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/t\/[\w-]+\/activities$/, { timeout: 30_000 });
+}
+
+/** Runs `fn` with a connection to the database the server under test uses. */
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/lottery' });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Full-page screenshots into e2e/screenshots/<prefix>-<name>.png. */
+export function screenshots(prefix: string) {
+  return (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${prefix}-${name}.png`, fullPage: true, animations: 'disabled' });
+}
