@@ -10,6 +10,27 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screensh
 const count = (text: string) => Number(text.replace(/[^\d-]/g, ''));
 
 test.describe('console stock', () => {
+  test('an operator adds a prize from the console: checked in the form, then listed with its pool', async ({ page }) => {
+    const name = `E2E Lamp ${Date.now().toString(36)}`;
+    await signIn(page, 'ops@both.test');
+    await page.goto('/t/demo/prizes');
+    await page.getByRole('button', { name: 'New prize' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New prize' });
+    await dialog.getByRole('button', { name: 'Add prize' }).click();
+    await expect(dialog.getByText('Give the prize a name.')).toBeVisible();
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Kind').selectOption('physical');
+    await dialog.getByLabel('Unit value').fill('19.90');
+    await dialog.getByLabel('Starting stock').fill('120');
+    await page.screenshot({ path: 'e2e/screenshots/console-stock-new-prize.png', animations: 'disabled' });
+    await dialog.getByRole('button', { name: 'Add prize' }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.getByRole('table', { name: 'Prizes' }).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expect(row).toContainText('120');
+    const stored = await withDb(async (db) => (await db.query('SELECT "availableStock", "valueMinor" FROM "Prize" WHERE name = $1', [name])).rows);
+    expect(stored).toEqual([{ availableStock: 120, valueMinor: 1990 }]);
+  });
+
   test('an operator restocks a prize, reads its ledger, filters it and downloads it as CSV', async ({ page }) => {
     const reason = `E2E delivery ${Date.now()}`;
     await signIn(page, 'ops@both.test');

@@ -16,7 +16,7 @@ vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('next-auth/next', () => ({ getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null) }));
 
-const { restockPrizeAction } = await import('@/app/(console)/t/[tenant]/prizes/actions');
+const { createPrizeAction, restockPrizeAction } = await import('@/app/(console)/t/[tenant]/prizes/actions');
 const { acknowledgeAlertAction } = await import('@/app/(console)/t/[tenant]/alerts-actions');
 const { GET: ledgerCsv } = await import('@/app/(console)/t/[tenant]/prizes/[prizeId]/ledger.csv/route');
 
@@ -98,6 +98,33 @@ describe('restockPrizeAction', () => {
     expect(await restockPrizeAction(tenantA.slug, prize.id, 1.5, 'half')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await restockPrizeAction(tenantA.slug, prize.id, -4, 'too many')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_STOCK' } });
     expect(await prizeState(prize.id)).toEqual(before);
+  });
+});
+
+describe('createPrizeAction', () => {
+  it('refuses an ANALYST and nobody signed in, and a signed-in member of another tenant, and adds nothing', async () => {
+    const before = await db.prize.count({ where: { tenantId: { in: [tenantA.id, tenantB.id] } } });
+    const input = { name: 'Sneaky mug', kind: 'physical', stock: 5 };
+    as('ANALYST');
+    expect(await createPrizeAction(tenantA.slug, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    as(null);
+    expect(await createPrizeAction(tenantA.slug, input)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    as('OPERATOR');
+    expect(await createPrizeAction(tenantB.slug, input)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await db.prize.count({ where: { tenantId: { in: [tenantA.id, tenantB.id] } } })).toBe(before);
+  });
+
+  it('lets an OPERATOR add a prize with its pool, in the ledger and the audit log; bad input is named and adds nothing', async () => {
+    as('OPERATOR');
+    const bad = await createPrizeAction(tenantA.slug, { name: ' ', kind: 'physical', stock: -1 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await createPrizeAction(tenantA.slug, { name: 'Mug', kind: 'physical', stock: 5, extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const made = await createPrizeAction(tenantA.slug, { name: 'Console Mug', kind: 'physical', value: 9.9, stock: 40 });
+    expect(made).toMatchObject({ ok: true, data: { prize: { name: 'Console Mug', kind: 'physical', stock: { total: 40, available: 40, reserved: 0 } } } });
+    const id = made.ok ? made.data.prize.id : '';
+    expect(await db.prize.findUniqueOrThrow({ where: { id } })).toMatchObject({ tenantId: tenantA.id, valueMinor: 990 });
+    expect(await db.stockMovement.findMany({ where: { prizeId: id }, select: { kind: true, poolDelta: true, actorId: true } })).toEqual([{ kind: 'RESTOCK', poolDelta: 40, actorId: people.OPERATOR }]);
+    expect(await db.auditLog.count({ where: { objectId: id, action: 'prize.create', actorId: people.OPERATOR } })).toBe(1);
   });
 });
 

@@ -1,11 +1,12 @@
 'use server';
 
-// Console server actions for prize stock. Restocking needs the OPERATOR role, checked here on
-// the server (the page hides the button from analysts, but that is not a security boundary).
+// Console server actions for prizes and their stock. Both need the OPERATOR role, checked here
+// on the server (the page hides the buttons from analysts, but that is not a security boundary).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { createPrize } from '@/lib/prizes/create-prize';
 import { restockPrize } from '@/lib/prizes/restock-prize';
-import { Restock } from '@/lib/prizes/schemas';
+import { CreatePrize, Restock } from '@/lib/prizes/schemas';
 import type { PrizeDto } from '@/lib/prizes/prize-dto';
 import { runAction, type ActionResult } from '@/lib/http/action-result';
 import { requireConsoleAction } from '../../../_server/session';
@@ -23,6 +24,16 @@ export async function restockPrizeAction(tenantSlug: string, prizeId: string, qu
     const prize = await restockPrize(ctx.tenantId, ctx.actor, id, input);
     revalidatePath(`/t/${ctx.tenantSlug}/prizes`);
     revalidatePath(`/t/${ctx.tenantSlug}/prizes/${prize.id}`);
+    return { prize };
+  });
+}
+
+/** A new prize and its total pool, through the same service and schema as POST /api/manage/prizes. */
+export async function createPrizeAction(tenantSlug: string, input: unknown): Promise<ActionResult<{ prize: PrizeDto }>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const prize = await createPrize(ctx.tenantId, ctx.actor, CreatePrize.parse(input));
+    revalidatePath(`/t/${ctx.tenantSlug}/prizes`);
     return { prize };
   });
 }

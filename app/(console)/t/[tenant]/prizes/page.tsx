@@ -9,9 +9,10 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { EmptyState } from '@/components/console/empty-state';
 import { GiftIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
+import { NewPrizeButton } from '@/components/console/stock/new-prize-button';
 import { RestockPrizeButton } from '@/components/console/stock/restock-prize-button';
 import { requireConsolePage } from '../../../_server/session';
-import { restockPrizeAction } from './actions';
+import { createPrizeAction, restockPrizeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Prizes' };
 
@@ -39,6 +40,7 @@ export default async function PrizesPage({
       <PageHeader
         title="Prizes"
         description="The tenant's prize catalogue and its total stock pool. Activities reserve stock from here; reserved units are held by activity pools. Open a prize for its stock ledger."
+        actions={canRestock ? <NewPrizeButton createAction={createPrizeAction.bind(null, ctx.tenantSlug)} /> : undefined}
       />
       {items.length === 0 && !paged ? (
         <EmptyState icon={GiftIcon} title="No prizes yet">
@@ -47,7 +49,7 @@ export default async function PrizesPage({
             what activities have reserved.
           </p>
           <p className="mt-2">
-            Add one with <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">POST /api/manage/prizes</code>{' '}
+            Add one with New prize, or with <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">POST /api/manage/prizes</code>{' '}
             using an API key from Settings.
           </p>
         </EmptyState>
