@@ -37,7 +37,11 @@ export type DashboardData = {
   burnDown: { tierId: string; points: BurnDownPoint[] }[];
   stock: { prizeId: string; name: string; reserved: number; issued: number; returned: number; remaining: number }[];
   alerts: { id: string; kind: string; severity: AlertSeverity; message: string; createdAt: string }[];
+  /** The latest changes to the activity and its tiers (by operators, API keys and auto-tuning), newest first. */
+  changes: { id: string; action: string; objectType: string; objectName: string; actorType: string; actorId: string | null; before: unknown; after: unknown; createdAt: string }[];
 };
+
+const CHANGES_SHOWN = 8;
 
 type Bin = { bin: number; draws: number; wins: number; newUsers: number; chancesGranted: number; chancesUsed: number; riskEvents: number; winsByTier: Record<string, number> | null };
 
@@ -48,7 +52,8 @@ export async function getDashboardData(tenantId: string, activityId: string, now
   const stepMinutes = Math.max(1, Math.ceil((endsAt - startsAt) / MINUTE_MS / BURN_DOWN_STEPS));
   const recentFrom = floorMinute(now) - (RECENT_WINDOW_MINUTES - 1) * MINUTE_MS;
 
-  const [bins, recent, alerts, hot] = await Promise.all([
+  const tierNames = new Map(a.tiers.map((t) => [t.id, t.name] as const));
+  const [bins, recent, alerts, hot, changes] = await Promise.all([
     // The whole activity in at most ~BURN_DOWN_STEPS bins; their sums are the totals.
     db.$queryRawUnsafe<Bin[]>(
       `WITH b AS (
@@ -80,6 +85,11 @@ export async function getDashboardData(tenantId: string, activityId: string, now
       take: ALERTS_SHOWN,
     }),
     readHotFigures(activityId, recentFrom),
+    // Indexed by (tenantId, objectType, objectId): a handful of objects, the newest few rows.
+    db.auditLog.findMany({
+      where: { tenantId, OR: [{ objectType: 'Activity', objectId: activityId }, { objectType: 'Tier', objectId: { in: [...tierNames.keys()] } }] },
+      orderBy: { id: 'desc' }, take: CHANGES_SHOWN,
+    }),
   ]);
 
   const sum = (f: (b: Bin) => number) => bins.reduce((s, b) => s + f(b), 0);
@@ -141,6 +151,10 @@ export async function getDashboardData(tenantId: string, activityId: string, now
       .map((s) => ({ prizeId: s.prizeId, name: prizeNames.get(s.prizeId) ?? s.prizeId, reserved: s.reserved, issued: s.issued, returned: s.returned, remaining: s.reserved - s.issued - s.returned }))
       .sort((x, y) => x.name.localeCompare(y.name)),
     alerts: alerts.map((al) => ({ id: al.id, kind: al.kind, severity: al.severity, message: al.message, createdAt: al.createdAt.toISOString() })),
+    changes: changes.map((c) => ({
+      id: c.id.toString(), action: c.action, objectType: c.objectType, objectName: c.objectType === 'Tier' ? (tierNames.get(c.objectId) ?? 'a tier') : a.name,
+      actorType: c.actorType, actorId: c.actorId, before: c.before, after: c.after, createdAt: c.createdAt.toISOString(),
+    })),
   };
 }
 

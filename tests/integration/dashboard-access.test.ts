@@ -3,6 +3,7 @@
 // tenant's activity, tier or alert is simply not found; each change leaves an AuditLog row.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
+import { getDashboardData } from '@/lib/stats/get-dashboard-data';
 import { callRoute, membersOfEachRole } from '../helpers/fixtures';
 import { liveActivity } from '../helpers/activities';
 
@@ -103,6 +104,10 @@ describe('adjustTierAction', () => {
     const audit = await db.auditLog.findMany({ where: { tenantId: a.tenant.id, objectId: tierA().id, action: 'tier.update' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: 'OPERATOR', actorId: people.OPERATOR, before: { probability: 0.1, stock: 50 }, after: { probability: 0.15, stock: 60 } });
+    // The dashboard lists the change beside its effect, with the tier's name, newest first.
+    const { changes } = await getDashboardData(a.tenant.id, a.activity.id);
+    expect(changes[0]).toMatchObject({ action: 'tier.update', objectType: 'Tier', objectName: tierA().name, actorType: 'OPERATOR', after: { probability: 0.15, stock: 60 } });
+    expect((await getDashboardData(b.tenant.id, b.activity.id)).changes.map((c) => c.objectName)).not.toContain(tierA().name);
     // The preview still says 0.1 / 50: someone else's change is not overwritten.
     expect(await adjustTierAction(a.tenant.slug, a.activity.id, tierA().id, { probability: 0.2, expected: { probability: 0.1, stock: 50 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await tierState(tierA().id)).toEqual({ probabilityMicros: 150_000, stock: 60 });

@@ -11,6 +11,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { ActivityAlerts } from './activity-alerts';
 import { BurnDownChart, ChancesChart, ChartCard, DrawsPerMinuteChart, OddsChart, RiskChart, UsersPerMinuteChart } from './charts';
 import { formatAge, formatCount, formatDayClock, formatPercent } from './format';
+import { RecentChanges } from './recent-changes';
 import { StatusChangeButton, type ChangeStatus } from './status-change-button';
 import { TierAdjustButton, type AdjustTier } from './tier-adjust-dialog';
 
@@ -211,6 +212,8 @@ export function LiveDashboard({ initial, dataUrl, activitiesHref, actions }: { i
           </table>
         </section>
       </div>
+
+      <RecentChanges changes={data.changes} auditHref={`${activitiesHref.replace(/\/activities$/, '')}/audit?object=Activity&id=${data.activity.id}`} />
 
       {data.alerts.length === 0 ? <ActivityAlerts alerts={[]} acknowledge={acknowledge} /> : null}
     </div>
