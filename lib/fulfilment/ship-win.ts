@@ -39,7 +39,7 @@ export async function shipWin(tenantId: string, actor: Actor, winId: string, shi
   });
   if (win.status === 'CLAIMED') {
     // The shipment is recorded either way; a Redis hiccup must not undo it (the host app can poll).
-    await enqueue('notify', { tenantId, event: 'win.shipped', winId }, { jobId: `win.shipped:${winId}` }).catch((err: unknown) =>
+    await enqueue('notify', { tenantId, event: 'win.shipped', winId }, { jobId: `notify-win-shipped-${winId}` }).catch((err: unknown) =>
       log.warn('could not queue the shipped notification', { winId, ...errorFields(err) }));
   }
   return { id: winId, ...after, shippedAt: shippedAt.toISOString() };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { claimWin } from '@/lib/fulfilment/claim-win';
-import { closeQueues } from '@/lib/queues';
+import { closeQueues, getQueue } from '@/lib/queues';
 import { inviteMember } from '@/lib/tenancy/invite-member';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
 import { freshTenant, membersOfEachRole } from '../helpers/fixtures';
@@ -80,6 +80,8 @@ describe('winners actions', () => {
     expect(await db.win.findUniqueOrThrow({ where: { id: winId } })).toMatchObject({ status: 'SHIPPED', carrier: 'SF Express', trackingNumber: 'SF123456' });
     const entry = await db.auditLog.findFirstOrThrow({ where: { tenantId: a.id, action: 'win.ship', objectId: winId } });
     expect(entry).toMatchObject({ actorType: 'OPERATOR', actorId: people.OPERATOR, before: { status: 'CLAIMED', carrier: null }, after: { status: 'SHIPPED', carrier: 'SF Express', trackingNumber: 'SF123456' } });
+    // The host app hears of it: a shipped notification is queued.
+    expect((await getQueue('notify').getJob(`notify-win-shipped-${winId}`))?.data).toEqual({ tenantId: a.id, event: 'win.shipped', winId });
     // An unclaimed win has no address to ship to.
     const unclaimed = await win(a, activityA);
     expect(await winners.shipWinAction(a.slug, unclaimed, 'SF Express', 'SF999')).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
