@@ -136,7 +136,7 @@ test.describe('console shell', () => {
 
     // Winners fill up as other specs draw in the demo's live wheel: e2e/console-admin.spec.ts covers that page.
     await page.goto('/t/demo/risk');
-    await expect(page.getByTestId('empty-state')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Risk', level: 1 })).toBeVisible();
     await shot(page, 'risk');
   });
 });

@@ -13,6 +13,7 @@ function who(c: Change): string {
 
 /** "probability 0.1 → 0.15, stock 500 → 600": the fields that changed. */
 function what(c: Change): string {
+  if (c.before === null || c.before === undefined) return c.action.endsWith('.create') ? 'created' : c.action;
   const before = (c.before ?? {}) as Record<string, unknown>;
   const after = (c.after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => typeof after[k] !== 'object' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
