@@ -1,6 +1,6 @@
 'use client';
 
-// A value shown exactly once (an invitation link, a rotated secret): it lives only in the
+// A value shown exactly once (an API key, an invitation link, a rotated secret): it lives only in the
 // parent's state, with a copy button; dismissed or left, it cannot be shown again.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
