@@ -120,7 +120,11 @@ export function parseRiskListCsv(text: string): CsvImport {
 }
 
 export async function importRiskListCsv(tenantId: string, actor: Actor, text: string): Promise<{ added: number; lines: number }> {
-  const { byKind, errors } = parseRiskListCsv(text);
+  return importRiskList(tenantId, actor, parseRiskListCsv(text));
+}
+
+/** A parsed CSV (parseRiskListCsv), for a caller that has shown its errors already. */
+export async function importRiskList(tenantId: string, actor: Actor, { byKind, errors }: CsvImport): Promise<{ added: number; lines: number }> {
   if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors.length} line(s) of the CSV are wrong; nothing was imported`, { issues: errors.slice(0, 50).map((e) => ({ path: `line ${e.line}`, message: e.message })) });
   const lines = byKind.user.length + byKind.device.length + byKind.ip.length;
   if (lines === 0) throw new AppError('VALIDATION_FAILED', 'the CSV holds no entries');
@@ -133,13 +137,4 @@ export async function importRiskListCsv(tenantId: string, actor: Actor, text: st
     }
   }
   return { added, lines };
-}
-
-export async function listRiskListEntries(tenantId: string, { kind, take = 200 }: { kind?: ListKind; take?: number } = {}) {
-  return db.riskListEntry.findMany({ where: { tenantId, ...(kind ? { kind: toListKind(kind) } : {}) }, orderBy: { createdAt: 'desc' }, take });
-}
-
-export async function listRiskEvents(tenantId: string, { activityId, take = 100 }: { activityId?: string; take?: number } = {}) {
-  const events = await db.riskEvent.findMany({ where: { tenantId, ...(activityId ? { activityId } : {}) }, orderBy: { id: 'desc' }, take });
-  return events.map((e) => ({ ...e, id: e.id.toString() }));
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { runAction, type ActionResult } from '@/lib/http/action-result';
 import {
-  addRiskListEntries, createRiskRule, deleteRiskRule, importRiskListCsv, parseRiskListCsv, removeRiskListEntry, setRiskRuleEnabled,
+  addRiskListEntries, createRiskRule, deleteRiskRule, importRiskList, parseRiskListCsv, removeRiskListEntry, setRiskRuleEnabled,
 } from '@/lib/risk/manage-risk';
 import { listRecentRiskEvents, type CsvImportOutcome, type RiskEventDto } from '@/lib/risk/risk-console-view';
 import { RiskListEntriesSpec, RiskListKindSpec, RiskRuleSpec } from '@/lib/risk/schemas';
@@ -81,9 +81,9 @@ export async function importRiskListCsvAction(tenantSlug: string, csv: string): 
   return runAction(async () => {
     const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
     const text = CsvText.parse(csv);
-    const { errors } = parseRiskListCsv(text);
-    if (errors.length) return { imported: false as const, errors: errors.slice(0, 50), errorCount: errors.length };
-    const { added, lines } = await importRiskListCsv(ctx.tenantId, ctx.actor, text);
+    const parsed = parseRiskListCsv(text);
+    if (parsed.errors.length) return { imported: false as const, errors: parsed.errors.slice(0, 50), errorCount: parsed.errors.length };
+    const { added, lines } = await importRiskList(ctx.tenantId, ctx.actor, parsed);
     revalidate(ctx.tenantSlug);
     return { imported: true as const, added, lines };
   });
