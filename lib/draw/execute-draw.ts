@@ -40,15 +40,14 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
   if (!meta) return refuseWithoutState(redis, user.tenantId, activityId);
   if (meta.tenantId !== user.tenantId) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
 
-  const deviceId = (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128);
-  const ip = (ctx.ip ?? '').slice(0, 64);
+  const { deviceId, ip } = drawSource(user, ctx);
   const risk = await checkRisk(redis, user, activityId, {
     deviceId, ip, now, requestId: randomUUID(),
     alreadyDrawn: async () => (await redis.exists(drawKeys(activityId).idem(user.userId, key))) === 1,
   });
 
   const day = localDay(meta.timezone, now);
-  const decided = await decideDraw(redis, activityId, meta, user, key, day, now, { ...ctx, deviceId, ip, risk: risk.soft?.action ?? null });
+  const decided = await decideDraw(redis, activityId, meta, user, key, day, now, { ...ctx, risk: risk.soft?.action ?? null });
   if (decided.kind === 'error') {
     switch (decided.code) {
       case 'REBUILDING':
@@ -72,6 +71,11 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
 
 const RISK_FLAGS = { '': '', FORCE_LOSE: 'L', HOLD: 'H' } as const;
 
+/** Where a draw comes from, as the risk step and the draw record keep it: the device (from the request or the token) and the IP, bounded. */
+function drawSource(user: EndUser, ctx: DrawContext): { deviceId: string; ip: string } {
+  return { deviceId: (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128), ip: (ctx.ip ?? '').slice(0, 64) };
+}
+
 export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord; streamEntry?: string } | { kind: 'error'; code: string; detail?: string };
 
 /** The Lua step alone: Redis decides and logs the draw to the stream; nothing is in PostgreSQL yet. */
@@ -80,10 +84,10 @@ export async function decideDraw(redis: Redis, activityId: string, meta: Activit
   const drawId = randomUUID();
   const winIds = Array.from({ length: meta.view.maxBundle }, () => randomUUID());
   const r = ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE);
-  const deviceId = (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128);
+  const { deviceId, ip } = drawSource(user, ctx);
   const [kind, payload, detail] = (await defineScript(redis, drawScript)(
     [k.cfg, k.stock, k.issued, k.user(user.userId), k.idem(user.userId, key), k.stream],
-    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, (ctx.ip ?? '').slice(0, 64), localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''], ...winIds],
+    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, ip, localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''], ...winIds],
   )) as [string, string, string?];
   if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };
   return { kind: kind as 'ok' | 'replay', record: parseRecord(payload), ...(kind === 'ok' && detail ? { streamEntry: detail } : {}) };
