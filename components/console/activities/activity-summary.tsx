@@ -6,7 +6,7 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { count, formatPeriod, percent } from './format';
 import { H5Preview } from './h5-preview';
 import { OddsBar } from './odds-bar';
-import { tierColor } from './tier-colors';
+import { TierName } from './tier-dot';
 
 export function ActivitySummary({ activity: a, dashboardHref, readOnlyReason }: { activity: ActivityDto; dashboardHref: string; readOnlyReason?: string }) {
   const limits = [
@@ -45,10 +45,7 @@ export function ActivitySummary({ activity: a, dashboardHref, readOnlyReason }: 
               {a.tiers.map((t, i) => (
                 <Tr key={t.id}>
                   <Td>
-                    <span className="flex items-center gap-2 font-medium text-zinc-900">
-                      <span aria-hidden className="size-2.5 rounded-full" style={{ backgroundColor: tierColor(i) }} />
-                      {t.name}
-                    </span>
+                    <TierName index={i} name={t.name} />
                   </Td>
                   <Td className="text-zinc-700">{t.prizes.map((p) => `${p.quantity > 1 ? `${p.quantity}× ` : ''}${p.name}`).join(' + ')}</Td>
                   <Td className="text-right tabular-nums">{percent(t.probability)}</Td>

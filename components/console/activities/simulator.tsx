@@ -13,6 +13,7 @@ import { useToast } from '@/components/ui/toast';
 import { Field, inputClasses } from './fields';
 import { count, formatInstant, formatMinor, percent } from './format';
 import { tierColor } from './tier-colors';
+import { TierName } from './tier-dot';
 
 const shapes = [
   { value: 'flat', label: 'Flat: the same traffic every hour' },
@@ -106,10 +107,7 @@ export function Simulator({ simulate, timezone, disabledReason }: { simulate: (i
               {result.tiers.map((t, i) => (
                 <Tr key={t.id}>
                   <Td>
-                    <span className="flex items-center gap-2 font-medium text-zinc-900">
-                      <span aria-hidden className="size-2.5 rounded-full" style={{ backgroundColor: tierColor(i) }} />
-                      {t.name}
-                    </span>
+                    <TierName index={i} name={t.name} />
                   </Td>
                   <Td className="text-right tabular-nums">{percent(t.probability)}</Td>
                   <Td className="text-right tabular-nums">{count.format(t.stock)}</Td>

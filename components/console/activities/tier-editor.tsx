@@ -7,7 +7,7 @@ import { Field, Section, inputClasses } from './fields';
 import { count, money } from './format';
 import { newKey, type TierForm } from './form-model';
 import { OddsBar } from './odds-bar';
-import { tierColor } from './tier-colors';
+import { TierDot } from './tier-dot';
 
 export type PrizeOption = { id: string; name: string; kind: string; value: number; available: number };
 
@@ -46,7 +46,7 @@ export function TierEditor({ tiers, prizes, errors, onChange }: { tiers: TierFor
             <legend className="sr-only">Tier {i + 1}: {t.name}</legend>
             <div className="flex items-center justify-between gap-3 border-b border-zinc-100 bg-zinc-50/70 px-4 py-2 text-sm">
               <span className="flex items-center gap-2 font-medium text-zinc-800">
-                <span aria-hidden className="size-2.5 rounded-full" style={{ backgroundColor: tierColor(i) }} />
+                <TierDot index={i} />
                 Tier {i + 1}
                 {bundle ? <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/25 ring-inset">Bundle</span> : null}
               </span>
