@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { toZonedInput } from '../lib/activities/zoned-time';
-import { signIn } from './support';
+import { fillTier, signIn } from './support';
 
 const ZONE = 'Asia/Shanghai';
 // A 1×1 PNG: enough for the upload's type check and the preview.
@@ -36,7 +36,7 @@ test.describe('console activities', () => {
     await expectAccessible(page);
     await shot(page, 'list');
 
-    // Prizes: the management API with a key made on the Settings page (the console has no prize form yet).
+    // Prizes: the management API with a key made on the Settings page (console-flow.spec.ts uses the New prize form).
     await page.goto('/t/demo/settings');
     await page.getByRole('textbox', { name: 'Key name' }).fill(`E2E activities ${run}`);
     await page.getByRole('button', { name: 'Create API key' }).click();
@@ -79,20 +79,13 @@ test.describe('console activities', () => {
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add tier' }).click();
     const tiers = page.getByTestId('tier');
     await expect(tiers).toHaveCount(3);
-    const fillTier = async (i: number, tierName: string, odds: string, stock: string, prize: string) => {
-      const tier = tiers.nth(i);
-      await tier.getByLabel('Tier name').fill(tierName);
-      await tier.getByLabel('Odds (%)').fill(odds);
-      await tier.getByLabel('Stock (wins)').fill(stock);
-      await tier.getByLabel(`Prize 1 of tier ${i + 1}`, { exact: true }).selectOption({ label: prize });
-    };
-    await fillTier(0, 'Grand prize', '0.5', '5', prizes.phone);
-    await fillTier(1, 'Bundle prize', '5', '50', prizes.tote);
+    await fillTier(page, 0, { name: 'Grand prize', odds: '0.5', stock: '5', prize: prizes.phone });
+    await fillTier(page, 1, { name: 'Bundle prize', odds: '5', stock: '50', prize: prizes.tote });
     await tiers.nth(1).getByRole('button', { name: '+ Add a prize to this tier' }).click();
     await tiers.nth(1).getByLabel('Prize 2 of tier 2', { exact: true }).selectOption({ label: prizes.coupon });
     await tiers.nth(1).getByLabel('Quantity of prize 2 of tier 2').fill('2');
     // Odds over 100 %: the server refuses the save and says why, beside the field.
-    await fillTier(2, 'Coupon', '150', '1000', prizes.coupon);
+    await fillTier(page, 2, { name: 'Coupon', odds: '150', stock: '1000', prize: prizes.coupon });
     await expect(tiers.nth(2).getByTestId('field-error')).toHaveText('At most 100 %.');
     await expect(status).toHaveText(/Not saved: fix \d problems?/);
     await expect(page.getByTestId('odds-bar')).toContainText('more than 100 %');

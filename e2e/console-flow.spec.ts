@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { toZonedInput } from '../lib/activities/zoned-time';
-import { screenshots, signIn, withDb } from './support';
+import { fillTier, screenshots, signIn, withDb } from './support';
 
 const ZONE = 'Asia/Shanghai';
 const shot = screenshots('console-flow');
@@ -53,19 +53,12 @@ test('an operator goes from nothing to a live campaign, watches it, corrects it,
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add tier' }).click();
   const tiers = page.getByTestId('tier');
   await expect(tiers).toHaveCount(3);
-  const fillTier = async (i: number, tierName: string, odds: string, stock: string, prize: string) => {
-    const tier = tiers.nth(i);
-    await tier.getByLabel('Tier name').fill(tierName);
-    await tier.getByLabel('Odds (%)').fill(odds);
-    await tier.getByLabel('Stock (wins)').fill(stock);
-    await tier.getByLabel(`Prize 1 of tier ${i + 1}`, { exact: true }).selectOption({ label: prize });
-  };
-  await fillTier(0, 'Grand prize', '0.5', '5', prizes.phone);
-  await fillTier(1, 'Bundle prize', '5', '50', prizes.tote);
+  await fillTier(page, 0, { name: 'Grand prize', odds: '0.5', stock: '5', prize: prizes.phone });
+  await fillTier(page, 1, { name: 'Bundle prize', odds: '5', stock: '50', prize: prizes.tote });
   await tiers.nth(1).getByRole('button', { name: '+ Add a prize to this tier' }).click();
   await tiers.nth(1).getByLabel('Prize 2 of tier 2', { exact: true }).selectOption({ label: prizes.coupon });
   await tiers.nth(1).getByLabel('Quantity of prize 2 of tier 2').fill('2');
-  await fillTier(2, 'Coupon', '20', '1000', prizes.coupon);
+  await fillTier(page, 2, { name: 'Coupon', odds: '20', stock: '1000', prize: prizes.coupon });
   await expect(status).toHaveText('All changes saved', { timeout: 30_000 });
   await expect(tiers.nth(1)).toContainText('Bundle');
 

@@ -30,3 +30,12 @@ export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<
 export function screenshots(prefix: string) {
   return (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${prefix}-${name}.png`, fullPage: true, animations: 'disabled' });
 }
+
+/** Fills tier `i` of the activity editor: name, odds in %, stock and its first prize (by label). */
+export async function fillTier(page: Page, i: number, { name, odds, stock, prize }: { name: string; odds: string; stock: string; prize: string }) {
+  const tier = page.getByTestId('tier').nth(i);
+  await tier.getByLabel('Tier name').fill(name);
+  await tier.getByLabel('Odds (%)').fill(odds);
+  await tier.getByLabel('Stock (wins)').fill(stock);
+  await tier.getByLabel(`Prize 1 of tier ${i + 1}`, { exact: true }).selectOption({ label: prize });
+}
