@@ -2,8 +2,8 @@
 // The play page's interactive part. The server decides every draw; this only asks, animates
 // to the answer and says what happened. A draw keeps its Idempotency-Key until it has an
 // answer, so a lost reply is asked again and shows the one result the server recorded.
-import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { callApi, type ApiResult, type DrawResult, type MyState, type MyTask, type MyWin } from '@/lib/h5/play-client';
 import { messages, type Locale, type Messages } from '@/lib/i18n/messages';
 import { ClaimDialog } from './claim-dialog';
@@ -37,6 +37,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function PlayApp({ activity, initialLocale, demoPicker }: { activity: PlayActivity; initialLocale: Locale; demoPicker: boolean }) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
+  const router = useRouter();
+  // A client-side navigation, so the token (memory only) is still here on the way back;
+  // the app router is loaded anyway, where next/link would add its own chunk to the page.
+  const openRules = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    router.push(`/play/${activity.id}/rules`);
+  };
   const t: Messages = messages[locale];
   const [token, setTokenState] = useState<string | null>(null);
   const [me, setMe] = useState<MyState | null>(null);
@@ -198,9 +206,9 @@ export function PlayApp({ activity, initialLocale, demoPicker }: { activity: Pla
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-4 px-4 pb-10 pt-3" style={{ ['--theme' as string]: activity.themeColor }}>
       <header className="flex items-center justify-between gap-2">
-        <Link href={`/play/${activity.id}/rules`} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm">
+        <a href={`/play/${activity.id}/rules`} onClick={openRules} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm">
           {t.rules.link}
-        </Link>
+        </a>
         <button type="button" aria-label={t.languageLabel} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm" lang={locale === 'en' ? 'zh-CN' : 'en'}>
           {t.language}
         </button>

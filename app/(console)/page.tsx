@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { listOperatorTenants } from '@/lib/auth/console-guard';
 import { LogoMark } from '@/components/console/icons';
 import { SignOutButton } from '@/components/console/sign-out-button';
-import { currentOperatorId } from './(console)/_server/session';
+import { currentOperatorId } from './_server/session';
 
 export const metadata: Metadata = { title: 'Lottery Console' };
 
