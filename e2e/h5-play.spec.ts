@@ -245,6 +245,29 @@ test.describe('h5 play page', () => {
     await expect(page.locator('[data-testid="odds-row"][data-tier-id="none"]')).toHaveAttribute('data-probability', String(1 - 0.234567));
     await shot(page, 'rules');
   });
+
+  test('rules open over the game from the live configuration; back closes them and the token is still there', async ({ page, request }) => {
+    const a = await liveActivity(request, { gameplay: 'wheel', probability: 0.1 });
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await open(page, a.id, 'rita');
+    // The play page is Preact and its own code: no React, no Next router on the phone.
+    expect(scripts.filter((s) => s.startsWith('/_next/'))).toEqual([]);
+    expect(scripts).toHaveLength(1);
+    const patched = await request.patch(`/api/manage/activities/${a.id}/tiers/${a.tiers[0]!.id}`, { headers: { authorization: `Bearer ${apiKey}` }, data: { probability: 0.25 } });
+    expect(patched.status(), await patched.text()).toBe(200);
+    await page.getByRole('link', { name: 'Rules & odds' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Rules and odds' });
+    await expect(sheet.locator(`[data-testid="odds-row"][data-tier-id="${a.tiers[0]!.id}"]`)).toHaveAttribute('data-probability', '0.25');
+    await expect(page).toHaveURL(new RegExp(`/play/${a.id}/rules$`));
+    await shot(page, 'rules-sheet');
+    await page.goBack();
+    await expect(sheet).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`/play/${a.id}$`));
+    // Still signed in: the token never left memory, so the draw goes through.
+    const { body, landed } = await drawAndLand(page, 'wheel');
+    expect(landed).toBe(body.tier?.id ?? 'none');
+  });
 });
 
 test.describe('h5 play page in Chinese', () => {

@@ -23,7 +23,7 @@ mkdir -p .demo
 stamp=.next/BUILD_ID
 if [ ! -f "$stamp" ] || [ -n "$(find app components lib public next.config.js package.json -newer "$stamp" -type f 2>/dev/null | head -n 1)" ]; then
   say "building the web app (a minute or two)"
-  npx --no-install next build > .demo/build.log 2>&1 || { tail -n 40 .demo/build.log; echo "build failed: see .demo/build.log" >&2; exit 1; }
+  npm run --silent build > .demo/build.log 2>&1 || { tail -n 40 .demo/build.log; echo "build failed: see .demo/build.log" >&2; exit 1; }
 fi
 
 bash scripts/demo-stop.sh >/dev/null

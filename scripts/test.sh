@@ -28,6 +28,6 @@ say "vitest: unit";         npx --no-install vitest run --project unit
 say "vitest: integration";  npx --no-install vitest run --project integration --project faults
 say "seed and build for e2e"
 npx --no-install tsx prisma/seed.ts >/dev/null
-npx --no-install next build > .next-test-build.log 2>&1 || { tail -n 60 .next-test-build.log; exit 1; }
+npm run --silent build > .next-test-build.log 2>&1 || { tail -n 60 .next-test-build.log; exit 1; }
 say "playwright";           npx --no-install playwright test
 say "all green in $(( $(date +%s) - started )) s"

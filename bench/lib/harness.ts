@@ -24,7 +24,7 @@ export function buildIfStale() {
   const newest = spawnSync('sh', ['-c', `find app components lib next.config.js package.json -type f -newer ${stamp} 2>/dev/null | head -n 1`]).stdout.toString().trim();
   if (existsSync(stamp) && statSync(stamp).size > 0 && !newest) return;
   console.error('building the production server (.next-bench)…');
-  const r = spawnSync('node_modules/.bin/next', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
   if (r.status !== 0) throw new Error('next build failed');
 }
 

@@ -1,4 +1,3 @@
-'use client';
 // Shipping details for a physical prize: checked here with the same rules the server applies
 // (lib/fulfilment/claim-rules.ts), then by the server, which also decides who may claim.
 import { useEffect, useRef, useState } from 'react';

@@ -1,4 +1,3 @@
-'use client';
 // "My prizes": each win with its claim status; a physical prize can get (and, until it ships,
 // change) its shipping address.
 import type { MyWin } from '@/lib/h5/play-client';

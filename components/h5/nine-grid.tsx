@@ -1,4 +1,3 @@
-'use client';
 // The 9-grid: a highlight runs round the eight outer cells and slows to a stop on a cell of
 // the tier the server decided; the middle cell is the draw button. data-landed is read from
 // the cell the highlight actually rests on.

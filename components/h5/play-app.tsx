@@ -1,8 +1,6 @@
-'use client';
 // The play page's interactive part. The server decides every draw; this only asks, animates
 // to the answer and says what happened. A draw keeps its Idempotency-Key until it has an
 // answer, so a lost reply is asked again and shows the one result the server recorded.
-import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { callApi, type ApiResult, type DrawResult, type MyState, type MyTask, type MyWin } from '@/lib/h5/play-client';
 import { messages, type Locale, type Messages } from '@/lib/i18n/messages';
@@ -10,6 +8,7 @@ import { ClaimDialog } from './claim-dialog';
 import { MyPrizes } from './my-prizes';
 import { NineGrid } from './nine-grid';
 import { ResultDialog } from './result-dialog';
+import { RulesSheet } from './rules-sheet';
 import { ScratchCard } from './scratch-card';
 import { segmentsOf } from './segments';
 import { TasksList } from './tasks-list';
@@ -35,16 +34,24 @@ type Notice = { kind: 'offline' | 'server' | 'busy' | 'blocked' | 'auth' | 'notF
 const DRAW_ATTEMPTS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function PlayApp({ activity, initialLocale, demoPicker }: { activity: PlayActivity; initialLocale: Locale; demoPicker: boolean }) {
+export type PlayAppProps = { activity: PlayActivity; initialLocale: Locale; demoPicker: boolean };
+
+export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
-  const router = useRouter();
-  // A client-side navigation, so the token (memory only) is still here on the way back;
-  // the app router is loaded anyway, where next/link would add its own chunk to the page.
+  // Rules open over the game (RulesSheet), with the rules page's address in the history, so the
+  // back button closes them; the link still works as a plain link without script.
+  const [rulesOpen, setRulesOpen] = useState(false);
   const openRules = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    router.push(`/play/${activity.id}/rules`);
+    window.history.pushState({ rules: true }, '', `/play/${activity.id}/rules`);
+    setRulesOpen(true);
   };
+  useEffect(() => {
+    const onPop = () => setRulesOpen(window.location.pathname.endsWith('/rules'));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   const t: Messages = messages[locale];
   const [token, setTokenState] = useState<string | null>(null);
   const [me, setMe] = useState<MyState | null>(null);
@@ -270,6 +277,7 @@ export function PlayApp({ activity, initialLocale, demoPicker }: { activity: Pla
           } : null}
         />
       ) : null}
+      {rulesOpen ? <RulesSheet activityId={activity.id} t={t} onClose={() => window.history.back()} /> : null}
       {claiming && token ? (
         <ClaimDialog
           winId={claiming.winId}

@@ -1,4 +1,3 @@
-'use client';
 // The result, on top of the page (nothing below moves when it arrives), announced to screen
 // readers by its role and label; focus goes to its button and returns to the draw button.
 import { useEffect, useRef } from 'react';

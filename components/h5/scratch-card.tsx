@@ -1,4 +1,3 @@
-'use client';
 // The scratch card: a canvas coating over the server's result, scratched by finger or mouse.
 // Once about half is cleared the coating goes and the result counts as revealed. Before the
 // server has answered there is nothing under the coating to find.

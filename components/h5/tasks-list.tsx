@@ -1,4 +1,3 @@
-'use client';
 // Ways to earn chances, with today's progress and caps. Sign-in and share are reported by the
 // client; event tasks are counted when the host app's server reports the behaviour.
 import type { MyTask } from '@/lib/h5/play-client';

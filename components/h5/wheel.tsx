@@ -1,4 +1,3 @@
-'use client';
 // The wheel spins and eases to the segment of the tier the server decided. Where it stopped is
 // read back from the final angle (data-landed), so a test can check the animation against the
 // API's answer rather than against the target it was given.

@@ -1,0 +1,72 @@
+// The H5 play page document (lib/h5/render-play-page.ts): server-rendered by the same components
+// the browser bundle hydrates, operator text escaped, the props the bundle reads equal to the live
+// view, and rendered once per activity and language every few seconds.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { getPlayView } from '@/lib/h5/get-play-view';
+import { playActivityOf, renderPlayPage } from '@/lib/h5/render-play-page';
+import { liveActivity } from '../helpers/activities';
+
+const HOSTILE_TITLE = 'Lucky </script><img src=x onerror=alert(1)> & "friends"';
+
+beforeAll(() => {
+  // The renderer and the browser bundle are build outputs (scripts/build-h5.ts, ~0.1 s).
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-h5.ts'], { stdio: 'ignore' });
+}, 60_000);
+
+function propsOf(html: string) {
+  const json = /<script type="application\/json" id="play-props">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  return JSON.parse(json!) as { activity: { id: string; title: string }; initialLocale: string };
+}
+
+describe('H5 play page document', () => {
+  it('renders the game on the server, escapes operator text, and hands the bundle the live view', async () => {
+    const { activity } = await liveActivity((p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }], {
+      overrides: { materials: { title: HOSTILE_TITLE, themeColor: '#be123c' } },
+    });
+    const res = await renderPlayPage(activity.id, 'zh-CN');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    // The game's markup is there before any script runs: the draw button and the wheel.
+    expect(html).toMatch(/<div id="play-root"><main[^>]*>/);
+    expect(html).toContain('data-testid="draw-button"');
+    expect(html).toContain('data-testid="wheel"');
+    // Only the escaped title: no second script end, no injected element.
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('<title>Lucky &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &quot;friends&quot;</title>');
+    const props = propsOf(html);
+    expect(props.activity).toEqual(playActivityOf((await getPlayView(activity.id))!));
+    expect(props.activity.title).toBe(HOSTILE_TITLE);
+    expect(props.initialLocale).toBe('zh-CN');
+    // One script, built and on disk under public/.
+    const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(existsSync(join('public', scripts[0]!))).toBe(true);
+  });
+
+  it('answers 404 for an unknown activity, a draft and an unknown language', async () => {
+    const { activity } = await liveActivity((p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }]);
+    expect((await renderPlayPage('6f1c1f4e-0000-4000-8000-000000000000', 'en')).status).toBe(404);
+    expect((await renderPlayPage('not-a-uuid', 'en')).status).toBe(404);
+    expect((await renderPlayPage(activity.id, 'fr')).status).toBe(404);
+  });
+
+  it('renders once per activity and language per interval, then reads the activity again', async () => {
+    const { activity } = await liveActivity((p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }], {
+      overrides: { materials: { title: 'Before' } },
+    });
+    const t0 = Date.now();
+    expect(propsOf(await (await renderPlayPage(activity.id, 'en', t0)).text()).activity.title).toBe('Before');
+    await db.activity.update({ where: { id: activity.id }, data: { materials: { title: 'After' } } });
+    expect(propsOf(await (await renderPlayPage(activity.id, 'en', t0 + 4_000)).text()).activity.title).toBe('Before');
+    // Another language is its own page, rendered now.
+    expect(propsOf(await (await renderPlayPage(activity.id, 'zh-CN', t0 + 4_000)).text()).activity.title).toBe('After');
+    expect(propsOf(await (await renderPlayPage(activity.id, 'en', t0 + 5_000)).text()).activity.title).toBe('After');
+  });
+});
