@@ -1,0 +1,65 @@
+// The production web server (npm start), a drop-in for `next start`: Next.js behind the play
+// page's micro-cache (lib/h5/page-cache.ts); every other request goes straight to Next.
+//   node --import tsx server.ts [-p port] [-H hostname]
+// Port: -p, else PORT, else 3000. Hostname: -H, else HOSTNAME, else 0.0.0.0.
+// It reads the environment itself rather than through lib/config.ts: config() loads .env, and
+// Next must load it first to give .env.production and .env.local their precedence.
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPlayPageCache, withPlayPageCache } from './lib/h5/page-cache';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let args: { port?: string; hostname?: string };
+try {
+  args = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } }).values;
+} catch (err) {
+  fail(`server.ts: ${(err as Error).message} (usage: server.ts [-p port] [-H hostname])`);
+}
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`server.ts: port must be 1–65535, not ${args.port ?? process.env.PORT}`);
+const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
+
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+if (!existsSync(path.join(distDir, 'BUILD_ID'))) fail(`server.ts: no production build in ${distDir}/: run npm run build first`);
+
+// As `next start` sets them: React's production build, and the port lib/config.ts reports.
+const env = process.env as Record<string, string | undefined>;
+env.NODE_ENV ||= 'production';
+env.PORT = String(port);
+const { default: next } = await import('next');
+
+const app = next({ dev: false, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const toNext = (req: IncomingMessage, res: ServerResponse) =>
+  handle(req, res).catch((err: unknown) => {
+    console.error(err);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+
+// The cache fills from this same server; a wildcard address is reached through loopback.
+const loopback = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname;
+const cache = createPlayPageCache({
+  upstream: `http://${loopback}:${port}`,
+  onFillError: (err, page) => console.error(`play page cache: filling ${page} failed, Next answers instead: ${String(err)}`),
+});
+
+const server = createServer(withPlayPageCache(cache, toNext));
+server.on('error', (err) => fail(`server.ts: ${err.message}`));
+server.listen(port, hostname, () => console.log(`> ready on http://${hostname}:${port}`));
+
+function shutDown() {
+  // Stop accepting; idle keep-alive sockets close now, open requests get a moment to finish.
+  server.close(() => void app.close().finally(() => process.exit(0)));
+  setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+}
+process.once('SIGTERM', shutDown);
+process.once('SIGINT', shutDown);
