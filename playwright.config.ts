@@ -30,7 +30,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx next start -p ${port} -H 127.0.0.1`,
+      command: `node --import tsx server.ts -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health/live`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -34,8 +34,9 @@ export PORT
 export DEMO_USER_PICKER=1
 play_id=$(echo "$seed_out" | sed -n 's/^live activity in demo: .*(\([0-9a-f-]*\))$/\1/p' | head -n 1)
 say "starting web on port $PORT and the workers"
-# Each in its own process group, so demo:stop ends the whole tree.
-setsid node_modules/.bin/next start -p "$PORT" > .demo/web.log 2>&1 < /dev/null &
+# Each in its own process group, so demo:stop ends the whole tree. The web is server.ts (Next
+# behind the play page's cache); -H so an exported HOSTNAME (Docker sets one) cannot narrow it.
+setsid node --import tsx server.ts -p "$PORT" -H 0.0.0.0 > .demo/web.log 2>&1 < /dev/null &
 echo $! > .demo/web.pid
 setsid node_modules/.bin/tsx workers/index.ts > .demo/workers.log 2>&1 < /dev/null &
 echo $! > .demo/workers.pid

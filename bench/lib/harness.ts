@@ -31,7 +31,7 @@ export function buildIfStale() {
 const children: ChildProcess[] = [];
 
 export async function startServerAndWorkers() {
-  children.push(spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env, detached: true }));
+  children.push(spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env, detached: true }));
   children.push(spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { stdio: 'ignore', env: process.env, detached: true }));
   for (let i = 0; i < 240; i++) {
     try {
