@@ -45,7 +45,8 @@ type Entry = { page: StoredPage; storedAtMs: number };
 /**
  * The internal path a request is served from, /play/{id}/{locale} with the locale picked as
  * proxy.ts picks it, or null for any request this cache leaves to Next: other paths and
- * methods, a query string or trailing slash (Next redirects the latter), RSC requests.
+ * methods, a query string (the cache cannot know what reads it), a trailing slash (Next
+ * redirects it), RSC requests.
  */
 export function playPagePath(req: RequestLike): string | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
@@ -125,14 +126,18 @@ export function withPlayPageCache(cache: PlayPageCache, next: RequestListener): 
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = playPagePath(req);
     if (!path) return next(req, res);
-    cache.answer(req, path).then(
-      (answer) => {
-        if (!answer) return next(req, res);
-        res.writeHead(answer.status, answer.headers);
-        res.end(answer.body);
-      },
-      () => next(req, res),
-    );
+    cache
+      .answer(req, path)
+      .then(
+        (answer) => {
+          if (!answer) return next(req, res);
+          res.writeHead(answer.status, answer.headers);
+          res.end(answer.body);
+        },
+        () => next(req, res),
+      )
+      // Whatever went wrong ends this one response, never the process (an unhandled rejection would).
+      .catch((err: unknown) => res.destroy(err instanceof Error ? err : new Error(String(err))));
   };
 }
 
