@@ -45,12 +45,13 @@ type Entry = { page: StoredPage; storedAtMs: number };
 /**
  * The internal path a request is served from, /play/{id}/{locale} with the locale picked as
  * proxy.ts picks it, or null for any request this cache leaves to Next: other paths and
- * methods, a query string (the cache cannot know what reads it), a trailing slash (Next
- * redirects it), RSC requests.
+ * methods, a trailing slash (Next redirects it), RSC requests. A query string is ignored: the
+ * page depends on the activity and the language only (lib/h5/render-play-page.ts), and links
+ * shared from the host app carry tracking parameters, so each would otherwise miss.
  */
 export function playPagePath(req: RequestLike): string | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
-  const m = /^\/play\/([^/?#]+)$/.exec(req.url ?? '');
+  const m = /^\/play\/([^/?#]+)(?:\?[^#]*)?$/.exec(req.url ?? '');
   if (!m || !isUuid(m[1]!)) return null;
   // Client-side navigation asks for the RSC payload, not the HTML.
   if (req.headers.rsc !== undefined) return null;

@@ -54,10 +54,12 @@ describe('playPagePath', () => {
     // As Next's cookie parser: the last lang cookie wins; an unknown value falls back to the header.
     expect(playPagePath(get(`/play/${ID}`, { cookie: 'lang=en; lang=zh-CN' }))).toBe(`/play/${ID}/zh-CN`);
     expect(playPagePath(get(`/play/${ID}`, { cookie: 'lang=fr', 'accept-language': 'zh' }))).toBe(`/play/${ID}/zh-CN`);
+    // A shared link's tracking parameters do not make another page.
+    expect(playPagePath(get(`/play/${ID}?utm_source=share&from=feed`))).toBe(`/play/${ID}/en`);
   });
 
   it('leaves every other request to Next', () => {
-    for (const url of [`/play/${ID}/rules`, `/play/${ID}/en`, `/play/${ID}/`, `/play/${ID}?x=1`, '/play/not-a-uuid', `/api/v1/activities/${ID}`, `/x/play/${ID}`, '/']) {
+    for (const url of [`/play/${ID}/rules`, `/play/${ID}/en`, `/play/${ID}/`, `/play/${ID}/?x=1`, '/play/not-a-uuid', `/api/v1/activities/${ID}`, `/x/play/${ID}`, '/']) {
       expect(playPagePath(get(url)), url).toBeNull();
     }
     expect(playPagePath(get(`/play/${ID}`, {}, 'POST'))).toBeNull();
