@@ -70,7 +70,7 @@ async function main() {
     console.log(`BASELINE play_page_rps=${pageRps.toFixed(0)} play_page_p50_ms=${pageA.latency.p50} play_page_p99_ms=${pageA.latency.p99}`);
     console.log(`BASELINE play_page_uncached_rps=${uncached.requests.average.toFixed(0)} play_page_uncached_p50_ms=${uncached.latency.p50} (${uncachedUrl.replace(baseUrl, '')}: through Next, no front cache)`);
     console.log(`BASELINE play_scripts_gzip_kb ${sizes.join(' ')}`);
-    console.log(`BASELINE play_scripts=${scripts.length} inline_script_kb=${(inline / 1024).toFixed(1)} (raw, the RSC payload)`);
+    console.log(`BASELINE play_scripts=${scripts.length} inline_script_kb=${(inline / 1024).toFixed(1)} (raw: the page's props as JSON)`);
     console.log(`BASELINE failed_requests=${failed}`);
     console.log(`BUDGET play_first_load_js_kb=${(gzipBytes / 1024).toFixed(1)}`);
     console.log(`RATIO play_page_vs_static=${(pageRps / staticRps).toFixed(3)}`);
