@@ -10,9 +10,8 @@
 //   NEEDED engine_draws_per_s       0.3 × redis_eval_per_s
 // Each part is given the whole machine; the engine runs them together on the same two cores.
 // The run's throwaway database loses its foreign keys and indexes at the end; it is dropped.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { applyBenchEnvironment, cleanUpBench, createBenchActivity, runId } from './lib/harness';
+import { applyBenchEnvironment, cleanUpBench, createBenchActivity, redisEvalPerSecond } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -31,12 +30,7 @@ async function main() {
   try {
     const { tenant, activity, prizes } = await createBenchActivity([0.25]);
 
-    const stockKey = `${runId}:bench:stock`;
-    await redis.set(stockKey, 1_000_000_000);
-    const lua = "local s = tonumber(redis.call('GET', KEYS[1])) if s > 0 then return redis.call('DECR', KEYS[1]) end return -1";
-    const rb = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', '6379', '-c', String(IN_FLIGHT), '-n', '300000', '--csv', 'EVAL', lua, '1', stockKey], { encoding: 'utf8' });
-    const evalPerSecond = Number(/"([\d.]+)"/.exec(rb.stdout.split('\n').find((l) => l.includes('EVAL')) ?? '')?.[1]);
-    if (!evalPerSecond) throw new Error(`redis-benchmark gave no figure: ${rb.stdout} ${rb.stderr}`);
+    const evalPerSecond = await redisEvalPerSecond(redis, IN_FLIGHT);
 
     // The Lua step alone.
     const rr = await requestRedis();

@@ -7,11 +7,10 @@
 //   DRAIN backlog_zero_after_s   stream backlog back to 0 after the load stops
 //   RATIO draw_with_risk_vs_without  engine draws/s of an activity whose tenant has five risk
 //                                rules active ÷ of one whose tenant has none (issue 7), A B B A
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, runId, startServerAndWorkers, stopChildren } from './lib/harness';
+import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, redisEvalPerSecond, runId, startServerAndWorkers, stopChildren } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -38,12 +37,7 @@ async function main() {
     await startServerAndWorkers();
 
     // 1. Baseline: redis-benchmark, a one-key EVAL that decrements stock if any is left.
-    const stockKey = `${runId}:bench:stock`;
-    await redis.set(stockKey, 1_000_000_000);
-    const lua = "local s = tonumber(redis.call('GET', KEYS[1])) if s > 0 then return redis.call('DECR', KEYS[1]) end return -1";
-    const rb = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', '6379', '-c', String(CONNECTIONS), '-n', '300000', '--csv', 'EVAL', lua, '1', stockKey], { encoding: 'utf8' });
-    const evalPerSecond = Number(/"([\d.]+)"/.exec(rb.stdout.split('\n').find((l) => l.includes('EVAL')) ?? '')?.[1]);
-    if (!evalPerSecond) throw new Error(`redis-benchmark gave no figure: ${rb.stdout} ${rb.stderr}`);
+    const evalPerSecond = await redisEvalPerSecond(redis, CONNECTIONS);
 
     // 2. The engine from Node: executeDraw (Lua + group commit), CONNECTIONS draws in flight.
     let draws = 0;

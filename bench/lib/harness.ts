@@ -99,3 +99,17 @@ export async function createBenchActivity(probabilities: number[], tenantSlug = 
   await publishActivity(tenant.id, actor, activity.id);
   return { tenant, prizes, activity, actor };
 }
+
+/**
+ * The engine's yardstick (issue 3): redis-benchmark running a minimal one-key EVAL that
+ * decrements a stock if any is left, `clients` connections; returns its requests/s.
+ */
+export async function redisEvalPerSecond(redis: { set: (key: string, value: number) => Promise<unknown> }, clients: number): Promise<number> {
+  const stockKey = `${runId}:bench:stock`;
+  await redis.set(stockKey, 1_000_000_000);
+  const lua = "local s = tonumber(redis.call('GET', KEYS[1])) if s > 0 then return redis.call('DECR', KEYS[1]) end return -1";
+  const rb = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', '6379', '-c', String(clients), '-n', '300000', '--csv', 'EVAL', lua, '1', stockKey], { encoding: 'utf8' });
+  const perSecond = Number(/"([\d.]+)"/.exec(rb.stdout.split('\n').find((l) => l.includes('EVAL')) ?? '')?.[1]);
+  if (!perSecond) throw new Error(`redis-benchmark gave no figure: ${rb.stdout} ${rb.stderr}`);
+  return perSecond;
+}
