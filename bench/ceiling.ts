@@ -6,7 +6,8 @@
 //   CEILING pg_rows_per_s           the group commit's statement alone, one writer, batches of 100
 //                                   draws (a quarter of them wins), nothing else running
 //   CEILING pg_rows_stripped_per_s  the same without Participation, foreign keys or the Draw
-//                                   table's secondary indexes: what PostgreSQL does at best here
+//                                   table's secondary indexes: what PostgreSQL does at best here,
+//                                   with one writer and with two (both cores to PostgreSQL)
 //   NEEDED engine_draws_per_s       0.3 × redis_eval_per_s
 // Each part is given the whole machine; the engine runs them together on the same two cores.
 // The run's throwaway database loses its foreign keys and indexes at the end; it is dropped.
@@ -27,6 +28,7 @@ async function main() {
   const { batchParams, INSERT_BATCH_SQL } = await import('../lib/draw/commit-draws');
   const redis = createRedis('worker');
   const client = new pg.Client({ connectionString: config().DATABASE_URL });
+  const second = new pg.Client({ connectionString: config().DATABASE_URL });
   try {
     const { tenant, activity, prizes } = await createBenchActivity([0.25]);
 
@@ -48,6 +50,7 @@ async function main() {
 
     // The commit statement alone, with rows shaped like the engine's.
     await client.connect();
+    await second.connect();
     const tierId = (await client.query<{ id: string }>('SELECT id FROM "Tier" WHERE "activityId" = $1', [activity.id])).rows[0]!.id;
     const epoch = (await client.query<{ stateEpoch: number }>('SELECT "stateEpoch" FROM "Activity" WHERE id = $1', [activity.id])).rows[0]!.stateEpoch;
     let user = 0;
@@ -59,13 +62,15 @@ async function main() {
         wins: win ? [{ id: randomUUID(), prizeId: prizes[0]!.id, quantity: 1, status: 'DELIVERED', claimExpiresAt: null }] : [],
       } as const;
     });
-    const rowsPerSecond = async (sql: string) => {
+    const rowsPerSecond = async (sql: string, writers = [client]) => {
       let rows = 0;
       const start = performance.now();
-      while (performance.now() - start < SECONDS * 1000) {
-        await client.query({ text: sql, values: batchParams(batch() as never) });
-        rows += BATCH;
-      }
+      await Promise.all(writers.map(async (writer) => {
+        while (performance.now() - start < SECONDS * 1000) {
+          await writer.query({ text: sql, values: batchParams(batch() as never) });
+          rows += BATCH;
+        }
+      }));
       return rows / ((performance.now() - start) / 1000);
     };
     const pgPerSecond = await rowsPerSecond(INSERT_BATCH_SQL);
@@ -76,14 +81,17 @@ async function main() {
     const withoutParticipation = INSERT_BATCH_SQL.replace(/\), part AS \([\s\S]*?\n\), won AS/, '), won AS');
     if (withoutParticipation === INSERT_BATCH_SQL) throw new Error('the commit statement changed shape: update bench/ceiling.ts');
     const strippedPerSecond = await rowsPerSecond(withoutParticipation);
+    const strippedTwoWritersPerSecond = await rowsPerSecond(withoutParticipation, [client, second]);
 
     console.log(`BASELINE redis_eval_per_s=${evalPerSecond.toFixed(0)}`);
     console.log(`CEILING lua_draws_per_s=${luaPerSecond.toFixed(0)}`);
     console.log(`CEILING pg_rows_per_s=${pgPerSecond.toFixed(0)}`);
     console.log(`CEILING pg_rows_stripped_per_s=${strippedPerSecond.toFixed(0)} (without Participation, ${fks.length} foreign keys, ${indexes.length} Draw indexes)`);
+    console.log(`CEILING pg_rows_stripped_two_writers_per_s=${strippedTwoWritersPerSecond.toFixed(0)}`);
     console.log(`NEEDED engine_draws_per_s=${(0.3 * evalPerSecond).toFixed(0)} (0.3 × redis_eval_per_s)`);
   } finally {
     await client.end().catch(() => undefined);
+    await second.end().catch(() => undefined);
     await redis.quit();
     await cleanUpBench();
   }
