@@ -53,6 +53,21 @@ describe('rate limits', () => {
     expect(events.map((e) => [e.kind, e.action, e._count._all]).sort()).toEqual([['RATE_LIMIT_DEVICE', 'RATE_LIMITED', 290], ['RATE_LIMIT_IP', 'RATE_LIMITED', 275]]);
   });
 
+  it('a window slides: a draw is admitted again once the oldest admitted one is older than the window', async () => {
+    const { tenant, activity } = await lostActivity();
+    await createRiskRule(tenant.id, testActor, rule({ kind: 'rate_limit_user', limit: 2, windowSeconds: 60 }));
+    const user = endUser(tenant, 'slider');
+    const t0 = Date.now();
+    const at = (ms: number) => attempt(executeDraw(user, activity.id, randomUUID(), { now: t0 + ms }));
+    expect(await at(0)).toEqual({ ok: true });
+    expect(await at(1_000)).toEqual({ ok: true });
+    expect(await at(2_000)).toMatchObject({ ok: false, code: 'RATE_LIMITED', retryAfter: '58' });
+    expect(await at(59_999)).toMatchObject({ ok: false, code: 'RATE_LIMITED', retryAfter: '1' });
+    // The draw at 0 has left the window; the one at 1 s has not.
+    expect(await at(60_500)).toEqual({ ok: true });
+    expect(await at(60_700)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+  });
+
   it('never refuses the retry of a draw already made, and a disabled rule stops counting', async () => {
     const { tenant, activity } = await lostActivity();
     const r = await createRiskRule(tenant.id, testActor, rule({ kind: 'rate_limit_user', limit: 1, windowSeconds: 600 }));

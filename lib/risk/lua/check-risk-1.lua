@@ -96,8 +96,15 @@ for _, rule in ipairs(applicable) do
   local subject = subjectOf(rule.k)
   if subject ~= '' then
     local key = prefix .. ':rl:' .. rule.i .. ':' .. subject
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - rule.w)
-    if redis.call('ZCARD', key) >= rule.n then
+    -- Old entries only ever overcount: below the limit with them, the draw is admitted without
+    -- trimming; at the limit they are trimmed and counted again. A window thus holds at most
+    -- limit + 1 entries, and most draws skip a command.
+    local count = redis.call('ZCARD', key)
+    if count >= rule.n then
+      redis.call('ZREMRANGEBYSCORE', key, '-inf', now - rule.w)
+      count = redis.call('ZCARD', key)
+    end
+    if count >= rule.n then
       local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
       local verdict = hit(rule, math.max(1, tonumber(oldest[2]) + rule.w - now))
       if verdict then
