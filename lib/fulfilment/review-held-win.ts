@@ -42,7 +42,8 @@ export async function approveHeldWin(tenantId: string, actor: Actor, winId: stri
 
 export async function rejectHeldWin(tenantId: string, actor: Actor, winId: string, reason: string): Promise<{ id: string; status: 'VOID' }> {
   await heldWinOrThrow(tenantId, winId);
-  const { voided } = await voidWin(tenantId, actor, winId, `rejected in review: ${reason}`);
+  // Only while it is still held: an approval that landed meanwhile stands.
+  const { voided } = await voidWin(tenantId, actor, winId, `rejected in review: ${reason}`, { onlyFrom: 'HELD' });
   if (!voided) throw new AppError('CONFLICT', 'the win was voided meanwhile');
   return { id: winId, status: 'VOID' };
 }

@@ -12,7 +12,11 @@ import { withPrizeLocks } from '../inventory/prize-lock';
 
 const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
 
-export async function voidWin(tenantId: string, actor: Actor, winId: string, reason: string): Promise<{ voided: boolean }> {
+/**
+ * `onlyFrom` voids the win only if it is still in that status (a review rejecting a held win
+ * must not void one another operator approved meanwhile); otherwise it throws CONFLICT.
+ */
+export async function voidWin(tenantId: string, actor: Actor, winId: string, reason: string, { onlyFrom }: { onlyFrom?: (typeof VOIDABLE)[number] } = {}): Promise<{ voided: boolean }> {
   const win = isUuid(winId) ? await db.win.findFirst({ where: { id: winId, tenantId }, select: { activityId: true, prizeId: true } }) : null;
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
   const redis = await requestRedis();
@@ -20,6 +24,7 @@ export async function voidWin(tenantId: string, actor: Actor, winId: string, rea
     const result = await db.$transaction(async (tx) => {
       const w = await tx.win.findUniqueOrThrow({ where: { id: winId }, select: { status: true, quantity: true } });
       if (w.status === 'VOID') return null;
+      if (onlyFrom && w.status !== onlyFrom) throw new AppError('CONFLICT', `the win is ${w.status} now, no longer ${onlyFrom}; reload and try again`);
       if (!(VOIDABLE as readonly string[]).includes(w.status)) throw new AppError('INVALID_STATE', `a ${w.status} win cannot be voided`);
       const changed = await tx.win.updateMany({ where: { id: winId, status: w.status }, data: { status: 'VOID', voidedAt: new Date(), voidReason: reason } });
       if (changed.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; try again');

@@ -8,6 +8,7 @@ import { getMyState } from '@/lib/chances/get-my-state';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { claimWin } from '@/lib/fulfilment/claim-win';
+import { approveHeldWin, rejectHeldWin } from '@/lib/fulfilment/review-held-win';
 import { voidWin } from '@/lib/fulfilment/void-win';
 import { requestRedis } from '@/lib/redis';
 import { riskKeys } from '@/lib/risk/keys';
@@ -160,6 +161,29 @@ describe('actions on the draw', () => {
     const available = (await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock;
     expect(await voidWin(tenant.id, testActor, win.id, 'rejected after review')).toEqual({ voided: true });
     expect((await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock).toBe(available + 1);
+  });
+
+  it('approve and reject racing on one held win: exactly one of them happens, and the stock follows it', async () => {
+    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 1, stock: 20, prizes: [{ prizeId: p[0]!, quantity: 1 }] }], { stocks: [20], overrides: { limits: { freeDrawsPerDay: 1 } } });
+    await createRiskRule(tenant.id, testActor, rule({ kind: 'min_account_age', minAgeSeconds: 86_400, action: 'hold' }));
+    const young = (i: number) => ({ ...endUser(tenant, `young-${i}`), accountCreatedAt: Math.floor(Date.now() / 1000) });
+    const wins = await Promise.all(Array.from({ length: 12 }, async (_, i) => (await executeDraw(young(i), activity.id, randomUUID())).winIds[0]!));
+    const before = (await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock;
+    // Half the races start the approval first, half the rejection.
+    const outcomes = await Promise.all(wins.map(async (winId, i) => {
+      const [approved, rejected] = await Promise.allSettled(i % 2
+        ? [approveHeldWin(tenant.id, testActor, winId), rejectHeldWin(tenant.id, testActor, winId, 'race')]
+        : [rejectHeldWin(tenant.id, testActor, winId, 'race').then(() => undefined), approveHeldWin(tenant.id, testActor, winId)].reverse());
+      const status = (await db.win.findUniqueOrThrow({ where: { id: winId } })).status;
+      return { approved: approved!.status === 'fulfilled', rejected: rejected!.status === 'fulfilled', status };
+    }));
+    for (const o of outcomes) {
+      // One decision per win, and the row says which.
+      expect(Number(o.approved) + Number(o.rejected), JSON.stringify(o)).toBe(1);
+      expect(o.status).toBe(o.approved ? 'AWAITING_CLAIM' : 'VOID');
+    }
+    const rejected = outcomes.filter((o) => o.rejected).length;
+    expect((await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock).toBe(before + rejected);
   });
 });
 
