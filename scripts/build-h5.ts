@@ -6,8 +6,9 @@
 //   .h5-build/render-play.mjs   the server renderer (components/h5/play-render.ts), loaded by
 //                               lib/h5/render-play-page.ts, with manifest.json naming the first two
 // Names carry a content hash, so a running server and a fresh build never serve each other's files.
+// `--watch` (npm run dev) builds again whenever a source of the page changes.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import tailwind from '@tailwindcss/postcss';
 import { build, type BuildOptions } from 'esbuild';
@@ -34,7 +35,10 @@ const common: BuildOptions = {
 
 const hashOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url').slice(0, 12);
 
-async function main() {
+/** What the page is built from: a change here rebuilds it in watch mode. */
+const SOURCES = ['components/h5', 'lib/h5', 'lib/i18n', 'lib/fulfilment/claim-rules.ts', 'app/theme.css', 'app/(h5)/play'];
+
+async function buildH5() {
   const started = performance.now();
   const [client, server, css] = await Promise.all([
     build({ ...common, entryPoints: [join(root, 'components/h5/play-entry.ts')], platform: 'browser', target: 'es2020', outfile: 'play.js' }),
@@ -58,7 +62,25 @@ async function buildCss(entry: string): Promise<string> {
   return result.css;
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+function watchSources() {
+  let timer: NodeJS.Timeout | undefined;
+  let building = Promise.resolve();
+  const rebuild = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      building = building.then(buildH5).catch((err: unknown) => console.error(`h5: build failed, waiting for the next change: ${String(err)}`));
+    }, 100);
+  };
+  for (const source of SOURCES) watch(join(root, source), { recursive: true }, rebuild);
+  console.error('h5: watching components/h5 and the page\'s other sources');
+}
+
+buildH5().then(
+  () => {
+    if (process.argv.includes('--watch')) watchSources();
+  },
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

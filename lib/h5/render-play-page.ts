@@ -4,7 +4,7 @@
 // phone loads Preact and the page's code instead of React and Next's router.
 // The document depends on the activity and the language only (the token reaches the page later,
 // in the fragment or by postMessage), so it may be cached for a few seconds in front of the app.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PlayActivity, PlayAppProps } from '@/components/h5/play-app';
@@ -15,21 +15,34 @@ import { getPlayView, type PublicActivity } from './get-play-view';
 /** Seconds a shared cache may serve the page before asking again (names, theme, tiers, status). */
 export const PLAY_PAGE_MAX_AGE_SECONDS = 5;
 
-type Renderer = { render: (props: PlayAppProps) => string; js: string; css: string };
+type Renderer = { render: (props: PlayAppProps) => string; js: string; css: string; builtAt: number };
 let renderer: Promise<Renderer> | undefined;
+const buildDir = () => join(process.cwd(), '.h5-build');
 
-/** The build's renderer and asset names, read once per process. */
-function loadRenderer(): Promise<Renderer> {
+/**
+ * The build's renderer and asset names, read once per process; outside production (npm run
+ * dev rebuilds on every change) read again whenever the build is newer than what was loaded.
+ */
+async function loadRenderer(): Promise<Renderer> {
+  if (renderer && config().NODE_ENV !== 'production') {
+    const loaded = await renderer.catch(() => null);
+    const builtAt = await stat(join(buildDir(), 'manifest.json')).then((s) => s.mtimeMs, () => 0);
+    if (!loaded || builtAt > loaded.builtAt) renderer = undefined;
+  }
   renderer ??= (async () => {
-    const dir = join(process.cwd(), '.h5-build');
+    const dir = buildDir();
     let manifest: { js: string; css: string };
+    let builtAt: number;
     try {
       manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { js: string; css: string };
+      builtAt = (await stat(join(dir, 'manifest.json'))).mtimeMs;
     } catch {
       throw new Error('the H5 play page is not built: run `npm run build` (scripts/build-h5.ts)');
     }
-    const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(join(dir, 'render-play.mjs')).href)) as { renderPlayApp: Renderer['render'] };
-    return { render: mod.renderPlayApp, js: manifest.js, css: manifest.css };
+    // The query string gives each build its own module instance (ES modules are cached by URL).
+    const url = `${pathToFileURL(join(dir, 'render-play.mjs')).href}?v=${builtAt}`;
+    const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as { renderPlayApp: Renderer['render'] };
+    return { render: mod.renderPlayApp, js: manifest.js, css: manifest.css, builtAt };
   })();
   renderer.catch(() => {
     renderer = undefined;
