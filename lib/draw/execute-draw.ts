@@ -42,7 +42,7 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
 
   const { deviceId, ip } = drawSource(user, ctx);
   const risk = await checkRisk(redis, user, activityId, {
-    deviceId, ip, now, requestId: randomUUID(),
+    deviceId, ip, now,
     alreadyDrawn: async () => (await redis.exists(drawKeys(activityId).idem(user.userId, key))) === 1,
   });
 

@@ -14,7 +14,7 @@ const checkScript = loadLuaScript('lib/risk/lua', 'check-risk-1.lua');
 export type SoftRiskAction = 'FORCE_LOSE' | 'HOLD';
 export type RiskHit = { ruleId: string; kind: string; action: string };
 export type RiskVerdict = { soft: (RiskHit & { action: SoftRiskAction }) | null };
-export type RiskContext = { deviceId: string; ip: string; now: number; requestId: string; alreadyDrawn: () => Promise<boolean> };
+export type RiskContext = { deviceId: string; ip: string; now: number; alreadyDrawn: () => Promise<boolean> };
 
 const rebuilding = new Map<string, Promise<void>>();
 
@@ -42,7 +42,7 @@ async function tenantHasNoRules(redis: Redis, tenantId: string): Promise<boolean
 export async function checkRisk(redis: Redis, user: EndUser, activityId: string, ctx: RiskContext): Promise<RiskVerdict> {
   if (await tenantHasNoRules(redis, user.tenantId)) return { soft: null };
   const k = riskKeys(user.tenantId);
-  const args = [k.prefix, activityId, user.userId, ctx.deviceId, ctx.ip, ctx.now, user.accountCreatedAt ?? '', ctx.requestId];
+  const args = [k.prefix, activityId, user.userId, ctx.deviceId, ctx.ip, ctx.now, user.accountCreatedAt ?? ''];
   const run = defineScript(redis, checkScript);
   let answer = (await run([k.rules], args)) as [string, string?, string?, string?, number?];
   if (answer[0] === 'missing') {

@@ -9,12 +9,12 @@
           written by lib/risk/risk-state.ts.
   All other keys are built from ARGV[1], "<prefix>:{risk:<tenantId>}", so they hash to the
   same slot as KEYS[1]: bl:user / bl:device / bl:ip (sets), dev:<device>:accts (set of user
-  ids), rl:<ruleId>:<subject> (sorted set of admitted draws by time), flag:<ruleId>:<user|device|ip>
+  ids), rl2:<ruleId>:<subject> (list of the admitted draws' times, oldest first; `rl2`
+  because the sorted sets of an earlier version, under `rl`, are another type), flag:<ruleId>:<user|device|ip>
   (subjects the stats worker flagged, lib/risk/find-anomalies.ts).
 
   ARGV[1] key prefix   ARGV[2] activity id   ARGV[3] user id   ARGV[4] device id or ''
   ARGV[5] ip or ''     ARGV[6] now, ms       ARGV[7] account created at, s, or ''
-  ARGV[8] a unique member for the rate-limit windows (the draw's request id)
 
   Returns {'missing'} (no compiled rules: rebuild them), {'ok'}, {'soft', action, ruleId, kind}
   for FORCE_LOSE / HOLD, or {'refuse', action, ruleId, kind, retryAfterMs} for BLOCK / RATE_LIMITED.
@@ -27,7 +27,6 @@ local rules = cjson.decode(raw)
 local prefix, activity, user, device, ip = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local now = tonumber(ARGV[6])
 local acct = tonumber(ARGV[7])
-local member = ARGV[8]
 
 local soft = nil
 local function hit(rule, retryAfter)
@@ -90,25 +89,29 @@ for _, rule in ipairs(applicable) do
   end
 end
 
--- Pass 2: sliding windows, checked all before any is counted.
+-- Pass 2: sliding windows, checked all before any is counted. A window is a list of the
+-- admitted draws' times, oldest first; times older than the window are popped only when the
+-- list reaches the limit (until then they only overcount, so the draw is admitted anyway).
+-- A list costs less than a sorted set per draw, and it never holds more than limit entries.
 local windows = {}
 for _, rule in ipairs(applicable) do
   local subject = subjectOf(rule.k)
   if subject ~= '' then
-    local key = prefix .. ':rl:' .. rule.i .. ':' .. subject
-    -- Old entries only ever overcount: below the limit with them, the draw is admitted without
-    -- trimming; at the limit they are trimmed and counted again. A window thus holds at most
-    -- limit + 1 entries, and most draws skip a command.
-    local count = redis.call('ZCARD', key)
+    local key = prefix .. ':rl2:' .. rule.i .. ':' .. subject
+    local count = redis.call('LLEN', key)
     if count >= rule.n then
-      redis.call('ZREMRANGEBYSCORE', key, '-inf', now - rule.w)
-      count = redis.call('ZCARD', key)
-    end
-    if count >= rule.n then
-      local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-      local verdict = hit(rule, math.max(1, tonumber(oldest[2]) + rule.w - now))
-      if verdict then
-        return verdict
+      local cutoff = now - rule.w
+      local oldest = tonumber(redis.call('LINDEX', key, 0))
+      while oldest and oldest <= cutoff do
+        redis.call('LPOP', key)
+        count = count - 1
+        oldest = tonumber(redis.call('LINDEX', key, 0))
+      end
+      if count >= rule.n then
+        local verdict = hit(rule, math.max(1, oldest + rule.w - now))
+        if verdict then
+          return verdict
+        end
       end
     end
     windows[#windows + 1] = { key, rule.w }
@@ -116,7 +119,7 @@ for _, rule in ipairs(applicable) do
 end
 
 for _, window in ipairs(windows) do
-  redis.call('ZADD', window[1], now, member)
+  redis.call('RPUSH', window[1], now)
   redis.call('PEXPIRE', window[1], window[2])
 end
 if addDevice then
