@@ -261,6 +261,12 @@ test.describe('h5 play page', () => {
     await expect(sheet.locator(`[data-testid="odds-row"][data-tier-id="${a.tiers[0]!.id}"]`)).toHaveAttribute('data-probability', '0.25');
     await expect(page).toHaveURL(new RegExp(`/play/${a.id}/rules$`));
     await shot(page, 'rules-sheet');
+    await sheet.getByRole('button', { name: 'Back to the game' }).click();
+    await expect(sheet).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Rules & odds' })).toBeFocused();
+    // The browser's back button closes it too.
+    await page.getByRole('link', { name: 'Rules & odds' }).click();
+    await expect(sheet).toBeVisible();
     await page.goBack();
     await expect(sheet).toBeHidden();
     await expect(page).toHaveURL(new RegExp(`/play/${a.id}$`));

@@ -47,8 +47,14 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
     window.history.pushState({ rules: true }, '', `/play/${activity.id}/rules`);
     setRulesOpen(true);
   };
+  const rulesLink = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
-    const onPop = () => setRulesOpen(window.location.pathname.endsWith('/rules'));
+    const onPop = () => {
+      const open = window.location.pathname.endsWith('/rules');
+      setRulesOpen(open);
+      // Closed: focus goes back where the reader left the game.
+      if (!open) rulesLink.current?.focus();
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -213,7 +219,7 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-4 px-4 pb-10 pt-3" style={{ ['--theme' as string]: activity.themeColor }}>
       <header className="flex items-center justify-between gap-2">
-        <a href={`/play/${activity.id}/rules`} onClick={openRules} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm">
+        <a ref={rulesLink} href={`/play/${activity.id}/rules`} onClick={openRules} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm">
           {t.rules.link}
         </a>
         <button type="button" aria-label={t.languageLabel} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm" lang={locale === 'en' ? 'zh-CN' : 'en'}>
