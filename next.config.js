@@ -6,8 +6,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Packages with native or dynamic requires stay outside the server bundle.
   serverExternalPackages: ['ioredis', 'bullmq', 'pg', '@prisma/adapter-pg'],
-  // Lua scripts are read from disk at run time; the production build must carry them.
-  outputFileTracingIncludes: { '/**': ['./lib/**/*.lua'] },
+  // Read from disk at run time, so the production build must carry them: the Lua scripts, and
+  // the play page's server renderer (scripts/build-h5.ts; its browser files are in public/h5).
+  outputFileTracingIncludes: { '/**': ['./lib/**/*.lua', './.h5-build/**'] },
   typedRoutes: false,
 };
 
