@@ -244,6 +244,10 @@ test.describe('h5 play page', () => {
     await expect(row).toContainText('23.4567%');
     await expect(page.locator('[data-testid="odds-row"][data-tier-id="none"]')).toHaveAttribute('data-probability', String(1 - 0.234567));
     await shot(page, 'rules');
+    // Plain markup and the page's stylesheet: no script at all.
+    expect(await page.locator('script').count()).toBe(0);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
   test('rules open over the game from the live configuration; back closes them and the token is still there', async ({ page, request }) => {

@@ -36,7 +36,7 @@ const common: BuildOptions = {
 const hashOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url').slice(0, 12);
 
 /** What the page is built from: a change here rebuilds it in watch mode. */
-const SOURCES = ['components/h5', 'lib/h5', 'lib/i18n', 'lib/fulfilment/claim-rules.ts', 'app/theme.css', 'app/(h5)/play'];
+const SOURCES = ['components/h5', 'lib/h5', 'lib/i18n', 'lib/fulfilment/claim-rules.ts', 'app/theme.css'];
 
 async function buildH5() {
   const started = performance.now();

@@ -6,7 +6,7 @@
 // request to, /play/{id}/{locale}, from Next itself over HTTP.
 import type { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { pickLocale } from '../i18n/messages';
+import { langCookie, pickLocale } from '../i18n/messages';
 import { isUuid } from '../ids';
 
 /** What a fill got from Next. */
@@ -169,25 +169,6 @@ async function fetchFromNext(url: string): Promise<UpstreamPage> {
   // Identity: the cache keeps the plain body and compresses it once itself.
   const res = await fetch(url, { headers: { 'accept-encoding': 'identity' }, redirect: 'manual', signal: AbortSignal.timeout(FILL_TIMEOUT_MS) });
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
-}
-
-/** The `lang` cookie as Next's request cookies read it: the last one wins, an undecodable one is skipped. */
-function langCookie(header: string | undefined): string | undefined {
-  let lang: string | undefined;
-  for (const pair of header?.split(/; */) ?? []) {
-    const at = pair.indexOf('=');
-    if (at === -1) {
-      if (pair === 'lang') lang = 'true';
-      continue;
-    }
-    if (pair.slice(0, at) !== 'lang') continue;
-    try {
-      lang = decodeURIComponent(pair.slice(at + 1));
-    } catch {
-      // as Next: the earlier value stands
-    }
-  }
-  return lang;
 }
 
 function acceptsGzip(header: string | undefined): boolean {

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PlayActivity, PlayAppProps } from '@/components/h5/play-app';
+import type { RulesViewProps } from '@/components/h5/rules-view';
 import { config } from '../config';
 import { LOCALES, messages, type Locale } from '../i18n/messages';
 import { getPlayView, type PublicActivity } from './get-play-view';
@@ -15,7 +16,7 @@ import { getPlayView, type PublicActivity } from './get-play-view';
 /** Seconds a shared cache may serve the page before asking again (names, theme, tiers, status). */
 export const PLAY_PAGE_MAX_AGE_SECONDS = 5;
 
-type Renderer = { render: (props: PlayAppProps) => string; js: string; css: string; builtAt: number };
+type Renderer = { render: (props: PlayAppProps) => string; renderRules: (props: RulesViewProps) => string; js: string; css: string; builtAt: number };
 let renderer: Promise<Renderer> | undefined;
 const buildDir = () => join(process.cwd(), '.h5-build');
 
@@ -41,8 +42,8 @@ async function loadRenderer(): Promise<Renderer> {
     }
     // The query string gives each build its own module instance (ES modules are cached by URL).
     const url = `${pathToFileURL(join(dir, 'render-play.mjs')).href}?v=${builtAt}`;
-    const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as { renderPlayApp: Renderer['render'] };
-    return { render: mod.renderPlayApp, js: manifest.js, css: manifest.css, builtAt };
+    const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as { renderPlayApp: Renderer['render']; renderRules: Renderer['renderRules'] };
+    return { render: mod.renderPlayApp, renderRules: mod.renderRules, js: manifest.js, css: manifest.css, builtAt };
   })();
   renderer.catch(() => {
     renderer = undefined;
@@ -96,6 +97,24 @@ async function renderDocument(activityId: string, locale: string): Promise<Rende
     + (m.bannerUrl ? `<img src="${escapeHtml(m.bannerUrl)}" alt="" width="390" height="120" class="mx-auto block h-[120px] w-full max-w-md object-cover">` : '')
     + `<div id="play-root">${render(props)}</div></div>`
     + `<script type="application/json" id="play-props">${jsonForScript(props)}</script><script type="module" src="${js}"></script></body></html>`;
+  return { status: 200, html };
+}
+
+/**
+ * GET /play/{activityId}/rules: the rules and odds, read from the live configuration on every
+ * request (never cached), in the reader's language. Markup and the page's stylesheet, no script.
+ */
+export async function renderRulesPage(activityId: string, locale: Locale): Promise<Response> {
+  const view = await getPlayView(activityId);
+  const { status, html } = view ? await rulesDocument(view, locale) : notFoundDocument(locale);
+  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', vary: 'Accept-Language, Cookie' } });
+}
+
+async function rulesDocument(view: NonNullable<PublicActivity>, locale: Locale): Promise<Rendered> {
+  const { renderRules, css } = await loadRenderer();
+  const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`
+    + `<title>${escapeHtml(messages[locale].rules.title)}</title><meta name="robots" content="noindex, nofollow"><link rel="stylesheet" href="${css}"></head>`
+    + `<body class="min-h-screen bg-white font-sans">${renderRules({ view, locale })}</body></html>`;
   return { status: 200, html };
 }
 

@@ -105,3 +105,22 @@ export function pickLocale(cookie: string | undefined, acceptLanguage: string | 
 export function formatPercent(probability: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }).format(probability);
 }
+
+/** The `lang` cookie as Next's request cookies read it: the last one wins, an undecodable one is skipped. */
+export function langCookie(header: string | undefined): string | undefined {
+  let lang: string | undefined;
+  for (const pair of header?.split(/; */) ?? []) {
+    const at = pair.indexOf('=');
+    if (at === -1) {
+      if (pair === 'lang') lang = 'true';
+      continue;
+    }
+    if (pair.slice(0, at) !== 'lang') continue;
+    try {
+      lang = decodeURIComponent(pair.slice(at + 1));
+    } catch {
+      // as Next: the earlier value stands
+    }
+  }
+  return lang;
+}

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getPlayView } from '@/lib/h5/get-play-view';
-import { playActivityOf, renderPlayPage } from '@/lib/h5/render-play-page';
-import { liveActivity } from '../helpers/activities';
+import { patchTier } from '@/lib/activities/patch-tier';
+import { playActivityOf, renderPlayPage, renderRulesPage } from '@/lib/h5/render-play-page';
+import { liveActivity, testActor } from '../helpers/activities';
 
 const HOSTILE_TITLE = 'Lucky </script><img src=x onerror=alert(1)> & "friends"';
 
@@ -68,5 +69,25 @@ describe('H5 play page document', () => {
     // Another language is its own page, rendered now.
     expect(propsOf(await (await renderPlayPage(activity.id, 'zh-CN', t0 + 4_000)).text()).activity.title).toBe('After');
     expect(propsOf(await (await renderPlayPage(activity.id, 'en', t0 + 5_000)).text()).activity.title).toBe('After');
+  });
+
+  it('rules: the live odds on every request, in the reader\'s language, without a script', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ name: 'Gold', probability: 0.125, stock: 10, prizes: [{ prizeId: p[0]!, quantity: 2 }] }], {
+      overrides: { materials: { title: HOSTILE_TITLE, rulesText: 'One draw a day.' } },
+    });
+    const rowsOf = (html: string) => [...html.matchAll(/data-testid="odds-row" data-tier-id="([^"]+)" data-probability="([^"]+)"/g)].map((m) => [m[1], Number(m[2])]);
+    const first = await renderRulesPage(activity.id, 'zh-CN');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const html = await first.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('活动规则与中奖概率');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img src=x');
+    const tierId = (await getPlayView(activity.id))!.tiers[0]!.id;
+    expect(rowsOf(html)).toEqual([[tierId, 0.125], ['none', 0.875]]);
+    await patchTier(tenant.id, testActor, activity.id, tierId, { probability: 0.3 });
+    expect(rowsOf(await (await renderRulesPage(activity.id, 'en')).text())).toEqual([[tierId, 0.3], ['none', 0.7]]);
+    expect((await renderRulesPage('6f1c1f4e-0000-4000-8000-000000000000', 'en')).status).toBe(404);
   });
 });

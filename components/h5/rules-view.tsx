@@ -1,28 +1,19 @@
-// /play/{activityId}/rules – rules and odds, read from the live configuration on every request,
-// so what users read is what the draw uses.
-import type { Metadata } from 'next';
-import Link from 'next/link';
-import { cookies, headers } from 'next/headers';
-import { notFound } from 'next/navigation';
-import { getPlayView } from '@/lib/h5/get-play-view';
-import { formatPercent, messages, pickLocale } from '@/lib/i18n/messages';
+// The rules and odds, from the live configuration: what users read is what the draw uses.
+// Rendered on the server only (lib/h5/render-play-page.ts), as its own page at
+// /play/{id}/rules and, from that page's <main>, in the play page's rules sheet. No script.
+import type { PublicActivity } from '@/lib/h5/get-play-view';
+import { formatPercent, messages, type Locale } from '@/lib/i18n/messages';
 
-type Props = { params: Promise<{ activityId: string }> };
+export type RulesViewProps = { view: NonNullable<PublicActivity>; locale: Locale };
 
-export const metadata: Metadata = { title: { absolute: 'Rules and odds' } };
-
-export default async function RulesPage({ params }: Props) {
-  const { activityId } = await params;
-  const [view, cookieStore, headerList] = await Promise.all([getPlayView(activityId), cookies(), headers()]);
-  if (!view) notFound();
-  const locale = pickLocale(cookieStore.get('lang')?.value, headerList.get('accept-language'));
+export function RulesView({ view, locale }: RulesViewProps) {
   const t = messages[locale].rules;
   const materials = (view.materials ?? {}) as { title?: string; rulesText?: string };
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: view.timezone });
   const limit = (n: number | null) => (n === null ? t.none : String(n));
   return (
     <main lang={locale} className="mx-auto min-h-dvh w-full max-w-md space-y-4 bg-white px-4 py-5 text-zinc-900">
-      <Link href={`/play/${view.id}`} className="text-sm font-medium text-rose-700 underline underline-offset-2">← {t.back}</Link>
+      <a href={`/play/${view.id}`} className="text-sm font-medium text-rose-700 underline underline-offset-2">← {t.back}</a>
       <h1 className="text-2xl font-extrabold">{t.title}</h1>
       <p className="text-sm text-zinc-600">{materials.title || view.name} · {t.live}</p>
       {materials.rulesText ? <p className="whitespace-pre-line rounded-2xl bg-zinc-50 p-3 text-sm">{materials.rulesText}</p> : null}
