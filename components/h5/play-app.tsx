@@ -3,6 +3,7 @@
 // answer, so a lost reply is asked again and shows the one result the server recorded.
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { callApi, type ApiResult, type DrawResult, type MyState, type MyTask, type MyWin } from '@/lib/h5/play-client';
+import type { PlayActivity, PlayAppProps } from '@/lib/h5/page-props';
 import { messages, type Locale, type Messages } from '@/lib/i18n/messages';
 import { ClaimDialog } from './claim-dialog';
 import { MyPrizes } from './my-prizes';
@@ -15,26 +16,10 @@ import { TasksList } from './tasks-list';
 import { getToken, newIdempotencyKey, setToken as storeToken, takeTokenFromFragment } from './token-store';
 import { Wheel, type Board } from './wheel';
 
-export type PlayActivity = {
-  id: string;
-  name: string;
-  gameplay: string;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  title: string;
-  themeColor: string;
-  limits: { freeDrawsPerDay: number; maxDrawsPerDay: number | null; maxDrawsTotal: number | null };
-  tiers: { id: string; name: string }[];
-  canLose: boolean;
-};
-
 type Notice = { kind: 'offline' | 'server' | 'busy' | 'blocked' | 'auth' | 'notFound' | 'zero-today' | 'zero-total' | 'zero-tasks' | 'zero-none'; retry?: boolean } | null;
 
 const DRAW_ATTEMPTS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export type PlayAppProps = { activity: PlayActivity; initialLocale: Locale; demoPicker: boolean };
 
 export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);

@@ -2,7 +2,8 @@
 // takes over the markup the server rendered with the same components (play-render.ts). Built by
 // scripts/build-h5.ts; the page is light because it carries neither React nor Next's router.
 import { h, hydrate, type FunctionComponent } from 'preact';
-import { PlayApp, type PlayAppProps } from './play-app';
+import type { PlayAppProps } from '@/lib/h5/page-props';
+import { PlayApp } from './play-app';
 
 const props = JSON.parse(document.getElementById('play-props')!.textContent!) as PlayAppProps;
 hydrate(h(PlayApp as unknown as FunctionComponent<PlayAppProps>, props), document.getElementById('play-root')!);

@@ -3,8 +3,9 @@
 // has no script: its markup is all there is.
 import { h, type FunctionComponent } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { PlayApp, type PlayAppProps } from './play-app';
-import { RulesView, type RulesViewProps } from './rules-view';
+import type { PlayAppProps, RulesViewProps } from '@/lib/h5/page-props';
+import { PlayApp } from './play-app';
+import { RulesView } from './rules-view';
 
 export function renderPlayApp(props: PlayAppProps): string {
   return renderToString(h(PlayApp as unknown as FunctionComponent<PlayAppProps>, props));

@@ -1,10 +1,8 @@
 // The rules and odds, from the live configuration: what users read is what the draw uses.
 // Rendered on the server only (lib/h5/render-play-page.ts), as its own page at
 // /play/{id}/rules and, from that page's <main>, in the play page's rules sheet. No script.
-import type { PublicActivity } from '@/lib/h5/get-play-view';
-import { formatPercent, messages, type Locale } from '@/lib/i18n/messages';
-
-export type RulesViewProps = { view: NonNullable<PublicActivity>; locale: Locale };
+import type { RulesViewProps } from '@/lib/h5/page-props';
+import { formatPercent, messages } from '@/lib/i18n/messages';
 
 export function RulesView({ view, locale }: RulesViewProps) {
   const t = messages[locale].rules;

@@ -7,11 +7,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PlayActivity, PlayAppProps } from '@/components/h5/play-app';
-import type { RulesViewProps } from '@/components/h5/rules-view';
 import { config } from '../config';
 import { LOCALES, messages, type Locale } from '../i18n/messages';
 import { getPlayView, type PublicActivity } from './get-play-view';
+import type { PlayActivity, PlayAppProps, RulesViewProps } from './page-props';
 
 /** Seconds a shared cache may serve the page before asking again (names, theme, tiers, status). */
 export const PLAY_PAGE_MAX_AGE_SECONDS = 5;
