@@ -11,8 +11,16 @@ import { formatClock, formatCompact, formatCount, formatDayClock, formatPercent 
 const colors = { draws: '#6366f1', wins: '#10b981', users: '#0ea5e9', newUsers: '#a5b4fc', granted: '#8b5cf6', used: '#f59e0b', risk: '#ef4444', pacing: '#a1a1aa', remaining: '#6366f1' };
 const axis = { fontSize: 11, fill: '#52525b' };
 const initialDimension = { width: 520, height: 200 };
+// What the per-minute charts share: the same margin, grid, minute axis, count axis, tooltip and
+// legend (props, not wrapper components: Recharts reads its axes from its direct children).
+const margin = { top: 4, right: 8, bottom: 0, left: -8 };
+const grid = { stroke: '#f4f4f5', vertical: false };
+const minuteAxis = { dataKey: 'minute', tickFormatter: formatClock, tick: axis, interval: 14, tickLine: false, axisLine: { stroke: '#e4e4e7' } };
+const countAxis = { allowDecimals: false, tick: axis, tickFormatter: formatCompact, tickLine: false, axisLine: false, width: 44 };
+const minuteTooltip = { labelFormatter: (l: unknown) => formatClock(String(l)), formatter: (v: unknown) => formatCount(Number(v)), isAnimationActive: false };
 // Recharts colours legend text like its series; pale series would make unreadable labels.
 const legendText = (value: string) => <span style={{ color: '#3f3f46' }}>{value}</span>;
+const legend = { wrapperStyle: { fontSize: 12 }, iconSize: 10, formatter: legendText };
 
 export function ChartCard({ title, description, children, testId }: { title: string; description: string; children: ReactNode; testId?: string }) {
   return (
@@ -29,12 +37,12 @@ export function ChartCard({ title, description, children, testId }: { title: str
 export function DrawsPerMinuteChart({ minutes }: { minutes: DashboardMinute[] }) {
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
-      <ComposedChart data={minutes} margin={{ top: 4, right: 8, bottom: 0, left: -8 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#f4f4f5" vertical={false} />
-        <XAxis dataKey="minute" tickFormatter={formatClock} tick={axis} interval={14} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
-        <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={44} />
-        <Tooltip labelFormatter={(l) => formatClock(String(l))} formatter={(v) => formatCount(Number(v))} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} formatter={legendText} />
+      <ComposedChart data={minutes} margin={margin} accessibilityLayer={false}>
+        <CartesianGrid {...grid} />
+        <XAxis {...minuteAxis} />
+        <YAxis {...countAxis} />
+        <Tooltip {...minuteTooltip} />
+        <Legend {...legend} />
         <Bar dataKey="draws" name="Draws" fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
         <Line dataKey="wins" name="Wins" stroke={colors.wins} strokeWidth={2} dot={false} isAnimationActive={false} />
       </ComposedChart>
@@ -45,12 +53,12 @@ export function DrawsPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
 export function UsersPerMinuteChart({ minutes }: { minutes: DashboardMinute[] }) {
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
-      <ComposedChart data={minutes} margin={{ top: 4, right: 8, bottom: 0, left: -8 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#f4f4f5" vertical={false} />
-        <XAxis dataKey="minute" tickFormatter={formatClock} tick={axis} interval={14} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
-        <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={44} />
-        <Tooltip labelFormatter={(l) => formatClock(String(l))} formatter={(v) => (v === null ? '—' : formatCount(Number(v)))} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} formatter={legendText} />
+      <ComposedChart data={minutes} margin={margin} accessibilityLayer={false}>
+        <CartesianGrid {...grid} />
+        <XAxis {...minuteAxis} />
+        <YAxis {...countAxis} />
+        <Tooltip {...minuteTooltip} formatter={(v) => (v === null ? '—' : formatCount(Number(v)))} />
+        <Legend {...legend} />
         <Bar dataKey="newUsers" name="New users" fill={colors.newUsers} radius={[2, 2, 0, 0]} isAnimationActive={false} />
         <Line dataKey="activeUsers" name="Active users (≈)" stroke={colors.users} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
       </ComposedChart>
@@ -62,12 +70,12 @@ export function OddsChart({ tiers }: { tiers: DashboardTier[] }) {
   const data = tiers.map((t) => ({ name: t.name, configured: t.probability, actual: t.actualShare ?? 0 }));
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
-      <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -8 }} accessibilityLayer={false} barGap={2}>
-        <CartesianGrid stroke="#f4f4f5" vertical={false} />
+      <BarChart data={data} margin={margin} accessibilityLayer={false} barGap={2}>
+        <CartesianGrid {...grid} />
         <XAxis dataKey="name" tick={axis} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} interval={0} />
         <YAxis tick={axis} tickFormatter={(v: number) => formatPercent(v, 1)} tickLine={false} axisLine={false} width={52} />
         <Tooltip formatter={(v) => formatPercent(Number(v), 4)} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} formatter={legendText} />
+        <Legend {...legend} />
         <Bar dataKey="configured" name="Configured odds" fill="#a5b4fc" radius={[2, 2, 0, 0]} isAnimationActive={false} />
         <Bar dataKey="actual" name="Actual share of draws" fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
       </BarChart>
@@ -78,12 +86,12 @@ export function OddsChart({ tiers }: { tiers: DashboardTier[] }) {
 export function ChancesChart({ minutes }: { minutes: DashboardMinute[] }) {
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
-      <BarChart data={minutes} margin={{ top: 4, right: 8, bottom: 0, left: -8 }} accessibilityLayer={false} barGap={0}>
-        <CartesianGrid stroke="#f4f4f5" vertical={false} />
-        <XAxis dataKey="minute" tickFormatter={formatClock} tick={axis} interval={14} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
-        <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={44} />
-        <Tooltip labelFormatter={(l) => formatClock(String(l))} formatter={(v) => formatCount(Number(v))} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 12 }} iconSize={10} formatter={legendText} />
+      <BarChart data={minutes} margin={margin} accessibilityLayer={false} barGap={0}>
+        <CartesianGrid {...grid} />
+        <XAxis {...minuteAxis} />
+        <YAxis {...countAxis} />
+        <Tooltip {...minuteTooltip} />
+        <Legend {...legend} />
         <Bar dataKey="chancesGranted" name="Granted" fill={colors.granted} isAnimationActive={false} />
         <Bar dataKey="chancesUsed" name="Used" fill={colors.used} isAnimationActive={false} />
       </BarChart>
@@ -94,11 +102,11 @@ export function ChancesChart({ minutes }: { minutes: DashboardMinute[] }) {
 export function RiskChart({ minutes }: { minutes: DashboardMinute[] }) {
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
-      <BarChart data={minutes} margin={{ top: 4, right: 8, bottom: 0, left: -8 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#f4f4f5" vertical={false} />
-        <XAxis dataKey="minute" tickFormatter={formatClock} tick={axis} interval={14} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
-        <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={44} />
-        <Tooltip labelFormatter={(l) => formatClock(String(l))} formatter={(v) => formatCount(Number(v))} isAnimationActive={false} />
+      <BarChart data={minutes} margin={margin} accessibilityLayer={false}>
+        <CartesianGrid {...grid} />
+        <XAxis {...minuteAxis} />
+        <YAxis {...countAxis} />
+        <Tooltip {...minuteTooltip} />
         <Bar dataKey="riskEvents" name="Risk events" fill={colors.risk} radius={[2, 2, 0, 0]} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
@@ -109,7 +117,7 @@ export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={140} initialDimension={{ width: 320, height: 140 }}>
       <ComposedChart data={points} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#f4f4f5" vertical={false} />
+        <CartesianGrid {...grid} />
         <XAxis dataKey="at" tickFormatter={formatDayClock} tick={axis} minTickGap={40} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
         <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={48} />
         <Tooltip labelFormatter={(l) => formatDayClock(String(l))} formatter={(v) => (v === null ? '—' : formatCount(Math.round(Number(v))))} isAnimationActive={false} />
