@@ -1,19 +1,16 @@
 // The play page's calls to the end-user API (API.md), in the browser. Every answer becomes a
 // tagged result, so the UI decides what to say for each error code in one place.
+import type { getMyState } from '../chances/get-my-state';
+import type { DrawBody } from '../draw/draw-record';
+import type { UserWinDto } from '../fulfilment/list-user-wins';
+
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; kind: 'network' } | { ok: false; kind: 'http'; status: number; code: string; message: string; retryAfterSeconds?: number };
 
-export type DrawResult = {
-  drawId: string;
-  outcome: 'win' | 'lose';
-  tier: { id: string; name: string } | null;
-  prizes: { prizeId: string; name: string; kind: string; quantity: number }[];
-  winIds: string[];
-  chancesLeft: number;
-};
-
-export type MyWin = { id: string; activityId: string; tierId: string; prize: { id: string; name: string; kind: string }; quantity: number; status: string; claimable: boolean; createdAt: string };
-export type MyTask = { id: string; name: string; kind: string; chances: number; doneToday: number; remainingToday: number | null };
-export type MyState = { chances: number; drawsToday: number; tasks: MyTask[]; wins: MyWin[] };
+// The answers' shapes are the server's own (type-only imports: nothing of the server reaches the bundle).
+export type DrawResult = DrawBody;
+export type MyState = Awaited<ReturnType<typeof getMyState>>;
+export type MyTask = MyState['tasks'][number];
+export type MyWin = UserWinDto;
 
 export async function callApi<T>(token: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResult<T>> {
   let res: Response;
