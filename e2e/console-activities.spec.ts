@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { toZonedInput } from '../lib/activities/zoned-time';
-import { fillTier, signIn } from './support';
+import { fillThreeTiers, signIn } from './support';
 
 const ZONE = 'Asia/Shanghai';
 // A 1×1 PNG: enough for the upload's type check and the preview.
@@ -76,16 +76,8 @@ test.describe('console activities', () => {
     await page.getByLabel('Free draws a day').fill('3');
 
     // Three tiers; the second a bundle of a tote and two coupons.
-    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add tier' }).click();
-    const tiers = page.getByTestId('tier');
-    await expect(tiers).toHaveCount(3);
-    await fillTier(page, 0, { name: 'Grand prize', odds: '0.5', stock: '5', prize: prizes.phone });
-    await fillTier(page, 1, { name: 'Bundle prize', odds: '5', stock: '50', prize: prizes.tote });
-    await tiers.nth(1).getByRole('button', { name: '+ Add a prize to this tier' }).click();
-    await tiers.nth(1).getByLabel('Prize 2 of tier 2', { exact: true }).selectOption({ label: prizes.coupon });
-    await tiers.nth(1).getByLabel('Quantity of prize 2 of tier 2').fill('2');
-    // Odds over 100 %: the server refuses the save and says why, beside the field.
-    await fillTier(page, 2, { name: 'Coupon', odds: '150', stock: '1000', prize: prizes.coupon });
+    // Odds over 100 % on the third: the server refuses the save and says why, beside the field.
+    const tiers = await fillThreeTiers(page, prizes, '150');
     await expect(tiers.nth(2).getByTestId('field-error')).toHaveText('At most 100 %.');
     await expect(status).toHaveText(/Not saved: fix \d problems?/);
     await expect(page.getByTestId('odds-bar')).toContainText('more than 100 %');

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { toZonedInput } from '../lib/activities/zoned-time';
-import { fillTier, screenshots, signIn, withDb } from './support';
+import { fillThreeTiers, screenshots, signIn, withDb } from './support';
 
 const ZONE = 'Asia/Shanghai';
 const shot = screenshots('console-flow');
@@ -50,15 +50,7 @@ test('an operator goes from nothing to a live campaign, watches it, corrects it,
   await page.getByLabel('Starts').fill(toZonedInput(new Date(Date.now() - 10 * 60_000).toISOString(), ZONE));
   await page.getByLabel('Ends').fill(toZonedInput(new Date(Date.now() + 7 * 24 * 3600_000).toISOString(), ZONE));
   await page.getByLabel('Free draws a day').fill('3');
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add tier' }).click();
-  const tiers = page.getByTestId('tier');
-  await expect(tiers).toHaveCount(3);
-  await fillTier(page, 0, { name: 'Grand prize', odds: '0.5', stock: '5', prize: prizes.phone });
-  await fillTier(page, 1, { name: 'Bundle prize', odds: '5', stock: '50', prize: prizes.tote });
-  await tiers.nth(1).getByRole('button', { name: '+ Add a prize to this tier' }).click();
-  await tiers.nth(1).getByLabel('Prize 2 of tier 2', { exact: true }).selectOption({ label: prizes.coupon });
-  await tiers.nth(1).getByLabel('Quantity of prize 2 of tier 2').fill('2');
-  await fillTier(page, 2, { name: 'Coupon', odds: '20', stock: '1000', prize: prizes.coupon });
+  const tiers = await fillThreeTiers(page, prizes, '20');
   await expect(status).toHaveText('All changes saved', { timeout: 30_000 });
   await expect(tiers.nth(1)).toContainText('Bundle');
 

@@ -39,3 +39,20 @@ export async function fillTier(page: Page, i: number, { name, odds, stock, prize
   await tier.getByLabel('Stock (wins)').fill(stock);
   await tier.getByLabel(`Prize 1 of tier ${i + 1}`, { exact: true }).selectOption({ label: prize });
 }
+
+/**
+ * The editor's three tiers both console journeys build: a grand prize (phone, 0.5 %, 5 wins),
+ * a bundle (a tote and two coupons, 5 %, 50 wins) and a coupon tier at `couponOdds` %.
+ */
+export async function fillThreeTiers(page: Page, prizes: { phone: string; tote: string; coupon: string }, couponOdds: string) {
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add tier' }).click();
+  const tiers = page.getByTestId('tier');
+  await expect(tiers).toHaveCount(3);
+  await fillTier(page, 0, { name: 'Grand prize', odds: '0.5', stock: '5', prize: prizes.phone });
+  await fillTier(page, 1, { name: 'Bundle prize', odds: '5', stock: '50', prize: prizes.tote });
+  await tiers.nth(1).getByRole('button', { name: '+ Add a prize to this tier' }).click();
+  await tiers.nth(1).getByLabel('Prize 2 of tier 2', { exact: true }).selectOption({ label: prizes.coupon });
+  await tiers.nth(1).getByLabel('Quantity of prize 2 of tier 2').fill('2');
+  await fillTier(page, 2, { name: 'Coupon', odds: couponOdds, stock: '1000', prize: prizes.coupon });
+  return tiers;
+}
