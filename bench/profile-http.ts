@@ -1,11 +1,10 @@
 // Where does an HTTP draw's time go in the web process? The production server started with
-// --cpu-prof, the draw route under autocannon, then the trivial route (diagnostic, not a benchmark).
+// --cpu-prof, the draw route (or, with ROUTE=trivial, the trivial route) under autocannon
+// (diagnostic, not a benchmark).
 // Profiles land in PROFILE_DIR (default /tmp/lottery-prof).
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, port } from './lib/harness';
+import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, startServerAndWorkers } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -18,8 +17,7 @@ async function main() {
   const { mintUserToken } = await import('../lib/auth/user-token');
   const { tenant, activity } = await createBenchActivity([0.01, 0.05, 0.2]);
   buildIfStale();
-  const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env });
-  for (let i = 0; i < 240 && !(await fetch(`${baseUrl}/api/health/live`).then((r) => r.ok, () => false)); i++) await sleep(250);
+  await startServerAndWorkers({ serverNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } })).userTokenSecret;
   const tokens = await Promise.all(Array.from({ length: 2000 }, (_, i) => mintUserToken(secret, { tenantSlug: tenant.slug, userId: `p-${i}` }, 3600)));
   let n = 0;
@@ -31,8 +29,7 @@ async function main() {
     })
     : await autocannon({ url: `${baseUrl}/api/health/live`, connections: 50, duration: SECONDS });
   console.log(`${mode}: ${r.requests.average.toFixed(0)} req/s, non-2xx ${r.non2xx}`);
-  server.kill('SIGINT');
-  await sleep(3000);
+  // cleanUpBench stops the server (SIGTERM: it exits cleanly and writes its profile).
   await cleanUpBench();
 }
 main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });

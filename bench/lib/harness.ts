@@ -30,8 +30,9 @@ export function buildIfStale() {
 
 const children: ChildProcess[] = [];
 
-export async function startServerAndWorkers() {
-  children.push(spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env, detached: true }));
+/** The production server (server.ts) and the workers; `serverNodeArgs` go to the server's node (e.g. --cpu-prof). */
+export async function startServerAndWorkers({ serverNodeArgs = [] }: { serverNodeArgs?: string[] } = {}) {
+  children.push(spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env, detached: true }));
   children.push(spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { stdio: 'ignore', env: process.env, detached: true }));
   for (let i = 0; i < 240; i++) {
     try {
