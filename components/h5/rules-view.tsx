@@ -1,20 +1,21 @@
 // The rules and odds, from the live configuration: what users read is what the draw uses.
 // Rendered on the server only (lib/h5/render-play-page.ts), as its own page at
 // /play/{id}/rules and, from that page's <main>, in the play page's rules sheet. No script.
+import { materialsOf, titleOf } from '@/lib/h5/materials';
 import type { RulesViewProps } from '@/lib/h5/page-props';
 import { formatPercent, messages } from '@/lib/i18n/messages';
 
 export function RulesView({ view, locale }: RulesViewProps) {
   const t = messages[locale].rules;
-  const materials = (view.materials ?? {}) as { title?: string; rulesText?: string };
+  const { rulesText } = materialsOf(view);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: view.timezone });
   const limit = (n: number | null) => (n === null ? t.none : String(n));
   return (
     <main lang={locale} className="mx-auto min-h-dvh w-full max-w-md space-y-4 bg-white px-4 py-5 text-zinc-900">
       <a href={`/play/${view.id}`} className="text-sm font-medium text-rose-700 underline underline-offset-2">← {t.back}</a>
       <h1 className="text-2xl font-extrabold">{t.title}</h1>
-      <p className="text-sm text-zinc-600">{materials.title || view.name} · {t.live}</p>
-      {materials.rulesText ? <p className="whitespace-pre-line rounded-2xl bg-zinc-50 p-3 text-sm">{materials.rulesText}</p> : null}
+      <p className="text-sm text-zinc-600">{titleOf(view)} · {t.live}</p>
+      {rulesText ? <p className="whitespace-pre-line rounded-2xl bg-zinc-50 p-3 text-sm">{rulesText}</p> : null}
       <section aria-labelledby="period">
         <h2 id="period" className="mb-1 font-bold">{t.period}</h2>
         <p className="text-sm" data-testid="rules-period">{date.format(new Date(view.startsAt))} – {date.format(new Date(view.endsAt))} ({t.timezone}: {view.timezone})</p>

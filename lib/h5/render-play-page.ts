@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { config } from '../config';
 import { LOCALES, messages, type Locale } from '../i18n/messages';
 import { getPlayView, type PublicActivity } from './get-play-view';
+import { materialsOf, titleOf } from './materials';
 import type { PlayActivity, PlayAppProps, RulesViewProps } from './page-props';
 
 /** Seconds a shared cache may serve the page before asking again (names, theme, tiers, status). */
@@ -126,7 +127,7 @@ export function playActivityOf(view: PublicActivity): PlayActivity {
     status: view.status,
     startsAt: view.startsAt,
     endsAt: view.endsAt,
-    title: m.title || view.name,
+    title: titleOf(view),
     themeColor: m.themeColor ?? '#e11d48',
     limits: { freeDrawsPerDay: view.limits.freeDrawsPerDay, maxDrawsPerDay: view.limits.maxDrawsPerDay, maxDrawsTotal: view.limits.maxDrawsTotal },
     tiers: view.tiers.map((t) => ({ id: t.id, name: t.name })),
@@ -137,10 +138,6 @@ export function playActivityOf(view: PublicActivity): PlayActivity {
 function notFoundDocument(locale: Locale): Rendered {
   const text = messages[locale].errors.notFound;
   return { status: 404, html: `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title></head><body style="font-family: system-ui, sans-serif; padding: 2rem; text-align: center"><h1>404</h1><p>${escapeHtml(text)}</p></body></html>` };
-}
-
-function materialsOf(view: PublicActivity): { title?: string; themeColor?: string; bannerUrl?: string } {
-  return view.materials && typeof view.materials === 'object' && !Array.isArray(view.materials) ? (view.materials as Record<string, string>) : {};
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
