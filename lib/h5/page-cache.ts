@@ -21,6 +21,7 @@ export type PlayPageCacheOptions = {
   upstream: string;
   fetchPage?: FetchPage;
   now?: () => number;
+  /** How long a copy is fresh when the page's Cache-Control names no s-maxage. */
   freshMs?: number;
   /** An entry this old or older is no longer served while its refresh runs. */
   staleMs?: number;
@@ -39,7 +40,7 @@ const FILL_TIMEOUT_MS = 10_000;
 const DROPPED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date', 'etag', 'vary']);
 const DROPPED_PREFIXES = ['x-nextjs-', 'x-middleware-'];
 
-type StoredPage = { status: number; headers: OutgoingHttpHeaders; body: Buffer; gzipped: Buffer; cacheable: boolean };
+type StoredPage = { status: number; headers: OutgoingHttpHeaders; body: Buffer; gzipped: Buffer; cacheable: boolean; freshMs: number | null };
 type Entry = { page: StoredPage; storedAtMs: number };
 
 /**
@@ -105,7 +106,8 @@ export function createPlayPageCache(options: PlayPageCacheOptions) {
     async answer(req: RequestLike, path: string): Promise<CachedAnswer | null> {
       const entry = entries.get(path);
       const ageMs = entry ? now() - entry.storedAtMs : Infinity;
-      if (entry && ageMs < freshMs) return answerWith(entry.page, 'hit', req);
+      // The page says how long a shared cache may keep it (s-maxage, lib/h5/render-play-page.ts).
+      if (entry && ageMs < (entry.page.freshMs ?? freshMs)) return answerWith(entry.page, 'hit', req);
       if (entry && ageMs < staleMs) {
         // A failed refresh keeps the stale copy; it is dropped once too old.
         void fill(path);
@@ -154,7 +156,8 @@ function storedPage(res: UpstreamPage): StoredPage {
   headers.vary = joinTokens(res.headers.get('vary'), 'Accept-Encoding, Accept-Language, Cookie');
   // A response that sets a cookie belongs to one user; it is passed on, never shared.
   const cacheable = res.status === 200 && cookies.length === 0;
-  return { status: res.status, headers, body: res.body, gzipped: gzipSync(res.body), cacheable };
+  const sMaxAge = /(?:^|[\s,])s-maxage=(\d+)/i.exec(res.headers.get('cache-control') ?? '')?.[1];
+  return { status: res.status, headers, body: res.body, gzipped: gzipSync(res.body), cacheable, freshMs: sMaxAge === undefined ? null : Number(sMaxAge) * 1000 };
 }
 
 function answerWith(page: StoredPage, state: CacheState, req: RequestLike): CachedAnswer {

@@ -68,6 +68,15 @@ describe('playPagePath', () => {
 });
 
 describe('play page cache', () => {
+  it('keeps a copy as long as the page\'s s-maxage says, when it says', async () => {
+    const { clock, ask } = setUp((url, n) => page(`${url} #${n}`, 200, { 'cache-control': 'public, max-age=0, s-maxage=2' }));
+    expect((await ask(get(`/play/${ID}`)))?.state).toBe('miss');
+    clock.nowMs = 1_999;
+    expect((await ask(get(`/play/${ID}`)))?.state).toBe('hit');
+    clock.nowMs = 2_000;
+    expect((await ask(get(`/play/${ID}`)))?.state).toBe('stale');
+  });
+
   it('fills on a miss, then serves the same copy while fresh and fetches again once it is stale', async () => {
     const { clock, fetched, ask } = setUp();
     const first = await ask(get(`/play/${ID}`));
