@@ -7,9 +7,14 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Reads the raw body as text, refusing more than the limit without buffering it all. */
 export async function readBodyText(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(req, maxBytes)).toString('utf8');
+}
+
+/** Reads the raw body, refusing (413, with `message` if given) more than the limit without buffering it all. */
+export async function readBodyBytes(req: Request, maxBytes: number, message?: string): Promise<Buffer> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return '';
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, message);
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -19,11 +24,11 @@ export async function readBodyText(req: Request, maxBytes = MAX_BODY_BYTES): Pro
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
+      throw tooLarge(maxBytes, message);
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export function requireJsonContentType(req: Request) {
@@ -49,6 +54,6 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   return schema.parse(value);
 }
 
-function tooLarge(maxBytes: number) {
-  return new AppError('PAYLOAD_TOO_LARGE', `the body must not exceed ${maxBytes / 1024} KiB`);
+function tooLarge(maxBytes: number, message?: string) {
+  return new AppError('PAYLOAD_TOO_LARGE', message ?? `the body must not exceed ${maxBytes / 1024} KiB`);
 }
