@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { listAuditFacets, listAuditLogs, type AuditLogDto, type AuditLogFilters } from '@/lib/audit/list-audit-logs';
+import { hrefWithQuery, pickQuery } from '@/lib/http/search-params';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { AuditDiff } from '@/components/console/audit/audit-diff';
@@ -28,13 +29,8 @@ const Params = {
 };
 
 function parseParams(raw: Record<string, string | string[] | undefined>): { values: AuditFilterFormValues; before?: string } {
-  const pick = (key: keyof typeof Params) => {
-    const parsed = Params[key].safeParse(typeof raw[key] === 'string' ? raw[key] : undefined);
-    return parsed.success ? parsed.data : undefined;
-  };
-  const values: AuditFilterFormValues = { object: pick('object'), id: pick('id'), actor: pick('actor') };
-  for (const key of Object.keys(values) as (keyof AuditFilterFormValues)[]) if (values[key] === undefined) delete values[key];
-  return { values, before: pick('before') };
+  const { before, ...values } = pickQuery(raw, Params);
+  return { values, before };
 }
 
 function toFilters(values: AuditFilterFormValues): AuditLogFilters {
@@ -47,10 +43,7 @@ function toFilters(values: AuditFilterFormValues): AuditLogFilters {
 }
 
 function href(base: string, values: AuditFilterFormValues, before?: string): string {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...values, before })) if (v) qs.set(k, v);
-  const s = qs.toString();
-  return s ? `${base}?${s}` : base;
+  return hrefWithQuery(base, { ...values, before });
 }
 
 export default async function AuditPage({
