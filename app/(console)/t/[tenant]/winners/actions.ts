@@ -17,45 +17,30 @@ import { requireConsoleAction } from '../../../_server/session';
 const TenantSlug = z.string().max(200);
 const WinId = z.string().max(100);
 
-async function operatorOf(tenantSlug: string) {
-  const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
-  return { ctx, done: () => revalidatePath(`/t/${ctx.tenantSlug}/winners`) };
+/** As an OPERATOR of the tenant: the lib call, then the winners page shows its result. */
+function asOperator<T>(tenantSlug: string, fn: (ctx: Awaited<ReturnType<typeof requireConsoleAction>>) => Promise<T>): Promise<ActionResult<T>> {
+  return runAction(async () => {
+    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const result = await fn(ctx);
+    revalidatePath(`/t/${ctx.tenantSlug}/winners`);
+    return result;
+  });
 }
 
 export async function shipWinAction(tenantSlug: string, winId: string, carrier: string, trackingNumber: string): Promise<ActionResult<ShippedWin>> {
-  return runAction(async () => {
-    const { ctx, done } = await operatorOf(tenantSlug);
-    const win = await shipWin(ctx.tenantId, ctx.actor, WinId.parse(winId), ShipWin.parse({ carrier, trackingNumber }));
-    done();
-    return win;
-  });
+  return asOperator(tenantSlug, (ctx) => shipWin(ctx.tenantId, ctx.actor, WinId.parse(winId), ShipWin.parse({ carrier, trackingNumber })));
 }
 
 export async function voidWinAction(tenantSlug: string, winId: string, reason: string): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
-  return runAction(async () => {
-    const { ctx, done } = await operatorOf(tenantSlug);
-    const win = await voidWinByOperator(ctx.tenantId, ctx.actor, WinId.parse(winId), WinReason.parse({ reason }).reason);
-    done();
-    return win;
-  });
+  return asOperator(tenantSlug, (ctx) => voidWinByOperator(ctx.tenantId, ctx.actor, WinId.parse(winId), WinReason.parse({ reason }).reason));
 }
 
 export async function approveWinAction(tenantSlug: string, winId: string): Promise<ActionResult<{ id: string; status: string }>> {
-  return runAction(async () => {
-    const { ctx, done } = await operatorOf(tenantSlug);
-    const win = await approveHeldWin(ctx.tenantId, ctx.actor, WinId.parse(winId));
-    done();
-    return win;
-  });
+  return asOperator(tenantSlug, (ctx) => approveHeldWin(ctx.tenantId, ctx.actor, WinId.parse(winId)));
 }
 
 export async function rejectWinAction(tenantSlug: string, winId: string, reason: string): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
-  return runAction(async () => {
-    const { ctx, done } = await operatorOf(tenantSlug);
-    const win = await rejectHeldWin(ctx.tenantId, ctx.actor, WinId.parse(winId), WinReason.parse({ reason }).reason);
-    done();
-    return win;
-  });
+  return asOperator(tenantSlug, (ctx) => rejectHeldWin(ctx.tenantId, ctx.actor, WinId.parse(winId), WinReason.parse({ reason }).reason));
 }
 
 const BulkAction = z.discriminatedUnion('kind', [
@@ -67,10 +52,5 @@ const BulkAction = z.discriminatedUnion('kind', [
 export type BulkAction = z.input<typeof BulkAction>;
 
 export async function bulkWinAction(tenantSlug: string, winIds: string[], action: BulkAction): Promise<ActionResult<BulkWinResult>> {
-  return runAction(async () => {
-    const { ctx, done } = await operatorOf(tenantSlug);
-    const result = await applyBulkWinAction(ctx.tenantId, ctx.actor, WinIds.parse(winIds), BulkAction.parse(action));
-    done();
-    return result;
-  });
+  return asOperator(tenantSlug, (ctx) => applyBulkWinAction(ctx.tenantId, ctx.actor, WinIds.parse(winIds), BulkAction.parse(action)));
 }
