@@ -1,11 +1,14 @@
 // The console's one bridge from the next-auth session to the lib guard. Pages call
-// `requireConsolePage` (redirects), server actions `requireConsoleAction` (throws).
+// `requireConsolePage` (redirects), server actions `consoleAction` (an error becomes the
+// action's result).
 import 'server-only';
 import { getServerSession } from 'next-auth/next';
 import { notFound, redirect } from 'next/navigation';
 import { authorizeConsole, type ConsoleContext, type Role } from '@/lib/auth/console-guard';
 import { nextAuthOptions } from '@/lib/auth/next-auth-options';
 import { AppError } from '@/lib/errors';
+import { runAction, type ActionResult } from '@/lib/http/action-result';
+import { z } from 'zod';
 
 export async function currentOperatorId(): Promise<string | null> {
   const session = await getServerSession(nextAuthOptions());
@@ -23,6 +26,17 @@ export async function requireConsolePage(tenantSlug: string, minRole: Role = 'AN
   }
 }
 
+const TenantSlug = z.string().max(200);
+
+/** For server actions, whose arguments come from the browser: the slug is bounded before use. */
 export async function requireConsoleAction(tenantSlug: string, minRole: Role): Promise<ConsoleContext> {
-  return authorizeConsole(await currentOperatorId(), tenantSlug, minRole);
+  return authorizeConsole(await currentOperatorId(), TenantSlug.parse(tenantSlug), minRole);
+}
+
+/**
+ * A console server action: the operator's role in the tenant is checked on the server (the UI
+ * hiding a control is no security boundary), then `fn` runs; any error comes back as the result.
+ */
+export function consoleAction<T>(tenantSlug: string, minRole: Role, fn: (ctx: ConsoleContext) => Promise<T>): Promise<ActionResult<T>> {
+  return runAction(async () => fn(await requireConsoleAction(tenantSlug, minRole)));
 }

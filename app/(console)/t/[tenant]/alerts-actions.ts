@@ -5,15 +5,13 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { acknowledgeAlert, type AcknowledgedAlertDto } from '@/lib/alerts/acknowledge-alert';
-import { runAction, type ActionResult } from '@/lib/http/action-result';
-import { requireConsoleAction } from '../../_server/session';
+import type { ActionResult } from '@/lib/http/action-result';
+import { consoleAction } from '../../_server/session';
 
-const TenantSlug = z.string().max(200);
 const AlertId = z.string().max(100);
 
 export async function acknowledgeAlertAction(tenantSlug: string, alertId: string): Promise<ActionResult<{ alert: AcknowledgedAlertDto }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const alert = await acknowledgeAlert(ctx.tenantId, ctx.actor, AlertId.parse(alertId));
     // The badge and the banner live in the tenant's layout, shown on every section.
     revalidatePath(`/t/${ctx.tenantSlug}`, 'layout');

@@ -15,11 +15,10 @@ import { simulateActivity, SimulationInput, type Simulation } from '@/lib/activi
 import { updateDraft } from '@/lib/activities/update-draft';
 import { fromZonedInput } from '@/lib/activities/zoned-time';
 import { AppError } from '@/lib/errors';
-import { runAction, type ActionResult } from '@/lib/http/action-result';
-import { requireConsoleAction } from '../../../_server/session';
+import type { ActionResult } from '@/lib/http/action-result';
+import { consoleAction, requireConsoleAction } from '../../../_server/session';
 import { runFormAction, type FormResult } from './_server/form-result';
 
-const TenantSlug = z.string().max(200);
 const ActivityId = z.string().max(100);
 const Version = z.number().int().min(0);
 const Transition = z.enum(['pause', 'resume', 'end']);
@@ -31,8 +30,7 @@ const listPath = (slug: string) => `/t/${slug}/activities`;
 
 /** A new draft with a sensible start (tomorrow, for two weeks) that the operator then edits. */
 export async function createDraftAction(tenantSlug: string): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
     const end = new Date(Date.parse(tomorrow) + DEFAULT_DAYS * 24 * 3600_000).toISOString().slice(0, 10);
     const spec = DraftSpec.parse({
@@ -54,7 +52,7 @@ export async function createDraftAction(tenantSlug: string): Promise<ActionResul
 /** A new draft from an exported spec (API.md's format); a draft may still lack tiers. */
 export async function importSpecAction(tenantSlug: string, json: string): Promise<FormResult<{ id: string }>> {
   return runFormAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
     if (json.length > SPEC_JSON_MAX_CHARS) throw new AppError('PAYLOAD_TOO_LARGE', 'a spec is at most 64 KiB');
     let parsed: unknown;
     try {
@@ -71,7 +69,7 @@ export async function importSpecAction(tenantSlug: string, json: string): Promis
 /** The editor's autosave: the whole draft, validated on the server, against the version the editor holds. */
 export async function saveDraftAction(tenantSlug: string, activityId: string, version: number, spec: unknown): Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[] }>> {
   return runFormAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+    const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
     const id = ActivityId.parse(activityId);
     // Existence first: another tenant's id is not found before anything about the body is said.
     await getActivityRowOrThrow(ctx.tenantId, id);
@@ -86,7 +84,7 @@ export async function saveDraftAction(tenantSlug: string, activityId: string, ve
 /** Runs the simulator; it writes nothing, so an analyst may run it too. */
 export async function simulateAction(tenantSlug: string, activityId: string, input: unknown): Promise<FormResult<Simulation>> {
   return runFormAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'ANALYST');
+    const ctx = await requireConsoleAction(tenantSlug, 'ANALYST');
     const id = ActivityId.parse(activityId);
     await getActivityRowOrThrow(ctx.tenantId, id);
     return simulateActivity(ctx.tenantId, id, SimulationInput.parse(input));
@@ -94,8 +92,7 @@ export async function simulateAction(tenantSlug: string, activityId: string, inp
 }
 
 export async function publishAction(tenantSlug: string, activityId: string): Promise<ActionResult<{ status: string }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const activity = await publishActivity(ctx.tenantId, ctx.actor, ActivityId.parse(activityId));
     revalidatePath(listPath(ctx.tenantSlug));
     revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
@@ -104,8 +101,7 @@ export async function publishAction(tenantSlug: string, activityId: string): Pro
 }
 
 export async function changeStatusAction(tenantSlug: string, activityId: string, transition: 'pause' | 'resume' | 'end'): Promise<ActionResult<{ status: string }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, ActivityId.parse(activityId), Transition.parse(transition));
     revalidatePath(listPath(ctx.tenantSlug));
     revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);

@@ -8,17 +8,15 @@ import { createPrize } from '@/lib/prizes/create-prize';
 import { restockPrize } from '@/lib/prizes/restock-prize';
 import { CreatePrize, Restock } from '@/lib/prizes/schemas';
 import type { PrizeDto } from '@/lib/prizes/prize-dto';
-import { runAction, type ActionResult } from '@/lib/http/action-result';
-import { requireConsoleAction } from '../../../_server/session';
+import type { ActionResult } from '@/lib/http/action-result';
+import { consoleAction } from '../../../_server/session';
 
-const TenantSlug = z.string().max(200);
 const PrizeId = z.string().max(100);
 // The console asks why stock moved: the API may omit the reason, an operator may not.
 const ConsoleRestock = Restock.extend({ reason: z.string().trim().min(1, 'enter a reason').max(500) });
 
 export async function restockPrizeAction(tenantSlug: string, prizeId: string, quantity: number, reason: string): Promise<ActionResult<{ prize: PrizeDto }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const id = PrizeId.parse(prizeId);
     const input = ConsoleRestock.parse({ quantity, reason });
     const prize = await restockPrize(ctx.tenantId, ctx.actor, id, input);
@@ -30,8 +28,7 @@ export async function restockPrizeAction(tenantSlug: string, prizeId: string, qu
 
 /** A new prize and its total pool, through the same service and schema as POST /api/manage/prizes. */
 export async function createPrizeAction(tenantSlug: string, input: unknown): Promise<ActionResult<{ prize: PrizeDto }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const prize = await createPrize(ctx.tenantId, ctx.actor, CreatePrize.parse(input));
     revalidatePath(`/t/${ctx.tenantSlug}/prizes`);
     return { prize };

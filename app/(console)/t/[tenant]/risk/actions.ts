@@ -6,15 +6,14 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { runAction, type ActionResult } from '@/lib/http/action-result';
+import type { ActionResult } from '@/lib/http/action-result';
 import {
   addRiskListEntries, createRiskRule, deleteRiskRule, importRiskList, parseRiskListCsv, removeRiskListEntry, setRiskRuleEnabled,
 } from '@/lib/risk/manage-risk';
 import { listRecentRiskEvents, type CsvImportOutcome, type RiskEventDto } from '@/lib/risk/risk-console-view';
 import { RiskListEntriesSpec, RiskListKindSpec, RiskRuleSpec } from '@/lib/risk/schemas';
-import { requireConsoleAction } from '../../../_server/session';
+import { consoleAction } from '../../../_server/session';
 
-const TenantSlug = z.string().max(200);
 const Id = z.string().max(100);
 // The console's form sends values as typed lines; the lib takes the array.
 const ConsoleListEntries = z.strictObject({
@@ -28,8 +27,7 @@ const CsvText = z.string().max(900_000, 'the CSV is larger than 900 KB; split it
 const revalidate = (slug: string) => revalidatePath(`/t/${slug}/risk`);
 
 export async function createRiskRuleAction(tenantSlug: string, input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const rule = await createRiskRule(ctx.tenantId, ctx.actor, RiskRuleSpec.parse(input));
     revalidate(ctx.tenantSlug);
     return { id: rule.id };
@@ -37,8 +35,7 @@ export async function createRiskRuleAction(tenantSlug: string, input: unknown): 
 }
 
 export async function setRiskRuleEnabledAction(tenantSlug: string, ruleId: string, enabled: boolean): Promise<ActionResult<{ enabled: boolean }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const on = z.boolean().parse(enabled);
     await setRiskRuleEnabled(ctx.tenantId, ctx.actor, Id.parse(ruleId), on);
     revalidate(ctx.tenantSlug);
@@ -47,8 +44,7 @@ export async function setRiskRuleEnabledAction(tenantSlug: string, ruleId: strin
 }
 
 export async function deleteRiskRuleAction(tenantSlug: string, ruleId: string): Promise<ActionResult<null>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     await deleteRiskRule(ctx.tenantId, ctx.actor, Id.parse(ruleId));
     revalidate(ctx.tenantSlug);
     return null;
@@ -56,8 +52,7 @@ export async function deleteRiskRuleAction(tenantSlug: string, ruleId: string): 
 }
 
 export async function addRiskListEntriesAction(tenantSlug: string, input: unknown): Promise<ActionResult<{ added: number; values: number }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const { kind, lines, reason } = ConsoleListEntries.parse(input);
     const values = lines.split(/\r?\n/).map((v) => v.trim()).filter(Boolean);
     if (values.length === 0) throw new AppError('VALIDATION_FAILED', 'lines: enter at least one value, one per line');
@@ -68,8 +63,7 @@ export async function addRiskListEntriesAction(tenantSlug: string, input: unknow
 }
 
 export async function removeRiskListEntryAction(tenantSlug: string, entryId: string): Promise<ActionResult<null>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     await removeRiskListEntry(ctx.tenantId, ctx.actor, Id.parse(entryId));
     revalidate(ctx.tenantSlug);
     return null;
@@ -78,8 +72,7 @@ export async function removeRiskListEntryAction(tenantSlug: string, entryId: str
 
 /** Imports all lines or none: a refused import comes back with its line-numbered errors. */
 export async function importRiskListCsvAction(tenantSlug: string, csv: string): Promise<ActionResult<CsvImportOutcome>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const text = CsvText.parse(csv);
     const parsed = parseRiskListCsv(text);
     if (parsed.errors.length) return { imported: false as const, errors: parsed.errors.slice(0, 50), errorCount: parsed.errors.length };
@@ -91,8 +84,7 @@ export async function importRiskListCsvAction(tenantSlug: string, csv: string): 
 
 /** The newest events for the live table; polled by the page every few seconds. */
 export async function listRiskEventsAction(tenantSlug: string, activityId: string | null): Promise<ActionResult<{ events: RiskEventDto[] }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'ANALYST');
+  return consoleAction(tenantSlug, 'ANALYST', async (ctx) => {
     const events = await listRecentRiskEvents(ctx.tenantId, activityId ? { activityId: Id.parse(activityId) } : {});
     return { events };
   });

@@ -14,15 +14,13 @@ import { inviteMember, revokeInvitation } from '@/lib/tenancy/invite-member';
 import type { PendingInvitationDto } from '@/lib/tenancy/list-members';
 import { ChangeMemberRole, InviteMember } from '@/lib/tenancy/member-schemas';
 import { CreateApiKey, RevokeApiKey } from '@/lib/auth/api-key-schemas';
-import { runAction, type ActionResult } from '@/lib/http/action-result';
+import type { ActionResult } from '@/lib/http/action-result';
 import { toApiKeyRow, type ApiKeyRow } from '@/components/console/api-keys/api-key-row';
-import { requireConsoleAction } from '../../../_server/session';
+import { consoleAction } from '../../../_server/session';
 
-const TenantSlug = z.string().max(200);
 
 export async function createApiKeyAction(tenantSlug: string, name: string): Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const input = CreateApiKey.parse({ name });
     const { key, apiKey } = await createApiKey(ctx.tenantId, ctx.actor, input.name);
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
@@ -31,8 +29,7 @@ export async function createApiKeyAction(tenantSlug: string, name: string): Prom
 }
 
 export async function revokeApiKeyAction(tenantSlug: string, apiKeyId: string): Promise<ActionResult<{ apiKey: ApiKeyRow }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const input = RevokeApiKey.parse({ apiKeyId });
     const apiKey = await revokeApiKey(ctx.tenantId, ctx.actor, input.apiKeyId);
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
@@ -41,8 +38,7 @@ export async function revokeApiKeyAction(tenantSlug: string, apiKeyId: string): 
 }
 
 export async function inviteMemberAction(tenantSlug: string, email: string, role: string): Promise<ActionResult<{ link: string; invitation: PendingInvitationDto }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const { token, invitation } = await inviteMember(ctx.tenantId, ctx.actor, InviteMember.parse({ email, role }));
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return { link: `${config().publicUrl}/invite/${token}`, invitation };
@@ -50,8 +46,7 @@ export async function inviteMemberAction(tenantSlug: string, email: string, role
 }
 
 export async function revokeInvitationAction(tenantSlug: string, invitationId: string): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const id = z.uuid('not a valid invitation id').parse(invitationId);
     await revokeInvitation(ctx.tenantId, ctx.actor, id);
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
@@ -60,8 +55,7 @@ export async function revokeInvitationAction(tenantSlug: string, invitationId: s
 }
 
 export async function changeMemberRoleAction(tenantSlug: string, operatorId: string, role: string): Promise<ActionResult<{ operatorId: string; role: Role }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const input = ChangeMemberRole.parse({ operatorId, role });
     const changed = await changeMemberRole(ctx.tenantId, ctx.actor, input.operatorId, input.role);
     revalidatePath(`/t/${ctx.tenantSlug}`, 'layout');
@@ -70,8 +64,7 @@ export async function changeMemberRoleAction(tenantSlug: string, operatorId: str
 }
 
 export async function removeMemberAction(tenantSlug: string, operatorId: string): Promise<ActionResult<{ operatorId: string }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const id = ChangeMemberRole.shape.operatorId.parse(operatorId);
     await removeMember(ctx.tenantId, ctx.actor, id);
     revalidatePath(`/t/${ctx.tenantSlug}`, 'layout');
@@ -80,8 +73,7 @@ export async function removeMemberAction(tenantSlug: string, operatorId: string)
 }
 
 export async function rotateSecretAction(tenantSlug: string, kind: string): Promise<ActionResult<{ secret: string; fingerprint: string }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OWNER');
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const rotated = await rotateTenantSecret(ctx.tenantId, ctx.actor, z.enum(tenantSecretKinds).parse(kind));
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return rotated;

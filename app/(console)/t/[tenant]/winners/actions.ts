@@ -11,16 +11,15 @@ import { approveHeldWin, rejectHeldWin } from '@/lib/fulfilment/review-held-win'
 import { ShipWin, WinIds, WinReason } from '@/lib/fulfilment/schemas';
 import { shipWin, type ShippedWin } from '@/lib/fulfilment/ship-win';
 import { voidWinByOperator } from '@/lib/fulfilment/void-win-by-operator';
-import { runAction, type ActionResult } from '@/lib/http/action-result';
-import { requireConsoleAction } from '../../../_server/session';
+import type { ActionResult } from '@/lib/http/action-result';
+import type { ConsoleContext } from '@/lib/auth/console-guard';
+import { consoleAction } from '../../../_server/session';
 
-const TenantSlug = z.string().max(200);
 const WinId = z.string().max(100);
 
 /** As an OPERATOR of the tenant: the lib call, then the winners page shows its result. */
-function asOperator<T>(tenantSlug: string, fn: (ctx: Awaited<ReturnType<typeof requireConsoleAction>>) => Promise<T>): Promise<ActionResult<T>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+function asOperator<T>(tenantSlug: string, fn: (ctx: ConsoleContext) => Promise<T>): Promise<ActionResult<T>> {
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const result = await fn(ctx);
     revalidatePath(`/t/${ctx.tenantSlug}/winners`);
     return result;

@@ -8,23 +8,20 @@ import { toActivityView, type DashboardActivityView } from '@/lib/stats/dashboar
 import { adjustTierLive } from '@/lib/stats/adjust-tier-live';
 import { changeStatusLive } from '@/lib/stats/change-status-live';
 import { LiveStatusChange, LiveTierAdjustment } from '@/lib/stats/schemas';
-import { runAction, type ActionResult } from '@/lib/http/action-result';
-import { requireConsoleAction } from '../../../../../_server/session';
+import type { ActionResult } from '@/lib/http/action-result';
+import { consoleAction } from '../../../../../_server/session';
 
-const TenantSlug = z.string().max(200);
 const Id = z.string().max(100);
 
 export async function adjustTierAction(tenantSlug: string, activityId: string, tierId: string, adjustment: unknown): Promise<ActionResult<{ activity: DashboardActivityView }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const activity = await adjustTierLive(ctx.tenantId, ctx.actor, Id.parse(activityId), Id.parse(tierId), LiveTierAdjustment.parse(adjustment));
     return { activity: toActivityView(activity) };
   });
 }
 
 export async function changeStatusAction(tenantSlug: string, activityId: string, change: unknown): Promise<ActionResult<{ activity: DashboardActivityView }>> {
-  return runAction(async () => {
-    const ctx = await requireConsoleAction(TenantSlug.parse(tenantSlug), 'OPERATOR');
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const activity = await changeStatusLive(ctx.tenantId, ctx.actor, Id.parse(activityId), LiveStatusChange.parse(change));
     return { activity: toActivityView(activity) };
   });
