@@ -44,6 +44,84 @@ function createPool(): pg.Pool {
   return p;
 }
 
+/**
+ * A connection of its own, outside the pool, for one hot caller: the draw's group commit. Its
+ * query is written to the socket in the very call, where the pool hands out a connection on a
+ * later tick, after all the work the previous batch's waiters go on to do (hundreds of draws
+ * under a crowd), while PostgreSQL sits idle. Opened on first use and closed after a while
+ * unused, as the pool does; a connection that breaks is dropped and the next query opens one.
+ */
+export class OwnConnection {
+  private client: pg.Client | null = null;
+  private opening: Promise<pg.Client> | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private running = 0;
+
+  constructor(
+    private readonly applicationName: string,
+    private readonly idleMs = 10_000,
+  ) {}
+
+  query<R extends pg.QueryResultRow>(query: pg.QueryConfig): Promise<pg.QueryResult<R>> {
+    this.running++;
+    this.closeWhenIdle();
+    const client = this.client;
+    const result = client ? client.query<R>(query) : this.open().then((c) => c.query<R>(query));
+    return result
+      .catch((err: unknown) => {
+        // Not an answer of a working session (the socket closed, the server ended it): the
+        // next query opens a new connection rather than waiting for this one's 'end'.
+        const code = (err as { code?: string }).code;
+        if ((!code || code.startsWith('57P')) && client && this.client === client) {
+          this.client = null;
+          client.end().catch(() => undefined);
+        }
+        throw err;
+      })
+      .finally(() => this.running--);
+  }
+
+  async end() {
+    const client = this.client ?? (await this.opening?.catch(() => null));
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private open(): Promise<pg.Client> {
+    this.opening ??= (async () => {
+      const client = new pg.Client({ connectionString: config().DATABASE_URL, application_name: this.applicationName });
+      const drop = () => {
+        if (this.client === client) this.client = null;
+      };
+      client.on('error', (err) => {
+        log.warn('the group commit\'s database connection was closed', errorFields(err));
+        drop();
+      });
+      client.on('end', drop);
+      try {
+        await client.connect();
+        this.client = client;
+        return client;
+      } finally {
+        this.opening = null;
+      }
+    })();
+    return this.opening;
+  }
+
+  private closeWhenIdle() {
+    if (this.idleTimer) this.idleTimer.refresh();
+    else {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null;
+        if (this.running > 0) this.closeWhenIdle();
+        else void this.end();
+      }, this.idleMs);
+      this.idleTimer.unref();
+    }
+  }
+}
+
 export const db: PrismaClient = globalForDb.lotteryDb ?? (globalForDb.lotteryDb = new PrismaClient({ adapter: new PrismaPg(pool) }));
 
 export type { Prisma } from '@/generated/prisma/client';

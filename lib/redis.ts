@@ -59,35 +59,39 @@ export function requestRedis(): Promise<Redis> {
 }
 
 /**
- * A Lua script kept in a .lua file named `<name>-<numberOfKeys>.lua` (the BullMQ convention).
- * ioredis sends EVALSHA and falls back to EVAL on NOSCRIPT, so a flushed script cache or a
- * restarted Redis is harmless.
+ * A Lua script kept in a .lua file named `<name>-<numberOfKeys>.lua` (the BullMQ convention),
+ * or `<name>-v.lua` when the caller decides how many keys (a batch). ioredis sends EVALSHA and
+ * falls back to EVAL on NOSCRIPT, so a flushed script cache or a restarted Redis is harmless.
  */
-export type LuaScript = { name: string; numberOfKeys: number; lua: string };
+export type LuaScript = { name: string; numberOfKeys: number | 'variable'; lua: string };
 
 export function loadLuaScript(dirFromRoot: string, fileName: string): LuaScript {
-  const match = /^(.+)-(\d+)\.lua$/.exec(fileName);
-  if (!match) throw new Error(`Lua file ${fileName} must be named <name>-<numberOfKeys>.lua`);
+  const match = /^(.+)-(\d+|v)\.lua$/.exec(fileName);
+  if (!match) throw new Error(`Lua file ${fileName} must be named <name>-<numberOfKeys>.lua or <name>-v.lua`);
   // next.config.js traces lib/**/*.lua into the build; the path itself is not for the bundler.
   const read = (name: string) => readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dirFromRoot, name), 'utf8');
   // `-- @include other.lua` pastes a shared function (the tier picker) from the same folder.
   const lua = read(fileName).replace(/^-- @include ([\w-]+\.lua)$/gm, (_line, included: string) => read(included));
   // Prefixed: a bare name such as `setStatus` would replace one of ioredis's own methods.
   const name = 'lua_' + match[1]!.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
-  return { name, numberOfKeys: Number(match[2]), lua };
+  return { name, numberOfKeys: match[2] === 'v' ? 'variable' : Number(match[2]), lua };
 }
 
 /** Defines the script on a connection once; returns a caller typed by the caller. */
 export function defineScript(redis: Redis, script: LuaScript) {
   const r = redis as Redis & Record<string, unknown>;
+  const variable = script.numberOfKeys === 'variable';
   if (typeof r[script.name] !== 'function') {
-    redis.defineCommand(script.name, { numberOfKeys: script.numberOfKeys, lua: script.lua });
+    // Without numberOfKeys, ioredis takes the count as the first argument.
+    redis.defineCommand(script.name, { lua: script.lua, ...(variable ? {} : { numberOfKeys: script.numberOfKeys as number }) });
   }
+  const call = r[script.name] as (...a: (string | number)[]) => Promise<unknown>;
   return (keys: string[], args: (string | number)[]): Promise<unknown> => {
+    if (variable) return call.call(redis, keys.length, ...keys, ...args);
     if (keys.length !== script.numberOfKeys) {
       throw new Error(`${script.name} takes ${script.numberOfKeys} keys, got ${keys.length}`);
     }
-    return (r[script.name] as (...a: (string | number)[]) => Promise<unknown>)(...keys, ...args);
+    return call.call(redis, ...keys, ...args);
   };
 }
 

@@ -15,7 +15,7 @@ import type { ActivityDto } from './activity-dto';
 import type { PatchActivity } from './schemas';
 
 const MAX_PERIOD_MS = 366 * 24 * 3600 * 1000;
-/** The draw keeps a user's counters this long after the end (draw-6.lua's EXPIREAT). */
+/** The draw keeps a user's counters this long after the end (draw-batch-v.lua's EXPIREAT). */
 const USER_STATE_GRACE_S = 7 * 86400;
 
 export async function changeActivityPeriod(tenantId: string, actor: Actor, activityId: string, patch: PatchActivity, now = Date.now()): Promise<ActivityDto> {

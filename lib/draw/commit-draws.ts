@@ -8,7 +8,7 @@
 // generation. A rebuild bumps the generation under an exclusive lock in the same transaction
 // that reads its snapshot, so every draw is either in that snapshot or never written: a draw
 // decided by a state that was lost cannot slip in after the rebuild and issue a unit twice.
-import { db, pool } from '../db';
+import { db, pool, type OwnConnection } from '../db';
 import type { DrawRows } from './draw-record';
 
 export const INSERT_BATCH_SQL = `
@@ -49,16 +49,18 @@ WITH raw AS (
 )
 SELECT id::text FROM ins`;
 
-/** Inserts what is new and of the current state generation; returns the ids this call inserted. */
-export async function commitDraws(batch: DrawRows[]): Promise<Set<string>> {
+/**
+ * Inserts what is new and of the current state generation; returns the ids this call inserted.
+ * Through the pool, or the group commit's own connection.
+ */
+export async function commitDraws(batch: DrawRows[], via: Pick<OwnConnection, 'query'> = pool): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
   const params = batchParams(batch);
   for (let attempt = 1; ; attempt++) {
     try {
-      const { rows } = await pool.query<{ id: string }>({ name: 'commit-draws-2', text: INSERT_BATCH_SQL, values: params });
+      const { rows } = await via.query<{ id: string }>({ name: 'commit-draws-2', text: INSERT_BATCH_SQL, values: params });
       return new Set(rows.map((r) => r.id));
     } catch (err) {
-      // Two batches locking the same Participation rows may deadlock; PostgreSQL aborts one.
       if (attempt < 5 && isRetryable(err)) continue;
       throw err;
     }
@@ -79,9 +81,14 @@ export function batchParams(batch: DrawRows[]): unknown[] {
   ];
 }
 
+/**
+ * Two batches locking the same Participation rows may deadlock, and PostgreSQL aborts one; a
+ * connection may be closed under a batch. The statement is idempotent (a repeat inserts
+ * nothing twice and counts nothing twice), so both are tried again.
+ */
 function isRetryable(err: unknown): boolean {
   const text = String((err as { message?: string })?.message ?? '') + JSON.stringify(err ?? {});
-  return /40P01|40001|deadlock detected|could not serialize/.test(text);
+  return /40P01|40001|57P01|deadlock detected|could not serialize|Connection terminated|not queryable/.test(text);
 }
 
 /** For draws a batch did not insert: the id already holding each (activity, user, key). */

@@ -5,6 +5,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EndUser } from '../auth/user-token';
 import { db } from '../db';
+import { Batcher } from '../batcher';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
@@ -20,7 +21,7 @@ import { recordRiskEvent } from '../risk/risk-events';
 import { requestRebuild } from './rebuild-activity';
 import { PROBABILITY_SCALE } from '../activities/schemas';
 
-const drawScript = loadLuaScript('lib/draw/lua', 'draw-6.lua');
+const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
 const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');
 const forgetStaleScript = loadLuaScript('lib/draw/lua', 'forget-result-1.lua');
 
@@ -79,19 +80,58 @@ function drawSource(user: EndUser, ctx: DrawContext): { deviceId: string; ip: st
 export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord; streamEntry?: string } | { kind: 'error'; code: string; detail?: string };
 
 /** The Lua step alone: Redis decides and logs the draw to the stream; nothing is in PostgreSQL yet. */
-export async function decideDraw(redis: Redis, activityId: string, meta: ActivityMeta, user: EndUser, key: string, day: string, now: number, ctx: DrawContext = {}): Promise<Decision> {
-  const k = drawKeys(activityId);
-  const drawId = randomUUID();
-  const winIds = Array.from({ length: meta.view.maxBundle }, () => randomUUID());
-  const r = ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE);
+export function decideDraw(redis: Redis, activityId: string, meta: ActivityMeta, user: EndUser, key: string, day: string, now: number, ctx: DrawContext = {}): Promise<Decision> {
   const { deviceId, ip } = drawSource(user, ctx);
-  const [kind, payload, detail] = (await defineScript(redis, drawScript)(
-    [k.cfg, k.stock, k.issued, k.user(user.userId), k.idem(user.userId, key), k.stream],
-    [drawId, user.userId, key, now, day, r, IDEMPOTENCY_TTL_SECONDS, deviceId, ip, localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''], ...winIds],
-  )) as [string, string, string?];
+  return luaBatcher(redis, activityId).submit({
+    userId: user.userId, key,
+    args: [
+      randomUUID(), user.userId, key, now, day, ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE), deviceId, ip, localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''],
+      ...Array.from({ length: meta.view.maxBundle }, () => randomUUID()),
+    ],
+  });
+}
+
+/** Draws of one activity that go to Redis in one script call: its user and idem keys, and its arguments. */
+type LuaDraw = { userId: string; key: string; args: (string | number)[] };
+
+/** The most draws one script call decides: Redis does nothing else while it runs (about 10 µs a draw). */
+const MAX_LUA_BATCH = 100;
+const luaBatchers = new WeakMap<Redis, Map<string, Batcher<LuaDraw, Decision>>>();
+
+/**
+ * One batcher per connection and activity (a script call touches one activity's keys, one
+ * hash tag): while a call is out, the activity's next draws wait and go together in the next.
+ */
+function luaBatcher(redis: Redis, activityId: string): Batcher<LuaDraw, Decision> {
+  let byActivity = luaBatchers.get(redis);
+  if (!byActivity) luaBatchers.set(redis, (byActivity = new Map()));
+  let batcher = byActivity.get(activityId);
+  if (!batcher) {
+    const k = drawKeys(activityId);
+    const run = defineScript(redis, drawScript);
+    batcher = new Batcher<LuaDraw, Decision>(async (draws) => {
+      // Every draw gets as many arguments as the longest (win ids for the largest bundle).
+      const stride = Math.max(...draws.map((d) => d.args.length));
+      const keys = [k.cfg, k.stock, k.issued, k.stream];
+      const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
+      for (const d of draws) {
+        keys.push(k.user(d.userId), k.idem(d.userId, d.key));
+        args.push(...d.args);
+        for (let pad = d.args.length; pad < stride; pad++) args.push('');
+      }
+      const answers = (await run(keys, args)) as [string, string, string?][];
+      return answers.map(toDecision);
+    }, { maxBatch: MAX_LUA_BATCH, onIdle: () => byActivity.delete(activityId) });
+    byActivity.set(activityId, batcher);
+  }
+  return batcher;
+}
+
+function toDecision([kind, payload, detail]: [string, string, string?]): Decision {
   if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };
   return { kind: kind as 'ok' | 'replay', record: parseRecord(payload), ...(kind === 'ok' && detail ? { streamEntry: detail } : {}) };
 }
+
 /**
  * The draw's rows are in PostgreSQL before this returns, for a new draw and for a replay
  * alike (the first request may still be committing when its retry arrives).

@@ -1,4 +1,4 @@
-// The draw's own tier picker (lua/pick-tier.lua, pasted into draw-6.lua) run over simulated
+// The draw's own tier picker (lua/pick-tier.lua, pasted into draw-batch-v.lua) run over simulated
 // random integers, for the console's simulator. Not a copy of the picker: the same Lua runs,
 // with the draw's stock rule, on scratch values in a script that touches no key.
 import { randomInt } from 'node:crypto';

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { db, pool } from '@/lib/db';
+import { db, OwnConnection, pool } from '@/lib/db';
 
 describe('database connections', () => {
   it('survive the server terminating an idle connection', async () => {
@@ -23,5 +23,23 @@ describe('database connections', () => {
     } finally {
       await admin.end();
     }
+  });
+
+  it('the group commit\'s own connection: answers, survives the server terminating it, and closes when idle', async () => {
+    const own = new OwnConnection('lottery-test', 300);
+    const pidOf = async () => (await own.query<{ pid: number }>({ text: 'SELECT pg_backend_pid() AS pid' })).rows[0]!.pid;
+    const alive = async (pid: number) => (await pool.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 1;
+    const first = await pidOf();
+    expect(await pidOf()).toBe(first);
+    await pool.query('SELECT pg_terminate_backend($1)', [first]);
+    for (let i = 0; i < 100 && (await alive(first)); i++) await sleep(20);
+    await sleep(50);
+    // No listener of the test's own: an unhandled error event would fail the run.
+    const second = await pidOf();
+    expect(second).not.toBe(first);
+    for (let i = 0; i < 100 && (await alive(second)); i++) await sleep(50);
+    expect(await alive(second)).toBe(false);
+    expect(await pidOf()).not.toBe(second);
+    await own.end();
   });
 });

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { executeDraw } from '@/lib/draw/execute-draw';
+import { db, pool } from '@/lib/db';
+import { GROUP_COMMIT_CONNECTION } from '@/lib/draw/draw-committer';
+import { activityMeta } from '@/lib/draw/activity-state';
+import { decideDraw, executeDraw, type Decision } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
-import { requestRedis } from '@/lib/redis';
+import { localDay } from '@/lib/draw/local-day';
+import { createRedis, requestRedis } from '@/lib/redis';
 import { endUser, liveActivity } from '../helpers/activities';
 
 describe('a draw', () => {
@@ -34,5 +37,47 @@ describe('a draw', () => {
     }
     expect(backlog).toBe(0);
     expect(await db.draw.count({ where: { activityId: activity.id } })).toBe(60);
+  });
+
+  it('decides draws sent together in one script call one after another, each seeing the one before', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 3, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 3 } } });
+    const redis = createRedis('worker'); // its own connection, to count the script calls on it
+    try {
+      const meta = (await activityMeta(redis, activity.id))!;
+      let scriptCalls = 0;
+      const r = redis as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      const decide = (userId: string, key: string) => decideDraw(redis, activity.id, meta, endUser(tenant, userId), key, localDay(meta.timezone, Date.now()), Date.now());
+      await decide('warm-up', 'w'); // defines the script on this connection, and wins a unit: two left
+      const script = r.lua_drawBatch!;
+      r.lua_drawBatch = (...a) => {
+        scriptCalls++;
+        return script.apply(redis, a);
+      };
+      // The first goes alone; the other five wait for it and go together, in this order.
+      const [first, ...rest] = await Promise.all([
+        decide('ann', 'k1'), decide('ann', 'k1'), decide('ann', 'k2'), decide('ann', 'k3'), decide('ann', 'k4'), decide('bob', 'k1'),
+      ]);
+      expect(scriptCalls).toBe(2);
+      const summary = (d: Decision) => (d.kind === 'error' ? d.code : `${d.kind} ${d.record.t ? 'win' : 'lose'} left ${d.record.l}`);
+      expect([first!, ...rest].map(summary)).toEqual([
+        'ok win left 2', // alone
+        'replay win left 2', // the draw before, in the call before
+        'ok win left 1', // the last unit
+        'ok lose left 0', // no stock left: no win, the chance is used
+        'NO_CHANCES', // three free draws used, the last two in this same call
+        'ok lose left 2',
+      ]);
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('keeps committing after the server ended the group commit\'s connection', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 50, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 5 } } });
+    await executeDraw(endUser(tenant, 'first'), activity.id, randomUUID());
+    const ended = await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [GROUP_COMMIT_CONNECTION]);
+    expect(ended.rowCount).toBeGreaterThan(0);
+    const bodies = await Promise.all(Array.from({ length: 5 }, (_, i) => executeDraw(endUser(tenant, `after-${i}`), activity.id, randomUUID())));
+    expect(await db.draw.count({ where: { id: { in: bodies.map((b) => b.drawId) } } })).toBe(5);
   });
 });

@@ -1,5 +1,5 @@
 --[[
-  The tier picker, shared by the draw (draw-6.lua) and the console's simulator
+  The tier picker, shared by the draw (draw-batch-v.lua) and the console's simulator
   (simulate-picks-0.lua), so what an operator simulates is what users get.
   tiers: [{id, p (millionths), s (segments, optional), ...}] in order; r: a uniform integer in
   [0, 1000000); hour (0-23) and day (YYYY-MM-DD): the activity's local time (hour -1: ignore

@@ -3,7 +3,7 @@
   the activity's hot state is the generation that did not see the row (lib/tasks/grant-chances.ts).
 
   KEYS[1] cfg   the activity's config hash (epoch, endsAt in ms)
-  KEYS[2] user  the user's hash (granted is read by draw-6.lua)
+  KEYS[2] user  the user's hash (granted is read by draw-batch-v.lua)
 
   ARGV[1] the state epoch read under the activity row's share lock in the grant's transaction
   ARGV[2] chances to add

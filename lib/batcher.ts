@@ -1,0 +1,64 @@
+// Batching that costs nothing at low load: the first item goes out at once, alone; items that
+// arrive while a batch is out wait for it and then go together, up to maxBatch. Under a crowd
+// batches grow by themselves, so a fixed cost per call (a round trip, a commit) is shared.
+// Used by the draw's Lua step (one script call per batch) and its group commit (one statement).
+
+type Waiting<In, Out> = { item: In; resolve: (out: Out) => void; reject: (err: unknown) => void };
+
+export type BatcherOptions = {
+  maxBatch: number;
+  /** Batches out at once (default 1). */
+  maxParallel?: number;
+  /** Called when the last batch is done and nothing waits: the owner may drop this batcher. */
+  onIdle?: () => void;
+};
+
+export class Batcher<In, Out> {
+  private queue: Waiting<In, Out>[] = [];
+  private running = 0;
+
+  /** `run` answers each item of the batch, in order; if it throws, every item of the batch is rejected. */
+  constructor(
+    private readonly run: (items: In[]) => Promise<Out[]>,
+    private readonly options: BatcherOptions,
+  ) {}
+
+  submit(item: In): Promise<Out> {
+    return new Promise<Out>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.running < (this.options.maxParallel ?? 1) && this.queue.length > 0) this.send(this.queue.splice(0, this.options.maxBatch));
+    if (this.running === 0) this.options.onIdle?.();
+  }
+
+  /**
+   * The next batch goes out before the waiters of this one are answered: they go on to run
+   * their own code (and, under a crowd, hundreds of them), which would otherwise hold the
+   * next call back until they are all done.
+   */
+  private send(batch: Waiting<In, Out>[]) {
+    this.running++;
+    const done = (answer: (w: Waiting<In, Out>, i: number) => void) => {
+      this.running--;
+      this.pump();
+      batch.forEach(answer);
+    };
+    let call: Promise<Out[]>;
+    try {
+      call = this.run(batch.map((w) => w.item));
+    } catch (err) {
+      call = Promise.reject(err);
+    }
+    call.then(
+      (answers) => {
+        if (answers.length !== batch.length) return done((w) => w.reject(new Error(`a batch of ${batch.length} got ${answers.length} answers`)));
+        done((w, i) => w.resolve(answers[i]!));
+      },
+      (err: unknown) => done((w) => w.reject(err)),
+    );
+  }
+}

@@ -1,0 +1,175 @@
+--[[
+  Draws of one activity, in order, each one atomically as DESIGN.md §5 says: idempotency →
+  live and in period → limits and chances → tier pick → stock of the tier and of every prize
+  of its bundle, all or nothing → counters → stream record → stored result. A refused draw
+  changes nothing. The draws of one call run one after the other, each seeing what the one
+  before it did: the same as one call per draw, with the config read and decoded once.
+
+  KEYS[1] cfg     hash: status, startsAt, endsAt (ms), free, maxDay, maxTotal, maxWins (-1 = none),
+                  tiers (JSON [{id, p (millionths), prizes [[prizeId, qty], ...], s segments?,
+                  pace {st stock, b burst}? (even pacing)}]), version, epoch
+  KEYS[2] stock   hash of what is left: t:<tierId> wins, p:<prizeId> units
+  KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
+  KEYS[4] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
+  then, for the i-th draw:
+  KEYS[3 + 2i] user  hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
+  KEYS[4 + 2i] idem  string: the record of the draw made with this user's Idempotency-Key
+
+  ARGV[1] seconds to keep the idempotent result
+  ARGV[2] the stride: how many arguments each draw has (at least 10)
+  then, for the i-th draw, from b = 2 + (i - 1) * stride:
+  ARGV[b+1] draw id (uuid, made by the caller)   ARGV[b+2] user id    ARGV[b+3] Idempotency-Key
+  ARGV[b+4] now, ms since the epoch               ARGV[b+5] the activity-local day, YYYY-MM-DD
+  ARGV[b+6] a uniform random integer in [0, 1000000), from Node's crypto
+  ARGV[b+7] device id or ''                       ARGV[b+8] ip or ''
+  ARGV[b+9] the activity-local hour (0-23), for time segments
+  ARGV[b+10] the risk step's verdict (lib/risk/check-risk.ts): '' none, 'L' force a loss,
+             'H' hold a win for review (the record says so; its Win rows are HELD)
+  ARGV[b+11..b+stride] pre-made win ids, one per prize of the largest bundle
+
+  Returns one answer per draw, in order: {'ok', record, stream entry id} for a new draw,
+  {'replay', record} for a repeated key, or {'error', CODE, detail?} with CODE one of
+  REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES.
+  The record is JSON: d draw id, u user, k key, t tier id ('' = no win), c chance kind (F free,
+  G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, l chances left,
+  dev, ip, rk the risk verdict.
+]]
+-- @include pick-tier.lua
+
+local ttl = tonumber(ARGV[1])
+local stride = tonumber(ARGV[2])
+local cfg = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt', 'free', 'maxDay', 'maxTotal', 'maxWins', 'tiers', 'version', 'epoch')
+local status = cfg[1]
+local startsAt = tonumber(cfg[2])
+local endsAt = tonumber(cfg[3])
+local free = tonumber(cfg[4])
+local maxDay = tonumber(cfg[5])
+local maxTotal = tonumber(cfg[6])
+local maxWins = tonumber(cfg[7])
+local tiers = nil
+
+local function drawOne(userKey, idemKey, b)
+  local existing = redis.call('GET', idemKey)
+  if existing then
+    return { 'replay', existing }
+  end
+  if not status then
+    return { 'error', 'REBUILDING' }
+  end
+  local now = tonumber(ARGV[b + 4])
+  if (status ~= 'LIVE' and status ~= 'SCHEDULED') or now < startsAt or now >= endsAt then
+    return { 'error', 'NOT_LIVE', status }
+  end
+
+  local day = ARGV[b + 5]
+  local u = redis.call('HMGET', userKey, 'd:' .. day, 'f:' .. day, 'total', 'wins', 'granted', 'used')
+  local drawsToday = tonumber(u[1]) or 0
+  local freeToday = tonumber(u[2]) or 0
+  local total = tonumber(u[3]) or 0
+  local wins = tonumber(u[4]) or 0
+  local granted = tonumber(u[5]) or 0
+  local used = tonumber(u[6]) or 0
+
+  if maxTotal >= 0 and total >= maxTotal then
+    return { 'error', 'DRAW_LIMIT_REACHED', 'total' }
+  end
+  if maxDay >= 0 and drawsToday >= maxDay then
+    return { 'error', 'DRAW_LIMIT_REACHED', 'day' }
+  end
+  local chance
+  if freeToday < free then
+    chance = 'F'
+  elseif granted - used > 0 then
+    chance = 'G'
+  else
+    return { 'error', 'NO_CHANCES' }
+  end
+
+  tiers = tiers or cjson.decode(cfg[8])
+  local risk = ARGV[b + 10]
+  local picked = pickTier(tiers, tonumber(ARGV[b + 6]), tonumber(ARGV[b + 9]), day)
+
+  -- Even pacing: by now at most stock * elapsed / period (+ a small burst) of this tier may be
+  -- issued; above that line the draw falls through to "no win".
+  if picked and picked.pace then
+    local line = math.floor(picked.pace.st * (now - startsAt) / (endsAt - startsAt)) + picked.pace.b
+    if (tonumber(redis.call('HGET', KEYS[3], 't:' .. picked.id)) or 0) >= line then
+      picked = nil
+    end
+  end
+
+  -- A risk rule with FORCE_LOSE: the chance is used, the draw cannot win.
+  if risk == 'L' then
+    picked = nil
+  end
+
+  local tierId = ''
+  local prizes = ''
+  if picked and (maxWins < 0 or wins < maxWins) then
+    local fields = { 't:' .. picked.id }
+    for _, prize in ipairs(picked.prizes) do
+      fields[#fields + 1] = 'p:' .. prize[1]
+    end
+    local left = redis.call('HMGET', KEYS[2], unpack(fields))
+    local enough = (tonumber(left[1]) or 0) >= 1
+    for j, prize in ipairs(picked.prizes) do
+      if (tonumber(left[j + 1]) or 0) < prize[2] then
+        enough = false
+      end
+    end
+    -- A tier whose stock (or any prize of its bundle) is gone is "no win": all or nothing.
+    if enough then
+      -- Absolute values, read and written inside this one atomic script: one call per hash.
+      local issued = redis.call('HMGET', KEYS[3], unpack(fields))
+      local newLeft = { fields[1], tonumber(left[1]) - 1 }
+      local newIssued = { fields[1], (tonumber(issued[1]) or 0) + 1 }
+      local parts = {}
+      for j, prize in ipairs(picked.prizes) do
+        newLeft[#newLeft + 1] = fields[j + 1]
+        newLeft[#newLeft + 1] = tonumber(left[j + 1]) - prize[2]
+        newIssued[#newIssued + 1] = fields[j + 1]
+        newIssued[#newIssued + 1] = (tonumber(issued[j + 1]) or 0) + prize[2]
+        parts[#parts + 1] = prize[1] .. ':' .. prize[2] .. ':' .. ARGV[b + 10 + j]
+      end
+      redis.call('HSET', KEYS[2], unpack(newLeft))
+      redis.call('HSET', KEYS[3], unpack(newIssued))
+      tierId = picked.id
+      prizes = table.concat(parts, ';')
+    end
+  end
+
+  local won = tierId ~= '' and 1 or 0
+  if chance == 'F' then
+    redis.call('HSET', userKey, 'd:' .. day, drawsToday + 1, 'f:' .. day, freeToday + 1, 'total', total + 1, 'wins', wins + won)
+  else
+    redis.call('HSET', userKey, 'd:' .. day, drawsToday + 1, 'total', total + 1, 'wins', wins + won, 'used', used + 1)
+  end
+  if total == 0 then
+    redis.call('EXPIREAT', userKey, math.floor(endsAt / 1000) + 7 * 86400)
+  end
+
+  local chancesLeft = math.max(0, free - freeToday - (chance == 'F' and 1 or 0)) + (granted - used - (chance == 'G' and 1 or 0))
+  if maxDay >= 0 then
+    chancesLeft = math.min(chancesLeft, maxDay - drawsToday - 1)
+  end
+  if maxTotal >= 0 then
+    chancesLeft = math.min(chancesLeft, maxTotal - total - 1)
+  end
+  if chancesLeft < 0 then
+    chancesLeft = 0
+  end
+
+  local record = cjson.encode({
+    d = ARGV[b + 1], u = ARGV[b + 2], k = ARGV[b + 3], t = tierId, c = chance, ts = ARGV[b + 4], pz = prizes,
+    v = cfg[9], e = cfg[10], l = chancesLeft, dev = ARGV[b + 7], ip = ARGV[b + 8], rk = risk,
+  })
+  local entry = redis.call('XADD', KEYS[4], '*', 'r', record)
+  redis.call('SET', idemKey, record, 'EX', ttl)
+  return { 'ok', record, entry }
+end
+
+local answers = {}
+for i = 1, (#KEYS - 4) / 2 do
+  answers[i] = drawOne(KEYS[3 + 2 * i], KEYS[4 + 2 * i], 2 + (i - 1) * stride)
+end
+return answers
