@@ -2,7 +2,7 @@
 // recent Draw rows of live activities: a user winning far above the odds, or a user, device
 // or IP drawing far faster than people do. A subject found is flagged in Redis for the rule's
 // `flagHours`, and its next draws meet the rule's action in the risk step
-// (lua/check-risk-1.lua). A newly flagged subject is one RiskEvent; a subject flagged again
+// (lua/check-risk-batch-1.lua). A newly flagged subject is one RiskEvent; a subject flagged again
 // while still flagged is not counted twice.
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';

@@ -9,7 +9,7 @@ import { riskKeys } from './keys';
 const LIST_KINDS = ['user', 'device', 'ip'] as const;
 const CHUNK = 1_000;
 
-/** The compiled form check-risk-1.lua reads. */
+/** The compiled form check-risk-batch-1.lua reads. */
 type CompiledRule = { i: string; k: string; a: string; act: string; n?: number; w?: number; s?: number; d?: string };
 
 export async function compileRiskRules(tenantId: string): Promise<CompiledRule[]> {
