@@ -62,3 +62,26 @@ export class Batcher<In, Out> {
     );
   }
 }
+
+/**
+ * Batchers kept per owner (a Redis connection) and key (an activity, a tenant: what one call
+ * may touch), made on first use and dropped once idle.
+ */
+export function batchersBy<Owner extends object, In, Out>(
+  options: Omit<BatcherOptions, 'onIdle'>,
+  make: (owner: Owner, key: string) => (items: In[]) => Promise<Out[]>,
+): (owner: Owner, key: string) => Batcher<In, Out> {
+  const byOwner = new WeakMap<Owner, Map<string, Batcher<In, Out>>>();
+  return (owner, key) => {
+    let byKey = byOwner.get(owner);
+    if (!byKey) byOwner.set(owner, (byKey = new Map()));
+    let batcher = byKey.get(key);
+    if (!batcher) {
+      const mine = byKey;
+      batcher = new Batcher(make(owner, key), { ...options, onIdle: () => mine.delete(key) });
+      byKey.set(key, batcher);
+    }
+    return batcher;
+  };
+}
+

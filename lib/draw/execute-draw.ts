@@ -5,7 +5,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EndUser } from '../auth/user-token';
 import { db } from '../db';
-import { Batcher } from '../batcher';
+import { batchersBy } from '../batcher';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
@@ -96,36 +96,27 @@ type LuaDraw = { userId: string; key: string; args: (string | number)[] };
 
 /** The most draws one script call decides: Redis does nothing else while it runs (about 10 µs a draw). */
 const MAX_LUA_BATCH = 100;
-const luaBatchers = new WeakMap<Redis, Map<string, Batcher<LuaDraw, Decision>>>();
-
 /**
  * One batcher per connection and activity (a script call touches one activity's keys, one
  * hash tag): while a call is out, the activity's next draws wait and go together in the next.
  */
-function luaBatcher(redis: Redis, activityId: string): Batcher<LuaDraw, Decision> {
-  let byActivity = luaBatchers.get(redis);
-  if (!byActivity) luaBatchers.set(redis, (byActivity = new Map()));
-  let batcher = byActivity.get(activityId);
-  if (!batcher) {
-    const k = drawKeys(activityId);
-    const run = defineScript(redis, drawScript);
-    batcher = new Batcher<LuaDraw, Decision>(async (draws) => {
-      // Every draw gets as many arguments as the longest (win ids for the largest bundle).
-      const stride = Math.max(...draws.map((d) => d.args.length));
-      const keys = [k.cfg, k.stock, k.issued, k.stream];
-      const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
-      for (const d of draws) {
-        keys.push(k.user(d.userId), k.idem(d.userId, d.key));
-        args.push(...d.args);
-        for (let pad = d.args.length; pad < stride; pad++) args.push('');
-      }
-      const answers = (await run(keys, args)) as [string, string, string?][];
-      return answers.map(toDecision);
-    }, { maxBatch: MAX_LUA_BATCH, onIdle: () => byActivity.delete(activityId) });
-    byActivity.set(activityId, batcher);
-  }
-  return batcher;
-}
+const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATCH }, (redis, activityId) => {
+  const k = drawKeys(activityId);
+  const run = defineScript(redis, drawScript);
+  return async (draws) => {
+    // Every draw gets as many arguments as the longest (win ids for the largest bundle).
+    const stride = Math.max(...draws.map((d) => d.args.length));
+    const keys = [k.cfg, k.stock, k.issued, k.stream];
+    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
+    for (const d of draws) {
+      keys.push(k.user(d.userId), k.idem(d.userId, d.key));
+      args.push(...d.args);
+      for (let pad = d.args.length; pad < stride; pad++) args.push('');
+    }
+    const answers = (await run(keys, args)) as [string, string, string?][];
+    return answers.map(toDecision);
+  };
+});
 
 function toDecision([kind, payload, detail]: [string, string, string?]): Decision {
   if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };

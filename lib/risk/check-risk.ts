@@ -2,7 +2,7 @@
 // before the draw script (the draws of a tenant arriving while a call is out share the next). BLOCK answers 403 RISK_BLOCKED and RATE_LIMITED 429 with
 // Retry-After, both before any chance is touched; FORCE_LOSE and HOLD go to the draw, which
 // makes the draw a loss or holds its win for review. Every hit is a RiskEvent.
-import { Batcher } from '../batcher';
+import { batchersBy } from '../batcher';
 import { AppError } from '../errors';
 import type { EndUser } from '../auth/user-token';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
@@ -74,22 +74,13 @@ type Answer = [string, string?, string?, string?, number?];
 
 /** The most draws one call checks (a few µs each; Redis does nothing else meanwhile). */
 const MAX_RISK_BATCH = 100;
-const riskBatchers = new WeakMap<Redis, Map<string, Batcher<(string | number)[], Answer>>>();
-
 /** One batcher per connection and tenant: a call reads one tenant's rules and keys (one hash tag). */
-function riskBatcher(redis: Redis, tenantId: string): Batcher<(string | number)[], Answer> {
-  let byTenant = riskBatchers.get(redis);
-  if (!byTenant) riskBatchers.set(redis, (byTenant = new Map()));
-  let batcher = byTenant.get(tenantId);
-  if (!batcher) {
-    const k = riskKeys(tenantId);
-    const call = defineScript(redis, checkScript);
-    batcher = new Batcher<(string | number)[], Answer>(async (draws) => {
-      const answers = (await call([k.rules], [k.prefix, ...draws.flat()])) as Answer[] | ['missing'];
-      if (answers[0] === 'missing') return draws.map(() => ['missing'] as Answer);
-      return answers as Answer[];
-    }, { maxBatch: MAX_RISK_BATCH, onIdle: () => byTenant.delete(tenantId) });
-    byTenant.set(tenantId, batcher);
-  }
-  return batcher;
-}
+const riskBatcher = batchersBy<Redis, (string | number)[], Answer>({ maxBatch: MAX_RISK_BATCH }, (redis, tenantId) => {
+  const k = riskKeys(tenantId);
+  const call = defineScript(redis, checkScript);
+  return async (draws) => {
+    const answers = (await call([k.rules], [k.prefix, ...draws.flat()])) as Answer[] | ['missing'];
+    if (answers[0] === 'missing') return draws.map(() => ['missing'] as Answer);
+    return answers as Answer[];
+  };
+});

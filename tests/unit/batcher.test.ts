@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Batcher } from '@/lib/batcher';
+import { Batcher, batchersBy } from '@/lib/batcher';
 
 /** A batch function whose calls the test answers by hand. */
 function manual() {
@@ -87,4 +87,24 @@ describe('Batcher', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(idle).toBe(1);
   });
+
+  it('batchersBy keeps one batcher per owner and key while it works, and drops it once idle', async () => {
+    const made: string[] = [];
+    const batcher = batchersBy<object, number, number>({ maxBatch: 10 }, (_owner, key) => {
+      made.push(key);
+      return async (items) => items.map((i) => i * 2);
+    });
+    const a = {};
+    const b = {};
+    const working = batcher(a, 'x');
+    const pending = working.submit(1);
+    expect(batcher(a, 'x')).toBe(working);
+    expect(batcher(a, 'y')).not.toBe(working);
+    expect(batcher(b, 'x')).not.toBe(working);
+    expect(await pending).toBe(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(batcher(a, 'x')).not.toBe(working);
+    expect(made).toEqual(['x', 'y', 'x', 'x']);
+  });
 });
+
