@@ -14,6 +14,12 @@ import { drawKeys } from './keys';
 
 const DRAIN_EVERY_MS = 1_000;
 const BATCH = 1_000;
+/**
+ * The periodic drain leaves the last moments of the stream to the web processes committing
+ * them: taken by both, a draw costs PostgreSQL a second write and its request a lookup.
+ * A draw whose process died is still written, this much later.
+ */
+const DRAIN_GRACE_MS = 2_000;
 
 export async function scheduleDrawLogDrain(activityId: string) {
   await getQueue('draw-log').upsertJobScheduler(`drain:${activityId}`, { every: DRAIN_EVERY_MS }, { name: 'draw-log', data: { activityId } });
@@ -24,7 +30,7 @@ const SETTLED_AFTER_END_MS = 60_000;
 
 /** The draw-log job: drain, then retire the schedule of an activity that has settled. */
 export async function runDrawLogJob(redis: Redis, activityId: string, now = Date.now()): Promise<DrainResult> {
-  const result = await drainDrawLog(redis, activityId);
+  const result = await drainDrawLog(redis, activityId, { olderThanMs: DRAIN_GRACE_MS, now });
   if (result.backlog === 0) {
     const a = await db.activity.findUnique({ where: { id: activityId }, select: { status: true, endedAt: true, stockReturnedAt: true } });
     const settled = !a || (a.status === 'ENDED' && a.stockReturnedAt !== null && a.endedAt !== null && now - a.endedAt.getTime() > SETTLED_AFTER_END_MS);
@@ -35,12 +41,17 @@ export async function runDrawLogJob(redis: Redis, activityId: string, now = Date
 
 export type DrainResult = { persisted: number; inserted: number; backlog: number; countersWritten: number };
 
-export async function drainDrawLog(redis: Redis, activityId: string, { maxBatches = 50 }: { maxBatches?: number } = {}): Promise<DrainResult> {
+/**
+ * Writes what the stream holds into PostgreSQL (everything, or what is at least `olderThanMs`
+ * old: entry ids are the times Redis added them) and trims what was written.
+ */
+export async function drainDrawLog(redis: Redis, activityId: string, { maxBatches = 50, olderThanMs = 0, now = Date.now() }: { maxBatches?: number; olderThanMs?: number; now?: number } = {}): Promise<DrainResult> {
   const k = drawKeys(activityId);
   const result: DrainResult = { persisted: 0, inserted: 0, backlog: 0, countersWritten: 0 };
+  const until = olderThanMs > 0 ? String(now - olderThanMs) : '+';
   let context: { tenantId: string; view: ActivityView } | null = null;
   for (let i = 0; i < maxBatches; i++) {
-    const entries = (await redis.xrange(k.stream, '-', '+', 'COUNT', BATCH)) as [string, string[]][];
+    const entries = (await redis.xrange(k.stream, '-', until, 'COUNT', BATCH)) as [string, string[]][];
     if (entries.length === 0) break;
     context ??= await drainContext(redis, activityId);
     if (!context) break;
