@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, redisEvalPerSecond, runId, startServerAndWorkers, stopChildren } from './lib/harness';
+import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, closedLoop, createBenchActivity, redisEvalPerSecond, runId, startServerAndWorkers, stopChildren } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -46,19 +46,7 @@ async function main() {
     // 2. The engine from Node: executeDraw (Lua + group commit), at 50 and at ENGINE_IN_FLIGHT
     //    draws in flight. Each loop waits for its draw before the next, as a client would.
     const users = Array.from({ length: USERS }, (_, i) => ({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: `engine-${i}` }));
-    const engineLoop = async (inFlight: number) => {
-      let draws = 0;
-      const until = Date.now() + SECONDS * 1000;
-      const started = performance.now();
-      await Promise.all(Array.from({ length: inFlight }, async (_, w) => {
-        for (let i = w; Date.now() < until; i += inFlight) {
-          await executeDraw(users[i % USERS]!, activity.id, randomUUID());
-          draws++;
-        }
-      }));
-      const seconds = (performance.now() - started) / 1000;
-      return { perSecond: draws / seconds, meanMs: (inFlight * seconds * 1000) / draws };
-    };
+    const engineLoop = (inFlight: number) => closedLoop(inFlight, SECONDS, (i) => executeDraw(users[i % USERS]!, activity.id, randomUUID()));
     const engineFew = await engineLoop(CONNECTIONS);
     const engine = await engineLoop(ENGINE_IN_FLIGHT);
     const enginePerSecond = engine.perSecond;
@@ -73,18 +61,8 @@ async function main() {
       { kind: 'accounts_per_device', max: 1_000 }, { kind: 'min_account_age', minAgeSeconds: 3_600 },
     ]) await createRiskRule(risky.tenant.id, risky.actor, RiskRuleSpec.parse(spec));
     await addRiskListEntries(risky.tenant.id, risky.actor, { kind: 'user', values: Array.from({ length: 1_000 }, (_, i) => `banned-${i}`) });
-    const drawLoop = async (t: { id: string; slug: string }, activityId: string, label: string) => {
-      let n = 0;
-      const end = Date.now() + RISK_SECONDS * 1000;
-      const t0 = performance.now();
-      await Promise.all(Array.from({ length: CONNECTIONS }, async (_, w) => {
-        for (let i = w; Date.now() < end; i += CONNECTIONS) {
-          await executeDraw({ tenantId: t.id, tenantSlug: t.slug, userId: `${label}-${i % USERS}`, deviceId: `dev-${i % 500}`, accountCreatedAt: 1_600_000_000 }, activityId, randomUUID(), { ip: `10.1.${i % 200}.1` });
-          n++;
-        }
-      }));
-      return n / ((performance.now() - t0) / 1000);
-    };
+    const drawLoop = async (t: { id: string; slug: string }, activityId: string, label: string) => (await closedLoop(CONNECTIONS, RISK_SECONDS, (i) =>
+      executeDraw({ tenantId: t.id, tenantSlug: t.slug, userId: `${label}-${i % USERS}`, deviceId: `dev-${i % 500}`, accountCreatedAt: 1_600_000_000 }, activityId, randomUUID(), { ip: `10.1.${i % 200}.1` }))).perSecond;
     const plainRates = [await drawLoop(tenant, activity.id, 'plain-a')];
     const riskRates = [await drawLoop(risky.tenant, risky.activity.id, 'risk-a'), await drawLoop(risky.tenant, risky.activity.id, 'risk-b')];
     plainRates.push(await drawLoop(tenant, activity.id, 'plain-b'));

@@ -3,7 +3,7 @@
 //   RATIO draw_with_live_restock_vs_plain   draws/s with the change loop ÷ draws/s without
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, cleanUpBench, createBenchActivity } from './lib/harness';
+import { applyBenchEnvironment, cleanUpBench, closedLoop, createBenchActivity } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -16,18 +16,8 @@ async function main() {
 
   try {
     const { tenant, prizes: [prize], activity, actor } = await createBenchActivity([0.2]);
-    const drawFor = async (label: string) => {
-      let draws = 0;
-      const until = Date.now() + SECONDS * 1000;
-      const started = performance.now();
-      await Promise.all(Array.from({ length: IN_FLIGHT }, async (_, w) => {
-        for (let i = w; Date.now() < until; i += IN_FLIGHT) {
-          await executeDraw({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: `${label}-${i % USERS}` }, activity.id, randomUUID());
-          draws++;
-        }
-      }));
-      return draws / ((performance.now() - started) / 1000);
-    };
+    const drawFor = async (label: string) => (await closedLoop(IN_FLIGHT, SECONDS, (i) =>
+      executeDraw({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: `${label}-${i % USERS}` }, activity.id, randomUUID()))).perSecond;
 
     let changes = 0;
     const withChanges = async (label: string) => {

@@ -114,3 +114,22 @@ export async function redisEvalPerSecond(redis: { set: (key: string, value: numb
   if (!perSecond) throw new Error(`redis-benchmark gave no figure: ${rb.stdout} ${rb.stderr}`);
   return perSecond;
 }
+
+/**
+ * `inFlight` clients, each starting its next call when its last one is answered, for
+ * `seconds`: calls per second, and the mean time one took. `one(i)` gets the call's number.
+ */
+export async function closedLoop(inFlight: number, seconds: number, one: (i: number) => Promise<unknown>): Promise<{ perSecond: number; meanMs: number }> {
+  let done = 0;
+  const until = Date.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, async (_, w) => {
+    for (let i = w; Date.now() < until; i += inFlight) {
+      await one(i);
+      done++;
+    }
+  }));
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSecond: done / elapsed, meanMs: (inFlight * elapsed * 1000) / done };
+}
+
