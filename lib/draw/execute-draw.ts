@@ -9,7 +9,7 @@ import { batchersBy } from '../batcher';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
-import { activityMeta, type ActivityMeta } from './activity-state';
+import { activityMeta, forgetActivityMeta, type ActivityMeta } from './activity-state';
 import { findExistingDraws } from './commit-draws';
 import { drawCommitter } from './draw-committer';
 import { IDEMPOTENCY_TTL_SECONDS, parseRecord, toDrawBody, toDrawRows, type DrawBody, type DrawRecord } from './draw-record';
@@ -59,6 +59,10 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
         throw new AppError('DRAW_LIMIT_REACHED', decided.detail === 'day' ? 'no more draws today' : 'no more draws in this activity');
       case 'NO_CHANCES':
         throw new AppError('NO_CHANCES', 'no chances left');
+      case 'STALE_VIEW':
+        // A bundle grew since this process cached the activity: nothing was drawn.
+        forgetActivityMeta(activityId);
+        throw new AppError('ACTIVITY_REBUILDING', 'the activity changed meanwhile; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
       default:
         throw new Error(`draw script answered ${decided.code}`);
     }

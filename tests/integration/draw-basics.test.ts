@@ -80,4 +80,25 @@ describe('a draw', () => {
     const bodies = await Promise.all(Array.from({ length: 5 }, (_, i) => executeDraw(endUser(tenant, `after-${i}`), activity.id, randomUUID())));
     expect(await db.draw.count({ where: { id: { in: bodies.map((b) => b.drawId) } } })).toBe(5);
   });
+
+  it('refuses, untouched, a draw whose caller knew of a smaller bundle than the tier now has; the next draw of the call is unaffected', async () => {
+    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 5, prizes: [{ prizeId: p[0]! }, { prizeId: p[1]!, quantity: 2 }] }], { stocks: [10, 10] });
+    const redis = await requestRedis();
+    const meta = (await activityMeta(redis, activity.id))!;
+    const stale = { ...meta, view: { ...meta.view, maxBundle: 1 } };
+    const stockBefore = await redis.hgetall(drawKeys(activity.id).stock);
+    const now = Date.now();
+    // The first goes alone; the stale one and the next go together, the stale one padded.
+    const [, refused, fine] = await Promise.all([
+      decideDraw(redis, activity.id, meta, endUser(tenant, 'first'), 'k1', localDay(meta.timezone, now), now),
+      decideDraw(redis, activity.id, stale, endUser(tenant, 'stale'), 'k1', localDay(meta.timezone, now), now),
+      decideDraw(redis, activity.id, meta, endUser(tenant, 'fresh'), 'k1', localDay(meta.timezone, now), now),
+    ]);
+    expect(refused).toEqual({ kind: 'error', code: 'STALE_VIEW' });
+    expect(fine).toMatchObject({ kind: 'ok', record: { t: activity.tiers[0]!.id } });
+    expect(await redis.exists(drawKeys(activity.id).user('stale'), drawKeys(activity.id).idem('stale', 'k1'))).toBe(0);
+    const stockAfter = await redis.hgetall(drawKeys(activity.id).stock);
+    expect(Number(stockAfter[`t:${activity.tiers[0]!.id}`])).toBe(Number(stockBefore[`t:${activity.tiers[0]!.id}`]) - 2);
+  });
 });
+

@@ -25,11 +25,12 @@
   ARGV[b+9] the activity-local hour (0-23), for time segments
   ARGV[b+10] the risk step's verdict (lib/risk/check-risk.ts): '' none, 'L' force a loss,
              'H' hold a win for review (the record says so; its Win rows are HELD)
-  ARGV[b+11..b+stride] pre-made win ids, one per prize of the largest bundle
+  ARGV[b+11..b+stride] pre-made win ids, one per prize of the largest bundle ('' pads); a
+             draw picking a bundle larger than its caller knew of answers STALE_VIEW, untouched
 
   Returns one answer per draw, in order: {'ok', record, stream entry id} for a new draw,
   {'replay', record} for a repeated key, or {'error', CODE, detail?} with CODE one of
-  REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES.
+  REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES, STALE_VIEW.
   The record is JSON: d draw id, u user, k key, t tier id ('' = no win), c chance kind (F free,
   G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, l chances left,
   dev, ip, rk the risk verdict.
@@ -101,6 +102,16 @@ local function drawOne(userKey, idemKey, b)
   -- A risk rule with FORCE_LOSE: the chance is used, the draw cannot win.
   if risk == 'L' then
     picked = nil
+  end
+
+  -- Win ids for a larger bundle than the caller's view knew of would be read from the next
+  -- draw's arguments: refuse before anything is written; the caller refreshes and retries.
+  if picked then
+    for j = 1, #picked.prizes do
+      if j > stride - 10 or ARGV[b + 10 + j] == '' then
+        return { 'error', 'STALE_VIEW' }
+      end
+    end
   end
 
   local tierId = ''
