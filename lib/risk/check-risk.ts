@@ -1,7 +1,8 @@
 // The risk step of a draw (DESIGN.md §8): one script over the tenant's risk state in Redis,
-// before the draw script (the draws of a tenant arriving while a call is out share the next). BLOCK answers 403 RISK_BLOCKED and RATE_LIMITED 429 with
-// Retry-After, both before any chance is touched; FORCE_LOSE and HOLD go to the draw, which
-// makes the draw a loss or holds its win for review. Every hit is a RiskEvent.
+// before the draw script; the draws of a tenant that arrive while a call is out share the next.
+// BLOCK answers 403 RISK_BLOCKED and RATE_LIMITED 429 with Retry-After, both before any chance
+// is touched; FORCE_LOSE and HOLD go to the draw, which makes the draw a loss or holds its win
+// for review. Every hit is a RiskEvent.
 import { batchersBy } from '../batcher';
 import { AppError } from '../errors';
 import type { EndUser } from '../auth/user-token';
