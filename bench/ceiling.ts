@@ -12,7 +12,7 @@
 // Each part is given the whole machine; the engine runs them together on the same two cores.
 // The run's throwaway database loses its foreign keys and indexes at the end; it is dropped.
 import { randomUUID } from 'node:crypto';
-import { applyBenchEnvironment, cleanUpBench, createBenchActivity, redisEvalPerSecond } from './lib/harness';
+import { applyBenchEnvironment, cleanUpBench, closedLoop, createBenchActivity, redisEvalPerSecond } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -37,16 +37,8 @@ async function main() {
     // The Lua step alone.
     const rr = await requestRedis();
     const meta = (await activityMeta(rr, activity.id))!;
-    let decided = 0;
-    const until = Date.now() + SECONDS * 1000;
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: IN_FLIGHT }, async (_, w) => {
-      for (let i = w; Date.now() < until; i += IN_FLIGHT) {
-        await decideDraw(rr, activity.id, meta, { tenantId: tenant.id, tenantSlug: tenant.slug, userId: `lua-${i % 2000}` }, randomUUID(), '2026-01-01', Date.now());
-        decided++;
-      }
-    }));
-    const luaPerSecond = decided / ((performance.now() - t0) / 1000);
+    const luaPerSecond = (await closedLoop(IN_FLIGHT, SECONDS, (i) =>
+      decideDraw(rr, activity.id, meta, { tenantId: tenant.id, tenantSlug: tenant.slug, userId: `lua-${i % 2000}` }, randomUUID(), '2026-01-01', Date.now()))).perSecond;
 
     // The commit statement alone, with rows shaped like the engine's.
     await client.connect();
