@@ -1,13 +1,13 @@
 // POST /api/v1/activities/{id}/draws: one draw for one end user (DESIGN.md §5).
 // Redis decides (one Lua script); PostgreSQL records before the user sees anything.
 // No PostgreSQL read on the normal path: only a fenced or unknown activity goes there.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { EndUser } from '../auth/user-token';
 import { db } from '../db';
 import { batchersBy } from '../batcher';
 import { AppError } from '../errors';
-import { isUuid } from '../ids';
+import { isUuid, timeOrderedId } from '../ids';
 import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
 import { activityMeta, forgetActivityMeta, type ActivityMeta } from './activity-state';
 import { findExistingDraws } from './commit-draws';
@@ -89,8 +89,8 @@ export function decideDraw(redis: Redis, activityId: string, meta: ActivityMeta,
   return luaBatcher(redis, activityId).submit({
     userId: user.userId, key,
     args: [
-      randomUUID(), user.userId, key, now, day, ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE), deviceId, ip, localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''],
-      ...Array.from({ length: meta.view.maxBundle }, () => randomUUID()),
+      timeOrderedId(), user.userId, key, now, day, ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE), deviceId, ip, localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''],
+      ...Array.from({ length: meta.view.maxBundle }, () => timeOrderedId()),
     ],
   });
 }

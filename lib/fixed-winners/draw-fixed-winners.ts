@@ -17,9 +17,9 @@
 // leaves a marker (a retry after a crash takes nothing more), and the rows are written in one
 // transaction under a lock of the activity row that first looks for the ledger marker, so a
 // second run, concurrent or later, writes nothing and only re-announces the same winners.
-import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
+import { timeOrderedId } from '../ids';
 import { writeAuditLog } from '../audit/write-audit-log';
 import { drainDrawLog } from '../draw/drain-draw-log';
 import { drawKeys } from '../draw/keys';
@@ -111,7 +111,7 @@ async function writeWinners(redis: Redis, a: Activity, activityId: string, sampl
     // A uniform subset of a uniform sample is a uniform sample.
     const winners = covered < sample.length ? await reservoirSample(sample, covered, randomBelow) : sample;
     const createdAt = new Date(now);
-    const draws = winners.map((userId) => ({ id: randomUUID(), userId }));
+    const draws = winners.map((userId) => ({ id: timeOrderedId(), userId }));
     if (draws.length) {
       await tx.draw.createMany({
         data: draws.map((d) => ({
@@ -124,7 +124,7 @@ async function writeWinners(redis: Redis, a: Activity, activityId: string, sampl
           // Physical prizes wait for an address, as after an instant win; the others are delivered.
           const physical = p.prize.kind === 'PHYSICAL';
           return {
-            id: randomUUID(), tenantId: a.tenantId, activityId, drawId: d.id, tierId: tier.id, prizeId: p.prizeId, userId: d.userId,
+            id: timeOrderedId(), tenantId: a.tenantId, activityId, drawId: d.id, tierId: tier.id, prizeId: p.prizeId, userId: d.userId,
             quantity: p.quantity, status: physical ? 'AWAITING_CLAIM' as const : 'DELIVERED' as const,
             claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null, createdAt,
           };
