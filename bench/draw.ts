@@ -4,6 +4,9 @@
 //                                crowd on one process), ÷ redis-benchmark running a minimal
 //                                one-key EVAL stock decrement. The same loop with 50 in flight,
 //                                where a draw's round trips bound it, is printed beside it.
+//                                redis-benchmark runs just before and just after the engine's
+//                                run (the mean of the two); where that run spent the CPU, per
+//                                draw and process, is printed under it.
 //   RATIO http_draw_vs_trivial   POST .../draws req/s ÷ a trivial route of the same server,
 //                                same tool (autocannon), connections and duration
 //   LATENCY draw_p50_ms, draw_p99_ms at that load
@@ -13,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, closedLoop, createBenchActivity, redisEvalPerSecond, runId, startServerAndWorkers, stopChildren } from './lib/harness';
+import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, closedLoop, cpuPerDraw, cpuSnapshot, createBenchActivity, redisEvalPerSecond, runId, startServerAndWorkers, stopChildren } from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -40,18 +43,23 @@ async function main() {
     buildIfStale();
     await startServerAndWorkers();
 
-    // 1. Baseline: redis-benchmark, a one-key EVAL that decrements stock if any is left.
-    const evalPerSecond = await redisEvalPerSecond(redis, CONNECTIONS);
-
-    // 2. The engine from Node: executeDraw (Lua + group commit), at 50 and at ENGINE_IN_FLIGHT
+    // 1. The engine from Node: executeDraw (Lua + group commit), at 50 and at ENGINE_IN_FLIGHT
     //    draws in flight. Each loop waits for its draw before the next, as a client would.
     const users = Array.from({ length: USERS }, (_, i) => ({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: `engine-${i}` }));
     const engineLoop = (inFlight: number) => closedLoop(inFlight, SECONDS, (i) => executeDraw(users[i % USERS]!, activity.id, randomUUID()));
     const engineFew = await engineLoop(CONNECTIONS);
+    // The baseline, redis-benchmark running a one-key EVAL that decrements stock if any is
+    // left, just before and just after the engine's run: the machine's speed drifts over a
+    // minute, and the mean of the two brackets it.
+    const evalBefore = await redisEvalPerSecond(redis, CONNECTIONS);
+    const cpuBefore = cpuSnapshot();
     const engine = await engineLoop(ENGINE_IN_FLIGHT);
+    const engineCpu = cpuPerDraw(cpuBefore, cpuSnapshot(), engine.count);
+    const evalAfter = await redisEvalPerSecond(redis, CONNECTIONS);
+    const evalPerSecond = (evalBefore + evalAfter) / 2;
     const enginePerSecond = engine.perSecond;
 
-    // 2b. Risk rules: the same engine loop on an activity of a tenant with five rules active
+    // 2. Risk rules: the same engine loop on an activity of a tenant with five rules active
     //     (none refusing these draws: the cost of checking is what is measured), A B B A.
     const risky = await createBenchActivity([0.01, 0.05, 0.2], `bench-risk-${runId}`);
     const { createRiskRule, addRiskListEntries } = await import('../lib/risk/manage-risk');
@@ -96,8 +104,9 @@ async function main() {
     const persisted = await db.draw.count({ where: { activityId: activity.id } });
 
     console.log(`engine draws/s (in-process, ${ENGINE_IN_FLIGHT} in flight): ${enginePerSecond.toFixed(0)}, mean ${engine.meanMs.toFixed(1)} ms a draw`);
+    console.log(`  ${engineCpu}`);
     console.log(`engine draws/s (in-process, ${CONNECTIONS} in flight): ${engineFew.perSecond.toFixed(0)}, mean ${engineFew.meanMs.toFixed(1)} ms a draw`);
-    console.log(`redis-benchmark EVAL/s (${CONNECTIONS} clients): ${evalPerSecond.toFixed(0)}`);
+    console.log(`redis-benchmark EVAL/s (${CONNECTIONS} clients): ${evalPerSecond.toFixed(0)} (${evalBefore.toFixed(0)} before the engine's run, ${evalAfter.toFixed(0)} after)`);
     console.log(`http draws/s: ${http.requests.average.toFixed(0)}   trivial route req/s: ${trivial.requests.average.toFixed(0)}   (${CONNECTIONS} connections, ${SECONDS} s each)`);
     console.log(`draw rows in PostgreSQL: ${persisted}`);
     console.log(`engine draws/s with five risk rules: ${riskPerSecond.toFixed(0)}   without: ${plainPerSecond.toFixed(0)}   (A B B A, ${RISK_SECONDS} s each)`);

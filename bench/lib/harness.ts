@@ -1,7 +1,7 @@
 // Shared by the benchmarks: a throwaway database and Redis prefix, the production server and
 // workers started on them, and clean-up. Everything targets 127.0.0.1 and stops by itself.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const runId = `b${Date.now()}`;
@@ -117,9 +117,9 @@ export async function redisEvalPerSecond(redis: { set: (key: string, value: numb
 
 /**
  * `inFlight` clients, each starting its next call when its last one is answered, for
- * `seconds`: calls per second, and the mean time one took. `one(i)` gets the call's number.
+ * `seconds`: calls per second, the mean time one took, and how many. `one(i)` gets the call's number.
  */
-export async function closedLoop(inFlight: number, seconds: number, one: (i: number) => Promise<unknown>): Promise<{ perSecond: number; meanMs: number }> {
+export async function closedLoop(inFlight: number, seconds: number, one: (i: number) => Promise<unknown>): Promise<{ perSecond: number; meanMs: number; count: number }> {
   let done = 0;
   const until = Date.now() + seconds * 1000;
   const started = performance.now();
@@ -130,6 +130,44 @@ export async function closedLoop(inFlight: number, seconds: number, one: (i: num
     }
   }));
   const elapsed = (performance.now() - started) / 1000;
-  return { perSecond: done / elapsed, meanMs: (inFlight * elapsed * 1000) / done };
+  return { perSecond: done / elapsed, meanMs: (inFlight * elapsed * 1000) / done, count: done };
 }
 
+
+/** CPU seconds used so far by this process, the other Node processes (server, workers), PostgreSQL, Redis; and the machine's busy and idle seconds. Linux (/proc). */
+export type CpuSnapshot = { engine: number; otherNode: number; postgres: number; redis: number; busy: number; idle: number };
+
+const TICKS_PER_SECOND = 100;
+
+export function cpuSnapshot(): CpuSnapshot {
+  const snap: CpuSnapshot = { engine: 0, otherNode: 0, postgres: 0, redis: 0, busy: 0, idle: 0 };
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime + stime
+    if (Number(pid) === process.pid) snap.engine += seconds;
+    else if (comm === 'node') snap.otherNode += seconds;
+    else if (comm === 'postgres') snap.postgres += seconds;
+    else if (comm.startsWith('redis-server')) snap.redis += seconds;
+  }
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  snap.busy = (user! + nice! + system! + irq! + softirq! + steal!) / TICKS_PER_SECOND;
+  snap.idle = (idle! + iowait!) / TICKS_PER_SECOND;
+  return snap;
+}
+
+/**
+ * Where the draws of a run spent the machine: CPU µs a draw per process group, and how busy
+ * the machine was. A backend that exits during the run is not counted (the engine's are kept).
+ */
+export function cpuPerDraw(before: CpuSnapshot, after: CpuSnapshot, draws: number): string {
+  const us = (k: keyof CpuSnapshot) => (((after[k] - before[k]) / draws) * 1e6).toFixed(0);
+  const busy = (after.busy - before.busy) / (after.busy - before.busy + after.idle - before.idle);
+  return `engine process ${us('engine')}, PostgreSQL ${us('postgres')}, Redis ${us('redis')}, server and workers ${us('otherNode')} µs of CPU a draw; machine ${(busy * 100).toFixed(0)} % busy`;
+}
