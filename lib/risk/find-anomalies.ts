@@ -13,9 +13,9 @@ import { recordRiskEvent } from './risk-events';
 type Found = { subject: string; activityId: string; draws: number; wins: number };
 const COLUMN = { user: Prisma.sql`"userId"`, device: Prisma.sql`"deviceId"`, ip: Prisma.sql`ip` } as const;
 
-/** Runs every enabled anomaly rule once; returns how many subjects were newly flagged. */
-export async function findRiskAnomalies(now = Date.now()): Promise<number> {
-  const rules = await db.riskRule.findMany({ where: { enabled: true, kind: { in: ['WIN_RATE_ANOMALY', 'VELOCITY_ANOMALY'] } } });
+/** Runs every enabled anomaly rule once (or one tenant's); returns how many subjects were newly flagged. */
+export async function findRiskAnomalies(now = Date.now(), { tenantId }: { tenantId?: string } = {}): Promise<number> {
+  const rules = await db.riskRule.findMany({ where: { enabled: true, kind: { in: ['WIN_RATE_ANOMALY', 'VELOCITY_ANOMALY'] }, ...(tenantId ? { tenantId } : {}) } });
   const redis = await requestRedis();
   let flagged = 0;
   for (const rule of rules) {
