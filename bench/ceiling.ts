@@ -78,7 +78,7 @@ async function main() {
     console.log(`BASELINE redis_eval_per_s=${evalPerSecond.toFixed(0)}`);
     console.log(`CEILING lua_draws_per_s=${luaPerSecond.toFixed(0)}`);
     console.log(`CEILING pg_rows_per_s=${pgPerSecond.toFixed(0)}`);
-    console.log(`CEILING pg_rows_stripped_per_s=${strippedPerSecond.toFixed(0)} (without Participation, ${fks.length} foreign keys, ${indexes.length} Draw indexes)`);
+    console.log(`CEILING pg_rows_stripped_per_s=${strippedPerSecond.toFixed(0)} (without Participation, ${fks.length} foreign keys, ${indexes.length} secondary Draw index${indexes.length === 1 ? "" : "es"})`);
     console.log(`CEILING pg_rows_stripped_two_writers_per_s=${strippedTwoWritersPerSecond.toFixed(0)}`);
     console.log(`NEEDED engine_draws_per_s=${(0.3 * evalPerSecond).toFixed(0)} (0.3 × redis_eval_per_s)`);
   } finally {
