@@ -30,6 +30,14 @@ end
 local rules = cjson.decode(raw)
 local prefix = ARGV[1]
 
+-- Whom a rate-limit rule counts; '' for the other kinds.
+local function subjectOf(kind, user, device, ip)
+  if kind == 'RATE_LIMIT_USER' then return user end
+  if kind == 'RATE_LIMIT_DEVICE' then return device end
+  if kind == 'RATE_LIMIT_IP' then return ip end
+  return ''
+end
+
 local function checkOne(activity, user, device, ip, now, acct)
   local soft = nil
   local function hit(rule, retryAfter)
@@ -41,13 +49,6 @@ local function checkOne(activity, user, device, ip, now, acct)
       soft = rule
     end
     return nil
-  end
-
-  local function subjectOf(kind)
-    if kind == 'RATE_LIMIT_USER' then return user end
-    if kind == 'RATE_LIMIT_DEVICE' then return device end
-    if kind == 'RATE_LIMIT_IP' then return ip end
-    return ''
   end
 
   local applicable = {}
@@ -98,7 +99,7 @@ local function checkOne(activity, user, device, ip, now, acct)
   -- A list costs less than a sorted set per draw, and it never holds more than limit entries.
   local windows = {}
   for _, rule in ipairs(applicable) do
-    local subject = subjectOf(rule.k)
+    local subject = subjectOf(rule.k, user, device, ip)
     if subject ~= '' then
       local key = prefix .. ':rl2:' .. rule.i .. ':' .. subject
       local count = redis.call('LLEN', key)
