@@ -1,6 +1,6 @@
 // The console's one bridge from the next-auth session to the lib guard. Pages call
 // `requireConsolePage` (redirects), server actions `consoleAction` (an error becomes the
-// action's result).
+// action's result), routes `requireConsole` (an error becomes the response).
 import 'server-only';
 import { getServerSession } from 'next-auth/next';
 import { notFound, redirect } from 'next/navigation';
@@ -28,9 +28,14 @@ export async function requireConsolePage(tenantSlug: string, minRole: Role = 'AN
 
 const TenantSlug = z.string().max(200);
 
+/** For console routes (downloads, polled data): not signed in → 401; another tenant → 404. */
+export async function requireConsole(tenantSlug: string, minRole: Role): Promise<ConsoleContext> {
+  return authorizeConsole(await currentOperatorId(), tenantSlug, minRole);
+}
+
 /** For server actions, whose arguments come from the browser: the slug is bounded before use. */
-export async function requireConsoleAction(tenantSlug: string, minRole: Role): Promise<ConsoleContext> {
-  return authorizeConsole(await currentOperatorId(), TenantSlug.parse(tenantSlug), minRole);
+export function requireConsoleAction(tenantSlug: string, minRole: Role): Promise<ConsoleContext> {
+  return requireConsole(TenantSlug.parse(tenantSlug), minRole);
 }
 
 /**

@@ -1,16 +1,15 @@
 // GET /t/{tenant}/winners/winners.csv – the winners with the page's filters, as CSV: the same
 // columns and rows as GET /api/manage/activities/{id}/winners?format=csv
-import { authorizeConsole } from '@/lib/auth/console-guard';
 import { filteredWinnersCsv } from '@/lib/fulfilment/list-winners';
 import { publicRoute } from '@/lib/http/handlers';
 import { searchParams } from '@/lib/http/search-params';
 import { streamText } from '@/lib/http/stream-text';
-import { currentOperatorId } from '../../../../_server/session';
+import { requireConsole } from '../../../../_server/session';
 import { parseWinnersParams, winnerFilters } from '../winners-query';
 
 export const GET = publicRoute(async ({ req, params }) => {
   // The console's guard: not signed in → 401; another tenant → 404.
-  const ctx = await authorizeConsole(await currentOperatorId(), params.tenant!, 'ANALYST');
+  const ctx = await requireConsole(params.tenant!, 'ANALYST');
   const { filters } = parseWinnersParams(searchParams(req));
   const name = filters.activity ? `winners-${filters.activity}.csv` : `winners-${ctx.tenantSlug}.csv`;
   return streamText(filteredWinnersCsv(ctx.tenantId, winnerFilters(filters)), {

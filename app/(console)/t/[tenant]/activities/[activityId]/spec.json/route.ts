@@ -1,12 +1,11 @@
 // GET /t/{tenant}/activities/{activityId}/spec.json – the activity as an API.md spec, to download
-import { authorizeConsole } from '@/lib/auth/console-guard';
 import { getActivityOrThrow } from '@/lib/activities/get-activity';
 import { toActivitySpec } from '@/lib/activities/activity-spec';
 import { publicRoute } from '@/lib/http/handlers';
-import { currentOperatorId } from '../../../../../_server/session';
+import { requireConsole } from '../../../../../_server/session';
 
 export const GET = publicRoute(async ({ params }) => {
-  const ctx = await authorizeConsole(await currentOperatorId(), params.tenant!, 'ANALYST');
+  const ctx = await requireConsole(params.tenant!, 'ANALYST');
   const activity = await getActivityOrThrow(ctx.tenantId, params.activityId!);
   return new Response(`${JSON.stringify(toActivitySpec(activity), null, 2)}\n`, {
     headers: {
