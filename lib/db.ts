@@ -94,7 +94,7 @@ export class OwnConnection {
         if (this.client === client) this.client = null;
       };
       client.on('error', (err) => {
-        log.warn('the group commit\'s database connection was closed', errorFields(err));
+        log.warn('a dedicated database connection was closed', { applicationName: this.applicationName, ...errorFields(err) });
         drop();
       });
       client.on('end', drop);

@@ -133,10 +133,10 @@ export async function closedLoop(inFlight: number, seconds: number, one: (i: num
   return { perSecond: done / elapsed, meanMs: (inFlight * elapsed * 1000) / done, count: done };
 }
 
-
 /** CPU seconds used so far by this process, the other Node processes (server, workers), PostgreSQL, Redis; and the machine's busy and idle seconds. Linux (/proc). */
 export type CpuSnapshot = { engine: number; otherNode: number; postgres: number; redis: number; busy: number; idle: number };
 
+/** Linux's USER_HZ (getconf CLK_TCK), the unit of /proc's CPU times: 100 on every mainstream build. */
 const TICKS_PER_SECOND = 100;
 
 export function cpuSnapshot(): CpuSnapshot {

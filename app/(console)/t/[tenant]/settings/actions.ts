@@ -18,7 +18,6 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { toApiKeyRow, type ApiKeyRow } from '@/components/console/api-keys/api-key-row';
 import { consoleAction } from '../../../_server/session';
 
-
 export async function createApiKeyAction(tenantSlug: string, name: string): Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const input = CreateApiKey.parse({ name });
