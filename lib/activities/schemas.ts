@@ -1,7 +1,11 @@
 // The activity spec of API.md, strict at the edge. Odds arrive as decimals and are kept as
 // integers in millionths from here on (STYLE.md §11).
 import { z } from 'zod';
+import { CalendarDate, Instant } from '../validation/calendar';
+import { text } from '../validation/text';
+import { webUrl } from '../validation/web-url';
 import { maxOddsSum, type Segment } from './segments';
+import { BANNER_PATH } from './upload-banner';
 
 export const PROBABILITY_SCALE = 1_000_000;
 /** Lua receives the prizes of a bundle with pre-generated win ids; this bounds their number. */
@@ -22,11 +26,11 @@ export const TimeZone = z.string().min(1).max(64).refine((tz) => {
   }
 }, 'an IANA time zone such as Asia/Shanghai');
 
-const isoWithOffset = z.iso.datetime({ offset: true });
+const isoWithOffset = Instant;
 
 export const TierPrizeSpec = z.strictObject({ prizeId: z.uuid(), quantity: z.number().int().min(1).max(1_000).default(1) });
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-28');
+const localDate = CalendarDate;
 
 /** Odds for a window of the activity's local time (lib/activities/segments.ts). */
 export const SegmentSpec = z
@@ -42,7 +46,7 @@ export const SegmentSpec = z
 export type SegmentSpec = z.infer<typeof SegmentSpec>;
 
 export const TierSpec = z.strictObject({
-  name: z.string().trim().min(1).max(60),
+  name: text({ min: 1, max: 60 }),
   probability,
   stock: z.number().int().min(0).max(100_000_000),
   prizes: z.array(TierPrizeSpec).min(1).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity'),
@@ -57,9 +61,16 @@ export const TierSpec = z.strictObject({
 });
 export type TierSpec = z.infer<typeof TierSpec>;
 
+const taskShape = {
+  name: text({ min: 1, max: 60 }),
+  chances: z.number().int().min(1).max(100),
+  perDay: z.number().int().min(1).max(1_000).optional(),
+  total: z.number().int().min(1).max(100_000).optional(),
+};
+
 export const TaskSpec = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['sign_in', 'share', 'invite']), name: z.string().trim().min(1).max(60), chances: z.number().int().min(1).max(100), perDay: z.number().int().min(1).max(1_000).optional(), total: z.number().int().min(1).max(100_000).optional() }),
-  z.strictObject({ kind: z.literal('event'), eventType: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(60), chances: z.number().int().min(1).max(100), perDay: z.number().int().min(1).max(1_000).optional(), total: z.number().int().min(1).max(100_000).optional() }),
+  z.strictObject({ kind: z.enum(['sign_in', 'share', 'invite']), ...taskShape }),
+  z.strictObject({ kind: z.literal('event'), eventType: text({ min: 1, max: 64 }), ...taskShape }),
 ]);
 export type TaskSpec = z.infer<typeof TaskSpec>;
 
@@ -71,14 +82,15 @@ export const Limits = z.strictObject({
 });
 
 export const Materials = z.strictObject({
-  title: z.string().max(120).optional(),
+  title: text({ max: 120 }).optional(),
   themeColor: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour like #e11d48').optional(),
-  bannerUrl: z.string().max(2_000).optional(),
-  rulesText: z.string().max(10_000).optional(),
+  /** An uploaded banner's path on this site, or an http(s) URL. */
+  bannerUrl: webUrl({ max: 2_000, orPath: BANNER_PATH }).optional(),
+  rulesText: text({ max: 10_000, multiline: true }).optional(),
 });
 
 const specShape = {
-  name: z.string().trim().min(1).max(120),
+  name: text({ min: 1, max: 120 }),
   gameplay: z.enum(['wheel', 'grid', 'scratch']),
   startsAt: isoWithOffset,
   endsAt: isoWithOffset,
@@ -103,7 +115,13 @@ type CheckedSpec = {
   fixedWinners?: number;
 };
 
-/** The rules across fields, shared by a whole spec and a draft. */
+/**
+ * The rules across fields, shared by a whole spec and a draft. They are judged only once every
+ * field is valid: a field's own issue does not stop the parse, and an impossible date would
+ * otherwise reach the date arithmetic below.
+ */
+const onceFieldsValid = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
+
 function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
   if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
   if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
@@ -120,7 +138,7 @@ function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
   if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
 }
 
-export const ActivitySpec = z.strictObject(specShape).superRefine(checkSpec);
+export const ActivitySpec = z.strictObject(specShape).superRefine(checkSpec, onceFieldsValid);
 export type ActivitySpec = z.infer<typeof ActivitySpec>;
 
 /**
@@ -133,7 +151,7 @@ export const DraftSpec = z
     ...specShape,
     tiers: z.array(TierSpec.extend({ prizes: z.array(TierPrizeSpec).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity') })).max(20),
   })
-  .superRefine(checkSpec);
+  .superRefine(checkSpec, onceFieldsValid);
 export type DraftSpec = z.infer<typeof DraftSpec>;
 
 export const PatchTier = z
@@ -149,7 +167,7 @@ export type PatchActivity = z.infer<typeof PatchActivity>;
 
 export const WinnersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(100).optional(),
+  cursor: text({ max: 100 }).optional(),
   format: z.enum(['json', 'csv']).default('json'),
   status: z.enum(['AWAITING_CLAIM', 'CLAIMED', 'SHIPPED', 'DELIVERED', 'HELD', 'VOID']).optional(),
 });

@@ -3,6 +3,7 @@
 // Values that do not parse are dropped: a hand-edited URL shows the unfiltered ledger.
 import { z } from 'zod';
 import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
+import { CalendarDate } from '@/lib/validation/calendar';
 import type { StockMovementKind, StockMovementQuery } from '@/lib/inventory/list-stock-movements';
 
 export const stockMovementKinds = ['RESTOCK', 'RESERVE', 'RELEASE', 'ISSUE', 'RETURN', 'ADJUST'] as const satisfies readonly StockMovementKind[];
@@ -10,7 +11,7 @@ export const stockMovementKinds = ['RESTOCK', 'RESERVE', 'RELEASE', 'ISSUE', 'RE
 /** Filters as the form shows them; dates are whole UTC days, `to` included. */
 export type LedgerFilters = { kind?: StockMovementKind; activity?: string; from?: string; to?: string };
 
-const Day = z.iso.date();
+const Day = CalendarDate;
 const fields = {
   kind: z.enum(stockMovementKinds),
   activity: z.uuid(),
