@@ -24,6 +24,12 @@ const prizes = await import('@/app/(console)/t/[tenant]/prizes/actions');
 const risk = await import('@/app/(console)/t/[tenant]/risk/actions');
 const settings = await import('@/app/(console)/t/[tenant]/settings/actions');
 const winners = await import('@/app/(console)/t/[tenant]/winners/actions');
+const pages = {
+  audit: (await import('@/app/(console)/t/[tenant]/audit/page')).default,
+  activities: (await import('@/app/(console)/t/[tenant]/activities/page')).default,
+  winners: (await import('@/app/(console)/t/[tenant]/winners/page')).default,
+  ledger: (await import('@/app/(console)/t/[tenant]/prizes/[prizeId]/page')).default,
+};
 
 let tenant: Awaited<ReturnType<typeof freshTenant>>;
 let prizeId: string;
@@ -156,5 +162,22 @@ describe('console actions refuse hostile input', () => {
       error: { code: 'NOT_FOUND' },
     });
     expect(await tenantRows()).toEqual(before);
+  });
+
+  it('console pages drop filters that storage cannot hold (NUL, lone surrogates, ids past bigint) instead of failing', async () => {
+    const query = (searchParams: Record<string, string>, extra: Record<string, string> = {}) => ({
+      params: Promise.resolve({ tenant: tenant.slug, prizeId: '', ...extra }),
+      searchParams: Promise.resolve(searchParams),
+    });
+    await expect(pages.audit(query({ id: 'x\u0000' }))).resolves.toBeTruthy();
+    await expect(pages.audit(query({ actor: 'OPERATOR:\u0000' }))).resolves.toBeTruthy();
+    await expect(pages.audit(query({ before: '9999999999999999999' }))).resolves.toBeTruthy();
+    await expect(pages.activities(query({ q: 'spring\u0000' }))).resolves.toBeTruthy();
+    await expect(pages.activities(query({ q: '\ud800' }))).resolves.toBeTruthy();
+    await expect(pages.winners(query({ user: 'wendy\u0000' }))).resolves.toBeTruthy();
+    await expect(pages.winners(query({ from: '0001-01-01', to: '2027-02-30' }))).resolves.toBeTruthy();
+    await expect(pages.ledger(query({ cursor: '1700000000000_9999999999999999999' }, { prizeId }))).resolves.toBeTruthy();
+    await expect(pages.winners(query({ cursor: '1700000000000_------------------------------------' }))).resolves.toBeTruthy();
+    await expect(pages.winners(query({ cursor: `999999999999999_${randomUUID()}` }))).resolves.toBeTruthy();
   });
 });

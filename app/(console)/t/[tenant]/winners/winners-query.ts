@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { WinnerFilters } from '@/lib/fulfilment/list-winners';
 import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
-import { CalendarDate } from '@/lib/validation/calendar';
+import { isUuid } from '@/lib/ids';
+import { CalendarDate, isStorableMs } from '@/lib/validation/calendar';
 import { text } from '@/lib/validation/text';
 import { winStatuses } from '@/components/console/winners/win-status';
 
@@ -19,7 +20,11 @@ const fields = {
   from: Day,
   to: Day,
   user: text({ min: 1, max: 128 }),
-  cursor: z.string().regex(/^\d{1,15}_[0-9a-f-]{36}$/i),
+  // A timestamp in 1970–9999 and a win id: what queryWinners can look up.
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}_[0-9a-f-]{36}$/i)
+    .refine((c) => isStorableMs(Number(c.split('_')[0])) && isUuid(c.split('_')[1]!)),
 } as const;
 
 export function parseWinnersParams(params: Record<string, string | string[] | undefined>): { filters: WinnersFilterValues; cursor?: string } {
