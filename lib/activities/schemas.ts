@@ -116,18 +116,22 @@ type CheckedSpec = {
 };
 
 /**
- * The rules across fields, shared by a whole spec and a draft. They are judged only once every
- * field is valid: a field's own issue does not stop the parse, and an impossible date would
- * otherwise reach the date arithmetic below.
+ * The rules across fields, shared by a whole spec and a draft. They run beside the fields' own
+ * issues (the editor shows them all at once), so what they compute with must be checked here:
+ * the odds over time wait until every segment's dates are real days.
  */
-const onceFieldsValid = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
-
 function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
   if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
   if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
   const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
   if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
-  const worst = maxOddsSum(spec.tiers.map((t) => ({ probabilityMicros: toMicros(t.probability), segments: toSegments(t.segments) })));
+  const segments = spec.tiers.flatMap((t) => t.segments ?? []);
+  const datesValid = segments.every((s) => isRealDay(s.fromDate) && isRealDay(s.toDate));
+  const odds = spec.tiers.map((t) => ({
+    probabilityMicros: toMicros(t.probability),
+    segments: toSegments(t.segments),
+  }));
+  const worst = datesValid ? maxOddsSum(odds) : { micros: 0, hour: 0, day: '' };
   if (total <= PROBABILITY_SCALE && worst.micros > PROBABILITY_SCALE) {
     ctx.addIssue({ code: 'custom', path: ['tiers'], message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1` });
   }
@@ -138,7 +142,9 @@ function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
   if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
 }
 
-export const ActivitySpec = z.strictObject(specShape).superRefine(checkSpec, onceFieldsValid);
+const isRealDay = (day: string | undefined) => day === undefined || CalendarDate.safeParse(day).success;
+
+export const ActivitySpec = z.strictObject(specShape).superRefine(checkSpec);
 export type ActivitySpec = z.infer<typeof ActivitySpec>;
 
 /**
@@ -151,7 +157,7 @@ export const DraftSpec = z
     ...specShape,
     tiers: z.array(TierSpec.extend({ prizes: z.array(TierPrizeSpec).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity') })).max(20),
   })
-  .superRefine(checkSpec, onceFieldsValid);
+  .superRefine(checkSpec);
 export type DraftSpec = z.infer<typeof DraftSpec>;
 
 export const PatchTier = z
