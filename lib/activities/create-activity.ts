@@ -3,9 +3,11 @@ import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { activitySelect, toActivityDto, type ActivityDto } from './activity-dto';
 import { activityColumns, assertPrizesOwned, taskRows, tierRows } from './activity-rows';
 import type { DraftSpec } from './schemas';
+import { storableTimeZoneOrThrow } from './storable-time-zone';
 
 /** A DRAFT activity from a validated spec (the API's) or draft (the console's); every prize must be the tenant's own. */
-export async function createActivity(tenantId: string, actor: Actor, spec: DraftSpec): Promise<ActivityDto> {
+export async function createActivity(tenantId: string, actor: Actor, given: DraftSpec): Promise<ActivityDto> {
+  const spec = { ...given, timezone: await storableTimeZoneOrThrow(given.timezone) };
   await assertPrizesOwned(tenantId, spec);
   const activity = await db.$transaction(async (tx) => {
     const created = await tx.activity.create({

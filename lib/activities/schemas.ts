@@ -1,7 +1,11 @@
 // The activity spec of API.md, strict at the edge. Odds arrive as decimals and are kept as
 // integers in millionths from here on (STYLE.md §11).
 import { z } from 'zod';
+import { CalendarDate, Instant } from '../validation/calendar';
+import { text } from '../validation/text';
+import { webUrl } from '../validation/web-url';
 import { maxOddsSum, type Segment } from './segments';
+import { BANNER_PATH } from './upload-banner';
 
 export const PROBABILITY_SCALE = 1_000_000;
 /** Lua receives the prizes of a bundle with pre-generated win ids; this bounds their number. */
@@ -22,11 +26,11 @@ export const TimeZone = z.string().min(1).max(64).refine((tz) => {
   }
 }, 'an IANA time zone such as Asia/Shanghai');
 
-const isoWithOffset = z.iso.datetime({ offset: true });
+const isoWithOffset = Instant;
 
 export const TierPrizeSpec = z.strictObject({ prizeId: z.uuid(), quantity: z.number().int().min(1).max(1_000).default(1) });
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-28');
+const localDate = CalendarDate;
 
 /** Odds for a window of the activity's local time (lib/activities/segments.ts). */
 export const SegmentSpec = z
@@ -42,7 +46,7 @@ export const SegmentSpec = z
 export type SegmentSpec = z.infer<typeof SegmentSpec>;
 
 export const TierSpec = z.strictObject({
-  name: z.string().trim().min(1).max(60),
+  name: text({ min: 1, max: 60 }),
   probability,
   stock: z.number().int().min(0).max(100_000_000),
   prizes: z.array(TierPrizeSpec).min(1).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity'),
@@ -57,9 +61,16 @@ export const TierSpec = z.strictObject({
 });
 export type TierSpec = z.infer<typeof TierSpec>;
 
+const taskShape = {
+  name: text({ min: 1, max: 60 }),
+  chances: z.number().int().min(1).max(100),
+  perDay: z.number().int().min(1).max(1_000).optional(),
+  total: z.number().int().min(1).max(100_000).optional(),
+};
+
 export const TaskSpec = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['sign_in', 'share', 'invite']), name: z.string().trim().min(1).max(60), chances: z.number().int().min(1).max(100), perDay: z.number().int().min(1).max(1_000).optional(), total: z.number().int().min(1).max(100_000).optional() }),
-  z.strictObject({ kind: z.literal('event'), eventType: z.string().trim().min(1).max(64), name: z.string().trim().min(1).max(60), chances: z.number().int().min(1).max(100), perDay: z.number().int().min(1).max(1_000).optional(), total: z.number().int().min(1).max(100_000).optional() }),
+  z.strictObject({ kind: z.enum(['sign_in', 'share', 'invite']), ...taskShape }),
+  z.strictObject({ kind: z.literal('event'), eventType: text({ min: 1, max: 64 }), ...taskShape }),
 ]);
 export type TaskSpec = z.infer<typeof TaskSpec>;
 
@@ -71,14 +82,15 @@ export const Limits = z.strictObject({
 });
 
 export const Materials = z.strictObject({
-  title: z.string().max(120).optional(),
+  title: text({ max: 120 }).optional(),
   themeColor: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour like #e11d48').optional(),
-  bannerUrl: z.string().max(2_000).optional(),
-  rulesText: z.string().max(10_000).optional(),
+  /** An uploaded banner's path on this site, or an http(s) URL. */
+  bannerUrl: webUrl({ max: 2_000, orPath: BANNER_PATH }).optional(),
+  rulesText: text({ max: 10_000, multiline: true }).optional(),
 });
 
 const specShape = {
-  name: z.string().trim().min(1).max(120),
+  name: text({ min: 1, max: 120 }),
   gameplay: z.enum(['wheel', 'grid', 'scratch']),
   startsAt: isoWithOffset,
   endsAt: isoWithOffset,
@@ -103,13 +115,23 @@ type CheckedSpec = {
   fixedWinners?: number;
 };
 
-/** The rules across fields, shared by a whole spec and a draft. */
+/**
+ * The rules across fields, shared by a whole spec and a draft. They run beside the fields' own
+ * issues (the editor shows them all at once), so what they compute with must be checked here:
+ * the odds over time wait until every segment's dates are real days.
+ */
 function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
   if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
   if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
   const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
   if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
-  const worst = maxOddsSum(spec.tiers.map((t) => ({ probabilityMicros: toMicros(t.probability), segments: toSegments(t.segments) })));
+  const segments = spec.tiers.flatMap((t) => t.segments ?? []);
+  const datesValid = segments.every((s) => isRealDay(s.fromDate) && isRealDay(s.toDate));
+  const odds = spec.tiers.map((t) => ({
+    probabilityMicros: toMicros(t.probability),
+    segments: toSegments(t.segments),
+  }));
+  const worst = datesValid ? maxOddsSum(odds) : { micros: 0, hour: 0, day: '' };
   if (total <= PROBABILITY_SCALE && worst.micros > PROBABILITY_SCALE) {
     ctx.addIssue({ code: 'custom', path: ['tiers'], message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1` });
   }
@@ -119,6 +141,8 @@ function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
   const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
   if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
 }
+
+const isRealDay = (day: string | undefined) => day === undefined || CalendarDate.safeParse(day).success;
 
 export const ActivitySpec = z.strictObject(specShape).superRefine(checkSpec);
 export type ActivitySpec = z.infer<typeof ActivitySpec>;
@@ -149,7 +173,7 @@ export type PatchActivity = z.infer<typeof PatchActivity>;
 
 export const WinnersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(100).optional(),
+  cursor: text({ max: 100 }).optional(),
   format: z.enum(['json', 'csv']).default('json'),
   status: z.enum(['AWAITING_CLAIM', 'CLAIMED', 'SHIPPED', 'DELIVERED', 'HELD', 'VOID']).optional(),
 });

@@ -10,8 +10,12 @@ import { toActivityDto, type ActivityDto } from './activity-dto';
 import { activityColumns, assertPrizesOwned, taskRows, tierRows } from './activity-rows';
 import { toActivitySpec } from './activity-spec';
 import type { DraftSpec } from './schemas';
+import { storableTimeZoneOrThrow } from './storable-time-zone';
 
-export async function updateDraft(tenantId: string, actor: Actor, activityId: string, spec: DraftSpec, expectedVersion: number): Promise<{ activity: ActivityDto; version: number; changed: boolean }> {
+export async function updateDraft(
+  tenantId: string, actor: Actor, activityId: string, given: DraftSpec, expectedVersion: number,
+): Promise<{ activity: ActivityDto; version: number; changed: boolean }> {
+  const spec = { ...given, timezone: await storableTimeZoneOrThrow(given.timezone) };
   const row = await getActivityRowOrThrow(tenantId, activityId);
   if (row.status !== 'DRAFT') throw new AppError('INVALID_STATE', `the activity is ${row.status}; only a draft can be edited`);
   if (row.version !== expectedVersion) throw new AppError('CONFLICT', 'someone else changed this draft; reload to see their changes');

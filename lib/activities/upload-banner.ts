@@ -9,6 +9,8 @@ import { AppError } from '../errors';
 export const BANNER_MAX_BYTES = 2 * 1024 * 1024;
 const UPLOAD_DIR = path.join(process.cwd(), 'uploads');
 const FILE_NAME = /^[0-9a-f-]{36}\.(png|jpg|webp|gif)$/;
+/** The URL saveBanner gives an upload: what an activity's materials may name besides an http(s) URL. */
+export const BANNER_PATH = /^\/uploads\/[0-9a-f-]{36}\.(png|jpg|webp|gif)$/;
 export const bannerContentTypes = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' } as const;
 type Extension = keyof typeof bannerContentTypes;
 

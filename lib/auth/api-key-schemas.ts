@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from '../validation/text';
 
 export const CreateApiKey = z.strictObject({
-  name: z.string().trim().min(1, 'enter a name for the key').max(80, 'use at most 80 characters'),
+  name: text({ min: 1, max: 80, tooShort: 'enter a name for the key' }),
 });
 export type CreateApiKey = z.infer<typeof CreateApiKey>;
 

@@ -4,6 +4,7 @@
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
+import { textProblem } from '../validation/text';
 
 export type Role = 'OWNER' | 'OPERATOR' | 'ANALYST';
 const rank: Record<Role, number> = { ANALYST: 1, OPERATOR: 2, OWNER: 3 };
@@ -23,6 +24,8 @@ export function roleAtLeast(role: Role, minRole: Role): boolean {
 
 export async function authorizeConsole(operatorId: string | null | undefined, tenantSlug: string, minRole: Role): Promise<ConsoleContext> {
   if (!operatorId) throw new AppError('UNAUTHORIZED', 'sign in first');
+  // A slug that cannot be stored names no tenant; the database is not asked.
+  if (textProblem(tenantSlug)) throw new AppError('NOT_FOUND', 'tenant not found');
   const membership = await db.membership.findFirst({
     where: { operatorId, tenant: { slug: tenantSlug } },
     select: { role: true, tenant: { select: { id: true, slug: true, name: true } } },

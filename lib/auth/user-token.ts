@@ -1,14 +1,28 @@
 // End-user tokens (API.md): HS256 JWTs signed with the tenant's user-token secret.
 // Only HS256 is accepted (no `none`, no key confusion); `exp`, `sub` and `tid` are required;
 // the tenant named by `tid` supplies the key, so a token of one tenant never opens another.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// Its claims are checked like any text from outside before anything uses them: a user or
+// device id that PostgreSQL cannot store would otherwise fail the draw's group commit.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { AppError } from '../errors';
 import { findTenantSecretsBySlug } from '../tenancy/find-tenant-secrets';
+import { isExternalId } from '../validation/text';
 
 export type EndUser = { tenantId: string; tenantSlug: string; userId: string; deviceId?: string; accountCreatedAt?: number };
 
 const unauthorized = (why: string) => new AppError('UNAUTHORIZED', `invalid user token: ${why}`);
+
+/** Longest `sub` (user id) and `dev` (device id): what the Draw and risk rows keep. */
+export const MAX_CLAIM_ID_LENGTH = 128;
+const MAX_TID_LENGTH = 64;
+/** `acct` (account creation, unix seconds) no later than 9999-12-31. */
+const MAX_ACCT_SECONDS = 253_402_300_799;
+/**
+ * Verifies the tokens of a tenant that does not exist, so that they fail after the same work
+ * and with the same answer as a wrong signature: a caller cannot learn which tenants exist.
+ */
+const NO_TENANT_SECRET = randomBytes(32).toString('base64url');
 
 export async function mintUserToken(
   secret: string,
@@ -33,24 +47,40 @@ export async function authenticateUserToken(authorization: string | null): Promi
   const jws = decodeCompact(match[1]!);
   if (!jws) throw unauthorized('malformed');
   const { header, payload } = jws;
-  const tid = payload.tid;
-  if (typeof tid !== 'string' || !tid) throw unauthorized('missing tid');
-  const tenant = await findTenantSecretsBySlug(tid);
-  if (!tenant) throw unauthorized('unknown tenant');
   // Only HS256, and no extension this verifier would not understand.
   if (header.alg !== 'HS256' || header.crit !== undefined || header.b64 !== undefined) throw unauthorized('ERR_JOSE_ALG_NOT_ALLOWED');
-  if (!signatureMatches(jws, tenant.userTokenSecret)) throw unauthorized('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+  const tid = payload.tid;
+  const tenant = isExternalId(tid, MAX_TID_LENGTH) ? await findTenantSecretsBySlug(tid) : null;
+  const signed = signatureMatches(jws, tenant?.userTokenSecret ?? NO_TENANT_SECRET);
+  if (!tenant || !signed) throw unauthorized('signature verification failed');
   const now = Math.floor(Date.now() / 1000);
   if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) throw unauthorized('missing exp');
   if (payload.exp <= now) throw unauthorized('expired');
   if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now)) throw unauthorized('not yet valid');
   if (payload.iat !== undefined && typeof payload.iat !== 'number') throw unauthorized('bad iat');
   if (payload.tid !== tenant.slug) throw unauthorized('tenant mismatch');
-  if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 128) throw unauthorized('bad sub');
+  if (!isExternalId(payload.sub, MAX_CLAIM_ID_LENGTH)) throw unauthorized(claimRule('sub'));
   const user: EndUser = { tenantId: tenant.id, tenantSlug: tenant.slug, userId: payload.sub };
-  if (typeof payload.dev === 'string' && payload.dev) user.deviceId = payload.dev.slice(0, 128);
-  if (typeof payload.acct === 'number') user.accountCreatedAt = payload.acct;
+  // A token without a device says nothing (no claim, null or ''); one that says something must say it cleanly.
+  const dev = payload.dev;
+  if (dev !== undefined && dev !== null && dev !== '') {
+    if (!isExternalId(dev, MAX_CLAIM_ID_LENGTH)) throw unauthorized(claimRule('dev'));
+    user.deviceId = dev;
+  }
+  const acct = payload.acct;
+  if (acct !== undefined) {
+    const seconds = typeof acct === 'number' && Number.isFinite(acct) && acct >= 0 && acct <= MAX_ACCT_SECONDS;
+    if (!seconds) throw unauthorized('acct must be unix seconds');
+    user.accountCreatedAt = acct;
+  }
   return user;
+}
+
+function claimRule(claim: 'sub' | 'dev'): string {
+  return (
+    `${claim} must be 1 to ${MAX_CLAIM_ID_LENGTH} characters, ` +
+    'without control characters, unpaired surrogates or surrounding white space'
+  );
 }
 
 // Verification is done here with node:crypto rather than jose's WebCrypto: every end-user

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { Instant } from '../validation/calendar';
+import { externalId } from '../validation/text';
 
 export const MAX_EVENTS_PER_BATCH = 500;
 
 export const BehaviourEvent = z.strictObject({
-  eventId: z.string().min(1).max(128),
-  userId: z.string().min(1).max(128),
-  type: z.string().min(1).max(64),
-  occurredAt: z.iso.datetime({ offset: true }),
+  eventId: externalId({ max: 128 }),
+  /** The host app's user id, as the `sub` of its user tokens. */
+  userId: externalId({ max: 128 }),
+  type: externalId({ max: 64 }),
+  occurredAt: Instant,
 });
 export type BehaviourEvent = z.infer<typeof BehaviourEvent>;
 

@@ -7,6 +7,8 @@ import { AppError } from '../errors';
 import { csvRow } from '../http/csv';
 import type { WinnersQuery } from '../activities/schemas';
 import { getActivityRowOrThrow } from '../activities/get-activity';
+import { isUuid } from '../ids';
+import { isStorableMs } from '../validation/calendar';
 
 const winnerSelect = {
   id: true, activityId: true, userId: true, drawId: true, tierId: true, quantity: true, status: true, createdAt: true,
@@ -95,6 +97,10 @@ export async function* filteredWinnersCsv(tenantId: string, filters: WinnerFilte
 function parseCursor(cursor: string | undefined): { at: Date; id: string } | null {
   if (!cursor) return null;
   const m = /^(\d{1,15})_([0-9a-f-]{36})$/i.exec(cursor);
-  if (!m) throw new AppError('VALIDATION_FAILED', 'bad cursor', { issues: [{ path: 'cursor', message: 'use nextCursor from the previous page' }] });
+  // Both halves within what the columns hold: a timestamp in 1970–9999, a uuid.
+  if (!m || !isStorableMs(Number(m[1])) || !isUuid(m[2]!)) {
+    const issues = [{ path: 'cursor', message: 'use nextCursor from the previous page' }];
+    throw new AppError('VALIDATION_FAILED', 'bad cursor', { issues });
+  }
   return { at: new Date(Number(m[1])), id: m[2]! };
 }

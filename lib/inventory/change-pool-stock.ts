@@ -11,6 +11,7 @@ import { isUuid } from '../ids';
 import { defineScript, loadLuaScript, requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { withPrizeLocks } from './prize-lock';
+import { INT4_MAX } from '../validation/storage-limits';
 import type { PoolStockChange } from './schemas';
 
 const takeScript = loadLuaScript('lib/inventory/lua', 'take-pool-stock-2.lua');
@@ -55,6 +56,11 @@ async function movePool(tenantId: string, actor: Actor, activityId: string, chan
     if (moved.count !== 1) throw new AppError('CONFLICT', 'the prize changed meanwhile; try again');
     // The CHECK (issued + returned <= reserved) refuses a release below what is spoken for.
     const before = await tx.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId: change.prizeId } }, select: { reserved: true } });
+    // `reserved` counts every unit ever moved in, issued ones too: it must stay within its int4 column.
+    if (before.reserved + q > INT4_MAX) {
+      const message = `at most ${INT4_MAX - before.reserved} more units fit in this pool (${INT4_MAX} in all)`;
+      throw new AppError('VALIDATION_FAILED', `quantity: ${message}`, { issues: [{ path: 'quantity', message }] });
+    }
     const after = await tx.activityStock.update({
       where: { activityId_prizeId: { activityId, prizeId: change.prizeId } },
       data: { reserved: { increment: q }, version: { increment: 1 } },

@@ -5,6 +5,8 @@ import { db } from '../db';
 import { resolveActorNames } from '../audit/resolve-actor-names';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
+import { isStorableMs } from '../validation/calendar';
+import { isInt8Text } from '../validation/storage-limits';
 
 export type StockMovementKind = 'RESTOCK' | 'RESERVE' | 'RELEASE' | 'ISSUE' | 'RETURN' | 'ADJUST';
 
@@ -104,6 +106,10 @@ export async function listStockMovements(tenantId: string, prizeId: string, quer
 function parseCursor(cursor: string | undefined): { at: Date; id: bigint } | null {
   if (!cursor) return null;
   const m = /^(\d{1,15})_(\d{1,19})$/.exec(cursor);
-  if (!m) throw new AppError('VALIDATION_FAILED', 'bad cursor', { issues: [{ path: 'cursor', message: 'use nextCursor from the previous page' }] });
+  // Both halves within what the columns hold: a timestamp in 1970–9999, a bigint id.
+  if (!m || !isStorableMs(Number(m[1])) || !isInt8Text(m[2]!)) {
+    const issues = [{ path: 'cursor', message: 'use nextCursor from the previous page' }];
+    throw new AppError('VALIDATION_FAILED', 'bad cursor', { issues });
+  }
   return { at: new Date(Number(m[1])), id: BigInt(m[2]!) };
 }

@@ -1,12 +1,16 @@
 // POST /api/manage/prizes/{prizeId}/restock: grow or shrink a prize's total pool. Shrinking
 // takes only what no activity holds (available never goes below 0; the CHECK constraint
 // backs this up). Under the prize's lock, with a version check, a ledger row and an audit row.
+// Growing stops where an integer column would overflow: the units of the prize not yet given
+// away (free, plus held in activity pools) stay within int4, so no later return of pool stock
+// can overflow the total pool either.
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { withPrizeLocks } from '../inventory/prize-lock';
 import { requestRedis } from '../redis';
+import { INT4_MAX } from '../validation/storage-limits';
 import { getPrizeOrThrow } from './get-prize';
 import type { PrizeDto } from './prize-dto';
 import type { Restock } from './schemas';
@@ -19,6 +23,10 @@ export async function restockPrize(tenantId: string, actor: Actor, prizeId: stri
         if (!prize) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
         if (prize.availableStock + input.quantity < 0) {
           throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free to take away`, { prizeId, available: prize.availableStock, requested: input.quantity });
+        }
+        if (input.quantity > 0) {
+          const room = INT4_MAX - prize.availableStock - (await unitsInPools(tx, tenantId, prizeId));
+          if (input.quantity > room) throw tooMany(room);
         }
         const moved = await tx.prize.updateMany({
           where: { id: prizeId, tenantId, version: prize.version },
@@ -35,4 +43,20 @@ export async function restockPrize(tenantId: string, actor: Actor, prizeId: stri
       }),
   );
   return getPrizeOrThrow(tenantId, prizeId);
+}
+
+function tooMany(room: number) {
+  const message = `at most ${Math.max(room, 0)} more units fit: a prize holds at most ${INT4_MAX} not yet won`;
+  return new AppError('VALIDATION_FAILED', `quantity: ${message}`, { issues: [{ path: 'quantity', message }] });
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** Units of the prize that activity pools hold and have not issued or returned. */
+async function unitsInPools(tx: Tx, tenantId: string, prizeId: string): Promise<number> {
+  const { _sum: sum } = await tx.activityStock.aggregate({
+    where: { prizeId, tenantId },
+    _sum: { reserved: true, issued: true, returned: true },
+  });
+  return (sum.reserved ?? 0) - (sum.issued ?? 0) - (sum.returned ?? 0);
 }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { text } from '../validation/text';
+import { webUrl } from '../validation/web-url';
 
 export const PrizeKindInput = z.enum(['physical', 'virtual', 'coupon', 'points']);
 
 export const CreatePrize = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: text({ min: 1, max: 120 }),
   kind: PrizeKindInput,
   /** Value of one unit in major currency units, at most two decimals. */
   value: z.number().min(0).max(10_000_000).multipleOf(0.01).optional(),
   stock: z.number().int().min(0).max(100_000_000),
-  description: z.string().max(2_000).optional(),
-  imageUrl: z.url().max(2_000).optional(),
+  description: text({ max: 2_000, multiline: true }).optional(),
+  imageUrl: webUrl({ max: 2_000 }).optional(),
 });
 export type CreatePrize = z.infer<typeof CreatePrize>;
 
@@ -22,6 +24,6 @@ export type ListQuery = z.infer<typeof ListQuery>;
 export const Restock = z.strictObject({
   /** Units added to (or, negative, taken from) the total pool; never below 0 available. */
   quantity: z.number().int().min(-100_000_000).max(100_000_000).refine((q) => q !== 0, 'must not be 0'),
-  reason: z.string().trim().max(500).optional(),
+  reason: text({ max: 500 }).optional(),
 });
 export type Restock = z.infer<typeof Restock>;

@@ -113,7 +113,7 @@ export function parseRiskListCsv(text: string): CsvImport {
     const k = kind?.toLowerCase();
     if (k !== 'user' && k !== 'device' && k !== 'ip') return void errors.push({ line: i + 1, message: `kind must be user, device or ip, not "${kind ?? ''}"` });
     const parsed = RiskListEntriesSpec.shape.values.element.safeParse(value ?? '');
-    if (!parsed.success) return void errors.push({ line: i + 1, message: 'a value of 1 to 128 characters is required' });
+    if (!parsed.success) return void errors.push({ line: i + 1, message: `value: ${parsed.error.issues[0]!.message}` });
     byKind[k].push(parsed.data);
   });
   return { byKind, errors };

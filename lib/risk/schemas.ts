@@ -1,6 +1,7 @@
 // Risk rules as operators write them (issue 7 item 1), strict at the edge. A rule belongs to
 // the tenant (every activity) or to one activity; `action` says what a hit does to the draw.
 import { z } from 'zod';
+import { text } from '../validation/text';
 
 export const RiskActionSpec = z.enum(['block', 'rate_limited', 'force_lose', 'hold']);
 const scope = { activityId: z.uuid().optional(), enabled: z.boolean().default(true) };
@@ -43,8 +44,8 @@ export const RiskListKindSpec = z.enum(['user', 'device', 'ip']);
 
 export const RiskListEntriesSpec = z.strictObject({
   kind: RiskListKindSpec,
-  values: z.array(z.string().trim().min(1).max(128)).min(1).max(10_000),
-  reason: z.string().trim().max(200).optional(),
+  values: z.array(text({ min: 1, max: 128 })).min(1).max(10_000),
+  reason: text({ max: 200 }).optional(),
 });
 export type RiskListEntriesSpec = z.infer<typeof RiskListEntriesSpec>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../validation/text';
 
 export const MemberRole = z.enum(['OWNER', 'OPERATOR', 'ANALYST'], 'choose Owner, Operator or Analyst');
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -17,7 +18,11 @@ const Password = z.string().min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} char
 
 /** A new operator names themselves and chooses a password; an existing one proves who they are. */
 export const AcceptInvitation = z.union([
-  z.strictObject({ kind: z.literal('new'), name: z.string().trim().min(1, 'enter your name').max(80), password: Password }),
+  z.strictObject({
+    kind: z.literal('new'),
+    name: text({ min: 1, max: 80, tooShort: 'enter your name' }),
+    password: Password,
+  }),
   z.strictObject({ kind: z.literal('existing'), password: z.string().min(1, 'enter your password').max(200) }),
 ]);
 export type AcceptInvitation = z.infer<typeof AcceptInvitation>;

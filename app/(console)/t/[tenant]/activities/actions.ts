@@ -16,11 +16,12 @@ import { updateDraft } from '@/lib/activities/update-draft';
 import { fromZonedInput } from '@/lib/activities/zoned-time';
 import { AppError } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/action-result';
+import { INT4_MAX } from '@/lib/validation/storage-limits';
 import { consoleAction, requireConsoleAction } from '../../../_server/session';
 import { runFormAction, type FormResult } from './_server/form-result';
 
 const ActivityId = z.string().max(100);
-const Version = z.number().int().min(0);
+const Version = z.number().int().min(0).max(INT4_MAX);
 const Transition = z.enum(['pause', 'resume', 'end']);
 const SPEC_JSON_MAX_CHARS = 64 * 1024;
 const DEFAULT_TIMEZONE = 'Asia/Shanghai';

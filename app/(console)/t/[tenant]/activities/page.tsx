@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { roleAtLeast } from '@/lib/auth/console-guard';
 import { ACTIVITY_STATUSES, listActivities } from '@/lib/activities/list-activities';
+import { text } from '@/lib/validation/text';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { EmptyState } from '@/components/console/empty-state';
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: 'Activities' };
 
 const Filters = z.object({
   status: z.enum(ACTIVITY_STATUSES).optional().catch(undefined),
-  q: z.string().trim().max(120).optional().catch(undefined),
+  q: text({ max: 120 }).optional().catch(undefined),
 });
 
 export default async function ActivitiesPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

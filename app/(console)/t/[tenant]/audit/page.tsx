@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { listAuditFacets, listAuditLogs, type AuditLogDto, type AuditLogFilters } from '@/lib/audit/list-audit-logs';
 import { hrefWithQuery, pickQuery } from '@/lib/http/search-params';
+import { isInt8Text } from '@/lib/validation/storage-limits';
+import { text } from '@/lib/validation/text';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { AuditDiff } from '@/components/console/audit/audit-diff';
@@ -23,9 +25,9 @@ const actorLabel: Record<AuditLogDto['actor']['type'], string> = { OPERATOR: 'Op
 // ?object=&id=&actor=<TYPE>:<id>&before=: values that do not parse are dropped.
 const Params = {
   object: z.string().regex(/^[A-Za-z]{1,40}$/),
-  id: z.string().trim().min(1).max(100),
-  actor: z.string().regex(/^(OPERATOR|API_KEY|SYSTEM|USER):[^\s]{1,100}$/),
-  before: z.string().regex(/^\d{1,19}$/),
+  id: text({ min: 1, max: 100 }),
+  actor: z.string().regex(/^(OPERATOR|API_KEY|SYSTEM|USER):[\x21-\x7e]{1,100}$/),
+  before: z.string().refine(isInt8Text),
 };
 
 function parseParams(raw: Record<string, string | string[] | undefined>): { values: AuditFilterFormValues; before?: string } {

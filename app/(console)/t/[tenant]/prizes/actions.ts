@@ -9,11 +9,12 @@ import { restockPrize } from '@/lib/prizes/restock-prize';
 import { CreatePrize, Restock } from '@/lib/prizes/schemas';
 import type { PrizeDto } from '@/lib/prizes/prize-dto';
 import type { ActionResult } from '@/lib/http/action-result';
+import { text } from '@/lib/validation/text';
 import { consoleAction } from '../../../_server/session';
 
 const PrizeId = z.string().max(100);
 // The console asks why stock moved: the API may omit the reason, an operator may not.
-const ConsoleRestock = Restock.extend({ reason: z.string().trim().min(1, 'enter a reason').max(500) });
+const ConsoleRestock = Restock.extend({ reason: text({ min: 1, max: 500, tooShort: 'enter a reason' }) });
 
 export async function restockPrizeAction(tenantSlug: string, prizeId: string, quantity: number, reason: string): Promise<ActionResult<{ prize: PrizeDto }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {

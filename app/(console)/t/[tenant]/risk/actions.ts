@@ -12,16 +12,18 @@ import {
 } from '@/lib/risk/manage-risk';
 import { listRecentRiskEvents, type CsvImportOutcome, type RiskEventDto } from '@/lib/risk/risk-console-view';
 import { RiskListEntriesSpec, RiskListKindSpec, RiskRuleSpec } from '@/lib/risk/schemas';
+import { text } from '@/lib/validation/text';
 import { consoleAction } from '../../../_server/session';
 
 const Id = z.string().max(100);
 // The console's form sends values as typed lines; the lib takes the array.
 const ConsoleListEntries = z.strictObject({
   kind: RiskListKindSpec,
-  lines: z.string().max(500_000, 'paste at most 500,000 characters at once'),
-  reason: z.string().trim().max(200).optional(),
+  lines: text({ max: 500_000, multiline: true, tooLong: 'paste at most 500,000 characters at once' }),
+  reason: RiskListEntriesSpec.shape.reason,
 });
-// Server actions take at most 1 MB per request by default.
+// Server actions take at most 1 MB per request by default. Each value the CSV yields is then
+// judged as text on its own (parseRiskListCsv), so a bad character is reported with its line.
 const CsvText = z.string().max(900_000, 'the CSV is larger than 900 KB; split it into smaller files');
 
 const revalidate = (slug: string) => revalidatePath(`/t/${slug}/risk`);

@@ -4,20 +4,27 @@
 import { z } from 'zod';
 import type { WinnerFilters } from '@/lib/fulfilment/list-winners';
 import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
+import { isUuid } from '@/lib/ids';
+import { CalendarDate, isStorableMs } from '@/lib/validation/calendar';
+import { text } from '@/lib/validation/text';
 import { winStatuses } from '@/components/console/winners/win-status';
 
 /** Filters as the form shows them; dates are whole UTC days, `to` included. */
 export type WinnersFilterValues = { activity?: string; tier?: string; status?: (typeof winStatuses)[number]; from?: string; to?: string; user?: string };
 
-const Day = z.iso.date();
+const Day = CalendarDate;
 const fields = {
   activity: z.uuid(),
   tier: z.uuid(),
   status: z.enum(winStatuses),
   from: Day,
   to: Day,
-  user: z.string().trim().min(1).max(128),
-  cursor: z.string().regex(/^\d{1,15}_[0-9a-f-]{36}$/i),
+  user: text({ min: 1, max: 128 }),
+  // A timestamp in 1970–9999 and a win id: what queryWinners can look up.
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}_[0-9a-f-]{36}$/i)
+    .refine((c) => isStorableMs(Number(c.split('_')[0])) && isUuid(c.split('_')[1]!)),
 } as const;
 
 export function parseWinnersParams(params: Record<string, string | string[] | undefined>): { filters: WinnersFilterValues; cursor?: string } {

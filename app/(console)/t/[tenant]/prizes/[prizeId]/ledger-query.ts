@@ -3,6 +3,8 @@
 // Values that do not parse are dropped: a hand-edited URL shows the unfiltered ledger.
 import { z } from 'zod';
 import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
+import { CalendarDate, isStorableMs } from '@/lib/validation/calendar';
+import { isInt8Text } from '@/lib/validation/storage-limits';
 import type { StockMovementKind, StockMovementQuery } from '@/lib/inventory/list-stock-movements';
 
 export const stockMovementKinds = ['RESTOCK', 'RESERVE', 'RELEASE', 'ISSUE', 'RETURN', 'ADJUST'] as const satisfies readonly StockMovementKind[];
@@ -10,13 +12,17 @@ export const stockMovementKinds = ['RESTOCK', 'RESERVE', 'RELEASE', 'ISSUE', 'RE
 /** Filters as the form shows them; dates are whole UTC days, `to` included. */
 export type LedgerFilters = { kind?: StockMovementKind; activity?: string; from?: string; to?: string };
 
-const Day = z.iso.date();
+const Day = CalendarDate;
 const fields = {
   kind: z.enum(stockMovementKinds),
   activity: z.uuid(),
   from: Day,
   to: Day,
-  cursor: z.string().regex(/^\d{1,15}_\d{1,19}$/),
+  // A timestamp in 1970–9999 and a bigint id: what listStockMovements can look up.
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}_\d{1,19}$/)
+    .refine((c) => isStorableMs(Number(c.split('_')[0])) && isInt8Text(c.split('_')[1]!)),
 } as const;
 
 export function parseLedgerParams(params: Record<string, string | string[] | undefined>): { filters: LedgerFilters; cursor?: string } {
