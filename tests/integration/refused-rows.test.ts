@@ -13,6 +13,7 @@ import { decideDraw, executeDraw } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
 import { localDay } from '@/lib/draw/local-day';
 import { quarantineRefusedDraw } from '@/lib/draw/quarantine-refused-draw';
+import { writeBackIssued } from '@/lib/draw/write-back-issued';
 import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
 import { withRequestContext } from '@/lib/log';
 import { createRedis } from '@/lib/redis';
@@ -260,6 +261,26 @@ describe('a poison entry in the draw log', () => {
     expect(again).toBe(false);
     expect(await redisCounters(activity.id, PLANTED)).toEqual(before);
     expect(await db.drawLogQuarantine.count({ where: { activityId: activity.id } })).toBe(1);
+    expect(await reconcileActivity(activity.id)).toEqual([]);
+  });
+
+  it('brings the pool\'s written-back issued count down with Redis\'s, so reconciliation sees no drift', async () => {
+    const { tenant, activity } = await liveActivity(oneTier(50));
+    const meta = (await activityMeta(redis, activity.id))!;
+    const now = Date.now();
+    const user = endUser(tenant, PLANTED);
+    const planted = await decideDraw(redis, activity.id, meta, user, 'k1', localDay(meta.timezone, now), now);
+    if (planted.kind !== 'ok') throw new Error(`unexpected ${JSON.stringify(planted)}`);
+    // The worker's periodic write-back ran between the Lua step and the refusal: the pool counts the unit.
+    await writeBackIssued(redis, activity.id);
+    expect((await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBe(1);
+    const takenBack = await quarantineRefusedDraw(redis, {
+      tenantId: tenant.id, activityId: activity.id, timezone: meta.timezone,
+      streamEntry: planted.streamEntry!, raw: JSON.stringify(planted.record), record: planted.record,
+      reason: { sqlState: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' },
+    });
+    expect(takenBack).toBe(true);
+    expect((await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBe(0);
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 });
