@@ -144,7 +144,7 @@ const ROW_SQLSTATE_CLASSES = new Set(['22', '23', '54']);
  * - 'row': some row of the batch cannot be stored: split the batch to find it;
  * - 'fail': anything else (a bug, a missing table): the batch fails as a whole.
  */
-export function commitErrorKind(err: unknown): 'retry' | 'row' | 'fail' {
+function commitErrorKind(err: unknown): 'retry' | 'row' | 'fail' {
   if (err instanceof pg.DatabaseError) {
     const code = err.code ?? '';
     if (RETRYABLE_SQLSTATES.has(code) || code.startsWith('08')) return 'retry';

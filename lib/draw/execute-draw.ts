@@ -20,7 +20,7 @@ import { checkRisk, type SoftRiskAction } from '../risk/check-risk';
 import { recordRiskEvent } from '../risk/risk-events';
 import { requestRebuild } from './rebuild-activity';
 import { quarantineRefusedDraw } from './quarantine-refused-draw';
-import { currentRequestId, log } from '../log';
+import { currentRequestId, errorFields, log } from '../log';
 import { PROBABILITY_SCALE } from '../activities/schemas';
 
 const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
@@ -182,11 +182,19 @@ type RefusedDraw = {
  */
 async function refuseDraw(redis: Redis, refused: RefusedDraw): Promise<never> {
   const { activityId, meta: { tenantId, timezone }, record, streamEntry, refusal } = refused;
-  const raw = JSON.stringify(record);
-  const takenBack = streamEntry
-    ? await quarantineRefusedDraw(redis, { tenantId, activityId, timezone, streamEntry, raw, record, reason: refusal })
-    : false;
-  log.error('draw refused by PostgreSQL', { activityId, drawId: record.d, ...refusal, takenBack });
+  const drawId = record.d;
+  let takenBack = false;
+  try {
+    if (streamEntry) {
+      takenBack = await quarantineRefusedDraw(redis, {
+        tenantId, activityId, timezone, streamEntry, raw: JSON.stringify(record), record, reason: refusal,
+      });
+    }
+  } catch (err) {
+    // Its stream entry stays: the draw-log worker finds it refused again and takes it back.
+    log.warn('refused draw left for the draw-log worker to take back', { activityId, drawId, ...errorFields(err) });
+  }
+  log.error('draw refused by PostgreSQL', { activityId, drawId, ...refusal, takenBack });
   // The user and device ids come from the token's claims: a character PostgreSQL cannot
   // store there (a NUL) makes the token bad, not the server.
   const claims = Object.keys(CLAIMS) as (keyof typeof CLAIMS)[];
