@@ -3,11 +3,17 @@
 // may both write the same draw, and it lands once. Participation counts only rows this
 // statement inserted, so a repeated write never double counts.
 //
+// One row PostgreSQL refuses (a value it cannot store, a broken reference) fails the whole
+// statement. A batch holds several tenants' draws, so such a batch is split in halves and each
+// half written again, down to the refused draws alone: every other draw of the batch lands,
+// and the refused ones are answered apart (lib/draw/quarantine-refused-draw.ts takes them back).
+//
 // Fencing: each draw carries the generation (stateEpoch) of the Redis state that decided it.
 // The statement takes a share lock on the activity rows and writes only draws of the current
 // generation. A rebuild bumps the generation under an exclusive lock in the same transaction
 // that reads its snapshot, so every draw is either in that snapshot or never written: a draw
 // decided by a state that was lost cannot slip in after the rebuild and issue a unit twice.
+import pg from 'pg';
 import { db, pool, type OwnConnection } from '../db';
 import type { DrawRows } from './draw-record';
 
@@ -49,19 +55,52 @@ WITH raw AS (
 )
 SELECT id::text FROM ins`;
 
+/** Why PostgreSQL refused one draw: its SQLSTATE and message. */
+export type Refusal = { sqlState: string; message: string };
+
+/** What a commit did: the ids it inserted, and the draws PostgreSQL refused, by draw id. */
+export type CommitOutcome = { inserted: Set<string>; refused: Map<string, Refusal> };
+
+type Via = Pick<OwnConnection, 'query'>;
+
 /**
- * Inserts what is new and of the current state generation; returns the ids this call inserted.
- * Through the pool, or the group commit's own connection.
+ * Inserts what is new and of the current state generation. A draw PostgreSQL refuses is
+ * isolated (the batch split until it stands alone) and reported in `refused`; the rest is
+ * written. Through the pool, or the group commit's own connection.
  */
-export async function commitDraws(batch: DrawRows[], via: Pick<OwnConnection, 'query'> = pool): Promise<Set<string>> {
-  if (batch.length === 0) return new Set();
+export async function commitDraws(batch: DrawRows[], via: Via = pool): Promise<CommitOutcome> {
+  const outcome: CommitOutcome = { inserted: new Set(), refused: new Map() };
+  await commitIsolating(batch, via, outcome);
+  return outcome;
+}
+
+async function commitIsolating(batch: DrawRows[], via: Via, outcome: CommitOutcome): Promise<void> {
+  if (batch.length === 0) return;
+  try {
+    for (const id of await commitOnce(batch, via)) outcome.inserted.add(id);
+  } catch (err) {
+    if (commitErrorKind(err) !== 'row') throw err;
+    if (batch.length === 1) {
+      const { code, message } = err as pg.DatabaseError;
+      outcome.refused.set(batch[0]!.draw.id, { sqlState: code!, message });
+      return;
+    }
+    // One after the other, not at once: halves written together would lock the same rows.
+    const half = Math.ceil(batch.length / 2);
+    await commitIsolating(batch.slice(0, half), via, outcome);
+    await commitIsolating(batch.slice(half), via, outcome);
+  }
+}
+
+/** The one statement, tried again on errors that say nothing about the rows; the ids it inserted. */
+async function commitOnce(batch: DrawRows[], via: Via): Promise<string[]> {
   const params = batchParams(batch);
   for (let attempt = 1; ; attempt++) {
     try {
       const { rows } = await via.query<{ id: string }>({ name: 'commit-draws-2', text: INSERT_BATCH_SQL, values: params });
-      return new Set(rows.map((r) => r.id));
+      return rows.map((r) => r.id);
     } catch (err) {
-      if (attempt < 5 && isRetryable(err)) continue;
+      if (attempt < 5 && commitErrorKind(err) === 'retry') continue;
       throw err;
     }
   }
@@ -81,14 +120,40 @@ export function batchParams(batch: DrawRows[]): unknown[] {
   ];
 }
 
+/** SQLSTATEs that say nothing about the rows: the same statement may well succeed again. */
+const RETRYABLE_SQLSTATES = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected: two batches locking the same Participation rows
+  '57P01', // admin_shutdown: the server ended the connection
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: the server is starting
+  '53300', // too_many_connections
+]);
+
 /**
- * Two batches locking the same Participation rows may deadlock, and PostgreSQL aborts one; a
- * connection may be closed under a batch. The statement is idempotent (a repeat inserts
- * nothing twice and counts nothing twice), so both are tried again.
+ * SQLSTATE classes that blame a row: 22 data exception (a NUL, a value out of range), 23
+ * integrity (a broken reference), 54 program limit (a value too large to index).
  */
-function isRetryable(err: unknown): boolean {
-  const text = String((err as { message?: string })?.message ?? '') + JSON.stringify(err ?? {});
-  return /40P01|40001|57P01|deadlock detected|could not serialize|Connection terminated|not queryable/.test(text);
+const ROW_SQLSTATE_CLASSES = new Set(['22', '23', '54']);
+
+/**
+ * What an error of the statement says, by its SQLSTATE, never its wording. The statement is
+ * idempotent (a repeat inserts nothing twice and counts nothing twice), so:
+ * - 'retry': a connection lost (class 08, a server shutdown, or no SQLSTATE at all: the
+ *   answer never came, the socket closed) or a deadlock / serialization failure;
+ * - 'row': some row of the batch cannot be stored: split the batch to find it;
+ * - 'fail': anything else (a bug, a missing table): the batch fails as a whole.
+ */
+function commitErrorKind(err: unknown): 'retry' | 'row' | 'fail' {
+  if (err instanceof pg.DatabaseError) {
+    const code = err.code ?? '';
+    if (RETRYABLE_SQLSTATES.has(code) || code.startsWith('08')) return 'retry';
+    return ROW_SQLSTATE_CLASSES.has(code.slice(0, 2)) ? 'row' : 'fail';
+  }
+  // Not an answer of the server. A programming error is not worth repeating; anything else is
+  // the connection failing under the statement (pg's "Connection terminated", ECONNRESET).
+  if (err instanceof TypeError || err instanceof RangeError || err instanceof SyntaxError) return 'fail';
+  return 'retry';
 }
 
 /** For draws a batch did not insert: the id already holding each (activity, user, key). */

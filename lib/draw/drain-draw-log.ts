@@ -1,16 +1,21 @@
-// The draw-log worker's work (issue 3 item 5). It drains an activity's Redis stream into
-// PostgreSQL as the safety net behind group commit (a web process killed between the Lua
-// step and its commit loses nothing), trims only what is persisted, and writes the issued
-// counters back to ActivityStock and Tier in one statement each, with a version check:
-// never one UPDATE of a hot row per draw.
+// The draw-log worker's work. It drains an activity's Redis stream into PostgreSQL as the
+// safety net behind group commit (a web process killed between the Lua step and its commit
+// loses nothing), trims only what is persisted, and writes the issued counters back
+// (lib/draw/write-back-issued.ts).
+//
+// An entry PostgreSQL refuses, or one that cannot even be read, is a poison: retried with its
+// batch it would stall the activity's drain for ever. It is isolated (lib/draw/commit-draws.ts),
+// set aside with an alert and taken back (lib/draw/quarantine-refused-draw.ts), and the drain
+// goes on: the good entries of its batch are written and trimmed with it.
 import { db } from '../db';
-import { raiseStockAlert } from '../alerts/raise-stock-alert';
 import { getQueue } from '../queues';
 import type { Redis } from '../redis';
 import { activityMeta, compileConfig, loadActivitySnapshot, type ActivityView } from './activity-state';
 import { commitDraws } from './commit-draws';
-import { parseRecord, toDrawRows } from './draw-record';
+import { isDrawRecord, toDrawRows, type DrawRecord, type DrawRows } from './draw-record';
 import { drawKeys } from './keys';
+import { quarantineRefusedDraw, type Reason } from './quarantine-refused-draw';
+import { writeBackIssued } from './write-back-issued';
 
 const DRAIN_EVERY_MS = 1_000;
 const BATCH = 1_000;
@@ -39,27 +44,45 @@ export async function runDrawLogJob(redis: Redis, activityId: string, now = Date
   return result;
 }
 
-export type DrainResult = { persisted: number; inserted: number; backlog: number; countersWritten: number };
+export type DrainResult = {
+  /** Entries now in PostgreSQL (written by this drain or before it). */
+  persisted: number;
+  inserted: number;
+  /** Entries set aside: refused by PostgreSQL, or no draw record. */
+  quarantined: number;
+  backlog: number;
+  countersWritten: number;
+};
 
 /**
  * Writes what the stream holds into PostgreSQL (everything, or what is at least `olderThanMs`
- * old: entry ids are the times Redis added them) and trims what was written.
+ * old: entry ids are the times Redis added them) and trims what was written or quarantined.
  */
 export async function drainDrawLog(redis: Redis, activityId: string, { maxBatches = 50, olderThanMs = 0, now = Date.now() }: { maxBatches?: number; olderThanMs?: number; now?: number } = {}): Promise<DrainResult> {
   const k = drawKeys(activityId);
-  const result: DrainResult = { persisted: 0, inserted: 0, backlog: 0, countersWritten: 0 };
+  const result: DrainResult = { persisted: 0, inserted: 0, quarantined: 0, backlog: 0, countersWritten: 0 };
   const until = olderThanMs > 0 ? String(now - olderThanMs) : '+';
-  let context: { tenantId: string; view: ActivityView } | null = null;
+  let context: DrainContext | null = null;
   for (let i = 0; i < maxBatches; i++) {
     const entries = (await redis.xrange(k.stream, '-', until, 'COUNT', BATCH)) as [string, string[]][];
     if (entries.length === 0) break;
     context ??= await drainContext(redis, activityId);
     if (!context) break;
-    const rows = entries.map(([, fields]) => toDrawRows(parseRecord(fields[1]!), context!.tenantId, activityId, context!.view));
-    const inserted = await commitDraws(rows);
-    result.persisted += rows.length;
+    const read = entries.map(([id, fields]) => readEntry(id, fields, activityId, context!));
+    const { inserted, refused } = await commitDraws(read.flatMap((e) => (e.rows ? [e.rows] : [])));
     result.inserted += inserted.size;
-    // Everything up to the last entry read is in PostgreSQL now; later entries stay.
+    for (const e of read) {
+      const reason: Reason | undefined = e.rows ? refused.get(e.rows.draw.id) : e.unreadable;
+      if (!reason) {
+        result.persisted++;
+        continue;
+      }
+      const { tenantId, timezone } = context;
+      const { id: streamEntry, raw, record } = e;
+      await quarantineRefusedDraw(redis, { tenantId, activityId, timezone, streamEntry, raw, record, reason });
+      result.quarantined++;
+    }
+    // Everything up to the last entry read is in PostgreSQL or quarantined now; later entries stay.
     const [ms, seq] = entries[entries.length - 1]![0].split('-');
     await redis.xtrim(k.stream, 'MINID', `${ms}-${Number(seq) + 1}`);
     if (entries.length < BATCH) break;
@@ -69,68 +92,31 @@ export async function drainDrawLog(redis: Redis, activityId: string, { maxBatche
   return result;
 }
 
-/** The tenant and names for turning records into rows: from Redis, or PostgreSQL if fenced. */
-async function drainContext(redis: Redis, activityId: string) {
+type DrainContext = { tenantId: string; timezone: string; view: ActivityView };
+
+/** The tenant, zone and names for turning records into rows: from Redis, or PostgreSQL if fenced. */
+async function drainContext(redis: Redis, activityId: string): Promise<DrainContext | null> {
   const meta = await activityMeta(redis, activityId);
-  if (meta) return { tenantId: meta.tenantId, view: meta.view };
+  if (meta) return { tenantId: meta.tenantId, timezone: meta.timezone, view: meta.view };
   const snapshot = await loadActivitySnapshot(activityId);
   if (!snapshot) return null;
-  return { tenantId: snapshot.tenantId, view: JSON.parse(compileConfig(snapshot).view!) as ActivityView };
+  const view = JSON.parse(compileConfig(snapshot).view!) as ActivityView;
+  return { tenantId: snapshot.tenantId, timezone: snapshot.timezone, view };
 }
 
-/**
- * Copies Redis's issued counters (absolute values, so repeating is harmless) to PostgreSQL.
- * Rows changed by someone else since they were read are left for the next round.
- */
-export async function writeBackIssued(redis: Redis, activityId: string): Promise<number> {
-  const k = drawKeys(activityId);
-  if (!(await redis.exists(k.cfg))) return 0; // fenced: Redis knows nothing reliable now
-  // Rows (with their versions) first, Redis second: a change made in between (a void) bumps
-  // the version, so the stale value read before it cannot be written over it.
-  const [stocks, tierRows] = await Promise.all([
-    db.activityStock.findMany({ where: { activityId }, select: { tenantId: true, prizeId: true, issued: true, returned: true, reserved: true, version: true } }),
-    db.tier.findMany({ where: { activityId }, select: { id: true, issued: true, version: true } }),
-  ]);
-  const issued = await redis.hgetall(k.issued);
-  const prizes: [string, number][] = [];
-  const tiers: [string, number][] = [];
-  for (const [field, value] of Object.entries(issued)) {
-    if (field.startsWith('p:')) prizes.push([field.slice(2), Number(value)]);
-    else if (field.startsWith('t:')) tiers.push([field.slice(2), Number(value)]);
+type ReadEntry = { id: string; raw: string; record: DrawRecord | null; rows: DrawRows | null; unreadable?: Reason };
+
+/** A stream entry as rows to write, or, when it is not a draw record at all, why not. */
+function readEntry(id: string, fields: string[], activityId: string, context: DrainContext): ReadEntry {
+  const raw = fields.length === 2 && fields[0] === 'r' ? fields[1]! : JSON.stringify(fields);
+  let record: unknown;
+  try {
+    record = JSON.parse(fields[1] ?? '');
+  } catch {
+    record = undefined;
   }
-  if (prizes.length === 0 && tiers.length === 0) return 0;
-  const stockChanges: { id: string; issued: number; version: number }[] = [];
-  for (const [prizeId, n] of prizes) {
-    const row = stocks.find((s) => s.prizeId === prizeId);
-    if (!row || row.issued === n) continue;
-    if (n + row.returned > row.reserved) {
-      // Issued beyond what the pool holds: the alarm goes off now, and the row keeps its last
-      // good figure (the CHECK constraint would refuse it anyway).
-      await raiseStockAlert(row.tenantId, activityId, { prizeId, kind: 'over-issue', message: `Redis has issued ${n} units but the pool holds ${row.reserved - row.returned}`, details: { issued: n, reserved: row.reserved, returned: row.returned } });
-      continue;
-    }
-    stockChanges.push({ id: prizeId, issued: n, version: row.version });
+  if (!isDrawRecord(record)) {
+    return { id, raw, record: null, rows: null, unreadable: { sqlState: null, message: 'not a draw record' } };
   }
-  const tierChanges = tiers.flatMap(([tierId, n]) => {
-    const row = tierRows.find((t) => t.id === tierId);
-    return row && row.issued !== n ? [{ id: tierId, issued: n, version: row.version }] : [];
-  });
-  let written = 0;
-  if (stockChanges.length) {
-    written += await db.$executeRawUnsafe(
-      `UPDATE "ActivityStock" s SET issued = v.issued, version = s.version + 1, "updatedAt" = now()
-       FROM unnest($2::uuid[], $3::int[], $4::int[]) AS v("prizeId", issued, version)
-       WHERE s."activityId" = $1::uuid AND s."prizeId" = v."prizeId" AND s.version = v.version`,
-      activityId, stockChanges.map((c) => c.id), stockChanges.map((c) => c.issued), stockChanges.map((c) => c.version),
-    );
-  }
-  if (tierChanges.length) {
-    written += await db.$executeRawUnsafe(
-      `UPDATE "Tier" t SET issued = v.issued, version = t.version + 1, "updatedAt" = now()
-       FROM unnest($2::uuid[], $3::int[], $4::int[]) AS v(id, issued, version)
-       WHERE t."activityId" = $1::uuid AND t.id = v.id AND t.version = v.version`,
-      activityId, tierChanges.map((c) => c.id), tierChanges.map((c) => c.issued), tierChanges.map((c) => c.version),
-    );
-  }
-  return written;
+  return { id, raw, record, rows: toDrawRows(record, context.tenantId, activityId, context.view) };
 }

@@ -6,10 +6,13 @@
 // Once a batch is in PostgreSQL the stream copies of the draws it inserted are only needed
 // had this process died before the commit: they go, one XDEL per activity per batch, so the
 // draw-log worker does not write them a second time.
+//
+// A draw PostgreSQL refuses fails alone (lib/draw/commit-draws.ts isolates it): its commit
+// rejects with a RefusedDrawError and the other draws of its batch are answered as usual.
 import { Batcher } from '../batcher';
 import { OwnConnection } from '../db';
 import { requestRedis } from '../redis';
-import { commitDraws } from './commit-draws';
+import { commitDraws, type CommitOutcome, type Refusal } from './commit-draws';
 import type { DrawRows } from './draw-record';
 import { drawKeys } from './keys';
 
@@ -25,27 +28,41 @@ const MAX_PARALLEL_FLUSHES = 1;
 type Pending = { rows: DrawRows; streamEntry?: string };
 type Committed = { activityId: string; streamEntry: string }[];
 
+/** PostgreSQL refused this draw's rows; nothing of it was written. */
+export class RefusedDrawError extends Error {
+  override name = 'RefusedDrawError';
+  constructor(
+    readonly drawId: string,
+    readonly refusal: Refusal,
+  ) {
+    super(`PostgreSQL refused draw ${drawId}: ${refusal.sqlState} ${refusal.message}`);
+  }
+}
+
 export class DrawCommitter {
-  private readonly batcher: Batcher<Pending, boolean>;
+  private readonly batcher: Batcher<Pending, boolean | Refusal>;
 
   constructor(
-    write: (batch: DrawRows[]) => Promise<Set<string>> = writeOnOwnConnection(),
+    write: (batch: DrawRows[]) => Promise<CommitOutcome> = writeOnOwnConnection(),
     afterCommit: (committed: Committed) => Promise<void> = trimStreams,
   ) {
     this.batcher = new Batcher(async (batch) => {
-      const inserted = await write(batch.map((p) => p.rows));
+      const { inserted, refused } = await write(batch.map((p) => p.rows));
       const committed = batch.flatMap((p) => (p.streamEntry && inserted.has(p.rows.draw.id) ? [{ activityId: p.rows.draw.activityId, streamEntry: p.streamEntry }] : []));
       if (committed.length) afterCommit(committed).catch(() => undefined);
-      return batch.map((p) => inserted.has(p.rows.draw.id));
+      return batch.map((p) => refused.get(p.rows.draw.id) ?? inserted.has(p.rows.draw.id));
     }, { maxBatch: MAX_BATCH, maxParallel: MAX_PARALLEL_FLUSHES });
   }
 
   /**
    * Resolves once the draw is in PostgreSQL: true if this call inserted it, false if it was
    * there. `streamEntry`, the draw's copy in the activity's stream, is deleted once inserted.
+   * Rejects with a RefusedDrawError if PostgreSQL refused its rows (its stream copy stays).
    */
-  commit(rows: DrawRows, streamEntry?: string): Promise<boolean> {
-    return this.batcher.submit({ rows, ...(streamEntry ? { streamEntry } : {}) });
+  async commit(rows: DrawRows, streamEntry?: string): Promise<boolean> {
+    const answer = await this.batcher.submit({ rows, ...(streamEntry ? { streamEntry } : {}) });
+    if (typeof answer !== 'boolean') throw new RefusedDrawError(rows.draw.id, answer);
+    return answer;
   }
 }
 
@@ -72,4 +89,16 @@ async function trimStreams(committed: Committed) {
 const globalForCommitter = globalThis as unknown as { lotteryDrawCommitter?: DrawCommitter };
 export function drawCommitter(): DrawCommitter {
   return (globalForCommitter.lotteryDrawCommitter ??= new DrawCommitter());
+}
+
+/**
+ * Tests only: the process's draws go through `committer` (one that watches its batches, say)
+ * until the returned function puts the previous one back.
+ */
+export function swapDrawCommitterForTests(committer: DrawCommitter): () => void {
+  const previous = globalForCommitter.lotteryDrawCommitter;
+  globalForCommitter.lotteryDrawCommitter = committer;
+  return () => {
+    globalForCommitter.lotteryDrawCommitter = previous;
+  };
 }

@@ -31,6 +31,19 @@ export function parseRecord(json: string): DrawRecord {
   return JSON.parse(json) as DrawRecord;
 }
 
+/**
+ * Whether a value read back from a stream can be handled as a draw record: the fields that
+ * name its keys and its counters, and a time. The draw script writes nothing else; a damaged
+ * or hand-made entry may be anything.
+ */
+export function isDrawRecord(value: unknown): value is DrawRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (['d', 'u', 'k', 't', 'pz', 'ts'] as const).every((f) => typeof r[f] === 'string')
+    && (r.c === 'F' || r.c === 'G')
+    && !Number.isNaN(new Date(Number(r.ts)).getTime());
+}
+
 export function awardedPrizes(r: DrawRecord): AwardedPrize[] {
   if (!r.pz) return [];
   return r.pz.split(';').map((part) => {

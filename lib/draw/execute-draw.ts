@@ -10,8 +10,8 @@ import { AppError } from '../errors';
 import { isUuid, timeOrderedId } from '../ids';
 import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
 import { activityMeta, forgetActivityMeta, type ActivityMeta } from './activity-state';
-import { findExistingDraws } from './commit-draws';
-import { drawCommitter } from './draw-committer';
+import { findExistingDraws, type Refusal } from './commit-draws';
+import { drawCommitter, RefusedDrawError } from './draw-committer';
 import { IDEMPOTENCY_TTL_SECONDS, parseRecord, toDrawBody, toDrawRows, type DrawBody, type DrawRecord } from './draw-record';
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
@@ -19,6 +19,8 @@ import { localDay, localHour } from './local-day';
 import { checkRisk, type SoftRiskAction } from '../risk/check-risk';
 import { recordRiskEvent } from '../risk/risk-events';
 import { requestRebuild } from './rebuild-activity';
+import { quarantineRefusedDraw } from './quarantine-refused-draw';
+import { currentRequestId, errorFields, log } from '../log';
 import { PROBABILITY_SCALE } from '../activities/schemas';
 
 const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
@@ -138,7 +140,13 @@ function toDecision([kind, payload, detail]: [string, string, string?]): Decisio
  * alike (the first request may still be committing when its retry arrives).
  */
 async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta, record: DrawRecord, day: string, streamEntry?: string): Promise<DrawRecord> {
-  const inserted = await drawCommitter().commit(toDrawRows(record, meta.tenantId, activityId, meta.view), streamEntry);
+  let inserted: boolean;
+  try {
+    inserted = await drawCommitter().commit(toDrawRows(record, meta.tenantId, activityId, meta.view), streamEntry);
+  } catch (err) {
+    if (!(err instanceof RefusedDrawError)) throw err;
+    return refuseDraw(redis, { activityId, meta, record, streamEntry, refusal: err.refusal });
+  }
   if (inserted) return record;
   const [existing] = await findExistingDraws([{ activityId, userId: record.u, idempotencyKey: record.k }]);
   if (existing?.id === record.d) return record;
@@ -153,6 +161,47 @@ async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta,
   const [older] = (await loadDrawRecords(db, drawById(existing.id))).map((r) => r.record);
   await defineScript(redis, undoScript)([k.stock, k.issued, k.user(record.u), k.idem(record.u, record.k)], [JSON.stringify(record), day, JSON.stringify(older), IDEMPOTENCY_TTL_SECONDS]);
   return older!;
+}
+
+/** The record's fields that come from the user token, by the claim's name. */
+const CLAIMS = { u: 'sub', dev: 'dev' } as const;
+
+type RefusedDraw = {
+  activityId: string;
+  meta: ActivityMeta;
+  record: DrawRecord;
+  /** Its entry in the activity's stream; none for a replay. */
+  streamEntry?: string;
+  refusal: Refusal;
+};
+
+/**
+ * PostgreSQL refused the draw's rows (the other draws of its batch were written): the draw is
+ * set aside and taken back, so it used nothing, and the caller is told. A replay (no stream
+ * entry) leaves that to the request that made the draw.
+ */
+async function refuseDraw(redis: Redis, refused: RefusedDraw): Promise<never> {
+  const { activityId, meta: { tenantId, timezone }, record, streamEntry, refusal } = refused;
+  const drawId = record.d;
+  let takenBack = false;
+  try {
+    if (streamEntry) {
+      takenBack = await quarantineRefusedDraw(redis, {
+        tenantId, activityId, timezone, streamEntry, raw: JSON.stringify(record), record, reason: refusal,
+      });
+    }
+  } catch (err) {
+    // Its stream entry stays: the draw-log worker finds it refused again and takes it back.
+    log.warn('refused draw left for the draw-log worker to take back', { activityId, drawId, ...errorFields(err) });
+  }
+  log.error('draw refused by PostgreSQL', { activityId, drawId, ...refusal, takenBack });
+  // The user and device ids come from the token's claims: a character PostgreSQL cannot
+  // store there (a NUL) makes the token bad, not the server.
+  const claims = Object.keys(CLAIMS) as (keyof typeof CLAIMS)[];
+  const claim = refusal.sqlState.startsWith('22') && claims.find((f) => record[f].includes('\0'));
+  if (claim) throw new AppError('UNAUTHORIZED', `the token's ${CLAIMS[claim]} claim holds a character storage refuses`);
+  const requestId = currentRequestId() ?? null;
+  throw new AppError('INTERNAL', 'the draw could not be recorded; nothing was used', { requestId });
 }
 
 /**

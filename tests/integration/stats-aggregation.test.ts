@@ -131,7 +131,7 @@ describe('stats aggregation', () => {
       draw: { id: randomUUID(), tenantId: tenant.id, activityId: activity.id, userId, idempotencyKey: randomUUID(), outcome: 'LOSE' as const, tierId: null, chanceKind: 'FREE' as const, chancesLeft: 0, ip: null, deviceId: null, createdAt: lateAt, riskAction: null },
       wins: [],
     }));
-    expect((await commitDraws(late)).size).toBe(2);
+    expect((await commitDraws(late)).inserted.size).toBe(2);
 
     // The recent pass does not look 40 minutes back; the settle pass sees the totals disagree
     // and rebuilds every minute. (Another test's worker process may run the same passes in

@@ -10,22 +10,8 @@
 
   Returns 1.
 ]]
-local r = cjson.decode(ARGV[1])
-if r.t ~= '' then
-  redis.call('HINCRBY', KEYS[1], 't:' .. r.t, 1)
-  redis.call('HINCRBY', KEYS[2], 't:' .. r.t, -1)
-  for prize, qty in string.gmatch(r.pz, '([^:;]+):(%d+):[^;]+') do
-    redis.call('HINCRBY', KEYS[1], 'p:' .. prize, tonumber(qty))
-    redis.call('HINCRBY', KEYS[2], 'p:' .. prize, -tonumber(qty))
-  end
-  redis.call('HINCRBY', KEYS[3], 'wins', -1)
-end
-redis.call('HINCRBY', KEYS[3], 'd:' .. ARGV[2], -1)
-redis.call('HINCRBY', KEYS[3], 'total', -1)
-if r.c == 'F' then
-  redis.call('HINCRBY', KEYS[3], 'f:' .. ARGV[2], -1)
-else
-  redis.call('HINCRBY', KEYS[3], 'used', -1)
-end
+-- @include take-back.lua
+
+takeBack(cjson.decode(ARGV[1]), KEYS[1], KEYS[2], KEYS[3], ARGV[2])
 redis.call('SET', KEYS[4], ARGV[3], 'EX', tonumber(ARGV[4]))
 return 1

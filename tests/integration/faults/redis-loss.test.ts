@@ -112,7 +112,7 @@ describe('a draw decided by a state that was then lost', () => {
     expect(fresh.outcome).toBe('win');
     // ...so the late commit must be refused, not written.
     if (late.kind === 'error') throw new Error('unreachable');
-    const inserted = await commitDraws([toDrawRows(late.record, tenant.id, activity.id, meta.view)]);
+    const { inserted } = await commitDraws([toDrawRows(late.record, tenant.id, activity.id, meta.view)]);
     expect(inserted.size).toBe(0);
     expect(await db.draw.findUnique({ where: { id: late.record.d } })).toBeNull();
     expect(await db.win.count({ where: { activityId: activity.id } })).toBe(1);
