@@ -1,6 +1,7 @@
 // The activity spec of API.md, strict at the edge. Odds arrive as decimals and are kept as
 // integers in millionths from here on (STYLE.md §11).
 import { z } from 'zod';
+import { Id } from '../ids';
 import { maxOddsSum, type Segment } from './segments';
 
 export const PROBABILITY_SCALE = 1_000_000;
@@ -24,7 +25,7 @@ export const TimeZone = z.string().min(1).max(64).refine((tz) => {
 
 const isoWithOffset = z.iso.datetime({ offset: true });
 
-export const TierPrizeSpec = z.strictObject({ prizeId: z.uuid(), quantity: z.number().int().min(1).max(1_000).default(1) });
+export const TierPrizeSpec = z.strictObject({ prizeId: Id, quantity: z.number().int().min(1).max(1_000).default(1) });
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-01-28');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../ids';
 
 export const PrizeKindInput = z.enum(['physical', 'virtual', 'coupon', 'points']);
 
@@ -15,7 +16,7 @@ export type CreatePrize = z.infer<typeof CreatePrize>;
 
 export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.uuid().optional(),
+  cursor: Id.optional(),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 

@@ -1,9 +1,10 @@
 // Risk rules as operators write them (issue 7 item 1), strict at the edge. A rule belongs to
 // the tenant (every activity) or to one activity; `action` says what a hit does to the draw.
 import { z } from 'zod';
+import { Id } from '../ids';
 
 export const RiskActionSpec = z.enum(['block', 'rate_limited', 'force_lose', 'hold']);
-const scope = { activityId: z.uuid().optional(), enabled: z.boolean().default(true) };
+const scope = { activityId: Id.optional(), enabled: z.boolean().default(true) };
 
 export const RiskRuleSpec = z.discriminatedUnion('kind', [
   z.strictObject({

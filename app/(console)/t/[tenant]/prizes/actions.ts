@@ -9,15 +9,15 @@ import { restockPrize } from '@/lib/prizes/restock-prize';
 import { CreatePrize, Restock } from '@/lib/prizes/schemas';
 import type { PrizeDto } from '@/lib/prizes/prize-dto';
 import type { ActionResult } from '@/lib/http/action-result';
+import { idOrNotFound } from '@/lib/ids';
 import { consoleAction } from '../../../_server/session';
 
-const PrizeId = z.string().max(100);
 // The console asks why stock moved: the API may omit the reason, an operator may not.
 const ConsoleRestock = Restock.extend({ reason: z.string().trim().min(1, 'enter a reason').max(500) });
 
 export async function restockPrizeAction(tenantSlug: string, prizeId: string, quantity: number, reason: string): Promise<ActionResult<{ prize: PrizeDto }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const id = PrizeId.parse(prizeId);
+    const id = idOrNotFound(prizeId, 'prize');
     const input = ConsoleRestock.parse({ quantity, reason });
     const prize = await restockPrize(ctx.tenantId, ctx.actor, id, input);
     revalidatePath(`/t/${ctx.tenantSlug}/prizes`);

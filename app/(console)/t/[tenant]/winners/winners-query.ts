@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { WinnerFilters } from '@/lib/fulfilment/list-winners';
 import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
+import { Id } from '@/lib/ids';
 import { winStatuses } from '@/components/console/winners/win-status';
 
 /** Filters as the form shows them; dates are whole UTC days, `to` included. */
@@ -11,8 +12,8 @@ export type WinnersFilterValues = { activity?: string; tier?: string; status?: (
 
 const Day = z.iso.date();
 const fields = {
-  activity: z.uuid(),
-  tier: z.uuid(),
+  activity: Id,
+  tier: Id,
   status: z.enum(winStatuses),
   from: Day,
   to: Day,

@@ -3,6 +3,7 @@
 // Values that do not parse are dropped: a hand-edited URL shows the unfiltered ledger.
 import { z } from 'zod';
 import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
+import { Id } from '@/lib/ids';
 import type { StockMovementKind, StockMovementQuery } from '@/lib/inventory/list-stock-movements';
 
 export const stockMovementKinds = ['RESTOCK', 'RESERVE', 'RELEASE', 'ISSUE', 'RETURN', 'ADJUST'] as const satisfies readonly StockMovementKind[];
@@ -13,7 +14,7 @@ export type LedgerFilters = { kind?: StockMovementKind; activity?: string; from?
 const Day = z.iso.date();
 const fields = {
   kind: z.enum(stockMovementKinds),
-  activity: z.uuid(),
+  activity: Id,
   from: Day,
   to: Day,
   cursor: z.string().regex(/^\d{1,15}_\d{1,19}$/),
