@@ -1,9 +1,10 @@
 // The hot state of a published activity in Redis: what the draw reads instead of PostgreSQL.
 // `cfg` is written last, in the same MULTI as the stock, so a draw sees all or nothing; a
-// missing `cfg` means the state is gone (flush, restart) and the activity is fenced.
+// missing `cfg` means the state is gone (flush, restart) or not built yet, and the activity is
+// fenced. Only lib/draw/rebuild-activity.ts builds it; changes go in through write-hot-state.ts.
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
-import { defineScript, loadLuaScript, type Redis } from '../redis';
+import { loadLuaScript, type Redis } from '../redis';
 import { compileSegments, type Segment } from '../activities/segments';
 import { drawKeys } from './keys';
 
@@ -76,8 +77,16 @@ export function compileTier(t: ActivitySnapshot['tiers'][number]) {
 
 export type IssuedCounts = { byTier: Map<string, number>; byPrize: Map<string, number> };
 
-/** Writes stock (left = reserved − issued − returned) and the config in one MULTI, config last. */
-export async function writeActivityState(redis: Redis, a: ActivitySnapshot, issued: IssuedCounts, extra: (m: ReturnType<Redis['multi']>) => void = () => {}) {
+const showStateScript = loadLuaScript('lib/draw/lua', 'show-state-unless-changed-2.lua');
+
+/**
+ * Writes stock (left = reserved − issued − returned) and the config in one MULTI, config last
+ * and only if no change was marked meanwhile (show-state-unless-changed-2.lua). False: a change
+ * was committed while the records were read; the state stays missing, to be read again.
+ */
+export async function writeActivityState(
+  redis: Redis, a: ActivitySnapshot, issued: IssuedCounts, extra: (m: ReturnType<Redis['multi']>) => void = () => {},
+): Promise<boolean> {
   const k = drawKeys(a.id);
   const stock: Record<string, number> = {};
   const issuedFields: Record<string, number> = {};
@@ -93,11 +102,12 @@ export async function writeActivityState(redis: Redis, a: ActivitySnapshot, issu
   }
   const m = redis.multi().del(k.cfg, k.stock, k.issued).hset(k.stock, stock).hset(k.issued, issuedFields);
   extra(m);
-  m.hset(k.cfg, compileConfig(a));
+  m.eval(showStateScript.lua, 2, k.cfg, k.changedWhileMissing, ...Object.entries(compileConfig(a)).flat());
   const results = await m.exec();
   const failed = results?.find(([err]) => err);
   if (failed) throw failed[0];
   metaCache.delete(a.id);
+  return results?.at(-1)?.[1] === 1;
 }
 
 const META_CACHE_MS = 5_000;
@@ -120,16 +130,4 @@ export async function activityMeta(redis: Redis, activityId: string, now = Date.
 
 export function forgetActivityMeta(activityId: string) {
   metaCache.delete(activityId);
-}
-
-const setConfigScript = loadLuaScript('lib/draw/lua', 'set-config-1.lua');
-
-/** Changes fields of the compiled config where the hot state exists (false: fenced, nothing set). */
-export async function setActivityConfigInRedis(redis: Redis, activityId: string, fields: Record<string, string>): Promise<boolean> {
-  metaCache.delete(activityId);
-  return (await defineScript(redis, setConfigScript)([drawKeys(activityId).cfg], Object.entries(fields).flat())) === 1;
-}
-
-export function setActivityStatusInRedis(redis: Redis, activityId: string, status: string): Promise<boolean> {
-  return setActivityConfigInRedis(redis, activityId, { status });
 }

@@ -157,14 +157,16 @@ async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta,
 
 /**
  * Redis has no state for this activity. Unknown or another tenant's → 404; never published →
- * not live; published → its state was lost: fence (503) and rebuild from the records.
+ * not live; published → its state was lost: fence (503) and rebuild from the records, at most
+ * once per interval however many requests arrive (requestRebuild).
  */
 async function refuseWithoutState(redis: Redis, tenantId: string, activityId: string): Promise<never> {
-  const activity = await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { status: true } });
+  const select = { id: true, status: true } as const;
+  const activity = await db.activity.findFirst({ where: { id: activityId, tenantId }, select });
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   if (activity.status === 'DRAFT') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has not been published');
   if (activity.status === 'ENDED') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has ended');
-  requestRebuild(redis, activityId);
+  await requestRebuild(redis, activity.id);
   throw new AppError('ACTIVITY_REBUILDING', 'the activity is being restored from its records; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
 }
 

@@ -8,6 +8,10 @@ export function drawKeys(activityId: string) {
     issued: activityKey(activityId, 'issued'),
     stream: activityKey(activityId, 'stream'),
     rebuildLock: activityKey(activityId, 'rebuild-lock'),
+    /** Held for an interval after an end user's request starts a rebuild: the next one waits it out. */
+    rebuildThrottle: activityKey(activityId, 'rebuild-throttle'),
+    /** Set by a change committed while the state was missing: a rebuild under way reads the records again. */
+    changedWhileMissing: activityKey(activityId, 'changed-while-missing'),
     user: (userId: string) => activityKey(activityId, 'u', userId),
     idem: (userId: string, idempotencyKey: string) => activityKey(activityId, 'idem', userId, idempotencyKey),
   };
