@@ -119,7 +119,7 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
     const keys = [k.cfg, k.stock, k.issued, k.stream];
     const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
     for (const d of draws) {
-      keys.push(k.user(d.userId), k.idem(d.userId, d.key));
+      keys.push(k.user(d.userId), k.idem(d.userId, d.key), k.legacyIdem(d.userId, d.key));
       args.push(...d.args);
       for (let pad = d.args.length; pad < stride; pad++) args.push('');
     }
@@ -146,7 +146,9 @@ async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta,
   if (!existing) {
     // Decided by a generation of the hot state that has since been lost and rebuilt: it never
     // happened. Forget its result so the user's retry with the same key draws afresh.
-    await defineScript(redis, forgetStaleScript)([k.idem(record.u, record.k)], [record.d]);
+    const forget = defineScript(redis, forgetStaleScript);
+    const stored = [k.idem(record.u, record.k), k.legacyIdem(record.u, record.k)];
+    await Promise.all(stored.map((key) => forget([key], [record.d])));
     throw new AppError('ACTIVITY_REBUILDING', 'the activity was restored from its records meanwhile; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
   }
   // PostgreSQL holds an older draw under this key: that one is the answer, this one is undone.
