@@ -4,7 +4,7 @@
 // fenced. Only lib/draw/rebuild-activity.ts builds it; changes go in through write-hot-state.ts.
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
-import { loadLuaScript, type Redis } from '../redis';
+import { defineScript, loadLuaScript, type Redis } from '../redis';
 import { compileSegments, type Segment } from '../activities/segments';
 import { drawKeys } from './keys';
 
@@ -80,13 +80,10 @@ export type IssuedCounts = { byTier: Map<string, number>; byPrize: Map<string, n
 const showStateScript = loadLuaScript('lib/draw/lua', 'show-state-unless-changed-2.lua');
 
 /**
- * Writes stock (left = reserved − issued − returned) and the config in one MULTI, config last
- * and only if no change was marked meanwhile (show-state-unless-changed-2.lua). False: a change
- * was committed while the records were read; the state stays missing, to be read again.
+ * Writes stock (left = reserved − issued − returned) and issued counts, with the config taken
+ * away: a state no draw reads until showActivityState shows it.
  */
-export async function writeActivityState(
-  redis: Redis, a: ActivitySnapshot, issued: IssuedCounts, extra: (m: ReturnType<Redis['multi']>) => void = () => {},
-): Promise<boolean> {
+export async function writeActivityCounts(redis: Redis, a: ActivitySnapshot, issued: IssuedCounts): Promise<void> {
   const k = drawKeys(a.id);
   const stock: Record<string, number> = {};
   const issuedFields: Record<string, number> = {};
@@ -101,13 +98,21 @@ export async function writeActivityState(
     issuedFields[`p:${s.prizeId}`] = n;
   }
   const m = redis.multi().del(k.cfg, k.stock, k.issued).hset(k.stock, stock).hset(k.issued, issuedFields);
-  extra(m);
-  m.eval(showStateScript.lua, 2, k.cfg, k.changedWhileMissing, ...Object.entries(compileConfig(a)).flat());
   const results = await m.exec();
   const failed = results?.find(([err]) => err);
   if (failed) throw failed[0];
+}
+
+/**
+ * Shows the state to draws by writing its config, unless a change was marked since the records
+ * were read (show-state-unless-changed-2.lua). False: the state stays missing, to be read again.
+ */
+export async function showActivityState(redis: Redis, a: ActivitySnapshot): Promise<boolean> {
+  const k = drawKeys(a.id);
+  const config = Object.entries(compileConfig(a)).flat();
+  const shown = await defineScript(redis, showStateScript)([k.cfg, k.changedWhileMissing], config);
   metaCache.delete(a.id);
-  return results?.at(-1)?.[1] === 1;
+  return shown === 1;
 }
 
 const META_CACHE_MS = 5_000;

@@ -4,8 +4,9 @@
 // idempotent results from the Draw rows. Never a guess. Publishing builds the first state the
 // same way, so there is one way a hot state comes to be.
 //
-// A change committed while the records are being read (a pause, a pool change, a grant) marks
-// the missing state (lib/draw/write-hot-state.ts); the state is then not shown but read again.
+// The records are read and the state written under the activity row's lock, which every change
+// to the activity takes too; a change committed after that, before the state is shown, marks the
+// missing state (lib/draw/write-hot-state.ts), and the state is then read again, not shown.
 //
 // End users reach this through requestRebuild only: at most once per activity per interval,
 // however many requests find the state missing.
@@ -15,7 +16,7 @@ import { db } from '../db';
 import { errorFields, log } from '../log';
 import { releaseLock, tryAcquireLock } from '../locks/redis-lock';
 import type { Redis } from '../redis';
-import { snapshotSelect, writeActivityState } from './activity-state';
+import { showActivityState, snapshotSelect, writeActivityCounts } from './activity-state';
 import { IDEMPOTENCY_TTL_SECONDS } from './draw-record';
 import { drawsSince, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
@@ -72,17 +73,33 @@ export async function rebuildActivityState(
   }
 }
 
-/** One read of the records and one write of the state; 'changed' if a change marked it meanwhile. */
+/**
+ * One read of the records and one write of the state, made while the transaction that read them
+ * holds the activity row: a change to the activity waits for the state to be written, then
+ * writes into it. The state is shown after the commit, unless a change committed in between
+ * marked it ('changed': read again).
+ */
 async function buildOnce(
   redis: Redis, activityId: string, now: number, reason: BuildReason,
 ): Promise<'rebuilt' | 'changed' | 'not-published' | 'missing'> {
-  const k = drawKeys(activityId);
-  const data = await db.$transaction((tx) => readSnapshot(tx, activityId, now), { timeout: 120_000, maxWait: 10_000 });
-  if (data === 'missing' || data === 'not-published') return data;
-  const { snapshot, byPrize, byTier, users, recent, today } = data;
   const lost = reason === 'lost';
-  if (lost) log.warn('rebuilding activity state from PostgreSQL', { activityId, epoch: snapshot.stateEpoch });
+  const built = await db.$transaction(async (tx) => {
+    const data = await readSnapshot(tx, activityId, now);
+    if (data === 'missing' || data === 'not-published') return data;
+    if (lost) log.warn('rebuilding activity state from PostgreSQL', { activityId, epoch: data.snapshot.stateEpoch });
+    await writeSnapshot(redis, data, now);
+    return data;
+  }, { timeout: 120_000, maxWait: 10_000 });
+  if (built === 'missing' || built === 'not-published') return built;
+  if (!(await showActivityState(redis, built.snapshot))) return 'changed';
+  if (lost) log.warn('activity state rebuilt', { activityId, users: built.users.length, recent: built.recent.length });
+  return 'rebuilt';
+}
 
+/** Everything but the config: users' counters, recent idempotent results, stock and issued. */
+async function writeSnapshot(redis: Redis, data: Snapshot, now: number) {
+  const { snapshot, byPrize, byTier, users, recent, today } = data;
+  const k = drawKeys(snapshot.id);
   const userExpiry = Math.floor(snapshot.endsAt.getTime() / 1000) + 7 * 86400;
   for (let i = 0; i < users.length; i += PIPELINE_CHUNK) {
     const p = redis.pipeline();
@@ -102,16 +119,14 @@ async function buildOnce(
     }
     await p.exec();
   }
-  const shown = await writeActivityState(redis, snapshot, {
+  await writeActivityCounts(redis, snapshot, {
     byPrize: new Map(byPrize.map((r) => [r.prizeId, Number(r.n)])),
     byTier: new Map(byTier.map((r) => [r.tierId, Number(r.n)])),
   });
-  if (!shown) return 'changed';
-  if (lost) log.warn('activity state rebuilt', { activityId, users: users.length, recentDraws: recent.length });
-  return 'rebuilt';
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Snapshot = Exclude<Awaited<ReturnType<typeof readSnapshot>>, 'missing' | 'not-published'>;
 
 /**
  * One transaction: bump the state generation (an exclusive lock on the activity row, which

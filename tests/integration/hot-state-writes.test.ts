@@ -13,7 +13,7 @@ import { POST as resume } from '@/app/api/manage/activities/[id]/resume/route';
 import { POST as poolStock } from '@/app/api/manage/activities/[id]/stock/route';
 import { PATCH as patchTier } from '@/app/api/manage/activities/[id]/tiers/[tierId]/route';
 import { db } from '@/lib/db';
-import { loadActivitySnapshot, writeActivityState } from '@/lib/draw/activity-state';
+import { loadActivitySnapshot, showActivityState, writeActivityCounts } from '@/lib/draw/activity-state';
 import { drawKeys } from '@/lib/draw/keys';
 import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
 import { releaseLock, tryAcquireLock } from '@/lib/locks/redis-lock';
@@ -111,18 +111,20 @@ describe('a change that finds no hot state', () => {
       const token = await tenant.userToken('earner');
       await loseState(id);
 
-      // A rebuild is under way: it holds the lock, bumped the generation and read its snapshot...
+      // A rebuild is under way: it holds the lock, bumped the generation, read the records and
+      // wrote its counts, but has not shown its state yet...
       const lock = (await tryAcquireLock(redis, k.rebuildLock, 60_000))!;
       await redis.del(k.changedWhileMissing);
       await db.activity.update({ where: { id }, data: { stateEpoch: { increment: 1 } } });
       const stale = (await loadActivitySnapshot(id))!;
+      await writeActivityCounts(redis, stale, { byTier: new Map(), byPrize: new Map() });
       // ...when the change is committed.
       const res = change === 'a pause'
         ? await call(pause, tenant.apiKey, { id })
         : await call(completeTask, token, { activityId: id, taskId: activity.tasks[0]!.id });
       expect(res.status, JSON.stringify(res.json)).toBe(200);
       // The rebuild's state, read before it, is not shown.
-      expect(await writeActivityState(redis, stale, { byTier: new Map(), byPrize: new Map() })).toBe(false);
+      expect(await showActivityState(redis, stale)).toBe(false);
       expect(await redis.exists(k.cfg)).toBe(0);
       await releaseLock(redis, lock);
 
