@@ -24,6 +24,8 @@ const Env = z.object({
   AUTO_TUNE_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** The odds-drift alarm tests the draws of this many last minutes (lib/odds/check-odds-drift.ts). */
   ODDS_DRIFT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 1440).default(60),
+  /** End users start at most one rebuild of an activity's lost state this often (lib/draw/rebuild-activity.ts). */
+  ACTIVITY_REBUILD_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   /** Demo only (scripts/demo.sh sets it): the play page offers a user picker that mints tokens. */
   DEMO_USER_PICKER: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
 });

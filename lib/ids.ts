@@ -1,7 +1,37 @@
+// Ids are UUIDs. RFC 4122 reads them case-insensitively, so a client may send any case; inside
+// the platform an id has one spelling, lower case, made once where it comes in (a route's path,
+// a body, a query, a job payload, a console action). Redis keys, locks, streams and job names
+// are built from that spelling (or from the id a PostgreSQL row returns), never from request
+// text, so two spellings of one id can never name two different hot states.
+import { z } from 'zod';
+import { AppError } from './errors';
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 /** Ids in URLs are UUIDs; anything else cannot name a row, so it is simply not found. */
 export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  return UUID.test(value);
 }
+
+/** The one spelling of an id (lower case), or null when the value is not a UUID at all. */
+export function canonicalId(value: unknown): string | null {
+  return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
+}
+
+/**
+ * An id that names the object to act on (a path param, a console action's argument): its
+ * canonical spelling, or 404, as for any id that names nothing.
+ */
+export function idOrNotFound(value: unknown, what: string): string {
+  const id = canonicalId(value);
+  if (id !== null) return id;
+  const shown = typeof value === 'string' ? ` ${value.slice(0, 100)}` : '';
+  throw new AppError('NOT_FOUND', `${what}${shown} not found`);
+}
+
+/** An id in a body, query or job payload: any case in, lower case out; not a UUID → 400 naming the field. */
+export const Id = z.string().regex(UUID, 'must be a UUID').toLowerCase();
+export type Id = z.infer<typeof Id>;
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const pool = new Uint8Array(16 * 256);

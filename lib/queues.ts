@@ -1,33 +1,35 @@
 // Named BullMQ queues with typed payloads (DESIGN.md §9). Each payload is a zod schema:
 // enqueue validates it, and the worker validates it again (a bad payload is unrecoverable).
-// Jobs are idempotent; delivery is at least once.
+// Jobs are idempotent; delivery is at least once. Ids in payloads are canonical (lib/ids.ts), as
+// the job names built from them.
 import { Queue, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
 import { config } from './config';
+import { Id } from './ids';
 import { createRedis, type Redis } from './redis';
 
 export const queuePayloads = {
   /** Drain one activity's draw stream into PostgreSQL and write stock counters back. */
-  'draw-log': z.strictObject({ activityId: z.uuid() }),
+  'draw-log': z.strictObject({ activityId: Id }),
   /** Return an ended activity's unused stock to the total pools, once; or void expired claims. */
-  'stock-return': z.union([z.strictObject({ activityId: z.uuid() }), z.strictObject({ expiredClaims: z.literal(true) })]),
+  'stock-return': z.union([z.strictObject({ activityId: Id }), z.strictObject({ expiredClaims: z.literal(true) })]),
   /** Aggregate per-minute statistics (all active activities without an id); `settle` also checks the totals against the records. */
-  stats: z.strictObject({ activityId: z.uuid().optional(), settle: z.boolean().optional() }),
+  stats: z.strictObject({ activityId: Id.optional(), settle: z.boolean().optional() }),
   /** A scheduled status change of an activity (re-checked when it runs); `sweep` finds missed ones. */
   'activity-lifecycle': z.union([
-    z.strictObject({ activityId: z.uuid(), transition: z.enum(['start', 'end']), configVersion: z.number().int() }),
+    z.strictObject({ activityId: Id, transition: z.enum(['start', 'end']), configVersion: z.number().int() }),
     z.strictObject({ sweep: z.literal(true) }),
   ]),
   /** Compare Redis, the pools, the Win rows and the ledger; raise an Alert on drift. */
-  reconcile: z.strictObject({ activityId: z.uuid().optional() }),
+  reconcile: z.strictObject({ activityId: Id.optional() }),
   /** Draw an ended fixed-winner activity's winners (once), announce them, then return its unused stock; `sweep` finds missed ones. */
-  'fixed-winners': z.union([z.strictObject({ activityId: z.uuid() }), z.strictObject({ sweep: z.literal(true) })]),
+  'fixed-winners': z.union([z.strictObject({ activityId: Id }), z.strictObject({ sweep: z.literal(true) })]),
   /** Retune the odds of auto-tuned tiers of live activities (one activity, or all). */
-  'auto-tune': z.strictObject({ activityId: z.uuid().optional() }),
+  'auto-tune': z.strictObject({ activityId: Id.optional() }),
   /** Chi-square test of live activities' outcomes against their odds; alert (and pause) on drift. */
-  'odds-drift': z.strictObject({ activityId: z.uuid().optional() }),
+  'odds-drift': z.strictObject({ activityId: Id.optional() }),
   /** A webhook to the host app (win, shipped). */
-  notify: z.strictObject({ tenantId: z.uuid(), event: z.enum(['win.created', 'win.shipped']), winId: z.uuid() }),
+  notify: z.strictObject({ tenantId: Id, event: z.enum(['win.created', 'win.shipped']), winId: Id }),
 } as const;
 
 export type QueueName = keyof typeof queuePayloads;

@@ -34,9 +34,11 @@ export function key(...parts: (string | number)[]): string {
 
 /**
  * A key of one activity. The braces make a Redis Cluster hash tag, so every key one draw
- * touches lives on one shard and a Lua script may use them together.
+ * touches lives on one shard and a Lua script may use them together. Only from the id's one
+ * spelling (lib/ids.ts): another would name a second, empty state of the same activity.
  */
 export function activityKey(activityId: string, ...parts: (string | number)[]): string {
+  if (activityId !== activityId.toLowerCase()) throw new Error(`activity key from a non-canonical id: ${activityId}`);
   return [config().REDIS_PREFIX, `{act:${activityId}}`, ...parts].join(':');
 }
 

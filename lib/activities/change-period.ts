@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { activityKey, requestRedis } from '../redis';
-import { setActivityConfigInRedis } from '../draw/activity-state';
+import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
 import { getActivityOrThrow } from './get-activity';
 import { scheduleLifecycle } from './lifecycle';
 import type { ActivityDto } from './activity-dto';
@@ -20,35 +20,40 @@ const USER_STATE_GRACE_S = 7 * 86400;
 
 export async function changeActivityPeriod(tenantId: string, actor: Actor, activityId: string, patch: PatchActivity, now = Date.now()): Promise<ActivityDto> {
   const a = isUuid(activityId)
-    ? await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { status: true, startsAt: true, endsAt: true, version: true } })
+    ? await db.activity.findFirst({
+      where: { id: activityId, tenantId },
+      select: { id: true, status: true, startsAt: true, endsAt: true, version: true },
+    })
     : null;
   if (!a) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const startsAt = patch.startsAt ? new Date(patch.startsAt) : a.startsAt;
   const endsAt = patch.endsAt ? new Date(patch.endsAt) : a.endsAt;
   refuseBadPeriod(a.status, a.startsAt, startsAt, endsAt, now);
 
-  await db.$transaction(async (tx) => {
+  const { configVersion, epoch } = await db.$transaction(async (tx) => {
     const r = await tx.activity.updateMany({
-      where: { id: activityId, version: a.version },
+      where: { id: a.id, version: a.version },
       data: { startsAt, endsAt, version: { increment: 1 }, configVersion: { increment: 1 } },
     });
     if (r.count !== 1) throw new AppError('CONFLICT', 'the activity changed meanwhile; reload and try again');
     await writeAuditLog(tenantId, actor, {
-      action: 'activity.period', objectType: 'Activity', objectId: activityId,
+      action: 'activity.period', objectType: 'Activity', objectId: a.id,
       before: { startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() },
       after: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
     }, tx);
+    const row = await tx.activity.findUniqueOrThrow({ where: { id: a.id }, select: { configVersion: true } });
+    return { configVersion: row.configVersion, epoch: await lockStateEpoch(tx, a.id) };
   });
 
   if (a.status !== 'DRAFT') {
-    const redis = await requestRedis();
-    const { configVersion } = await db.activity.findUniqueOrThrow({ where: { id: activityId }, select: { configVersion: true } });
-    // A fenced activity has no hot state to change; its rebuild compiles the new period.
-    await setActivityConfigInRedis(redis, activityId, { startsAt: String(startsAt.getTime()), endsAt: String(endsAt.getTime()), version: String(configVersion) });
-    if (endsAt > a.endsAt) await keepUserStateUntil(activityId, endsAt);
-    await scheduleLifecycle(activityId, now);
+    const fields = {
+      startsAt: String(startsAt.getTime()), endsAt: String(endsAt.getTime()), version: String(configVersion),
+    };
+    await carryToHotState(await requestRedis(), a.id, epoch, { hash: 'cfg', op: 'set', fields });
+    if (endsAt > a.endsAt) await keepUserStateUntil(a.id, endsAt);
+    await scheduleLifecycle(a.id, now);
   }
-  return getActivityOrThrow(tenantId, activityId);
+  return getActivityOrThrow(tenantId, a.id);
 }
 
 function refuseBadPeriod(status: string, oldStart: Date, startsAt: Date, endsAt: Date, now: number) {

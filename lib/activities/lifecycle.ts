@@ -7,7 +7,7 @@ import { db } from '../db';
 import { writeAuditLog } from '../audit/write-audit-log';
 import { enqueue } from '../queues';
 import { requestRedis } from '../redis';
-import { setActivityStatusInRedis } from '../draw/activity-state';
+import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
 
 const system = { type: 'SYSTEM', id: 'activity-lifecycle' } as const;
 /** Draws already decided when an activity ends get this long to land before stock is counted. */
@@ -42,16 +42,20 @@ export async function runTransition(activityId: string, transition: Transition, 
     return 'not-due';
   }
   const to = transition === 'start' ? 'LIVE' : 'ENDED';
-  const changed = await db.$transaction(async (tx) => {
+  const epoch = await db.$transaction(async (tx) => {
     const r = await tx.activity.updateMany({
       where: { id: activityId, status: { in: from as ('SCHEDULED' | 'LIVE' | 'PAUSED')[] } },
       data: { status: to, version: { increment: 1 }, ...(to === 'ENDED' ? { endedAt: new Date(now) } : {}) },
     });
-    if (r.count === 1) await writeAuditLog(a.tenantId, system, { action: `activity.${transition}`, objectType: 'Activity', objectId: activityId, before: { status: a.status }, after: { status: to, scheduled: true } }, tx);
-    return r.count === 1;
+    if (r.count !== 1) return null;
+    await writeAuditLog(a.tenantId, system, {
+      action: `activity.${transition}`, objectType: 'Activity', objectId: activityId,
+      before: { status: a.status }, after: { status: to, scheduled: true },
+    }, tx);
+    return lockStateEpoch(tx, activityId);
   });
-  if (!changed) return 'not-applicable';
-  await setActivityStatusInRedis(await requestRedis(), activityId, to);
+  if (epoch === null) return 'not-applicable';
+  await carryToHotState(await requestRedis(), activityId, epoch, { hash: 'cfg', op: 'set', fields: { status: to } });
   if (to === 'ENDED') await scheduleStockReturn(activityId);
   return 'applied';
 }

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { withPrizeLocks } from '../inventory/prize-lock';
 import { requestRedis, type Redis } from '../redis';
-import { loadActivitySnapshot, writeActivityState } from '../draw/activity-state';
+import { rebuildActivityState } from '../draw/rebuild-activity';
 import { scheduleDrawLogDrain } from '../draw/drain-draw-log';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
 import { scheduleLifecycle } from './lifecycle';
@@ -29,13 +29,14 @@ export async function publishActivity(tenantId: string, actor: Actor, activityId
   const status = activity.startsAt.getTime() <= now ? 'LIVE' : 'SCHEDULED';
 
   const r = redis ?? (await requestRedis());
-  await withPrizeLocks(r, [...need.keys()], () => reserveAndPublish(tenantId, actor, activityId, need, status, activity.version));
-  const snapshot = await loadActivitySnapshot(activityId);
-  // If this fails the activity is LIVE without hot state: draws fence and rebuild it.
-  await writeActivityState(r, snapshot!, { byTier: new Map(), byPrize: new Map() });
-  await scheduleDrawLogDrain(activityId);
-  await scheduleLifecycle(activityId, now);
-  return getActivityOrThrow(tenantId, activityId);
+  await withPrizeLocks(r, [...need.keys()], () =>
+    reserveAndPublish(tenantId, actor, activity.id, need, status, activity.version));
+  // The hot state is built as any rebuild builds it (under its lock, from the records). If this
+  // fails the activity is LIVE without hot state: draws fence and rebuild it.
+  await rebuildActivityState(r, activity.id, { graceMs: 0, now, reason: 'publish' });
+  await scheduleDrawLogDrain(activity.id);
+  await scheduleLifecycle(activity.id, now);
+  return getActivityOrThrow(tenantId, activity.id);
 }
 
 async function reserveAndPublish(tenantId: string, actor: Actor, activityId: string, need: Map<string, number>, status: 'LIVE' | 'SCHEDULED', activityVersion: number) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CalendarDate, Instant } from '../validation/calendar';
 import { text } from '../validation/text';
 import { webUrl } from '../validation/web-url';
+import { Id } from '../ids';
 import { maxOddsSum, type Segment } from './segments';
 import { BANNER_PATH } from './upload-banner';
 
@@ -28,7 +29,7 @@ export const TimeZone = z.string().min(1).max(64).refine((tz) => {
 
 const isoWithOffset = Instant;
 
-export const TierPrizeSpec = z.strictObject({ prizeId: z.uuid(), quantity: z.number().int().min(1).max(1_000).default(1) });
+export const TierPrizeSpec = z.strictObject({ prizeId: Id, quantity: z.number().int().min(1).max(1_000).default(1) });
 
 const localDate = CalendarDate;
 

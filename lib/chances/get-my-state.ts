@@ -20,7 +20,7 @@ export async function getMyState(user: EndUser, activityId: string, now = Date.n
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const day = localDay(activity.timezone, now);
   const redis = await requestRedis();
-  const [drawsToday, freeToday, total, granted, used] = (await redis.hmget(drawKeys(activityId).user(user.userId), `d:${day}`, `f:${day}`, 'total', 'granted', 'used')).map((v) => Number(v ?? 0)) as [number, number, number, number, number];
+  const [drawsToday, freeToday, total, granted, used] = (await redis.hmget(drawKeys(activity.id).user(user.userId), `d:${day}`, `f:${day}`, 'total', 'granted', 'used')).map((v) => Number(v ?? 0)) as [number, number, number, number, number];
   let chances = Math.max(0, activity.freeDrawsPerDay - freeToday) + Math.max(0, granted - used);
   if (activity.maxDrawsPerDay !== null) chances = Math.min(chances, activity.maxDrawsPerDay - drawsToday);
   if (activity.maxDrawsTotal !== null) chances = Math.min(chances, activity.maxDrawsTotal - total);

@@ -1,6 +1,7 @@
 // The hot state of a published activity in Redis: what the draw reads instead of PostgreSQL.
 // `cfg` is written last, in the same MULTI as the stock, so a draw sees all or nothing; a
-// missing `cfg` means the state is gone (flush, restart) and the activity is fenced.
+// missing `cfg` means the state is gone (flush, restart) or not built yet, and the activity is
+// fenced. Only lib/draw/rebuild-activity.ts builds it; changes go in through write-hot-state.ts.
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
@@ -76,8 +77,13 @@ export function compileTier(t: ActivitySnapshot['tiers'][number]) {
 
 export type IssuedCounts = { byTier: Map<string, number>; byPrize: Map<string, number> };
 
-/** Writes stock (left = reserved − issued − returned) and the config in one MULTI, config last. */
-export async function writeActivityState(redis: Redis, a: ActivitySnapshot, issued: IssuedCounts, extra: (m: ReturnType<Redis['multi']>) => void = () => {}) {
+const showStateScript = loadLuaScript('lib/draw/lua', 'show-state-unless-changed-2.lua');
+
+/**
+ * Writes stock (left = reserved − issued − returned) and issued counts, with the config taken
+ * away: a state no draw reads until showActivityState shows it.
+ */
+export async function writeActivityCounts(redis: Redis, a: ActivitySnapshot, issued: IssuedCounts): Promise<void> {
   const k = drawKeys(a.id);
   const stock: Record<string, number> = {};
   const issuedFields: Record<string, number> = {};
@@ -92,12 +98,21 @@ export async function writeActivityState(redis: Redis, a: ActivitySnapshot, issu
     issuedFields[`p:${s.prizeId}`] = n;
   }
   const m = redis.multi().del(k.cfg, k.stock, k.issued).hset(k.stock, stock).hset(k.issued, issuedFields);
-  extra(m);
-  m.hset(k.cfg, compileConfig(a));
   const results = await m.exec();
   const failed = results?.find(([err]) => err);
   if (failed) throw failed[0];
+}
+
+/**
+ * Shows the state to draws by writing its config, unless a change was marked since the records
+ * were read (show-state-unless-changed-2.lua). False: the state stays missing, to be read again.
+ */
+export async function showActivityState(redis: Redis, a: ActivitySnapshot): Promise<boolean> {
+  const k = drawKeys(a.id);
+  const config = Object.entries(compileConfig(a)).flat();
+  const shown = await defineScript(redis, showStateScript)([k.cfg, k.changedWhileMissing], config);
   metaCache.delete(a.id);
+  return shown === 1;
 }
 
 const META_CACHE_MS = 5_000;
@@ -120,16 +135,4 @@ export async function activityMeta(redis: Redis, activityId: string, now = Date.
 
 export function forgetActivityMeta(activityId: string) {
   metaCache.delete(activityId);
-}
-
-const setConfigScript = loadLuaScript('lib/draw/lua', 'set-config-1.lua');
-
-/** Changes fields of the compiled config where the hot state exists (false: fenced, nothing set). */
-export async function setActivityConfigInRedis(redis: Redis, activityId: string, fields: Record<string, string>): Promise<boolean> {
-  metaCache.delete(activityId);
-  return (await defineScript(redis, setConfigScript)([drawKeys(activityId).cfg], Object.entries(fields).flat())) === 1;
-}
-
-export function setActivityStatusInRedis(redis: Redis, activityId: string, status: string): Promise<boolean> {
-  return setActivityConfigInRedis(redis, activityId, { status });
 }

@@ -121,7 +121,7 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
     const keys = [k.cfg, k.stock, k.issued, k.stream];
     const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
     for (const d of draws) {
-      keys.push(k.user(d.userId), k.idem(d.userId, d.key));
+      keys.push(k.user(d.userId), k.idem(d.userId, d.key), k.legacyIdem(d.userId, d.key));
       args.push(...d.args);
       for (let pad = d.args.length; pad < stride; pad++) args.push('');
     }
@@ -154,7 +154,9 @@ async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta,
   if (!existing) {
     // Decided by a generation of the hot state that has since been lost and rebuilt: it never
     // happened. Forget its result so the user's retry with the same key draws afresh.
-    await defineScript(redis, forgetStaleScript)([k.idem(record.u, record.k)], [record.d]);
+    const forget = defineScript(redis, forgetStaleScript);
+    const stored = [k.idem(record.u, record.k), k.legacyIdem(record.u, record.k)];
+    await Promise.all(stored.map((key) => forget([key], [record.d])));
     throw new AppError('ACTIVITY_REBUILDING', 'the activity was restored from its records meanwhile; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
   }
   // PostgreSQL holds an older draw under this key: that one is the answer, this one is undone.
@@ -206,14 +208,16 @@ async function refuseDraw(redis: Redis, refused: RefusedDraw): Promise<never> {
 
 /**
  * Redis has no state for this activity. Unknown or another tenant's → 404; never published →
- * not live; published → its state was lost: fence (503) and rebuild from the records.
+ * not live; published → its state was lost: fence (503) and rebuild from the records, at most
+ * once per interval however many requests arrive (requestRebuild).
  */
 async function refuseWithoutState(redis: Redis, tenantId: string, activityId: string): Promise<never> {
-  const activity = await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { status: true } });
+  const select = { id: true, status: true } as const;
+  const activity = await db.activity.findFirst({ where: { id: activityId, tenantId }, select });
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   if (activity.status === 'DRAFT') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has not been published');
   if (activity.status === 'ENDED') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has ended');
-  requestRebuild(redis, activityId);
+  await requestRebuild(redis, activity.id);
   throw new AppError('ACTIVITY_REBUILDING', 'the activity is being restored from its records; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
 }
 

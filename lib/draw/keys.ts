@@ -8,7 +8,24 @@ export function drawKeys(activityId: string) {
     issued: activityKey(activityId, 'issued'),
     stream: activityKey(activityId, 'stream'),
     rebuildLock: activityKey(activityId, 'rebuild-lock'),
+    /** Held for an interval after an end user's request starts a rebuild: the next one waits it out. */
+    rebuildThrottle: activityKey(activityId, 'rebuild-throttle'),
+    /** Set by a change committed while the state was missing: a rebuild under way reads the records again. */
+    changedWhileMissing: activityKey(activityId, 'changed-while-missing'),
     user: (userId: string) => activityKey(activityId, 'u', userId),
-    idem: (userId: string, idempotencyKey: string) => activityKey(activityId, 'idem', userId, idempotencyKey),
+    /**
+     * The stored result of a user's draw under an Idempotency-Key. Both parts are free text (a
+     * key may hold ':'), so the user id goes with its length: `ik` + `a:k1` and `ik:a` + `k1`
+     * are two keys, where joining them with ':' alone would make one.
+     */
+    idem: (userId: string, idempotencyKey: string) =>
+      activityKey(activityId, 'idempotency', userId.length, userId, idempotencyKey),
+    /**
+     * The ambiguous spelling used before the user id carried its length. Results stored under it
+     * live IDEMPOTENCY_TTL_SECONDS; until they are gone the draw reads them too, and takes one
+     * only when the record inside names this very user and key. Remove once no deployment has
+     * written one for that long.
+     */
+    legacyIdem: (userId: string, idempotencyKey: string) => activityKey(activityId, 'idem', userId, idempotencyKey),
   };
 }

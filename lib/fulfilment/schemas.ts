@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../validation/text';
+import { Id } from '../ids';
 import { CLAIM_ADDRESS_MAX, CLAIM_ADDRESS_MIN, CLAIM_NAME_MAX, CLAIM_PHONE_PATTERN } from './claim-rules';
 
 export const ClaimWin = z.strictObject({
@@ -22,5 +23,5 @@ export const WinReason = z.strictObject({ reason: text({ min: 1, max: 300, tooSh
 export type WinReason = z.infer<typeof WinReason>;
 
 /** Bulk actions work on at most one page of the winners table. */
-export const WinIds = z.array(z.uuid('not a valid win id')).min(1, 'select at least one win').max(100, 'select at most 100 wins');
+export const WinIds = z.array(Id).min(1, 'select at least one win').max(100, 'select at most 100 wins');
 export type WinIds = z.infer<typeof WinIds>;

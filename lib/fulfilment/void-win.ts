@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { requestRedis } from '../redis';
-import { drawKeys } from '../draw/keys';
+import { lockStateEpoch, writeHotState } from '../draw/write-hot-state';
 import { withPrizeLocks } from '../inventory/prize-lock';
 
 const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
@@ -22,6 +22,7 @@ export async function voidWin(tenantId: string, actor: Actor, winId: string, rea
   const redis = await requestRedis();
   return withPrizeLocks(redis, [win.prizeId], async () => {
     const result = await db.$transaction(async (tx) => {
+      const epoch = await lockStateEpoch(tx, win.activityId);
       const w = await tx.win.findUniqueOrThrow({ where: { id: winId }, select: { status: true, quantity: true } });
       if (w.status === 'VOID') return null;
       if (onlyFrom && w.status !== onlyFrom) throw new AppError('CONFLICT', `the win is ${w.status} now, no longer ${onlyFrom}; reload and try again`);
@@ -45,12 +46,13 @@ export async function voidWin(tenantId: string, actor: Actor, winId: string, rea
       });
       await tx.prize.update({ where: { id: win.prizeId }, data: { availableStock: { increment: w.quantity }, version: { increment: 1 } } });
       await writeAuditLog(tenantId, actor, { action: 'win.void', objectType: 'Win', objectId: winId, before: { status: w.status }, after: { status: 'VOID', reason } }, tx);
-      return w.quantity;
+      return { quantity: w.quantity, epoch };
     });
     if (result === null) return { voided: false };
-    // The unit left the activity: the hot state's issued count follows (left is untouched).
-    const k = drawKeys(win.activityId);
-    if (await redis.exists(k.cfg)) await redis.hincrby(k.issued, `p:${win.prizeId}`, -result);
+    // The unit left the activity: the hot state's issued count follows (left is untouched). No
+    // state: nothing to follow, the next rebuild counts the rows (and one under way reads again).
+    const fields = { [`p:${win.prizeId}`]: -result.quantity };
+    await writeHotState(redis, win.activityId, result.epoch, { hash: 'issued', op: 'add', fields });
     return { voided: true };
   });
 }

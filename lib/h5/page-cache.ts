@@ -7,7 +7,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { langCookie, pickLocale } from '../i18n/messages';
-import { isUuid } from '../ids';
+import { canonicalId } from '../ids';
 
 /** What a fill got from Next. */
 export type UpstreamPage = { status: number; headers: Headers; body: Buffer };
@@ -53,10 +53,12 @@ type Entry = { page: StoredPage; storedAtMs: number };
 export function playPagePath(req: RequestLike): string | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   const m = /^\/play\/([^/?#]+)(?:\?[^#]*)?$/.exec(req.url ?? '');
-  if (!m || !isUuid(m[1]!)) return null;
+  const activityId = m ? canonicalId(m[1]) : null;
+  if (!activityId) return null;
   // Client-side navigation asks for the RSC payload, not the HTML.
   if (req.headers.rsc !== undefined) return null;
-  return `/play/${m[1]}/${pickLocale(langCookie(req.headers.cookie), req.headers['accept-language'] ?? null)}`;
+  // One copy per activity however its id is spelled: case variants cannot crowd out the cache.
+  return `/play/${activityId}/${pickLocale(langCookie(req.headers.cookie), req.headers['accept-language'] ?? null)}`;
 }
 
 export function createPlayPageCache(options: PlayPageCacheOptions) {

@@ -5,6 +5,7 @@ import { authenticateApiKey } from '../auth/api-keys';
 import { authenticateUserToken, type EndUser } from '../auth/user-token';
 import type { Actor } from '../audit/write-audit-log';
 import { errorResponse } from '../errors';
+import { idOrNotFound } from '../ids';
 import { log, withRequestContext } from '../log';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -16,15 +17,31 @@ function requestIdOf(req: Request): string {
   return given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
-/** A public route: request id, error mapping and an access log line. */
+/**
+ * A public route: request id, error mapping and an access log line. Id params are canonical
+ * (lower case) by the time `fn` sees them; one that is not a UUID names nothing: 404.
+ */
 export function publicRoute(fn: (args: { req: Request; params: Params }) => Promise<Response>): RouteHandler {
+  return callerRoute(async () => ({}), fn);
+}
+
+/**
+ * Who calls is settled first (a bad credential is 401 whatever the path says), then the path's
+ * ids: canonical, or 404 before anything else runs.
+ */
+function callerRoute<Caller extends object>(
+  authenticate: (req: Request) => Promise<Caller>,
+  fn: (args: { req: Request; params: Params } & Caller) => Promise<Response>,
+): RouteHandler {
   return (req, ctx) => {
     const requestId = requestIdOf(req);
     return withRequestContext(requestId, async () => {
       const started = performance.now();
       let res: Response;
       try {
-        res = await fn({ req, params: await flatParams(ctx) });
+        const raw = await flatParams(ctx);
+        const caller = await authenticate(req);
+        res = await fn({ req, params: canonicalParams(raw), ...caller });
       } catch (err) {
         res = errorResponse(err);
       }
@@ -41,23 +58,37 @@ export function publicRoute(fn: (args: { req: Request; params: Params }) => Prom
 export function withApiKey(
   fn: (args: { req: Request; params: Params; tenantId: string; actor: Actor }) => Promise<Response>,
 ): RouteHandler {
-  return publicRoute(async ({ req, params }) => {
+  return callerRoute(async (req) => {
     const principal = await authenticateApiKey(req.headers.get('authorization'));
-    return fn({ req, params, tenantId: principal.tenantId, actor: { type: 'API_KEY', id: principal.apiKeyId } });
-  });
+    const actor: Actor = { type: 'API_KEY', id: principal.apiKeyId };
+    return { tenantId: principal.tenantId, actor };
+  }, fn);
 }
 
 /** End-user API: `Authorization: Bearer <user token>`. */
 export function withUser(fn: (args: { req: Request; params: Params; user: EndUser }) => Promise<Response>): RouteHandler {
-  return publicRoute(async ({ req, params }) => {
-    const user = await authenticateUserToken(req.headers.get('authorization'));
-    return fn({ req, params, user });
-  });
+  return callerRoute(async (req) => ({ user: await authenticateUserToken(req.headers.get('authorization')) }), fn);
 }
 
 async function flatParams(ctx: RouteContext | undefined): Promise<Params> {
   const raw = ctx?.params ? await ctx.params : {};
   const out: Params = {};
   for (const [k, v] of Object.entries(raw)) out[k] = Array.isArray(v) ? v.join('/') : v;
+  return out;
+}
+
+/**
+ * Path params that are ids (`id`, or a name ending in `Id`) in their one spelling, lower case:
+ * the rest of the request's life (rows, Redis keys, locks, jobs) sees only that spelling.
+ */
+export function canonicalParams(params: Params): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name !== 'id' && !name.endsWith('Id')) {
+      out[name] = value;
+      continue;
+    }
+    out[name] = idOrNotFound(value, name === 'id' ? 'object' : name.slice(0, -2));
+  }
   return out;
 }

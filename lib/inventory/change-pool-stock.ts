@@ -8,47 +8,77 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
-import { defineScript, loadLuaScript, requestRedis } from '../redis';
+import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
 import { drawKeys } from '../draw/keys';
+import { carryToHotState, lockStateEpoch, onHotState, writeHotState } from '../draw/write-hot-state';
 import { withPrizeLocks } from './prize-lock';
 import { INT4_MAX } from '../validation/storage-limits';
 import type { PoolStockChange } from './schemas';
 
 const takeScript = loadLuaScript('lib/inventory/lua', 'take-pool-stock-2.lua');
-const addScript = loadLuaScript('lib/inventory/lua', 'add-pool-stock-2.lua');
 
 export type PoolDto = { prizeId: string; reserved: number; issued: number; returned: number };
 
 export async function changePoolStock(tenantId: string, actor: Actor, activityId: string, change: PoolStockChange): Promise<PoolDto> {
-  const activity = isUuid(activityId) ? await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { status: true } }) : null;
+  const activity = isUuid(activityId)
+    ? await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { id: true, status: true } })
+    : null;
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
-  if (activity.status === 'DRAFT' || activity.status === 'ENDED') throw new AppError('INVALID_STATE', `the activity is ${activity.status}; pools exist only while it is published`);
-  const pool = await db.activityStock.findUnique({ where: { activityId_prizeId: { activityId, prizeId: change.prizeId } }, select: { id: true } });
+  if (activity.status === 'DRAFT' || activity.status === 'ENDED') {
+    throw new AppError('INVALID_STATE', `the activity is ${activity.status}; pools exist only while it is published`);
+  }
+  const poolKey = { activityId_prizeId: { activityId: activity.id, prizeId: change.prizeId } };
+  const pool = await db.activityStock.findUnique({ where: poolKey, select: { id: true } });
   if (!pool) throw new AppError('NOT_FOUND', `the activity has no pool of prize ${change.prizeId}`);
   const redis = await requestRedis();
-  const k = drawKeys(activityId);
-  const units = Math.abs(change.quantity);
+  const shown = { hash: 'stock', op: 'add', fields: { [`p:${change.prizeId}`]: Math.abs(change.quantity) } } as const;
 
   return withPrizeLocks(redis, [change.prizeId], async () => {
     if (change.quantity > 0) {
-      const after = await movePool(tenantId, actor, activityId, change, 'RESERVE');
-      await defineScript(redis, addScript)([k.stock, k.cfg], [change.prizeId, units]);
+      const { after, epoch } = await movePool(tenantId, actor, activity.id, change, 'RESERVE');
+      await carryToHotState(redis, activity.id, epoch, shown);
       return after;
     }
-    const [taken, left] = (await defineScript(redis, takeScript)([k.stock, k.cfg], [change.prizeId, units])) as [number, number];
-    if (taken === 0) throw new AppError('INSUFFICIENT_STOCK', `only ${left} units are left in the pool`, { prizeId: change.prizeId, left, requested: units });
+    const takenAt = await takeFromHotState(redis, activity.id, change.prizeId, -change.quantity);
     try {
-      return await movePool(tenantId, actor, activityId, change, 'RELEASE');
+      return (await movePool(tenantId, actor, activity.id, change, 'RELEASE', takenAt)).after;
     } catch (err) {
-      if (taken === 1) await defineScript(redis, addScript)([k.stock, k.cfg], [change.prizeId, units]);
+      // Shown again, in the generation they were taken from (a newer one never lost them).
+      await writeHotState(redis, activity.id, takenAt, shown);
       throw err;
     }
   });
 }
 
-async function movePool(tenantId: string, actor: Actor, activityId: string, change: PoolStockChange, kind: 'RESERVE' | 'RELEASE'): Promise<PoolDto> {
+/** Hides units from the draw, only if that many are left; returns the state generation they left. */
+async function takeFromHotState(redis: Redis, activityId: string, prizeId: string, units: number): Promise<number> {
+  const k = drawKeys(activityId);
+  return onHotState(redis, activityId, async () => {
+    const take = defineScript(redis, takeScript);
+    const [taken, left, epoch] = (await take([k.stock, k.cfg], [prizeId, units])) as number[];
+    if (taken === -1) return 'missing';
+    if (taken === 0) {
+      const details = { prizeId, left, requested: units };
+      throw new AppError('INSUFFICIENT_STOCK', `only ${left} units are left in the pool`, details);
+    }
+    return epoch!;
+  });
+}
+
+/**
+ * The records' side, with the activity's state generation read under its row lock: a release
+ * whose units were taken from a state since rebuilt (which still shows them) is refused.
+ */
+async function movePool(
+  tenantId: string, actor: Actor, activityId: string, change: PoolStockChange,
+  kind: 'RESERVE' | 'RELEASE', takenAt?: number,
+): Promise<{ after: PoolDto; epoch: number }> {
   const q = change.quantity;
   return db.$transaction(async (tx) => {
+    const epoch = await lockStateEpoch(tx, activityId);
+    if (takenAt !== undefined && epoch !== takenAt) {
+      throw new AppError('CONFLICT', 'the live state was restored meanwhile; try again');
+    }
     const prize = await tx.prize.findFirst({ where: { id: change.prizeId, tenantId }, select: { availableStock: true, version: true } });
     if (!prize) throw new AppError('NOT_FOUND', `prize ${change.prizeId} not found`);
     if (prize.availableStock - q < 0) throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free in the prize's total pool`, { prizeId: change.prizeId, available: prize.availableStock });
@@ -73,6 +103,6 @@ async function movePool(tenantId: string, actor: Actor, activityId: string, chan
       action: kind === 'RESERVE' ? 'pool.add' : 'pool.release', objectType: 'ActivityStock', objectId: `${activityId}:${change.prizeId}`,
       before: { reserved: before.reserved }, after: { reserved: after.reserved, reason: change.reason ?? null },
     }, tx);
-    return after;
+    return { after, epoch };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../validation/text';
 import { webUrl } from '../validation/web-url';
+import { Id } from '../ids';
 
 export const PrizeKindInput = z.enum(['physical', 'virtual', 'coupon', 'points']);
 
@@ -17,7 +18,7 @@ export type CreatePrize = z.infer<typeof CreatePrize>;
 
 export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.uuid().optional(),
+  cursor: Id.optional(),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 

@@ -2,9 +2,10 @@
 // the tenant (every activity) or to one activity; `action` says what a hit does to the draw.
 import { z } from 'zod';
 import { text } from '../validation/text';
+import { Id } from '../ids';
 
 export const RiskActionSpec = z.enum(['block', 'rate_limited', 'force_lose', 'hold']);
-const scope = { activityId: z.uuid().optional(), enabled: z.boolean().default(true) };
+const scope = { activityId: Id.optional(), enabled: z.boolean().default(true) };
 
 export const RiskRuleSpec = z.discriminatedUnion('kind', [
   z.strictObject({

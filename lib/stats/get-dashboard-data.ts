@@ -45,8 +45,10 @@ const CHANGES_SHOWN = 8;
 
 type Bin = { bin: number; draws: number; wins: number; newUsers: number; chancesGranted: number; chancesUsed: number; riskEvents: number; winsByTier: Record<string, number> | null };
 
-export async function getDashboardData(tenantId: string, activityId: string, now = Date.now()): Promise<DashboardData> {
-  const a = await getActivityRowOrThrow(tenantId, activityId);
+export async function getDashboardData(tenantId: string, givenId: string, now = Date.now()): Promise<DashboardData> {
+  const a = await getActivityRowOrThrow(tenantId, givenId);
+  // Redis keys and audit rows are found by the id as the row spells it.
+  const activityId = a.id;
   const startsAt = a.startsAt.getTime();
   const endsAt = a.endsAt.getTime();
   const stepMinutes = Math.max(1, Math.ceil((endsAt - startsAt) / MINUTE_MS / BURN_DOWN_STEPS));

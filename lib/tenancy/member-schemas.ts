@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../validation/text';
+import { Id } from '../ids';
 
 export const MemberRole = z.enum(['OWNER', 'OPERATOR', 'ANALYST'], 'choose Owner, Operator or Analyst');
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -10,7 +11,7 @@ export const InviteMember = z.strictObject({
 });
 export type InviteMember = z.infer<typeof InviteMember>;
 
-export const ChangeMemberRole = z.strictObject({ operatorId: z.uuid('not a valid member id'), role: MemberRole });
+export const ChangeMemberRole = z.strictObject({ operatorId: Id, role: MemberRole });
 export type ChangeMemberRole = z.infer<typeof ChangeMemberRole>;
 
 export const PASSWORD_MIN = 12;

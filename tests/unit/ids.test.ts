@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { isUuid, timeOrderedId } from '../../lib/ids';
+import { canonicalParams } from '../../lib/http/handlers';
+import { AppError } from '../../lib/errors';
+import { canonicalId, Id, idOrNotFound, isUuid, timeOrderedId } from '../../lib/ids';
 
 describe('timeOrderedId', () => {
   it('is a version 7 UUID that carries its millisecond and passes the API validators', () => {
@@ -26,5 +28,39 @@ describe('timeOrderedId', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 1_000_000; i++) seen.add(timeOrderedId(2_000_000_000_000).slice(19));
     expect(seen.size).toBe(1_000_000);
+  });
+});
+
+describe('canonical ids', () => {
+  const id = '0190A1B2-c3d4-7E5F-8a9b-0C1D2E3F4A5B';
+  const canonical = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+
+  it('spell a UUID in any case one way, lower case, and nothing else as an id', () => {
+    expect(canonicalId(id)).toBe(canonical);
+    expect(canonicalId(canonical)).toBe(canonical);
+    for (const bad of ['', 'not-a-uuid', `${canonical} `, `{${canonical}}`, canonical.replace(/-/g, ''), 42, null]) {
+      expect(canonicalId(bad)).toBeNull();
+    }
+  });
+
+  it('in a body or query: lower-cased, or refused naming the field', () => {
+    expect(Id.parse(id)).toBe(canonical);
+    const refused = z.strictObject({ prizeId: Id }).safeParse({ prizeId: 'x' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['prizeId']);
+  });
+
+  it('naming what to act on: canonical, or 404', () => {
+    expect(idOrNotFound(id, 'win')).toBe(canonical);
+    const notFound = expect.objectContaining({ code: 'NOT_FOUND', message: 'win nope not found' });
+    expect(() => idOrNotFound('nope', 'win')).toThrow(notFound);
+    expect(() => idOrNotFound({}, 'win')).toThrow(AppError);
+  });
+
+  it('in a route path: params named id or …Id are canonical, others untouched', () => {
+    expect(canonicalParams({ id, tierId: id.toUpperCase(), tenant: 'Demo', path: 'A/B' })).toEqual({
+      id: canonical, tierId: canonical, tenant: 'Demo', path: 'A/B',
+    });
+    expect(() => canonicalParams({ activityId: 'x' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });

@@ -12,8 +12,10 @@
   KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
   KEYS[4] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
   then, for the i-th draw:
-  KEYS[3 + 2i] user  hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
-  KEYS[4 + 2i] idem  string: the record of the draw made with this user's Idempotency-Key
+  KEYS[2 + 3i] user    hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
+  KEYS[3 + 3i] idem    string: the record of the draw made with this user's Idempotency-Key
+  KEYS[4 + 3i] legacy  the same under the key's former, ambiguous spelling (lib/draw/keys.ts),
+                       taken only if the record in it is this user's with this key
 
   ARGV[1] seconds to keep the idempotent result
   ARGV[2] the stride: how many arguments each draw has (at least 10)
@@ -49,8 +51,25 @@ local maxTotal = tonumber(cfg[6])
 local maxWins = tonumber(cfg[7])
 local tiers = nil
 
-local function drawOne(userKey, idemKey, b)
-  local existing = redis.call('GET', idemKey)
+-- The draw stored under this user's key, if any. A result stored under the former spelling
+-- may be another user's whose id and key joined to the same text: it counts only if it says so.
+local function storedResult(idemKey, legacyKey, b)
+  local stored = redis.call('GET', idemKey)
+  if stored then
+    return stored
+  end
+  local legacy = redis.call('GET', legacyKey)
+  if legacy then
+    local r = cjson.decode(legacy)
+    if r.u == ARGV[b + 2] and r.k == ARGV[b + 3] then
+      return legacy
+    end
+  end
+  return nil
+end
+
+local function drawOne(userKey, idemKey, legacyKey, b)
+  local existing = storedResult(idemKey, legacyKey, b)
   if existing then
     return { 'replay', existing }
   end
@@ -180,7 +199,7 @@ local function drawOne(userKey, idemKey, b)
 end
 
 local answers = {}
-for i = 1, (#KEYS - 4) / 2 do
-  answers[i] = drawOne(KEYS[3 + 2 * i], KEYS[4 + 2 * i], 2 + (i - 1) * stride)
+for i = 1, (#KEYS - 4) / 3 do
+  answers[i] = drawOne(KEYS[2 + 3 * i], KEYS[3 + 3 * i], KEYS[4 + 3 * i], 2 + (i - 1) * stride)
 end
 return answers

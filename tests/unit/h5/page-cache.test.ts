@@ -45,6 +45,10 @@ describe('playPagePath', () => {
     expect(playPagePath(get(`/play/${ID}`, {}, 'HEAD'))).toBe(`/play/${ID}/en`);
   });
 
+  it('keeps one copy per activity however its id is spelled', () => {
+    expect(playPagePath(get(`/play/${ID.toUpperCase()}`))).toBe(`/play/${ID.toLowerCase()}/en`);
+  });
+
   it('takes the lang cookie over Accept-Language, so the two give different keys', () => {
     const byHeader = playPagePath(get(`/play/${ID}`, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' }));
     const byCookie = playPagePath(get(`/play/${ID}`, { 'accept-language': 'zh-CN,zh;q=0.9', cookie: 'theme=dark; lang=en' }));

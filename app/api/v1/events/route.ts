@@ -4,6 +4,7 @@ import { ingestEvents } from '@/lib/events/ingest-events';
 import { verifyEventSignature } from '@/lib/events/verify-event-signature';
 import { publicRoute } from '@/lib/http/handlers';
 import { parseJsonText, readBodyText, requireJsonContentType } from '@/lib/http/read-json';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const POST = publicRoute(async ({ req }) => {
   // The signature covers the raw bytes, so it is checked before the body is parsed.
@@ -13,3 +14,6 @@ export const POST = publicRoute(async ({ req }) => {
   requireJsonContentType(req);
   return Response.json(await ingestEvents(tenant.tenantId, EventDelivery.parse(parseJsonText(raw))));
 });
+
+// Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
+export const { HEAD, OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -16,11 +16,11 @@ import { updateDraft } from '@/lib/activities/update-draft';
 import { fromZonedInput } from '@/lib/activities/zoned-time';
 import { AppError } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/action-result';
+import { idOrNotFound } from '@/lib/ids';
 import { INT4_MAX } from '@/lib/validation/storage-limits';
 import { consoleAction, requireConsoleAction } from '../../../_server/session';
 import { runFormAction, type FormResult } from './_server/form-result';
 
-const ActivityId = z.string().max(100);
 const Version = z.number().int().min(0).max(INT4_MAX);
 const Transition = z.enum(['pause', 'resume', 'end']);
 const SPEC_JSON_MAX_CHARS = 64 * 1024;
@@ -71,7 +71,7 @@ export async function importSpecAction(tenantSlug: string, json: string): Promis
 export async function saveDraftAction(tenantSlug: string, activityId: string, version: number, spec: unknown): Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[] }>> {
   return runFormAction(async () => {
     const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
-    const id = ActivityId.parse(activityId);
+    const id = idOrNotFound(activityId, 'activity');
     // Existence first: another tenant's id is not found before anything about the body is said.
     await getActivityRowOrThrow(ctx.tenantId, id);
     const saved = await updateDraft(ctx.tenantId, ctx.actor, id, DraftSpec.parse(spec), Version.parse(version));
@@ -86,7 +86,7 @@ export async function saveDraftAction(tenantSlug: string, activityId: string, ve
 export async function simulateAction(tenantSlug: string, activityId: string, input: unknown): Promise<FormResult<Simulation>> {
   return runFormAction(async () => {
     const ctx = await requireConsoleAction(tenantSlug, 'ANALYST');
-    const id = ActivityId.parse(activityId);
+    const id = idOrNotFound(activityId, 'activity');
     await getActivityRowOrThrow(ctx.tenantId, id);
     return simulateActivity(ctx.tenantId, id, SimulationInput.parse(input));
   });
@@ -94,7 +94,7 @@ export async function simulateAction(tenantSlug: string, activityId: string, inp
 
 export async function publishAction(tenantSlug: string, activityId: string): Promise<ActionResult<{ status: string }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const activity = await publishActivity(ctx.tenantId, ctx.actor, ActivityId.parse(activityId));
+    const activity = await publishActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
     revalidatePath(listPath(ctx.tenantSlug));
     revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
     return { status: activity.status };
@@ -103,7 +103,8 @@ export async function publishAction(tenantSlug: string, activityId: string): Pro
 
 export async function changeStatusAction(tenantSlug: string, activityId: string, transition: 'pause' | 'resume' | 'end'): Promise<ActionResult<{ status: string }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, ActivityId.parse(activityId), Transition.parse(transition));
+    const id = idOrNotFound(activityId, 'activity');
+    const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, id, Transition.parse(transition));
     revalidatePath(listPath(ctx.tenantSlug));
     revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
     return { status: activity.status };

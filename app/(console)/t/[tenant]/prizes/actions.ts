@@ -3,22 +3,21 @@
 // Console server actions for prizes and their stock. Both need the OPERATOR role, checked here
 // on the server (the page hides the buttons from analysts, but that is not a security boundary).
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { createPrize } from '@/lib/prizes/create-prize';
 import { restockPrize } from '@/lib/prizes/restock-prize';
 import { CreatePrize, Restock } from '@/lib/prizes/schemas';
 import type { PrizeDto } from '@/lib/prizes/prize-dto';
 import type { ActionResult } from '@/lib/http/action-result';
 import { text } from '@/lib/validation/text';
+import { idOrNotFound } from '@/lib/ids';
 import { consoleAction } from '../../../_server/session';
 
-const PrizeId = z.string().max(100);
 // The console asks why stock moved: the API may omit the reason, an operator may not.
 const ConsoleRestock = Restock.extend({ reason: text({ min: 1, max: 500, tooShort: 'enter a reason' }) });
 
 export async function restockPrizeAction(tenantSlug: string, prizeId: string, quantity: number, reason: string): Promise<ActionResult<{ prize: PrizeDto }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const id = PrizeId.parse(prizeId);
+    const id = idOrNotFound(prizeId, 'prize');
     const input = ConsoleRestock.parse({ quantity, reason });
     const prize = await restockPrize(ctx.tenantId, ctx.actor, id, input);
     revalidatePath(`/t/${ctx.tenantSlug}/prizes`);

@@ -7,6 +7,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/action-result';
+import { canonicalId, idOrNotFound } from '@/lib/ids';
 import {
   addRiskListEntries, createRiskRule, deleteRiskRule, importRiskList, parseRiskListCsv, removeRiskListEntry, setRiskRuleEnabled,
 } from '@/lib/risk/manage-risk';
@@ -15,7 +16,6 @@ import { RiskListEntriesSpec, RiskListKindSpec, RiskRuleSpec } from '@/lib/risk/
 import { text } from '@/lib/validation/text';
 import { consoleAction } from '../../../_server/session';
 
-const Id = z.string().max(100);
 // The console's form sends values as typed lines; the lib takes the array.
 const ConsoleListEntries = z.strictObject({
   kind: RiskListKindSpec,
@@ -39,7 +39,7 @@ export async function createRiskRuleAction(tenantSlug: string, input: unknown): 
 export async function setRiskRuleEnabledAction(tenantSlug: string, ruleId: string, enabled: boolean): Promise<ActionResult<{ enabled: boolean }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const on = z.boolean().parse(enabled);
-    await setRiskRuleEnabled(ctx.tenantId, ctx.actor, Id.parse(ruleId), on);
+    await setRiskRuleEnabled(ctx.tenantId, ctx.actor, idOrNotFound(ruleId, 'risk rule'), on);
     revalidate(ctx.tenantSlug);
     return { enabled: on };
   });
@@ -47,7 +47,7 @@ export async function setRiskRuleEnabledAction(tenantSlug: string, ruleId: strin
 
 export async function deleteRiskRuleAction(tenantSlug: string, ruleId: string): Promise<ActionResult<null>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    await deleteRiskRule(ctx.tenantId, ctx.actor, Id.parse(ruleId));
+    await deleteRiskRule(ctx.tenantId, ctx.actor, idOrNotFound(ruleId, 'risk rule'));
     revalidate(ctx.tenantSlug);
     return null;
   });
@@ -66,7 +66,7 @@ export async function addRiskListEntriesAction(tenantSlug: string, input: unknow
 
 export async function removeRiskListEntryAction(tenantSlug: string, entryId: string): Promise<ActionResult<null>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    await removeRiskListEntry(ctx.tenantId, ctx.actor, Id.parse(entryId));
+    await removeRiskListEntry(ctx.tenantId, ctx.actor, idOrNotFound(entryId, 'list entry'));
     revalidate(ctx.tenantSlug);
     return null;
   });
@@ -87,7 +87,9 @@ export async function importRiskListCsvAction(tenantSlug: string, csv: string): 
 /** The newest events for the live table; polled by the page every few seconds. */
 export async function listRiskEventsAction(tenantSlug: string, activityId: string | null): Promise<ActionResult<{ events: RiskEventDto[] }>> {
   return consoleAction(tenantSlug, 'ANALYST', async (ctx) => {
-    const events = await listRecentRiskEvents(ctx.tenantId, activityId ? { activityId: Id.parse(activityId) } : {});
-    return { events };
+    const id = activityId ? canonicalId(activityId) : undefined;
+    // A filter naming no activity matches no event.
+    if (id === null) return { events: [] };
+    return { events: await listRecentRiskEvents(ctx.tenantId, id ? { activityId: id } : {}) };
   });
 }

@@ -15,6 +15,7 @@ import type { PendingInvitationDto } from '@/lib/tenancy/list-members';
 import { ChangeMemberRole, InviteMember } from '@/lib/tenancy/member-schemas';
 import { CreateApiKey, RevokeApiKey } from '@/lib/auth/api-key-schemas';
 import type { ActionResult } from '@/lib/http/action-result';
+import { idOrNotFound } from '@/lib/ids';
 import { toApiKeyRow, type ApiKeyRow } from '@/components/console/api-keys/api-key-row';
 import { consoleAction } from '../../../_server/session';
 
@@ -46,7 +47,7 @@ export async function inviteMemberAction(tenantSlug: string, email: string, role
 
 export async function revokeInvitationAction(tenantSlug: string, invitationId: string): Promise<ActionResult<{ id: string }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
-    const id = z.uuid('not a valid invitation id').parse(invitationId);
+    const id = idOrNotFound(invitationId, 'invitation');
     await revokeInvitation(ctx.tenantId, ctx.actor, id);
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return { id };

@@ -12,10 +12,9 @@ import { ShipWin, WinIds, WinReason } from '@/lib/fulfilment/schemas';
 import { shipWin, type ShippedWin } from '@/lib/fulfilment/ship-win';
 import { voidWinByOperator } from '@/lib/fulfilment/void-win-by-operator';
 import type { ActionResult } from '@/lib/http/action-result';
+import { Id, idOrNotFound } from '@/lib/ids';
 import type { ConsoleContext } from '@/lib/auth/console-guard';
 import { consoleAction } from '../../../_server/session';
-
-const WinId = z.string().max(100);
 
 /** As an OPERATOR of the tenant: the lib call, then the winners page shows its result. */
 function asOperator<T>(tenantSlug: string, fn: (ctx: ConsoleContext) => Promise<T>): Promise<ActionResult<T>> {
@@ -27,23 +26,28 @@ function asOperator<T>(tenantSlug: string, fn: (ctx: ConsoleContext) => Promise<
 }
 
 export async function shipWinAction(tenantSlug: string, winId: string, carrier: string, trackingNumber: string): Promise<ActionResult<ShippedWin>> {
-  return asOperator(tenantSlug, (ctx) => shipWin(ctx.tenantId, ctx.actor, WinId.parse(winId), ShipWin.parse({ carrier, trackingNumber })));
+  return asOperator(tenantSlug, (ctx) =>
+    shipWin(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), ShipWin.parse({ carrier, trackingNumber })));
 }
 
 export async function voidWinAction(tenantSlug: string, winId: string, reason: string): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
-  return asOperator(tenantSlug, (ctx) => voidWinByOperator(ctx.tenantId, ctx.actor, WinId.parse(winId), WinReason.parse({ reason }).reason));
+  return asOperator(tenantSlug, (ctx) =>
+    voidWinByOperator(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), WinReason.parse({ reason }).reason));
 }
 
 export async function approveWinAction(tenantSlug: string, winId: string): Promise<ActionResult<{ id: string; status: string }>> {
-  return asOperator(tenantSlug, (ctx) => approveHeldWin(ctx.tenantId, ctx.actor, WinId.parse(winId)));
+  return asOperator(tenantSlug, (ctx) => approveHeldWin(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win')));
 }
 
 export async function rejectWinAction(tenantSlug: string, winId: string, reason: string): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
-  return asOperator(tenantSlug, (ctx) => rejectHeldWin(ctx.tenantId, ctx.actor, WinId.parse(winId), WinReason.parse({ reason }).reason));
+  return asOperator(tenantSlug, (ctx) =>
+    rejectHeldWin(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), WinReason.parse({ reason }).reason));
 }
 
 const BulkAction = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('ship'), carrier: ShipWin.shape.carrier, trackingNumbers: z.record(z.uuid(), z.string().max(100)) }),
+  z.strictObject({
+    kind: z.literal('ship'), carrier: ShipWin.shape.carrier, trackingNumbers: z.record(Id, z.string().max(100)),
+  }),
   z.strictObject({ kind: z.literal('void'), reason: WinReason.shape.reason }),
   z.strictObject({ kind: z.literal('approve') }),
   z.strictObject({ kind: z.literal('reject'), reason: WinReason.shape.reason }),

@@ -7,6 +7,7 @@ import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params'
 import { isUuid } from '@/lib/ids';
 import { CalendarDate, isStorableMs } from '@/lib/validation/calendar';
 import { text } from '@/lib/validation/text';
+import { Id } from '@/lib/ids';
 import { winStatuses } from '@/components/console/winners/win-status';
 
 /** Filters as the form shows them; dates are whole UTC days, `to` included. */
@@ -14,8 +15,8 @@ export type WinnersFilterValues = { activity?: string; tier?: string; status?: (
 
 const Day = CalendarDate;
 const fields = {
-  activity: z.uuid(),
-  tier: z.uuid(),
+  activity: Id,
+  tier: Id,
   status: z.enum(winStatuses),
   from: Day,
   to: Day,

@@ -2,10 +2,12 @@
 // the `lang` cookie or Accept-Language (lib/h5/render-play-page.ts).
 import { renderRulesPage } from '@/lib/h5/render-play-page';
 import { langCookie, pickLocale } from '@/lib/i18n/messages';
+import { canonicalId } from '@/lib/ids';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, { params }: { params: Promise<{ activityId: string }> }) {
   const { activityId } = await params;
-  return renderRulesPage(activityId, pickLocale(langCookie(req.headers.get('cookie') ?? undefined), req.headers.get('accept-language')));
+  const locale = pickLocale(langCookie(req.headers.get('cookie') ?? undefined), req.headers.get('accept-language'));
+  return renderRulesPage(canonicalId(activityId) ?? activityId, locale);
 }

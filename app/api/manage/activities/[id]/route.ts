@@ -5,9 +5,13 @@ import { getActivityOrThrow } from '@/lib/activities/get-activity';
 import { PatchActivity } from '@/lib/activities/schemas';
 import { withApiKey } from '@/lib/http/handlers';
 import { readJson } from '@/lib/http/read-json';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const GET = withApiKey(async ({ params, tenantId }) => Response.json(await getActivityOrThrow(tenantId, params.id!)));
 
 export const PATCH = withApiKey(async ({ req, params, tenantId, actor }) =>
   Response.json(await changeActivityPeriod(tenantId, actor, params.id!, await readJson(req, PatchActivity))),
 );
+
+// Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
+export const { HEAD, OPTIONS, POST, PUT, DELETE } = otherMethods({ GET, PATCH });

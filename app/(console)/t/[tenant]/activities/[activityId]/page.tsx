@@ -7,6 +7,7 @@ import { toActivitySpec } from '@/lib/activities/activity-spec';
 import { getActivityRowOrThrow } from '@/lib/activities/get-activity';
 import { publishChecklist } from '@/lib/activities/publish-checklist';
 import { AppError } from '@/lib/errors';
+import { canonicalId } from '@/lib/ids';
 import { listPrizes } from '@/lib/prizes/get-prize';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { PageHeader } from '@/components/console/page-header';
@@ -24,8 +25,9 @@ export const metadata: Metadata = { title: 'Activity' };
 const PRIZE_CHOICES = 200;
 
 export default async function ActivityPage({ params }: { params: Promise<{ tenant: string; activityId: string }> }) {
-  const { tenant, activityId } = await params;
+  const { tenant, activityId: given } = await params;
   const ctx = await requireConsolePage(tenant);
+  const activityId = canonicalId(given) ?? notFound();
   const row = await getActivityRowOrThrow(ctx.tenantId, activityId).catch((err) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;

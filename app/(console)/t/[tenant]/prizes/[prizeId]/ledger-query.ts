@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
 import { CalendarDate, isStorableMs } from '@/lib/validation/calendar';
 import { isInt8Text } from '@/lib/validation/storage-limits';
+import { Id } from '@/lib/ids';
 import type { StockMovementKind, StockMovementQuery } from '@/lib/inventory/list-stock-movements';
 
 export const stockMovementKinds = ['RESTOCK', 'RESERVE', 'RELEASE', 'ISSUE', 'RETURN', 'ADJUST'] as const satisfies readonly StockMovementKind[];
@@ -15,7 +16,7 @@ export type LedgerFilters = { kind?: StockMovementKind; activity?: string; from?
 const Day = CalendarDate;
 const fields = {
   kind: z.enum(stockMovementKinds),
-  activity: z.uuid(),
+  activity: Id,
   from: Day,
   to: Day,
   // A timestamp in 1970–9999 and a bigint id: what listStockMovements can look up.

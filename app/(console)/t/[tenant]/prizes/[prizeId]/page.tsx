@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { roleAtLeast } from '@/lib/auth/console-guard';
 import { AppError } from '@/lib/errors';
+import { canonicalId } from '@/lib/ids';
 import { listStockMovements, type StockMovementDto, type StockMovementKind } from '@/lib/inventory/list-stock-movements';
 import { getPrizeOrThrow } from '@/lib/prizes/get-prize';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
@@ -37,8 +38,9 @@ export default async function PrizeLedgerPage({
   params: Promise<{ tenant: string; prizeId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ tenant, prizeId }, raw] = await Promise.all([params, searchParams]);
+  const [{ tenant, prizeId: given }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const prizeId = canonicalId(given) ?? notFound();
   const prize = await getPrizeOrThrow(ctx.tenantId, prizeId).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;

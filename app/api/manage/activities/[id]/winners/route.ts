@@ -4,6 +4,7 @@ import { listWinners, winnersCsv } from '@/lib/fulfilment/list-winners';
 import { withApiKey } from '@/lib/http/handlers';
 import { searchParams } from '@/lib/http/search-params';
 import { streamText } from '@/lib/http/stream-text';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const GET = withApiKey(async ({ req, params, tenantId }) => {
   const query = WinnersQuery.parse(searchParams(req));
@@ -15,3 +16,6 @@ export const GET = withApiKey(async ({ req, params, tenantId }) => {
   }
   return Response.json(await listWinners(tenantId, params.id!, query));
 });
+
+// Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
+export const { HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { roleAtLeast } from '@/lib/auth/console-guard';
 import { AppError } from '@/lib/errors';
+import { canonicalId } from '@/lib/ids';
 import { getDashboardData } from '@/lib/stats/get-dashboard-data';
 import { LiveDashboard } from '@/components/console/dashboard/live-dashboard';
 import { requireConsolePage } from '../../../../../_server/session';
@@ -11,8 +12,9 @@ import { adjustTierAction, changeStatusAction } from './actions';
 export const metadata: Metadata = { title: 'Live dashboard' };
 
 export default async function ActivityDashboardPage({ params }: { params: Promise<{ tenant: string; activityId: string }> }) {
-  const { tenant, activityId } = await params;
+  const { tenant, activityId: given } = await params;
   const ctx = await requireConsolePage(tenant);
+  const activityId = canonicalId(given) ?? notFound();
   const data = await getDashboardData(ctx.tenantId, activityId).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;
