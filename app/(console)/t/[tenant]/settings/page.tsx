@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { roleAtLeast, type Role } from '@/lib/auth/console-guard';
 import { listApiKeys } from '@/lib/auth/api-keys';
+import { operatorRef } from '@/lib/audit/operator-privacy';
 import { getTenantSecretFingerprints } from '@/lib/auth/rotate-tenant-secret';
 import { listMembers, listPendingInvitations } from '@/lib/tenancy/list-members';
 import { Badge } from '@/components/ui/badge';
@@ -34,7 +35,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   const canManageKeys = roleAtLeast(ctx.role, 'OWNER');
   const [apiKeys, members, invitations, fingerprints] = await Promise.all([
     listApiKeys(ctx.tenantId),
-    listMembers(ctx.tenantId),
+    listMembers(ctx.tenantId, ctx),
     listPendingInvitations(ctx.tenantId),
     getTenantSecretFingerprints(ctx.tenantId),
   ]);
@@ -63,7 +64,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
           <MembersPanel
             members={members}
             invitations={canManageKeys ? invitations : []}
-            currentOperatorId={ctx.operatorId}
+            currentOperatorId={operatorRef(ctx, ctx.operatorId)}
             canManage={canManageKeys}
             actions={
               canManageKeys

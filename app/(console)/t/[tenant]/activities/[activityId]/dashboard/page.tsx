@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Live dashboard' };
 export default async function ActivityDashboardPage({ params }: { params: Promise<{ tenant: string; activityId: string }> }) {
   const { tenant, activityId } = await params;
   const ctx = await requireConsolePage(tenant);
-  const data = await getDashboardData(ctx.tenantId, activityId).catch((err: unknown) => {
+  const data = await getDashboardData(ctx.tenantId, activityId, { viewer: ctx }).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;
   });
