@@ -1,5 +1,7 @@
 // What the Playwright specs share: the seeded demo's sign-in, a direct database connection
 // for checks against the records, and screenshots named by spec.
+import { spawn } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { expect, type Page } from '@playwright/test';
 import pg from 'pg';
 
@@ -55,4 +57,40 @@ export async function fillThreeTiers(page: Page, prizes: { phone: string; tote: 
   await tiers.nth(1).getByLabel('Quantity of prize 2 of tier 2').fill('2');
   await fillTier(page, 2, { name: 'Coupon', odds: couponOdds, stock: '1000', prize: prizes.coupon });
   return tiers;
+}
+
+/**
+ * Another production server (server.ts, the build under test) on a free port with extra
+ * settings, e.g. TRUSTED_PROXY_COUNT; same database and Redis prefix as the main one.
+ */
+export async function startServer(env: Record<string, string>): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+    probe.on('error', reject);
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, PORT: String(port), PUBLIC_URL: baseURL, NEXTAUTH_URL: baseURL, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server.ts exited: ${stderr}`);
+    const up = await fetch(`${baseURL}/api/health/live`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i > 240) throw new Error(`server.ts did not answer on ${baseURL}: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseURL,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

@@ -7,9 +7,8 @@
 import { recordSignInFailure } from '../auth/record-sign-in-failure';
 import { clearAccountSignInFailures, SIGN_IN_BUSY, SIGN_IN_THROTTLED, signInRetryAfterSeconds } from '../auth/sign-in-throttle';
 import { config } from '../config';
-import { errorResponse, errorStatus } from '../errors';
+import { AppError, errorResponse, errorStatus } from '../errors';
 import { clientIp } from './client-ip';
-import { readBodyText } from './read-json';
 
 const MAX_SIGN_IN_BODY_BYTES = 8 * 1024;
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?=/;
@@ -39,7 +38,7 @@ async function guarded(req: Request, signIn: () => Promise<Response>): Promise<R
 }
 
 async function readEmail(req: Request): Promise<string> {
-  const text = await readBodyText(req.clone(), MAX_SIGN_IN_BODY_BYTES);
+  const text = await readCopyOfBody(req);
   const type = req.headers.get('content-type') ?? '';
   let value: unknown;
   if (type.includes('application/json')) {
@@ -50,6 +49,32 @@ async function readEmail(req: Request): Promise<string> {
     }
   } else value = new URLSearchParams(text).get('email');
   return typeof value === 'string' ? value.trim().toLowerCase().slice(0, 200) : '';
+}
+
+/**
+ * The body, read from a copy so next-auth can still read the original; more than a sign-in form
+ * holds is refused (413). The copy is dropped, not awaited: a branch of a cloned body finishes
+ * cancelling only once the other branch is done too.
+ */
+async function readCopyOfBody(req: Request): Promise<string> {
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `a sign-in must not exceed ${MAX_SIGN_IN_BODY_BYTES / 1024} KiB`);
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_SIGN_IN_BODY_BYTES) throw tooLarge();
+  const body = req.clone().body;
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_SIGN_IN_BODY_BYTES) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function nextAuthErrorOf(res: Response): Promise<string | null> {
