@@ -10,10 +10,8 @@ import { pickLocale } from '@/lib/i18n/messages';
 
 export function proxy(req: NextRequest) {
   if (isCrossOriginServerAction(req)) {
-    return NextResponse.json(
-      { error: { code: 'FORBIDDEN', message: 'a server action must come from this site (its Origin does not match the host)' } },
-      { status: 403 },
-    );
+    const message = 'a server action must come from this site (its Origin does not match the host)';
+    return NextResponse.json({ error: { code: 'FORBIDDEN', message } }, { status: 403 });
   }
   if (!/^\/play\/[^/]+\/?$/.test(req.nextUrl.pathname)) return NextResponse.next();
   const url = req.nextUrl.clone();
@@ -28,6 +26,12 @@ export const config = {
     '/play/:activityId',
     // Pages and their server actions, never the API (route handlers are no server actions).
     { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
-    { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'content-type', value: '(multipart/form-data|application/x-www-form-urlencoded).*' }] },
+    {
+      source: '/((?!api/|_next/).*)',
+      // (Literal values only: Next reads the matcher when it builds.)
+      has: [
+        { type: 'header', key: 'content-type', value: '(multipart/form-data|application/x-www-form-urlencoded).*' },
+      ],
+    },
   ],
 };

@@ -24,7 +24,12 @@ function fail(message: string): never {
 
 let args: { port?: string; hostname?: string; dev?: boolean };
 try {
-  args = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' }, dev: { type: 'boolean' } } }).values;
+  const options = {
+    port: { type: 'string', short: 'p' },
+    hostname: { type: 'string', short: 'H' },
+    dev: { type: 'boolean' },
+  } as const;
+  args = parseArgs({ options }).values;
 } catch (err) {
   fail(`server.ts: ${(err as Error).message} (usage: server.ts [-p port] [-H hostname] [--dev])`);
 }
@@ -34,7 +39,9 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`server.ts: port m
 const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
 
 const distDir = process.env.NEXT_DIST_DIR || '.next';
-if (!dev && !existsSync(path.join(distDir, 'BUILD_ID'))) fail(`server.ts: no production build in ${distDir}/: run npm run build first`);
+if (!dev && !existsSync(path.join(distDir, 'BUILD_ID'))) {
+  fail(`server.ts: no production build in ${distDir}/: run npm run build first`);
+}
 
 // As `next start` and `next dev` set them: React's build, and the port lib/config.ts reports.
 const env = process.env as Record<string, string | undefined>;

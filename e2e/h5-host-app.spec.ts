@@ -8,23 +8,18 @@
 // Authorization header of every request the page makes, and counts the messages it receives
 // (its listener runs before the page's own, in the same dispatch). After a message, two animation
 // frames and tasks let the page's effects run: a token it took has been used by then.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { SignJWT } from 'jose';
-import { withDb } from './support';
+import { cliTenant, liveWheel, withDb } from './support';
 
-const run = randomBytes(4).toString('hex');
-const tenantSlug = `host-${run}`;
-let userSecret = '';
+const tenantSlug = `host-${randomBytes(4).toString('hex')}`;
+let tenant: Awaited<ReturnType<typeof cliTenant>>;
 let activityId = '';
 
-const token = (userId: string) =>
-  new SignJWT({ tid: tenantSlug }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setExpirationTime('1h').sign(new TextEncoder().encode(userSecret));
-
 type Watched = Window & { __messages: number; __auth: string[]; __appListening: boolean };
+type Opener = Window & { play: Window; ready: string[] };
 
 /** Watches every play page of the context: messages received, Authorization headers sent, the page's own listener. */
 async function watchPlayPages(context: BrowserContext) {
@@ -35,10 +30,10 @@ async function watchPlayPages(context: BrowserContext) {
     w.__auth = [];
     w.__appListening = false;
     window.addEventListener('message', () => void w.__messages++);
-    const add = window.addEventListener.bind(window);
-    window.addEventListener = ((type: string, ...rest: Parameters<typeof add> extends [unknown, ...infer R] ? R : never) => {
+    const add = window.addEventListener.bind(window) as (...args: unknown[]) => void;
+    window.addEventListener = ((type: string, ...rest: unknown[]) => {
       if (type === 'message') w.__appListening = true;
-      return (add as (...a: unknown[]) => void)(type, ...rest);
+      add(type, ...rest);
     }) as typeof window.addEventListener;
     const realFetch = window.fetch.bind(window);
     window.fetch = (input, init) => {
@@ -49,9 +44,17 @@ async function watchPlayPages(context: BrowserContext) {
   });
 }
 
+/** The Authorization headers (tokens) the play page sent so far. */
+const tokensSent = (popup: Page) => popup.evaluate(() => (window as unknown as Watched).__auth);
+
 /** Lets the page's effects run: two rounds of an animation frame and a task. */
 const settle = (frame: Frame | Page) =>
-  frame.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(r, 0)), 0))));
+  frame.evaluate(
+    () =>
+      new Promise<void>((r) =>
+        requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(r, 0)), 0)),
+      ),
+  );
 
 /** A web server of "another site" on this machine: serves whatever page the test put at a path. */
 async function siteServer(): Promise<{ origin: string; pages: Map<string, string>; server: Server }> {
@@ -67,25 +70,38 @@ async function siteServer(): Promise<{ origin: string; pages: Map<string, string
 let host: Awaited<ReturnType<typeof siteServer>>;
 let evil: Awaited<ReturnType<typeof siteServer>>;
 
+const framing = (playUrl: string, script: string) =>
+  `<!doctype html><body><iframe id="play" src="${playUrl}" width="390" height="700"></iframe>` +
+  `<script>${script}</script></body>`;
+const launcher = (playUrl: string) =>
+  `<!doctype html><body><button id="open" onclick="window.play = window.open('${playUrl}')">Play</button></body>`;
+
+/** Opens the play page from `site`'s launcher; the popup once the page listens for messages. */
+async function openFrom(page: Page, site: typeof host) {
+  await page.goto(`${site.origin}/launcher`);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#open')]);
+  await popup.waitForFunction(() => (window as unknown as Watched).__appListening);
+  return popup;
+}
+
+/** Posts a token from the opener to the popup, waits until the popup received it and its effects ran. */
+async function postToken(opener: Page, popup: Page, token: string, targetOrigin: string) {
+  const message = { type: 'lottery:token', token };
+  await opener.evaluate(([m, o]) => (window as unknown as Opener).play.postMessage(m, o), [
+    message,
+    targetOrigin,
+  ] as const);
+  await popup.waitForFunction(() => (window as unknown as Watched).__messages === 1);
+  await settle(popup);
+}
+
 test.beforeAll(async ({ request }) => {
   [host, evil] = await Promise.all([siteServer(), siteServer()]);
-  const apiKey = execFileSync('npx', ['tsx', 'scripts/apikey.ts', '--tenant', tenantSlug], { encoding: 'utf8' }).trim();
-  userSecret = await withDb(async (c) => {
-    await c.query('UPDATE "Tenant" SET "hostAppOrigins" = $2 WHERE slug = $1', [tenantSlug, [host.origin]]);
-    return (await c.query('SELECT "userTokenSecret" FROM "Tenant" WHERE slug = $1', [tenantSlug])).rows[0].userTokenSecret;
-  });
-  const headers = { authorization: `Bearer ${apiKey}` };
-  const prize = await request.post('/api/manage/prizes', { headers, data: { name: 'Points', kind: 'points', stock: 100 } });
-  const now = Date.now();
-  const created = await request.post('/api/manage/activities', {
-    headers,
-    data: {
-      name: 'Embedded', gameplay: 'wheel', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(), timezone: 'UTC',
-      limits: { freeDrawsPerDay: 3 }, tiers: [{ name: 'Any', probability: 0.5, stock: 50, prizes: [{ prizeId: (await prize.json()).id, quantity: 1 }] }], tasks: [],
-    },
-  });
-  activityId = (await created.json()).id;
-  expect((await request.post(`/api/manage/activities/${activityId}/publish`, { headers })).status()).toBe(200);
+  tenant = await cliTenant(tenantSlug);
+  await withDb((c) =>
+    c.query('UPDATE "Tenant" SET "hostAppOrigins" = $2 WHERE slug = $1', [tenantSlug, [host.origin]]),
+  );
+  activityId = await liveWheel(request, tenant.apiKey, { freeDrawsPerDay: 3 });
 });
 
 test.afterAll(async () => {
@@ -96,62 +112,73 @@ test.afterAll(async () => {
 test.describe('h5 play page and its host app', () => {
   test.use({ locale: 'en-US' });
 
-  test('framed by the configured host app: it hears lottery:ready and its token is taken', async ({ page, context, baseURL }) => {
+  test('framed by the configured host app: it hears lottery:ready and its token is taken', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await watchPlayPages(context);
-    const alice = await token('alice');
-    host.pages.set('/embed', `<!doctype html><body><iframe id="play" src="${baseURL}/play/${activityId}" width="390" height="700"></iframe><script>
+    const alice = await tenant.userToken('alice');
+    host.pages.set(
+      '/embed',
+      framing(
+        `${baseURL}/play/${activityId}`,
+        `
       window.ready = [];
       addEventListener('message', (e) => {
         if (!e.data || e.data.type !== 'lottery:ready') return;
         window.ready.push(e.origin + ' ' + e.data.activityId);
-        document.getElementById('play').contentWindow.postMessage({ type: 'lottery:token', token: ${JSON.stringify(alice)} }, ${JSON.stringify(baseURL)});
-      });
-    </script></body>`);
+        const token = ${JSON.stringify(alice)};
+        const play = document.getElementById('play').contentWindow;
+        play.postMessage({ type: 'lottery:token', token }, ${JSON.stringify(baseURL)});
+      });`,
+      ),
+    );
     await page.goto(`${host.origin}/embed`);
     await expect(page.frameLocator('#play').getByTestId('chances-count')).toHaveText('3');
-    expect(await page.evaluate(() => (window as unknown as { ready: string[] }).ready)).toEqual([`${baseURL} ${activityId}`]);
+    expect(await page.evaluate(() => (window as unknown as Opener).ready)).toEqual([`${baseURL} ${activityId}`]);
   });
 
   test('opened by the configured host app: its token is taken too', async ({ page, context, baseURL }) => {
     await watchPlayPages(context);
-    host.pages.set('/launcher', `<!doctype html><body><button id="open" onclick="window.play = window.open('${baseURL}/play/${activityId}')">Play</button></body>`);
-    await page.goto(`${host.origin}/launcher`);
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#open')]);
-    await popup.waitForFunction(() => (window as unknown as Watched).__appListening);
-    const bob = await token('bob');
-    await page.evaluate(([t, origin]) => (window as unknown as { play: Window }).play.postMessage({ type: 'lottery:token', token: t }, origin!), [bob, baseURL] as const);
-    await popup.waitForFunction(() => (window as unknown as Watched).__messages === 1);
-    await settle(popup);
-    expect(await popup.evaluate(() => (window as unknown as Watched).__auth)).toContain(bob);
+    host.pages.set('/launcher', launcher(`${baseURL}/play/${activityId}`));
+    const popup = await openFrom(page, host);
+    const bob = await tenant.userToken('bob');
+    await postToken(page, popup, bob, baseURL!);
+    expect(await tokensSent(popup)).toContain(bob);
     await expect(popup.getByTestId('chances-count')).toHaveText('3');
   });
 
   test('opened by any other origin: the token it posts is ignored', async ({ page, context, baseURL }) => {
     await watchPlayPages(context);
-    evil.pages.set('/launcher', `<!doctype html><body><button id="open" onclick="window.play = window.open('${baseURL}/play/${activityId}')">Play</button></body>`);
-    await page.goto(`${evil.origin}/launcher`);
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#open')]);
-    await popup.waitForFunction(() => (window as unknown as Watched).__appListening);
-    const mallory = await token('mallory');
-    await page.evaluate(([t]) => (window as unknown as { play: Window }).play.postMessage({ type: 'lottery:token', token: t }, '*'), [mallory] as const);
-    await popup.waitForFunction(() => (window as unknown as Watched).__messages === 1);
-    await settle(popup);
-    expect(await popup.evaluate(() => (window as unknown as Watched).__auth)).toEqual([]);
+    evil.pages.set('/launcher', launcher(`${baseURL}/play/${activityId}`));
+    const popup = await openFrom(page, evil);
+    await postToken(page, popup, await tenant.userToken('mallory'), '*');
+    expect(await tokensSent(popup)).toEqual([]);
     await expect(popup.getByTestId('chances-count')).toHaveText('–');
   });
 
-  test('framed by any other origin: the browser refuses to show it, so nothing is posted to it', async ({ page, context, baseURL }) => {
+  test('framed by any other origin: the browser refuses to show it, so nothing is posted to it', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await watchPlayPages(context);
-    const mallory = await token('mallory');
-    evil.pages.set('/embed', `<!doctype html><body><iframe id="play" src="${baseURL}/play/${activityId}" width="390" height="700"></iframe><script>
+    const mallory = await tenant.userToken('mallory');
+    evil.pages.set(
+      '/embed',
+      framing(
+        `${baseURL}/play/${activityId}`,
+        `
       const frame = document.getElementById('play');
       frame.addEventListener('load', () => {
         frame.contentWindow.postMessage({ type: 'lottery:token', token: ${JSON.stringify(mallory)} }, '*');
         window.loaded = true;
-      });
-    </script></body>`);
+      });`,
+      ),
+    );
     const played: string[] = [];
-    page.on('request', (r) => r.url().includes('/api/v1/') && played.push(r.url()));
+    page.on('request', (r) => void (r.url().includes('/api/v1/') && played.push(r.url())));
     await page.goto(`${evil.origin}/embed`);
     await page.waitForFunction(() => (window as unknown as { loaded?: boolean }).loaded);
     const frame = page.frames().find((f) => f !== page.mainFrame())!;

@@ -1,8 +1,9 @@
 // What the Playwright specs share: the seeded demo's sign-in, a direct database connection
 // for checks against the records, and screenshots named by spec.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { SignJWT } from 'jose';
 import pg from 'pg';
 
 /** The seeded demo logins' password (prisma/seed.ts). */
@@ -59,11 +60,13 @@ export async function fillThreeTiers(page: Page, prizes: { phone: string; tote: 
   return tiers;
 }
 
+export type StartedServer = { baseURL: string; stop: () => Promise<void> };
+
 /**
  * Another production server (server.ts, the build under test) on a free port with extra
  * settings, e.g. TRUSTED_PROXY_COUNT; same database and Redis prefix as the main one.
  */
-export async function startServer(env: Record<string, string>): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+export async function startServer(env: Record<string, string>): Promise<StartedServer> {
   const port = await new Promise<number>((resolve, reject) => {
     const probe = createNetServer().listen(0, '127.0.0.1', () => {
       const { port: free } = probe.address() as AddressInfo;
@@ -93,4 +96,48 @@ export async function startServer(env: Record<string, string>): Promise<{ baseUR
       await exited;
     },
   };
+}
+
+export type CliTenant = { apiKey: string; userToken: (userId: string) => Promise<string> };
+
+/**
+ * A fresh tenant made as an operator would (`npm run apikey`): its management API key, and user
+ * tokens signed with its secret.
+ */
+export async function cliTenant(slug: string): Promise<CliTenant> {
+  const apiKey = execFileSync('npx', ['tsx', 'scripts/apikey.ts', '--tenant', slug], { encoding: 'utf8' }).trim();
+  const secret = await withDb(async (c) => {
+    const sql = 'SELECT "userTokenSecret" FROM "Tenant" WHERE slug = $1';
+    const { rows } = await c.query<{ userTokenSecret: string }>(sql, [slug]);
+    return rows[0]!.userTokenSecret;
+  });
+  const key = new TextEncoder().encode(secret);
+  const userToken = (userId: string) =>
+    new SignJWT({ tid: slug })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setExpirationTime('1h')
+      .sign(key);
+  return { apiKey, userToken };
+}
+
+/** A live wheel through the management API: one tier (even odds) of a points prize. */
+export async function liveWheel(request: APIRequestContext, apiKey: string, { freeDrawsPerDay = 1 } = {}) {
+  const headers = { authorization: `Bearer ${apiKey}` };
+  const prizeSpec = { name: 'Points', kind: 'points', stock: 1000 };
+  const prize = await request.post('/api/manage/prizes', { headers, data: prizeSpec });
+  const prizeId = (await prize.json()).id as string;
+  const now = Date.now();
+  const created = await request.post('/api/manage/activities', {
+    headers,
+    data: {
+      name: 'Wheel', gameplay: 'wheel', timezone: 'UTC', tasks: [], limits: { freeDrawsPerDay },
+      startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(),
+      tiers: [{ name: 'Any', probability: 0.5, stock: 500, prizes: [{ prizeId, quantity: 1 }] }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = (await created.json()).id as string;
+  expect((await request.post(`/api/manage/activities/${id}/publish`, { headers })).status()).toBe(200);
+  return id;
 }

@@ -51,9 +51,11 @@ export function config(): Config {
   const env = parsed.data;
   // Anyone who knows the development secret can sign a session for any operator. `next build`
   // also runs as production, but signs nothing; the servers it builds check again when they start.
-  if (env.NODE_ENV === 'production' && env.AUTH_SECRET === LOCAL_SECRET && process.env.NEXT_PHASE !== 'phase-production-build') {
+  const building = process.env.NEXT_PHASE === 'phase-production-build';
+  if (env.NODE_ENV === 'production' && env.AUTH_SECRET === LOCAL_SECRET && !building) {
     throw new ConfigError(
-      'configuration error: AUTH_SECRET: the built-in development secret cannot sign console sessions in production; set a random one (npm run demo writes one to .env)',
+      'configuration error: AUTH_SECRET: the built-in development secret cannot sign console sessions in production; ' +
+        'set a random one (npm run demo writes one to .env)',
     );
   }
   cached = { ...env, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };

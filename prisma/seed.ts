@@ -87,7 +87,10 @@ export async function seedDemo(): Promise<SeedResult> {
   tenants.acme = (await ensureTenant('acme', 'Acme Corp')).id;
   const system = { type: 'SYSTEM', id: 'seed' } as const;
   // Once: an owner's own list is kept when the seed runs again.
-  await db.tenant.updateMany({ where: { id: tenants.demo, hostAppOrigins: { isEmpty: true } }, data: { hostAppOrigins: DEMO_HOST_APP_ORIGINS } });
+  await db.tenant.updateMany({
+    where: { id: tenants.demo, hostAppOrigins: { isEmpty: true } },
+    data: { hostAppOrigins: DEMO_HOST_APP_ORIGINS },
+  });
 
   for (const login of demoLogins) {
     const operator = await upsertOperator(login.email, login.name, DEMO_PASSWORD);

@@ -10,7 +10,8 @@ const inputClasses =
   'block h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 ' +
   'focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none aria-invalid:border-red-400 disabled:bg-zinc-50';
 
-export function SignInForm({ callbackPath, initialError = null }: { callbackPath: string; initialError?: string | null }) {
+export function SignInForm(props: { callbackPath: string; initialError?: string | null }) {
+  const { callbackPath, initialError = null } = props;
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(initialError);
   const emailRef = useRef<HTMLInputElement>(null);

@@ -76,14 +76,16 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
     // user's token (or learn that we are listening).
     const hostOrigins = activity.hostAppOrigins;
     const onMessage = (e: MessageEvent) => {
-      const fromHost = hostOrigins.includes(e.origin) && (e.source === window.parent || e.source === window.opener) && e.source !== window;
+      const fromEmbedder = e.source !== window && (e.source === window.parent || e.source === window.opener);
+      const fromHost = fromEmbedder && hostOrigins.includes(e.origin);
       const data = e.data as { type?: unknown; token?: unknown } | null;
       if (fromHost && data && data.type === 'lottery:token' && typeof data.token === 'string') acceptToken(data.token);
     };
     window.addEventListener('message', onMessage);
     const host = window.parent !== window ? window.parent : (window.opener as Window | null);
     // postMessage delivers to the named origin only: a host at any other origin hears nothing.
-    if (host) for (const origin of hostOrigins) host.postMessage({ type: 'lottery:ready', activityId: activity.id }, origin);
+    const ready = { type: 'lottery:ready', activityId: activity.id };
+    if (host) for (const origin of hostOrigins) host.postMessage(ready, origin);
     const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
     setReducedMotion(motion.matches);
     const onMotion = () => setReducedMotion(motion.matches);

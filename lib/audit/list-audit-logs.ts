@@ -32,8 +32,10 @@ export async function listAuditLogs(
   viewer?: Viewer,
 ): Promise<{ items: AuditLogDto[]; nextBeforeId: string | null }> {
   // A filter names an operator the way this viewer was shown it.
-  const objectId = query.objectId && OPERATOR_OBJECTS.has(query.objectType ?? '') ? (operatorIdOfRef(viewer, query.objectId) ?? NO_ID) : query.objectId;
-  const actorId = query.actorId && query.actorType === 'OPERATOR' ? (operatorIdOfRef(viewer, query.actorId) ?? NO_ID) : query.actorId;
+  const operatorFilter = (ref: string) => operatorIdOfRef(viewer, ref) ?? NO_ID;
+  const namesOperator = OPERATOR_OBJECTS.has(query.objectType ?? '');
+  const objectId = query.objectId && namesOperator ? operatorFilter(query.objectId) : query.objectId;
+  const actorId = query.actorId && query.actorType === 'OPERATOR' ? operatorFilter(query.actorId) : query.actorId;
   const rows = await db.auditLog.findMany({
     where: {
       tenantId,
@@ -69,7 +71,10 @@ export async function listAuditLogs(
           detail: name && isOperator ? visibleEmail(viewer, name.detail, r.actorId!) : (name?.detail ?? null),
         },
         action: r.action,
-        object: { type: r.objectType, id: OPERATOR_OBJECTS.has(r.objectType) ? operatorRef(viewer, r.objectId) : r.objectId },
+        object: {
+          type: r.objectType,
+          id: OPERATOR_OBJECTS.has(r.objectType) ? operatorRef(viewer, r.objectId) : r.objectId,
+        },
         before: hideOperatorIds(viewer, r.before, operatorIds),
         after: hideOperatorIds(viewer, r.after, operatorIds),
         requestId: r.requestId,
@@ -94,7 +99,8 @@ export async function listAuditFacets(
     actors: actorRows
       .map((a) => {
         const id = a.actorType === 'OPERATOR' ? operatorRef(viewer, a.actorId!) : a.actorId!;
-        return { type: a.actorType, id, name: names.get(`${a.actorType}:${a.actorId}`)?.name ?? `${a.actorType === 'SYSTEM' ? 'System' : a.actorType} ${id}` };
+        const fallback = `${a.actorType === 'SYSTEM' ? 'System' : a.actorType} ${id}`;
+        return { type: a.actorType, id, name: names.get(`${a.actorType}:${a.actorId}`)?.name ?? fallback };
       })
       .sort((a, b) => a.name.localeCompare(b.name)),
   };

@@ -8,7 +8,15 @@ export type BoundedConcurrency = {
   readonly waiting: number;
 };
 
-export function boundedConcurrency({ max, maxWaiting, busyMessage }: { max: number; maxWaiting: number; busyMessage: string }): BoundedConcurrency {
+export function boundedConcurrency({
+  max,
+  maxWaiting,
+  busyMessage,
+}: {
+  max: number;
+  maxWaiting: number;
+  busyMessage: string;
+}): BoundedConcurrency {
   let running = 0;
   const queue: (() => void)[] = [];
 

@@ -29,7 +29,8 @@ export function nextAuthOptions(): NextAuthOptions {
           try {
             return await verifyOperatorCredentials(parsed.data.email, parsed.data.password);
           } catch (err) {
-            // Too many password checks at once (lib/auth/password.ts): next-auth passes the message on as its error code.
+            // Too many password checks at once (lib/auth/password.ts): next-auth passes the
+            // message on as its error code.
             if (err instanceof AppError && err.code === 'RATE_LIMITED') throw new Error(SIGN_IN_BUSY);
             throw err;
           }

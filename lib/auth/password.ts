@@ -11,11 +11,19 @@ const r = 8;
 const p = 1;
 const keyLength = 32;
 
-export const passwordHashing = boundedConcurrency({ max: 2, maxWaiting: 8, busyMessage: 'too many password checks at once; try again in a moment' });
+export const passwordHashing = boundedConcurrency({
+  max: 2,
+  maxWaiting: 8,
+  busyMessage: 'too many password checks at once; try again in a moment',
+});
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions, length: number): Promise<Buffer> {
+  const normalized = password.normalize('NFKC');
   return passwordHashing.run(
-    () => new Promise((resolve, reject) => scryptCb(password.normalize('NFKC'), salt, length, options, (err, key) => (err ? reject(err) : resolve(key)))),
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCb(normalized, salt, length, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 

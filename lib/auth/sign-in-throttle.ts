@@ -19,7 +19,11 @@ type Subject = { email: string; ip: string | null };
 
 function keysOf({ email, ip }: Subject) {
   // Hashed: a key name should not carry what someone typed (it may be garbage, or long).
-  const account = key('signin', 'acct', createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32));
+  const account = key(
+    'signin',
+    'acct',
+    createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32),
+  );
   return [
     { key: account, ...SIGN_IN_LIMITS.account },
     ...(ip ? [{ key: key('signin', 'ip', ip), ...SIGN_IN_LIMITS.ip }] : []),

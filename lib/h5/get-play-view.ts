@@ -15,7 +15,10 @@ export type PlayView = PublicActivity & { hostAppOrigins: string[] };
 
 export async function getPlayView(activityId: string): Promise<PlayView | null> {
   const owner = isUuid(activityId)
-    ? await db.activity.findFirst({ where: { id: activityId, status: { not: 'DRAFT' } }, select: { tenantId: true, tenant: { select: { hostAppOrigins: true } } } })
+    ? await db.activity.findFirst({
+        where: { id: activityId, status: { not: 'DRAFT' } },
+        select: { tenantId: true, tenant: { select: { hostAppOrigins: true } } },
+      })
     : null;
   if (!owner) return null;
   return { ...(await getPublicActivity(owner.tenantId, activityId)), hostAppOrigins: owner.tenant.hostAppOrigins };

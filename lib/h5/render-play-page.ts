@@ -159,7 +159,11 @@ export function playActivityOf(view: PlayView): PlayActivity {
 
 function notFoundDocument(locale: Locale): Rendered {
   const text = messages[locale].errors.notFound;
-  return { status: 404, frameAncestors: [], html: `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title></head><body style="font-family: system-ui, sans-serif; padding: 2rem; text-align: center"><h1>404</h1><p>${escapeHtml(text)}</p></body></html>` };
+  return {
+    status: 404,
+    frameAncestors: [],
+    html: `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title></head><body style="font-family: system-ui, sans-serif; padding: 2rem; text-align: center"><h1>404</h1><p>${escapeHtml(text)}</p></body></html>`,
+  };
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -56,7 +56,11 @@ export function stampClientIp(req: IncomingMessage, trustedProxyCount: number): 
   for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
     if (req.rawHeaders[i]!.toLowerCase() === CLIENT_IP_HEADER) req.rawHeaders.splice(i, 2);
   }
-  const ip = resolveClientIp({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'], trustedProxyCount });
+  const ip = resolveClientIp({
+    socketAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers['x-forwarded-for'],
+    trustedProxyCount,
+  });
   req.headers[CLIENT_IP_HEADER] = `${secret} ${ip ?? '-'}`;
 }
 

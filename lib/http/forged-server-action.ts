@@ -8,7 +8,11 @@
 export function isPossibleServerAction(req: { method: string; headers: Headers }): boolean {
   if (req.method !== 'POST') return false;
   const type = req.headers.get('content-type') ?? '';
-  return req.headers.has('next-action') || type.startsWith('multipart/form-data') || type === 'application/x-www-form-urlencoded';
+  return (
+    req.headers.has('next-action') ||
+    type.startsWith('multipart/form-data') ||
+    type === 'application/x-www-form-urlencoded'
+  );
 }
 
 /** True when a possible server action comes from another origin than the host it was sent to. */

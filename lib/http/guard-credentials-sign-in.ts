@@ -5,7 +5,12 @@
 // The 429 body also carries the `url` next-auth's client reads its error from, so the sign-in
 // form can say why.
 import { recordSignInFailure } from '../auth/record-sign-in-failure';
-import { clearAccountSignInFailures, SIGN_IN_BUSY, SIGN_IN_THROTTLED, signInRetryAfterSeconds } from '../auth/sign-in-throttle';
+import {
+  clearAccountSignInFailures,
+  SIGN_IN_BUSY,
+  SIGN_IN_THROTTLED,
+  signInRetryAfterSeconds,
+} from '../auth/sign-in-throttle';
 import { config } from '../config';
 import { AppError, errorResponse, errorStatus } from '../errors';
 import { clientIp } from './client-ip';
@@ -25,12 +30,18 @@ async function guarded(req: Request, signIn: () => Promise<Response>): Promise<R
   const waitSeconds = await signInRetryAfterSeconds({ email, ip });
   if (waitSeconds > 0) {
     const minutes = Math.ceil(waitSeconds / 60);
-    return refused(SIGN_IN_THROTTLED, waitSeconds, `too many failed sign-ins for this account or from this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+    return refused(
+      SIGN_IN_THROTTLED,
+      waitSeconds,
+      `too many failed sign-ins for this account or from this address; ` +
+        `try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+    );
   }
 
   const res = await signIn();
   const error = await nextAuthErrorOf(res);
-  if (error === SIGN_IN_BUSY) return refused(SIGN_IN_BUSY, 1, 'too many sign-ins are being checked right now; try again in a moment');
+  if (error === SIGN_IN_BUSY)
+    return refused(SIGN_IN_BUSY, 1, 'too many sign-ins are being checked right now; try again in a moment');
   if (error === 'CredentialsSignin') await recordSignInFailure({ email, ip });
   // Only a session cookie proves a success: a refused CSRF token also answers without an error.
   else if (res.headers.getSetCookie().some((c) => SESSION_COOKIE.test(c))) await clearAccountSignInFailures(email);
@@ -57,7 +68,8 @@ async function readEmail(req: Request): Promise<string> {
  * cancelling only once the other branch is done too.
  */
 async function readCopyOfBody(req: Request): Promise<string> {
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `a sign-in must not exceed ${MAX_SIGN_IN_BODY_BYTES / 1024} KiB`);
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', `a sign-in must not exceed ${MAX_SIGN_IN_BODY_BYTES / 1024} KiB`);
   if (Number(req.headers.get('content-length') ?? 0) > MAX_SIGN_IN_BODY_BYTES) throw tooLarge();
   const body = req.clone().body;
   if (!body) return '';
@@ -80,7 +92,10 @@ async function readCopyOfBody(req: Request): Promise<string> {
 async function nextAuthErrorOf(res: Response): Promise<string | null> {
   let location = res.headers.get('location');
   if (!location && (res.headers.get('content-type') ?? '').includes('application/json')) {
-    const body = (await res.clone().json().catch(() => null)) as { url?: unknown } | null;
+    const body = (await res
+      .clone()
+      .json()
+      .catch(() => null)) as { url?: unknown } | null;
     location = typeof body?.url === 'string' ? body.url : null;
   }
   if (!location) return null;
@@ -95,6 +110,9 @@ function refused(code: string, retryAfterSeconds: number, message: string): Resp
   const url = `${config().publicUrl}/signin?error=${code}`;
   return Response.json(
     { url, error: { code: 'RATE_LIMITED', message, details: { retryAfterSeconds } } },
-    { status: errorStatus.RATE_LIMITED, headers: { 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' } },
+    {
+      status: errorStatus.RATE_LIMITED,
+      headers: { 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' },
+    },
   );
 }

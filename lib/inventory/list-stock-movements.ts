@@ -59,7 +59,12 @@ const movementSelect = {
   activity: { select: { id: true, name: true } },
 } satisfies Prisma.StockMovementSelect;
 
-export async function listStockMovements(tenantId: string, prizeId: string, query: StockMovementQuery, viewer?: Viewer): Promise<StockLedgerPage> {
+export async function listStockMovements(
+  tenantId: string,
+  prizeId: string,
+  query: StockMovementQuery,
+  viewer?: Viewer,
+): Promise<StockLedgerPage> {
   // Ids that are not UUIDs cannot name a row (and would fail the uuid cast): nothing to list.
   if (!isUuid(prizeId) || (query.activityId !== undefined && !isUuid(query.activityId))) return { items: [], nextCursor: null, activities: [] };
   const after = parseCursor(query.cursor);
@@ -103,9 +108,17 @@ export async function listStockMovements(tenantId: string, prizeId: string, quer
   };
 }
 
-function actorOf(viewer: Viewer, r: { actorType: StockMovementDto['actor']['type']; actorId: string | null }, name?: { name: string; detail: string }): StockMovementDto['actor'] {
-  if (r.actorType !== 'OPERATOR' || !r.actorId) return { type: r.actorType, id: r.actorId, name: name?.name ?? null, detail: name?.detail ?? null };
-  return { type: r.actorType, id: operatorRef(viewer, r.actorId), name: name?.name ?? null, detail: name ? visibleEmail(viewer, name.detail, r.actorId) : null };
+type Actor = StockMovementDto['actor'];
+
+/** Who moved stock, as this viewer may read it (an analyst: a stand-in and a masked email). */
+function actorOf(
+  viewer: Viewer,
+  { actorType: type, actorId: id }: { actorType: Actor['type']; actorId: string | null },
+  name?: { name: string; detail: string },
+): Actor {
+  if (type !== 'OPERATOR' || !id) return { type, id, name: name?.name ?? null, detail: name?.detail ?? null };
+  const detail = name ? visibleEmail(viewer, name.detail, id) : null;
+  return { type, id: operatorRef(viewer, id), name: name?.name ?? null, detail };
 }
 
 function parseCursor(cursor: string | undefined): { at: Date; id: bigint } | null {

@@ -15,7 +15,8 @@ export async function* stockLedgerCsv(
   yield '\uFEFF' + columns.join(',') + '\r\n';
   let cursor: string | undefined;
   for (;;) {
-    const { items, nextCursor } = await listStockMovements(tenantId, prizeId, { ...query, limit: PAGE_SIZE, cursor }, viewer);
+    const page = { ...query, limit: PAGE_SIZE, cursor };
+    const { items, nextCursor } = await listStockMovements(tenantId, prizeId, page, viewer);
     if (items.length > 0) {
       yield items
         .map((m) => csvRow([m.createdAt, m.kind, m.poolDelta, m.activityDelta, m.issuedDelta, m.returnedDelta, m.activity?.id, m.activity?.name, m.actor.type, m.actor.id, m.actor.type === 'SYSTEM' ? 'system' : m.actor.name, m.reason]))

@@ -160,7 +160,10 @@ export async function getDashboardData(
     changes: changes.map((c) => {
       const operatorIds = new Set(c.actorType === 'OPERATOR' && c.actorId ? [c.actorId] : []);
       return {
-        id: c.id.toString(), action: c.action, objectType: c.objectType, objectName: c.objectType === 'Tier' ? (tierNames.get(c.objectId) ?? 'a tier') : a.name,
+        id: c.id.toString(),
+        action: c.action,
+        objectType: c.objectType,
+        objectName: c.objectType === 'Tier' ? (tierNames.get(c.objectId) ?? 'a tier') : a.name,
         actorType: c.actorType,
         actorId: c.actorType === 'OPERATOR' && c.actorId ? operatorRef(viewer, c.actorId) : c.actorId,
         before: hideOperatorIds(viewer, c.before, operatorIds),

@@ -56,7 +56,10 @@ beforeAll(async () => {
   await changeActivityStatus(tenant.id, op(people.OPERATOR), activityId, 'pause');
   analyst = await authorizeConsole(people.ANALYST, tenant.slug, 'ANALYST');
   owner = await authorizeConsole(people.OWNER, tenant.slug, 'ANALYST');
-  const emails = await db.operator.findMany({ where: { id: { in: [people.OWNER, people.OPERATOR, zed.id] } }, select: { email: true } });
+  const emails = await db.operator.findMany({
+    where: { id: { in: [people.OWNER, people.OPERATOR, zed.id] } },
+    select: { email: true },
+  });
   othersEmails = emails.map((e) => e.email);
 });
 
@@ -82,14 +85,26 @@ describe('what an analyst reads of other operators', () => {
     const entries = (await listAuditLogs(tenant.id, { limit: 100 }, analyst)).items;
     const roleChange = entries.find((e) => e.action === 'member.changeRole')!;
     expect(roleChange.object.id).toMatch(/^op_[\w-]{22}$/);
-    const byObject = await listAuditLogs(tenant.id, { limit: 100, objectType: 'Membership', objectId: roleChange.object.id }, analyst);
+    const byObject = await listAuditLogs(
+      tenant.id,
+      { limit: 100, objectType: 'Membership', objectId: roleChange.object.id },
+      analyst,
+    );
     expect(byObject.items.map((e) => e.action)).toEqual(['member.changeRole']);
     const pause = entries.find((e) => e.action === 'activity.pause')!;
-    const byActor = await listAuditLogs(tenant.id, { limit: 100, actorType: 'OPERATOR', actorId: pause.actor.id! }, analyst);
+    const byActor = await listAuditLogs(
+      tenant.id,
+      { limit: 100, actorType: 'OPERATOR', actorId: pause.actor.id! },
+      analyst,
+    );
     expect(byActor.items.map((e) => e.action).sort()).toEqual(['activity.pause', 'prize.restock']);
     // A stand-in means nothing to another reader, and an id means nothing to the analyst.
-    expect((await listAuditLogs(tenant.id, { limit: 100, actorType: 'OPERATOR', actorId: people.OPERATOR }, analyst)).items).toEqual([]);
-    expect((await listAuditLogs(tenant.id, { limit: 100, actorType: 'OPERATOR', actorId: pause.actor.id! }, owner)).items).toEqual([]);
+    expect(
+      (await listAuditLogs(tenant.id, { limit: 100, actorType: 'OPERATOR', actorId: people.OPERATOR }, analyst)).items,
+    ).toEqual([]);
+    expect(
+      (await listAuditLogs(tenant.id, { limit: 100, actorType: 'OPERATOR', actorId: pause.actor.id! }, owner)).items,
+    ).toEqual([]);
   });
 
   it('is the full picture for an owner', async () => {

@@ -11,14 +11,18 @@ import { freshTenant, membersOfEachRole } from '../helpers/fixtures';
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-vi.mock('next-auth/next', () => ({ getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null) }));
+vi.mock('next-auth/next', () => ({
+  getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null),
+}));
 
 const settings = await import('@/app/(console)/t/[tenant]/settings/actions');
 
 let tenant: Awaited<ReturnType<typeof freshTenant>>;
 let people: Record<'OWNER' | 'OPERATOR' | 'ANALYST', string>;
-const originsOf = async () => (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { hostAppOrigins: true } })).hostAppOrigins;
-const propsOf = (html: string) => JSON.parse(/<script type="application\/json" id="play-props">([\s\S]*?)<\/script>/.exec(html)![1]!);
+const originsOf = async () =>
+  (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { hostAppOrigins: true } })).hostAppOrigins;
+const propsOf = (html: string) =>
+  JSON.parse(/<script type="application\/json" id="play-props">([\s\S]*?)<\/script>/.exec(html)![1]!);
 
 beforeAll(async () => {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-h5.ts'], { stdio: 'ignore' });
@@ -29,18 +33,36 @@ beforeAll(async () => {
 describe('Settings → Host app', () => {
   it('an owner sets exact origins, normalised, and the change is audited', async () => {
     session.operatorId = people.OWNER;
-    const r = await settings.updateHostAppOriginsAction(tenant.slug, ['https://App.Example.com/', 'http://localhost:8080', 'https://app.example.com']);
+    const r = await settings.updateHostAppOriginsAction(tenant.slug, [
+      'https://App.Example.com/',
+      'http://localhost:8080',
+      'https://app.example.com',
+    ]);
     expect(r).toEqual({ ok: true, data: { origins: ['https://app.example.com', 'http://localhost:8080'] } });
     expect(await originsOf()).toEqual(['https://app.example.com', 'http://localhost:8080']);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { tenantId: tenant.id, action: 'tenant.hostAppOrigins' } });
-    expect(audit).toMatchObject({ actorId: people.OWNER, before: { origins: [] }, after: { origins: ['https://app.example.com', 'http://localhost:8080'] } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { tenantId: tenant.id, action: 'tenant.hostAppOrigins' },
+    });
+    expect(audit).toMatchObject({
+      actorId: people.OWNER,
+      before: { origins: [] },
+      after: { origins: ['https://app.example.com', 'http://localhost:8080'] },
+    });
   });
 
   it('refuses wildcards, paths and plain http, naming the line, and keeps the list', async () => {
     session.operatorId = people.OWNER;
-    for (const bad of ['https://*.example.com', 'https://app.example.com/embed', 'http://app.example.com', 'https://a.test https://b.test']) {
+    for (const bad of [
+      'https://*.example.com',
+      'https://app.example.com/embed',
+      'http://app.example.com',
+      'https://a.test https://b.test',
+    ]) {
       const r = await settings.updateHostAppOriginsAction(tenant.slug, ['https://ok.example.com', bad]);
-      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^origins\.1: /) } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^origins\.1: /) },
+      });
     }
     expect(await originsOf()).toEqual(['https://app.example.com', 'http://localhost:8080']);
   });
@@ -48,7 +70,10 @@ describe('Settings → Host app', () => {
   it('is for owners only', async () => {
     for (const role of ['OPERATOR', 'ANALYST'] as const) {
       session.operatorId = people[role];
-      expect(await settings.updateHostAppOriginsAction(tenant.slug, [])).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await settings.updateHostAppOriginsAction(tenant.slug, [])).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
     expect(await originsOf()).toEqual(['https://app.example.com', 'http://localhost:8080']);
   });
@@ -56,17 +81,31 @@ describe('Settings → Host app', () => {
 
 describe('the play page', () => {
   it('carries the origins in its props and in frame-ancestors; none configured frames nowhere', async () => {
-    const { activity } = await liveActivity((p) => [{ probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }], { tenant });
-    await db.tenant.update({ where: { id: tenant.id }, data: { hostAppOrigins: ['https://app.example.com', 'http://localhost:8080'] } });
+    const { activity } = await liveActivity((p) => [{ probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }], {
+      tenant,
+    });
+    await db.tenant.update({
+      where: { id: tenant.id },
+      data: { hostAppOrigins: ['https://app.example.com', 'http://localhost:8080'] },
+    });
     const page = await renderPlayPage(activity.id, 'en', Date.now() + 60_000);
-    expect(page.headers.get('content-security-policy')).toBe('frame-ancestors https://app.example.com http://localhost:8080');
-    expect(propsOf(await page.text()).activity.hostAppOrigins).toEqual(['https://app.example.com', 'http://localhost:8080']);
-    expect((await renderRulesPage(activity.id, 'en')).headers.get('content-security-policy')).toBe('frame-ancestors https://app.example.com http://localhost:8080');
+    expect(page.headers.get('content-security-policy')).toBe(
+      'frame-ancestors https://app.example.com http://localhost:8080',
+    );
+    expect(propsOf(await page.text()).activity.hostAppOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:8080',
+    ]);
+    expect((await renderRulesPage(activity.id, 'en')).headers.get('content-security-policy')).toBe(
+      'frame-ancestors https://app.example.com http://localhost:8080',
+    );
 
     await db.tenant.update({ where: { id: tenant.id }, data: { hostAppOrigins: [] } });
     const none = await renderPlayPage(activity.id, 'en', Date.now() + 120_000);
     expect(none.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
     expect(propsOf(await none.text()).activity.hostAppOrigins).toEqual([]);
-    expect((await renderPlayPage('6f1c1f4e-0000-4000-8000-000000000000', 'en')).headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(
+      (await renderPlayPage('6f1c1f4e-0000-4000-8000-000000000000', 'en')).headers.get('content-security-policy'),
+    ).toBe("frame-ancestors 'none'");
   });
 });

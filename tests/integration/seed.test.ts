@@ -27,7 +27,10 @@ describe('the demo seed', () => {
     expect(await verifyOperatorCredentials('ops@both.test', 'wrong')).toBeNull();
     expect(await verifyOperatorCredentials('nobody@demo.test', DEMO_PASSWORD)).toBeNull();
 
-    const demo = await db.tenant.findUniqueOrThrow({ where: { id: first.tenants.demo }, select: { hostAppOrigins: true } });
+    const demo = await db.tenant.findUniqueOrThrow({
+      where: { id: first.tenants.demo },
+      select: { hostAppOrigins: true },
+    });
     expect(demo.hostAppOrigins).toEqual(DEMO_HOST_APP_ORIGINS);
   });
 });

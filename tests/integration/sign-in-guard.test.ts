@@ -15,22 +15,33 @@ function signInRequest(email: string, body?: string): Request {
   return new Request(`${URL_BASE}/api/auth/callback/credentials`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: body ?? new URLSearchParams({ email, password: 'secret-typed-here', csrfToken: 'x', json: 'true' }).toString(),
+    body:
+      body ?? new URLSearchParams({ email, password: 'secret-typed-here', csrfToken: 'x', json: 'true' }).toString(),
   });
 }
 
 /** What next-auth answers (json=true): its error in the url; a session cookie on success. */
 function nextAuthAnswer(kind: 'wrong' | 'busy' | 'csrf' | 'ok'): () => Promise<Response> {
   return async () => {
-    if (kind === 'ok') return Response.json({ url: `${URL_BASE}/` }, { headers: { 'set-cookie': 'next-auth.session-token=abc; Path=/; HttpOnly' } });
+    if (kind === 'ok')
+      return Response.json(
+        { url: `${URL_BASE}/` },
+        { headers: { 'set-cookie': 'next-auth.session-token=abc; Path=/; HttpOnly' } },
+      );
     if (kind === 'csrf') return Response.json({ url: `${URL_BASE}/signin?csrf=true` });
-    return Response.json({ url: `${URL_BASE}/signin?error=${kind === 'busy' ? 'SignInBusy' : 'CredentialsSignin'}` }, { status: 401 });
+    return Response.json(
+      { url: `${URL_BASE}/signin?error=${kind === 'busy' ? 'SignInBusy' : 'CredentialsSignin'}` },
+      { status: 401 },
+    );
   };
 }
 
 async function newOperatorEmail() {
   const email = `guard-${randomBytes(5).toString('hex')}@test.local`;
-  const op = await db.operator.create({ data: { email, name: 'Guarded', passwordHash: 'scrypt$1$1$1$x$y' }, select: { id: true } });
+  const op = await db.operator.create({
+    data: { email, name: 'Guarded', passwordHash: 'scrypt$1$1$1$x$y' },
+    select: { id: true },
+  });
   return { email, id: op.id };
 }
 
@@ -45,11 +56,17 @@ describe('the credentials sign-in guard', () => {
       expect((await guardCredentialsSignIn(signInRequest(email), nextAuthAnswer('wrong'))).status).toBe(401);
     }
     let asked = false;
-    const refused = await guardCredentialsSignIn(signInRequest(email.toUpperCase()), async () => ((asked = true), nextAuthAnswer('ok')()));
+    const refused = await guardCredentialsSignIn(
+      signInRequest(email.toUpperCase()),
+      async () => ((asked = true), nextAuthAnswer('ok')()),
+    );
     expect(asked).toBe(false);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ url: expect.stringMatching(/\/signin\?error=TooManyAttempts$/), error: { code: 'RATE_LIMITED' } });
+    expect(await refused.json()).toMatchObject({
+      url: expect.stringMatching(/\/signin\?error=TooManyAttempts$/),
+      error: { code: 'RATE_LIMITED' },
+    });
     const rows = await db.signInFailure.findMany({ where: { operatorId: id } });
     expect(rows).toHaveLength(SIGN_IN_LIMITS.account.failures);
     expect(rows.every((r) => r.reason === 'wrong_password' && r.email === email)).toBe(true);
@@ -65,7 +82,7 @@ describe('the credentials sign-in guard', () => {
     expect(await db.signInFailure.count({ where: { operatorId: id } })).toBe(0);
   });
 
-  it('a success forgets the account\'s failures; a refused CSRF token does not', async () => {
+  it("a success forgets the account's failures; a refused CSRF token does not", async () => {
     const { email } = await newOperatorEmail();
     const fail = () => guardCredentialsSignIn(signInRequest(email), nextAuthAnswer('wrong'));
     for (let i = 1; i < SIGN_IN_LIMITS.account.failures; i++) await fail();
@@ -74,7 +91,8 @@ describe('the credentials sign-in guard', () => {
     expect((await guardCredentialsSignIn(signInRequest(email), nextAuthAnswer('ok'))).status).toBe(429);
 
     const other = await newOperatorEmail();
-    for (let i = 1; i < SIGN_IN_LIMITS.account.failures; i++) await guardCredentialsSignIn(signInRequest(other.email), nextAuthAnswer('wrong'));
+    for (let i = 1; i < SIGN_IN_LIMITS.account.failures; i++)
+      await guardCredentialsSignIn(signInRequest(other.email), nextAuthAnswer('wrong'));
     expect((await guardCredentialsSignIn(signInRequest(other.email), nextAuthAnswer('ok'))).status).toBe(200);
     for (let i = 1; i < SIGN_IN_LIMITS.account.failures; i++) {
       expect((await guardCredentialsSignIn(signInRequest(other.email), nextAuthAnswer('wrong'))).status).toBe(401);
@@ -87,7 +105,10 @@ describe('the credentials sign-in guard', () => {
     const row = await db.signInFailure.findFirstOrThrow({ where: { reason: 'malformed' }, orderBy: { id: 'desc' } });
     expect(row.email).toBeNull();
     let asked = false;
-    const huge = await guardCredentialsSignIn(signInRequest('', `email=a@b.c&password=${'x'.repeat(20_000)}`), async () => ((asked = true), new Response()));
+    const huge = await guardCredentialsSignIn(
+      signInRequest('', `email=a@b.c&password=${'x'.repeat(20_000)}`),
+      async () => ((asked = true), new Response()),
+    );
     expect(huge.status).toBe(413);
     expect(asked).toBe(false);
   });

@@ -19,23 +19,43 @@ const asRequest = (req: IncomingMessage) => ({ headers: new Headers(req.headers 
 
 describe('resolveClientIp', () => {
   it('with no trusted proxy, is the socket peer whatever X-Forwarded-For says', () => {
-    expect(resolveClientIp({ socketAddress: '::ffff:127.0.0.1', forwardedFor: '203.0.113.7', trustedProxyCount: 0 })).toBe('127.0.0.1');
+    expect(
+      resolveClientIp({ socketAddress: '::ffff:127.0.0.1', forwardedFor: '203.0.113.7', trustedProxyCount: 0 }),
+    ).toBe('127.0.0.1');
   });
 
   it('with N trusted proxies, takes the N-th entry from the right', () => {
-    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: 'a, 198.51.100.2', trustedProxyCount: 1 })).toBe('198.51.100.2');
-    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: '1.1.1.1, 198.51.100.2, 10.0.0.2', trustedProxyCount: 2 })).toBe('198.51.100.2');
-    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: ['1.1.1.1', '198.51.100.2'], trustedProxyCount: 1 })).toBe('198.51.100.2');
+    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: 'a, 198.51.100.2', trustedProxyCount: 1 })).toBe(
+      '198.51.100.2',
+    );
+    expect(
+      resolveClientIp({
+        socketAddress: '10.0.0.1',
+        forwardedFor: '1.1.1.1, 198.51.100.2, 10.0.0.2',
+        trustedProxyCount: 2,
+      }),
+    ).toBe('198.51.100.2');
+    expect(
+      resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: ['1.1.1.1', '198.51.100.2'], trustedProxyCount: 1 }),
+    ).toBe('198.51.100.2');
   });
 
   it('takes the furthest entry when the chain is shorter than the trusted count, the socket when there is none', () => {
-    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: '198.51.100.2', trustedProxyCount: 3 })).toBe('198.51.100.2');
-    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: undefined, trustedProxyCount: 1 })).toBe('10.0.0.1');
+    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: '198.51.100.2', trustedProxyCount: 3 })).toBe(
+      '198.51.100.2',
+    );
+    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: undefined, trustedProxyCount: 1 })).toBe(
+      '10.0.0.1',
+    );
   });
 
   it('writes one spelling of an address and refuses what is none', () => {
-    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: '[2001:DB8::1]:443', trustedProxyCount: 1 })).toBe('2001:db8::1');
-    expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: '198.51.100.2:5050', trustedProxyCount: 1 })).toBe('198.51.100.2');
+    expect(
+      resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: '[2001:DB8::1]:443', trustedProxyCount: 1 }),
+    ).toBe('2001:db8::1');
+    expect(
+      resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: '198.51.100.2:5050', trustedProxyCount: 1 }),
+    ).toBe('198.51.100.2');
     expect(resolveClientIp({ socketAddress: '10.0.0.1', forwardedFor: 'unknown', trustedProxyCount: 1 })).toBeNull();
   });
 });

@@ -9,7 +9,9 @@ import { currentOperatorId } from '../_server/session';
 export const metadata: Metadata = { title: 'Sign in' };
 
 // GET /signin – the console's sign-in; ?callbackUrl= (own paths only), ?error= from next-auth
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
+type SignInParams = { callbackUrl?: string | string[]; error?: string | string[] };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SignInParams> }) {
   const { callbackUrl, error } = await searchParams;
   const next = safeCallbackPath(typeof callbackUrl === 'string' ? callbackUrl : undefined);
   if (await currentOperatorId()) redirect(next);

@@ -22,24 +22,36 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
 
   if (!save) {
     return saved.length === 0 ? (
-      <p className="text-sm text-zinc-600" data-testid="host-app-origins">None: no page may frame the play page or post it a token.</p>
+      <p className="text-sm text-zinc-600" data-testid="host-app-origins">
+        None: no page may frame the play page or post it a token.
+      </p>
     ) : (
       <ul className="space-y-1 font-mono text-sm text-zinc-800" data-testid="host-app-origins">
-        {saved.map((o) => <li key={o}>{o}</li>)}
+        {saved.map((o) => (
+          <li key={o}>{o}</li>
+        ))}
       </ul>
     );
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     startTransition(async () => {
       const result = await save!(lines);
       if (result.ok) {
         setSaved(result.data.origins);
         setText(result.data.origins.join('\n'));
         setError(null);
-        toast.success('Host app origins saved', result.data.origins.length ? `${result.data.origins.length} origin(s) may embed the play page.` : 'No page may embed the play page now.');
+        toast.success(
+          'Host app origins saved',
+          result.data.origins.length
+            ? `${result.data.origins.length} origin(s) may embed the play page.`
+            : 'No page may embed the play page now.',
+        );
       } else {
         setError(result.error.message);
       }
@@ -47,12 +59,23 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Host app origins" data-testid="host-app-origins-form">
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">Origins, one a line</label>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-3"
+      aria-label="Host app origins"
+      data-testid="host-app-origins-form"
+    >
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+        Origins, one a line
+      </label>
       <textarea
         id={id}
         value={text}
-        onChange={(e) => { setText(e.target.value); setError(null); }}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
         rows={Math.max(3, text.split('\n').length + 1)}
         spellCheck={false}
         placeholder="https://app.example.com"
@@ -62,13 +85,20 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
         className={`${inputClasses} h-auto py-2 font-mono`}
       />
       {error ? (
-        <p id={`${id}-hint`} role="alert" className="text-sm text-red-700">{error}</p>
+        <p id={`${id}-hint`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
       ) : (
         <p id={`${id}-hint`} className="text-xs text-zinc-500">
           Exact origins such as https://app.example.com (http only for localhost), no paths and no wildcards.
         </p>
       )}
-      <button type="submit" disabled={pending || text === saved.join('\n')} aria-busy={pending} className={buttonClasses('primary')}>
+      <button
+        type="submit"
+        disabled={pending || text === saved.join('\n')}
+        aria-busy={pending}
+        className={buttonClasses('primary')}
+      >
         {pending ? <Spinner /> : null}
         {pending ? 'Saving…' : 'Save origins'}
       </button>

@@ -17,7 +17,10 @@ describe('boundedConcurrency', () => {
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect([slots.running, slots.waiting]).toEqual([2, 1]);
-    await expect(slots.run(async () => 'never')).rejects.toMatchObject({ code: 'RATE_LIMITED', headers: { 'retry-after': '1' } });
+    await expect(slots.run(async () => 'never')).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      headers: { 'retry-after': '1' },
+    });
 
     gates[0]!.resolve();
     expect(await calls[0]).toBe(0);
@@ -32,7 +35,11 @@ describe('boundedConcurrency', () => {
 
   it('frees the slot when the call fails', async () => {
     const slots = boundedConcurrency({ max: 1, maxWaiting: 0, busyMessage: 'busy' });
-    await expect(slots.run(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      slots.run(async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await slots.run(async () => 'next')).toBe('next');
   });
 });

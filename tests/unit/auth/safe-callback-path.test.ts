@@ -35,7 +35,7 @@ describe('safeCallbackPath', () => {
     expect(safeCallbackPath(value)).toBe('/');
   });
 
-  it('keeps the console\'s own paths with their query', () => {
+  it("keeps the console's own paths with their query", () => {
     expect(safeCallbackPath('/t/demo/activities')).toBe('/t/demo/activities');
     expect(safeCallbackPath('/t/demo/winners?status=HELD&q=a%20b')).toBe('/t/demo/winners?status=HELD&q=a%20b');
     expect(safeCallbackPath('/t/demo/../acme/audit')).toBe('/t/acme/audit');
@@ -43,17 +43,21 @@ describe('safeCallbackPath', () => {
   });
 });
 
-describe('safeRedirectUrl (next-auth\'s redirect callback)', () => {
+describe("safeRedirectUrl (next-auth's redirect callback)", () => {
   const base = 'http://localhost:3000';
   it('keeps a same-origin URL or path, on the base origin', () => {
-    expect(safeRedirectUrl('http://localhost:3000/t/demo/audit?x=1', base)).toBe('http://localhost:3000/t/demo/audit?x=1');
+    expect(safeRedirectUrl('http://localhost:3000/t/demo/audit?x=1', base)).toBe(
+      'http://localhost:3000/t/demo/audit?x=1',
+    );
     expect(safeRedirectUrl('/t/demo', base)).toBe('http://localhost:3000/t/demo');
   });
 
-  it.each([...hostile, 'http://localhost:3000//evil.test', 'http://localhost:3000/.//evil.test', 'http://localhost:3001/t/demo'])(
-    'sends %j to the console\'s front door',
-    (value) => {
-      expect(safeRedirectUrl(value, base)).toBe('http://localhost:3000/');
-    },
-  );
+  it.each([
+    ...hostile,
+    'http://localhost:3000//evil.test',
+    'http://localhost:3000/.//evil.test',
+    'http://localhost:3001/t/demo',
+  ])("sends %j to the console's front door", (value) => {
+    expect(safeRedirectUrl(value, base)).toBe('http://localhost:3000/');
+  });
 });

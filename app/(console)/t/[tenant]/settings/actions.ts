@@ -82,7 +82,10 @@ export async function rotateSecretAction(tenantSlug: string, kind: string): Prom
   });
 }
 
-export async function updateHostAppOriginsAction(tenantSlug: string, origins: string[]): Promise<ActionResult<{ origins: string[] }>> {
+export async function updateHostAppOriginsAction(
+  tenantSlug: string,
+  origins: string[],
+): Promise<ActionResult<{ origins: string[] }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const updated = await updateHostAppOrigins(ctx.tenantId, ctx.actor, HostAppOrigins.parse({ origins }));
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);

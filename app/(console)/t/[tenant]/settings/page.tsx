@@ -98,11 +98,21 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
       <SettingsSection
         id="host-app"
         title="Host app"
-        description="The host app's pages that embed the H5 play page: only they may frame it and hand it a user token by postMessage."
+        description="The host app's pages that embed the H5 play page: only they may frame it and post it a user token."
       >
         <div className="space-y-4">
-          {canManageKeys ? null : <OwnersOnly role={ctx.role} tenantName={ctx.tenantName} what="change the host app's origins" testId="host-app-read-only" />}
-          <HostAppOriginsPanel origins={hostAppOrigins} save={canManageKeys ? updateHostAppOriginsAction.bind(null, slug) : null} />
+          {canManageKeys ? null : (
+            <OwnersOnly
+              role={ctx.role}
+              tenantName={ctx.tenantName}
+              what="change the host app's origins"
+              testId="host-app-read-only"
+            />
+          )}
+          <HostAppOriginsPanel
+            origins={hostAppOrigins}
+            save={canManageKeys ? updateHostAppOriginsAction.bind(null, slug) : null}
+          />
         </div>
       </SettingsSection>
 
