@@ -10,6 +10,19 @@ const nextConfig = {
   // the play page's server renderer (scripts/build-h5.ts; its browser files are in public/h5).
   outputFileTracingIncludes: { '/**': ['./lib/**/*.lua', './.h5-build/**'] },
   typedRoutes: false,
+  // The console must not be framed (clickjacking). The H5 pages under /play are framed by the host
+  // app, so they send their own frame-ancestors, limited to the tenant's host-app origins
+  // (lib/h5/render-play-page.ts).
+  async headers() {
+    const noFraming = [
+      { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+    ];
+    return [
+      { source: '/', headers: noFraming },
+      { source: '/:path((?!play(?:/|$)).*)', headers: noFraming },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The production server refuses the development secret (lib/config.ts); scripts/test.sh sets a
+// per-run one, and a run started by hand gets this test-only one.
+process.env.AUTH_SECRET ||= `e2e-only-secret-${port}-not-for-any-deployment`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,6 +30,8 @@ export default defineConfig({
   projects: [
     { name: 'console', testMatch: /(^|\/)console[^/]*\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
     { name: 'h5', testMatch: /(^|\/)h5[^/]*\.spec\.ts$/, use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } } },
+    // Plain HTTP against the servers, no browser: headers, redirects, status codes.
+    { name: 'http', testMatch: /(^|\/)http[^/]*\.spec\.ts$/ },
   ],
   webServer: [
     {

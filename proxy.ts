@@ -1,10 +1,19 @@
-// Only the H5 play page: /play/{id} is served as /play/{id}/{locale}, the language from the
-// `lang` cookie or Accept-Language, so the page itself depends on its path alone and can be
-// cached (app/(h5)/play/[activityId]/[locale]/page.tsx). The address bar keeps /play/{id}.
+// Two jobs, each only on the requests its matcher names:
+// - a server action from another origin is refused with 403 (Next would answer 500), see
+//   lib/http/forged-server-action.ts;
+// - the H5 play page: /play/{id} is served as /play/{id}/{locale}, the language from the `lang`
+//   cookie or Accept-Language, so the page itself depends on its path alone and can be cached
+//   (app/(h5)/play/[activityId]/[locale]/route.ts). The address bar keeps /play/{id}.
 import { NextResponse, type NextRequest } from 'next/server';
+import { isCrossOriginServerAction } from '@/lib/http/forged-server-action';
 import { pickLocale } from '@/lib/i18n/messages';
 
 export function proxy(req: NextRequest) {
+  if (isCrossOriginServerAction(req)) {
+    const message = 'a server action must come from this site (its Origin does not match the host)';
+    return NextResponse.json({ error: { code: 'FORBIDDEN', message } }, { status: 403 });
+  }
+  if (!/^\/play\/[^/]+\/?$/.test(req.nextUrl.pathname)) return NextResponse.next();
   const url = req.nextUrl.clone();
   url.pathname = `${url.pathname.replace(/\/$/, '')}/${pickLocale(req.cookies.get('lang')?.value, req.headers.get('accept-language'))}`;
   const res = NextResponse.rewrite(url);
@@ -12,4 +21,17 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: '/play/:activityId' };
+export const config = {
+  matcher: [
+    '/play/:activityId',
+    // Pages and their server actions, never the API (route handlers are no server actions).
+    { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
+    {
+      source: '/((?!api/|_next/).*)',
+      // (Literal values only: Next reads the matcher when it builds.)
+      has: [
+        { type: 'header', key: 'content-type', value: '(multipart/form-data|application/x-www-form-urlencoded).*' },
+      ],
+    },
+  ],
+};

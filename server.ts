@@ -1,14 +1,19 @@
-// The production web server (npm start), a drop-in for `next start`: Next.js behind the play
-// page's micro-cache (lib/h5/page-cache.ts); every other request goes straight to Next.
-//   node --import tsx server.ts [-p port] [-H hostname]
+// The web server, for `npm start` (a drop-in for `next start`) and `npm run dev` (--dev, in place
+// of `next dev`): Next.js behind the play page's micro-cache (lib/h5/page-cache.ts, production
+// only); every other request goes straight to Next. Every request first gets its client address
+// from the socket and the trusted proxies (lib/http/client-ip.ts), the only one routes believe.
+//   node --import tsx server.ts [-p port] [-H hostname] [--dev]
 // Port: -p, else PORT, else 3000. Hostname: -H, else HOSTNAME, else 0.0.0.0.
-// It reads the environment itself rather than through lib/config.ts: config() loads .env, and
-// Next must load it first to give .env.production and .env.local their precedence.
+// It reads PORT and HOSTNAME itself and the rest through lib/config.ts only once Next has
+// loaded .env: config() loads .env too, and Next must come first to give .env.production and
+// .env.local their precedence.
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { config, ConfigError } from './lib/config';
 import { createPlayPageCache, withPlayPageCache } from './lib/h5/page-cache';
+import { stampClientIp } from './lib/http/client-ip';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -17,27 +22,44 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let args: { port?: string; hostname?: string };
+let args: { port?: string; hostname?: string; dev?: boolean };
 try {
-  args = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } }).values;
+  const options = {
+    port: { type: 'string', short: 'p' },
+    hostname: { type: 'string', short: 'H' },
+    dev: { type: 'boolean' },
+  } as const;
+  args = parseArgs({ options }).values;
 } catch (err) {
-  fail(`server.ts: ${(err as Error).message} (usage: server.ts [-p port] [-H hostname])`);
+  fail(`server.ts: ${(err as Error).message} (usage: server.ts [-p port] [-H hostname] [--dev])`);
 }
+const dev = args.dev === true;
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`server.ts: port must be 1–65535, not ${args.port ?? process.env.PORT}`);
 const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
 
 const distDir = process.env.NEXT_DIST_DIR || '.next';
-if (!existsSync(path.join(distDir, 'BUILD_ID'))) fail(`server.ts: no production build in ${distDir}/: run npm run build first`);
+if (!dev && !existsSync(path.join(distDir, 'BUILD_ID'))) {
+  fail(`server.ts: no production build in ${distDir}/: run npm run build first`);
+}
 
-// As `next start` sets them: React's production build, and the port lib/config.ts reports.
+// As `next start` and `next dev` set them: React's build, and the port lib/config.ts reports.
 const env = process.env as Record<string, string | undefined>;
-env.NODE_ENV ||= 'production';
+if (dev) env.NODE_ENV = 'development';
+else env.NODE_ENV ||= 'production';
 env.PORT = String(port);
 const { default: next } = await import('next');
 
-const app = next({ dev: false, hostname, port });
+const app = next({ dev, hostname, port });
 await app.prepare();
+// A bad setting (or the development AUTH_SECRET in production) stops the server here, in one line.
+let trustedProxyCount: number;
+try {
+  trustedProxyCount = config().TRUSTED_PROXY_COUNT;
+} catch (err) {
+  if (err instanceof ConfigError) fail(`server.ts: ${err.message}`);
+  throw err;
+}
 const handle = app.getRequestHandler();
 const toNext = (req: IncomingMessage, res: ServerResponse) =>
   handle(req, res).catch((err: unknown) => {
@@ -52,7 +74,11 @@ const cache = createPlayPageCache({
   onFillError: (err, page) => console.error(`play page cache: filling ${page} failed, Next answers instead: ${String(err)}`),
 });
 
-const server = createServer(withPlayPageCache(cache, toNext));
+const front = dev ? toNext : withPlayPageCache(cache, toNext);
+const server = createServer((req, res) => {
+  stampClientIp(req, trustedProxyCount);
+  front(req, res);
+});
 server.on('error', (err) => fail(`server.ts: ${err.message}`));
 server.listen(port, hostname, () => console.log(`> ready on http://${hostname}:${port}`));
 

@@ -1,6 +1,9 @@
 // What the Playwright specs share: the seeded demo's sign-in, a direct database connection
 // for checks against the records, and screenshots named by spec.
-import { expect, type Page } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { SignJWT } from 'jose';
 import pg from 'pg';
 
 /** The seeded demo logins' password (prisma/seed.ts). */
@@ -55,4 +58,86 @@ export async function fillThreeTiers(page: Page, prizes: { phone: string; tote: 
   await tiers.nth(1).getByLabel('Quantity of prize 2 of tier 2').fill('2');
   await fillTier(page, 2, { name: 'Coupon', odds: couponOdds, stock: '1000', prize: prizes.coupon });
   return tiers;
+}
+
+export type StartedServer = { baseURL: string; stop: () => Promise<void> };
+
+/**
+ * Another production server (server.ts, the build under test) on a free port with extra
+ * settings, e.g. TRUSTED_PROXY_COUNT; same database and Redis prefix as the main one.
+ */
+export async function startServer(env: Record<string, string>): Promise<StartedServer> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+    probe.on('error', reject);
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, PORT: String(port), PUBLIC_URL: baseURL, NEXTAUTH_URL: baseURL, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server.ts exited: ${stderr}`);
+    const up = await fetch(`${baseURL}/api/health/live`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i > 240) throw new Error(`server.ts did not answer on ${baseURL}: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseURL,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export type CliTenant = { apiKey: string; userToken: (userId: string) => Promise<string> };
+
+/**
+ * A fresh tenant made as an operator would (`npm run apikey`): its management API key, and user
+ * tokens signed with its secret.
+ */
+export async function cliTenant(slug: string): Promise<CliTenant> {
+  const apiKey = execFileSync('npx', ['tsx', 'scripts/apikey.ts', '--tenant', slug], { encoding: 'utf8' }).trim();
+  const secret = await withDb(async (c) => {
+    const sql = 'SELECT "userTokenSecret" FROM "Tenant" WHERE slug = $1';
+    const { rows } = await c.query<{ userTokenSecret: string }>(sql, [slug]);
+    return rows[0]!.userTokenSecret;
+  });
+  const key = new TextEncoder().encode(secret);
+  const userToken = (userId: string) =>
+    new SignJWT({ tid: slug })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setExpirationTime('1h')
+      .sign(key);
+  return { apiKey, userToken };
+}
+
+/** A live wheel through the management API: one tier (even odds) of a points prize. */
+export async function liveWheel(request: APIRequestContext, apiKey: string, { freeDrawsPerDay = 1 } = {}) {
+  const headers = { authorization: `Bearer ${apiKey}` };
+  const prizeSpec = { name: 'Points', kind: 'points', stock: 1000 };
+  const prize = await request.post('/api/manage/prizes', { headers, data: prizeSpec });
+  const prizeId = (await prize.json()).id as string;
+  const now = Date.now();
+  const created = await request.post('/api/manage/activities', {
+    headers,
+    data: {
+      name: 'Wheel', gameplay: 'wheel', timezone: 'UTC', tasks: [], limits: { freeDrawsPerDay },
+      startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(),
+      tiers: [{ name: 'Any', probability: 0.5, stock: 500, prizes: [{ prizeId, quantity: 1 }] }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = (await created.json()).id as string;
+  expect((await request.post(`/api/manage/activities/${id}/publish`, { headers })).status()).toBe(200);
+  return id;
 }

@@ -16,6 +16,11 @@ const Env = z.object({
   /** Milliseconds a request-path Redis command may take before the request answers 503. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   AUTH_SECRET: z.string().min(32, 'at least 32 characters').default(LOCAL_SECRET),
+  /**
+   * How many proxies of our own stand in front of the web server and append to X-Forwarded-For
+   * (lib/http/client-ip.ts). 0: the client is the socket's peer, and the header is ignored.
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Seconds after which a worker that has not beaten its heart counts as down. */
@@ -46,6 +51,15 @@ export function config(): Config {
     throw new ConfigError(message);
   }
   const env = parsed.data;
+  // Anyone who knows the development secret can sign a session for any operator. `next build`
+  // also runs as production, but signs nothing; the servers it builds check again when they start.
+  const building = process.env.NEXT_PHASE === 'phase-production-build';
+  if (env.NODE_ENV === 'production' && env.AUTH_SECRET === LOCAL_SECRET && !building) {
+    throw new ConfigError(
+      'configuration error: AUTH_SECRET: the built-in development secret cannot sign console sessions in production; ' +
+        'set a random one (npm run demo writes one to .env)',
+    );
+  }
   cached = { ...env, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
   // next-auth v4 reads these itself; keep them in step with ours.
   process.env.NEXTAUTH_SECRET ??= cached.AUTH_SECRET;

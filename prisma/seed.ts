@@ -42,6 +42,13 @@ export type SeedResult = {
 
 export const DEMO_ACTIVITY_NAME = 'Spring Festival Wheel';
 
+/**
+ * Who may embed the demo's play page and post it a token: the make-believe host app of the demo,
+ * and a page served on this machine at port 8080 (e.g. `python3 -m http.server 8080`), to try
+ * the postMessage hand-off. Owners change it in Settings → Host app.
+ */
+export const DEMO_HOST_APP_ORIGINS = ['https://app.demo.test', 'http://localhost:8080'];
+
 /** A live wheel in `demo`: three tiers, the second a bundle. Created and published once. */
 async function ensureDemoActivity(tenantId: string): Promise<string> {
   const existing = await db.activity.findFirst({ where: { tenantId, name: DEMO_ACTIVITY_NAME }, select: { id: true } });
@@ -79,6 +86,11 @@ export async function seedDemo(): Promise<SeedResult> {
   tenants.demo = (await ensureTenant('demo', 'Demo Social')).id;
   tenants.acme = (await ensureTenant('acme', 'Acme Corp')).id;
   const system = { type: 'SYSTEM', id: 'seed' } as const;
+  // Once: an owner's own list is kept when the seed runs again.
+  await db.tenant.updateMany({
+    where: { id: tenants.demo, hostAppOrigins: { isEmpty: true } },
+    data: { hostAppOrigins: DEMO_HOST_APP_ORIGINS },
+  });
 
   for (const login of demoLogins) {
     const operator = await upsertOperator(login.email, login.name, DEMO_PASSWORD);

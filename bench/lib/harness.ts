@@ -17,6 +17,8 @@ export function applyBenchEnvironment() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   process.env.PORT = String(port);
   process.env.DATABASE_POOL_SIZE ??= '20';
+  // server.ts runs as production, which refuses the development session secret (lib/config.ts).
+  process.env.AUTH_SECRET ||= `bench-secret-${runId}-0123456789abcdef`;
 }
 
 export function buildIfStale() {

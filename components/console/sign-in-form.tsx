@@ -4,14 +4,16 @@ import { signIn } from 'next-auth/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
+import { signInErrorMessage } from './sign-in-errors';
 
 const inputClasses =
   'block h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 ' +
   'focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none aria-invalid:border-red-400 disabled:bg-zinc-50';
 
-export function SignInForm({ callbackPath }: { callbackPath: string }) {
+export function SignInForm(props: { callbackPath: string; initialError?: string | null }) {
+  const { callbackPath, initialError = null } = props;
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const emailRef = useRef<HTMLInputElement>(null);
   const emailId = useId();
   const passwordId = useId();
@@ -31,7 +33,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
     try {
       const result = await signIn('credentials', { email, password, redirect: false });
       if (!result || result.error || !result.ok) {
-        setError(result?.error && result.error !== 'CredentialsSignin' && result.status !== 401 ? 'Sign-in failed. Try again in a moment.' : 'Wrong email or password');
+        setError(signInErrorMessage(result?.error ?? '', result?.status));
         setPending(false);
         emailRef.current?.focus();
         return;

@@ -71,13 +71,21 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
     const fromFragment = takeTokenFromFragment();
     const known = fromFragment ?? getToken();
     if (known) acceptToken(known);
+    // A token is taken only from the window that embeds or opened the page, and only when that
+    // window is one of the tenant's host app origins: any other page could hand us its own
+    // user's token (or learn that we are listening).
+    const hostOrigins = activity.hostAppOrigins;
     const onMessage = (e: MessageEvent) => {
-      const fromHost = e.source === window.parent || e.source === window.opener || e.origin === window.location.origin;
+      const fromEmbedder = e.source !== window && (e.source === window.parent || e.source === window.opener);
+      const fromHost = fromEmbedder && hostOrigins.includes(e.origin);
       const data = e.data as { type?: unknown; token?: unknown } | null;
       if (fromHost && data && data.type === 'lottery:token' && typeof data.token === 'string') acceptToken(data.token);
     };
     window.addEventListener('message', onMessage);
-    if (window.parent !== window) window.parent.postMessage({ type: 'lottery:ready', activityId: activity.id }, '*');
+    const host = window.parent !== window ? window.parent : (window.opener as Window | null);
+    // postMessage delivers to the named origin only: a host at any other origin hears nothing.
+    const ready = { type: 'lottery:ready', activityId: activity.id };
+    if (host) for (const origin of hostOrigins) host.postMessage(ready, origin);
     const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
     setReducedMotion(motion.matches);
     const onMotion = () => setReducedMotion(motion.matches);
@@ -86,7 +94,7 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       window.removeEventListener('message', onMessage);
       motion.removeEventListener('change', onMotion);
     };
-  }, [activity.id, acceptToken]);
+  }, [activity.id, activity.hostAppOrigins, acceptToken]);
 
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -15,6 +15,8 @@ export type ConsoleContext = {
   tenantSlug: string;
   tenantName: string;
   role: Role;
+  /** False for analysts: other operators' ids reach them only as stand-ins (lib/audit/operator-privacy.ts). */
+  seesOperatorIds: boolean;
   actor: Actor;
 };
 
@@ -40,6 +42,7 @@ export async function authorizeConsole(operatorId: string | null | undefined, te
     tenantSlug: membership.tenant.slug,
     tenantName: membership.tenant.name,
     role: membership.role,
+    seesOperatorIds: roleAtLeast(membership.role, 'OPERATOR'),
     actor: { type: 'OPERATOR', id: operatorId },
   };
 }

@@ -2,7 +2,8 @@
 // the activity id (the user token arrives later, in the fragment or by postMessage, and never
 // reaches the server with the page request), so the activity's own tenant is looked up here:
 // the public view is what every end user of that tenant may read anyway, and the API calls
-// the page makes next are checked against the token's tenant as usual.
+// the page makes next are checked against the token's tenant as usual. With it come the
+// tenant's host app origins: who may frame the page and post it a token.
 import { db } from '../db';
 import { config } from '../config';
 import { isUuid } from '../ids';
@@ -10,11 +11,17 @@ import { getPublicActivity } from '../activities/get-public-activity';
 import { mintUserToken } from '../auth/user-token';
 
 export type PublicActivity = Awaited<ReturnType<typeof getPublicActivity>>;
+export type PlayView = PublicActivity & { hostAppOrigins: string[] };
 
-export async function getPlayView(activityId: string): Promise<PublicActivity | null> {
-  const owner = isUuid(activityId) ? await db.activity.findFirst({ where: { id: activityId, status: { not: 'DRAFT' } }, select: { tenantId: true } }) : null;
+export async function getPlayView(activityId: string): Promise<PlayView | null> {
+  const owner = isUuid(activityId)
+    ? await db.activity.findFirst({
+        where: { id: activityId, status: { not: 'DRAFT' } },
+        select: { tenantId: true, tenant: { select: { hostAppOrigins: true } } },
+      })
+    : null;
   if (!owner) return null;
-  return getPublicActivity(owner.tenantId, activityId);
+  return { ...(await getPublicActivity(owner.tenantId, activityId)), hostAppOrigins: owner.tenant.hostAppOrigins };
 }
 
 export const DEMO_USERS = ['alice', 'bob', 'carol'] as const;

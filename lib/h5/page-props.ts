@@ -16,6 +16,8 @@ export type PlayActivity = {
   limits: { freeDrawsPerDay: number; maxDrawsPerDay: number | null; maxDrawsTotal: number | null };
   tiers: { id: string; name: string }[];
   canLose: boolean;
+  /** The only origins whose postMessage may hand the page a user token, and that hear 'lottery:ready'. */
+  hostAppOrigins: string[];
 };
 
 export type PlayAppProps = { activity: PlayActivity; initialLocale: Locale; demoPicker: boolean };

@@ -4,12 +4,15 @@
 // phone loads Preact and the page's code instead of React and Next's router.
 // The document depends on the activity and the language only (the token reaches the page later,
 // in the fragment or by postMessage), so it may be cached for a few seconds in front of the app.
+// Only the tenant's host app may frame it: Content-Security-Policy frame-ancestors lists its
+// origins ('none' when there are none); the console's pages forbid framing altogether.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { config } from '../config';
 import { LOCALES, messages, type Locale } from '../i18n/messages';
-import { getPlayView, type PublicActivity } from './get-play-view';
+import { parseHostAppOrigin } from '../tenancy/host-app-origin-schemas';
+import { getPlayView, type PlayView } from './get-play-view';
 import { materialsOf, titleOf } from './materials';
 import type { PlayActivity, PlayAppProps, RulesViewProps } from './page-props';
 
@@ -51,7 +54,7 @@ async function loadRenderer(): Promise<Renderer> {
   return renderer;
 }
 
-type Rendered = { status: 200 | 404; html: string };
+type Rendered = { status: 200 | 404; html: string; frameAncestors: string[] };
 const recent = new Map<string, { at: number; page: Promise<Rendered> }>();
 const RECENT_MAX = 500;
 
@@ -72,15 +75,25 @@ export async function renderPlayPage(activityId: string, locale: string, now = D
     const forget = () => recent.get(key) === entry && recent.delete(key);
     entry.page.then((r) => r.status !== 200 && forget(), forget);
   }
-  const { status, html } = await entry.page;
+  const { status, html, frameAncestors } = await entry.page;
   return new Response(html, {
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': status === 200 ? `public, max-age=0, s-maxage=${PLAY_PAGE_MAX_AGE_SECONDS}, stale-while-revalidate=30` : 'no-store',
+      'content-security-policy': frameAncestorsPolicy(frameAncestors),
       vary: 'Accept-Language, Cookie',
     },
   });
+}
+
+/** Who may frame the page: the tenant's host app origins, each checked again (the column is plain text). */
+export function frameAncestorsPolicy(origins: string[]): string {
+  const allowed = origins.filter((o) => {
+    const parsed = parseHostAppOrigin(o);
+    return 'origin' in parsed && parsed.origin === o;
+  });
+  return `frame-ancestors ${allowed.length > 0 ? allowed.join(' ') : "'none'"}`;
 }
 
 async function renderDocument(activityId: string, locale: string): Promise<Rendered> {
@@ -97,7 +110,7 @@ async function renderDocument(activityId: string, locale: string): Promise<Rende
     + (m.bannerUrl ? `<img src="${escapeHtml(m.bannerUrl)}" alt="" width="390" height="120" class="mx-auto block h-[120px] w-full max-w-md object-cover">` : '')
     + `<div id="play-root">${render(props)}</div></div>`
     + `<script type="application/json" id="play-props">${jsonForScript(props)}</script><script type="module" src="${js}"></script></body></html>`;
-  return { status: 200, html };
+  return { status: 200, html, frameAncestors: view.hostAppOrigins };
 }
 
 /**
@@ -106,19 +119,27 @@ async function renderDocument(activityId: string, locale: string): Promise<Rende
  */
 export async function renderRulesPage(activityId: string, locale: Locale): Promise<Response> {
   const view = await getPlayView(activityId);
-  const { status, html } = view ? await rulesDocument(view, locale) : notFoundDocument(locale);
-  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', vary: 'Accept-Language, Cookie' } });
+  const { status, html, frameAncestors } = view ? await rulesDocument(view, locale) : notFoundDocument(locale);
+  return new Response(html, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': frameAncestorsPolicy(frameAncestors),
+      vary: 'Accept-Language, Cookie',
+    },
+  });
 }
 
-async function rulesDocument(view: NonNullable<PublicActivity>, locale: Locale): Promise<Rendered> {
+async function rulesDocument(view: PlayView, locale: Locale): Promise<Rendered> {
   const { renderRules, css } = await loadRenderer();
   const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`
     + `<title>${escapeHtml(messages[locale].rules.title)}</title><meta name="robots" content="noindex, nofollow"><link rel="stylesheet" href="${css}"></head>`
     + `<body class="min-h-screen bg-white font-sans">${renderRules({ view, locale })}</body></html>`;
-  return { status: 200, html };
+  return { status: 200, html, frameAncestors: view.hostAppOrigins };
 }
 
-export function playActivityOf(view: PublicActivity): PlayActivity {
+export function playActivityOf(view: PlayView): PlayActivity {
   const m = materialsOf(view);
   return {
     id: view.id,
@@ -132,12 +153,17 @@ export function playActivityOf(view: PublicActivity): PlayActivity {
     limits: { freeDrawsPerDay: view.limits.freeDrawsPerDay, maxDrawsPerDay: view.limits.maxDrawsPerDay, maxDrawsTotal: view.limits.maxDrawsTotal },
     tiers: view.tiers.map((t) => ({ id: t.id, name: t.name })),
     canLose: view.noWinProbability > 0,
+    hostAppOrigins: view.hostAppOrigins,
   };
 }
 
 function notFoundDocument(locale: Locale): Rendered {
   const text = messages[locale].errors.notFound;
-  return { status: 404, html: `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title></head><body style="font-family: system-ui, sans-serif; padding: 2rem; text-align: center"><h1>404</h1><p>${escapeHtml(text)}</p></body></html>` };
+  return {
+    status: 404,
+    frameAncestors: [],
+    html: `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found</title></head><body style="font-family: system-ui, sans-serif; padding: 2rem; text-align: center"><h1>404</h1><p>${escapeHtml(text)}</p></body></html>`,
+  };
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,7 +1,9 @@
 // The stock ledger of one prize for the console: its StockMovement rows newest first, filtered
-// by kind, activity and time, cursor-paged, with actors resolved to names of this tenant only.
+// by kind, activity and time, cursor-paged, with actors resolved to names of this tenant only
+// (an analyst reads operators as stand-ins and masked emails, lib/audit/operator-privacy.ts).
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
+import { operatorRef, visibleEmail, type Viewer } from '../audit/operator-privacy';
 import { resolveActorNames } from '../audit/resolve-actor-names';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -59,7 +61,12 @@ const movementSelect = {
   activity: { select: { id: true, name: true } },
 } satisfies Prisma.StockMovementSelect;
 
-export async function listStockMovements(tenantId: string, prizeId: string, query: StockMovementQuery): Promise<StockLedgerPage> {
+export async function listStockMovements(
+  tenantId: string,
+  prizeId: string,
+  query: StockMovementQuery,
+  viewer?: Viewer,
+): Promise<StockLedgerPage> {
   // Ids that are not UUIDs cannot name a row (and would fail the uuid cast): nothing to list.
   if (!isUuid(prizeId) || (query.activityId !== undefined && !isUuid(query.activityId))) return { items: [], nextCursor: null, activities: [] };
   const after = parseCursor(query.cursor);
@@ -96,11 +103,24 @@ export async function listStockMovements(tenantId: string, prizeId: string, quer
       returnedDelta: r.returnedDelta,
       reason: r.reason,
       activity: r.activity ? { id: r.activity.id, name: r.activity.name } : null,
-      actor: { type: r.actorType, id: r.actorId, ...(names.get(`${r.actorType}:${r.actorId}`) ?? { name: null, detail: null }) },
+      actor: actorOf(viewer, r, names.get(`${r.actorType}:${r.actorId}`)),
     })),
     nextCursor: rows.length > query.limit && last ? `${last.createdAt.getTime()}_${last.id}` : null,
     activities: pools.map((p) => p.activity),
   };
+}
+
+type Actor = StockMovementDto['actor'];
+
+/** Who moved stock, as this viewer may read it (an analyst: a stand-in and a masked email). */
+function actorOf(
+  viewer: Viewer,
+  { actorType: type, actorId: id }: { actorType: Actor['type']; actorId: string | null },
+  name?: { name: string; detail: string },
+): Actor {
+  if (type !== 'OPERATOR' || !id) return { type, id, name: name?.name ?? null, detail: name?.detail ?? null };
+  const detail = name ? visibleEmail(viewer, name.detail, id) : null;
+  return { type, id: operatorRef(viewer, id), name: name?.name ?? null, detail };
 }
 
 function parseCursor(cursor: string | undefined): { at: Date; id: bigint } | null {

@@ -2,6 +2,7 @@
 // from aggregates only: the StatsBucket rows (per minute, binned for the whole period), the
 // active-user HyperLogLogs in Redis, the activity's tiers and pools, and its open alerts.
 // Its cost grows with the activity's minutes, never with its draws.
+import { hideOperatorIds, operatorRef, type Viewer } from '../audit/operator-privacy';
 import { db } from '../db';
 import { requestRedis } from '../redis';
 import type { AlertSeverity } from '../alerts/list-alerts';
@@ -45,7 +46,12 @@ const CHANGES_SHOWN = 8;
 
 type Bin = { bin: number; draws: number; wins: number; newUsers: number; chancesGranted: number; chancesUsed: number; riskEvents: number; winsByTier: Record<string, number> | null };
 
-export async function getDashboardData(tenantId: string, givenId: string, now = Date.now()): Promise<DashboardData> {
+/** `viewer`: an analyst reads who changed what as stand-ins (lib/audit/operator-privacy.ts). */
+export async function getDashboardData(
+  tenantId: string,
+  givenId: string,
+  { now = Date.now(), viewer }: { now?: number; viewer?: Viewer } = {},
+): Promise<DashboardData> {
   const a = await getActivityRowOrThrow(tenantId, givenId);
   // Redis keys and audit rows are found by the id as the row spells it.
   const activityId = a.id;
@@ -153,10 +159,20 @@ export async function getDashboardData(tenantId: string, givenId: string, now = 
       .map((s) => ({ prizeId: s.prizeId, name: prizeNames.get(s.prizeId) ?? s.prizeId, reserved: s.reserved, issued: s.issued, returned: s.returned, remaining: s.reserved - s.issued - s.returned }))
       .sort((x, y) => x.name.localeCompare(y.name)),
     alerts: alerts.map((al) => ({ id: al.id, kind: al.kind, severity: al.severity, message: al.message, createdAt: al.createdAt.toISOString() })),
-    changes: changes.map((c) => ({
-      id: c.id.toString(), action: c.action, objectType: c.objectType, objectName: c.objectType === 'Tier' ? (tierNames.get(c.objectId) ?? 'a tier') : a.name,
-      actorType: c.actorType, actorId: c.actorId, before: c.before, after: c.after, createdAt: c.createdAt.toISOString(),
-    })),
+    changes: changes.map((c) => {
+      const operatorIds = new Set(c.actorType === 'OPERATOR' && c.actorId ? [c.actorId] : []);
+      return {
+        id: c.id.toString(),
+        action: c.action,
+        objectType: c.objectType,
+        objectName: c.objectType === 'Tier' ? (tierNames.get(c.objectId) ?? 'a tier') : a.name,
+        actorType: c.actorType,
+        actorId: c.actorType === 'OPERATOR' && c.actorId ? operatorRef(viewer, c.actorId) : c.actorId,
+        before: hideOperatorIds(viewer, c.before, operatorIds),
+        after: hideOperatorIds(viewer, c.after, operatorIds),
+        createdAt: c.createdAt.toISOString(),
+      };
+    }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { verifyOperatorCredentials } from '@/lib/auth/verify-operator';
-import { DEMO_PASSWORD, seedDemo } from '@/prisma/seed';
+import { DEMO_HOST_APP_ORIGINS, DEMO_PASSWORD, seedDemo } from '@/prisma/seed';
 
 describe('the demo seed', () => {
   it('is idempotent and gives working logins, one of them in both tenants', async () => {
@@ -26,5 +26,11 @@ describe('the demo seed', () => {
     expect(await db.membership.count({ where: { operatorId: both!.id } })).toBe(2);
     expect(await verifyOperatorCredentials('ops@both.test', 'wrong')).toBeNull();
     expect(await verifyOperatorCredentials('nobody@demo.test', DEMO_PASSWORD)).toBeNull();
+
+    const demo = await db.tenant.findUniqueOrThrow({
+      where: { id: first.tenants.demo },
+      select: { hostAppOrigins: true },
+    });
+    expect(demo.hostAppOrigins).toEqual(DEMO_HOST_APP_ORIGINS);
   });
 });

@@ -120,7 +120,7 @@ describe('stats aggregation', () => {
     const { tenant, activity } = await burst();
     const now = Date.now();
     await runStatsJob(redis, { activityId: activity.id }, now);
-    const before = await getDashboardData(tenant.id, activity.id, now);
+    const before = await getDashboardData(tenant.id, activity.id, { now });
     expect(before.totals.draws).toBe(USERS * DRAWS_PER_USER);
 
     // The drain commits, long after, a draw decided 40 minutes ago by an existing user and one
@@ -138,7 +138,7 @@ describe('stats aggregation', () => {
     // between: they serialise on the activity's lock and write the same figures.)
     await runStatsJob(redis, { activityId: activity.id }, now);
     await aggregateActivityStats(redis, activity.id, { settle: true, now });
-    const after = await getDashboardData(tenant.id, activity.id, now);
+    const after = await getDashboardData(tenant.id, activity.id, { now });
     const t = await truth(activity.id);
     expect(after.totals).toMatchObject({ draws: t.totals.draws, wins: t.totals.wins, uniqueUsers: t.totals.users });
     expect(after.totals.draws).toBe(USERS * DRAWS_PER_USER + 2);
@@ -150,7 +150,7 @@ describe('stats aggregation', () => {
     // At-least-once: the same passes again write nothing and show the same figures.
     expect(await aggregateActivityStats(redis, activity.id, { settle: true, now })).toMatchObject({ written: 0, removed: 0, rebuiltAll: false });
     expect(await aggregateActivityStats(redis, activity.id, { now })).toMatchObject({ written: 0, removed: 0 });
-    expect((await getDashboardData(tenant.id, activity.id, now)).totals).toEqual(after.totals);
+    expect((await getDashboardData(tenant.id, activity.id, { now })).totals).toEqual(after.totals);
   });
 
   it('the job without an activity aggregates every live activity, and a bucket whose rows are gone from the range is removed', async () => {

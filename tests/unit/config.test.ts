@@ -25,4 +25,37 @@ describe('config', () => {
     resetConfigForTests();
     expect(() => config()).toThrow(/REDIS_URL/);
   });
+
+  it('refuses the development AUTH_SECRET in production, in one line', () => {
+    Object.assign(process.env, { NODE_ENV: 'production' });
+    delete process.env.AUTH_SECRET;
+    delete process.env.NEXT_PHASE;
+    resetConfigForTests();
+    expect(() => config()).toThrow(/^configuration error: AUTH_SECRET: the built-in development secret .* production/);
+    expect(() => config()).not.toThrow(/\n/);
+    process.env.AUTH_SECRET = 'a-random-production-secret-0123456789abcdef';
+    resetConfigForTests();
+    expect(config().AUTH_SECRET).toBe('a-random-production-secret-0123456789abcdef');
+  });
+
+  it('lets `next build` (production, signing nothing) collect pages with the development secret', () => {
+    Object.assign(process.env, { NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' });
+    delete process.env.AUTH_SECRET;
+    resetConfigForTests();
+    expect(config().NODE_ENV).toBe('production');
+  });
+
+  it('trusts no proxy unless told, and a bounded number', () => {
+    delete process.env.TRUSTED_PROXY_COUNT;
+    resetConfigForTests();
+    expect(config().TRUSTED_PROXY_COUNT).toBe(0);
+    process.env.TRUSTED_PROXY_COUNT = '2';
+    resetConfigForTests();
+    expect(config().TRUSTED_PROXY_COUNT).toBe(2);
+    for (const bad of ['-1', '1.5', 'all', '11']) {
+      process.env.TRUSTED_PROXY_COUNT = bad;
+      resetConfigForTests();
+      expect(() => config()).toThrow(/^configuration error: TRUSTED_PROXY_COUNT: /);
+    }
+  });
 });

@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { safeCallbackPath } from '@/lib/auth/safe-callback-path';
 import { LogoMark } from '@/components/console/icons';
+import { signInErrorMessage } from '@/components/console/sign-in-errors';
 import { SignInForm } from '@/components/console/sign-in-form';
 import { currentOperatorId } from '../_server/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const { callbackUrl } = await searchParams;
+// GET /signin – the console's sign-in; ?callbackUrl= (own paths only), ?error= from next-auth
+type SignInParams = { callbackUrl?: string | string[]; error?: string | string[] };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SignInParams> }) {
+  const { callbackUrl, error } = await searchParams;
   const next = safeCallbackPath(typeof callbackUrl === 'string' ? callbackUrl : undefined);
   if (await currentOperatorId()) redirect(next);
 
@@ -24,7 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mt-2 text-sm text-zinc-600">Manage draw campaigns, prizes and winners.</p>
         </div>
         <div className="rounded-xl border border-zinc-200 bg-white p-8 shadow-sm shadow-zinc-900/5">
-          <SignInForm callbackPath={next} />
+          <SignInForm callbackPath={next} initialError={typeof error === 'string' ? signInErrorMessage(error) : null} />
         </div>
         <p className="mt-6 text-center text-xs leading-5 text-zinc-500">
           Access is by invitation from a tenant owner. Forgot your password? Ask an owner to invite you again.
@@ -32,16 +37,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </main>
     </div>
   );
-}
-
-/** Only same-origin paths, so the sign-in page cannot be used as an open redirect. */
-function safeCallbackPath(value: string | undefined): string {
-  if (!value) return '/';
-  try {
-    const url = new URL(value, 'http://console.invalid');
-    if (url.origin !== 'http://console.invalid' || url.pathname.startsWith('/signin') || url.pathname.startsWith('/api/')) return '/';
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return '/';
-  }
 }

@@ -59,8 +59,12 @@ export default async function AuditPage({
   const ctx = await requireConsolePage(tenant);
   const { values, before } = parseParams(raw);
   const [{ items, nextBeforeId }, facets] = await Promise.all([
-    listAuditLogs(ctx.tenantId, { limit: PAGE_SIZE, beforeId: before ? BigInt(before) : undefined, ...toFilters(values) }),
-    listAuditFacets(ctx.tenantId),
+    listAuditLogs(
+      ctx.tenantId,
+      { limit: PAGE_SIZE, beforeId: before ? BigInt(before) : undefined, ...toFilters(values) },
+      ctx,
+    ),
+    listAuditFacets(ctx.tenantId, ctx),
   ]);
   const base = `/t/${ctx.tenantSlug}/audit`;
   const filtered = Object.keys(values).length > 0;

@@ -1,6 +1,7 @@
 'use server';
 
-// Console server actions of Settings: API keys, members and invitations, the tenant's secrets.
+// Console server actions of Settings: API keys, members and invitations, the tenant's secrets,
+// the host app's origins.
 // All need the OWNER role, checked here on the server (the page hides the controls from other
 // roles, but that is not a security boundary).
 import { revalidatePath } from 'next/cache';
@@ -10,6 +11,8 @@ import type { Role } from '@/lib/auth/console-guard';
 import { rotateTenantSecret, tenantSecretKinds } from '@/lib/auth/rotate-tenant-secret';
 import { config } from '@/lib/config';
 import { changeMemberRole, removeMember } from '@/lib/tenancy/change-membership';
+import { HostAppOrigins } from '@/lib/tenancy/host-app-origin-schemas';
+import { updateHostAppOrigins } from '@/lib/tenancy/update-host-app-origins';
 import { inviteMember, revokeInvitation } from '@/lib/tenancy/invite-member';
 import type { PendingInvitationDto } from '@/lib/tenancy/list-members';
 import { ChangeMemberRole, InviteMember } from '@/lib/tenancy/member-schemas';
@@ -77,5 +80,16 @@ export async function rotateSecretAction(tenantSlug: string, kind: string): Prom
     const rotated = await rotateTenantSecret(ctx.tenantId, ctx.actor, z.enum(tenantSecretKinds).parse(kind));
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return rotated;
+  });
+}
+
+export async function updateHostAppOriginsAction(
+  tenantSlug: string,
+  origins: string[],
+): Promise<ActionResult<{ origins: string[] }>> {
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
+    const updated = await updateHostAppOrigins(ctx.tenantId, ctx.actor, HostAppOrigins.parse({ origins }));
+    revalidatePath(`/t/${ctx.tenantSlug}/settings`);
+    return updated;
   });
 }

@@ -2,13 +2,16 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { roleAtLeast, type Role } from '@/lib/auth/console-guard';
 import { listApiKeys } from '@/lib/auth/api-keys';
+import { operatorRef } from '@/lib/audit/operator-privacy';
 import { getTenantSecretFingerprints } from '@/lib/auth/rotate-tenant-secret';
+import { getHostAppOrigins } from '@/lib/tenancy/get-host-app-origins';
 import { listMembers, listPendingInvitations } from '@/lib/tenancy/list-members';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { toApiKeyRow } from '@/components/console/api-keys/api-key-row';
 import { CreateApiKeyForm } from '@/components/console/api-keys/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/console/api-keys/revoke-api-key-button';
+import { HostAppOriginsPanel } from '@/components/console/settings/host-app-origins-panel';
 import { MembersPanel } from '@/components/console/settings/members-panel';
 import { TenantSecretsPanel } from '@/components/console/settings/tenant-secrets-panel';
 import { KeyIcon, LockIcon } from '@/components/console/icons';
@@ -24,6 +27,7 @@ import {
   revokeApiKeyAction,
   revokeInvitationAction,
   rotateSecretAction,
+  updateHostAppOriginsAction,
 } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -32,11 +36,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
   const canManageKeys = roleAtLeast(ctx.role, 'OWNER');
-  const [apiKeys, members, invitations, fingerprints] = await Promise.all([
+  const [apiKeys, members, invitations, fingerprints, hostAppOrigins] = await Promise.all([
     listApiKeys(ctx.tenantId),
-    listMembers(ctx.tenantId),
+    listMembers(ctx.tenantId, ctx),
     listPendingInvitations(ctx.tenantId),
     getTenantSecretFingerprints(ctx.tenantId),
+    getHostAppOrigins(ctx.tenantId),
   ]);
   const keys = apiKeys.map(toApiKeyRow);
   const slug = ctx.tenantSlug;
@@ -63,7 +68,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
           <MembersPanel
             members={members}
             invitations={canManageKeys ? invitations : []}
-            currentOperatorId={ctx.operatorId}
+            currentOperatorId={operatorRef(ctx, ctx.operatorId)}
             canManage={canManageKeys}
             actions={
               canManageKeys
@@ -87,6 +92,27 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
         <div className="space-y-4">
           {canManageKeys ? null : <OwnersOnly role={ctx.role} tenantName={ctx.tenantName} what="rotate secrets" testId="secrets-read-only" />}
           <TenantSecretsPanel fingerprints={fingerprints} rotate={canManageKeys ? rotateSecretAction.bind(null, slug) : null} />
+        </div>
+      </SettingsSection>
+
+      <SettingsSection
+        id="host-app"
+        title="Host app"
+        description="The host app's pages that embed the H5 play page: only they may frame it and post it a user token."
+      >
+        <div className="space-y-4">
+          {canManageKeys ? null : (
+            <OwnersOnly
+              role={ctx.role}
+              tenantName={ctx.tenantName}
+              what="change the host app's origins"
+              testId="host-app-read-only"
+            />
+          )}
+          <HostAppOriginsPanel
+            origins={hostAppOrigins}
+            save={canManageKeys ? updateHostAppOriginsAction.bind(null, slug) : null}
+          />
         </div>
       </SettingsSection>
 

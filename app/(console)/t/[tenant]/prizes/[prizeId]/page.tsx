@@ -46,7 +46,8 @@ export default async function PrizeLedgerPage({
     throw err;
   });
   const { filters, cursor } = parseLedgerParams(raw);
-  const { items, nextCursor, activities } = await listStockMovements(ctx.tenantId, prize.id, { ...ledgerQuery(filters), limit: PAGE_SIZE, cursor });
+  const query = { ...ledgerQuery(filters), limit: PAGE_SIZE, cursor };
+  const { items, nextCursor, activities } = await listStockMovements(ctx.tenantId, prize.id, query, ctx);
   const base = `/t/${ctx.tenantSlug}/prizes/${prize.id}`;
   const filtered = Object.keys(filters).length > 0;
   const paged = cursor !== undefined;

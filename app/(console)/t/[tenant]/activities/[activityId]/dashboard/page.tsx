@@ -15,7 +15,7 @@ export default async function ActivityDashboardPage({ params }: { params: Promis
   const { tenant, activityId: given } = await params;
   const ctx = await requireConsolePage(tenant);
   const activityId = canonicalId(given) ?? notFound();
-  const data = await getDashboardData(ctx.tenantId, activityId).catch((err: unknown) => {
+  const data = await getDashboardData(ctx.tenantId, activityId, { viewer: ctx }).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;
   });

@@ -6,5 +6,6 @@ import { requireConsole } from '../../../../../../_server/session';
 export const GET = publicRoute(async ({ params }) => {
   // The console's guard: not signed in → 401; another tenant, or its activity → 404.
   const ctx = await requireConsole(params.tenant!, 'ANALYST');
-  return Response.json(await getDashboardData(ctx.tenantId, params.activityId!), { headers: { 'cache-control': 'private, no-store' } });
+  const data = await getDashboardData(ctx.tenantId, params.activityId!, { viewer: ctx });
+  return Response.json(data, { headers: { 'cache-control': 'private, no-store' } });
 });
