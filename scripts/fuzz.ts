@@ -1,10 +1,11 @@
-// npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--shrink-seconds T] [--port P] [--keep]
+// npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--shrink-seconds T] [--port P] [--keep] [--brief]
 //
 // Hostile requests against every route and server action of the production build (server.ts
 // and the workers, started here on a throwaway database and Redis prefix), checked for 5xx,
 // hangs, refusals that change state and books that do not reconcile (tests/fuzz/). Prints its
 // seed (--seed reproduces a run), counts per route and status, latencies and the books; exits
-// non-zero on any violation, printing a minimal reproduction of each kind.
+// non-zero on any violation, printing a minimal reproduction of each kind. --brief leaves out
+// the table per endpoint; --keep keeps the database and Redis keys for a look afterwards.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     'shrink-seconds': { type: 'string', default: '60' },
     port: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    brief: { type: 'boolean', default: false },
   },
 });
 
@@ -30,7 +32,7 @@ const runs = Number(args.runs);
 const seed = args.seed !== undefined ? Number(args.seed) : randomBytes(4).readUInt32BE(0);
 const lanes = Number(args.lanes);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || !Number.isInteger(lanes) || lanes < 1) {
-  console.error('usage: npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--shrink-seconds T] [--port P] [--keep]');
+  console.error('usage: npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--shrink-seconds T] [--port P] [--keep] [--brief]');
   process.exit(2);
 }
 
@@ -153,7 +155,7 @@ try {
     return serverLog[at]!.includes('"level"') ? serverLog[at] : serverLog.slice(Math.max(0, at - 3), at + 1).join(' ⏎ ');
   };
   console.log(`fuzz: the server's log is in ${serverLogFile}`);
-  console.log(formatReport(result, { seed, baseUrl, serverErrors }));
+  console.log(formatReport(result, { seed, baseUrl, serverErrors, brief: args.brief }));
   const failed = result.violations.length + result.findings.length + result.coverage.length + result.harnessErrors.length;
   console.log(
     failed

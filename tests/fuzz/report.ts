@@ -6,7 +6,7 @@ import { classKey, type FuzzResult, type Violation } from './run-fuzz';
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
 
-export function formatReport(r: FuzzResult, { seed, baseUrl, serverErrors }: { seed: number; baseUrl: string; serverErrors: (requestId: string) => string | undefined }): string {
+export function formatReport(r: FuzzResult, { seed, baseUrl, serverErrors, brief = false }: { seed: number; baseUrl: string; serverErrors: (id: string) => string | undefined; brief?: boolean }): string {
   const out: string[] = [];
   const line = (s = '') => out.push(s);
   const lat = [...r.latencies].sort((a, b) => a - b);
@@ -15,11 +15,14 @@ export function formatReport(r: FuzzResult, { seed, baseUrl, serverErrors }: { s
   line(`STATUS ${[...r.byStatus].sort().map(([s, n]) => `${s}:${n}`).join(' ')}`);
   const fivexx = [...r.byStatus].filter(([s]) => Number(s) >= 500).reduce((s, [, n]) => s + n, 0);
   line(`5XX ${fivexx}`);
-  line('');
-  line('per endpoint (count, max ms, outcomes):');
-  for (const [name, s] of [...r.byEndpoint].sort(([a], [b]) => a.localeCompare(b))) {
-    const top = [...s.statuses].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join(', ');
-    line(`  ${String(s.count).padStart(5)} ${s.maxMs.toFixed(0).padStart(6)} ms  ${name}: ${top}`);
+  line(`ENDPOINTS ${r.byEndpoint.size} reached`);
+  if (!brief) {
+    line('');
+    line('per endpoint (count, max ms, outcomes):');
+    for (const [name, s] of [...r.byEndpoint].sort(([a], [b]) => a.localeCompare(b))) {
+      const top = [...s.statuses].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join(', ');
+      line(`  ${String(s.count).padStart(5)} ${s.maxMs.toFixed(0).padStart(6)} ms  ${name}: ${top}`);
+    }
   }
   if (r.repairs.length) {
     line('');

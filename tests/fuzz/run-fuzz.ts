@@ -18,6 +18,7 @@ export type FuzzOptions = {
   runs: number;
   seed: number;
   lanes: number;
+  /** Stop sending new requests this long after the first (a bounded run). */
   maxSeconds?: number;
   shrinkSeconds: number;
   baseUrl: string;
@@ -121,16 +122,16 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const run = shortId();
   o.log(`fuzz: seed ${o.seed}, ${o.runs} requests over ${model.length} endpoints (${files.length} route files, ${built.size} server actions), ${o.lanes} lanes`);
 
-  const bystander = await createTenant(`fz-${run}-by`, USERS);
-  const intruder = await createTenant(`fz-${run}-in`, USERS);
-  const lanesT = await Promise.all(Array.from({ length: o.lanes }, (_, i) => createTenant(`fz-${run}-${i}`, USERS)));
-  for (const t of [bystander, intruder, ...lanesT]) {
-    t.sessions = { owner: await signIn(o.baseUrl, t.owner.email, PASSWORD), operator: await signIn(o.baseUrl, t.operator.email, PASSWORD), analyst: await signIn(o.baseUrl, t.analyst.email, PASSWORD) };
-  }
-  await seedBystander(o.baseUrl, bystander);
+  const [bystander, intruder, ...lanesT] = await Promise.all(['by', 'in', ...Array.from({ length: o.lanes }, (_, i) => String(i))].map((x) => createTenant(`fz-${run}-${x}`, USERS)));
+  await Promise.all([bystander!, intruder!, ...lanesT].map(async (t) => {
+    const [owner, operator, analyst] = await Promise.all([t.owner, t.operator, t.analyst].map((m) => signIn(o.baseUrl, m.email, PASSWORD)));
+    t.sessions = { owner: owner!, operator: operator!, analyst: analyst! };
+  }));
+  await seedBystander(o.baseUrl, bystander!);
+  o.log(`fuzz: ${o.lanes + 2} tenants set up and signed in after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const uploads: string[] = [];
   const lanes: Lane[] = lanesT.map((t, index) => {
-    const ctx: Ctx = { t, bystander, intruder, baseUrl: o.baseUrl, nodeOnlyZones: zones, uploads, actionPage: actionPager(built, () => t) };
+    const ctx: Ctx = { t, bystander: bystander!, intruder: intruder!, baseUrl: o.baseUrl, nodeOnlyZones: zones, uploads, actionPage: actionPager(built, () => t) };
     return { index, t, ctx, sinceRefresh: 0, dirty: false, critical: false, disagreements: new Set<string>() };
   });
   const scopeOf = (t: Tenant, call?: Call): Parameters<typeof tenantDigest>[0] => ({
@@ -139,14 +140,14 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     activityIds: [...new Set([...t.view.activities.filter((a) => a.status !== 'DRAFT' && a.status !== 'ENDED').map((a) => a.id), ...(call?.activity ? [call.activity] : [])])],
     users: [...new Set([...t.users, ...(call?.sub !== undefined ? [call.sub] : [])])],
   });
-  const bystanderBefore = await tenantDigest(scopeOf(bystander));
+  const bystanderBefore = await tenantDigest(scopeOf(bystander!));
 
   const result: FuzzResult = { sent: 0, byEndpoint: new Map(), byStatus: new Map(), latencies: [], violations: [], findings: [], repairs: [], stoppedEarly: false, seconds: 0, shrunk: new Map(), coverage, harnessErrors: [] };
   const answered: AnsweredDraw[] = [];
   const oracle = new Map<string, Set<string>>();
   const inFlight = new Map<number, string>();
   const firstOf = new Map<string, { lane: Lane; index: number; endpoint: Endpoint }>();
-  const deadline = o.maxSeconds ? started + o.maxSeconds * 1000 : Infinity;
+  let deadline = Infinity;
 
   /** The rules one answer must keep; `before` is the tenant's digest taken just before it. */
   const judge = async (lane: Lane, call: Call, a: Answer, out: Outcome, before: Digest | null): Promise<Violation[]> => {
@@ -260,6 +261,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   };
 
   const loopStarted = Date.now();
+  if (o.maxSeconds) deadline = loopStarted + o.maxSeconds * 1000;
   await Promise.all(lanes.map(laneLoop));
   result.seconds = (Date.now() - loopStarted) / 1000;
 
@@ -284,7 +286,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   }
 
   // The books.
-  const everyActivity = [...lanes.map((l) => l.t), bystander].flatMap((t) => t.view.activities.map((a) => a.id));
+  const everyActivity = [...lanes.map((l) => l.t), bystander!].flatMap((t) => t.view.activities.map((a) => a.id));
   for (const l of lanes) await refreshTenant(l.t);
   const allIds = [...new Set([...everyActivity, ...lanes.flatMap((l) => l.t.view.activities.map((a) => a.id))])];
   const backlog = await waitForDrain(o.prefix, allIds);
@@ -301,9 +303,9 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   if (unknown && wrong && ![...unknown].some((m) => wrong.has(m))) {
     result.findings.push({ kind: 'token errors tell whether a tenant exists', subject: 'user-token 401s', detail: `unknown tenant: ${[...unknown].join(' | ')}; known tenant, wrong key: ${[...wrong].join(' | ')}` });
   }
-  const bystanderAfter = await tenantDigest(scopeOf(bystander));
+  const bystanderAfter = await tenantDigest(scopeOf(bystander!));
   const moved = changedParts(bystanderBefore, bystanderAfter);
-  if (moved.length) result.findings.push({ kind: 'cross-tenant: the bystander tenant changed', subject: bystander.slug, detail: `changed: ${moved.join(', ')}` });
+  if (moved.length) result.findings.push({ kind: 'cross-tenant: the bystander tenant changed', subject: bystander!.slug, detail: `changed: ${moved.join(', ')}` });
   await removeUploads(o.root, uploads);
   return result;
 }
@@ -344,10 +346,9 @@ function snippet(a: Answer): string {
 async function seedBystander(baseUrl: string, t: Tenant) {
   const a = t.view.activities.find((x) => x.status === 'LIVE');
   if (!a) return;
-  for (let i = 0; i < 20; i++) {
-    const sub = USERS[i % USERS.length]!;
-    await send(baseUrl, { method: 'POST', path: `/api/v1/activities/${a.id}/draws`, headers: { authorization: `Bearer ${tokenFor(t, sub)}`, 'idempotency-key': `seed-${i}` } });
-  }
+  await Promise.all(Array.from({ length: 20 }, (_, i) =>
+    send(baseUrl, { method: 'POST', path: `/api/v1/activities/${a.id}/draws`, headers: { authorization: `Bearer ${tokenFor(t, USERS[i % USERS.length]!)}`, 'idempotency-key': `seed-${i}` } }),
+  ));
   const task = a.tasks.find((x) => x.kind === 'SHARE');
   if (task) await send(baseUrl, { method: 'POST', path: `/api/v1/activities/${a.id}/tasks/${task.id}/complete`, headers: { authorization: `Bearer ${tokenFor(t, 'u1')}` } });
   await refreshTenant(t);
