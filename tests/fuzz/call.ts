@@ -27,6 +27,8 @@ export type Call = Wire & {
   expectMethodNotAllowed?: boolean;
   /** A sign-in whose redirect target is checked (only same-origin paths). */
   checkRedirect?: boolean;
+  /** Sent together with this many valid draws of the lane's users in the same activity. */
+  crowd?: number;
 };
 
 /** Everything a generator may pick from: the lane's tenant, the other tenants, the build. */

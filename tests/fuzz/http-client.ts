@@ -19,7 +19,7 @@ export type Answer = {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-export function send(baseUrl: string, wire: Wire): Promise<Answer> {
+export function send(baseUrl: string, wire: Wire, { answerWithinMs = ANSWER_WITHIN_MS } = {}): Promise<Answer> {
   const url = new URL(baseUrl);
   const started = performance.now();
   return new Promise((resolve) => {
@@ -42,9 +42,10 @@ export function send(baseUrl: string, wire: Wire): Promise<Answer> {
       return;
     }
     const timer = setTimeout(() => {
-      req.destroy(new Error('no answer within 10 s'));
-      done({ status: 0, headers: {}, body: Buffer.alloc(0), hung: true, error: 'no answer within 10 s' });
-    }, ANSWER_WITHIN_MS);
+      const why = `no answer within ${answerWithinMs / 1000} s`;
+      req.destroy(new Error(why));
+      done({ status: 0, headers: {}, body: Buffer.alloc(0), hung: true, error: why });
+    }, answerWithinMs);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

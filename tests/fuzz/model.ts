@@ -25,6 +25,8 @@ export type Endpoint = {
 };
 
 const DAY_MS = 86_400_000;
+/** Valid draws sent beside a crowd draw. */
+const CROWD = 8;
 const path = (...parts: (string | Node)[]): Node => arr(...parts.flatMap((p) => (typeof p === 'string' ? p.split('/').filter(Boolean).map(fixed) : [p])));
 const by = (ctx: Ctx) => ctx.bystander.view;
 const ids = <T extends { id: string }>(xs: T[]) => xs.map((x) => x.id);
@@ -45,8 +47,9 @@ function route(method: string, pattern: string, o: { weight?: number; validWeigh
     },
     render: async (ctx, d) => {
       const call = renderHttp(ctx, name, wire, d);
+      // As the server reads it: HTTP drops spaces and tabs around a header's value.
       const idem = call.headers['idempotency-key'];
-      if (idem !== undefined) call.idempotencyKey = idem;
+      if (idem !== undefined) call.idempotencyKey = idem.replace(/^[ \t]+|[ \t]+$/g, '');
       const activity = (d.values.path as unknown[] | undefined)?.[3];
       if (/activities\/\[(activityId|id)\]/.test(pattern) && typeof activity === 'string') call.activity = activity;
       return call;
@@ -112,12 +115,21 @@ function routes(): Endpoint[] {
   return [
     route('GET', '/api/v1/activities/[activityId]', {}, (ctx) => ({ method: 'GET', path: path('api/v1/activities', activity(ctx, live(ctx.t))), auth: user(ctx), query: obj({ lang: choice(['en', 'zh-CN'], { optional: true }) }) })),
     route('GET', '/api/v1/activities/[activityId]/me', {}, (ctx) => ({ method: 'GET', path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'me'), auth: user(ctx) })),
-    route('POST', '/api/v1/activities/[activityId]/draws', { weight: 10, hasBody: false, validWeight: 2 }, (ctx) => ({
-      method: 'POST',
-      path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'draws'),
-      auth: user(ctx),
-      headers: obj({ 'idempotency-key': key(randomKey), 'x-forwarded-for': forwardedFor, 'x-real-ip': hostileOnlyHeader(fc.constantFrom(...FORGED_IPS).map((value) => ({ label: 'x-real-ip:forged', value }))) }),
-    })),
+    ...[false, true].map((crowd) => {
+      const draw = route('POST', '/api/v1/activities/[activityId]/draws', { weight: crowd ? 3 : 8, hasBody: false, validWeight: 2, name: `POST /api/v1/activities/[activityId]/draws${crowd ? ' (in a crowd)' : ''}` }, (ctx) => ({
+        method: 'POST',
+        path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'draws'),
+        auth: user(ctx),
+        headers: obj({
+          'idempotency-key': key(randomKey),
+          'x-forwarded-for': forwardedFor,
+          'x-real-ip': hostileOnlyHeader(fc.constantFrom(...FORGED_IPS).map((value) => ({ label: 'x-real-ip:forged', value }))),
+          'x-request-id': hostileOnlyHeader(fc.constantFrom('x'.repeat(65), 'a b', '\u00e9', '../x', '').map((value) => ({ label: 'x-request-id:odd', value }))),
+        }),
+      }));
+      // In a crowd: sent together with valid draws of other users, so that they share a group commit.
+      return crowd ? { ...draw, render: async (ctx: Ctx, d: Drawn) => ({ ...(await draw.render(ctx, d)), crowd: CROWD }) } : draw;
+    }),
     route('POST', '/api/v1/activities/[activityId]/tasks/[taskId]/complete', { weight: 4, hasBody: false, validWeight: 2 }, (ctx) =>
       fc.constantFrom(...live(ctx.t)).map((a) => ({
         method: 'POST',

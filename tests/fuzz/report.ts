@@ -56,7 +56,7 @@ export function formatReport(r: FuzzResult, { seed, baseUrl, serverErrors, brief
     const first = vs[0]!;
     line('');
     line(`■ ${first.kind}: ${first.endpoint} — ${first.mutation ?? 'valid request'} → ${first.status}  ×${vs.length}`);
-    const endpoints = [...new Set(vs.map((v) => v.call?.endpoint).filter((e) => e && e !== first.endpoint))];
+    const endpoints = [...new Set(vs.map((v) => v.on ?? v.call?.endpoint).filter((e) => e && e !== first.endpoint))];
     if (endpoints.length) line(`  on: ${endpoints.slice(0, 8).join(', ')}${endpoints.length > 8 ? `, … (${endpoints.length})` : ''}`);
     const wheres = [...new Set(vs.map((v) => v.where).filter(Boolean))];
     if (wheres.length) line(`  at: ${wheres.slice(0, 6).join(', ')}${wheres.length > 6 ? ', …' : ''}`);

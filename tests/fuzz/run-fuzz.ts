@@ -36,6 +36,8 @@ export type Violation = {
   status: string;
   detail: string;
   call?: Call;
+  /** The endpoint the request went to (a class may gather several). */
+  on?: string;
   index?: number;
   lane?: number;
   concurrent?: string[];
@@ -147,6 +149,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const oracle = new Map<string, Set<string>>();
   const inFlight = new Map<number, string>();
   const firstOf = new Map<string, { lane: Lane; index: number; endpoint: Endpoint }>();
+  const classCounts = new Map<string, number>();
   let deadline = Infinity;
 
   /** The rules one answer must keep; `before` is the tenant's digest taken just before it. */
@@ -202,17 +205,45 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
 
   const oneCall = async (lane: Lane, endpoint: Endpoint, d: Drawn, index?: number): Promise<{ call: Call; answer: Answer; out: Outcome; violations: Violation[] }> => {
     const call = await endpoint.render(lane.ctx, d);
-    const before = await tenantDigest(scopeOf(lane.t, call));
+    // A crowd's valid draws change the tenant at the same time: no digest for the call itself.
+    const before = call.crowd ? null : await tenantDigest(scopeOf(lane.t, call));
     const id = index ?? -1;
     inFlight.set(id, `lane ${lane.index}: ${call.method} ${call.path.slice(0, 120)} (${call.mutation ?? 'valid'})`);
-    const answer = await send(o.baseUrl, call);
+    const companions = call.crowd ? crowdOf(lane.t, call.crowd) : [];
+    const [answer, ...others] = await Promise.all([send(o.baseUrl, call), ...companions.map((c) => send(o.baseUrl, c))]);
     inFlight.delete(id);
-    const out = outcomeOf(call, answer);
+    const out = outcomeOf(call, answer!);
+    const crowdViolations: Violation[] = [];
+    others.forEach((a, i) => {
+      const c = companions[i]!;
+      const body = jsonOf(a) as { drawId?: unknown } | undefined;
+      if (a.status === 200 && typeof body?.drawId === 'string') answered.push({ activity: c.activity!, sub: c.sub!, key: c.idempotencyKey!, drawId: body.drawId });
+      if (a.hung || a.status >= 500 || a.status === 0) {
+        crowdViolations.push({
+          kind: 'valid draw failed beside another', endpoint: call.endpoint, mutation: call.mutation, where: call.where, status: outcomeOf(c, a).label, call,
+          detail: `a valid draw by ${c.sub} sent together with this one got ${a.status}: ${a.body.toString('utf8').slice(0, 200)}`,
+        });
+      }
+    });
     // A draw that found no hot state started a rebuild in the background; let it finish, or its
     // write would be charged to the next request.
     if (out.code === 'ACTIVITY_REBUILDING' && call.activity) await settleRebuild(o.prefix, call.activity);
-    const violations = await judge(lane, call, answer, out, before);
-    return { call, answer, out, violations };
+    const violations = [...(await judge(lane, call, answer!, out, before)), ...crowdViolations];
+    return { call, answer: answer!, out, violations };
+  };
+
+  /** Valid draws by the lane's users in its live activity, to send beside a crowd draw. */
+  const crowdOf = (t: Tenant, n: number): Call[] => {
+    const a = t.view.activities.find((x) => x.status === 'LIVE');
+    if (!a) return [];
+    return Array.from({ length: n }, (_, i) => {
+      const sub = t.users[i % t.users.length]!;
+      const key = `crowd-${shortId()}-${i}`;
+      return {
+        endpoint: 'POST /api/v1/activities/[activityId]/draws (crowd)', method: 'POST', path: `/api/v1/activities/${a.id}/draws`,
+        headers: { authorization: `Bearer ${tokenFor(t, sub)}`, 'idempotency-key': key }, mutation: null, where: null, sub, activity: a.id, idempotencyKey: key,
+      };
+    });
   };
 
   const laneLoop = async (lane: Lane) => {
@@ -248,8 +279,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
       result.byEndpoint.set(endpoint.name, s);
       result.byStatus.set(String(out.status), (result.byStatus.get(String(out.status)) ?? 0) + 1);
       for (const v of violations) {
-        result.violations.push({ ...v, index: i, lane: lane.index, concurrent });
         const k = classKey(v);
+        // A long run keeps the requests of the first few of each kind only.
+        const seen = (classCounts.get(k) ?? 0) + 1;
+        classCounts.set(k, seen);
+        const on = v.call?.endpoint;
+        result.violations.push(seen <= 3 ? { ...v, on, index: i, lane: lane.index, concurrent } : { ...v, on, call: undefined, index: i, lane: lane.index });
         if (!firstOf.has(k)) {
           firstOf.set(k, { lane, index: i, endpoint });
           o.log(`violation: ${v.kind} — ${v.endpoint} (${v.mutation ?? 'valid'}${v.where ? ` at ${v.where}` : ''}) → ${v.status}`);

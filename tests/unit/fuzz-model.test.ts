@@ -84,3 +84,28 @@ describe('a server action answer', () => {
     expect(actionOutcome(thrown)).toEqual({ kind: 'thrown', value: '{"digest":"4171667419"}' });
   });
 });
+
+describe('the fuzz client', () => {
+  it('calls a request a hang when the answer does not come in time, however slowly it trickles', async () => {
+    const { createServer } = await import('node:http');
+    const { send, closeClient } = await import('@/tests/fuzz/http-client');
+    const server = createServer((req, res) => {
+      if (req.url === '/slow') {
+        res.writeHead(200);
+        res.write('x');
+        return; // never ends
+      }
+      res.end('ok');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      expect(await send(base, { method: 'GET', path: '/slow', headers: {} }, { answerWithinMs: 200 })).toMatchObject({ hung: true, status: 0 });
+      expect(await send(base, { method: 'GET', path: '/fast', headers: {} }, { answerWithinMs: 200 })).toMatchObject({ hung: false, status: 200 });
+    } finally {
+      closeClient();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
