@@ -2,7 +2,8 @@
 // changed nothing" is checked and a change is named. It covers the books and settings in
 // PostgreSQL and the hot state in Redis. Left out on purpose, because they move by themselves or
 // are meant to record refusals: figures the workers write back or aggregate (issued counters,
-// Participation, StatsBucket, new Alerts), RiskEvent rows and rate-limit counters (a refused draw
+// Participation, StatsBucket, Alerts (reconciliation raises them again, unacknowledged, while
+// a drift lasts), RiskEvent rows and rate-limit counters (a refused draw
 // is a risk event), API keys' lastUsedAt, idempotent results (they expire), and audit rows of
 // sign-in attempts.
 import { createHash } from 'node:crypto';
@@ -34,12 +35,11 @@ const PARTS: Record<string, string> = {
   apiKeys: `SELECT id, name, "revokedAt" FROM "ApiKey" WHERE "tenantId" = $1`,
   members: `SELECT m."operatorId", m.role, o.name, o."passwordHash" FROM "Membership" m JOIN "Operator" o ON o.id = m."operatorId" WHERE m."tenantId" = $1`,
   invitations: `SELECT id, email, role, "acceptedAt", "expiresAt" FROM "Invitation" WHERE "tenantId" = $1`,
-  alertsAcknowledged: `SELECT id, "acknowledgedAt", "acknowledgedBy" FROM "Alert" WHERE "tenantId" = $1 AND "acknowledgedAt" IS NOT NULL`,
   audit: `SELECT count(*) FROM "AuditLog" WHERE "tenantId" = $1 AND action NOT ILIKE '%sign%in%' AND action NOT ILIKE '%login%'`,
 };
 
 /** Parts small enough to keep their rows, so a change can be shown row by row. */
-const KEPT = new Set(['tenant', 'activities', 'tiers', 'tasks', 'prizes', 'pools', 'ledger', 'chanceGrants', 'draws', 'riskRules', 'apiKeys', 'members', 'invitations', 'alertsAcknowledged', 'audit']);
+const KEPT = new Set(['tenant', 'activities', 'tiers', 'tasks', 'prizes', 'pools', 'ledger', 'chanceGrants', 'draws', 'riskRules', 'apiKeys', 'members', 'invitations', 'audit']);
 
 const SQL = `SELECT ${Object.entries(PARTS)
   .map(([name, q]) => (KEPT.has(name) ? `(SELECT coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '') FROM (${q}) r)` : `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM (${q}) r)`) + ` AS "${name}"`)

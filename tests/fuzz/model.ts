@@ -11,7 +11,7 @@ import {
   timeZone, url,
 } from './fields';
 import { HTTP_METHODS, actionKey, type ActionExport, type RouteFile } from './inventory';
-import { arr, fixed, leaf, obj, requestArbitrary, type Drawn, type Node, type Part } from './template';
+import { arr, fixed, jsonText, leaf, obj, requestArbitrary, type Drawn, type Node, type Part } from './template';
 import { PASSWORD, type ActivityView, type Tenant } from './world';
 
 export type Endpoint = {
@@ -266,7 +266,7 @@ function nextAuth(): Endpoint[] {
     render: async (ctx, d) => {
       const { csrfPair } = await import('./console-session');
       const pair = await csrfPair(ctx.baseUrl);
-      const b = d.values.body as Record<string, unknown>;
+      const b = (d.values.body && typeof d.values.body === 'object' ? d.values.body : { email: d.values.body }) as Record<string, unknown>;
       const form: Record<string, string> = { json: 'true' };
       for (const [k, v] of Object.entries(b)) if (k !== 'csrf' && v !== undefined) form[k] = typeof v === 'string' ? v : JSON.stringify(v);
       if (b.csrf !== 'missing') form.csrfToken = b.csrf === 'wrong' ? 'x'.repeat(64) : pair.token;
@@ -398,7 +398,7 @@ function protocolAttacks(): fc.Arbitrary<Mutant> {
   const raw = (s: string, contentType?: string) => new RawBody(Buffer.from(s), contentType);
   return fc.oneof(
     fc.constantFrom(raw(''), raw('x'), raw('['), raw('{"'), raw('"\\ud800"'), raw('[1,]')).map((value): Mutant => ({ label: 'action-protocol:bad-json', value })),
-    fc.constantFrom(raw('["$1"]'), raw('["$@1"]'), raw('["$Q1"]'), raw('["$K1"]'), raw('["$h1"]'), raw('["$T1"]'), raw('["$B1"]'), raw('["$R1"]'), raw('["$Z"]'), raw('[{"then":"$1:__proto__:then"}]'), raw('["$1:constructor:constructor"]'))
+    fc.constantFrom(raw('["$1"]'), raw('["$@1"]'), raw('["$Q1"]'), raw('["$K1"]'), raw('["$h1"]'), raw('["$T1"]'), raw('["$B1"]'), raw('["$R1"]'), raw('["$Z"]'), raw('[{"then":"$1:__proto__:then"}]'), raw('["$1:constructor:constructor"]'), raw('[{"__proto__":{"polluted":true}},"x"]'))
       .map((value): Mutant => ({ label: 'action-protocol:references', value })),
     fc.constantFrom(raw('['.repeat(30_000) + ']'.repeat(30_000)), raw(JSON.stringify(Array.from({ length: 1_001 }, () => 'x'))), raw(`["${'x'.repeat(1_100_000)}"]`))
       .map((value): Mutant => ({ label: 'action-protocol:size', value })),
@@ -416,7 +416,7 @@ function actions(): Endpoint[] {
   const wins = (ctx: Ctx, ...statuses: string[]) => id(ids(ctx.t.view.wins.filter((w) => statuses.includes(w.status))), ids(by(ctx).wins));
   const fodder = (ctx: Ctx) => ctx.t.view.members.filter((m) => ![ctx.t.owner.id, ctx.t.operator.id, ctx.t.analyst.id].includes(m.operatorId)).map((m) => m.operatorId);
   const otherKeys = (ctx: Ctx) => ctx.t.view.apiKeys.filter((k) => !k.revoked && k.id !== ctx.t.apiKeyId).map((k) => k.id);
-  const specJson = (args: unknown[]) => args.map((a, i) => (i === 1 && a && typeof a === 'object' && !(a instanceof Map) && !(a instanceof Set) && !(a instanceof Date) ? JSON.stringify(a) : a));
+  const specJson = (args: unknown[]) => args.map((a, i) => (i === 1 && a && typeof a === 'object' && !(a instanceof Map) && !(a instanceof Set) && !(a instanceof Date) && !(a instanceof Blob) ? jsonText(a) : a));
 
   return [
     action(`${A}/activities/actions.ts`, 'createDraftAction', 'operator', (ctx) => [slug(ctx)], { weight: 0.5 }),

@@ -158,7 +158,8 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     const base = { endpoint: call.endpoint, mutation: call.mutation, where: call.where, status: out.label, call };
     const grouped = { ...base, endpoint: classEndpoint(call) };
     if (a.hung) v.push({ ...grouped, kind: 'hang', detail: 'no answer within 10 s' });
-    else if (a.status === 0) v.push({ ...grouped, kind: 'connection failed', detail: a.error ?? '' });
+    // Node's HTTP parser drops a request whose head passes 16 KB (431, or a reset): no route ran.
+    else if (a.status === 0 && !headOverLimit(call)) v.push({ ...grouped, kind: 'connection failed', detail: a.error ?? '' });
     else if (out.status >= 500) v.push({ ...grouped, kind: '5xx', detail: snippet(a) });
     // 431 comes from Node's HTTP parser (headers or URL over 16 KB) before any route runs.
     if (!a.hung && a.status > 0 && a.status !== 431 && call.path.startsWith('/api/') && !call.path.startsWith('/api/auth/') && out.refused && !call.action && !call.expectMethodNotAllowed && !hasErrorShape(a)) {
@@ -359,6 +360,10 @@ function classEndpoint(call: Call): string {
 function changesActivities(call: Call): boolean {
   if (/^(PATCH|POST) \/api\/manage\/activities\/\[id\]/.test(call.endpoint)) return true;
   return /#(changeStatusAction|adjustTierAction|publishAction)$/.test(call.action?.key ?? '');
+}
+
+function headOverLimit(call: Call): boolean {
+  return Buffer.byteLength(call.path) + Object.entries(call.headers).reduce((s, [k, v]) => s + Buffer.byteLength(k) + Buffer.byteLength(v) + 4, 0) > 16 * 1024 - 512;
 }
 
 async function settleRebuild(prefix: string, activity: string) {

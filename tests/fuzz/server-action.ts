@@ -12,7 +12,8 @@ let client: FlightClient | undefined;
 function flightClient(): FlightClient {
   if (!client) {
     const require = createRequire(path.join(process.cwd(), 'package.json'));
-    client = require('next/dist/compiled/react-server-dom-webpack/client.node') as FlightClient;
+    // The production build, as a browser gets it (the development one also warns on stderr).
+    client = require('next/dist/compiled/react-server-dom-webpack/cjs/react-server-dom-webpack-client.node.production.js') as FlightClient;
   }
   return client;
 }
