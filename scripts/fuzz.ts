@@ -32,7 +32,10 @@ const runs = Number(args.runs);
 const seed = args.seed !== undefined ? Number(args.seed) : randomBytes(4).readUInt32BE(0);
 const lanes = Number(args.lanes);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || !Number.isInteger(lanes) || lanes < 1) {
-  console.error('usage: npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--shrink-seconds T] [--port P] [--keep] [--brief]');
+  console.error(
+    'usage: npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--shrink-seconds T] [--port P] ' +
+      '[--keep] [--brief]',
+  );
   process.exit(2);
 }
 
@@ -55,7 +58,10 @@ Object.assign(process.env, {
   LOG_LEVEL: 'silent',
 });
 
-console.log(`fuzz: seed ${seed} (reproduce with --seed ${seed}), runs ${runs}, lanes ${lanes}, server ${baseUrl}, database ${base.pathname.slice(1)}, Redis prefix ${runId}`);
+console.log(
+  `fuzz: seed ${seed} (reproduce with --seed ${seed}), runs ${runs}, lanes ${lanes}, server ${baseUrl}, ` +
+    `database ${base.pathname.slice(1)}, Redis prefix ${runId}`,
+);
 
 const children: ChildProcess[] = [];
 const serverLog: string[] = [];
@@ -64,16 +70,28 @@ const serverLogStream = createWriteStream(serverLogFile);
 
 function buildIfStale() {
   const stamp = `${distDir}/BUILD_ID`;
-  const newer = spawnSync('sh', ['-c', `find app components lib proxy.ts next.config.js package.json -type f -newer ${stamp} 2>/dev/null | head -n 1`]).stdout.toString().trim();
+  const newer = spawnSync('sh', [
+    '-c',
+    `find app components lib proxy.ts next.config.js package.json -type f -newer ${stamp} 2>/dev/null | head -n 1`,
+  ])
+    .stdout.toString()
+    .trim();
   if (existsSync(stamp) && statSync(stamp).size > 0 && !newer) return;
   console.log(`fuzz: building the production server (${distDir})…`);
-  const r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  const r = spawnSync('npm', ['run', '--silent', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: process.env,
+  });
   if (r.status !== 0) throw new Error('next build failed');
 }
 
 function start(argv: string[], keepLog: boolean) {
   // The server logs its errors (each with the request id) for the report; the fuzz process itself stays quiet.
-  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' }, detached: true });
+  const child = spawn(process.execPath, argv, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    detached: true,
+  });
   const keep = (chunk: Buffer) => {
     if (!keepLog) return;
     serverLogStream.write(chunk);
@@ -142,7 +160,13 @@ try {
   const { formatReport } = await import('../tests/fuzz/report');
   const { closeClient } = await import('../tests/fuzz/http-client');
   const result = await runFuzz({
-    runs, seed, lanes, baseUrl, prefix: runId, root: process.cwd(), distDir,
+    runs,
+    seed,
+    lanes,
+    baseUrl,
+    prefix: runId,
+    root: process.cwd(),
+    distDir,
     maxSeconds: args['max-seconds'] ? Number(args['max-seconds']) : undefined,
     shrinkSeconds: Number(args['shrink-seconds']),
     log: (l) => console.log(l),
@@ -152,14 +176,18 @@ try {
   const serverErrors = (id: string) => {
     const at = serverLog.findIndex((l) => l.includes(id));
     if (at < 0) return undefined;
-    return serverLog[at]!.includes('"level"') ? serverLog[at] : serverLog.slice(Math.max(0, at - 3), at + 1).join(' ⏎ ');
+    return serverLog[at]!.includes('"level"')
+      ? serverLog[at]
+      : serverLog.slice(Math.max(0, at - 3), at + 1).join(' ⏎ ');
   };
   console.log(`fuzz: the server's log is in ${serverLogFile}`);
   console.log(formatReport(result, { seed, baseUrl, serverErrors, brief: args.brief }));
-  const failed = result.violations.length + result.findings.length + result.coverage.length + result.harnessErrors.length;
+  const failed =
+    result.violations.length + result.findings.length + result.coverage.length + result.harnessErrors.length;
   console.log(
     failed
-      ? `\nFUZZ FAILED: ${result.violations.length} violations, ${result.findings.length} book findings, ${result.coverage.length} coverage problems, ${result.harnessErrors.length} harness errors (seed ${seed})`
+      ? `\nFUZZ FAILED: ${result.violations.length} violations, ${result.findings.length} book findings, ` +
+          `${result.coverage.length} coverage problems, ${result.harnessErrors.length} harness errors (seed ${seed})`
       : `\nFUZZ PASSED (seed ${seed})`,
   );
   exitCode = failed ? 1 : 0;

@@ -61,12 +61,22 @@ export type HttpShape = {
 };
 
 /** Percent-encodes UTF-8 bytes (a lone surrogate becomes U+FFFD: a URL cannot carry one). */
-const encodeSegment = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+const encodeSegment = (s: string) =>
+  [...Buffer.from(s, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9\-._~]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 const seg = (v: unknown) => (v instanceof RawPath ? v.text : encodeSegment(typeof v === 'string' ? v : jsonText(v)));
 
 /** The arbitrary of an HTTP request of this shape: valid, or with one hostile change. */
 export function httpArbitrary(shape: HttpShape, { validWeight = 1 } = {}): fc.Arbitrary<Drawn> {
-  const parts: Record<string, Part> = { path: { node: shape.path, place: 'path', shapeFixed: true }, auth: { node: shape.auth, place: 'header' } };
+  const parts: Record<string, Part> = {
+    path: { node: shape.path, place: 'path', shapeFixed: true },
+    auth: { node: shape.auth, place: 'header' },
+  };
   if (shape.query) parts.query = { node: shape.query, place: 'query' };
   if (shape.headers) parts.headers = { node: shape.headers, place: 'header' };
   if (shape.body) parts.body = { node: shape.body, place: 'json' };
@@ -78,21 +88,64 @@ function rawBodies(parts: Record<string, Part>): fc.Arbitrary<Drawn>[] {
   const names = Object.keys(parts);
   const valid = requestArbitrary(parts, { validWeight: 1, extra: [] }).filter((d) => d.mutation === null);
   const raw = (label: string, make: fc.Arbitrary<(validBody: string) => RawBody>) =>
-    fc.tuple(valid, make).map(([d, f]): Drawn => ({ values: { ...d.values, body: f(jsonText(d.values.body)) }, mutation: label, where: 'body' }));
+    fc.tuple(valid, make).map(([d, f]): Drawn => ({
+      values: { ...d.values, body: f(jsonText(d.values.body)) },
+      mutation: label,
+      where: 'body',
+    }));
   void names;
   const text = (s: string) => () => new RawBody(Buffer.from(s, 'utf8'));
   return [
-    raw('body:invalid-json', fc.constantFrom('{', '{"a":', '{a:1}', "{'a':1}", 'NaN', '[1,]', '{"a":1}}', '\u0000', 'undefined', '{"a":"\\x41"}', '{"a":1,}').map(text)),
+    raw(
+      'body:invalid-json',
+      fc
+        .constantFrom(
+          '{',
+          '{"a":',
+          '{a:1}',
+          "{'a':1}",
+          'NaN',
+          '[1,]',
+          '{"a":1}}',
+          '\u0000',
+          'undefined',
+          '{"a":"\\x41"}',
+          '{"a":1,}',
+        )
+        .map(text),
+    ),
     raw('body:empty-or-scalar', fc.constantFrom('', ' ', 'null', '[]', '"x"', '1', 'true', '{}').map(text)),
-    raw('body:too-large', fc.constantFrom(65 * 1024, 200 * 1024, 1_100_000).map((n) => () => new RawBody(Buffer.from(`{"pad":"${'x'.repeat(n)}"}`)))),
-    raw('body:deep-nesting', fc.constantFrom(1_000, 30_000).map((n) => () => new RawBody(Buffer.from('['.repeat(n) + ']'.repeat(n))))),
-    raw('body:duplicate-or-proto-keys', fc.constantFrom('{"zz":1,"zz":2,', '{"__proto__":{"polluted":true},', '{"constructor":{"prototype":{"polluted":true}},').map((prefix) => (b: string) => new RawBody(Buffer.from(b.replace(/^\{/, prefix).replace(/,}$/, '}'))))),
-    raw('body:encoding', fc.constantFrom('bom', 'utf16', 'invalid-utf8', 'latin1').map((how) => (b: string) => {
-      if (how === 'bom') return new RawBody(Buffer.from(`\ufeff${b}`));
-      if (how === 'utf16') return new RawBody(Buffer.from(b, 'utf16le'), 'application/json; charset=utf-16le');
-      if (how === 'latin1') return new RawBody(Buffer.from(b.replace(/"([^"]{1,3})"/, '"\u00e9\u00ff"'), 'latin1'));
-      return new RawBody(Buffer.concat([Buffer.from(b.slice(0, 1)), Buffer.from('"\xff\xfe":1,', 'latin1'), Buffer.from(b.slice(1))]));
-    })),
+    raw(
+      'body:too-large',
+      fc
+        .constantFrom(65 * 1024, 200 * 1024, 1_100_000)
+        .map((n) => () => new RawBody(Buffer.from(`{"pad":"${'x'.repeat(n)}"}`))),
+    ),
+    raw(
+      'body:deep-nesting',
+      fc.constantFrom(1_000, 30_000).map((n) => () => new RawBody(Buffer.from('['.repeat(n) + ']'.repeat(n)))),
+    ),
+    raw(
+      'body:duplicate-or-proto-keys',
+      fc
+        .constantFrom(
+          '{"zz":1,"zz":2,',
+          '{"__proto__":{"polluted":true},',
+          '{"constructor":{"prototype":{"polluted":true}},',
+        )
+        .map((prefix) => (b: string) => new RawBody(Buffer.from(b.replace(/^\{/, prefix).replace(/,}$/, '}')))),
+    ),
+    raw(
+      'body:encoding',
+      fc.constantFrom('bom', 'utf16', 'invalid-utf8', 'latin1').map((how) => (b: string) => {
+        if (how === 'bom') return new RawBody(Buffer.from(`\ufeff${b}`));
+        if (how === 'utf16') return new RawBody(Buffer.from(b, 'utf16le'), 'application/json; charset=utf-16le');
+        if (how === 'latin1') return new RawBody(Buffer.from(b.replace(/"([^"]{1,3})"/, '"\u00e9\u00ff"'), 'latin1'));
+        return new RawBody(
+          Buffer.concat([Buffer.from(b.slice(0, 1)), Buffer.from('"\xff\xfe":1,', 'latin1'), Buffer.from(b.slice(1))]),
+        );
+      }),
+    ),
   ];
 }
 
@@ -120,24 +173,51 @@ export function renderHttp(ctx: Ctx, endpoint: string, shape: WireShape, d: Draw
     if (v.body instanceof RawBody) {
       body = v.body.bytes;
       if (v.body.contentType) headers['content-type'] = v.body.contentType;
-    } else if (kind === 'bytes') body = Buffer.isBuffer(v.body) ? v.body : Buffer.from(typeof v.body === 'string' ? v.body : jsonText(v.body));
-    else if (kind === 'form') body = Buffer.from(new URLSearchParams(Object.entries((v.body as Record<string, unknown>) ?? {}).map(([k, x]) => [k, typeof x === 'string' ? x : jsonText(x)])).toString());
+    } else if (kind === 'bytes')
+      body = Buffer.isBuffer(v.body) ? v.body : Buffer.from(typeof v.body === 'string' ? v.body : jsonText(v.body));
+    else if (kind === 'form')
+      body = Buffer.from(
+        new URLSearchParams(
+          Object.entries((v.body as Record<string, unknown>) ?? {}).map(([k, x]) => [
+            k,
+            typeof x === 'string' ? x : jsonText(x),
+          ]),
+        ).toString(),
+      );
     else body = Buffer.from(jsonText(v.body), 'utf8');
   }
   Object.assign(headers, credentialHeaders(v.auth as never, ctx, body));
   return {
-    endpoint, method: shape.method, path: qs ? `${path}?${qs}` : path, headers, body, mutation: d.mutation, where: d.where, change: describeChange(d),
-    sub: subOf(v.auth), forgedIp: headers['x-forwarded-for'],
+    endpoint,
+    method: shape.method,
+    path: qs ? `${path}?${qs}` : path,
+    headers,
+    body,
+    mutation: d.mutation,
+    where: d.where,
+    change: describeChange(d),
+    sub: subOf(v.auth),
+    forgedIp: headers['x-forwarded-for'],
   };
 }
 
 /** The wire request for a drawn server action call. */
-export async function renderAction(ctx: Ctx, endpoint: string, key: string, d: Drawn, transform?: (args: unknown[]) => unknown[]): Promise<Call> {
+export async function renderAction(
+  ctx: Ctx,
+  endpoint: string,
+  key: string,
+  d: Drawn,
+  transform?: (args: unknown[]) => unknown[],
+): Promise<Call> {
   const page = ctx.actionPage(key);
   const v = d.values;
   let args = (Array.isArray(v.args) ? v.args : [v.args]).map(asActionValue);
   if (transform) args = transform(args);
-  const headers: Record<string, string> = { accept: 'text/x-component', origin: ctx.baseUrl, 'next-action': page?.id ?? 'missing-from-build' };
+  const headers: Record<string, string> = {
+    accept: 'text/x-component',
+    origin: ctx.baseUrl,
+    'next-action': page?.id ?? 'missing-from-build',
+  };
   for (const [k, x] of Object.entries((v.headers as Record<string, unknown>) ?? {})) {
     if (x === REMOVE_HEADER) delete headers[k];
     else if (typeof x === 'string') headers[k] = x;
@@ -152,7 +232,17 @@ export async function renderAction(ctx: Ctx, endpoint: string, key: string, d: D
     body = encoded.body;
     headers['content-type'] = encoded.contentType;
   }
-  return { endpoint, method: 'POST', path: page?.path ?? '/', headers, body, mutation: d.mutation, where: d.where, change: describeChange(d), action: { key, args } };
+  return {
+    endpoint,
+    method: 'POST',
+    path: page?.path ?? '/',
+    headers,
+    body,
+    mutation: d.mutation,
+    where: d.where,
+    change: describeChange(d),
+    action: { key, args },
+  };
 }
 
 /** `where = value` of the one hostile change, short enough to print. */
@@ -173,7 +263,8 @@ function asActionValue(v: unknown): unknown {
   }
   if (v instanceof RawPath) return v.text;
   if (Array.isArray(v)) return v.map(asActionValue);
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asActionValue(x)]));
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asActionValue(x)]));
   return v;
 }
 

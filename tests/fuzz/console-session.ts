@@ -15,7 +15,8 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: Buffer.from(form),
   });
   const session = cookiesOf(res).find((c) => /^(__Secure-)?next-auth\.session-token=/.test(c));
-  if (!session) throw new Error(`sign-in of ${email} failed (${res.status}): ${res.body.toString('utf8').slice(0, 200)}`);
+  if (!session)
+    throw new Error(`sign-in of ${email} failed (${res.status}): ${res.body.toString('utf8').slice(0, 200)}`);
   return session;
 }
 

@@ -15,34 +15,64 @@ const rowsOf = new WeakMap<Digest, Record<string, string>>();
 
 const PARTS: Record<string, string> = {
   tenant: `SELECT name, "userTokenSecret", "webhookSecret", "notifyUrl" FROM "Tenant" WHERE id = $1`,
-  activities: `SELECT id, status, name, gameplay, "startsAt", "endsAt", timezone, materials, "freeDrawsPerDay", "maxDrawsPerDay", "maxDrawsTotal",
-    "maxWinsPerUser", "claimWindowHours", "fixedWinners", "pauseOnDrift", "configVersion", "stateEpoch", version, "publishedAt", "endedAt"
+  activities: `SELECT id, status, name, gameplay, "startsAt", "endsAt", timezone, materials, "freeDrawsPerDay",
+      "maxDrawsPerDay", "maxDrawsTotal", "maxWinsPerUser", "claimWindowHours", "fixedWinners", "pauseOnDrift",
+      "configVersion", "stateEpoch", version, "publishedAt", "endedAt"
     FROM "Activity" WHERE "tenantId" = $1`,
-  tiers: `SELECT id, "activityId", name, position, "probabilityMicros", stock, pacing, "perUserLimit", segments, "autoTuneMinMicros", "autoTuneMaxMicros"
+  tiers: `SELECT id, "activityId", name, position, "probabilityMicros", stock, pacing, "perUserLimit", segments,
+      "autoTuneMinMicros", "autoTuneMaxMicros"
     FROM "Tier" WHERE "tenantId" = $1`,
-  tierPrizes: `SELECT tp.id, tp."tierId", tp."prizeId", tp.quantity, tp.weight FROM "TierPrize" tp JOIN "Tier" t ON t.id = tp."tierId" WHERE t."tenantId" = $1`,
-  tasks: `SELECT id, "activityId", kind, name, "eventType", chances, "perDay", total, position FROM "Task" WHERE "tenantId" = $1`,
-  prizes: `SELECT id, name, kind, "valueMinor", "imageUrl", description, "availableStock", version FROM "Prize" WHERE "tenantId" = $1`,
+  tierPrizes: `SELECT tp.id, tp."tierId", tp."prizeId", tp.quantity, tp.weight
+    FROM "TierPrize" tp JOIN "Tier" t ON t.id = tp."tierId" WHERE t."tenantId" = $1`,
+  tasks: `SELECT id, "activityId", kind, name, "eventType", chances, "perDay", total, position
+    FROM "Task" WHERE "tenantId" = $1`,
+  prizes: `SELECT id, name, kind, "valueMinor", "imageUrl", description, "availableStock", version
+    FROM "Prize" WHERE "tenantId" = $1`,
   pools: `SELECT id, "activityId", "prizeId", reserved, returned FROM "ActivityStock" WHERE "tenantId" = $1`,
-  ledger: `SELECT count(*), coalesce(sum("poolDelta"), 0), coalesce(sum("activityDelta"), 0), coalesce(sum("returnedDelta"), 0) FROM "StockMovement" WHERE "tenantId" = $1 AND kind <> 'ISSUE'`,
+  ledger: `SELECT count(*), coalesce(sum("poolDelta"), 0), coalesce(sum("activityDelta"), 0),
+      coalesce(sum("returnedDelta"), 0)
+    FROM "StockMovement" WHERE "tenantId" = $1 AND kind <> 'ISSUE'`,
   chanceGrants: `SELECT count(*), coalesce(sum(chances), 0), max(id) FROM "ChanceGrant" WHERE "tenantId" = $1`,
   externalEvents: `SELECT count(*) FROM "ExternalEvent" WHERE "tenantId" = $1`,
   draws: `SELECT count(*), max("createdAt") FROM "Draw" WHERE "tenantId" = $1`,
-  wins: `SELECT id, status, quantity, "claimName", "claimPhone", "claimAddress", carrier, "trackingNumber", "voidReason" FROM "Win" WHERE "tenantId" = $1`,
+  wins: `SELECT id, status, quantity, "claimName", "claimPhone", "claimAddress", carrier, "trackingNumber", "voidReason"
+    FROM "Win" WHERE "tenantId" = $1`,
   couponCodes: `SELECT id, "winId" FROM "CouponCode" WHERE "tenantId" = $1`,
   riskRules: `SELECT id, "activityId", kind, action, params, enabled FROM "RiskRule" WHERE "tenantId" = $1`,
   riskLists: `SELECT id, kind, value, reason FROM "RiskListEntry" WHERE "tenantId" = $1`,
   apiKeys: `SELECT id, name, "revokedAt" FROM "ApiKey" WHERE "tenantId" = $1`,
-  members: `SELECT m."operatorId", m.role, o.name, o."passwordHash" FROM "Membership" m JOIN "Operator" o ON o.id = m."operatorId" WHERE m."tenantId" = $1`,
+  members: `SELECT m."operatorId", m.role, o.name, o."passwordHash"
+    FROM "Membership" m JOIN "Operator" o ON o.id = m."operatorId" WHERE m."tenantId" = $1`,
   invitations: `SELECT id, email, role, "acceptedAt", "expiresAt" FROM "Invitation" WHERE "tenantId" = $1`,
-  audit: `SELECT count(*) FROM "AuditLog" WHERE "tenantId" = $1 AND action NOT ILIKE '%sign%in%' AND action NOT ILIKE '%login%'`,
+  audit: `SELECT count(*) FROM "AuditLog"
+    WHERE "tenantId" = $1 AND action NOT ILIKE '%sign%in%' AND action NOT ILIKE '%login%'`,
 };
 
 /** Parts small enough to keep their rows, so a change can be shown row by row. */
-const KEPT = new Set(['tenant', 'activities', 'tiers', 'tasks', 'prizes', 'pools', 'ledger', 'chanceGrants', 'draws', 'riskRules', 'apiKeys', 'members', 'invitations', 'audit']);
+const KEPT = new Set([
+  'tenant',
+  'activities',
+  'tiers',
+  'tasks',
+  'prizes',
+  'pools',
+  'ledger',
+  'chanceGrants',
+  'draws',
+  'riskRules',
+  'apiKeys',
+  'members',
+  'invitations',
+  'audit',
+]);
 
 const SQL = `SELECT ${Object.entries(PARTS)
-  .map(([name, q]) => (KEPT.has(name) ? `(SELECT coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '') FROM (${q}) r)` : `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM (${q}) r)`) + ` AS "${name}"`)
+  .map(
+    ([name, q]) =>
+      (KEPT.has(name)
+        ? `(SELECT coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '') FROM (${q}) r)`
+        : `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM (${q}) r)`) + ` AS "${name}"`,
+  )
   .join(',\n')}`;
 
 export type RedisScope = { prefix: string; tenantId: string; activityIds: string[]; users: string[] };
@@ -83,7 +113,11 @@ async function redisDigest({ prefix, tenantId, activityIds, users }: RedisScope)
   const results = (await m.exec()) ?? [];
   const out: Digest = {};
   results.forEach(([err, value], i) => {
-    const normal = Array.isArray(value) ? [...(value as string[])].sort() : value && typeof value === 'object' ? Object.entries(value).sort() : value;
+    const normal = Array.isArray(value)
+      ? [...(value as string[])].sort()
+      : value && typeof value === 'object'
+        ? Object.entries(value).sort()
+        : value;
     out[names[i]!] = hash(err ? `error ${String(err)}` : JSON.stringify(normal));
   });
   return out;

@@ -21,25 +21,62 @@ export class RawPath {
 /** A field left out of its object (a missing required field). */
 export const OMIT = Symbol('omit');
 
-const mutant = (label: string, arb: fc.Arbitrary<unknown>): fc.Arbitrary<Mutant> => arb.map((value) => ({ label, value }));
+const mutant = (label: string, arb: fc.Arbitrary<unknown>): fc.Arbitrary<Mutant> =>
+  arb.map((value) => ({ label, value }));
 const one = (label: string, ...values: unknown[]): fc.Arbitrary<Mutant> => mutant(label, fc.constantFrom(...values));
 
-const C0 = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => c !== '\t' && c !== '\n' && c !== '\r');
+const C0 = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter(
+  (c) => c !== '\t' && c !== '\n' && c !== '\r',
+);
 
 /** Text where text goes: controls, NUL, lone surrogates, separators, sizes, injections. */
-export function hostileText(base: string, { multiline = false, max = 200 }: { multiline?: boolean; max?: number } = {}): fc.Arbitrary<Mutant> {
+export function hostileText(
+  base: string,
+  { multiline = false, max = 200 }: { multiline?: boolean; max?: number } = {},
+): fc.Arbitrary<Mutant> {
   const arbs = [
     one('text:nul', `${base}\u0000`, '\u0000', `${base.slice(0, 1)}\u0000${base.slice(1)}`),
-    mutant('text:c0-control', fc.constantFrom(...C0, '\u007f').map((c) => `${base}${c}${base}`)),
+    mutant(
+      'text:c0-control',
+      fc.constantFrom(...C0, '\u007f').map((c) => `${base}${c}${base}`),
+    ),
     one('text:lone-surrogate', '\ud800', '\udfff', `${base}\ud83d`, `\udc00${base}`, `${base}\ud800\ud800`),
     one('text:blank', '', ' ', '   ', '\u00a0', '\u200b', '\ufeff', '\u3000'),
     one('text:bidi-and-zero-width', `\u202e${base}`, `${base}\u200d\u200d`, `\u2066${base}\u2069`),
-    one('text:separators', ':', '{', '}', '/', '\\', '*', '..', '%00', `${base}:${base}`, `{${base}}`, `${base}/../${base}`, '{act:x}:u:*'),
-    one('text:injection', "'; DROP TABLE \"Draw\"; --", '<img src=x onerror=alert(1)>', '${7*7}', '{{7*7}}', '%s%n%x', '=HYPERLINK("http://x")', '+1-1', '@SUM(1)'),
-    mutant('text:too-long', fc.constantFrom(max + 1, max * 2, 10_000, 70_000).map((n) => 'x'.repeat(n))),
+    one(
+      'text:separators',
+      ':',
+      '{',
+      '}',
+      '/',
+      '\\',
+      '*',
+      '..',
+      '%00',
+      `${base}:${base}`,
+      `{${base}}`,
+      `${base}/../${base}`,
+      '{act:x}:u:*',
+    ),
+    one(
+      'text:injection',
+      '\'; DROP TABLE "Draw"; --',
+      '<img src=x onerror=alert(1)>',
+      '${7*7}',
+      '{{7*7}}',
+      '%s%n%x',
+      '=HYPERLINK("http://x")',
+      '+1-1',
+      '@SUM(1)',
+    ),
+    mutant(
+      'text:too-long',
+      fc.constantFrom(max + 1, max * 2, 10_000, 70_000).map((n) => 'x'.repeat(n)),
+    ),
     mutant('text:random-code-points', fc.string({ unit: 'binary', minLength: 1, maxLength: 40 })),
   ];
-  if (!multiline) arbs.push(one('text:line-break', `${base}\n${base}`, `${base}\r\n`, `${base}\u2028${base}`, `${base}\u0085`));
+  if (!multiline)
+    arbs.push(one('text:line-break', `${base}\n${base}`, `${base}\r\n`, `${base}\u2028${base}`, `${base}\u0085`));
   return fc.oneof(...arbs);
 }
 
@@ -48,10 +85,24 @@ export function hostileInt({ min = 0, max = 1_000_000 }: { min?: number; max?: n
   return fc.oneof(
     one('int:just-outside', min - 1, max + 1),
     one('int:negative', -1, -2_147_483_648, -2_147_483_649, Number.MIN_SAFE_INTEGER),
-    one('int:huge', 2_147_483_647, 2_147_483_648, 4_294_967_296, Number.MAX_SAFE_INTEGER, 2 ** 63, 1e308, Number.MAX_VALUE),
+    one(
+      'int:huge',
+      2_147_483_647,
+      2_147_483_648,
+      4_294_967_296,
+      Number.MAX_SAFE_INTEGER,
+      2 ** 63,
+      1e308,
+      Number.MAX_VALUE,
+    ),
     one('int:float', 0.5, 1.5, 1.0000001, min + 0.1, 1e-7),
     one('int:negative-zero', new RawJson('-0')),
-    one('int:overflowing-literal', new RawJson('1e999'), new RawJson('-1e999'), new RawJson('123456789012345678901234567890')),
+    one(
+      'int:overflowing-literal',
+      new RawJson('1e999'),
+      new RawJson('-1e999'),
+      new RawJson('123456789012345678901234567890'),
+    ),
     one('int:as-string', '1', '0x10', '1e3', ' 1', 'NaN', 'Infinity'),
   );
 }
@@ -69,16 +120,51 @@ export function hostileNumber({ min = 0, max = 1 }: { min?: number; max?: number
 /** Dates where ISO dates with an offset go. */
 export function hostileDate(): fc.Arbitrary<Mutant> {
   return fc.oneof(
-    one('date:impossible', '2027-02-30T00:00:00Z', '2027-02-29T00:00:00Z', '2027-13-01T00:00:00Z', '2027-04-31T12:00:00+08:00', '2027-06-30T23:59:60Z', '2027-01-01T24:00:00Z'),
-    one('date:out-of-range', '0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '1900-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z', '-000001-01-01T00:00:00Z', '10000-01-01T00:00:00Z'),
-    one('date:odd-offset', '2027-01-01T00:00:00+24:00', '2027-01-01T00:00:00+14:01', '2027-01-01T00:00:00-00:00', '2027-01-01T00:00:00+0800'),
-    one('date:bad-format', '2027-01-01', '2027-01-01 00:00:00', 'tomorrow', '1735689600', '', 'T', '2027-01-01T00:00:00.123456789Z'),
+    one(
+      'date:impossible',
+      '2027-02-30T00:00:00Z',
+      '2027-02-29T00:00:00Z',
+      '2027-13-01T00:00:00Z',
+      '2027-04-31T12:00:00+08:00',
+      '2027-06-30T23:59:60Z',
+      '2027-01-01T24:00:00Z',
+    ),
+    one(
+      'date:out-of-range',
+      '0000-01-01T00:00:00Z',
+      '1969-12-31T23:59:59Z',
+      '1900-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+      '+275760-09-13T00:00:00Z',
+      '-000001-01-01T00:00:00Z',
+      '10000-01-01T00:00:00Z',
+    ),
+    one(
+      'date:odd-offset',
+      '2027-01-01T00:00:00+24:00',
+      '2027-01-01T00:00:00+14:01',
+      '2027-01-01T00:00:00-00:00',
+      '2027-01-01T00:00:00+0800',
+    ),
+    one(
+      'date:bad-format',
+      '2027-01-01',
+      '2027-01-01 00:00:00',
+      'tomorrow',
+      '1735689600',
+      '',
+      'T',
+      '2027-01-01T00:00:00.123456789Z',
+    ),
     one('date:as-number', 1_735_689_600_000, -1, 0),
   );
 }
 
 /** A canonical (lower-case) UUID of the tenant's own row, spelled otherwise or swapped for another. */
-export function hostileId(id: string, { others = [], place = 'json' }: { others?: string[]; place?: Place } = {}): fc.Arbitrary<Mutant> {
+export function hostileId(
+  id: string,
+  { others = [], place = 'json' }: { others?: string[]; place?: Place } = {},
+): fc.Arbitrary<Mutant> {
   const upper = id.toUpperCase();
   const mixed = [...id].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('');
   const arbs = [
@@ -88,15 +174,42 @@ export function hostileId(id: string, { others = [], place = 'json' }: { others?
     one('id:padded', ` ${id}`, `${id} `, `${id}\n`, `${id}\t`, `${id}\u0000`),
     one('id:truncated-or-long', id.slice(0, 35), `${id}0`, `${id}${id}`, 'x'.repeat(5_000)),
     one('id:not-a-uuid', '1', '0', '-1', 'null', 'undefined', 'true', '[]', '{}', "' OR '1'='1", '*'),
-    one('id:nil-or-max', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'),
+    one(
+      'id:nil-or-max',
+      '00000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+    ),
     mutant('id:unknown-uuid', fc.uuid()),
     one('id:separators', `${id}:x`, `${id}}`, `{act:${id}}`, `${id}/x`, `${id}*`),
   ];
-  if (others.length) arbs.push(mutant('id:other-tenant', fc.constantFrom(...others)), mutant('id:other-tenant-upper', fc.constantFrom(...others.map((o) => o.toUpperCase()))));
+  if (others.length)
+    arbs.push(
+      mutant('id:other-tenant', fc.constantFrom(...others)),
+      mutant('id:other-tenant-upper', fc.constantFrom(...others.map((o) => o.toUpperCase()))),
+    );
   if (place === 'path') {
     arbs.push(
-      one('path:traversal', new RawPath('..'), new RawPath('.'), new RawPath('%2e%2e'), new RawPath(`${id}%2F..`), new RawPath('%00'), new RawPath(`${id}%00`), new RawPath(`${id};x=1`)),
-      one('path:bad-percent-encoding', new RawPath('%'), new RawPath('%zz'), new RawPath(`${id}%`), new RawPath('%ED%A0%80'), new RawPath('%FF%FE'), new RawPath('%C0%AF'), new RawPath(`${id}%E2%80%AE`)),
+      one(
+        'path:traversal',
+        new RawPath('..'),
+        new RawPath('.'),
+        new RawPath('%2e%2e'),
+        new RawPath(`${id}%2F..`),
+        new RawPath('%00'),
+        new RawPath(`${id}%00`),
+        new RawPath(`${id};x=1`),
+      ),
+      one(
+        'path:bad-percent-encoding',
+        new RawPath('%'),
+        new RawPath('%zz'),
+        new RawPath(`${id}%`),
+        new RawPath('%ED%A0%80'),
+        new RawPath('%FF%FE'),
+        new RawPath('%C0%AF'),
+        new RawPath(`${id}%E2%80%AE`),
+      ),
     );
   }
   return fc.oneof(...arbs);
@@ -120,8 +233,14 @@ export function wrongType(place: Place): fc.Arbitrary<Mutant> {
     one('type:non-finite', Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0),
     one('type:bigint', 0n, 10n ** 30n, -1n),
     one('type:date', new Date(0), new Date(8.64e15), new Date(Number.NaN)),
-    mutant('type:map-or-set', fc.constantFrom(0, 1).map((i) => (i ? new Map([['a', 1]]) : new Set(['a'])))),
-    mutant('type:blob', fc.constant(0).map(() => new Blob(['\u0000x'], { type: 'text/plain' }))),
+    mutant(
+      'type:map-or-set',
+      fc.constantFrom(0, 1).map((i) => (i ? new Map([['a', 1]]) : new Set(['a']))),
+    ),
+    mutant(
+      'type:blob',
+      fc.constant(0).map(() => new Blob(['\u0000x'], { type: 'text/plain' })),
+    ),
     one('type:typed-array', new Uint8Array([0, 255]), new Float64Array([Number.NaN])),
   );
 }
@@ -149,7 +268,18 @@ export function hostileKey(base: string, { max = 64 }: { max?: number } = {}): f
 export function hostileTimeZone(nodeOnly: string[]): fc.Arbitrary<Mutant> {
   const arbs = [
     one('tz:unknown', 'Mars/Olympus_Mons', 'UTC+8', 'GMT+08:00', '+08:00', 'Asia/Shanghai ', 'asia/shanghai', ''),
-    one('tz:odd-but-real', 'Etc/GMT+12', 'Etc/GMT-14', 'EST5EDT', 'Pacific/Kiritimati', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC', 'Etc/Unknown', 'Factory'),
+    one(
+      'tz:odd-but-real',
+      'Etc/GMT+12',
+      'Etc/GMT-14',
+      'EST5EDT',
+      'Pacific/Kiritimati',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'UTC',
+      'Etc/Unknown',
+      'Factory',
+    ),
   ];
   if (nodeOnly.length) arbs.push(mutant('tz:node-but-not-postgres', fc.constantFrom(...nodeOnly)));
   return fc.oneof(...arbs);
@@ -158,8 +288,26 @@ export function hostileTimeZone(nodeOnly: string[]): fc.Arbitrary<Mutant> {
 /** URLs where http(s) URLs go. */
 export function hostileUrl(): fc.Arbitrary<Mutant> {
   return fc.oneof(
-    one('url:scheme', 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:x', 'ftp://x.example/a.png', 'JAVASCRIPT:alert(1)', 'java\u0000script:alert(1)'),
-    one('url:relative-or-odd', '//evil.example/a.png', '/\\evil.example', 'http://', 'http://[::1', 'x'.repeat(3_000), 'http://a.example/\u0000.png', 'http://127.0.0.1:6379/'),
+    one(
+      'url:scheme',
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'vbscript:x',
+      'ftp://x.example/a.png',
+      'JAVASCRIPT:alert(1)',
+      'java\u0000script:alert(1)',
+    ),
+    one(
+      'url:relative-or-odd',
+      '//evil.example/a.png',
+      '/\\evil.example',
+      'http://',
+      'http://[::1',
+      'x'.repeat(3_000),
+      'http://a.example/\u0000.png',
+      'http://127.0.0.1:6379/',
+    ),
   );
 }
 
@@ -167,7 +315,16 @@ export function hostileUrl(): fc.Arbitrary<Mutant> {
 export function hostileEmail(): fc.Arbitrary<Mutant> {
   return fc.oneof(
     one('email:malformed', 'a', '@', 'a@', '@b.c', 'a@b', 'a@@b.c', 'a b@c.d'),
-    one('email:hostile', 'a\u0000@b.test', 'a@b.test\n', `${'a'.repeat(300)}@b.test`, 'A@B.TEST', '"a"@b.test', 'a@b.test, c@d.test', 'a+b@b.test'),
+    one(
+      'email:hostile',
+      'a\u0000@b.test',
+      'a@b.test\n',
+      `${'a'.repeat(300)}@b.test`,
+      'A@B.TEST',
+      '"a"@b.test',
+      'a@b.test, c@d.test',
+      'a+b@b.test',
+    ),
   );
 }
 

@@ -31,14 +31,22 @@ export function send(baseUrl: string, wire: Wire, { answerWithinMs = ANSWER_WITH
       resolve({ ...a, ms: performance.now() - started });
     };
     const headers: Record<string, string> = { ...wire.headers };
-    if (wire.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = String(wire.body.byteLength);
+    if (wire.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length'))
+      headers['content-length'] = String(wire.body.byteLength);
     let req: http.ClientRequest;
     try {
       req = http.request({ host: url.hostname, port: url.port, method: wire.method, path: wire.path, headers, agent });
     } catch (err) {
       // node:http refused to send it (a character it does not allow): not the server's doing.
       settled = true;
-      resolve({ status: -1, headers: {}, body: Buffer.alloc(0), ms: 0, hung: false, error: `not sendable: ${(err as Error).message}` });
+      resolve({
+        status: -1,
+        headers: {},
+        body: Buffer.alloc(0),
+        ms: 0,
+        hung: false,
+        error: `not sendable: ${(err as Error).message}`,
+      });
       return;
     }
     const timer = setTimeout(() => {
@@ -49,8 +57,18 @@ export function send(baseUrl: string, wire: Wire, { answerWithinMs = ANSWER_WITH
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), hung: false }));
-      res.on('error', (err) => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), hung: false, error: String(err) }));
+      res.on('end', () =>
+        done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), hung: false }),
+      );
+      res.on('error', (err) =>
+        done({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          hung: false,
+          error: String(err),
+        }),
+      );
     });
     req.on('error', (err) => done({ status: 0, headers: {}, body: Buffer.alloc(0), hung: false, error: String(err) }));
     req.end(wire.body);

@@ -28,7 +28,11 @@ function walk(dir: string, out: string[] = []): string[] {
 
 /** `app/(console)/t/[tenant]/x/route.ts` → `/t/[tenant]/x`. */
 export function routePattern(file: string): string {
-  const segments = path.dirname(file).split(path.sep).slice(1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return `/${segments.join('/')}`;
 }
 
@@ -41,7 +45,11 @@ export function exportedMethods(source: string): HttpMethod[] {
   }
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const part of m[1]!.split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()!.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       if (isMethod(name)) found.add(name);
     }
   }

@@ -29,20 +29,32 @@ export function outcomeOf(call: Call, a: Answer): Outcome {
         const status = (errorStatus as Record<string, number>)[code] ?? 400;
         return { status, label: `action ${status} ${code}`, refused: status < 500, ok: false, code, result: r };
       }
-      if (r && r.ok === true) return { status: a.status, label: `action ${a.status} ok`, refused: false, ok: true, result: r };
+      if (r && r.ok === true)
+        return { status: a.status, label: `action ${a.status} ok`, refused: false, ok: true, result: r };
       return { status: a.status, label: `action ${a.status} (no result)`, refused: false, ok: false, result: r };
     }
     if (o.kind === 'thrown') return { status: 500, label: 'action threw', refused: false, ok: false };
   }
   const body = jsonOf(a) as { error?: { code?: string } } | undefined;
   const code = body?.error?.code;
-  return { status: a.status, label: code ? `${a.status} ${code}` : String(a.status), refused: a.status >= 400 && a.status < 500, ok: a.status < 400, code };
+  return {
+    status: a.status,
+    label: code ? `${a.status} ${code}` : String(a.status),
+    refused: a.status >= 400 && a.status < 500,
+    ok: a.status < 400,
+    code,
+  };
 }
 
 /** A 4xx of the API must carry API.md's error shape. */
 export function hasErrorShape(a: Answer): boolean {
   const body = jsonOf(a) as { error?: { code?: unknown; message?: unknown } } | undefined;
-  return !!body?.error && typeof body.error.code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(body.error.code) && typeof body.error.message === 'string';
+  return (
+    !!body?.error &&
+    typeof body.error.code === 'string' &&
+    /^[A-Z][A-Z0-9_]*$/.test(body.error.code) &&
+    typeof body.error.message === 'string'
+  );
 }
 
 /** Where a sign-in answer sends the browser: the JSON `url` (json=true) or the Location header. */

@@ -3,7 +3,18 @@
 // nothing, API error shapes, redirects, forged origins); at the end the books must reconcile.
 // The first example of each kind of violation is shrunk by fast-check to a minimal request.
 import fc from 'fast-check';
-import { checkAnsweredDraws, checkChances, drawsAfterEnd, hotStateDisagreements, nonCanonicalKeys, reconcileAll, waitForDrain, type AnsweredDraw, type Finding } from './books';
+import {
+  checkAnsweredDraws,
+  checkChances,
+  drawsAfterEnd,
+  hotStateDisagreements,
+  nonCanonicalKeys,
+  reconcileAll,
+  waitForDrain,
+  type AnsweredDraw,
+  type Finding,
+} from './books';
+import { framingFindings, signInThrottleFindings } from './boundaries';
 import type { Call, Ctx } from './call';
 import { signIn } from './console-session';
 import { changedParts, tenantDigest, type Digest } from './digest';
@@ -82,8 +93,18 @@ function pickEndpoint(model: Endpoint[], seed: number, i: number): Endpoint {
 /** Time zones Node accepts (Intl) that PostgreSQL does not know. */
 async function nodeOnlyZones(): Promise<string[]> {
   const { db } = await import('../../lib/db');
-  const pg = new Set((await db.$queryRawUnsafe<{ name: string }[]>('SELECT name FROM pg_timezone_names')).map((r) => r.name));
-  const candidates = [...Intl.supportedValuesOf('timeZone'), 'America/Ciudad_Juarez', 'Europe/Kyiv', 'Pacific/Kanton', 'Asia/Calcutta', 'US/Pacific-New', 'Etc/Unknown'];
+  const pg = new Set(
+    (await db.$queryRawUnsafe<{ name: string }[]>('SELECT name FROM pg_timezone_names')).map((r) => r.name),
+  );
+  const candidates = [
+    ...Intl.supportedValuesOf('timeZone'),
+    'America/Ciudad_Juarez',
+    'Europe/Kyiv',
+    'Pacific/Kanton',
+    'Asia/Calcutta',
+    'US/Pacific-New',
+    'Etc/Unknown',
+  ];
   return [...new Set(candidates)].filter((z) => {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: z });
@@ -107,12 +128,26 @@ function actionPager(ids: Map<string, ActionId>, t: () => Tenant) {
       prizeId: tenant.view.prizes[0]?.id ?? '00000000-0000-4000-8000-000000000000',
       token: 'x',
     };
-    const path = `/${page.replace(/^app\//, '').replace(/\/page$/, '').split('/').filter((s) => !/^\(.*\)$/.test(s)).map((s) => s.replace(/^\[(\w+)\]$/, (_m, p: string) => encodeURIComponent(fill[p] ?? 'x'))).join('/')}`;
+    const path = `/${page
+      .replace(/^app\//, '')
+      .replace(/\/page$/, '')
+      .split('/')
+      .filter((s) => !/^\(.*\)$/.test(s))
+      .map((s) => s.replace(/^\[(\w+)\]$/, (_m, p: string) => encodeURIComponent(fill[p] ?? 'x')))
+      .join('/')}`;
     return { id: entry.id, path };
   };
 }
 
-type Lane = { index: number; t: Tenant; ctx: Ctx; sinceRefresh: number; dirty: boolean; critical: boolean; disagreements: Set<string> };
+type Lane = {
+  index: number;
+  t: Tenant;
+  ctx: Ctx;
+  sinceRefresh: number;
+  dirty: boolean;
+  critical: boolean;
+  disagreements: Set<string>;
+};
 
 export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const started = Date.now();
@@ -122,29 +157,66 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const coverage = checkCoverage(files, listServerActions(o.root), model, built);
   const zones = await nodeOnlyZones();
   const run = shortId();
-  o.log(`fuzz: seed ${o.seed}, ${o.runs} requests over ${model.length} endpoints (${files.length} route files, ${built.size} server actions), ${o.lanes} lanes`);
+  o.log(
+    `fuzz: seed ${o.seed}, ${o.runs} requests over ${model.length} endpoints ` +
+      `(${files.length} route files, ${built.size} server actions), ${o.lanes} lanes`,
+  );
 
-  const [bystander, intruder, ...lanesT] = await Promise.all(['by', 'in', ...Array.from({ length: o.lanes }, (_, i) => String(i))].map((x) => createTenant(`fz-${run}-${x}`, USERS)));
-  await Promise.all([bystander!, intruder!, ...lanesT].map(async (t) => {
-    const [owner, operator, analyst] = await Promise.all([t.owner, t.operator, t.analyst].map((m) => signIn(o.baseUrl, m.email, PASSWORD)));
-    t.sessions = { owner: owner!, operator: operator!, analyst: analyst! };
-  }));
+  const [bystander, intruder, ...lanesT] = await Promise.all(
+    ['by', 'in', ...Array.from({ length: o.lanes }, (_, i) => String(i))].map((x) =>
+      createTenant(`fz-${run}-${x}`, USERS),
+    ),
+  );
+  await Promise.all(
+    [bystander!, intruder!, ...lanesT].map(async (t) => {
+      const [owner, operator, analyst] = await Promise.all(
+        [t.owner, t.operator, t.analyst].map((m) => signIn(o.baseUrl, m.email, PASSWORD)),
+      );
+      t.sessions = { owner: owner!, operator: operator!, analyst: analyst! };
+    }),
+  );
   await seedBystander(o.baseUrl, bystander!);
   o.log(`fuzz: ${o.lanes + 2} tenants set up and signed in after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const uploads: string[] = [];
   const lanes: Lane[] = lanesT.map((t, index) => {
-    const ctx: Ctx = { t, bystander: bystander!, intruder: intruder!, baseUrl: o.baseUrl, nodeOnlyZones: zones, uploads, actionPage: actionPager(built, () => t) };
+    const ctx: Ctx = {
+      t,
+      bystander: bystander!,
+      intruder: intruder!,
+      baseUrl: o.baseUrl,
+      nodeOnlyZones: zones,
+      uploads,
+      actionPage: actionPager(built, () => t),
+    };
     return { index, t, ctx, sinceRefresh: 0, dirty: false, critical: false, disagreements: new Set<string>() };
   });
   const scopeOf = (t: Tenant, call?: Call): Parameters<typeof tenantDigest>[0] => ({
     prefix: o.prefix,
     tenantId: t.id,
-    activityIds: [...new Set([...t.view.activities.filter((a) => a.status !== 'DRAFT' && a.status !== 'ENDED').map((a) => a.id), ...(call?.activity ? [call.activity] : [])])],
+    activityIds: [
+      ...new Set([
+        ...t.view.activities.filter((a) => a.status !== 'DRAFT' && a.status !== 'ENDED').map((a) => a.id),
+        ...(call?.activity ? [call.activity] : []),
+      ]),
+    ],
     users: [...new Set([...t.users, ...(call?.sub !== undefined ? [call.sub] : [])])],
   });
   const bystanderBefore = await tenantDigest(scopeOf(bystander!));
 
-  const result: FuzzResult = { sent: 0, byEndpoint: new Map(), byStatus: new Map(), latencies: [], violations: [], findings: [], repairs: [], stoppedEarly: false, seconds: 0, shrunk: new Map(), coverage, harnessErrors: [] };
+  const result: FuzzResult = {
+    sent: 0,
+    byEndpoint: new Map(),
+    byStatus: new Map(),
+    latencies: [],
+    violations: [],
+    findings: [],
+    repairs: [],
+    stoppedEarly: false,
+    seconds: 0,
+    shrunk: new Map(),
+    coverage,
+    harnessErrors: [],
+  };
   const answered: AnsweredDraw[] = [];
   const oracle = new Map<string, Set<string>>();
   const inFlight = new Map<number, string>();
@@ -153,32 +225,58 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   let deadline = Infinity;
 
   /** The rules one answer must keep; `before` is the tenant's digest taken just before it. */
-  const judge = async (lane: Lane, call: Call, a: Answer, out: Outcome, before: Digest | null): Promise<Violation[]> => {
+  const judge = async (
+    lane: Lane,
+    call: Call,
+    a: Answer,
+    out: Outcome,
+    before: Digest | null,
+  ): Promise<Violation[]> => {
     const v: Violation[] = [];
     const base = { endpoint: call.endpoint, mutation: call.mutation, where: call.where, status: out.label, call };
     const grouped = { ...base, endpoint: classEndpoint(call) };
     if (a.hung) v.push({ ...grouped, kind: 'hang', detail: 'no answer within 10 s' });
     // Node's HTTP parser drops a request whose head passes 16 KB (431, or a reset): no route ran.
-    else if (a.status === 0 && !headOverLimit(call)) v.push({ ...grouped, kind: 'connection failed', detail: a.error ?? '' });
+    else if (a.status === 0 && !headOverLimit(call))
+      v.push({ ...grouped, kind: 'connection failed', detail: a.error ?? '' });
     else if (out.status >= 500) v.push({ ...grouped, kind: '5xx', detail: snippet(a) });
     // 431 comes from Node's HTTP parser (headers or URL over 16 KB) before any route runs.
-    if (!a.hung && a.status > 0 && a.status !== 431 && call.path.startsWith('/api/') && !call.path.startsWith('/api/auth/') && out.refused && !call.action && !call.expectMethodNotAllowed && !hasErrorShape(a)) {
+    if (
+      !a.hung &&
+      a.status > 0 &&
+      a.status !== 431 &&
+      call.path.startsWith('/api/') &&
+      !call.path.startsWith('/api/auth/') &&
+      out.refused &&
+      !call.action &&
+      !call.expectMethodNotAllowed &&
+      !hasErrorShape(a)
+    ) {
       v.push({ ...base, kind: 'error body not in the API shape', detail: snippet(a) });
     }
-    if (call.expectMethodNotAllowed && a.status > 0 && (a.status !== 405 || !hasErrorShape(a))) v.push({ ...grouped, kind: 'unserved method is not 405 in the API shape', detail: `${a.status} ${snippet(a)}` });
+    if (call.expectMethodNotAllowed && a.status > 0 && (a.status !== 405 || !hasErrorShape(a)))
+      v.push({ ...grouped, kind: 'unserved method is not 405 in the API shape', detail: `${a.status} ${snippet(a)}` });
     if (call.checkRedirect) {
       const target = redirectTarget(a);
-      if (target && isForeignRedirect(o.baseUrl, target)) v.push({ ...base, kind: 'sign-in redirects off the console', detail: `redirect to ${target}` });
+      if (target && isForeignRedirect(o.baseUrl, target))
+        v.push({ ...base, kind: 'sign-in redirects off the console', detail: `redirect to ${target}` });
     }
-    if (call.mutation === 'action:forged-origin' && a.status > 0 && a.status !== 403) v.push({ ...grouped, kind: 'forged-origin action is not 403', detail: `${a.status} ${out.label}` });
+    if (call.mutation === 'action:forged-origin' && a.status > 0 && a.status !== 403)
+      v.push({ ...grouped, kind: 'forged-origin action is not 403', detail: `${a.status} ${out.label}` });
     if (before && out.refused) {
       const after = await tenantDigest(scopeOf(lane.t, call));
       const changed = changedParts(before, after);
-      if (changed.length) v.push({ ...base, kind: 'refused request changed state', detail: `changed: ${changed.join(', ')}` });
+      if (changed.length)
+        v.push({ ...base, kind: 'refused request changed state', detail: `changed: ${changed.join(', ')}` });
     }
     if (out.ok && changesActivities(call)) {
-      const now = await hotStateDisagreements(o.prefix, lane.t.view.activities.map((x) => x.id));
-      for (const d of now) if (!lane.disagreements.has(d)) v.push({ ...base, kind: 'accepted change did not reach the live draw', detail: d });
+      const now = await hotStateDisagreements(
+        o.prefix,
+        lane.t.view.activities.map((x) => x.id),
+      );
+      for (const d of now)
+        if (!lane.disagreements.has(d))
+          v.push({ ...base, kind: 'accepted change did not reach the live draw', detail: d });
       lane.disagreements = new Set(now);
     }
     return v;
@@ -187,8 +285,19 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const learn = (lane: Lane, call: Call, a: Answer, out: Outcome) => {
     if (out.ok) lane.dirty = true;
     const body = jsonOf(a) as Record<string, unknown> | undefined;
-    if (call.endpoint === 'POST /api/v1/activities/[activityId]/draws' && a.status === 200 && typeof body?.drawId === 'string' && call.sub !== undefined) {
-      answered.push({ activity: call.activity ?? '', sub: call.sub, key: call.idempotencyKey ?? '', drawId: body.drawId, forgedIp: call.forgedIp });
+    if (
+      call.endpoint === 'POST /api/v1/activities/[activityId]/draws' &&
+      a.status === 200 &&
+      typeof body?.drawId === 'string' &&
+      call.sub !== undefined
+    ) {
+      answered.push({
+        activity: call.activity ?? '',
+        sub: call.sub,
+        key: call.idempotencyKey ?? '',
+        drawId: body.drawId,
+        forgedIp: call.forgedIp,
+      });
     }
     if (out.status === 401 && (call.mutation === 'token:unknown-tenant' || call.mutation === 'token:wrong-key')) {
       const msg = String((body?.error as { message?: string } | undefined)?.message ?? '');
@@ -196,33 +305,60 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     }
     if (!out.ok) return;
     const name = call.action?.key.split('#')[1];
-    if (name && ['rotateSecretAction', 'revokeApiKeyAction', 'changeMemberRoleAction', 'removeMemberAction', 'changeStatusAction'].includes(name)) lane.critical = true;
+    if (
+      name &&
+      [
+        'rotateSecretAction',
+        'revokeApiKeyAction',
+        'changeMemberRoleAction',
+        'removeMemberAction',
+        'changeStatusAction',
+      ].includes(name)
+    )
+      lane.critical = true;
     if (/\/(end|pause)$/.test(call.endpoint)) lane.critical = true;
     const data = (out.result as { data?: Record<string, unknown> } | undefined)?.data;
-    if (name === 'inviteMemberAction' && typeof data?.link === 'string') lane.t.inviteTokens.push(data.link.split('/').pop()!);
-    if (name === 'acceptInvitationAction') lane.t.inviteTokens = lane.t.inviteTokens.filter((x) => !(call.action!.args as unknown[]).includes(x));
-    if (call.endpoint.startsWith('POST /t/[tenant]/activities/banner') && typeof body?.url === 'string') uploads.push(body.url.split('/').pop()!);
+    if (name === 'inviteMemberAction' && typeof data?.link === 'string')
+      lane.t.inviteTokens.push(data.link.split('/').pop()!);
+    if (name === 'acceptInvitationAction')
+      lane.t.inviteTokens = lane.t.inviteTokens.filter((x) => !(call.action!.args as unknown[]).includes(x));
+    if (call.endpoint.startsWith('POST /t/[tenant]/activities/banner') && typeof body?.url === 'string')
+      uploads.push(body.url.split('/').pop()!);
   };
 
-  const oneCall = async (lane: Lane, endpoint: Endpoint, d: Drawn, index?: number): Promise<{ call: Call; answer: Answer; out: Outcome; violations: Violation[] }> => {
+  const oneCall = async (
+    lane: Lane,
+    endpoint: Endpoint,
+    d: Drawn,
+    index?: number,
+  ): Promise<{ call: Call; answer: Answer; out: Outcome; violations: Violation[] }> => {
     const call = await endpoint.render(lane.ctx, d);
     // A crowd's valid draws change the tenant at the same time: no digest for the call itself.
     const before = call.crowd ? null : await tenantDigest(scopeOf(lane.t, call));
     const id = index ?? -1;
     inFlight.set(id, `lane ${lane.index}: ${call.method} ${call.path.slice(0, 120)} (${call.mutation ?? 'valid'})`);
     const companions = call.crowd ? crowdOf(lane.t, call.crowd) : [];
-    const [answer, ...others] = await Promise.all([send(o.baseUrl, call), ...companions.map((c) => send(o.baseUrl, c))]);
+    const [answer, ...others] = await Promise.all([
+      send(o.baseUrl, call),
+      ...companions.map((c) => send(o.baseUrl, c)),
+    ]);
     inFlight.delete(id);
     const out = outcomeOf(call, answer!);
     const crowdViolations: Violation[] = [];
     others.forEach((a, i) => {
       const c = companions[i]!;
       const body = jsonOf(a) as { drawId?: unknown } | undefined;
-      if (a.status === 200 && typeof body?.drawId === 'string') answered.push({ activity: c.activity!, sub: c.sub!, key: c.idempotencyKey!, drawId: body.drawId });
+      if (a.status === 200 && typeof body?.drawId === 'string')
+        answered.push({ activity: c.activity!, sub: c.sub!, key: c.idempotencyKey!, drawId: body.drawId });
       if (a.hung || a.status >= 500 || a.status === 0) {
         crowdViolations.push({
-          kind: 'valid draw failed beside another', endpoint: call.endpoint, mutation: call.mutation, where: call.where, status: outcomeOf(c, a).label, call,
-          detail: `a valid draw by ${c.sub} sent together with this one got ${a.status}: ${a.body.toString('utf8').slice(0, 200)}`,
+          kind: 'valid draw failed beside another',
+          endpoint: call.endpoint,
+          mutation: call.mutation,
+          where: call.where,
+          status: outcomeOf(c, a).label,
+          call,
+          detail: `a valid draw by ${c.sub} sent together with this one got ${a.status}: ${snippet(a)}`,
         });
       }
     });
@@ -241,8 +377,15 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
       const sub = t.users[i % t.users.length]!;
       const key = `crowd-${shortId()}-${i}`;
       return {
-        endpoint: 'POST /api/v1/activities/[activityId]/draws (crowd)', method: 'POST', path: `/api/v1/activities/${a.id}/draws`,
-        headers: { authorization: `Bearer ${tokenFor(t, sub)}`, 'idempotency-key': key }, mutation: null, where: null, sub, activity: a.id, idempotencyKey: key,
+        endpoint: 'POST /api/v1/activities/[activityId]/draws (crowd)',
+        method: 'POST',
+        path: `/api/v1/activities/${a.id}/draws`,
+        headers: { authorization: `Bearer ${tokenFor(t, sub)}`, 'idempotency-key': key },
+        mutation: null,
+        where: null,
+        sub,
+        activity: a.id,
+        idempotencyKey: key,
       };
     });
   };
@@ -267,7 +410,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
         sent = await oneCall(lane, endpoint, d!, i);
       } catch (err) {
         // The harness could not build or judge this request (not the server's doing): say so, go on.
-        result.harnessErrors.push(`${endpoint.name} #${i}: ${String((err as Error).stack ?? err).split('\n').slice(0, 3).join(' ')}`);
+        result.harnessErrors.push(
+          `${endpoint.name} #${i}: ${String((err as Error).stack ?? err)
+            .split('\n')
+            .slice(0, 3)
+            .join(' ')}`,
+        );
         continue;
       }
       const { call, answer, out, violations } = sent;
@@ -285,14 +433,25 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
         const seen = (classCounts.get(k) ?? 0) + 1;
         classCounts.set(k, seen);
         const on = v.call?.endpoint;
-        result.violations.push(seen <= 3 ? { ...v, on, index: i, lane: lane.index, concurrent } : { ...v, on, call: undefined, index: i, lane: lane.index });
+        result.violations.push(
+          seen <= 3
+            ? { ...v, on, index: i, lane: lane.index, concurrent }
+            : { ...v, on, call: undefined, index: i, lane: lane.index },
+        );
         if (!firstOf.has(k)) {
           firstOf.set(k, { lane, index: i, endpoint });
-          o.log(`violation: ${v.kind} — ${v.endpoint} (${v.mutation ?? 'valid'}${v.where ? ` at ${v.where}` : ''}) → ${v.status}`);
+          o.log(
+            `violation: ${v.kind} — ${v.endpoint} (${v.mutation ?? 'valid'}${v.where ? ` at ${v.where}` : ''})` +
+              ` → ${v.status}`,
+          );
         }
       }
       learn(lane, call, answer, out);
-      if (result.sent % 500 === 0) o.log(`  ${result.sent} sent, ${result.violations.length} violations, ${Math.round((Date.now() - started) / 1000)} s`);
+      if (result.sent % 500 === 0)
+        o.log(
+          `  ${result.sent} sent, ${result.violations.length} violations, ` +
+            `${Math.round((Date.now() - started) / 1000)} s`,
+        );
     }
   };
 
@@ -306,7 +465,18 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   for (const [k, first] of firstOf) {
     if (Date.now() > shrinkUntil) break;
     const kind = k.split(' | ')[0]!;
-    if (!['5xx', 'hang', 'refused request changed state', 'error body not in the API shape', 'forged-origin action is not 403', 'sign-in redirects off the console', 'unserved method is not 405 in the API shape'].includes(kind)) continue;
+    if (
+      ![
+        '5xx',
+        'hang',
+        'refused request changed state',
+        'error body not in the API shape',
+        'forged-origin action is not 403',
+        'sign-in redirects off the console',
+        'unserved method is not 405 in the API shape',
+      ].includes(kind)
+    )
+      continue;
     let last: { call: Call; outcome: string } | undefined;
     await fc.check(
       fc.asyncProperty(first.endpoint.arbitrary(first.lane.ctx), async (d) => {
@@ -316,7 +486,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
         if (again) last = { call: r.call, outcome: `${r.out.label}: ${again.detail}` };
         return !again;
       }),
-      { seed: mix(o.seed, first.index) | 0, numRuns: 1, interruptAfterTimeLimit: Math.max(1_000, Math.min(20_000, shrinkUntil - Date.now())), markInterruptAsFailure: false },
+      {
+        seed: mix(o.seed, first.index) | 0,
+        numRuns: 1,
+        interruptAfterTimeLimit: Math.max(1_000, Math.min(20_000, shrinkUntil - Date.now())),
+        markInterruptAsFailure: false,
+      },
     );
     if (last) result.shrunk.set(k, last);
   }
@@ -326,22 +501,55 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   for (const l of lanes) await refreshTenant(l.t);
   const allIds = [...new Set([...everyActivity, ...lanes.flatMap((l) => l.t.view.activities.map((a) => a.id))])];
   const backlog = await waitForDrain(o.prefix, allIds);
-  if (backlog) result.findings.push({ kind: 'books:stream not drained', subject: `${backlog} entries`, detail: 'the draw-log worker stopped draining the streams (an entry it cannot write stays in the stream)' });
+  if (backlog)
+    result.findings.push({
+      kind: 'books:stream not drained',
+      subject: `${backlog} entries`,
+      detail: 'the draw-log worker stopped draining the streams (an entry it cannot write stays in the stream)',
+    });
   result.findings.push(...(await reconcileAll(allIds)));
   result.findings.push(...(await checkChances(o.prefix, allIds)));
   result.findings.push(...(await checkAnsweredDraws(answered)));
   result.findings.push(...(await drawsAfterEnd(allIds)));
-  for (const d of await hotStateDisagreements(o.prefix, allIds)) result.findings.push({ kind: 'books:hot state disagrees with the records', subject: 'activity', detail: d });
+  for (const d of await hotStateDisagreements(o.prefix, allIds))
+    result.findings.push({ kind: 'books:hot state disagrees with the records', subject: 'activity', detail: d });
   const oddKeys = await nonCanonicalKeys(o.prefix);
-  if (oddKeys.length) result.findings.push({ kind: 'redis-key:built from request text', subject: `${oddKeys.length} keys`, detail: oddKeys.slice(0, 5).map((x) => JSON.stringify(x)).join(', ') });
+  if (oddKeys.length)
+    result.findings.push({
+      kind: 'redis-key:built from request text',
+      subject: `${oddKeys.length} keys`,
+      detail: oddKeys
+        .slice(0, 5)
+        .map((x) => JSON.stringify(x))
+        .join(', '),
+    });
   const unknown = oracle.get('token:unknown-tenant');
   const wrong = oracle.get('token:wrong-key');
   if (unknown && wrong && ![...unknown].some((m) => wrong.has(m))) {
-    result.findings.push({ kind: 'token errors tell whether a tenant exists', subject: 'user-token 401s', detail: `unknown tenant: ${[...unknown].join(' | ')}; known tenant, wrong key: ${[...wrong].join(' | ')}` });
+    result.findings.push({
+      kind: 'token errors tell whether a tenant exists',
+      subject: 'user-token 401s',
+      detail: `unknown tenant: ${[...unknown].join(' | ')}; known tenant, wrong key: ${[...wrong].join(' | ')}`,
+    });
   }
   const bystanderAfter = await tenantDigest(scopeOf(bystander!));
   const moved = changedParts(bystanderBefore, bystanderAfter);
-  if (moved.length) result.findings.push({ kind: 'cross-tenant: the bystander tenant changed', subject: bystander!.slug, detail: `changed: ${moved.join(', ')}` });
+  if (moved.length)
+    result.findings.push({
+      kind: 'cross-tenant: the bystander tenant changed',
+      subject: bystander!.slug,
+      detail: `changed: ${moved.join(', ')}`,
+    });
+  // Boundaries the request stream cannot show one request at a time; sign-in throttling runs
+  // last, against the intruder's analyst, so it cannot lock anything the run still needs.
+  const lane0 = lanes[0]!.t;
+  result.findings.push(
+    ...(await framingFindings(o.baseUrl, [
+      { path: '/signin' },
+      { path: `/t/${lane0.slug}/activities`, cookie: lane0.sessions.owner },
+    ])),
+  );
+  result.findings.push(...(await signInThrottleFindings(o.baseUrl, intruder!.analyst.email)));
   await removeUploads(o.root, uploads);
   return result;
 }
@@ -352,7 +560,13 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
  */
 function classEndpoint(call: Call): string {
   if (call.expectMethodNotAllowed) return 'any /api route, a method it does not serve';
-  if (call.action && (call.mutation?.startsWith('action-protocol:') || call.mutation?.startsWith('action:') || (call.mutation === 'array:repeated' && call.where === 'args'))) return 'any server action';
+  if (
+    call.action &&
+    (call.mutation?.startsWith('action-protocol:') ||
+      call.mutation?.startsWith('action:') ||
+      (call.mutation === 'array:repeated' && call.where === 'args'))
+  )
+    return 'any server action';
   return call.endpoint;
 }
 
@@ -363,14 +577,26 @@ function changesActivities(call: Call): boolean {
 }
 
 function headOverLimit(call: Call): boolean {
-  return Buffer.byteLength(call.path) + Object.entries(call.headers).reduce((s, [k, v]) => s + Buffer.byteLength(k) + Buffer.byteLength(v) + 4, 0) > 16 * 1024 - 512;
+  return (
+    Buffer.byteLength(call.path) +
+      Object.entries(call.headers).reduce((s, [k, v]) => s + Buffer.byteLength(k) + Buffer.byteLength(v) + 4, 0) >
+    16 * 1024 - 512
+  );
 }
 
 async function settleRebuild(prefix: string, activity: string) {
   const { requestRedis } = await import('../../lib/redis');
   const redis = await requestRedis();
   await new Promise((r) => setTimeout(r, 100));
-  for (let i = 0; i < 50 && (await redis.exists(`${prefix}:{act:${activity}}:rebuild-lock`, `${prefix}:{act:${activity.toLowerCase()}}:rebuild-lock`)); i++) {
+  for (
+    let i = 0;
+    i < 50 &&
+    (await redis.exists(
+      `${prefix}:{act:${activity}}:rebuild-lock`,
+      `${prefix}:{act:${activity.toLowerCase()}}:rebuild-lock`,
+    ));
+    i++
+  ) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -386,11 +612,22 @@ function snippet(a: Answer): string {
 async function seedBystander(baseUrl: string, t: Tenant) {
   const a = t.view.activities.find((x) => x.status === 'LIVE');
   if (!a) return;
-  await Promise.all(Array.from({ length: 20 }, (_, i) =>
-    send(baseUrl, { method: 'POST', path: `/api/v1/activities/${a.id}/draws`, headers: { authorization: `Bearer ${tokenFor(t, USERS[i % USERS.length]!)}`, 'idempotency-key': `seed-${i}` } }),
-  ));
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      send(baseUrl, {
+        method: 'POST',
+        path: `/api/v1/activities/${a.id}/draws`,
+        headers: { authorization: `Bearer ${tokenFor(t, USERS[i % USERS.length]!)}`, 'idempotency-key': `seed-${i}` },
+      }),
+    ),
+  );
   const task = a.tasks.find((x) => x.kind === 'SHARE');
-  if (task) await send(baseUrl, { method: 'POST', path: `/api/v1/activities/${a.id}/tasks/${task.id}/complete`, headers: { authorization: `Bearer ${tokenFor(t, 'u1')}` } });
+  if (task)
+    await send(baseUrl, {
+      method: 'POST',
+      path: `/api/v1/activities/${a.id}/tasks/${task.id}/complete`,
+      headers: { authorization: `Bearer ${tokenFor(t, 'u1')}` },
+    });
   await refreshTenant(t);
 }
 

@@ -5,6 +5,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+const FLIGHT_CLIENT_DIR = 'next/dist/compiled/react-server-dom-webpack/cjs';
+
 type FlightClient = { encodeReply: (value: unknown) => Promise<string | FormData> };
 
 let client: FlightClient | undefined;
@@ -13,7 +15,7 @@ function flightClient(): FlightClient {
   if (!client) {
     const require = createRequire(path.join(process.cwd(), 'package.json'));
     // The production build, as a browser gets it (the development one also warns on stderr).
-    client = require('next/dist/compiled/react-server-dom-webpack/cjs/react-server-dom-webpack-client.node.production.js') as FlightClient;
+    client = require(`${FLIGHT_CLIENT_DIR}/react-server-dom-webpack-client.node.production.js`) as FlightClient;
   }
   return client;
 }
@@ -21,7 +23,8 @@ function flightClient(): FlightClient {
 /** The request body and its content type for the action's arguments. */
 export async function encodeArgs(args: unknown[]): Promise<{ body: Buffer; contentType: string }> {
   const encoded = await flightClient().encodeReply(args);
-  if (typeof encoded === 'string') return { body: Buffer.from(encoded, 'utf8'), contentType: 'text/plain;charset=UTF-8' };
+  if (typeof encoded === 'string')
+    return { body: Buffer.from(encoded, 'utf8'), contentType: 'text/plain;charset=UTF-8' };
   const res = new Response(encoded);
   return { body: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type')! };
 }
@@ -57,7 +60,8 @@ export function flightRows(body: Buffer): Map<string, FlightRow> {
   return rows;
 }
 
-export type ActionOutcome = { kind: 'result'; value: unknown } | { kind: 'thrown'; value: unknown } | { kind: 'unreadable'; why: string };
+export type ActionOutcome =
+  { kind: 'result'; value: unknown } | { kind: 'thrown'; value: unknown } | { kind: 'unreadable'; why: string };
 
 /** The value the action returned (row 0's `a`, resolved), or what it threw. */
 export function actionOutcome(body: Buffer): ActionOutcome {

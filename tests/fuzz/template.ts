@@ -20,13 +20,21 @@ export type Obj = { kind: 'obj'; fields: Record<string, Node> };
 export type Arr = { kind: 'arr'; items: Node[] };
 export type Node = Leaf | Obj | Arr;
 
-export const leaf = (valid: fc.Arbitrary<unknown>, hostile: (place: Place) => fc.Arbitrary<Mutant>, extra: Partial<Leaf> = {}): Leaf => ({
-  kind: 'leaf', valid, hostile, ...extra,
+export const leaf = (
+  valid: fc.Arbitrary<unknown>,
+  hostile: (place: Place) => fc.Arbitrary<Mutant>,
+  extra: Partial<Leaf> = {},
+): Leaf => ({
+  kind: 'leaf',
+  valid,
+  hostile,
+  ...extra,
 });
 export const obj = (fields: Record<string, Node>): Obj => ({ kind: 'obj', fields });
 export const arr = (...items: Node[]): Arr => ({ kind: 'arr', items });
 /** A fixed part (a path's literal segment): never mutated. */
-export const fixed = (value: unknown): Leaf => leaf(fc.constant(value), () => fc.constant({ label: 'fixed', value }), { fixed: true });
+export const fixed = (value: unknown): Leaf =>
+  leaf(fc.constant(value), () => fc.constant({ label: 'fixed', value }), { fixed: true });
 
 type Where = { path: (string | number)[]; node: Node; place: Place };
 
@@ -46,7 +54,9 @@ export function validOf(node: Node): fc.Arbitrary<unknown> {
   if (node.kind === 'leaf') return node.optional ? fc.oneof(node.valid, fc.constant(OMIT)) : node.valid;
   if (node.kind === 'arr') return fc.tuple(...node.items.map(validOf));
   const keys = Object.keys(node.fields);
-  return fc.tuple(...keys.map((k) => validOf(node.fields[k]!))).map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]]).filter(([, v]) => v !== OMIT)));
+  return fc
+    .tuple(...keys.map((k) => validOf(node.fields[k]!)))
+    .map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]]).filter(([, v]) => v !== OMIT)));
 }
 
 /** One hostile change to a node: a leaf's value, or an object's or array's shape. */
@@ -59,7 +69,10 @@ function mutationsOf(where: Where): fc.Arbitrary<Mutant> {
   if (node.kind === 'arr') {
     return fc.oneof(
       validOf(node).map((v) => ({ label: 'array:empty', value: (v as unknown[]).slice(0, 0) })),
-      validOf(node).map((v) => ({ label: 'array:repeated', value: Array.from({ length: 1_001 }, () => (v as unknown[])[0] ?? null) })),
+      validOf(node).map((v) => ({
+        label: 'array:repeated',
+        value: Array.from({ length: 1_001 }, () => (v as unknown[])[0] ?? null),
+      })),
       wrongType(place),
     );
   }
@@ -68,9 +81,16 @@ function mutationsOf(where: Where): fc.Arbitrary<Mutant> {
     validOf(node).map((v) => ({ label, value: extra({ ...(v as Record<string, unknown>) }) }));
   const options: fc.Arbitrary<Mutant>[] = [
     withExtra('object:unknown-field', (v) => ({ ...v, zzUnknown: 1 })),
-    withExtra('object:__proto__-key', (v) => Object.assign(Object.fromEntries([['__proto__', { polluted: true, isAdmin: true }]]), v)),
+    withExtra('object:__proto__-key', (v) =>
+      Object.assign(Object.fromEntries([['__proto__', { polluted: true, isAdmin: true }]]), v),
+    ),
     withExtra('object:constructor-key', (v) => ({ ...v, constructor: { prototype: { polluted: true } } })),
-    withExtra('object:prototype-key', (v) => ({ ...v, prototype: { polluted: true }, toString: 'x', hasOwnProperty: 1 })),
+    withExtra('object:prototype-key', (v) => ({
+      ...v,
+      prototype: { polluted: true },
+      toString: 'x',
+      hasOwnProperty: 1,
+    })),
     wrongType(place),
   ];
   if (keys.length) {
@@ -111,9 +131,14 @@ export type Part = { node: Node; place: Place; shapeFixed?: boolean };
  * The arbitrary of one request: valid with weight `validWeight`, otherwise exactly one hostile
  * change at a node chosen uniformly among all nodes of all parts (and `extra` whole-request changes).
  */
-export function requestArbitrary(parts: Record<string, Part>, { validWeight = 1, extra = [] as fc.Arbitrary<Drawn>[] } = {}): fc.Arbitrary<Drawn> {
+export function requestArbitrary(
+  parts: Record<string, Part>,
+  { validWeight = 1, extra = [] as fc.Arbitrary<Drawn>[] } = {},
+): fc.Arbitrary<Drawn> {
   const names = Object.keys(parts);
-  const validAll = fc.tuple(...names.map((n) => validOf(parts[n]!.node))).map((vs) => Object.fromEntries(names.map((n, i) => [n, vs[i]])) as Record<string, unknown>);
+  const validAll = fc
+    .tuple(...names.map((n) => validOf(parts[n]!.node)))
+    .map((vs) => Object.fromEntries(names.map((n, i) => [n, vs[i]])) as Record<string, unknown>);
   const targets: Where[] = [];
   for (const n of names) {
     for (const w of locate(parts[n]!.node, parts[n]!.place, [], [])) {

@@ -89,7 +89,10 @@ export async function createTenant(slug: string, users: string[]): Promise<Tenan
   await revokeApiKey(tenant.id, SYSTEM, revoked.apiKey.id);
   const member = async (role: 'OWNER' | 'OPERATOR' | 'ANALYST') => {
     const email = `${role.toLowerCase()}-${slug}@fuzz.test`;
-    const op = await db.operator.create({ data: { email, name: `Fuzz ${role.toLowerCase()}`, passwordHash: PASSWORD_HASH }, select: { id: true } });
+    const op = await db.operator.create({
+      data: { email, name: `Fuzz ${role.toLowerCase()}`, passwordHash: PASSWORD_HASH },
+      select: { id: true },
+    });
     await db.membership.create({ data: { tenantId: tenant.id, operatorId: op.id, role } });
     return { id: op.id, email };
   };
@@ -98,21 +101,47 @@ export async function createTenant(slug: string, users: string[]): Promise<Tenan
   const analyst = await member('ANALYST');
 
   const prizes = {
-    physical: await createPrize(tenant.id, SYSTEM, { name: 'Fuzz tote bag', kind: 'physical', stock: 1_000_000, value: 39 }),
+    physical: await createPrize(tenant.id, SYSTEM, {
+      name: 'Fuzz tote bag',
+      kind: 'physical',
+      stock: 1_000_000,
+      value: 39,
+    }),
     points: await createPrize(tenant.id, SYSTEM, { name: 'Fuzz points', kind: 'points', stock: 10_000_000 }),
     virtual: await createPrize(tenant.id, SYSTEM, { name: 'Fuzz voucher', kind: 'virtual', stock: 1_000_000 }),
   };
   await ensureLiveActivity(tenant.id, [prizes.physical.id, prizes.points.id, prizes.virtual.id]);
   await createDraft(tenant.id, [prizes.physical.id, prizes.points.id]);
-  await createRiskRule(tenant.id, SYSTEM, { kind: 'rate_limit_user', limit: 100_000, windowSeconds: 60, action: 'rate_limited', enabled: true });
+  await createRiskRule(tenant.id, SYSTEM, {
+    kind: 'rate_limit_user',
+    limit: 100_000,
+    windowSeconds: 60,
+    action: 'rate_limited',
+    enabled: true,
+  });
   await addRiskListEntries(tenant.id, SYSTEM, { kind: 'user', values: ['fuzz-blocked-user'] });
-  await db.alert.create({ data: { tenantId: tenant.id, kind: 'fuzz', severity: 'INFO', message: 'an alert for the fuzz to acknowledge' } });
+  await db.alert.create({
+    data: { tenantId: tenant.id, kind: 'fuzz', severity: 'INFO', message: 'an alert for the fuzz to acknowledge' },
+  });
   const invitation = await inviteMember(tenant.id, SYSTEM, { email: `invitee-${slug}@fuzz.test`, role: 'ANALYST' });
 
-  const secrets = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true, webhookSecret: true } });
+  const secrets = await db.tenant.findUniqueOrThrow({
+    where: { id: tenant.id },
+    select: { userTokenSecret: true, webhookSecret: true },
+  });
   const t: Tenant = {
-    id: tenant.id, slug, ...secrets, apiKey, apiKeyId: keyRow.id, revokedApiKey: revoked.key,
-    owner, analyst, operator, sessions: { owner: '', analyst: '', operator: '' }, users, inviteTokens: [invitation.token],
+    id: tenant.id,
+    slug,
+    ...secrets,
+    apiKey,
+    apiKeyId: keyRow.id,
+    revokedApiKey: revoked.key,
+    owner,
+    analyst,
+    operator,
+    sessions: { owner: '', analyst: '', operator: '' },
+    users,
+    inviteTokens: [invitation.token],
     view: emptyView(),
   };
   await refreshTenant(t);
@@ -120,7 +149,17 @@ export async function createTenant(slug: string, users: string[]): Promise<Tenan
 }
 
 function emptyView(): TenantView {
-  return { activities: [], prizes: [], wins: [], riskRules: [], riskEntries: [], alerts: [], apiKeys: [], invitations: [], members: [] };
+  return {
+    activities: [],
+    prizes: [],
+    wins: [],
+    riskRules: [],
+    riskEntries: [],
+    alerts: [],
+    apiKeys: [],
+    invitations: [],
+    members: [],
+  };
 }
 
 /** A spec the platform accepts: three tiers that win often, tasks that grant chances freely. */
@@ -133,7 +172,13 @@ export function liveSpec(prizeIds: string[], { startsAt = Date.now() - 3_600_000
     endsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
     timezone: 'Asia/Shanghai',
     limits: { freeDrawsPerDay: 5, maxDrawsPerDay: 100_000 },
-    tiers: prizeIds.map((prizeId, i) => ({ name: `Tier ${i + 1}`, probability: probabilities[i] ?? 0.05, stock: 100_000, pacing: 'none' as const, prizes: [{ prizeId, quantity: 1 }] })),
+    tiers: prizeIds.map((prizeId, i) => ({
+      name: `Tier ${i + 1}`,
+      probability: probabilities[i] ?? 0.05,
+      stock: 100_000,
+      pacing: 'none' as const,
+      prizes: [{ prizeId, quantity: 1 }],
+    })),
     tasks: [
       { kind: 'sign_in' as const, name: 'Check in', chances: 1, perDay: 1_000 },
       { kind: 'share' as const, name: 'Share', chances: 2, perDay: 1_000 },
@@ -153,7 +198,12 @@ async function ensureLiveActivity(tenantId: string, prizeIds: string[]) {
 
 async function createDraft(tenantId: string, prizeIds: string[]) {
   const { createActivity } = await import('../../lib/activities/create-activity');
-  return (await createActivity(tenantId, SYSTEM, { ...liveSpec(prizeIds, { startsAt: Date.now() + DAY_MS, name: 'Fuzz draft' }), tasks: [] })).id;
+  return (
+    await createActivity(tenantId, SYSTEM, {
+      ...liveSpec(prizeIds, { startsAt: Date.now() + DAY_MS, name: 'Fuzz draft' }),
+      tasks: [],
+    })
+  ).id;
 }
 
 /**
@@ -165,37 +215,59 @@ export async function refreshTenant(t: Tenant): Promise<string[]> {
   const { db } = await import('../../lib/db');
   const repairs: string[] = [];
   const read = async () => {
-    const [activities, prizes, wins, riskRules, riskEntries, alerts, apiKeys, invitations, members, secrets] = await Promise.all([
-      db.activity.findMany({
-        where: { tenantId: t.id },
-        select: {
-          id: true, status: true, version: true, tasks: { select: { id: true, kind: true, eventType: true } },
-          tiers: { select: { id: true, probabilityMicros: true, stock: true, prizes: { select: { prizeId: true } } }, orderBy: { position: 'asc' } },
-        },
-        orderBy: { createdAt: 'desc' },
-        take: 40,
-      }),
-      db.prize.findMany({ where: { tenantId: t.id }, select: { id: true, kind: true }, orderBy: { createdAt: 'asc' }, take: 40 }),
-      db.win.findMany({ where: { tenantId: t.id }, select: { id: true, status: true, userId: true, prize: { select: { kind: true } } }, orderBy: { createdAt: 'desc' }, take: 200 }),
-      db.riskRule.findMany({ where: { tenantId: t.id }, select: { id: true, enabled: true }, take: 40 }),
-      db.riskListEntry.findMany({ where: { tenantId: t.id }, select: { id: true }, take: 40 }),
-      db.alert.findMany({ where: { tenantId: t.id }, select: { id: true }, take: 40 }),
-      db.apiKey.findMany({ where: { tenantId: t.id }, select: { id: true, revokedAt: true }, take: 40 }),
-      db.invitation.findMany({ where: { tenantId: t.id, acceptedAt: null }, select: { id: true }, take: 40 }),
-      db.membership.findMany({ where: { tenantId: t.id }, select: { operatorId: true, role: true } }),
-      db.tenant.findUniqueOrThrow({ where: { id: t.id }, select: { userTokenSecret: true, webhookSecret: true } }),
-    ]);
+    const [activities, prizes, wins, riskRules, riskEntries, alerts, apiKeys, invitations, members, secrets] =
+      await Promise.all([
+        db.activity.findMany({
+          where: { tenantId: t.id },
+          select: {
+            id: true,
+            status: true,
+            version: true,
+            tasks: { select: { id: true, kind: true, eventType: true } },
+            tiers: {
+              select: { id: true, probabilityMicros: true, stock: true, prizes: { select: { prizeId: true } } },
+              orderBy: { position: 'asc' },
+            },
+          },
+          orderBy: { createdAt: 'desc' },
+          take: 40,
+        }),
+        db.prize.findMany({
+          where: { tenantId: t.id },
+          select: { id: true, kind: true },
+          orderBy: { createdAt: 'asc' },
+          take: 40,
+        }),
+        db.win.findMany({
+          where: { tenantId: t.id },
+          select: { id: true, status: true, userId: true, prize: { select: { kind: true } } },
+          orderBy: { createdAt: 'desc' },
+          take: 200,
+        }),
+        db.riskRule.findMany({ where: { tenantId: t.id }, select: { id: true, enabled: true }, take: 40 }),
+        db.riskListEntry.findMany({ where: { tenantId: t.id }, select: { id: true }, take: 40 }),
+        db.alert.findMany({ where: { tenantId: t.id }, select: { id: true }, take: 40 }),
+        db.apiKey.findMany({ where: { tenantId: t.id }, select: { id: true, revokedAt: true }, take: 40 }),
+        db.invitation.findMany({ where: { tenantId: t.id, acceptedAt: null }, select: { id: true }, take: 40 }),
+        db.membership.findMany({ where: { tenantId: t.id }, select: { operatorId: true, role: true } }),
+        db.tenant.findUniqueOrThrow({ where: { id: t.id }, select: { userTokenSecret: true, webhookSecret: true } }),
+      ]);
     t.userTokenSecret = secrets.userTokenSecret;
     t.webhookSecret = secrets.webhookSecret;
     t.view = {
       activities: activities.map((a) => ({
-        id: a.id, status: a.status, version: a.version, tasks: a.tasks,
+        id: a.id,
+        status: a.status,
+        version: a.version,
+        tasks: a.tasks,
         prizeIds: [...new Set(a.tiers.flatMap((x) => x.prizes.map((p) => p.prizeId)))],
         tiers: a.tiers.map((x) => ({ id: x.id, probability: x.probabilityMicros / 1e6, stock: x.stock })),
       })),
       prizes: prizes.map((p) => ({ id: p.id, kind: p.kind })),
       wins: wins.map((w) => ({ id: w.id, status: w.status, userId: w.userId, kind: w.prize.kind })),
-      riskRules, riskEntries, alerts,
+      riskRules,
+      riskEntries,
+      alerts,
       apiKeys: apiKeys.map((k) => ({ id: k.id, revoked: k.revokedAt !== null })),
       invitations,
       members,
@@ -203,7 +275,10 @@ export async function refreshTenant(t: Tenant): Promise<string[]> {
   };
   await read();
   if (!t.view.activities.some((a) => a.status === 'LIVE')) {
-    const prizeIds = t.view.prizes.filter((p) => p.kind !== 'COUPON').slice(0, 3).map((p) => p.id);
+    const prizeIds = t.view.prizes
+      .filter((p) => p.kind !== 'COUPON')
+      .slice(0, 3)
+      .map((p) => p.id);
     if (prizeIds.length) {
       await ensureLiveActivity(t.id, prizeIds);
       repairs.push('a new live activity (none was left)');
@@ -216,10 +291,18 @@ export async function refreshTenant(t: Tenant): Promise<string[]> {
     t.apiKeyId = apiKey.id;
     repairs.push('a new API key (the lane’s own was revoked)');
   }
-  for (const [who, role] of [[t.owner, 'OWNER'], [t.operator, 'OPERATOR'], [t.analyst, 'ANALYST']] as const) {
+  for (const [who, role] of [
+    [t.owner, 'OWNER'],
+    [t.operator, 'OPERATOR'],
+    [t.analyst, 'ANALYST'],
+  ] as const) {
     const m = t.view.members.find((x) => x.operatorId === who.id);
     if (m?.role !== role) {
-      await db.membership.upsert({ where: { tenantId_operatorId: { tenantId: t.id, operatorId: who.id } }, update: { role }, create: { tenantId: t.id, operatorId: who.id, role } });
+      await db.membership.upsert({
+        where: { tenantId_operatorId: { tenantId: t.id, operatorId: who.id } },
+        update: { role },
+        create: { tenantId: t.id, operatorId: who.id, role },
+      });
       repairs.push(`the ${role.toLowerCase()} restored (was ${m?.role ?? 'removed'})`);
     }
   }
@@ -227,7 +310,8 @@ export async function refreshTenant(t: Tenant): Promise<string[]> {
   return repairs;
 }
 
-export const tokenFor = (t: Tenant, sub: string, extra: Record<string, unknown> = {}) => userToken(t.userTokenSecret, { tid: t.slug, sub, ...extra });
+export const tokenFor = (t: Tenant, sub: string, extra: Record<string, unknown> = {}) =>
+  userToken(t.userTokenSecret, { tid: t.slug, sub, ...extra });
 
 /** A short random id for names that must not collide across runs. */
 export const shortId = () => randomBytes(4).toString('hex');
