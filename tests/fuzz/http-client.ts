@@ -17,7 +17,9 @@ export type Answer = {
   error?: string;
 };
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// Idle sockets are dropped before the server's 5 s keep-alive ends, so none is reused just as
+// the server closes it (a reset that would look like the server's failure).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
 
 export function send(baseUrl: string, wire: Wire, { answerWithinMs = ANSWER_WITHIN_MS } = {}): Promise<Answer> {
   const url = new URL(baseUrl);

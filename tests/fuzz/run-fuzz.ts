@@ -351,14 +351,16 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
       if (a.status === 200 && typeof body?.drawId === 'string')
         answered.push({ activity: c.activity!, sub: c.sub!, key: c.idempotencyKey!, drawId: body.drawId });
       if (a.hung || a.status >= 500 || a.status === 0) {
+        // Filed without the crowd draw's own change: the draw that broke the batch may be any
+        // request in flight at that moment, this lane's or another's.
         crowdViolations.push({
           kind: 'valid draw failed beside another',
-          endpoint: call.endpoint,
-          mutation: call.mutation,
-          where: call.where,
+          endpoint: 'POST /api/v1/activities/[activityId]/draws (a valid draw in a crowd)',
+          mutation: null,
+          where: null,
           status: outcomeOf(c, a).label,
           call,
-          detail: `a valid draw by ${c.sub} sent together with this one got ${a.status}: ${snippet(a)}`,
+          detail: `a valid draw by ${c.sub} got ${a.status} beside ${call.mutation ?? 'a valid draw'}: ${snippet(a)}`,
         });
       }
     });
