@@ -23,7 +23,7 @@ export type Call = Wire & {
   forgedIp?: string;
   /** A server action: its export and its decoded arguments. */
   action?: { key: string; args: unknown };
-  /** The route does not serve this method: API.md wants 405 in its error shape. */
+  /** The route does not serve this method: 405 in the API's error shape is due. */
   expectMethodNotAllowed?: boolean;
   /** A sign-in whose redirect target is checked (only same-origin paths). */
   checkRedirect?: boolean;

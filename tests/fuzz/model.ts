@@ -119,7 +119,7 @@ function tierNode(ctx: Ctx, prizeIds: string[], i: number): Node {
   });
 }
 
-/** An activity spec (API.md) whose every field is attacked in turn. */
+/** An activity spec (the API's format) whose every field is attacked in turn. */
 export function specNode(ctx: Ctx, { draft = false } = {}): Node {
   const prizeIds = ctx.t.view.prizes.filter((p) => p.kind !== 'COUPON').map((p) => p.id);
   const now = Date.now();
@@ -679,7 +679,7 @@ function playRoutes(): Endpoint[] {
   ];
 }
 
-/** For every route method the file does not export: 405 in API.md's shape (under /api). */
+/** For every route method the file does not export: 405 in the API's error shape (under /api). */
 function methodProbes(files: RouteFile[], served: Endpoint[]): Endpoint[] {
   const out: Endpoint[] = [];
   for (const f of files) {

@@ -46,7 +46,7 @@ export function outcomeOf(call: Call, a: Answer): Outcome {
   };
 }
 
-/** A 4xx of the API must carry API.md's error shape. */
+/** A 4xx of the API must carry its error shape: { error: { code, message } }. */
 export function hasErrorShape(a: Answer): boolean {
   const body = jsonOf(a) as { error?: { code?: unknown; message?: unknown } } | undefined;
   return (
