@@ -22,7 +22,7 @@ import { send, jsonOf, type Answer } from './http-client';
 import { listRouteFiles, listServerActions, readActionIds, type ActionId } from './inventory';
 import { buildModel, checkCoverage, type Endpoint } from './model';
 import { hasErrorShape, isForeignRedirect, outcomeOf, redirectTarget, type Outcome } from './outcome';
-import { PASSWORD, createTenant, refreshTenant, shortId, tokenFor, type Tenant } from './world';
+import { PASSWORD, createStaff, createTenant, refreshTenant, shortId, tokenFor, type Tenant } from './world';
 import type { Drawn } from './template';
 
 export type FuzzOptions = {
@@ -162,19 +162,21 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
       `(${files.length} route files, ${built.size} server actions), ${o.lanes} lanes`,
   );
 
-  const [bystander, intruder, ...lanesT] = await Promise.all(
-    ['by', 'in', ...Array.from({ length: o.lanes }, (_, i) => String(i))].map((x) =>
-      createTenant(`fz-${run}-${x}`, USERS),
+  // The lanes share one operator per role (signed in once each); the bystander and the
+  // intruder have their own, so a lane's session never opens either of them.
+  const [laneStaff, byStaff, inStaff] = await Promise.all(['lanes', 'by', 'in'].map((x) => createStaff(`${run}-${x}`)));
+  const [bystander, intruder, ...lanesT] = await Promise.all([
+    createTenant(`fz-${run}-by`, USERS, byStaff!),
+    createTenant(`fz-${run}-in`, USERS, inStaff!),
+    ...Array.from({ length: o.lanes }, (_, i) => createTenant(`fz-${run}-${i}`, USERS, laneStaff!)),
+  ]);
+  const [owner, operator, analyst, intruderOwner] = await Promise.all(
+    [laneStaff!.owner, laneStaff!.operator, laneStaff!.analyst, inStaff!.owner].map((m) =>
+      signIn(o.baseUrl, m.email, PASSWORD),
     ),
   );
-  await Promise.all(
-    [bystander!, intruder!, ...lanesT].map(async (t) => {
-      const [owner, operator, analyst] = await Promise.all(
-        [t.owner, t.operator, t.analyst].map((m) => signIn(o.baseUrl, m.email, PASSWORD)),
-      );
-      t.sessions = { owner: owner!, operator: operator!, analyst: analyst! };
-    }),
-  );
+  for (const t of lanesT) t.sessions = { owner: owner!, operator: operator!, analyst: analyst! };
+  intruder!.sessions = { owner: intruderOwner!, operator: '', analyst: '' };
   await seedBystander(o.baseUrl, bystander!);
   o.log(`fuzz: ${o.lanes + 2} tenants set up and signed in after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const uploads: string[] = [];

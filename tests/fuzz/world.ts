@@ -65,9 +65,9 @@ export type Tenant = {
   apiKey: string;
   apiKeyId: string;
   revokedApiKey: string;
-  owner: { id: string; email: string };
-  analyst: { id: string; email: string };
-  operator: { id: string; email: string };
+  owner: Person;
+  analyst: Person;
+  operator: Person;
   /** Cookie header values of signed-in console sessions, by role. */
   sessions: { owner: string; analyst: string; operator: string };
   users: string[];
@@ -75,7 +75,25 @@ export type Tenant = {
   view: TenantView;
 };
 
-export async function createTenant(slug: string, users: string[]): Promise<Tenant> {
+export type Person = { id: string; email: string };
+/** One operator for each role; the lanes' tenants share theirs, so the run signs in only a few. */
+export type Staff = { owner: Person; operator: Person; analyst: Person };
+
+/** Operators with the fixtures' password, one per role, not yet a member of any tenant. */
+export async function createStaff(name: string): Promise<Staff> {
+  const { db } = await import('../../lib/db');
+  const person = async (role: string): Promise<Person> => {
+    const email = `${role}-${name}@fuzz.test`;
+    const op = await db.operator.create({
+      data: { email, name: `Fuzz ${role}`, passwordHash: PASSWORD_HASH },
+      select: { id: true },
+    });
+    return { id: op.id, email };
+  };
+  return { owner: await person('owner'), operator: await person('operator'), analyst: await person('analyst') };
+}
+
+export async function createTenant(slug: string, users: string[], staff: Staff): Promise<Tenant> {
   const { db } = await import('../../lib/db');
   const { ensureTenant } = await import('../../lib/tenancy/ensure-tenant');
   const { createApiKey, revokeApiKey } = await import('../../lib/auth/api-keys');
@@ -87,18 +105,14 @@ export async function createTenant(slug: string, users: string[]): Promise<Tenan
   const { key: apiKey, apiKey: keyRow } = await createApiKey(tenant.id, SYSTEM, 'fuzz');
   const revoked = await createApiKey(tenant.id, SYSTEM, 'fuzz revoked');
   await revokeApiKey(tenant.id, SYSTEM, revoked.apiKey.id);
-  const member = async (role: 'OWNER' | 'OPERATOR' | 'ANALYST') => {
-    const email = `${role.toLowerCase()}-${slug}@fuzz.test`;
-    const op = await db.operator.create({
-      data: { email, name: `Fuzz ${role.toLowerCase()}`, passwordHash: PASSWORD_HASH },
-      select: { id: true },
-    });
-    await db.membership.create({ data: { tenantId: tenant.id, operatorId: op.id, role } });
-    return { id: op.id, email };
-  };
-  const owner = await member('OWNER');
-  const operator = await member('OPERATOR');
-  const analyst = await member('ANALYST');
+  const { owner, operator, analyst } = staff;
+  await db.membership.createMany({
+    data: [
+      { tenantId: tenant.id, operatorId: owner.id, role: 'OWNER' },
+      { tenantId: tenant.id, operatorId: operator.id, role: 'OPERATOR' },
+      { tenantId: tenant.id, operatorId: analyst.id, role: 'ANALYST' },
+    ],
+  });
 
   const prizes = {
     physical: await createPrize(tenant.id, SYSTEM, {
