@@ -32,7 +32,7 @@ export async function reconcileAll(activityIds: string[]): Promise<Finding[]> {
 export async function waitForDrain(
   prefix: string,
   activityIds: string[],
-  { ms = 30_000, stuckMs = 6_000 } = {},
+  { ms = 30_000, stuckMs = 4_000 } = {},
 ): Promise<number> {
   const { requestRedis } = await import('../../lib/redis');
   const redis = await requestRedis();

@@ -24,7 +24,7 @@ export async function framingFindings(baseUrl: string, pages: { path: string; co
 }
 
 /** Wrong passwords for one account in a row: somewhere the console must say "slow down". */
-export async function signInThrottleFindings(baseUrl: string, email: string, attempts = 30): Promise<Finding[]> {
+export async function signInThrottleFindings(baseUrl: string, email: string, attempts = 20): Promise<Finding[]> {
   const { csrfPair } = await import('./console-session');
   const { send } = await import('./http-client');
   for (let i = 0; i < attempts; i++) {

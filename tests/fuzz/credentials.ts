@@ -126,10 +126,13 @@ export function userCredential(users: string[]): Leaf {
           { t: 'user', sub: `${u}:idem` },
         ),
         m(
-          'token:dev-hostile',
+          'token:dev-unclean',
           { t: 'user', sub: u, claims: { dev: 'd\u0000' } },
           { t: 'user', sub: u, claims: { dev: 'd\u0001' } },
           { t: 'user', sub: u, claims: { dev: '\ud800' } },
+        ),
+        m(
+          'token:dev-odd',
           { t: 'user', sub: u, claims: { dev: 'x'.repeat(200) } },
           { t: 'user', sub: u, claims: { dev: 7 } },
           { t: 'user', sub: u, claims: { dev: '' } },

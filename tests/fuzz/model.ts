@@ -206,7 +206,10 @@ function routes(): Endpoint[] {
           path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'draws'),
           auth: user(ctx),
           headers: obj({
-            'idempotency-key': key(randomKey),
+            // A few keys recur, with separators, so users like "ik" and "ik:a" meet on one slot.
+            'idempotency-key': key(
+              fc.oneof({ weight: 3, arbitrary: randomKey }, fc.constantFrom('k1', 'a:k1', 'k2', 'x:k2')),
+            ),
             'x-forwarded-for': forwardedFor,
             'x-real-ip': hostileOnlyHeader(
               fc.constantFrom(...FORGED_IPS).map((value) => ({ label: 'x-real-ip:forged', value })),

@@ -29,8 +29,13 @@ export function outcomeOf(call: Call, a: Answer): Outcome {
         const status = (errorStatus as Record<string, number>)[code] ?? 400;
         return { status, label: `action ${status} ${code}`, refused: status < 500, ok: false, code, result: r };
       }
-      if (r && r.ok === true)
+      // A CSV import refuses the whole file inside a successful result: { imported: false, errors }.
+      if (r && r.ok === true && (r as { data?: { imported?: unknown } }).data?.imported === false) {
+        return { status: 400, label: 'action 400 (import refused)', refused: true, ok: false, result: r };
+      }
+      if (r && r.ok === true) {
         return { status: a.status, label: `action ${a.status} ok`, refused: false, ok: true, result: r };
+      }
       return { status: a.status, label: `action ${a.status} (no result)`, refused: false, ok: false, result: r };
     }
     if (o.kind === 'thrown') return { status: 500, label: 'action threw', refused: false, ok: false };

@@ -70,7 +70,25 @@ export type FuzzResult = {
   harnessErrors: string[];
 };
 
-const USERS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
+/** End users of every tenant; "ik" and "ik:a" draw with keys "a:k1" and "k1", which must stay apart. */
+const USERS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'ik', 'ik:a'];
+
+/**
+ * Changes the platform must refuse wherever they land (a 4xx, a refused action): unclean text,
+ * impossible or out-of-range dates, URLs that are not http(s), unclean token claims.
+ */
+const MUST_REFUSE = new Set([
+  'text:nul',
+  'text:c0-control',
+  'text:lone-surrogate',
+  'date:impossible',
+  'date:out-of-range',
+  'url:scheme',
+  'token:sub-nul',
+  'token:sub-control',
+  'token:sub-surrogate',
+  'token:dev-unclean',
+]);
 
 /** splitmix32: a seed for request `i` of run `seed`, and a second stream for picking endpoints. */
 export function mix(seed: number, i: number, stream = 0): number {
@@ -262,6 +280,16 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
       const target = redirectTarget(a);
       if (target && isForeignRedirect(o.baseUrl, target))
         v.push({ ...base, kind: 'sign-in redirects off the console', detail: `redirect to ${target}` });
+    }
+    // next-auth answers every sign-in 200 with a URL; console filters drop what does not parse.
+    const lenient =
+      call.path.startsWith('/api/auth/') || (call.where?.startsWith('query.') && !call.path.startsWith('/api/'));
+    if (call.mutation && MUST_REFUSE.has(call.mutation) && out.ok && !lenient) {
+      v.push({
+        ...base,
+        kind: 'hostile value accepted',
+        detail: `${call.change ?? call.where} was accepted (${out.label})`,
+      });
     }
     if (call.mutation === 'action:forged-origin' && a.status > 0 && a.status !== 403)
       v.push({ ...grouped, kind: 'forged-origin action is not 403', detail: `${a.status} ${out.label}` });
