@@ -1,11 +1,13 @@
-// npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--shrink-seconds T] [--port P] [--keep] [--brief]
+// npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--budget-seconds T] [--shrink-seconds T]
+//                  [--port P] [--keep] [--brief]
 //
 // Hostile requests against every route and server action of the production build (server.ts
 // and the workers, started here on a throwaway database and Redis prefix), checked for 5xx,
 // hangs, refusals that change state and books that do not reconcile (tests/fuzz/). Prints its
 // seed (--seed reproduces a run), counts per route and status, latencies and the books; exits
-// non-zero on any violation, printing a minimal reproduction of each kind. --brief leaves out
-// the table per endpoint; --keep keeps the database and Redis keys for a look afterwards.
+// non-zero on any violation, printing a minimal reproduction of each kind. --max-seconds stops
+// sending after T s of requests, --budget-seconds early enough for the whole run to take T s;
+// --brief leaves out the table per endpoint; --keep keeps the database and Redis keys.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string' },
     lanes: { type: 'string', default: '4' },
     'max-seconds': { type: 'string' },
+    'budget-seconds': { type: 'string' },
     'shrink-seconds': { type: 'string', default: '60' },
     port: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -28,13 +31,16 @@ const { values: args } = parseArgs({
   },
 });
 
+const scriptStarted = Date.now();
+/** What a budgeted run keeps for shrinking, the books and clean-up after the last request. */
+const RESERVED_SECONDS = 20;
 const runs = Number(args.runs);
 const seed = args.seed !== undefined ? Number(args.seed) : randomBytes(4).readUInt32BE(0);
 const lanes = Number(args.lanes);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || !Number.isInteger(lanes) || lanes < 1) {
   console.error(
-    'usage: npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--shrink-seconds T] [--port P] ' +
-      '[--keep] [--brief]',
+    'usage: npm run fuzz -- --runs N [--seed S] [--lanes L] [--max-seconds T] [--budget-seconds T] ' +
+      '[--shrink-seconds T] [--port P] [--keep] [--brief]',
   );
   process.exit(2);
 }
@@ -168,6 +174,11 @@ try {
     root: process.cwd(),
     distDir,
     maxSeconds: args['max-seconds'] ? Number(args['max-seconds']) : undefined,
+    // The whole run's wall budget: requests stop early enough to leave the checks and clean-up
+    // their time, however long the build and the server took to come up.
+    stopSendingAt: args['budget-seconds']
+      ? scriptStarted + (Number(args['budget-seconds']) - RESERVED_SECONDS) * 1000
+      : undefined,
     shrinkSeconds: Number(args['shrink-seconds']),
     log: (l) => console.log(l),
   });
@@ -180,7 +191,9 @@ try {
       ? serverLog[at]
       : serverLog.slice(Math.max(0, at - 3), at + 1).join(' ⏎ ');
   };
-  console.log(`fuzz: the server's log is in ${serverLogFile}`);
+  console.log(
+    `fuzz: the server's log is in ${serverLogFile}; ${Math.round((Date.now() - scriptStarted) / 1000)} s so far`,
+  );
   console.log(formatReport(result, { seed, baseUrl, serverErrors, brief: args.brief }));
   const failed =
     result.violations.length + result.findings.length + result.coverage.length + result.harnessErrors.length;

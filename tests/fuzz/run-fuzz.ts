@@ -31,6 +31,8 @@ export type FuzzOptions = {
   lanes: number;
   /** Stop sending new requests this long after the first (a bounded run). */
   maxSeconds?: number;
+  /** Or stop sending at this time (ms since the epoch), whichever comes first. */
+  stopSendingAt?: number;
   shrinkSeconds: number;
   baseUrl: string;
   prefix: string;
@@ -196,6 +198,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   for (const t of lanesT) t.sessions = { owner: owner!, operator: operator!, analyst: analyst! };
   intruder!.sessions = { owner: intruderOwner!, operator: '', analyst: '' };
   await seedBystander(o.baseUrl, bystander!);
+  const probes = await probeSlots(o.baseUrl, lanesT[0]!);
   o.log(`fuzz: ${o.lanes + 2} tenants set up and signed in after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const uploads: string[] = [];
   const lanes: Lane[] = lanesT.map((t, index) => {
@@ -237,7 +240,8 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     coverage,
     harnessErrors: [],
   };
-  const answered: AnsweredDraw[] = [];
+  // Every run checks that users "ik" and "ik:a" with keys "a:k1" and "k1" get two draws.
+  const answered: AnsweredDraw[] = [...probes];
   const oracle = new Map<string, Set<string>>();
   const inFlight = new Map<number, string>();
   const firstOf = new Map<string, { lane: Lane; index: number; endpoint: Endpoint }>();
@@ -281,9 +285,8 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
       if (target && isForeignRedirect(o.baseUrl, target))
         v.push({ ...base, kind: 'sign-in redirects off the console', detail: `redirect to ${target}` });
     }
-    // next-auth answers every sign-in 200 with a URL; console filters drop what does not parse.
-    const lenient =
-      call.path.startsWith('/api/auth/') || (call.where?.startsWith('query.') && !call.path.startsWith('/api/'));
+    // next-auth answers every sign-in 200 with a URL; query strings are filters, never stored.
+    const lenient = call.path.startsWith('/api/auth/') || call.where?.startsWith('query.');
     if (call.mutation && MUST_REFUSE.has(call.mutation) && out.ok && !lenient) {
       v.push({
         ...base,
@@ -489,11 +492,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
 
   const loopStarted = Date.now();
   if (o.maxSeconds) deadline = loopStarted + o.maxSeconds * 1000;
+  if (o.stopSendingAt) deadline = Math.min(deadline, o.stopSendingAt);
   await Promise.all(lanes.map(laneLoop));
   result.seconds = (Date.now() - loopStarted) / 1000;
 
   // Minimal reproductions: fast-check replays the first example of each kind with its seed and shrinks it.
-  const shrinkUntil = Date.now() + o.shrinkSeconds * 1000;
+  const shrinkUntil = Math.min(Date.now() + o.shrinkSeconds * 1000, (o.stopSendingAt ?? Infinity) + 5_000);
   for (const [k, first] of firstOf) {
     if (Date.now() > shrinkUntil) break;
     const kind = k.split(' | ')[0]!;
@@ -661,6 +665,26 @@ async function seedBystander(baseUrl: string, t: Tenant) {
       headers: { authorization: `Bearer ${tokenFor(t, 'u1')}` },
     });
   await refreshTenant(t);
+}
+
+/** Two draws whose user and key would join into the same text if joined by a plain ':'. */
+async function probeSlots(baseUrl: string, t: Tenant): Promise<AnsweredDraw[]> {
+  const a = t.view.activities.find((x) => x.status === 'LIVE');
+  if (!a) return [];
+  const out: AnsweredDraw[] = [];
+  for (const [sub, key] of [
+    ['ik', 'a:k1'],
+    ['ik:a', 'k1'],
+  ] as const) {
+    const res = await send(baseUrl, {
+      method: 'POST',
+      path: `/api/v1/activities/${a.id}/draws`,
+      headers: { authorization: `Bearer ${tokenFor(t, sub)}`, 'idempotency-key': key },
+    });
+    const body = jsonOf(res) as { drawId?: unknown } | undefined;
+    if (typeof body?.drawId === 'string') out.push({ activity: a.id, sub, key, drawId: body.drawId });
+  }
+  return out;
 }
 
 async function removeUploads(root: string, names: string[]) {
