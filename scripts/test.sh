@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # npm test: install what is missing, make sure PostgreSQL and Redis run, then typecheck,
-# lint, vitest (unit, then integration against real PostgreSQL and Redis) and Playwright
-# against a production build. The run uses its own database and Redis prefix, dropped at
-# the end, so it never disturbs the demo's data.
+# lint, vitest (unit, then integration against real PostgreSQL and Redis), Playwright and a
+# bounded fuzz run against a production build. The run uses its own database and Redis
+# prefix, dropped at the end, so it never disturbs the demo's data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
@@ -30,4 +30,7 @@ say "seed and build for e2e"
 npx --no-install tsx prisma/seed.ts >/dev/null
 npm run --silent build > .next-test-build.log 2>&1 || { tail -n 60 .next-test-build.log; exit 1; }
 say "playwright";           npx --no-install playwright test
+# Hostile requests against every route and server action of the same build (tests/fuzz/); the
+# fixed seed keeps CI stable, `npm run fuzz -- --runs N` runs longer with a random one.
+say "fuzz (bounded)";       npx --no-install tsx scripts/fuzz.ts --runs 1000 --seed 1 --budget-seconds 50 --shrink-seconds 5 --brief
 say "all green in $(( $(date +%s) - started )) s"
