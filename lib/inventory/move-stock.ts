@@ -77,8 +77,15 @@ export async function moveStock(tx: Tx, move: StockMove): Promise<StockMoveResul
   const pool = move.activityId ? await moveActivityPool(tx, move, move.activityId, deltas) : null;
   await tx.stockMovement.create({
     data: {
-      tenantId: move.tenantId, prizeId: move.prizeId, activityId: move.activityId ?? null, kind: move.kind, ...deltas,
-      reason: move.reason, actorType: move.actor.type, actorId: move.actor.id, dedupeKey: move.dedupeKey ?? null,
+      tenantId: move.tenantId,
+      prizeId: move.prizeId,
+      activityId: move.activityId ?? null,
+      kind: move.kind,
+      ...deltas,
+      reason: move.reason,
+      actorType: move.actor.type,
+      actorId: move.actor.id,
+      dedupeKey: move.dedupeKey ?? null,
     },
   });
   return { moved: true, deltas, available, pool };
@@ -87,12 +94,19 @@ export async function moveStock(tx: Tx, move: StockMove): Promise<StockMoveResul
 async function moveFreePool(tx: Tx, move: StockMove, delta: number): Promise<number> {
   const { tenantId, prizeId } = move;
   for (let attempt = 1; ; attempt++) {
-    const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select: { availableStock: true, version: true } });
+    const prize = await tx.prize.findFirst({
+      where: { id: prizeId, tenantId },
+      select: { availableStock: true, version: true },
+    });
     if (!prize) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
     const available = prize.availableStock + delta;
     if (available < 0) {
       const details = { prizeId, available: prize.availableStock, requested: -delta };
-      throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free in the prize's total pool`, details);
+      throw new AppError(
+        'INSUFFICIENT_STOCK',
+        `only ${prize.availableStock} units are free in the prize's total pool`,
+        details,
+      );
     }
     const written = await tx.prize.updateMany({
       where: { id: prizeId, version: prize.version },
@@ -107,7 +121,10 @@ async function moveActivityPool(tx: Tx, move: StockMove, activityId: string, del
   const { tenantId, prizeId } = move;
   const where = { activityId_prizeId: { activityId, prizeId } };
   for (let attempt = 1; ; attempt++) {
-    const pool = await tx.activityStock.findUnique({ where, select: { reserved: true, issued: true, returned: true, version: true } });
+    const pool = await tx.activityStock.findUnique({
+      where,
+      select: { reserved: true, issued: true, returned: true, version: true },
+    });
     if (!pool) {
       // Publishing opens the pool with its first reservation; nothing else can move units of one that is not there.
       if (deltas.activityDelta <= 0 || deltas.issuedDelta !== 0 || deltas.returnedDelta !== 0) {
@@ -123,7 +140,10 @@ async function moveActivityPool(tx: Tx, move: StockMove, activityId: string, del
     };
     if (next.issued < 0 || next.returned < 0 || next.issued + next.returned > next.reserved) {
       const free = pool.reserved - pool.issued - pool.returned;
-      throw new AppError('INSUFFICIENT_STOCK', `the activity pool holds only ${free} units no win took`, { prizeId, ...next });
+      throw new AppError('INSUFFICIENT_STOCK', `the activity pool holds only ${free} units no win took`, {
+        prizeId,
+        ...next,
+      });
     }
     const written = await tx.activityStock.updateMany({
       where: { activityId, prizeId, version: pool.version },
