@@ -39,7 +39,8 @@ export async function runDrawLogJob(redis: Redis, activityId: string, now = Date
   const result = await drainDrawLog(redis, activityId, { olderThanMs: DRAIN_GRACE_MS, now });
   if (result.backlog === 0) {
     const a = await db.activity.findUnique({ where: { id: activityId }, select: { status: true, endedAt: true, stockReturnedAt: true } });
-    const settled = !a || (hasEnded(a.status) && a.stockReturnedAt !== null && a.endedAt !== null && now - a.endedAt.getTime() > SETTLED_AFTER_END_MS);
+    const settled = !a || (hasEnded(a.status) && a.stockReturnedAt !== null && a.endedAt !== null
+      && now - a.endedAt.getTime() > SETTLED_AFTER_END_MS);
     if (settled) await getQueue('draw-log').removeJobScheduler(`drain:${activityId}`);
   }
   return result;

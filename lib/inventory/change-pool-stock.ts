@@ -90,7 +90,8 @@ async function movePool(
     }
     // The ledger's writer refuses a move the free pool cannot give (INSUFFICIENT_STOCK).
     const moved = await moveStock(tx, {
-      tenantId, prizeId: change.prizeId, activityId, kind, poolDelta: -q, activityDelta: q, reason: change.reason ?? null, actor,
+      tenantId, prizeId: change.prizeId, activityId, kind, poolDelta: -q, activityDelta: q,
+      reason: change.reason ?? null, actor,
     });
     const after = moved.pool!;
     await writeAuditLog(tenantId, actor, {

@@ -75,7 +75,14 @@ export async function reconcileActivity(activityId: string): Promise<Drift[]> {
 
 /** The repeatable job: every published, not yet settled activity. */
 export async function reconcileAll(): Promise<number> {
-  const activities = await db.activity.findMany({ where: { status: { in: ['SCHEDULED', 'LIVE', 'PAUSED', ...ENDED_STATUSES] }, OR: [{ stockReturnedAt: null }, { endedAt: { gte: new Date(Date.now() - 86400_000) } }] }, select: { id: true }, take: 1_000 });
+  const activities = await db.activity.findMany({
+    where: {
+      status: { in: ['SCHEDULED', 'LIVE', 'PAUSED', ...ENDED_STATUSES] },
+      OR: [{ stockReturnedAt: null }, { endedAt: { gte: new Date(Date.now() - 86400_000) } }],
+    },
+    select: { id: true },
+    take: 1_000,
+  });
   let found = 0;
   for (const a of activities) {
     try {

@@ -19,7 +19,8 @@ export async function createPrize(tenantId: string, actor: Actor, input: CreateP
       select: { id: true },
     });
     if (input.stock > 0) {
-      await moveStock(tx, { tenantId, prizeId: id, kind: 'RESTOCK', poolDelta: input.stock, reason: 'initial stock', actor });
+      const initial = { kind: 'RESTOCK', poolDelta: input.stock, reason: 'initial stock' } as const;
+      await moveStock(tx, { tenantId, prizeId: id, ...initial, actor });
     }
     const created = await tx.prize.findUniqueOrThrow({ where: { id }, select: prizeSelect });
     await writeAuditLog(tenantId, actor, { action: 'prize.create', objectType: 'Prize', objectId: created.id, after: created }, tx);

@@ -31,7 +31,8 @@ export async function restockPrize(tenantId: string, actor: Actor, prizeId: stri
           if (input.quantity > room) throw tooMany(room);
         }
         const reason = input.reason ?? null;
-        const { available } = await moveStock(tx, { tenantId, prizeId, kind: 'RESTOCK', poolDelta: input.quantity, reason, actor });
+        const restock = { kind: 'RESTOCK', poolDelta: input.quantity, reason } as const;
+        const { available } = await moveStock(tx, { tenantId, prizeId, ...restock, actor });
         await writeAuditLog(tenantId, actor, {
           action: 'prize.restock', objectType: 'Prize', objectId: prizeId,
           before: { available: prize.availableStock }, after: { available, reason },

@@ -13,7 +13,8 @@ export async function changeStatusLive(tenantId: string, actor: Actor, activityI
   const activity = await getActivityRowOrThrow(tenantId, activityId);
   const status = publicStatus(activity.status);
   if (status !== change.expectedStatus) {
-    throw new AppError('CONFLICT', `the activity is ${status} now, not ${change.expectedStatus}; review the change again`);
+    const message = `the activity is ${status} now, not ${change.expectedStatus}; review the change again`;
+    throw new AppError('CONFLICT', message);
   }
   return changeActivityStatus(tenantId, actor, activityId, change.transition);
 }

@@ -151,7 +151,11 @@ export async function getDashboardData(
     generatedAt: new Date(now).toISOString(),
     aggregatedAt: hot.recentAt ? new Date(hot.recentAt).toISOString() : null,
     settledAt: hot.settledAt ? new Date(hot.settledAt).toISOString() : null,
-    activity: { id: a.id, name: a.name, status: publicStatus(a.status), startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(), timezone: a.timezone, configVersion: a.configVersion },
+    activity: {
+      id: a.id, name: a.name, status: publicStatus(a.status),
+      startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(),
+      timezone: a.timezone, configVersion: a.configVersion,
+    },
     totals,
     perMinute,
     tiers,

@@ -38,7 +38,12 @@ export async function runStatsJob(redis: Redis, { activityId, settle = false }: 
 
 async function activitiesToAggregate(now: number): Promise<string[]> {
   const rows = await db.activity.findMany({
-    where: { OR: [{ status: { in: ['LIVE', 'PAUSED'] } }, { status: { in: [...ENDED_STATUSES] }, endedAt: { gte: new Date(now - AFTER_END_MS) } }] },
+    where: {
+      OR: [
+        { status: { in: ['LIVE', 'PAUSED'] } },
+        { status: { in: [...ENDED_STATUSES] }, endedAt: { gte: new Date(now - AFTER_END_MS) } },
+      ],
+    },
     select: { id: true },
   });
   return rows.map((r) => r.id);
