@@ -52,7 +52,7 @@ export type TransitionRequest = {
   action: string;
   audit?: Record<string, unknown>;
   /** Columns written with the status (publishing: publishedAt and the config version). */
-  columns?: Prisma.ActivityUpdateInput;
+  columns?: Omit<Prisma.ActivityUpdateInput, 'status' | 'version' | 'endedAt' | 'settledAt'>;
   /** Runs in the transaction once the activity is found as expected; what it writes stands or falls with the status. */
   inTransaction?: (tx: Tx) => Promise<void>;
   /** Held around the transaction only (publishing holds its prizes' locks while it reserves). */

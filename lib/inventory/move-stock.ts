@@ -147,7 +147,7 @@ async function moveActivityPool(tx: Tx, move: StockMove, activityId: string, del
     }
     const written = await tx.activityStock.updateMany({
       where: { activityId, prizeId, version: pool.version },
-      data: { ...next, version: { increment: 1 } },
+      data: { reserved: next.reserved, issued: next.issued, returned: next.returned, version: { increment: 1 } },
     });
     if (written.count === 1) return { prizeId, ...next };
     if (attempt === MAX_ATTEMPTS) throw new AppError('CONFLICT', 'stock is changing too fast, try again');
