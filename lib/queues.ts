@@ -11,8 +11,10 @@ import { createRedis, type Redis } from './redis';
 export const queuePayloads = {
   /** Drain one activity's draw stream into PostgreSQL and write stock counters back. */
   'draw-log': z.strictObject({ activityId: Id }),
-  /** Return an ended activity's unused stock to the total pools, once; or void expired claims. */
-  'stock-return': z.union([z.strictObject({ activityId: Id }), z.strictObject({ expiredClaims: z.literal(true) })]),
+  /** Settle an ended activity once (drain, fixed winners, stock return, schedules); `sweep` re-queues stuck ones. */
+  settle: z.union([z.strictObject({ activityId: Id }), z.strictObject({ sweep: z.literal(true) })]),
+  /** Void physical wins whose claim window has passed, their stock back to the total pools. */
+  'claim-expiry': z.strictObject({}),
   /** Aggregate per-minute statistics (all active activities without an id); `settle` also checks the totals against the records. */
   stats: z.strictObject({ activityId: Id.optional(), settle: z.boolean().optional() }),
   /** A scheduled status change of an activity (re-checked when it runs); `sweep` finds missed ones. */
@@ -22,8 +24,6 @@ export const queuePayloads = {
   ]),
   /** Compare Redis, the pools, the Win rows and the ledger; raise an Alert on drift. */
   reconcile: z.strictObject({ activityId: Id.optional() }),
-  /** Draw an ended fixed-winner activity's winners (once), announce them, then return its unused stock; `sweep` finds missed ones. */
-  'fixed-winners': z.union([z.strictObject({ activityId: Id }), z.strictObject({ sweep: z.literal(true) })]),
   /** Retune the odds of auto-tuned tiers of live activities (one activity, or all). */
   'auto-tune': z.strictObject({ activityId: Id.optional() }),
   /** Chi-square test of live activities' outcomes against their odds; alert (and pause) on drift. */

@@ -8,24 +8,26 @@ import { createRedis } from '@/lib/redis';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
 import autoTune from './auto-tune';
+import claimExpiry from './claim-expiry';
 import drawLog from './draw-log';
-import fixedWinners from './fixed-winners';
 import notify from './notify';
 import oddsDrift from './odds-drift';
 import reconcile from './reconcile';
+import settle from './settle';
 import stats from './stats';
-import stockReturn from './stock-return';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
-const processors: Processor<QueueName>[] = [activityLifecycle, drawLog, notify, reconcile, stats, stockReturn];
-// Odds that move (issue 7): fixed-winner draws, auto-tuning, the odds-drift alarm.
-processors.push(fixedWinners, autoTune, oddsDrift);
+const processors: Processor<QueueName>[] = [activityLifecycle, claimExpiry, drawLog, notify, reconcile, settle, stats];
+// Odds that move (issue 7): auto-tuning, the odds-drift alarm.
+processors.push(autoTune, oddsDrift);
 const ODDS_DRIFT_EVERY_MS = 5 * 60_000;
 /** How often the lifecycle sweep looks for transitions a lost delayed job would have made. */
 const LIFECYCLE_SWEEP_MS = 60_000;
+/** How often the settle sweep looks for ended activities whose settle job was lost or gave up. */
+const SETTLE_SWEEP_MS = 60_000;
 const RECONCILE_EVERY_MS = 60_000;
-const CLAIM_EXPIRY_EVERY_MS = 60_000;
+const CLAIM_EXPIRY_MS = 60_000;
 const HEARTBEAT_MS = 5_000;
 /** The dashboard polls every 5 s; its figures are at most this old (plus the poll). */
 const STATS_RECENT_EVERY_MS = 3_000;
@@ -57,8 +59,10 @@ async function main() {
   await getQueue('reconcile').upsertJobScheduler('reconcile-all', { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: {} });
   await getQueue('stats').upsertJobScheduler('stats-recent', { every: STATS_RECENT_EVERY_MS }, { name: 'stats', data: {}, opts: { attempts: 1 } });
   await getQueue('stats').upsertJobScheduler('stats-settle', { every: STATS_SETTLE_EVERY_MS }, { name: 'stats', data: { settle: true } });
-  await getQueue('stock-return').upsertJobScheduler('expired-claims', { every: CLAIM_EXPIRY_EVERY_MS }, { name: 'stock-return', data: { expiredClaims: true } });
-  await getQueue('fixed-winners').upsertJobScheduler('fixed-winners-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'fixed-winners', data: { sweep: true } });
+  const expiredClaimsJob = { name: 'claim-expiry', data: {} } as const;
+  await getQueue('claim-expiry').upsertJobScheduler('expired-claims', { every: CLAIM_EXPIRY_MS }, expiredClaimsJob);
+  const settleSweepJob = { name: 'settle', data: { sweep: true } } as const;
+  await getQueue('settle').upsertJobScheduler('settle-sweep', { every: SETTLE_SWEEP_MS }, settleSweepJob);
   await getQueue('auto-tune').upsertJobScheduler('auto-tune-all', { every: config().AUTO_TUNE_INTERVAL_SECONDS * 1000 }, { name: 'auto-tune', data: {} });
   await getQueue('odds-drift').upsertJobScheduler('odds-drift-all', { every: ODDS_DRIFT_EVERY_MS }, { name: 'odds-drift', data: {} });
   await beat(redis);

@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
+import { publicStatus } from '../activity-status';
 import { PROBABILITY_SCALE } from './schemas';
 import type { Segment } from './segments';
 
@@ -24,7 +25,7 @@ export function toActivityDto(a: ActivityRow) {
   return {
     id: a.id,
     name: a.name,
-    status: a.status,
+    status: publicStatus(a.status),
     gameplay: a.gameplay.toLowerCase(),
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),

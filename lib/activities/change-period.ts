@@ -3,6 +3,8 @@
 // draw enforces it from the next draw on), then the lifecycle jobs are queued for the new
 // times. Jobs queued for the old times re-read the activity when they fire and do nothing
 // or reschedule themselves (lib/activities/lifecycle.ts), so no transition is missed or doubled.
+import type { ActivityStatus } from '@/generated/prisma/client';
+import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
@@ -10,7 +12,7 @@ import { isUuid } from '../ids';
 import { activityKey, requestRedis } from '../redis';
 import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
 import { getActivityOrThrow } from './get-activity';
-import { scheduleLifecycle } from './lifecycle';
+import { scheduleLifecycle } from './schedule-lifecycle';
 import type { ActivityDto } from './activity-dto';
 import type { PatchActivity } from './schemas';
 
@@ -56,9 +58,9 @@ export async function changeActivityPeriod(tenantId: string, actor: Actor, activ
   return getActivityOrThrow(tenantId, a.id);
 }
 
-function refuseBadPeriod(status: string, oldStart: Date, startsAt: Date, endsAt: Date, now: number) {
+function refuseBadPeriod(status: ActivityStatus, oldStart: Date, startsAt: Date, endsAt: Date, now: number) {
   const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `${path} ${message}`, { issues: [{ path, message }] });
-  if (status === 'ENDED') throw new AppError('INVALID_STATE', 'the activity has ended; its period can no longer change');
+  if (hasEnded(status)) throw new AppError('INVALID_STATE', 'the activity has ended; its period can no longer change');
   if (endsAt <= startsAt) throw invalid('endsAt', 'must be after startsAt');
   if (endsAt.getTime() - startsAt.getTime() > MAX_PERIOD_MS) throw invalid('endsAt', 'a period is at most a year');
   if (status === 'DRAFT') return;

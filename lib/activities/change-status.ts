@@ -1,39 +1,57 @@
-// POST /api/manage/activities/{id}/pause | resume | end. PostgreSQL first (the record),
-// then the hot state, so a draw can never be accepted by Redis for a status the records deny
-// for longer than one Redis round trip; a fenced activity is rebuilt with the new status
-// before this answers (lib/draw/write-hot-state.ts).
-import { db } from '../db';
+// POST /api/manage/activities/{id}/pause | resume | end, and the console's buttons: the
+// transition (lib/activities/transition-activity.ts) from the status and version the caller's
+// read found, so a change made meanwhile is a CONFLICT, never overwritten. PostgreSQL first (the
+// record), then the hot state, so a draw can never be accepted by Redis for a status the records
+// deny for longer than one Redis round trip. Ending settles the activity before it answers
+// (lib/activities/settle-activity.ts): its unused stock is back in the total pools then. A
+// fixed-winner activity is settled by its job: its draw among every participant can take long,
+// and its stock comes back right after.
+import type { ActivityStatus } from '@/generated/prisma/client';
+import { publicStatus } from '../activity-status';
 import { AppError } from '../errors';
-import { writeAuditLog, type Actor } from '../audit/write-audit-log';
-import { requestRedis } from '../redis';
-import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
-import { returnUnusedStock } from '../inventory/return-unused-stock';
+import type { Actor } from '../audit/write-audit-log';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
-import { scheduleLifecycle } from './lifecycle';
+import { settleActivity } from './settle-activity';
+import { transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
 
 type Transition = 'pause' | 'resume' | 'end';
-const allowed: Record<Transition, string[]> = { pause: ['LIVE', 'SCHEDULED'], resume: ['PAUSED'], end: ['LIVE', 'PAUSED', 'SCHEDULED'] };
+const allowed: Record<Transition, ActivityStatus[]> = {
+  pause: ['LIVE', 'SCHEDULED'],
+  resume: ['PAUSED'],
+  end: ['LIVE', 'PAUSED', 'SCHEDULED'],
+};
 
-export async function changeActivityStatus(tenantId: string, actor: Actor, activityId: string, transition: Transition, now = Date.now()): Promise<ActivityDto> {
+export async function changeActivityStatus(
+  tenantId: string,
+  actor: Actor,
+  activityId: string,
+  transition: Transition,
+  now = Date.now(),
+): Promise<ActivityDto> {
   const a = await getActivityRowOrThrow(tenantId, activityId);
-  if (!allowed[transition].includes(a.status)) throw new AppError('INVALID_STATE', `cannot ${transition} an activity that is ${a.status}`);
-  const next = transition === 'pause' ? 'PAUSED' : transition === 'end' ? 'ENDED' : a.startsAt.getTime() <= now ? 'LIVE' : 'SCHEDULED';
-  const epoch = await db.$transaction(async (tx) => {
-    const r = await tx.activity.updateMany({
-      where: { id: a.id, tenantId, version: a.version },
-      data: { status: next, version: { increment: 1 }, ...(next === 'ENDED' ? { endedAt: new Date(now) } : {}) },
-    });
-    if (r.count !== 1) return null;
-    await writeAuditLog(tenantId, actor, {
-      action: `activity.${transition}`, objectType: 'Activity', objectId: a.id,
-      before: { status: a.status }, after: { status: next },
-    }, tx);
-    return lockStateEpoch(tx, a.id);
+  if (!allowed[transition].includes(a.status)) {
+    throw new AppError('INVALID_STATE', `cannot ${transition} an activity that is ${publicStatus(a.status)}`);
+  }
+  const to =
+    transition === 'pause'
+      ? 'PAUSED'
+      : transition === 'end'
+        ? 'ENDED'
+        : a.startsAt.getTime() <= now
+          ? 'LIVE'
+          : 'SCHEDULED';
+  const outcome = await transitionActivity({
+    activityId: a.id,
+    tenantId,
+    from: [a.status],
+    version: a.version,
+    to,
+    actor,
+    action: `activity.${transition}`,
+    now,
   });
-  if (epoch === null) throw new AppError('CONFLICT', 'the activity changed meanwhile; reload and try again');
-  await carryToHotState(await requestRedis(), a.id, epoch, { hash: 'cfg', op: 'set', fields: { status: next } });
-  if (next === 'ENDED') await returnUnusedStock(a.id);
-  else await scheduleLifecycle(a.id, now);
+  if (!outcome.applied) throw new AppError('CONFLICT', 'the activity changed meanwhile; reload and try again');
+  if (to === 'ENDED' && a.fixedWinners === null) await settleActivity(a.id);
   return getActivityOrThrow(tenantId, a.id);
 }

@@ -1,4 +1,5 @@
 // GET /api/v1/activities/{id}: what an end user may see, odds disclosed as configured.
+import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -25,7 +26,7 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),
     timezone: a.timezone,
-    status: a.status,
+    status: publicStatus(a.status),
     limits: { freeDrawsPerDay: a.freeDrawsPerDay, maxDrawsPerDay: a.maxDrawsPerDay, maxDrawsTotal: a.maxDrawsTotal, maxWinsPerUser: a.maxWinsPerUser },
     tiers: a.tiers.map((t) => ({
       id: t.id,

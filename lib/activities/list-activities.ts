@@ -2,6 +2,7 @@
 // period, draws per minute lately (StatsBucket rows, written by the stats worker; none → 0),
 // wins left across its tiers, and open alerts.
 import type { Prisma } from '@/generated/prisma/client';
+import { ENDED_STATUSES, publicStatus } from '../activity-status';
 import { db } from '../db';
 
 export const ACTIVITY_STATUSES = ['DRAFT', 'SCHEDULED', 'LIVE', 'PAUSED', 'ENDED'] as const;
@@ -30,7 +31,8 @@ export async function listActivities(
 ): Promise<ActivityListItem[]> {
   const where: Prisma.ActivityWhereInput = {
     tenantId,
-    ...(status ? { status } : {}),
+    // ENDED finds the settled ones too: outside the books they have simply ended.
+    ...(status === 'ENDED' ? { status: { in: [...ENDED_STATUSES] } } : status ? { status } : {}),
     ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
   };
   const rows = await db.activity.findMany({
@@ -54,7 +56,7 @@ export async function listActivities(
     return {
       id: r.id,
       name: r.name,
-      status: r.status,
+      status: publicStatus(r.status),
       gameplay: r.gameplay.toLowerCase(),
       startsAt: r.startsAt.toISOString(),
       endsAt: r.endsAt.toISOString(),

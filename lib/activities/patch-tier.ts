@@ -3,6 +3,7 @@
 // the tier's remaining wins move by the same delta; raising it beyond what the activity pools
 // hold is allowed (the bundle's prize stock still caps wins), lowering it below what was
 // already issued is refused.
+import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
@@ -33,7 +34,7 @@ export async function patchTier(
     ? await db.tier.findFirst({ where: { id: tierId, activityId, tenantId }, select: tierSelect })
     : null;
   if (!tier) throw new AppError('NOT_FOUND', `tier ${tierId} not found`);
-  if (tier.activity.status === 'ENDED') throw new AppError('INVALID_STATE', 'the activity has ended');
+  if (hasEnded(tier.activity.status)) throw new AppError('INVALID_STATE', 'the activity has ended');
   const probabilityMicros = patch.probability !== undefined ? toMicros(patch.probability) : tier.probabilityMicros;
   // The most the odds add up to at any local time, time segments included.
   const total = maxOddsSum(tier.activity.tiers.map((t) => ({

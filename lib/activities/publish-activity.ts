@@ -1,82 +1,75 @@
 // POST /api/manage/activities/{id}/publish (issue 3 item 2).
 // Invariant: Σ reserved over activity pools + available = what the prize ever had, and no
 // pool goes negative. Each prize's need (Σ tier stock × quantity) moves from its total pool
-// into this activity's pool under the prize's lock, guarded again in SQL by the Prize
-// version and by `availableStock >= need` (and the CHECK constraint), with the ledger rows,
-// all in one transaction: a shortfall rolls everything back and names the prize.
-import { db } from '../db';
+// into this activity's pool under the prize's lock, guarded again by the ledger's writer
+// (the Prize version, `availableStock >= need`, lib/inventory/move-stock.ts) and the CHECK
+// constraint, with the ledger rows and the status, all in one transaction: a shortfall rolls
+// everything back and names the prize.
+import type { Prisma } from '@/generated/prisma/client';
+import { publicStatus } from '../activity-status';
 import { AppError } from '../errors';
-import { writeAuditLog, type Actor } from '../audit/write-audit-log';
+import type { Actor } from '../audit/write-audit-log';
+import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../inventory/prize-lock';
 import { requestRedis, type Redis } from '../redis';
-import { rebuildActivityState } from '../draw/rebuild-activity';
-import { scheduleDrawLogDrain } from '../draw/drain-draw-log';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
-import { scheduleLifecycle } from './lifecycle';
+import { transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE } from './schemas';
 
-const VERSION_RETRIES = 5;
-
 export async function publishActivity(tenantId: string, actor: Actor, activityId: string, { now = Date.now(), redis }: { now?: number; redis?: Redis } = {}): Promise<ActivityDto> {
   const activity = await getActivityRowOrThrow(tenantId, activityId);
-  if (activity.status !== 'DRAFT') throw new AppError('INVALID_STATE', `the activity is ${activity.status}, only a DRAFT can be published`);
+  if (activity.status !== 'DRAFT') {
+    const status = publicStatus(activity.status);
+    throw new AppError('INVALID_STATE', `the activity is ${status}, only a DRAFT can be published`);
+  }
   const problems = publishBlockers(activity, now);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), { issues: problems });
 
   const need = new Map<string, number>();
   for (const t of activity.tiers) for (const p of t.prizes) need.set(p.prizeId, (need.get(p.prizeId) ?? 0) + t.stock * p.quantity);
-  const status = activity.startsAt.getTime() <= now ? 'LIVE' : 'SCHEDULED';
-
   const r = redis ?? (await requestRedis());
-  await withPrizeLocks(r, [...need.keys()], () =>
-    reserveAndPublish(tenantId, actor, activity.id, need, status, activity.version));
-  // The hot state is built as any rebuild builds it (under its lock, from the records). If this
-  // fails the activity is LIVE without hot state: draws fence and rebuild it.
-  await rebuildActivityState(r, activity.id, { graceMs: 0, now, reason: 'publish' });
-  await scheduleDrawLogDrain(activity.id);
-  await scheduleLifecycle(activity.id, now);
+  // The status and the reservations in one transaction, under the prizes' locks; then the first
+  // hot state, the drain and the scheduled start and end (lib/activities/transition-activity.ts).
+  const outcome = await transitionActivity({
+    activityId: activity.id, tenantId, from: ['DRAFT'], version: activity.version,
+    to: activity.startsAt.getTime() <= now ? 'LIVE' : 'SCHEDULED', actor,
+    action: 'activity.publish', audit: { reserved: Object.fromEntries(need) },
+    columns: { publishedAt: new Date(), configVersion: { increment: 1 } },
+    inTransaction: (tx) => reserve(tx, { tenantId, actor, activityId: activity.id, need }),
+    lock: (inside) => withPrizeLocks(r, [...need.keys()], inside),
+    now, redis: r,
+  }).catch((err: unknown) => {
+    if (isUniqueViolation(err)) throw new AppError('INVALID_STATE', 'the activity is already being published');
+    throw err;
+  });
+  if (!outcome.applied) {
+    throw new AppError('INVALID_STATE', 'the activity changed while publishing; reload and try again');
+  }
   return getActivityOrThrow(tenantId, activity.id);
 }
 
-async function reserveAndPublish(tenantId: string, actor: Actor, activityId: string, need: Map<string, number>, status: 'LIVE' | 'SCHEDULED', activityVersion: number) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.$transaction(async (tx) => {
-        for (const [prizeId, quantity] of [...need].sort(([a], [b]) => a.localeCompare(b))) {
-          const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select: { name: true, availableStock: true, version: true } });
-          if (!prize) throw new AppError('VALIDATION_FAILED', `prize ${prizeId} not found`);
-          if (prize.availableStock < quantity) {
-            throw new AppError('INSUFFICIENT_STOCK', `not enough stock of "${prize.name}": ${quantity} needed, ${prize.availableStock} available`, { prizeId, prizeName: prize.name, needed: quantity, available: prize.availableStock });
-          }
-          const moved = await tx.prize.updateMany({
-            where: { id: prizeId, tenantId, version: prize.version, availableStock: { gte: quantity } },
-            data: { availableStock: { decrement: quantity }, version: { increment: 1 } },
-          });
-          if (moved.count !== 1) throw new VersionConflict();
-          await tx.activityStock.create({ data: { tenantId, activityId, prizeId, reserved: quantity } });
-          await tx.stockMovement.create({
-            data: { tenantId, prizeId, activityId, kind: 'RESERVE', poolDelta: -quantity, activityDelta: quantity, reason: 'publish', actorType: actor.type, actorId: actor.id },
-          });
-        }
-        const published = await tx.activity.updateMany({
-          where: { id: activityId, tenantId, status: 'DRAFT', version: activityVersion },
-          data: { status, publishedAt: new Date(), configVersion: { increment: 1 }, version: { increment: 1 } },
-        });
-        if (published.count !== 1) throw new AppError('INVALID_STATE', 'the activity changed while publishing; reload and try again');
-        await writeAuditLog(tenantId, actor, { action: 'activity.publish', objectType: 'Activity', objectId: activityId, before: { status: 'DRAFT' }, after: { status, reserved: Object.fromEntries(need) } }, tx);
-      });
-      return;
-    } catch (err) {
-      if (err instanceof VersionConflict && attempt < VERSION_RETRIES) continue;
-      if (err instanceof VersionConflict) throw new AppError('CONFLICT', 'stock is changing too fast, try again');
-      if (isUniqueViolation(err)) throw new AppError('INVALID_STATE', 'the activity is already being published');
-      throw err;
+/** Units of each prize the activity needs: Σ tier stock × quantity. */
+type Need = Map<string, number>;
+
+/** Each prize's need from its total pool into the activity's, in id order, all or nothing. */
+async function reserve(
+  tx: Prisma.TransactionClient,
+  { tenantId, actor, activityId, need }: { tenantId: string; actor: Actor; activityId: string; need: Need },
+) {
+  for (const [prizeId, quantity] of [...need].sort(([a], [b]) => a.localeCompare(b))) {
+    const select = { name: true, availableStock: true } as const;
+    const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select });
+    if (!prize) throw new AppError('VALIDATION_FAILED', `prize ${prizeId} not found`);
+    if (prize.availableStock < quantity) {
+      const message = `not enough stock of "${prize.name}": ${quantity} needed, ${prize.availableStock} available`;
+      const details = { prizeId, prizeName: prize.name, needed: quantity, available: prize.availableStock };
+      throw new AppError('INSUFFICIENT_STOCK', message, details);
     }
+    const reservation = { poolDelta: -quantity, activityDelta: quantity, reason: 'publish' };
+    await moveStock(tx, { tenantId, prizeId, activityId, kind: 'RESERVE', ...reservation, actor });
   }
 }
-
-class VersionConflict extends Error {}
 
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string })?.code === 'P2002';

@@ -3,6 +3,7 @@
 // missing `cfg` means the state is gone (flush, restart) or not built yet, and the activity is
 // fenced. Only lib/draw/rebuild-activity.ts builds it; changes go in through write-hot-state.ts.
 import type { Prisma } from '@/generated/prisma/client';
+import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
 import { compileSegments, type Segment } from '../activities/segments';
@@ -33,7 +34,8 @@ export async function loadActivitySnapshot(activityId: string): Promise<Activity
   return db.activity.findUnique({ where: { id: activityId }, select: snapshotSelect });
 }
 
-export function compileConfig(a: ActivitySnapshot, status: string = a.status): Record<string, string> {
+/** The draw knows a settled activity as the ended one it is to everyone outside (lib/activity-status.ts). */
+export function compileConfig(a: ActivitySnapshot, status: string = publicStatus(a.status)): Record<string, string> {
   const view: ActivityView = {
     tiers: Object.fromEntries(a.tiers.map((t) => [t.id, { name: t.name }])),
     prizes: Object.fromEntries(a.tiers.flatMap((t) => t.prizes.map((p) => [p.prizeId, { name: p.prize.name, kind: p.prize.kind }]))),

@@ -7,6 +7,7 @@
 // batch it would stall the activity's drain for ever. It is isolated (lib/draw/commit-draws.ts),
 // set aside with an alert and taken back (lib/draw/quarantine-refused-draw.ts), and the drain
 // goes on: the good entries of its batch are written and trimmed with it.
+import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { getQueue } from '../queues';
 import type { Redis } from '../redis';
@@ -38,7 +39,8 @@ export async function runDrawLogJob(redis: Redis, activityId: string, now = Date
   const result = await drainDrawLog(redis, activityId, { olderThanMs: DRAIN_GRACE_MS, now });
   if (result.backlog === 0) {
     const a = await db.activity.findUnique({ where: { id: activityId }, select: { status: true, endedAt: true, stockReturnedAt: true } });
-    const settled = !a || (a.status === 'ENDED' && a.stockReturnedAt !== null && a.endedAt !== null && now - a.endedAt.getTime() > SETTLED_AFTER_END_MS);
+    const settled = !a || (hasEnded(a.status) && a.stockReturnedAt !== null && a.endedAt !== null
+      && now - a.endedAt.getTime() > SETTLED_AFTER_END_MS);
     if (settled) await getQueue('draw-log').removeJobScheduler(`drain:${activityId}`);
   }
   return result;

@@ -4,6 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { EndUser } from '../auth/user-token';
+import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { batchersBy } from '../batcher';
 import { AppError } from '../errors';
@@ -216,7 +217,7 @@ async function refuseWithoutState(redis: Redis, tenantId: string, activityId: st
   const activity = await db.activity.findFirst({ where: { id: activityId, tenantId }, select });
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   if (activity.status === 'DRAFT') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has not been published');
-  if (activity.status === 'ENDED') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has ended');
+  if (hasEnded(activity.status)) throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has ended');
   await requestRebuild(redis, activity.id);
   throw new AppError('ACTIVITY_REBUILDING', 'the activity is being restored from its records; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
 }

@@ -18,11 +18,13 @@
 // transaction under a lock of the activity row that first looks for the ledger marker, so a
 // second run, concurrent or later, writes nothing and only re-announces the same winners.
 import type { Prisma } from '@/generated/prisma/client';
+import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { timeOrderedId } from '../ids';
 import { writeAuditLog } from '../audit/write-audit-log';
 import { drainDrawLog } from '../draw/drain-draw-log';
 import { drawKeys } from '../draw/keys';
+import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../inventory/prize-lock';
 import { enqueue } from '../queues';
 import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
@@ -76,7 +78,7 @@ export async function* participants(activityId: string): AsyncGenerator<string> 
 /** The job: draws the winners of an ended fixed-winner activity once; null if it is not one (or not ended). */
 export async function drawFixedWinners(activityId: string, { randomBelow = cryptoRandomBelow, now = Date.now() }: { randomBelow?: RandomBelow; now?: number } = {}): Promise<FixedWinnersResult | null> {
   const a = await loadActivity(activityId);
-  if (!a || a.fixedWinners === null || a.status !== 'ENDED' || a.tiers.length === 0) return null;
+  if (!a || a.fixedWinners === null || !hasEnded(a.status) || a.tiers.length === 0) return null;
   if (await fixedWinnersDrawn(activityId)) return announce(a.tenantId, activityId, null, true);
   const redis = await requestRedis();
   // Every draw decided before the end must be a Participation row before the lots are drawn.
@@ -133,17 +135,13 @@ async function writeWinners(redis: Redis, a: Activity, activityId: string, sampl
       await tx.participation.updateMany({ where: { activityId, userId: { in: winners } }, data: { draws: { increment: 1 }, wins: { increment: 1 } } });
     }
     for (const p of tier.prizes) {
-      await tx.stockMovement.create({
-        data: {
-          tenantId: a.tenantId, prizeId: p.prizeId, activityId, kind: 'ISSUE', issuedDelta: covered * p.quantity,
-          reason: `fixed-winner draw: ${covered} of ${a.fixedWinners} winners among ${participantCount} participants`,
-          actorType: FIXED_WINNERS_ACTOR.type, actorId: FIXED_WINNERS_ACTOR.id, dedupeKey: `fixed-winners:${activityId}:${p.prizeId}`,
-        },
-      });
       // issued becomes what the rows say, as a void does; the hot state already counts them.
-      const [rows] = await tx.$queryRaw<{ issued: number }[]>`
-        SELECT coalesce(sum(quantity), 0)::int AS issued FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "prizeId" = ${p.prizeId}::uuid AND status <> 'VOID'`;
-      await tx.activityStock.update({ where: { activityId_prizeId: { activityId, prizeId: p.prizeId } }, data: { issued: rows!.issued, version: { increment: 1 } } });
+      await moveStock(tx, {
+        tenantId: a.tenantId, prizeId: p.prizeId, activityId, kind: 'ISSUE',
+        issuedDelta: covered * p.quantity, issuedFromWins: true,
+        reason: `fixed-winner draw: ${covered} of ${a.fixedWinners} winners among ${participantCount} participants`,
+        actor: FIXED_WINNERS_ACTOR, dedupeKey: `fixed-winners:${activityId}:${p.prizeId}`,
+      });
     }
     const [tierWins] = await tx.$queryRaw<{ n: number }[]>`
       SELECT count(DISTINCT "drawId")::int AS n FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "tierId" = ${tier.id}::uuid AND status <> 'VOID'`;

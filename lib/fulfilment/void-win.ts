@@ -1,13 +1,14 @@
 // Voiding a win (by an operator, or because its claim window passed) gives its units back to
 // the prize's total pool exactly once: the ledger row's dedupe key and the pool counters move
-// in one transaction, under the prize's lock, and the hot state's issued count follows, so
-// reconciliation (left + issued = reserved − returned) keeps holding.
+// in one transaction (lib/inventory/move-stock.ts), under the prize's lock, and the hot state's
+// issued count follows, so reconciliation (left + issued = reserved − returned) keeps holding.
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { requestRedis } from '../redis';
 import { lockStateEpoch, writeHotState } from '../draw/write-hot-state';
+import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../inventory/prize-lock';
 
 const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
@@ -29,22 +30,13 @@ export async function voidWin(tenantId: string, actor: Actor, winId: string, rea
       if (!(VOIDABLE as readonly string[]).includes(w.status)) throw new AppError('INVALID_STATE', `a ${w.status} win cannot be voided`);
       const changed = await tx.win.updateMany({ where: { id: winId, status: w.status }, data: { status: 'VOID', voidedAt: new Date(), voidReason: reason } });
       if (changed.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; try again');
-      await tx.stockMovement.create({
-        data: {
-          tenantId, prizeId: win.prizeId, activityId: win.activityId, kind: 'RETURN', poolDelta: w.quantity, issuedDelta: -w.quantity, returnedDelta: w.quantity,
-          reason, actorType: actor.type, actorId: actor.id, dedupeKey: `void:${winId}`,
-        },
-      });
       // issued is written back from Redis in batches and may lag; here it becomes what the rows
       // say (never more than Redis), so issued + returned <= reserved holds at every step.
-      const [rows] = await tx.$queryRaw<{ issued: number }[]>`
-        SELECT coalesce(sum(quantity), 0)::int AS issued FROM "Win"
-        WHERE "activityId" = ${win.activityId}::uuid AND "prizeId" = ${win.prizeId}::uuid AND status <> 'VOID'`;
-      await tx.activityStock.update({
-        where: { activityId_prizeId: { activityId: win.activityId, prizeId: win.prizeId } },
-        data: { issued: rows!.issued, returned: { increment: w.quantity }, version: { increment: 1 } },
+      await moveStock(tx, {
+        tenantId, prizeId: win.prizeId, activityId: win.activityId, kind: 'RETURN',
+        poolDelta: w.quantity, issuedDelta: -w.quantity, returnedDelta: w.quantity, issuedFromWins: true,
+        reason, actor, dedupeKey: `void:${winId}`,
       });
-      await tx.prize.update({ where: { id: win.prizeId }, data: { availableStock: { increment: w.quantity }, version: { increment: 1 } } });
       await writeAuditLog(tenantId, actor, { action: 'win.void', objectType: 'Win', objectId: winId, before: { status: w.status }, after: { status: 'VOID', reason } }, tx);
       return { quantity: w.quantity, epoch };
     });

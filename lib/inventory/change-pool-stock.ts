@@ -11,6 +11,8 @@ import { isUuid } from '../ids';
 import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { carryToHotState, lockStateEpoch, onHotState, writeHotState } from '../draw/write-hot-state';
+import { hasEnded, publicStatus } from '../activity-status';
+import { moveStock } from './move-stock';
 import { withPrizeLocks } from './prize-lock';
 import { INT4_MAX } from '../validation/storage-limits';
 import type { PoolStockChange } from './schemas';
@@ -24,8 +26,9 @@ export async function changePoolStock(tenantId: string, actor: Actor, activityId
     ? await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { id: true, status: true } })
     : null;
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
-  if (activity.status === 'DRAFT' || activity.status === 'ENDED') {
-    throw new AppError('INVALID_STATE', `the activity is ${activity.status}; pools exist only while it is published`);
+  if (activity.status === 'DRAFT' || hasEnded(activity.status)) {
+    const status = publicStatus(activity.status);
+    throw new AppError('INVALID_STATE', `the activity is ${status}; pools exist only while it is published`);
   }
   const poolKey = { activityId_prizeId: { activityId: activity.id, prizeId: change.prizeId } };
   const pool = await db.activityStock.findUnique({ where: poolKey, select: { id: true } });
@@ -79,26 +82,18 @@ async function movePool(
     if (takenAt !== undefined && epoch !== takenAt) {
       throw new AppError('CONFLICT', 'the live state was restored meanwhile; try again');
     }
-    const prize = await tx.prize.findFirst({ where: { id: change.prizeId, tenantId }, select: { availableStock: true, version: true } });
-    if (!prize) throw new AppError('NOT_FOUND', `prize ${change.prizeId} not found`);
-    if (prize.availableStock - q < 0) throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free in the prize's total pool`, { prizeId: change.prizeId, available: prize.availableStock });
-    const moved = await tx.prize.updateMany({ where: { id: change.prizeId, version: prize.version }, data: { availableStock: { decrement: q }, version: { increment: 1 } } });
-    if (moved.count !== 1) throw new AppError('CONFLICT', 'the prize changed meanwhile; try again');
-    // The CHECK (issued + returned <= reserved) refuses a release below what is spoken for.
     const before = await tx.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId: change.prizeId } }, select: { reserved: true } });
     // `reserved` counts every unit ever moved in, issued ones too: it must stay within its int4 column.
     if (before.reserved + q > INT4_MAX) {
       const message = `at most ${INT4_MAX - before.reserved} more units fit in this pool (${INT4_MAX} in all)`;
       throw new AppError('VALIDATION_FAILED', `quantity: ${message}`, { issues: [{ path: 'quantity', message }] });
     }
-    const after = await tx.activityStock.update({
-      where: { activityId_prizeId: { activityId, prizeId: change.prizeId } },
-      data: { reserved: { increment: q }, version: { increment: 1 } },
-      select: { prizeId: true, reserved: true, issued: true, returned: true },
+    // The ledger's writer refuses a move the free pool cannot give (INSUFFICIENT_STOCK).
+    const moved = await moveStock(tx, {
+      tenantId, prizeId: change.prizeId, activityId, kind, poolDelta: -q, activityDelta: q,
+      reason: change.reason ?? null, actor,
     });
-    await tx.stockMovement.create({
-      data: { tenantId, prizeId: change.prizeId, activityId, kind, poolDelta: -q, activityDelta: q, reason: change.reason ?? null, actorType: actor.type, actorId: actor.id },
-    });
+    const after = moved.pool!;
     await writeAuditLog(tenantId, actor, {
       action: kind === 'RESERVE' ? 'pool.add' : 'pool.release', objectType: 'ActivityStock', objectId: `${activityId}:${change.prizeId}`,
       before: { reserved: before.reserved }, after: { reserved: after.reserved, reason: change.reason ?? null },

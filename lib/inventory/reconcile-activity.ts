@@ -15,6 +15,7 @@
 //        (an entry leaves the stream only once its rows are committed), else a win was lost;
 //      ActivityStock.issued ≤ Redis issued (it is a written-back copy), and = W once the
 //        activity has ended and its stock was returned (nothing is in flight any more).
+import { ENDED_STATUSES, hasEnded } from '../activity-status';
 import { db } from '../db';
 import { errorFields, log } from '../log';
 import { requestRedis } from '../redis';
@@ -48,10 +49,10 @@ export async function reconcileActivity(activityId: string): Promise<Drift[]> {
           details: { ledgerReserved: ledger._sum.activityDelta ?? 0, reserved: pool.reserved, ledgerReturned: ledger._sum.returnedDelta ?? 0, returned: pool.returned, ledgerAvailable: prizeLedger._sum.poolDelta ?? 0, available: prize.availableStock },
         });
       }
-      if (activity.status === 'ENDED' && activity.stockReturnedAt && pool.issued !== won) {
+      if (hasEnded(activity.status) && activity.stockReturnedAt && pool.issued !== won) {
         drifts.push({ prizeId, kind: 'issued-rows', message: `the pool says ${pool.issued} units issued but the Win rows hold ${won}`, details: { poolIssued: pool.issued, won } });
       }
-      if (activity.status !== 'ENDED' && (await redis.exists(k.cfg))) {
+      if (!hasEnded(activity.status) && (await redis.exists(k.cfg))) {
         const [left, issued] = (await redis.multi().hget(k.stock, `p:${prizeId}`).hget(k.issued, `p:${prizeId}`).exec())!.map(([, v]) => Number(v ?? 0));
         if (left! + issued! !== held) drifts.push({ prizeId, kind: 'hot-state', message: `Redis holds ${left! + issued!} units (left ${left}, issued ${issued}) where the records hold ${held}`, details: { left: left!, issued: issued!, held } });
         const issuedAfter = Number((await redis.hget(k.issued, `p:${prizeId}`)) ?? 0);
@@ -74,7 +75,14 @@ export async function reconcileActivity(activityId: string): Promise<Drift[]> {
 
 /** The repeatable job: every published, not yet settled activity. */
 export async function reconcileAll(): Promise<number> {
-  const activities = await db.activity.findMany({ where: { status: { in: ['SCHEDULED', 'LIVE', 'PAUSED', 'ENDED'] }, OR: [{ stockReturnedAt: null }, { endedAt: { gte: new Date(Date.now() - 86400_000) } }] }, select: { id: true }, take: 1_000 });
+  const activities = await db.activity.findMany({
+    where: {
+      status: { in: ['SCHEDULED', 'LIVE', 'PAUSED', ...ENDED_STATUSES] },
+      OR: [{ stockReturnedAt: null }, { endedAt: { gte: new Date(Date.now() - 86400_000) } }],
+    },
+    select: { id: true },
+    take: 1_000,
+  });
   let found = 0;
   for (const a of activities) {
     try {

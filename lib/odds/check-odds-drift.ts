@@ -1,7 +1,8 @@
 // The odds-drift alarm (issue 7 item 6): a chi-square goodness-of-fit test of a live
 // activity's outcomes in the last window (ODDS_DRIFT_WINDOW_MINUTES) against its configured
 // odds. p < 0.001 raises one open Alert per activity (kind "odds_drift") and, when the
-// activity has pauseOnDrift, pauses it through the same path as an operator.
+// activity has pauseOnDrift, pauses it through the one transition table every pause takes
+// (lib/activities/transition-activity.ts).
 //
 // What is counted: Draw rows of the window, by tier, from the (activityId, createdAt) index,
 // without draws a risk rule forced to lose, without the fixed-winner draw's rows, and, when
@@ -15,10 +16,9 @@
 // check counts as having had stock throughout (it is judged by the stock it has now).
 import { config } from '../config';
 import { db } from '../db';
-import { AppError } from '../errors';
 import { errorFields, log } from '../log';
 import { requestRedis } from '../redis';
-import { changeActivityStatus } from '../activities/change-status';
+import { transitionActivity } from '../activities/transition-activity';
 import { drawKeys } from '../draw/keys';
 import { FIXED_WINNERS_DRAW_KEY } from '../fixed-winners/draw-fixed-winners';
 import { fitOutcomes, type Fit } from './fit-outcomes';
@@ -73,7 +73,7 @@ export async function checkOddsDrift(activityId: string, { now = Date.now(), win
   let paused = false;
   if (drift) {
     alerted = await raiseOddsDriftAlert(a.tenantId, activityId, fit, from, to);
-    if (alerted && a.pauseOnDrift) paused = await pauseForDrift(a.tenantId, activityId);
+    if (alerted && a.pauseOnDrift) paused = await pauseForDrift(activityId);
   }
   return { fit, from, to, drift, alerted, paused };
 }
@@ -97,19 +97,12 @@ async function raiseOddsDriftAlert(tenantId: string, activityId: string, fit: Fi
   return true;
 }
 
-async function pauseForDrift(tenantId: string, activityId: string): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await changeActivityStatus(tenantId, ODDS_DRIFT_ACTOR, activityId, 'pause');
-      return true;
-    } catch (err) {
-      // A concurrent edit of the activity: read it again and retry.
-      if (err instanceof AppError && err.code === 'CONFLICT' && attempt < 3) continue;
-      // Paused or ended meanwhile: the alert stands either way.
-      log.warn('odds drift: pause failed', { activityId, ...errorFields(err) });
-      return false;
-    }
-  }
+/** Paused as an operator would pause it, from LIVE only: paused or ended meanwhile, the alert stands either way. */
+async function pauseForDrift(activityId: string): Promise<boolean> {
+  const pause = { from: ['LIVE'], to: 'PAUSED', actor: ODDS_DRIFT_ACTOR, action: 'activity.pause' } as const;
+  const outcome = await transitionActivity({ activityId, ...pause });
+  if (!outcome.applied) log.warn('odds drift: not paused', { activityId, status: outcome.status });
+  return outcome.applied;
 }
 
 /** The repeatable job: every live activity. */

@@ -1,12 +1,13 @@
 import { db } from '../db';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
+import { moveStock } from '../inventory/move-stock';
 import type { CreatePrize } from './schemas';
 import { prizeSelect, toPrizeDto, type PrizeDto } from './prize-dto';
 
 /** A new catalogue entry whose total pool starts at `stock`, recorded in the ledger. */
 export async function createPrize(tenantId: string, actor: Actor, input: CreatePrize): Promise<PrizeDto> {
   const prize = await db.$transaction(async (tx) => {
-    const created = await tx.prize.create({
+    const { id } = await tx.prize.create({
       data: {
         tenantId,
         name: input.name,
@@ -14,15 +15,14 @@ export async function createPrize(tenantId: string, actor: Actor, input: CreateP
         valueMinor: Math.round((input.value ?? 0) * 100),
         description: input.description ?? null,
         imageUrl: input.imageUrl ?? null,
-        availableStock: input.stock,
       },
-      select: prizeSelect,
+      select: { id: true },
     });
     if (input.stock > 0) {
-      await tx.stockMovement.create({
-        data: { tenantId, prizeId: created.id, kind: 'RESTOCK', poolDelta: input.stock, reason: 'initial stock', actorType: actor.type, actorId: actor.id },
-      });
+      const initial = { kind: 'RESTOCK', poolDelta: input.stock, reason: 'initial stock' } as const;
+      await moveStock(tx, { tenantId, prizeId: id, ...initial, actor });
     }
+    const created = await tx.prize.findUniqueOrThrow({ where: { id }, select: prizeSelect });
     await writeAuditLog(tenantId, actor, { action: 'prize.create', objectType: 'Prize', objectId: created.id, after: created }, tx);
     return created;
   });

@@ -1,6 +1,7 @@
 // POST /api/manage/prizes/{prizeId}/restock: grow or shrink a prize's total pool. Shrinking
 // takes only what no activity holds (available never goes below 0; the CHECK constraint
-// backs this up). Under the prize's lock, with a version check, a ledger row and an audit row.
+// backs this up). Under the prize's lock, through the ledger's writer (lib/inventory/move-stock.ts),
+// with an audit row.
 // Growing stops where an integer column would overflow: the units of the prize not yet given
 // away (free, plus held in activity pools) stay within int4, so no later return of pool stock
 // can overflow the total pool either.
@@ -8,6 +9,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
+import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../inventory/prize-lock';
 import { requestRedis } from '../redis';
 import { INT4_MAX } from '../validation/storage-limits';
@@ -19,7 +21,7 @@ export async function restockPrize(tenantId: string, actor: Actor, prizeId: stri
   if (!isUuid(prizeId)) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
   await withPrizeLocks(await requestRedis(), [prizeId], () =>
       db.$transaction(async (tx) => {
-        const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select: { availableStock: true, version: true } });
+        const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select: { availableStock: true } });
         if (!prize) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
         if (prize.availableStock + input.quantity < 0) {
           throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free to take away`, { prizeId, available: prize.availableStock, requested: input.quantity });
@@ -28,17 +30,12 @@ export async function restockPrize(tenantId: string, actor: Actor, prizeId: stri
           const room = INT4_MAX - prize.availableStock - (await unitsInPools(tx, tenantId, prizeId));
           if (input.quantity > room) throw tooMany(room);
         }
-        const moved = await tx.prize.updateMany({
-          where: { id: prizeId, tenantId, version: prize.version },
-          data: { availableStock: { increment: input.quantity }, version: { increment: 1 } },
-        });
-        if (moved.count !== 1) throw new AppError('CONFLICT', 'the prize changed meanwhile; try again');
-        await tx.stockMovement.create({
-          data: { tenantId, prizeId, kind: 'RESTOCK', poolDelta: input.quantity, reason: input.reason ?? null, actorType: actor.type, actorId: actor.id },
-        });
+        const reason = input.reason ?? null;
+        const restock = { kind: 'RESTOCK', poolDelta: input.quantity, reason } as const;
+        const { available } = await moveStock(tx, { tenantId, prizeId, ...restock, actor });
         await writeAuditLog(tenantId, actor, {
           action: 'prize.restock', objectType: 'Prize', objectId: prizeId,
-          before: { available: prize.availableStock }, after: { available: prize.availableStock + input.quantity, reason: input.reason ?? null },
+          before: { available: prize.availableStock }, after: { available, reason },
         }, tx);
       }),
   );

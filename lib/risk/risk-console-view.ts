@@ -1,6 +1,8 @@
 // What the console's Risk page reads: rules, blacklist entries and recent events as DTOs
 // (Prisma rows never reach the UI), plus the activities a rule may be scoped to.
 import 'server-only';
+import type { ActivityStatus } from '@/generated/prisma/client';
+import { hasEnded, publicStatus } from '../activity-status';
 import { db } from '../db';
 import { isUuid } from '../ids';
 
@@ -44,8 +46,8 @@ export async function listRiskListEntriesView(tenantId: string, { take = 500 }: 
 /** The tenant's activities a rule can be scoped to (ended ones last), by name. */
 export async function listRuleScopeActivities(tenantId: string): Promise<{ id: string; name: string; status: string }[]> {
   const rows = await db.activity.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'desc' }], take: 500, select: { id: true, name: true, status: true } });
-  const rank = (s: string) => (s === 'ENDED' ? 1 : 0);
+  const rank = (s: ActivityStatus) => (hasEnded(s) ? 1 : 0);
   return rows
     .sort((a, b) => rank(a.status) - rank(b.status) || a.name.localeCompare(b.name))
-    .map((r) => ({ id: r.id, name: r.name, status: r.status.toLowerCase() }));
+    .map((r) => ({ id: r.id, name: r.name, status: publicStatus(r.status).toLowerCase() }));
 }

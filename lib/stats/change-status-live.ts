@@ -1,6 +1,7 @@
 // Pause, resume or end from the live dashboard, after its preview: refused when the activity's
 // status is no longer the one the operator saw; otherwise lib/activities/change-status.ts
 // (the management API's pause/resume/end, audited) does it.
+import { publicStatus } from '../activity-status';
 import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
 import { getActivityRowOrThrow } from '../activities/get-activity';
@@ -10,8 +11,10 @@ import type { LiveStatusChange } from './schemas';
 
 export async function changeStatusLive(tenantId: string, actor: Actor, activityId: string, change: LiveStatusChange): Promise<ActivityDto> {
   const activity = await getActivityRowOrThrow(tenantId, activityId);
-  if (activity.status !== change.expectedStatus) {
-    throw new AppError('CONFLICT', `the activity is ${activity.status} now, not ${change.expectedStatus}; review the change again`);
+  const status = publicStatus(activity.status);
+  if (status !== change.expectedStatus) {
+    const message = `the activity is ${status} now, not ${change.expectedStatus}; review the change again`;
+    throw new AppError('CONFLICT', message);
   }
   return changeActivityStatus(tenantId, actor, activityId, change.transition);
 }

@@ -3,6 +3,7 @@
 // active-user HyperLogLogs in Redis, the activity's tiers and pools, and its open alerts.
 // Its cost grows with the activity's minutes, never with its draws.
 import { hideOperatorIds, operatorRef, type Viewer } from '../audit/operator-privacy';
+import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { requestRedis } from '../redis';
 import type { AlertSeverity } from '../alerts/list-alerts';
@@ -150,7 +151,11 @@ export async function getDashboardData(
     generatedAt: new Date(now).toISOString(),
     aggregatedAt: hot.recentAt ? new Date(hot.recentAt).toISOString() : null,
     settledAt: hot.settledAt ? new Date(hot.settledAt).toISOString() : null,
-    activity: { id: a.id, name: a.name, status: a.status, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(), timezone: a.timezone, configVersion: a.configVersion },
+    activity: {
+      id: a.id, name: a.name, status: publicStatus(a.status),
+      startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(),
+      timezone: a.timezone, configVersion: a.configVersion,
+    },
     totals,
     perMinute,
     tiers,

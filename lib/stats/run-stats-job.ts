@@ -1,6 +1,7 @@
 // The `stats` job: aggregate one activity, or every activity that can still change. Repeatable
 // schedulers run it every few seconds (recent pass) and every minute (settle pass); a failure
 // of one activity does not starve the others, and the job fails afterwards so BullMQ retries.
+import { ENDED_STATUSES } from '../activity-status';
 import { db } from '../db';
 import { log, errorFields } from '../log';
 import type { Redis } from '../redis';
@@ -37,7 +38,12 @@ export async function runStatsJob(redis: Redis, { activityId, settle = false }: 
 
 async function activitiesToAggregate(now: number): Promise<string[]> {
   const rows = await db.activity.findMany({
-    where: { OR: [{ status: { in: ['LIVE', 'PAUSED'] } }, { status: 'ENDED', endedAt: { gte: new Date(now - AFTER_END_MS) } }] },
+    where: {
+      OR: [
+        { status: { in: ['LIVE', 'PAUSED'] } },
+        { status: { in: [...ENDED_STATUSES] }, endedAt: { gte: new Date(now - AFTER_END_MS) } },
+      ],
+    },
     select: { id: true },
   });
   return rows.map((r) => r.id);

@@ -9,13 +9,13 @@ import { patchTier } from '@/lib/activities/patch-tier';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { drawFixedWinners, FIXED_WINNERS_DRAW_KEY } from '@/lib/fixed-winners/draw-fixed-winners';
-import { runFixedWinnersJob, sweepFixedWinners } from '@/lib/fixed-winners/run-fixed-winners-job';
+import { requeueUnsettled, settleJobId } from '@/lib/activities/schedule-settle';
+import { settleActivity } from '@/lib/activities/settle-activity';
 import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
-import { returnUnusedStock } from '@/lib/inventory/return-unused-stock';
 import { getQueue } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { drawKeys } from '@/lib/draw/keys';
-import fixedWinnersProcessor from '@/workers/fixed-winners';
+import settleProcessor from '@/workers/settle';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
 
 const redis = createRedis('worker');
@@ -28,6 +28,11 @@ async function playAndEnd(users: number, { fixedWinners, tierStock, probability 
   return { ...live, ended };
 }
 
+/** The settle job, as its worker runs it: the fixed-winner draw is its second step. */
+async function runFixedWinnersJob(activityId: string) {
+  return (await settleActivity(activityId))!.fixedWinners;
+}
+
 async function fixedWins(activityId: string) {
   return db.win.findMany({ where: { activityId, draw: { idempotencyKey: FIXED_WINNERS_DRAW_KEY } }, select: { id: true, userId: true, prizeId: true, status: true } });
 }
@@ -35,9 +40,9 @@ async function fixedWins(activityId: string) {
 describe('fixed-winner draws at the end of an activity', () => {
   it('draws exactly N distinct winners among the participants, announces each, and a rerun adds none', async () => {
     const { tenant, prizes, activity, ended } = await playAndEnd(30, { fixedWinners: 5, tierStock: 5 });
-    // Ending holds the stock return back for the draw and queues the draw's job.
+    // Ending holds the stock return back for the draw and queues the settle job that draws it.
     expect(ended.status).toBe('ENDED');
-    expect(await getQueue('fixed-winners').getJob(`fixed-winners-${activity.id}`)).toBeDefined();
+    expect(await getQueue('settle').getJob(settleJobId(activity.id))).toBeDefined();
     expect(await db.stockMovement.count({ where: { activityId: activity.id, kind: 'RETURN' } })).toBe(0);
 
     const first = await runFixedWinnersJob(activity.id);
@@ -125,13 +130,12 @@ describe('fixed-winner draws at the end of an activity', () => {
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
-  it('draws them after a scheduled end too: the stock-return job hands over to the fixed-winners job', async () => {
+  it('draws them after a scheduled end too: the settle job draws them, then returns the stock', async () => {
     const live = await liveActivity((p) => [{ probability: 0, stock: 2, prizes: [{ prizeId: p[0]! }] }], { stocks: [10], overrides: { fixedWinners: 2 } });
     await Promise.all(Array.from({ length: 6 }, (_, i) => executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID())));
     expect(await runTransition(live.activity.id, 'end', Date.parse(live.activity.endsAt))).toBe('applied');
-    // The delayed stock-return job runs: it returns nothing yet and queues the draw.
-    expect(await returnUnusedStock(live.activity.id)).toEqual([]);
-    expect(await getQueue('fixed-winners').getJob(`fixed-winners-${live.activity.id}`)).toBeDefined();
+    // The scheduled end queues the settle job; nothing is returned before it runs.
+    expect(await getQueue('settle').getJob(settleJobId(live.activity.id))).toBeDefined();
     expect((await db.activity.findUniqueOrThrow({ where: { id: live.activity.id } })).stockReturnedAt).toBeNull();
     await runFixedWinnersJob(live.activity.id);
     expect(await fixedWins(live.activity.id)).toHaveLength(2);
@@ -139,22 +143,27 @@ describe('fixed-winner draws at the end of an activity', () => {
     expect((await db.activity.findUniqueOrThrow({ where: { id: live.activity.id } })).stockReturnedAt).not.toBeNull();
   });
 
-  it('runs from the fixed-winners queue\'s processor, which refuses a bad payload without retrying', async () => {
+  it('runs from the settle queue\'s processor, which refuses a bad payload without retrying', async () => {
     const { activity } = await playAndEnd(4, { fixedWinners: 2, tierStock: 2 });
-    await fixedWinnersProcessor.process({ data: { activityId: activity.id } } as Job);
+    await settleProcessor.process({ data: { activityId: activity.id } } as Job);
     expect(await fixedWins(activity.id)).toHaveLength(2);
-    await expect(fixedWinnersProcessor.process({ data: { activityId: 'nope' } } as Job)).rejects.toBeInstanceOf(UnrecoverableError);
+    const bad = { data: { activityId: 'nope' } } as Job;
+    await expect(settleProcessor.process(bad)).rejects.toBeInstanceOf(UnrecoverableError);
   });
 
   it('is finished by the sweep when its job was lost', async () => {
     const { activity } = await playAndEnd(4, { fixedWinners: 2, tierStock: 2 });
-    await getQueue('fixed-winners').remove(`fixed-winners-${activity.id}`);
+    const queue = getQueue('settle');
+    await queue.remove(settleJobId(activity.id));
     const endedAt = (await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).endedAt!.getTime();
-    // Not yet: late draws may still be landing.
-    await sweepFixedWinners(endedAt + 1_000);
-    expect(await fixedWins(activity.id)).toHaveLength(0);
-    await fixedWinnersProcessor.process({ data: { sweep: true } } as Job);
-    await sweepFixedWinners(endedAt + 120_000);
+    // Not yet: the job (and its retries) would still be at it.
+    await requeueUnsettled(endedAt + 1_000);
+    await settleProcessor.process({ data: { sweep: true } } as Job);
+    expect(await queue.getJob(settleJobId(activity.id))).toBeUndefined();
+    // Later: the sweep only queues the job again, and the job finishes it.
+    await requeueUnsettled(endedAt + 120_000);
+    expect((await queue.getJob(settleJobId(activity.id)))?.data).toEqual({ activityId: activity.id });
+    await settleProcessor.process({ data: { activityId: activity.id } } as Job);
     expect(await fixedWins(activity.id)).toHaveLength(2);
     expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).stockReturnedAt).not.toBeNull();
   });

@@ -14,7 +14,7 @@ describe('returning an ended activity\'s unused stock', () => {
   it('happens exactly once, whether run twice or five times at once', async () => {
     const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 30, prizes: [{ prizeId: p[0]! }, { prizeId: p[1]!, quantity: 2 }] }], { stocks: [100, 100] });
     await Promise.all(Array.from({ length: 40 }, (_, i) => executeDraw(endUser(tenant, `u${i}`), activity.id, randomUUID())));
-    // Ended without the inline return (as the lifecycle job leaves it for the stock-return job).
+    // Ended without the inline return (as the lifecycle job leaves it for the settle job).
     await db.activity.update({ where: { id: activity.id }, data: { status: 'ENDED' } });
     const results = await Promise.all(Array.from({ length: 5 }, () => returnUnusedStock(activity.id)));
     await returnUnusedStock(activity.id);
