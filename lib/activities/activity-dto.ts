@@ -1,6 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
-import { PROBABILITY_SCALE } from './schemas';
-import type { Segment } from './segments';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import type { Segment } from '../draw/segments';
 
 export const activitySelect = {
   id: true, tenantId: true, name: true, status: true, gameplay: true, startsAt: true, endsAt: true, timezone: true,

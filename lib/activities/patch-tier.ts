@@ -13,8 +13,9 @@ import { drawKeys } from '../draw/keys';
 import { carryToHotState, lockStateEpoch, onHotState, writeHotState } from '../draw/write-hot-state';
 import { getActivityOrThrow } from './get-activity';
 import type { ActivityDto } from './activity-dto';
-import { PROBABILITY_SCALE, toMicros, type PatchTier } from './schemas';
-import { maxOddsSum, type Segment } from './segments';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { toMicros, type PatchTier } from './schemas';
+import { maxOddsSum, type Segment } from '../draw/segments';
 
 const adjustScript = loadLuaScript('lib/draw/lua', 'adjust-tier-stock-3.lua');
 

@@ -7,14 +7,14 @@
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
-import { withPrizeLocks } from '../inventory/prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { requestRedis, type Redis } from '../redis';
 import { rebuildActivityState } from '../draw/rebuild-activity';
 import { scheduleDrawLogDrain } from '../draw/drain-draw-log';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
 import { scheduleLifecycle } from './lifecycle';
 import type { ActivityDto } from './activity-dto';
-import { PROBABILITY_SCALE } from './schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
 const VERSION_RETRIES = 5;
 

@@ -10,7 +10,7 @@ import { compileTier } from '../draw/activity-state';
 import { simulatePicks, type CompiledTier, type SimulatedOutcome, type SimulatedStock } from '../draw/simulate-picks';
 import type { Redis } from '../redis';
 import { getActivityRowOrThrow } from './get-activity';
-import { PROBABILITY_SCALE } from './schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
 export const TRAFFIC_SHAPES = ['flat', 'evening', 'launch'] as const;
 export type TrafficShape = (typeof TRAFFIC_SHAPES)[number];

@@ -21,7 +21,7 @@ import { recordRiskEvent } from '../risk/risk-events';
 import { requestRebuild } from './rebuild-activity';
 import { quarantineRefusedDraw } from './quarantine-refused-draw';
 import { currentRequestId, errorFields, log } from '../log';
-import { PROBABILITY_SCALE } from '../activities/schemas';
+import { PROBABILITY_SCALE } from './probability-scale';
 
 const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
 const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');

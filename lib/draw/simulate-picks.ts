@@ -3,7 +3,7 @@
 // with the draw's stock rule, on scratch values in a script that touches no key.
 import { randomInt } from 'node:crypto';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
-import { PROBABILITY_SCALE } from '../activities/schemas';
+import { PROBABILITY_SCALE } from './probability-scale';
 
 const simulateScript = loadLuaScript('lib/draw/lua', 'simulate-picks-0.lua');
 

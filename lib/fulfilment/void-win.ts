@@ -8,7 +8,7 @@ import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { requestRedis } from '../redis';
 import { lockStateEpoch, writeHotState } from '../draw/write-hot-state';
-import { withPrizeLocks } from '../inventory/prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 
 const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
 

@@ -11,7 +11,7 @@ import { isUuid } from '../ids';
 import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { carryToHotState, lockStateEpoch, onHotState, writeHotState } from '../draw/write-hot-state';
-import { withPrizeLocks } from './prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { INT4_MAX } from '../validation/storage-limits';
 import type { PoolStockChange } from './schemas';
 

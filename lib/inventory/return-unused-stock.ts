@@ -7,7 +7,7 @@ import { drainDrawLog } from '../draw/drain-draw-log';
 import { fixedWinnersDrawn } from '../fixed-winners/draw-fixed-winners';
 import { enqueue } from '../queues';
 import { requestRedis } from '../redis';
-import { withPrizeLocks } from './prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 
 export type ReturnResult = { prizeId: string; returned: number; alreadyReturned: boolean }[];
 

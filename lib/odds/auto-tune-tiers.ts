@@ -12,7 +12,7 @@ import { db } from '../db';
 import { errorFields, log } from '../log';
 import { activityKey, requestRedis } from '../redis';
 import { patchTier } from '../activities/patch-tier';
-import { PROBABILITY_SCALE } from '../activities/schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { drawKeys } from '../draw/keys';
 import { decideTunedProbability, evenReleaseTarget } from './decide-tuned-probability';
 

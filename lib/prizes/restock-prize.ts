@@ -8,7 +8,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
-import { withPrizeLocks } from '../inventory/prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { requestRedis } from '../redis';
 import { INT4_MAX } from '../validation/storage-limits';
 import { getPrizeOrThrow } from './get-prize';

@@ -4,9 +4,9 @@
 // Each needs the OPERATOR role, checked here on the server, and calls the same lib function
 // as the management API (which writes the AuditLog row).
 import { toActivityView, type DashboardActivityView } from '@/lib/stats/dashboard-activity-view';
-import { adjustTierLive } from '@/lib/stats/adjust-tier-live';
-import { changeStatusLive } from '@/lib/stats/change-status-live';
-import { LiveStatusChange, LiveTierAdjustment } from '@/lib/stats/schemas';
+import { adjustTierLive } from '@/lib/activities/adjust-tier-live';
+import { changeStatusLive } from '@/lib/activities/change-status-live';
+import { LiveStatusChange, LiveTierAdjustment } from '@/lib/activities/live-change-schemas';
 import type { ActionResult } from '@/lib/http/action-result';
 import { idOrNotFound } from '@/lib/ids';
 import { consoleAction } from '../../../../../_server/session';

@@ -4,11 +4,11 @@
 // longer what the operator saw in the preview.
 import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
-import { getActivityOrThrow } from '../activities/get-activity';
-import { patchTier } from '../activities/patch-tier';
-import { toMicros } from '../activities/schemas';
-import type { ActivityDto } from '../activities/activity-dto';
-import { toPatchTier, type LiveTierAdjustment } from './schemas';
+import { getActivityOrThrow } from './get-activity';
+import { patchTier } from './patch-tier';
+import { toMicros } from './schemas';
+import type { ActivityDto } from './activity-dto';
+import { toPatchTier, type LiveTierAdjustment } from './live-change-schemas';
 
 export async function adjustTierLive(tenantId: string, actor: Actor, activityId: string, tierId: string, adjustment: LiveTierAdjustment): Promise<ActivityDto> {
   const activity = await getActivityOrThrow(tenantId, activityId);
