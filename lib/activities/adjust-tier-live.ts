@@ -10,7 +10,10 @@ import { toMicros } from './schemas';
 import type { ActivityDto } from './activity-dto';
 import { toPatchTier, type LiveTierAdjustment } from './live-change-schemas';
 
-export async function adjustTierLive(tenantId: string, actor: Actor, activityId: string, tierId: string, adjustment: LiveTierAdjustment): Promise<ActivityDto> {
+export type LiveTierChange = { activityId: string; tierId: string; adjustment: LiveTierAdjustment };
+
+export async function adjustTierLive(tenantId: string, actor: Actor, change: LiveTierChange): Promise<ActivityDto> {
+  const { activityId, tierId, adjustment } = change;
   const activity = await getActivityOrThrow(tenantId, activityId);
   const tier = activity.tiers.find((t) => t.id === tierId);
   if (!tier) throw new AppError('NOT_FOUND', `tier ${tierId} not found`);
@@ -18,5 +21,5 @@ export async function adjustTierLive(tenantId: string, actor: Actor, activityId:
   if (toMicros(tier.probability) !== toMicros(expected.probability) || tier.stock !== expected.stock) {
     throw new AppError('CONFLICT', `${tier.name} changed since the preview (now odds ${tier.probability}, stock ${tier.stock}); review the change again`);
   }
-  return patchTier(tenantId, actor, activityId, tierId, toPatchTier(adjustment));
+  return patchTier(tenantId, actor, { activityId, tierId, patch: toPatchTier(adjustment) });
 }

@@ -25,11 +25,16 @@ const tierSelect = {
 } as const;
 type TierRow = { id: string; activityId: string; probabilityMicros: number; stock: number; version: number };
 
-/** `reason` goes into the audit entry: why a system actor (auto-tune) made the change. */
-export async function patchTier(
-  tenantId: string, actor: Actor, activityId: string, tierId: string, patch: PatchTier,
-  { reason }: { reason?: Record<string, unknown> } = {},
-): Promise<ActivityDto> {
+export type TierChange = {
+  activityId: string;
+  tierId: string;
+  patch: PatchTier;
+  /** Goes into the audit entry: why a system actor (auto-tune) made the change. */
+  reason?: Record<string, unknown>;
+};
+
+export async function patchTier(tenantId: string, actor: Actor, change: TierChange): Promise<ActivityDto> {
+  const { activityId, tierId, patch, reason } = change;
   const tier = isUuid(tierId) && isUuid(activityId)
     ? await db.tier.findFirst({ where: { id: tierId, activityId, tenantId }, select: tierSelect })
     : null;

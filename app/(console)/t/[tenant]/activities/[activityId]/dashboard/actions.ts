@@ -13,8 +13,11 @@ import { consoleAction } from '../../../../../_server/session';
 
 export async function adjustTierAction(tenantSlug: string, activityId: string, tierId: string, adjustment: unknown): Promise<ActionResult<{ activity: DashboardActivityView }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const ids = [idOrNotFound(activityId, 'activity'), idOrNotFound(tierId, 'tier')] as const;
-    const activity = await adjustTierLive(ctx.tenantId, ctx.actor, ...ids, LiveTierAdjustment.parse(adjustment));
+    const activity = await adjustTierLive(ctx.tenantId, ctx.actor, {
+      activityId: idOrNotFound(activityId, 'activity'),
+      tierId: idOrNotFound(tierId, 'tier'),
+      adjustment: LiveTierAdjustment.parse(adjustment),
+    });
     return { activity: toActivityView(activity) };
   });
 }
