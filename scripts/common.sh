@@ -29,18 +29,21 @@ ensure_services() {
 ensure_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ]; then
     [ -x "$CHROMIUM_PATH" ] && return 0
-    echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable: point it at Chromium, or unset it to use chromium from the PATH" >&2
+    echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable:" \
+      "point it at Chromium, or unset it to use chromium from the PATH" >&2
     return 1
   fi
   if ! command -v chromium >/dev/null 2>&1; then
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-      echo "Chromium is missing for the browser tests: run 'sudo apt-get install chromium' (Debian, Ubuntu) and npm test again, or set CHROMIUM_PATH to a Chromium binary" >&2
+      echo "Chromium is missing for the browser tests: run 'sudo apt-get install chromium' (Debian, Ubuntu)" \
+        "and npm test again, or set CHROMIUM_PATH to a Chromium binary" >&2
       return 1
     fi
     say "installing Debian's chromium for Playwright"
     if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
       || ! command -v chromium >/dev/null 2>&1; then
-      echo "Chromium is missing and 'apt-get install chromium' failed: run it to see why, or set CHROMIUM_PATH to a Chromium binary" >&2
+      echo "Chromium is missing and 'apt-get install chromium' failed:" \
+        "run it to see why, or set CHROMIUM_PATH to a Chromium binary" >&2
       return 1
     fi
   fi

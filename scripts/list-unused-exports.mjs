@@ -55,9 +55,9 @@ for (const source of program.getSourceFiles()) {
     }
     if (uses.code > 0) continue;
     const type = ts.isTypeAliasDeclaration(declaration) || ts.isInterfaceDeclaration(declaration);
-    const counts = Object.entries(uses).filter(([k, n]) => k !== 'code' && n > 0);
-    console.log(
-      `${rel(source.fileName)} ${symbol.name}${type ? ' (type)' : ''}: ${counts.map(([k, n]) => `${k} ${n}`).join(', ') || 'unused'}`,
-    );
+    const counts = Object.entries(uses)
+      .filter(([k, n]) => k !== 'code' && n > 0)
+      .map(([k, n]) => `${k} ${n}`);
+    console.log(`${rel(source.fileName)} ${symbol.name}${type ? ' (type)' : ''}: ${counts.join(', ') || 'unused'}`);
   }
 }

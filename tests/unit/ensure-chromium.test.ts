@@ -32,7 +32,11 @@ function machine({ uid, chromium = false, aptGet }: Machine): string {
         : 'exit 100';
     script(
       'apt-get',
-      `echo "DEBIAN_FRONTEND=$DEBIAN_FRONTEND apt-get $*" >> "${bin}/apt.log"\n[ "$1" = install ] && { ${install}; }\nexit 0`,
+      [
+        `echo "DEBIAN_FRONTEND=$DEBIAN_FRONTEND apt-get $*" >> "${bin}/apt.log"`,
+        `[ "$1" = install ] && { ${install}; }`,
+        'exit 0',
+      ].join('\n'),
     );
   }
   return bin;
