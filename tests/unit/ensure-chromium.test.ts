@@ -46,7 +46,7 @@ function ensureChromium(dir: string, env: Record<string, string> = {}) {
   // --norc: bash reads ~/.bashrc when its input is a socket, as Node's pipes are.
   const command = `source '${commonSh}' && ensure_chromium && echo "CHROMIUM_PATH=$CHROMIUM_PATH"`;
   const run = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', command], {
-    env: { PATH: dir, ...env },
+    env: { NODE_ENV: 'test', PATH: dir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
   });
