@@ -1,5 +1,6 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
+import local from './eslint-rules/index.mjs';
 
 const config = [
   { ignores: ['node_modules/**', '.next/**', '.next-test/**', '.next-bench/**', '.next-*/**', '.h5-build/**', 'public/h5/**', 'generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
@@ -16,6 +17,23 @@ const config = [
     // server.ts launches Next, which must load .env before config() does (see its header).
     files: ['lib/config.ts', 'server.ts', '*.config.ts', '*.config.js', '*.config.mjs', 'scripts/**', 'tests/**', 'e2e/**', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The layering (README.md, Architecture): lib/ is the domain and knows nothing of routes, UI
+    // or Next; the UI and the workers never reach into routes; lib/'s folders stand on each other
+    // without a circle (`node eslint-rules/import-graph.mjs` lists every circle).
+    plugins: { local },
+    rules: {
+      'local/layering': [
+        'error',
+        {
+          lib: { rooms: ['app', 'components'], packages: ['next'] },
+          components: { rooms: ['app'] },
+          workers: { rooms: ['app'] },
+        },
+      ],
+      'local/no-lib-folder-cycles': 'error',
+    },
   },
 ];
 

@@ -6,6 +6,12 @@ export const metadata: Metadata = {
   title: { default: 'Lottery Console', template: '%s · Lottery Console' },
   description: 'Operator console of the lottery platform',
   robots: { index: false, follow: false },
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+      { url: '/favicon.svg', type: 'image/svg+xml' },
+    ],
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

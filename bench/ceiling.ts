@@ -37,8 +37,19 @@ async function main() {
     // The Lua step alone.
     const rr = await requestRedis();
     const meta = (await activityMeta(rr, activity.id))!;
-    const luaPerSecond = (await closedLoop(IN_FLIGHT, SECONDS, (i) =>
-      decideDraw(rr, activity.id, meta, { tenantId: tenant.id, tenantSlug: tenant.slug, userId: `lua-${i % 2000}` }, randomUUID(), '2026-01-01', Date.now()))).perSecond;
+    const luaPerSecond = (
+      await closedLoop(IN_FLIGHT, SECONDS, (i) =>
+        decideDraw({
+          redis: rr,
+          activityId: activity.id,
+          meta,
+          user: { tenantId: tenant.id, tenantSlug: tenant.slug, userId: `lua-${i % 2000}` },
+          key: randomUUID(),
+          day: '2026-01-01',
+          now: Date.now(),
+        }),
+      )
+    ).perSecond;
 
     // The commit statement alone, with rows shaped like the engine's.
     await client.connect();

@@ -16,7 +16,17 @@ async function main() {
     for (const mode of (process.env.MODES ?? 'lua,full').split(',') as ('lua' | 'full')[]) {
       const { perSecond } = await closedLoop(inflight, SECONDS, (i) => {
         const user = { tenantId: tenant.id, tenantSlug: tenant.slug, userId: `${mode}${inflight}-${i % 2000}` };
-        return mode === 'lua' ? decideDraw(rr, activity.id, meta, user, randomUUID(), '2026-01-01', Date.now()) : executeDraw(user, activity.id, randomUUID());
+        return mode === 'lua'
+          ? decideDraw({
+              redis: rr,
+              activityId: activity.id,
+              meta,
+              user,
+              key: randomUUID(),
+              day: '2026-01-01',
+              now: Date.now(),
+            })
+          : executeDraw(user, activity.id, randomUUID());
       });
       console.log(`${mode} inflight=${inflight}: ${perSecond.toFixed(0)}/s`);
     }

@@ -124,4 +124,3 @@ export class OwnConnection {
 
 export const db: PrismaClient = globalForDb.lotteryDb ?? (globalForDb.lotteryDb = new PrismaClient({ adapter: new PrismaPg(pool) }));
 
-export type { Prisma } from '@/generated/prisma/client';

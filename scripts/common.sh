@@ -21,3 +21,32 @@ ensure_services() {
   say "checking PostgreSQL and Redis"
   npx --no-install tsx scripts/services.ts
 }
+
+# Playwright drives the system's Chromium (Playwright's own download cannot work here):
+# CHROMIUM_PATH if set, else `chromium` on the PATH, exported as CHROMIUM_PATH for
+# playwright.config.ts. Missing, it is installed from Debian's archive when this runs as root
+# with apt-get (as on CI); otherwise one line says what to run.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    [ -x "$CHROMIUM_PATH" ] && return 0
+    echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable:" \
+      "point it at Chromium, or unset it to use chromium from the PATH" >&2
+    return 1
+  fi
+  if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+      echo "Chromium is missing for the browser tests: run 'sudo apt-get install chromium' (Debian, Ubuntu)" \
+        "and npm test again, or set CHROMIUM_PATH to a Chromium binary" >&2
+      return 1
+    fi
+    say "installing Debian's chromium for Playwright"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+      || ! command -v chromium >/dev/null 2>&1; then
+      echo "Chromium is missing and 'apt-get install chromium' failed:" \
+        "run it to see why, or set CHROMIUM_PATH to a Chromium binary" >&2
+      return 1
+    fi
+  fi
+  CHROMIUM_PATH=$(command -v chromium)
+  export CHROMIUM_PATH
+}

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# npm test: install what is missing, make sure PostgreSQL and Redis run, then typecheck,
-# lint, vitest (unit, then integration against real PostgreSQL and Redis), Playwright and a
-# bounded fuzz run against a production build. The run uses its own database and Redis
-# prefix, dropped at the end, so it never disturbs the demo's data.
+# npm test: install what is missing (dependencies, and Debian's Chromium where it can), make
+# sure PostgreSQL and Redis run, then typecheck, lint, vitest (unit, then integration against
+# real PostgreSQL and Redis), Playwright and a bounded fuzz run against a production build.
+# The run uses its own database and Redis prefix, dropped at the end, so it never disturbs the
+# demo's data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 
 ensure_installed
 ensure_services
+ensure_chromium
 
 run_id="t$(date +%s)$$"
 export DATABASE_URL="postgresql://postgres:postgres@127.0.0.1:5432/lottery_${run_id}"

@@ -1,7 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { publicStatus } from '../activity-status';
-import { PROBABILITY_SCALE } from './schemas';
-import type { Segment } from './segments';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import type { Segment } from '../draw/segments';
 
 export const activitySelect = {
   id: true, tenantId: true, name: true, status: true, gameplay: true, startsAt: true, endsAt: true, timezone: true,

@@ -2,7 +2,7 @@
 // draws settle they equal what the rows say, because they are what the rows say.
 import { db } from '../db';
 import { getActivityRowOrThrow } from './get-activity';
-import { PROBABILITY_SCALE } from './schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
 export type ActivityStats = {
   draws: number;

@@ -3,7 +3,7 @@ import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
-import { PROBABILITY_SCALE } from './schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
 export async function getPublicActivity(tenantId: string, activityId: string) {
   const a = isUuid(activityId)

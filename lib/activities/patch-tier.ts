@@ -14,8 +14,9 @@ import { drawKeys } from '../draw/keys';
 import { carryToHotState, lockStateEpoch, onHotState, writeHotState } from '../draw/write-hot-state';
 import { getActivityOrThrow } from './get-activity';
 import type { ActivityDto } from './activity-dto';
-import { PROBABILITY_SCALE, toMicros, type PatchTier } from './schemas';
-import { maxOddsSum, type Segment } from './segments';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { toMicros, type PatchTier } from './schemas';
+import { maxOddsSum, type Segment } from '../draw/segments';
 
 const adjustScript = loadLuaScript('lib/draw/lua', 'adjust-tier-stock-3.lua');
 
@@ -25,11 +26,16 @@ const tierSelect = {
 } as const;
 type TierRow = { id: string; activityId: string; probabilityMicros: number; stock: number; version: number };
 
-/** `reason` goes into the audit entry: why a system actor (auto-tune) made the change. */
-export async function patchTier(
-  tenantId: string, actor: Actor, activityId: string, tierId: string, patch: PatchTier,
-  { reason }: { reason?: Record<string, unknown> } = {},
-): Promise<ActivityDto> {
+export type TierChange = {
+  activityId: string;
+  tierId: string;
+  patch: PatchTier;
+  /** Goes into the audit entry: why a system actor (auto-tune) made the change. */
+  reason?: Record<string, unknown>;
+};
+
+export async function patchTier(tenantId: string, actor: Actor, change: TierChange): Promise<ActivityDto> {
+  const { activityId, tierId, patch, reason } = change;
   const tier = isUuid(tierId) && isUuid(activityId)
     ? await db.tier.findFirst({ where: { id: tierId, activityId, tenantId }, select: tierSelect })
     : null;

@@ -10,12 +10,12 @@ import { publicStatus } from '../activity-status';
 import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
 import { moveStock } from '../inventory/move-stock';
-import { withPrizeLocks } from '../inventory/prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { requestRedis, type Redis } from '../redis';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
 import { transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
-import { PROBABILITY_SCALE } from './schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
 export async function publishActivity(tenantId: string, actor: Actor, activityId: string, { now = Date.now(), redis }: { now?: number; redis?: Redis } = {}): Promise<ActivityDto> {
   const activity = await getActivityRowOrThrow(tenantId, activityId);

@@ -5,10 +5,10 @@ import { CalendarDate, Instant } from '../validation/calendar';
 import { text } from '../validation/text';
 import { webUrl } from '../validation/web-url';
 import { Id } from '../ids';
-import { maxOddsSum, type Segment } from './segments';
+import { maxOddsSum, type Segment } from '../draw/segments';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { BANNER_PATH } from './upload-banner';
 
-export const PROBABILITY_SCALE = 1_000_000;
 /** Lua receives the prizes of a bundle with pre-generated win ids; this bounds their number. */
 export const MAX_PRIZES_PER_TIER = 8;
 
@@ -33,7 +33,7 @@ export const TierPrizeSpec = z.strictObject({ prizeId: Id, quantity: z.number().
 
 const localDate = CalendarDate;
 
-/** Odds for a window of the activity's local time (lib/activities/segments.ts). */
+/** Odds for a window of the activity's local time (lib/draw/segments.ts). */
 export const SegmentSpec = z
   .strictObject({
     fromHour: z.number().int().min(0).max(23),

@@ -10,7 +10,7 @@ import { compileTier } from '../draw/activity-state';
 import { simulatePicks, type CompiledTier, type SimulatedOutcome, type SimulatedStock } from '../draw/simulate-picks';
 import type { Redis } from '../redis';
 import { getActivityRowOrThrow } from './get-activity';
-import { PROBABILITY_SCALE } from './schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
 export const TRAFFIC_SHAPES = ['flat', 'evening', 'launch'] as const;
 export type TrafficShape = (typeof TRAFFIC_SHAPES)[number];
@@ -77,10 +77,12 @@ export async function simulateActivity(
   // Compiled exactly as publishing compiles them for the draw (time segments included).
   const tiers: CompiledTier[] = a.tiers.map(compileTier);
   const stock = startingStock(a);
-  const hourly = spreadOverHours(input.draws, input.shape, fromMs, toMs, a.timezone);
+  const period: Period = { fromMs, toMs, timeZone: a.timezone };
+  const hourly = spreadOverHours(input, period);
   const times = drawTimes(hourly, fromMs, toMs);
 
-  const outcomes = await pickAll(await requestRedis(), tiers, stock, Array.from({ length: input.draws }, random), hourly, fromMs, a.timezone);
+  const randoms = Array.from({ length: input.draws }, random);
+  const outcomes = await pickAll(await requestRedis(), { tiers, stock, randoms, hourly, period });
 
   const prizeIds = [...new Set(a.tiers.flatMap((t) => t.prizes.map((p) => p.prizeId)))];
   const values = new Map((await db.prize.findMany({ where: { tenantId, id: { in: prizeIds } }, select: { id: true, valueMinor: true } })).map((p) => [p.id, p.valueMinor]));
@@ -147,12 +149,19 @@ export async function simulateActivity(
   };
 }
 
+/** The simulation's period, and the time zone its local hours are counted in. */
+type Period = { fromMs: number; toMs: number; timeZone: string };
+
+/** What pickAll picks: the random integers in time order, `hourly[h]` of them in the period's hour h. */
+type Picks = { tiers: CompiledTier[]; stock: SimulatedStock; randoms: number[]; hourly: number[]; period: Period };
+
 /**
  * The picks in time order. With time segments each hour runs with its own local hour and day,
  * as the draw would see them; without, one run does (the odds do not depend on the time).
  */
-async function pickAll(redis: Redis, tiers: CompiledTier[], stock: SimulatedStock, randoms: number[], hourly: number[], fromMs: number, timeZone: string): Promise<SimulatedOutcome[]> {
-  if (!tiers.some((t) => t.s)) return (await simulatePicks(redis, tiers, stock, randoms)).outcomes;
+async function pickAll(redis: Redis, picks: Picks): Promise<SimulatedOutcome[]> {
+  const { tiers, stock, randoms, hourly, period: { fromMs, timeZone } } = picks;
+  if (!tiers.some((t) => t.s)) return (await simulatePicks(redis, { tiers, stock, draws: randoms })).outcomes;
   const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
   const outcomes: SimulatedOutcome[] = [];
   let left = stock;
@@ -160,7 +169,8 @@ async function pickAll(redis: Redis, tiers: CompiledTier[], stock: SimulatedStoc
   for (const [h, count] of hourly.entries()) {
     if (count === 0) continue;
     const parts = Object.fromEntries(local.formatToParts(fromMs + h * HOUR_MS).map((p) => [p.type, p.value]));
-    const run = await simulatePicks(redis, tiers, left, randoms.slice(offset, offset + count), { hour: Number(parts.hour) % 24, day: `${parts.year}-${parts.month}-${parts.day}` });
+    const at = { hour: Number(parts.hour) % 24, day: `${parts.year}-${parts.month}-${parts.day}` };
+    const run = await simulatePicks(redis, { tiers, stock: left, draws: randoms.slice(offset, offset + count), at });
     outcomes.push(...run.outcomes);
     left = run.stockLeft;
     offset += count;
@@ -185,7 +195,10 @@ function winnable(t: CompiledTier, left: SimulatedStock): boolean {
 }
 
 /** Draws per hour of the period, summing exactly to `draws` (largest remainders). */
-export function spreadOverHours(draws: number, shape: TrafficShape, fromMs: number, toMs: number, timeZone: string): number[] {
+export function spreadOverHours(
+  { draws, shape }: { draws: number; shape: TrafficShape },
+  { fromMs, toMs, timeZone }: Period,
+): number[] {
   const hours = Math.max(1, Math.ceil((toMs - fromMs) / HOUR_MS));
   const hourOf = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
   const weights = Array.from({ length: hours }, (_, h) => {

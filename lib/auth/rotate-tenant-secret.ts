@@ -5,7 +5,7 @@
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
-import { forgetTenantSecrets } from '../tenancy/find-tenant-secrets';
+import { forgetTenantSecrets } from './find-tenant-secrets';
 import { randomSecret, sha256Hex } from './secrets';
 
 export const tenantSecretKinds = ['userToken', 'webhook'] as const;

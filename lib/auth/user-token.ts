@@ -6,7 +6,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { AppError } from '../errors';
-import { findTenantSecretsBySlug } from '../tenancy/find-tenant-secrets';
+import { findTenantSecretsBySlug } from './find-tenant-secrets';
 import { isExternalId } from '../validation/text';
 
 export type EndUser = { tenantId: string; tenantSlug: string; userId: string; deviceId?: string; accountCreatedAt?: number };

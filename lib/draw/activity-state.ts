@@ -6,7 +6,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
-import { compileSegments, type Segment } from '../activities/segments';
+import { compileSegments, type Segment } from './segments';
 import { drawKeys } from './keys';
 
 export const snapshotSelect = {
@@ -64,7 +64,7 @@ export const PACING_BURST_SHARE = 0.01;
 
 /**
  * A tier as the draw reads it: id, odds p in millionths, bundle [[prizeId, qty]], time
- * segments s (lib/activities/segments.ts) and, for even pacing, pace = {st: stock, b: burst}.
+ * segments s (lib/draw/segments.ts) and, for even pacing, pace = {st: stock, b: burst}.
  */
 export function compileTier(t: ActivitySnapshot['tiers'][number]) {
   const segments = t.segments as Segment[];

@@ -17,20 +17,61 @@ import pg from 'pg';
 import { db, pool, type OwnConnection } from '../db';
 import type { DrawRows } from './draw-record';
 
+/** One parameter of the statement: a column, its PostgreSQL type, and its value for one row. */
+type Column<Row> = readonly [name: string, type: string, value: (row: Row) => unknown];
+type WinRow = DrawRows['wins'][number] & { drawId: string };
+
+/** The Draw table's columns, in the order the statement inserts them: $1 … $13. */
+const DRAW_COLUMNS: readonly Column<DrawRows>[] = [
+  ['id', 'uuid', (b) => b.draw.id],
+  ['tenantId', 'uuid', (b) => b.draw.tenantId],
+  ['activityId', 'uuid', (b) => b.draw.activityId],
+  ['userId', 'text', (b) => b.draw.userId],
+  ['idempotencyKey', 'text', (b) => b.draw.idempotencyKey],
+  ['outcome', '"DrawOutcome"', (b) => b.draw.outcome],
+  ['tierId', 'uuid', (b) => b.draw.tierId],
+  ['chanceKind', '"ChanceKind"', (b) => b.draw.chanceKind],
+  ['chancesLeft', 'int', (b) => b.draw.chancesLeft],
+  ['ip', 'text', (b) => b.draw.ip],
+  ['deviceId', 'text', (b) => b.draw.deviceId],
+  ['createdAt', 'timestamp(3)', (b) => b.draw.createdAt.toISOString()],
+  ['riskAction', 'text', (b) => b.draw.riskAction],
+];
+
+/** The generation of the state that decided each draw, for the fence: $14. Not a column of Draw. */
+const EPOCH_COLUMN: Column<DrawRows> = ['epoch', 'int', (b) => b.epoch];
+
+/** The wins' values, one row per prize won, after the draws': $15 … $20. */
+const WIN_COLUMNS: readonly Column<WinRow>[] = [
+  ['id', 'uuid', (w) => w.id],
+  ['drawId', 'uuid', (w) => w.drawId],
+  ['prizeId', 'uuid', (w) => w.prizeId],
+  ['quantity', 'int', (w) => w.quantity],
+  ['status', '"WinStatus"', (w) => w.status],
+  ['claimExpiresAt', 'timestamp(3)', (w) => w.claimExpiresAt?.toISOString() ?? null],
+];
+
+const RAW_COLUMNS = [...DRAW_COLUMNS, EPOCH_COLUMN];
+
+const names = (columns: readonly Column<never>[], table = '') =>
+  columns.map(([name]) => `${table}"${name}"`).join(', ');
+/** `unnest($1::uuid[], …) AS t("id", …)` over columns whose parameters follow the first `offset`. */
+const unnest = (columns: readonly Column<never>[], offset: number, alias: string) =>
+  `unnest(${columns.map(([, type], i) => `$${offset + i + 1}::${type}[]`).join(', ')})\n` +
+  `    AS ${alias}(${names(columns)})`;
+
 export const INSERT_BATCH_SQL = `
 WITH raw AS (
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::"DrawOutcome"[], $7::uuid[],
-                       $8::"ChanceKind"[], $9::int[], $10::text[], $11::text[], $12::timestamp(3)[], $19::int[], $20::text[])
-    AS t(id, "tenantId", "activityId", "userId", "idempotencyKey", outcome, "tierId", "chanceKind", "chancesLeft", ip, "deviceId", "createdAt", epoch, "riskAction")
+  SELECT * FROM ${unnest(RAW_COLUMNS, 0, 't')}
 ), current AS (
   SELECT a.id, a."stateEpoch" FROM "Activity" a WHERE a.id IN (SELECT DISTINCT "activityId" FROM raw) FOR SHARE
 ), input AS (
-  SELECT raw.id, raw."tenantId", raw."activityId", raw."userId", raw."idempotencyKey", raw.outcome, raw."tierId", raw."chanceKind", raw."chancesLeft", raw.ip, raw."deviceId", raw."createdAt", raw."riskAction"
+  SELECT ${names(DRAW_COLUMNS, 'raw.')}
   FROM raw JOIN current ON current.id = raw."activityId"
   -- null: a record rebuilt from rows, so it is already written and only conflicts below
   WHERE raw.epoch IS NULL OR raw.epoch = current."stateEpoch"
 ), ins AS (
-  INSERT INTO "Draw" (id, "tenantId", "activityId", "userId", "idempotencyKey", outcome, "tierId", "chanceKind", "chancesLeft", ip, "deviceId", "createdAt", "riskAction")
+  INSERT INTO "Draw" (${names(DRAW_COLUMNS)})
   SELECT * FROM input ORDER BY id
   ON CONFLICT DO NOTHING
   RETURNING id, "tenantId", "activityId", "userId", outcome, "tierId", "createdAt"
@@ -47,8 +88,7 @@ WITH raw AS (
 ), won AS (
   INSERT INTO "Win" (id, "tenantId", "activityId", "drawId", "tierId", "prizeId", "userId", quantity, status, "claimExpiresAt", "createdAt", "updatedAt")
   SELECT w.id, ins."tenantId", ins."activityId", ins.id, ins."tierId", w."prizeId", ins."userId", w.quantity, w.status, w."claimExpiresAt", ins."createdAt", now()
-  FROM unnest($13::uuid[], $14::uuid[], $15::uuid[], $16::int[], $17::"WinStatus"[], $18::timestamp(3)[])
-    AS w(id, "drawId", "prizeId", quantity, status, "claimExpiresAt")
+  FROM ${unnest(WIN_COLUMNS, RAW_COLUMNS.length, 'w')}
   JOIN ins ON ins.id = w."drawId"
   ON CONFLICT DO NOTHING
   RETURNING 1
@@ -97,7 +137,11 @@ async function commitOnce(batch: DrawRows[], via: Via): Promise<string[]> {
   const params = batchParams(batch);
   for (let attempt = 1; ; attempt++) {
     try {
-      const { rows } = await via.query<{ id: string }>({ name: 'commit-draws-2', text: INSERT_BATCH_SQL, values: params });
+      const { rows } = await via.query<{ id: string }>({
+        name: 'commit-draws-3',
+        text: INSERT_BATCH_SQL,
+        values: params,
+      });
       return rows.map((r) => r.id);
     } catch (err) {
       if (attempt < 5 && commitErrorKind(err) === 'retry') continue;
@@ -106,18 +150,10 @@ async function commitOnce(batch: DrawRows[], via: Via): Promise<string[]> {
   }
 }
 
-/** The statement's parameters: one array per column. */
+/** The statement's parameters: one array per column, in the order of the column lists above. */
 export function batchParams(batch: DrawRows[]): unknown[] {
-  const d = batch.map((b) => b.draw);
-  const wins = batch.flatMap((b) => b.wins.map((w) => ({ ...w, drawId: b.draw.id })));
-  return [
-    d.map((x) => x.id), d.map((x) => x.tenantId), d.map((x) => x.activityId), d.map((x) => x.userId), d.map((x) => x.idempotencyKey),
-    d.map((x) => x.outcome), d.map((x) => x.tierId), d.map((x) => x.chanceKind), d.map((x) => x.chancesLeft), d.map((x) => x.ip),
-    d.map((x) => x.deviceId), d.map((x) => x.createdAt.toISOString()),
-    wins.map((w) => w.id), wins.map((w) => w.drawId), wins.map((w) => w.prizeId), wins.map((w) => w.quantity), wins.map((w) => w.status),
-    wins.map((w) => w.claimExpiresAt?.toISOString() ?? null),
-    batch.map((b) => b.epoch), d.map((x) => x.riskAction),
-  ];
+  const wins: WinRow[] = batch.flatMap((b) => b.wins.map((w) => ({ ...w, drawId: b.draw.id })));
+  return [...RAW_COLUMNS.map(([, , value]) => batch.map(value)), ...WIN_COLUMNS.map(([, , value]) => wins.map(value))];
 }
 
 /** SQLSTATEs that say nothing about the rows: the same statement may well succeed again. */

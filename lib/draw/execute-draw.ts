@@ -22,7 +22,7 @@ import { recordRiskEvent } from '../risk/risk-events';
 import { requestRebuild } from './rebuild-activity';
 import { quarantineRefusedDraw } from './quarantine-refused-draw';
 import { currentRequestId, errorFields, log } from '../log';
-import { PROBABILITY_SCALE } from '../activities/schemas';
+import { PROBABILITY_SCALE } from './probability-scale';
 
 const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
 const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');
@@ -52,7 +52,18 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
   });
 
   const day = localDay(meta.timezone, now);
-  const decided = await decideDraw(redis, activityId, meta, user, key, day, now, { ...ctx, risk: risk.soft?.action ?? null }, source);
+  const draw: DecideDraw = {
+    redis,
+    activityId,
+    meta,
+    user,
+    key,
+    day,
+    now,
+    ctx: { ...ctx, risk: risk.soft?.action ?? null },
+    source,
+  };
+  const decided = await decideDraw(draw);
   if (decided.kind === 'error') {
     switch (decided.code) {
       case 'REBUILDING':
@@ -74,31 +85,55 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
   if (risk.soft && decided.kind === 'ok') {
     recordRiskEvent({ tenantId: user.tenantId, activityId, ...risk.soft, userId: user.userId, deviceId: deviceId || null, ip: ip || null, drawId: decided.record.d });
   }
-  const durable = await makeDurable(redis, activityId, meta, decided.record, day, decided.streamEntry);
+  const durable = await makeDurable(draw, decided.record, decided.streamEntry);
   return toDrawBody(durable, meta.view);
 }
 
 const RISK_FLAGS = { '': '', FORCE_LOSE: 'L', HOLD: 'H' } as const;
 
-/** Where a draw comes from, as the risk step and the draw record keep it: the device (from the request or the token) and the IP, bounded. */
-function drawSource(user: EndUser, ctx: DrawContext): { deviceId: string; ip: string } {
+/** The device (from the request or the token) and the IP, bounded. */
+function drawSource(user: EndUser, ctx: DrawContext): DrawSource {
   return { deviceId: (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128), ip: (ctx.ip ?? '').slice(0, 64) };
 }
 
 export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord; streamEntry?: string } | { kind: 'error'; code: string; detail?: string };
 
-/**
- * The Lua step alone: Redis decides and logs the draw to the stream; nothing is in PostgreSQL
- * yet. `source`, if the caller has it already (executeDraw's risk step), is not made again.
- */
-export function decideDraw(
-  redis: Redis, activityId: string, meta: ActivityMeta, user: EndUser, key: string, day: string, now: number, ctx: DrawContext = {},
-  { deviceId, ip } = drawSource(user, ctx),
-): Promise<Decision> {
+/** Where a draw comes from: the device and the IP, as the risk step and the draw record keep them. */
+export type DrawSource = { deviceId: string; ip: string };
+
+export type DecideDraw = {
+  redis: Redis;
+  activityId: string;
+  meta: ActivityMeta;
+  user: EndUser;
+  /** The Idempotency-Key, already checked. */
+  key: string;
+  /** The activity's local day at `now` (limits per day count in it). */
+  day: string;
+  now: number;
+  ctx?: DrawContext;
+  /** If the caller has it already (executeDraw's risk step), it is not made again. */
+  source?: DrawSource;
+};
+
+/** The Lua step alone: Redis decides and logs the draw to the stream; nothing is in PostgreSQL yet. */
+export function decideDraw(draw: DecideDraw): Promise<Decision> {
+  const { redis, activityId, meta, user, key, day, now, ctx = {}, source } = draw;
+  const { deviceId, ip } = source ?? drawSource(user, ctx);
   return luaBatcher(redis, activityId).submit({
-    userId: user.userId, key,
+    userId: user.userId,
+    key,
     args: [
-      timeOrderedId(), user.userId, key, now, day, ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE), deviceId, ip, localHour(meta.timezone, now), RISK_FLAGS[ctx.risk ?? ''],
+      timeOrderedId(),
+      user.userId,
+      key,
+      now,
+      day,
+      ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE),
+      deviceId,
+      ip,
+      localHour(meta.timezone, now),
+      RISK_FLAGS[ctx.risk ?? ''],
       ...Array.from({ length: meta.view.maxBundle }, () => timeOrderedId()),
     ],
   });
@@ -140,7 +175,8 @@ function toDecision([kind, payload, detail]: [string, string, string?]): Decisio
  * The draw's rows are in PostgreSQL before this returns, for a new draw and for a replay
  * alike (the first request may still be committing when its retry arrives).
  */
-async function makeDurable(redis: Redis, activityId: string, meta: ActivityMeta, record: DrawRecord, day: string, streamEntry?: string): Promise<DrawRecord> {
+async function makeDurable(draw: DecideDraw, record: DrawRecord, streamEntry?: string): Promise<DrawRecord> {
+  const { redis, activityId, meta, day } = draw;
   let inserted: boolean;
   try {
     inserted = await drawCommitter().commit(toDrawRows(record, meta.tenantId, activityId, meta.view), streamEntry);

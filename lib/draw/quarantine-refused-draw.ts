@@ -10,7 +10,7 @@
 // The same path for both, so reconciliation always finds the books agreeing (docs/draw.md).
 import { db } from '../db';
 import { isUuid } from '../ids';
-import { withPrizeLocks } from '../inventory/prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { raiseQuarantineAlert } from '../alerts/raise-quarantine-alert';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
 import { awardedPrizes, type DrawRecord } from './draw-record';

@@ -3,7 +3,7 @@
 // with the draw's stock rule, on scratch values in a script that touches no key.
 import { randomInt } from 'node:crypto';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
-import { PROBABILITY_SCALE } from '../activities/schemas';
+import { PROBABILITY_SCALE } from './probability-scale';
 
 const simulateScript = loadLuaScript('lib/draw/lua', 'simulate-picks-0.lua');
 
@@ -19,18 +19,23 @@ export type SimulatedOutcome = { tier: number | null; outOfStock: boolean };
 // Each batch is one short script run, so Redis never stalls for a big simulation.
 const BATCH = 2_000;
 
+export type PicksToSimulate = {
+  tiers: CompiledTier[];
+  stock: SimulatedStock;
+  /** How many picks, or the random integers to pick with. */
+  draws: number | number[];
+  /** The activity-local hour and day: applies time segments; without it every tier has its own odds. */
+  at?: { hour: number; day: string };
+};
+
 /**
- * Runs `draws` picks (or the given random integers) through the draw's picker, in order,
- * depleting `stock` as the draw would. Returns the outcomes and the stock left. `at`, the
- * activity-local hour and day, applies time segments; without it every tier has its own odds.
- * (Even pacing depends on when each draw happens and is not simulated here.)
+ * Runs the picks through the draw's picker, in order, depleting `stock` as the draw would.
+ * Returns the outcomes and the stock left. (Even pacing depends on when each draw happens and
+ * is not simulated here.)
  */
 export async function simulatePicks(
   redis: Redis,
-  tiers: CompiledTier[],
-  stock: SimulatedStock,
-  draws: number | number[],
-  at: { hour: number; day: string } = { hour: -1, day: '' },
+  { tiers, stock, draws, at = { hour: -1, day: '' } }: PicksToSimulate,
 ): Promise<{ outcomes: SimulatedOutcome[]; stockLeft: SimulatedStock }> {
   const randoms = typeof draws === 'number' ? Array.from({ length: draws }, () => randomInt(0, PROBABILITY_SCALE)) : draws;
   const run = defineScript(redis, simulateScript);

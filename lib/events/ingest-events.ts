@@ -44,7 +44,13 @@ async function ingestOne(tenantId: string, event: BehaviourEvent, tasks: Grantab
     for (const task of tasks) {
       const activity = await lockLiveActivity(tx, tenantId, task.activityId, now);
       if (!activity) continue;
-      const { grant } = await insertCappedGrant(tx, task, activity, event.userId, { source: 'EVENT', dedupeKey: `event:${tenantId}:${event.eventId}:${task.id}` });
+      const { grant } = await insertCappedGrant(tx, {
+        task,
+        activity,
+        userId: event.userId,
+        source: 'EVENT',
+        dedupeKey: `event:${tenantId}:${event.eventId}:${task.id}`,
+      });
       if (grant) grants.push(grant);
     }
     return { result: { eventId: event.eventId, status: 'counted' as const, chancesGranted: grants.reduce((s, g) => s + g.chances, 0) }, grants };

@@ -4,7 +4,7 @@
 // captured delivery cannot be replayed later.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors';
-import { findTenantSecretsBySlug } from '../tenancy/find-tenant-secrets';
+import { findTenantSecretsBySlug } from '../auth/find-tenant-secrets';
 import { isExternalId } from '../validation/text';
 
 export const SIGNATURE_WINDOW_SECONDS = 300;

@@ -25,7 +25,7 @@ import { writeAuditLog } from '../audit/write-audit-log';
 import { drainDrawLog } from '../draw/drain-draw-log';
 import { drawKeys } from '../draw/keys';
 import { moveStock } from '../inventory/move-stock';
-import { withPrizeLocks } from '../inventory/prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { enqueue } from '../queues';
 import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
 import { cryptoRandomBelow, reservoirSample, type RandomBelow } from './reservoir-sample';

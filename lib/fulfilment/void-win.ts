@@ -9,7 +9,7 @@ import { isUuid } from '../ids';
 import { requestRedis } from '../redis';
 import { lockStateEpoch, writeHotState } from '../draw/write-hot-state';
 import { moveStock } from '../inventory/move-stock';
-import { withPrizeLocks } from '../inventory/prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 
 const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
 

@@ -13,7 +13,7 @@ import { drawKeys } from '../draw/keys';
 import { carryToHotState, lockStateEpoch, onHotState, writeHotState } from '../draw/write-hot-state';
 import { hasEnded, publicStatus } from '../activity-status';
 import { moveStock } from './move-stock';
-import { withPrizeLocks } from './prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { INT4_MAX } from '../validation/storage-limits';
 import type { PoolStockChange } from './schemas';
 

@@ -6,7 +6,7 @@
 //    written back with the version its row had when read. A writer that read an older version
 //    writes nothing and reads again, a few times, then answers CONFLICT. That check alone keeps
 //    two writers from spending the same units, whether or not they hold the prize's Redis lock
-//    (callers take it to move Redis with the rows: lib/inventory/prize-lock.ts);
+//    (callers take it to move Redis with the rows: lib/locks/prize-lock.ts);
 //  - the ledger row carries exactly the deltas the pools moved by; with a dedupe key, a movement
 //    written before is found and nothing moves again (a job that runs twice);
 //  - an activity pool's `issued` is a copy of a count kept elsewhere: Redis counts draws as they

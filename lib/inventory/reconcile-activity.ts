@@ -20,7 +20,7 @@ import { db } from '../db';
 import { errorFields, log } from '../log';
 import { requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
-import { withPrizeLocks } from './prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { raiseStockAlert, type Drift } from '../alerts/raise-stock-alert';
 
 export async function reconcileActivity(activityId: string): Promise<Drift[]> {

@@ -7,7 +7,7 @@ import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { requestRedis } from '../redis';
 import { moveStock } from './move-stock';
-import { withPrizeLocks } from './prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 
 export type ReturnResult = { prizeId: string; returned: number; alreadyReturned: boolean }[];
 

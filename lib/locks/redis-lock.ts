@@ -7,7 +7,6 @@ import { AppError } from '../errors';
 import { defineScript, loadLuaScript, type Redis } from '../redis';
 
 const releaseScript = loadLuaScript('lib/locks/lua', 'release-lock-1.lua');
-const extendScript = loadLuaScript('lib/locks/lua', 'extend-lock-1.lua');
 
 export type LockHandle = { key: string; token: string };
 
@@ -34,17 +33,4 @@ export async function acquireLockOrThrow(
 /** True if this owner released the lock; false if it had expired (and maybe passed on). */
 export async function releaseLock(redis: Redis, handle: LockHandle): Promise<boolean> {
   return (await defineScript(redis, releaseScript)([handle.key], [handle.token])) === 1;
-}
-
-export async function extendLock(redis: Redis, handle: LockHandle, ttlMs: number): Promise<boolean> {
-  return (await defineScript(redis, extendScript)([handle.key], [handle.token, ttlMs])) === 1;
-}
-
-export async function withLock<T>(redis: Redis, lockKey: string, fn: () => Promise<T>, ttlMs = 5_000): Promise<T> {
-  const handle = await acquireLockOrThrow(redis, lockKey, { ttlMs });
-  try {
-    return await fn();
-  } finally {
-    await releaseLock(redis, handle);
-  }
 }

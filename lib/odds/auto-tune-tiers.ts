@@ -12,7 +12,7 @@ import { db } from '../db';
 import { errorFields, log } from '../log';
 import { activityKey, requestRedis } from '../redis';
 import { patchTier } from '../activities/patch-tier';
-import { PROBABILITY_SCALE } from '../activities/schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { drawKeys } from '../draw/keys';
 import { decideTunedProbability, evenReleaseTarget } from './decide-tuned-probability';
 
@@ -56,8 +56,11 @@ export async function autoTuneActivity(activityId: string, { now = Date.now(), i
     const gate = activityKey(activityId, 'auto-tune', tier.id);
     if ((await redis.set(gate, String(now), 'PX', intervalMs, 'NX')) !== 'OK') continue;
     try {
-      await patchTier(a.tenantId, AUTO_TUNE_ACTOR, activityId, tier.id, { probability: next / PROBABILITY_SCALE }, {
-        reason: { issued, target, minProbability: tier.autoTuneMinMicros / PROBABILITY_SCALE, maxProbability: tier.autoTuneMaxMicros / PROBABILITY_SCALE },
+      const minProbability = tier.autoTuneMinMicros / PROBABILITY_SCALE;
+      const maxProbability = tier.autoTuneMaxMicros / PROBABILITY_SCALE;
+      await patchTier(a.tenantId, AUTO_TUNE_ACTOR, {
+        activityId, tierId: tier.id, patch: { probability: next / PROBABILITY_SCALE },
+        reason: { issued, target, minProbability, maxProbability },
       });
     } catch (err) {
       // Not changed (an operator's edit won the race, the activity ended): the next round decides afresh.

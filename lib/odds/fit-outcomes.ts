@@ -8,7 +8,7 @@
 // fewer than 5 outcomes are pooled too (Pearson's approximation needs it). Fewer than two
 // categories left: nothing to test.
 import { goodnessOfFit } from './chi-square';
-import { PROBABILITY_SCALE } from '../activities/schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
 /** Below this expected count a category is merged (the usual rule for Pearson's test). */
 export const MIN_EXPECTED = 5;

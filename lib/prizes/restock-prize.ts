@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { moveStock } from '../inventory/move-stock';
-import { withPrizeLocks } from '../inventory/prize-lock';
+import { withPrizeLocks } from '../locks/prize-lock';
 import { requestRedis } from '../redis';
 import { INT4_MAX } from '../validation/storage-limits';
 import { getPrizeOrThrow } from './get-prize';

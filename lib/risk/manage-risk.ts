@@ -101,7 +101,7 @@ export type CsvImport = { byKind: Record<ListKind, string[]>; errors: { line: nu
 /**
  * A blacklist CSV: one entry a line, `kind,value` with kind user, device or ip (further
  * columns are ignored); a header line and blank lines are skipped. Every bad line is named; nothing is imported if
- * any line is bad (see importRiskListCsv).
+ * any line is bad (see importRiskList).
  */
 export function parseRiskListCsv(text: string): CsvImport {
   const byKind: Record<ListKind, string[]> = { user: [], device: [], ip: [] };
@@ -117,10 +117,6 @@ export function parseRiskListCsv(text: string): CsvImport {
     byKind[k].push(parsed.data);
   });
   return { byKind, errors };
-}
-
-export async function importRiskListCsv(tenantId: string, actor: Actor, text: string): Promise<{ added: number; lines: number }> {
-  return importRiskList(tenantId, actor, parseRiskListCsv(text));
 }
 
 /** A parsed CSV (parseRiskListCsv), for a caller that has shown its errors already. */

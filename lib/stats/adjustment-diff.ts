@@ -1,7 +1,7 @@
 // The diff previews of the dashboard's live adjustments: before → after, and what follows
 // from the change, computed from what the dashboard shows. Pure, so the browser and the tests
 // share it.
-import type { StatusTransition } from './schemas';
+import type { StatusTransition } from '../activities/live-change-schemas';
 
 export type DiffRow = { field: string; before: string; after: string; changed: boolean };
 export type Diff = { rows: DiffRow[]; notes: string[]; errors: string[] };

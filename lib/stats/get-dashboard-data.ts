@@ -8,7 +8,7 @@ import { db } from '../db';
 import { requestRedis } from '../redis';
 import type { AlertSeverity } from '../alerts/list-alerts';
 import { getActivityRowOrThrow } from '../activities/get-activity';
-import { PROBABILITY_SCALE } from '../activities/schemas';
+import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { floorMinute, MINUTE_MS, statsKeys } from './keys';
 
 /** Per-minute charts cover this many minutes up to now. */

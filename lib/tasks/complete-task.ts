@@ -22,7 +22,7 @@ export async function completeTask(user: EndUser, activityId: string, taskId: st
   const { grant, progress } = await db.$transaction(async (tx) => {
     const activity = await lockLiveActivity(tx, user.tenantId, activityId, now);
     if (!activity) throw new AppError('ACTIVITY_NOT_LIVE', 'the activity is not open now');
-    return insertCappedGrant(tx, task, activity, user.userId, { source: 'TASK' });
+    return insertCappedGrant(tx, { task, activity, userId: user.userId, source: 'TASK' });
   }, { maxWait: 10_000, timeout: 10_000 });
   if (!grant) throw new AppError('TASK_CAP_REACHED', progress.remainingToday === 0 && task.total !== null && progress.doneTotal >= task.total ? 'this task has been done as often as it counts' : 'this task has been done as often as it counts today', { doneToday: progress.doneToday, doneTotal: progress.doneTotal });
   await applyGrantsToRedis([grant]);

@@ -35,16 +35,22 @@ export type TaskProgress = { doneToday: number; doneTotal: number; remainingToda
 
 export type InsertedGrant = { activityId: string; userId: string; chances: number; stateEpoch: number };
 
-/**
- * Inserts one grant if the caps allow it. `dedupeKey` (for events) makes a repeated delivery
- * a no-op; without it the key is the completion's slot of the day, unique by construction.
- */
+export type GrantRequest = {
+  task: GrantableTask;
+  activity: LiveActivityLock;
+  userId: string;
+  source: 'TASK' | 'EVENT';
+  /**
+   * For events: makes a repeated delivery a no-op. Without it the key is the completion's slot
+   * of the day, unique by construction.
+   */
+  dedupeKey?: string;
+};
+
+/** Inserts one grant if the caps allow it. */
 export async function insertCappedGrant(
   tx: Tx,
-  task: GrantableTask,
-  activity: LiveActivityLock,
-  userId: string,
-  { source, dedupeKey }: { source: 'TASK' | 'EVENT'; dedupeKey?: string },
+  { task, activity, userId, source, dedupeKey }: GrantRequest,
 ): Promise<{ grant: InsertedGrant | null; progress: TaskProgress }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`grant:${task.id}:${userId}`}, 0))`;
   const before = await countDone(tx, task, userId, activity.day);

@@ -1,6 +1,6 @@
 import { db } from '../db';
 import { randomSecret } from '../auth/secrets';
-import { forgetTenantSecrets } from './find-tenant-secrets';
+import { forgetTenantSecrets } from '../auth/find-tenant-secrets';
 
 export type TenantDto = { id: string; slug: string; name: string };
 

@@ -11,6 +11,14 @@ const [tenantId, tenantSlug, activityId, userId] = process.argv.slice(2) as [str
 const redis = await requestRedis();
 const meta = await activityMeta(redis, activityId);
 const now = Date.now();
-const decided = await decideDraw(redis, activityId, meta!, { tenantId, tenantSlug, userId }, randomUUID(), localDay(meta!.timezone, now), now);
+const decided = await decideDraw({
+  redis,
+  activityId,
+  meta: meta!,
+  user: { tenantId, tenantSlug, userId },
+  key: randomUUID(),
+  day: localDay(meta!.timezone, now),
+  now,
+});
 if (decided.kind !== 'ok') throw new Error(`unexpected ${JSON.stringify(decided)}`);
 process.stdout.write(`${decided.record.d}\n`, () => process.kill(process.pid, 'SIGKILL'));

@@ -110,7 +110,7 @@ describe('the auto-tune job', () => {
         const hour = ((round - 1) * 24) / rounds;
         const draws = Math.round(800 + 600 * Math.sin(((hour - 9) / 24) * 2 * Math.PI));
         const tiers = [{ id: 'tuned', p, prizes: [['a', 1]] as [string, number][] }, { id: 'other', p: 100_000, prizes: [['b', 1]] as [string, number][] }];
-        const { stockLeft } = await simulatePicks(redis, tiers, tiersStock, draws);
+        const { stockLeft } = await simulatePicks(redis, { tiers, stock: tiersStock, draws });
         Object.assign(tiersStock, stockLeft);
         const issued = stock - tiersStock['t:tuned']!;
         const target = evenReleaseTarget(stock, 0, periodMs, (round * periodMs) / rounds);

@@ -46,7 +46,16 @@ describe('a draw', () => {
       const meta = (await activityMeta(redis, activity.id))!;
       let scriptCalls = 0;
       const r = redis as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-      const decide = (userId: string, key: string) => decideDraw(redis, activity.id, meta, endUser(tenant, userId), key, localDay(meta.timezone, Date.now()), Date.now());
+      const decide = (userId: string, key: string) =>
+        decideDraw({
+          redis,
+          activityId: activity.id,
+          meta,
+          user: endUser(tenant, userId),
+          key,
+          day: localDay(meta.timezone, Date.now()),
+          now: Date.now(),
+        });
       await decide('warm-up', 'w'); // defines the script on this connection, and wins a unit: two left
       const script = r.lua_drawBatch!;
       r.lua_drawBatch = (...a) => {
@@ -90,9 +99,33 @@ describe('a draw', () => {
     const now = Date.now();
     // The first goes alone; the stale one and the next go together, the stale one padded.
     const [, refused, fine] = await Promise.all([
-      decideDraw(redis, activity.id, meta, endUser(tenant, 'first'), 'k1', localDay(meta.timezone, now), now),
-      decideDraw(redis, activity.id, stale, endUser(tenant, 'stale'), 'k1', localDay(meta.timezone, now), now),
-      decideDraw(redis, activity.id, meta, endUser(tenant, 'fresh'), 'k1', localDay(meta.timezone, now), now),
+      decideDraw({
+        redis,
+        activityId: activity.id,
+        meta,
+        user: endUser(tenant, 'first'),
+        key: 'k1',
+        day: localDay(meta.timezone, now),
+        now,
+      }),
+      decideDraw({
+        redis,
+        activityId: activity.id,
+        meta: stale,
+        user: endUser(tenant, 'stale'),
+        key: 'k1',
+        day: localDay(meta.timezone, now),
+        now,
+      }),
+      decideDraw({
+        redis,
+        activityId: activity.id,
+        meta,
+        user: endUser(tenant, 'fresh'),
+        key: 'k1',
+        day: localDay(meta.timezone, now),
+        now,
+      }),
     ]);
     expect(refused).toEqual({ kind: 'error', code: 'STALE_VIEW' });
     expect(fine).toMatchObject({ kind: 'ok', record: { t: activity.tiers[0]!.id } });

@@ -37,14 +37,30 @@ describe('the draw-log schedule of an activity', () => {
     const meta = (await activityMeta(redis, activity.id))!;
     const now = Date.now();
     // Decided, not committed: as if its web process were still at it, or had died.
-    const decided = await decideDraw(redis, activity.id, meta, endUser(tenant, 'pending'), randomUUID(), localDay(meta.timezone, now), now);
+    const decided = await decideDraw({
+      redis,
+      activityId: activity.id,
+      meta,
+      user: endUser(tenant, 'pending'),
+      key: randomUUID(),
+      day: localDay(meta.timezone, now),
+      now,
+    });
     if (decided.kind !== 'ok') throw new Error(`draw refused: ${JSON.stringify(decided)}`);
     expect(await runDrawLogJob(redis, activity.id, now + 1_000)).toMatchObject({ persisted: 0, backlog: 1 });
     expect(await db.draw.findUnique({ where: { id: decided.record.d } })).toBeNull();
     expect(await runDrawLogJob(redis, activity.id, now + 3_000)).toMatchObject({ persisted: 1, inserted: 1, backlog: 0 });
     expect(await db.draw.findUnique({ where: { id: decided.record.d } })).not.toBeNull();
     // A settling drain (end of activity, fixed winners) takes everything at once.
-    const later = await decideDraw(redis, activity.id, meta, endUser(tenant, 'late'), randomUUID(), localDay(meta.timezone, now), Date.now());
+    const later = await decideDraw({
+      redis,
+      activityId: activity.id,
+      meta,
+      user: endUser(tenant, 'late'),
+      key: randomUUID(),
+      day: localDay(meta.timezone, now),
+      now: Date.now(),
+    });
     expect(await drainDrawLog(redis, activity.id)).toMatchObject({ persisted: 1, backlog: 0 });
     expect(later.kind).toBe('ok');
   });

@@ -101,7 +101,11 @@ describe('fixed-winner draws at the end of an activity', () => {
   it('takes the stock once when a run dies after taking it and before writing the winners', async () => {
     const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 0, stock: 5, prizes: [{ prizeId: p[0]! }] }], { stocks: [100], overrides: { fixedWinners: 5 } });
     await Promise.all(Array.from({ length: 10 }, (_, i) => executeDraw(endUser(tenant, `player-${i}`), activity.id, randomUUID())));
-    await patchTier(tenant.id, testActor, activity.id, activity.tiers[0]!.id, { stock: 3 });
+    await patchTier(tenant.id, testActor, {
+      activityId: activity.id,
+      tierId: activity.tiers[0]!.id,
+      patch: { stock: 3 },
+    });
     await changeActivityStatus(tenant.id, testActor, activity.id, 'end');
     // Stock for 3 of 5: the job narrows the 5 sampled to 3 inside its transaction, and dies there.
     const dying = (max: number) => {

@@ -50,7 +50,15 @@ describe('idempotency keys', () => {
     const meta = (await activityMeta(redis, activity.id))!;
     const now = Date.now();
     const user = endUser(tenant, 'ik');
-    const before = await decideDraw(redis, activity.id, meta, user, 'a:k1', localDay(meta.timezone, now), now);
+    const before = await decideDraw({
+      redis,
+      activityId: activity.id,
+      meta,
+      user,
+      key: 'a:k1',
+      day: localDay(meta.timezone, now),
+      now,
+    });
     if (before.kind !== 'ok') throw new Error(`the draw was refused: ${JSON.stringify(before)}`);
     await redis.rename(k.idem('ik', 'a:k1'), k.legacyIdem('ik', 'a:k1'));
 

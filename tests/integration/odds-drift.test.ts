@@ -87,7 +87,11 @@ describe('the odds-drift alarm', () => {
 
   it('tests only the draws made since the odds last changed', async () => {
     const { tenant, activity } = await playedActivity([{ probability: 0.02, stock: 10_000 }], { users: 1_000, drawsEach: 2 });
-    await patchTier(tenant.id, testActor, activity.id, activity.tiers[0]!.id, { probability: 0.3 });
+    await patchTier(tenant.id, testActor, {
+      activityId: activity.id,
+      tierId: activity.tiers[0]!.id,
+      patch: { probability: 0.3 },
+    });
     await Promise.all(Array.from({ length: 1_000 }, (_, i) => executeDraw(endUser(tenant, `later-${i}`), activity.id, randomUUID())));
     const check = await checkOddsDrift(activity.id);
     expect(check!.fit!.draws).toBe(1_000);

@@ -86,7 +86,7 @@ describe('H5 play page document', () => {
     expect(html).not.toContain('<img src=x');
     const tierId = (await getPlayView(activity.id))!.tiers[0]!.id;
     expect(rowsOf(html)).toEqual([[tierId, 0.125], ['none', 0.875]]);
-    await patchTier(tenant.id, testActor, activity.id, tierId, { probability: 0.3 });
+    await patchTier(tenant.id, testActor, { activityId: activity.id, tierId, patch: { probability: 0.3 } });
     expect(rowsOf(await (await renderRulesPage(activity.id, 'en')).text())).toEqual([[tierId, 0.3], ['none', 0.7]]);
     expect((await renderRulesPage('6f1c1f4e-0000-4000-8000-000000000000', 'en')).status).toBe(404);
   });

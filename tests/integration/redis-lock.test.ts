@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireLockOrThrow, extendLock, releaseLock, tryAcquireLock, withLock } from '@/lib/locks/redis-lock';
+import { withPrizeLocks } from '@/lib/locks/prize-lock';
+import { acquireLockOrThrow, releaseLock, tryAcquireLock } from '@/lib/locks/redis-lock';
 import { createRedis, key } from '@/lib/redis';
 
 const redis = createRedis('worker');
@@ -16,7 +17,6 @@ describe('the Redis lock', () => {
     const second = await tryAcquireLock(redis, lockKey, 10_000);
     expect(second).not.toBeNull();
     expect(await releaseLock(redis, first!)).toBe(false);
-    expect(await extendLock(redis, first!, 10_000)).toBe(false);
     expect(await redis.get(lockKey)).toBe(second!.token);
     expect(await tryAcquireLock(redis, lockKey, 1_000)).toBeNull();
     expect(await releaseLock(redis, second!)).toBe(true);
@@ -24,13 +24,13 @@ describe('the Redis lock', () => {
   });
 
   it('lets exactly one of many contenders in at a time', async () => {
-    const lockKey = key('test-lock', randomUUID());
+    const prizeId = randomUUID();
     let inside = 0;
     let maxInside = 0;
     let done = 0;
     await Promise.all(
       Array.from({ length: 20 }, () =>
-        withLock(redis, lockKey, async () => {
+        withPrizeLocks(redis, [prizeId], async () => {
           inside++;
           maxInside = Math.max(maxInside, inside);
           await sleep(2);

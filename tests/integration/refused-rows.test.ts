@@ -202,7 +202,15 @@ describe('a poison entry in the draw log', () => {
     const decide = (userId: string) => {
       const now = Date.now();
       const user = endUser(tenant, userId);
-      return decideDraw(redis, activity.id, meta, user, randomUUID(), localDay(meta.timezone, now), now);
+      return decideDraw({
+        redis,
+        activityId: activity.id,
+        meta,
+        user,
+        key: randomUUID(),
+        day: localDay(meta.timezone, now),
+        now,
+      });
     };
     for (let i = 0; i < 50; i++) await decide(`good-${i}`);
     const planted = await decide(PLANTED);
@@ -247,7 +255,15 @@ describe('a poison entry in the draw log', () => {
     const meta = (await activityMeta(redis, activity.id))!;
     const now = Date.now();
     const user = endUser(tenant, PLANTED);
-    const planted = await decideDraw(redis, activity.id, meta, user, 'k1', localDay(meta.timezone, now), now);
+    const planted = await decideDraw({
+      redis,
+      activityId: activity.id,
+      meta,
+      user,
+      key: 'k1',
+      day: localDay(meta.timezone, now),
+      now,
+    });
     if (planted.kind !== 'ok') throw new Error(`unexpected ${JSON.stringify(planted)}`);
     // The drain gets there first (the web process is slow); the web process follows with the same entry.
     expect(await drainDrawLog(redis, activity.id)).toMatchObject({ quarantined: 1 });
@@ -269,7 +285,15 @@ describe('a poison entry in the draw log', () => {
     const meta = (await activityMeta(redis, activity.id))!;
     const now = Date.now();
     const user = endUser(tenant, PLANTED);
-    const planted = await decideDraw(redis, activity.id, meta, user, 'k1', localDay(meta.timezone, now), now);
+    const planted = await decideDraw({
+      redis,
+      activityId: activity.id,
+      meta,
+      user,
+      key: 'k1',
+      day: localDay(meta.timezone, now),
+      now,
+    });
     if (planted.kind !== 'ok') throw new Error(`unexpected ${JSON.stringify(planted)}`);
     // The worker's periodic write-back ran between the Lua step and the refusal: the pool counts the unit.
     await writeBackIssued(redis, activity.id);

@@ -12,7 +12,13 @@ import { approveHeldWin, rejectHeldWin } from '@/lib/fulfilment/review-held-win'
 import { voidWin } from '@/lib/fulfilment/void-win';
 import { requestRedis } from '@/lib/redis';
 import { riskKeys } from '@/lib/risk/keys';
-import { createRiskRule, importRiskListCsv, addRiskListEntries, setRiskRuleEnabled } from '@/lib/risk/manage-risk';
+import {
+  createRiskRule,
+  importRiskList,
+  parseRiskListCsv,
+  addRiskListEntries,
+  setRiskRuleEnabled,
+} from '@/lib/risk/manage-risk';
 import { findRiskAnomalies } from '@/lib/risk/find-anomalies';
 import { flushRiskEvents } from '@/lib/risk/risk-events';
 import { RiskRuleSpec } from '@/lib/risk/schemas';
@@ -88,8 +94,17 @@ describe('refusals', () => {
     await createRiskRule(tenant.id, testActor, rule({ kind: 'blacklist' }));
     await createRiskRule(tenant.id, testActor, rule({ kind: 'min_account_age', minAgeSeconds: 86_400 }));
     await createRiskRule(tenant.id, testActor, rule({ kind: 'accounts_per_device', max: 2 }));
-    expect(await importRiskListCsv(tenant.id, testActor, 'kind,value\nuser,cheater\ndevice,farm-phone\nip,203.0.113.9\n')).toEqual({ added: 3, lines: 3 });
-    await expect(importRiskListCsv(tenant.id, testActor, 'user,ok\nphone,123\n')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'line 2' }] } });
+    expect(
+      await importRiskList(
+        tenant.id,
+        testActor,
+        parseRiskListCsv('kind,value\nuser,cheater\ndevice,farm-phone\nip,203.0.113.9\n'),
+      ),
+    ).toEqual({ added: 3, lines: 3 });
+    await expect(importRiskList(tenant.id, testActor, parseRiskListCsv('user,ok\nphone,123\n'))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: [{ path: 'line 2' }] },
+    });
     expect(await db.riskListEntry.count({ where: { tenantId: tenant.id } })).toBe(3);
 
     const draw = (u: string, opts: { dev?: string; ip?: string; acct?: number } = {}) =>

@@ -100,17 +100,30 @@ describe('spreadOverHours', () => {
   it('spreads exactly the draws asked for, by the shape', () => {
     const day = 24 * HOUR;
     for (const shape of ['flat', 'evening', 'launch'] as const) {
-      expect(spreadOverHours(10_001, shape, start, start + 3 * day, 'Asia/Shanghai').reduce((s, c) => s + c, 0)).toBe(10_001);
+      expect(
+        spreadOverHours(
+          { draws: 10_001, shape },
+          { fromMs: start, toMs: start + 3 * day, timeZone: 'Asia/Shanghai' },
+        ).reduce((s, c) => s + c, 0),
+      ).toBe(10_001);
     }
     // Evening: 8 pm in Shanghai (12:00 UTC) is the busiest hour of the day, 2 am the quietest.
-    const evening = spreadOverHours(24_000, 'evening', start, start + day, 'Asia/Shanghai');
+    const evening = spreadOverHours(
+      { draws: 24_000, shape: 'evening' },
+      { fromMs: start, toMs: start + day, timeZone: 'Asia/Shanghai' },
+    );
     expect(evening.indexOf(Math.max(...evening))).toBe(12);
     expect(evening[18]).toBeLessThan(evening[12]! / 10);
     // Launch: the first hour is the busiest and traffic only falls after it.
-    const launch = spreadOverHours(24_000, 'launch', start, start + day, 'UTC');
+    const launch = spreadOverHours(
+      { draws: 24_000, shape: 'launch' },
+      { fromMs: start, toMs: start + day, timeZone: 'UTC' },
+    );
     expect(launch[0]).toBe(Math.max(...launch));
     expect(launch[23]).toBeLessThan(launch[0]! / 3);
     // A period ending mid-hour gives its last hour its share only.
-    expect(spreadOverHours(300, 'flat', start, start + 2.5 * HOUR, 'UTC')).toEqual([120, 120, 60]);
+    expect(
+      spreadOverHours({ draws: 300, shape: 'flat' }, { fromMs: start, toMs: start + 2.5 * HOUR, timeZone: 'UTC' }),
+    ).toEqual([120, 120, 60]);
   });
 });

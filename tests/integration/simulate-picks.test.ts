@@ -23,7 +23,7 @@ describe('the simulator', () => {
 
     // Randoms that hit every branch: tier 1 six times (the last three out of stock), tier 2, no win, edges.
     const randoms = [0, 299_999, 300_000, 499_999, 500_000, 999_999, 100, 200, 250_000, 123_456];
-    const simulated = await simulatePicks(redis, tiers, stockBefore, randoms);
+    const simulated = await simulatePicks(redis, { tiers, stock: stockBefore, draws: randoms });
 
     const real = [];
     for (const [i, r] of randoms.entries()) {
@@ -40,7 +40,11 @@ describe('the simulator', () => {
   it('works through many draws in batches without touching any key', async () => {
     const redis = await requestRedis();
     const tiers: CompiledTier[] = [{ id: 'a', p: 100_000, prizes: [['x', 1]] }];
-    const { outcomes, stockLeft } = await simulatePicks(redis, tiers, { 't:a': 10_000, 'p:x': 10_000 }, 20_000);
+    const { outcomes, stockLeft } = await simulatePicks(redis, {
+      tiers,
+      stock: { 't:a': 10_000, 'p:x': 10_000 },
+      draws: 20_000,
+    });
     const wins = outcomes.filter((o) => o.tier === 0).length;
     expect(outcomes).toHaveLength(20_000);
     expect(wins).toBeGreaterThan(1_500);

@@ -11,7 +11,7 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
-import type { FormResult } from '@/app/(console)/t/[tenant]/activities/_server/form-result';
+import type { FormResult } from '@/lib/http/form-result';
 import { Field, Section, inputClasses } from './fields';
 import { formatPeriod } from './format';
 import { friendly, newKey, toForm, toSpec, type DraftForm, type TaskForm } from './form-model';

@@ -5,7 +5,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
-import type { FormResult } from '@/app/(console)/t/[tenant]/activities/_server/form-result';
+import type { FormResult } from '@/lib/http/form-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';

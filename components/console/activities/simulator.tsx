@@ -5,7 +5,7 @@
 // what the prizes would cost.
 import { useId, useState, useTransition } from 'react';
 import type { Simulation } from '@/lib/activities/simulate-activity';
-import type { FormResult } from '@/app/(console)/t/[tenant]/activities/_server/form-result';
+import type { FormResult } from '@/lib/http/form-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { Table, Td, Th, Tr } from '@/components/ui/table';

@@ -5,7 +5,7 @@
 import { useId, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import { statusDiff } from '@/lib/stats/adjustment-diff';
-import type { LiveStatusChange, StatusTransition } from '@/lib/stats/schemas';
+import type { LiveStatusChange, StatusTransition } from '@/lib/activities/live-change-schemas';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';

@@ -7,7 +7,7 @@ import { useId, useRef, useState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import { tierDiff } from '@/lib/stats/adjustment-diff';
 import type { DashboardTier } from '@/lib/stats/get-dashboard-data';
-import type { LiveTierAdjustment } from '@/lib/stats/schemas';
+import type { LiveTierAdjustment } from '@/lib/activities/live-change-schemas';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';

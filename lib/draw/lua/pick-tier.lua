@@ -5,7 +5,7 @@
   [0, 1000000); hour (0-23) and day (YYYY-MM-DD): the activity's local time (hour -1: ignore
   segments). A segment is [fromHour, toHour (exclusive; from > to wraps past midnight),
   fromDate|'', toDate|'', odds]; the first that matches gives the tier's odds
-  (lib/activities/segments.ts). Cumulative odds against one integer; nil = the "no win" share.
+  (lib/draw/segments.ts). Cumulative odds against one integer; nil = the "no win" share.
 ]]
 local function tierOdds(tier, hour, day)
   if tier.s and hour >= 0 then

@@ -53,7 +53,15 @@ describe('crashes', () => {
       while (next < N) {
         const i = next++;
         const now = Date.now();
-        await decideDraw(redis, activity.id, meta, endUser(tenant, `u${i % 50}`), randomUUID(), localDay(meta.timezone, now), now);
+        await decideDraw({
+          redis,
+          activityId: activity.id,
+          meta,
+          user: endUser(tenant, `u${i % 50}`),
+          key: randomUUID(),
+          day: localDay(meta.timezone, now),
+          now,
+        });
       }
     }));
     expect(await redis.xlen(drawKeys(activity.id).stream)).toBe(N);

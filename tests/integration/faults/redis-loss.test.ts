@@ -102,7 +102,15 @@ describe('a draw decided by a state that was then lost', () => {
     const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 1, prizes: [{ prizeId: p[0]! }] }], { stocks: [1] });
     const meta = (await activityMeta(redis, activity.id))!;
     const now = Date.now();
-    const late = await decideDraw(redis, activity.id, meta, endUser(tenant, 'slow'), randomUUID(), localDay(meta.timezone, now), now);
+    const late = await decideDraw({
+      redis,
+      activityId: activity.id,
+      meta,
+      user: endUser(tenant, 'slow'),
+      key: randomUUID(),
+      day: localDay(meta.timezone, now),
+      now,
+    });
     expect(late).toMatchObject({ kind: 'ok', record: { t: activity.tiers[0]!.id } });
     // Redis loses everything before that draw's commit lands; the activity is rebuilt.
     await flushThisRun();

@@ -19,7 +19,7 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { idOrNotFound } from '@/lib/ids';
 import { INT4_MAX } from '@/lib/validation/storage-limits';
 import { consoleAction, requireConsoleAction } from '../../../_server/session';
-import { runFormAction, type FormResult } from './_server/form-result';
+import { runFormAction, type FormResult } from '@/lib/http/form-result';
 
 const Version = z.number().int().min(0).max(INT4_MAX);
 const Transition = z.enum(['pause', 'resume', 'end']);

@@ -4,17 +4,20 @@
 // Each needs the OPERATOR role, checked here on the server, and calls the same lib function
 // as the management API (which writes the AuditLog row).
 import { toActivityView, type DashboardActivityView } from '@/lib/stats/dashboard-activity-view';
-import { adjustTierLive } from '@/lib/stats/adjust-tier-live';
-import { changeStatusLive } from '@/lib/stats/change-status-live';
-import { LiveStatusChange, LiveTierAdjustment } from '@/lib/stats/schemas';
+import { adjustTierLive } from '@/lib/activities/adjust-tier-live';
+import { changeStatusLive } from '@/lib/activities/change-status-live';
+import { LiveStatusChange, LiveTierAdjustment } from '@/lib/activities/live-change-schemas';
 import type { ActionResult } from '@/lib/http/action-result';
 import { idOrNotFound } from '@/lib/ids';
 import { consoleAction } from '../../../../../_server/session';
 
 export async function adjustTierAction(tenantSlug: string, activityId: string, tierId: string, adjustment: unknown): Promise<ActionResult<{ activity: DashboardActivityView }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const ids = [idOrNotFound(activityId, 'activity'), idOrNotFound(tierId, 'tier')] as const;
-    const activity = await adjustTierLive(ctx.tenantId, ctx.actor, ...ids, LiveTierAdjustment.parse(adjustment));
+    const activity = await adjustTierLive(ctx.tenantId, ctx.actor, {
+      activityId: idOrNotFound(activityId, 'activity'),
+      tierId: idOrNotFound(tierId, 'tier'),
+      adjustment: LiveTierAdjustment.parse(adjustment),
+    });
     return { activity: toActivityView(activity) };
   });
 }

@@ -6,7 +6,13 @@ import { readJson } from '@/lib/http/read-json';
 import { otherMethods } from '@/lib/http/other-methods';
 
 export const PATCH = withApiKey(async ({ req, params, tenantId, actor }) =>
-  Response.json(await patchTier(tenantId, actor, params.id!, params.tierId!, await readJson(req, PatchTier))),
+  Response.json(
+    await patchTier(tenantId, actor, {
+      activityId: params.id!,
+      tierId: params.tierId!,
+      patch: await readJson(req, PatchTier),
+    }),
+  ),
 );
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)

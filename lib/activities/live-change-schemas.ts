@@ -1,7 +1,7 @@
 // What the dashboard's live adjustments send. Each carries what the operator saw in the diff
 // preview (`expected`), so a change made meanwhile by someone else is refused, not overwritten.
 import { z } from 'zod';
-import { PatchTier } from '../activities/schemas';
+import { PatchTier } from './schemas';
 
 const Probability = z.number().min(0).max(1);
 const Stock = z.number().int().min(0).max(100_000_000);

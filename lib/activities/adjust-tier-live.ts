@@ -4,13 +4,16 @@
 // longer what the operator saw in the preview.
 import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
-import { getActivityOrThrow } from '../activities/get-activity';
-import { patchTier } from '../activities/patch-tier';
-import { toMicros } from '../activities/schemas';
-import type { ActivityDto } from '../activities/activity-dto';
-import { toPatchTier, type LiveTierAdjustment } from './schemas';
+import { getActivityOrThrow } from './get-activity';
+import { patchTier } from './patch-tier';
+import { toMicros } from './schemas';
+import type { ActivityDto } from './activity-dto';
+import { toPatchTier, type LiveTierAdjustment } from './live-change-schemas';
 
-export async function adjustTierLive(tenantId: string, actor: Actor, activityId: string, tierId: string, adjustment: LiveTierAdjustment): Promise<ActivityDto> {
+export type LiveTierChange = { activityId: string; tierId: string; adjustment: LiveTierAdjustment };
+
+export async function adjustTierLive(tenantId: string, actor: Actor, change: LiveTierChange): Promise<ActivityDto> {
+  const { activityId, tierId, adjustment } = change;
   const activity = await getActivityOrThrow(tenantId, activityId);
   const tier = activity.tiers.find((t) => t.id === tierId);
   if (!tier) throw new AppError('NOT_FOUND', `tier ${tierId} not found`);
@@ -18,5 +21,5 @@ export async function adjustTierLive(tenantId: string, actor: Actor, activityId:
   if (toMicros(tier.probability) !== toMicros(expected.probability) || tier.stock !== expected.stock) {
     throw new AppError('CONFLICT', `${tier.name} changed since the preview (now odds ${tier.probability}, stock ${tier.stock}); review the change again`);
   }
-  return patchTier(tenantId, actor, activityId, tierId, toPatchTier(adjustment));
+  return patchTier(tenantId, actor, { activityId, tierId, patch: toPatchTier(adjustment) });
 }

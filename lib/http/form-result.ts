@@ -1,6 +1,6 @@
 // Like runAction, but a refused form also carries the field paths of what was wrong, so the
 // editor can show each error beside its field.
-import { toErrorBody } from '@/lib/errors';
+import { toErrorBody } from '../errors';
 
 export type FieldIssue = { path: string; message: string };
 export type FormResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; issues: FieldIssue[] } };

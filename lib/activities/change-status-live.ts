@@ -4,10 +4,10 @@
 import { publicStatus } from '../activity-status';
 import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
-import { getActivityRowOrThrow } from '../activities/get-activity';
-import { changeActivityStatus } from '../activities/change-status';
-import type { ActivityDto } from '../activities/activity-dto';
-import type { LiveStatusChange } from './schemas';
+import { getActivityRowOrThrow } from './get-activity';
+import { changeActivityStatus } from './change-status';
+import type { ActivityDto } from './activity-dto';
+import type { LiveStatusChange } from './live-change-schemas';
 
 export async function changeStatusLive(tenantId: string, actor: Actor, activityId: string, change: LiveStatusChange): Promise<ActivityDto> {
   const activity = await getActivityRowOrThrow(tenantId, activityId);

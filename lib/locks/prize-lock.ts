@@ -1,6 +1,6 @@
 // The per-prize lock of DESIGN.md §6: every change of a prize's total pool or of an activity
 // pool holds it, in id order when several are needed, so two changes never deadlock.
-import { acquireLockOrThrow, releaseLock, type LockHandle } from '../locks/redis-lock';
+import { acquireLockOrThrow, releaseLock, type LockHandle } from './redis-lock';
 import { key, type Redis } from '../redis';
 
 export const prizeLockKey = (prizeId: string) => key('lock', 'prize', prizeId);
