@@ -1044,6 +1044,13 @@ function actions(): Endpoint[] {
     ),
     action(
       `${A}/settings/actions.ts`,
+      'updateHostAppOriginsAction',
+      'owner',
+      (ctx) => [slug(ctx), arr(url('https://app.fuzz.example'), url('http://localhost:3000'))],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
       'rotateSecretAction',
       'owner',
       (ctx) => [slug(ctx), choice(['userToken', 'webhook'])],
