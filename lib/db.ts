@@ -122,5 +122,17 @@ export class OwnConnection {
   }
 }
 
-export const db: PrismaClient = globalForDb.lotteryDb ?? (globalForDb.lotteryDb = new PrismaClient({ adapter: new PrismaPg(pool) }));
+/**
+ * A transaction waits up to 10 s for a pooled connection (Prisma's default is 2 s): under a
+ * crowd every connection can be busy for a moment, and a console change that gave up after 2 s
+ * would fail where a short wait succeeds. Once started, a transaction keeps the default 5 s.
+ */
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
+export const db: PrismaClient =
+  globalForDb.lotteryDb ??
+  (globalForDb.lotteryDb = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+  }));
 
