@@ -12,6 +12,7 @@ import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
 import { closeQueues, getQueue } from '@/lib/queues';
+import { applyGrantsToRedis } from '@/lib/tasks/grant-chances';
 import { requestRedis } from '@/lib/redis';
 import { createPrizes, endUser, liveActivity, specFor, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
@@ -65,7 +66,10 @@ describe('changing the period', () => {
     // A hash written before the draw kept the users set: its next draw puts it there.
     await redis.srem(k.users, 'bob');
     await executeDraw(endUser(tenant, 'bob'), activity.id, randomUUID());
-    expect((await redis.smembers(k.users)).sort()).toEqual(['ann', 'bob']);
+    // Granted chances alone make a user too.
+    const stateEpoch = Number(await redis.hget(k.cfg, 'epoch'));
+    await applyGrantsToRedis([{ activityId: activity.id, userId: 'cid', chances: 2, stateEpoch }]);
+    expect((await redis.smembers(k.users)).sort()).toEqual(['ann', 'bob', 'cid']);
     const otherKey = drawKeys(other.activity.id).user('ann');
     const otherExpiry = await redis.expiretime(otherKey);
 
@@ -74,7 +78,7 @@ describe('changing the period', () => {
       const later = Date.parse(activity.endsAt) + 30 * 86400_000;
       expect((await patch(tenant.apiKey, activity.id, { endsAt: iso(later) })).status).toBe(200);
       const keepUntil = Math.floor(later / 1000) + 7 * 86400;
-      for (const key of [k.user('ann'), k.user('bob'), k.users]) expect(await redis.expiretime(key)).toBe(keepUntil);
+      for (const key of [k.user('ann'), k.user('bob'), k.user('cid'), k.users]) expect(await redis.expiretime(key)).toBe(keepUntil);
       expect(await redis.expiretime(otherKey)).toBe(otherExpiry);
       expect(scan).not.toHaveBeenCalled();
     } finally {
