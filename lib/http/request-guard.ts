@@ -24,7 +24,7 @@ const ACTION_ID = /^[0-9a-f]{42}$/i;
  */
 const PLAIN_TEXT_TAGS = /^\$(\$|D|n-?\d+$|undefined$|NaN$|-?Infinity$|-0$)/;
 /** Tags whose hex id names another row (a field of a multipart body): `$1`, `$@1`, `$Q1`, `$K1`… */
-const ROW_REFERENCE = /^\$[@A-SU-Za-z]?([0-9a-f]+)$/;
+const ROW_REFERENCE = /^\$([@A-SU-Za-z]?)([0-9a-f]+)$/;
 /** A reference's path may walk into a row's value, never into its prototype. */
 const PROTOTYPE_PATH = /:(__proto__|constructor|prototype)(:|$)/;
 
@@ -65,11 +65,22 @@ export async function refuseBadRequestBody(req: Request): Promise<AppError | nul
   if (/^multipart\/form-data/i.test(type)) {
     const form = await req.formData().catch(() => null);
     if (!form) return invalid('the server action body is not multipart form data');
-    return badActionRoot(form.get('0'), (id) => [...form.keys()].some((k) => k === id || k.startsWith(`${id}_`)));
+    return badActionRoot(form.get('0'), (tag, id) => hasPart([...form.keys()], tag, id));
   }
   const text = await readLimited(req);
   if (text === null) return tooLarge();
   return badActionRoot(text, () => false);
+}
+
+/**
+ * Whether a multipart body holds the part a reference names. React refers in hex and names the
+ * fields in decimal: row n is field `n`, a stream's parts `Sn`, a FormData's entries `_n_<name>`
+ * (none when it is empty, so `$K` needs no field).
+ */
+function hasPart(fields: string[], tag: string, hexId: string): boolean {
+  if (tag === 'K') return true;
+  const n = String(parseInt(hexId, 16));
+  return fields.some((f) => f === n || f === `S${n}`);
 }
 
 /** Whether `refuseBadRequestBody` has anything to say about this request. */
@@ -127,7 +138,10 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** The arguments row of a server action: a JSON array Next's decoder can take. */
-function badActionRoot(root: FormDataEntryValue | null, hasRow: (id: string) => boolean): AppError | null {
+function badActionRoot(
+  root: FormDataEntryValue | null,
+  hasRow: (tag: string, hexId: string) => boolean,
+): AppError | null {
   if (typeof root !== 'string') return invalid('the server action body has no arguments row');
   const args = parseJson(root);
   if (!Array.isArray(args)) return invalid('the server action arguments must be a JSON array');
@@ -138,7 +152,7 @@ function badActionRoot(root: FormDataEntryValue | null, hasRow: (id: string) => 
     const [value, depth] = pending.pop()!;
     if (typeof value === 'string' && value.startsWith('$') && !PLAIN_TEXT_TAGS.test(value)) {
       const ref = ROW_REFERENCE.exec(value.split(':')[0]!);
-      if (!ref || !hasRow(ref[1]!) || PROTOTYPE_PATH.test(value))
+      if (!ref || !hasRow(ref[1]!, ref[2]!) || PROTOTYPE_PATH.test(value))
         return invalid('the server action body refers to a row it does not have');
     }
     if (value === null || typeof value !== 'object') continue;

@@ -44,9 +44,13 @@ describe('the request line and headers', () => {
 describe('a server action body', () => {
   it('passes what React’s encodeReply writes, as one text row or as multipart rows', async () => {
     const when = new Date('2026-01-01T00:00:00Z');
+    const form = new FormData();
+    form.set('name', 'Phone');
+    form.set('image', new File(['png'], 'a.png', { type: 'image/png' }));
     const argLists = [
       ['acme', '$1 off', 1, when, undefined, -0, Number.NaN, 10n, { nested: [{ deep: ['x'] }] }],
       ['acme', new Map([['a', 1]]), new Set(['b']), new Blob(['png'])],
+      [{ ok: true }, form],
     ];
     for (const args of argLists) {
       const { body, contentType } = await encodeArgs(args);
