@@ -1,7 +1,8 @@
 // The web server, for `npm start` (a drop-in for `next start`) and `npm run dev` (--dev, in place
 // of `next dev`): Next.js behind the play page's micro-cache (lib/h5/page-cache.ts, production
 // only); every other request goes straight to Next. Every request first gets its client address
-// from the socket and the trusted proxies (lib/http/client-ip.ts), the only one routes believe.
+// from the socket and the trusted proxies (lib/http/client-ip.ts), the only one routes believe;
+// a request whose line or headers Next would fail on is refused before (lib/http/request-guard.ts).
 //   node --import tsx server.ts [-p port] [-H hostname] [--dev]
 // Port: -p, else PORT, else 3000. Hostname: -H, else HOSTNAME, else 0.0.0.0.
 // It reads PORT and HOSTNAME itself and the rest through lib/config.ts only once Next has
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { config, ConfigError } from './lib/config';
 import { createPlayPageCache, withPlayPageCache } from './lib/h5/page-cache';
 import { stampClientIp } from './lib/http/client-ip';
+import { refuseBadRequestHead, writeRefusal } from './lib/http/request-guard';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -76,6 +78,9 @@ const cache = createPlayPageCache({
 
 const front = dev ? toNext : withPlayPageCache(cache, toNext);
 const server = createServer((req, res) => {
+  // What Next would answer with a 5xx though the sender is at fault is refused here, in the API's shape.
+  const refusal = refuseBadRequestHead(req);
+  if (refusal) return writeRefusal(req, res, refusal);
   stampClientIp(req, trustedProxyCount);
   front(req, res);
 });

@@ -9,7 +9,8 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
-import { activityKey, requestRedis } from '../redis';
+import { requestRedis } from '../redis';
+import { drawKeys } from '../draw/keys';
 import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
 import { getActivityOrThrow } from './get-activity';
 import { scheduleLifecycle } from './schedule-lifecycle';
@@ -72,18 +73,21 @@ function refuseBadPeriod(status: ActivityStatus, oldStart: Date, startsAt: Date,
   }
 }
 
-/** A later end must not let users' counters (draws today, free draws used) expire mid-period. */
+/**
+ * A later end must not let users' counters (draws today, free draws used) expire mid-period.
+ * Only this activity's users are touched: the draw keeps their ids in a set of their own.
+ */
 async function keepUserStateUntil(activityId: string, endsAt: Date) {
   const redis = await requestRedis();
+  const k = drawKeys(activityId);
   const expireAt = Math.floor(endsAt.getTime() / 1000) + USER_STATE_GRACE_S;
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', activityKey(activityId, 'u', '*'), 'COUNT', 1000);
+    const [next, userIds] = await redis.sscan(k.users, cursor, 'COUNT', 1000);
     cursor = next;
-    if (keys.length) {
-      const m = redis.pipeline();
-      for (const k of keys) m.expireat(k, expireAt, 'GT');
-      await m.exec();
-    }
+    const m = redis.pipeline();
+    for (const userId of userIds) m.expireat(k.user(userId), expireAt, 'GT');
+    if (cursor === '0') m.expireat(k.users, expireAt, 'GT');
+    await m.exec();
   } while (cursor !== '0');
 }

@@ -154,7 +154,7 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
   return async (draws) => {
     // Every draw gets as many arguments as the longest (win ids for the largest bundle).
     const stride = Math.max(...draws.map((d) => d.args.length));
-    const keys = [k.cfg, k.stock, k.issued, k.stream];
+    const keys = [k.cfg, k.stock, k.issued, k.stream, k.users];
     const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
     for (const d of draws) {
       keys.push(k.user(d.userId), k.idem(d.userId, d.key), k.legacyIdem(d.userId, d.key));

@@ -13,6 +13,8 @@ export function drawKeys(activityId: string) {
     /** Set by a change committed while the state was missing: a rebuild under way reads the records again. */
     changedWhileMissing: activityKey(activityId, 'changed-while-missing'),
     user: (userId: string) => activityKey(activityId, 'u', userId),
+    /** The ids of users with a user hash: a later end extends their expiry without a keyspace scan. */
+    users: activityKey(activityId, 'users'),
     /**
      * The stored result of a user's draw under an Idempotency-Key. Both parts are free text (a
      * key may hold ':'), so the user id goes with its length: `ik` + `a:k1` and `ik:a` + `k1`

@@ -107,10 +107,11 @@ async function writeSnapshot(redis: Redis, data: Snapshot, now: number) {
       const key = k.user(u.userId);
       const counters = { total: u.total, wins: u.wins, used: u.used, granted: u.granted };
       const ofToday = { [`d:${today}`]: u.today, [`f:${today}`]: u.freeToday };
-      p.del(key).hset(key, { ...counters, ...ofToday }).expireat(key, userExpiry);
+      p.del(key).hset(key, { ...counters, ...ofToday }).expireat(key, userExpiry).sadd(k.users, u.userId);
     }
     await p.exec();
   }
+  if (users.length) await redis.expireat(k.users, userExpiry);
   for (let i = 0; i < recent.length; i += PIPELINE_CHUNK) {
     const p = redis.pipeline();
     for (const { record, createdAt } of recent.slice(i, i + PIPELINE_CHUNK)) {

@@ -1,21 +1,16 @@
 // Route handler wrappers: a request id, one error mapper, and the three kinds of caller.
 // Route files stay one line of parsing and one call into lib (STYLE.md §1).
-import { randomUUID } from 'node:crypto';
 import { authenticateApiKey } from '../auth/api-keys';
 import { authenticateUserToken, type EndUser } from '../auth/user-token';
 import type { Actor } from '../audit/write-audit-log';
 import { errorResponse } from '../errors';
 import { idOrNotFound } from '../ids';
 import { log, withRequestContext } from '../log';
+import { requestIdOf } from './request-id';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Params = Record<string, string>;
 export type RouteHandler = (req: Request, ctx: RouteContext) => Promise<Response>;
-
-function requestIdOf(req: Request): string {
-  const given = req.headers.get('x-request-id');
-  return given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-}
 
 /**
  * A public route: request id, error mapping and an access log line. Id params are canonical
@@ -34,7 +29,7 @@ function callerRoute<Caller extends object>(
   fn: (args: { req: Request; params: Params } & Caller) => Promise<Response>,
 ): RouteHandler {
   return (req, ctx) => {
-    const requestId = requestIdOf(req);
+    const requestId = requestIdOf(req.headers.get('x-request-id'));
     return withRequestContext(requestId, async () => {
       const started = performance.now();
       let res: Response;

@@ -4,7 +4,7 @@
 //    (task, user) advisory lock, so per-day and total caps hold under any concurrency and a
 //    dedupe key makes a repeated delivery a no-op;
 // 2. Redis: only the transaction that inserted the row adds it to `granted`, and only when the
-//    hot state is the generation that could not have read it (add-granted-3.lua). A rebuild
+//    hot state is the generation that could not have read it (add-granted-4.lua). A rebuild
 //    (lib/draw/rebuild-activity.ts) takes the activity row exclusively and reads the ledger,
 //    so a row is counted by exactly one of the two (a rebuild whose read came first is told to
 //    read again). A process killed between 1 and 2 leaves the user short until the next
@@ -14,7 +14,7 @@ import { defineScript, loadLuaScript, requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
 
-const addGrantedScript = loadLuaScript('lib/tasks/lua', 'add-granted-3.lua');
+const addGrantedScript = loadLuaScript('lib/tasks/lua', 'add-granted-4.lua');
 
 export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -72,7 +72,7 @@ export async function applyGrantsToRedis(grants: InsertedGrant[]): Promise<void>
   const add = defineScript(redis, addGrantedScript);
   await Promise.all(grants.map((g) => {
     const k = drawKeys(g.activityId);
-    return add([k.cfg, k.user(g.userId), k.changedWhileMissing], [g.stateEpoch, g.chances]);
+    return add([k.cfg, k.user(g.userId), k.changedWhileMissing, k.users], [g.stateEpoch, g.chances, g.userId]);
   }));
 }
 

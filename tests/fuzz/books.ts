@@ -132,10 +132,22 @@ export async function checkChances(prefix: string, activityIds: string[]): Promi
 }
 
 /**
- * Each answered draw is the caller's own (no two users or keys share one), and its IP is not the
- * one the caller made up.
+ * Whether the server took a made-up X-Forwarded-For as the client's address: its first hop is
+ * what was recorded. A first hop naming the real peer (the fuzz connects from `peerIp`) proves
+ * nothing, since the socket says the same.
  */
-export async function checkAnsweredDraws(answered: AnsweredDraw[]): Promise<Finding[]> {
+export function forwardedForBelieved(forgedIp: string | undefined, recordedIp: string | null, peerIp: string) {
+  if (!forgedIp || !recordedIp) return false;
+  const plain = (ip: string) => ip.trim().replace(/^::ffff:/i, '');
+  const firstHop = plain(forgedIp.split(',')[0]!);
+  return firstHop === plain(recordedIp) && firstHop !== plain(peerIp);
+}
+
+/**
+ * Each answered draw is the caller's own (no two users or keys share one), and its IP is not the
+ * one the caller made up (the requests come from `peerIp`).
+ */
+export async function checkAnsweredDraws(answered: AnsweredDraw[], peerIp: string): Promise<Finding[]> {
   const { db } = await import('../../lib/db');
   const out: Finding[] = [];
   const byDraw = new Map<string, AnsweredDraw[]>();
@@ -175,7 +187,7 @@ export async function checkAnsweredDraws(answered: AnsweredDraw[]): Promise<Find
             `the row is user ${JSON.stringify(row.userId)} key ${JSON.stringify(row.idempotencyKey)}`,
         });
       }
-      if (x.forgedIp && row.ip && x.forgedIp.split(',')[0]!.trim() === row.ip) {
+      if (forwardedForBelieved(x.forgedIp, row.ip, peerIp)) {
         out.push({
           kind: 'client-ip:forwarded header trusted',
           subject: `draw ${drawId}`,

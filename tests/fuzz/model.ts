@@ -255,7 +255,7 @@ function routes(): Endpoint[] {
         : fc.constant({ id: '00000000-0000-4000-8000-000000000001', userId: ctx.t.users[0]! });
       return pick.map((w) => ({
         method: 'POST',
-        path: path('api/v1/wins', id([w.id], ids(by(ctx).wins))),
+        path: path('api/v1/wins', id([w.id], ids(by(ctx).wins)), 'claim'),
         auth: userCredential([w.userId]),
         ...jsonBody(
           obj({

@@ -545,7 +545,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
     });
   result.findings.push(...(await reconcileAll(allIds)));
   result.findings.push(...(await checkChances(o.prefix, allIds)));
-  result.findings.push(...(await checkAnsweredDraws(answered)));
+  result.findings.push(...(await checkAnsweredDraws(answered, new URL(o.baseUrl).hostname)));
   result.findings.push(...(await drawsAfterEnd(allIds)));
   for (const d of await hotStateDisagreements(o.prefix, allIds))
     result.findings.push({ kind: 'books:hot state disagrees with the records', subject: 'activity', detail: d });

@@ -2,7 +2,7 @@
 // scheduled transitions follow it (the old job does nothing, the new one acts once), and what
 // must never happen is refused: a started activity un-started, an ended one reopened.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PATCH } from '@/app/api/manage/activities/[id]/route';
 import { createActivity } from '@/lib/activities/create-activity';
 import { runTransition } from '@/lib/activities/lifecycle';
@@ -12,6 +12,7 @@ import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
 import { closeQueues, getQueue } from '@/lib/queues';
+import { applyGrantsToRedis } from '@/lib/tasks/grant-chances';
 import { requestRedis } from '@/lib/redis';
 import { createPrizes, endUser, liveActivity, specFor, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
@@ -52,6 +53,37 @@ describe('changing the period', () => {
     expect(await db.auditLog.count({ where: { objectId: activity.id, action: 'activity.end' } })).toBe(1);
     const audits = await db.auditLog.findMany({ where: { objectId: activity.id, action: 'activity.period' }, orderBy: { id: 'asc' } });
     expect(audits.map((a) => (a.after as { endsAt: string }).endsAt)).toEqual([iso(later), iso(soon)]);
+  });
+
+  it('of a live activity: a later end reaches its own users only, without scanning the keyspace', async () => {
+    const spec = (p: string[]) => [{ probability: 0, stock: 1, prizes: [{ prizeId: p[0]! }] }];
+    const { tenant, activity } = await liveActivity(spec, { overrides: { limits: { freeDrawsPerDay: 5 } } });
+    const other = await liveActivity(spec, { overrides: { limits: { freeDrawsPerDay: 5 } } });
+    const redis = await requestRedis();
+    const k = drawKeys(activity.id);
+    for (const userId of ['ann', 'bob']) await executeDraw(endUser(tenant, userId), activity.id, randomUUID());
+    await executeDraw(endUser(other.tenant, 'ann'), other.activity.id, randomUUID());
+    // A hash written before the draw kept the users set: its next draw puts it there.
+    await redis.srem(k.users, 'bob');
+    await executeDraw(endUser(tenant, 'bob'), activity.id, randomUUID());
+    // Granted chances alone make a user too.
+    const stateEpoch = Number(await redis.hget(k.cfg, 'epoch'));
+    await applyGrantsToRedis([{ activityId: activity.id, userId: 'cid', chances: 2, stateEpoch }]);
+    expect((await redis.smembers(k.users)).sort()).toEqual(['ann', 'bob', 'cid']);
+    const otherKey = drawKeys(other.activity.id).user('ann');
+    const otherExpiry = await redis.expiretime(otherKey);
+
+    const scan = vi.spyOn(redis, 'scan');
+    try {
+      const later = Date.parse(activity.endsAt) + 30 * 86400_000;
+      expect((await patch(tenant.apiKey, activity.id, { endsAt: iso(later) })).status).toBe(200);
+      const keepUntil = Math.floor(later / 1000) + 7 * 86400;
+      for (const key of [k.user('ann'), k.user('bob'), k.user('cid'), k.users]) expect(await redis.expiretime(key)).toBe(keepUntil);
+      expect(await redis.expiretime(otherKey)).toBe(otherExpiry);
+      expect(scan).not.toHaveBeenCalled();
+    } finally {
+      scan.mockRestore();
+    }
   });
 
   it('of a scheduled activity: moved to start now, it goes live by its start job', async () => {

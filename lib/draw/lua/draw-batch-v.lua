@@ -11,10 +11,11 @@
   KEYS[2] stock   hash of what is left: t:<tierId> wins, p:<prizeId> units
   KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
   KEYS[4] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
+  KEYS[5] users   set of the user ids that have a user hash: a later end extends each one's expiry
   then, for the i-th draw:
-  KEYS[2 + 3i] user    hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
-  KEYS[3 + 3i] idem    string: the record of the draw made with this user's Idempotency-Key
-  KEYS[4 + 3i] legacy  the same under the key's former, ambiguous spelling (lib/draw/keys.ts),
+  KEYS[3 + 3i] user    hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
+  KEYS[4 + 3i] idem    string: the record of the draw made with this user's Idempotency-Key
+  KEYS[5 + 3i] legacy  the same under the key's former, ambiguous spelling (lib/draw/keys.ts),
                        taken only if the record in it is this user's with this key
 
   ARGV[1] seconds to keep the idempotent result
@@ -174,8 +175,15 @@ local function drawOne(userKey, idemKey, legacyKey, b)
   else
     redis.call('HSET', userKey, 'd:' .. day, drawsToday + 1, 'total', total + 1, 'wins', wins + won, 'used', used + 1)
   end
-  if total == 0 then
-    redis.call('EXPIREAT', userKey, math.floor(endsAt / 1000) + 7 * 86400)
+  -- Counters live a grace week past the end; the users set lets a later end reach them. A user
+  -- new to the set (also one whose hash predates it) gets both expiries, never shortened.
+  if redis.call('SADD', KEYS[5], ARGV[b + 2]) == 1 or total == 0 then
+    local keepUntil = math.floor(endsAt / 1000) + 7 * 86400
+    for _, key in ipairs({ userKey, KEYS[5] }) do
+      if redis.call('EXPIRETIME', key) < keepUntil then
+        redis.call('EXPIREAT', key, keepUntil)
+      end
+    end
   end
 
   local chancesLeft = math.max(0, free - freeToday - (chance == 'F' and 1 or 0)) + (granted - used - (chance == 'G' and 1 or 0))
@@ -199,7 +207,7 @@ local function drawOne(userKey, idemKey, legacyKey, b)
 end
 
 local answers = {}
-for i = 1, (#KEYS - 4) / 3 do
-  answers[i] = drawOne(KEYS[2 + 3 * i], KEYS[3 + 3 * i], KEYS[4 + 3 * i], 2 + (i - 1) * stride)
+for i = 1, (#KEYS - 5) / 3 do
+  answers[i] = drawOne(KEYS[3 + 3 * i], KEYS[4 + 3 * i], KEYS[5 + 3 * i], 2 + (i - 1) * stride)
 end
 return answers
