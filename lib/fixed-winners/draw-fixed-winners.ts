@@ -1,4 +1,4 @@
-// Fixed-winner mode (DESIGN.md §7, issue 7 item 4): when an activity with `fixedWinners = N`
+// Fixed-winner mode: when an activity with `fixedWinners = N`
 // has ended, exactly N winners are drawn among everyone who took part (its Participation
 // rows), uniformly, by reservoir sampling with crypto randomness, and announced through the
 // notify queue.

@@ -1,4 +1,4 @@
-// Live stock changes of an activity pool (issue 4 item 1), while draws run.
+// Live stock changes of an activity pool, while draws run.
 // Invariant: reserved = issued + left + returned for every pool, and the ledger sums to every
 // pool. Adding takes from the prize's total pool in PostgreSQL first, then shows the units to
 // the draw; releasing hides them from the draw first (atomically, only if they are left),

@@ -1,4 +1,4 @@
-// The odds-drift alarm (issue 7 item 6): a chi-square goodness-of-fit test of a live
+// The odds-drift alarm: a chi-square goodness-of-fit test of a live
 // activity's outcomes in the last window (ODDS_DRIFT_WINDOW_MINUTES) against its configured
 // odds. p < 0.001 raises one open Alert per activity (kind "odds_drift") and, when the
 // activity has pauseOnDrift, pauses it through the one transition table every pause takes

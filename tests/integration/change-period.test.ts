@@ -1,4 +1,4 @@
-// Moving an activity's period (issue 4 item 2): the draw enforces the new period at once, the
+// Moving an activity's period: the draw enforces the new period at once, the
 // scheduled transitions follow it (the old job does nothing, the new one acts once), and what
 // must never happen is refused: a started activity un-started, an ended one reopened.
 import { randomUUID } from 'node:crypto';

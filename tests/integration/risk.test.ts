@@ -1,4 +1,4 @@
-// Real-time risk control (issue 7 item 1), through the real draw against real Redis and
+// Real-time risk control, through the real draw against real Redis and
 // PostgreSQL: rate limits hold under a burst and refused draws consume nothing; blacklists,
 // young accounts and crowded devices are refused with their codes; FORCE_LOSE and HOLD act
 // on the draw; every hit is a RiskEvent; the rules survive Redis losing them.

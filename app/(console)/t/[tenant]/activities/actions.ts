@@ -50,7 +50,7 @@ export async function createDraftAction(tenantSlug: string): Promise<ActionResul
   });
 }
 
-/** A new draft from an exported spec (API.md's format); a draft may still lack tiers. */
+/** A new draft from an exported spec (the management API's format); a draft may still lack tiers. */
 export async function importSpecAction(tenantSlug: string, json: string): Promise<FormResult<{ id: string }>> {
   return runFormAction(async () => {
     const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
