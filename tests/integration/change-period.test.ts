@@ -84,7 +84,7 @@ describe('changing the period', () => {
     expect((await patch(other.apiKey, activity.id, { endsAt: iso(Date.now() + 3600_000) })).status).toBe(404);
     expect(await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).toEqual(before);
 
-    await changeActivityStatus(tenant.id, testActor, activity.id, 'end');
+    await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'end' });
     const reopened = await patch(tenant.apiKey, activity.id, { endsAt: iso(Date.now() + 3600_000) });
     expect(reopened.status).toBe(409);
     expect(reopened.json.error.code).toBe('INVALID_STATE');
