@@ -1,5 +1,5 @@
 // npm run bench:ceiling — what this machine allows the draw engine, part by part, in one run
-// (issue 3's engine_vs_redis_eval goal of 0.3 asks for 0.3 × redis-benchmark's EVAL rate):
+// (bench:draw's engine_vs_redis_eval target of 0.3 asks for 0.3 × redis-benchmark's EVAL rate):
 //   BASELINE redis_eval_per_s       redis-benchmark, the minimal one-key EVAL (as bench:draw)
 //   CEILING lua_draws_per_s         the draw's Lua step alone from Node (decideDraw), 50 in flight:
 //                                   Redis decides, nothing reaches PostgreSQL

@@ -1,4 +1,4 @@
-// npm run bench:dashboard — the live dashboard reads aggregates, not rows (issue 5).
+// npm run bench:dashboard — the live dashboard reads aggregates, not rows.
 //   RATIO dashboard_1m_vs_empty   p50 latency of GET /t/{tenant}/activities/{id}/dashboard/data
 //                                 for an activity with 1,000,000 draws ÷ the same for one with none,
 //                                 same server, same run, requests interleaved (A B B A)

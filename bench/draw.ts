@@ -1,4 +1,4 @@
-// npm run bench:draw — the draw engine against its baselines, measured in one run (issue 3).
+// npm run bench:draw — the draw engine against its baselines, measured in one run.
 //   RATIO engine_vs_redis_eval   draws/s through the engine from Node (Lua + group commit), at
 //                                its capacity (ENGINE_IN_FLIGHT draws in flight, default 500: a
 //                                crowd on one process), ÷ redis-benchmark running a minimal
@@ -12,7 +12,7 @@
 //   LATENCY draw_p50_ms, draw_p99_ms at that load
 //   DRAIN backlog_zero_after_s   stream backlog back to 0 after the load stops
 //   RATIO draw_with_risk_vs_without  engine draws/s of an activity whose tenant has five risk
-//                                rules active ÷ of one whose tenant has none (issue 7), A B B A
+//                                rules active ÷ of one whose tenant has none, A B B A
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,5 +1,5 @@
 // npm run bench:stock — draw throughput while a live stock change runs every 100 ms, against
-// the same without, measured in one run (issue 4):
+// the same without, measured in one run:
 //   RATIO draw_with_live_restock_vs_plain   draws/s with the change loop ÷ draws/s without
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -143,7 +143,7 @@ test.describe('console activities', () => {
     await page.getByRole('dialog', { name: `Resume ${name}?` }).getByRole('button', { name: 'Resume activity' }).click();
     await expect(page.getByTestId('activity-status').first()).toHaveText('Live');
 
-    // Export the spec as JSON (API.md's format).
+    // Export the spec as JSON (the management API's format).
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Export JSON' }).click();
     const spec = JSON.parse(await readFile(await (await downloading).path(), 'utf8'));

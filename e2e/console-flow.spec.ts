@@ -1,4 +1,4 @@
-// Issue 5's whole operator flow in one run, against the production build at 1440×900: sign in →
+// The whole operator flow in one run, against the production build at 1440×900: sign in →
 // create prizes → build an activity with three tiers including a bundle → simulate → publish →
 // draws arrive through the API → the dashboard shows them without a reload → change a tier's
 // odds → pause → winners → mark one shipped → the CSV has it → the audit log shows each step.

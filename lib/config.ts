@@ -1,5 +1,5 @@
 // The one place that reads the environment. Every value is validated once; a bad value
-// stops start-up with one line naming the variable (STYLE.md §13).
+// stops start-up with one line naming the variable; no other module of lib/ reads process.env.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// The one Prisma client of a process (STYLE.md §5): driver adapter, pool size from config.
+// The one Prisma client of a process: driver adapter, pool size from config.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '@/generated/prisma/client';

@@ -1,5 +1,5 @@
-// One error type and one code → status table (STYLE.md §3). Everything a client sees has
-// API.md's shape; anything unexpected becomes an opaque 500 logged with the request id.
+// One error type and one code → status table. Everything a client sees is an ErrorBody;
+// anything unexpected becomes an opaque 500 logged with the request id.
 import { ZodError } from 'zod';
 import { errorFields, log, currentRequestId } from './log';
 

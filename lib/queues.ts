@@ -1,4 +1,4 @@
-// Named BullMQ queues with typed payloads (DESIGN.md §9). Each payload is a zod schema:
+// Named BullMQ queues with typed payloads. Each payload is a zod schema:
 // enqueue validates it, and the worker validates it again (a bad payload is unrecoverable).
 // Jobs are idempotent; delivery is at least once. Ids in payloads are canonical (lib/ids.ts), as
 // the job names built from them.

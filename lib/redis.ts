@@ -1,4 +1,4 @@
-// Redis connections (STYLE.md §7) and Lua scripts (§8).
+// Redis connections of two kinds, and the Lua scripts, each defined once per connection from its .lua file.
 // - request path: fail fast (no offline queue, short timeouts) so a request answers 503, never hangs;
 // - workers and BullMQ: retry forever (maxRetriesPerRequest: null), as BullMQ requires.
 // Every key starts with the configured prefix, so test runs never touch the demo's keys.

@@ -46,7 +46,17 @@ function startRedis(port: number): boolean {
   return true;
 }
 
-async function ensure(name: string, url: string, defaultPort: number, start: (port: number) => boolean, howTo: string): Promise<boolean> {
+type Service = {
+  name: string;
+  url: string;
+  defaultPort: number;
+  /** Starts a local server on that port; false when there is none to start. */
+  start: (port: number) => boolean;
+  /** Said when the service is still unreachable. */
+  howTo: string;
+};
+
+async function ensure({ name, url, defaultPort, start, howTo }: Service): Promise<boolean> {
   const u = new URL(url);
   const host = u.hostname;
   const port = Number(u.port || defaultPort);
@@ -70,10 +80,15 @@ async function main() {
     }
     throw err;
   }
-  const pgOk = await ensure('PostgreSQL', c.DATABASE_URL, 5432, startPostgres,
-    'start it (Debian: `pg_ctlcluster <version> main start`; elsewhere `docker compose up -d postgres`) or set DATABASE_URL');
-  const redisOk = await ensure('Redis', c.REDIS_URL, 6379, startRedis,
-    'start it (`redis-server --daemonize yes`; elsewhere `docker compose up -d redis`) or set REDIS_URL');
+  const pgOk = await ensure({
+    name: 'PostgreSQL', url: c.DATABASE_URL, defaultPort: 5432, start: startPostgres,
+    howTo: 'start it (Debian: `pg_ctlcluster <version> main start`; elsewhere `docker compose up -d postgres`)'
+      + ' or set DATABASE_URL',
+  });
+  const redisOk = await ensure({
+    name: 'Redis', url: c.REDIS_URL, defaultPort: 6379, start: startRedis,
+    howTo: 'start it (`redis-server --daemonize yes`; elsewhere `docker compose up -d redis`) or set REDIS_URL',
+  });
   process.exit(pgOk && redisOk ? 0 : 1);
 }
 

@@ -1,5 +1,5 @@
 // npm run -s token -- --tenant <slug> --user <id> [--user <id> ...] [--device <id>] [--ttl <seconds>] [--acct <unix seconds>]
-// Prints one end-user token per --user, in order (API.md "Local tooling").
+// Prints one end-user token per --user, in order.
 import { parseArgs } from 'node:util';
 import { db } from '../lib/db';
 import { mintUserToken } from '../lib/auth/user-token';
@@ -32,7 +32,7 @@ runCli(async () => {
   }
 });
 
-/** `--ttl -60` (API.md) reads as an option to parseArgs; join it into `--ttl=-60`. */
+/** `--ttl -60` (an expired token, for tests) reads as an option to parseArgs; join it into `--ttl=-60`. */
 function joinNegativeNumbers(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {

@@ -19,7 +19,7 @@ import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
 const processors: Processor<QueueName>[] = [activityLifecycle, claimExpiry, drawLog, notify, reconcile, settle, stats];
-// Odds that move (issue 7): auto-tuning, the odds-drift alarm.
+// Odds that move: auto-tuning, the odds-drift alarm.
 processors.push(autoTune, oddsDrift);
 const ODDS_DRIFT_EVERY_MS = 5 * 60_000;
 /** How often the lifecycle sweep looks for transitions a lost delayed job would have made. */

@@ -104,7 +104,7 @@ export async function createBenchActivity(probabilities: number[], tenantSlug = 
 }
 
 /**
- * The engine's yardstick (issue 3): redis-benchmark running a minimal one-key EVAL that
+ * The engine's yardstick: redis-benchmark running a minimal one-key EVAL that
  * decrements a stock if any is left, `clients` connections; returns its requests/s.
  */
 export async function redisEvalPerSecond(redis: { set: (key: string, value: number) => Promise<unknown> }, clients: number): Promise<number> {

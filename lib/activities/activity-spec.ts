@@ -1,4 +1,4 @@
-// An activity as the spec of API.md: what the console exports as JSON and imports again.
+// An activity as its spec, the management API's format: what the console exports as JSON and imports again.
 // Times carry the activity's own offset, as an operator would write them.
 import type { ActivityDto } from './activity-dto';
 import type { DraftSpec } from './schemas';

@@ -21,7 +21,15 @@ const MAX_PERIOD_MS = 366 * 24 * 3600 * 1000;
 /** The draw keeps a user's counters this long after the end (draw-batch-v.lua's EXPIREAT). */
 const USER_STATE_GRACE_S = 7 * 86400;
 
-export async function changeActivityPeriod(tenantId: string, actor: Actor, activityId: string, patch: PatchActivity, now = Date.now()): Promise<ActivityDto> {
+export type PeriodChange = {
+  activityId: string;
+  patch: PatchActivity;
+  /** The clock the new period is judged against (tests pass their own). */
+  now?: number;
+};
+
+export async function changeActivityPeriod(tenantId: string, actor: Actor, change: PeriodChange): Promise<ActivityDto> {
+  const { activityId, patch, now = Date.now() } = change;
   const a = isUuid(activityId)
     ? await db.activity.findFirst({
       where: { id: activityId, tenantId },
@@ -31,7 +39,7 @@ export async function changeActivityPeriod(tenantId: string, actor: Actor, activ
   if (!a) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const startsAt = patch.startsAt ? new Date(patch.startsAt) : a.startsAt;
   const endsAt = patch.endsAt ? new Date(patch.endsAt) : a.endsAt;
-  refuseBadPeriod(a.status, a.startsAt, startsAt, endsAt, now);
+  refuseBadPeriod({ status: a.status, oldStart: a.startsAt, startsAt, endsAt, now });
 
   const { configVersion, epoch } = await db.$transaction(async (tx) => {
     const r = await tx.activity.updateMany({
@@ -59,7 +67,9 @@ export async function changeActivityPeriod(tenantId: string, actor: Actor, activ
   return getActivityOrThrow(tenantId, a.id);
 }
 
-function refuseBadPeriod(status: ActivityStatus, oldStart: Date, startsAt: Date, endsAt: Date, now: number) {
+type PeriodCheck = { status: ActivityStatus; oldStart: Date; startsAt: Date; endsAt: Date; now: number };
+
+function refuseBadPeriod({ status, oldStart, startsAt, endsAt, now }: PeriodCheck) {
   const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `${path} ${message}`, { issues: [{ path, message }] });
   if (hasEnded(status)) throw new AppError('INVALID_STATE', 'the activity has ended; its period can no longer change');
   if (endsAt <= startsAt) throw invalid('endsAt', 'must be after startsAt');

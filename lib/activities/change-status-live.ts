@@ -16,5 +16,5 @@ export async function changeStatusLive(tenantId: string, actor: Actor, activityI
     const message = `the activity is ${status} now, not ${change.expectedStatus}; review the change again`;
     throw new AppError('CONFLICT', message);
   }
-  return changeActivityStatus(tenantId, actor, activityId, change.transition);
+  return changeActivityStatus(tenantId, actor, { activityId, transition: change.transition });
 }

@@ -22,13 +22,15 @@ const allowed: Record<Transition, ActivityStatus[]> = {
   end: ['LIVE', 'PAUSED', 'SCHEDULED'],
 };
 
-export async function changeActivityStatus(
-  tenantId: string,
-  actor: Actor,
-  activityId: string,
-  transition: Transition,
-  now = Date.now(),
-): Promise<ActivityDto> {
+export type StatusChange = {
+  activityId: string;
+  transition: Transition;
+  /** When the change happens: a resume before the start goes back to SCHEDULED. */
+  now?: number;
+};
+
+export async function changeActivityStatus(tenantId: string, actor: Actor, change: StatusChange): Promise<ActivityDto> {
+  const { activityId, transition, now = Date.now() } = change;
   const a = await getActivityRowOrThrow(tenantId, activityId);
   if (!allowed[transition].includes(a.status)) {
     throw new AppError('INVALID_STATE', `cannot ${transition} an activity that is ${publicStatus(a.status)}`);

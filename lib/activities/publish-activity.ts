@@ -1,4 +1,4 @@
-// POST /api/manage/activities/{id}/publish (issue 3 item 2).
+// POST /api/manage/activities/{id}/publish: a draft goes live or scheduled, its stock reserved.
 // Invariant: Σ reserved over activity pools + available = what the prize ever had, and no
 // pool goes negative. Each prize's need (Σ tier stock × quantity) moves from its total pool
 // into this activity's pool under the prize's lock, guarded again by the ledger's writer

@@ -1,5 +1,5 @@
-// The activity spec of API.md, strict at the edge. Odds arrive as decimals and are kept as
-// integers in millionths from here on (STYLE.md §11).
+// The activity spec the management API takes, strict at the edge. Odds arrive as decimals and
+// are kept as integers in millionths from here on: no floats in the draw path.
 import { z } from 'zod';
 import { CalendarDate, Instant } from '../validation/calendar';
 import { text } from '../validation/text';

@@ -1,4 +1,4 @@
-// The console's simulator (issue 5 item 3): N draws spread over the activity's period by an
+// The console's simulator: N draws spread over the activity's period by an
 // assumed traffic curve, each run through the draw's own tier picker and stock rule
 // (lib/draw/simulate-picks.ts: the same Lua as the draw, not a copy). From the outcomes:
 // wins per tier per hour, when each tier runs dry, and what the prizes cost.

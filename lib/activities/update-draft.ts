@@ -12,9 +12,17 @@ import { toActivitySpec } from './activity-spec';
 import type { DraftSpec } from './schemas';
 import { storableTimeZoneOrThrow } from './storable-time-zone';
 
+export type DraftEdit = {
+  activityId: string;
+  spec: DraftSpec;
+  /** The version the editor holds: a draft changed since then is a CONFLICT. */
+  expectedVersion: number;
+};
+
 export async function updateDraft(
-  tenantId: string, actor: Actor, activityId: string, given: DraftSpec, expectedVersion: number,
+  tenantId: string, actor: Actor, edit: DraftEdit,
 ): Promise<{ activity: ActivityDto; version: number; changed: boolean }> {
+  const { activityId, spec: given, expectedVersion } = edit;
   const spec = { ...given, timezone: await storableTimeZoneOrThrow(given.timezone) };
   const row = await getActivityRowOrThrow(tenantId, activityId);
   if (row.status !== 'DRAFT') throw new AppError('INVALID_STATE', `the activity is ${row.status}; only a draft can be edited`);

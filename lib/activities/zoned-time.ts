@@ -1,5 +1,5 @@
 // Wall-clock times in an activity's own zone, for the console's period inputs and for specs
-// written the way API.md shows them ("2027-01-20T00:00:00+08:00"). Pure: runs in the browser too.
+// written with their offset ("2027-01-20T00:00:00+08:00"). Pure: runs in the browser too.
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 const partFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,4 +1,4 @@
-// End-user tokens (API.md): HS256 JWTs signed with the tenant's user-token secret.
+// End-user tokens: HS256 JWTs signed with the tenant's user-token secret.
 // Only HS256 is accepted (no `none`, no key confusion); `exp`, `sub` and `tid` are required;
 // the tenant named by `tid` supplies the key, so a token of one tenant never opens another.
 // Its claims are checked like any text from outside before anything uses them: a user or

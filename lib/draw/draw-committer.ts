@@ -1,4 +1,4 @@
-// Group commit (issue 3 item 4): draws are durable in PostgreSQL before their response is
+// Group commit: draws are durable in PostgreSQL before their response is
 // sent, without one transaction per draw. While a batch is being written, new draws queue;
 // when it finishes, everything queued goes in the next single statement (lib/batcher.ts). At
 // low load a draw waits for nobody; under a crowd, batches grow by themselves.

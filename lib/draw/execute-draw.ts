@@ -1,4 +1,4 @@
-// POST /api/v1/activities/{id}/draws: one draw for one end user (DESIGN.md §5).
+// POST /api/v1/activities/{id}/draws: one draw for one end user (docs/draw.md).
 // Redis decides (one Lua script); PostgreSQL records before the user sees anything.
 // No PostgreSQL read on the normal path: only a fenced or unknown activity goes there.
 import { randomInt } from 'node:crypto';

@@ -1,4 +1,5 @@
-// Every key one draw touches carries the activity's hash tag (DESIGN.md §5).
+// Every key one draw touches carries the activity's hash tag, so one script can touch them all
+// on one Redis Cluster shard.
 import { activityKey } from '../redis';
 
 export function drawKeys(activityId: string) {

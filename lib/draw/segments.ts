@@ -1,4 +1,4 @@
-// Time segments (issue 7 item 2): a tier's odds per window of the activity's local time, an
+// Time segments: a tier's odds per window of the activity's local time, an
 // hour-of-day range (from inclusive, to exclusive; 22 → 2 wraps past midnight) optionally
 // limited to a date range (inclusive, YYYY-MM-DD in the activity's zone). The first segment
 // that matches gives the odds; none matching, the tier's own probability. The draw applies

@@ -13,7 +13,7 @@ export const BehaviourEvent = z.strictObject({
 });
 export type BehaviourEvent = z.infer<typeof BehaviourEvent>;
 
-/** One event, or `{ events: [...] }` with up to 500 (API.md). */
+/** One event, or `{ events: [...] }` with up to 500. */
 export const EventDelivery = z.union([
   BehaviourEvent,
   z.strictObject({ events: z.array(BehaviourEvent).min(1).max(MAX_EVENTS_PER_BATCH) }),

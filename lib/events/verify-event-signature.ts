@@ -1,4 +1,4 @@
-// The host app signs each delivery (API.md): X-Tenant, X-Timestamp (unix seconds) and
+// The host app signs each delivery: X-Tenant, X-Timestamp (unix seconds) and
 // X-Signature = "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the tenant's
 // webhook secret. Compared in constant time; a timestamp more than 300 s away is refused so a
 // captured delivery cannot be replayed later.

@@ -1,4 +1,4 @@
-// Fixed-winner mode (DESIGN.md §7, issue 7 item 4): when an activity with `fixedWinners = N`
+// Fixed-winner mode: when an activity with `fixedWinners = N`
 // has ended, exactly N winners are drawn among everyone who took part (its Participation
 // rows), uniformly, by reservoir sampling with crypto randomness, and announced through the
 // notify queue.
@@ -92,11 +92,23 @@ export async function drawFixedWinners(activityId: string, { randomBelow = crypt
   };
   const sample = await reservoirSample(counted(), a.fixedWinners, randomBelow);
   const tier = a.tiers[0]!;
-  const written = await withPrizeLocks(redis, tier.prizes.map((p) => p.prizeId), () => writeWinners(redis, a, activityId, sample, count, randomBelow, now));
+  const lots = { activity: a, activityId, sample, participantCount: count, randomBelow, now };
+  const written = await withPrizeLocks(redis, tier.prizes.map((p) => p.prizeId), () => writeWinners(redis, lots));
   return announce(a.tenantId, activityId, count, !written);
 }
 
-async function writeWinners(redis: Redis, a: Activity, activityId: string, sample: string[], participantCount: number, randomBelow: RandomBelow, now: number): Promise<boolean> {
+type Lots = {
+  activity: Activity;
+  activityId: string;
+  /** The users drawn, uniformly among every participant; fewer win if the stock covers fewer. */
+  sample: string[];
+  participantCount: number;
+  randomBelow: RandomBelow;
+  now: number;
+};
+
+async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
+  const { activity: a, activityId, sample, participantCount, randomBelow, now } = lots;
   const tier = a.tiers[0]!;
   const k = drawKeys(activityId);
   const hot = (await redis.exists(k.cfg)) === 1;

@@ -17,7 +17,7 @@ export async function expireClaims(now = Date.now(), { tenantId }: { tenantId?: 
   let voided = 0;
   for (const w of expired) {
     try {
-      if ((await voidWin(w.tenantId, system, w.id, 'claim window expired')).voided) voided++;
+      if ((await voidWin(w.tenantId, system, { winId: w.id, reason: 'claim window expired' })).voided) voided++;
     } catch (err) {
       log.warn('claim expiry failed', { winId: w.id, ...errorFields(err) });
     }

@@ -43,7 +43,8 @@ export async function approveHeldWin(tenantId: string, actor: Actor, winId: stri
 export async function rejectHeldWin(tenantId: string, actor: Actor, winId: string, reason: string): Promise<{ id: string; status: 'VOID' }> {
   await heldWinOrThrow(tenantId, winId);
   // Only while it is still held: an approval that landed meanwhile stands.
-  const { voided } = await voidWin(tenantId, actor, winId, `rejected in review: ${reason}`, { onlyFrom: 'HELD' });
+  const rejection = { winId, reason: `rejected in review: ${reason}`, onlyFrom: 'HELD' } as const;
+  const { voided } = await voidWin(tenantId, actor, rejection);
   if (!voided) throw new AppError('CONFLICT', 'the win was voided meanwhile');
   return { id: winId, status: 'VOID' };
 }

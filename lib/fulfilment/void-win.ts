@@ -13,11 +13,19 @@ import { withPrizeLocks } from '../locks/prize-lock';
 
 const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
 
-/**
- * `onlyFrom` voids the win only if it is still in that status (a review rejecting a held win
- * must not void one another operator approved meanwhile); otherwise it throws CONFLICT.
- */
-export async function voidWin(tenantId: string, actor: Actor, winId: string, reason: string, { onlyFrom }: { onlyFrom?: (typeof VOIDABLE)[number] } = {}): Promise<{ voided: boolean }> {
+export type WinVoid = {
+  winId: string;
+  /** Kept on the win and in the ledger row and the audit entry. */
+  reason: string;
+  /**
+   * Voids the win only if it is still in that status (a review rejecting a held win must not
+   * void one another operator approved meanwhile); otherwise it throws CONFLICT.
+   */
+  onlyFrom?: (typeof VOIDABLE)[number];
+};
+
+export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): Promise<{ voided: boolean }> {
+  const { winId, reason, onlyFrom } = change;
   const win = isUuid(winId) ? await db.win.findFirst({ where: { id: winId, tenantId }, select: { activityId: true, prizeId: true } }) : null;
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
   const redis = await requestRedis();

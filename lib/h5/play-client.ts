@@ -1,4 +1,4 @@
-// The play page's calls to the end-user API (API.md), in the browser. Every answer becomes a
+// The play page's calls to the end-user API, in the browser. Every answer becomes a
 // tagged result, so the UI decides what to say for each error code in one place.
 import type { getMyState } from '../chances/get-my-state';
 import type { DrawBody } from '../draw/draw-record';

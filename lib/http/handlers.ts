@@ -1,5 +1,5 @@
 // Route handler wrappers: a request id, one error mapper, and the three kinds of caller.
-// Route files stay one line of parsing and one call into lib (STYLE.md §1).
+// Route files stay one line of parsing and one call into lib.
 import { authenticateApiKey } from '../auth/api-keys';
 import { authenticateUserToken, type EndUser } from '../auth/user-token';
 import type { Actor } from '../audit/write-audit-log';

@@ -1,4 +1,4 @@
-// Request hygiene for every JSON body, in one place (issue 2 item 6):
+// Request hygiene for every JSON body, in one place:
 // wrong content type → 415, over 64 KiB → 413, malformed JSON → 400, then a strict schema.
 import type { z } from 'zod';
 import { AppError } from '../errors';

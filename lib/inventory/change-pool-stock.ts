@@ -1,4 +1,4 @@
-// Live stock changes of an activity pool (issue 4 item 1), while draws run.
+// Live stock changes of an activity pool, while draws run.
 // Invariant: reserved = issued + left + returned for every pool, and the ledger sums to every
 // pool. Adding takes from the prize's total pool in PostgreSQL first, then shows the units to
 // the draw; releasing hides them from the draw first (atomically, only if they are left),
@@ -38,13 +38,13 @@ export async function changePoolStock(tenantId: string, actor: Actor, activityId
 
   return withPrizeLocks(redis, [change.prizeId], async () => {
     if (change.quantity > 0) {
-      const { after, epoch } = await movePool(tenantId, actor, activity.id, change, 'RESERVE');
+      const { after, epoch } = await movePool(tenantId, actor, { activityId: activity.id, change, kind: 'RESERVE' });
       await carryToHotState(redis, activity.id, epoch, shown);
       return after;
     }
     const takenAt = await takeFromHotState(redis, activity.id, change.prizeId, -change.quantity);
     try {
-      return (await movePool(tenantId, actor, activity.id, change, 'RELEASE', takenAt)).after;
+      return (await movePool(tenantId, actor, { activityId: activity.id, change, kind: 'RELEASE', takenAt })).after;
     } catch (err) {
       // Shown again, in the generation they were taken from (a newer one never lost them).
       await writeHotState(redis, activity.id, takenAt, shown);
@@ -72,10 +72,16 @@ async function takeFromHotState(redis: Redis, activityId: string, prizeId: strin
  * The records' side, with the activity's state generation read under its row lock: a release
  * whose units were taken from a state since rebuilt (which still shows them) is refused.
  */
-async function movePool(
-  tenantId: string, actor: Actor, activityId: string, change: PoolStockChange,
-  kind: 'RESERVE' | 'RELEASE', takenAt?: number,
-): Promise<{ after: PoolDto; epoch: number }> {
+type PoolMove = {
+  activityId: string;
+  change: PoolStockChange;
+  kind: 'RESERVE' | 'RELEASE';
+  /** A release: the state generation its units were taken from. */
+  takenAt?: number;
+};
+
+async function movePool(tenantId: string, actor: Actor, move: PoolMove): Promise<{ after: PoolDto; epoch: number }> {
+  const { activityId, change, kind, takenAt } = move;
   const q = change.quantity;
   return db.$transaction(async (tx) => {
     const epoch = await lockStateEpoch(tx, activityId);

@@ -1,4 +1,4 @@
-// Reconciliation (issue 4 item 4): per activity pool, Redis, ActivityStock, the Win rows and
+// Reconciliation: per activity pool, Redis, ActivityStock, the Win rows and
 // the ledger must agree. Drift raises an Alert (one per condition, by dedupe key) and is never
 // "fixed" silently; issuing more than was reserved raises a CRITICAL alert at once.
 //

@@ -1,4 +1,4 @@
-// The per-prize lock of DESIGN.md §6: every change of a prize's total pool or of an activity
+// The per-prize lock: every change of a prize's total pool or of an activity
 // pool holds it, in id order when several are needed, so two changes never deadlock.
 import { acquireLockOrThrow, releaseLock, type LockHandle } from './redis-lock';
 import { key, type Redis } from '../redis';

@@ -1,4 +1,4 @@
-// A Redis lock with an owner token and a TTL, released only by its owner (DESIGN.md §6).
+// A Redis lock with an owner token and a TTL, released only by its owner.
 // It is a guard against contention, never the only guarantee: writes it protects also carry
 // an optimistic version check in PostgreSQL, so a holder that lost its lock cannot corrupt stock.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The auto-tune job (DESIGN.md §7, issue 7 item 5): for each tier of a live activity that has
+// The auto-tune job: for each tier of a live activity that has
 // operator bounds (Tier.autoTuneMinMicros..autoTuneMaxMicros), compare what it has issued
 // with the even-release curve (stock·elapsed/period) and move its odds within the bounds
 // (lib/odds/decide-tuned-probability.ts). A change goes through patchTier, the same audited

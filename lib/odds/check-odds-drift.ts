@@ -1,4 +1,4 @@
-// The odds-drift alarm (issue 7 item 6): a chi-square goodness-of-fit test of a live
+// The odds-drift alarm: a chi-square goodness-of-fit test of a live
 // activity's outcomes in the last window (ODDS_DRIFT_WINDOW_MINUTES) against its configured
 // odds. p < 0.001 raises one open Alert per activity (kind "odds_drift") and, when the
 // activity has pauseOnDrift, pauses it through the one transition table every pause takes
@@ -72,14 +72,17 @@ export async function checkOddsDrift(activityId: string, { now = Date.now(), win
   let alerted = false;
   let paused = false;
   if (drift) {
-    alerted = await raiseOddsDriftAlert(a.tenantId, activityId, fit, from, to);
+    alerted = await raiseOddsDriftAlert(a.tenantId, { activityId, fit, from, to });
     if (alerted && a.pauseOnDrift) paused = await pauseForDrift(activityId);
   }
   return { fit, from, to, drift, alerted, paused };
 }
 
+type DriftFound = { activityId: string; fit: Fit; from: Date; to: Date };
+
 /** One open alert per activity: a known drift is not raised again until someone acknowledges it. Returns whether it was raised now. */
-async function raiseOddsDriftAlert(tenantId: string, activityId: string, fit: Fit, from: Date, to: Date): Promise<boolean> {
+async function raiseOddsDriftAlert(tenantId: string, found: DriftFound): Promise<boolean> {
+  const { activityId, fit, from, to } = found;
   const dedupeKey = `odds-drift:${activityId}`;
   const open = await db.alert.findFirst({ where: { dedupeKey, acknowledgedAt: null }, select: { id: true } });
   if (open) return false;

@@ -1,6 +1,6 @@
-// Auto-tuning's decision (DESIGN.md §7, issue 7 item 5), pure so it can be proven alone: given
+// Auto-tuning's decision, pure so it can be proven alone: given
 // a tier's odds, what it has issued and what the even-release curve wants issued by now, the
-// new odds within the operator's bounds. Odds are integers in millionths (STYLE.md §11).
+// new odds within the operator's bounds. Odds are integers in millionths: no floats here.
 //
 // The controller closes the gap to the curve over a horizon (the job uses an hour): behind by
 // the wins the curve adds in one horizon, the odds double; ahead by as much, they halve; at

@@ -39,7 +39,7 @@ const activityParam = { name: 'activityId', in: 'path', required: true, schema: 
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
-    info: { title: 'Lottery platform API', version: '1.0.0', description: 'See API.md. Errors always have the Error shape; unknown fields are rejected.' },
+    info: { title: 'Lottery platform API', version: '1.0.0', description: 'Errors always have the Error shape; unknown fields are rejected.' },
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'management API key (npm run -s apikey)' },

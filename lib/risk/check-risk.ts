@@ -1,4 +1,4 @@
-// The risk step of a draw (DESIGN.md §8): one script over the tenant's risk state in Redis,
+// The risk step of a draw: one script over the tenant's risk state in Redis,
 // before the draw script; the draws of a tenant that arrive while a call is out share the next.
 // BLOCK answers 403 RISK_BLOCKED and RATE_LIMITED 429 with Retry-After, both before any chance
 // is touched; FORCE_LOSE and HOLD go to the draw, which makes the draw a loss or holds its win

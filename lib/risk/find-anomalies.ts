@@ -1,4 +1,4 @@
-// Win-rate and velocity anomalies (DESIGN.md §8, "after"), found by the stats worker over the
+// Win-rate and velocity anomalies, found after the fact by the stats worker over the
 // recent Draw rows of live activities: a user winning far above the odds, or a user, device
 // or IP drawing far faster than people do. A subject found is flagged in Redis for the rule's
 // `flagHours`, and its next draws meet the rule's action in the risk step

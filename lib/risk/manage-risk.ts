@@ -1,4 +1,4 @@
-// Risk rules and blacklists as the console edits them (issue 7 item 1). PostgreSQL is the
+// Risk rules and blacklists as the console edits them. PostgreSQL is the
 // record, every change is audited, and the Redis state the draw reads follows at once.
 import { db } from '../db';
 import { AppError } from '../errors';

@@ -1,4 +1,4 @@
-// Risk rules as operators write them (issue 7 item 1), strict at the edge. A rule belongs to
+// Risk rules as operators write them, strict at the edge. A rule belongs to
 // the tenant (every activity) or to one activity; `action` says what a hit does to the draw.
 import { z } from 'zod';
 import { text } from '../validation/text';

@@ -1,5 +1,5 @@
-// Chances a task earns, in two steps that survive a crash between them (DESIGN.md §5:
-// granted − consumed = remaining):
+// Chances a task earns, in two steps that survive a crash between them (so that
+// granted − consumed = remaining, per user):
 // 1. PostgreSQL: the ChanceGrant ledger row, under the activity row's share lock and a per
 //    (task, user) advisory lock, so per-day and total caps hold under any concurrency and a
 //    dedupe key makes a repeated delivery a no-op;

@@ -1,4 +1,4 @@
-// Assertions for refused input: the status, API.md's code, and the field named in details.issues.
+// Assertions for refused input: the status, the error code, and the field named in details.issues.
 import { expect } from 'vitest';
 
 type Answer = { status: number; json?: { error?: { code?: string; details?: { issues?: { path: string }[] } } } };

@@ -53,7 +53,7 @@ beforeAll(async () => {
   // Operators act: a role change (an entry about an operator), a restock (a ledger row), a pause.
   await changeMemberRole(tenant.id, op(people.OWNER), zed.id, 'ANALYST');
   await restockPrize(tenant.id, op(people.OPERATOR), prizeId, { quantity: 5, reason: 'more' });
-  await changeActivityStatus(tenant.id, op(people.OPERATOR), activityId, 'pause');
+  await changeActivityStatus(tenant.id, op(people.OPERATOR), { activityId, transition: 'pause' });
   analyst = await authorizeConsole(people.ANALYST, tenant.slug, 'ANALYST');
   owner = await authorizeConsole(people.OWNER, tenant.slug, 'ANALYST');
   const emails = await db.operator.findMany({

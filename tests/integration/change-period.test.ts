@@ -1,4 +1,4 @@
-// Moving an activity's period (issue 4 item 2): the draw enforces the new period at once, the
+// Moving an activity's period: the draw enforces the new period at once, the
 // scheduled transitions follow it (the old job does nothing, the new one acts once), and what
 // must never happen is refused: a started activity un-started, an ended one reopened.
 import { randomUUID } from 'node:crypto';
@@ -116,7 +116,7 @@ describe('changing the period', () => {
     expect((await patch(other.apiKey, activity.id, { endsAt: iso(Date.now() + 3600_000) })).status).toBe(404);
     expect(await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).toEqual(before);
 
-    await changeActivityStatus(tenant.id, testActor, activity.id, 'end');
+    await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'end' });
     const reopened = await patch(tenant.apiKey, activity.id, { endsAt: iso(Date.now() + 3600_000) });
     expect(reopened.status).toBe(409);
     expect(reopened.json.error.code).toBe('INVALID_STATE');

@@ -51,6 +51,6 @@ describe('claims and voids', () => {
     // The claim window is shut, and the books still balance.
     expect((await callRoute(claim, { method: 'POST', headers: bearer(await tenant.userToken('forgetful')), params: { winId }, body: address })).status).toBe(409);
     expect(await reconcileActivity(activity.id)).toEqual([]);
-    await expect(voidWin(tenant.id, testActor, winId, 'again')).resolves.toEqual({ voided: false });
+    await expect(voidWin(tenant.id, testActor, { winId, reason: 'again' })).resolves.toEqual({ voided: false });
   });
 });

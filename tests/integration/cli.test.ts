@@ -9,7 +9,7 @@ import { bearer, callRoute, uniqueSlug } from '../helpers/fixtures';
 const run = promisify(execFile);
 const npmRun = (...args: string[]) => run('npm', ['run', '-s', ...args], { env: process.env });
 
-describe('local tooling (API.md)', () => {
+describe('local tooling (npm run apikey, token)', () => {
   it('npm run -s apikey creates the tenant and prints only a working key', async () => {
     const slug = uniqueSlug('cli');
     const { stdout } = await npmRun('apikey', '--', '--tenant', slug);

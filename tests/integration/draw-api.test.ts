@@ -1,5 +1,5 @@
 // POST /api/v1/activities/{id}/draws and the other end-user routes, through the real route
-// handlers: every error of API.md's draw row with its code and status.
+// handlers: every error a draw can answer, with its code and status.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GET as activityView } from '@/app/api/v1/activities/[activityId]/route';
@@ -19,7 +19,7 @@ const post = async (activityId: string, token: string, key: string | null = rand
   callRoute(draw, { method: 'POST', headers: { ...bearer(token), ...(key !== null ? { 'idempotency-key': key } : {}) }, params: { activityId } });
 
 describe('end-user draw API', () => {
-  it('answers each refusal with its API.md code and status', async () => {
+  it('answers each refusal with its error code and status', async () => {
     const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 2, maxDrawsPerDay: 1 } } });
     const token = await tenant.userToken('carol');
     const expectError = (res: Awaited<ReturnType<typeof post>>, status: number, code: string) => {

@@ -1,4 +1,4 @@
-// The invariants of DESIGN.md §5 under concurrency, against real PostgreSQL and Redis.
+// The draw's invariants (docs/draw.md) under concurrency, against real PostgreSQL and Redis.
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActivity } from '@/lib/activities/create-activity';

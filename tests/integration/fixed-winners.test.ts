@@ -24,7 +24,8 @@ afterAll(() => redis.quit());
 async function playAndEnd(users: number, { fixedWinners, tierStock, probability = 0, poolStock = 100 }: { fixedWinners: number; tierStock: number; probability?: number; poolStock?: number }) {
   const live = await liveActivity((p) => [{ probability, stock: tierStock, prizes: [{ prizeId: p[0]! }] }], { stocks: [poolStock], overrides: { fixedWinners } });
   await Promise.all(Array.from({ length: users }, (_, i) => executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID())));
-  const ended = await changeActivityStatus(live.tenant.id, testActor, live.activity.id, 'end');
+  const end = { activityId: live.activity.id, transition: 'end' } as const;
+  const ended = await changeActivityStatus(live.tenant.id, testActor, end);
   return { ...live, ended };
 }
 
@@ -106,7 +107,7 @@ describe('fixed-winner draws at the end of an activity', () => {
       tierId: activity.tiers[0]!.id,
       patch: { stock: 3 },
     });
-    await changeActivityStatus(tenant.id, testActor, activity.id, 'end');
+    await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'end' });
     // Stock for 3 of 5: the job narrows the 5 sampled to 3 inside its transaction, and dies there.
     const dying = (max: number) => {
       if (max <= 5) throw new Error('killed mid-transaction');

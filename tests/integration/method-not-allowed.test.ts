@@ -1,5 +1,5 @@
 // Every route file under app/api answers every HTTP method: what it serves, and for every other
-// method a 405 in API.md's error shape with an Allow header (Next's own 405 has no body). The
+// method a 405 in the API's error shape with an Allow header (Next's own 405 has no body). The
 // methods go through Next's own dispatch (autoImplementMethods), as a request would.
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';

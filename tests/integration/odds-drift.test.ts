@@ -62,7 +62,7 @@ describe('the odds-drift alarm', () => {
     expect(await db.auditLog.count({ where: { objectId: activity.id, action: 'activity.pause', actorType: 'SYSTEM', actorId: 'odds-drift' } })).toBe(1);
 
     // The operator resumes without acknowledging: the open alert is not raised again, nor is the activity paused again.
-    await changeActivityStatus(tenant.id, testActor, activity.id, 'resume');
+    await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'resume' });
     expect(await checkOddsDrift(activity.id)).toMatchObject({ drift: true, alerted: false, paused: false });
     expect(await alertsOf(activity.id)).toHaveLength(1);
     expect(await statusOf(activity.id)).toBe('LIVE');

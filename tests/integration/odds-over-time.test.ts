@@ -1,4 +1,4 @@
-// Odds that move (issue 7 items 2 and 3), through the real draw with an injected clock:
+// Odds that move, through the real draw with an injected clock:
 // time segments switch a tier's odds exactly at the boundary of the activity's local hour,
 // and even pacing keeps a tier under its release line all period long yet spends its stock.
 import { randomUUID } from 'node:crypto';

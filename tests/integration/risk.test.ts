@@ -1,4 +1,4 @@
-// Real-time risk control (issue 7 item 1), through the real draw against real Redis and
+// Real-time risk control, through the real draw against real Redis and
 // PostgreSQL: rate limits hold under a burst and refused draws consume nothing; blacklists,
 // young accounts and crowded devices are refused with their codes; FORCE_LOSE and HOLD act
 // on the draw; every hit is a RiskEvent; the rules survive Redis losing them.
@@ -174,7 +174,8 @@ describe('actions on the draw', () => {
     expect(await db.draw.findUniqueOrThrow({ where: { id: body.drawId } })).toMatchObject({ riskAction: 'HOLD' });
     await expect(claimWin(endUser(tenant, 'second'), win.id, { name: 'S', phone: '13800000000', address: '1 Road, City' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     const available = (await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock;
-    expect(await voidWin(tenant.id, testActor, win.id, 'rejected after review')).toEqual({ voided: true });
+    const rejected = await voidWin(tenant.id, testActor, { winId: win.id, reason: 'rejected after review' });
+    expect(rejected).toEqual({ voided: true });
     expect((await db.prize.findUniqueOrThrow({ where: { id: prizes[0]!.id } })).availableStock).toBe(available + 1);
   });
 

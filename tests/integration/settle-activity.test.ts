@@ -52,7 +52,7 @@ async function endedWithFixedWinners() {
   expect(lateDrawId).toMatch(/^[0-9a-f-]{36}$/);
   // At most 13 instant wins leave the tier stock for both winners. A fixed-winner activity is
   // left to its job by POST .../end.
-  await changeActivityStatus(live.tenant.id, testActor, live.activity.id, 'end');
+  await changeActivityStatus(live.tenant.id, testActor, { activityId: live.activity.id, transition: 'end' });
   const endJob = `lifecycle-${live.activity.id}-end-${Date.parse(live.activity.endsAt)}`;
   return { ...live, endJob, lateDrawId };
 }

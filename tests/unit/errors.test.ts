@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, errorStatus, toErrorBody } from '@/lib/errors';
 
 describe('error mapping', () => {
-  it('maps every API.md draw error to its status', () => {
+  it('maps every draw error code to its status', () => {
     expect(errorStatus).toMatchObject({
       NO_CHANCES: 409, ACTIVITY_NOT_LIVE: 409, RATE_LIMITED: 429, RISK_BLOCKED: 403, DRAW_LIMIT_REACHED: 409,
       NOT_FOUND: 404, VALIDATION_FAILED: 400, ACTIVITY_REBUILDING: 503, TASK_CAP_REACHED: 409, UNAUTHORIZED: 401,

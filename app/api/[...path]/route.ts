@@ -1,4 +1,4 @@
-// Any other /api path – a JSON 404 in API.md's shape instead of an HTML page, whatever the method
+// Any other /api path – a JSON 404 in the API's error shape instead of an HTML page, whatever the method
 import { AppError } from '@/lib/errors';
 import { publicRoute } from '@/lib/http/handlers';
 

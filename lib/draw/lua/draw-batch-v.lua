@@ -1,5 +1,5 @@
 --[[
-  Draws of one activity, in order, each one atomically as DESIGN.md §5 says: idempotency →
+  Draws of one activity, in order, each one atomically (docs/draw.md): idempotency →
   live and in period → limits and chances → tier pick → stock of the tier and of every prize
   of its bundle, all or nothing → counters → stream record → stored result. A refused draw
   changes nothing. The draws of one call run one after the other, each seeing what the one

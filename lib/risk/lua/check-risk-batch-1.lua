@@ -1,5 +1,5 @@
 --[[
-  The risk rules of draws of one tenant (DESIGN.md §8), evaluated from Redis alone, before
+  The risk rules of draws of one tenant, evaluated from Redis alone, before
   the draw: blacklists, account age, accounts per device, then rate limits over sliding
   windows. The draws of one call are checked one after another, each counting in the windows
   the one after it sees: the same as one call per draw, with the rules decoded once.

@@ -1,5 +1,5 @@
 // Crashes between the steps of a draw, and of the draw-log worker, lose nothing and count
-// nothing twice (issue 3, "Crash").
+// nothing twice.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';

@@ -50,7 +50,7 @@ export async function createDraftAction(tenantSlug: string): Promise<ActionResul
   });
 }
 
-/** A new draft from an exported spec (API.md's format); a draft may still lack tiers. */
+/** A new draft from an exported spec (the management API's format); a draft may still lack tiers. */
 export async function importSpecAction(tenantSlug: string, json: string): Promise<FormResult<{ id: string }>> {
   return runFormAction(async () => {
     const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
@@ -74,7 +74,8 @@ export async function saveDraftAction(tenantSlug: string, activityId: string, ve
     const id = idOrNotFound(activityId, 'activity');
     // Existence first: another tenant's id is not found before anything about the body is said.
     await getActivityRowOrThrow(ctx.tenantId, id);
-    const saved = await updateDraft(ctx.tenantId, ctx.actor, id, DraftSpec.parse(spec), Version.parse(version));
+    const edit = { activityId: id, spec: DraftSpec.parse(spec), expectedVersion: Version.parse(version) };
+    const saved = await updateDraft(ctx.tenantId, ctx.actor, edit);
     const checklist = await publishChecklist(ctx.tenantId, await getActivityRowOrThrow(ctx.tenantId, id));
     // No revalidatePath: the list is rendered per request anyway, and revalidating would
     // re-render the editor's page under the operator's fingers after every autosave.
@@ -104,7 +105,8 @@ export async function publishAction(tenantSlug: string, activityId: string): Pro
 export async function changeStatusAction(tenantSlug: string, activityId: string, transition: 'pause' | 'resume' | 'end'): Promise<ActionResult<{ status: string }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const id = idOrNotFound(activityId, 'activity');
-    const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, id, Transition.parse(transition));
+    const change = { activityId: id, transition: Transition.parse(transition) };
+    const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, change);
     revalidatePath(listPath(ctx.tenantSlug));
     revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
     return { status: activity.status };

@@ -9,9 +9,10 @@ import { otherMethods } from '@/lib/http/other-methods';
 
 export const GET = withApiKey(async ({ params, tenantId }) => Response.json(await getActivityOrThrow(tenantId, params.id!)));
 
-export const PATCH = withApiKey(async ({ req, params, tenantId, actor }) =>
-  Response.json(await changeActivityPeriod(tenantId, actor, params.id!, await readJson(req, PatchActivity))),
-);
+export const PATCH = withApiKey(async ({ req, params, tenantId, actor }) => {
+  const patch = await readJson(req, PatchActivity);
+  return Response.json(await changeActivityPeriod(tenantId, actor, { activityId: params.id!, patch }));
+});
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
 export const { HEAD, OPTIONS, POST, PUT, DELETE } = otherMethods({ GET, PATCH });

@@ -1,4 +1,4 @@
-// GET /t/{tenant}/activities/{activityId}/spec.json – the activity as an API.md spec, to download
+// GET /t/{tenant}/activities/{activityId}/spec.json – the activity's spec (the management API's format), to download
 import { getActivityOrThrow } from '@/lib/activities/get-activity';
 import { toActivitySpec } from '@/lib/activities/activity-spec';
 import { publicRoute } from '@/lib/http/handlers';
