@@ -1,6 +1,6 @@
 // The repeating jobs the workers keep, in one table, and how they come back. Every worker process
 // upserts them on start, and again whenever Redis has lost them (restarted empty, flushed): a
-// marker key, written after the last upsert, is then gone too (schedulesLost, checked with the
+// marker key, written before the first upsert, is then gone too (schedulesLost, checked with the
 // heartbeat). Upserting is idempotent, so several processes doing it at once is harmless.
 //
 // Frequent passes visit only the activities marked since their last run
@@ -45,16 +45,25 @@ export function schedules(): Schedule[] {
 
 const markerKey = () => key('workers', 'schedules');
 
-/** Upserts every schedule, removes the per-activity drain schedules of earlier versions, then sets the marker. */
+/**
+ * Upserts every schedule and removes the per-activity drain schedules of earlier versions. The
+ * marker goes first: if Redis loses its data at any point after it, the marker is lost with it
+ * and the next check starts again; a failure halfway takes it away so the next check retries.
+ */
 export async function ensureSchedules(redis: Redis): Promise<void> {
-  for (const s of schedules()) {
-    const template = { name: s.queue, data: s.data, ...(s.attempts ? { opts: { attempts: s.attempts } } : {}) };
-    // BullMQ's generics over the job name do not narrow over a union of queues; the table is typed above.
-    await (getQueue(s.queue) as ReturnType<typeof getQueue>).upsertJobScheduler(s.id, { every: s.everyMs }, template as never);
-  }
-  const removed = await removePerActivityDrains();
-  if (removed > 0) log.info('per-activity drain schedules removed', { removed });
   await redis.set(markerKey(), String(Date.now()));
+  try {
+    for (const s of schedules()) {
+      const template = { name: s.queue, data: s.data, ...(s.attempts ? { opts: { attempts: s.attempts } } : {}) };
+      // BullMQ's generics over the job name do not narrow over a union of queues; the table is typed above.
+      await (getQueue(s.queue) as ReturnType<typeof getQueue>).upsertJobScheduler(s.id, { every: s.everyMs }, template as never);
+    }
+    const removed = await removePerActivityDrains();
+    if (removed > 0) log.info('per-activity drain schedules removed', { removed });
+  } catch (err) {
+    await redis.del(markerKey()).catch(() => undefined);
+    throw err;
+  }
 }
 
 /** True when Redis no longer holds the schedules (it restarted empty, or was flushed). */
