@@ -144,8 +144,9 @@ async function followThrough(request: TransitionRequest, { from, epoch }: Record
     // A settled activity is, to the draw, the ended one it already knows.
     await carryToHotState(redis, activityId, epoch, { hash: 'cfg', op: 'set', fields: { status: to } });
   }
-  // Statistics, reconciliation and odds look again at an activity whose status changed.
-  await markDirty(redis, [activityId], AFTER_DRAWS);
+  // Statistics, reconciliation and odds look again at an activity whose status changed; one just
+  // published has nothing for them yet (their full passes still visit it).
+  if (from !== 'DRAFT') await markDirty(redis, [activityId], AFTER_DRAWS);
   if (to === 'ENDED') await scheduleSettle(activityId);
   else if (to !== 'SETTLED') await scheduleLifecycle(activityId, now);
 }
