@@ -1,3 +1,6 @@
+// The draw-log sweep and its full pass, with a sweeper that dies between taking its marks and
+// draining. Among the fault tests because the marks are one set per deployment: a workers process
+// running beside these tests (as other integration tests start one) would take them first.
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
@@ -9,7 +12,7 @@ import { localDay } from '@/lib/draw/local-day';
 import { markStreamsWithBacklog, sweepDirtyDrawLogs } from '@/lib/draw/sweep-draw-logs';
 import { createRedis } from '@/lib/redis';
 import { AFTER_DRAWS, dirtyKey, takeDirty, type DirtyPass } from '@/lib/workers/dirty-activities';
-import { endUser, liveActivity } from '../helpers/activities';
+import { endUser, liveActivity } from '../../helpers/activities';
 
 const redis = createRedis('worker');
 afterAll(() => redis.quit());
