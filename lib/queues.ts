@@ -9,25 +9,31 @@ import { Id } from './ids';
 import { createRedis, type Redis } from './redis';
 
 export const queuePayloads = {
-  /** Drain one activity's draw stream into PostgreSQL and write stock counters back. */
-  'draw-log': z.strictObject({ activityId: Id }),
+  /**
+   * Drain the draw streams of the activities marked since the last sweep into PostgreSQL and write
+   * stock counters back (`sweep`), or mark every activity whose stream is not empty (`full`).
+   */
+  'draw-log': z.strictObject({ pass: z.enum(['sweep', 'full']) }),
   /** Settle an ended activity once (drain, fixed winners, stock return, schedules); `sweep` re-queues stuck ones. */
   settle: z.union([z.strictObject({ activityId: Id }), z.strictObject({ sweep: z.literal(true) })]),
   /** Void physical wins whose claim window has passed, their stock back to the total pools. */
   'claim-expiry': z.strictObject({}),
-  /** Aggregate per-minute statistics (all active activities without an id); `settle` also checks the totals against the records. */
-  stats: z.strictObject({ activityId: Id.optional(), settle: z.boolean().optional() }),
+  /**
+   * Aggregate per-minute statistics (all active activities without an id, only those marked since
+   * the last such pass with `marked`); `settle` also checks the totals against the records.
+   */
+  stats: z.strictObject({ activityId: Id.optional(), settle: z.boolean().optional(), marked: z.literal(true).optional() }),
   /** A scheduled status change of an activity (re-checked when it runs); `sweep` finds missed ones. */
   'activity-lifecycle': z.union([
     z.strictObject({ activityId: Id, transition: z.enum(['start', 'end']), configVersion: z.number().int() }),
     z.strictObject({ sweep: z.literal(true) }),
   ]),
-  /** Compare Redis, the pools, the Win rows and the ledger; raise an Alert on drift. */
-  reconcile: z.strictObject({ activityId: Id.optional() }),
-  /** Retune the odds of auto-tuned tiers of live activities (one activity, or all). */
-  'auto-tune': z.strictObject({ activityId: Id.optional() }),
-  /** Chi-square test of live activities' outcomes against their odds; alert (and pause) on drift. */
-  'odds-drift': z.strictObject({ activityId: Id.optional() }),
+  /** Compare Redis, the pools, the Win rows and the ledger; raise an Alert on drift (one, the marked, or all). */
+  reconcile: z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
+  /** Retune the odds of auto-tuned tiers of live activities (one activity, the marked, or all). */
+  'auto-tune': z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
+  /** Chi-square test of live activities' outcomes against their odds (one, the marked, or all); alert (and pause). */
+  'odds-drift': z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
   /** A webhook to the host app (win, shipped). */
   notify: z.strictObject({ tenantId: Id, event: z.enum(['win.created', 'win.shipped']), winId: Id }),
 } as const;

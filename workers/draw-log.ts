@@ -1,8 +1,10 @@
-// draw-log – drain an activity's draw stream into PostgreSQL and write stock counters back; retire settled activities
-import { runDrawLogJob } from '@/lib/draw/drain-draw-log';
+// draw-log – drain the draw streams of the activities marked since the last sweep; now and then mark every stream not empty
+import { markStreamsWithBacklog, sweepDirtyDrawLogs } from '@/lib/draw/sweep-draw-logs';
 import { createRedis } from '@/lib/redis';
 import { defineProcessor } from './processor';
 
 const redis = createRedis('worker');
 
-export default defineProcessor('draw-log', { concurrency: 4 }, ({ activityId }) => runDrawLogJob(redis, activityId));
+// One at a time: a sweep drains several activities at once itself, and two sweeps would only split the set.
+export default defineProcessor('draw-log', { concurrency: 1 }, ({ pass }) =>
+  pass === 'sweep' ? sweepDirtyDrawLogs(redis) : markStreamsWithBacklog(redis));

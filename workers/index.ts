@@ -3,8 +3,9 @@
 import { Worker } from 'bullmq';
 import { config, ConfigError } from '@/lib/config';
 import { errorFields, log } from '@/lib/log';
-import { bullPrefix, closeQueues, getQueue } from '@/lib/queues';
-import { createRedis } from '@/lib/redis';
+import { bullPrefix, closeQueues } from '@/lib/queues';
+import { createRedis, type Redis } from '@/lib/redis';
+import { ensureSchedules, schedulesLost } from '@/lib/workers/ensure-schedules';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
 import autoTune from './auto-tune';
@@ -21,17 +22,7 @@ import type { QueueName } from '@/lib/queues';
 const processors: Processor<QueueName>[] = [activityLifecycle, claimExpiry, drawLog, notify, reconcile, settle, stats];
 // Odds that move: auto-tuning, the odds-drift alarm.
 processors.push(autoTune, oddsDrift);
-const ODDS_DRIFT_EVERY_MS = 5 * 60_000;
-/** How often the lifecycle sweep looks for transitions a lost delayed job would have made. */
-const LIFECYCLE_SWEEP_MS = 60_000;
-/** How often the settle sweep looks for ended activities whose settle job was lost or gave up. */
-const SETTLE_SWEEP_MS = 60_000;
-const RECONCILE_EVERY_MS = 60_000;
-const CLAIM_EXPIRY_MS = 60_000;
 const HEARTBEAT_MS = 5_000;
-/** The dashboard polls every 5 s; its figures are at most this old (plus the poll). */
-const STATS_RECENT_EVERY_MS = 3_000;
-const STATS_SETTLE_EVERY_MS = 60_000;
 
 async function main() {
   try {
@@ -55,18 +46,10 @@ async function main() {
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  await getQueue('activity-lifecycle').upsertJobScheduler('lifecycle-sweep', { every: LIFECYCLE_SWEEP_MS }, { name: 'activity-lifecycle', data: { sweep: true } });
-  await getQueue('reconcile').upsertJobScheduler('reconcile-all', { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: {} });
-  await getQueue('stats').upsertJobScheduler('stats-recent', { every: STATS_RECENT_EVERY_MS }, { name: 'stats', data: {}, opts: { attempts: 1 } });
-  await getQueue('stats').upsertJobScheduler('stats-settle', { every: STATS_SETTLE_EVERY_MS }, { name: 'stats', data: { settle: true } });
-  const expiredClaimsJob = { name: 'claim-expiry', data: {} } as const;
-  await getQueue('claim-expiry').upsertJobScheduler('expired-claims', { every: CLAIM_EXPIRY_MS }, expiredClaimsJob);
-  const settleSweepJob = { name: 'settle', data: { sweep: true } } as const;
-  await getQueue('settle').upsertJobScheduler('settle-sweep', { every: SETTLE_SWEEP_MS }, settleSweepJob);
-  await getQueue('auto-tune').upsertJobScheduler('auto-tune-all', { every: config().AUTO_TUNE_INTERVAL_SECONDS * 1000 }, { name: 'auto-tune', data: {} });
-  await getQueue('odds-drift').upsertJobScheduler('odds-drift-all', { every: ODDS_DRIFT_EVERY_MS }, { name: 'odds-drift', data: {} });
+  await ensureSchedules(redis);
   await beat(redis);
-  const heartbeat = setInterval(() => beat(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
+  // With the heartbeat: a Redis that restarted empty has lost the schedules; they are made again.
+  const heartbeat = setInterval(() => beatAndKeepSchedules(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
   log.info('workers started', { queues: processors.map((p) => p.queue) });
 
   let stopping = false;
@@ -84,6 +67,14 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function beatAndKeepSchedules(redis: Redis) {
+  await beat(redis);
+  if (await schedulesLost(redis)) {
+    log.warn('schedules lost from Redis; making them again');
+    await ensureSchedules(redis);
+  }
 }
 
 main().catch((err: unknown) => {

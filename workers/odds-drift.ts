@@ -1,5 +1,6 @@
 // odds-drift – chi-square test of live activities' outcomes against their odds; alert, and pause if asked
-import { checkAllOddsDrift, checkOddsDrift } from '@/lib/odds/check-odds-drift';
+import { checkAllOddsDrift, checkMarkedOddsDrift, checkOddsDrift } from '@/lib/odds/check-odds-drift';
 import { defineProcessor } from './processor';
 
-export default defineProcessor('odds-drift', { concurrency: 1 }, ({ activityId }) => (activityId ? checkOddsDrift(activityId) : checkAllOddsDrift()));
+export default defineProcessor('odds-drift', { concurrency: 1 }, ({ activityId, marked }) =>
+  activityId ? checkOddsDrift(activityId) : marked ? checkMarkedOddsDrift() : checkAllOddsDrift());

@@ -1,5 +1,6 @@
 // reconcile – compare Redis, the pools, the Win rows and the ledger; alert on drift
-import { reconcileActivity, reconcileAll } from '@/lib/inventory/reconcile-activity';
+import { reconcileActivity, reconcileAll, reconcileMarked } from '@/lib/inventory/reconcile-activity';
 import { defineProcessor } from './processor';
 
-export default defineProcessor('reconcile', { concurrency: 1 }, ({ activityId }) => (activityId ? reconcileActivity(activityId) : reconcileAll()));
+export default defineProcessor('reconcile', { concurrency: 1 }, ({ activityId, marked }) =>
+  activityId ? reconcileActivity(activityId) : marked ? reconcileMarked() : reconcileAll());

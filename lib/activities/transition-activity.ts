@@ -15,14 +15,15 @@
 // of the hot state's generation, under which the draw then learns the new status
 // (lib/draw/write-hot-state.ts: a state that is missing is rebuilt, never left stale). What
 // reaching a state sets going is here too: the scheduled start and end of a published activity,
-// the drain of its draw stream, the settle job of an ended one.
+// the settle job of an ended one, and a mark for the periodic passes that read its books
+// (lib/workers/dirty-activities.ts).
 import type { ActivityStatus, Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { requestRedis, type Redis } from '../redis';
-import { scheduleDrawLogDrain } from '../draw/drain-draw-log';
 import { rebuildActivityState } from '../draw/rebuild-activity';
 import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
+import { AFTER_DRAWS, markDirty } from '../workers/dirty-activities';
 import { scheduleLifecycle } from './schedule-lifecycle';
 import { scheduleSettle } from './schedule-settle';
 
@@ -139,11 +140,13 @@ async function followThrough(request: TransitionRequest, { from, epoch }: Record
     // The first hot state is built as any rebuild builds it (under its lock, from the records). If
     // this fails the activity is published without one: draws fence and rebuild it.
     await rebuildActivityState(redis, activityId, { graceMs: 0, now, reason: 'publish' });
-    await scheduleDrawLogDrain(activityId);
   } else if (to !== 'SETTLED') {
     // A settled activity is, to the draw, the ended one it already knows.
     await carryToHotState(redis, activityId, epoch, { hash: 'cfg', op: 'set', fields: { status: to } });
   }
+  // Statistics, reconciliation and odds look again at an activity whose status changed; one just
+  // published has nothing for them yet (their full passes still visit it).
+  if (from !== 'DRAFT') await markDirty(redis, [activityId], AFTER_DRAWS);
   if (to === 'ENDED') await scheduleSettle(activityId);
   else if (to !== 'SETTLED') await scheduleLifecycle(activityId, now);
 }

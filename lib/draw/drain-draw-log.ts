@@ -1,15 +1,12 @@
-// The draw-log worker's work. It drains an activity's Redis stream into PostgreSQL as the
-// safety net behind group commit (a web process killed between the Lua step and its commit
-// loses nothing), trims only what is persisted, and writes the issued counters back
-// (lib/draw/write-back-issued.ts).
+// The draw-log sweeper's work for one activity (lib/draw/sweep-draw-logs.ts). It drains the
+// activity's Redis stream into PostgreSQL as the safety net behind group commit (a web process
+// killed between the Lua step and its commit loses nothing), trims only what is persisted, and
+// writes the issued counters back (lib/draw/write-back-issued.ts).
 //
 // An entry PostgreSQL refuses, or one that cannot even be read, is a poison: retried with its
 // batch it would stall the activity's drain for ever. It is isolated (lib/draw/commit-draws.ts),
 // set aside with an alert and taken back (lib/draw/quarantine-refused-draw.ts), and the drain
 // goes on: the good entries of its batch are written and trimmed with it.
-import { hasEnded } from '../activity-status';
-import { db } from '../db';
-import { getQueue } from '../queues';
 import type { Redis } from '../redis';
 import { activityMeta, compileConfig, loadActivitySnapshot, type ActivityView } from './activity-state';
 import { commitDraws } from './commit-draws';
@@ -18,33 +15,7 @@ import { drawKeys } from './keys';
 import { quarantineRefusedDraw, type Reason } from './quarantine-refused-draw';
 import { writeBackIssued } from './write-back-issued';
 
-const DRAIN_EVERY_MS = 1_000;
 const BATCH = 1_000;
-/**
- * The periodic drain leaves the last moments of the stream to the web processes committing
- * them: taken by both, a draw costs PostgreSQL a second write and its request a lookup.
- * A draw whose process died is still written, this much later.
- */
-const DRAIN_GRACE_MS = 2_000;
-
-export async function scheduleDrawLogDrain(activityId: string) {
-  await getQueue('draw-log').upsertJobScheduler(`drain:${activityId}`, { every: DRAIN_EVERY_MS }, { name: 'draw-log', data: { activityId } });
-}
-
-/** An ended activity stops being polled once it is settled: a minute after its end, stock returned, nothing left in its stream. */
-const SETTLED_AFTER_END_MS = 60_000;
-
-/** The draw-log job: drain, then retire the schedule of an activity that has settled. */
-export async function runDrawLogJob(redis: Redis, activityId: string, now = Date.now()): Promise<DrainResult> {
-  const result = await drainDrawLog(redis, activityId, { olderThanMs: DRAIN_GRACE_MS, now });
-  if (result.backlog === 0) {
-    const a = await db.activity.findUnique({ where: { id: activityId }, select: { status: true, endedAt: true, stockReturnedAt: true } });
-    const settled = !a || (hasEnded(a.status) && a.stockReturnedAt !== null && a.endedAt !== null
-      && now - a.endedAt.getTime() > SETTLED_AFTER_END_MS);
-    if (settled) await getQueue('draw-log').removeJobScheduler(`drain:${activityId}`);
-  }
-  return result;
-}
 
 export type DrainResult = {
   /** Entries now in PostgreSQL (written by this drain or before it). */

@@ -16,6 +16,7 @@ import { drawCommitter, RefusedDrawError } from './draw-committer';
 import { IDEMPOTENCY_TTL_SECONDS, parseRecord, toDrawBody, toDrawRows, type DrawBody, type DrawRecord } from './draw-record';
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
+import { dirtyKey } from '../workers/dirty-activities';
 import { localDay, localHour } from './local-day';
 import { checkRisk, type SoftRiskAction } from '../risk/check-risk';
 import { recordRiskEvent } from '../risk/risk-events';
@@ -154,8 +155,8 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
   return async (draws) => {
     // Every draw gets as many arguments as the longest (win ids for the largest bundle).
     const stride = Math.max(...draws.map((d) => d.args.length));
-    const keys = [k.cfg, k.stock, k.issued, k.stream, k.users];
-    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
+    const keys = [k.cfg, k.stock, k.issued, k.stream, k.users, dirtyKey('draw-log')];
+    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride, activityId];
     for (const d of draws) {
       keys.push(k.user(d.userId), k.idem(d.userId, d.key), k.legacyIdem(d.userId, d.key));
       args.push(...d.args);

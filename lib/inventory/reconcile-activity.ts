@@ -19,6 +19,7 @@ import { ENDED_STATUSES, hasEnded } from '../activity-status';
 import { db } from '../db';
 import { errorFields, log } from '../log';
 import { requestRedis } from '../redis';
+import { passOverMarked } from '../workers/dirty-activities';
 import { drawKeys } from '../draw/keys';
 import { withPrizeLocks } from '../locks/prize-lock';
 import { raiseStockAlert, type Drift } from '../alerts/raise-stock-alert';
@@ -73,10 +74,11 @@ export async function reconcileActivity(activityId: string): Promise<Drift[]> {
   return drifts;
 }
 
-/** The repeatable job: every published, not yet settled activity. */
-export async function reconcileAll(): Promise<number> {
+/** The full pass: every published, not yet settled activity (`only`: those of them). */
+export async function reconcileAll({ only }: { only?: string[] } = {}): Promise<{ found: number; failed: string[] }> {
   const activities = await db.activity.findMany({
     where: {
+      ...(only ? { id: { in: only } } : {}),
       status: { in: ['SCHEDULED', 'LIVE', 'PAUSED', ...ENDED_STATUSES] },
       OR: [{ stockReturnedAt: null }, { endedAt: { gte: new Date(Date.now() - 86400_000) } }],
     },
@@ -84,12 +86,20 @@ export async function reconcileAll(): Promise<number> {
     take: 1_000,
   });
   let found = 0;
+  const failed: string[] = [];
   for (const a of activities) {
     try {
       found += (await reconcileActivity(a.id)).length;
     } catch (err) {
+      failed.push(a.id);
       log.warn('reconciliation failed', { activityId: a.id, ...errorFields(err) });
     }
   }
-  return found;
+  return { found, failed };
+}
+
+/** The frequent pass: the activities marked since the last one (lib/workers/dirty-activities.ts). */
+export async function reconcileMarked(): Promise<number> {
+  const result = await passOverMarked(await requestRedis(), 'reconcile', (only) => reconcileAll({ only }));
+  return result?.found ?? 0;
 }

@@ -11,6 +11,7 @@ import { config } from '../config';
 import { db } from '../db';
 import { errorFields, log } from '../log';
 import { activityKey, requestRedis } from '../redis';
+import { passOverMarked } from '../workers/dirty-activities';
 import { patchTier } from '../activities/patch-tier';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { drawKeys } from '../draw/keys';
@@ -82,19 +83,31 @@ async function tunedWithin(tenantId: string, tierId: string, now: number, interv
   return last !== null;
 }
 
-/** The repeatable job: every live activity with a tuned tier. */
-export async function autoTuneAll(now = Date.now()): Promise<number> {
+/** The full pass: every live activity with a tuned tier (`only`: those of them). */
+export async function autoTuneAll(now = Date.now(), { only }: { only?: string[] } = {}): Promise<{ changed: number; failed: string[] }> {
   const activities = await db.activity.findMany({
-    where: { status: 'LIVE', tiers: { some: { autoTuneMinMicros: { not: null }, autoTuneMaxMicros: { not: null } } } },
+    where: {
+      ...(only ? { id: { in: only } } : {}),
+      status: 'LIVE',
+      tiers: { some: { autoTuneMinMicros: { not: null }, autoTuneMaxMicros: { not: null } } },
+    },
     select: { id: true }, take: 1_000,
   });
   let changed = 0;
+  const failed: string[] = [];
   for (const a of activities) {
     try {
       changed += (await autoTuneActivity(a.id, { now })).length;
     } catch (err) {
+      failed.push(a.id);
       log.warn('auto-tune failed', { activityId: a.id, ...errorFields(err) });
     }
   }
-  return changed;
+  return { changed, failed };
+}
+
+/** The frequent pass: the activities marked since the last one (lib/workers/dirty-activities.ts). */
+export async function autoTuneMarked(now = Date.now()): Promise<number> {
+  const result = await passOverMarked(await requestRedis(), 'auto-tune', (only) => autoTuneAll(now, { only }));
+  return result?.changed ?? 0;
 }

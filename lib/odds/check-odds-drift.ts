@@ -18,6 +18,7 @@ import { config } from '../config';
 import { db } from '../db';
 import { errorFields, log } from '../log';
 import { requestRedis } from '../redis';
+import { passOverMarked } from '../workers/dirty-activities';
 import { transitionActivity } from '../activities/transition-activity';
 import { drawKeys } from '../draw/keys';
 import { FIXED_WINNERS_DRAW_KEY } from '../fixed-winners/draw-fixed-winners';
@@ -108,16 +109,28 @@ async function pauseForDrift(activityId: string): Promise<boolean> {
   return outcome.applied;
 }
 
-/** The repeatable job: every live activity. */
-export async function checkAllOddsDrift(now = Date.now()): Promise<number> {
-  const activities = await db.activity.findMany({ where: { status: 'LIVE' }, select: { id: true }, take: 1_000 });
+/** The full pass: every live activity (`only`: those of them). */
+export async function checkAllOddsDrift(now = Date.now(), { only }: { only?: string[] } = {}): Promise<{ drifting: number; failed: string[] }> {
+  const activities = await db.activity.findMany({
+    where: { ...(only ? { id: { in: only } } : {}), status: 'LIVE' },
+    select: { id: true },
+    take: 1_000,
+  });
   let drifting = 0;
+  const failed: string[] = [];
   for (const a of activities) {
     try {
       if ((await checkOddsDrift(a.id, { now }))?.drift) drifting++;
     } catch (err) {
+      failed.push(a.id);
       log.warn('odds drift check failed', { activityId: a.id, ...errorFields(err) });
     }
   }
-  return drifting;
+  return { drifting, failed };
+}
+
+/** The frequent pass: the activities marked since the last one (lib/workers/dirty-activities.ts). */
+export async function checkMarkedOddsDrift(now = Date.now()): Promise<number> {
+  const result = await passOverMarked(await requestRedis(), 'odds-drift', (only) => checkAllOddsDrift(now, { only }));
+  return result?.drifting ?? 0;
 }

@@ -3,6 +3,8 @@
 // on the draw's path.
 import { db } from '../db';
 import { errorFields, log } from '../log';
+import { requestRedis } from '../redis';
+import { markDirty, STATS_PASSES } from '../workers/dirty-activities';
 
 export type RiskEventInput = {
   tenantId: string; activityId: string; ruleId: string | null; kind: string; action: string;
@@ -40,9 +42,21 @@ export async function flushRiskEvents(): Promise<void> {
         userId: e.userId, deviceId: e.deviceId, ip: e.ip, drawId: e.drawId ?? null, detail: (e.detail ?? {}) as object,
       })),
     })
-    .then(() => undefined, (err: unknown) => log.error('risk events not written', { count: batch.length, ...errorFields(err) }))
+    .then(
+      // The dashboard counts risk events per minute; a lost mark waits for the full pass.
+      () => markStats([...new Set(batch.map((e) => e.activityId))]),
+      (err: unknown) => log.error('risk events not written', { count: batch.length, ...errorFields(err) }),
+    )
     .finally(() => {
       events.flushing = null;
     });
   await events.flushing;
+}
+
+async function markStats(activityIds: string[]): Promise<void> {
+  try {
+    await markDirty(await requestRedis(), activityIds, STATS_PASSES);
+  } catch (err) {
+    log.warn('risk events: statistics not marked', errorFields(err));
+  }
 }

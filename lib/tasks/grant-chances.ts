@@ -13,6 +13,7 @@ import { db } from '../db';
 import { defineScript, loadLuaScript, requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
+import { markDirty, STATS_PASSES } from '../workers/dirty-activities';
 
 const addGrantedScript = loadLuaScript('lib/tasks/lua', 'add-granted-4.lua');
 
@@ -74,6 +75,8 @@ export async function applyGrantsToRedis(grants: InsertedGrant[]): Promise<void>
     const k = drawKeys(g.activityId);
     return add([k.cfg, k.user(g.userId), k.changedWhileMissing, k.users], [g.stateEpoch, g.chances, g.userId]);
   }));
+  // The dashboard counts chances granted per minute.
+  await markDirty(redis, [...new Set(grants.map((g) => g.activityId))], STATS_PASSES);
 }
 
 async function countDone(tx: Tx, task: GrantableTask, userId: string, day: string) {
