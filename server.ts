@@ -17,7 +17,7 @@ import { createPlayPageCache, withPlayPageCache } from './lib/h5/page-cache';
 import { stampClientIp } from './lib/http/client-ip';
 import { createHotLane } from './lib/http/hot-lane';
 import { superviseWebWorkers, webProcessCount } from './lib/http/web-cluster';
-import { loadHotRoutes } from './hot-routes';
+import { loadHotRoutes, nextCompression } from './hot-routes';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -90,8 +90,9 @@ const cache = createPlayPageCache({
 });
 
 // The end-user API past Next's router (lib/http/hot-lane.ts), the play page from its cache.
-const viaNext = dev || !hotLane ? toNext : createHotLane(await loadHotRoutes(), toNext);
-const front = dev ? toNext : withPlayPageCache(cache, viaNext);
+const api =
+  dev || !hotLane ? toNext : createHotLane({ routes: await loadHotRoutes(), fallback: toNext, compress: nextCompression() });
+const front = dev ? toNext : withPlayPageCache(cache, api);
 const server = createServer((req, res) => {
   stampClientIp(req, trustedProxyCount);
   front(req, res);

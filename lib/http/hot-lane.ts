@@ -4,8 +4,9 @@
 // Request and the `params` promise Next would hand them, so a route file stays the one
 // definition of its endpoint. Whatever the lane is not sure to answer as Next would (another
 // path, a trailing slash, an encoded or empty segment, a method no route file exports) goes to
-// Next unchanged. The headers next.config.js adds to every API response are added here too;
-// an end-to-end test compares both paths answer by answer.
+// Next unchanged. What Next adds to every API response is added here too: next.config.js's
+// headers, the Vary of an app route, and (passed in by server.ts) Next's own compression. An
+// end-to-end test compares both paths answer by answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_METHODS, type HttpMethod } from './other-methods';
 import { MAX_BODY_BYTES } from './read-json';
@@ -17,10 +18,14 @@ export type RouteModule = Partial<Record<HttpMethod, LaneHandler>>;
 export type HotRoute = { path: string; module: RouteModule };
 type Handle = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** next.config.js's headers() for every path outside /play, which includes the whole API. */
-export const NO_FRAMING_HEADERS: Readonly<Record<string, string>> = {
+/**
+ * The headers Next sets before an app route's handler runs: next.config.js's headers() for every
+ * path outside /play (the whole API), and the Vary it gives every app route.
+ */
+export const NEXT_ROUTE_HEADERS: Readonly<Record<string, string>> = {
   'x-frame-options': 'DENY',
   'content-security-policy': "frame-ancestors 'none'",
+  vary: 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch',
 };
 
 type Compiled = { segments: { literal?: string; param?: string }[]; module: RouteModule };
@@ -98,15 +103,20 @@ function toRequest(req: IncomingMessage, body: Buffer | null): Request {
 async function send(res: ServerResponse, answer: Response) {
   const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
   res.statusCode = answer.status;
-  for (const [name, value] of Object.entries(NO_FRAMING_HEADERS)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(NEXT_ROUTE_HEADERS)) res.setHeader(name, value);
   for (const [name, value] of answer.headers) if (name !== 'set-cookie') res.setHeader(name, value);
   const cookies = answer.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
-  res.end(body);
+  // Written as Next streams a route's body: no Content-Length, so compression takes any size.
+  if (body) res.write(body);
+  res.end();
 }
 
-/** A request handler that serves `routes` itself and passes everything else to `fallback`. */
-export function createHotLane(routes: HotRoute[], fallback: Handle): Handle {
+/**
+ * A request handler that serves `routes` itself and passes everything else to `fallback`;
+ * `compress` wraps the response of every request it serves, as Next's router does its own.
+ */
+export function createHotLane({ routes, fallback, compress }: { routes: HotRoute[]; fallback: Handle; compress?: Handle }): Handle {
   const compiled = routes.map(compile);
   return (req, res) => {
     const url = req.url ?? '';
@@ -115,6 +125,7 @@ export function createHotLane(routes: HotRoute[], fallback: Handle): Handle {
     const method = req.method as HttpMethod;
     const handler = found && HTTP_METHODS.includes(method) ? found.module[method] : undefined;
     if (!found || !handler) return fallback(req, res);
+    compress?.(req, res);
     const hasBody = method !== 'GET' && method !== 'HEAD';
     (hasBody ? readBody(req) : Promise.resolve(null))
       .then((body) => handler(toRequest(req, body), { params: Promise.resolve(found.params) }))

@@ -1,7 +1,7 @@
 // The hot lane in front of a stand-in for Next: which requests it answers itself (the end-user
 // routes, as their route files do) and which it leaves to Next untouched.
 import { once } from 'node:events';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHotRoutes } from '@/hot-routes';
@@ -20,7 +20,8 @@ beforeAll(async () => {
   const { activity } = await liveActivity((ids) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: ids[0]! }] }], { tenant: t });
   activityId = activity.id;
   // Next's stand-in: any request it gets says so.
-  const lane = createHotLane(await loadHotRoutes(), (req, res) => res.writeHead(599, { 'x-next': req.url ?? '' }).end());
+  const fallback = (req: IncomingMessage, res: ServerResponse) => res.writeHead(599, { 'x-next': req.url ?? '' }).end();
+  const lane = createHotLane({ routes: await loadHotRoutes(), fallback });
   server = createServer(lane).listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
