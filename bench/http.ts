@@ -49,6 +49,7 @@ async function plainNodeHttp(): Promise<number> {
 /** A figure made of failures is no figure. */
 function checked(name: string, r: AutocannonResult): AutocannonResult {
   const failed = r.non2xx + r.errors;
+  if (r['2xx'] === 0) throw new Error(`${name}: no request was answered within the run`);
   if (failed > 0.01 * (r['2xx'] + failed)) throw new Error(`${name}: ${failed} of ${r['2xx'] + failed} requests failed`);
   return r;
 }
