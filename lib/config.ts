@@ -37,6 +37,13 @@ const Env = z.object({
    * request goes through Next's router, as `npm run dev` always does.
    */
   HOT_LANE: z.enum(['0', '1', 'false', 'true']).default('1').transform((v) => v === '1' || v === 'true'),
+  /**
+   * The draw's group commit (lib/draw/draw-committer.ts): after a batch, fewer than
+   * DRAW_COMMIT_LINGER_ROWS waiting draws wait up to DRAW_COMMIT_LINGER_MS for more, so moderate
+   * load makes fewer, larger commits. 0 ms: never wait. A lone draw after a quiet spell never waits.
+   */
+  DRAW_COMMIT_LINGER_MS: z.coerce.number().int().min(0).max(50).default(2),
+  DRAW_COMMIT_LINGER_ROWS: z.coerce.number().int().min(1).max(500).default(64),
   DEMO_USER_PICKER: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
 });
 export type Config = z.infer<typeof Env> & { publicUrl: string };
