@@ -114,6 +114,13 @@ async function main() {
     const mine = checked('me', await me(SECONDS));
     const rate = Math.floor(full.requests.average * 0.8);
     const paced = checked('paced draws', await draws(SECONDS, { overallRate: rate }));
+    // What the group commit's linger costs: the same paced load on a server that never lingers.
+    stopChildren();
+    while (await fetch(`${baseUrl}/api/health/live`).then(() => true, () => false)) await sleep(250);
+    process.env.DRAW_COMMIT_LINGER_MS = '0';
+    await startServerAndWorkers();
+    await draws(3, { overallRate: rate });
+    const eager = checked('paced draws, no linger', await draws(SECONDS, { overallRate: rate }));
     stopChildren();
     await sleep(2_000);
     const baselineAfter = await plainNodeHttp();
@@ -126,6 +133,7 @@ async function main() {
     console.log(`RATIO me_vs_node_http=${f(mine.requests.average / baseline, 3)} (goal >= 0.15)`);
     console.log(`RATIO trivial_next_vs_node_http=${f(trivial.requests.average / baseline, 3)}`);
     console.log(`LATENCY draw_p50_ms=${paced.latency.p50} draw_p99_ms=${paced.latency.p99} at ${f(paced.requests.average)} draws/s (80 % of ${f(full.requests.average)}; goal p99 <= 50)`);
+    console.log(`LATENCY draw_no_linger_p50_ms=${eager.latency.p50} draw_no_linger_p99_ms=${eager.latency.p99} at ${f(eager.requests.average)} draws/s (DRAW_COMMIT_LINGER_MS=0, same rate)`);
     const count = full.requests.total;
     const us = (k: string) => ((cpuAfter[k]! - cpuBefore[k]!) / count) * 1e6;
     const total = ['web', 'postgres', 'redis', 'workers'].reduce((s, k) => s + us(k), 0);
