@@ -4,8 +4,9 @@
 // from the socket and the trusted proxies (lib/http/client-ip.ts), the only one routes believe;
 // a request whose line or headers Next would fail on is refused before (lib/http/request-guard.ts).
 //   node --import tsx server.ts [-p port] [-H hostname] [--dev]
-// Port: -p, else PORT, else 3000. Hostname: -H, else HOSTNAME, else 0.0.0.0.
-// It reads PORT and HOSTNAME itself and the rest through lib/config.ts only once Next has
+// Port: -p, else PORT, else 3000. Hostname: -H, else HOSTNAME, else 0.0.0.0. Processes:
+// WEB_CONCURRENCY, else one per core.
+// It reads PORT, HOSTNAME and WEB_CONCURRENCY itself and the rest through lib/config.ts only once Next has
 // loaded .env: config() loads .env too, and Next must come first to give .env.production and
 // .env.local their precedence.
 import { existsSync } from 'node:fs';
@@ -16,6 +17,9 @@ import { config, ConfigError } from './lib/config';
 import { createPlayPageCache, withPlayPageCache } from './lib/h5/page-cache';
 import { stampClientIp } from './lib/http/client-ip';
 import { refuseBadRequestHead, writeRefusal } from './lib/http/request-guard';
+import { createHotLane } from './lib/http/hot-lane';
+import { superviseWebWorkers, webProcessCount } from './lib/http/web-cluster';
+import { loadHotRoutes, nextCompression } from './hot-routes';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -45,6 +49,16 @@ if (!dev && !existsSync(path.join(distDir, 'BUILD_ID'))) {
   fail(`server.ts: no production build in ${distDir}/: run npm run build first`);
 }
 
+// WEB_CONCURRENCY processes in production (default: one per core): this one then only supervises
+// them (lib/http/web-cluster.ts); each runs the rest of this file.
+let processes = 1;
+try {
+  if (!dev) processes = webProcessCount(process.env.WEB_CONCURRENCY);
+} catch (err) {
+  fail(`server.ts: ${(err as Error).message}`);
+}
+if (superviseWebWorkers(processes)) await new Promise<never>(() => undefined);
+
 // As `next start` and `next dev` set them: React's build, and the port lib/config.ts reports.
 const env = process.env as Record<string, string | undefined>;
 if (dev) env.NODE_ENV = 'development';
@@ -56,8 +70,9 @@ const app = next({ dev, hostname, port });
 await app.prepare();
 // A bad setting (or the development AUTH_SECRET in production) stops the server here, in one line.
 let trustedProxyCount: number;
+let hotLane: boolean;
 try {
-  trustedProxyCount = config().TRUSTED_PROXY_COUNT;
+  ({ TRUSTED_PROXY_COUNT: trustedProxyCount, HOT_LANE: hotLane } = config());
 } catch (err) {
   if (err instanceof ConfigError) fail(`server.ts: ${err.message}`);
   throw err;
@@ -76,7 +91,10 @@ const cache = createPlayPageCache({
   onFillError: (err, page) => console.error(`play page cache: filling ${page} failed, Next answers instead: ${String(err)}`),
 });
 
-const front = dev ? toNext : withPlayPageCache(cache, toNext);
+// The end-user API past Next's router (lib/http/hot-lane.ts), the play page from its cache.
+const api =
+  dev || !hotLane ? toNext : createHotLane({ routes: await loadHotRoutes(), fallback: toNext, compress: nextCompression() });
+const front = dev ? toNext : withPlayPageCache(cache, api);
 const server = createServer((req, res) => {
   // What Next would answer with a 5xx though the sender is at fault is refused here, in the API's shape.
   const refusal = refuseBadRequestHead(req);
@@ -87,10 +105,14 @@ const server = createServer((req, res) => {
 server.on('error', (err) => fail(`server.ts: ${err.message}`));
 server.listen(port, hostname, () => console.log(`> ready on http://${hostname}:${port}`));
 
+let stopping = false;
 function shutDown() {
+  // Once, though a signal may come both from the terminal and from a supervising process.
+  if (stopping) return;
+  stopping = true;
   // Stop accepting; idle keep-alive sockets close now, open requests get a moment to finish.
   server.close(() => void app.close().finally(() => process.exit(0)));
   setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
 }
-process.once('SIGTERM', shutDown);
-process.once('SIGINT', shutDown);
+process.on('SIGTERM', shutDown);
+process.on('SIGINT', shutDown);

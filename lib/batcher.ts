@@ -2,6 +2,8 @@
 // arrive while a batch is out wait for it and then go together, up to maxBatch. Under a crowd
 // batches grow by themselves, so a fixed cost per call (a round trip, a commit) is shared.
 // Used by the draw's Lua step (one script call per batch) and its group commit (one statement).
+// With `linger`, a batch that would go out small right after another one (moderate load: a
+// stream of items, but not enough to fill batches by themselves) waits a moment for company.
 
 type Waiting<In, Out> = { item: In; resolve: (out: Out) => void; reject: (err: unknown) => void };
 
@@ -11,11 +13,17 @@ export type BatcherOptions = {
   maxParallel?: number;
   /** Called when the last batch is done and nothing waits: the owner may drop this batcher. */
   onIdle?: () => void;
+  /**
+   * After a batch, fewer than `items` waiting wait up to `ms` more for others (the first item
+   * after a quiet spell never waits). Omitted or 0 ms: never.
+   */
+  linger?: { ms: number; items: number };
 };
 
 export class Batcher<In, Out> {
   private queue: Waiting<In, Out>[] = [];
   private running = 0;
+  private lingering: NodeJS.Timeout | null = null;
 
   /** `run` answers each item of the batch, in order; if it throws, every item of the batch is rejected. */
   constructor(
@@ -26,13 +34,26 @@ export class Batcher<In, Out> {
   submit(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.pump();
+      if (!this.lingering) this.pump();
+      else if (this.queue.length >= this.options.linger!.items) this.stopLingering();
     });
   }
 
-  private pump() {
+  /** `afterBatch`: a batch has just come back, so items are flowing and a small batch may linger. */
+  private pump(afterBatch = false) {
+    const linger = this.options.linger;
+    if (afterBatch && linger && linger.ms > 0 && this.queue.length > 0 && this.queue.length < linger.items) {
+      this.lingering = setTimeout(() => this.stopLingering(), linger.ms);
+      return;
+    }
     while (this.running < (this.options.maxParallel ?? 1) && this.queue.length > 0) this.send(this.queue.splice(0, this.options.maxBatch));
     if (this.running === 0) this.options.onIdle?.();
+  }
+
+  private stopLingering() {
+    clearTimeout(this.lingering!);
+    this.lingering = null;
+    this.pump();
   }
 
   /**
@@ -44,7 +65,7 @@ export class Batcher<In, Out> {
     this.running++;
     const done = (answer: (w: Waiting<In, Out>, i: number) => void) => {
       this.running--;
-      this.pump();
+      if (!this.lingering) this.pump(true);
       batch.forEach(answer);
     };
     let call: Promise<Out[]>;

@@ -32,6 +32,18 @@ const Env = z.object({
   /** End users start at most one rebuild of an activity's lost state this often (lib/draw/rebuild-activity.ts). */
   ACTIVITY_REBUILD_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   /** Demo only (scripts/demo.sh sets it): the play page offers a user picker that mints tokens. */
+  /**
+   * 1: the production server answers the end-user API itself (lib/http/hot-lane.ts); 0: every
+   * request goes through Next's router, as `npm run dev` always does.
+   */
+  HOT_LANE: z.enum(['0', '1', 'false', 'true']).default('1').transform((v) => v === '1' || v === 'true'),
+  /**
+   * The draw's group commit (lib/draw/draw-committer.ts): after a batch, fewer than
+   * DRAW_COMMIT_LINGER_ROWS waiting draws wait up to DRAW_COMMIT_LINGER_MS for more, so moderate
+   * load makes fewer, larger commits. 0 ms: never wait. A lone draw after a quiet spell never waits.
+   */
+  DRAW_COMMIT_LINGER_MS: z.coerce.number().int().min(0).max(50).default(2),
+  DRAW_COMMIT_LINGER_ROWS: z.coerce.number().int().min(1).max(500).default(64),
   DEMO_USER_PICKER: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
 });
 export type Config = z.infer<typeof Env> & { publicUrl: string };

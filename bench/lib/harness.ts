@@ -34,11 +34,12 @@ const children: ChildProcess[] = [];
 
 /** The production server (server.ts) and the workers; `serverNodeArgs` go to the server's node (e.g. --cpu-prof). */
 export async function startServerAndWorkers({ serverNodeArgs = [] }: { serverNodeArgs?: string[] } = {}) {
-  children.push(spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env, detached: true }));
-  children.push(spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { stdio: 'ignore', env: process.env, detached: true }));
+  const server = spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env, detached: true });
+  const workers = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { stdio: 'ignore', env: process.env, detached: true });
+  children.push(server, workers);
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { serverPid: server.pid!, workersPid: workers.pid! };
     } catch {
       // not up yet
     }

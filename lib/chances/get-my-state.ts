@@ -10,22 +10,52 @@ import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
 import { listUserWins } from '../fulfilment/list-user-wins';
 
+const activitySelect = {
+  id: true, timezone: true, freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true,
+  tasks: { select: { id: true, name: true, kind: true, chances: true, perDay: true, total: true }, orderBy: { position: 'asc' } },
+} as const;
+type MyActivity = NonNullable<Awaited<ReturnType<typeof findActivity>>>;
+
+function findActivity(tenantId: string, activityId: string) {
+  return db.activity.findFirst({ where: { id: activityId, tenantId, status: { not: 'DRAFT' } }, select: activitySelect });
+}
+
+// Limits and tasks change seldom and only by an operator, so each process keeps them a few
+// seconds, as the draw keeps its view of the activity (lib/draw/activity-state.ts): a page's
+// reads then wait on PostgreSQL for the user's own rows only, which are always read live.
+const ACTIVITY_CACHE_MS = 5_000;
+const activities = new Map<string, { at: number; activity: MyActivity }>();
+
+async function cachedActivity(tenantId: string, activityId: string, now: number): Promise<MyActivity | null> {
+  const key = `${tenantId}:${activityId}`;
+  const hit = activities.get(key);
+  if (hit && now - hit.at < ACTIVITY_CACHE_MS) return hit.activity;
+  const activity = await findActivity(tenantId, activityId);
+  if (!activity) return null;
+  if (activities.size > 10_000) activities.clear();
+  activities.set(key, { at: now, activity });
+  return activity;
+}
+
 export async function getMyState(user: EndUser, activityId: string, now = Date.now()) {
-  const activity = isUuid(activityId)
-    ? await db.activity.findFirst({
-        where: { id: activityId, tenantId: user.tenantId, status: { not: 'DRAFT' } },
-        select: { id: true, timezone: true, freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true, tasks: { select: { id: true, name: true, kind: true, chances: true, perDay: true, total: true }, orderBy: { position: 'asc' } } },
-      })
-    : null;
+  const activity = isUuid(activityId) ? await cachedActivity(user.tenantId, activityId, now) : null;
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const day = localDay(activity.timezone, now);
   const redis = await requestRedis();
-  const [drawsToday, freeToday, total, granted, used] = (await redis.hmget(drawKeys(activity.id).user(user.userId), `d:${day}`, `f:${day}`, 'total', 'granted', 'used')).map((v) => Number(v ?? 0)) as [number, number, number, number, number];
+  const fields = [`d:${day}`, `f:${day}`, 'total', 'granted', 'used'];
+  // The user's counters, task grants (only if there are tasks) and wins here, side by side.
+  const [counters, grants, wins] = await Promise.all([
+    redis.hmget(drawKeys(activity.id).user(user.userId), ...fields),
+    activity.tasks.length === 0
+      ? []
+      : db.chanceGrant.groupBy({ by: ['taskId', 'day'], where: { activityId, userId: user.userId, taskId: { not: null } }, _count: { _all: true } }),
+    listUserWins(user.tenantId, user.userId, { activityId }),
+  ]);
+  const [drawsToday, freeToday, total, granted, used] = counters.map((v) => Number(v ?? 0)) as [number, number, number, number, number];
   let chances = Math.max(0, activity.freeDrawsPerDay - freeToday) + Math.max(0, granted - used);
   if (activity.maxDrawsPerDay !== null) chances = Math.min(chances, activity.maxDrawsPerDay - drawsToday);
   if (activity.maxDrawsTotal !== null) chances = Math.min(chances, activity.maxDrawsTotal - total);
 
-  const grants = await db.chanceGrant.groupBy({ by: ['taskId', 'day'], where: { activityId, userId: user.userId, taskId: { not: null } }, _count: { _all: true } });
   const tasks = activity.tasks.map((t) => {
     const doneToday = grants.filter((g) => g.taskId === t.id && g.day === day).reduce((s, g) => s + g._count._all, 0);
     const doneTotal = grants.filter((g) => g.taskId === t.id).reduce((s, g) => s + g._count._all, 0);
@@ -33,6 +63,5 @@ export async function getMyState(user: EndUser, activityId: string, now = Date.n
     const remaining = Math.max(0, Math.min(...caps));
     return { id: t.id, name: t.name, kind: t.kind.toLowerCase(), chances: t.chances, doneToday, remainingToday: Number.isFinite(remaining) ? remaining : null };
   });
-  const wins = (await listUserWins(user.tenantId, user.userId)).filter((w) => w.activityId === activityId);
   return { chances: Math.max(0, chances), drawsToday, tasks, wins };
 }

@@ -10,6 +10,7 @@
 // A draw PostgreSQL refuses fails alone (lib/draw/commit-draws.ts isolates it): its commit
 // rejects with a RefusedDrawError and the other draws of its batch are answered as usual.
 import { Batcher } from '../batcher';
+import { config } from '../config';
 import { OwnConnection } from '../db';
 import { requestRedis } from '../redis';
 import { commitDraws, type CommitOutcome, type Refusal } from './commit-draws';
@@ -51,7 +52,7 @@ export class DrawCommitter {
       const committed = batch.flatMap((p) => (p.streamEntry && inserted.has(p.rows.draw.id) ? [{ activityId: p.rows.draw.activityId, streamEntry: p.streamEntry }] : []));
       if (committed.length) afterCommit(committed).catch(() => undefined);
       return batch.map((p) => refused.get(p.rows.draw.id) ?? inserted.has(p.rows.draw.id));
-    }, { maxBatch: MAX_BATCH, maxParallel: MAX_PARALLEL_FLUSHES });
+    }, { maxBatch: MAX_BATCH, maxParallel: MAX_PARALLEL_FLUSHES, linger: commitLinger() });
   }
 
   /**
@@ -64,6 +65,11 @@ export class DrawCommitter {
     if (typeof answer !== 'boolean') throw new RefusedDrawError(rows.draw.id, answer);
     return answer;
   }
+}
+
+function commitLinger() {
+  const { DRAW_COMMIT_LINGER_MS: ms, DRAW_COMMIT_LINGER_ROWS: items } = config();
+  return { ms, items };
 }
 
 /** The committer's connection, by this application_name in pg_stat_activity. */

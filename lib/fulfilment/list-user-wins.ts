@@ -11,10 +11,14 @@ export type UserWinDto = {
   createdAt: string;
 };
 
-/** An end user's wins in one tenant, newest first. */
-export async function listUserWins(tenantId: string, userId: string, limit = 100): Promise<UserWinDto[]> {
+/** An end user's wins in one tenant (or in one of its activities), newest first. */
+export async function listUserWins(
+  tenantId: string,
+  userId: string,
+  { activityId, limit = 100 }: { activityId?: string; limit?: number } = {},
+): Promise<UserWinDto[]> {
   const rows = await db.win.findMany({
-    where: { tenantId, userId },
+    where: { tenantId, userId, ...(activityId ? { activityId } : {}) },
     select: {
       id: true, activityId: true, tierId: true, quantity: true, status: true, createdAt: true,
       prize: { select: { id: true, name: true, kind: true } },

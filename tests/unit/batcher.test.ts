@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Batcher, batchersBy } from '@/lib/batcher';
 
 /** A batch function whose calls the test answers by hand. */
@@ -105,6 +105,64 @@ describe('Batcher', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(batcher(a, 'x')).not.toBe(working);
     expect(made).toEqual(['x', 'y', 'x', 'x']);
+  });
+
+  describe('with linger', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('sends the first item after a quiet spell at once, then lets a small batch wait for company', async () => {
+      vi.useFakeTimers();
+      const { calls, run } = manual();
+      const b = new Batcher(run, { maxBatch: 10, linger: { ms: 5, items: 4 } });
+      const first = b.submit(1);
+      expect(calls.map((c) => c.items)).toEqual([[1]]);
+      const second = b.submit(2);
+      calls[0]!.answer([10]);
+      await first;
+      // One waits, fewer than 4: it lingers instead of going alone.
+      expect(calls.length).toBe(1);
+      const third = b.submit(3);
+      await vi.advanceTimersByTimeAsync(4);
+      expect(calls.length).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls.map((c) => c.items)).toEqual([[1], [2, 3]]);
+      calls[1]!.answer([20, 30]);
+      expect(await Promise.all([second, third])).toEqual([20, 30]);
+    });
+
+    it('stops lingering as soon as enough items wait', async () => {
+      vi.useFakeTimers();
+      const { calls, run } = manual();
+      const b = new Batcher(run, { maxBatch: 10, linger: { ms: 1_000, items: 3 } });
+      const first = b.submit(1);
+      b.submit(2);
+      calls[0]!.answer([10]);
+      await first;
+      expect(calls.length).toBe(1);
+      b.submit(3);
+      expect(calls.length).toBe(1);
+      b.submit(4);
+      expect(calls.map((c) => c.items)).toEqual([[1], [2, 3, 4]]);
+    });
+
+    it('never lingers when a batch comes back to a full queue or to none', async () => {
+      vi.useFakeTimers();
+      const { calls, run } = manual();
+      const b = new Batcher(run, { maxBatch: 10, linger: { ms: 1_000, items: 2 } });
+      const first = b.submit(1);
+      const rest = [b.submit(2), b.submit(3)];
+      calls[0]!.answer([10]);
+      await first;
+      expect(calls.map((c) => c.items)).toEqual([[1], [2, 3]]);
+      calls[1]!.answer([20, 30]);
+      await Promise.all(rest);
+      const later = b.submit(4);
+      expect(calls.map((c) => c.items)).toEqual([[1], [2, 3], [4]]);
+      calls[2]!.answer([40]);
+      expect(await later).toBe(40);
+    });
   });
 });
 

@@ -1,0 +1,105 @@
+// The hot lane in front of a stand-in for Next: which requests it answers itself (the end-user
+// routes, as their route files do) and which it leaves to Next untouched.
+import { once } from 'node:events';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadHotRoutes } from '@/hot-routes';
+import { createHotLane } from '@/lib/http/hot-lane';
+import { bearer, freshTenant } from '../helpers/fixtures';
+import { liveActivity } from '../helpers/activities';
+
+let server: Server;
+let base = '';
+let token = '';
+let activityId = '';
+
+beforeAll(async () => {
+  const t = await freshTenant();
+  token = await t.userToken('lane-user');
+  const { activity } = await liveActivity((ids) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: ids[0]! }] }], { tenant: t });
+  activityId = activity.id;
+  // Next's stand-in: any request it gets says so.
+  const fallback = (req: IncomingMessage, res: ServerResponse) => res.writeHead(599, { 'x-next': req.url ?? '' }).end();
+  const lane = createHotLane({ routes: await loadHotRoutes(), fallback });
+  server = createServer(lane).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r));
+});
+
+type Sent = { status: number; headers: Record<string, string | string[] | undefined>; json: unknown };
+
+function send(method: string, path: string, headers: Record<string, string> = {}, body?: string, chunked = false): Promise<Sent> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { method, headers, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, json: text ? JSON.parse(text) : undefined }));
+    });
+    req.on('error', reject);
+    if (body !== undefined && !chunked) req.setHeader('content-length', Buffer.byteLength(body));
+    req.end(body);
+  });
+}
+
+describe('the hot lane', () => {
+  it('answers the end-user routes itself, ids in any case, with the API headers Next adds', async () => {
+    const auth = bearer(token);
+    const view = await send('GET', `/api/v1/activities/${activityId.toUpperCase()}`, auth);
+    expect(view.status).toBe(200);
+    expect((view.json as { id: string }).id).toBe(activityId);
+    expect(view.headers['x-frame-options']).toBe('DENY');
+    expect(view.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(view.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await send('GET', `/api/v1/activities/${activityId}/me?x=1`, auth)).status).toBe(200);
+    const drawn = await send('POST', `/api/v1/activities/${activityId}/draws`, { ...auth, 'idempotency-key': 'k-1' });
+    expect(drawn.status).toBe(200);
+    expect((await send('GET', '/api/v1/me/wins', auth)).status).toBe(200);
+    const task = await send('POST', `/api/v1/activities/${activityId}/tasks/00000000-0000-4000-8000-000000000000/complete`, auth);
+    expect(task.status).toBe(404);
+    expect((await send('POST', '/api/v1/events', { 'content-type': 'application/json' }, '{}')).status).toBe(401);
+  });
+
+  it('answers other methods as the route files do: 405 with Allow, OPTIONS, HEAD', async () => {
+    const wrong = await send('GET', `/api/v1/activities/${activityId}/draws`, bearer(token));
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe('OPTIONS, POST');
+    expect((wrong.json as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
+    expect((await send('OPTIONS', '/api/v1/me/wins')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await send('HEAD', '/api/v1/me/wins', bearer(token))).status).toBe(200);
+  });
+
+  it('refuses a body over 64 KiB, declared or streamed, and a wrong content type', async () => {
+    const claim = '/api/v1/wins/00000000-0000-4000-8000-000000000000/claim';
+    const json = { ...bearer(token), 'content-type': 'application/json' };
+    const big = JSON.stringify({ name: 'x'.repeat(70 * 1024) });
+    expect((await send('POST', claim, json, big)).status).toBe(413);
+    expect((await send('POST', claim, json, big, true)).status).toBe(413);
+    expect((await send('POST', claim, bearer(token), '{}')).status).toBe(415);
+    expect((await send('POST', claim, json, '{"name":')).status).toBe(400);
+  });
+
+  it('leaves to Next every path and method it does not serve as Next would', async () => {
+    for (const [method, path] of [
+      ['GET', `/api/v1/activities/${activityId}/`],
+      ['GET', '/api/v1/me/wins/'],
+      ['GET', `/api/v1/activities/%41${activityId.slice(1)}`],
+      ['GET', '/api/v1/activities//me'],
+      ['GET', '/api/v1/openapi.json'],
+      ['GET', '/api/manage/activities'],
+      ['GET', '/api/v1/activities'],
+      ['GET', `/api/v1/activities/${activityId}/me/more`],
+      ['PROPFIND', '/api/v1/me/wins'],
+      ['GET', '/play/x'],
+    ] as const) {
+      const res = await send(method, path);
+      expect(res.status, `${method} ${path}`).toBe(599);
+      expect(res.headers['x-next']).toBe(path);
+    }
+  });
+});
