@@ -74,5 +74,5 @@ describe('workers/index.ts', () => {
       server.close();
       await deleteKeysWithPrefix(redis, prefix);
     }
-  });
+  }, 180_000);
 });

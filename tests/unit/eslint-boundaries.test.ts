@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // The repository's own rules (eslint-rules/), run by ESLint over a small repository made for
 // each test, configured as eslint.config.mjs configures them.
 const rulesDir = path.resolve(import.meta.dirname, '../../eslint-rules');
+// ESLint loads its parsers on the first run, which a busy machine makes slow: not a timing test.
+vi.setConfig({ testTimeout: 60_000 });
 const load = async (file: string) => (await import(pathToFileURL(path.join(rulesDir, file)).href)).default;
 
 const LAYERING = {

@@ -29,8 +29,9 @@ describe('activity lifecycle', () => {
   it('goes SCHEDULED → LIVE → ENDED on time, once each, though the worker is killed in between', async () => {
     const t = await freshTenant();
     const [prize] = await createPrizes(t.id, [50]);
-    const startsAt = Date.now() + 3_000;
-    const endsAt = startsAt + 3_000;
+    // Far enough ahead that publishing on a busy machine is done before the start.
+    const startsAt = Date.now() + 15_000;
+    const endsAt = startsAt + 5_000;
     const draft = await createActivity(t.id, testActor, specFor([{ probability: 0.5, stock: 20, prizes: [{ prizeId: prize!.id }] }], {
       startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString(),
     }));
@@ -39,14 +40,14 @@ describe('activity lifecycle', () => {
 
     let worker = startWorkers();
     try {
-      const live = await waitFor(status, (a) => a.status === 'LIVE', 20_000);
+      const live = await waitFor(status, (a) => a.status === 'LIVE', 60_000);
       const liveAt = Date.now();
       expect(live.status).toBe('LIVE');
       expect(liveAt).toBeGreaterThanOrEqual(startsAt);
       worker.kill('SIGKILL');
       await once(worker, 'exit');
       worker = startWorkers();
-      const ended = await waitFor(status, (a) => a.status === 'ENDED', 20_000);
+      const ended = await waitFor(status, (a) => a.status === 'ENDED', 60_000);
       expect(ended.status).toBe('ENDED');
       expect(ended.endedAt!.getTime()).toBeGreaterThanOrEqual(endsAt);
       const returned = await waitFor(() => db.stockMovement.count({ where: { activityId: draft.id, kind: 'RETURN' } }), (n) => n > 0, 20_000);
@@ -59,7 +60,7 @@ describe('activity lifecycle', () => {
     expect(transitions.map((a) => a.action).sort()).toEqual(['activity.end', 'activity.start']);
     expect((await db.prize.findUniqueOrThrow({ where: { id: prize!.id } })).availableStock).toBe(50);
     expect(await db.stockMovement.count({ where: { activityId: draft.id, kind: 'RETURN' } })).toBe(1);
-  });
+  }, 240_000);
 
   it('the sweep ends an activity whose end job was lost, once', async () => {
     const t = await freshTenant();
