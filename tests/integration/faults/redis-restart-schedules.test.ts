@@ -70,6 +70,8 @@ const { dirtyKey } = await import('@/lib/workers/dirty-activities');
 const { endUser, liveActivity } = await import('../../helpers/activities');
 
 const redis = createRedis('worker');
+// Refused connections while the server is down are expected; ioredis reconnects by itself.
+redis.on('error', () => undefined);
 afterAll(async () => {
   redis.disconnect();
   await closeQueues();
