@@ -35,7 +35,11 @@ const redisPort = await freePort();
 const redisDir = mkdtempSync(path.join(tmpdir(), 'bench-idle-'));
 applyBenchEnvironment();
 process.env.REDIS_URL = `redis://127.0.0.1:${redisPort}/0`;
-const redisServer = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], { stdio: 'ignore' });
+const redisServer = spawn(
+  'redis-server',
+  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir],
+  { stdio: 'ignore' },
+);
 
 const { config } = await import('../lib/config');
 const { db } = await import('../lib/db');
@@ -82,18 +86,26 @@ let created = 0;
 /** Live activities as an operator makes them: created, then published (stock reserved, hot state built). */
 async function createLiveActivities(tenantId: string, prizeIds: string[], count: number) {
   let next = 0;
-  await Promise.all(prizeIds.map(async (prizeId) => {
-    while (next < count) {
-      next++;
-      const now = Date.now();
-      const draft = await createActivity(tenantId, actor, {
-        name: `Idle ${++created}`, gameplay: 'wheel', timezone: 'UTC', limits: { freeDrawsPerDay: 1 }, tasks: [], materials: {},
-        startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86400_000).toISOString(),
-        tiers: [{ name: 'Tier 1', probability: 0.1, stock: 10, pacing: 'none', prizes: [{ prizeId, quantity: 1 }] }],
-      });
-      await publishActivity(tenantId, actor, draft.id);
-    }
-  }));
+  await Promise.all(
+    prizeIds.map(async (prizeId) => {
+      while (next < count) {
+        next++;
+        const now = Date.now();
+        const draft = await createActivity(tenantId, actor, {
+          name: `Idle ${++created}`,
+          gameplay: 'wheel',
+          timezone: 'UTC',
+          limits: { freeDrawsPerDay: 1 },
+          tasks: [],
+          materials: {},
+          startsAt: new Date(now - 60_000).toISOString(),
+          endsAt: new Date(now + 86400_000).toISOString(),
+          tiers: [{ name: 'Tier 1', probability: 0.1, stock: 10, pacing: 'none', prizes: [{ prizeId, quantity: 1 }] }],
+        });
+        await publishActivity(tenantId, actor, draft.id);
+      }
+    }),
+  );
 }
 
 /**
@@ -108,7 +120,8 @@ async function settle() {
     const marked = await Promise.all(DIRTY_PASSES.map((p) => redis.scard(dirtyKey(p))));
     const queues = ['stats', 'reconcile', 'settle', 'activity-lifecycle', 'auto-tune', 'odds-drift'] as const;
     const counts = await Promise.all(queues.map((q) => getQueue(q).getJobCounts('active', 'waiting', 'prioritized')));
-    const busy = marked.some((n) => n > 0) || counts.some((c) => (c.active ?? 0) + (c.waiting ?? 0) + (c.prioritized ?? 0) > 0);
+    const busy =
+      marked.some((n) => n > 0) || counts.some((c) => (c.active ?? 0) + (c.waiting ?? 0) + (c.prioritized ?? 0) > 0);
     quietChecks = busy ? 0 : quietChecks + 1;
     await sleep(500);
   }
@@ -132,8 +145,11 @@ try {
   await applyMigrations(config().DATABASE_URL);
   await commitWithoutWaitingForDisk(config().DATABASE_URL);
   const tenant = await ensureTenant(`bench-${runId}`);
-  const prizes = await Promise.all(Array.from({ length: CREATE_LANES }, (_, i) =>
-    createPrize(tenant.id, actor, { name: `Idle prize ${i + 1}`, kind: 'points', stock: 1_000_000 })));
+  const prizes = await Promise.all(
+    Array.from({ length: CREATE_LANES }, (_, i) =>
+      createPrize(tenant.id, actor, { name: `Idle prize ${i + 1}`, kind: 'points', stock: 1_000_000 }),
+    ),
+  );
   const prizeIds = prizes.map((p) => p.id);
   workers = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { stdio: 'ignore', env: process.env });
 
@@ -141,7 +157,9 @@ try {
   const small = await measure(`idle_${SMALL}`);
   const createdAt = performance.now();
   await createLiveActivities(tenant.id, prizeIds, LARGE - SMALL);
-  console.error(`created ${LARGE - SMALL} more live activities in ${((performance.now() - createdAt) / 1000).toFixed(0)} s`);
+  console.error(
+    `created ${LARGE - SMALL} more live activities in ${((performance.now() - createdAt) / 1000).toFixed(0)} s`,
+  );
   const large = await measure(`idle_${LARGE}`);
   console.log(`BASELINE idle_${SMALL}_cpu_ms_per_s=${small.toFixed(2)}`);
   console.log(`RATIO idle_${LARGE}_vs_${SMALL}=${(large / small).toFixed(2)}`);
@@ -150,7 +168,8 @@ try {
   if (workers && workers.exitCode === null) {
     const exited = once(workers, 'exit');
     workers.kill('SIGTERM');
-    if ((await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)])) === false) workers.kill('SIGKILL');
+    if ((await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)])) === false)
+      workers.kill('SIGKILL');
   }
   await closeQueues();
   await redis.quit().catch(() => undefined);

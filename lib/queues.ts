@@ -22,7 +22,11 @@ export const queuePayloads = {
    * Aggregate per-minute statistics (all active activities without an id, only those marked since
    * the last such pass with `marked`); `settle` also checks the totals against the records.
    */
-  stats: z.strictObject({ activityId: Id.optional(), settle: z.boolean().optional(), marked: z.literal(true).optional() }),
+  stats: z.strictObject({
+    activityId: Id.optional(),
+    settle: z.boolean().optional(),
+    marked: z.literal(true).optional(),
+  }),
   /** A scheduled status change of an activity (re-checked when it runs); `sweep` finds missed ones. */
   'activity-lifecycle': z.union([
     z.strictObject({ activityId: Id, transition: z.enum(['start', 'end']), configVersion: z.number().int() }),

@@ -3,4 +3,5 @@ import { autoTuneActivity, autoTuneAll, autoTuneMarked } from '@/lib/odds/auto-t
 import { defineProcessor } from './processor';
 
 export default defineProcessor('auto-tune', { concurrency: 1 }, ({ activityId, marked }) =>
-  activityId ? autoTuneActivity(activityId) : marked ? autoTuneMarked() : autoTuneAll());
+  activityId ? autoTuneActivity(activityId) : marked ? autoTuneMarked() : autoTuneAll(),
+);

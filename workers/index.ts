@@ -49,7 +49,9 @@ async function main() {
   await ensureSchedules(redis);
   await beat(redis);
   // With the heartbeat: a Redis that restarted empty has lost the schedules; they are made again.
-  const heartbeat = setInterval(() => beatAndKeepSchedules(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err))), HEARTBEAT_MS);
+  const keepBeating = () =>
+    beatAndKeepSchedules(redis).catch((err: unknown) => log.warn('heartbeat failed', errorFields(err)));
+  const heartbeat = setInterval(keepBeating, HEARTBEAT_MS);
   log.info('workers started', { queues: processors.map((p) => p.queue) });
 
   let stopping = false;

@@ -3,4 +3,5 @@ import { checkAllOddsDrift, checkMarkedOddsDrift, checkOddsDrift } from '@/lib/o
 import { defineProcessor } from './processor';
 
 export default defineProcessor('odds-drift', { concurrency: 1 }, ({ activityId, marked }) =>
-  activityId ? checkOddsDrift(activityId) : marked ? checkMarkedOddsDrift() : checkAllOddsDrift());
+  activityId ? checkOddsDrift(activityId) : marked ? checkMarkedOddsDrift() : checkAllOddsDrift(),
+);

@@ -3,4 +3,5 @@ import { reconcileActivity, reconcileAll, reconcileMarked } from '@/lib/inventor
 import { defineProcessor } from './processor';
 
 export default defineProcessor('reconcile', { concurrency: 1 }, ({ activityId, marked }) =>
-  activityId ? reconcileActivity(activityId) : marked ? reconcileMarked() : reconcileAll());
+  activityId ? reconcileActivity(activityId) : marked ? reconcileMarked() : reconcileAll(),
+);

@@ -84,7 +84,10 @@ async function tunedWithin(tenantId: string, tierId: string, now: number, interv
 }
 
 /** The full pass: every live activity with a tuned tier (`only`: those of them). */
-export async function autoTuneAll(now = Date.now(), { only }: { only?: string[] } = {}): Promise<{ changed: number; failed: string[] }> {
+export async function autoTuneAll(
+  now = Date.now(),
+  { only }: { only?: string[] } = {},
+): Promise<{ changed: number; failed: string[] }> {
   const activities = await db.activity.findMany({
     where: {
       ...(only ? { id: { in: only } } : {}),

@@ -110,7 +110,10 @@ async function pauseForDrift(activityId: string): Promise<boolean> {
 }
 
 /** The full pass: every live activity (`only`: those of them). */
-export async function checkAllOddsDrift(now = Date.now(), { only }: { only?: string[] } = {}): Promise<{ drifting: number; failed: string[] }> {
+export async function checkAllOddsDrift(
+  now = Date.now(),
+  { only }: { only?: string[] } = {},
+): Promise<{ drifting: number; failed: string[] }> {
   const activities = await db.activity.findMany({
     where: { ...(only ? { id: { in: only } } : {}), status: 'LIVE' },
     select: { id: true },

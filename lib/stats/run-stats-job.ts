@@ -16,7 +16,11 @@ const AFTER_END_MS = 24 * 3600_000;
 
 type StatsJob = { activityId?: string; settle?: boolean; marked?: boolean };
 
-export async function runStatsJob(redis: Redis, { activityId, settle = false, marked = false }: StatsJob, now = Date.now()): Promise<Record<string, AggregateResult>> {
+export async function runStatsJob(
+  redis: Redis,
+  { activityId, settle = false, marked = false }: StatsJob,
+  now = Date.now(),
+): Promise<Record<string, AggregateResult>> {
   const pass: DirtyPass = settle ? 'stats-settle' : 'stats-recent';
   const only = marked && !activityId ? await takeDirty(redis, pass) : undefined;
   const ids = activityId ? [activityId] : only?.length === 0 ? [] : await activitiesToAggregate(now, only);

@@ -6,11 +6,24 @@
 // then dies is lost: each pass also has a slow full pass over every activity it could concern.
 import { key, type Redis } from '../redis';
 
-export const DIRTY_PASSES = ['draw-log', 'stats-recent', 'stats-settle', 'reconcile', 'odds-drift', 'auto-tune'] as const;
+export const DIRTY_PASSES = [
+  'draw-log',
+  'stats-recent',
+  'stats-settle',
+  'reconcile',
+  'odds-drift',
+  'auto-tune',
+] as const;
 export type DirtyPass = (typeof DIRTY_PASSES)[number];
 
 /** The passes that read an activity's draws, chances and stock (all but the drain itself). */
-export const AFTER_DRAWS: readonly DirtyPass[] = ['stats-recent', 'stats-settle', 'reconcile', 'odds-drift', 'auto-tune'];
+export const AFTER_DRAWS: readonly DirtyPass[] = [
+  'stats-recent',
+  'stats-settle',
+  'reconcile',
+  'odds-drift',
+  'auto-tune',
+];
 
 /** The passes that aggregate the dashboard's figures. */
 export const STATS_PASSES: readonly DirtyPass[] = ['stats-recent', 'stats-settle'];
@@ -20,7 +33,11 @@ export function dirtyKey(pass: DirtyPass): string {
   return key('dirty', pass);
 }
 
-export async function markDirty(redis: Redis, activityIds: readonly string[], passes: readonly DirtyPass[]): Promise<void> {
+export async function markDirty(
+  redis: Redis,
+  activityIds: readonly string[],
+  passes: readonly DirtyPass[],
+): Promise<void> {
   if (activityIds.length === 0 || passes.length === 0) return;
   const m = redis.multi();
   for (const pass of passes) m.sadd(dirtyKey(pass), ...activityIds);

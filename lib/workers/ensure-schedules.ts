@@ -56,7 +56,11 @@ export async function ensureSchedules(redis: Redis): Promise<void> {
     for (const s of schedules()) {
       const template = { name: s.queue, data: s.data, ...(s.attempts ? { opts: { attempts: s.attempts } } : {}) };
       // BullMQ's generics over the job name do not narrow over a union of queues; the table is typed above.
-      await (getQueue(s.queue) as ReturnType<typeof getQueue>).upsertJobScheduler(s.id, { every: s.everyMs }, template as never);
+      await (getQueue(s.queue) as ReturnType<typeof getQueue>).upsertJobScheduler(
+        s.id,
+        { every: s.everyMs },
+        template as never,
+      );
     }
     const removed = await removePerActivityDrains();
     if (removed > 0) log.info('per-activity drain schedules removed', { removed });

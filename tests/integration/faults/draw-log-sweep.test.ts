@@ -17,7 +17,8 @@ import { endUser, liveActivity } from '../../helpers/activities';
 const redis = createRedis('worker');
 afterAll(() => redis.quit());
 
-const marked = async (activityId: string, pass: DirtyPass = 'draw-log') => (await redis.sismember(dirtyKey(pass), activityId)) === 1;
+const marked = async (activityId: string, pass: DirtyPass = 'draw-log') =>
+  (await redis.sismember(dirtyKey(pass), activityId)) === 1;
 
 async function oneDraw(activityId: string, tenant: { id: string; slug: string }, userId: string, now = Date.now()) {
   const meta = (await activityMeta(redis, activityId))!;
@@ -36,8 +37,12 @@ async function oneDraw(activityId: string, tenant: { id: string; slug: string },
 
 describe('the draw-log sweep', () => {
   it('drains only what a draw marked, and keeps it marked while its stream holds the last two seconds', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] }]);
-    const { activity: idle } = await liveActivity((p) => [{ probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] }]);
+    const { tenant, activity } = await liveActivity((p) => [
+      { probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] },
+    ]);
+    const { activity: idle } = await liveActivity((p) => [
+      { probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] },
+    ]);
     for (const pass of AFTER_DRAWS) await redis.srem(dirtyKey(pass), activity.id, idle.id);
     expect(await marked(activity.id)).toBe(false);
     expect(await marked(idle.id)).toBe(false);
@@ -63,7 +68,9 @@ describe('the draw-log sweep', () => {
   });
 
   it('finds, in the full pass, a stream whose mark was taken by a sweeper that died before draining it', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] }]);
+    const { tenant, activity } = await liveActivity((p) => [
+      { probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] },
+    ]);
     const drawId = await oneDraw(activity.id, tenant, 'orphan');
     const afterGrace = Date.now() + 3_000;
     // The dying sweeper's take: the mark is gone, the entry is still in the stream.
@@ -82,7 +89,9 @@ describe('the draw-log sweep', () => {
   });
 
   it('a settling drain (end of activity, fixed winners) takes everything at once', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] }]);
+    const { tenant, activity } = await liveActivity((p) => [
+      { probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] },
+    ]);
     const drawId = await oneDraw(activity.id, tenant, 'late');
     expect(await drainDrawLog(redis, activity.id)).toMatchObject({ persisted: 1, backlog: 0 });
     expect(await db.draw.findUnique({ where: { id: drawId } })).not.toBeNull();

@@ -20,7 +20,10 @@ const redis = createRedis('worker');
 afterAll(() => redis.quit());
 
 function startWorkers(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { env: { ...process.env, LOG_LEVEL: 'error' }, stdio: 'ignore' });
+  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+  });
 }
 
 async function waitFor<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
@@ -38,11 +41,17 @@ describe('idle activities and the sweeping workers', () => {
     const [prize] = await createPrizes(t.id, [20]);
     const startsAt = Date.now() + 15_000;
     const endsAt = startsAt + 10_000;
-    const draft = await createActivity(t.id, testActor, specFor([{ probability: 0.5, stock: 20, prizes: [{ prizeId: prize!.id }] }], {
-      startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString(),
-    }));
+    const draft = await createActivity(
+      t.id,
+      testActor,
+      specFor([{ probability: 0.5, stock: 20, prizes: [{ prizeId: prize!.id }] }], {
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(endsAt).toISOString(),
+      }),
+    );
     expect((await publishActivity(t.id, testActor, draft.id)).status).toBe('SCHEDULED');
-    const status = () => db.activity.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, endedAt: true } });
+    const status = () =>
+      db.activity.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, endedAt: true } });
 
     const worker = startWorkers();
     try {
@@ -54,10 +63,20 @@ describe('idle activities and the sweeping workers', () => {
       const meta = (await activityMeta(redis, draft.id))!;
       const now = Date.now();
       const decided = await decideDraw({
-        redis, activityId: draft.id, meta, user: endUser(t, 'idle-user'), key: randomUUID(), day: localDay(meta.timezone, now), now,
+        redis,
+        activityId: draft.id,
+        meta,
+        user: endUser(t, 'idle-user'),
+        key: randomUUID(),
+        day: localDay(meta.timezone, now),
+        now,
       });
       if (decided.kind !== 'ok') throw new Error(`draw refused: ${JSON.stringify(decided)}`);
-      const drained = await waitFor(() => db.draw.findUnique({ where: { id: decided.record.d } }), (d) => d !== null, 5_000);
+      const drained = await waitFor(
+        () => db.draw.findUnique({ where: { id: decided.record.d } }),
+        (d) => d !== null,
+        5_000,
+      );
       expect(drained).not.toBeNull();
 
       const ended = await waitFor(status, (a) => a.status === 'ENDED' || a.status === 'SETTLED', 20_000);

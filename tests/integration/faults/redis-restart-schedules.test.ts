@@ -27,7 +27,11 @@ process.env.REDIS_URL = `redis://127.0.0.1:${port}/0`;
 
 async function startRedis(): Promise<ChildProcess> {
   // No RDB, no AOF: a restart comes back empty.
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, '127.0.0.1', () => (s.end(), resolve(true))).on('error', () => resolve(false));
@@ -66,6 +70,8 @@ const { dirtyKey } = await import('@/lib/workers/dirty-activities');
 const { endUser, liveActivity } = await import('../../helpers/activities');
 
 const redis = createRedis('worker');
+// Refused connections while the server is down are expected; ioredis reconnects by itself.
+redis.on('error', () => undefined);
 afterAll(async () => {
   redis.disconnect();
   await closeQueues();
@@ -77,8 +83,13 @@ const schedulerIds = async () => (await getQueue('draw-log').getJobSchedulers(0,
 
 describe('Redis restarted empty under the workers', () => {
   it('the workers make their schedules again, and the full pass drains a stream whose mark was lost', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] }]);
-    const worker = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { env: { ...process.env, LOG_LEVEL: 'error' }, stdio: 'ignore' });
+    const { tenant, activity } = await liveActivity((p) => [
+      { probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] },
+    ]);
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
+      env: { ...process.env, LOG_LEVEL: 'error' },
+      stdio: 'ignore',
+    });
     try {
       // Started: the process compiles its sources first.
       expect(await waitFor(schedulerIds, (ids) => ids?.length === 2, 60_000)).toEqual(['drain-full', 'drain-sweep']);
@@ -93,7 +104,13 @@ describe('Redis restarted empty under the workers', () => {
       const meta = (await activityMeta(redis, activity.id))!;
       const now = Date.now();
       const decided = await decideDraw({
-        redis, activityId: activity.id, meta, user: endUser(tenant, 'after-restart'), key: randomUUID(), day: localDay(meta.timezone, now), now,
+        redis,
+        activityId: activity.id,
+        meta,
+        user: endUser(tenant, 'after-restart'),
+        key: randomUUID(),
+        day: localDay(meta.timezone, now),
+        now,
       });
       if (decided.kind !== 'ok') throw new Error(`draw refused: ${JSON.stringify(decided)}`);
       // Its mark lost as well (as if a sweeper had taken it and died): only the full pass finds it.
@@ -101,10 +118,23 @@ describe('Redis restarted empty under the workers', () => {
       expect(await redis.xlen(drawKeys(activity.id).stream)).toBe(1);
       worker.kill('SIGCONT');
 
-      expect(await waitFor(schedulerIds, (ids) => ids?.length === 2, 30_000), 'schedules made again').toEqual(['drain-full', 'drain-sweep']);
-      const drained = await waitFor(() => db.draw.findUnique({ where: { id: decided.record.d } }), (d) => !!d, 30_000);
+      expect(await waitFor(schedulerIds, (ids) => ids?.length === 2, 30_000), 'schedules made again').toEqual([
+        'drain-full',
+        'drain-sweep',
+      ]);
+      const drained = await waitFor(
+        () => db.draw.findUnique({ where: { id: decided.record.d } }),
+        (d) => !!d,
+        30_000,
+      );
       expect(drained).not.toBeNull();
-      expect(await waitFor(() => redis.xlen(drawKeys(activity.id).stream), (n) => n === 0, 10_000)).toBe(0);
+      expect(
+        await waitFor(
+          () => redis.xlen(drawKeys(activity.id).stream),
+          (n) => n === 0,
+          10_000,
+        ),
+      ).toBe(0);
     } finally {
       await stop(worker, 'SIGKILL');
     }
