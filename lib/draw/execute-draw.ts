@@ -155,15 +155,23 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
   return async (draws) => {
     // Every draw gets as many arguments as the longest (win ids for the largest bundle).
     const stride = Math.max(...draws.map((d) => d.args.length));
-    const keys = [k.cfg, k.stock, k.issued, k.stream, k.users, dirtyKey('draw-log')];
-    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride, activityId];
+    const keys = [k.cfg, k.stock, k.issued, k.stream, k.users];
+    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
     for (const d of draws) {
       keys.push(k.user(d.userId), k.idem(d.userId, d.key), k.legacyIdem(d.userId, d.key));
       args.push(...d.args);
       for (let pad = d.args.length; pad < stride; pad++) args.push('');
     }
-    const answers = (await run(keys, args)) as [string, string, string?][];
-    return answers.map(toDecision);
+    const answered = run(keys, args) as Promise<[string, string, string?][]>;
+    // The draw-log sweeper's mark, sent right behind the script on the same connection, so Redis
+    // sets it after the records exist. It stays outside the script: every key the script touches
+    // carries the activity's hash tag, and this set is the deployment's. A mark lost to a crash is
+    // found by the sweeper's full pass (docs/idle-workers.md); a batch that logged nothing leaves a
+    // mark that costs the sweeper one empty look.
+    redis
+      .sadd(dirtyKey('draw-log'), activityId)
+      .catch((err: unknown) => log.warn('could not mark the activity for the draw-log sweeper', { activityId, ...errorFields(err) }));
+    return (await answered).map(toDecision);
   };
 });
 

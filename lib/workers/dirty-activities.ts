@@ -1,6 +1,6 @@
 // Which activities changed since a periodic pass last looked at them. An idle activity costs the
 // workers nothing: each repeating pass takes its own set of marked activities (one SPOP per
-// batch) instead of visiting every live one. The draw script marks its activity for the draw-log
+// batch) instead of visiting every live one. Each draw call marks its activity for the draw-log
 // sweeper (lib/draw/sweep-draw-logs.ts), which after draining it marks it for the passes that
 // read the draws; status changes and chance grants mark it too. A mark taken by a process that
 // then dies is lost: each pass also has a slow full pass over every activity it could concern.

@@ -58,8 +58,10 @@ describe('a draw', () => {
         });
       await decide('warm-up', 'w'); // defines the script on this connection, and wins a unit: two left
       const script = r.lua_drawBatch!;
+      const keysTouched: string[] = [];
       r.lua_drawBatch = (...a) => {
         scriptCalls++;
+        keysTouched.push(...(a.slice(1, 1 + Number(a[0])) as string[]));
         return script.apply(redis, a);
       };
       // The first goes alone; the other five wait for it and go together, in this order.
@@ -76,6 +78,9 @@ describe('a draw', () => {
         'NO_CHANCES', // three free draws used, the last two in this same call
         'ok lose left 2',
       ]);
+      // One Redis Cluster slot: every key the script touches carries the activity's hash tag.
+      expect(keysTouched.length).toBeGreaterThan(0);
+      expect(keysTouched.filter((k) => !k.includes(`{act:${activity.id}}`))).toEqual([]);
     } finally {
       await redis.quit();
     }

@@ -12,20 +12,15 @@
   KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
   KEYS[4] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
   KEYS[5] users   set of the user ids that have a user hash: a later end extends each one's expiry
-  KEYS[6] dirty   set of the activities whose stream the draw-log sweeper should drain
-                  (lib/workers/dirty-activities.ts): this one joins it with its first new record.
-                  The one key without the activity's hash tag: under Redis Cluster it needs a
-                  set per shard (docs/idle-workers.md)
   then, for the i-th draw:
-  KEYS[4 + 3i] user    hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
-  KEYS[5 + 3i] idem    string: the record of the draw made with this user's Idempotency-Key
-  KEYS[6 + 3i] legacy  the same under the key's former, ambiguous spelling (lib/draw/keys.ts),
+  KEYS[3 + 3i] user    hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
+  KEYS[4 + 3i] idem    string: the record of the draw made with this user's Idempotency-Key
+  KEYS[5 + 3i] legacy  the same under the key's former, ambiguous spelling (lib/draw/keys.ts),
                        taken only if the record in it is this user's with this key
 
   ARGV[1] seconds to keep the idempotent result
   ARGV[2] the stride: how many arguments each draw has (at least 10)
-  ARGV[3] the activity id, the member of the dirty set
-  then, for the i-th draw, from b = 3 + (i - 1) * stride:
+  then, for the i-th draw, from b = 2 + (i - 1) * stride:
   ARGV[b+1] draw id (uuid, made by the caller)   ARGV[b+2] user id    ARGV[b+3] Idempotency-Key
   ARGV[b+4] now, ms since the epoch               ARGV[b+5] the activity-local day, YYYY-MM-DD
   ARGV[b+6] a uniform random integer in [0, 1000000), from Node's crypto
@@ -212,12 +207,7 @@ local function drawOne(userKey, idemKey, legacyKey, b)
 end
 
 local answers = {}
-local logged = false
-for i = 1, (#KEYS - 6) / 3 do
-  answers[i] = drawOne(KEYS[4 + 3 * i], KEYS[5 + 3 * i], KEYS[6 + 3 * i], 3 + (i - 1) * stride)
-  logged = logged or answers[i][1] == 'ok'
-end
-if logged then
-  redis.call('SADD', KEYS[6], ARGV[3])
+for i = 1, (#KEYS - 5) / 3 do
+  answers[i] = drawOne(KEYS[3 + 3 * i], KEYS[4 + 3 * i], KEYS[5 + 3 * i], 2 + (i - 1) * stride)
 end
 return answers
