@@ -16,8 +16,15 @@ export type UserWinDto = {
 };
 
 type Row = {
-  id: string; activityId: string; tierId: string; quantity: number; status: string; createdAt: string;
-  prizeId: string; prizeName: string; prizeKind: string;
+  id: string;
+  activityId: string;
+  tierId: string;
+  quantity: number;
+  status: string;
+  createdAt: string;
+  prizeId: string;
+  prizeName: string;
+  prizeKind: string;
 };
 
 const SELECT = `SELECT w.id, w."activityId", w."tierId", w.quantity, w.status::text AS status,
