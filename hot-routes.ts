@@ -13,9 +13,8 @@ export async function loadHotRoutes(): Promise<HotRoute[]> {
     '/api/v1/activities/[activityId]': import('./app/api/v1/activities/[activityId]/route'),
     '/api/v1/activities/[activityId]/me': import('./app/api/v1/activities/[activityId]/me/route'),
     '/api/v1/activities/[activityId]/draws': import('./app/api/v1/activities/[activityId]/draws/route'),
-    '/api/v1/activities/[activityId]/tasks/[taskId]/complete': import(
-      './app/api/v1/activities/[activityId]/tasks/[taskId]/complete/route'
-    ),
+    '/api/v1/activities/[activityId]/tasks/[taskId]/complete':
+      import('./app/api/v1/activities/[activityId]/tasks/[taskId]/complete/route'),
     '/api/v1/me/wins': import('./app/api/v1/me/wins/route'),
     '/api/v1/wins/[winId]/claim': import('./app/api/v1/wins/[winId]/claim/route'),
     '/api/v1/events': import('./app/api/v1/events/route'),

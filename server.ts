@@ -93,7 +93,9 @@ const cache = createPlayPageCache({
 
 // The end-user API past Next's router (lib/http/hot-lane.ts), the play page from its cache.
 const api =
-  dev || !hotLane ? toNext : createHotLane({ routes: await loadHotRoutes(), fallback: toNext, compress: nextCompression() });
+  dev || !hotLane
+    ? toNext
+    : createHotLane({ routes: await loadHotRoutes(), fallback: toNext, compress: nextCompression() });
 const front = dev ? toNext : withPlayPageCache(cache, api);
 const server = createServer((req, res) => {
   // What Next would answer with a 5xx though the sender is at fault is refused here, in the API's shape.

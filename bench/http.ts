@@ -16,7 +16,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, port, startServerAndWorkers, stopChildren } from './lib/harness';
+import {
+  applyBenchEnvironment,
+  baseUrl,
+  buildIfStale,
+  cleanUpBench,
+  createBenchActivity,
+  port,
+  startServerAndWorkers,
+  stopChildren,
+} from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -24,22 +33,41 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || availableParallelism());
 process.env.WEB_CONCURRENCY = String(PROCESSES);
 
-type AutocannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; '2xx': number };
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+type AutocannonResult = {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  '2xx': number;
+};
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<AutocannonResult>;
 
 /** Requests/s of the plain node:http JSON server, started and stopped around the measurement. */
 async function plainNodeHttp(): Promise<number> {
   const plainPort = port + 1;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/plain-json-server.ts', String(plainPort), String(PROCESSES)], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/lib/plain-json-server.ts', String(plainPort), String(PROCESSES)],
+    { stdio: 'ignore' },
+  );
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`http://127.0.0.1:${plainPort}/`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${plainPort}/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 100) throw new Error('the plain node:http server did not start');
       await sleep(100);
     }
     const url = `http://127.0.0.1:${plainPort}/`;
     await autocannon({ url, connections: CONNECTIONS, duration: 1 });
-    return checked('node:http', await autocannon({ url, connections: CONNECTIONS, duration: SECONDS })).requests.average;
+    return checked('node:http', await autocannon({ url, connections: CONNECTIONS, duration: SECONDS })).requests
+      .average;
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -50,7 +78,8 @@ async function plainNodeHttp(): Promise<number> {
 function checked(name: string, r: AutocannonResult): AutocannonResult {
   const failed = r.non2xx + r.errors;
   if (r['2xx'] === 0) throw new Error(`${name}: no request was answered within the run`);
-  if (failed > 0.01 * (r['2xx'] + failed)) throw new Error(`${name}: ${failed} of ${r['2xx'] + failed} requests failed`);
+  if (failed > 0.01 * (r['2xx'] + failed))
+    throw new Error(`${name}: ${failed} of ${r['2xx'] + failed} requests failed`);
   return r;
 }
 
@@ -63,7 +92,11 @@ function cpuByGroup(serverPid: number, workersPid: number): Record<string, numbe
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      stats.set(Number(pid), { ppid: Number(fields[1]), comm, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+      stats.set(Number(pid), {
+        ppid: Number(fields[1]),
+        comm,
+        seconds: (Number(fields[11]) + Number(fields[12])) / 100,
+      });
     } catch {
       // gone meanwhile
     }
@@ -86,20 +119,43 @@ async function main() {
     buildIfStale();
     const baselineBefore = await plainNodeHttp();
     const { serverPid, workersPid } = await startServerAndWorkers();
-    const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } })).userTokenSecret;
+    const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } }))
+      .userTokenSecret;
     const users = 2000;
-    const tokens = await Promise.all(Array.from({ length: users }, (_, i) => mintUserToken(secret, { tenantSlug: tenant.slug, userId: `h-${i}` }, 3600)));
+    const tokens = await Promise.all(
+      Array.from({ length: users }, (_, i) =>
+        mintUserToken(secret, { tenantSlug: tenant.slug, userId: `h-${i}` }, 3600),
+      ),
+    );
     let n = 0;
-    const asUser = (extra: Record<string, string> = {}) => (req: { headers: Record<string, string> }) =>
-      ({ ...req, headers: { ...req.headers, authorization: `Bearer ${tokens[n++ % users]}`, ...extra } });
-    const draws = (duration: number, more: Record<string, unknown> = {}) => autocannon({
-      url: `${baseUrl}/api/v1/activities/${activity.id}/draws`, connections: CONNECTIONS, duration, method: 'POST', ...more,
-      requests: [{ method: 'POST', setupRequest: (req: { headers: Record<string, string> }) => asUser({ 'idempotency-key': randomUUID() })(req) }],
-    });
-    const me = (duration: number) => autocannon({
-      url: `${baseUrl}/api/v1/activities/${activity.id}/me`, connections: CONNECTIONS, duration,
-      requests: [{ method: 'GET', setupRequest: asUser() }],
-    });
+    const asUser =
+      (extra: Record<string, string> = {}) =>
+      (req: { headers: Record<string, string> }) => ({
+        ...req,
+        headers: { ...req.headers, authorization: `Bearer ${tokens[n++ % users]}`, ...extra },
+      });
+    const draws = (duration: number, more: Record<string, unknown> = {}) =>
+      autocannon({
+        url: `${baseUrl}/api/v1/activities/${activity.id}/draws`,
+        connections: CONNECTIONS,
+        duration,
+        method: 'POST',
+        ...more,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req: { headers: Record<string, string> }) =>
+              asUser({ 'idempotency-key': randomUUID() })(req),
+          },
+        ],
+      });
+    const me = (duration: number) =>
+      autocannon({
+        url: `${baseUrl}/api/v1/activities/${activity.id}/me`,
+        connections: CONNECTIONS,
+        duration,
+        requests: [{ method: 'GET', setupRequest: asUser() }],
+      });
     const trivialUrl = `${baseUrl}/api/health/live`;
 
     // Warm every path (JIT, pools, caches) before anything counts.
@@ -107,7 +163,10 @@ async function main() {
     await me(2);
     await autocannon({ url: trivialUrl, connections: CONNECTIONS, duration: 2 });
 
-    const trivial = checked('trivial', await autocannon({ url: trivialUrl, connections: CONNECTIONS, duration: SECONDS }));
+    const trivial = checked(
+      'trivial',
+      await autocannon({ url: trivialUrl, connections: CONNECTIONS, duration: SECONDS }),
+    );
     const cpuBefore = cpuByGroup(serverPid, workersPid);
     const full = checked('draws', await draws(SECONDS));
     const cpuAfter = cpuByGroup(serverPid, workersPid);
@@ -116,7 +175,13 @@ async function main() {
     const paced = checked('paced draws', await draws(SECONDS, { overallRate: rate }));
     // What the group commit's linger costs: the same paced load on a server that never lingers.
     stopChildren();
-    while (await fetch(`${baseUrl}/api/health/live`).then(() => true, () => false)) await sleep(250);
+    while (
+      await fetch(`${baseUrl}/api/health/live`).then(
+        () => true,
+        () => false,
+      )
+    )
+      await sleep(250);
     process.env.DRAW_COMMIT_LINGER_MS = '0';
     await startServerAndWorkers();
     await draws(3, { overallRate: rate });
@@ -127,23 +192,41 @@ async function main() {
 
     const baseline = (baselineBefore + baselineAfter) / 2;
     const f = (x: number, d = 0) => x.toFixed(d);
-    console.log(`BASELINE node_http_rps=${f(baseline)} (before ${f(baselineBefore)}, after ${f(baselineAfter)}; ${PROCESSES} processes, ${CONNECTIONS} connections)`);
-    console.log(`BASELINE trivial_next_rps=${f(trivial.requests.average)} http_draw_rps=${f(full.requests.average)} me_rps=${f(mine.requests.average)}`);
-    console.log(`RATIO http_draw_vs_node_http=${f(full.requests.average / baseline, 3)} (goal >= 0.12)`);
-    console.log(`RATIO me_vs_node_http=${f(mine.requests.average / baseline, 3)} (goal >= 0.15)`);
-    console.log(`RATIO trivial_next_vs_node_http=${f(trivial.requests.average / baseline, 3)}`);
-    console.log(`LATENCY draw_p50_ms=${paced.latency.p50} draw_p99_ms=${paced.latency.p99} at ${f(paced.requests.average)} draws/s (80 % of ${f(full.requests.average)}; goal p99 <= 50)`);
-    console.log(`LATENCY draw_no_linger_p50_ms=${eager.latency.p50} draw_no_linger_p99_ms=${eager.latency.p99} at ${f(eager.requests.average)} draws/s (DRAW_COMMIT_LINGER_MS=0, same rate)`);
+    const say = (...parts: string[]) => console.log(parts.join(' '));
+    const [draw, meRps, trivialRps] = [full.requests.average, mine.requests.average, trivial.requests.average];
+    say(
+      `BASELINE node_http_rps=${f(baseline)}`,
+      `(before ${f(baselineBefore)}, after ${f(baselineAfter)};`,
+      `${PROCESSES} processes, ${CONNECTIONS} connections)`,
+    );
+    say(`BASELINE trivial_next_rps=${f(trivialRps)} http_draw_rps=${f(draw)} me_rps=${f(meRps)}`);
+    say(`RATIO http_draw_vs_node_http=${f(draw / baseline, 3)} (goal >= 0.12)`);
+    say(`RATIO me_vs_node_http=${f(meRps / baseline, 3)} (goal >= 0.15)`);
+    say(`RATIO trivial_next_vs_node_http=${f(trivialRps / baseline, 3)}`);
+    say(
+      `LATENCY draw_p50_ms=${paced.latency.p50} draw_p99_ms=${paced.latency.p99}`,
+      `at ${f(paced.requests.average)} draws/s (80 % of ${f(draw)}; goal p99 <= 50)`,
+    );
+    say(
+      `LATENCY draw_no_linger_p50_ms=${eager.latency.p50} draw_no_linger_p99_ms=${eager.latency.p99}`,
+      `at ${f(eager.requests.average)} draws/s (DRAW_COMMIT_LINGER_MS=0, same rate)`,
+    );
     const count = full.requests.total;
     const us = (k: string) => ((cpuAfter[k]! - cpuBefore[k]!) / count) * 1e6;
     const total = ['web', 'postgres', 'redis', 'workers'].reduce((s, k) => s + us(k), 0);
-    console.log(`CPU draw_us_total=${f(total)} web=${f(us('web'))} postgres=${f(us('postgres'))} redis=${f(us('redis'))} workers=${f(us('workers'))} (load generator ${f(us('loadgen'))}, not counted)`);
+    say(
+      `CPU draw_us_total=${f(total)} web=${f(us('web'))} postgres=${f(us('postgres'))} redis=${f(us('redis'))}`,
+      `workers=${f(us('workers'))} (load generator ${f(us('loadgen'))}, not counted)`,
+    );
   } finally {
     await cleanUpBench();
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

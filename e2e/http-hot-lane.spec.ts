@@ -11,11 +11,26 @@ import { cliTenant, liveWheel, startServer, type StartedServer } from './support
 test.describe.configure({ mode: 'serial' });
 
 const HEADERS_THAT_MATTER = [
-  'content-type', 'allow', 'retry-after', 'location', 'cache-control', 'vary', 'set-cookie',
-  'x-frame-options', 'content-security-policy', 'x-request-id', 'content-encoding',
+  'content-type',
+  'allow',
+  'retry-after',
+  'location',
+  'cache-control',
+  'vary',
+  'set-cookie',
+  'x-frame-options',
+  'content-security-policy',
+  'x-request-id',
+  'content-encoding',
 ];
 
-type Call = { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean };
+type Call = {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  chunked?: boolean;
+};
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: unknown };
 
 /** One request over a fresh connection, exactly as given (a chunked body declares no length). */
@@ -72,7 +87,10 @@ async function expectSameAnswer(baseURL: string, call: Call, expectedStatus: num
   const lane = await send(baseURL, { ...call, headers: { ...call.headers, ...id('a') } });
   const next = await send(throughNext.baseURL, { ...call, headers: { ...call.headers, ...id('b') } });
   // Each echoes its own request id (405s and redirects carry none, on both paths).
-  for (const [answer, via] of [[lane, 'a'], [next, 'b']] as const) {
+  for (const [answer, via] of [
+    [lane, 'a'],
+    [next, 'b'],
+  ] as const) {
     const echoed = String(answer.headers['x-request-id']).startsWith(`parity-${via}-`);
     if (echoed) answer.headers['x-request-id'] = 'echoed';
   }
@@ -87,7 +105,10 @@ test('every end-user route answers the same through the lane and through Next', 
   const unknown = `/api/v1/activities/${randomUUID()}`;
   const cases: [Call, number][] = [
     [{ method: 'GET', path: a, headers: auth() }, 200],
-    [{ method: 'GET', path: a.toUpperCase().replace('/API/V1/ACTIVITIES/', '/api/v1/activities/'), headers: auth() }, 200],
+    [
+      { method: 'GET', path: a.toUpperCase().replace('/API/V1/ACTIVITIES/', '/api/v1/activities/'), headers: auth() },
+      200,
+    ],
     [{ method: 'GET', path: `${a}?lang=en`, headers: auth() }, 200],
     [{ method: 'GET', path: a, headers: { ...auth(), 'accept-encoding': 'gzip, deflate, br' } }, 200],
     [{ method: 'GET', path: '/api/v1/me/wins', headers: { ...auth(), 'accept-encoding': 'gzip' } }, 200],
@@ -120,7 +141,15 @@ test('every end-user route answers the same through the lane and through Next', 
   const big = JSON.stringify({ name: 'x'.repeat(70 * 1024) });
   cases.push(
     [{ method: 'POST', path: claim, headers: json, body: address }, 404],
-    [{ method: 'POST', path: claim.toUpperCase().replace('/API/V1/WINS/', '/api/v1/wins/').replace('/CLAIM', '/claim'), headers: json, body: address }, 404],
+    [
+      {
+        method: 'POST',
+        path: claim.toUpperCase().replace('/API/V1/WINS/', '/api/v1/wins/').replace('/CLAIM', '/claim'),
+        headers: json,
+        body: address,
+      },
+      404,
+    ],
     [{ method: 'POST', path: claim, headers: auth(), body: address }, 415],
     [{ method: 'POST', path: claim, headers: json, body: '{"name":' }, 400],
     [{ method: 'POST', path: claim, headers: json, body: '' }, 400],
@@ -131,7 +160,15 @@ test('every end-user route answers the same through the lane and through Next', 
     [{ method: 'GET', path: claim, headers: auth() }, 405],
     [{ method: 'POST', path: '/api/v1/events', headers: { 'content-type': 'application/json' }, body: '{}' }, 401],
     [{ method: 'POST', path: '/api/v1/events', headers: { 'content-type': 'application/json' }, body: big }, 413],
-    [{ method: 'POST', path: '/api/v1/events', headers: { 'x-tenant': 'nobody', 'x-timestamp': '1', 'x-signature': 'x' }, body: '{}' }, 401],
+    [
+      {
+        method: 'POST',
+        path: '/api/v1/events',
+        headers: { 'x-tenant': 'nobody', 'x-timestamp': '1', 'x-signature': 'x' },
+        body: '{}',
+      },
+      401,
+    ],
     [{ method: 'GET', path: '/api/v1/events' }, 405],
     [{ method: 'POST', path: '/api/v1/events/', body: '{}' }, 308],
   );
@@ -140,7 +177,10 @@ test('every end-user route answers the same through the lane and through Next', 
 
 test('a draw and its replay under the same Idempotency-Key answer the same on both paths', async ({ baseURL }) => {
   const path = `/api/v1/activities/${activityId.toUpperCase()}/draws`;
-  const orders: [string, string][] = [[baseURL!, throughNext.baseURL], [throughNext.baseURL, baseURL!]];
+  const orders: [string, string][] = [
+    [baseURL!, throughNext.baseURL],
+    [throughNext.baseURL, baseURL!],
+  ];
   for (const [first, second] of orders) {
     const headers = { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID(), 'x-request-id': 'draw' };
     const drawn = await send(first, { method: 'POST', path, headers });

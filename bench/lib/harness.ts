@@ -34,8 +34,10 @@ const children: ChildProcess[] = [];
 
 /** The production server (server.ts) and the workers; `serverNodeArgs` go to the server's node (e.g. --cpu-prof). */
 export async function startServerAndWorkers({ serverNodeArgs = [] }: { serverNodeArgs?: string[] } = {}) {
-  const server = spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], { stdio: 'ignore', env: process.env, detached: true });
-  const workers = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { stdio: 'ignore', env: process.env, detached: true });
+  const detached = { stdio: 'ignore', env: process.env, detached: true } as const;
+  const serverArgs = [...serverNodeArgs, '--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'];
+  const server = spawn(process.execPath, serverArgs, detached);
+  const workers = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], detached);
   children.push(server, workers);
   for (let i = 0; i < 240; i++) {
     try {

@@ -12,12 +12,16 @@ import { listUserWins } from '../fulfilment/list-user-wins';
 
 const activitySelect = {
   id: true, timezone: true, freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true,
-  tasks: { select: { id: true, name: true, kind: true, chances: true, perDay: true, total: true }, orderBy: { position: 'asc' } },
+  tasks: {
+    select: { id: true, name: true, kind: true, chances: true, perDay: true, total: true },
+    orderBy: { position: 'asc' },
+  },
 } as const;
 type MyActivity = NonNullable<Awaited<ReturnType<typeof findActivity>>>;
 
 function findActivity(tenantId: string, activityId: string) {
-  return db.activity.findFirst({ where: { id: activityId, tenantId, status: { not: 'DRAFT' } }, select: activitySelect });
+  const where = { id: activityId, tenantId, status: { not: 'DRAFT' } } as const;
+  return db.activity.findFirst({ where, select: activitySelect });
 }
 
 // Limits and tasks change seldom and only by an operator, so each process keeps them a few
@@ -48,10 +52,16 @@ export async function getMyState(user: EndUser, activityId: string, now = Date.n
     redis.hmget(drawKeys(activity.id).user(user.userId), ...fields),
     activity.tasks.length === 0
       ? []
-      : db.chanceGrant.groupBy({ by: ['taskId', 'day'], where: { activityId, userId: user.userId, taskId: { not: null } }, _count: { _all: true } }),
+      : db.chanceGrant.groupBy({
+          by: ['taskId', 'day'],
+          where: { activityId, userId: user.userId, taskId: { not: null } },
+          _count: { _all: true },
+        }),
     listUserWins(user.tenantId, user.userId, { activityId }),
   ]);
-  const [drawsToday, freeToday, total, granted, used] = counters.map((v) => Number(v ?? 0)) as [number, number, number, number, number];
+  const [drawsToday, freeToday, total, granted, used] = counters.map((v) => Number(v ?? 0)) as [
+    number, number, number, number, number,
+  ];
   let chances = Math.max(0, activity.freeDrawsPerDay - freeToday) + Math.max(0, granted - used);
   if (activity.maxDrawsPerDay !== null) chances = Math.min(chances, activity.maxDrawsPerDay - drawsToday);
   if (activity.maxDrawsTotal !== null) chances = Math.min(chances, activity.maxDrawsTotal - total);

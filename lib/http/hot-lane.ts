@@ -116,7 +116,15 @@ async function send(res: ServerResponse, answer: Response) {
  * A request handler that serves `routes` itself and passes everything else to `fallback`;
  * `compress` wraps the response of every request it serves, as Next's router does its own.
  */
-export function createHotLane({ routes, fallback, compress }: { routes: HotRoute[]; fallback: Handle; compress?: Handle }): Handle {
+export function createHotLane({
+  routes,
+  fallback,
+  compress,
+}: {
+  routes: HotRoute[];
+  fallback: Handle;
+  compress?: Handle;
+}): Handle {
   const compiled = routes.map(compile);
   return (req, res) => {
     const url = req.url ?? '';

@@ -1,7 +1,13 @@
 // The hot lane in front of a stand-in for Next: which requests it answers itself (the end-user
 // routes, as their route files do) and which it leaves to Next untouched.
 import { once } from 'node:events';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHotRoutes } from '@/hot-routes';
@@ -17,7 +23,9 @@ let activityId = '';
 beforeAll(async () => {
   const t = await freshTenant();
   token = await t.userToken('lane-user');
-  const { activity } = await liveActivity((ids) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: ids[0]! }] }], { tenant: t });
+  const { activity } = await liveActivity((ids) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: ids[0]! }] }], {
+    tenant: t,
+  });
   activityId = activity.id;
   // Next's stand-in: any request it gets says so.
   const fallback = (req: IncomingMessage, res: ServerResponse) => res.writeHead(599, { 'x-next': req.url ?? '' }).end();
@@ -34,12 +42,20 @@ afterAll(async () => {
 
 type Sent = { status: number; headers: Record<string, string | string[] | undefined>; json: unknown };
 
-function send(method: string, path: string, headers: Record<string, string> = {}, body?: string, chunked = false): Promise<Sent> {
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+  chunked = false,
+): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${base}${path}`, { method, headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8').on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, json: text ? JSON.parse(text) : undefined }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, json: text ? JSON.parse(text) : undefined }),
+      );
     });
     req.on('error', reject);
     if (body !== undefined && !chunked) req.setHeader('content-length', Buffer.byteLength(body));
@@ -60,7 +76,11 @@ describe('the hot lane', () => {
     const drawn = await send('POST', `/api/v1/activities/${activityId}/draws`, { ...auth, 'idempotency-key': 'k-1' });
     expect(drawn.status).toBe(200);
     expect((await send('GET', '/api/v1/me/wins', auth)).status).toBe(200);
-    const task = await send('POST', `/api/v1/activities/${activityId}/tasks/00000000-0000-4000-8000-000000000000/complete`, auth);
+    const task = await send(
+      'POST',
+      `/api/v1/activities/${activityId}/tasks/00000000-0000-4000-8000-000000000000/complete`,
+      auth,
+    );
     expect(task.status).toBe(404);
     expect((await send('POST', '/api/v1/events', { 'content-type': 'application/json' }, '{}')).status).toBe(401);
   });

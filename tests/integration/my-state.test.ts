@@ -13,10 +13,15 @@ import { bearer, callRoute } from '../helpers/fixtures';
 describe('GET /api/v1/activities/[id]/me', () => {
   it('shows each claim, shipment and void of the user wins on the next call, and only this activity', async () => {
     const tiers = (p: string[]) => [{ probability: 1, stock: 5, prizes: [{ prizeId: p[0]! }] }];
-    const { tenant, activity } = await liveActivity(tiers, { overrides: { claimWindowHours: 48, limits: { freeDrawsPerDay: 3 } } });
+    const { tenant, activity } = await liveActivity(tiers, {
+      overrides: { claimWindowHours: 48, limits: { freeDrawsPerDay: 3 } },
+    });
     const { activity: other } = await liveActivity(tiers, { tenant });
     const user = endUser(tenant, 'collector');
-    const [a, b] = [await executeDraw(user, activity.id, randomUUID()), await executeDraw(user, activity.id, randomUUID())];
+    const [a, b] = [
+      await executeDraw(user, activity.id, randomUUID()),
+      await executeDraw(user, activity.id, randomUUID()),
+    ];
     await executeDraw(user, other.id, randomUUID());
     const token = await tenant.userToken('collector');
     const state = async () => {
