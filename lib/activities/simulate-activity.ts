@@ -7,7 +7,13 @@ import { randomInt } from 'node:crypto';
 import { db } from '../db';
 import { requestRedis } from '../redis';
 import { compileTier } from '../draw/activity-state';
-import { simulatePicks, type CompiledTier, type SimulatedOutcome, type SimulatedStock } from '../draw/simulate-picks';
+import {
+  simulatePicks,
+  type CompiledTier,
+  type LocalHourRun,
+  type SimulatedOutcome,
+  type SimulatedStock,
+} from '../draw/simulate-picks';
 import type { Redis } from '../redis';
 import { getActivityRowOrThrow } from './get-activity';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
@@ -163,19 +169,14 @@ async function pickAll(redis: Redis, picks: Picks): Promise<SimulatedOutcome[]> 
   const { tiers, stock, randoms, hourly, period: { fromMs, timeZone } } = picks;
   if (!tiers.some((t) => t.s)) return (await simulatePicks(redis, { tiers, stock, draws: randoms })).outcomes;
   const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-  const outcomes: SimulatedOutcome[] = [];
-  let left = stock;
-  let offset = 0;
+  // Every hour's local hour and day, all in a few script calls (one per batch), not one per hour.
+  const runs: LocalHourRun[] = [];
   for (const [h, count] of hourly.entries()) {
     if (count === 0) continue;
     const parts = Object.fromEntries(local.formatToParts(fromMs + h * HOUR_MS).map((p) => [p.type, p.value]));
-    const at = { hour: Number(parts.hour) % 24, day: `${parts.year}-${parts.month}-${parts.day}` };
-    const run = await simulatePicks(redis, { tiers, stock: left, draws: randoms.slice(offset, offset + count), at });
-    outcomes.push(...run.outcomes);
-    left = run.stockLeft;
-    offset += count;
+    runs.push({ hour: Number(parts.hour) % 24, day: `${parts.year}-${parts.month}-${parts.day}`, count });
   }
-  return outcomes;
+  return (await simulatePicks(redis, { tiers, stock, draws: randoms, runs })).outcomes;
 }
 
 /** Stock as the draw would hold it: a draft's as publishing would reserve it, a published activity's what is left. */

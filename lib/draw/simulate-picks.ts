@@ -26,7 +26,12 @@ export type PicksToSimulate = {
   draws: number | number[];
   /** The activity-local hour and day: applies time segments; without it every tier has its own odds. */
   at?: { hour: number; day: string };
+  /** Instead of `at`, the hour and day of each run of consecutive picks, in order, covering them all. */
+  runs?: LocalHourRun[];
 };
+
+/** `count` consecutive picks made at one activity-local hour and day. */
+export type LocalHourRun = { hour: number; day: string; count: number };
 
 /**
  * Runs the picks through the draw's picker, in order, depleting `stock` as the draw would.
@@ -35,19 +40,34 @@ export type PicksToSimulate = {
  */
 export async function simulatePicks(
   redis: Redis,
-  { tiers, stock, draws, at = { hour: -1, day: '' } }: PicksToSimulate,
+  { tiers, stock, draws, at = { hour: -1, day: '' }, runs }: PicksToSimulate,
 ): Promise<{ outcomes: SimulatedOutcome[]; stockLeft: SimulatedStock }> {
   const randoms = typeof draws === 'number' ? Array.from({ length: draws }, () => randomInt(0, PROBABILITY_SCALE)) : draws;
+  // Per pick, so a batch can start in the middle of a run.
+  const when = (runs ?? [{ ...at, count: randoms.length }]).flatMap((r) => Array.from({ length: r.count }, () => r));
   const run = defineScript(redis, simulateScript);
   const tiersJson = JSON.stringify(tiers);
   let left = { ...stock };
   const outcomes: SimulatedOutcome[] = [];
   for (let i = 0; i < randoms.length; i += BATCH) {
     // An empty Lua table encodes as {} for cjson, so an empty stock map round-trips either way.
-    const [stockJson, batch] = (await run([], [tiersJson, JSON.stringify(left), at.hour, at.day, ...randoms.slice(i, i + BATCH)])) as [string, number[]];
+    const batchRuns = runsOf(when.slice(i, i + BATCH));
+    const args = [tiersJson, JSON.stringify(left), JSON.stringify(batchRuns), ...randoms.slice(i, i + BATCH)];
+    const [stockJson, batch] = (await run([], args)) as [string, number[]];
     const decoded = JSON.parse(stockJson) as SimulatedStock | [];
     left = Array.isArray(decoded) ? {} : decoded;
     for (const o of batch) outcomes.push({ tier: o > 0 ? o - 1 : null, outOfStock: o < 0 });
   }
   return { outcomes, stockLeft: left };
+}
+
+/** Consecutive picks of the same hour and day as one run each: [hour, day, count]. */
+function runsOf(picks: { hour: number; day: string }[]): [number, string, number][] {
+  const out: [number, string, number][] = [];
+  for (const p of picks) {
+    const last = out[out.length - 1];
+    if (last && last[0] === p.hour && last[1] === p.day) last[2]++;
+    else out.push([p.hour, p.day, 1]);
+  }
+  return out;
 }

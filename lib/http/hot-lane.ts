@@ -64,8 +64,12 @@ function match(routes: Compiled[], pathname: string): { module: RouteModule; par
   return null;
 }
 
-/** Up to one byte past the limit: enough for the handler's own 413, never the whole of a huge body. */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/**
+ * Up to one byte past the limit: enough for the handler's own 413, never the whole of a huge body.
+ * The rest stays unread on the socket, so a body cut short closes the connection after its answer:
+ * kept alive, the next request on it would be read as more of this body and never answered.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null> {
   const declared = req.headers['content-length'];
   if (declared === '0' || (declared === undefined && req.headers['transfer-encoding'] === undefined)) {
     return Promise.resolve(null);
@@ -82,6 +86,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
         req.pause();
+        res.setHeader('connection', 'close');
         done();
       }
     };
@@ -135,7 +140,7 @@ export function createHotLane({
     if (!found || !handler) return fallback(req, res);
     compress?.(req, res);
     const hasBody = method !== 'GET' && method !== 'HEAD';
-    (hasBody ? readBody(req) : Promise.resolve(null))
+    (hasBody ? readBody(req, res) : Promise.resolve(null))
       .then((body) => handler(toRequest(req, body), { params: Promise.resolve(found.params) }))
       .then((answer) => send(res, answer))
       .catch((err: unknown) => {

@@ -2,6 +2,7 @@
 // routes, as their route files do) and which it leaves to Next untouched.
 import { once } from 'node:events';
 import {
+  Agent,
   createServer,
   request as httpRequest,
   type IncomingMessage,
@@ -102,6 +103,27 @@ describe('the hot lane', () => {
     expect((await send('POST', claim, json, big, true)).status).toBe(413);
     expect((await send('POST', claim, bearer(token), '{}')).status).toBe(415);
     expect((await send('POST', claim, json, '{"name":')).status).toBe(400);
+  });
+
+  it('after a body it cut short, closes the connection, so the next request on a kept-alive socket is answered', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const onAgent = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; connection?: string }>((resolve, reject) => {
+        const headers: Record<string, string | number> = { ...bearer(token), 'content-type': 'application/json' };
+        if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+        const req = httpRequest(`${base}${path}`, { method, headers, agent }, (res) => {
+          res.resume().on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const big = await onAgent('POST', `/api/v1/activities/${activityId}/draws`, `{"x":"${'a'.repeat(1_000_000)}"}`);
+      expect(big.connection).toBe('close');
+      expect((await onAgent('GET', `/api/v1/activities/${activityId}`)).status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('leaves to Next every path and method it does not serve as Next would', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createActivity } from '@/lib/activities/create-activity';
 import { simulateActivity, spreadOverHours } from '@/lib/activities/simulate-activity';
 import { createPrize } from '@/lib/prizes/create-prize';
+import { requestRedis } from '@/lib/redis';
 import { freshTenant } from '../helpers/fixtures';
 import { specFor, testActor } from '../helpers/activities';
 
@@ -87,6 +88,34 @@ describe('simulateActivity', () => {
     const sim = await simulateActivity(tenant.id, activity.id, { draws: 2_400, shape: 'flat' }, { random: () => 0 });
     const expected = Array.from({ length: 24 }, (_, h) => ((h + 8) % 24 < 12 ? 0 : 100));
     expect(sim.tiers[0]!.winsByBucket).toEqual(expected);
+  });
+
+  it('with time segments, runs a month of hours in one script call per batch of picks, not one per hour', async () => {
+    const tenant = await freshTenant();
+    const prize = await createPrize(tenant.id, testActor, { name: 'Cap', kind: 'physical', stock: 10_000 });
+    const spec = specFor([{ name: 'Night off', probability: 0.5, stock: 10_000, prizes: [{ prizeId: prize.id }] }], {
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 30 * 24 * HOUR).toISOString(),
+      timezone: 'Asia/Shanghai',
+    });
+    spec.tiers[0]!.segments = [{ fromHour: 0, toHour: 12, probability: 0 }];
+    const activity = await createActivity(tenant.id, testActor, spec);
+    const redis = (await requestRedis()) as Awaited<ReturnType<typeof requestRedis>> & Record<string, unknown>;
+    await simulateActivity(tenant.id, activity.id, { draws: 1, shape: 'flat' }); // defines the script
+    const script = redis.lua_simulatePicks as (...a: unknown[]) => Promise<unknown>;
+    let calls = 0;
+    redis.lua_simulatePicks = (...a: unknown[]) => {
+      calls++;
+      return script.apply(redis, a);
+    };
+    try {
+      const sim = await simulateActivity(tenant.id, activity.id, { draws: 3_000, shape: 'flat' }, { random: () => 0 });
+      expect(calls).toBe(2); // 720 hours of picks, 2,000 to a call
+      // Still by the local hour: half of each day's hours win nothing.
+      expect(sim.tiers[0]!.wins).toBe(1_500);
+    } finally {
+      redis.lua_simulatePicks = script;
+    }
   });
 
   it("does not find another tenant's activity", async () => {

@@ -4,8 +4,9 @@
 
   ARGV[1] tiers JSON, as compiled for the draw: [{id, p, prizes [[prizeId, qty], ...]}]
   ARGV[2] stock JSON: {"t:<tierId>": wins left, "p:<prizeId>": units left}
-  ARGV[3] the activity-local hour (0-23; -1 ignores time segments)   ARGV[4] the local day
-  ARGV[5..] uniform random integers in [0, 1000000), from Node's crypto
+  ARGV[3] runs JSON: [[activity-local hour (0-23; -1 ignores time segments), local day, count], ...],
+          the hour and day of the next `count` integers, in order; together they cover all of them
+  ARGV[4..] uniform random integers in [0, 1000000), from Node's crypto
 
   Returns {stock JSON after the batch, outcome per draw: tier index (1-based) or 0 = no win,
   picked-but-out-of-stock as a negative tier index}.
@@ -18,10 +19,17 @@ for i, tier in ipairs(tiers) do
   index[tier.id] = i
 end
 local outcomes = {}
-local hour = tonumber(ARGV[3])
-local day = ARGV[4]
-for n = 5, #ARGV do
-  local picked = pickTier(tiers, tonumber(ARGV[n]), hour, day)
+local runs = cjson.decode(ARGV[3])
+local hours = {}
+local days = {}
+for _, run in ipairs(runs) do
+  for _ = 1, run[3] do
+    hours[#hours + 1] = tonumber(run[1])
+    days[#days + 1] = run[2]
+  end
+end
+for n = 4, #ARGV do
+  local picked = pickTier(tiers, tonumber(ARGV[n]), hours[n - 3], days[n - 3])
   local outcome = 0
   if picked then
     local enough = (stock['t:' .. picked.id] or 0) >= 1
