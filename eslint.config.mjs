@@ -3,19 +3,46 @@ import nextTypescript from 'eslint-config-next/typescript';
 import local from './eslint-rules/index.mjs';
 
 const config = [
-  { ignores: ['node_modules/**', '.next/**', '.next-test/**', '.next-bench/**', '.next-*/**', '.h5-build/**', 'public/h5/**', 'generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-test/**',
+      '.next-bench/**',
+      '.next-*/**',
+      '.h5-build/**',
+      'public/h5/**',
+      'generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Configuration is data: only lib/config.ts (and tool configs) read the environment.
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read configuration through lib/config.ts' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read configuration through lib/config.ts' },
+      ],
     },
   },
   {
     // server.ts launches Next, which must load .env before config() does (see its header).
-    files: ['lib/config.ts', 'server.ts', '*.config.ts', '*.config.js', '*.config.mjs', 'scripts/**', 'tests/**', 'e2e/**', 'bench/**'],
+    files: [
+      'lib/config.ts',
+      'server.ts',
+      '*.config.ts',
+      '*.config.js',
+      '*.config.mjs',
+      'scripts/**',
+      'tests/**',
+      'e2e/**',
+      'bench/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -22,14 +22,30 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     },
   },
   // Matched against the absolute path: anchor on the file name, or a checkout in a folder named
   // like a project (e.g. .../h5/e2e/console.spec.ts) runs every spec twice.
   projects: [
-    { name: 'console', testMatch: /(^|\/)console[^/]*\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
-    { name: 'h5', testMatch: /(^|\/)h5[^/]*\.spec\.ts$/, use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } } },
+    {
+      name: 'console',
+      testMatch: /(^|\/)console[^/]*\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+    },
+    {
+      name: 'h5',
+      testMatch: /(^|\/)h5[^/]*\.spec\.ts$/,
+      use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } },
+    },
     // Plain HTTP against the servers, no browser: headers, redirects, status codes.
     { name: 'http', testMatch: /(^|\/)http[^/]*\.spec\.ts$/ },
   ],

@@ -41,7 +41,8 @@ try {
 }
 const dev = args.dev === true;
 const port = Number(args.port ?? process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`server.ts: port must be 1–65535, not ${args.port ?? process.env.PORT}`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`server.ts: port must be 1–65535, not ${args.port ?? process.env.PORT}`);
 const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
 
 const distDir = process.env.NEXT_DIST_DIR || '.next';
@@ -85,10 +86,12 @@ const toNext = (req: IncomingMessage, res: ServerResponse) =>
   });
 
 // The cache fills from this same server; a wildcard address is reached through loopback.
-const loopback = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname;
+const loopback =
+  hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname;
 const cache = createPlayPageCache({
   upstream: `http://${loopback}:${port}`,
-  onFillError: (err, page) => console.error(`play page cache: filling ${page} failed, Next answers instead: ${String(err)}`),
+  onFillError: (err, page) =>
+    console.error(`play page cache: filling ${page} failed, Next answers instead: ${String(err)}`),
 });
 
 // The end-user API past Next's router (lib/http/hot-lane.ts), the play page from its cache.

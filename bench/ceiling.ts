@@ -12,7 +12,13 @@
 // Each part is given the whole machine; the engine runs them together on the same two cores.
 // The run's throwaway database loses its foreign keys and indexes at the end; it is dropped.
 import { randomUUID } from 'node:crypto';
-import { applyBenchEnvironment, cleanUpBench, closedLoop, createBenchActivity, redisEvalPerSecond } from './lib/harness';
+import {
+  applyBenchEnvironment,
+  cleanUpBench,
+  closedLoop,
+  createBenchActivity,
+  redisEvalPerSecond,
+} from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -54,42 +60,75 @@ async function main() {
     // The commit statement alone, with rows shaped like the engine's.
     await client.connect();
     await second.connect();
-    const tierId = (await client.query<{ id: string }>('SELECT id FROM "Tier" WHERE "activityId" = $1', [activity.id])).rows[0]!.id;
-    const epoch = (await client.query<{ stateEpoch: number }>('SELECT "stateEpoch" FROM "Activity" WHERE id = $1', [activity.id])).rows[0]!.stateEpoch;
+    const tierId = (await client.query<{ id: string }>('SELECT id FROM "Tier" WHERE "activityId" = $1', [activity.id]))
+      .rows[0]!.id;
+    const epoch = (
+      await client.query<{ stateEpoch: number }>('SELECT "stateEpoch" FROM "Activity" WHERE id = $1', [activity.id])
+    ).rows[0]!.stateEpoch;
     let user = 0;
-    const batch = () => Array.from({ length: BATCH }, () => {
-      const win = Math.random() < 0.25;
-      return {
-        epoch,
-        draw: { id: randomUUID(), tenantId: tenant.id, activityId: activity.id, userId: `pg-${user++ % 2000}`, idempotencyKey: randomUUID(), outcome: win ? 'WIN' : 'LOSE', tierId: win ? tierId : null, chanceKind: 'FREE', chancesLeft: 5, ip: null, deviceId: null, createdAt: new Date(), riskAction: null },
-        wins: win ? [{ id: randomUUID(), prizeId: prizes[0]!.id, quantity: 1, status: 'DELIVERED', claimExpiresAt: null }] : [],
-      } as const;
-    });
+    const batch = () =>
+      Array.from({ length: BATCH }, () => {
+        const win = Math.random() < 0.25;
+        return {
+          epoch,
+          draw: {
+            id: randomUUID(),
+            tenantId: tenant.id,
+            activityId: activity.id,
+            userId: `pg-${user++ % 2000}`,
+            idempotencyKey: randomUUID(),
+            outcome: win ? 'WIN' : 'LOSE',
+            tierId: win ? tierId : null,
+            chanceKind: 'FREE',
+            chancesLeft: 5,
+            ip: null,
+            deviceId: null,
+            createdAt: new Date(),
+            riskAction: null,
+          },
+          wins: win
+            ? [{ id: randomUUID(), prizeId: prizes[0]!.id, quantity: 1, status: 'DELIVERED', claimExpiresAt: null }]
+            : [],
+        } as const;
+      });
     const rowsPerSecond = async (sql: string, writers = [client]) => {
       let rows = 0;
       const start = performance.now();
-      await Promise.all(writers.map(async (writer) => {
-        while (performance.now() - start < SECONDS * 1000) {
-          await writer.query({ text: sql, values: batchParams(batch() as never) });
-          rows += BATCH;
-        }
-      }));
+      await Promise.all(
+        writers.map(async (writer) => {
+          while (performance.now() - start < SECONDS * 1000) {
+            await writer.query({ text: sql, values: batchParams(batch() as never) });
+            rows += BATCH;
+          }
+        }),
+      );
       return rows / ((performance.now() - start) / 1000);
     };
     const pgPerSecond = await rowsPerSecond(INSERT_BATCH_SQL);
-    const fks = (await client.query<{ t: string; name: string }>(`SELECT conrelid::regclass::text AS t, conname AS name FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('"Draw"', '"Win"')`)).rows;
+    const fks = (
+      await client.query<{ t: string; name: string }>(
+        `SELECT conrelid::regclass::text AS t, conname AS name FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text IN ('"Draw"', '"Win"')`,
+      )
+    ).rows;
     for (const f of fks) await client.query(`ALTER TABLE ${f.t} DROP CONSTRAINT "${f.name}"`);
-    const indexes = (await client.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'Draw' AND indexname NOT LIKE '%pkey' AND indexdef NOT LIKE '%UNIQUE%'`)).rows;
+    const indexes = (
+      await client.query<{ name: string }>(
+        `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'Draw' AND indexname NOT LIKE '%pkey' AND indexdef NOT LIKE '%UNIQUE%'`,
+      )
+    ).rows;
     for (const i of indexes) await client.query(`DROP INDEX "${i.name}"`);
     const withoutParticipation = INSERT_BATCH_SQL.replace(/\), part AS \([\s\S]*?\n\), won AS/, '), won AS');
-    if (withoutParticipation === INSERT_BATCH_SQL) throw new Error('the commit statement changed shape: update bench/ceiling.ts');
+    if (withoutParticipation === INSERT_BATCH_SQL)
+      throw new Error('the commit statement changed shape: update bench/ceiling.ts');
     const strippedPerSecond = await rowsPerSecond(withoutParticipation);
     const strippedTwoWritersPerSecond = await rowsPerSecond(withoutParticipation, [client, second]);
 
     console.log(`BASELINE redis_eval_per_s=${evalPerSecond.toFixed(0)}`);
     console.log(`CEILING lua_draws_per_s=${luaPerSecond.toFixed(0)}`);
     console.log(`CEILING pg_rows_per_s=${pgPerSecond.toFixed(0)}`);
-    console.log(`CEILING pg_rows_stripped_per_s=${strippedPerSecond.toFixed(0)} (without Participation, ${fks.length} foreign keys, ${indexes.length} secondary Draw index${indexes.length === 1 ? "" : "es"})`);
+    console.log(
+      `CEILING pg_rows_stripped_per_s=${strippedPerSecond.toFixed(0)} (without Participation, ${fks.length} foreign keys, ${indexes.length} secondary Draw index${indexes.length === 1 ? '' : 'es'})`,
+    );
     console.log(`CEILING pg_rows_stripped_two_writers_per_s=${strippedTwoWritersPerSecond.toFixed(0)}`);
     console.log(`NEEDED engine_draws_per_s=${(0.3 * evalPerSecond).toFixed(0)} (0.3 × redis_eval_per_s)`);
   } finally {
@@ -100,7 +139,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -5,7 +5,15 @@
 //   LATENCY dashboard_empty_p50_ms, dashboard_1m_p50_ms (and p90)
 //   SEED draws_seeded, seed_s, aggregate_s   how the 1M draws were made (SQL) and aggregated once
 import { setTimeout as sleep } from 'node:timers/promises';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, startServerAndWorkers, stopChildren } from './lib/harness';
+import {
+  applyBenchEnvironment,
+  baseUrl,
+  buildIfStale,
+  cleanUpBench,
+  createBenchActivity,
+  startServerAndWorkers,
+  stopChildren,
+} from './lib/harness';
 
 applyBenchEnvironment();
 const DRAWS = Number(process.env.BENCH_DRAWS ?? 1_000_000);
@@ -40,7 +48,9 @@ async function main() {
               (CASE WHEN i % 4 = 0 THEN 'GRANTED' ELSE 'FREE' END)::"ChanceKind", 0,
               (now() AT TIME ZONE 'UTC') - make_interval(mins => ${AGE_MINUTES}) - make_interval(secs => (i % (${SPREAD_MINUTES} * 60)))
        FROM generate_series(1, ${DRAWS}) AS i`,
-      full.tenant.id, full.activity.id, tiers,
+      full.tenant.id,
+      full.activity.id,
+      tiers,
     );
     await db.$executeRawUnsafe(
       `INSERT INTO "Participation" ("activityId", "userId", "tenantId", "firstDrawAt", "lastDrawAt", draws, wins)
@@ -72,7 +82,8 @@ async function main() {
       const res = await fetch(url(activityId), { headers: { cookie } });
       const body = (await res.json()) as { totals?: { draws: number } };
       const ms = performance.now() - started;
-      if (!res.ok || body.totals?.draws !== expectDraws) throw new Error(`dashboard data answered ${res.status} with ${JSON.stringify(body).slice(0, 200)}`);
+      if (!res.ok || body.totals?.draws !== expectDraws)
+        throw new Error(`dashboard data answered ${res.status} with ${JSON.stringify(body).slice(0, 200)}`);
       return ms;
     }
     for (let i = 0; i < WARMUP; i++) {
@@ -91,12 +102,21 @@ async function main() {
         emptyMs.push(await timed(empty.activity.id, 0));
       }
     }
-    const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-    console.log(`draws seeded: ${DRAWS} (${USERS} users) in ${seedSeconds.toFixed(1)} s; one settle pass rebuilt ${buckets} minute buckets in ${aggregateSeconds.toFixed(2)} s (rebuiltAll=${agg.rebuiltAll})`);
+    const pct = (xs: number[], p: number) =>
+      [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+    console.log(
+      `draws seeded: ${DRAWS} (${USERS} users) in ${seedSeconds.toFixed(1)} s; one settle pass rebuilt ${buckets} minute buckets in ${aggregateSeconds.toFixed(2)} s (rebuiltAll=${agg.rebuiltAll})`,
+    );
     console.log(`${ROUNDS} requests each, interleaved, after ${WARMUP} warm-up requests each`);
-    console.log(`SEED draws_seeded=${DRAWS} seed_s=${seedSeconds.toFixed(1)} aggregate_s=${aggregateSeconds.toFixed(2)}`);
-    console.log(`LATENCY dashboard_empty_p50_ms=${pct(emptyMs, 0.5).toFixed(1)} dashboard_empty_p90_ms=${pct(emptyMs, 0.9).toFixed(1)}`);
-    console.log(`LATENCY dashboard_1m_p50_ms=${pct(fullMs, 0.5).toFixed(1)} dashboard_1m_p90_ms=${pct(fullMs, 0.9).toFixed(1)}`);
+    console.log(
+      `SEED draws_seeded=${DRAWS} seed_s=${seedSeconds.toFixed(1)} aggregate_s=${aggregateSeconds.toFixed(2)}`,
+    );
+    console.log(
+      `LATENCY dashboard_empty_p50_ms=${pct(emptyMs, 0.5).toFixed(1)} dashboard_empty_p90_ms=${pct(emptyMs, 0.9).toFixed(1)}`,
+    );
+    console.log(
+      `LATENCY dashboard_1m_p50_ms=${pct(fullMs, 0.5).toFixed(1)} dashboard_1m_p90_ms=${pct(fullMs, 0.9).toFixed(1)}`,
+    );
     console.log(`RATIO dashboard_1m_vs_empty=${(pct(fullMs, 0.5) / pct(emptyMs, 0.5)).toFixed(3)}`);
   } finally {
     await redis.quit();
@@ -105,8 +125,11 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err);
-  stopChildren();
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    stopChildren();
+    process.exit(1);
+  },
+);

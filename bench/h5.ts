@@ -10,14 +10,30 @@
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { pickLocale } from '../lib/i18n/messages';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, startServerAndWorkers, stopChildren } from './lib/harness';
+import {
+  applyBenchEnvironment,
+  baseUrl,
+  buildIfStale,
+  cleanUpBench,
+  createBenchActivity,
+  startServerAndWorkers,
+  stopChildren,
+} from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 
-type AutocannonResult = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; '2xx': number };
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+type AutocannonResult = {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  '2xx': number;
+};
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<AutocannonResult>;
 
 async function main() {
   try {
@@ -43,7 +59,10 @@ async function main() {
       gzipBytes += n;
       sizes.push(`${src.split('/').pop()}=${(n / 1024).toFixed(1)}`);
     }
-    const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((s, m) => s + m[1]!.length, 0);
+    const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+      (s, m) => s + m[1]!.length,
+      0,
+    );
 
     const staticUrl = new URL(scripts[scripts.length - 1]!, baseUrl).toString();
     // Warm both, then measure alternately so drift on a shared machine weighs on both.
@@ -54,23 +73,36 @@ async function main() {
     const pageB = await autocannon({ url: pageUrl, connections: CONNECTIONS, duration: SECONDS / 2 });
     const staticB = await autocannon({ url: staticUrl, connections: CONNECTIONS, duration: SECONDS / 2 });
     // The ceiling any routed request meets on this server: a trivial route handler.
-    const trivial = await autocannon({ url: `${baseUrl}/api/health/live`, connections: CONNECTIONS, duration: SECONDS / 2 });
+    const trivial = await autocannon({
+      url: `${baseUrl}/api/health/live`,
+      connections: CONNECTIONS,
+      duration: SECONDS / 2,
+    });
     await autocannon({ url: uncachedUrl, connections: CONNECTIONS, duration: 2 });
     const uncached = await autocannon({ url: uncachedUrl, connections: CONNECTIONS, duration: SECONDS / 2 });
     // A figure made of failures is no figure: more than 1 % failed requests stops the run.
     for (const r of [staticA, pageA, pageB, staticB, trivial, uncached]) {
-      if ((r.non2xx + r.errors) * 100 > r['2xx']) throw new Error(`requests failed: ${r.non2xx} non-2xx, ${r.errors} errors of ${r['2xx']} ok`);
+      if ((r.non2xx + r.errors) * 100 > r['2xx'])
+        throw new Error(`requests failed: ${r.non2xx} non-2xx, ${r.errors} errors of ${r['2xx']} ok`);
     }
     const failed = [staticA, pageA, pageB, staticB, trivial, uncached].reduce((s, r) => s + r.non2xx + r.errors, 0);
     const staticRps = (staticA.requests.average + staticB.requests.average) / 2;
     const pageRps = (pageA.requests.average + pageB.requests.average) / 2;
 
     console.log(`BASELINE static_file_rps=${staticRps.toFixed(0)} (${staticUrl.replace(baseUrl, '')})`);
-    console.log(`BASELINE trivial_route_rps=${trivial.requests.average.toFixed(0)} (/api/health/live: the routing ceiling)`);
-    console.log(`BASELINE play_page_rps=${pageRps.toFixed(0)} play_page_p50_ms=${pageA.latency.p50} play_page_p99_ms=${pageA.latency.p99}`);
-    console.log(`BASELINE play_page_uncached_rps=${uncached.requests.average.toFixed(0)} play_page_uncached_p50_ms=${uncached.latency.p50} (${uncachedUrl.replace(baseUrl, '')}: through Next, no front cache)`);
+    console.log(
+      `BASELINE trivial_route_rps=${trivial.requests.average.toFixed(0)} (/api/health/live: the routing ceiling)`,
+    );
+    console.log(
+      `BASELINE play_page_rps=${pageRps.toFixed(0)} play_page_p50_ms=${pageA.latency.p50} play_page_p99_ms=${pageA.latency.p99}`,
+    );
+    console.log(
+      `BASELINE play_page_uncached_rps=${uncached.requests.average.toFixed(0)} play_page_uncached_p50_ms=${uncached.latency.p50} (${uncachedUrl.replace(baseUrl, '')}: through Next, no front cache)`,
+    );
     console.log(`BASELINE play_scripts_gzip_kb ${sizes.join(' ')}`);
-    console.log(`BASELINE play_scripts=${scripts.length} inline_script_kb=${(inline / 1024).toFixed(1)} (raw: the page's props as JSON)`);
+    console.log(
+      `BASELINE play_scripts=${scripts.length} inline_script_kb=${(inline / 1024).toFixed(1)} (raw: the page's props as JSON)`,
+    );
     console.log(`BASELINE failed_requests=${failed}`);
     console.log(`BUDGET play_first_load_js_kb=${(gzipBytes / 1024).toFixed(1)}`);
     console.log(`RATIO play_page_vs_static=${(pageRps / staticRps).toFixed(3)}`);

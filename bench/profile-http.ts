@@ -4,13 +4,22 @@
 // Profiles land in PROFILE_DIR (default /tmp/lottery-prof).
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { applyBenchEnvironment, baseUrl, buildIfStale, cleanUpBench, createBenchActivity, startServerAndWorkers } from './lib/harness';
+import {
+  applyBenchEnvironment,
+  baseUrl,
+  buildIfStale,
+  cleanUpBench,
+  createBenchActivity,
+  startServerAndWorkers,
+} from './lib/harness';
 
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const dir = process.env.PROFILE_DIR ?? '/tmp/lottery-prof';
 type AutocannonResult = { requests: { average: number }; non2xx: number };
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<AutocannonResult>;
 
 async function main() {
   const { db } = await import('../lib/db');
@@ -18,18 +27,43 @@ async function main() {
   const { tenant, activity } = await createBenchActivity([0.01, 0.05, 0.2]);
   buildIfStale();
   await startServerAndWorkers({ serverNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-  const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } })).userTokenSecret;
-  const tokens = await Promise.all(Array.from({ length: 2000 }, (_, i) => mintUserToken(secret, { tenantSlug: tenant.slug, userId: `p-${i}` }, 3600)));
+  const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } }))
+    .userTokenSecret;
+  const tokens = await Promise.all(
+    Array.from({ length: 2000 }, (_, i) => mintUserToken(secret, { tenantSlug: tenant.slug, userId: `p-${i}` }, 3600)),
+  );
   let n = 0;
   const mode = process.env.ROUTE ?? 'draw';
-  const r = mode === 'draw'
-    ? await autocannon({
-      url: `${baseUrl}/api/v1/activities/${activity.id}/draws`, connections: 50, duration: SECONDS, method: 'POST',
-      requests: [{ method: 'POST', setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${tokens[n++ % 2000]}`, 'idempotency-key': randomUUID() } }) }],
-    })
-    : await autocannon({ url: `${baseUrl}/api/health/live`, connections: 50, duration: SECONDS });
+  const r =
+    mode === 'draw'
+      ? await autocannon({
+          url: `${baseUrl}/api/v1/activities/${activity.id}/draws`,
+          connections: 50,
+          duration: SECONDS,
+          method: 'POST',
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req: { headers: Record<string, string> }) => ({
+                ...req,
+                headers: {
+                  ...req.headers,
+                  authorization: `Bearer ${tokens[n++ % 2000]}`,
+                  'idempotency-key': randomUUID(),
+                },
+              }),
+            },
+          ],
+        })
+      : await autocannon({ url: `${baseUrl}/api/health/live`, connections: 50, duration: SECONDS });
   console.log(`${mode}: ${r.requests.average.toFixed(0)} req/s, non-2xx ${r.non2xx}`);
   // cleanUpBench stops the server (SIGTERM: it exits cleanly and writes its profile).
   await cleanUpBench();
 }
-main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

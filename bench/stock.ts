@@ -15,16 +15,33 @@ async function main() {
   const { changePoolStock } = await import('../lib/inventory/change-pool-stock');
 
   try {
-    const { tenant, prizes: [prize], activity, actor } = await createBenchActivity([0.2]);
-    const drawFor = async (label: string) => (await closedLoop(IN_FLIGHT, SECONDS, (i) =>
-      executeDraw({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: `${label}-${i % USERS}` }, activity.id, randomUUID()))).perSecond;
+    const {
+      tenant,
+      prizes: [prize],
+      activity,
+      actor,
+    } = await createBenchActivity([0.2]);
+    const drawFor = async (label: string) =>
+      (
+        await closedLoop(IN_FLIGHT, SECONDS, (i) =>
+          executeDraw(
+            { tenantId: tenant.id, tenantSlug: tenant.slug, userId: `${label}-${i % USERS}` },
+            activity.id,
+            randomUUID(),
+          ),
+        )
+      ).perSecond;
 
     let changes = 0;
     const withChanges = async (label: string) => {
       let stop = false;
       const loop = (async () => {
         for (let i = 0; !stop; i++) {
-          await changePoolStock(tenant.id, actor, activity.id, { prizeId: prize!.id, quantity: i % 2 ? -10 : 10, reason: 'bench' });
+          await changePoolStock(tenant.id, actor, activity.id, {
+            prizeId: prize!.id,
+            quantity: i % 2 ? -10 : 10,
+            reason: 'bench',
+          });
           changes++;
           await sleep(100);
         }
@@ -44,14 +61,19 @@ async function main() {
     const plain = (plainRates[0]! + plainRates[1]!) / 2;
     const withRestock = (restockRates[0]! + restockRates[1]!) / 2;
 
-    console.log(`draws/s without changes: ${plain.toFixed(0)}   with a change every 100 ms: ${withRestock.toFixed(0)}   (${changes} changes, ${IN_FLIGHT} draws in flight, A B B A, ${SECONDS} s each)`);
+    console.log(
+      `draws/s without changes: ${plain.toFixed(0)}   with a change every 100 ms: ${withRestock.toFixed(0)}   (${changes} changes, ${IN_FLIGHT} draws in flight, A B B A, ${SECONDS} s each)`,
+    );
     console.log(`RATIO draw_with_live_restock_vs_plain=${(withRestock / plain).toFixed(3)}`);
   } finally {
     await cleanUpBench();
   }
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -10,24 +10,41 @@ import { fillThreeTiers, signIn } from './support';
 
 const ZONE = 'Asia/Shanghai';
 // A 1×1 PNG: enough for the upload's type check and the preview.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 // From the top: the shell's fixed and sticky parts would otherwise land mid-page in a full-page shot.
 // An open modal dialog is shot as the viewport shows it, without scrolling under it.
 async function shot(page: Page, name: string, { dialog = false } = {}) {
   if (!dialog) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `e2e/screenshots/console-activities-${name}.png`, fullPage: !dialog, animations: 'disabled' });
+  await page.screenshot({
+    path: `e2e/screenshots/console-activities-${name}.png`,
+    fullPage: !dialog,
+    animations: 'disabled',
+  });
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 test.describe('console activities', () => {
-  test('an owner builds an activity with three tiers (one a bundle), simulates it, publishes it and sees it live', async ({ page }) => {
+  test('an owner builds an activity with three tiers (one a bundle), simulates it, publishes it and sees it live', async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     const run = Date.now().toString(36);
     const name = `E2E Lantern Wheel ${run}`;
@@ -42,8 +59,15 @@ test.describe('console activities', () => {
     await page.getByRole('button', { name: 'Create API key' }).click();
     const key = await page.getByTestId('new-api-key-value').inputValue();
     const prizes = { phone: `E2E Phone ${run}`, tote: `E2E Tote ${run}`, coupon: `E2E Coupon ${run}` };
-    for (const [prizeName, kind, value, stock] of [[prizes.phone, 'physical', 999, 20], [prizes.tote, 'physical', 15, 500], [prizes.coupon, 'coupon', 2, 5_000]] as const) {
-      const res = await page.request.post('/api/manage/prizes', { headers: { authorization: `Bearer ${key}` }, data: { name: prizeName, kind, value, stock } });
+    for (const [prizeName, kind, value, stock] of [
+      [prizes.phone, 'physical', 999, 20],
+      [prizes.tote, 'physical', 15, 500],
+      [prizes.coupon, 'coupon', 2, 5_000],
+    ] as const) {
+      const res = await page.request.post('/api/manage/prizes', {
+        headers: { authorization: `Bearer ${key}` },
+        data: { name: prizeName, kind, value, stock },
+      });
       expect(res.status()).toBe(201);
     }
     await page.goto('/t/demo/prizes');
@@ -88,7 +112,8 @@ test.describe('console activities', () => {
     await page.getByRole('button', { name: 'Add task' }).click();
     await expect(status).toHaveText('All changes saved');
     await expect(tiers.nth(1)).toContainText('Bundle');
-    for (const check of ['period', 'tiers', 'stock']) await expect(page.getByTestId(`check-${check}`)).toHaveAttribute('data-ok', 'true');
+    for (const check of ['period', 'tiers', 'stock'])
+      await expect(page.getByTestId(`check-${check}`)).toHaveAttribute('data-ok', 'true');
     await expectAccessible(page);
     await shot(page, 'editor');
 
@@ -97,8 +122,14 @@ test.describe('console activities', () => {
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
     await expect(page.getByTestId('tier')).toHaveCount(3);
     // A bundle's prizes come back in stored order (by id), so compare them as a set.
-    const quantities = page.getByTestId('tier').nth(1).getByRole('textbox', { name: /^Quantity of prize \d of tier 2$/ });
-    expect((await quantities.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).sort()).toEqual(['1', '2']);
+    const quantities = page
+      .getByTestId('tier')
+      .nth(1)
+      .getByRole('textbox', { name: /^Quantity of prize \d of tier 2$/ });
+    expect((await quantities.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).sort()).toEqual([
+      '1',
+      '2',
+    ]);
     await expect(page.getByTestId('tier').nth(2).getByLabel('Odds (%)')).toHaveValue('20');
 
     // Simulate 20,000 draws with an evening peak: the grand prize (5 wins at 0.5 %) runs out.
@@ -125,9 +156,14 @@ test.describe('console activities', () => {
     await shot(page, 'publish-dialog', { dialog: true });
     await publishDialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(publishDialog).toBeHidden({ timeout: 30_000 });
-    await expect(page.getByTestId('toast-success').filter({ hasText: 'Activity published' })).toContainText('is now live');
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Activity published' })).toContainText(
+      'is now live',
+    );
     await expect(page.getByTestId('activity-status').first()).toHaveText('Live');
-    await expect(page.getByRole('link', { name: 'Live dashboard', exact: true })).toHaveAttribute('href', /\/dashboard$/);
+    await expect(page.getByRole('link', { name: 'Live dashboard', exact: true })).toHaveAttribute(
+      'href',
+      /\/dashboard$/,
+    );
     await expect(page.getByRole('table', { name: 'Tiers', exact: true })).toContainText('Bundle prize');
     await expectAccessible(page);
     await shot(page, 'published');
@@ -140,15 +176,34 @@ test.describe('console activities', () => {
     await pauseDialog.getByRole('button', { name: 'Pause activity' }).click();
     await expect(page.getByTestId('activity-status').first()).toHaveText('Paused');
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
-    await page.getByRole('dialog', { name: `Resume ${name}?` }).getByRole('button', { name: 'Resume activity' }).click();
+    await page
+      .getByRole('dialog', { name: `Resume ${name}?` })
+      .getByRole('button', { name: 'Resume activity' })
+      .click();
     await expect(page.getByTestId('activity-status').first()).toHaveText('Live');
 
     // Export the spec as JSON (the management API's format).
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Export JSON' }).click();
     const spec = JSON.parse(await readFile(await (await downloading).path(), 'utf8'));
-    expect(spec).toMatchObject({ name, gameplay: 'wheel', timezone: ZONE, limits: { freeDrawsPerDay: 3 }, materials: { title: 'Lantern Festival Lucky Wheel', themeColor: '#b91c1c' } });
-    expect(spec.tiers.map((t: { name: string; probability: number; prizes: unknown[] }) => [t.name, t.probability, t.prizes.length])).toEqual([['Grand prize', 0.005, 1], ['Bundle prize', 0.05, 2], ['Coupon', 0.2, 1]]);
+    expect(spec).toMatchObject({
+      name,
+      gameplay: 'wheel',
+      timezone: ZONE,
+      limits: { freeDrawsPerDay: 3 },
+      materials: { title: 'Lantern Festival Lucky Wheel', themeColor: '#b91c1c' },
+    });
+    expect(
+      spec.tiers.map((t: { name: string; probability: number; prizes: unknown[] }) => [
+        t.name,
+        t.probability,
+        t.prizes.length,
+      ]),
+    ).toEqual([
+      ['Grand prize', 0.005, 1],
+      ['Bundle prize', 0.05, 2],
+      ['Coupon', 0.2, 1],
+    ]);
 
     // LIVE in the list, found by name and by status.
     await page.goto('/t/demo/activities');
@@ -168,7 +223,11 @@ test.describe('console activities', () => {
     // Imported as a new draft from the exported file, seen at 1280 px wide.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/t/demo/activities');
-    await page.getByTestId('import-spec-file').setInputFiles({ name: 'spec.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...spec, name: `${name} copy` })) });
+    await page.getByTestId('import-spec-file').setInputFiles({
+      name: 'spec.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...spec, name: `${name} copy` })),
+    });
     await expect(page).toHaveURL(/\/t\/demo\/activities\/[0-9a-f-]{36}$/);
     expect(page.url()).not.toBe(activityUrl);
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`${name} copy`);

@@ -31,24 +31,38 @@ let batches = 0;
 
 /** Draws in the demo's live wheel as fresh users until `count` physical prizes are won (Tote Bag or Smart Speaker). */
 async function winPhysicalPrizes(page: Page, count: number): Promise<PhysicalWin[]> {
-  const { activityId, secret } = await withDb(async (db) => (await db.query<{ activityId: string; secret: string }>(
-    `SELECT a."id" AS "activityId", t."userTokenSecret" AS "secret" FROM "Activity" a JOIN "Tenant" t ON t."id" = a."tenantId"
+  const { activityId, secret } = await withDb(
+    async (db) =>
+      (
+        await db.query<{ activityId: string; secret: string }>(
+          `SELECT a."id" AS "activityId", t."userTokenSecret" AS "secret" FROM "Activity" a JOIN "Tenant" t ON t."id" = a."tenantId"
      WHERE t."slug" = 'demo' AND a."name" = 'Spring Festival Wheel'`,
-  )).rows[0]!);
+        )
+      ).rows[0]!,
+  );
   const key = new TextEncoder().encode(secret);
   const found: PhysicalWin[] = [];
   // Fresh users on every call: a user from an earlier call has already won, and its wins moved on.
   const batch = ++batches;
   for (let u = 0; u < 400 && found.length < count; u++) {
     const userId = `e2e-admin-${run}-${batch}-${u}`;
-    const token = await new SignJWT({ tid: 'demo' }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuedAt().setExpirationTime('1h').sign(key);
+    const token = await new SignJWT({ tid: 'demo' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
     const headers = { authorization: `Bearer ${token}` };
     // Three free draws a day per user in the seed's wheel.
     for (let d = 0; d < 3; d++) {
-      const res = await page.request.post(`/api/v1/activities/${activityId}/draws`, { headers: { ...headers, 'idempotency-key': `${userId}-${d}` } });
+      const res = await page.request.post(`/api/v1/activities/${activityId}/draws`, {
+        headers: { ...headers, 'idempotency-key': `${userId}-${d}` },
+      });
       if (res.status() !== 200) break;
     }
-    const { wins } = (await (await page.request.get('/api/v1/me/wins', { headers })).json()) as { wins: { id: string; prize: { kind: string } }[] };
+    const { wins } = (await (await page.request.get('/api/v1/me/wins', { headers })).json()) as {
+      wins: { id: string; prize: { kind: string } }[];
+    };
     const physical = wins.find((w) => w.prize.kind === 'physical');
     if (physical) found.push({ winId: physical.id, userId, token });
   }
@@ -62,7 +76,9 @@ async function newSignedOutPage(browser: Browser) {
 }
 
 test.describe('console winners, audit and settings', () => {
-  test('an owner ships one real win, voids another, exports the CSV and reads each step in the audit log', async ({ page }) => {
+  test('an owner ships one real win, voids another, exports the CSV and reads each step in the audit log', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const [toShip, toVoid] = await winPhysicalPrizes(page, 2);
     // The first winner gives an address, as the H5 page would.
@@ -122,7 +138,9 @@ test.describe('console winners, audit and settings', () => {
     expect(download.suggestedFilename()).toMatch(/^winners-[0-9a-f-]{36}\.csv$/);
     const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('winId,wonAt,userId,tier,prize,kind,quantity,status,claimName,claimPhone,claimAddress,carrier,trackingNumber');
+    expect(lines[0]).toBe(
+      'winId,wonAt,userId,tier,prize,kind,quantity,status,claimName,claimPhone,claimAddress,carrier,trackingNumber',
+    );
     const shippedLine = lines.find((l) => l.startsWith(`${toShip!.winId},`));
     expect(shippedLine).toContain(`,${toShip!.userId},`);
     expect(shippedLine).toContain(',SHIPPED,Li Lei,');
@@ -153,7 +171,9 @@ test.describe('console winners, audit and settings', () => {
     await expect(shipDiff.getByRole('row').filter({ hasText: 'carrier' })).toContainText(/empty\s*SF Express/);
     const voidEntry = audit.getByRole('row').filter({ hasText: 'win.void' }).filter({ hasText: toVoid!.winId }).first();
     await expect(voidEntry).toContainText('Dana Owner');
-    await expect(voidEntry.getByRole('table', { name: 'Changes' }).getByRole('row').filter({ hasText: 'status' })).toContainText(/AWAITING_CLAIM\s*VOID/);
+    await expect(
+      voidEntry.getByRole('table', { name: 'Changes' }).getByRole('row').filter({ hasText: 'status' }),
+    ).toContainText(/AWAITING_CLAIM\s*VOID/);
     await expect(voidEntry).toContainText('Duplicate account found in review');
     await expectAccessible(page);
     await shot(page, 'audit');
@@ -176,7 +196,10 @@ test.describe('console winners, audit and settings', () => {
     await shot(page, 'audit-filtered');
   });
 
-  test('an owner invites a member who sets a password in a fresh browser and signs in with that role; a secret is rotated once', async ({ page, browser }) => {
+  test('an owner invites a member who sets a password in a fresh browser and signs in with that role; a secret is rotated once', async ({
+    page,
+    browser,
+  }) => {
     // Two browsers, axe runs and a dozen page loads: more than the default minute on a busy machine.
     test.setTimeout(150_000);
     const email = `invitee-${run}@demo.test`;
@@ -212,7 +235,11 @@ test.describe('console winners, audit and settings', () => {
       await expect(fresh.page.getByRole('heading', { name: 'Join Demo Social' })).toBeVisible();
       await expect(fresh.page.getByLabel('Email')).toHaveValue(email);
       await expectAccessible(fresh.page);
-      await fresh.page.screenshot({ path: 'e2e/screenshots/console-admin-invite.png', fullPage: true, animations: 'disabled' });
+      await fresh.page.screenshot({
+        path: 'e2e/screenshots/console-admin-invite.png',
+        fullPage: true,
+        animations: 'disabled',
+      });
       await fresh.page.getByLabel('Your name').fill('Ivy Invitee');
       await fresh.page.getByLabel('Choose a password').fill(newPassword);
       await fresh.page.getByLabel('Repeat the password').fill(`${newPassword}x`);
@@ -230,7 +257,11 @@ test.describe('console winners, audit and settings', () => {
       await expect(fresh.page).toHaveURL(/\/signin$/);
       await fresh.page.goto(path);
       await expect(fresh.page.getByRole('heading', { name: 'This invitation cannot be used' })).toBeVisible();
-      await fresh.page.screenshot({ path: 'e2e/screenshots/console-admin-invite-used.png', fullPage: true, animations: 'disabled' });
+      await fresh.page.screenshot({
+        path: 'e2e/screenshots/console-admin-invite-used.png',
+        fullPage: true,
+        animations: 'disabled',
+      });
       // And the password works for a normal sign-in, with the Operator role.
       await signIn(fresh.page, email, newPassword);
       await fresh.page.goto('/t/demo/settings');
@@ -247,7 +278,10 @@ test.describe('console winners, audit and settings', () => {
     // Rotate the webhook secret: confirm, shown once, fingerprint changes.
     const fingerprint = page.getByTestId('secret-webhook-fingerprint');
     const before = await fingerprint.innerText();
-    const storedBefore = await withDb(async (db) => (await db.query(`SELECT "webhookSecret" FROM "Tenant" WHERE "slug" = 'demo'`)).rows[0].webhookSecret as string);
+    const storedBefore = await withDb(
+      async (db) =>
+        (await db.query(`SELECT "webhookSecret" FROM "Tenant" WHERE "slug" = 'demo'`)).rows[0].webhookSecret as string,
+    );
     await page.getByRole('button', { name: 'Rotate webhook secret' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rotate the webhook secret?' });
     await expect(dialog).toBeVisible();
@@ -255,7 +289,10 @@ test.describe('console winners, audit and settings', () => {
     await dialog.getByRole('button', { name: 'Rotate secret' }).click();
     await expect(page.getByTestId('toast-success').filter({ hasText: 'Secret rotated' })).toBeVisible();
     const secret = await page.getByTestId('new-secret-value').inputValue();
-    const storedAfter = await withDb(async (db) => (await db.query(`SELECT "webhookSecret" FROM "Tenant" WHERE "slug" = 'demo'`)).rows[0].webhookSecret as string);
+    const storedAfter = await withDb(
+      async (db) =>
+        (await db.query(`SELECT "webhookSecret" FROM "Tenant" WHERE "slug" = 'demo'`)).rows[0].webhookSecret as string,
+    );
     expect(secret).toBe(storedAfter);
     expect(storedAfter).not.toBe(storedBefore);
     await expect(fingerprint).not.toHaveText(before);
@@ -266,16 +303,22 @@ test.describe('console winners, audit and settings', () => {
 
     await page.goto('/t/demo/audit');
     const audit = page.getByRole('table', { name: 'Audit log' });
-    await expect(audit.getByRole('row').filter({ hasText: 'tenant.rotateWebhookSecret' }).first()).toContainText('fingerprint');
+    await expect(audit.getByRole('row').filter({ hasText: 'tenant.rotateWebhookSecret' }).first()).toContainText(
+      'fingerprint',
+    );
     await expect(audit.getByRole('row').filter({ hasText: 'member.invite' }).first()).toContainText(email);
     await expect(audit.getByRole('row').filter({ hasText: 'member.join' }).first()).toContainText('Ivy Invitee');
   });
 
-  test('an operator reviews wins held by risk rules: selects rows, rejects one and approves the other in bulk', async ({ page }) => {
+  test('an operator reviews wins held by risk rules: selects rows, rejects one and approves the other in bulk', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const held = await winPhysicalPrizes(page, 3);
     // The risk engine holds wins for review; here three real wins are put on hold directly.
-    await withDb((db) => db.query(`UPDATE "Win" SET "status" = 'HELD' WHERE "id" = ANY($1::uuid[])`, [held.map((h) => h.winId)]));
+    await withDb((db) =>
+      db.query(`UPDATE "Win" SET "status" = 'HELD' WHERE "id" = ANY($1::uuid[])`, [held.map((h) => h.winId)]),
+    );
     await signIn(page, 'ops@both.test');
     await page.goto('/t/demo/winners?status=HELD');
     const table = page.getByRole('table', { name: 'Winners' });
@@ -314,14 +357,30 @@ test.describe('console winners, audit and settings', () => {
     // Nothing stays selected (the held list may now be empty, and the toolbar gone with it).
     await expect(page.getByText(/\d+ selected/)).toHaveCount(0);
 
-    const statuses = await withDb(async (db) => (await db.query<{ id: string; status: string; voidReason: string | null }>(
-      `SELECT "id", "status", "voidReason" FROM "Win" WHERE "id" = ANY($1::uuid[])`, [held.map((h) => h.winId)],
-    )).rows);
-    expect(statuses.find((w) => w.id === held[0]!.winId)).toMatchObject({ status: 'VOID', voidReason: 'rejected in review: Device farm confirmed' });
+    const statuses = await withDb(
+      async (db) =>
+        (
+          await db.query<{ id: string; status: string; voidReason: string | null }>(
+            `SELECT "id", "status", "voidReason" FROM "Win" WHERE "id" = ANY($1::uuid[])`,
+            [held.map((h) => h.winId)],
+          )
+        ).rows,
+    );
+    expect(statuses.find((w) => w.id === held[0]!.winId)).toMatchObject({
+      status: 'VOID',
+      voidReason: 'rejected in review: Device farm confirmed',
+    });
     expect(statuses.find((w) => w.id === held[1]!.winId)).toMatchObject({ status: 'AWAITING_CLAIM' });
     expect(statuses.find((w) => w.id === held[2]!.winId)).toMatchObject({ status: 'AWAITING_CLAIM' });
     await page.goto('/t/demo/audit?object=Win');
-    await expect(page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'win.approve' }).filter({ hasText: held[1]!.winId }).first()).toContainText('Bo Operator');
+    await expect(
+      page
+        .getByRole('table', { name: 'Audit log' })
+        .getByRole('row')
+        .filter({ hasText: 'win.approve' })
+        .filter({ hasText: held[1]!.winId })
+        .first(),
+    ).toContainText('Bo Operator');
   });
 
   test('an analyst reads winners, audit and settings without any control to change them', async ({ page }) => {

@@ -11,12 +11,20 @@ import { signIn, withDb } from './support';
 
 const USERS = 8;
 const DRAWS_PER_USER = 3;
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/console-dashboard-${name}.png`, fullPage: true, animations: 'disabled' });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/screenshots/console-dashboard-${name}.png`, fullPage: true, animations: 'disabled' });
 
-const cli = (script: string, args: string[]) => execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env }).trim().split('\n');
+const cli = (script: string, args: string[]) =>
+  execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env })
+    .trim()
+    .split('\n');
 
 async function manage(request: APIRequestContext, key: string, method: 'GET' | 'POST', path: string, data?: object) {
-  const res = await request.fetch(`/api/manage${path}`, { method, headers: { authorization: `Bearer ${key}` }, ...(data ? { data } : {}) });
+  const res = await request.fetch(`/api/manage${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}` },
+    ...(data ? { data } : {}),
+  });
   expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
   return res.json();
 }
@@ -29,11 +37,18 @@ test.beforeAll(async ({ request }) => {
   [key] = cli('apikey', ['--tenant', 'demo', '--name', 'e2e dashboard']) as [string];
   const run = Date.now().toString(36);
   const gold = await manage(request, key, 'POST', '/prizes', { name: `Dash Gold ${run}`, kind: 'physical', stock: 20 });
-  const points = await manage(request, key, 'POST', '/prizes', { name: `Dash Points ${run}`, kind: 'points', stock: 5_000 });
+  const points = await manage(request, key, 'POST', '/prizes', {
+    name: `Dash Points ${run}`,
+    kind: 'points',
+    stock: 5_000,
+  });
   const now = Date.now();
   const activity = await manage(request, key, 'POST', '/activities', {
-    name: `Dashboard E2E ${run}`, gameplay: 'wheel', timezone: 'UTC',
-    startsAt: new Date(now - 30 * 60_000).toISOString(), endsAt: new Date(now + 90 * 60_000).toISOString(),
+    name: `Dashboard E2E ${run}`,
+    gameplay: 'wheel',
+    timezone: 'UTC',
+    startsAt: new Date(now - 30 * 60_000).toISOString(),
+    endsAt: new Date(now + 90 * 60_000).toISOString(),
     limits: { freeDrawsPerDay: DRAWS_PER_USER },
     tiers: [
       { name: 'Gold', probability: 0.1, stock: 20, prizes: [{ prizeId: gold.id, quantity: 1 }], pacing: 'even' },
@@ -42,16 +57,27 @@ test.beforeAll(async ({ request }) => {
   });
   activityId = activity.id;
   await manage(request, key, 'POST', `/activities/${activityId}/publish`);
-  tokens = cli('token', ['--tenant', 'demo', ...Array.from({ length: USERS }, (_, i) => ['--user', `dash-${run}-${i}`]).flat()]);
+  tokens = cli('token', [
+    '--tenant',
+    'demo',
+    ...Array.from({ length: USERS }, (_, i) => ['--user', `dash-${run}-${i}`]).flat(),
+  ]);
   expect(tokens).toHaveLength(USERS);
 });
 
 test.afterAll(async ({ request }) => {
-  if (activityId) await request.fetch(`/api/manage/activities/${activityId}/end`, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
+  if (activityId)
+    await request.fetch(`/api/manage/activities/${activityId}/end`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}` },
+    });
 });
 
 test.describe('console live dashboard', () => {
-  test('draws appear without a reload; a tier\'s odds change through the diff preview; pause', async ({ page, request }) => {
+  test("draws appear without a reload; a tier's odds change through the diff preview; pause", async ({
+    page,
+    request,
+  }) => {
     await signIn(page, 'ops@both.test');
     await page.goto(`/t/demo/activities/${activityId}/dashboard`);
     await expect(page.getByRole('heading', { level: 1, name: /^Dashboard E2E/ })).toBeVisible();
@@ -62,21 +88,38 @@ test.describe('console live dashboard', () => {
     await page.evaluate(() => ((window as unknown as { dashboardMark: string }).dashboardMark = 'same document'));
 
     for (let round = 0; round < DRAWS_PER_USER; round++) {
-      await Promise.all(tokens.map(async (token) => {
-        const res = await request.post(`/api/v1/activities/${activityId}/draws`, { headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() } });
-        expect(res.status(), await res.text()).toBe(200);
-      }));
+      await Promise.all(
+        tokens.map(async (token) => {
+          const res = await request.post(`/api/v1/activities/${activityId}/draws`, {
+            headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+          });
+          expect(res.status(), await res.text()).toBe(200);
+        }),
+      );
     }
     const total = USERS * DRAWS_PER_USER;
     await expect(page.getByTestId('kpi-draws')).toHaveText(String(total), { timeout: 30_000 });
     await expect(page.getByTestId('kpi-unique-users')).toHaveText(String(USERS), { timeout: 15_000 });
-    expect(await page.evaluate(() => (window as unknown as { dashboardMark?: string }).dashboardMark)).toBe('same document');
-    const truth = await withDb(async (db) => (await db.query(
-      `SELECT count(*)::int AS draws, count(*) FILTER (WHERE outcome = 'WIN')::int AS wins, count(DISTINCT "userId")::int AS users FROM "Draw" WHERE "activityId" = $1`, [activityId],
-    )).rows[0] as { draws: number; wins: number; users: number });
+    expect(await page.evaluate(() => (window as unknown as { dashboardMark?: string }).dashboardMark)).toBe(
+      'same document',
+    );
+    const truth = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS draws, count(*) FILTER (WHERE outcome = 'WIN')::int AS wins, count(DISTINCT "userId")::int AS users FROM "Draw" WHERE "activityId" = $1`,
+            [activityId],
+          )
+        ).rows[0] as { draws: number; wins: number; users: number },
+    );
     expect(truth).toMatchObject({ draws: total, users: USERS });
     await expect(page.getByTestId('kpi-wins')).toHaveText(String(truth.wins));
-    await expect(page.getByRole('figure', { name: /Draws per minute/ }).locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('figure', { name: /Draws per minute/ })
+        .locator('.recharts-bar-rectangle')
+        .first(),
+    ).toBeVisible();
     await shot(page, 'live');
 
     const axe = await new AxeBuilder({ page }).analyze();
@@ -102,11 +145,19 @@ test.describe('console live dashboard', () => {
     await expect(page.getByTestId('toast-success').filter({ hasText: 'Tier updated' })).toContainText('odds 10% → 15%');
     await expect(review).toBeHidden();
     await expect(gold.getByTestId('tier-odds')).toHaveText('15%');
-    const audit = await withDb(async (db) => (await db.query(
-      `SELECT a.before, a.after, o.name FROM "AuditLog" a JOIN "Tier" t ON t.id::text = a."objectId" LEFT JOIN "Operator" o ON o.id::text = a."actorId"
-       WHERE t."activityId" = $1 AND a.action = 'tier.update'`, [activityId],
-    )).rows);
-    expect(audit).toEqual([{ before: { probability: 0.1, stock: 20 }, after: { probability: 0.15, stock: 20 }, name: 'Bo Operator' }]);
+    const audit = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT a.before, a.after, o.name FROM "AuditLog" a JOIN "Tier" t ON t.id::text = a."objectId" LEFT JOIN "Operator" o ON o.id::text = a."actorId"
+       WHERE t."activityId" = $1 AND a.action = 'tier.update'`,
+            [activityId],
+          )
+        ).rows,
+    );
+    expect(audit).toEqual([
+      { before: { probability: 0.1, stock: 20 }, after: { probability: 0.15, stock: 20 }, name: 'Bo Operator' },
+    ]);
 
     // Pause: preview, confirm; the API refuses draws now.
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -117,22 +168,29 @@ test.describe('console live dashboard', () => {
     await pause.getByRole('button', { name: 'Pause activity' }).click();
     await expect(page.getByTestId('activity-status')).toHaveText('Paused');
     await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
-    const refused = await request.post(`/api/v1/activities/${activityId}/draws`, { headers: { authorization: `Bearer ${tokens[0]}`, 'idempotency-key': randomUUID() } });
+    const refused = await request.post(`/api/v1/activities/${activityId}/draws`, {
+      headers: { authorization: `Bearer ${tokens[0]}`, 'idempotency-key': randomUUID() },
+    });
     expect(refused.status()).toBe(409);
     expect((await refused.json()).error.code).toBe('ACTIVITY_NOT_LIVE');
     await shot(page, 'paused');
   });
 
-  test('an analyst reads the dashboard without controls; another tenant\'s activity is not found', async ({ page }) => {
+  test("an analyst reads the dashboard without controls; another tenant's activity is not found", async ({ page }) => {
     await signIn(page, 'analyst@demo.test');
     await page.goto(`/t/demo/activities/${activityId}/dashboard`);
     await expect(page.getByTestId('kpi-draws')).toHaveText(String(USERS * DRAWS_PER_USER));
     await expect(page.getByRole('button', { name: /^Adjust/ })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^(Pause|Resume|End)$/ })).toHaveCount(0);
     await shot(page, 'analyst');
-    const acmeActivity = await withDb(async (db) => (await db.query<{ id: string }>(
-      `SELECT gen_random_uuid()::text AS id UNION ALL SELECT a.id::text FROM "Activity" a JOIN "Tenant" t ON t.id = a."tenantId" WHERE t.slug = 'acme' LIMIT 1`,
-    )).rows.at(-1)!.id);
+    const acmeActivity = await withDb(
+      async (db) =>
+        (
+          await db.query<{ id: string }>(
+            `SELECT gen_random_uuid()::text AS id UNION ALL SELECT a.id::text FROM "Activity" a JOIN "Tenant" t ON t.id = a."tenantId" WHERE t.slug = 'acme' LIMIT 1`,
+          )
+        ).rows.at(-1)!.id,
+    );
     expect((await page.request.get(`/t/demo/activities/${acmeActivity}/dashboard/data`)).status()).toBe(404);
     expect((await page.request.get(`/t/demo/activities/${activityId}/dashboard/data`)).status()).toBe(200);
     await page.goto(`/t/demo/activities/${acmeActivity}/dashboard`);

@@ -12,7 +12,10 @@ import { fillThreeTiers, screenshots, signIn, withDb } from './support';
 
 const ZONE = 'Asia/Shanghai';
 const shot = screenshots('console-flow');
-const cli = (script: string, args: string[]) => execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env }).trim().split('\n');
+const cli = (script: string, args: string[]) =>
+  execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env })
+    .trim()
+    .split('\n');
 
 async function newPrize(page: Page, name: string, kind: string, value: string, stock: string) {
   await page.getByRole('button', { name: 'New prize' }).click();
@@ -26,7 +29,9 @@ async function newPrize(page: Page, name: string, kind: string, value: string, s
   await expect(page.getByRole('table', { name: 'Prizes' })).toContainText(name);
 }
 
-test('an operator goes from nothing to a live campaign, watches it, corrects it, ships a prize and reads the audit trail', async ({ page }) => {
+test('an operator goes from nothing to a live campaign, watches it, corrects it, ships a prize and reads the audit trail', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const run = Date.now().toString(36);
   const name = `E2E Flow Wheel ${run}`;
@@ -61,7 +66,10 @@ test('an operator goes from nothing to a live campaign, watches it, corrects it,
   await expect(page.getByTestId('simulation-result')).toBeVisible({ timeout: 30_000 });
   await shot(page, 'simulated');
   await page.getByRole('button', { name: 'Publish…' }).click();
-  await page.getByRole('dialog', { name: `Publish ${name}?` }).getByRole('button', { name: 'Publish', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: `Publish ${name}?` })
+    .getByRole('button', { name: 'Publish', exact: true })
+    .click();
   await expect(page.getByTestId('activity-status').first()).toHaveText('Live', { timeout: 30_000 });
 
   // The live dashboard; draws made through the API appear without a reload.
@@ -72,7 +80,9 @@ test('an operator goes from nothing to a live campaign, watches it, corrects it,
   const users = Array.from({ length: 12 }, (_, i) => `flow-${run}-${i}`);
   const tokens = cli('token', ['--tenant', 'demo', ...users.flatMap((u) => ['--user', u])]);
   const draw = async (token: string) => {
-    const res = await page.request.post(`/api/v1/activities/${activityId}/draws`, { headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() } });
+    const res = await page.request.post(`/api/v1/activities/${activityId}/draws`, {
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+    });
     expect(res.status(), await res.text()).toBe(200);
   };
   for (const token of tokens.slice(0, 8)) await draw(token);
@@ -84,9 +94,14 @@ test('an operator goes from nothing to a live campaign, watches it, corrects it,
   const bundle = page.getByTestId('tier-row').filter({ hasText: 'Bundle prize' });
   await bundle.getByRole('button', { name: 'Adjust Bundle prize' }).click();
   await page.getByRole('dialog', { name: 'Adjust Bundle prize' }).getByLabel('Odds (%)').fill('70');
-  await page.getByRole('dialog', { name: 'Adjust Bundle prize' }).getByRole('button', { name: 'Review change' }).click();
+  await page
+    .getByRole('dialog', { name: 'Adjust Bundle prize' })
+    .getByRole('button', { name: 'Review change' })
+    .click();
   const review = page.getByRole('dialog', { name: 'Review the change to Bundle prize' });
-  await expect(review.getByRole('table', { name: 'Change to Bundle prize' }).getByRole('row', { name: /Odds/ })).toContainText('70%');
+  await expect(
+    review.getByRole('table', { name: 'Change to Bundle prize' }).getByRole('row', { name: /Odds/ }),
+  ).toContainText('70%');
   await review.getByRole('button', { name: 'Confirm change' }).click();
   await expect(page.getByTestId('toast-success').filter({ hasText: 'Tier updated' })).toBeVisible();
   await expect(bundle.getByTestId('tier-odds')).toHaveText('70%');
@@ -97,14 +112,23 @@ test('an operator goes from nothing to a live campaign, watches it, corrects it,
 
   // Pause, confirmed.
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Pause the activity?' }).getByRole('button', { name: 'Pause activity' }).click();
+  await page
+    .getByRole('dialog', { name: 'Pause the activity?' })
+    .getByRole('button', { name: 'Pause activity' })
+    .click();
   await expect(page.getByTestId('activity-status')).toHaveText('Paused');
   await shot(page, 'dashboard-paused');
 
   // A tote winner gives an address (as the H5 page would); the operator ships it.
-  const [tote] = await withDb(async (db) => (await db.query<{ id: string; userId: string }>(
-    `SELECT w.id, w."userId" FROM "Win" w JOIN "Prize" p ON p.id = w."prizeId" WHERE w."activityId" = $1 AND p.name = $2 ORDER BY w."createdAt" LIMIT 1`, [activityId, prizes.tote],
-  )).rows);
+  const [tote] = await withDb(
+    async (db) =>
+      (
+        await db.query<{ id: string; userId: string }>(
+          `SELECT w.id, w."userId" FROM "Win" w JOIN "Prize" p ON p.id = w."prizeId" WHERE w."activityId" = $1 AND p.name = $2 ORDER BY w."createdAt" LIMIT 1`,
+          [activityId, prizes.tote],
+        )
+      ).rows,
+  );
   expect(tote, 'a bundle was won at 70 % odds').toBeTruthy();
   const claim = await page.request.post(`/api/v1/wins/${tote!.id}/claim`, {
     headers: { authorization: `Bearer ${tokens[users.indexOf(tote!.userId)]}` },
@@ -127,16 +151,31 @@ test('an operator goes from nothing to a live campaign, watches it, corrects it,
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export CSV' }).click();
   const csv = (await readFile(await (await downloading).path(), 'utf8')).replace(/^\uFEFF/, '');
-  expect(csv.split('\r\n').find((l) => l.startsWith(`${tote!.id},`))).toMatch(new RegExp(`,SHIPPED,Han Meimei,.*,YTO Express,${tracking}$`));
+  expect(csv.split('\r\n').find((l) => l.startsWith(`${tote!.id},`))).toMatch(
+    new RegExp(`,SHIPPED,Han Meimei,.*,YTO Express,${tracking}$`),
+  );
 
   // The audit log shows each step, by this operator.
-  const steps = await withDb(async (db) => (await db.query<{ action: string }>(
-    `SELECT a.action FROM "AuditLog" a JOIN "Operator" o ON o.id::text = a."actorId"
+  const steps = await withDb(async (db) =>
+    (
+      await db.query<{ action: string }>(
+        `SELECT a.action FROM "AuditLog" a JOIN "Operator" o ON o.id::text = a."actorId"
      WHERE o.email = 'owner@demo.test' AND a."createdAt" > now() - interval '10 minutes'
        AND (a."objectId" = $1::text OR a."objectId" IN (SELECT id::text FROM "Tier" WHERE "activityId" = $1::uuid) OR a."objectId" = $2::text
-            OR a."objectId" IN (SELECT id::text FROM "Prize" WHERE name = ANY($3::text[])))`, [activityId, tote!.id, Object.values(prizes)],
-  )).rows.map((r) => r.action));
-  for (const step of ['prize.create', 'activity.create', 'activity.publish', 'tier.update', 'activity.pause', 'win.ship']) expect(steps).toContain(step);
+            OR a."objectId" IN (SELECT id::text FROM "Prize" WHERE name = ANY($3::text[])))`,
+        [activityId, tote!.id, Object.values(prizes)],
+      )
+    ).rows.map((r) => r.action),
+  );
+  for (const step of [
+    'prize.create',
+    'activity.create',
+    'activity.publish',
+    'tier.update',
+    'activity.pause',
+    'win.ship',
+  ])
+    expect(steps).toContain(step);
   await page.goto(`/t/demo/audit?object=Activity&id=${activityId}`);
   const audit = page.getByRole('table', { name: 'Audit log' });
   await expect(audit).toContainText('activity.publish');

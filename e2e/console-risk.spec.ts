@@ -7,7 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signIn, withDb } from './support';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/console-risk-${name}.png`, fullPage: true, animations: 'disabled' });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/screenshots/console-risk-${name}.png`, fullPage: true, animations: 'disabled' });
 // The viewport around one part of the page: full-page shots draw the sticky shell mid-page.
 const shotAt = async (page: Page, name: string, part: Locator) => {
   await part.scrollIntoViewIfNeeded();
@@ -21,7 +22,16 @@ async function expectNoSeriousA11yIssues(page: Page) {
 }
 
 const DEMO = `(SELECT "id" FROM "Tenant" WHERE "slug" = 'demo')`;
-const entriesLike = (prefix: string) => withDb(async (db) => Number((await db.query(`SELECT count(*) FROM "RiskListEntry" WHERE "tenantId" = ${DEMO} AND "value" LIKE $1`, [`${prefix}%`])).rows[0].count));
+const entriesLike = (prefix: string) =>
+  withDb(async (db) =>
+    Number(
+      (
+        await db.query(`SELECT count(*) FROM "RiskListEntry" WHERE "tenantId" = ${DEMO} AND "value" LIKE $1`, [
+          `${prefix}%`,
+        ])
+      ).rows[0].count,
+    ),
+  );
 
 test.describe('console risk', () => {
   test.beforeAll(async () => {
@@ -29,7 +39,9 @@ test.describe('console risk', () => {
     await withDb((db) => db.query(`DELETE FROM "RiskRule" WHERE "tenantId" = ${DEMO}`));
   });
 
-  test('an owner adds a rate limit, imports a blacklist CSV (refused, then fixed), sees entries and live events, disables and deletes the rule', async ({ page }) => {
+  test('an owner adds a rate limit, imports a blacklist CSV (refused, then fixed), sees entries and live events, disables and deletes the rule', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const run = `e2e-${Date.now().toString(36)}`;
     await signIn(page, 'owner@demo.test');
@@ -63,7 +75,9 @@ test.describe('console risk', () => {
 
     // A CSV with one bad line is refused whole, its line named.
     const csv = page.getByRole('form', { name: 'Import a CSV' });
-    await csv.getByLabel('Or paste the lines').fill(`kind,value\nuser,${run}-user\nphone,12345\ndevice,${run}-device\nip,203.0.113.250\n`);
+    await csv
+      .getByLabel('Or paste the lines')
+      .fill(`kind,value\nuser,${run}-user\nphone,12345\ndevice,${run}-device\nip,203.0.113.250\n`);
     await csv.getByRole('button', { name: 'Import CSV' }).click();
     const errors = csv.getByTestId('csv-errors');
     await expect(errors).toContainText('Nothing was imported: 1 line is wrong.');
@@ -142,14 +156,30 @@ test.describe('console risk', () => {
     await confirm.getByRole('button', { name: 'Delete rule' }).click();
     await expect(page.getByTestId('toast-success').filter({ hasText: 'Rule deleted' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Risk rules' })).toHaveCount(0);
-    const stored = await withDb(async (db) => (await db.query(`SELECT "action", "actorType" FROM "AuditLog" WHERE "tenantId" = ${DEMO} AND "action" LIKE 'risk.%' ORDER BY "id" DESC LIMIT 6`)).rows);
-    expect(stored.map((r) => r.action)).toEqual(['risk.rule.delete', 'risk.rule.update', 'risk.list.remove', 'risk.list.add', 'risk.list.add', 'risk.list.add']);
+    const stored = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT "action", "actorType" FROM "AuditLog" WHERE "tenantId" = ${DEMO} AND "action" LIKE 'risk.%' ORDER BY "id" DESC LIMIT 6`,
+          )
+        ).rows,
+    );
+    expect(stored.map((r) => r.action)).toEqual([
+      'risk.rule.delete',
+      'risk.rule.update',
+      'risk.list.remove',
+      'risk.list.add',
+      'risk.list.add',
+      'risk.list.add',
+    ]);
   });
 
   test('an analyst sees rules, blacklists and events read-only', async ({ page }) => {
     test.setTimeout(120_000);
     await withDb((db) =>
-      db.query(`INSERT INTO "RiskRule" ("id", "tenantId", "kind", "action", "params", "enabled", "updatedAt") VALUES (gen_random_uuid(), ${DEMO}, 'BLACKLIST', 'BLOCK', '{}', true, now())`),
+      db.query(
+        `INSERT INTO "RiskRule" ("id", "tenantId", "kind", "action", "params", "enabled", "updatedAt") VALUES (gen_random_uuid(), ${DEMO}, 'BLACKLIST', 'BLOCK', '{}', true, now())`,
+      ),
     );
     await signIn(page, 'analyst@demo.test');
     await page.goto('/t/demo/risk');
@@ -158,7 +188,9 @@ test.describe('console risk', () => {
     await expect(page.getByRole('switch')).toBeDisabled();
     await expect(page.getByRole('form', { name: 'Add a rule' })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Import a CSV' })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /^(Delete rule|Remove|Add to blacklist|Import CSV)/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^(Delete rule|Remove|Add to blacklist|Import CSV)/ })).toHaveCount(
+      0,
+    );
     await expect(page.getByRole('table', { name: 'Blacklisted users' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Recent risk events' })).toBeVisible();
     await shot(page, 'analyst');

@@ -5,12 +5,15 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, withDb } from './support';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/console-stock-${name}.png`, fullPage: true, animations: 'disabled' });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/screenshots/console-stock-${name}.png`, fullPage: true, animations: 'disabled' });
 
 const count = (text: string) => Number(text.replace(/[^\d-]/g, ''));
 
 test.describe('console stock', () => {
-  test('an operator adds a prize from the console: checked in the form, then listed with its pool', async ({ page }) => {
+  test('an operator adds a prize from the console: checked in the form, then listed with its pool', async ({
+    page,
+  }) => {
     const name = `E2E Lamp ${Date.now().toString(36)}`;
     await signIn(page, 'ops@both.test');
     await page.goto('/t/demo/prizes');
@@ -25,9 +28,14 @@ test.describe('console stock', () => {
     await page.screenshot({ path: 'e2e/screenshots/console-stock-new-prize.png', animations: 'disabled' });
     await dialog.getByRole('button', { name: 'Add prize' }).click();
     await expect(dialog).toBeHidden();
-    const row = page.getByRole('table', { name: 'Prizes' }).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    const row = page
+      .getByRole('table', { name: 'Prizes' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name, exact: true }) });
     await expect(row).toContainText('120');
-    const stored = await withDb(async (db) => (await db.query('SELECT "availableStock", "valueMinor" FROM "Prize" WHERE name = $1', [name])).rows);
+    const stored = await withDb(
+      async (db) => (await db.query('SELECT "availableStock", "valueMinor" FROM "Prize" WHERE name = $1', [name])).rows,
+    );
     expect(stored).toEqual([{ availableStock: 120, valueMinor: 1990 }]);
   });
 
@@ -56,7 +64,9 @@ test.describe('console stock', () => {
     await expect(dialog).toContainText(`Available after: ${(before + 25).toLocaleString('en-US')}`);
     await shot(page, 'restock-dialog');
     await dialog.getByRole('button', { name: 'Update stock' }).click();
-    await expect(page.getByTestId('toast-success').filter({ hasText: 'Stock updated' })).toContainText('Tote Bag: +25 units');
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Stock updated' })).toContainText(
+      'Tote Bag: +25 units',
+    );
     await expect(dialog).toBeHidden();
     await expect(availableCell).toHaveText((before + 25).toLocaleString('en-US'));
     await shot(page, 'restocked');
@@ -86,7 +96,10 @@ test.describe('console stock', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^stock-ledger-[0-9a-f-]{36}\.csv$/);
     const csv = await readFile(await download.path(), 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toContain('createdAt,kind,freePoolChange');
     expect(lines[1]).toMatch(new RegExp(`,RESTOCK,25,0,0,0,,,OPERATOR,[0-9a-f-]{36},Bo Operator,${reason}$`));
     expect(lines.slice(1).every((l) => l.split(',')[1] === 'RESTOCK')).toBe(true);
@@ -115,9 +128,14 @@ test.describe('console stock', () => {
     await expect(page.getByRole('button', { name: /^restock/i })).toHaveCount(0);
 
     // Another tenant's prize through this tenant's console is simply not found, page and CSV alike.
-    const acmePrizeId = await withDb(async (db) => (await db.query<{ id: string }>(
-      `SELECT p."id" FROM "Prize" p JOIN "Tenant" t ON t."id" = p."tenantId" WHERE t."slug" = 'acme' LIMIT 1`,
-    )).rows[0]!.id);
+    const acmePrizeId = await withDb(
+      async (db) =>
+        (
+          await db.query<{ id: string }>(
+            `SELECT p."id" FROM "Prize" p JOIN "Tenant" t ON t."id" = p."tenantId" WHERE t."slug" = 'acme' LIMIT 1`,
+          )
+        ).rows[0]!.id,
+    );
     // (The page streams behind the section's loading.tsx, so its HTTP status is already 200 when
     // notFound() runs; what the operator sees is the not-found screen.)
     await page.goto(`/t/demo/prizes/${acmePrizeId}`);
@@ -138,7 +156,15 @@ test.describe('console stock', () => {
       return rows[0]!.id;
     });
     try {
-      const open = await withDb(async (db) => Number((await db.query(`SELECT count(*) FROM "Alert" a JOIN "Tenant" t ON t."id" = a."tenantId" WHERE t."slug" = 'demo' AND a."acknowledgedAt" IS NULL`)).rows[0].count));
+      const open = await withDb(async (db) =>
+        Number(
+          (
+            await db.query(
+              `SELECT count(*) FROM "Alert" a JOIN "Tenant" t ON t."id" = a."tenantId" WHERE t."slug" = 'demo' AND a."acknowledgedAt" IS NULL`,
+            )
+          ).rows[0].count,
+        ),
+      );
 
       await signIn(page, 'ops@both.test');
       await page.goto('/t/demo/prizes');
@@ -165,13 +191,25 @@ test.describe('console stock', () => {
       await expect(bell).toHaveAccessibleName(open - 1 === 0 ? 'Alerts, none open' : `Alerts, ${open - 1} open`);
       await shot(page, 'acknowledged');
 
-      const stored = await withDb(async (db) => (await db.query(
-        `SELECT a."acknowledgedAt", o."name" FROM "Alert" a LEFT JOIN "Operator" o ON o."id"::text = a."acknowledgedBy" WHERE a."id" = $1`, [alertId],
-      )).rows[0]);
+      const stored = await withDb(
+        async (db) =>
+          (
+            await db.query(
+              `SELECT a."acknowledgedAt", o."name" FROM "Alert" a LEFT JOIN "Operator" o ON o."id"::text = a."acknowledgedBy" WHERE a."id" = $1`,
+              [alertId],
+            )
+          ).rows[0],
+      );
       expect(stored.acknowledgedAt).not.toBeNull();
       expect(stored.name).toBe('Bo Operator');
       await page.goto('/t/demo/audit');
-      await expect(page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'alert.acknowledge' }).first()).toContainText('Bo Operator');
+      await expect(
+        page
+          .getByRole('table', { name: 'Audit log' })
+          .getByRole('row')
+          .filter({ hasText: 'alert.acknowledge' })
+          .first(),
+      ).toContainText('Bo Operator');
     } finally {
       await withDb((db) => db.query(`DELETE FROM "Alert" WHERE "id" = $1`, [alertId]));
     }

@@ -4,7 +4,8 @@
 import { expect, test, type Page } from '@playwright/test';
 
 const PASSWORD = 'lottery-demo-1';
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/console-${name}.png`, fullPage: true, animations: 'disabled' });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/screenshots/console-${name}.png`, fullPage: true, animations: 'disabled' });
 
 async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto('/signin');

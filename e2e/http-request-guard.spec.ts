@@ -44,13 +44,19 @@ async function expectRefused(baseURL: string, raw: Raw, status = 400) {
   const res = await send(baseURL, raw);
   expect(res.status, `${raw.method ?? 'GET'} ${raw.path}`).toBe(status);
   expect(res.headers['x-request-id']).toMatch(/^[\w.-]{1,64}$/);
-  expect(res.json).toEqual({ error: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: expect.any(String) } });
+  expect(res.json).toEqual({
+    error: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: expect.any(String) },
+  });
 }
 
 test('a path whose percent-encoding does not decode', async ({ baseURL }) => {
   for (const path of ['/api/v1/activities/%E0%A4%A', '/api/manage/prizes/%', '/play/%FF%FE/en', '/t/%/prizes'])
     await expectRefused(baseURL!, { path });
-  await expectRefused(baseURL!, { method: 'POST', path: '/api/v1/activities/%/draws', headers: { 'idempotency-key': 'k-123456' } });
+  await expectRefused(baseURL!, {
+    method: 'POST',
+    path: '/api/v1/activities/%/draws',
+    headers: { 'idempotency-key': 'k-123456' },
+  });
 });
 
 test('next-auth: a callbackUrl or error it would throw on, and a JSON body that is no object', async ({ baseURL }) => {
@@ -70,7 +76,14 @@ test('next-auth: a callbackUrl or error it would throw on, and a JSON body that 
 
 test('server action envelopes Next’s decoder throws on', async ({ baseURL }) => {
   await expectRefused(baseURL!, { ...action('["a"]'), headers: { ...action('').headers, 'next-action': 'toString' } });
-  for (const body of ['', '[1,]', '["$1"]', '["$T1"]', '["$1:constructor:constructor"]', '['.repeat(30_000) + ']'.repeat(30_000)])
+  for (const body of [
+    '',
+    '[1,]',
+    '["$1"]',
+    '["$T1"]',
+    '["$1:constructor:constructor"]',
+    '['.repeat(30_000) + ']'.repeat(30_000),
+  ])
     await expectRefused(baseURL!, action(body));
   await expectRefused(baseURL!, action(JSON.stringify(Array.from({ length: 1_001 }, () => 'x'))));
   await expectRefused(baseURL!, action('--x\r\n\r\n', 'multipart/form-data'));

@@ -20,7 +20,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** Runs `fn` with a connection to the database the server under test uses. */
 export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/lottery' });
+  const client = new pg.Client({
+    connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/lottery',
+  });
   await client.connect();
   try {
     return await fn(client);
@@ -31,11 +33,16 @@ export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<
 
 /** Full-page screenshots into e2e/screenshots/<prefix>-<name>.png. */
 export function screenshots(prefix: string) {
-  return (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${prefix}-${name}.png`, fullPage: true, animations: 'disabled' });
+  return (page: Page, name: string) =>
+    page.screenshot({ path: `e2e/screenshots/${prefix}-${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
 /** Fills tier `i` of the activity editor: name, odds in %, stock and its first prize (by label). */
-export async function fillTier(page: Page, i: number, { name, odds, stock, prize }: { name: string; odds: string; stock: string; prize: string }) {
+export async function fillTier(
+  page: Page,
+  i: number,
+  { name, odds, stock, prize }: { name: string; odds: string; stock: string; prize: string },
+) {
   const tier = page.getByTestId('tier').nth(i);
   await tier.getByLabel('Tier name').fill(name);
   await tier.getByLabel('Odds (%)').fill(odds);
@@ -47,7 +54,11 @@ export async function fillTier(page: Page, i: number, { name, odds, stock, prize
  * The editor's three tiers both console journeys build: a grand prize (phone, 0.5 %, 5 wins),
  * a bundle (a tote and two coupons, 5 %, 50 wins) and a coupon tier at `couponOdds` %.
  */
-export async function fillThreeTiers(page: Page, prizes: { phone: string; tote: string; coupon: string }, couponOdds: string) {
+export async function fillThreeTiers(
+  page: Page,
+  prizes: { phone: string; tote: string; coupon: string },
+  couponOdds: string,
+) {
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add tier' }).click();
   const tiers = page.getByTestId('tier');
   await expect(tiers).toHaveCount(3);
@@ -84,7 +95,10 @@ export async function startServer(env: Record<string, string>): Promise<StartedS
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`server.ts exited: ${stderr}`);
-    const up = await fetch(`${baseURL}/api/health/live`).then((r) => r.ok, () => false);
+    const up = await fetch(`${baseURL}/api/health/live`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (i > 240) throw new Error(`server.ts did not answer on ${baseURL}: ${stderr}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -131,8 +145,13 @@ export async function liveWheel(request: APIRequestContext, apiKey: string, { fr
   const created = await request.post('/api/manage/activities', {
     headers,
     data: {
-      name: 'Wheel', gameplay: 'wheel', timezone: 'UTC', tasks: [], limits: { freeDrawsPerDay },
-      startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(),
+      name: 'Wheel',
+      gameplay: 'wheel',
+      timezone: 'UTC',
+      tasks: [],
+      limits: { freeDrawsPerDay },
+      startsAt: new Date(now - 60_000).toISOString(),
+      endsAt: new Date(now + 86_400_000).toISOString(),
       tiers: [{ name: 'Any', probability: 0.5, stock: 500, prizes: [{ prizeId, quantity: 1 }] }],
     },
   });

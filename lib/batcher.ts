@@ -46,7 +46,8 @@ export class Batcher<In, Out> {
       this.lingering = setTimeout(() => this.stopLingering(), linger.ms);
       return;
     }
-    while (this.running < (this.options.maxParallel ?? 1) && this.queue.length > 0) this.send(this.queue.splice(0, this.options.maxBatch));
+    while (this.running < (this.options.maxParallel ?? 1) && this.queue.length > 0)
+      this.send(this.queue.splice(0, this.options.maxBatch));
     if (this.running === 0) this.options.onIdle?.();
   }
 
@@ -76,7 +77,8 @@ export class Batcher<In, Out> {
     }
     call.then(
       (answers) => {
-        if (answers.length !== batch.length) return done((w) => w.reject(new Error(`a batch of ${batch.length} got ${answers.length} answers`)));
+        if (answers.length !== batch.length)
+          return done((w) => w.reject(new Error(`a batch of ${batch.length} got ${answers.length} answers`)));
         done((w, i) => w.resolve(answers[i]!));
       },
       (err: unknown) => done((w) => w.reject(err)),
@@ -105,4 +107,3 @@ export function batchersBy<Owner extends object, In, Out>(
     return batcher;
   };
 }
-

@@ -12,7 +12,10 @@ const Env = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
   /** Prefix of every Redis key and BullMQ queue; test runs use their own. */
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,32}$/i, 'letters, digits, - or _').default('lot'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/i, 'letters, digits, - or _')
+    .default('lot'),
   /** Milliseconds a request-path Redis command may take before the request answers 503. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   AUTH_SECRET: z.string().min(32, 'at least 32 characters').default(LOCAL_SECRET),
@@ -28,7 +31,12 @@ const Env = z.object({
   /** Auto-tuning changes a tier's odds at most once per this many seconds (lib/odds/auto-tune-tiers.ts). */
   AUTO_TUNE_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** The odds-drift alarm tests the draws of this many last minutes (lib/odds/check-odds-drift.ts). */
-  ODDS_DRIFT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 1440).default(60),
+  ODDS_DRIFT_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 1440)
+    .default(60),
   /** End users start at most one rebuild of an activity's lost state this often (lib/draw/rebuild-activity.ts). */
   ACTIVITY_REBUILD_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   /** Demo only (scripts/demo.sh sets it): the play page offers a user picker that mints tokens. */
@@ -36,7 +44,10 @@ const Env = z.object({
    * 1: the production server answers the end-user API itself (lib/http/hot-lane.ts); 0: every
    * request goes through Next's router, as `npm run dev` always does.
    */
-  HOT_LANE: z.enum(['0', '1', 'false', 'true']).default('1').transform((v) => v === '1' || v === 'true'),
+  HOT_LANE: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   /**
    * The draw's group commit (lib/draw/draw-committer.ts): after a batch, fewer than
    * DRAW_COMMIT_LINGER_ROWS waiting draws wait up to DRAW_COMMIT_LINGER_MS for more, so moderate
@@ -44,7 +55,10 @@ const Env = z.object({
    */
   DRAW_COMMIT_LINGER_MS: z.coerce.number().int().min(0).max(50).default(2),
   DRAW_COMMIT_LINGER_ROWS: z.coerce.number().int().min(1).max(500).default(64),
-  DEMO_USER_PICKER: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
+  DEMO_USER_PICKER: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
 });
 export type Config = z.infer<typeof Env> & { publicUrl: string };
 

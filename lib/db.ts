@@ -20,7 +20,8 @@ class SerialClient extends pg.Client {
   // @ts-expect-error one implementation for pg's many overloads
   override query(...args: unknown[]): unknown {
     const first = args[0] as { submit?: unknown } | undefined;
-    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function') return (super.query as (...a: unknown[]) => unknown)(...args);
+    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function')
+      return (super.query as (...a: unknown[]) => unknown)(...args);
     const run = () => (super.query as (...a: unknown[]) => Promise<unknown>)(...args);
     const result = this.#tail.then(run, run);
     this.#tail = result.catch(() => undefined);
@@ -36,7 +37,11 @@ class SerialClient extends pg.Client {
 export const pool: pg.Pool = globalForDb.lotteryPool ?? (globalForDb.lotteryPool = createPool());
 
 function createPool(): pg.Pool {
-  const p = new pg.Pool({ connectionString: config().DATABASE_URL, max: config().DATABASE_POOL_SIZE, Client: SerialClient as unknown as typeof pg.Client });
+  const p = new pg.Pool({
+    connectionString: config().DATABASE_URL,
+    max: config().DATABASE_POOL_SIZE,
+    Client: SerialClient as unknown as typeof pg.Client,
+  });
   // An idle connection closed by the server (a restart, a failover, an administrator) is an
   // 'error' event on the pool: logged and dropped, the next query opens a new one. Unhandled,
   // it would end the process.
@@ -94,7 +99,10 @@ export class OwnConnection {
         if (this.client === client) this.client = null;
       };
       client.on('error', (err) => {
-        log.warn('a dedicated database connection was closed', { applicationName: this.applicationName, ...errorFields(err) });
+        log.warn('a dedicated database connection was closed', {
+          applicationName: this.applicationName,
+          ...errorFields(err),
+        });
         drop();
       });
       client.on('end', drop);
@@ -135,4 +143,3 @@ export const db: PrismaClient =
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
   }));
-

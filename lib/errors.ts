@@ -55,7 +55,13 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; he
     const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return {
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; '), details: { issues } } },
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; '),
+          details: { issues },
+        },
+      },
     };
   }
   log.error('unhandled error', errorFields(err));

@@ -62,10 +62,25 @@ export function timeOrderedId(now = Date.now()): string {
   const hi = Math.floor(ms / 0x1000000);
   const lo = ms % 0x1000000;
   return (
-    HEX[(hi >>> 16) & 0xff]! + HEX[(hi >>> 8) & 0xff]! + HEX[hi & 0xff]! + HEX[(lo >>> 16) & 0xff]! + '-' +
-    HEX[(lo >>> 8) & 0xff]! + HEX[lo & 0xff]! + '-' +
-    HEX[0x70 | (sequence >>> 8)]! + HEX[sequence & 0xff]! + '-' +
-    HEX[0x80 | (r[8]! & 0x3f)]! + HEX[r[9]!]! + '-' +
-    HEX[r[10]!]! + HEX[r[11]!]! + HEX[r[12]!]! + HEX[r[13]!]! + HEX[r[14]!]! + HEX[r[15]!]!
+    HEX[(hi >>> 16) & 0xff]! +
+    HEX[(hi >>> 8) & 0xff]! +
+    HEX[hi & 0xff]! +
+    HEX[(lo >>> 16) & 0xff]! +
+    '-' +
+    HEX[(lo >>> 8) & 0xff]! +
+    HEX[lo & 0xff]! +
+    '-' +
+    HEX[0x70 | (sequence >>> 8)]! +
+    HEX[sequence & 0xff]! +
+    '-' +
+    HEX[0x80 | (r[8]! & 0x3f)]! +
+    HEX[r[9]!]! +
+    '-' +
+    HEX[r[10]!]! +
+    HEX[r[11]!]! +
+    HEX[r[12]!]! +
+    HEX[r[13]!]! +
+    HEX[r[14]!]! +
+    HEX[r[15]!]!
   );
 }

@@ -18,13 +18,16 @@ export function currentRequestId(): string | undefined {
 
 function write(level: Level, msg: string, fields?: Fields) {
   if (levels[level] < levels[config().LOG_LEVEL]) return;
-  const line = JSON.stringify({
-    t: new Date().toISOString(),
-    level,
-    msg,
-    requestId: currentRequestId(),
-    ...fields,
-  }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  const line = JSON.stringify(
+    {
+      t: new Date().toISOString(),
+      level,
+      msg,
+      requestId: currentRequestId(),
+      ...fields,
+    },
+    (_k, v) => (typeof v === 'bigint' ? v.toString() : v),
+  );
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }
 

@@ -63,7 +63,12 @@ export function getQueue<N extends QueueName>(name: N): Queue<QueuePayload<N>> {
     queue = new Queue(name, {
       connection: queueConnection(),
       prefix: bullPrefix(),
-      defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: 1_000, removeOnFail: 5_000 },
+      defaultJobOptions: {
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1_000 },
+        removeOnComplete: 1_000,
+        removeOnFail: 5_000,
+      },
     });
     queues.set(name, queue);
   }

@@ -71,7 +71,8 @@ export function loadLuaScript(dirFromRoot: string, fileName: string): LuaScript 
   const match = /^(.+)-(\d+|v)\.lua$/.exec(fileName);
   if (!match) throw new Error(`Lua file ${fileName} must be named <name>-<numberOfKeys>.lua or <name>-v.lua`);
   // next.config.js traces lib/**/*.lua into the build; the path itself is not for the bundler.
-  const read = (name: string) => readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dirFromRoot, name), 'utf8');
+  const read = (name: string) =>
+    readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dirFromRoot, name), 'utf8');
   // `-- @include other.lua` pastes a shared function (the tier picker) from the same folder.
   const lua = read(fileName).replace(/^-- @include ([\w-]+\.lua)$/gm, (_line, included: string) => read(included));
   // Prefixed: a bare name such as `setStatus` would replace one of ioredis's own methods.
@@ -85,7 +86,10 @@ export function defineScript(redis: Redis, script: LuaScript) {
   const variable = script.numberOfKeys === 'variable';
   if (typeof r[script.name] !== 'function') {
     // Without numberOfKeys, ioredis takes the count as the first argument.
-    redis.defineCommand(script.name, { lua: script.lua, ...(variable ? {} : { numberOfKeys: script.numberOfKeys as number }) });
+    redis.defineCommand(script.name, {
+      lua: script.lua,
+      ...(variable ? {} : { numberOfKeys: script.numberOfKeys as number }),
+    });
   }
   const call = r[script.name] as (...a: (string | number)[]) => Promise<unknown>;
   return (keys: string[], args: (string | number)[]): Promise<unknown> => {

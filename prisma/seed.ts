@@ -17,7 +17,14 @@ export const DEMO_PASSWORD = 'lottery-demo-1';
 export const demoLogins = [
   { email: 'owner@demo.test', name: 'Dana Owner', memberships: [{ tenant: 'demo', role: 'OWNER' }] },
   { email: 'owner@acme.test', name: 'Aki Owner', memberships: [{ tenant: 'acme', role: 'OWNER' }] },
-  { email: 'ops@both.test', name: 'Bo Operator', memberships: [{ tenant: 'demo', role: 'OPERATOR' }, { tenant: 'acme', role: 'OPERATOR' }] },
+  {
+    email: 'ops@both.test',
+    name: 'Bo Operator',
+    memberships: [
+      { tenant: 'demo', role: 'OPERATOR' },
+      { tenant: 'acme', role: 'OPERATOR' },
+    ],
+  },
   { email: 'analyst@demo.test', name: 'Ana Analyst', memberships: [{ tenant: 'demo', role: 'ANALYST' }] },
 ] as const satisfies readonly { email: string; name: string; memberships: readonly { tenant: string; role: Role }[] }[];
 
@@ -64,12 +71,37 @@ async function ensureDemoActivity(tenantId: string): Promise<string> {
     endsAt: new Date(now + 30 * 86400_000).toISOString(),
     timezone: 'Asia/Shanghai',
     limits: { freeDrawsPerDay: 3, maxDrawsPerDay: 10, maxDrawsTotal: 100, maxWinsPerUser: 3 },
-    materials: { title: 'Spin the Spring Festival wheel', themeColor: '#e11d48', rulesText: 'Three free spins a day. Prizes ship within 7 days.' },
+    materials: {
+      title: 'Spin the Spring Festival wheel',
+      themeColor: '#e11d48',
+      rulesText: 'Three free spins a day. Prizes ship within 7 days.',
+    },
     claimWindowHours: 72,
     tiers: [
-      { name: 'First prize', probability: 0.001, stock: 10, pacing: 'none', prizes: [{ prizeId: id('Smart Speaker'), quantity: 1 }] },
-      { name: 'Second prize', probability: 0.05, stock: 500, pacing: 'none', prizes: [{ prizeId: id('Tote Bag'), quantity: 1 }, { prizeId: id('¥10 Coupon'), quantity: 2 }] },
-      { name: 'Third prize', probability: 0.3, stock: 10_000, pacing: 'none', prizes: [{ prizeId: id('100 Points'), quantity: 1 }] },
+      {
+        name: 'First prize',
+        probability: 0.001,
+        stock: 10,
+        pacing: 'none',
+        prizes: [{ prizeId: id('Smart Speaker'), quantity: 1 }],
+      },
+      {
+        name: 'Second prize',
+        probability: 0.05,
+        stock: 500,
+        pacing: 'none',
+        prizes: [
+          { prizeId: id('Tote Bag'), quantity: 1 },
+          { prizeId: id('¥10 Coupon'), quantity: 2 },
+        ],
+      },
+      {
+        name: 'Third prize',
+        probability: 0.3,
+        stock: 10_000,
+        pacing: 'none',
+        prizes: [{ prizeId: id('100 Points'), quantity: 1 }],
+      },
     ],
     tasks: [
       { kind: 'sign_in', name: 'Daily check-in', chances: 1, perDay: 1 },
@@ -111,14 +143,19 @@ export async function seedDemo(): Promise<SeedResult> {
   return {
     tenants,
     liveActivityId,
-    logins: demoLogins.map((l) => ({ email: l.email, password: DEMO_PASSWORD, tenants: l.memberships.map((m) => `${m.tenant} (${m.role})`) })),
+    logins: demoLogins.map((l) => ({
+      email: l.email,
+      password: DEMO_PASSWORD,
+      tenants: l.memberships.map((m) => `${m.tenant} (${m.role})`),
+    })),
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   seedDemo()
     .then(async (r) => {
-      const secret = (await db.tenant.findUniqueOrThrow({ where: { slug: 'demo' }, select: { userTokenSecret: true } })).userTokenSecret;
+      const secret = (await db.tenant.findUniqueOrThrow({ where: { slug: 'demo' }, select: { userTokenSecret: true } }))
+        .userTokenSecret;
       const token = await mintUserToken(secret, { tenantSlug: 'demo', userId: 'demo-user-1' }, 7 * 86400);
       console.log('seeded tenants: demo, acme');
       for (const l of r.logins) console.log(`  login ${l.email} / ${l.password}  → ${l.tenants.join(', ')}`);

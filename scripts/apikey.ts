@@ -10,6 +10,10 @@ runCli(async () => {
   const { values } = parseArgs({ options: { tenant: { type: 'string' }, name: { type: 'string' } }, strict: true });
   if (!values.tenant) throw new Error('usage: npm run -s apikey -- --tenant <slug> [--name <label>]');
   const tenant = await ensureTenant(TenantSlug.parse(values.tenant));
-  const { key } = await createApiKey(tenant.id, { type: 'SYSTEM', id: 'cli' }, values.name ?? 'created by npm run apikey');
+  const { key } = await createApiKey(
+    tenant.id,
+    { type: 'SYSTEM', id: 'cli' },
+    values.name ?? 'created by npm run apikey',
+  );
   process.stdout.write(`${key}\n`);
 });

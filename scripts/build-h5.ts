@@ -41,8 +41,20 @@ const SOURCES = ['components/h5', 'lib/h5', 'lib/i18n', 'lib/fulfilment/claim-ru
 async function buildH5() {
   const started = performance.now();
   const [client, server, css] = await Promise.all([
-    build({ ...common, entryPoints: [join(root, 'components/h5/play-entry.ts')], platform: 'browser', target: 'es2020', outfile: 'play.js' }),
-    build({ ...common, entryPoints: [join(root, 'components/h5/play-render.ts')], platform: 'node', target: 'node20', outfile: 'render-play.mjs' }),
+    build({
+      ...common,
+      entryPoints: [join(root, 'components/h5/play-entry.ts')],
+      platform: 'browser',
+      target: 'es2020',
+      outfile: 'play.js',
+    }),
+    build({
+      ...common,
+      entryPoints: [join(root, 'components/h5/play-render.ts')],
+      platform: 'node',
+      target: 'node20',
+      outfile: 'render-play.mjs',
+    }),
     buildCss(join(root, 'components/h5/play.css')),
   ]);
   const js = client.outputFiles![0]!.contents;
@@ -52,13 +64,21 @@ async function buildH5() {
   writeFileSync(join(publicDir, names.js), js);
   writeFileSync(join(publicDir, names.css), css);
   writeFileSync(join(serverDir, 'render-play.mjs'), server.outputFiles![0]!.contents);
-  writeFileSync(join(serverDir, 'manifest.json'), `${JSON.stringify({ js: `/h5/${names.js}`, css: `/h5/${names.css}` }, null, 2)}\n`);
+  writeFileSync(
+    join(serverDir, 'manifest.json'),
+    `${JSON.stringify({ js: `/h5/${names.js}`, css: `/h5/${names.css}` }, null, 2)}\n`,
+  );
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.error(`h5: ${names.js} ${kb(js.byteLength)}, ${names.css} ${kb(css.length)} in ${Math.round(performance.now() - started)} ms`);
+  console.error(
+    `h5: ${names.js} ${kb(js.byteLength)}, ${names.css} ${kb(css.length)} in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 async function buildCss(entry: string): Promise<string> {
-  const result = await postcss([tailwind({ base: root, optimize: { minify: true } })]).process(readFileSync(entry, 'utf8'), { from: entry });
+  const result = await postcss([tailwind({ base: root, optimize: { minify: true } })]).process(
+    readFileSync(entry, 'utf8'),
+    { from: entry },
+  );
   return result.css;
 }
 
@@ -68,11 +88,13 @@ function watchSources() {
   const rebuild = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      building = building.then(buildH5).catch((err: unknown) => console.error(`h5: build failed, waiting for the next change: ${String(err)}`));
+      building = building
+        .then(buildH5)
+        .catch((err: unknown) => console.error(`h5: build failed, waiting for the next change: ${String(err)}`));
     }, 100);
   };
   for (const source of SOURCES) watch(join(root, source), { recursive: true }, rebuild);
-  console.error('h5: watching components/h5 and the page\'s other sources');
+  console.error("h5: watching components/h5 and the page's other sources");
 }
 
 buildH5().then(

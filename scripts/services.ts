@@ -42,7 +42,24 @@ function startPostgres(): boolean {
 function startRedis(port: number): boolean {
   if (!has('redis-server')) return false;
   const dir = existsSync('/var/lib/redis') ? '/var/lib/redis' : '/tmp';
-  execFileSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  execFileSync(
+    'redis-server',
+    [
+      '--daemonize',
+      'yes',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
+    { stdio: 'ignore' },
+  );
   return true;
 }
 
@@ -81,12 +98,19 @@ async function main() {
     throw err;
   }
   const pgOk = await ensure({
-    name: 'PostgreSQL', url: c.DATABASE_URL, defaultPort: 5432, start: startPostgres,
-    howTo: 'start it (Debian: `pg_ctlcluster <version> main start`; elsewhere `docker compose up -d postgres`)'
-      + ' or set DATABASE_URL',
+    name: 'PostgreSQL',
+    url: c.DATABASE_URL,
+    defaultPort: 5432,
+    start: startPostgres,
+    howTo:
+      'start it (Debian: `pg_ctlcluster <version> main start`; elsewhere `docker compose up -d postgres`)' +
+      ' or set DATABASE_URL',
   });
   const redisOk = await ensure({
-    name: 'Redis', url: c.REDIS_URL, defaultPort: 6379, start: startRedis,
+    name: 'Redis',
+    url: c.REDIS_URL,
+    defaultPort: 6379,
+    start: startRedis,
     howTo: 'start it (`redis-server --daemonize yes`; elsewhere `docker compose up -d redis`) or set REDIS_URL',
   });
   process.exit(pgOk && redisOk ? 0 : 1);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: install what is missing (dependencies, and Debian's Chromium where it can), make
-# sure PostgreSQL and Redis run, then typecheck, lint, vitest (unit, then integration against
+# sure PostgreSQL and Redis run, then typecheck, lint, format check, vitest (unit, then integration against
 # real PostgreSQL and Redis), Playwright and a bounded fuzz run against a production build.
 # The run uses its own database and Redis prefix, dropped at the end, so it never disturbs the
 # demo's data.
@@ -25,6 +25,7 @@ trap cleanup EXIT
 started=$(date +%s)
 say "typecheck";            npx --no-install tsc --noEmit
 say "lint";                 npx --no-install eslint . --max-warnings 0
+say "format";               npx --no-install prettier --check . --log-level warn
 say "migrate the test database"; npx --no-install tsx scripts/migrate.ts
 say "vitest: unit";         npx --no-install vitest run --project unit
 say "vitest: integration";  npx --no-install vitest run --project integration --project faults

@@ -19,7 +19,10 @@ runCli(async () => {
     },
     strict: true,
   });
-  if (!values.tenant || !values.user?.length) throw new Error('usage: npm run -s token -- --tenant <slug> --user <id> [--user <id> ...] [--device <id>] [--ttl <seconds>]');
+  if (!values.tenant || !values.user?.length)
+    throw new Error(
+      'usage: npm run -s token -- --tenant <slug> --user <id> [--user <id> ...] [--device <id>] [--ttl <seconds>]',
+    );
   const slug = TenantSlug.parse(values.tenant);
   const ttlSeconds = values.ttl === undefined ? 7 * 24 * 3600 : Number(values.ttl);
   if (!Number.isInteger(ttlSeconds)) throw new Error('--ttl must be a whole number of seconds');
@@ -27,7 +30,11 @@ runCli(async () => {
   await ensureTenant(slug);
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, select: { userTokenSecret: true } });
   for (const userId of values.user) {
-    const token = await mintUserToken(tenant.userTokenSecret, { tenantSlug: slug, userId, deviceId: values.device, accountCreatedAt: acct }, ttlSeconds);
+    const token = await mintUserToken(
+      tenant.userTokenSecret,
+      { tenantSlug: slug, userId, deviceId: values.device, accountCreatedAt: acct },
+      ttlSeconds,
+    );
     process.stdout.write(`${token}\n`);
   }
 });

@@ -41,7 +41,9 @@ async function main() {
       prefix: bullPrefix(),
       concurrency: p.concurrency,
     });
-    worker.on('failed', (job, err) => log.warn('job failed', { queue: p.queue, jobId: job?.id, attempts: job?.attemptsMade, ...errorFields(err) }));
+    worker.on('failed', (job, err) =>
+      log.warn('job failed', { queue: p.queue, jobId: job?.id, attempts: job?.attemptsMade, ...errorFields(err) }),
+    );
     worker.on('error', (err) => log.error('worker error', { queue: p.queue, ...errorFields(err) }));
     return worker;
   });

@@ -20,8 +20,8 @@ export default async function Home() {
         <LogoMark className="mx-auto size-10" />
         <h1 className="mt-5 text-lg font-semibold text-zinc-950">You are not a member of any tenant yet</h1>
         <p className="mt-2 text-sm leading-6 text-zinc-600">
-          Your account works, but no tenant has given you a role. Ask an owner of the tenant you work on to invite you, then
-          sign in again.
+          Your account works, but no tenant has given you a role. Ask an owner of the tenant you work on to invite you,
+          then sign in again.
         </p>
         <div className="mt-6 flex justify-center">
           <SignOutButton />

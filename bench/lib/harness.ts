@@ -23,10 +23,18 @@ export function applyBenchEnvironment() {
 
 export function buildIfStale() {
   const stamp = '.next-bench/BUILD_ID';
-  const newest = spawnSync('sh', ['-c', `find app components lib next.config.js package.json -type f -newer ${stamp} 2>/dev/null | head -n 1`]).stdout.toString().trim();
+  const newest = spawnSync('sh', [
+    '-c',
+    `find app components lib next.config.js package.json -type f -newer ${stamp} 2>/dev/null | head -n 1`,
+  ])
+    .stdout.toString()
+    .trim();
   if (existsSync(stamp) && statSync(stamp).size > 0 && !newest) return;
   console.error('building the production server (.next-bench)…');
-  const r = spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  const r = spawnSync('npm', ['run', '--silent', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: process.env,
+  });
   if (r.status !== 0) throw new Error('next build failed');
 }
 
@@ -95,12 +103,28 @@ export async function createBenchActivity(probabilities: number[], tenantSlug = 
   const { publishActivity } = await import('../../lib/activities/publish-activity');
   const actor = { type: 'SYSTEM', id: 'bench' } as const;
   const tenant = await ensureTenant(tenantSlug);
-  const prizes = await Promise.all(probabilities.map((_, i) => createPrize(tenant.id, actor, { name: `Bench prize ${i + 1}`, kind: 'points', stock: 10_000_000 })));
+  const prizes = await Promise.all(
+    probabilities.map((_, i) =>
+      createPrize(tenant.id, actor, { name: `Bench prize ${i + 1}`, kind: 'points', stock: 10_000_000 }),
+    ),
+  );
   const now = Date.now();
   const activity = await createActivity(tenant.id, actor, {
-    name: 'Bench', gameplay: 'wheel', timezone: 'UTC', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86400_000).toISOString(),
-    limits: { freeDrawsPerDay: 1_000 }, tasks: [], materials: {},
-    tiers: probabilities.map((probability, i) => ({ name: `Tier ${i + 1}`, probability, stock: 3_000_000, pacing: 'none' as const, prizes: [{ prizeId: prizes[i]!.id, quantity: 1 }] })),
+    name: 'Bench',
+    gameplay: 'wheel',
+    timezone: 'UTC',
+    startsAt: new Date(now - 60_000).toISOString(),
+    endsAt: new Date(now + 86400_000).toISOString(),
+    limits: { freeDrawsPerDay: 1_000 },
+    tasks: [],
+    materials: {},
+    tiers: probabilities.map((probability, i) => ({
+      name: `Tier ${i + 1}`,
+      probability,
+      stock: 3_000_000,
+      pacing: 'none' as const,
+      prizes: [{ prizeId: prizes[i]!.id, quantity: 1 }],
+    })),
   });
   await publishActivity(tenant.id, actor, activity.id);
   return { tenant, prizes, activity, actor };
@@ -110,11 +134,19 @@ export async function createBenchActivity(probabilities: number[], tenantSlug = 
  * The engine's yardstick: redis-benchmark running a minimal one-key EVAL that
  * decrements a stock if any is left, `clients` connections; returns its requests/s.
  */
-export async function redisEvalPerSecond(redis: { set: (key: string, value: number) => Promise<unknown> }, clients: number): Promise<number> {
+export async function redisEvalPerSecond(
+  redis: { set: (key: string, value: number) => Promise<unknown> },
+  clients: number,
+): Promise<number> {
   const stockKey = `${runId}:bench:stock`;
   await redis.set(stockKey, 1_000_000_000);
-  const lua = "local s = tonumber(redis.call('GET', KEYS[1])) if s > 0 then return redis.call('DECR', KEYS[1]) end return -1";
-  const rb = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', '6379', '-c', String(clients), '-n', '300000', '--csv', 'EVAL', lua, '1', stockKey], { encoding: 'utf8' });
+  const lua =
+    "local s = tonumber(redis.call('GET', KEYS[1])) if s > 0 then return redis.call('DECR', KEYS[1]) end return -1";
+  const rb = spawnSync(
+    'redis-benchmark',
+    ['-h', '127.0.0.1', '-p', '6379', '-c', String(clients), '-n', '300000', '--csv', 'EVAL', lua, '1', stockKey],
+    { encoding: 'utf8' },
+  );
   const perSecond = Number(/"([\d.]+)"/.exec(rb.stdout.split('\n').find((l) => l.includes('EVAL')) ?? '')?.[1]);
   if (!perSecond) throw new Error(`redis-benchmark gave no figure: ${rb.stdout} ${rb.stderr}`);
   return perSecond;
@@ -124,22 +156,35 @@ export async function redisEvalPerSecond(redis: { set: (key: string, value: numb
  * `inFlight` clients, each starting its next call when its last one is answered, for
  * `seconds`: calls per second, the mean time one took, and how many. `one(i)` gets the call's number.
  */
-export async function closedLoop(inFlight: number, seconds: number, one: (i: number) => Promise<unknown>): Promise<{ perSecond: number; meanMs: number; count: number }> {
+export async function closedLoop(
+  inFlight: number,
+  seconds: number,
+  one: (i: number) => Promise<unknown>,
+): Promise<{ perSecond: number; meanMs: number; count: number }> {
   let done = 0;
   const until = Date.now() + seconds * 1000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, async (_, w) => {
-    for (let i = w; Date.now() < until; i += inFlight) {
-      await one(i);
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: inFlight }, async (_, w) => {
+      for (let i = w; Date.now() < until; i += inFlight) {
+        await one(i);
+        done++;
+      }
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   return { perSecond: done / elapsed, meanMs: (inFlight * elapsed * 1000) / done, count: done };
 }
 
 /** CPU seconds used so far by this process, the other Node processes (server, workers), PostgreSQL, Redis; and the machine's busy and idle seconds. Linux (/proc). */
-export type CpuSnapshot = { engine: number; otherNode: number; postgres: number; redis: number; busy: number; idle: number };
+export type CpuSnapshot = {
+  engine: number;
+  otherNode: number;
+  postgres: number;
+  redis: number;
+  busy: number;
+  idle: number;
+};
 
 /** Linux's USER_HZ (getconf CLK_TCK), the unit of /proc's CPU times: 100 on every mainstream build. */
 const TICKS_PER_SECOND = 100;
@@ -161,7 +206,12 @@ export function cpuSnapshot(): CpuSnapshot {
     else if (comm === 'postgres') snap.postgres += seconds;
     else if (comm.startsWith('redis-server')) snap.redis += seconds;
   }
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   snap.busy = (user! + nice! + system! + irq! + softirq! + steal!) / TICKS_PER_SECOND;
   snap.idle = (idle! + iowait!) / TICKS_PER_SECOND;
   return snap;

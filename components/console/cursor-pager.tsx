@@ -3,7 +3,17 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { ArrowRightIcon } from './icons';
 
 /** "Back to the start" and "next" links of a cursor-paged table footer. */
-export function CursorPager({ firstHref, nextHref, firstLabel, nextLabel }: { firstHref: string | null; nextHref: string | null; firstLabel: string; nextLabel: string }) {
+export function CursorPager({
+  firstHref,
+  nextHref,
+  firstLabel,
+  nextLabel,
+}: {
+  firstHref: string | null;
+  nextHref: string | null;
+  firstLabel: string;
+  nextLabel: string;
+}) {
   return (
     <span className="flex items-center gap-2">
       {firstHref ? (

@@ -8,5 +8,9 @@ export function roleLabel(role: Role): string {
 }
 
 export function RoleBadge({ role }: { role: Role }) {
-  return <Badge tone={roleTone[role]}><span data-testid="role-badge">{roleLabel(role)}</span></Badge>;
+  return (
+    <Badge tone={roleTone[role]}>
+      <span data-testid="role-badge">{roleLabel(role)}</span>
+    </Badge>
+  );
 }

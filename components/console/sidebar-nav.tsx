@@ -28,10 +28,14 @@ export function SidebarNav({ tenantSlug }: { tenantSlug: string }) {
               href={`/t/${tenantSlug}/${segment}`}
               aria-current={current ? 'page' : undefined}
               className={`group flex h-9 items-center gap-3 rounded-md px-3 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-500 ${
-                current ? 'bg-zinc-900/[0.06] text-zinc-950' : 'text-zinc-600 hover:bg-zinc-900/[0.04] hover:text-zinc-900'
+                current
+                  ? 'bg-zinc-900/[0.06] text-zinc-950'
+                  : 'text-zinc-600 hover:bg-zinc-900/[0.04] hover:text-zinc-900'
               }`}
             >
-              <Icon className={`size-4 shrink-0 ${current ? 'text-indigo-600' : 'text-zinc-500 group-hover:text-zinc-700'}`} />
+              <Icon
+                className={`size-4 shrink-0 ${current ? 'text-indigo-600' : 'text-zinc-500 group-hover:text-zinc-700'}`}
+              />
               {label}
             </Link>
           </li>

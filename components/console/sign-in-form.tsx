@@ -49,9 +49,18 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={error ? errorId : undefined}>
       {error ? (
-        <div id={errorId} role="alert" data-testid="signin-error" className="flex items-start gap-2.5 rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
+        <div
+          id={errorId}
+          role="alert"
+          data-testid="signin-error"
+          className="flex items-start gap-2.5 rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800"
+        >
           <svg viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0 text-red-600" fill="currentColor" aria-hidden>
-            <path fillRule="evenodd" d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm-.75-11.5a.75.75 0 0 1 1.5 0v4a.75.75 0 0 1-1.5 0v-4ZM10 15a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
+            <path
+              fillRule="evenodd"
+              d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm-.75-11.5a.75.75 0 0 1 1.5 0v4a.75.75 0 0 1-1.5 0v-4ZM10 15a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
+              clipRule="evenodd"
+            />
           </svg>
           <span>{error}</span>
         </div>
@@ -90,7 +99,12 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
           className={`mt-1.5 ${inputClasses}`}
         />
       </div>
-      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary', 'md', 'h-10 w-full')}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        className={buttonClasses('primary', 'md', 'h-10 w-full')}
+      >
         {pending ? <Spinner /> : null}
         {pending ? 'Signing in…' : 'Sign in'}
       </button>

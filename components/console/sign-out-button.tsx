@@ -25,7 +25,13 @@ export function SignOutButton() {
   }
 
   return (
-    <button type="button" onClick={onClick} disabled={pending} aria-busy={pending} className={buttonClasses('secondary', 'sm')}>
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={pending}
+      aria-busy={pending}
+      className={buttonClasses('secondary', 'sm')}
+    >
       {pending ? <Spinner className="size-3.5" /> : <LogOutIcon className="size-3.5" />}
       {pending ? 'Signing out…' : 'Sign out'}
     </button>

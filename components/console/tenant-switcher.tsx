@@ -10,7 +10,13 @@ import { CheckIcon, ChevronsUpDownIcon } from './icons';
 
 export type SwitcherTenant = { slug: string; name: string; role: string };
 
-export function TenantSwitcher({ tenants, current }: { tenants: SwitcherTenant[]; current: { slug: string; name: string } }) {
+export function TenantSwitcher({
+  tenants,
+  current,
+}: {
+  tenants: SwitcherTenant[];
+  current: { slug: string; name: string };
+}) {
   const segment = useSelectedLayoutSegment();
   const section = isConsoleSection(segment) ? segment : 'activities';
   const [open, setOpen] = useState(false);
@@ -49,12 +55,22 @@ export function TenantSwitcher({ tenants, current }: { tenants: SwitcherTenant[]
     const all = items();
     const index = all.indexOf(document.activeElement as HTMLElement);
     const focusAt = (i: number) => all[(i + all.length) % all.length]?.focus();
-    if (e.key === 'ArrowDown') { e.preventDefault(); focusAt(index + 1); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); focusAt(index - 1); }
-    else if (e.key === 'Home') { e.preventDefault(); focusAt(0); }
-    else if (e.key === 'End') { e.preventDefault(); focusAt(all.length - 1); }
-    else if (e.key === 'Escape') { e.preventDefault(); close(true); }
-    else if (e.key === 'Tab') close(false);
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusAt(index + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusAt(index - 1);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      focusAt(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      focusAt(all.length - 1);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      close(true);
+    } else if (e.key === 'Tab') close(false);
   };
 
   return (
@@ -68,13 +84,18 @@ export function TenantSwitcher({ tenants, current }: { tenants: SwitcherTenant[]
         aria-label={`Switch tenant (current: ${current.name})`}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && !open) { e.preventDefault(); setOpen(true); }
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault();
+            setOpen(true);
+          }
         }}
         data-testid="tenant-switcher"
         className="-ml-2 flex h-9 max-w-72 min-w-0 items-center gap-2.5 rounded-md px-2 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-expanded:bg-zinc-100"
       >
         <TenantAvatar name={current.name} />
-        <span className="truncate text-sm font-semibold text-zinc-900" data-testid="tenant-name">{current.name}</span>
+        <span className="truncate text-sm font-semibold text-zinc-900" data-testid="tenant-name">
+          {current.name}
+        </span>
         <ChevronsUpDownIcon className="size-4 shrink-0 text-zinc-500" />
       </button>
       {open ? (
@@ -118,7 +139,10 @@ export function TenantSwitcher({ tenants, current }: { tenants: SwitcherTenant[]
 
 function TenantAvatar({ name }: { name: string }) {
   return (
-    <span aria-hidden className="flex size-6 shrink-0 items-center justify-center rounded-md bg-zinc-900 text-[11px] font-semibold text-white uppercase">
+    <span
+      aria-hidden
+      className="flex size-6 shrink-0 items-center justify-center rounded-md bg-zinc-900 text-[11px] font-semibold text-white uppercase"
+    >
       {name.trim().charAt(0) || '?'}
     </span>
   );

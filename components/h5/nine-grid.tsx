@@ -10,7 +10,14 @@ import type { Board } from './wheel';
 const RING = [0, 1, 2, 5, 8, 7, 6, 3];
 const LAPS = 3;
 
-export function NineGrid({ ref, segments, reducedMotion, onLanded, center, label }: {
+export function NineGrid({
+  ref,
+  segments,
+  reducedMotion,
+  onLanded,
+  center,
+  label,
+}: {
   ref: Ref<Board>;
   segments: Segment[];
   reducedMotion: boolean;
@@ -53,9 +60,20 @@ export function NineGrid({ ref, segments, reducedMotion, onLanded, center, label
   }));
 
   return (
-    <div className="mx-auto grid aspect-square w-full max-w-[320px] grid-cols-3 gap-2 rounded-2xl bg-white/70 p-2 shadow-lg" role="group" aria-label={label} data-testid="grid" data-landed={landed}>
+    <div
+      className="mx-auto grid aspect-square w-full max-w-[320px] grid-cols-3 gap-2 rounded-2xl bg-white/70 p-2 shadow-lg"
+      role="group"
+      aria-label={label}
+      data-testid="grid"
+      data-landed={landed}
+    >
       {Array.from({ length: 9 }, (_, pos) => {
-        if (pos === 4) return <div key="center" className="flex">{center}</div>;
+        if (pos === 4)
+          return (
+            <div key="center" className="flex">
+              {center}
+            </div>
+          );
         const ringIndex = RING.indexOf(pos);
         const cell = cells[ringIndex];
         const on = active === ringIndex;

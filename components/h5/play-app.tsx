@@ -16,7 +16,20 @@ import { TasksList } from './tasks-list';
 import { getToken, newIdempotencyKey, setToken as storeToken, takeTokenFromFragment } from './token-store';
 import { Wheel, type Board } from './wheel';
 
-type Notice = { kind: 'offline' | 'server' | 'busy' | 'blocked' | 'auth' | 'notFound' | 'zero-today' | 'zero-total' | 'zero-tasks' | 'zero-none'; retry?: boolean } | null;
+type Notice = {
+  kind:
+    | 'offline'
+    | 'server'
+    | 'busy'
+    | 'blocked'
+    | 'auth'
+    | 'notFound'
+    | 'zero-today'
+    | 'zero-total'
+    | 'zero-tasks'
+    | 'zero-none';
+  retry?: boolean;
+} | null;
 
 const DRAW_ATTEMPTS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,12 +114,15 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
     document.cookie = `lang=${locale}; path=/; max-age=31536000; samesite=lax`;
   }, [locale]);
 
-  const refresh = useCallback(async (withToken = token) => {
-    if (!withToken) return;
-    const r = await callApi<MyState>(withToken, `/api/v1/activities/${activity.id}/me`);
-    if (r.ok) setMe(r.data);
-    else setNotice(noticeOf(r));
-  }, [activity.id, token]);
+  const refresh = useCallback(
+    async (withToken = token) => {
+      if (!withToken) return;
+      const r = await callApi<MyState>(withToken, `/api/v1/activities/${activity.id}/me`);
+      if (r.ok) setMe(r.data);
+      else setNotice(noticeOf(r));
+    },
+    [activity.id, token],
+  );
 
   const refreshStatus = useCallback(async () => {
     if (!token) return;
@@ -140,7 +156,10 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
     setAnnounce(t.drawing);
     let r: ApiResult<DrawResult> = { ok: false, kind: 'network' };
     for (let attempt = 1; attempt <= DRAW_ATTEMPTS; attempt++) {
-      r = await callApi<DrawResult>(token, `/api/v1/activities/${activity.id}/draws`, { method: 'POST', headers: { 'idempotency-key': key } });
+      r = await callApi<DrawResult>(token, `/api/v1/activities/${activity.id}/draws`, {
+        method: 'POST',
+        headers: { 'idempotency-key': key },
+      });
       const retryable = !r.ok && (r.kind === 'network' || r.status >= 500);
       if (!retryable || attempt === DRAW_ATTEMPTS) break;
       await sleep(!r.ok && r.kind === 'http' && r.retryAfterSeconds ? r.retryAfterSeconds * 1000 : 400 * attempt);
@@ -152,7 +171,16 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       if (r.kind === 'http' && r.status < 500) pendingKey.current = null;
       if (r.kind === 'http' && r.code === 'ACTIVITY_NOT_LIVE') void refreshStatus();
       if (r.kind === 'http' && (r.code === 'NO_CHANCES' || r.code === 'DRAW_LIMIT_REACHED')) void refresh();
-      setNotice(noticeOf(r, r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED' ? (/today/.test(r.message) ? 'zero-today' : 'zero-total') : undefined));
+      setNotice(
+        noticeOf(
+          r,
+          r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED'
+            ? /today/.test(r.message)
+              ? 'zero-today'
+              : 'zero-total'
+            : undefined,
+        ),
+      );
       return;
     }
     pendingKey.current = null;
@@ -186,13 +214,26 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   }
 
   const tierNames = useMemo(() => new Map(activity.tiers.map((x) => [x.id, x.name])), [activity.tiers]);
-  const segments = useMemo(() => segmentsOf(activity.tiers, activity.canLose, t.result.lose, activity.gameplay === 'grid' ? 8 : 6), [activity.tiers, activity.canLose, activity.gameplay, t.result.lose]);
-  const zeroNotice = me && chances === 0 && live && phase !== 'animating' && phase !== 'shown' ? zeroReason(me, activity) : null;
+  const segments = useMemo(
+    () => segmentsOf(activity.tiers, activity.canLose, t.result.lose, activity.gameplay === 'grid' ? 8 : 6),
+    [activity.tiers, activity.canLose, activity.gameplay, t.result.lose],
+  );
+  const zeroNotice =
+    me && chances === 0 && live && phase !== 'animating' && phase !== 'shown' ? zeroReason(me, activity) : null;
   const shown = notice ?? (zeroNotice ? { kind: zeroNotice } : null);
   const canDraw = !!token && live && !!me && chances > 0 && (phase === 'idle' || phase === 'shown');
-  const stateText = !live ? (period === 'before' || status === 'SCHEDULED' ? `${t.state.notYet} ${new Date(activity.startsAt).toLocaleString(locale)}` : period === 'after' || status === 'ENDED' ? t.state.ENDED : status === 'PAUSED' ? t.state.PAUSED : t.state.ENDED) : null;
+  const stateText = !live
+    ? period === 'before' || status === 'SCHEDULED'
+      ? `${t.state.notYet} ${new Date(activity.startsAt).toLocaleString(locale)}`
+      : period === 'after' || status === 'ENDED'
+        ? t.state.ENDED
+        : status === 'PAUSED'
+          ? t.state.PAUSED
+          : t.state.ENDED
+    : null;
 
-  const drawLabel = phase === 'drawing' ? t.drawing : t.draw[activity.gameplay as keyof Messages['draw']] ?? t.draw.wheel;
+  const drawLabel =
+    phase === 'drawing' ? t.drawing : (t.draw[activity.gameplay as keyof Messages['draw']] ?? t.draw.wheel);
   const button = (compact: boolean) => (
     <button
       ref={drawButton}
@@ -210,23 +251,47 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   const resultLabel = result ? (result.outcome === 'win' ? `${result.tier?.name ?? ''}` : t.result.lose) : null;
 
   return (
-    <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-4 px-4 pb-10 pt-3" style={{ ['--theme' as string]: activity.themeColor }}>
+    <main
+      className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-4 px-4 pb-10 pt-3"
+      style={{ ['--theme' as string]: activity.themeColor }}
+    >
       <header className="flex items-center justify-between gap-2">
-        <a ref={rulesLink} href={`/play/${activity.id}/rules`} onClick={openRules} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm">
+        <a
+          ref={rulesLink}
+          href={`/play/${activity.id}/rules`}
+          onClick={openRules}
+          className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm"
+        >
           {t.rules.link}
         </a>
-        <button type="button" aria-label={t.languageLabel} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm" lang={locale === 'en' ? 'zh-CN' : 'en'}>
+        <button
+          type="button"
+          aria-label={t.languageLabel}
+          onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+          className="rounded-full bg-white/80 px-3 py-1.5 text-sm font-medium text-zinc-800 shadow-sm"
+          lang={locale === 'en' ? 'zh-CN' : 'en'}
+        >
           {t.language}
         </button>
       </header>
       <h1 className="text-center text-2xl font-extrabold leading-tight text-zinc-900">{activity.title}</h1>
 
       {demoUsers && !token ? (
-        <div className="rounded-2xl border border-dashed border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="demo-picker">
+        <div
+          className="rounded-2xl border border-dashed border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="demo-picker"
+        >
           <p className="mb-2 font-semibold">{t.demo.pick}</p>
           <div className="flex flex-wrap gap-2">
             {demoUsers.map((u) => (
-              <button key={u.userId} type="button" onClick={() => acceptToken(u.token)} className="rounded-full bg-white px-3 py-1 font-medium shadow-sm">{u.userId}</button>
+              <button
+                key={u.userId}
+                type="button"
+                onClick={() => acceptToken(u.token)}
+                className="rounded-full bg-white px-3 py-1 font-medium shadow-sm"
+              >
+                {u.userId}
+              </button>
             ))}
           </div>
           <p className="mt-2 text-xs">{t.demo.note}</p>
@@ -234,16 +299,42 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       ) : null}
 
       <p className="text-center text-sm font-medium text-zinc-700" data-testid="chances">
-        {t.chances}: <span className="text-2xl font-extrabold text-[var(--theme)]" data-testid="chances-count">{me ? chances : '–'}</span>
+        {t.chances}:{' '}
+        <span className="text-2xl font-extrabold text-[var(--theme)]" data-testid="chances-count">
+          {me ? chances : '–'}
+        </span>
       </p>
 
       <div className={activity.gameplay === 'scratch' ? '' : 'min-h-[300px]'}>
         {activity.gameplay === 'grid' ? (
-          <NineGrid ref={board} segments={segments} reducedMotion={reducedMotion} onLanded={landed} center={button(true)} label={activity.name} />
+          <NineGrid
+            ref={board}
+            segments={segments}
+            reducedMotion={reducedMotion}
+            onLanded={landed}
+            center={button(true)}
+            label={activity.name}
+          />
         ) : activity.gameplay === 'scratch' ? (
-          <ScratchCard key={drawSeq} ready={!!result && phase !== 'drawing'} resultLabel={resultLabel} tierId={result?.tier?.id ?? null} onRevealed={landed} coatingLabel={t.scratchHint} revealLabel={t.revealAll} label={activity.name} />
+          <ScratchCard
+            key={drawSeq}
+            ready={!!result && phase !== 'drawing'}
+            resultLabel={resultLabel}
+            tierId={result?.tier?.id ?? null}
+            onRevealed={landed}
+            coatingLabel={t.scratchHint}
+            revealLabel={t.revealAll}
+            label={activity.name}
+          />
         ) : (
-          <Wheel ref={board} segments={segments} reducedMotion={reducedMotion} onLanded={landed} themeColor={activity.themeColor} label={activity.name} />
+          <Wheel
+            ref={board}
+            segments={segments}
+            reducedMotion={reducedMotion}
+            onLanded={landed}
+            themeColor={activity.themeColor}
+            label={activity.name}
+          />
         )}
       </div>
 
@@ -252,28 +343,52 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       {/* Reserved space: a message appearing moves nothing below it. */}
       <div className="min-h-[3.5rem]" aria-live="polite" data-testid="notice">
         {stateText ? (
-          <p className="rounded-2xl bg-zinc-900/85 px-4 py-3 text-center text-sm font-medium text-white" data-testid="activity-state">{stateText}</p>
+          <p
+            className="rounded-2xl bg-zinc-900/85 px-4 py-3 text-center text-sm font-medium text-white"
+            data-testid="activity-state"
+          >
+            {stateText}
+          </p>
         ) : shown ? (
-          <p className={`rounded-2xl px-4 py-3 text-center text-sm font-medium ${shown.kind.startsWith('zero') ? 'bg-amber-50 text-amber-950' : 'bg-rose-50 text-rose-900'}`} data-testid="notice-text" data-kind={shown.kind}>
+          <p
+            className={`rounded-2xl px-4 py-3 text-center text-sm font-medium ${shown.kind.startsWith('zero') ? 'bg-amber-50 text-amber-950' : 'bg-rose-50 text-rose-900'}`}
+            data-testid="notice-text"
+            data-kind={shown.kind}
+          >
             {noticeText(shown.kind, t)}
           </p>
         ) : null}
       </div>
-      <p className="sr-only" role="status">{announce}</p>
+      <p className="sr-only" role="status">
+        {announce}
+      </p>
 
-      {me ? <TasksList tasks={me.tasks} t={t} busyTaskId={busyTask} disabled={!live} onComplete={completeTask} /> : null}
-      {me ? <MyPrizes wins={me.wins} t={t} tierNames={tierNames} onClaim={(w: MyWin) => setClaiming({ winId: w.id, prizeName: w.prize.name })} /> : null}
+      {me ? (
+        <TasksList tasks={me.tasks} t={t} busyTaskId={busyTask} disabled={!live} onComplete={completeTask} />
+      ) : null}
+      {me ? (
+        <MyPrizes
+          wins={me.wins}
+          t={t}
+          tierNames={tierNames}
+          onClaim={(w: MyWin) => setClaiming({ winId: w.id, prizeName: w.prize.name })}
+        />
+      ) : null}
 
       {phase === 'shown' && result ? (
         <ResultDialog
           result={result}
           t={t}
           onClose={closeResult}
-          onClaim={result.outcome === 'win' && result.prizes.some((p) => p.kind === 'physical') ? () => {
-            const i = result.prizes.findIndex((p) => p.kind === 'physical');
-            setPhase('idle');
-            setClaiming({ winId: result.winIds[i]!, prizeName: result.prizes[i]!.name });
-          } : null}
+          onClaim={
+            result.outcome === 'win' && result.prizes.some((p) => p.kind === 'physical')
+              ? () => {
+                  const i = result.prizes.findIndex((p) => p.kind === 'physical');
+                  setPhase('idle');
+                  setClaiming({ winId: result.winIds[i]!, prizeName: result.prizes[i]!.name });
+                }
+              : null
+          }
         />
       ) : null}
       {rulesOpen ? <RulesSheet activityId={activity.id} t={t} onClose={() => window.history.back()} /> : null}

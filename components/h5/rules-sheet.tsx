@@ -29,21 +29,43 @@ export function RulesSheet({ activityId, t, onClose }: { activityId: string; t: 
   }, [activityId, attempt]);
 
   return (
-    <div role="dialog" aria-modal="true" aria-label={t.rules.title} data-testid="rules-sheet" className="fixed inset-0 z-40 overflow-y-auto bg-white" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={t.rules.title}
+      data-testid="rules-sheet"
+      className="fixed inset-0 z-40 overflow-y-auto bg-white"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="mx-auto w-full max-w-md space-y-4 px-4 py-5 text-zinc-900">
-        <button ref={back} type="button" onClick={onClose} className="text-sm font-medium text-rose-700 underline underline-offset-2">← {t.rules.back}</button>
+        <button
+          ref={back}
+          type="button"
+          onClick={onClose}
+          className="text-sm font-medium text-rose-700 underline underline-offset-2"
+        >
+          ← {t.rules.back}
+        </button>
         {html !== null ? (
           <div className="space-y-4" dangerouslySetInnerHTML={{ __html: html }} />
         ) : failed ? (
           <p className="rounded-2xl bg-rose-50 px-4 py-3 text-sm text-rose-900">
             {t.errors.offline}{' '}
-            <button type="button" onClick={() => {
-              setFailed(false);
-              setAttempt((n) => n + 1);
-            }} className="font-semibold underline">{t.retry}</button>
+            <button
+              type="button"
+              onClick={() => {
+                setFailed(false);
+                setAttempt((n) => n + 1);
+              }}
+              className="font-semibold underline"
+            >
+              {t.retry}
+            </button>
           </p>
         ) : (
-          <p className="text-sm text-zinc-600" aria-busy="true">…</p>
+          <p className="text-sm text-zinc-600" aria-busy="true">
+            …
+          </p>
         )}
       </div>
     </div>

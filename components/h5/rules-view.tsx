@@ -12,34 +12,62 @@ export function RulesView({ view, locale }: RulesViewProps) {
   const limit = (n: number | null) => (n === null ? t.none : String(n));
   return (
     <main lang={locale} className="mx-auto min-h-dvh w-full max-w-md space-y-4 bg-white px-4 py-5 text-zinc-900">
-      <a href={`/play/${view.id}`} className="text-sm font-medium text-rose-700 underline underline-offset-2">← {t.back}</a>
+      <a href={`/play/${view.id}`} className="text-sm font-medium text-rose-700 underline underline-offset-2">
+        ← {t.back}
+      </a>
       <h1 className="text-2xl font-extrabold">{t.title}</h1>
-      <p className="text-sm text-zinc-600">{titleOf(view)} · {t.live}</p>
+      <p className="text-sm text-zinc-600">
+        {titleOf(view)} · {t.live}
+      </p>
       {rulesText ? <p className="whitespace-pre-line rounded-2xl bg-zinc-50 p-3 text-sm">{rulesText}</p> : null}
       <section aria-labelledby="period">
-        <h2 id="period" className="mb-1 font-bold">{t.period}</h2>
-        <p className="text-sm" data-testid="rules-period">{date.format(new Date(view.startsAt))} – {date.format(new Date(view.endsAt))} ({t.timezone}: {view.timezone})</p>
+        <h2 id="period" className="mb-1 font-bold">
+          {t.period}
+        </h2>
+        <p className="text-sm" data-testid="rules-period">
+          {date.format(new Date(view.startsAt))} – {date.format(new Date(view.endsAt))} ({t.timezone}: {view.timezone})
+        </p>
       </section>
       <section aria-labelledby="odds">
-        <h2 id="odds" className="mb-1 font-bold">{t.tiers}</h2>
+        <h2 id="odds" className="mb-1 font-bold">
+          {t.tiers}
+        </h2>
         <table className="w-full text-left text-sm" data-testid="odds-table">
           <thead>
             <tr className="border-b border-zinc-200 text-zinc-600">
-              <th scope="col" className="py-2 pr-2 font-medium">{t.tier}</th>
-              <th scope="col" className="py-2 pr-2 font-medium">{t.prizes}</th>
-              <th scope="col" className="py-2 text-right font-medium">{t.probability}</th>
+              <th scope="col" className="py-2 pr-2 font-medium">
+                {t.tier}
+              </th>
+              <th scope="col" className="py-2 pr-2 font-medium">
+                {t.prizes}
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                {t.probability}
+              </th>
             </tr>
           </thead>
           <tbody>
             {view.tiers.map((tier) => (
-              <tr key={tier.id} className="border-b border-zinc-100" data-testid="odds-row" data-tier-id={tier.id} data-probability={tier.probability}>
-                <th scope="row" className="py-2 pr-2 font-semibold">{tier.name}</th>
-                <td className="py-2 pr-2">{tier.prizes.map((p) => `${p.name}${p.quantity > 1 ? ` × ${p.quantity}` : ''}`).join(' + ')}</td>
+              <tr
+                key={tier.id}
+                className="border-b border-zinc-100"
+                data-testid="odds-row"
+                data-tier-id={tier.id}
+                data-probability={tier.probability}
+              >
+                <th scope="row" className="py-2 pr-2 font-semibold">
+                  {tier.name}
+                </th>
+                <td className="py-2 pr-2">
+                  {tier.prizes.map((p) => `${p.name}${p.quantity > 1 ? ` × ${p.quantity}` : ''}`).join(' + ')}
+                </td>
                 <td className="py-2 text-right tabular-nums">{formatPercent(tier.probability, locale)}</td>
               </tr>
             ))}
             <tr data-testid="odds-row" data-tier-id="none" data-probability={view.noWinProbability}>
-              <th scope="row" className="py-2 pr-2 font-semibold">{t.noWin}</th>
+              <th scope="row" className="py-2 pr-2 font-semibold">
+                {t.noWin}
+              </th>
               <td className="py-2 pr-2">–</td>
               <td className="py-2 text-right tabular-nums">{formatPercent(view.noWinProbability, locale)}</td>
             </tr>
@@ -47,12 +75,18 @@ export function RulesView({ view, locale }: RulesViewProps) {
         </table>
       </section>
       <section aria-labelledby="limits">
-        <h2 id="limits" className="mb-1 font-bold">{t.limits}</h2>
+        <h2 id="limits" className="mb-1 font-bold">
+          {t.limits}
+        </h2>
         <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm" data-testid="rules-limits">
-          <dt>{t.freeDrawsPerDay}</dt><dd className="text-right tabular-nums">{view.limits.freeDrawsPerDay}</dd>
-          <dt>{t.maxDrawsPerDay}</dt><dd className="text-right tabular-nums">{limit(view.limits.maxDrawsPerDay)}</dd>
-          <dt>{t.maxDrawsTotal}</dt><dd className="text-right tabular-nums">{limit(view.limits.maxDrawsTotal)}</dd>
-          <dt>{t.maxWinsPerUser}</dt><dd className="text-right tabular-nums">{limit(view.limits.maxWinsPerUser)}</dd>
+          <dt>{t.freeDrawsPerDay}</dt>
+          <dd className="text-right tabular-nums">{view.limits.freeDrawsPerDay}</dd>
+          <dt>{t.maxDrawsPerDay}</dt>
+          <dd className="text-right tabular-nums">{limit(view.limits.maxDrawsPerDay)}</dd>
+          <dt>{t.maxDrawsTotal}</dt>
+          <dd className="text-right tabular-nums">{limit(view.limits.maxDrawsTotal)}</dd>
+          <dt>{t.maxWinsPerUser}</dt>
+          <dd className="text-right tabular-nums">{limit(view.limits.maxWinsPerUser)}</dd>
         </dl>
       </section>
     </main>

@@ -7,7 +7,15 @@ const REVEAL_SHARE = 0.5;
 const BRUSH = 22;
 
 /** Keyed by the draw in the page, so every draw gets a fresh coating. */
-export function ScratchCard({ ready, resultLabel, tierId, onRevealed, coatingLabel, revealLabel, label }: {
+export function ScratchCard({
+  ready,
+  resultLabel,
+  tierId,
+  onRevealed,
+  coatingLabel,
+  revealLabel,
+  label,
+}: {
   /** The server's result is under the coating and may be scratched. */
   ready: boolean;
   resultLabel: ReactNode;
@@ -59,9 +67,20 @@ export function ScratchCard({ ready, resultLabel, tierId, onRevealed, coatingLab
   }
 
   return (
-    <div className="mx-auto w-full max-w-[320px]" data-testid="scratch" data-landed={revealed ? (tierId ?? 'none') : ''}>
-      <div className="relative h-40 overflow-hidden rounded-2xl bg-white shadow-lg ring-1 ring-zinc-200" role="group" aria-label={label}>
-        <div className="flex size-full items-center justify-center p-4 text-center text-xl font-bold text-rose-700" aria-hidden={!revealed}>
+    <div
+      className="mx-auto w-full max-w-[320px]"
+      data-testid="scratch"
+      data-landed={revealed ? (tierId ?? 'none') : ''}
+    >
+      <div
+        className="relative h-40 overflow-hidden rounded-2xl bg-white shadow-lg ring-1 ring-zinc-200"
+        role="group"
+        aria-label={label}
+      >
+        <div
+          className="flex size-full items-center justify-center p-4 text-center text-xl font-bold text-rose-700"
+          aria-hidden={!revealed}
+        >
           {ready ? resultLabel : null}
         </div>
         <canvas
@@ -85,7 +104,11 @@ export function ScratchCard({ ready, resultLabel, tierId, onRevealed, coatingLab
       </div>
       <div className="mt-2 flex h-8 justify-end">
         {ready && !revealed ? (
-          <button type="button" onClick={reveal} className="rounded-full px-3 text-sm font-medium text-rose-800 underline underline-offset-2">
+          <button
+            type="button"
+            onClick={reveal}
+            className="rounded-full px-3 text-sm font-medium text-rose-800 underline underline-offset-2"
+          >
             {revealLabel}
           </button>
         ) : null}

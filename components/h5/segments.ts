@@ -2,7 +2,12 @@
 // is possible. Purely visual; the odds are what the rules page discloses and the server draws.
 export type Segment = { key: string; tierId: string | null; label: string };
 
-export function segmentsOf(tiers: { id: string; name: string }[], canLose: boolean, noPrizeLabel: string, minimum = 0): Segment[] {
+export function segmentsOf(
+  tiers: { id: string; name: string }[],
+  canLose: boolean,
+  noPrizeLabel: string,
+  minimum = 0,
+): Segment[] {
   const base: Segment[] = [];
   for (const t of tiers) {
     base.push({ key: t.id, tierId: t.id, label: t.name });
@@ -10,7 +15,8 @@ export function segmentsOf(tiers: { id: string; name: string }[], canLose: boole
   }
   if (base.length === 0) base.push({ key: 'none', tierId: null, label: noPrizeLabel });
   const out = [...base];
-  for (let i = 0; out.length < minimum; i++) out.push({ ...base[i % base.length]!, key: `${base[i % base.length]!.key}-${i}` });
+  for (let i = 0; out.length < minimum; i++)
+    out.push({ ...base[i % base.length]!, key: `${base[i % base.length]!.key}-${i}` });
   return out;
 }
 

@@ -11,7 +11,14 @@ const TURNS = 5;
 /** What the page asks of a gameplay board: animate to the server's answer. */
 export type Board = { play: (tierId: string | null) => void };
 
-export function Wheel({ ref, segments, reducedMotion, onLanded, themeColor, label }: {
+export function Wheel({
+  ref,
+  segments,
+  reducedMotion,
+  onLanded,
+  themeColor,
+  label,
+}: {
   ref: Ref<Board>;
   segments: Segment[];
   reducedMotion: boolean;
@@ -53,10 +60,19 @@ export function Wheel({ ref, segments, reducedMotion, onLanded, themeColor, labe
 
   const r = 140;
   return (
-    <div className="relative mx-auto aspect-square w-full max-w-[300px]" role="img" aria-label={label} data-testid="wheel" data-landed={landed}>
+    <div
+      className="relative mx-auto aspect-square w-full max-w-[300px]"
+      role="img"
+      aria-label={label}
+      data-testid="wheel"
+      data-landed={landed}
+    >
       <div
         className="size-full rounded-full shadow-lg ring-4 ring-white"
-        style={{ transform: `rotate(${rotation}deg)`, transition: reducedMotion ? 'none' : `transform ${SPIN_MS}ms cubic-bezier(0.12, 0.7, 0.16, 1)` }}
+        style={{
+          transform: `rotate(${rotation}deg)`,
+          transition: reducedMotion ? 'none' : `transform ${SPIN_MS}ms cubic-bezier(0.12, 0.7, 0.16, 1)`,
+        }}
         onTransitionEnd={settle}
         data-testid="wheel-disc"
         data-rotation={rotation}
@@ -66,12 +82,27 @@ export function Wheel({ ref, segments, reducedMotion, onLanded, themeColor, labe
             const a0 = ((i * slice - 90) * Math.PI) / 180;
             const a1 = (((i + 1) * slice - 90) * Math.PI) / 180;
             const large = slice > 180 ? 1 : 0;
-            const d = n === 1 ? `M 0 -${r} A ${r} ${r} 0 1 1 -0.01 -${r} Z` : `M 0 0 L ${r * Math.cos(a0)} ${r * Math.sin(a0)} A ${r} ${r} 0 ${large} 1 ${r * Math.cos(a1)} ${r * Math.sin(a1)} Z`;
+            const d =
+              n === 1
+                ? `M 0 -${r} A ${r} ${r} 0 1 1 -0.01 -${r} Z`
+                : `M 0 0 L ${r * Math.cos(a0)} ${r * Math.sin(a0)} A ${r} ${r} 0 ${large} 1 ${r * Math.cos(a1)} ${r * Math.sin(a1)} Z`;
             const mid = (i + 0.5) * slice;
             return (
               <g key={s.key}>
-                <path d={d} fill={s.tierId ? (i % 4 === 0 ? themeColor : '#b45309') : i % 2 ? '#fff7ed' : '#ffe4e6'} stroke="#fff" strokeWidth="2" />
-                <text transform={`rotate(${mid}) translate(0 -${r * 0.62})`} textAnchor="middle" dominantBaseline="middle" fontSize={n > 8 ? 10 : 12} fontWeight="600" fill={s.tierId ? '#fff' : '#9f1239'}>
+                <path
+                  d={d}
+                  fill={s.tierId ? (i % 4 === 0 ? themeColor : '#b45309') : i % 2 ? '#fff7ed' : '#ffe4e6'}
+                  stroke="#fff"
+                  strokeWidth="2"
+                />
+                <text
+                  transform={`rotate(${mid}) translate(0 -${r * 0.62})`}
+                  textAnchor="middle"
+                  dominantBaseline="middle"
+                  fontSize={n > 8 ? 10 : 12}
+                  fontWeight="600"
+                  fill={s.tierId ? '#fff' : '#9f1239'}
+                >
                   {s.label.length > 12 ? `${s.label.slice(0, 11)}…` : s.label}
                 </text>
               </g>

@@ -27,8 +27,14 @@ export const Dialog = forwardRef<HTMLDialogElement, DialogProps>(function Dialog
         <div className="flex items-start gap-4">
           {icon}
           <div className="min-w-0">
-            <h2 id={titleId} className="text-base font-semibold text-zinc-950">{title}</h2>
-            {description ? <div id={descriptionId} className="mt-1.5 text-sm leading-6 text-zinc-600">{description}</div> : null}
+            <h2 id={titleId} className="text-base font-semibold text-zinc-950">
+              {title}
+            </h2>
+            {description ? (
+              <div id={descriptionId} className="mt-1.5 text-sm leading-6 text-zinc-600">
+                {description}
+              </div>
+            ) : null}
           </div>
         </div>
         {children}

@@ -10,7 +10,11 @@ export function Table({ label, children, footer }: { label: string; children: Re
           {children}
         </table>
       </div>
-      {footer ? <div className="flex items-center justify-between gap-4 border-t border-zinc-200 bg-zinc-50/60 px-4 py-3 text-sm text-zinc-600">{footer}</div> : null}
+      {footer ? (
+        <div className="flex items-center justify-between gap-4 border-t border-zinc-200 bg-zinc-50/60 px-4 py-3 text-sm text-zinc-600">
+          {footer}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -26,7 +30,12 @@ export function Th({ className = '', ...rest }: ThHTMLAttributes<HTMLTableCellEl
 }
 
 export function Td({ className = '', ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`border-b border-zinc-100 px-4 py-3 align-middle text-zinc-800 group-last:border-b-0 ${className}`} {...rest} />;
+  return (
+    <td
+      className={`border-b border-zinc-100 px-4 py-3 align-middle text-zinc-800 group-last:border-b-0 ${className}`}
+      {...rest}
+    />
+  );
 }
 
 export function Tr({ children }: { children: ReactNode }) {

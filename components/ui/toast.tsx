@@ -6,7 +6,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 
 type ToastKind = 'success' | 'error';
 type Toast = { id: number; kind: ToastKind; title: string; description?: string };
-type ToastApi = { success: (title: string, description?: string) => void; error: (title: string, description?: string) => void };
+type ToastApi = {
+  success: (title: string, description?: string) => void;
+  error: (title: string, description?: string) => void;
+};
 
 const ToastContext = createContext<ToastApi | null>(null);
 const TOAST_LIFETIME_MS = 5_000;
@@ -30,10 +33,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="pointer-events-none fixed right-6 bottom-6 z-50 flex w-96 max-w-[calc(100vw-3rem)] flex-col gap-2">
         <div role="status" aria-live="polite" className="flex flex-col gap-2">
-          {toasts.filter((t) => t.kind === 'success').map((t) => <ToastCard key={t.id} toast={t} onDismiss={dismiss} />)}
+          {toasts
+            .filter((t) => t.kind === 'success')
+            .map((t) => (
+              <ToastCard key={t.id} toast={t} onDismiss={dismiss} />
+            ))}
         </div>
         <div role="alert" aria-live="assertive" className="flex flex-col gap-2">
-          {toasts.filter((t) => t.kind === 'error').map((t) => <ToastCard key={t.id} toast={t} onDismiss={dismiss} />)}
+          {toasts
+            .filter((t) => t.kind === 'error')
+            .map((t) => (
+              <ToastCard key={t.id} toast={t} onDismiss={dismiss} />
+            ))}
         </div>
       </div>
     </ToastContext.Provider>
@@ -67,7 +78,15 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         className="-m-1 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900"
         aria-label="Dismiss notification"
       >
-        <svg viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden>
+        <svg
+          viewBox="0 0 16 16"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+          aria-hidden
+        >
           <path d="M4 4l8 8M12 4l-8 8" />
         </svg>
       </button>

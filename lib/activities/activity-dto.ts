@@ -4,17 +4,51 @@ import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import type { Segment } from '../draw/segments';
 
 export const activitySelect = {
-  id: true, tenantId: true, name: true, status: true, gameplay: true, startsAt: true, endsAt: true, timezone: true,
-  materials: true, freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true, maxWinsPerUser: true,
-  claimWindowHours: true, fixedWinners: true, pauseOnDrift: true, configVersion: true, version: true, publishedAt: true, endedAt: true, createdAt: true, updatedAt: true,
+  id: true,
+  tenantId: true,
+  name: true,
+  status: true,
+  gameplay: true,
+  startsAt: true,
+  endsAt: true,
+  timezone: true,
+  materials: true,
+  freeDrawsPerDay: true,
+  maxDrawsPerDay: true,
+  maxDrawsTotal: true,
+  maxWinsPerUser: true,
+  claimWindowHours: true,
+  fixedWinners: true,
+  pauseOnDrift: true,
+  configVersion: true,
+  version: true,
+  publishedAt: true,
+  endedAt: true,
+  createdAt: true,
+  updatedAt: true,
   tiers: {
     select: {
-      id: true, name: true, position: true, probabilityMicros: true, stock: true, issued: true, pacing: true, segments: true, autoTuneMinMicros: true, autoTuneMaxMicros: true,
-      prizes: { select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } }, orderBy: { prizeId: 'asc' } },
+      id: true,
+      name: true,
+      position: true,
+      probabilityMicros: true,
+      stock: true,
+      issued: true,
+      pacing: true,
+      segments: true,
+      autoTuneMinMicros: true,
+      autoTuneMaxMicros: true,
+      prizes: {
+        select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } },
+        orderBy: { prizeId: 'asc' },
+      },
     },
     orderBy: { position: 'asc' },
   },
-  tasks: { select: { id: true, kind: true, name: true, eventType: true, chances: true, perDay: true, total: true }, orderBy: { position: 'asc' } },
+  tasks: {
+    select: { id: true, kind: true, name: true, eventType: true, chances: true, perDay: true, total: true },
+    orderBy: { position: 'asc' },
+  },
   stocks: { select: { prizeId: true, reserved: true, issued: true, returned: true } },
 } satisfies Prisma.ActivitySelect;
 export type ActivityRow = Prisma.ActivityGetPayload<{ select: typeof activitySelect }>;
@@ -47,15 +81,45 @@ export function toActivityDto(a: ActivityRow) {
       stock: t.stock,
       issued: t.issued,
       pacing: t.pacing.toLowerCase(),
-      ...((t.segments as Segment[]).length ? { segments: (t.segments as Segment[]).map(({ probabilityMicros, ...s }) => ({ ...s, probability: probabilityMicros / PROBABILITY_SCALE })) } : {}),
-      ...(t.autoTuneMinMicros !== null && t.autoTuneMaxMicros !== null ? { autoTune: { minProbability: t.autoTuneMinMicros / PROBABILITY_SCALE, maxProbability: t.autoTuneMaxMicros / PROBABILITY_SCALE } } : {}),
-      prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity, name: p.prize.name, kind: p.prize.kind.toLowerCase() })),
+      ...((t.segments as Segment[]).length
+        ? {
+            segments: (t.segments as Segment[]).map(({ probabilityMicros, ...s }) => ({
+              ...s,
+              probability: probabilityMicros / PROBABILITY_SCALE,
+            })),
+          }
+        : {}),
+      ...(t.autoTuneMinMicros !== null && t.autoTuneMaxMicros !== null
+        ? {
+            autoTune: {
+              minProbability: t.autoTuneMinMicros / PROBABILITY_SCALE,
+              maxProbability: t.autoTuneMaxMicros / PROBABILITY_SCALE,
+            },
+          }
+        : {}),
+      prizes: t.prizes.map((p) => ({
+        prizeId: p.prizeId,
+        quantity: p.quantity,
+        name: p.prize.name,
+        kind: p.prize.kind.toLowerCase(),
+      })),
     })),
     tasks: a.tasks.map((t) => ({
-      id: t.id, kind: t.kind.toLowerCase(), name: t.name, chances: t.chances,
-      ...(t.eventType ? { eventType: t.eventType } : {}), ...(t.perDay !== null ? { perDay: t.perDay } : {}), ...(t.total !== null ? { total: t.total } : {}),
+      id: t.id,
+      kind: t.kind.toLowerCase(),
+      name: t.name,
+      chances: t.chances,
+      ...(t.eventType ? { eventType: t.eventType } : {}),
+      ...(t.perDay !== null ? { perDay: t.perDay } : {}),
+      ...(t.total !== null ? { total: t.total } : {}),
     })),
-    stock: a.stocks.map((s) => ({ prizeId: s.prizeId, reserved: s.reserved, issued: s.issued, returned: s.returned, remaining: s.reserved - s.issued - s.returned })),
+    stock: a.stocks.map((s) => ({
+      prizeId: s.prizeId,
+      reserved: s.reserved,
+      issued: s.issued,
+      returned: s.returned,
+      remaining: s.reserved - s.issued - s.returned,
+    })),
     configVersion: a.configVersion,
     publishedAt: a.publishedAt?.toISOString() ?? null,
     endedAt: a.endedAt?.toISOString() ?? null,

@@ -56,6 +56,8 @@ export async function assertPrizesOwned(tenantId: string, spec: Pick<DraftSpec, 
   const owned = await db.prize.findMany({ where: { tenantId, id: { in: prizeIds } }, select: { id: true } });
   const missing = prizeIds.filter((id) => !owned.some((p) => p.id === id));
   if (missing.length) {
-    throw new AppError('VALIDATION_FAILED', `unknown prize ${missing.join(', ')}`, { issues: missing.map((id) => ({ path: 'tiers.prizes.prizeId', message: `prize ${id} not found` })) });
+    throw new AppError('VALIDATION_FAILED', `unknown prize ${missing.join(', ')}`, {
+      issues: missing.map((id) => ({ path: 'tiers.prizes.prizeId', message: `prize ${id} not found` })),
+    });
   }
 }

@@ -23,8 +23,21 @@ export function toActivitySpec(a: ActivityDto): DraftSpec {
     })),
     tasks: a.tasks.map((t) =>
       t.kind === 'event'
-        ? { kind: 'event' as const, eventType: t.eventType ?? '', name: t.name, chances: t.chances, ...(t.perDay ? { perDay: t.perDay } : {}), ...(t.total ? { total: t.total } : {}) }
-        : { kind: t.kind as 'sign_in' | 'share' | 'invite', name: t.name, chances: t.chances, ...(t.perDay ? { perDay: t.perDay } : {}), ...(t.total ? { total: t.total } : {}) },
+        ? {
+            kind: 'event' as const,
+            eventType: t.eventType ?? '',
+            name: t.name,
+            chances: t.chances,
+            ...(t.perDay ? { perDay: t.perDay } : {}),
+            ...(t.total ? { total: t.total } : {}),
+          }
+        : {
+            kind: t.kind as 'sign_in' | 'share' | 'invite',
+            name: t.name,
+            chances: t.chances,
+            ...(t.perDay ? { perDay: t.perDay } : {}),
+            ...(t.total ? { total: t.total } : {}),
+          },
     ),
     materials: a.materials,
     ...(a.claimWindowHours ? { claimWindowHours: a.claimWindowHours } : {}),

@@ -19,7 +19,10 @@ export async function adjustTierLive(tenantId: string, actor: Actor, change: Liv
   if (!tier) throw new AppError('NOT_FOUND', `tier ${tierId} not found`);
   const { expected } = adjustment;
   if (toMicros(tier.probability) !== toMicros(expected.probability) || tier.stock !== expected.stock) {
-    throw new AppError('CONFLICT', `${tier.name} changed since the preview (now odds ${tier.probability}, stock ${tier.stock}); review the change again`);
+    throw new AppError(
+      'CONFLICT',
+      `${tier.name} changed since the preview (now odds ${tier.probability}, stock ${tier.stock}); review the change again`,
+    );
   }
   return patchTier(tenantId, actor, { activityId, tierId, patch: toPatchTier(adjustment) });
 }

@@ -32,9 +32,9 @@ export async function changeActivityPeriod(tenantId: string, actor: Actor, chang
   const { activityId, patch, now = Date.now() } = change;
   const a = isUuid(activityId)
     ? await db.activity.findFirst({
-      where: { id: activityId, tenantId },
-      select: { id: true, status: true, startsAt: true, endsAt: true, version: true },
-    })
+        where: { id: activityId, tenantId },
+        select: { id: true, status: true, startsAt: true, endsAt: true, version: true },
+      })
     : null;
   if (!a) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const startsAt = patch.startsAt ? new Date(patch.startsAt) : a.startsAt;
@@ -47,18 +47,27 @@ export async function changeActivityPeriod(tenantId: string, actor: Actor, chang
       data: { startsAt, endsAt, version: { increment: 1 }, configVersion: { increment: 1 } },
     });
     if (r.count !== 1) throw new AppError('CONFLICT', 'the activity changed meanwhile; reload and try again');
-    await writeAuditLog(tenantId, actor, {
-      action: 'activity.period', objectType: 'Activity', objectId: a.id,
-      before: { startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() },
-      after: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
-    }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'activity.period',
+        objectType: 'Activity',
+        objectId: a.id,
+        before: { startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() },
+        after: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+      },
+      tx,
+    );
     const row = await tx.activity.findUniqueOrThrow({ where: { id: a.id }, select: { configVersion: true } });
     return { configVersion: row.configVersion, epoch: await lockStateEpoch(tx, a.id) };
   });
 
   if (a.status !== 'DRAFT') {
     const fields = {
-      startsAt: String(startsAt.getTime()), endsAt: String(endsAt.getTime()), version: String(configVersion),
+      startsAt: String(startsAt.getTime()),
+      endsAt: String(endsAt.getTime()),
+      version: String(configVersion),
     };
     await carryToHotState(await requestRedis(), a.id, epoch, { hash: 'cfg', op: 'set', fields });
     if (endsAt > a.endsAt) await keepUserStateUntil(a.id, endsAt);
@@ -70,7 +79,8 @@ export async function changeActivityPeriod(tenantId: string, actor: Actor, chang
 type PeriodCheck = { status: ActivityStatus; oldStart: Date; startsAt: Date; endsAt: Date; now: number };
 
 function refuseBadPeriod({ status, oldStart, startsAt, endsAt, now }: PeriodCheck) {
-  const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `${path} ${message}`, { issues: [{ path, message }] });
+  const invalid = (path: string, message: string) =>
+    new AppError('VALIDATION_FAILED', `${path} ${message}`, { issues: [{ path, message }] });
   if (hasEnded(status)) throw new AppError('INVALID_STATE', 'the activity has ended; its period can no longer change');
   if (endsAt <= startsAt) throw invalid('endsAt', 'must be after startsAt');
   if (endsAt.getTime() - startsAt.getTime() > MAX_PERIOD_MS) throw invalid('endsAt', 'a period is at most a year');
@@ -78,7 +88,11 @@ function refuseBadPeriod({ status, oldStart, startsAt, endsAt, now }: PeriodChec
   // A published activity's end is ended by hand (POST .../end), not by a period in the past.
   if (endsAt.getTime() <= now) throw invalid('endsAt', 'must be in the future; to stop now, end the activity');
   // A started activity cannot be un-started: users have drawn under the old start.
-  if ((status === 'LIVE' || status === 'PAUSED') && startsAt.getTime() !== oldStart.getTime() && startsAt.getTime() > now) {
+  if (
+    (status === 'LIVE' || status === 'PAUSED') &&
+    startsAt.getTime() !== oldStart.getTime() &&
+    startsAt.getTime() > now
+  ) {
     throw invalid('startsAt', 'cannot move into the future once the activity has started');
   }
 }

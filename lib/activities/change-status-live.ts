@@ -9,7 +9,12 @@ import { changeActivityStatus } from './change-status';
 import type { ActivityDto } from './activity-dto';
 import type { LiveStatusChange } from './live-change-schemas';
 
-export async function changeStatusLive(tenantId: string, actor: Actor, activityId: string, change: LiveStatusChange): Promise<ActivityDto> {
+export async function changeStatusLive(
+  tenantId: string,
+  actor: Actor,
+  activityId: string,
+  change: LiveStatusChange,
+): Promise<ActivityDto> {
   const activity = await getActivityRowOrThrow(tenantId, activityId);
   const status = publicStatus(activity.status);
   if (status !== change.expectedStatus) {

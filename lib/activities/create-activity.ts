@@ -19,7 +19,12 @@ export async function createActivity(tenantId: string, actor: Actor, given: Draf
       },
       select: activitySelect,
     });
-    await writeAuditLog(tenantId, actor, { action: 'activity.create', objectType: 'Activity', objectId: created.id, after: spec }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      { action: 'activity.create', objectType: 'Activity', objectId: created.id, after: spec },
+      tx,
+    );
     return created;
   });
   return toActivityDto(activity);

@@ -28,11 +28,23 @@ export async function getActivityStats(tenantId: string, activityId: string): Pr
     uniqueUsers: totals._count._all,
     byTier: activity.tiers.map((t) => {
       const wins = tierWins.find((w) => w.tierId === t.id)?._count._all ?? 0;
-      return { tierId: t.id, name: t.name, configured: t.probabilityMicros / PROBABILITY_SCALE, wins, drawShare: draws ? wins / draws : 0 };
+      return {
+        tierId: t.id,
+        name: t.name,
+        configured: t.probabilityMicros / PROBABILITY_SCALE,
+        wins,
+        drawShare: draws ? wins / draws : 0,
+      };
     }),
     stock: activity.stocks.map((s) => {
       const issued = prizeIssued.find((p) => p.prizeId === s.prizeId)?._sum.quantity ?? 0;
-      return { prizeId: s.prizeId, reserved: s.reserved, issued, returned: s.returned, remaining: s.reserved - issued - s.returned };
+      return {
+        prizeId: s.prizeId,
+        reserved: s.reserved,
+        issued,
+        returned: s.returned,
+        remaining: s.reserved - issued - s.returned,
+      };
     }),
     risk: { events: riskEvents },
   };

@@ -10,9 +10,30 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
     ? await db.activity.findFirst({
         where: { id: activityId, tenantId, status: { not: 'DRAFT' } },
         select: {
-          id: true, name: true, gameplay: true, materials: true, startsAt: true, endsAt: true, timezone: true, status: true,
-          freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true, maxWinsPerUser: true,
-          tiers: { select: { id: true, name: true, probabilityMicros: true, prizes: { select: { quantity: true, prize: { select: { id: true, name: true, kind: true, imageUrl: true } } }, orderBy: { prizeId: 'asc' } } }, orderBy: { position: 'asc' } },
+          id: true,
+          name: true,
+          gameplay: true,
+          materials: true,
+          startsAt: true,
+          endsAt: true,
+          timezone: true,
+          status: true,
+          freeDrawsPerDay: true,
+          maxDrawsPerDay: true,
+          maxDrawsTotal: true,
+          maxWinsPerUser: true,
+          tiers: {
+            select: {
+              id: true,
+              name: true,
+              probabilityMicros: true,
+              prizes: {
+                select: { quantity: true, prize: { select: { id: true, name: true, kind: true, imageUrl: true } } },
+                orderBy: { prizeId: 'asc' },
+              },
+            },
+            orderBy: { position: 'asc' },
+          },
         },
       })
     : null;
@@ -27,12 +48,23 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
     endsAt: a.endsAt.toISOString(),
     timezone: a.timezone,
     status: publicStatus(a.status),
-    limits: { freeDrawsPerDay: a.freeDrawsPerDay, maxDrawsPerDay: a.maxDrawsPerDay, maxDrawsTotal: a.maxDrawsTotal, maxWinsPerUser: a.maxWinsPerUser },
+    limits: {
+      freeDrawsPerDay: a.freeDrawsPerDay,
+      maxDrawsPerDay: a.maxDrawsPerDay,
+      maxDrawsTotal: a.maxDrawsTotal,
+      maxWinsPerUser: a.maxWinsPerUser,
+    },
     tiers: a.tiers.map((t) => ({
       id: t.id,
       name: t.name,
       probability: t.probabilityMicros / PROBABILITY_SCALE,
-      prizes: t.prizes.map((p) => ({ prizeId: p.prize.id, name: p.prize.name, kind: p.prize.kind.toLowerCase(), imageUrl: p.prize.imageUrl, quantity: p.quantity })),
+      prizes: t.prizes.map((p) => ({
+        prizeId: p.prize.id,
+        name: p.prize.name,
+        kind: p.prize.kind.toLowerCase(),
+        imageUrl: p.prize.imageUrl,
+        quantity: p.quantity,
+      })),
     })),
     noWinProbability: (PROBABILITY_SCALE - winMicros) / PROBABILITY_SCALE,
   };

@@ -27,7 +27,12 @@ export type ActivityListItem = {
 
 export async function listActivities(
   tenantId: string,
-  { status, search, limit = 100, now = Date.now() }: { status?: ActivityStatus; search?: string; limit?: number; now?: number } = {},
+  {
+    status,
+    search,
+    limit = 100,
+    now = Date.now(),
+  }: { status?: ActivityStatus; search?: string; limit?: number; now?: number } = {},
 ): Promise<ActivityListItem[]> {
   const where: Prisma.ActivityWhereInput = {
     tenantId,
@@ -37,7 +42,16 @@ export async function listActivities(
   };
   const rows = await db.activity.findMany({
     where,
-    select: { id: true, name: true, status: true, gameplay: true, startsAt: true, endsAt: true, timezone: true, tiers: { select: { stock: true, issued: true } } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      gameplay: true,
+      startsAt: true,
+      endsAt: true,
+      timezone: true,
+      tiers: { select: { stock: true, issued: true } },
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
   });
@@ -47,8 +61,16 @@ export async function listActivities(
   const windowStart = new Date(windowEnd.getTime() - RATE_WINDOW_MINUTES * 60_000);
   const [draws, alerts] = ids.length
     ? await Promise.all([
-        db.statsBucket.groupBy({ by: ['activityId'], where: { tenantId, activityId: { in: ids }, minute: { gte: windowStart, lt: windowEnd } }, _sum: { draws: true } }),
-        db.alert.groupBy({ by: ['activityId'], where: { tenantId, activityId: { in: ids }, acknowledgedAt: null }, _count: { _all: true } }),
+        db.statsBucket.groupBy({
+          by: ['activityId'],
+          where: { tenantId, activityId: { in: ids }, minute: { gte: windowStart, lt: windowEnd } },
+          _sum: { draws: true },
+        }),
+        db.alert.groupBy({
+          by: ['activityId'],
+          where: { tenantId, activityId: { in: ids }, acknowledgedAt: null },
+          _count: { _all: true },
+        }),
       ])
     : [[], []];
   return rows.map((r) => {

@@ -26,5 +26,8 @@ export type LiveStatusChange = z.infer<typeof LiveStatusChange>;
 
 /** The patch itself, as the management API would validate it. */
 export function toPatchTier(a: LiveTierAdjustment): PatchTier {
-  return PatchTier.parse({ ...(a.probability !== undefined ? { probability: a.probability } : {}), ...(a.stock !== undefined ? { stock: a.stock } : {}) });
+  return PatchTier.parse({
+    ...(a.probability !== undefined ? { probability: a.probability } : {}),
+    ...(a.stock !== undefined ? { stock: a.stock } : {}),
+  });
 }

@@ -21,7 +21,11 @@ import { maxOddsSum, type Segment } from '../draw/segments';
 const adjustScript = loadLuaScript('lib/draw/lua', 'adjust-tier-stock-3.lua');
 
 const tierSelect = {
-  id: true, activityId: true, probabilityMicros: true, stock: true, version: true,
+  id: true,
+  activityId: true,
+  probabilityMicros: true,
+  stock: true,
+  version: true,
   activity: { select: { status: true, tiers: { select: { id: true, probabilityMicros: true, segments: true } } } },
 } as const;
 type TierRow = { id: string; activityId: string; probabilityMicros: number; stock: number; version: number };
@@ -36,17 +40,20 @@ export type TierChange = {
 
 export async function patchTier(tenantId: string, actor: Actor, change: TierChange): Promise<ActivityDto> {
   const { activityId, tierId, patch, reason } = change;
-  const tier = isUuid(tierId) && isUuid(activityId)
-    ? await db.tier.findFirst({ where: { id: tierId, activityId, tenantId }, select: tierSelect })
-    : null;
+  const tier =
+    isUuid(tierId) && isUuid(activityId)
+      ? await db.tier.findFirst({ where: { id: tierId, activityId, tenantId }, select: tierSelect })
+      : null;
   if (!tier) throw new AppError('NOT_FOUND', `tier ${tierId} not found`);
   if (hasEnded(tier.activity.status)) throw new AppError('INVALID_STATE', 'the activity has ended');
   const probabilityMicros = patch.probability !== undefined ? toMicros(patch.probability) : tier.probabilityMicros;
   // The most the odds add up to at any local time, time segments included.
-  const total = maxOddsSum(tier.activity.tiers.map((t) => ({
-    probabilityMicros: t.id === tier.id ? probabilityMicros : t.probabilityMicros,
-    segments: t.segments as Segment[],
-  }))).micros;
+  const total = maxOddsSum(
+    tier.activity.tiers.map((t) => ({
+      probabilityMicros: t.id === tier.id ? probabilityMicros : t.probabilityMicros,
+      segments: t.segments as Segment[],
+    })),
+  ).micros;
   if (total > PROBABILITY_SCALE) {
     throw new AppError('VALIDATION_FAILED', `the odds would add up to ${total / PROBABILITY_SCALE}, more than 1`, {
       issues: [{ path: 'probability', message: 'odds sum over 1' }],
@@ -98,8 +105,21 @@ async function moveTierStock(redis: Redis, tier: TierRow, stock: number): Promis
  * under its row lock; if the stock moved in another generation (the state was rebuilt since,
  * and the move went with the old state), the change is refused.
  */
-async function recordTierChange({ tenantId, actor, tier, probabilityMicros, stock, movedAt, reason }: {
-  tenantId: string; actor: Actor; tier: TierRow; probabilityMicros: number; stock: number; movedAt: number | null;
+async function recordTierChange({
+  tenantId,
+  actor,
+  tier,
+  probabilityMicros,
+  stock,
+  movedAt,
+  reason,
+}: {
+  tenantId: string;
+  actor: Actor;
+  tier: TierRow;
+  probabilityMicros: number;
+  stock: number;
+  movedAt: number | null;
   reason?: Record<string, unknown>;
 }): Promise<number> {
   return db.$transaction(async (tx) => {
@@ -113,11 +133,18 @@ async function recordTierChange({ tenantId, actor, tier, probabilityMicros, stoc
     if (movedAt !== null && epoch !== movedAt) {
       throw new AppError('CONFLICT', 'the live state was restored meanwhile; try again');
     }
-    await writeAuditLog(tenantId, actor, {
-      action: 'tier.update', objectType: 'Tier', objectId: tier.id,
-      before: { probability: tier.probabilityMicros / PROBABILITY_SCALE, stock: tier.stock },
-      after: { probability: probabilityMicros / PROBABILITY_SCALE, stock, ...(reason ? { reason } : {}) },
-    }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'tier.update',
+        objectType: 'Tier',
+        objectId: tier.id,
+        before: { probability: tier.probabilityMicros / PROBABILITY_SCALE, stock: tier.stock },
+        after: { probability: probabilityMicros / PROBABILITY_SCALE, stock, ...(reason ? { reason } : {}) },
+      },
+      tx,
+    );
     return epoch;
   });
 }

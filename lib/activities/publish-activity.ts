@@ -17,28 +17,41 @@ import { transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
-export async function publishActivity(tenantId: string, actor: Actor, activityId: string, { now = Date.now(), redis }: { now?: number; redis?: Redis } = {}): Promise<ActivityDto> {
+export async function publishActivity(
+  tenantId: string,
+  actor: Actor,
+  activityId: string,
+  { now = Date.now(), redis }: { now?: number; redis?: Redis } = {},
+): Promise<ActivityDto> {
   const activity = await getActivityRowOrThrow(tenantId, activityId);
   if (activity.status !== 'DRAFT') {
     const status = publicStatus(activity.status);
     throw new AppError('INVALID_STATE', `the activity is ${status}, only a DRAFT can be published`);
   }
   const problems = publishBlockers(activity, now);
-  if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), { issues: problems });
+  if (problems.length)
+    throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), { issues: problems });
 
   const need = new Map<string, number>();
-  for (const t of activity.tiers) for (const p of t.prizes) need.set(p.prizeId, (need.get(p.prizeId) ?? 0) + t.stock * p.quantity);
+  for (const t of activity.tiers)
+    for (const p of t.prizes) need.set(p.prizeId, (need.get(p.prizeId) ?? 0) + t.stock * p.quantity);
   const r = redis ?? (await requestRedis());
   // The status and the reservations in one transaction, under the prizes' locks; then the first
   // hot state, the drain and the scheduled start and end (lib/activities/transition-activity.ts).
   const outcome = await transitionActivity({
-    activityId: activity.id, tenantId, from: ['DRAFT'], version: activity.version,
-    to: activity.startsAt.getTime() <= now ? 'LIVE' : 'SCHEDULED', actor,
-    action: 'activity.publish', audit: { reserved: Object.fromEntries(need) },
+    activityId: activity.id,
+    tenantId,
+    from: ['DRAFT'],
+    version: activity.version,
+    to: activity.startsAt.getTime() <= now ? 'LIVE' : 'SCHEDULED',
+    actor,
+    action: 'activity.publish',
+    audit: { reserved: Object.fromEntries(need) },
     columns: { publishedAt: new Date(), configVersion: { increment: 1 } },
     inTransaction: (tx) => reserve(tx, { tenantId, actor, activityId: activity.id, need }),
     lock: (inside) => withPrizeLocks(r, [...need.keys()], inside),
-    now, redis: r,
+    now,
+    redis: r,
   }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new AppError('INVALID_STATE', 'the activity is already being published');
     throw err;
@@ -78,12 +91,16 @@ function isUniqueViolation(err: unknown): boolean {
 export type PublishBlocker = { path: string; message: string };
 
 /** What stops an activity from being published (the console's checklist shows the same). */
-export function publishBlockers(a: { endsAt: Date; tiers: { name: string; probabilityMicros: number; stock: number; prizes: unknown[] }[] }, now = Date.now()): PublishBlocker[] {
+export function publishBlockers(
+  a: { endsAt: Date; tiers: { name: string; probabilityMicros: number; stock: number; prizes: unknown[] }[] },
+  now = Date.now(),
+): PublishBlocker[] {
   const problems: PublishBlocker[] = [];
   if (a.endsAt.getTime() <= now) problems.push({ path: 'endsAt', message: 'the period has already ended' });
   if (a.tiers.length === 0) problems.push({ path: 'tiers', message: 'add at least one tier' });
   const total = a.tiers.reduce((s, t) => s + t.probabilityMicros, 0);
   if (total > PROBABILITY_SCALE) problems.push({ path: 'tiers', message: 'the odds add up to more than 1' });
-  for (const t of a.tiers) if (t.prizes.length === 0) problems.push({ path: 'tiers', message: `tier "${t.name}" awards no prize` });
+  for (const t of a.tiers)
+    if (t.prizes.length === 0) problems.push({ path: 'tiers', message: `tier "${t.name}" awards no prize` });
   return problems;
 }

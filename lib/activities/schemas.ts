@@ -16,16 +16,23 @@ const probability = z
   .number()
   .min(0)
   .max(1)
-  .refine((p) => Math.abs(p * PROBABILITY_SCALE - Math.round(p * PROBABILITY_SCALE)) < 1e-6, 'at most 6 decimal places (1e-6 precision)');
+  .refine(
+    (p) => Math.abs(p * PROBABILITY_SCALE - Math.round(p * PROBABILITY_SCALE)) < 1e-6,
+    'at most 6 decimal places (1e-6 precision)',
+  );
 
-export const TimeZone = z.string().min(1).max(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'an IANA time zone such as Asia/Shanghai');
+export const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Asia/Shanghai');
 
 const isoWithOffset = Instant;
 
@@ -50,7 +57,14 @@ export const TierSpec = z.strictObject({
   name: text({ min: 1, max: 60 }),
   probability,
   stock: z.number().int().min(0).max(100_000_000),
-  prizes: z.array(TierPrizeSpec).min(1).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity'),
+  prizes: z
+    .array(TierPrizeSpec)
+    .min(1)
+    .max(MAX_PRIZES_PER_TIER)
+    .refine(
+      (ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length,
+      'a prize appears once per tier; use quantity',
+    ),
   pacing: z.enum(['none', 'even']).default('none'),
   segments: z.array(SegmentSpec).max(24).optional(),
   /** Bounds within which the auto-tune worker may move this tier's probability (lib/odds/auto-tune-tier.ts). */
@@ -58,7 +72,9 @@ export const TierSpec = z.strictObject({
     .strictObject({ minProbability: probability, maxProbability: probability })
     .refine((b) => b.minProbability <= b.maxProbability, 'minProbability must not exceed maxProbability')
     .optional()
-    .describe('let the auto-tune worker move the probability within these bounds towards an even release of the stock over the period'),
+    .describe(
+      'let the auto-tune worker move the probability within these bounds towards an even release of the stock over the period',
+    ),
 });
 export type TierSpec = z.infer<typeof TierSpec>;
 
@@ -84,7 +100,10 @@ export const Limits = z.strictObject({
 
 export const Materials = z.strictObject({
   title: text({ max: 120 }).optional(),
-  themeColor: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour like #e11d48').optional(),
+  themeColor: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i, 'a colour like #e11d48')
+    .optional(),
   /** An uploaded banner's path on this site, or an http(s) URL. */
   bannerUrl: webUrl({ max: 2_000, orPath: BANNER_PATH }).optional(),
   rulesText: text({ max: 10_000, multiline: true }).optional(),
@@ -101,11 +120,27 @@ const specShape = {
   tasks: z.array(TaskSpec).max(20).default([]),
   materials: Materials.default({}),
   /** Hours a physical win may stay unclaimed before it is voided and its stock returned. */
-  claimWindowHours: z.number().int().min(1).max(24 * 365).optional(),
+  claimWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .optional(),
   /** Fixed-winner mode: exactly this many winners drawn among all participants when the activity ends (lib/fixed-winners). */
-  fixedWinners: z.number().int().min(1).max(100_000).optional().describe('when the activity ends, draw exactly this many winners uniformly among all participants; they win the first tier'),
+  fixedWinners: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .describe(
+      'when the activity ends, draw exactly this many winners uniformly among all participants; they win the first tier',
+    ),
   /** Pause the activity by itself when the odds-drift alarm fires (lib/odds/check-odds-drift.ts). */
-  pauseOnDrift: z.boolean().optional().describe('pause the activity when its outcomes drift from the configured odds (chi-square, p < 0.001)'),
+  pauseOnDrift: z
+    .boolean()
+    .optional()
+    .describe('pause the activity when its outcomes drift from the configured odds (chi-square, p < 0.001)'),
 };
 
 type CheckedSpec = {
@@ -122,10 +157,17 @@ type CheckedSpec = {
  * the odds over time wait until every segment's dates are real days.
  */
 function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
-  if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
-  if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
+  if (Date.parse(spec.endsAt) <= Date.parse(spec.startsAt))
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
+  if (Date.parse(spec.endsAt) - Date.parse(spec.startsAt) > 366 * 24 * 3600 * 1000)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a period is at most a year' });
   const total = spec.tiers.reduce((sum, t) => sum + toMicros(t.probability), 0);
-  if (total > PROBABILITY_SCALE) ctx.addIssue({ code: 'custom', path: ['tiers'], message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1` });
+  if (total > PROBABILITY_SCALE)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tiers'],
+      message: `odds add up to ${total / PROBABILITY_SCALE}, more than 1`,
+    });
   const segments = spec.tiers.flatMap((t) => t.segments ?? []);
   const datesValid = segments.every((s) => isRealDay(s.fromDate) && isRealDay(s.toDate));
   const odds = spec.tiers.map((t) => ({
@@ -134,13 +176,23 @@ function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
   }));
   const worst = datesValid ? maxOddsSum(odds) : { micros: 0, hour: 0, day: '' };
   if (total <= PROBABILITY_SCALE && worst.micros > PROBABILITY_SCALE) {
-    ctx.addIssue({ code: 'custom', path: ['tiers'], message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tiers'],
+      message: `with time segments the odds add up to ${worst.micros / PROBABILITY_SCALE} at ${String(worst.hour).padStart(2, '0')}:00${worst.day !== '0000-01-01' ? ` on ${worst.day}` : ''}, more than 1`,
+    });
   }
   // The fixed winners win the first tier: its stock must cover them (instant wins of it may still leave fewer).
   const firstStock = spec.tiers[0]?.stock ?? 0;
-  if (spec.fixedWinners !== undefined && spec.fixedWinners > firstStock) ctx.addIssue({ code: 'custom', path: ['fixedWinners'], message: `the first tier's stock (${firstStock}) must cover the fixed winners` });
+  if (spec.fixedWinners !== undefined && spec.fixedWinners > firstStock)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fixedWinners'],
+      message: `the first tier's stock (${firstStock}) must cover the fixed winners`,
+    });
   const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
-  if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay) ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
+  if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay)
+    ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });
 }
 
 const isRealDay = (day: string | undefined) => day === undefined || CalendarDate.safeParse(day).success;
@@ -156,7 +208,19 @@ export type ActivitySpec = z.infer<typeof ActivitySpec>;
 export const DraftSpec = z
   .strictObject({
     ...specShape,
-    tiers: z.array(TierSpec.extend({ prizes: z.array(TierPrizeSpec).max(MAX_PRIZES_PER_TIER).refine((ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length, 'a prize appears once per tier; use quantity') })).max(20),
+    tiers: z
+      .array(
+        TierSpec.extend({
+          prizes: z
+            .array(TierPrizeSpec)
+            .max(MAX_PRIZES_PER_TIER)
+            .refine(
+              (ps) => new Set(ps.map((p) => p.prizeId)).size === ps.length,
+              'a prize appears once per tier; use quantity',
+            ),
+        }),
+      )
+      .max(20),
   })
   .superRefine(checkSpec);
 export type DraftSpec = z.infer<typeof DraftSpec>;
@@ -185,5 +249,11 @@ export function toMicros(p: number): number {
 }
 
 export function toSegments(segments: SegmentSpec[] = []): Segment[] {
-  return segments.map((s) => ({ fromHour: s.fromHour, toHour: s.toHour, fromDate: s.fromDate, toDate: s.toDate, probabilityMicros: toMicros(s.probability) }));
+  return segments.map((s) => ({
+    fromHour: s.fromHour,
+    toHour: s.toHour,
+    fromDate: s.fromDate,
+    toDate: s.toDate,
+    probabilityMicros: toMicros(s.probability),
+  }));
 }

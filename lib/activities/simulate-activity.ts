@@ -31,7 +31,9 @@ const HOUR_MS = 3_600_000;
 /** Hourly buckets are kept per hour up to this many; longer periods are grouped into wider buckets. */
 const MAX_BUCKETS = 168;
 /** Relative traffic by local hour of day for the "evening" shape: quiet nights, a peak at 8–9 pm. */
-const EVENING_BY_HOUR = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.7, 0.9, 1, 1, 1.1, 1.3, 1.1, 1, 1, 1.1, 1.3, 1.8, 2.6, 3, 2.6, 1.6, 0.7];
+const EVENING_BY_HOUR = [
+  0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.7, 0.9, 1, 1, 1.1, 1.3, 1.1, 1, 1, 1.1, 1.3, 1.8, 2.6, 3, 2.6, 1.6, 0.7,
+];
 /** The "launch" shape: nine times the base traffic at launch, halving about every eight hours. */
 const LAUNCH_BOOST = 8;
 const LAUNCH_DECAY_HOURS = 12;
@@ -77,7 +79,10 @@ export async function simulateActivity(
   { random = () => randomInt(0, PROBABILITY_SCALE), now = Date.now() }: { random?: () => number; now?: number } = {},
 ): Promise<Simulation> {
   const a = await getActivityRowOrThrow(tenantId, activityId);
-  const fromMs = a.status === 'DRAFT' ? a.startsAt.getTime() : Math.max(a.startsAt.getTime(), Math.min(now, a.endsAt.getTime() - 60_000));
+  const fromMs =
+    a.status === 'DRAFT'
+      ? a.startsAt.getTime()
+      : Math.max(a.startsAt.getTime(), Math.min(now, a.endsAt.getTime() - 60_000));
   const toMs = a.endsAt.getTime();
 
   // Compiled exactly as publishing compiles them for the draw (time segments included).
@@ -91,7 +96,11 @@ export async function simulateActivity(
   const outcomes = await pickAll(await requestRedis(), { tiers, stock, randoms, hourly, period });
 
   const prizeIds = [...new Set(a.tiers.flatMap((t) => t.prizes.map((p) => p.prizeId)))];
-  const values = new Map((await db.prize.findMany({ where: { tenantId, id: { in: prizeIds } }, select: { id: true, valueMinor: true } })).map((p) => [p.id, p.valueMinor]));
+  const values = new Map(
+    (
+      await db.prize.findMany({ where: { tenantId, id: { in: prizeIds } }, select: { id: true, valueMinor: true } })
+    ).map((p) => [p.id, p.valueMinor]),
+  );
 
   const hours = hourly.length;
   const bucketHours = Math.max(1, Math.ceil(hours / MAX_BUCKETS));
@@ -166,9 +175,22 @@ type Picks = { tiers: CompiledTier[]; stock: SimulatedStock; randoms: number[]; 
  * as the draw would see them; without, one run does (the odds do not depend on the time).
  */
 async function pickAll(redis: Redis, picks: Picks): Promise<SimulatedOutcome[]> {
-  const { tiers, stock, randoms, hourly, period: { fromMs, timeZone } } = picks;
+  const {
+    tiers,
+    stock,
+    randoms,
+    hourly,
+    period: { fromMs, timeZone },
+  } = picks;
   if (!tiers.some((t) => t.s)) return (await simulatePicks(redis, { tiers, stock, draws: randoms })).outcomes;
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const local = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  });
   // Every hour's local hour and day, all in a few script calls (one per batch), not one per hour.
   const runs: LocalHourRun[] = [];
   for (const [h, count] of hourly.entries()) {
@@ -184,7 +206,8 @@ function startingStock(a: Awaited<ReturnType<typeof getActivityRowOrThrow>>): Si
   const stock: SimulatedStock = {};
   for (const t of a.tiers) stock[`t:${t.id}`] = t.stock - t.issued;
   if (a.status === 'DRAFT') {
-    for (const t of a.tiers) for (const p of t.prizes) stock[`p:${p.prizeId}`] = (stock[`p:${p.prizeId}`] ?? 0) + t.stock * p.quantity;
+    for (const t of a.tiers)
+      for (const p of t.prizes) stock[`p:${p.prizeId}`] = (stock[`p:${p.prizeId}`] ?? 0) + t.stock * p.quantity;
   } else {
     for (const s of a.stocks) stock[`p:${s.prizeId}`] = s.reserved - s.issued - s.returned;
   }
@@ -192,7 +215,9 @@ function startingStock(a: Awaited<ReturnType<typeof getActivityRowOrThrow>>): Si
 }
 
 function winnable(t: CompiledTier, left: SimulatedStock): boolean {
-  return (left[`t:${t.id}`] ?? 0) >= 1 && t.prizes.every(([prizeId, quantity]) => (left[`p:${prizeId}`] ?? 0) >= quantity);
+  return (
+    (left[`t:${t.id}`] ?? 0) >= 1 && t.prizes.every(([prizeId, quantity]) => (left[`p:${prizeId}`] ?? 0) >= quantity)
+  );
 }
 
 /** Draws per hour of the period, summing exactly to `draws` (largest remainders). */

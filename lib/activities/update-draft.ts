@@ -20,24 +20,36 @@ export type DraftEdit = {
 };
 
 export async function updateDraft(
-  tenantId: string, actor: Actor, edit: DraftEdit,
+  tenantId: string,
+  actor: Actor,
+  edit: DraftEdit,
 ): Promise<{ activity: ActivityDto; version: number; changed: boolean }> {
   const { activityId, spec: given, expectedVersion } = edit;
   const spec = { ...given, timezone: await storableTimeZoneOrThrow(given.timezone) };
   const row = await getActivityRowOrThrow(tenantId, activityId);
-  if (row.status !== 'DRAFT') throw new AppError('INVALID_STATE', `the activity is ${row.status}; only a draft can be edited`);
-  if (row.version !== expectedVersion) throw new AppError('CONFLICT', 'someone else changed this draft; reload to see their changes');
+  if (row.status !== 'DRAFT')
+    throw new AppError('INVALID_STATE', `the activity is ${row.status}; only a draft can be edited`);
+  if (row.version !== expectedVersion)
+    throw new AppError('CONFLICT', 'someone else changed this draft; reload to see their changes');
   const before = toActivitySpec(toActivityDto(row));
   if (sameSpec(before, spec)) return { activity: toActivityDto(row), version: row.version, changed: false };
   await assertPrizesOwned(tenantId, spec);
   await db.$transaction(async (tx) => {
-    const r = await tx.activity.updateMany({ where: { id: activityId, tenantId, status: 'DRAFT', version: expectedVersion }, data: { ...activityColumns(spec), version: { increment: 1 } } });
+    const r = await tx.activity.updateMany({
+      where: { id: activityId, tenantId, status: 'DRAFT', version: expectedVersion },
+      data: { ...activityColumns(spec), version: { increment: 1 } },
+    });
     if (r.count !== 1) throw new AppError('CONFLICT', 'someone else changed this draft; reload to see their changes');
     await tx.tier.deleteMany({ where: { activityId, tenantId } });
     await tx.task.deleteMany({ where: { activityId, tenantId } });
     for (const data of tierRows(tenantId, spec.tiers)) await tx.tier.create({ data: { ...data, activityId } });
     await tx.task.createMany({ data: taskRows(tenantId, spec.tasks).map((t) => ({ ...t, activityId })) });
-    await writeAuditLog(tenantId, actor, { action: 'activity.update', objectType: 'Activity', objectId: activityId, before, after: spec }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      { action: 'activity.update', objectType: 'Activity', objectId: activityId, before, after: spec },
+      tx,
+    );
   });
   return { activity: await getActivityOrThrow(tenantId, activityId), version: expectedVersion + 1, changed: true };
 }

@@ -11,7 +11,12 @@ const UPLOAD_DIR = path.join(process.cwd(), 'uploads');
 const FILE_NAME = /^[0-9a-f-]{36}\.(png|jpg|webp|gif)$/;
 /** The URL saveBanner gives an upload: what an activity's materials may name besides an http(s) URL. */
 export const BANNER_PATH = /^\/uploads\/[0-9a-f-]{36}\.(png|jpg|webp|gif)$/;
-export const bannerContentTypes = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' } as const;
+export const bannerContentTypes = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+} as const;
 type Extension = keyof typeof bannerContentTypes;
 
 function sniff(bytes: Uint8Array): Extension | null {
@@ -19,14 +24,22 @@ function sniff(bytes: Uint8Array): Extension | null {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
   if (starts(0xff, 0xd8, 0xff)) return 'jpg';
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'webp';
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  )
+    return 'webp';
   return null;
 }
 
 /** Stores the image under a fresh random name; returns the URL to put in the materials. */
 export async function saveBanner(bytes: Uint8Array): Promise<{ url: string; bytes: number }> {
   if (bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty');
-  if (bytes.byteLength > BANNER_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `a banner is at most ${BANNER_MAX_BYTES / 1024 / 1024} MB`);
+  if (bytes.byteLength > BANNER_MAX_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', `a banner is at most ${BANNER_MAX_BYTES / 1024 / 1024} MB`);
   const ext = sniff(bytes);
   if (!ext) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'a banner must be a PNG, JPEG, WebP or GIF image');
   const name = `${randomUUID()}.${ext}`;

@@ -21,7 +21,15 @@ export function zoneOffsetMinutes(timeZone: string, atMs: number): number {
 export function toZonedInput(iso: string, timeZone: string): string {
   let f = partFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     partFormatters.set(timeZone, f);
   }
   const parts = Object.fromEntries(f.formatToParts(Date.parse(iso)).map((p) => [p.type, p.value]));

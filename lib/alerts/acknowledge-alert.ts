@@ -15,7 +15,8 @@ export async function acknowledgeAlert(tenantId: string, actor: Actor, alertId: 
       select: { id: true, kind: true, severity: true, acknowledgedAt: true, acknowledgedBy: true },
     });
     if (!alert) throw new AppError('NOT_FOUND', `alert ${alertId} not found`);
-    if (alert.acknowledgedAt) return { id: alert.id, acknowledgedAt: alert.acknowledgedAt.toISOString(), acknowledgedBy: alert.acknowledgedBy };
+    if (alert.acknowledgedAt)
+      return { id: alert.id, acknowledgedAt: alert.acknowledgedAt.toISOString(), acknowledgedBy: alert.acknowledgedBy };
 
     const acknowledgedAt = new Date();
     // Only the first of two concurrent acknowledgements writes (and audits).
@@ -24,14 +25,28 @@ export async function acknowledgeAlert(tenantId: string, actor: Actor, alertId: 
       data: { acknowledgedAt, acknowledgedBy: actor.id },
     });
     if (updated.count === 0) {
-      const current = await tx.alert.findFirstOrThrow({ where: { id: alertId, tenantId }, select: { acknowledgedAt: true, acknowledgedBy: true } });
-      return { id: alertId, acknowledgedAt: (current.acknowledgedAt ?? acknowledgedAt).toISOString(), acknowledgedBy: current.acknowledgedBy };
+      const current = await tx.alert.findFirstOrThrow({
+        where: { id: alertId, tenantId },
+        select: { acknowledgedAt: true, acknowledgedBy: true },
+      });
+      return {
+        id: alertId,
+        acknowledgedAt: (current.acknowledgedAt ?? acknowledgedAt).toISOString(),
+        acknowledgedBy: current.acknowledgedBy,
+      };
     }
-    await writeAuditLog(tenantId, actor, {
-      action: 'alert.acknowledge', objectType: 'Alert', objectId: alertId,
-      before: { kind: alert.kind, severity: alert.severity, acknowledgedAt: null },
-      after: { kind: alert.kind, severity: alert.severity, acknowledgedAt, acknowledgedBy: actor.id },
-    }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'alert.acknowledge',
+        objectType: 'Alert',
+        objectId: alertId,
+        before: { kind: alert.kind, severity: alert.severity, acknowledgedAt: null },
+        after: { kind: alert.kind, severity: alert.severity, acknowledgedAt, acknowledgedBy: actor.id },
+      },
+      tx,
+    );
     return { id: alertId, acknowledgedAt: acknowledgedAt.toISOString(), acknowledgedBy: actor.id };
   });
 }

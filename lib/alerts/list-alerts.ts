@@ -13,12 +13,22 @@ export type AlertDto = {
   createdAt: string;
 };
 
-export async function listAlerts(tenantId: string, query: { limit: number }): Promise<{ items: AlertDto[]; openCount: number }> {
+export async function listAlerts(
+  tenantId: string,
+  query: { limit: number },
+): Promise<{ items: AlertDto[]; openCount: number }> {
   const where = { tenantId, acknowledgedAt: null };
   const [rows, openCount] = await Promise.all([
     db.alert.findMany({
       where,
-      select: { id: true, kind: true, severity: true, message: true, createdAt: true, activity: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        kind: true,
+        severity: true,
+        message: true,
+        createdAt: true,
+        activity: { select: { id: true, name: true } },
+      },
       // PostgreSQL orders an enum by declaration: INFO < WARNING < CRITICAL.
       orderBy: [{ severity: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
       take: query.limit,

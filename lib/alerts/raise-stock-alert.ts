@@ -3,7 +3,12 @@
 import { db } from '../db';
 import { log } from '../log';
 
-export type Drift = { prizeId: string; kind: 'hot-state' | 'over-issue' | 'ledger' | 'issued-rows'; message: string; details: Record<string, number> };
+export type Drift = {
+  prizeId: string;
+  kind: 'hot-state' | 'over-issue' | 'ledger' | 'issued-rows';
+  message: string;
+  details: Record<string, number>;
+};
 
 export async function raiseStockAlert(tenantId: string, activityId: string, drift: Drift) {
   const dedupeKey = `drift:${activityId}:${drift.prizeId}:${drift.kind}`;
@@ -11,10 +16,21 @@ export async function raiseStockAlert(tenantId: string, activityId: string, drif
   if (open) return;
   await db.alert.upsert({
     where: { dedupeKey },
-    update: { acknowledgedAt: null, acknowledgedBy: null, message: drift.message, details: { prizeId: drift.prizeId, ...drift.details }, createdAt: new Date() },
+    update: {
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      message: drift.message,
+      details: { prizeId: drift.prizeId, ...drift.details },
+      createdAt: new Date(),
+    },
     create: {
-      tenantId, activityId, dedupeKey, kind: `stock.${drift.kind}`, severity: drift.kind === 'over-issue' ? 'CRITICAL' : 'WARNING',
-      message: drift.message, details: { prizeId: drift.prizeId, ...drift.details },
+      tenantId,
+      activityId,
+      dedupeKey,
+      kind: `stock.${drift.kind}`,
+      severity: drift.kind === 'over-issue' ? 'CRITICAL' : 'WARNING',
+      message: drift.message,
+      details: { prizeId: drift.prizeId, ...drift.details },
     },
   });
   log.error('stock drift', { activityId, ...drift });

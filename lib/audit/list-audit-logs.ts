@@ -9,7 +9,12 @@ export type AuditLogDto = {
   id: string;
   createdAt: string;
   /** name and detail (an operator's email, a key's prefix) when the actor is an operator or API key of this tenant. */
-  actor: { type: 'OPERATOR' | 'API_KEY' | 'SYSTEM' | 'USER'; id: string | null; name: string | null; detail: string | null };
+  actor: {
+    type: 'OPERATOR' | 'API_KEY' | 'SYSTEM' | 'USER';
+    id: string | null;
+    name: string | null;
+    detail: string | null;
+  };
   action: string;
   object: { type: string; id: string };
   /** The changed object before and after, as written (JSON); null when not recorded. */
@@ -19,7 +24,12 @@ export type AuditLogDto = {
 };
 
 /** Narrow the trail to one kind of object (and one object), or to one actor. */
-export type AuditLogFilters = { objectType?: string; objectId?: string; actorType?: AuditLogDto['actor']['type']; actorId?: string };
+export type AuditLogFilters = {
+  objectType?: string;
+  objectId?: string;
+  actorType?: AuditLogDto['actor']['type'];
+  actorId?: string;
+};
 
 /** Objects whose id is an operator's. */
 const OPERATOR_OBJECTS = new Set(['Membership', 'Operator']);
@@ -45,17 +55,30 @@ export async function listAuditLogs(
       ...(actorId ? { actorId } : {}),
       ...(query.beforeId !== undefined ? { id: { lt: query.beforeId } } : {}),
     },
-    select: { id: true, createdAt: true, actorType: true, actorId: true, action: true, objectType: true, objectId: true, before: true, after: true, requestId: true },
+    select: {
+      id: true,
+      createdAt: true,
+      actorType: true,
+      actorId: true,
+      action: true,
+      objectType: true,
+      objectId: true,
+      before: true,
+      after: true,
+      requestId: true,
+    },
     orderBy: { id: 'desc' },
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
 
   const names = await resolveActorNames(tenantId, page);
-  const operatorIds = new Set(page.flatMap((r) => [
-    ...(r.actorType === 'OPERATOR' && r.actorId ? [r.actorId] : []),
-    ...(OPERATOR_OBJECTS.has(r.objectType) ? [r.objectId] : []),
-  ]));
+  const operatorIds = new Set(
+    page.flatMap((r) => [
+      ...(r.actorType === 'OPERATOR' && r.actorId ? [r.actorId] : []),
+      ...(OPERATOR_OBJECTS.has(r.objectType) ? [r.objectId] : []),
+    ]),
+  );
 
   return {
     items: page.map((r) => {
@@ -90,8 +113,18 @@ export async function listAuditFacets(
   viewer?: Viewer,
 ): Promise<{ objectTypes: string[]; actors: { type: AuditLogDto['actor']['type']; id: string; name: string }[] }> {
   const [types, actorRows] = await Promise.all([
-    db.auditLog.findMany({ where: { tenantId }, distinct: ['objectType'], select: { objectType: true }, orderBy: { objectType: 'asc' } }),
-    db.auditLog.findMany({ where: { tenantId, actorId: { not: null } }, distinct: ['actorType', 'actorId'], select: { actorType: true, actorId: true }, take: 200 }),
+    db.auditLog.findMany({
+      where: { tenantId },
+      distinct: ['objectType'],
+      select: { objectType: true },
+      orderBy: { objectType: 'asc' },
+    }),
+    db.auditLog.findMany({
+      where: { tenantId, actorId: { not: null } },
+      distinct: ['actorType', 'actorId'],
+      select: { actorType: true, actorId: true },
+      take: 200,
+    }),
   ]);
   const names = await resolveActorNames(tenantId, actorRows);
   return {

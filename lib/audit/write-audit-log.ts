@@ -3,10 +3,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { currentRequestId } from '../log';
 
-export type Actor =
-  | { type: 'OPERATOR'; id: string }
-  | { type: 'API_KEY'; id: string }
-  | { type: 'SYSTEM'; id: string };
+export type Actor = { type: 'OPERATOR'; id: string } | { type: 'API_KEY'; id: string } | { type: 'SYSTEM'; id: string };
 
 type Tx = Pick<Prisma.TransactionClient, 'auditLog'>;
 
@@ -33,5 +30,7 @@ export async function writeAuditLog(
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
 }

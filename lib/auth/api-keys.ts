@@ -9,16 +9,45 @@ const KEY_PREFIX = 'lk_';
 /** Writing lastUsedAt on every request would make the key row hot; once a minute is enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type ApiKeyDto = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
-const apiKeySelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+export type ApiKeyDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+const apiKeySelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
-export async function createApiKey(tenantId: string, actor: Actor, name: string): Promise<{ key: string; apiKey: ApiKeyDto }> {
+export async function createApiKey(
+  tenantId: string,
+  actor: Actor,
+  name: string,
+): Promise<{ key: string; apiKey: ApiKeyDto }> {
   const key = `${KEY_PREFIX}${randomSecret(24)}`;
   const apiKey = await db.apiKey.create({
-    data: { tenantId, name, prefix: key.slice(0, 10), keyHash: sha256Hex(key), createdById: actor.type === 'OPERATOR' ? actor.id : null },
+    data: {
+      tenantId,
+      name,
+      prefix: key.slice(0, 10),
+      keyHash: sha256Hex(key),
+      createdById: actor.type === 'OPERATOR' ? actor.id : null,
+    },
     select: apiKeySelect,
   });
-  await writeAuditLog(tenantId, actor, { action: 'apiKey.create', objectType: 'ApiKey', objectId: apiKey.id, after: apiKey });
+  await writeAuditLog(tenantId, actor, {
+    action: 'apiKey.create',
+    objectType: 'ApiKey',
+    objectId: apiKey.id,
+    after: apiKey,
+  });
   return { key, apiKey };
 }
 

@@ -24,7 +24,11 @@ export function roleAtLeast(role: Role, minRole: Role): boolean {
   return rank[role] >= rank[minRole];
 }
 
-export async function authorizeConsole(operatorId: string | null | undefined, tenantSlug: string, minRole: Role): Promise<ConsoleContext> {
+export async function authorizeConsole(
+  operatorId: string | null | undefined,
+  tenantSlug: string,
+  minRole: Role,
+): Promise<ConsoleContext> {
   if (!operatorId) throw new AppError('UNAUTHORIZED', 'sign in first');
   // A slug that cannot be stored names no tenant; the database is not asked.
   if (textProblem(tenantSlug)) throw new AppError('NOT_FOUND', 'tenant not found');

@@ -16,16 +16,31 @@ const column = { userToken: 'userTokenSecret', webhook: 'webhookSecret' } as con
 /** Enough to tell two secrets apart in a log, not enough to help guess one. */
 export const secretFingerprint = (secret: string) => sha256Hex(secret).slice(0, 8);
 
-export async function rotateTenantSecret(tenantId: string, actor: Actor, kind: TenantSecretKind): Promise<{ secret: string; fingerprint: string }> {
+export async function rotateTenantSecret(
+  tenantId: string,
+  actor: Actor,
+  kind: TenantSecretKind,
+): Promise<{ secret: string; fingerprint: string }> {
   const secret = randomSecret(32);
   const slug = await db.$transaction(async (tx) => {
-    const before = await tx.tenant.findUnique({ where: { id: tenantId }, select: { slug: true, userTokenSecret: true, webhookSecret: true } });
+    const before = await tx.tenant.findUnique({
+      where: { id: tenantId },
+      select: { slug: true, userTokenSecret: true, webhookSecret: true },
+    });
     if (!before) throw new AppError('NOT_FOUND', `tenant ${tenantId} not found`);
     await tx.tenant.update({ where: { id: tenantId }, data: { [column[kind]]: secret } });
-    await writeAuditLog(tenantId, actor, {
-      action: `tenant.rotate${kind === 'userToken' ? 'UserToken' : 'Webhook'}Secret`, objectType: 'Tenant', objectId: tenantId,
-      before: { fingerprint: secretFingerprint(before[column[kind]]) }, after: { fingerprint: secretFingerprint(secret) },
-    }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: `tenant.rotate${kind === 'userToken' ? 'UserToken' : 'Webhook'}Secret`,
+        objectType: 'Tenant',
+        objectId: tenantId,
+        before: { fingerprint: secretFingerprint(before[column[kind]]) },
+        after: { fingerprint: secretFingerprint(secret) },
+      },
+      tx,
+    );
     return before.slug;
   });
   forgetTenantSecrets(slug);
@@ -33,6 +48,9 @@ export async function rotateTenantSecret(tenantId: string, actor: Actor, kind: T
 }
 
 export async function getTenantSecretFingerprints(tenantId: string): Promise<Record<TenantSecretKind, string>> {
-  const t = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { userTokenSecret: true, webhookSecret: true } });
+  const t = await db.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { userTokenSecret: true, webhookSecret: true },
+  });
   return { userToken: secretFingerprint(t.userTokenSecret), webhook: secretFingerprint(t.webhookSecret) };
 }

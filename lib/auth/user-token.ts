@@ -9,7 +9,13 @@ import { AppError } from '../errors';
 import { findTenantSecretsBySlug } from './find-tenant-secrets';
 import { isExternalId } from '../validation/text';
 
-export type EndUser = { tenantId: string; tenantSlug: string; userId: string; deviceId?: string; accountCreatedAt?: number };
+export type EndUser = {
+  tenantId: string;
+  tenantSlug: string;
+  userId: string;
+  deviceId?: string;
+  accountCreatedAt?: number;
+};
 
 const unauthorized = (why: string) => new AppError('UNAUTHORIZED', `invalid user token: ${why}`);
 
@@ -48,7 +54,8 @@ export async function authenticateUserToken(authorization: string | null): Promi
   if (!jws) throw unauthorized('malformed');
   const { header, payload } = jws;
   // Only HS256, and no extension this verifier would not understand.
-  if (header.alg !== 'HS256' || header.crit !== undefined || header.b64 !== undefined) throw unauthorized('ERR_JOSE_ALG_NOT_ALLOWED');
+  if (header.alg !== 'HS256' || header.crit !== undefined || header.b64 !== undefined)
+    throw unauthorized('ERR_JOSE_ALG_NOT_ALLOWED');
   const tid = payload.tid;
   const tenant = isExternalId(tid, MAX_TID_LENGTH) ? await findTenantSecretsBySlug(tid) : null;
   const signed = signatureMatches(jws, tenant?.userTokenSecret ?? NO_TENANT_SECRET);
@@ -56,7 +63,8 @@ export async function authenticateUserToken(authorization: string | null): Promi
   const now = Math.floor(Date.now() / 1000);
   if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) throw unauthorized('missing exp');
   if (payload.exp <= now) throw unauthorized('expired');
-  if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now)) throw unauthorized('not yet valid');
+  if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now))
+    throw unauthorized('not yet valid');
   if (payload.iat !== undefined && typeof payload.iat !== 'number') throw unauthorized('bad iat');
   if (payload.tid !== tenant.slug) throw unauthorized('tenant mismatch');
   if (!isExternalId(payload.sub, MAX_CLAIM_ID_LENGTH)) throw unauthorized(claimRule('sub'));
@@ -87,7 +95,12 @@ function claimRule(claim: 'sub' | 'dev'): string {
 // request verifies a token, and WebCrypto's asynchronous key import and HMAC job cost about a
 // seventh of the web process's CPU under a crowd of draws (bench/profile-http.ts); a
 // synchronous HMAC-SHA256 costs a few microseconds. Minting stays with jose.
-type Compact = { header: Record<string, unknown>; payload: Record<string, unknown>; signingInput: string; signature: string };
+type Compact = {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signingInput: string;
+  signature: string;
+};
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
 /** A compact JWS split and decoded, not verified; null unless it is three base64url parts of JSON objects. */

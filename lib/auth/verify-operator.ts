@@ -22,8 +22,12 @@ export async function verifyOperatorCredentials(email: string, password: string)
 /** Creates or updates an operator; the password is stored only as a scrypt hash. */
 export async function upsertOperator(email: string, name: string, password: string): Promise<OperatorIdentity> {
   const normalized = email.trim().toLowerCase();
-  const existing = await db.operator.findUnique({ where: { email: normalized }, select: { id: true, email: true, name: true, passwordHash: true } });
-  if (existing && (await verifyPassword(password, existing.passwordHash))) return { id: existing.id, email: existing.email, name: existing.name };
+  const existing = await db.operator.findUnique({
+    where: { email: normalized },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
+  if (existing && (await verifyPassword(password, existing.passwordHash)))
+    return { id: existing.id, email: existing.email, name: existing.name };
   const passwordHash = await hashPassword(password);
   return db.operator.upsert({
     where: { email: normalized },

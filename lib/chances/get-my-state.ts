@@ -11,7 +11,11 @@ import { localDay } from '../draw/local-day';
 import { listUserWins } from '../fulfilment/list-user-wins';
 
 const activitySelect = {
-  id: true, timezone: true, freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true,
+  id: true,
+  timezone: true,
+  freeDrawsPerDay: true,
+  maxDrawsPerDay: true,
+  maxDrawsTotal: true,
   tasks: {
     select: { id: true, name: true, kind: true, chances: true, perDay: true, total: true },
     orderBy: { position: 'asc' },
@@ -60,7 +64,11 @@ export async function getMyState(user: EndUser, activityId: string, now = Date.n
     listUserWins(user.tenantId, user.userId, { activityId }),
   ]);
   const [drawsToday, freeToday, total, granted, used] = counters.map((v) => Number(v ?? 0)) as [
-    number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   let chances = Math.max(0, activity.freeDrawsPerDay - freeToday) + Math.max(0, granted - used);
   if (activity.maxDrawsPerDay !== null) chances = Math.min(chances, activity.maxDrawsPerDay - drawsToday);
@@ -69,9 +77,19 @@ export async function getMyState(user: EndUser, activityId: string, now = Date.n
   const tasks = activity.tasks.map((t) => {
     const doneToday = grants.filter((g) => g.taskId === t.id && g.day === day).reduce((s, g) => s + g._count._all, 0);
     const doneTotal = grants.filter((g) => g.taskId === t.id).reduce((s, g) => s + g._count._all, 0);
-    const caps = [t.perDay !== null ? t.perDay - doneToday : Infinity, t.total !== null ? t.total - doneTotal : Infinity];
+    const caps = [
+      t.perDay !== null ? t.perDay - doneToday : Infinity,
+      t.total !== null ? t.total - doneTotal : Infinity,
+    ];
     const remaining = Math.max(0, Math.min(...caps));
-    return { id: t.id, name: t.name, kind: t.kind.toLowerCase(), chances: t.chances, doneToday, remainingToday: Number.isFinite(remaining) ? remaining : null };
+    return {
+      id: t.id,
+      name: t.name,
+      kind: t.kind.toLowerCase(),
+      chances: t.chances,
+      doneToday,
+      remainingToday: Number.isFinite(remaining) ? remaining : null,
+    };
   });
   return { chances: Math.max(0, chances), drawsToday, tasks, wins };
 }

@@ -10,10 +10,32 @@ import { compileSegments, type Segment } from './segments';
 import { drawKeys } from './keys';
 
 export const snapshotSelect = {
-  id: true, tenantId: true, status: true, startsAt: true, endsAt: true, timezone: true, configVersion: true, stateEpoch: true,
-  freeDrawsPerDay: true, maxDrawsPerDay: true, maxDrawsTotal: true, maxWinsPerUser: true, claimWindowHours: true,
+  id: true,
+  tenantId: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  timezone: true,
+  configVersion: true,
+  stateEpoch: true,
+  freeDrawsPerDay: true,
+  maxDrawsPerDay: true,
+  maxDrawsTotal: true,
+  maxWinsPerUser: true,
+  claimWindowHours: true,
   tiers: {
-    select: { id: true, name: true, probabilityMicros: true, stock: true, pacing: true, segments: true, prizes: { select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } }, orderBy: { prizeId: 'asc' } } },
+    select: {
+      id: true,
+      name: true,
+      probabilityMicros: true,
+      stock: true,
+      pacing: true,
+      segments: true,
+      prizes: {
+        select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } },
+        orderBy: { prizeId: 'asc' },
+      },
+    },
     orderBy: { position: 'asc' },
   },
   stocks: { select: { prizeId: true, reserved: true, returned: true } },
@@ -38,7 +60,9 @@ export async function loadActivitySnapshot(activityId: string): Promise<Activity
 export function compileConfig(a: ActivitySnapshot, status: string = publicStatus(a.status)): Record<string, string> {
   const view: ActivityView = {
     tiers: Object.fromEntries(a.tiers.map((t) => [t.id, { name: t.name }])),
-    prizes: Object.fromEntries(a.tiers.flatMap((t) => t.prizes.map((p) => [p.prizeId, { name: p.prize.name, kind: p.prize.kind }]))),
+    prizes: Object.fromEntries(
+      a.tiers.flatMap((t) => t.prizes.map((p) => [p.prizeId, { name: p.prize.name, kind: p.prize.kind }])),
+    ),
     claimWindowHours: a.claimWindowHours,
     maxBundle: Math.max(1, ...a.tiers.map((t) => t.prizes.length)),
   };
@@ -124,7 +148,13 @@ const metaCache = new Map<string, { at: number; meta: ActivityMeta }>();
 export async function activityMeta(redis: Redis, activityId: string, now = Date.now()): Promise<ActivityMeta | null> {
   const hit = metaCache.get(activityId);
   if (hit && now - hit.at < META_CACHE_MS) return hit.meta;
-  const [tenantId, timezone, version, view] = await redis.hmget(drawKeys(activityId).cfg, 'tenantId', 'timezone', 'version', 'view');
+  const [tenantId, timezone, version, view] = await redis.hmget(
+    drawKeys(activityId).cfg,
+    'tenantId',
+    'timezone',
+    'version',
+    'view',
+  );
   if (!tenantId || !timezone || !version || !view) {
     metaCache.delete(activityId);
     return null;

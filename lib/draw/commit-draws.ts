@@ -199,6 +199,8 @@ export async function findExistingDraws(keys: { activityId: string; userId: stri
     `SELECT d.id::text, d."activityId"::text, d."userId", d."idempotencyKey"
      FROM unnest($1::uuid[], $2::text[], $3::text[]) AS k("activityId", "userId", "idempotencyKey")
      JOIN "Draw" d ON d."activityId" = k."activityId" AND d."userId" = k."userId" AND d."idempotencyKey" = k."idempotencyKey"`,
-    keys.map((k) => k.activityId), keys.map((k) => k.userId), keys.map((k) => k.idempotencyKey),
+    keys.map((k) => k.activityId),
+    keys.map((k) => k.userId),
+    keys.map((k) => k.idempotencyKey),
   );
 }

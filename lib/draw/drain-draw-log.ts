@@ -31,7 +31,15 @@ export type DrainResult = {
  * Writes what the stream holds into PostgreSQL (everything, or what is at least `olderThanMs`
  * old: entry ids are the times Redis added them) and trims what was written or quarantined.
  */
-export async function drainDrawLog(redis: Redis, activityId: string, { maxBatches = 50, olderThanMs = 0, now = Date.now() }: { maxBatches?: number; olderThanMs?: number; now?: number } = {}): Promise<DrainResult> {
+export async function drainDrawLog(
+  redis: Redis,
+  activityId: string,
+  {
+    maxBatches = 50,
+    olderThanMs = 0,
+    now = Date.now(),
+  }: { maxBatches?: number; olderThanMs?: number; now?: number } = {},
+): Promise<DrainResult> {
   const k = drawKeys(activityId);
   const result: DrainResult = { persisted: 0, inserted: 0, quarantined: 0, backlog: 0, countersWritten: 0 };
   const until = olderThanMs > 0 ? String(now - olderThanMs) : '+';

@@ -47,12 +47,19 @@ export class DrawCommitter {
     write: (batch: DrawRows[]) => Promise<CommitOutcome> = writeOnOwnConnection(),
     afterCommit: (committed: Committed) => Promise<void> = trimStreams,
   ) {
-    this.batcher = new Batcher(async (batch) => {
-      const { inserted, refused } = await write(batch.map((p) => p.rows));
-      const committed = batch.flatMap((p) => (p.streamEntry && inserted.has(p.rows.draw.id) ? [{ activityId: p.rows.draw.activityId, streamEntry: p.streamEntry }] : []));
-      if (committed.length) afterCommit(committed).catch(() => undefined);
-      return batch.map((p) => refused.get(p.rows.draw.id) ?? inserted.has(p.rows.draw.id));
-    }, { maxBatch: MAX_BATCH, maxParallel: MAX_PARALLEL_FLUSHES, linger: commitLinger() });
+    this.batcher = new Batcher(
+      async (batch) => {
+        const { inserted, refused } = await write(batch.map((p) => p.rows));
+        const committed = batch.flatMap((p) =>
+          p.streamEntry && inserted.has(p.rows.draw.id)
+            ? [{ activityId: p.rows.draw.activityId, streamEntry: p.streamEntry }]
+            : [],
+        );
+        if (committed.length) afterCommit(committed).catch(() => undefined);
+        return batch.map((p) => refused.get(p.rows.draw.id) ?? inserted.has(p.rows.draw.id));
+      },
+      { maxBatch: MAX_BATCH, maxParallel: MAX_PARALLEL_FLUSHES, linger: commitLinger() },
+    );
   }
 
   /**
@@ -89,7 +96,9 @@ async function trimStreams(committed: Committed) {
     entries.push(c.streamEntry);
     byActivity.set(c.activityId, entries);
   }
-  await Promise.all([...byActivity].map(([activityId, entries]) => redis.xdel(drawKeys(activityId).stream, ...entries)));
+  await Promise.all(
+    [...byActivity].map(([activityId, entries]) => redis.xdel(drawKeys(activityId).stream, ...entries)),
+  );
 }
 
 const globalForCommitter = globalThis as unknown as { lotteryDrawCommitter?: DrawCommitter };

@@ -6,10 +6,19 @@ import type { ActivityView } from './activity-state';
 export const IDEMPOTENCY_TTL_SECONDS = 25 * 3600;
 
 export type DrawRecord = {
-  d: string; u: string; k: string; t: string; c: 'F' | 'G'; ts: string; pz: string; v: string;
+  d: string;
+  u: string;
+  k: string;
+  t: string;
+  c: 'F' | 'G';
+  ts: string;
+  pz: string;
+  v: string;
   /** The generation of the hot state that decided the draw ('' for records rebuilt from rows). */
   e: string;
-  l: number; dev: string; ip: string;
+  l: number;
+  dev: string;
+  ip: string;
   /** The risk verdict: '' (or absent in older records) none, 'L' forced loss, 'H' win held for review. */
   rk?: string;
 };
@@ -39,9 +48,11 @@ export function parseRecord(json: string): DrawRecord {
 export function isDrawRecord(value: unknown): value is DrawRecord {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
-  return (['d', 'u', 'k', 't', 'pz', 'ts'] as const).every((f) => typeof r[f] === 'string')
-    && (r.c === 'F' || r.c === 'G')
-    && !Number.isNaN(new Date(Number(r.ts)).getTime());
+  return (
+    (['d', 'u', 'k', 't', 'pz', 'ts'] as const).every((f) => typeof r[f] === 'string') &&
+    (r.c === 'F' || r.c === 'G') &&
+    !Number.isNaN(new Date(Number(r.ts)).getTime())
+  );
 }
 
 export function awardedPrizes(r: DrawRecord): AwardedPrize[] {
@@ -58,7 +69,12 @@ export function toDrawBody(r: DrawRecord, view: ActivityView): DrawBody {
     drawId: r.d,
     outcome: r.t ? 'win' : 'lose',
     tier: r.t ? { id: r.t, name: view.tiers[r.t]?.name ?? '' } : null,
-    prizes: prizes.map((p) => ({ prizeId: p.prizeId, name: view.prizes[p.prizeId]?.name ?? '', kind: (view.prizes[p.prizeId]?.kind ?? '').toLowerCase(), quantity: p.quantity })),
+    prizes: prizes.map((p) => ({
+      prizeId: p.prizeId,
+      name: view.prizes[p.prizeId]?.name ?? '',
+      kind: (view.prizes[p.prizeId]?.kind ?? '').toLowerCase(),
+      quantity: p.quantity,
+    })),
     winIds: prizes.map((p) => p.winId),
     chancesLeft: r.l,
     ...(r.rk === 'H' && prizes.length ? { held: true as const } : {}),
@@ -69,12 +85,28 @@ export type DrawRows = {
   /** The state generation that decided it; rows of a generation since lost are not written. */
   epoch: number | null;
   draw: {
-    id: string; tenantId: string; activityId: string; userId: string; idempotencyKey: string; outcome: 'WIN' | 'LOSE'; tierId: string | null;
-    chanceKind: 'FREE' | 'GRANTED'; chancesLeft: number; ip: string | null; deviceId: string | null; createdAt: Date;
+    id: string;
+    tenantId: string;
+    activityId: string;
+    userId: string;
+    idempotencyKey: string;
+    outcome: 'WIN' | 'LOSE';
+    tierId: string | null;
+    chanceKind: 'FREE' | 'GRANTED';
+    chancesLeft: number;
+    ip: string | null;
+    deviceId: string | null;
+    createdAt: Date;
     /** What a risk rule did to the draw: FORCE_LOSE, HOLD, or null. */
     riskAction: string | null;
   };
-  wins: { id: string; prizeId: string; quantity: number; status: 'AWAITING_CLAIM' | 'DELIVERED' | 'HELD'; claimExpiresAt: Date | null }[];
+  wins: {
+    id: string;
+    prizeId: string;
+    quantity: number;
+    status: 'AWAITING_CLAIM' | 'DELIVERED' | 'HELD';
+    claimExpiresAt: Date | null;
+  }[];
 };
 
 export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, view: ActivityView): DrawRows {
@@ -82,8 +114,18 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
   return {
     epoch: r.e === '' || r.e === undefined ? null : Number(r.e),
     draw: {
-      id: r.d, tenantId, activityId, userId: r.u, idempotencyKey: r.k, outcome: r.t ? 'WIN' : 'LOSE', tierId: r.t || null,
-      chanceKind: r.c === 'F' ? 'FREE' : 'GRANTED', chancesLeft: r.l, ip: r.ip || null, deviceId: r.dev || null, createdAt,
+      id: r.d,
+      tenantId,
+      activityId,
+      userId: r.u,
+      idempotencyKey: r.k,
+      outcome: r.t ? 'WIN' : 'LOSE',
+      tierId: r.t || null,
+      chanceKind: r.c === 'F' ? 'FREE' : 'GRANTED',
+      chancesLeft: r.l,
+      ip: r.ip || null,
+      deviceId: r.dev || null,
+      createdAt,
       riskAction: r.rk === 'L' ? 'FORCE_LOSE' : r.rk === 'H' ? 'HOLD' : null,
     },
     wins: awardedPrizes(r).map((p) => {
@@ -92,16 +134,29 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
       const physical = view.prizes[p.prizeId]?.kind === 'PHYSICAL';
       const held = r.rk === 'H';
       return {
-        id: p.winId, prizeId: p.prizeId, quantity: p.quantity, status: held ? 'HELD' : physical ? 'AWAITING_CLAIM' : 'DELIVERED',
-        claimExpiresAt: !held && physical && view.claimWindowHours ? new Date(createdAt.getTime() + view.claimWindowHours * 3600_000) : null,
+        id: p.winId,
+        prizeId: p.prizeId,
+        quantity: p.quantity,
+        status: held ? 'HELD' : physical ? 'AWAITING_CLAIM' : 'DELIVERED',
+        claimExpiresAt:
+          !held && physical && view.claimWindowHours
+            ? new Date(createdAt.getTime() + view.claimWindowHours * 3600_000)
+            : null,
       };
     }),
   };
 }
 
 export type DrawRowForRecord = {
-  id: string; userId: string; idempotencyKey: string; tierId: string | null; chanceKind: string; createdAt: Date;
-  chancesLeft: number; ip: string | null; deviceId: string | null;
+  id: string;
+  userId: string;
+  idempotencyKey: string;
+  tierId: string | null;
+  chanceKind: string;
+  createdAt: Date;
+  chancesLeft: number;
+  ip: string | null;
+  deviceId: string | null;
   /** "prizeId:qty:winId;..." ordered by prize id, or null for a lose */
   pz: string | null;
 };
@@ -109,7 +164,17 @@ export type DrawRowForRecord = {
 /** A record rebuilt from the rows (after Redis lost it); it has no generation: it is written already. */
 export function recordFromRow(d: DrawRowForRecord): DrawRecord {
   return {
-    d: d.id, u: d.userId, k: d.idempotencyKey, t: d.tierId ?? '', c: d.chanceKind === 'FREE' ? 'F' : 'G', ts: String(d.createdAt.getTime()),
-    pz: d.pz ?? '', v: '', e: '', l: d.chancesLeft, dev: d.deviceId ?? '', ip: d.ip ?? '',
+    d: d.id,
+    u: d.userId,
+    k: d.idempotencyKey,
+    t: d.tierId ?? '',
+    c: d.chanceKind === 'FREE' ? 'F' : 'G',
+    ts: String(d.createdAt.getTime()),
+    pz: d.pz ?? '',
+    v: '',
+    e: '',
+    l: d.chancesLeft,
+    dev: d.deviceId ?? '',
+    ip: d.ip ?? '',
   };
 }

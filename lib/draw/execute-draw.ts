@@ -13,7 +13,14 @@ import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis'
 import { activityMeta, forgetActivityMeta, type ActivityMeta } from './activity-state';
 import { findExistingDraws, type Refusal } from './commit-draws';
 import { drawCommitter, RefusedDrawError } from './draw-committer';
-import { IDEMPOTENCY_TTL_SECONDS, parseRecord, toDrawBody, toDrawRows, type DrawBody, type DrawRecord } from './draw-record';
+import {
+  IDEMPOTENCY_TTL_SECONDS,
+  parseRecord,
+  toDrawBody,
+  toDrawRows,
+  type DrawBody,
+  type DrawRecord,
+} from './draw-record';
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
 import { dirtyKey } from '../workers/dirty-activities';
@@ -29,13 +36,31 @@ const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
 const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');
 const forgetStaleScript = loadLuaScript('lib/draw/lua', 'forget-result-1.lua');
 
-export const IdempotencyKey = z.string().min(1, 'Idempotency-Key header is required').max(64, 'Idempotency-Key is at most 64 characters').regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces');
+export const IdempotencyKey = z
+  .string()
+  .min(1, 'Idempotency-Key header is required')
+  .max(64, 'Idempotency-Key is at most 64 characters')
+  .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces');
 
-export type DrawContext = { ip?: string | null; deviceId?: string | null; now?: number; random?: () => number; risk?: SoftRiskAction | null };
+export type DrawContext = {
+  ip?: string | null;
+  deviceId?: string | null;
+  now?: number;
+  random?: () => number;
+  risk?: SoftRiskAction | null;
+};
 
-export async function executeDraw(user: EndUser, activityId: string, idempotencyKey: string | null, ctx: DrawContext = {}): Promise<DrawBody> {
+export async function executeDraw(
+  user: EndUser,
+  activityId: string,
+  idempotencyKey: string | null,
+  ctx: DrawContext = {},
+): Promise<DrawBody> {
   const keyCheck = IdempotencyKey.safeParse(idempotencyKey ?? '');
-  if (!keyCheck.success) throw new AppError('VALIDATION_FAILED', keyCheck.error.issues[0]!.message, { issues: [{ path: 'Idempotency-Key', message: keyCheck.error.issues[0]!.message }] });
+  if (!keyCheck.success)
+    throw new AppError('VALIDATION_FAILED', keyCheck.error.issues[0]!.message, {
+      issues: [{ path: 'Idempotency-Key', message: keyCheck.error.issues[0]!.message }],
+    });
   const key = keyCheck.data;
   if (!isUuid(activityId)) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
 
@@ -48,7 +73,9 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
   const source = drawSource(user, ctx);
   const { deviceId, ip } = source;
   const risk = await checkRisk(redis, user, activityId, {
-    deviceId, ip, now,
+    deviceId,
+    ip,
+    now,
     alreadyDrawn: async () => (await redis.exists(drawKeys(activityId).idem(user.userId, key))) === 1,
   });
 
@@ -72,19 +99,35 @@ export async function executeDraw(user: EndUser, activityId: string, idempotency
       case 'NOT_LIVE':
         throw new AppError('ACTIVITY_NOT_LIVE', notLiveMessage(decided.detail));
       case 'DRAW_LIMIT_REACHED':
-        throw new AppError('DRAW_LIMIT_REACHED', decided.detail === 'day' ? 'no more draws today' : 'no more draws in this activity');
+        throw new AppError(
+          'DRAW_LIMIT_REACHED',
+          decided.detail === 'day' ? 'no more draws today' : 'no more draws in this activity',
+        );
       case 'NO_CHANCES':
         throw new AppError('NO_CHANCES', 'no chances left');
       case 'STALE_VIEW':
         // A bundle grew since this process cached the activity: nothing was drawn.
         forgetActivityMeta(activityId);
-        throw new AppError('ACTIVITY_REBUILDING', 'the activity changed meanwhile; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
+        throw new AppError(
+          'ACTIVITY_REBUILDING',
+          'the activity changed meanwhile; retry with the same Idempotency-Key',
+          undefined,
+          { 'retry-after': '1' },
+        );
       default:
         throw new Error(`draw script answered ${decided.code}`);
     }
   }
   if (risk.soft && decided.kind === 'ok') {
-    recordRiskEvent({ tenantId: user.tenantId, activityId, ...risk.soft, userId: user.userId, deviceId: deviceId || null, ip: ip || null, drawId: decided.record.d });
+    recordRiskEvent({
+      tenantId: user.tenantId,
+      activityId,
+      ...risk.soft,
+      userId: user.userId,
+      deviceId: deviceId || null,
+      ip: ip || null,
+      drawId: decided.record.d,
+    });
   }
   const durable = await makeDurable(draw, decided.record, decided.streamEntry);
   return toDrawBody(durable, meta.view);
@@ -97,7 +140,9 @@ function drawSource(user: EndUser, ctx: DrawContext): DrawSource {
   return { deviceId: (ctx.deviceId ?? user.deviceId ?? '').slice(0, 128), ip: (ctx.ip ?? '').slice(0, 64) };
 }
 
-export type Decision = { kind: 'ok' | 'replay'; record: DrawRecord; streamEntry?: string } | { kind: 'error'; code: string; detail?: string };
+export type Decision =
+  | { kind: 'ok' | 'replay'; record: DrawRecord; streamEntry?: string }
+  | { kind: 'error'; code: string; detail?: string };
 
 /** Where a draw comes from: the device and the IP, as the risk step and the draw record keep them. */
 export type DrawSource = { deviceId: string; ip: string };
@@ -170,14 +215,20 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
     // mark that costs the sweeper one empty look.
     redis
       .sadd(dirtyKey('draw-log'), activityId)
-      .catch((err: unknown) => log.warn('could not mark the activity for the draw-log sweeper', { activityId, ...errorFields(err) }));
+      .catch((err: unknown) =>
+        log.warn('could not mark the activity for the draw-log sweeper', { activityId, ...errorFields(err) }),
+      );
     return (await answered).map(toDecision);
   };
 });
 
 function toDecision([kind, payload, detail]: [string, string, string?]): Decision {
   if (kind === 'error') return { kind: 'error', code: payload, ...(detail ? { detail } : {}) };
-  return { kind: kind as 'ok' | 'replay', record: parseRecord(payload), ...(kind === 'ok' && detail ? { streamEntry: detail } : {}) };
+  return {
+    kind: kind as 'ok' | 'replay',
+    record: parseRecord(payload),
+    ...(kind === 'ok' && detail ? { streamEntry: detail } : {}),
+  };
 }
 
 /**
@@ -203,11 +254,19 @@ async function makeDurable(draw: DecideDraw, record: DrawRecord, streamEntry?: s
     const forget = defineScript(redis, forgetStaleScript);
     const stored = [k.idem(record.u, record.k), k.legacyIdem(record.u, record.k)];
     await Promise.all(stored.map((key) => forget([key], [record.d])));
-    throw new AppError('ACTIVITY_REBUILDING', 'the activity was restored from its records meanwhile; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
+    throw new AppError(
+      'ACTIVITY_REBUILDING',
+      'the activity was restored from its records meanwhile; retry with the same Idempotency-Key',
+      undefined,
+      { 'retry-after': '1' },
+    );
   }
   // PostgreSQL holds an older draw under this key: that one is the answer, this one is undone.
   const [older] = (await loadDrawRecords(db, drawById(existing.id))).map((r) => r.record);
-  await defineScript(redis, undoScript)([k.stock, k.issued, k.user(record.u), k.idem(record.u, record.k)], [JSON.stringify(record), day, JSON.stringify(older), IDEMPOTENCY_TTL_SECONDS]);
+  await defineScript(redis, undoScript)(
+    [k.stock, k.issued, k.user(record.u), k.idem(record.u, record.k)],
+    [JSON.stringify(record), day, JSON.stringify(older), IDEMPOTENCY_TTL_SECONDS],
+  );
   return older!;
 }
 
@@ -229,13 +288,25 @@ type RefusedDraw = {
  * entry) leaves that to the request that made the draw.
  */
 async function refuseDraw(redis: Redis, refused: RefusedDraw): Promise<never> {
-  const { activityId, meta: { tenantId, timezone }, record, streamEntry, refusal } = refused;
+  const {
+    activityId,
+    meta: { tenantId, timezone },
+    record,
+    streamEntry,
+    refusal,
+  } = refused;
   const drawId = record.d;
   let takenBack = false;
   try {
     if (streamEntry) {
       takenBack = await quarantineRefusedDraw(redis, {
-        tenantId, activityId, timezone, streamEntry, raw: JSON.stringify(record), record, reason: refusal,
+        tenantId,
+        activityId,
+        timezone,
+        streamEntry,
+        raw: JSON.stringify(record),
+        record,
+        reason: refusal,
       });
     }
   } catch (err) {
@@ -264,7 +335,12 @@ async function refuseWithoutState(redis: Redis, tenantId: string, activityId: st
   if (activity.status === 'DRAFT') throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has not been published');
   if (hasEnded(activity.status)) throw new AppError('ACTIVITY_NOT_LIVE', 'the activity has ended');
   await requestRebuild(redis, activity.id);
-  throw new AppError('ACTIVITY_REBUILDING', 'the activity is being restored from its records; retry with the same Idempotency-Key', undefined, { 'retry-after': '1' });
+  throw new AppError(
+    'ACTIVITY_REBUILDING',
+    'the activity is being restored from its records; retry with the same Idempotency-Key',
+    undefined,
+    { 'retry-after': '1' },
+  );
 }
 
 function notLiveMessage(status: string | undefined): string {

@@ -6,7 +6,10 @@ import { recordFromRow, type DrawRecord, type DrawRowForRecord } from './draw-re
 
 type Queryable = Pick<typeof db, '$queryRaw'>;
 
-export async function loadDrawRecords(client: Queryable, where: Prisma.Sql): Promise<{ record: DrawRecord; createdAt: Date }[]> {
+export async function loadDrawRecords(
+  client: Queryable,
+  where: Prisma.Sql,
+): Promise<{ record: DrawRecord; createdAt: Date }[]> {
   const rows = await client.$queryRaw<DrawRowForRecord[]>`
     SELECT d.id::text, d."userId", d."idempotencyKey", d."tierId"::text AS "tierId", d."chanceKind"::text AS "chanceKind",
            d."createdAt", d."chancesLeft", d.ip, d."deviceId",
@@ -18,4 +21,5 @@ export async function loadDrawRecords(client: Queryable, where: Prisma.Sql): Pro
 }
 
 export const drawById = (drawId: string) => Prisma.sql`d.id = ${drawId}::uuid`;
-export const drawsSince = (activityId: string, since: Date) => Prisma.sql`d."activityId" = ${activityId}::uuid AND d."createdAt" > ${since}`;
+export const drawsSince = (activityId: string, since: Date) =>
+  Prisma.sql`d."activityId" = ${activityId}::uuid AND d."createdAt" > ${since}`;

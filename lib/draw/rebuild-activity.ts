@@ -39,7 +39,8 @@ export async function requestRebuild(redis: Redis, activityId: string): Promise<
   const intervalMs = config().ACTIVITY_REBUILD_INTERVAL_SECONDS * 1000;
   if ((await redis.set(drawKeys(activityId).rebuildThrottle, '1', 'PX', intervalMs, 'NX')) !== 'OK') return 'throttled';
   void rebuildActivityState(redis, activityId).catch((err: unknown) =>
-    log.error('activity rebuild failed', { activityId, ...errorFields(err) }));
+    log.error('activity rebuild failed', { activityId, ...errorFields(err) }),
+  );
   return 'started';
 }
 
@@ -80,16 +81,22 @@ export async function rebuildActivityState(
  * marked it ('changed': read again).
  */
 async function buildOnce(
-  redis: Redis, activityId: string, now: number, reason: BuildReason,
+  redis: Redis,
+  activityId: string,
+  now: number,
+  reason: BuildReason,
 ): Promise<'rebuilt' | 'changed' | 'not-published' | 'missing'> {
   const lost = reason === 'lost';
-  const built = await db.$transaction(async (tx) => {
-    const data = await readSnapshot(tx, activityId, now);
-    if (data === 'missing' || data === 'not-published') return data;
-    if (lost) log.warn('rebuilding activity state from PostgreSQL', { activityId, epoch: data.snapshot.stateEpoch });
-    await writeSnapshot(redis, data, now);
-    return data;
-  }, { timeout: 120_000, maxWait: 10_000 });
+  const built = await db.$transaction(
+    async (tx) => {
+      const data = await readSnapshot(tx, activityId, now);
+      if (data === 'missing' || data === 'not-published') return data;
+      if (lost) log.warn('rebuilding activity state from PostgreSQL', { activityId, epoch: data.snapshot.stateEpoch });
+      await writeSnapshot(redis, data, now);
+      return data;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
   if (built === 'missing' || built === 'not-published') return built;
   if (!(await showActivityState(redis, built.snapshot))) return 'changed';
   if (lost) log.warn('activity state rebuilt', { activityId, users: built.users.length, recent: built.recent.length });
@@ -107,7 +114,10 @@ async function writeSnapshot(redis: Redis, data: Snapshot, now: number) {
       const key = k.user(u.userId);
       const counters = { total: u.total, wins: u.wins, used: u.used, granted: u.granted };
       const ofToday = { [`d:${today}`]: u.today, [`f:${today}`]: u.freeToday };
-      p.del(key).hset(key, { ...counters, ...ofToday }).expireat(key, userExpiry).sadd(k.users, u.userId);
+      p.del(key)
+        .hset(key, { ...counters, ...ofToday })
+        .expireat(key, userExpiry)
+        .sadd(k.users, u.userId);
     }
     await p.exec();
   }
@@ -151,7 +161,9 @@ async function readSnapshot(tx: Tx, activityId: string, now: number) {
       WHERE "activityId" = ${activityId}::uuid AND status <> 'VOID' GROUP BY "tierId"`,
   ]);
   const today = localDay(snapshot.timezone, now);
-  const users = await tx.$queryRaw<{ userId: string; total: number; wins: number; used: number; today: number; freeToday: number; granted: number }[]>`
+  const users = await tx.$queryRaw<
+    { userId: string; total: number; wins: number; used: number; today: number; freeToday: number; granted: number }[]
+  >`
     WITH d AS (
       SELECT "userId", count(*)::int AS total, count(*) FILTER (WHERE outcome = 'WIN')::int AS wins,
              count(*) FILTER (WHERE "chanceKind" = 'GRANTED')::int AS used,

@@ -4,11 +4,18 @@
 // that matches gives the odds; none matching, the tier's own probability. The draw applies
 // them in Lua (lib/draw/lua/pick-tier.lua) from the local hour and day Node passes it.
 
-export type Segment = { fromHour: number; toHour: number; fromDate?: string | undefined; toDate?: string | undefined; probabilityMicros: number };
+export type Segment = {
+  fromHour: number;
+  toHour: number;
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+  probabilityMicros: number;
+};
 type TierOdds = { probabilityMicros: number; segments: Segment[] };
 
 export function segmentMatches(s: Segment, hour: number, day: string): boolean {
-  const inHours = s.fromHour <= s.toHour ? hour >= s.fromHour && hour < s.toHour : hour >= s.fromHour || hour < s.toHour;
+  const inHours =
+    s.fromHour <= s.toHour ? hour >= s.fromHour && hour < s.toHour : hour >= s.fromHour || hour < s.toHour;
   return inHours && (!s.fromDate || day >= s.fromDate) && (!s.toDate || day <= s.toDate);
 }
 

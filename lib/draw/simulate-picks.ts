@@ -8,7 +8,12 @@ import { PROBABILITY_SCALE } from './probability-scale';
 const simulateScript = loadLuaScript('lib/draw/lua', 'simulate-picks-0.lua');
 
 /** A tier as the draw reads it from the compiled config (lib/draw/activity-state.ts compileTier). */
-export type CompiledTier = { id: string; p: number; prizes: [string, number][]; s?: [number, number, string, string, number][] };
+export type CompiledTier = {
+  id: string;
+  p: number;
+  prizes: [string, number][];
+  s?: [number, number, string, string, number][];
+};
 
 /** Stock as the draw keeps it: `t:<tierId>` wins left, `p:<prizeId>` units left. */
 export type SimulatedStock = Record<string, number>;
@@ -42,7 +47,8 @@ export async function simulatePicks(
   redis: Redis,
   { tiers, stock, draws, at = { hour: -1, day: '' }, runs }: PicksToSimulate,
 ): Promise<{ outcomes: SimulatedOutcome[]; stockLeft: SimulatedStock }> {
-  const randoms = typeof draws === 'number' ? Array.from({ length: draws }, () => randomInt(0, PROBABILITY_SCALE)) : draws;
+  const randoms =
+    typeof draws === 'number' ? Array.from({ length: draws }, () => randomInt(0, PROBABILITY_SCALE)) : draws;
   // Per pick, so a batch can start in the middle of a run.
   const when = (runs ?? [{ ...at, count: randoms.length }]).flatMap((r) => Array.from({ length: r.count }, () => r));
   const run = defineScript(redis, simulateScript);

@@ -38,7 +38,8 @@ export async function writeBackIssued(redis: Redis, activityId: string): Promise
       // Issued beyond what the pool holds: the alarm goes off now, and the row keeps its last
       // good figure (the CHECK constraint would refuse it anyway).
       await raiseStockAlert(row.tenantId, activityId, {
-        prizeId, kind: 'over-issue',
+        prizeId,
+        kind: 'over-issue',
         message: `Redis has issued ${n} units but the pool holds ${row.reserved - row.returned}`,
         details: { issued: n, reserved: row.reserved, returned: row.returned },
       });
@@ -56,7 +57,10 @@ export async function writeBackIssued(redis: Redis, activityId: string): Promise
       `UPDATE "ActivityStock" s SET issued = v.issued, version = s.version + 1, "updatedAt" = now()
        FROM unnest($2::uuid[], $3::int[], $4::int[]) AS v("prizeId", issued, version)
        WHERE s."activityId" = $1::uuid AND s."prizeId" = v."prizeId" AND s.version = v.version`,
-      activityId, stockChanges.map((c) => c.id), stockChanges.map((c) => c.issued), stockChanges.map((c) => c.version),
+      activityId,
+      stockChanges.map((c) => c.id),
+      stockChanges.map((c) => c.issued),
+      stockChanges.map((c) => c.version),
     );
   }
   if (tierChanges.length) {
@@ -64,7 +68,10 @@ export async function writeBackIssued(redis: Redis, activityId: string): Promise
       `UPDATE "Tier" t SET issued = v.issued, version = t.version + 1, "updatedAt" = now()
        FROM unnest($2::uuid[], $3::int[], $4::int[]) AS v(id, issued, version)
        WHERE t."activityId" = $1::uuid AND t.id = v.id AND t.version = v.version`,
-      activityId, tierChanges.map((c) => c.id), tierChanges.map((c) => c.issued), tierChanges.map((c) => c.version),
+      activityId,
+      tierChanges.map((c) => c.id),
+      tierChanges.map((c) => c.issued),
+      tierChanges.map((c) => c.version),
     );
   }
   return written;

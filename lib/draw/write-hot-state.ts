@@ -43,7 +43,10 @@ export async function lockStateEpoch(tx: Tx, activityId: string): Promise<number
 
 /** One attempt: written, already held by a newer generation, or no state (which is then marked). */
 export async function writeHotState(
-  redis: Redis, activityId: string, epoch: number, change: HotStateChange,
+  redis: Redis,
+  activityId: string,
+  epoch: number,
+  change: HotStateChange,
 ): Promise<HotStateWrite> {
   const k = drawKeys(activityId);
   const args = [epoch, change.op, ...Object.entries(change.fields).flat()];
@@ -62,7 +65,10 @@ const BUSY_WAIT_MS = 250;
  * under way will read it: never "PostgreSQL says paused while Redis keeps drawing".
  */
 export async function carryToHotState(
-  redis: Redis, activityId: string, epoch: number, change: HotStateChange,
+  redis: Redis,
+  activityId: string,
+  epoch: number,
+  change: HotStateChange,
 ): Promise<void> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     if ((await writeHotState(redis, activityId, epoch, change)) !== 'missing') return;
@@ -80,9 +86,7 @@ export async function carryToHotState(
  * could otherwise take): `step` answers 'missing' when there is no state; the state is then
  * rebuilt and the step tried again. Still missing → 503, nothing changed.
  */
-export async function onHotState<T>(
-  redis: Redis, activityId: string, step: () => Promise<T | 'missing'>,
-): Promise<T> {
+export async function onHotState<T>(redis: Redis, activityId: string, step: () => Promise<T | 'missing'>): Promise<T> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const result = await step();
     if (result !== 'missing') return result;

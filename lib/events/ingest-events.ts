@@ -4,7 +4,13 @@
 // transaction as its grants, so concurrent deliveries of one event wait for the first and
 // then find it done.
 import { db } from '../db';
-import { applyGrantsToRedis, insertCappedGrant, lockLiveActivity, type GrantableTask, type InsertedGrant } from '../tasks/grant-chances';
+import {
+  applyGrantsToRedis,
+  insertCappedGrant,
+  lockLiveActivity,
+  type GrantableTask,
+  type InsertedGrant,
+} from '../tasks/grant-chances';
 import type { BehaviourEvent, EventDelivery } from './schemas';
 
 export type EventResult = { eventId: string; status: 'counted' | 'duplicate'; chancesGranted: number };
@@ -13,7 +19,12 @@ export async function ingestEvents(tenantId: string, delivery: EventDelivery, no
   const events = 'events' in delivery ? delivery.events : [delivery];
   const types = [...new Set(events.map((e) => e.type))];
   const tasks = await db.task.findMany({
-    where: { tenantId, kind: 'EVENT', eventType: { in: types }, activity: { status: 'LIVE', startsAt: { lte: new Date(now) }, endsAt: { gt: new Date(now) } } },
+    where: {
+      tenantId,
+      kind: 'EVENT',
+      eventType: { in: types },
+      activity: { status: 'LIVE', startsAt: { lte: new Date(now) }, endsAt: { gt: new Date(now) } },
+    },
     select: { id: true, tenantId: true, activityId: true, eventType: true, chances: true, perDay: true, total: true },
     // One lock order for every transaction: activities, then tasks, by id.
     orderBy: [{ activityId: 'asc' }, { id: 'asc' }],
@@ -34,25 +45,36 @@ export async function ingestEvents(tenantId: string, delivery: EventDelivery, no
 }
 
 async function ingestOne(tenantId: string, event: BehaviourEvent, tasks: GrantableTask[], now: number) {
-  return db.$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`
+  return db.$transaction(
+    async (tx) => {
+      const inserted = await tx.$executeRaw`
       INSERT INTO "ExternalEvent" (id, "tenantId", "eventId", "userId", type, "occurredAt")
       VALUES (gen_random_uuid(), ${tenantId}::uuid, ${event.eventId}, ${event.userId}, ${event.type}, ${new Date(event.occurredAt)})
       ON CONFLICT ("tenantId", "eventId") DO NOTHING`;
-    if (inserted !== 1) return { result: { eventId: event.eventId, status: 'duplicate' as const, chancesGranted: 0 }, grants: [] };
-    const grants: InsertedGrant[] = [];
-    for (const task of tasks) {
-      const activity = await lockLiveActivity(tx, tenantId, task.activityId, now);
-      if (!activity) continue;
-      const { grant } = await insertCappedGrant(tx, {
-        task,
-        activity,
-        userId: event.userId,
-        source: 'EVENT',
-        dedupeKey: `event:${tenantId}:${event.eventId}:${task.id}`,
-      });
-      if (grant) grants.push(grant);
-    }
-    return { result: { eventId: event.eventId, status: 'counted' as const, chancesGranted: grants.reduce((s, g) => s + g.chances, 0) }, grants };
-  }, { maxWait: 10_000, timeout: 15_000 });
+      if (inserted !== 1)
+        return { result: { eventId: event.eventId, status: 'duplicate' as const, chancesGranted: 0 }, grants: [] };
+      const grants: InsertedGrant[] = [];
+      for (const task of tasks) {
+        const activity = await lockLiveActivity(tx, tenantId, task.activityId, now);
+        if (!activity) continue;
+        const { grant } = await insertCappedGrant(tx, {
+          task,
+          activity,
+          userId: event.userId,
+          source: 'EVENT',
+          dedupeKey: `event:${tenantId}:${event.eventId}:${task.id}`,
+        });
+        if (grant) grants.push(grant);
+      }
+      return {
+        result: {
+          eventId: event.eventId,
+          status: 'counted' as const,
+          chancesGranted: grants.reduce((s, g) => s + g.chances, 0),
+        },
+        grants,
+      };
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
 }

@@ -24,7 +24,8 @@ export async function verifyEventSignature(
   const { tenant: slug, timestamp, signature } = headers;
   if (!slug || !timestamp || !signature) throw unauthorized('X-Tenant, X-Timestamp and X-Signature are required');
   if (!/^\d{1,12}$/.test(timestamp)) throw unauthorized('X-Timestamp must be unix seconds');
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) throw unauthorized(`timestamp outside ±${SIGNATURE_WINDOW_SECONDS} s`);
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS)
+    throw unauthorized(`timestamp outside ±${SIGNATURE_WINDOW_SECONDS} s`);
   const tenant = isExternalId(slug, 64) ? await findTenantSecretsBySlug(slug) : null;
   // An unknown tenant costs the same HMAC as a known one, and gets the same answer as a wrong signature.
   const expected = Buffer.from(signEventBody(tenant?.webhookSecret ?? 'no-such-tenant', timestamp, rawBody));

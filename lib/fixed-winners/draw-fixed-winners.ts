@@ -39,7 +39,12 @@ export const FIXED_WINNERS_DRAW_KEY = 'fixed-winners';
 const MARKER_TTL_SECONDS = 30 * 86400;
 const PAGE = 1_000;
 
-export type FixedWinnersResult = { winners: string[]; winIds: string[]; participants: number | null; alreadyDrawn: boolean };
+export type FixedWinnersResult = {
+  winners: string[];
+  winIds: string[];
+  participants: number | null;
+  alreadyDrawn: boolean;
+};
 
 type Activity = NonNullable<Awaited<ReturnType<typeof loadActivity>>>;
 
@@ -47,17 +52,31 @@ function loadActivity(activityId: string) {
   return db.activity.findUnique({
     where: { id: activityId },
     select: {
-      tenantId: true, status: true, fixedWinners: true, claimWindowHours: true,
+      tenantId: true,
+      status: true,
+      fixedWinners: true,
+      claimWindowHours: true,
       tiers: {
-        select: { id: true, stock: true, prizes: { select: { prizeId: true, quantity: true, prize: { select: { kind: true } } }, orderBy: { prizeId: 'asc' } } },
-        orderBy: { position: 'asc' }, take: 1,
+        select: {
+          id: true,
+          stock: true,
+          prizes: {
+            select: { prizeId: true, quantity: true, prize: { select: { kind: true } } },
+            orderBy: { prizeId: 'asc' },
+          },
+        },
+        orderBy: { position: 'asc' },
+        take: 1,
       },
     },
   });
 }
 
 /** Whether the fixed-winner draw of an activity has happened (its ledger marker exists). */
-export async function fixedWinnersDrawn(activityId: string, tx: Pick<Prisma.TransactionClient, 'stockMovement'> = db): Promise<boolean> {
+export async function fixedWinnersDrawn(
+  activityId: string,
+  tx: Pick<Prisma.TransactionClient, 'stockMovement'> = db,
+): Promise<boolean> {
   return (await tx.stockMovement.count({ where: { activityId, kind: 'ISSUE', actorId: FIXED_WINNERS_ACTOR.id } })) > 0;
 }
 
@@ -67,7 +86,9 @@ export async function* participants(activityId: string): AsyncGenerator<string> 
   for (;;) {
     const page = await db.participation.findMany({
       where: { activityId, ...(cursor !== undefined ? { userId: { gt: cursor } } : {}) },
-      orderBy: { userId: 'asc' }, select: { userId: true }, take: PAGE,
+      orderBy: { userId: 'asc' },
+      select: { userId: true },
+      take: PAGE,
     });
     for (const p of page) yield p.userId;
     if (page.length < PAGE) return;
@@ -76,7 +97,10 @@ export async function* participants(activityId: string): AsyncGenerator<string> 
 }
 
 /** The job: draws the winners of an ended fixed-winner activity once; null if it is not one (or not ended). */
-export async function drawFixedWinners(activityId: string, { randomBelow = cryptoRandomBelow, now = Date.now() }: { randomBelow?: RandomBelow; now?: number } = {}): Promise<FixedWinnersResult | null> {
+export async function drawFixedWinners(
+  activityId: string,
+  { randomBelow = cryptoRandomBelow, now = Date.now() }: { randomBelow?: RandomBelow; now?: number } = {},
+): Promise<FixedWinnersResult | null> {
   const a = await loadActivity(activityId);
   if (!a || a.fixedWinners === null || !hasEnded(a.status) || a.tiers.length === 0) return null;
   if (await fixedWinnersDrawn(activityId)) return announce(a.tenantId, activityId, null, true);
@@ -93,7 +117,11 @@ export async function drawFixedWinners(activityId: string, { randomBelow = crypt
   const sample = await reservoirSample(counted(), a.fixedWinners, randomBelow);
   const tier = a.tiers[0]!;
   const lots = { activity: a, activityId, sample, participantCount: count, randomBelow, now };
-  const written = await withPrizeLocks(redis, tier.prizes.map((p) => p.prizeId), () => writeWinners(redis, lots));
+  const written = await withPrizeLocks(
+    redis,
+    tier.prizes.map((p) => p.prizeId),
+    () => writeWinners(redis, lots),
+  );
   return announce(a.tenantId, activityId, count, !written);
 }
 
@@ -113,10 +141,12 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
   const k = drawKeys(activityId);
   const hot = (await redis.exists(k.cfg)) === 1;
   const coveredByHotState = hot
-    ? Number(await defineScript(redis, takeStockScript)(
-      [k.stock, k.issued, activityKey(activityId, 'fixed-winners')],
-      [tier.id, sample.length, MARKER_TTL_SECONDS, ...tier.prizes.flatMap((p) => [p.prizeId, p.quantity])],
-    ))
+    ? Number(
+        await defineScript(redis, takeStockScript)(
+          [k.stock, k.issued, activityKey(activityId, 'fixed-winners')],
+          [tier.id, sample.length, MARKER_TTL_SECONDS, ...tier.prizes.flatMap((p) => [p.prizeId, p.quantity])],
+        ),
+      )
     : null;
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Activity" WHERE id = ${activityId}::uuid FOR UPDATE`;
@@ -129,50 +159,97 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
     if (draws.length) {
       await tx.draw.createMany({
         data: draws.map((d) => ({
-          id: d.id, tenantId: a.tenantId, activityId, userId: d.userId, idempotencyKey: FIXED_WINNERS_DRAW_KEY,
-          outcome: 'WIN', tierId: tier.id, chanceKind: 'FREE', chancesLeft: 0, createdAt,
+          id: d.id,
+          tenantId: a.tenantId,
+          activityId,
+          userId: d.userId,
+          idempotencyKey: FIXED_WINNERS_DRAW_KEY,
+          outcome: 'WIN',
+          tierId: tier.id,
+          chanceKind: 'FREE',
+          chancesLeft: 0,
+          createdAt,
         })),
       });
       await tx.win.createMany({
-        data: draws.flatMap((d) => tier.prizes.map((p) => {
-          // Physical prizes wait for an address, as after an instant win; the others are delivered.
-          const physical = p.prize.kind === 'PHYSICAL';
-          return {
-            id: timeOrderedId(), tenantId: a.tenantId, activityId, drawId: d.id, tierId: tier.id, prizeId: p.prizeId, userId: d.userId,
-            quantity: p.quantity, status: physical ? 'AWAITING_CLAIM' as const : 'DELIVERED' as const,
-            claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null, createdAt,
-          };
-        })),
+        data: draws.flatMap((d) =>
+          tier.prizes.map((p) => {
+            // Physical prizes wait for an address, as after an instant win; the others are delivered.
+            const physical = p.prize.kind === 'PHYSICAL';
+            return {
+              id: timeOrderedId(),
+              tenantId: a.tenantId,
+              activityId,
+              drawId: d.id,
+              tierId: tier.id,
+              prizeId: p.prizeId,
+              userId: d.userId,
+              quantity: p.quantity,
+              status: physical ? ('AWAITING_CLAIM' as const) : ('DELIVERED' as const),
+              claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null,
+              createdAt,
+            };
+          }),
+        ),
       });
-      await tx.participation.updateMany({ where: { activityId, userId: { in: winners } }, data: { draws: { increment: 1 }, wins: { increment: 1 } } });
+      await tx.participation.updateMany({
+        where: { activityId, userId: { in: winners } },
+        data: { draws: { increment: 1 }, wins: { increment: 1 } },
+      });
     }
     for (const p of tier.prizes) {
       // issued becomes what the rows say, as a void does; the hot state already counts them.
       await moveStock(tx, {
-        tenantId: a.tenantId, prizeId: p.prizeId, activityId, kind: 'ISSUE',
-        issuedDelta: covered * p.quantity, issuedFromWins: true,
+        tenantId: a.tenantId,
+        prizeId: p.prizeId,
+        activityId,
+        kind: 'ISSUE',
+        issuedDelta: covered * p.quantity,
+        issuedFromWins: true,
         reason: `fixed-winner draw: ${covered} of ${a.fixedWinners} winners among ${participantCount} participants`,
-        actor: FIXED_WINNERS_ACTOR, dedupeKey: `fixed-winners:${activityId}:${p.prizeId}`,
+        actor: FIXED_WINNERS_ACTOR,
+        dedupeKey: `fixed-winners:${activityId}:${p.prizeId}`,
       });
     }
     const [tierWins] = await tx.$queryRaw<{ n: number }[]>`
       SELECT count(DISTINCT "drawId")::int AS n FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "tierId" = ${tier.id}::uuid AND status <> 'VOID'`;
     await tx.tier.update({ where: { id: tier.id }, data: { issued: tierWins!.n, version: { increment: 1 } } });
-    await writeAuditLog(a.tenantId, FIXED_WINNERS_ACTOR, {
-      action: 'activity.fixed-winners', objectType: 'Activity', objectId: activityId,
-      after: { wanted: a.fixedWinners, participants: participantCount, drawn: covered, shortfall: a.fixedWinners! - covered, tierId: tier.id, winners },
-    }, tx);
+    await writeAuditLog(
+      a.tenantId,
+      FIXED_WINNERS_ACTOR,
+      {
+        action: 'activity.fixed-winners',
+        objectType: 'Activity',
+        objectId: activityId,
+        after: {
+          wanted: a.fixedWinners,
+          participants: participantCount,
+          drawn: covered,
+          shortfall: a.fixedWinners! - covered,
+          tierId: tier.id,
+          winners,
+        },
+      },
+      tx,
+    );
     return true;
   });
 }
 
 /** Wins the stock still covers when the hot state is gone: the tier's and each pool's remainder, from the rows. */
-async function coveredByRows(tx: Prisma.TransactionClient, activityId: string, tier: Activity['tiers'][number]): Promise<number> {
+async function coveredByRows(
+  tx: Prisma.TransactionClient,
+  activityId: string,
+  tier: Activity['tiers'][number],
+): Promise<number> {
   const [tierWins] = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(DISTINCT "drawId")::int AS n FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "tierId" = ${tier.id}::uuid AND status <> 'VOID'`;
   let covered = tier.stock - tierWins!.n;
   for (const p of tier.prizes) {
-    const pool = await tx.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId: p.prizeId } }, select: { reserved: true, returned: true } });
+    const pool = await tx.activityStock.findUniqueOrThrow({
+      where: { activityId_prizeId: { activityId, prizeId: p.prizeId } },
+      select: { reserved: true, returned: true },
+    });
     const [won] = await tx.$queryRaw<{ units: number }[]>`
       SELECT coalesce(sum(quantity), 0)::int AS units FROM "Win" WHERE "activityId" = ${activityId}::uuid AND "prizeId" = ${p.prizeId}::uuid AND status <> 'VOID'`;
     covered = Math.min(covered, Math.floor((pool.reserved - pool.returned - won!.units) / p.quantity));
@@ -181,11 +258,23 @@ async function coveredByRows(tx: Prisma.TransactionClient, activityId: string, t
 }
 
 /** Tells the host app about each fixed-winner win; job ids make a repeat announce nothing twice. */
-async function announce(tenantId: string, activityId: string, participantCount: number | null, alreadyDrawn: boolean): Promise<FixedWinnersResult> {
+async function announce(
+  tenantId: string,
+  activityId: string,
+  participantCount: number | null,
+  alreadyDrawn: boolean,
+): Promise<FixedWinnersResult> {
   const wins = await db.win.findMany({
     where: { activityId, draw: { idempotencyKey: FIXED_WINNERS_DRAW_KEY } },
-    select: { id: true, userId: true }, orderBy: { userId: 'asc' },
+    select: { id: true, userId: true },
+    orderBy: { userId: 'asc' },
   });
-  for (const w of wins) await enqueue('notify', { tenantId, event: 'win.created', winId: w.id }, { jobId: `notify-win-created-${w.id}` });
-  return { winners: [...new Set(wins.map((w) => w.userId))], winIds: wins.map((w) => w.id), participants: participantCount, alreadyDrawn };
+  for (const w of wins)
+    await enqueue('notify', { tenantId, event: 'win.created', winId: w.id }, { jobId: `notify-win-created-${w.id}` });
+  return {
+    winners: [...new Set(wins.map((w) => w.userId))],
+    winIds: wins.map((w) => w.id),
+    participants: participantCount,
+    alreadyDrawn,
+  };
 }

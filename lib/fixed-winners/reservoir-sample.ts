@@ -10,7 +10,11 @@ export type RandomBelow = (maxExclusive: number) => number;
 
 export const cryptoRandomBelow: RandomBelow = (maxExclusive) => randomInt(0, maxExclusive);
 
-export async function reservoirSample<T>(items: AsyncIterable<T> | Iterable<T>, n: number, randomBelow: RandomBelow = cryptoRandomBelow): Promise<T[]> {
+export async function reservoirSample<T>(
+  items: AsyncIterable<T> | Iterable<T>,
+  n: number,
+  randomBelow: RandomBelow = cryptoRandomBelow,
+): Promise<T[]> {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`sample size must be a non-negative integer, got ${n}`);
   const reservoir: T[] = [];
   let seen = 0;

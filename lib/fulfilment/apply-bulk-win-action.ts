@@ -16,14 +16,24 @@ export type BulkWinAction =
 
 export type BulkWinResult = { done: string[]; failed: { winId: string; code: string; message: string }[] };
 
-export async function applyBulkWinAction(tenantId: string, actor: Actor, winIds: string[], action: BulkWinAction): Promise<BulkWinResult> {
+export async function applyBulkWinAction(
+  tenantId: string,
+  actor: Actor,
+  winIds: string[],
+  action: BulkWinAction,
+): Promise<BulkWinResult> {
   const result: BulkWinResult = { done: [], failed: [] };
   // One at a time: a void takes the prize's lock, and many wins often share one prize.
   for (const winId of new Set(winIds)) {
     try {
       switch (action.kind) {
         case 'ship':
-          await shipWin(tenantId, actor, winId, ShipWin.parse({ carrier: action.carrier, trackingNumber: action.trackingNumbers[winId] ?? '' }));
+          await shipWin(
+            tenantId,
+            actor,
+            winId,
+            ShipWin.parse({ carrier: action.carrier, trackingNumber: action.trackingNumbers[winId] ?? '' }),
+          );
           break;
         case 'void':
           await voidWinByOperator(tenantId, actor, winId, action.reason);

@@ -16,14 +16,38 @@ export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, no
     : null;
   // Someone else's win is simply not found: no hint that it exists.
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
-  if (win.prize.kind !== 'PHYSICAL') throw new AppError('INVALID_STATE', 'this prize needs no address; it was delivered with the draw');
-  if (win.status !== 'AWAITING_CLAIM' && win.status !== 'CLAIMED') throw new AppError('INVALID_STATE', `the win is ${win.status.toLowerCase().replace('_', ' ')} and can no longer be claimed or changed`);
-  if (win.status === 'AWAITING_CLAIM' && win.claimExpiresAt && win.claimExpiresAt.getTime() <= now) throw new AppError('INVALID_STATE', 'the claim window has passed');
+  if (win.prize.kind !== 'PHYSICAL')
+    throw new AppError('INVALID_STATE', 'this prize needs no address; it was delivered with the draw');
+  if (win.status !== 'AWAITING_CLAIM' && win.status !== 'CLAIMED')
+    throw new AppError(
+      'INVALID_STATE',
+      `the win is ${win.status.toLowerCase().replace('_', ' ')} and can no longer be claimed or changed`,
+    );
+  if (win.status === 'AWAITING_CLAIM' && win.claimExpiresAt && win.claimExpiresAt.getTime() <= now)
+    throw new AppError('INVALID_STATE', 'the claim window has passed');
   const updated = await db.win.updateMany({
     where: { id: winId, status: win.status },
-    data: { status: 'CLAIMED', claimName: claim.name, claimPhone: claim.phone, claimAddress: claim.address, ...(win.status === 'AWAITING_CLAIM' ? { claimedAt: new Date(now) } : {}) },
+    data: {
+      status: 'CLAIMED',
+      claimName: claim.name,
+      claimPhone: claim.phone,
+      claimAddress: claim.address,
+      ...(win.status === 'AWAITING_CLAIM' ? { claimedAt: new Date(now) } : {}),
+    },
   });
   if (updated.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; reload and try again');
-  const after = await db.win.findUniqueOrThrow({ where: { id: winId }, select: { id: true, status: true, claimName: true, claimPhone: true, claimAddress: true, claimedAt: true } });
-  return { id: after.id, status: after.status, claim: { name: after.claimName, phone: after.claimPhone, address: after.claimAddress, claimedAt: after.claimedAt!.toISOString() } };
+  const after = await db.win.findUniqueOrThrow({
+    where: { id: winId },
+    select: { id: true, status: true, claimName: true, claimPhone: true, claimAddress: true, claimedAt: true },
+  });
+  return {
+    id: after.id,
+    status: after.status,
+    claim: {
+      name: after.claimName,
+      phone: after.claimPhone,
+      address: after.claimAddress,
+      claimedAt: after.claimedAt!.toISOString(),
+    },
+  };
 }

@@ -11,8 +11,21 @@ import { isUuid } from '../ids';
 import { isStorableMs } from '../validation/calendar';
 
 const winnerSelect = {
-  id: true, activityId: true, userId: true, drawId: true, tierId: true, quantity: true, status: true, createdAt: true,
-  claimName: true, claimPhone: true, claimAddress: true, claimedAt: true, carrier: true, trackingNumber: true, shippedAt: true,
+  id: true,
+  activityId: true,
+  userId: true,
+  drawId: true,
+  tierId: true,
+  quantity: true,
+  status: true,
+  createdAt: true,
+  claimName: true,
+  claimPhone: true,
+  claimAddress: true,
+  claimedAt: true,
+  carrier: true,
+  trackingNumber: true,
+  shippedAt: true,
   prize: { select: { id: true, name: true, kind: true } },
   tier: { select: { name: true } },
 } satisfies Prisma.WinSelect;
@@ -22,11 +35,21 @@ export type WinnerDto = ReturnType<typeof toWinnerDto>;
 
 function toWinnerDto(w: WinnerRow) {
   return {
-    winId: w.id, activityId: w.activityId, userId: w.userId, drawId: w.drawId, tier: { id: w.tierId, name: w.tier.name },
-    prize: { id: w.prize.id, name: w.prize.name, kind: w.prize.kind.toLowerCase() }, quantity: w.quantity, status: w.status,
+    winId: w.id,
+    activityId: w.activityId,
+    userId: w.userId,
+    drawId: w.drawId,
+    tier: { id: w.tierId, name: w.tier.name },
+    prize: { id: w.prize.id, name: w.prize.name, kind: w.prize.kind.toLowerCase() },
+    quantity: w.quantity,
+    status: w.status,
     wonAt: w.createdAt.toISOString(),
-    claim: w.claimedAt ? { name: w.claimName, phone: w.claimPhone, address: w.claimAddress, claimedAt: w.claimedAt.toISOString() } : null,
-    shipment: w.shippedAt ? { carrier: w.carrier, trackingNumber: w.trackingNumber, shippedAt: w.shippedAt.toISOString() } : null,
+    claim: w.claimedAt
+      ? { name: w.claimName, phone: w.claimPhone, address: w.claimAddress, claimedAt: w.claimedAt.toISOString() }
+      : null,
+    shipment: w.shippedAt
+      ? { carrier: w.carrier, trackingNumber: w.trackingNumber, shippedAt: w.shippedAt.toISOString() }
+      : null,
   };
 }
 
@@ -41,7 +64,11 @@ export type WinnerFilters = {
 };
 
 /** Cursor = "<createdAt ms>_<win id>" of the last row seen; newest first. */
-export async function listWinners(tenantId: string, activityId: string, query: WinnersQuery): Promise<{ items: WinnerDto[]; nextCursor: string | null }> {
+export async function listWinners(
+  tenantId: string,
+  activityId: string,
+  query: WinnersQuery,
+): Promise<{ items: WinnerDto[]; nextCursor: string | null }> {
   await getActivityRowOrThrow(tenantId, activityId);
   return queryWinners(tenantId, { activityId, status: query.status }, query);
 }
@@ -60,7 +87,14 @@ export async function queryWinners(
       ...(filters.tierId ? { tierId: filters.tierId } : {}),
       ...(filters.status ? { status: filters.status } : {}),
       ...(filters.userId ? { userId: filters.userId } : {}),
-      ...(filters.from || filters.until ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.until ? { lt: filters.until } : {}) } } : {}),
+      ...(filters.from || filters.until
+        ? {
+            createdAt: {
+              ...(filters.from ? { gte: filters.from } : {}),
+              ...(filters.until ? { lt: filters.until } : {}),
+            },
+          }
+        : {}),
       ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
     },
     select: winnerSelect,
@@ -69,13 +103,34 @@ export async function queryWinners(
   });
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
-  return { items: items.map(toWinnerDto), nextCursor: rows.length > page.limit && last ? `${last.createdAt.getTime()}_${last.id}` : null };
+  return {
+    items: items.map(toWinnerDto),
+    nextCursor: rows.length > page.limit && last ? `${last.createdAt.getTime()}_${last.id}` : null,
+  };
 }
 
-const csvColumns = ['winId', 'wonAt', 'userId', 'tier', 'prize', 'kind', 'quantity', 'status', 'claimName', 'claimPhone', 'claimAddress', 'carrier', 'trackingNumber'] as const;
+const csvColumns = [
+  'winId',
+  'wonAt',
+  'userId',
+  'tier',
+  'prize',
+  'kind',
+  'quantity',
+  'status',
+  'claimName',
+  'claimPhone',
+  'claimAddress',
+  'carrier',
+  'trackingNumber',
+] as const;
 
 /** Every winner of the activity as CSV, streamed page by page so a big list never sits in memory. */
-export async function* winnersCsv(tenantId: string, activityId: string, status?: WinnersQuery['status']): AsyncGenerator<string> {
+export async function* winnersCsv(
+  tenantId: string,
+  activityId: string,
+  status?: WinnersQuery['status'],
+): AsyncGenerator<string> {
   await getActivityRowOrThrow(tenantId, activityId);
   yield* filteredWinnersCsv(tenantId, { activityId, status });
 }
@@ -87,7 +142,23 @@ export async function* filteredWinnersCsv(tenantId: string, filters: WinnerFilte
   for (;;) {
     const { items, nextCursor } = await queryWinners(tenantId, filters, { limit: 500, cursor });
     yield items
-      .map((w) => csvRow([w.winId, w.wonAt, w.userId, w.tier.name, w.prize.name, w.prize.kind, w.quantity, w.status, w.claim?.name, w.claim?.phone, w.claim?.address, w.shipment?.carrier, w.shipment?.trackingNumber]))
+      .map((w) =>
+        csvRow([
+          w.winId,
+          w.wonAt,
+          w.userId,
+          w.tier.name,
+          w.prize.name,
+          w.prize.kind,
+          w.quantity,
+          w.status,
+          w.claim?.name,
+          w.claim?.phone,
+          w.claim?.address,
+          w.shipment?.carrier,
+          w.shipment?.trackingNumber,
+        ]),
+      )
       .join('');
     if (!nextCursor) return;
     cursor = nextCursor;

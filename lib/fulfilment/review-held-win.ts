@@ -17,11 +17,17 @@ async function heldWinOrThrow(tenantId: string, winId: string): Promise<HeldWin>
       })
     : null;
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
-  if (win.status !== 'HELD') throw new AppError('INVALID_STATE', `only held wins are reviewed; this one is ${win.status}`);
+  if (win.status !== 'HELD')
+    throw new AppError('INVALID_STATE', `only held wins are reviewed; this one is ${win.status}`);
   return { status: win.status, prizeKind: win.prize.kind, claimWindowHours: win.activity.claimWindowHours };
 }
 
-export async function approveHeldWin(tenantId: string, actor: Actor, winId: string, now = Date.now()): Promise<{ id: string; status: 'AWAITING_CLAIM' | 'DELIVERED' }> {
+export async function approveHeldWin(
+  tenantId: string,
+  actor: Actor,
+  winId: string,
+  now = Date.now(),
+): Promise<{ id: string; status: 'AWAITING_CLAIM' | 'DELIVERED' }> {
   const win = await heldWinOrThrow(tenantId, winId);
   const physical = win.prizeKind === 'PHYSICAL';
   const status = physical ? 'AWAITING_CLAIM' : 'DELIVERED';
@@ -32,15 +38,28 @@ export async function approveHeldWin(tenantId: string, actor: Actor, winId: stri
       data: { status, claimExpiresAt, ...(physical ? {} : { deliveredAt: new Date(now) }) },
     });
     if (changed.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; reload and try again');
-    await writeAuditLog(tenantId, actor, {
-      action: 'win.approve', objectType: 'Win', objectId: winId,
-      before: { status: 'HELD' }, after: { status, ...(claimExpiresAt ? { claimExpiresAt: claimExpiresAt.toISOString() } : {}) },
-    }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'win.approve',
+        objectType: 'Win',
+        objectId: winId,
+        before: { status: 'HELD' },
+        after: { status, ...(claimExpiresAt ? { claimExpiresAt: claimExpiresAt.toISOString() } : {}) },
+      },
+      tx,
+    );
   });
   return { id: winId, status };
 }
 
-export async function rejectHeldWin(tenantId: string, actor: Actor, winId: string, reason: string): Promise<{ id: string; status: 'VOID' }> {
+export async function rejectHeldWin(
+  tenantId: string,
+  actor: Actor,
+  winId: string,
+  reason: string,
+): Promise<{ id: string; status: 'VOID' }> {
   await heldWinOrThrow(tenantId, winId);
   // Only while it is still held: an approval that landed meanwhile stands.
   const rejection = { winId, reason: `rejected in review: ${reason}`, onlyFrom: 'HELD' } as const;

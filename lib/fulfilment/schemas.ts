@@ -7,14 +7,22 @@ export const ClaimWin = z.strictObject({
   name: text({ min: 1, max: CLAIM_NAME_MAX, tooShort: 'enter the recipient name' }),
   phone: z.string().trim().regex(CLAIM_PHONE_PATTERN, 'a phone number of 5 to 20 digits'),
   address: text({
-    min: CLAIM_ADDRESS_MIN, max: CLAIM_ADDRESS_MAX, multiline: true, tooShort: 'enter the full address',
+    min: CLAIM_ADDRESS_MIN,
+    max: CLAIM_ADDRESS_MAX,
+    multiline: true,
+    tooShort: 'enter the full address',
   }),
 });
 export type ClaimWin = z.infer<typeof ClaimWin>;
 
 export const ShipWin = z.strictObject({
   carrier: text({ min: 1, max: 60, tooShort: 'enter the carrier' }),
-  trackingNumber: z.string().trim().min(3, 'enter the tracking number').max(60, 'use at most 60 characters').regex(/^[A-Za-z0-9 -]+$/, 'letters, digits, spaces and dashes only'),
+  trackingNumber: z
+    .string()
+    .trim()
+    .min(3, 'enter the tracking number')
+    .max(60, 'use at most 60 characters')
+    .regex(/^[A-Za-z0-9 -]+$/, 'letters, digits, spaces and dashes only'),
 });
 export type ShipWin = z.infer<typeof ShipWin>;
 

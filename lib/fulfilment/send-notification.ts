@@ -20,12 +20,24 @@ export async function sendNotification(
   const win = await db.win.findFirst({
     where: { id: job.winId, tenantId: job.tenantId },
     select: {
-      id: true, userId: true, activityId: true, tierId: true, prizeId: true, quantity: true, status: true,
-      carrier: true, trackingNumber: true, createdAt: true, shippedAt: true,
+      id: true,
+      userId: true,
+      activityId: true,
+      tierId: true,
+      prizeId: true,
+      quantity: true,
+      status: true,
+      carrier: true,
+      trackingNumber: true,
+      createdAt: true,
+      shippedAt: true,
       prize: { select: { name: true, kind: true } },
     },
   });
-  const tenant = await db.tenant.findUnique({ where: { id: job.tenantId }, select: { slug: true, notifyUrl: true, webhookSecret: true } });
+  const tenant = await db.tenant.findUnique({
+    where: { id: job.tenantId },
+    select: { slug: true, notifyUrl: true, webhookSecret: true },
+  });
   if (!win || !tenant?.notifyUrl) return 'skipped';
   const timestamp = Math.floor(now() / 1000);
   const body = JSON.stringify({
@@ -37,7 +49,12 @@ export async function sendNotification(
   });
   const res = await fetchImpl(tenant.notifyUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tenant': tenant.slug, 'x-timestamp': String(timestamp), 'x-signature': signBody(tenant.webhookSecret, timestamp, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-tenant': tenant.slug,
+      'x-timestamp': String(timestamp),
+      'x-signature': signBody(tenant.webhookSecret, timestamp, body),
+    },
     body,
     signal: AbortSignal.timeout(10_000),
   });

@@ -14,13 +14,21 @@ export async function shipWin(tenantId: string, actor: Actor, winId: string, shi
   const win = isUuid(winId)
     ? await db.win.findFirst({
         where: { id: winId, tenantId },
-        select: { status: true, carrier: true, trackingNumber: true, shippedAt: true, prize: { select: { kind: true } } },
+        select: {
+          status: true,
+          carrier: true,
+          trackingNumber: true,
+          shippedAt: true,
+          prize: { select: { kind: true } },
+        },
       })
     : null;
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
   if (win.prize.kind !== 'PHYSICAL') throw new AppError('INVALID_STATE', 'only physical prizes are shipped');
-  if (win.status === 'AWAITING_CLAIM') throw new AppError('INVALID_STATE', 'the winner has not given a shipping address yet');
-  if (win.status !== 'CLAIMED' && win.status !== 'SHIPPED') throw new AppError('INVALID_STATE', `a ${win.status} win cannot be shipped`);
+  if (win.status === 'AWAITING_CLAIM')
+    throw new AppError('INVALID_STATE', 'the winner has not given a shipping address yet');
+  if (win.status !== 'CLAIMED' && win.status !== 'SHIPPED')
+    throw new AppError('INVALID_STATE', `a ${win.status} win cannot be shipped`);
 
   const shippedAt = win.shippedAt ?? new Date();
   const after = await db.$transaction(async (tx) => {
@@ -31,16 +39,25 @@ export async function shipWin(tenantId: string, actor: Actor, winId: string, shi
     });
     if (changed.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; reload and try again');
     const next = { status: 'SHIPPED' as const, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber };
-    await writeAuditLog(tenantId, actor, {
-      action: win.status === 'SHIPPED' ? 'win.updateShipment' : 'win.ship', objectType: 'Win', objectId: winId,
-      before: { status: win.status, carrier: win.carrier, trackingNumber: win.trackingNumber }, after: next,
-    }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: win.status === 'SHIPPED' ? 'win.updateShipment' : 'win.ship',
+        objectType: 'Win',
+        objectId: winId,
+        before: { status: win.status, carrier: win.carrier, trackingNumber: win.trackingNumber },
+        after: next,
+      },
+      tx,
+    );
     return next;
   });
   if (win.status === 'CLAIMED') {
     // The shipment is recorded either way; a Redis hiccup must not undo it (the host app can poll).
-    await enqueue('notify', { tenantId, event: 'win.shipped', winId }, { jobId: `notify-win-shipped-${winId}` }).catch((err: unknown) =>
-      log.warn('could not queue the shipped notification', { winId, ...errorFields(err) }));
+    await enqueue('notify', { tenantId, event: 'win.shipped', winId }, { jobId: `notify-win-shipped-${winId}` }).catch(
+      (err: unknown) => log.warn('could not queue the shipped notification', { winId, ...errorFields(err) }),
+    );
   }
   return { id: winId, ...after, shippedAt: shippedAt.toISOString() };
 }

@@ -26,7 +26,9 @@ export type WinVoid = {
 
 export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): Promise<{ voided: boolean }> {
   const { winId, reason, onlyFrom } = change;
-  const win = isUuid(winId) ? await db.win.findFirst({ where: { id: winId, tenantId }, select: { activityId: true, prizeId: true } }) : null;
+  const win = isUuid(winId)
+    ? await db.win.findFirst({ where: { id: winId, tenantId }, select: { activityId: true, prizeId: true } })
+    : null;
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
   const redis = await requestRedis();
   return withPrizeLocks(redis, [win.prizeId], async () => {
@@ -34,18 +36,42 @@ export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): 
       const epoch = await lockStateEpoch(tx, win.activityId);
       const w = await tx.win.findUniqueOrThrow({ where: { id: winId }, select: { status: true, quantity: true } });
       if (w.status === 'VOID') return null;
-      if (onlyFrom && w.status !== onlyFrom) throw new AppError('CONFLICT', `the win is ${w.status} now, no longer ${onlyFrom}; reload and try again`);
-      if (!(VOIDABLE as readonly string[]).includes(w.status)) throw new AppError('INVALID_STATE', `a ${w.status} win cannot be voided`);
-      const changed = await tx.win.updateMany({ where: { id: winId, status: w.status }, data: { status: 'VOID', voidedAt: new Date(), voidReason: reason } });
+      if (onlyFrom && w.status !== onlyFrom)
+        throw new AppError('CONFLICT', `the win is ${w.status} now, no longer ${onlyFrom}; reload and try again`);
+      if (!(VOIDABLE as readonly string[]).includes(w.status))
+        throw new AppError('INVALID_STATE', `a ${w.status} win cannot be voided`);
+      const changed = await tx.win.updateMany({
+        where: { id: winId, status: w.status },
+        data: { status: 'VOID', voidedAt: new Date(), voidReason: reason },
+      });
       if (changed.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; try again');
       // issued is written back from Redis in batches and may lag; here it becomes what the rows
       // say (never more than Redis), so issued + returned <= reserved holds at every step.
       await moveStock(tx, {
-        tenantId, prizeId: win.prizeId, activityId: win.activityId, kind: 'RETURN',
-        poolDelta: w.quantity, issuedDelta: -w.quantity, returnedDelta: w.quantity, issuedFromWins: true,
-        reason, actor, dedupeKey: `void:${winId}`,
+        tenantId,
+        prizeId: win.prizeId,
+        activityId: win.activityId,
+        kind: 'RETURN',
+        poolDelta: w.quantity,
+        issuedDelta: -w.quantity,
+        returnedDelta: w.quantity,
+        issuedFromWins: true,
+        reason,
+        actor,
+        dedupeKey: `void:${winId}`,
       });
-      await writeAuditLog(tenantId, actor, { action: 'win.void', objectType: 'Win', objectId: winId, before: { status: w.status }, after: { status: 'VOID', reason } }, tx);
+      await writeAuditLog(
+        tenantId,
+        actor,
+        {
+          action: 'win.void',
+          objectType: 'Win',
+          objectId: winId,
+          before: { status: w.status },
+          after: { status: 'VOID', reason },
+        },
+        tx,
+      );
       return { quantity: w.quantity, epoch };
     });
     if (result === null) return { voided: false };

@@ -32,7 +32,15 @@ export const DEMO_USERS = ['alice', 'bob', 'carol'] as const;
  */
 export async function demoTokens(activityId: string): Promise<{ userId: string; token: string }[] | null> {
   if (!config().DEMO_USER_PICKER || !isUuid(activityId)) return null;
-  const a = await db.activity.findFirst({ where: { id: activityId }, select: { tenant: { select: { slug: true, userTokenSecret: true } } } });
+  const a = await db.activity.findFirst({
+    where: { id: activityId },
+    select: { tenant: { select: { slug: true, userTokenSecret: true } } },
+  });
   if (!a) return null;
-  return Promise.all(DEMO_USERS.map(async (userId) => ({ userId, token: await mintUserToken(a.tenant.userTokenSecret, { tenantSlug: a.tenant.slug, userId }, 3600) })));
+  return Promise.all(
+    DEMO_USERS.map(async (userId) => ({
+      userId,
+      token: await mintUserToken(a.tenant.userTokenSecret, { tenantSlug: a.tenant.slug, userId }, 3600),
+    })),
+  );
 }

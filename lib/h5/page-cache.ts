@@ -37,10 +37,26 @@ const FILL_TIMEOUT_MS = 10_000;
 
 // Hop-by-hop, recomputed here, or true only of the one response Next sent: its ETag (this
 // cache answers no conditional requests) and its own cache and rewrite markers.
-const DROPPED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date', 'etag', 'vary']);
+const DROPPED_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'date',
+  'etag',
+  'vary',
+]);
 const DROPPED_PREFIXES = ['x-nextjs-', 'x-middleware-'];
 
-type StoredPage = { status: number; headers: OutgoingHttpHeaders; body: Buffer; gzipped: Buffer; cacheable: boolean; freshMs: number | null };
+type StoredPage = {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  gzipped: Buffer;
+  cacheable: boolean;
+  freshMs: number | null;
+};
 type Entry = { page: StoredPage; storedAtMs: number };
 
 /**
@@ -159,7 +175,14 @@ function storedPage(res: UpstreamPage): StoredPage {
   // A response that sets a cookie belongs to one user; it is passed on, never shared.
   const cacheable = res.status === 200 && cookies.length === 0;
   const sMaxAge = /(?:^|[\s,])s-maxage=(\d+)/i.exec(res.headers.get('cache-control') ?? '')?.[1];
-  return { status: res.status, headers, body: res.body, gzipped: gzipSync(res.body), cacheable, freshMs: sMaxAge === undefined ? null : Number(sMaxAge) * 1000 };
+  return {
+    status: res.status,
+    headers,
+    body: res.body,
+    gzipped: gzipSync(res.body),
+    cacheable,
+    freshMs: sMaxAge === undefined ? null : Number(sMaxAge) * 1000,
+  };
 }
 
 function answerWith(page: StoredPage, state: CacheState, req: RequestLike): CachedAnswer {
@@ -172,7 +195,11 @@ function answerWith(page: StoredPage, state: CacheState, req: RequestLike): Cach
 
 async function fetchFromNext(url: string): Promise<UpstreamPage> {
   // Identity: the cache keeps the plain body and compresses it once itself.
-  const res = await fetch(url, { headers: { 'accept-encoding': 'identity' }, redirect: 'manual', signal: AbortSignal.timeout(FILL_TIMEOUT_MS) });
+  const res = await fetch(url, {
+    headers: { 'accept-encoding': 'identity' },
+    redirect: 'manual',
+    signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
+  });
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
 }
 

@@ -4,7 +4,10 @@ import type { getMyState } from '../chances/get-my-state';
 import type { DrawBody } from '../draw/draw-record';
 import type { UserWinDto } from '../fulfilment/list-user-wins';
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; kind: 'network' } | { ok: false; kind: 'http'; status: number; code: string; message: string; retryAfterSeconds?: number };
+export type ApiResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; kind: 'network' }
+  | { ok: false; kind: 'http'; status: number; code: string; message: string; retryAfterSeconds?: number };
 
 // The answers' shapes are the server's own (type-only imports: nothing of the server reaches the bundle).
 export type DrawResult = DrawBody;
@@ -12,12 +15,20 @@ export type MyState = Awaited<ReturnType<typeof getMyState>>;
 export type MyTask = MyState['tasks'][number];
 export type MyWin = UserWinDto;
 
-export async function callApi<T>(token: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResult<T>> {
+export async function callApi<T>(
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       cache: 'no-store',
     });
@@ -29,10 +40,19 @@ export async function callApi<T>(token: string, path: string, init: { method?: s
     json = await res.json();
   } catch {
     // A cut-off or non-JSON reply is as good as lost.
-    return res.ok ? { ok: false, kind: 'network' } : { ok: false, kind: 'http', status: res.status, code: 'INTERNAL', message: res.statusText };
+    return res.ok
+      ? { ok: false, kind: 'network' }
+      : { ok: false, kind: 'http', status: res.status, code: 'INTERNAL', message: res.statusText };
   }
   if (res.ok) return { ok: true, data: json as T };
   const err = (json as { error?: { code?: string; message?: string } }).error ?? {};
   const retryAfter = Number(res.headers.get('retry-after'));
-  return { ok: false, kind: 'http', status: res.status, code: err.code ?? 'INTERNAL', message: err.message ?? '', ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
+  return {
+    ok: false,
+    kind: 'http',
+    status: res.status,
+    code: err.code ?? 'INTERNAL',
+    message: err.message ?? '',
+    ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+  };
 }

@@ -19,7 +19,13 @@ import type { PlayActivity, PlayAppProps, RulesViewProps } from './page-props';
 /** Seconds a shared cache may serve the page before asking again (names, theme, tiers, status). */
 export const PLAY_PAGE_MAX_AGE_SECONDS = 5;
 
-type Renderer = { render: (props: PlayAppProps) => string; renderRules: (props: RulesViewProps) => string; js: string; css: string; builtAt: number };
+type Renderer = {
+  render: (props: PlayAppProps) => string;
+  renderRules: (props: RulesViewProps) => string;
+  js: string;
+  css: string;
+  builtAt: number;
+};
 let renderer: Promise<Renderer> | undefined;
 const buildDir = () => join(process.cwd(), '.h5-build');
 
@@ -30,7 +36,10 @@ const buildDir = () => join(process.cwd(), '.h5-build');
 async function loadRenderer(): Promise<Renderer> {
   if (renderer && config().NODE_ENV !== 'production') {
     const loaded = await renderer.catch(() => null);
-    const builtAt = await stat(join(buildDir(), 'manifest.json')).then((s) => s.mtimeMs, () => 0);
+    const builtAt = await stat(join(buildDir(), 'manifest.json')).then(
+      (s) => s.mtimeMs,
+      () => 0,
+    );
     if (!loaded || builtAt > loaded.builtAt) renderer = undefined;
   }
   renderer ??= (async () => {
@@ -45,7 +54,10 @@ async function loadRenderer(): Promise<Renderer> {
     }
     // The query string gives each build its own module instance (ES modules are cached by URL).
     const url = `${pathToFileURL(join(dir, 'render-play.mjs')).href}?v=${builtAt}`;
-    const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as { renderPlayApp: Renderer['render']; renderRules: Renderer['renderRules'] };
+    const mod = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as {
+      renderPlayApp: Renderer['render'];
+      renderRules: Renderer['renderRules'];
+    };
     return { render: mod.renderPlayApp, renderRules: mod.renderRules, js: manifest.js, css: manifest.css, builtAt };
   })();
   renderer.catch(() => {
@@ -80,7 +92,10 @@ export async function renderPlayPage(activityId: string, locale: string, now = D
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'cache-control': status === 200 ? `public, max-age=0, s-maxage=${PLAY_PAGE_MAX_AGE_SECONDS}, stale-while-revalidate=30` : 'no-store',
+      'cache-control':
+        status === 200
+          ? `public, max-age=0, s-maxage=${PLAY_PAGE_MAX_AGE_SECONDS}, stale-while-revalidate=30`
+          : 'no-store',
       'content-security-policy': frameAncestorsPolicy(frameAncestors),
       vary: 'Accept-Language, Cookie',
     },
@@ -100,16 +115,23 @@ async function renderDocument(activityId: string, locale: string): Promise<Rende
   const view = LOCALES.includes(locale as Locale) ? await getPlayView(activityId) : null;
   if (!view) return notFoundDocument(LOCALES.includes(locale as Locale) ? (locale as Locale) : 'en');
   const { render, js, css } = await loadRenderer();
-  const props: PlayAppProps = { activity: playActivityOf(view), initialLocale: locale as Locale, demoPicker: config().DEMO_USER_PICKER };
+  const props: PlayAppProps = {
+    activity: playActivityOf(view),
+    initialLocale: locale as Locale,
+    demoPicker: config().DEMO_USER_PICKER,
+  };
   const m = materialsOf(view);
-  const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`
-    + `<title>${escapeHtml(props.activity.title)}</title><meta name="robots" content="noindex, nofollow">`
-    + `<link rel="stylesheet" href="${css}"><link rel="modulepreload" href="${js}"></head>`
-    + `<body class="min-h-screen font-sans"><div class="min-h-dvh" style="background: linear-gradient(180deg, ${escapeHtml(props.activity.themeColor)}33 0%, #fff7ed 45%, #fafafa 100%)">`
+  const html =
+    `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">` +
+    `<title>${escapeHtml(props.activity.title)}</title><meta name="robots" content="noindex, nofollow">` +
+    `<link rel="stylesheet" href="${css}"><link rel="modulepreload" href="${js}"></head>` +
+    `<body class="min-h-screen font-sans"><div class="min-h-dvh" style="background: linear-gradient(180deg, ${escapeHtml(props.activity.themeColor)}33 0%, #fff7ed 45%, #fafafa 100%)">` +
     // An operator's banner from any host, in a fixed box: no layout shift when it loads.
-    + (m.bannerUrl ? `<img src="${escapeHtml(m.bannerUrl)}" alt="" width="390" height="120" class="mx-auto block h-[120px] w-full max-w-md object-cover">` : '')
-    + `<div id="play-root">${render(props)}</div></div>`
-    + `<script type="application/json" id="play-props">${jsonForScript(props)}</script><script type="module" src="${js}"></script></body></html>`;
+    (m.bannerUrl
+      ? `<img src="${escapeHtml(m.bannerUrl)}" alt="" width="390" height="120" class="mx-auto block h-[120px] w-full max-w-md object-cover">`
+      : '') +
+    `<div id="play-root">${render(props)}</div></div>` +
+    `<script type="application/json" id="play-props">${jsonForScript(props)}</script><script type="module" src="${js}"></script></body></html>`;
   return { status: 200, html, frameAncestors: view.hostAppOrigins };
 }
 
@@ -133,9 +155,10 @@ export async function renderRulesPage(activityId: string, locale: Locale): Promi
 
 async function rulesDocument(view: PlayView, locale: Locale): Promise<Rendered> {
   const { renderRules, css } = await loadRenderer();
-  const html = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">`
-    + `<title>${escapeHtml(messages[locale].rules.title)}</title><meta name="robots" content="noindex, nofollow"><link rel="stylesheet" href="${css}"></head>`
-    + `<body class="min-h-screen bg-white font-sans">${renderRules({ view, locale })}</body></html>`;
+  const html =
+    `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">` +
+    `<title>${escapeHtml(messages[locale].rules.title)}</title><meta name="robots" content="noindex, nofollow"><link rel="stylesheet" href="${css}"></head>` +
+    `<body class="min-h-screen bg-white font-sans">${renderRules({ view, locale })}</body></html>`;
   return { status: 200, html, frameAncestors: view.hostAppOrigins };
 }
 
@@ -150,7 +173,11 @@ export function playActivityOf(view: PlayView): PlayActivity {
     endsAt: view.endsAt,
     title: titleOf(view),
     themeColor: m.themeColor ?? '#e11d48',
-    limits: { freeDrawsPerDay: view.limits.freeDrawsPerDay, maxDrawsPerDay: view.limits.maxDrawsPerDay, maxDrawsTotal: view.limits.maxDrawsTotal },
+    limits: {
+      freeDrawsPerDay: view.limits.freeDrawsPerDay,
+      maxDrawsPerDay: view.limits.maxDrawsPerDay,
+      maxDrawsTotal: view.limits.maxDrawsTotal,
+    },
     tiers: view.tiers.map((t) => ({ id: t.id, name: t.name })),
     canLose: view.noWinProbability > 0,
     hostAppOrigins: view.hostAppOrigins,
@@ -173,5 +200,10 @@ export function escapeHtml(s: string): string {
 
 /** JSON inside <script>: no `</script>`, no HTML comment, no line separators can end it early. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -9,12 +9,17 @@ export type Health = {
 };
 type Check = { ok: boolean; error?: string; ms?: number };
 
-async function timed<T>(fn: () => Promise<T>, timeoutMs = 2_000): Promise<{ ok: true; value: T; ms: number } | { ok: false; error: string; ms: number }> {
+async function timed<T>(
+  fn: () => Promise<T>,
+  timeoutMs = 2_000,
+): Promise<{ ok: true; value: T; ms: number } | { ok: false; error: string; ms: number }> {
   const started = performance.now();
   try {
     const value = await Promise.race([
       fn(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
     return { ok: true, value, ms: Math.round(performance.now() - started) };
   } catch (err) {
@@ -23,7 +28,10 @@ async function timed<T>(fn: () => Promise<T>, timeoutMs = 2_000): Promise<{ ok: 
 }
 
 export async function checkHealth(): Promise<Health> {
-  const [pgCheck, redisCheck] = await Promise.all([timed(() => db.$queryRaw`SELECT 1`), timed(async () => (await requestRedis()).ping())]);
+  const [pgCheck, redisCheck] = await Promise.all([
+    timed(() => db.$queryRaw`SELECT 1`),
+    timed(async () => (await requestRedis()).ping()),
+  ]);
   const workersCheck = redisCheck.ok ? await timed(async () => liveWorkers(await requestRedis())) : null;
   const live = workersCheck?.ok ? workersCheck.value.length : 0;
   const checks: Health['checks'] = {
@@ -32,7 +40,13 @@ export async function checkHealth(): Promise<Health> {
     workers:
       live > 0
         ? { ok: true, live }
-        : { ok: false, live, error: redisCheck.ok ? 'no worker has reported in; start them with `npm run workers`' : 'unknown while Redis is down' },
+        : {
+            ok: false,
+            live,
+            error: redisCheck.ok
+              ? 'no worker has reported in; start them with `npm run workers`'
+              : 'unknown while Redis is down',
+          },
   };
   const ok = checks.postgres.ok && checks.redis.ok && checks.workers.ok;
   return { status: ok ? 'ok' : 'degraded', checks };

@@ -3,7 +3,8 @@
 import { toErrorBody } from '../errors';
 
 export type FieldIssue = { path: string; message: string };
-export type FormResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; issues: FieldIssue[] } };
+export type FormResult<T> =
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; issues: FieldIssue[] } };
 
 export async function runFormAction<T>(fn: () => Promise<T>): Promise<FormResult<T>> {
   try {

@@ -42,7 +42,12 @@ function callerRoute<Caller extends object>(
       }
       res.headers.set('x-request-id', requestId);
       if (res.status >= 500) {
-        log.warn('request failed', { method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Math.round(performance.now() - started) });
+        log.warn('request failed', {
+          method: req.method,
+          path: new URL(req.url).pathname,
+          status: res.status,
+          ms: Math.round(performance.now() - started),
+        });
       }
       return res;
     });
@@ -61,7 +66,9 @@ export function withApiKey(
 }
 
 /** End-user API: `Authorization: Bearer <user token>`. */
-export function withUser(fn: (args: { req: Request; params: Params; user: EndUser }) => Promise<Response>): RouteHandler {
+export function withUser(
+  fn: (args: { req: Request; params: Params; user: EndUser }) => Promise<Response>,
+): RouteHandler {
   return callerRoute(async (req) => ({ user: await authenticateUserToken(req.headers.get('authorization')) }), fn);
 }
 

@@ -11,7 +11,10 @@ type RawParams = Record<string, string | string[] | undefined>;
  * The console's filters from a query string: each field that parses with its schema, the others
  * dropped (a hand-edited URL shows less filtered, never an error). Only parsed keys are present.
  */
-export function pickQuery<F extends Record<string, z.ZodType>>(raw: RawParams, fields: F): { [K in keyof F]?: z.infer<F[K]> } {
+export function pickQuery<F extends Record<string, z.ZodType>>(
+  raw: RawParams,
+  fields: F,
+): { [K in keyof F]?: z.infer<F[K]> } {
   const out: { [K in keyof F]?: z.infer<F[K]> } = {};
   for (const key of Object.keys(fields) as (keyof F & string)[]) {
     const value = raw[key];
@@ -30,7 +33,10 @@ export function hrefWithQuery(path: string, values: Record<string, string | unde
 }
 
 /** Whole UTC days (YYYY-MM-DD), `to` included, as the instants [from, until). */
-export function utcDayRange(from: string | undefined, to: string | undefined): { from: Date | undefined; until: Date | undefined } {
+export function utcDayRange(
+  from: string | undefined,
+  to: string | undefined,
+): { from: Date | undefined; until: Date | undefined } {
   return {
     from: from ? new Date(`${from}T00:00:00Z`) : undefined,
     until: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,

@@ -21,7 +21,12 @@ const takeScript = loadLuaScript('lib/inventory/lua', 'take-pool-stock-2.lua');
 
 export type PoolDto = { prizeId: string; reserved: number; issued: number; returned: number };
 
-export async function changePoolStock(tenantId: string, actor: Actor, activityId: string, change: PoolStockChange): Promise<PoolDto> {
+export async function changePoolStock(
+  tenantId: string,
+  actor: Actor,
+  activityId: string,
+  change: PoolStockChange,
+): Promise<PoolDto> {
   const activity = isUuid(activityId)
     ? await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { id: true, status: true } })
     : null;
@@ -88,7 +93,10 @@ async function movePool(tenantId: string, actor: Actor, move: PoolMove): Promise
     if (takenAt !== undefined && epoch !== takenAt) {
       throw new AppError('CONFLICT', 'the live state was restored meanwhile; try again');
     }
-    const before = await tx.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId: change.prizeId } }, select: { reserved: true } });
+    const before = await tx.activityStock.findUniqueOrThrow({
+      where: { activityId_prizeId: { activityId, prizeId: change.prizeId } },
+      select: { reserved: true },
+    });
     // `reserved` counts every unit ever moved in, issued ones too: it must stay within its int4 column.
     if (before.reserved + q > INT4_MAX) {
       const message = `at most ${INT4_MAX - before.reserved} more units fit in this pool (${INT4_MAX} in all)`;
@@ -96,14 +104,28 @@ async function movePool(tenantId: string, actor: Actor, move: PoolMove): Promise
     }
     // The ledger's writer refuses a move the free pool cannot give (INSUFFICIENT_STOCK).
     const moved = await moveStock(tx, {
-      tenantId, prizeId: change.prizeId, activityId, kind, poolDelta: -q, activityDelta: q,
-      reason: change.reason ?? null, actor,
+      tenantId,
+      prizeId: change.prizeId,
+      activityId,
+      kind,
+      poolDelta: -q,
+      activityDelta: q,
+      reason: change.reason ?? null,
+      actor,
     });
     const after = moved.pool!;
-    await writeAuditLog(tenantId, actor, {
-      action: kind === 'RESERVE' ? 'pool.add' : 'pool.release', objectType: 'ActivityStock', objectId: `${activityId}:${change.prizeId}`,
-      before: { reserved: before.reserved }, after: { reserved: after.reserved, reason: change.reason ?? null },
-    }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: kind === 'RESERVE' ? 'pool.add' : 'pool.release',
+        objectType: 'ActivityStock',
+        objectId: `${activityId}:${change.prizeId}`,
+        before: { reserved: before.reserved },
+        after: { reserved: after.reserved, reason: change.reason ?? null },
+      },
+      tx,
+    );
     return { after, epoch };
   });
 }

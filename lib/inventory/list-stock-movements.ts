@@ -37,7 +37,12 @@ export type StockMovementDto = {
   reason: string | null;
   activity: { id: string; name: string } | null;
   /** name: the operator's or API key's name when it belongs to this tenant; detail: email or key prefix. */
-  actor: { type: 'OPERATOR' | 'API_KEY' | 'SYSTEM' | 'USER'; id: string | null; name: string | null; detail: string | null };
+  actor: {
+    type: 'OPERATOR' | 'API_KEY' | 'SYSTEM' | 'USER';
+    id: string | null;
+    name: string | null;
+    detail: string | null;
+  };
 };
 
 export type StockLedgerPage = {
@@ -68,7 +73,8 @@ export async function listStockMovements(
   viewer?: Viewer,
 ): Promise<StockLedgerPage> {
   // Ids that are not UUIDs cannot name a row (and would fail the uuid cast): nothing to list.
-  if (!isUuid(prizeId) || (query.activityId !== undefined && !isUuid(query.activityId))) return { items: [], nextCursor: null, activities: [] };
+  if (!isUuid(prizeId) || (query.activityId !== undefined && !isUuid(query.activityId)))
+    return { items: [], nextCursor: null, activities: [] };
   const after = parseCursor(query.cursor);
   const createdAt = { ...(query.from ? { gte: query.from } : {}), ...(query.until ? { lt: query.until } : {}) };
   const where: Prisma.StockMovementWhereInput = {
@@ -80,7 +86,12 @@ export async function listStockMovements(
     ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
   };
   const [rows, pools] = await Promise.all([
-    db.stockMovement.findMany({ where, select: movementSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 }),
+    db.stockMovement.findMany({
+      where,
+      select: movementSelect,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
+    }),
     db.activityStock.findMany({
       where: { tenantId, prizeId },
       select: { activity: { select: { id: true, name: true } } },

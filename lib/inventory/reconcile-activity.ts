@@ -25,7 +25,10 @@ import { withPrizeLocks } from '../locks/prize-lock';
 import { raiseStockAlert, type Drift } from '../alerts/raise-stock-alert';
 
 export async function reconcileActivity(activityId: string): Promise<Drift[]> {
-  const activity = await db.activity.findUnique({ where: { id: activityId }, select: { tenantId: true, status: true, stockReturnedAt: true, stocks: { select: { prizeId: true } } } });
+  const activity = await db.activity.findUnique({
+    where: { id: activityId },
+    select: { tenantId: true, status: true, stockReturnedAt: true, stocks: { select: { prizeId: true } } },
+  });
   if (!activity || activity.status === 'DRAFT') return [];
   const redis = await requestRedis();
   const k = drawKeys(activityId);
@@ -33,37 +36,83 @@ export async function reconcileActivity(activityId: string): Promise<Drift[]> {
   for (const { prizeId } of activity.stocks) {
     await withPrizeLocks(redis, [prizeId], async () => {
       // Before counting the rows: Redis's issued count and whether any draw is still uncommitted.
-      const [backlog, issuedBefore] = (await redis.multi().xlen(k.stream).hget(k.issued, `p:${prizeId}`).exec())!.map(([, v]) => Number(v ?? 0)) as [number, number];
-      const pool = await db.activityStock.findUniqueOrThrow({ where: { activityId_prizeId: { activityId, prizeId } }, select: { reserved: true, returned: true, issued: true } });
+      const [backlog, issuedBefore] = (await redis.multi().xlen(k.stream).hget(k.issued, `p:${prizeId}`).exec())!.map(
+        ([, v]) => Number(v ?? 0),
+      ) as [number, number];
+      const pool = await db.activityStock.findUniqueOrThrow({
+        where: { activityId_prizeId: { activityId, prizeId } },
+        select: { reserved: true, returned: true, issued: true },
+      });
       const held = pool.reserved - pool.returned;
       const [wonRows, ledger, prize, prizeLedger] = await Promise.all([
         db.win.aggregate({ where: { activityId, prizeId, status: { not: 'VOID' } }, _sum: { quantity: true } }),
-        db.stockMovement.aggregate({ where: { activityId, prizeId }, _sum: { activityDelta: true, returnedDelta: true } }),
+        db.stockMovement.aggregate({
+          where: { activityId, prizeId },
+          _sum: { activityDelta: true, returnedDelta: true },
+        }),
         db.prize.findUniqueOrThrow({ where: { id: prizeId }, select: { availableStock: true } }),
         db.stockMovement.aggregate({ where: { prizeId }, _sum: { poolDelta: true } }),
       ]);
       const won = wonRows._sum.quantity ?? 0;
-      if (won > held) drifts.push({ prizeId, kind: 'over-issue', message: `${won} units won but only ${held} held by the pool`, details: { won, reserved: pool.reserved, returned: pool.returned } });
-      if ((ledger._sum.activityDelta ?? 0) !== pool.reserved || (ledger._sum.returnedDelta ?? 0) !== pool.returned || (prizeLedger._sum.poolDelta ?? 0) !== prize.availableStock) {
+      if (won > held)
         drifts.push({
-          prizeId, kind: 'ledger', message: 'the ledger does not sum to the pools',
-          details: { ledgerReserved: ledger._sum.activityDelta ?? 0, reserved: pool.reserved, ledgerReturned: ledger._sum.returnedDelta ?? 0, returned: pool.returned, ledgerAvailable: prizeLedger._sum.poolDelta ?? 0, available: prize.availableStock },
+          prizeId,
+          kind: 'over-issue',
+          message: `${won} units won but only ${held} held by the pool`,
+          details: { won, reserved: pool.reserved, returned: pool.returned },
+        });
+      if (
+        (ledger._sum.activityDelta ?? 0) !== pool.reserved ||
+        (ledger._sum.returnedDelta ?? 0) !== pool.returned ||
+        (prizeLedger._sum.poolDelta ?? 0) !== prize.availableStock
+      ) {
+        drifts.push({
+          prizeId,
+          kind: 'ledger',
+          message: 'the ledger does not sum to the pools',
+          details: {
+            ledgerReserved: ledger._sum.activityDelta ?? 0,
+            reserved: pool.reserved,
+            ledgerReturned: ledger._sum.returnedDelta ?? 0,
+            returned: pool.returned,
+            ledgerAvailable: prizeLedger._sum.poolDelta ?? 0,
+            available: prize.availableStock,
+          },
         });
       }
       if (hasEnded(activity.status) && activity.stockReturnedAt && pool.issued !== won) {
-        drifts.push({ prizeId, kind: 'issued-rows', message: `the pool says ${pool.issued} units issued but the Win rows hold ${won}`, details: { poolIssued: pool.issued, won } });
+        drifts.push({
+          prizeId,
+          kind: 'issued-rows',
+          message: `the pool says ${pool.issued} units issued but the Win rows hold ${won}`,
+          details: { poolIssued: pool.issued, won },
+        });
       }
       if (!hasEnded(activity.status) && (await redis.exists(k.cfg))) {
-        const [left, issued] = (await redis.multi().hget(k.stock, `p:${prizeId}`).hget(k.issued, `p:${prizeId}`).exec())!.map(([, v]) => Number(v ?? 0));
-        if (left! + issued! !== held) drifts.push({ prizeId, kind: 'hot-state', message: `Redis holds ${left! + issued!} units (left ${left}, issued ${issued}) where the records hold ${held}`, details: { left: left!, issued: issued!, held } });
+        const [left, issued] = (await redis
+          .multi()
+          .hget(k.stock, `p:${prizeId}`)
+          .hget(k.issued, `p:${prizeId}`)
+          .exec())!.map(([, v]) => Number(v ?? 0));
+        if (left! + issued! !== held)
+          drifts.push({
+            prizeId,
+            kind: 'hot-state',
+            message: `Redis holds ${left! + issued!} units (left ${left}, issued ${issued}) where the records hold ${held}`,
+            details: { left: left!, issued: issued!, held },
+          });
         const issuedAfter = Number((await redis.hget(k.issued, `p:${prizeId}`)) ?? 0);
         const streamWasEmpty = backlog === 0;
         if (won > issuedAfter || (streamWasEmpty && won < issuedBefore) || pool.issued > issuedAfter) {
           drifts.push({
-            prizeId, kind: 'issued-rows',
-            message: won > issuedAfter ? `the Win rows hold ${won} units but Redis counts only ${issuedAfter} issued`
-              : pool.issued > issuedAfter ? `the pool says ${pool.issued} units issued but Redis counts only ${issuedAfter}`
-              : `Redis counts ${issuedBefore} units issued but the Win rows hold only ${won}: a win is missing from the records`,
+            prizeId,
+            kind: 'issued-rows',
+            message:
+              won > issuedAfter
+                ? `the Win rows hold ${won} units but Redis counts only ${issuedAfter} issued`
+                : pool.issued > issuedAfter
+                  ? `the pool says ${pool.issued} units issued but Redis counts only ${issuedAfter}`
+                  : `Redis counts ${issuedBefore} units issued but the Win rows hold only ${won}: a win is missing from the records`,
             details: { won, redisIssued: issuedAfter, poolIssued: pool.issued },
           });
         }

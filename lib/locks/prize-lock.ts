@@ -8,7 +8,8 @@ export const prizeLockKey = (prizeId: string) => key('lock', 'prize', prizeId);
 export async function withPrizeLocks<T>(redis: Redis, prizeIds: string[], fn: () => Promise<T>): Promise<T> {
   const held: LockHandle[] = [];
   try {
-    for (const id of [...new Set(prizeIds)].sort()) held.push(await acquireLockOrThrow(redis, prizeLockKey(id), { ttlMs: 15_000, waitMs: 15_000 }));
+    for (const id of [...new Set(prizeIds)].sort())
+      held.push(await acquireLockOrThrow(redis, prizeLockKey(id), { ttlMs: 15_000, waitMs: 15_000 }));
     return await fn();
   } finally {
     await Promise.all(held.map((h) => releaseLock(redis, h).catch(() => false)));

@@ -43,7 +43,10 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export async function applyMigrations(
   databaseUrl: string,
-  { migrations = readMigrations(), log = (_: string) => {} }: { migrations?: Migration[]; log?: (line: string) => void } = {},
+  {
+    migrations = readMigrations(),
+    log = (_: string) => {},
+  }: { migrations?: Migration[]; log?: (line: string) => void } = {},
 ): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -51,7 +54,12 @@ export async function applyMigrations(
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
     try {
       await client.query(CREATE_HISTORY);
-      const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+      const { rows } = await client.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+      }>(
         'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
       );
       const recorded = new Map(rows.map((r) => [r.migration_name, r]));
@@ -60,10 +68,14 @@ export async function applyMigrations(
         const done = recorded.get(m.name);
         if (done) {
           if (!done.finished_at) {
-            throw new MigrationError(`migration ${m.name} started earlier and did not finish; fix the database by hand, then mark it rolled back`);
+            throw new MigrationError(
+              `migration ${m.name} started earlier and did not finish; fix the database by hand, then mark it rolled back`,
+            );
           }
           if (done.checksum !== m.checksum) {
-            throw new MigrationError(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`);
+            throw new MigrationError(
+              `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`,
+            );
           }
           result.alreadyApplied.push(m.name);
           continue;

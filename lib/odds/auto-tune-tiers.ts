@@ -23,12 +23,31 @@ const HORIZON_MS = 3600_000;
 
 export type TierTuning = { tierId: string; fromMicros: number; toMicros: number; issued: number; target: number };
 
-export async function autoTuneActivity(activityId: string, { now = Date.now(), intervalMs = config().AUTO_TUNE_INTERVAL_SECONDS * 1000 }: { now?: number; intervalMs?: number } = {}): Promise<TierTuning[]> {
+export async function autoTuneActivity(
+  activityId: string,
+  {
+    now = Date.now(),
+    intervalMs = config().AUTO_TUNE_INTERVAL_SECONDS * 1000,
+  }: { now?: number; intervalMs?: number } = {},
+): Promise<TierTuning[]> {
   const a = await db.activity.findUnique({
     where: { id: activityId },
     select: {
-      tenantId: true, status: true, startsAt: true, endsAt: true,
-      tiers: { select: { id: true, probabilityMicros: true, stock: true, issued: true, autoTuneMinMicros: true, autoTuneMaxMicros: true }, orderBy: { position: 'asc' } },
+      tenantId: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      tiers: {
+        select: {
+          id: true,
+          probabilityMicros: true,
+          stock: true,
+          issued: true,
+          autoTuneMinMicros: true,
+          autoTuneMaxMicros: true,
+        },
+        orderBy: { position: 'asc' },
+      },
     },
   });
   if (!a || a.status !== 'LIVE') return [];
@@ -48,9 +67,12 @@ export async function autoTuneActivity(activityId: string, { now = Date.now(), i
     const target = evenReleaseTarget(tier.stock, startsAt, endsAt, now);
     const others = [...odds].reduce((sum, [id, p]) => (id === tier.id ? sum : sum + p), 0);
     const next = decideTunedProbability({
-      probabilityMicros: tier.probabilityMicros, issued, target,
+      probabilityMicros: tier.probabilityMicros,
+      issued,
+      target,
       horizonWins: (tier.stock * Math.min(HORIZON_MS, endsAt - startsAt)) / (endsAt - startsAt),
-      minMicros: tier.autoTuneMinMicros, maxMicros: Math.min(tier.autoTuneMaxMicros, PROBABILITY_SCALE - others),
+      minMicros: tier.autoTuneMinMicros,
+      maxMicros: Math.min(tier.autoTuneMaxMicros, PROBABILITY_SCALE - others),
     });
     if (next === tier.probabilityMicros) continue;
     if (await tunedWithin(a.tenantId, tier.id, now, intervalMs)) continue;
@@ -60,7 +82,9 @@ export async function autoTuneActivity(activityId: string, { now = Date.now(), i
       const minProbability = tier.autoTuneMinMicros / PROBABILITY_SCALE;
       const maxProbability = tier.autoTuneMaxMicros / PROBABILITY_SCALE;
       await patchTier(a.tenantId, AUTO_TUNE_ACTOR, {
-        activityId, tierId: tier.id, patch: { probability: next / PROBABILITY_SCALE },
+        activityId,
+        tierId: tier.id,
+        patch: { probability: next / PROBABILITY_SCALE },
         reason: { issued, target, minProbability, maxProbability },
       });
     } catch (err) {
@@ -77,7 +101,14 @@ export async function autoTuneActivity(activityId: string, { now = Date.now(), i
 
 async function tunedWithin(tenantId: string, tierId: string, now: number, intervalMs: number): Promise<boolean> {
   const last = await db.auditLog.findFirst({
-    where: { tenantId, objectType: 'Tier', objectId: tierId, actorType: AUTO_TUNE_ACTOR.type, actorId: AUTO_TUNE_ACTOR.id, createdAt: { gt: new Date(now - intervalMs) } },
+    where: {
+      tenantId,
+      objectType: 'Tier',
+      objectId: tierId,
+      actorType: AUTO_TUNE_ACTOR.type,
+      actorId: AUTO_TUNE_ACTOR.id,
+      createdAt: { gt: new Date(now - intervalMs) },
+    },
     select: { id: true },
   });
   return last !== null;
@@ -94,7 +125,8 @@ export async function autoTuneAll(
       status: 'LIVE',
       tiers: { some: { autoTuneMinMicros: { not: null }, autoTuneMaxMicros: { not: null } } },
     },
-    select: { id: true }, take: 1_000,
+    select: { id: true },
+    take: 1_000,
   });
   let changed = 0;
   const failed: string[] = [];

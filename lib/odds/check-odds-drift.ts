@@ -30,12 +30,33 @@ export const DRIFT_P_VALUE = 0.001;
 
 export type DriftCheck = { fit: Fit | null; from: Date; to: Date; drift: boolean; alerted: boolean; paused: boolean };
 
-export async function checkOddsDrift(activityId: string, { now = Date.now(), windowMs = config().ODDS_DRIFT_WINDOW_MINUTES * 60_000 }: { now?: number; windowMs?: number } = {}): Promise<DriftCheck | null> {
+export async function checkOddsDrift(
+  activityId: string,
+  {
+    now = Date.now(),
+    windowMs = config().ODDS_DRIFT_WINDOW_MINUTES * 60_000,
+  }: { now?: number; windowMs?: number } = {},
+): Promise<DriftCheck | null> {
   const a = await db.activity.findUnique({
     where: { id: activityId },
     select: {
-      tenantId: true, status: true, startsAt: true, pauseOnDrift: true, maxWinsPerUser: true,
-      tiers: { select: { id: true, probabilityMicros: true, pacing: true, segments: true, perUserLimit: true, autoTuneMinMicros: true, autoTuneMaxMicros: true, prizes: { select: { prizeId: true, quantity: true } } } },
+      tenantId: true,
+      status: true,
+      startsAt: true,
+      pauseOnDrift: true,
+      maxWinsPerUser: true,
+      tiers: {
+        select: {
+          id: true,
+          probabilityMicros: true,
+          pacing: true,
+          segments: true,
+          perUserLimit: true,
+          autoTuneMinMicros: true,
+          autoTuneMaxMicros: true,
+          prizes: { select: { prizeId: true, quantity: true } },
+        },
+      },
     },
   });
   if (!a || a.status !== 'LIVE') return null;
@@ -48,13 +69,22 @@ export async function checkOddsDrift(activityId: string, { now = Date.now(), win
     id: t.id,
     probabilityMicros: t.probabilityMicros,
     pooled:
-      t.pacing !== 'NONE' || t.perUserLimit !== null || (Array.isArray(t.segments) && t.segments.length > 0) ||
+      t.pacing !== 'NONE' ||
+      t.perUserLimit !== null ||
+      (Array.isArray(t.segments) && t.segments.length > 0) ||
       (t.autoTuneMinMicros !== null && t.autoTuneMaxMicros !== null) ||
-      left(`t:${t.id}`) < 1 || t.prizes.some((p) => left(`p:${p.prizeId}`) < p.quantity),
+      left(`t:${t.id}`) < 1 ||
+      t.prizes.some((p) => left(`p:${p.prizeId}`) < p.quantity),
   }));
   const lastChange = await db.auditLog.findFirst({
-    where: { tenantId: a.tenantId, objectType: 'Tier', objectId: { in: tiers.filter((t) => !t.pooled).map((t) => t.id) }, action: 'tier.update' },
-    orderBy: { createdAt: 'desc' }, select: { createdAt: true },
+    where: {
+      tenantId: a.tenantId,
+      objectType: 'Tier',
+      objectId: { in: tiers.filter((t) => !t.pooled).map((t) => t.id) },
+      action: 'tier.update',
+    },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
   });
   const from = new Date(Math.max(now - windowMs, a.startsAt.getTime(), lastChange?.createdAt.getTime() ?? 0));
   const to = new Date(now);
@@ -89,8 +119,13 @@ async function raiseOddsDriftAlert(tenantId: string, found: DriftFound): Promise
   if (open) return false;
   const message = `outcomes drift from the configured odds: chi-square ${fit.statistic.toFixed(1)} on ${fit.degreesOfFreedom} df, p = ${fit.pValue.toExponential(2)}, over ${fit.draws} draws`;
   const details = {
-    statistic: Number.isFinite(fit.statistic) ? fit.statistic : null, degreesOfFreedom: fit.degreesOfFreedom, pValue: fit.pValue, draws: fit.draws,
-    from: from.toISOString(), to: to.toISOString(), categories: fit.categories,
+    statistic: Number.isFinite(fit.statistic) ? fit.statistic : null,
+    degreesOfFreedom: fit.degreesOfFreedom,
+    pValue: fit.pValue,
+    draws: fit.draws,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    categories: fit.categories,
   };
   await db.alert.upsert({
     where: { dedupeKey },

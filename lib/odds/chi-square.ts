@@ -12,7 +12,10 @@ export function chiSquarePValue(x: number, k: number): number {
 
 function lnGamma(z: number): number {
   const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - lnGamma(1 - z);
   z -= 1;
   let x = c[0]!;
@@ -55,9 +58,15 @@ function upperGammaRegularized(a: number, x: number): number {
 }
 
 /** Goodness of fit of observed counts to probabilities (summing to 1): the statistic, its degrees of freedom and p-value. */
-export function goodnessOfFit(observed: number[], probabilities: number[]): { statistic: number; degreesOfFreedom: number; pValue: number } {
+export function goodnessOfFit(
+  observed: number[],
+  probabilities: number[],
+): { statistic: number; degreesOfFreedom: number; pValue: number } {
   const n = observed.reduce((a, b) => a + b, 0);
-  const statistic = chiSquare(observed, probabilities.map((p) => p * n));
+  const statistic = chiSquare(
+    observed,
+    probabilities.map((p) => p * n),
+  );
   const degreesOfFreedom = observed.length - 1;
   return { statistic, degreesOfFreedom, pValue: chiSquarePValue(statistic, degreesOfFreedom) };
 }

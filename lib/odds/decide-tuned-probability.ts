@@ -27,7 +27,14 @@ export type TuneInput = {
   maxMicros: number;
 };
 
-export function decideTunedProbability({ probabilityMicros, issued, target, horizonWins, minMicros, maxMicros }: TuneInput): number {
+export function decideTunedProbability({
+  probabilityMicros,
+  issued,
+  target,
+  horizonWins,
+  minMicros,
+  maxMicros,
+}: TuneInput): number {
   if (maxMicros < minMicros) return probabilityMicros; // no room within the bounds: leave it to the operator
   const clamp = (p: number) => Math.min(maxMicros, Math.max(minMicros, p));
   const gap = target - issued;

@@ -15,7 +15,13 @@ export const MIN_EXPECTED = 5;
 
 export type TierOdds = { id: string; probabilityMicros: number; pooled: boolean };
 export type FitCategory = { tierIds: string[]; pooled: boolean; observed: number; expected: number };
-export type Fit = { draws: number; statistic: number; degreesOfFreedom: number; pValue: number; categories: FitCategory[] };
+export type Fit = {
+  draws: number;
+  statistic: number;
+  degreesOfFreedom: number;
+  pValue: number;
+  categories: FitCategory[];
+};
 
 /** `counts` by tier id, with "no win" under `null`. Returns null when nothing can be tested. */
 export function fitOutcomes(tiers: TierOdds[], counts: Map<string | null, number>): Fit | null {
@@ -35,10 +41,21 @@ export function fitOutcomes(tiers: TierOdds[], counts: Map<string | null, number
     } else free.push({ tier: t, observed, expected });
   }
   pool.expected = draws - free.reduce((s, f) => s + f.expected, 0);
-  let categories: FitCategory[] = free.map((f) => ({ tierIds: [f.tier.id], pooled: false, observed: f.observed, expected: f.expected }));
+  let categories: FitCategory[] = free.map((f) => ({
+    tierIds: [f.tier.id],
+    pooled: false,
+    observed: f.observed,
+    expected: f.expected,
+  }));
   if (pool.expected <= 0 && pool.observed > 0) {
     // The tested tiers' odds sum to 1, yet draws ended elsewhere: impossible under the configuration.
-    return { draws, statistic: Infinity, degreesOfFreedom: categories.length, pValue: 0, categories: [...categories, pool] };
+    return {
+      draws,
+      statistic: Infinity,
+      degreesOfFreedom: categories.length,
+      pValue: 0,
+      categories: [...categories, pool],
+    };
   }
   if (pool.expected >= MIN_EXPECTED) categories = [...categories, pool];
   else if (pool.expected > 0) {
@@ -53,6 +70,9 @@ export function fitOutcomes(tiers: TierOdds[], counts: Map<string | null, number
     }
   }
   if (categories.length < 2) return null;
-  const { statistic, degreesOfFreedom, pValue } = goodnessOfFit(categories.map((c) => c.observed), categories.map((c) => c.expected / draws));
+  const { statistic, degreesOfFreedom, pValue } = goodnessOfFit(
+    categories.map((c) => c.observed),
+    categories.map((c) => c.expected / draws),
+  );
   return { draws, statistic, degreesOfFreedom, pValue, categories };
 }

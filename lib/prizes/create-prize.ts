@@ -23,7 +23,12 @@ export async function createPrize(tenantId: string, actor: Actor, input: CreateP
       await moveStock(tx, { tenantId, prizeId: id, ...initial, actor });
     }
     const created = await tx.prize.findUniqueOrThrow({ where: { id }, select: prizeSelect });
-    await writeAuditLog(tenantId, actor, { action: 'prize.create', objectType: 'Prize', objectId: created.id, after: created }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      { action: 'prize.create', objectType: 'Prize', objectId: created.id, after: created },
+      tx,
+    );
     return created;
   });
   return toPrizeDto(prize, 0);

@@ -20,24 +20,36 @@ import type { Restock } from './schemas';
 export async function restockPrize(tenantId: string, actor: Actor, prizeId: string, input: Restock): Promise<PrizeDto> {
   if (!isUuid(prizeId)) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
   await withPrizeLocks(await requestRedis(), [prizeId], () =>
-      db.$transaction(async (tx) => {
-        const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select: { availableStock: true } });
-        if (!prize) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
-        if (prize.availableStock + input.quantity < 0) {
-          throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free to take away`, { prizeId, available: prize.availableStock, requested: input.quantity });
-        }
-        if (input.quantity > 0) {
-          const room = INT4_MAX - prize.availableStock - (await unitsInPools(tx, tenantId, prizeId));
-          if (input.quantity > room) throw tooMany(room);
-        }
-        const reason = input.reason ?? null;
-        const restock = { kind: 'RESTOCK', poolDelta: input.quantity, reason } as const;
-        const { available } = await moveStock(tx, { tenantId, prizeId, ...restock, actor });
-        await writeAuditLog(tenantId, actor, {
-          action: 'prize.restock', objectType: 'Prize', objectId: prizeId,
-          before: { available: prize.availableStock }, after: { available, reason },
-        }, tx);
-      }),
+    db.$transaction(async (tx) => {
+      const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select: { availableStock: true } });
+      if (!prize) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
+      if (prize.availableStock + input.quantity < 0) {
+        throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free to take away`, {
+          prizeId,
+          available: prize.availableStock,
+          requested: input.quantity,
+        });
+      }
+      if (input.quantity > 0) {
+        const room = INT4_MAX - prize.availableStock - (await unitsInPools(tx, tenantId, prizeId));
+        if (input.quantity > room) throw tooMany(room);
+      }
+      const reason = input.reason ?? null;
+      const restock = { kind: 'RESTOCK', poolDelta: input.quantity, reason } as const;
+      const { available } = await moveStock(tx, { tenantId, prizeId, ...restock, actor });
+      await writeAuditLog(
+        tenantId,
+        actor,
+        {
+          action: 'prize.restock',
+          objectType: 'Prize',
+          objectId: prizeId,
+          before: { available: prize.availableStock },
+          after: { available, reason },
+        },
+        tx,
+      );
+    }),
   );
   return getPrizeOrThrow(tenantId, prizeId);
 }

@@ -24,7 +24,12 @@ export type ListQuery = z.infer<typeof ListQuery>;
 
 export const Restock = z.strictObject({
   /** Units added to (or, negative, taken from) the total pool; never below 0 available. */
-  quantity: z.number().int().min(-100_000_000).max(100_000_000).refine((q) => q !== 0, 'must not be 0'),
+  quantity: z
+    .number()
+    .int()
+    .min(-100_000_000)
+    .max(100_000_000)
+    .refine((q) => q !== 0, 'must not be 0'),
   reason: text({ max: 500 }).optional(),
 });
 export type Restock = z.infer<typeof Restock>;

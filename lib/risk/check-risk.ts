@@ -41,7 +41,12 @@ async function tenantHasNoRules(redis: Redis, tenantId: string): Promise<boolean
   return none;
 }
 
-export async function checkRisk(redis: Redis, user: EndUser, activityId: string, ctx: RiskContext): Promise<RiskVerdict> {
+export async function checkRisk(
+  redis: Redis,
+  user: EndUser,
+  activityId: string,
+  ctx: RiskContext,
+): Promise<RiskVerdict> {
   if (await tenantHasNoRules(redis, user.tenantId)) return { soft: null };
   const args = [activityId, user.userId, ctx.deviceId, ctx.ip, ctx.now, user.accountCreatedAt ?? ''];
   const run = () => riskBatcher(redis, user.tenantId).submit(args);
@@ -58,7 +63,16 @@ export async function checkRisk(redis: Redis, user: EndUser, activityId: string,
   }
   const [verdict, action, ruleId, kind, retryAfterMs] = answer;
   if (verdict === 'ok' || verdict === 'missing') return { soft: null };
-  const event = { tenantId: user.tenantId, activityId, ruleId: ruleId!, kind: kind!, action: action!, userId: user.userId, deviceId: ctx.deviceId || null, ip: ctx.ip || null };
+  const event = {
+    tenantId: user.tenantId,
+    activityId,
+    ruleId: ruleId!,
+    kind: kind!,
+    action: action!,
+    userId: user.userId,
+    deviceId: ctx.deviceId || null,
+    ip: ctx.ip || null,
+  };
   if (verdict === 'soft') return { soft: { ruleId: ruleId!, kind: kind!, action: action as SoftRiskAction } };
 
   // A retry of a draw that was already made gets its answer, whatever the rules say now.
@@ -66,7 +80,12 @@ export async function checkRisk(redis: Redis, user: EndUser, activityId: string,
   recordRiskEvent(event);
   if (action === 'RATE_LIMITED') {
     const seconds = Math.max(1, Math.ceil(Number(retryAfterMs) / 1000));
-    throw new AppError('RATE_LIMITED', `too many draws; try again in ${seconds} s`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+    throw new AppError(
+      'RATE_LIMITED',
+      `too many draws; try again in ${seconds} s`,
+      { retryAfterSeconds: seconds },
+      { 'retry-after': String(seconds) },
+    );
   }
   throw new AppError('RISK_BLOCKED', 'this draw was refused by the activity’s risk rules');
 }

@@ -15,14 +15,28 @@ const COLUMN = { user: Prisma.sql`"userId"`, device: Prisma.sql`"deviceId"`, ip:
 
 /** Runs every enabled anomaly rule once (or one tenant's); returns how many subjects were newly flagged. */
 export async function findRiskAnomalies(now = Date.now(), { tenantId }: { tenantId?: string } = {}): Promise<number> {
-  const rules = await db.riskRule.findMany({ where: { enabled: true, kind: { in: ['WIN_RATE_ANOMALY', 'VELOCITY_ANOMALY'] }, ...(tenantId ? { tenantId } : {}) } });
+  const rules = await db.riskRule.findMany({
+    where: { enabled: true, kind: { in: ['WIN_RATE_ANOMALY', 'VELOCITY_ANOMALY'] }, ...(tenantId ? { tenantId } : {}) },
+  });
   const redis = await requestRedis();
   let flagged = 0;
   for (const rule of rules) {
-    const p = rule.params as { windowMinutes: number; flagHours: number; minDraws?: number; maxWinRate?: number; by?: 'user' | 'device' | 'ip'; maxDraws?: number };
+    const p = rule.params as {
+      windowMinutes: number;
+      flagHours: number;
+      minDraws?: number;
+      maxWinRate?: number;
+      by?: 'user' | 'device' | 'ip';
+      maxDraws?: number;
+    };
     const activities = rule.activityId
       ? [rule.activityId]
-      : (await db.activity.findMany({ where: { tenantId: rule.tenantId, status: { in: ['LIVE', 'PAUSED'] } }, select: { id: true } })).map((a) => a.id);
+      : (
+          await db.activity.findMany({
+            where: { tenantId: rule.tenantId, status: { in: ['LIVE', 'PAUSED'] } },
+            select: { id: true },
+          })
+        ).map((a) => a.id);
     if (activities.length === 0) continue;
     const since = new Date(now - p.windowMinutes * 60_000);
     const by = rule.kind === 'WIN_RATE_ANOMALY' ? 'user' : p.by!;
@@ -33,9 +47,11 @@ export async function findRiskAnomalies(now = Date.now(), { tenantId }: { tenant
       FROM "Draw"
       WHERE "activityId" = ANY(${activities}::uuid[]) AND "createdAt" >= ${since} AND ${column} IS NOT NULL
       GROUP BY ${column}
-      HAVING ${rule.kind === 'WIN_RATE_ANOMALY'
-        ? Prisma.sql`count(*) >= ${p.minDraws!} AND (count(*) FILTER (WHERE outcome = 'WIN'))::float8 / count(*) > ${p.maxWinRate!}`
-        : Prisma.sql`count(*) > ${p.maxDraws!}`}
+      HAVING ${
+        rule.kind === 'WIN_RATE_ANOMALY'
+          ? Prisma.sql`count(*) >= ${p.minDraws!} AND (count(*) FILTER (WHERE outcome = 'WIN'))::float8 / count(*) > ${p.maxWinRate!}`
+          : Prisma.sql`count(*) > ${p.maxDraws!}`
+      }
       LIMIT 10000`;
     if (found.length === 0) continue;
     const key = riskKeys(rule.tenantId).flagged(rule.id, by);
@@ -45,8 +61,14 @@ export async function findRiskAnomalies(now = Date.now(), { tenantId }: { tenant
       if (added[i] !== 1) return;
       flagged++;
       recordRiskEvent({
-        tenantId: rule.tenantId, activityId: f.activityId, ruleId: rule.id, kind: rule.kind, action: rule.action,
-        userId: by === 'user' ? f.subject : null, deviceId: by === 'device' ? f.subject : null, ip: by === 'ip' ? f.subject : null,
+        tenantId: rule.tenantId,
+        activityId: f.activityId,
+        ruleId: rule.id,
+        kind: rule.kind,
+        action: rule.action,
+        userId: by === 'user' ? f.subject : null,
+        deviceId: by === 'device' ? f.subject : null,
+        ip: by === 'ip' ? f.subject : null,
         detail: { draws: f.draws, wins: f.wins, windowMinutes: p.windowMinutes, flagged: true },
       });
     });

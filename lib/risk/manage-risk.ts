@@ -14,25 +14,47 @@ type ListKind = 'user' | 'device' | 'ip';
 const toListKind = (k: ListKind) => k.toUpperCase() as 'USER' | 'DEVICE' | 'IP';
 
 export async function listRiskRules(tenantId: string) {
-  const rules = await db.riskRule.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' }, include: { activity: { select: { name: true } } } });
+  const rules = await db.riskRule.findMany({
+    where: { tenantId },
+    orderBy: { createdAt: 'asc' },
+    include: { activity: { select: { name: true } } },
+  });
   return rules.map((r) => ({
-    id: r.id, kind: r.kind.toLowerCase(), action: r.action.toLowerCase(), params: r.params as Record<string, number>, enabled: r.enabled,
-    activityId: r.activityId, activityName: r.activity?.name ?? null, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    kind: r.kind.toLowerCase(),
+    action: r.action.toLowerCase(),
+    params: r.params as Record<string, number>,
+    enabled: r.enabled,
+    activityId: r.activityId,
+    activityName: r.activity?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
   }));
 }
 
 export async function createRiskRule(tenantId: string, actor: Actor, spec: RiskRuleSpec) {
-  if (spec.activityId && !(await db.activity.findFirst({ where: { id: spec.activityId, tenantId }, select: { id: true } }))) {
+  if (
+    spec.activityId &&
+    !(await db.activity.findFirst({ where: { id: spec.activityId, tenantId }, select: { id: true } }))
+  ) {
     throw new AppError('NOT_FOUND', `activity ${spec.activityId} not found`);
   }
   const rule = await db.$transaction(async (tx) => {
     const created = await tx.riskRule.create({
       data: {
-        tenantId, activityId: spec.activityId ?? null, enabled: spec.enabled,
-        kind: spec.kind.toUpperCase() as 'BLACKLIST', action: spec.action.toUpperCase() as 'BLOCK', params: ruleParams(spec),
+        tenantId,
+        activityId: spec.activityId ?? null,
+        enabled: spec.enabled,
+        kind: spec.kind.toUpperCase() as 'BLACKLIST',
+        action: spec.action.toUpperCase() as 'BLOCK',
+        params: ruleParams(spec),
       },
     });
-    await writeAuditLog(tenantId, actor, { action: 'risk.rule.create', objectType: 'RiskRule', objectId: created.id, after: spec }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      { action: 'risk.rule.create', objectType: 'RiskRule', objectId: created.id, after: spec },
+      tx,
+    );
     return created;
   });
   await writeRiskRules(await requestRedis(), tenantId);
@@ -44,7 +66,18 @@ export async function setRiskRuleEnabled(tenantId: string, actor: Actor, ruleId:
   const rule = await findRuleOrThrow(tenantId, ruleId);
   await db.$transaction(async (tx) => {
     await tx.riskRule.update({ where: { id: ruleId }, data: { enabled } });
-    await writeAuditLog(tenantId, actor, { action: 'risk.rule.update', objectType: 'RiskRule', objectId: ruleId, before: { enabled: rule.enabled }, after: { enabled } }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'risk.rule.update',
+        objectType: 'RiskRule',
+        objectId: ruleId,
+        before: { enabled: rule.enabled },
+        after: { enabled },
+      },
+      tx,
+    );
   });
   await writeRiskRules(await requestRedis(), tenantId);
   forgetRiskRules(tenantId);
@@ -54,7 +87,17 @@ export async function deleteRiskRule(tenantId: string, actor: Actor, ruleId: str
   const rule = await findRuleOrThrow(tenantId, ruleId);
   await db.$transaction(async (tx) => {
     await tx.riskRule.delete({ where: { id: ruleId } });
-    await writeAuditLog(tenantId, actor, { action: 'risk.rule.delete', objectType: 'RiskRule', objectId: ruleId, before: { kind: rule.kind, action: rule.action, params: rule.params, activityId: rule.activityId } }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'risk.rule.delete',
+        objectType: 'RiskRule',
+        objectId: ruleId,
+        before: { kind: rule.kind, action: rule.action, params: rule.params, activityId: rule.activityId },
+      },
+      tx,
+    );
   });
   await writeRiskRules(await requestRedis(), tenantId);
   forgetRiskRules(tenantId);
@@ -67,14 +110,28 @@ async function findRuleOrThrow(tenantId: string, ruleId: string) {
 }
 
 /** Adds blacklist entries (existing ones are kept as they are); returns how many were new. */
-export async function addRiskListEntries(tenantId: string, actor: Actor, spec: RiskListEntriesSpec): Promise<{ added: number }> {
+export async function addRiskListEntries(
+  tenantId: string,
+  actor: Actor,
+  spec: RiskListEntriesSpec,
+): Promise<{ added: number }> {
   const values = [...new Set(spec.values)];
   const added = await db.$transaction(async (tx) => {
     const { count } = await tx.riskListEntry.createMany({
       data: values.map((value) => ({ tenantId, kind: toListKind(spec.kind), value, reason: spec.reason ?? null })),
       skipDuplicates: true,
     });
-    await writeAuditLog(tenantId, actor, { action: 'risk.list.add', objectType: 'RiskList', objectId: spec.kind, after: { values: values.slice(0, 100), total: values.length, added: count, reason: spec.reason } }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'risk.list.add',
+        objectType: 'RiskList',
+        objectId: spec.kind,
+        after: { values: values.slice(0, 100), total: values.length, added: count, reason: spec.reason },
+      },
+      tx,
+    );
     return count;
   });
   // Over existing state only; a rebuild reads the records anyway.
@@ -91,7 +148,17 @@ export async function removeRiskListEntry(tenantId: string, actor: Actor, entryI
   if (!entry) throw new AppError('NOT_FOUND', `blacklist entry ${entryId} not found`);
   await db.$transaction(async (tx) => {
     await tx.riskListEntry.delete({ where: { id: entryId } });
-    await writeAuditLog(tenantId, actor, { action: 'risk.list.remove', objectType: 'RiskList', objectId: entry.kind.toLowerCase(), before: { value: entry.value, reason: entry.reason } }, tx);
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'risk.list.remove',
+        objectType: 'RiskList',
+        objectId: entry.kind.toLowerCase(),
+        before: { value: entry.value, reason: entry.reason },
+      },
+      tx,
+    );
   });
   await (await requestRedis()).srem(riskKeys(tenantId).list(entry.kind.toLowerCase() as ListKind), entry.value);
 }
@@ -111,7 +178,8 @@ export function parseRiskListCsv(text: string): CsvImport {
     if (!line || (i === 0 && /^kind\s*,/i.test(line))) return;
     const [kind, value] = line.split(',').map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
     const k = kind?.toLowerCase();
-    if (k !== 'user' && k !== 'device' && k !== 'ip') return void errors.push({ line: i + 1, message: `kind must be user, device or ip, not "${kind ?? ''}"` });
+    if (k !== 'user' && k !== 'device' && k !== 'ip')
+      return void errors.push({ line: i + 1, message: `kind must be user, device or ip, not "${kind ?? ''}"` });
     const parsed = RiskListEntriesSpec.shape.values.element.safeParse(value ?? '');
     if (!parsed.success) return void errors.push({ line: i + 1, message: `value: ${parsed.error.issues[0]!.message}` });
     byKind[k].push(parsed.data);
@@ -120,8 +188,15 @@ export function parseRiskListCsv(text: string): CsvImport {
 }
 
 /** A parsed CSV (parseRiskListCsv), for a caller that has shown its errors already. */
-export async function importRiskList(tenantId: string, actor: Actor, { byKind, errors }: CsvImport): Promise<{ added: number; lines: number }> {
-  if (errors.length) throw new AppError('VALIDATION_FAILED', `${errors.length} line(s) of the CSV are wrong; nothing was imported`, { issues: errors.slice(0, 50).map((e) => ({ path: `line ${e.line}`, message: e.message })) });
+export async function importRiskList(
+  tenantId: string,
+  actor: Actor,
+  { byKind, errors }: CsvImport,
+): Promise<{ added: number; lines: number }> {
+  if (errors.length)
+    throw new AppError('VALIDATION_FAILED', `${errors.length} line(s) of the CSV are wrong; nothing was imported`, {
+      issues: errors.slice(0, 50).map((e) => ({ path: `line ${e.line}`, message: e.message })),
+    });
   const lines = byKind.user.length + byKind.device.length + byKind.ip.length;
   if (lines === 0) throw new AppError('VALIDATION_FAILED', 'the CSV holds no entries');
   if (lines > 100_000) throw new AppError('VALIDATION_FAILED', 'at most 100,000 entries per import');
@@ -129,7 +204,8 @@ export async function importRiskList(tenantId: string, actor: Actor, { byKind, e
   for (const kind of ['user', 'device', 'ip'] as const) {
     for (let i = 0; i < byKind[kind].length; i += 10_000) {
       const values = byKind[kind].slice(i, i + 10_000);
-      if (values.length) added += (await addRiskListEntries(tenantId, actor, { kind, values, reason: 'CSV import' })).added;
+      if (values.length)
+        added += (await addRiskListEntries(tenantId, actor, { kind, values, reason: 'CSV import' })).added;
     }
   }
   return { added, lines };

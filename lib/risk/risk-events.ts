@@ -7,15 +7,25 @@ import { requestRedis } from '../redis';
 import { markDirty, STATS_PASSES } from '../workers/dirty-activities';
 
 export type RiskEventInput = {
-  tenantId: string; activityId: string; ruleId: string | null; kind: string; action: string;
-  userId: string | null; deviceId: string | null; ip: string | null; drawId?: string; detail?: Record<string, unknown>;
+  tenantId: string;
+  activityId: string;
+  ruleId: string | null;
+  kind: string;
+  action: string;
+  userId: string | null;
+  deviceId: string | null;
+  ip: string | null;
+  drawId?: string;
+  detail?: Record<string, unknown>;
 };
 
 const FLUSH_MS = 250;
 const MAX_BUFFER = 500;
 const MAX_BACKLOG = 50_000;
 
-const state = globalThis as unknown as { lotteryRiskEvents?: { buffer: RiskEventInput[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null } };
+const state = globalThis as unknown as {
+  lotteryRiskEvents?: { buffer: RiskEventInput[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
+};
 const events = (state.lotteryRiskEvents ??= { buffer: [], timer: null, flushing: null });
 
 export function recordRiskEvent(e: RiskEventInput) {
@@ -38,8 +48,16 @@ export async function flushRiskEvents(): Promise<void> {
   events.flushing = db.riskEvent
     .createMany({
       data: batch.map((e) => ({
-        tenantId: e.tenantId, activityId: e.activityId, ruleId: e.ruleId, kind: e.kind as 'BLACKLIST', action: e.action as 'BLOCK',
-        userId: e.userId, deviceId: e.deviceId, ip: e.ip, drawId: e.drawId ?? null, detail: (e.detail ?? {}) as object,
+        tenantId: e.tenantId,
+        activityId: e.activityId,
+        ruleId: e.ruleId,
+        kind: e.kind as 'BLACKLIST',
+        action: e.action as 'BLOCK',
+        userId: e.userId,
+        deviceId: e.deviceId,
+        ip: e.ip,
+        drawId: e.drawId ?? null,
+        detail: (e.detail ?? {}) as object,
       })),
     })
     .then(

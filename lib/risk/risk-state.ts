@@ -21,10 +21,19 @@ export async function compileRiskRules(tenantId: string): Promise<CompiledRule[]
     const p = r.params as Record<string, number>;
     // Anomaly rules act on the subjects the stats worker flagged: d names which (user, device, ip).
     if (r.kind === 'WIN_RATE_ANOMALY' || r.kind === 'VELOCITY_ANOMALY') {
-      return { i: r.id, k: r.kind, a: r.action, act: r.activityId ?? '', d: r.kind === 'WIN_RATE_ANOMALY' ? 'user' : String((r.params as { by: string }).by) };
+      return {
+        i: r.id,
+        k: r.kind,
+        a: r.action,
+        act: r.activityId ?? '',
+        d: r.kind === 'WIN_RATE_ANOMALY' ? 'user' : String((r.params as { by: string }).by),
+      };
     }
     return {
-      i: r.id, k: r.kind, a: r.action, act: r.activityId ?? '',
+      i: r.id,
+      k: r.kind,
+      a: r.action,
+      act: r.activityId ?? '',
       ...(p.limit !== undefined ? { n: p.limit, w: p.windowSeconds! * 1000 } : {}),
       ...(p.max !== undefined ? { n: p.max } : {}),
       ...(p.minAgeSeconds !== undefined ? { s: p.minAgeSeconds } : {}),
@@ -53,7 +62,9 @@ export async function rebuildRiskState(redis: Redis, tenantId: string) {
     for (let cursor: string | undefined; ;) {
       const entries = await db.riskListEntry.findMany({
         where: { tenantId, kind: kind.toUpperCase() as 'USER' | 'DEVICE' | 'IP' },
-        select: { id: true, value: true }, orderBy: { id: 'asc' }, take: CHUNK,
+        select: { id: true, value: true },
+        orderBy: { id: 'asc' },
+        take: CHUNK,
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       });
       if (entries.length) {

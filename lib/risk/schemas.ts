@@ -15,8 +15,22 @@ export const RiskRuleSpec = z.discriminatedUnion('kind', [
     action: RiskActionSpec.default('rate_limited'),
     ...scope,
   }),
-  z.strictObject({ kind: z.literal('accounts_per_device'), max: z.number().int().min(1).max(1_000), action: RiskActionSpec.default('block'), ...scope }),
-  z.strictObject({ kind: z.literal('min_account_age'), minAgeSeconds: z.number().int().min(1).max(3 * 365 * 86_400), action: RiskActionSpec.default('block'), ...scope }),
+  z.strictObject({
+    kind: z.literal('accounts_per_device'),
+    max: z.number().int().min(1).max(1_000),
+    action: RiskActionSpec.default('block'),
+    ...scope,
+  }),
+  z.strictObject({
+    kind: z.literal('min_account_age'),
+    minAgeSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(3 * 365 * 86_400),
+    action: RiskActionSpec.default('block'),
+    ...scope,
+  }),
   z.strictObject({ kind: z.literal('blacklist'), action: RiskActionSpec.default('block'), ...scope }),
   // Found after the fact by the stats worker (lib/risk/find-anomalies.ts): a flagged subject
   // meets the rule's action on its next draws, for `flagHours`.
@@ -25,7 +39,12 @@ export const RiskRuleSpec = z.discriminatedUnion('kind', [
     windowMinutes: z.number().int().min(1).max(1_440),
     minDraws: z.number().int().min(1).max(100_000),
     maxWinRate: z.number().min(0).max(1),
-    flagHours: z.number().int().min(1).max(24 * 30).default(24),
+    flagHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     action: RiskActionSpec.default('hold'),
     ...scope,
   }),
@@ -34,7 +53,12 @@ export const RiskRuleSpec = z.discriminatedUnion('kind', [
     by: z.enum(['user', 'device', 'ip']),
     windowMinutes: z.number().int().min(1).max(1_440),
     maxDraws: z.number().int().min(1).max(1_000_000),
-    flagHours: z.number().int().min(1).max(24 * 30).default(24),
+    flagHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     action: RiskActionSpec.default('block'),
     ...scope,
   }),
@@ -45,7 +69,10 @@ export const RiskListKindSpec = z.enum(['user', 'device', 'ip']);
 
 export const RiskListEntriesSpec = z.strictObject({
   kind: RiskListKindSpec,
-  values: z.array(text({ min: 1, max: 128 })).min(1).max(10_000),
+  values: z
+    .array(text({ min: 1, max: 128 }))
+    .min(1)
+    .max(10_000),
   reason: text({ max: 200 }).optional(),
 });
 export type RiskListEntriesSpec = z.infer<typeof RiskListEntriesSpec>;
@@ -64,7 +91,12 @@ export function ruleParams(spec: RiskRuleSpec): Record<string, number | string> 
     case 'blacklist':
       return {};
     case 'win_rate_anomaly':
-      return { windowMinutes: spec.windowMinutes, minDraws: spec.minDraws, maxWinRate: spec.maxWinRate, flagHours: spec.flagHours };
+      return {
+        windowMinutes: spec.windowMinutes,
+        minDraws: spec.minDraws,
+        maxWinRate: spec.maxWinRate,
+        flagHours: spec.flagHours,
+      };
     case 'velocity_anomaly':
       return { by: spec.by, windowMinutes: spec.windowMinutes, maxDraws: spec.maxDraws, flagHours: spec.flagHours };
   }

@@ -40,15 +40,22 @@ const REBUILD_TIMEOUT_MS = 300_000;
 
 export type AggregateResult = { written: number; removed: number; rebuiltAll: boolean; fedUsers: number };
 
-export async function aggregateActivityStats(redis: Redis, activityId: string, { settle = false, now = Date.now() }: { settle?: boolean; now?: number } = {}): Promise<AggregateResult> {
+export async function aggregateActivityStats(
+  redis: Redis,
+  activityId: string,
+  { settle = false, now = Date.now() }: { settle?: boolean; now?: number } = {},
+): Promise<AggregateResult> {
   const from = new Date(floorMinute(now) - (settle ? SETTLE_MINUTES : RECENT_MINUTES) * MINUTE_MS);
-  const result = await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('stats:' || $1::text, 0))`, activityId);
-    const recent = await recomputeStatsBuckets(tx, activityId, from, null);
-    if (!settle || (await bucketTotalsAgree(tx, activityId))) return { ...recent, rebuiltAll: false };
-    const all = await recomputeStatsBuckets(tx, activityId, null, null);
-    return { written: recent.written + all.written, removed: recent.removed + all.removed, rebuiltAll: true };
-  }, { timeout: REBUILD_TIMEOUT_MS, maxWait: 30_000 });
+  const result = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('stats:' || $1::text, 0))`, activityId);
+      const recent = await recomputeStatsBuckets(tx, activityId, from, null);
+      if (!settle || (await bucketTotalsAgree(tx, activityId))) return { ...recent, rebuiltAll: false };
+      const all = await recomputeStatsBuckets(tx, activityId, null, null);
+      return { written: recent.written + all.written, removed: recent.removed + all.removed, rebuiltAll: true };
+    },
+    { timeout: REBUILD_TIMEOUT_MS, maxWait: 30_000 },
+  );
   const fedUsers = await feedActiveUsers(redis, activityId, now, result.rebuiltAll);
   await redis.hset(statsKeys(activityId).meta, { recentAt: now, ...(settle ? { settledAt: now } : {}) });
   return { ...result, fedUsers };
@@ -65,11 +72,17 @@ async function feedActiveUsers(redis: Redis, activityId: string, now: number, ev
   for (let minute = floorMinute(since); minute <= now; minute += MINUTE_MS) {
     const rows = await db.$queryRawUnsafe<{ userId: string }[]>(
       `SELECT DISTINCT "userId" FROM "Draw" WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3) AND "createdAt" < $3::timestamp(3)`,
-      activityId, new Date(Math.max(minute, since)).toISOString(), new Date(minute + MINUTE_MS).toISOString(),
+      activityId,
+      new Date(Math.max(minute, since)).toISOString(),
+      new Date(minute + MINUTE_MS).toISOString(),
     );
     for (let i = 0; i < rows.length; i += FEED_CHUNK) {
       const users = rows.slice(i, i + FEED_CHUNK).map((r) => r.userId);
-      await redis.multi().pfadd(k.activeUsers(minute), ...users).expire(k.activeUsers(minute), HLL_TTL_SECONDS).exec();
+      await redis
+        .multi()
+        .pfadd(k.activeUsers(minute), ...users)
+        .expire(k.activeUsers(minute), HLL_TTL_SECONDS)
+        .exec();
     }
     fed += rows.length;
   }

@@ -17,14 +17,29 @@ export const RECENT_WINDOW_MINUTES = 60;
 const BURN_DOWN_STEPS = 96;
 const ALERTS_SHOWN = 20;
 
-export type DashboardMinute = { minute: string; draws: number; wins: number; newUsers: number; activeUsers: number | null; chancesGranted: number; chancesUsed: number; riskEvents: number };
+export type DashboardMinute = {
+  minute: string;
+  draws: number;
+  wins: number;
+  newUsers: number;
+  activeUsers: number | null;
+  chancesGranted: number;
+  chancesUsed: number;
+  riskEvents: number;
+};
 export type DashboardTier = {
-  id: string; name: string; position: number;
+  id: string;
+  name: string;
+  position: number;
   /** Configured odds, 0..1. */
   probability: number;
   /** Share of all draws this tier won, 0..1 (null before any draw). */
   actualShare: number | null;
-  stock: number; wins: number; remaining: number; issued: number; pacing: 'none' | 'even';
+  stock: number;
+  wins: number;
+  remaining: number;
+  issued: number;
+  pacing: 'none' | 'even';
 };
 export type BurnDownPoint = { at: string; remaining: number | null; pacing: number };
 export type DashboardData = {
@@ -32,20 +47,56 @@ export type DashboardData = {
   /** When the stats worker last aggregated this activity (and last checked it against the records). */
   aggregatedAt: string | null;
   settledAt: string | null;
-  activity: { id: string; name: string; status: string; startsAt: string; endsAt: string; timezone: string; configVersion: number };
-  totals: { draws: number; wins: number; uniqueUsers: number; activeUsersLastHour: number | null; chancesGranted: number; chancesUsed: number; freeDraws: number; riskEvents: number };
+  activity: {
+    id: string;
+    name: string;
+    status: string;
+    startsAt: string;
+    endsAt: string;
+    timezone: string;
+    configVersion: number;
+  };
+  totals: {
+    draws: number;
+    wins: number;
+    uniqueUsers: number;
+    activeUsersLastHour: number | null;
+    chancesGranted: number;
+    chancesUsed: number;
+    freeDraws: number;
+    riskEvents: number;
+  };
   perMinute: DashboardMinute[];
   tiers: DashboardTier[];
   burnDown: { tierId: string; points: BurnDownPoint[] }[];
   stock: { prizeId: string; name: string; reserved: number; issued: number; returned: number; remaining: number }[];
   alerts: { id: string; kind: string; severity: AlertSeverity; message: string; createdAt: string }[];
   /** The latest changes to the activity and its tiers (by operators, API keys and auto-tuning), newest first. */
-  changes: { id: string; action: string; objectType: string; objectName: string; actorType: string; actorId: string | null; before: unknown; after: unknown; createdAt: string }[];
+  changes: {
+    id: string;
+    action: string;
+    objectType: string;
+    objectName: string;
+    actorType: string;
+    actorId: string | null;
+    before: unknown;
+    after: unknown;
+    createdAt: string;
+  }[];
 };
 
 const CHANGES_SHOWN = 8;
 
-type Bin = { bin: number; draws: number; wins: number; newUsers: number; chancesGranted: number; chancesUsed: number; riskEvents: number; winsByTier: Record<string, number> | null };
+type Bin = {
+  bin: number;
+  draws: number;
+  wins: number;
+  newUsers: number;
+  chancesGranted: number;
+  chancesUsed: number;
+  riskEvents: number;
+  winsByTier: Record<string, number> | null;
+};
 
 /** `viewer`: an analyst reads who changed what as stand-ins (lib/audit/operator-privacy.ts). */
 export async function getDashboardData(
@@ -80,12 +131,15 @@ export async function getDashboardData(
        SELECT (floor(extract(epoch FROM sums.bin - $2::timestamp(3)) / 60 / $3::int))::int AS bin,
               sums.draws, sums.wins, sums."newUsers", sums."chancesGranted", sums."chancesUsed", sums."riskEvents", tw."winsByTier"
        FROM sums LEFT JOIN tw USING (bin) ORDER BY sums.bin`,
-      activityId, a.startsAt.toISOString(), stepMinutes,
+      activityId,
+      a.startsAt.toISOString(),
+      stepMinutes,
     ),
     db.$queryRawUnsafe<(Omit<Bin, 'bin' | 'winsByTier'> & { minuteMs: number })[]>(
       `SELECT (extract(epoch FROM minute) * 1000)::float8 AS "minuteMs", draws, wins, "newUsers", "chancesGranted", "chancesUsed", "riskEvents"
        FROM "StatsBucket" WHERE "activityId" = $1::uuid AND minute >= $2::timestamp(3) ORDER BY minute`,
-      activityId, new Date(recentFrom).toISOString(),
+      activityId,
+      new Date(recentFrom).toISOString(),
     ),
     db.alert.findMany({
       where: { tenantId, activityId, acknowledgedAt: null },
@@ -96,20 +150,32 @@ export async function getDashboardData(
     readHotFigures(activityId, recentFrom),
     // Indexed by (tenantId, objectType, objectId): a handful of objects, the newest few rows.
     db.auditLog.findMany({
-      where: { tenantId, OR: [{ objectType: 'Activity', objectId: activityId }, { objectType: 'Tier', objectId: { in: [...tierNames.keys()] } }] },
-      orderBy: { id: 'desc' }, take: CHANGES_SHOWN,
+      where: {
+        tenantId,
+        OR: [
+          { objectType: 'Activity', objectId: activityId },
+          { objectType: 'Tier', objectId: { in: [...tierNames.keys()] } },
+        ],
+      },
+      orderBy: { id: 'desc' },
+      take: CHANGES_SHOWN,
     }),
   ]);
 
   const sum = (f: (b: Bin) => number) => bins.reduce((s, b) => s + f(b), 0);
   const totals = {
-    draws: sum((b) => b.draws), wins: sum((b) => b.wins), uniqueUsers: sum((b) => b.newUsers),
+    draws: sum((b) => b.draws),
+    wins: sum((b) => b.wins),
+    uniqueUsers: sum((b) => b.newUsers),
     activeUsersLastHour: hot.activeLastHour,
-    chancesGranted: sum((b) => b.chancesGranted), chancesUsed: sum((b) => b.chancesUsed), riskEvents: sum((b) => b.riskEvents),
+    chancesGranted: sum((b) => b.chancesGranted),
+    chancesUsed: sum((b) => b.chancesUsed),
+    riskEvents: sum((b) => b.riskEvents),
     freeDraws: 0,
   };
   totals.freeDraws = totals.draws - totals.chancesUsed;
-  const tierWins = (tierId: string, untilBin = Infinity) => bins.reduce((s, b) => s + (b.bin < untilBin ? (b.winsByTier?.[tierId] ?? 0) : 0), 0);
+  const tierWins = (tierId: string, untilBin = Infinity) =>
+    bins.reduce((s, b) => s + (b.bin < untilBin ? (b.winsByTier?.[tierId] ?? 0) : 0), 0);
 
   const byMinute = new Map(recent.map((r) => [r.minuteMs, r]));
   const perMinute: DashboardMinute[] = Array.from({ length: RECENT_WINDOW_MINUTES }, (_, i) => {
@@ -117,18 +183,29 @@ export async function getDashboardData(
     const r = byMinute.get(minuteMs);
     return {
       minute: new Date(minuteMs).toISOString(),
-      draws: r?.draws ?? 0, wins: r?.wins ?? 0, newUsers: r?.newUsers ?? 0,
+      draws: r?.draws ?? 0,
+      wins: r?.wins ?? 0,
+      newUsers: r?.newUsers ?? 0,
       activeUsers: hot.activePerMinute ? hot.activePerMinute[i]! : null,
-      chancesGranted: r?.chancesGranted ?? 0, chancesUsed: r?.chancesUsed ?? 0, riskEvents: r?.riskEvents ?? 0,
+      chancesGranted: r?.chancesGranted ?? 0,
+      chancesUsed: r?.chancesUsed ?? 0,
+      riskEvents: r?.riskEvents ?? 0,
     };
   });
 
   const tiers: DashboardTier[] = a.tiers.map((t) => {
     const wins = tierWins(t.id);
     return {
-      id: t.id, name: t.name, position: t.position, probability: t.probabilityMicros / PROBABILITY_SCALE,
+      id: t.id,
+      name: t.name,
+      position: t.position,
+      probability: t.probabilityMicros / PROBABILITY_SCALE,
       actualShare: totals.draws > 0 ? wins / totals.draws : null,
-      stock: t.stock, wins, remaining: t.stock - wins, issued: t.issued, pacing: t.pacing === 'EVEN' ? 'even' : 'none',
+      stock: t.stock,
+      wins,
+      remaining: t.stock - wins,
+      issued: t.issued,
+      pacing: t.pacing === 'EVEN' ? 'even' : 'none',
     };
   });
 
@@ -142,7 +219,11 @@ export async function getDashboardData(
       const at = Math.min(endsAt, startsAt + i * stepMinutes * MINUTE_MS);
       const elapsed = (at - startsAt) / (endsAt - startsAt);
       const observed = i <= nowStep && (i === 0 || startsAt + (i - 1) * stepMinutes * MINUTE_MS < now);
-      return { at: new Date(at).toISOString(), remaining: observed ? t.stock - tierWins(t.id, i) : null, pacing: Math.round(t.stock * (1 - elapsed) * 100) / 100 };
+      return {
+        at: new Date(at).toISOString(),
+        remaining: observed ? t.stock - tierWins(t.id, i) : null,
+        pacing: Math.round(t.stock * (1 - elapsed) * 100) / 100,
+      };
     }),
   }));
 
@@ -152,18 +233,35 @@ export async function getDashboardData(
     aggregatedAt: hot.recentAt ? new Date(hot.recentAt).toISOString() : null,
     settledAt: hot.settledAt ? new Date(hot.settledAt).toISOString() : null,
     activity: {
-      id: a.id, name: a.name, status: publicStatus(a.status),
-      startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(),
-      timezone: a.timezone, configVersion: a.configVersion,
+      id: a.id,
+      name: a.name,
+      status: publicStatus(a.status),
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      timezone: a.timezone,
+      configVersion: a.configVersion,
     },
     totals,
     perMinute,
     tiers,
     burnDown,
     stock: a.stocks
-      .map((s) => ({ prizeId: s.prizeId, name: prizeNames.get(s.prizeId) ?? s.prizeId, reserved: s.reserved, issued: s.issued, returned: s.returned, remaining: s.reserved - s.issued - s.returned }))
+      .map((s) => ({
+        prizeId: s.prizeId,
+        name: prizeNames.get(s.prizeId) ?? s.prizeId,
+        reserved: s.reserved,
+        issued: s.issued,
+        returned: s.returned,
+        remaining: s.reserved - s.issued - s.returned,
+      }))
       .sort((x, y) => x.name.localeCompare(y.name)),
-    alerts: alerts.map((al) => ({ id: al.id, kind: al.kind, severity: al.severity, message: al.message, createdAt: al.createdAt.toISOString() })),
+    alerts: alerts.map((al) => ({
+      id: al.id,
+      kind: al.kind,
+      severity: al.severity,
+      message: al.message,
+      createdAt: al.createdAt.toISOString(),
+    })),
     changes: changes.map((c) => {
       const operatorIds = new Set(c.actorType === 'OPERATOR' && c.actorId ? [c.actorId] : []);
       return {

@@ -65,9 +65,17 @@ SELECT (SELECT count(*) FROM written)::int AS written, (SELECT count(*) FROM rem
 type Tx = Pick<Prisma.TransactionClient, '$queryRawUnsafe'>;
 
 /** `to` null: no upper bound. Returns how many buckets changed and how many went. */
-export async function recomputeStatsBuckets(tx: Tx, activityId: string, from: Date | null, to: Date | null): Promise<{ written: number; removed: number }> {
+export async function recomputeStatsBuckets(
+  tx: Tx,
+  activityId: string,
+  from: Date | null,
+  to: Date | null,
+): Promise<{ written: number; removed: number }> {
   const [row] = await tx.$queryRawUnsafe<{ written: number; removed: number }[]>(
-    RECOMPUTE, activityId, from ? from.toISOString() : '-infinity', to ? to.toISOString() : 'infinity',
+    RECOMPUTE,
+    activityId,
+    from ? from.toISOString() : '-infinity',
+    to ? to.toISOString() : 'infinity',
   );
   return row ?? { written: 0, removed: 0 };
 }

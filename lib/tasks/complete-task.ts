@@ -10,21 +10,38 @@ import { applyGrantsToRedis, insertCappedGrant, lockLiveActivity } from './grant
 const CLIENT_TASK_KINDS = new Set(['SIGN_IN', 'SHARE']);
 
 export async function completeTask(user: EndUser, activityId: string, taskId: string, now = Date.now()) {
-  const task = isUuid(activityId) && isUuid(taskId)
-    ? await db.task.findFirst({
-        where: { id: taskId, activityId, tenantId: user.tenantId, activity: { status: { not: 'DRAFT' } } },
-        select: { id: true, tenantId: true, activityId: true, kind: true, chances: true, perDay: true, total: true },
-      })
-    : null;
+  const task =
+    isUuid(activityId) && isUuid(taskId)
+      ? await db.task.findFirst({
+          where: { id: taskId, activityId, tenantId: user.tenantId, activity: { status: { not: 'DRAFT' } } },
+          select: { id: true, tenantId: true, activityId: true, kind: true, chances: true, perDay: true, total: true },
+        })
+      : null;
   if (!task) throw new AppError('NOT_FOUND', `task ${taskId} not found`);
-  if (!CLIENT_TASK_KINDS.has(task.kind)) throw new AppError('INVALID_STATE', 'this task is completed by the host app, not by the client');
+  if (!CLIENT_TASK_KINDS.has(task.kind))
+    throw new AppError('INVALID_STATE', 'this task is completed by the host app, not by the client');
 
-  const { grant, progress } = await db.$transaction(async (tx) => {
-    const activity = await lockLiveActivity(tx, user.tenantId, activityId, now);
-    if (!activity) throw new AppError('ACTIVITY_NOT_LIVE', 'the activity is not open now');
-    return insertCappedGrant(tx, { task, activity, userId: user.userId, source: 'TASK' });
-  }, { maxWait: 10_000, timeout: 10_000 });
-  if (!grant) throw new AppError('TASK_CAP_REACHED', progress.remainingToday === 0 && task.total !== null && progress.doneTotal >= task.total ? 'this task has been done as often as it counts' : 'this task has been done as often as it counts today', { doneToday: progress.doneToday, doneTotal: progress.doneTotal });
+  const { grant, progress } = await db.$transaction(
+    async (tx) => {
+      const activity = await lockLiveActivity(tx, user.tenantId, activityId, now);
+      if (!activity) throw new AppError('ACTIVITY_NOT_LIVE', 'the activity is not open now');
+      return insertCappedGrant(tx, { task, activity, userId: user.userId, source: 'TASK' });
+    },
+    { maxWait: 10_000, timeout: 10_000 },
+  );
+  if (!grant)
+    throw new AppError(
+      'TASK_CAP_REACHED',
+      progress.remainingToday === 0 && task.total !== null && progress.doneTotal >= task.total
+        ? 'this task has been done as often as it counts'
+        : 'this task has been done as often as it counts today',
+      { doneToday: progress.doneToday, doneTotal: progress.doneTotal },
+    );
   await applyGrantsToRedis([grant]);
-  return { taskId: task.id, chancesGranted: grant.chances, doneToday: progress.doneToday, remainingToday: progress.remainingToday };
+  return {
+    taskId: task.id,
+    chancesGranted: grant.chances,
+    doneToday: progress.doneToday,
+    remainingToday: progress.remainingToday,
+  };
 }

@@ -19,13 +19,27 @@ const addGrantedScript = loadLuaScript('lib/tasks/lua', 'add-granted-4.lua');
 
 export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-export type GrantableTask = { id: string; tenantId: string; activityId: string; chances: number; perDay: number | null; total: number | null };
+export type GrantableTask = {
+  id: string;
+  tenantId: string;
+  activityId: string;
+  chances: number;
+  perDay: number | null;
+  total: number | null;
+};
 
 export type LiveActivityLock = { id: string; stateEpoch: number; day: string };
 
 /** Share-locks the activity row; null unless it is LIVE and inside its period now. */
-export async function lockLiveActivity(tx: Tx, tenantId: string, activityId: string, now: number): Promise<LiveActivityLock | null> {
-  const [a] = await tx.$queryRaw<{ id: string; status: string; startsAt: Date; endsAt: Date; timezone: string; stateEpoch: number }[]>`
+export async function lockLiveActivity(
+  tx: Tx,
+  tenantId: string,
+  activityId: string,
+  now: number,
+): Promise<LiveActivityLock | null> {
+  const [a] = await tx.$queryRaw<
+    { id: string; status: string; startsAt: Date; endsAt: Date; timezone: string; stateEpoch: number }[]
+  >`
     SELECT id::text AS id, status::text AS status, "startsAt", "endsAt", timezone, "stateEpoch"
     FROM "Activity" WHERE id = ${activityId}::uuid AND "tenantId" = ${tenantId}::uuid FOR SHARE`;
   if (!a || a.status !== 'LIVE' || now < a.startsAt.getTime() || now >= a.endsAt.getTime()) return null;
@@ -63,7 +77,10 @@ export async function insertCappedGrant(
     ON CONFLICT ("dedupeKey") DO NOTHING`;
   if (inserted !== 1) return { grant: null, progress: progressOf(task, before) };
   const after = { doneToday: before.doneToday + 1, doneTotal: before.doneTotal + 1 };
-  return { grant: { activityId: task.activityId, userId, chances: task.chances, stateEpoch: activity.stateEpoch }, progress: progressOf(task, after) };
+  return {
+    grant: { activityId: task.activityId, userId, chances: task.chances, stateEpoch: activity.stateEpoch },
+    progress: progressOf(task, after),
+  };
 }
 
 /** Step 2, after the commit: each inserted row into Redis once (see the header). */
@@ -71,10 +88,12 @@ export async function applyGrantsToRedis(grants: InsertedGrant[]): Promise<void>
   if (grants.length === 0) return;
   const redis = await requestRedis();
   const add = defineScript(redis, addGrantedScript);
-  await Promise.all(grants.map((g) => {
-    const k = drawKeys(g.activityId);
-    return add([k.cfg, k.user(g.userId), k.changedWhileMissing, k.users], [g.stateEpoch, g.chances, g.userId]);
-  }));
+  await Promise.all(
+    grants.map((g) => {
+      const k = drawKeys(g.activityId);
+      return add([k.cfg, k.user(g.userId), k.changedWhileMissing, k.users], [g.stateEpoch, g.chances, g.userId]);
+    }),
+  );
   // The dashboard counts chances granted per minute.
   await markDirty(redis, [...new Set(grants.map((g) => g.activityId))], STATS_PASSES);
 }
@@ -91,7 +110,10 @@ function withinCaps(task: GrantableTask, done: { doneToday: number; doneTotal: n
 }
 
 function progressOf(task: GrantableTask, done: { doneToday: number; doneTotal: number }): TaskProgress {
-  const caps = [task.perDay === null ? Infinity : task.perDay - done.doneToday, task.total === null ? Infinity : task.total - done.doneTotal];
+  const caps = [
+    task.perDay === null ? Infinity : task.perDay - done.doneToday,
+    task.total === null ? Infinity : task.total - done.doneTotal,
+  ];
   const remaining = Math.max(0, Math.min(...caps));
   return { ...done, remainingToday: Number.isFinite(remaining) ? remaining : null };
 }

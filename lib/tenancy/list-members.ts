@@ -28,5 +28,11 @@ export async function listPendingInvitations(tenantId: string, now = Date.now())
     select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
     orderBy: { createdAt: 'desc' },
   });
-  return rows.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), createdAt: i.createdAt.toISOString() }));
+  return rows.map((i) => ({
+    id: i.id,
+    email: i.email,
+    role: i.role,
+    expiresAt: i.expiresAt.toISOString(),
+    createdAt: i.createdAt.toISOString(),
+  }));
 }

@@ -6,7 +6,10 @@ export const MemberRole = z.enum(['OWNER', 'OPERATOR', 'ANALYST'], 'choose Owner
 export type MemberRole = z.infer<typeof MemberRole>;
 
 export const InviteMember = z.strictObject({
-  email: z.email('enter a valid email address').max(200).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email('enter a valid email address')
+    .max(200)
+    .transform((e) => e.trim().toLowerCase()),
   role: MemberRole,
 });
 export type InviteMember = z.infer<typeof InviteMember>;
@@ -15,7 +18,10 @@ export const ChangeMemberRole = z.strictObject({ operatorId: Id, role: MemberRol
 export type ChangeMemberRole = z.infer<typeof ChangeMemberRole>;
 
 export const PASSWORD_MIN = 12;
-const Password = z.string().min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} characters`).max(200, 'use at most 200 characters');
+const Password = z
+  .string()
+  .min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} characters`)
+  .max(200, 'use at most 200 characters');
 
 /** A new operator names themselves and chooses a password; an existing one proves who they are. */
 export const AcceptInvitation = z.union([

@@ -8,11 +8,23 @@ import { freshTenant } from './fixtures';
 
 export const testActor = { type: 'SYSTEM', id: 'test' } as const;
 
-type TierInput = { name?: string; probability: number; stock: number; prizes: { prizeId: string; quantity?: number }[]; pacing?: 'none' | 'even'; segments?: SegmentSpec[] };
+type TierInput = {
+  name?: string;
+  probability: number;
+  stock: number;
+  prizes: { prizeId: string; quantity?: number }[];
+  pacing?: 'none' | 'even';
+  segments?: SegmentSpec[];
+};
 
-export async function createPrizes(tenantId: string, stocks: number[], kind: 'physical' | 'virtual' | 'points' = 'physical') {
+export async function createPrizes(
+  tenantId: string,
+  stocks: number[],
+  kind: 'physical' | 'virtual' | 'points' = 'physical',
+) {
   const out = [];
-  for (const [i, stock] of stocks.entries()) out.push(await createPrize(tenantId, testActor, { name: `Prize ${i + 1}`, kind, stock }));
+  for (const [i, stock] of stocks.entries())
+    out.push(await createPrize(tenantId, testActor, { name: `Prize ${i + 1}`, kind, stock }));
   return out;
 }
 
@@ -25,14 +37,28 @@ export function specFor(tiers: TierInput[], overrides: Partial<ActivitySpec> = {
     endsAt: new Date(now + 24 * 3600_000).toISOString(),
     timezone: 'Asia/Shanghai',
     limits: { freeDrawsPerDay: 1 },
-    tiers: tiers.map((t, i) => ({ name: t.name ?? `Tier ${i + 1}`, probability: t.probability, stock: t.stock, pacing: t.pacing ?? 'none', ...(t.segments ? { segments: t.segments } : {}), prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity ?? 1 })) })),
+    tiers: tiers.map((t, i) => ({
+      name: t.name ?? `Tier ${i + 1}`,
+      probability: t.probability,
+      stock: t.stock,
+      pacing: t.pacing ?? 'none',
+      ...(t.segments ? { segments: t.segments } : {}),
+      prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: p.quantity ?? 1 })),
+    })),
     tasks: [],
     materials: {},
     ...overrides,
   };
 }
 
-export async function liveActivity(tiers: (prizeIds: string[]) => TierInput[], { stocks = [1000], overrides = {} as Partial<ActivitySpec>, tenant }: { stocks?: number[]; overrides?: Partial<ActivitySpec>; tenant?: Awaited<ReturnType<typeof freshTenant>> } = {}) {
+export async function liveActivity(
+  tiers: (prizeIds: string[]) => TierInput[],
+  {
+    stocks = [1000],
+    overrides = {} as Partial<ActivitySpec>,
+    tenant,
+  }: { stocks?: number[]; overrides?: Partial<ActivitySpec>; tenant?: Awaited<ReturnType<typeof freshTenant>> } = {},
+) {
   const t = tenant ?? (await freshTenant());
   const prizes = await createPrizes(t.id, stocks);
   const draft = await createActivity(t.id, testActor, specFor(tiers(prizes.map((p) => p.id)), overrides));

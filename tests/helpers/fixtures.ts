@@ -10,13 +10,17 @@ export const uniqueSlug = (prefix = 't') => `${prefix}-${randomBytes(5).toString
 export async function freshTenant() {
   const tenant = await ensureTenant(uniqueSlug());
   const { key, apiKey } = await createApiKey(tenant.id, { type: 'SYSTEM', id: 'test' }, 'test key');
-  const secrets = await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true, webhookSecret: true } });
+  const secrets = await db.tenant.findUniqueOrThrow({
+    where: { id: tenant.id },
+    select: { userTokenSecret: true, webhookSecret: true },
+  });
   return {
     ...tenant,
     apiKey: key,
     apiKeyId: apiKey.id,
     ...secrets,
-    userToken: (userId: string, ttlSeconds = 3600) => mintUserToken(secrets.userTokenSecret, { tenantSlug: tenant.slug, userId }, ttlSeconds),
+    userToken: (userId: string, ttlSeconds = 3600) =>
+      mintUserToken(secrets.userTokenSecret, { tenantSlug: tenant.slug, userId }, ttlSeconds),
   };
 }
 
@@ -25,7 +29,19 @@ type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>
 /** Calls a route handler exactly as Next.js would, without a server. */
 export async function callRoute(
   handler: RouteHandler,
-  { method = 'GET', path = '/', headers = {}, body, params = {} }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | object; params?: Record<string, string> } = {},
+  {
+    method = 'GET',
+    path = '/',
+    headers = {},
+    body,
+    params = {},
+  }: {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | object;
+    params?: Record<string, string>;
+  } = {},
 ) {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
@@ -52,7 +68,11 @@ export async function membersOfEachRole(tenantId: string): Promise<Record<Consol
   const { upsertOperator } = await import('../../lib/auth/verify-operator');
   const ids = {} as Record<ConsoleRole, string>;
   for (const role of ['OWNER', 'OPERATOR', 'ANALYST'] as const) {
-    const op = await upsertOperator(`${uniqueSlug(role.toLowerCase())}@test.local`, `${role[0]}${role.slice(1).toLowerCase()} Person`, 'pw-for-tests-1');
+    const op = await upsertOperator(
+      `${uniqueSlug(role.toLowerCase())}@test.local`,
+      `${role[0]}${role.slice(1).toLowerCase()} Person`,
+      'pw-for-tests-1',
+    );
     await db.membership.create({ data: { tenantId, operatorId: op.id, role } });
     ids[role] = op.id;
   }

@@ -8,7 +8,12 @@ import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 describe('management API keys', () => {
   it('answer 401 for a missing, malformed, unknown or revoked key', async () => {
     const t = await freshTenant();
-    const cases: Record<string, string>[] = [{}, { authorization: 'Basic abc' }, bearer('lk_not-a-real-key'), bearer('nonsense')];
+    const cases: Record<string, string>[] = [
+      {},
+      { authorization: 'Basic abc' },
+      bearer('lk_not-a-real-key'),
+      bearer('nonsense'),
+    ];
     for (const headers of cases) {
       const res = await callRoute(listPrizes, { headers });
       expect(res.status).toBe(401);
@@ -23,9 +28,18 @@ describe('management API keys', () => {
   it("show a tenant its own prizes and answer 404 for another tenant's", async () => {
     const a = await freshTenant();
     const b = await freshTenant();
-    const created = await callRoute(createPrize, { method: 'POST', headers: bearer(b.apiKey), body: { name: 'B mug', kind: 'physical', value: 12.5, stock: 7 } });
+    const created = await callRoute(createPrize, {
+      method: 'POST',
+      headers: bearer(b.apiKey),
+      body: { name: 'B mug', kind: 'physical', value: 12.5, stock: 7 },
+    });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ name: 'B mug', kind: 'physical', value: 12.5, stock: { total: 7, available: 7, reserved: 0 } });
+    expect(created.json).toMatchObject({
+      name: 'B mug',
+      kind: 'physical',
+      value: 12.5,
+      stock: { total: 7, available: 7, reserved: 0 },
+    });
     const prizeId = created.json.id;
 
     expect((await callRoute(getPrize, { headers: bearer(b.apiKey), params: { prizeId } })).status).toBe(200);
@@ -44,7 +58,11 @@ describe('management API keys', () => {
     expect(row.keyHash).not.toContain(t.apiKey);
     expect(row.keyHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.lastUsedAt).toBeNull();
-    const created = await callRoute(createPrize, { method: 'POST', headers: bearer(t.apiKey), body: { name: 'Pen', kind: 'points', stock: 3 } });
+    const created = await callRoute(createPrize, {
+      method: 'POST',
+      headers: bearer(t.apiKey),
+      body: { name: 'Pen', kind: 'points', stock: 3 },
+    });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: t.apiKeyId } })).lastUsedAt).toBeInstanceOf(Date);
     const movements = await db.stockMovement.findMany({ where: { prizeId: created.json.id } });
     expect(movements).toMatchObject([{ kind: 'RESTOCK', poolDelta: 3, actorType: 'API_KEY', actorId: t.apiKeyId }]);

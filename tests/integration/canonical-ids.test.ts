@@ -75,8 +75,9 @@ describe('an id in any case names one activity', () => {
     }
 
     // 1 free + 2 earned = 3 draws each, all at once, a third of them per spelling.
-    const answers = await Promise.all(tokens.flatMap((token, u) =>
-      [0, 1, 2].map((d) => drawAs(token, spellings(activity.id)[(u + d) % 3]!))));
+    const answers = await Promise.all(
+      tokens.flatMap((token, u) => [0, 1, 2].map((d) => drawAs(token, spellings(activity.id)[(u + d) % 3]!))),
+    );
     const byStatus = new Map<number, number>();
     for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
     expect(Object.fromEntries(byStatus)).toEqual({ 200: USERS * 3 });
@@ -108,7 +109,8 @@ describe('an id in any case names one activity', () => {
     const STOCK = 100;
     const tiers = (p: string[]) => [{ probability: 0, stock: STOCK, prizes: [{ prizeId: p[0]! }] }];
     const { tenant, prizes, activity } = await liveActivity(tiers, {
-      stocks: [STOCK + 50], overrides: { limits: { freeDrawsPerDay: 100, maxDrawsPerDay: 100 } },
+      stocks: [STOCK + 50],
+      overrides: { limits: { freeDrawsPerDay: 100, maxDrawsPerDay: 100 } },
     });
     const ID = activity.id.toUpperCase();
     const TIER = activity.tiers[0]!.id.toUpperCase();

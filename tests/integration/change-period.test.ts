@@ -19,12 +19,16 @@ import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 
 afterAll(() => closeQueues());
 
-const patch = (apiKey: string, id: string, body: object) => callRoute(PATCH, { method: 'PATCH', headers: bearer(apiKey), body, params: { id } });
+const patch = (apiKey: string, id: string, body: object) =>
+  callRoute(PATCH, { method: 'PATCH', headers: bearer(apiKey), body, params: { id } });
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('changing the period', () => {
   it('of a live activity: the draw enforces the new end at once and the end job follows it', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0, stock: 1, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 5 } } });
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0, stock: 1, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 5 } } },
+    );
     const user = endUser(tenant, 'early-bird');
     await executeDraw(user, activity.id, randomUUID());
     const userKey = drawKeys(activity.id).user('early-bird');
@@ -43,7 +47,9 @@ describe('changing the period', () => {
     // Earlier: a draw after the new end is refused by the hot state, not by PostgreSQL.
     const soon = Date.now() + 60_000;
     expect((await patch(tenant.apiKey, activity.id, { endsAt: iso(soon) })).status).toBe(200);
-    await expect(executeDraw(user, activity.id, randomUUID(), { now: soon + 1 })).rejects.toMatchObject({ code: 'ACTIVITY_NOT_LIVE' });
+    await expect(executeDraw(user, activity.id, randomUUID(), { now: soon + 1 })).rejects.toMatchObject({
+      code: 'ACTIVITY_NOT_LIVE',
+    });
     expect((await executeDraw(user, activity.id, randomUUID(), { now: soon - 1_000 })).outcome).toBe('lose');
 
     // The job queued for the later end fires late and changes nothing early; the new one ends it once.
@@ -51,7 +57,10 @@ describe('changing the period', () => {
     expect(await runTransition(activity.id, 'end', soon + 1)).toBe('applied');
     expect(await runTransition(activity.id, 'end', later + 1)).toBe('not-applicable');
     expect(await db.auditLog.count({ where: { objectId: activity.id, action: 'activity.end' } })).toBe(1);
-    const audits = await db.auditLog.findMany({ where: { objectId: activity.id, action: 'activity.period' }, orderBy: { id: 'asc' } });
+    const audits = await db.auditLog.findMany({
+      where: { objectId: activity.id, action: 'activity.period' },
+      orderBy: { id: 'asc' },
+    });
     expect(audits.map((a) => (a.after as { endsAt: string }).endsAt)).toEqual([iso(later), iso(soon)]);
   });
 
@@ -78,7 +87,8 @@ describe('changing the period', () => {
       const later = Date.parse(activity.endsAt) + 30 * 86400_000;
       expect((await patch(tenant.apiKey, activity.id, { endsAt: iso(later) })).status).toBe(200);
       const keepUntil = Math.floor(later / 1000) + 7 * 86400;
-      for (const key of [k.user('ann'), k.user('bob'), k.user('cid'), k.users]) expect(await redis.expiretime(key)).toBe(keepUntil);
+      for (const key of [k.user('ann'), k.user('bob'), k.user('cid'), k.users])
+        expect(await redis.expiretime(key)).toBe(keepUntil);
       expect(await redis.expiretime(otherKey)).toBe(otherExpiry);
       expect(scan).not.toHaveBeenCalled();
     } finally {
@@ -89,9 +99,14 @@ describe('changing the period', () => {
   it('of a scheduled activity: moved to start now, it goes live by its start job', async () => {
     const t = await freshTenant();
     const [prize] = await createPrizes(t.id, [10]);
-    const draft = await createActivity(t.id, testActor, specFor([{ probability: 0.5, stock: 5, prizes: [{ prizeId: prize!.id }] }], {
-      startsAt: iso(Date.now() + 3600_000), endsAt: iso(Date.now() + 7200_000),
-    }));
+    const draft = await createActivity(
+      t.id,
+      testActor,
+      specFor([{ probability: 0.5, stock: 5, prizes: [{ prizeId: prize!.id }] }], {
+        startsAt: iso(Date.now() + 3600_000),
+        endsAt: iso(Date.now() + 7200_000),
+      }),
+    );
     expect((await publishActivity(t.id, testActor, draft.id)).status).toBe('SCHEDULED');
     const now = Date.now();
     expect((await patch(t.apiKey, draft.id, { startsAt: iso(now) })).status).toBe(200);
@@ -101,7 +116,9 @@ describe('changing the period', () => {
   });
 
   it('refuses what would rewrite history, names the field, and changes nothing', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] }]);
+    const { tenant, activity } = await liveActivity((p) => [
+      { probability: 0.5, stock: 5, prizes: [{ prizeId: p[0]! }] },
+    ]);
     const before = await db.activity.findUniqueOrThrow({ where: { id: activity.id } });
     const unstart = await patch(tenant.apiKey, activity.id, { startsAt: iso(Date.now() + 3600_000) });
     expect(unstart.status).toBe(400);

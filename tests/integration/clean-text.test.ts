@@ -49,193 +49,212 @@ const createPrize = (tenant: Tenant, body: object) =>
   callRoute(createPrizeRoute, { method: 'POST', headers: bearer(tenant.apiKey), body });
 
 describe('text from outside (API routes)', () => {
-  it('POST /api/manage/prizes: NUL, control characters and lone surrogates in a name are 400 naming it; ' +
-    'nothing is written', async () => {
-    const tenant = await freshTenant();
-    const before = await rowsOf(tenant.id);
-    for (const name of Object.values(hostile)) {
-      expectFieldRefused(await createPrize(tenant, { name, kind: 'physical', stock: 5 }), 'name');
-    }
-    expectFieldRefused(await createPrize(tenant, { name: 'x'.repeat(121), kind: 'physical', stock: 5 }), 'name');
-    expectFieldRefused(await createPrize(tenant, { name: ' \u3000\t ', kind: 'physical', stock: 5 }), 'name');
-    // Multi-line text takes tab and line breaks, never NUL or other controls.
-    expectFieldRefused(
-      await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 5, description: 'Blue\u0000mug' }),
-      'description',
-    );
-    expectFieldRefused(
-      await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 5, description: 'Blue\fmug' }),
-      'description',
-    );
-    expect(await rowsOf(tenant.id)).toEqual(before);
-
-    const ok = await createPrize(tenant, {
-      name: '  🎁 Mug  ',
-      kind: 'physical',
-      stock: 5,
-      description: 'Blue mug\n\tceramic\r\n',
-    });
-    expect(ok.status, JSON.stringify(ok.json)).toBe(201);
-    const stored = await db.prize.findUniqueOrThrow({ where: { id: ok.json.id } });
-    expect(stored.name).toBe('🎁 Mug');
-    expect(stored.description).toBe('Blue mug\n\tceramic');
-  });
-
-  it('POST /api/manage/prizes: imageUrl is http(s) only (no javascript:, data:, file: or credentials); ' +
-    'nothing is written', async () => {
-    const tenant = await freshTenant();
-    const before = await rowsOf(tenant.id);
-    for (const imageUrl of [
-      'javascript:alert(1)',
-      'JavaScript:alert(document.cookie)',
-      'data:image/png;base64,iVBORw0KGgo=',
-      'file:///etc/passwd',
-      'ftp://example.com/a.png',
-      'https://user:secret@example.com/a.png',
-      'https://exa\u0000mple.com/a.png',
-      '/uploads/x.png',
-    ]) {
-      expectFieldRefused(await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 5, imageUrl }), 'imageUrl');
-    }
-    expect(await rowsOf(tenant.id)).toEqual(before);
-    expect(
-      (
-        await createPrize(tenant, {
-          name: 'Mug',
-          kind: 'physical',
-          stock: 5,
-          imageUrl: 'https://cdn.example.com/mug.png',
-        })
-      ).status,
-    ).toBe(201);
-  });
-
-  it('POST /api/manage/activities: hostile text anywhere in the spec is 400 naming its path; nothing is ' +
-    'written', async () => {
-    const tenant = await freshTenant();
-    const prize = (await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 100 })).json;
-    const base = specFor([{ probability: 0.5, stock: 10, prizes: [{ prizeId: prize.id }] }], {
-      tasks: [{ kind: 'event', eventType: 'post_created', name: 'Post', chances: 1 }],
-      materials: { title: 'Spring', rulesText: 'One draw a day.\n\tGood luck!' },
-    });
-    const withSpec = (change: (s: typeof base) => void) => {
-      const spec = structuredClone(base);
-      change(spec);
-      return callRoute(createActivityRoute, { method: 'POST', headers: bearer(tenant.apiKey), body: spec });
-    };
-    const before = await rowsOf(tenant.id);
-    expectFieldRefused(await withSpec((s) => (s.name = hostile.nul)), 'name');
-    expectFieldRefused(await withSpec((s) => (s.tiers[0]!.name = hostile.loneHigh)), 'tiers.0.name');
-    expectFieldRefused(await withSpec((s) => (s.tasks[0]!.name = hostile.escape)), 'tasks.0.name');
-    expectFieldRefused(
-      await withSpec((s) => ((s.tasks[0] as { eventType: string }).eventType = hostile.c1)),
-      'tasks.0.eventType',
-    );
-    expectFieldRefused(await withSpec((s) => (s.materials.title = hostile.bell)), 'materials.title');
-    expectFieldRefused(await withSpec((s) => (s.materials.rulesText = 'Rules\u0000')), 'materials.rulesText');
-    expectFieldRefused(await withSpec((s) => (s.materials.rulesText = 'Rules \udfff')), 'materials.rulesText');
-    expectFieldRefused(await withSpec((s) => (s.materials.bannerUrl = 'javascript:alert(1)')), 'materials.bannerUrl');
-    expectFieldRefused(
-      await withSpec((s) => (s.materials.bannerUrl = 'data:image/gif;base64,R0lGODlh')),
-      'materials.bannerUrl',
-    );
-    expectFieldRefused(
-      await withSpec((s) => (s.materials.bannerUrl = '/uploads/../../etc/passwd')),
-      'materials.bannerUrl',
-    );
-    expect(await rowsOf(tenant.id)).toEqual(before);
-
-    const ok = await withSpec((s) => (s.materials.bannerUrl = `/uploads/${randomUUID()}.png`));
-    expect(ok.status, JSON.stringify(ok.json)).toBe(201);
-    expect(ok.json.materials.rulesText).toBe('One draw a day.\n\tGood luck!');
-  });
-
-  it('POST /api/manage/prizes/{id}/restock: a reason with control characters is 400; the prize and its ' +
-    'ledger are unchanged', async () => {
-    const tenant = await freshTenant();
-    const prize = (await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 100 })).json;
-    const before = await rowsOf(tenant.id);
-    for (const reason of [hostile.nul, hostile.loneLow, 'x'.repeat(501)]) {
+  it(
+    'POST /api/manage/prizes: NUL, control characters and lone surrogates in a name are 400 naming it; ' +
+      'nothing is written',
+    async () => {
+      const tenant = await freshTenant();
+      const before = await rowsOf(tenant.id);
+      for (const name of Object.values(hostile)) {
+        expectFieldRefused(await createPrize(tenant, { name, kind: 'physical', stock: 5 }), 'name');
+      }
+      expectFieldRefused(await createPrize(tenant, { name: 'x'.repeat(121), kind: 'physical', stock: 5 }), 'name');
+      expectFieldRefused(await createPrize(tenant, { name: ' \u3000\t ', kind: 'physical', stock: 5 }), 'name');
+      // Multi-line text takes tab and line breaks, never NUL or other controls.
       expectFieldRefused(
-        await callRoute(restock, {
-          method: 'POST',
-          headers: bearer(tenant.apiKey),
-          params: { prizeId: prize.id },
-          body: { quantity: 5, reason },
-        }),
-        'reason',
+        await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 5, description: 'Blue\u0000mug' }),
+        'description',
       );
-    }
-    expect(await rowsOf(tenant.id)).toEqual(before);
-  });
+      expectFieldRefused(
+        await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 5, description: 'Blue\fmug' }),
+        'description',
+      );
+      expect(await rowsOf(tenant.id)).toEqual(before);
 
-  it('POST /api/v1/events: an event id, user id or type with NUL, controls, lone surrogates or ' +
-    'surrounding white space is 400 naming it; nothing is granted', async () => {
-    const { tenant } = await liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], {
-      overrides: { tasks: [{ kind: 'event', eventType: 'post_created', name: 'Post', chances: 1 }] },
-    });
-    const deliver = (body: unknown) => {
-      const raw = JSON.stringify(body);
-      const ts = Math.floor(Date.now() / 1000);
-      return callRoute(events, {
-        method: 'POST',
-        body: raw,
-        headers: {
-          'content-type': 'application/json',
-          'x-tenant': tenant.slug,
-          'x-timestamp': String(ts),
-          'x-signature': signEventBody(tenant.webhookSecret, ts, raw),
-        },
+      const ok = await createPrize(tenant, {
+        name: '  🎁 Mug  ',
+        kind: 'physical',
+        stock: 5,
+        description: 'Blue mug\n\tceramic\r\n',
       });
-    };
-    const event = (over: object) => ({
-      eventId: randomUUID(),
-      userId: 'amy',
-      type: 'post_created',
-      occurredAt: new Date().toISOString(),
-      ...over,
-    });
-    const before = await rowsOf(tenant.id);
-    expectFieldRefused(await deliver(event({ userId: 'am\u0000y' })), 'userId');
-    expectFieldRefused(await deliver(event({ userId: ' amy' })), 'userId');
-    expectFieldRefused(await deliver(event({ userId: 'amy\n' })), 'userId');
-    expectFieldRefused(await deliver(event({ userId: 'x'.repeat(129) })), 'userId');
-    expectFieldRefused(await deliver(event({ eventId: hostile.loneHigh })), 'eventId');
-    expectFieldRefused(await deliver(event({ type: 'post_created\u0000' })), 'type');
-    // One bad event in a batch refuses the batch, and names the event.
-    expectFieldRefused(await deliver({ events: [event({}), event({ userId: hostile.escape })] }), 'events.1.userId');
-    expect(await rowsOf(tenant.id)).toEqual(before);
+      expect(ok.status, JSON.stringify(ok.json)).toBe(201);
+      const stored = await db.prize.findUniqueOrThrow({ where: { id: ok.json.id } });
+      expect(stored.name).toBe('🎁 Mug');
+      expect(stored.description).toBe('Blue mug\n\tceramic');
+    },
+  );
 
-    const ok = await deliver(event({}));
-    expect(ok.status, JSON.stringify(ok.json)).toBe(200);
-    expect(ok.json.counted).toBe(1);
-  });
+  it(
+    'POST /api/manage/prizes: imageUrl is http(s) only (no javascript:, data:, file: or credentials); ' +
+      'nothing is written',
+    async () => {
+      const tenant = await freshTenant();
+      const before = await rowsOf(tenant.id);
+      for (const imageUrl of [
+        'javascript:alert(1)',
+        'JavaScript:alert(document.cookie)',
+        'data:image/png;base64,iVBORw0KGgo=',
+        'file:///etc/passwd',
+        'ftp://example.com/a.png',
+        'https://user:secret@example.com/a.png',
+        'https://exa\u0000mple.com/a.png',
+        '/uploads/x.png',
+      ]) {
+        expectFieldRefused(
+          await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 5, imageUrl }),
+          'imageUrl',
+        );
+      }
+      expect(await rowsOf(tenant.id)).toEqual(before);
+      expect(
+        (
+          await createPrize(tenant, {
+            name: 'Mug',
+            kind: 'physical',
+            stock: 5,
+            imageUrl: 'https://cdn.example.com/mug.png',
+          })
+        ).status,
+      ).toBe(201);
+    },
+  );
 
-  it('POST /api/v1/wins/{id}/claim: a name or address with NUL or controls is 400 naming it; the win is ' +
-    'unchanged', async () => {
-    const { tenant, activity } = await liveActivity((p) => [
-      { probability: 1, stock: 10, prizes: [{ prizeId: p[0]! }] },
-    ]);
-    const token = await tenant.userToken('wendy');
-    const won = await callRoute(draw, {
-      method: 'POST',
-      headers: { ...bearer(token), 'idempotency-key': randomUUID() },
-      params: { activityId: activity.id },
-    });
-    expect(won.json.outcome).toBe('win');
-    const winId = won.json.winIds[0];
-    const send = (body: object) =>
-      callRoute(claim, { method: 'POST', headers: bearer(token), params: { winId }, body });
-    const good = { name: 'Wendy Wu', phone: '+86 138 0000 0000', address: '1 Long Street\nShanghai' };
-    const before = await rowsOf(tenant.id);
-    expectFieldRefused(await send({ ...good, name: 'Wendy\u0000' }), 'name');
-    expectFieldRefused(await send({ ...good, name: 'Wendy\nWu' }), 'name');
-    expectFieldRefused(await send({ ...good, address: '1 Long Street\u0000Shanghai' }), 'address');
-    expectFieldRefused(await send({ ...good, address: '1 Long Street \ud83c Shanghai' }), 'address');
-    expect(await rowsOf(tenant.id)).toEqual(before);
+  it(
+    'POST /api/manage/activities: hostile text anywhere in the spec is 400 naming its path; nothing is ' + 'written',
+    async () => {
+      const tenant = await freshTenant();
+      const prize = (await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 100 })).json;
+      const base = specFor([{ probability: 0.5, stock: 10, prizes: [{ prizeId: prize.id }] }], {
+        tasks: [{ kind: 'event', eventType: 'post_created', name: 'Post', chances: 1 }],
+        materials: { title: 'Spring', rulesText: 'One draw a day.\n\tGood luck!' },
+      });
+      const withSpec = (change: (s: typeof base) => void) => {
+        const spec = structuredClone(base);
+        change(spec);
+        return callRoute(createActivityRoute, { method: 'POST', headers: bearer(tenant.apiKey), body: spec });
+      };
+      const before = await rowsOf(tenant.id);
+      expectFieldRefused(await withSpec((s) => (s.name = hostile.nul)), 'name');
+      expectFieldRefused(await withSpec((s) => (s.tiers[0]!.name = hostile.loneHigh)), 'tiers.0.name');
+      expectFieldRefused(await withSpec((s) => (s.tasks[0]!.name = hostile.escape)), 'tasks.0.name');
+      expectFieldRefused(
+        await withSpec((s) => ((s.tasks[0] as { eventType: string }).eventType = hostile.c1)),
+        'tasks.0.eventType',
+      );
+      expectFieldRefused(await withSpec((s) => (s.materials.title = hostile.bell)), 'materials.title');
+      expectFieldRefused(await withSpec((s) => (s.materials.rulesText = 'Rules\u0000')), 'materials.rulesText');
+      expectFieldRefused(await withSpec((s) => (s.materials.rulesText = 'Rules \udfff')), 'materials.rulesText');
+      expectFieldRefused(await withSpec((s) => (s.materials.bannerUrl = 'javascript:alert(1)')), 'materials.bannerUrl');
+      expectFieldRefused(
+        await withSpec((s) => (s.materials.bannerUrl = 'data:image/gif;base64,R0lGODlh')),
+        'materials.bannerUrl',
+      );
+      expectFieldRefused(
+        await withSpec((s) => (s.materials.bannerUrl = '/uploads/../../etc/passwd')),
+        'materials.bannerUrl',
+      );
+      expect(await rowsOf(tenant.id)).toEqual(before);
 
-    const ok = await send(good);
-    expect(ok.status, JSON.stringify(ok.json)).toBe(200);
-    expect((await db.win.findUniqueOrThrow({ where: { id: winId } })).claimAddress).toBe('1 Long Street\nShanghai');
-  });
+      const ok = await withSpec((s) => (s.materials.bannerUrl = `/uploads/${randomUUID()}.png`));
+      expect(ok.status, JSON.stringify(ok.json)).toBe(201);
+      expect(ok.json.materials.rulesText).toBe('One draw a day.\n\tGood luck!');
+    },
+  );
+
+  it(
+    'POST /api/manage/prizes/{id}/restock: a reason with control characters is 400; the prize and its ' +
+      'ledger are unchanged',
+    async () => {
+      const tenant = await freshTenant();
+      const prize = (await createPrize(tenant, { name: 'Mug', kind: 'physical', stock: 100 })).json;
+      const before = await rowsOf(tenant.id);
+      for (const reason of [hostile.nul, hostile.loneLow, 'x'.repeat(501)]) {
+        expectFieldRefused(
+          await callRoute(restock, {
+            method: 'POST',
+            headers: bearer(tenant.apiKey),
+            params: { prizeId: prize.id },
+            body: { quantity: 5, reason },
+          }),
+          'reason',
+        );
+      }
+      expect(await rowsOf(tenant.id)).toEqual(before);
+    },
+  );
+
+  it(
+    'POST /api/v1/events: an event id, user id or type with NUL, controls, lone surrogates or ' +
+      'surrounding white space is 400 naming it; nothing is granted',
+    async () => {
+      const { tenant } = await liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], {
+        overrides: { tasks: [{ kind: 'event', eventType: 'post_created', name: 'Post', chances: 1 }] },
+      });
+      const deliver = (body: unknown) => {
+        const raw = JSON.stringify(body);
+        const ts = Math.floor(Date.now() / 1000);
+        return callRoute(events, {
+          method: 'POST',
+          body: raw,
+          headers: {
+            'content-type': 'application/json',
+            'x-tenant': tenant.slug,
+            'x-timestamp': String(ts),
+            'x-signature': signEventBody(tenant.webhookSecret, ts, raw),
+          },
+        });
+      };
+      const event = (over: object) => ({
+        eventId: randomUUID(),
+        userId: 'amy',
+        type: 'post_created',
+        occurredAt: new Date().toISOString(),
+        ...over,
+      });
+      const before = await rowsOf(tenant.id);
+      expectFieldRefused(await deliver(event({ userId: 'am\u0000y' })), 'userId');
+      expectFieldRefused(await deliver(event({ userId: ' amy' })), 'userId');
+      expectFieldRefused(await deliver(event({ userId: 'amy\n' })), 'userId');
+      expectFieldRefused(await deliver(event({ userId: 'x'.repeat(129) })), 'userId');
+      expectFieldRefused(await deliver(event({ eventId: hostile.loneHigh })), 'eventId');
+      expectFieldRefused(await deliver(event({ type: 'post_created\u0000' })), 'type');
+      // One bad event in a batch refuses the batch, and names the event.
+      expectFieldRefused(await deliver({ events: [event({}), event({ userId: hostile.escape })] }), 'events.1.userId');
+      expect(await rowsOf(tenant.id)).toEqual(before);
+
+      const ok = await deliver(event({}));
+      expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+      expect(ok.json.counted).toBe(1);
+    },
+  );
+
+  it(
+    'POST /api/v1/wins/{id}/claim: a name or address with NUL or controls is 400 naming it; the win is ' + 'unchanged',
+    async () => {
+      const { tenant, activity } = await liveActivity((p) => [
+        { probability: 1, stock: 10, prizes: [{ prizeId: p[0]! }] },
+      ]);
+      const token = await tenant.userToken('wendy');
+      const won = await callRoute(draw, {
+        method: 'POST',
+        headers: { ...bearer(token), 'idempotency-key': randomUUID() },
+        params: { activityId: activity.id },
+      });
+      expect(won.json.outcome).toBe('win');
+      const winId = won.json.winIds[0];
+      const send = (body: object) =>
+        callRoute(claim, { method: 'POST', headers: bearer(token), params: { winId }, body });
+      const good = { name: 'Wendy Wu', phone: '+86 138 0000 0000', address: '1 Long Street\nShanghai' };
+      const before = await rowsOf(tenant.id);
+      expectFieldRefused(await send({ ...good, name: 'Wendy\u0000' }), 'name');
+      expectFieldRefused(await send({ ...good, name: 'Wendy\nWu' }), 'name');
+      expectFieldRefused(await send({ ...good, address: '1 Long Street\u0000Shanghai' }), 'address');
+      expectFieldRefused(await send({ ...good, address: '1 Long Street \ud83c Shanghai' }), 'address');
+      expect(await rowsOf(tenant.id)).toEqual(before);
+
+      const ok = await send(good);
+      expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+      expect((await db.win.findUniqueOrThrow({ where: { id: winId } })).claimAddress).toBe('1 Long Street\nShanghai');
+    },
+  );
 });

@@ -21,7 +21,20 @@ describe('local tooling (npm run apikey, token)', () => {
   it('npm run -s token prints one working token per --user, in order, with device and ttl', async () => {
     const slug = uniqueSlug('cli');
     await npmRun('apikey', '--', '--tenant', slug);
-    const { stdout } = await npmRun('token', '--', '--tenant', slug, '--user', 'u1', '--user', 'u2', '--device', 'd9', '--ttl', '120');
+    const { stdout } = await npmRun(
+      'token',
+      '--',
+      '--tenant',
+      slug,
+      '--user',
+      'u1',
+      '--user',
+      'u2',
+      '--device',
+      'd9',
+      '--ttl',
+      '120',
+    );
     const tokens = stdout.trim().split('\n');
     expect(tokens.map((t) => decodeJwt(t).sub)).toEqual(['u1', 'u2']);
     const claims = decodeJwt(tokens[0]!);
@@ -34,6 +47,10 @@ describe('local tooling (npm run apikey, token)', () => {
   });
 
   it('say what is wrong on stderr and exit non-zero on bad arguments', async () => {
-    await expect(npmRun('token', '--', '--tenant', 'demo')).rejects.toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('usage') });
+    await expect(npmRun('token', '--', '--tenant', 'demo')).rejects.toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringContaining('usage'),
+    });
   });
 });

@@ -8,7 +8,9 @@ import { freshTenant, membersOfEachRole } from '../helpers/fixtures';
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-vi.mock('next-auth/next', () => ({ getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null) }));
+vi.mock('next-auth/next', () => ({
+  getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null),
+}));
 
 const { createApiKeyAction, revokeApiKeyAction } = await import('@/app/(console)/t/[tenant]/settings/actions');
 
@@ -32,10 +34,16 @@ describe('console server actions', () => {
     const before = await db.apiKey.count({ where: { tenantId: tenantA.id } });
     for (const role of ['ANALYST', 'OPERATOR'] as const) {
       as(role);
-      expect(await createApiKeyAction(tenantA.slug, 'sneaky')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await createApiKeyAction(tenantA.slug, 'sneaky')).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
     as(null);
-    expect(await createApiKeyAction(tenantA.slug, 'anon')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await createApiKeyAction(tenantA.slug, 'anon')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
     expect(await db.apiKey.count({ where: { tenantId: tenantA.id } })).toBe(before);
     as('OWNER');
     const created = await createApiKeyAction(tenantA.slug, 'automation');
@@ -43,7 +51,7 @@ describe('console server actions', () => {
     expect(await db.apiKey.count({ where: { tenantId: tenantA.id } })).toBe(before + 1);
   });
 
-  it("createApiKeyAction: another tenant is not found, even for an owner elsewhere", async () => {
+  it('createApiKeyAction: another tenant is not found, even for an owner elsewhere', async () => {
     as('OWNER');
     expect(await createApiKeyAction(tenantB.slug, 'cross')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await db.apiKey.count({ where: { tenantId: tenantB.id, name: 'cross' } })).toBe(0);
@@ -53,12 +61,18 @@ describe('console server actions', () => {
     const { apiKey } = await createApiKey(tenantA.id, { type: 'SYSTEM', id: 'test' }, 'to revoke');
     for (const role of ['ANALYST', 'OPERATOR'] as const) {
       as(role);
-      expect(await revokeApiKeyAction(tenantA.slug, apiKey.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await revokeApiKeyAction(tenantA.slug, apiKey.id)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).revokedAt).toBeNull();
     as('OWNER');
     // Tenant B's key through tenant A's console: not found, and untouched.
-    expect(await revokeApiKeyAction(tenantA.slug, tenantB.apiKeyId)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await revokeApiKeyAction(tenantA.slug, tenantB.apiKeyId)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: tenantB.apiKeyId } })).revokedAt).toBeNull();
     expect(await revokeApiKeyAction(tenantA.slug, apiKey.id)).toMatchObject({ ok: true });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).revokedAt).toBeInstanceOf(Date);

@@ -11,7 +11,9 @@ import { specFor, testActor } from '../helpers/activities';
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-vi.mock('next-auth/next', () => ({ getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null) }));
+vi.mock('next-auth/next', () => ({
+  getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null),
+}));
 
 const actions = await import('@/app/(console)/t/[tenant]/activities/actions');
 const { POST: uploadBanner } = await import('@/app/(console)/t/[tenant]/activities/banner/route');
@@ -40,17 +42,36 @@ const as = (role: Role | null) => {
 };
 
 const draftIn = (tenantId: string, prizeId: string, overrides = {}) =>
-  createActivity(tenantId, testActor, specFor([{ name: 'Only tier', probability: 0.1, stock: 10, prizes: [{ prizeId }] }], overrides));
+  createActivity(
+    tenantId,
+    testActor,
+    specFor([{ name: 'Only tier', probability: 0.1, stock: 10, prizes: [{ prizeId }] }], overrides),
+  );
 
 const activityState = async (id: string) => {
-  const a = await db.activity.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, name: true, tiers: { select: { name: true, probabilityMicros: true, stock: true } } } });
+  const a = await db.activity.findUniqueOrThrow({
+    where: { id },
+    select: {
+      status: true,
+      version: true,
+      name: true,
+      tiers: { select: { name: true, probabilityMicros: true, stock: true } },
+    },
+  });
   return { ...a, audits: await db.auditLog.count({ where: { objectId: id } }) };
 };
 const activityCount = (tenantId: string) => db.activity.count({ where: { tenantId } });
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const upload = (tenant: string, body: Uint8Array<ArrayBuffer>) =>
-  uploadBanner(new Request(`http://localhost/t/${tenant}/activities/banner`, { method: 'POST', body, headers: { 'content-type': 'image/png' } }), { params: Promise.resolve({ tenant }) });
+  uploadBanner(
+    new Request(`http://localhost/t/${tenant}/activities/banner`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'image/png' },
+    }),
+    { params: Promise.resolve({ tenant }) },
+  );
 
 describe('createDraftAction and importSpecAction', () => {
   it('refuse an ANALYST (and nobody signed in) and create nothing', async () => {
@@ -58,7 +79,10 @@ describe('createDraftAction and importSpecAction', () => {
     const json = JSON.stringify(specFor([{ probability: 0.1, stock: 1, prizes: [{ prizeId: prizeA }] }]));
     as('ANALYST');
     expect(await actions.createDraftAction(tenantA.slug)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await actions.importSpecAction(tenantA.slug, json)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await actions.importSpecAction(tenantA.slug, json)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     as(null);
     expect(await actions.createDraftAction(tenantA.slug)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(await activityCount(tenantA.id)).toBe(before);
@@ -69,7 +93,10 @@ describe('createDraftAction and importSpecAction', () => {
     expect(await actions.createDraftAction(tenantB.slug)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const before = await activityCount(tenantA.id);
     const foreign = JSON.stringify(specFor([{ probability: 0.1, stock: 1, prizes: [{ prizeId: prizeB }] }]));
-    expect(await actions.importSpecAction(tenantA.slug, foreign)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining(prizeB) } });
+    expect(await actions.importSpecAction(tenantA.slug, foreign)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining(prizeB) },
+    });
     expect(await activityCount(tenantA.id)).toBe(before);
   });
 
@@ -77,19 +104,46 @@ describe('createDraftAction and importSpecAction', () => {
     as('OPERATOR');
     const created = await actions.createDraftAction(tenantA.slug);
     expect(created.ok).toBe(true);
-    const draft = await db.activity.findUniqueOrThrow({ where: { id: created.ok ? created.data.id : '' }, select: { tenantId: true, status: true, _count: { select: { tiers: true } } } });
+    const draft = await db.activity.findUniqueOrThrow({
+      where: { id: created.ok ? created.data.id : '' },
+      select: { tenantId: true, status: true, _count: { select: { tiers: true } } },
+    });
     expect(draft).toMatchObject({ tenantId: tenantA.id, status: 'DRAFT', _count: { tiers: 0 } });
 
-    const imported = await actions.importSpecAction(tenantA.slug, JSON.stringify(specFor([{ name: 'Gold', probability: 0.25, stock: 7, prizes: [{ prizeId: prizeA, quantity: 2 }] }], { name: 'Imported' })));
+    const imported = await actions.importSpecAction(
+      tenantA.slug,
+      JSON.stringify(
+        specFor([{ name: 'Gold', probability: 0.25, stock: 7, prizes: [{ prizeId: prizeA, quantity: 2 }] }], {
+          name: 'Imported',
+        }),
+      ),
+    );
     expect(imported.ok).toBe(true);
     const id = imported.ok ? imported.data.id : '';
-    expect(await activityState(id)).toMatchObject({ name: 'Imported', status: 'DRAFT', tiers: [{ name: 'Gold', probabilityMicros: 250_000, stock: 7 }] });
-    expect(await db.auditLog.findFirst({ where: { objectId: id, action: 'activity.create' }, select: { actorType: true, actorId: true } })).toEqual({ actorType: 'OPERATOR', actorId: people.OPERATOR });
+    expect(await activityState(id)).toMatchObject({
+      name: 'Imported',
+      status: 'DRAFT',
+      tiers: [{ name: 'Gold', probabilityMicros: 250_000, stock: 7 }],
+    });
+    expect(
+      await db.auditLog.findFirst({
+        where: { objectId: id, action: 'activity.create' },
+        select: { actorType: true, actorId: true },
+      }),
+    ).toEqual({ actorType: 'OPERATOR', actorId: people.OPERATOR });
 
-    const bad = await actions.importSpecAction(tenantA.slug, JSON.stringify({ ...specFor([{ probability: 1.5, stock: 1, prizes: [{ prizeId: prizeA }] }]), extra: 1 }));
+    const bad = await actions.importSpecAction(
+      tenantA.slug,
+      JSON.stringify({ ...specFor([{ probability: 1.5, stock: 1, prizes: [{ prizeId: prizeA }] }]), extra: 1 }),
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(bad.ok ? [] : bad.error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['tiers.0.probability', '']));
-    expect(await actions.importSpecAction(tenantA.slug, '{not json')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'the file is not JSON' } });
+    expect(bad.ok ? [] : bad.error.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['tiers.0.probability', '']),
+    );
+    expect(await actions.importSpecAction(tenantA.slug, '{not json')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: 'the file is not JSON' },
+    });
   });
 });
 
@@ -98,7 +152,9 @@ describe('saveDraftAction', () => {
     const draft = await draftIn(tenantA.id, prizeA);
     const before = await activityState(draft.id);
     as('ANALYST');
-    expect(await actions.saveDraftAction(tenantA.slug, draft.id, before.version, specFor([], { name: 'Hijacked' }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await actions.saveDraftAction(tenantA.slug, draft.id, before.version, specFor([], { name: 'Hijacked' })),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await activityState(draft.id)).toEqual(before);
   });
 
@@ -106,9 +162,16 @@ describe('saveDraftAction', () => {
     const foreign = await draftIn(tenantB.id, prizeB);
     const before = await activityState(foreign.id);
     as('OWNER');
-    expect(await actions.saveDraftAction(tenantA.slug, foreign.id, before.version, specFor([], { name: 'Hijacked' }))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await actions.saveDraftAction(tenantB.slug, foreign.id, before.version, specFor([], { name: 'Hijacked' }))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await actions.saveDraftAction(tenantA.slug, 'not-a-uuid', 0, {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await actions.saveDraftAction(tenantA.slug, foreign.id, before.version, specFor([], { name: 'Hijacked' })),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await actions.saveDraftAction(tenantB.slug, foreign.id, before.version, specFor([], { name: 'Hijacked' })),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await actions.saveDraftAction(tenantA.slug, 'not-a-uuid', 0, {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await activityState(foreign.id)).toEqual(before);
   });
 
@@ -117,7 +180,9 @@ describe('saveDraftAction', () => {
     const { version } = await activityState(draft.id);
     as('OPERATOR');
     // A bundle listed against the id order it is stored in: still the same spec when saved again.
-    const bundle = [{ prizeId: prizeA }, { prizeId: prizeA2, quantity: 2 }].sort((x, y) => y.prizeId.localeCompare(x.prizeId));
+    const bundle = [{ prizeId: prizeA }, { prizeId: prizeA2, quantity: 2 }].sort((x, y) =>
+      y.prizeId.localeCompare(x.prizeId),
+    );
     const spec = specFor(
       [
         { name: 'First', probability: 0.001, stock: 3, prizes: bundle },
@@ -128,14 +193,35 @@ describe('saveDraftAction', () => {
     const saved = await actions.saveDraftAction(tenantA.slug, draft.id, version, spec);
     expect(saved).toMatchObject({ ok: true, data: { version: version + 1, changed: true } });
     // A tier without a prize may be saved in a draft; the checklist says publishing needs one.
-    expect(saved.ok && saved.data.checklist.find((c) => c.id === 'tiers')!.problems).toEqual(['tier "Second" awards no prize']);
-    expect(await activityState(draft.id)).toMatchObject({ name: 'Renamed', tiers: [{ name: 'First', probabilityMicros: 1_000, stock: 3 }, { name: 'Second', probabilityMicros: 200_000, stock: 50 }] });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { objectId: draft.id, action: 'activity.update' }, select: { actorId: true, before: true, after: true } });
-    expect(audit).toMatchObject({ actorId: people.OPERATOR, before: { name: 'Test activity' }, after: { name: 'Renamed', materials: { title: 'Spin!' } } });
+    expect(saved.ok && saved.data.checklist.find((c) => c.id === 'tiers')!.problems).toEqual([
+      'tier "Second" awards no prize',
+    ]);
+    expect(await activityState(draft.id)).toMatchObject({
+      name: 'Renamed',
+      tiers: [
+        { name: 'First', probabilityMicros: 1_000, stock: 3 },
+        { name: 'Second', probabilityMicros: 200_000, stock: 50 },
+      ],
+    });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { objectId: draft.id, action: 'activity.update' },
+      select: { actorId: true, before: true, after: true },
+    });
+    expect(audit).toMatchObject({
+      actorId: people.OPERATOR,
+      before: { name: 'Test activity' },
+      after: { name: 'Renamed', materials: { title: 'Spin!' } },
+    });
 
-    expect(await actions.saveDraftAction(tenantA.slug, draft.id, version + 1, spec)).toMatchObject({ ok: true, data: { version: version + 1, changed: false } });
+    expect(await actions.saveDraftAction(tenantA.slug, draft.id, version + 1, spec)).toMatchObject({
+      ok: true,
+      data: { version: version + 1, changed: false },
+    });
     expect(await db.auditLog.count({ where: { objectId: draft.id, action: 'activity.update' } })).toBe(1);
-    expect(await actions.saveDraftAction(tenantA.slug, draft.id, version, { ...spec, name: 'Stale' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await actions.saveDraftAction(tenantA.slug, draft.id, version, { ...spec, name: 'Stale' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('answers field paths for what is wrong and saves nothing', async () => {
@@ -143,12 +229,20 @@ describe('saveDraftAction', () => {
     const before = await activityState(draft.id);
     as('OPERATOR');
     const bad = await actions.saveDraftAction(tenantA.slug, draft.id, before.version, {
-      ...specFor([{ probability: 0.7, stock: 1, prizes: [{ prizeId: prizeA }] }, { probability: 0.5, stock: -1, prizes: [{ prizeId: prizeA }] }]),
+      ...specFor([
+        { probability: 0.7, stock: 1, prizes: [{ prizeId: prizeA }] },
+        { probability: 0.5, stock: -1, prizes: [{ prizeId: prizeA }] },
+      ]),
       materials: { themeColor: 'red' },
       endsAt: '2020-01-01T00:00:00Z',
     });
     expect(bad.ok).toBe(false);
-    expect(bad.ok ? [] : bad.error.issues.map((i) => i.path).sort()).toEqual(['endsAt', 'materials.themeColor', 'tiers', 'tiers.1.stock']);
+    expect(bad.ok ? [] : bad.error.issues.map((i) => i.path).sort()).toEqual([
+      'endsAt',
+      'materials.themeColor',
+      'tiers',
+      'tiers.1.stock',
+    ]);
     expect(await activityState(draft.id)).toEqual(before);
   });
 
@@ -157,7 +251,9 @@ describe('saveDraftAction', () => {
     as('OPERATOR');
     expect(await actions.publishAction(tenantA.slug, draft.id)).toMatchObject({ ok: true, data: { status: 'LIVE' } });
     const before = await activityState(draft.id);
-    expect(await actions.saveDraftAction(tenantA.slug, draft.id, before.version, specFor([], { name: 'Late edit' }))).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(
+      await actions.saveDraftAction(tenantA.slug, draft.id, before.version, specFor([], { name: 'Late edit' })),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     expect(await activityState(draft.id)).toEqual(before);
   });
 });
@@ -166,36 +262,76 @@ describe('publishAction and changeStatusAction', () => {
   it('refuse an ANALYST: the draft stays a draft, a live activity stays live', async () => {
     const draft = await draftIn(tenantA.id, prizeA);
     as('ANALYST');
-    expect(await actions.publishAction(tenantA.slug, draft.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await actions.publishAction(tenantA.slug, draft.id)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await activityState(draft.id)).status).toBe('DRAFT');
     as('OPERATOR');
     await actions.publishAction(tenantA.slug, draft.id);
     as('ANALYST');
-    for (const t of ['pause', 'resume', 'end'] as const) expect(await actions.changeStatusAction(tenantA.slug, draft.id, t)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const t of ['pause', 'resume', 'end'] as const)
+      expect(await actions.changeStatusAction(tenantA.slug, draft.id, t)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     expect((await activityState(draft.id)).status).toBe('LIVE');
   });
 
   it("do not find another tenant's activity and leave it alone", async () => {
     const foreign = await draftIn(tenantB.id, prizeB);
     as('OWNER');
-    expect(await actions.publishAction(tenantA.slug, foreign.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await actions.changeStatusAction(tenantA.slug, foreign.id, 'end')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await actions.publishAction(tenantB.slug, foreign.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await actions.publishAction(tenantA.slug, foreign.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await actions.changeStatusAction(tenantA.slug, foreign.id, 'end')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await actions.publishAction(tenantB.slug, foreign.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect((await activityState(foreign.id)).status).toBe('DRAFT');
   });
 
   it('publish, pause, resume and end for an OPERATOR, each audited; a blocked draft is refused with the reason', async () => {
     as('OPERATOR');
     const blocked = await createActivity(tenantA.id, testActor, { ...specFor([]), tiers: [] });
-    expect(await actions.publishAction(tenantA.slug, blocked.id)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'add at least one tier' } });
+    expect(await actions.publishAction(tenantA.slug, blocked.id)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: 'add at least one tier' },
+    });
     const draft = await draftIn(tenantA.id, prizeA);
     expect(await actions.publishAction(tenantA.slug, draft.id)).toMatchObject({ ok: true, data: { status: 'LIVE' } });
-    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'pause')).toMatchObject({ ok: true, data: { status: 'PAUSED' } });
-    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'resume')).toMatchObject({ ok: true, data: { status: 'LIVE' } });
-    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'end')).toMatchObject({ ok: true, data: { status: 'ENDED' } });
-    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'resume')).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
-    const audits = await db.auditLog.findMany({ where: { objectId: draft.id, actorId: people.OPERATOR }, orderBy: { id: 'asc' }, select: { action: true } });
-    expect(audits.map((a) => a.action)).toEqual(['activity.publish', 'activity.pause', 'activity.resume', 'activity.end']);
+    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'pause')).toMatchObject({
+      ok: true,
+      data: { status: 'PAUSED' },
+    });
+    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'resume')).toMatchObject({
+      ok: true,
+      data: { status: 'LIVE' },
+    });
+    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'end')).toMatchObject({
+      ok: true,
+      data: { status: 'ENDED' },
+    });
+    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'resume')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
+    const audits = await db.auditLog.findMany({
+      where: { objectId: draft.id, actorId: people.OPERATOR },
+      orderBy: { id: 'asc' },
+      select: { action: true },
+    });
+    expect(audits.map((a) => a.action)).toEqual([
+      'activity.publish',
+      'activity.pause',
+      'activity.resume',
+      'activity.end',
+    ]);
   });
 });
 
@@ -206,12 +342,22 @@ describe('simulateAction and the spec export', () => {
     as('ANALYST');
     const sim = await actions.simulateAction(tenantA.slug, draft.id, { draws: 1_000, shape: 'launch' });
     expect(sim).toMatchObject({ ok: true, data: { draws: 1_000, tiers: [{ name: 'Only tier' }] } });
-    expect(await actions.simulateAction(tenantA.slug, foreign.id, { draws: 10, shape: 'flat' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await actions.simulateAction(tenantA.slug, draft.id, { draws: 0, shape: 'flat' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'draws' }] } });
+    expect(await actions.simulateAction(tenantA.slug, foreign.id, { draws: 10, shape: 'flat' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await actions.simulateAction(tenantA.slug, draft.id, { draws: 0, shape: 'flat' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', issues: [{ path: 'draws' }] },
+    });
 
     const exported = await callRoute(specJson, { params: { tenant: tenantA.slug, activityId: draft.id } });
     expect(exported.status).toBe(200);
-    expect(exported.json).toMatchObject({ name: 'Test activity', timezone: 'Asia/Shanghai', tiers: [{ name: 'Only tier', probability: 0.1, stock: 10, prizes: [{ prizeId: prizeA, quantity: 1 }] }] });
+    expect(exported.json).toMatchObject({
+      name: 'Test activity',
+      timezone: 'Asia/Shanghai',
+      tiers: [{ name: 'Only tier', probability: 0.1, stock: 10, prizes: [{ prizeId: prizeA, quantity: 1 }] }],
+    });
     expect(exported.json.startsAt).toMatch(/\+08:00$/);
     expect((await callRoute(specJson, { params: { tenant: tenantA.slug, activityId: foreign.id } })).status).toBe(404);
     expect((await callRoute(specJson, { params: { tenant: tenantB.slug, activityId: foreign.id } })).status).toBe(404);
@@ -220,12 +366,17 @@ describe('simulateAction and the spec export', () => {
   });
 
   it('round-trips: an exported spec imports as an equal draft', async () => {
-    const draft = await draftIn(tenantA.id, prizeA, { tasks: [{ kind: 'event', eventType: 'post_created', name: 'Post', chances: 2, perDay: 3 }], materials: { title: 'T', rulesText: 'Be nice' } });
+    const draft = await draftIn(tenantA.id, prizeA, {
+      tasks: [{ kind: 'event', eventType: 'post_created', name: 'Post', chances: 2, perDay: 3 }],
+      materials: { title: 'T', rulesText: 'Be nice' },
+    });
     as('OPERATOR');
     const exported = await callRoute(specJson, { params: { tenant: tenantA.slug, activityId: draft.id } });
     const imported = await actions.importSpecAction(tenantA.slug, exported.text);
     expect(imported.ok).toBe(true);
-    const again = await callRoute(specJson, { params: { tenant: tenantA.slug, activityId: imported.ok ? imported.data.id : '' } });
+    const again = await callRoute(specJson, {
+      params: { tenant: tenantA.slug, activityId: imported.ok ? imported.data.id : '' },
+    });
     expect(again.json).toEqual(exported.json);
   });
 });

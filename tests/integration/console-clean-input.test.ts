@@ -79,90 +79,101 @@ describe('console actions refuse hostile input', () => {
     expect(await tenantRows()).toEqual(before);
   });
 
-  it('activities: autosave and import refuse controls, impossible dates, zones the database reads ' +
-    'otherwise and versions past int4', async () => {
-    const draft = await createActivity(
-      tenant.id,
-      testActor,
-      specFor([{ probability: 0.1, stock: 10, prizes: [{ prizeId }] }]),
-    );
-    const { version } = await db.activity.findUniqueOrThrow({ where: { id: draft.id }, select: { version: true } });
-    const before = await tenantRows();
-    const spec = (over: object) => ({ ...specFor([{ probability: 0.1, stock: 10, prizes: [{ prizeId }] }]), ...over });
-    const save = (s: object, v = version) => activities.saveDraftAction(tenant.slug, draft.id, v, s);
-    expectActionRefused(await save(spec({ timezone: 'CTT' })), 'timezone');
-    expectActionRefused(await save(spec({ timezone: 'CET' })), 'timezone');
-    expectActionRefused(await save(spec({ materials: { rulesText: 'Rules\u0000' } })), 'materials.rulesText');
-    expectActionRefused(
-      await save(
-        spec({
-          tiers: [
-            {
-              name: 'T',
-              probability: 0.1,
-              stock: 1,
-              prizes: [{ prizeId }],
-              segments: [{ fromHour: 0, toHour: 24, fromDate: '2027-02-30', probability: 0.1 }],
-            },
-          ],
-        }),
-      ),
-      'tiers.0.segments.0.fromDate',
-    );
-    const tooNew = await save(spec({ name: 'Renamed' }), 2 ** 31);
-    expect(tooNew).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expectActionRefused(
-      await activities.importSpecAction(tenant.slug, JSON.stringify(spec({ name: 'Imported \udc00' }))),
-      'name',
-    );
-    expectActionRefused(
-      await activities.importSpecAction(
+  it(
+    'activities: autosave and import refuse controls, impossible dates, zones the database reads ' +
+      'otherwise and versions past int4',
+    async () => {
+      const draft = await createActivity(
+        tenant.id,
+        testActor,
+        specFor([{ probability: 0.1, stock: 10, prizes: [{ prizeId }] }]),
+      );
+      const { version } = await db.activity.findUniqueOrThrow({ where: { id: draft.id }, select: { version: true } });
+      const before = await tenantRows();
+      const spec = (over: object) => ({
+        ...specFor([{ probability: 0.1, stock: 10, prizes: [{ prizeId }] }]),
+        ...over,
+      });
+      const save = (s: object, v = version) => activities.saveDraftAction(tenant.slug, draft.id, v, s);
+      expectActionRefused(await save(spec({ timezone: 'CTT' })), 'timezone');
+      expectActionRefused(await save(spec({ timezone: 'CET' })), 'timezone');
+      expectActionRefused(await save(spec({ materials: { rulesText: 'Rules\u0000' } })), 'materials.rulesText');
+      expectActionRefused(
+        await save(
+          spec({
+            tiers: [
+              {
+                name: 'T',
+                probability: 0.1,
+                stock: 1,
+                prizes: [{ prizeId }],
+                segments: [{ fromHour: 0, toHour: 24, fromDate: '2027-02-30', probability: 0.1 }],
+              },
+            ],
+          }),
+        ),
+        'tiers.0.segments.0.fromDate',
+      );
+      const tooNew = await save(spec({ name: 'Renamed' }), 2 ** 31);
+      expect(tooNew).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+      expectActionRefused(
+        await activities.importSpecAction(tenant.slug, JSON.stringify(spec({ name: 'Imported \udc00' }))),
+        'name',
+      );
+      expectActionRefused(
+        await activities.importSpecAction(
+          tenant.slug,
+          JSON.stringify(spec({ materials: { bannerUrl: 'file:///etc/passwd' } })),
+        ),
+        'materials.bannerUrl',
+      );
+      expect(await tenantRows()).toEqual(before);
+    },
+  );
+
+  it(
+    'risk: pasted values and CSV lines with NUL or controls are refused, with their line; nothing ' + 'written',
+    async () => {
+      const before = await tenantRows();
+      expectActionRefused(
+        await risk.addRiskListEntriesAction(tenant.slug, { kind: 'user', lines: 'mallory\nmal\u0000lory' }),
+        'lines',
+      );
+      expectActionRefused(
+        await risk.addRiskListEntriesAction(tenant.slug, { kind: 'user', lines: 'mallory', reason: 'fraud\u0007' }),
+        'reason',
+      );
+      const csv = await risk.importRiskListCsvAction(
         tenant.slug,
-        JSON.stringify(spec({ materials: { bannerUrl: 'file:///etc/passwd' } })),
-      ),
-      'materials.bannerUrl',
-    );
-    expect(await tenantRows()).toEqual(before);
-  });
+        'kind,value\nuser,mallory\nuser,mal\u0000lory\ndevice,\ud800dev\n',
+      );
+      expect(csv).toMatchObject({ ok: true, data: { imported: false, errorCount: 2 } });
+      const errors = (csv as { data: { errors: { line: number; message: string }[] } }).data.errors;
+      expect(errors.map((e) => e.line)).toEqual([3, 4]);
+      expect(errors[0]!.message).toMatch(/NUL/);
+      expect(await tenantRows()).toEqual(before);
+    },
+  );
 
-  it('risk: pasted values and CSV lines with NUL or controls are refused, with their line; nothing ' +
-    'written', async () => {
-    const before = await tenantRows();
-    expectActionRefused(
-      await risk.addRiskListEntriesAction(tenant.slug, { kind: 'user', lines: 'mallory\nmal\u0000lory' }),
-      'lines',
-    );
-    expectActionRefused(
-      await risk.addRiskListEntriesAction(tenant.slug, { kind: 'user', lines: 'mallory', reason: 'fraud\u0007' }),
-      'reason',
-    );
-    const csv = await risk.importRiskListCsvAction(
-      tenant.slug,
-      'kind,value\nuser,mallory\nuser,mal\u0000lory\ndevice,\ud800dev\n',
-    );
-    expect(csv).toMatchObject({ ok: true, data: { imported: false, errorCount: 2 } });
-    const errors = (csv as { data: { errors: { line: number; message: string }[] } }).data.errors;
-    expect(errors.map((e) => e.line)).toEqual([3, 4]);
-    expect(errors[0]!.message).toMatch(/NUL/);
-    expect(await tenantRows()).toEqual(before);
-  });
-
-  it('settings and winners: a key name, a carrier or a reason with NUL or controls; the tenant slug too ' +
-    '(not found, not a 500)', async () => {
-    const { activity } = await liveActivity(() => [{ probability: 1, stock: 10, prizes: [{ prizeId }] }], { tenant });
-    const won = await executeDraw(endUser(tenant, 'wendy'), activity.id, randomUUID());
-    const winId = won.winIds[0]!;
-    const before = await tenantRows();
-    expectActionRefused(await settings.createApiKeyAction(tenant.slug, 'deploy\u0000bot'), 'name');
-    expectActionRefused(await winners.shipWinAction(tenant.slug, winId, 'SF\u0000Express', 'SF 123'), 'carrier');
-    expectActionRefused(await winners.voidWinAction(tenant.slug, winId, 'dup \ud800'), 'reason');
-    expectActionRefused(await winners.rejectWinAction(tenant.slug, winId, 'dup\u001b'), 'reason');
-    expect(await settings.createApiKeyAction(`${tenant.slug}\u0000`, 'deploy bot')).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
-    expect(await tenantRows()).toEqual(before);
-  });
+  it(
+    'settings and winners: a key name, a carrier or a reason with NUL or controls; the tenant slug too ' +
+      '(not found, not a 500)',
+    async () => {
+      const { activity } = await liveActivity(() => [{ probability: 1, stock: 10, prizes: [{ prizeId }] }], { tenant });
+      const won = await executeDraw(endUser(tenant, 'wendy'), activity.id, randomUUID());
+      const winId = won.winIds[0]!;
+      const before = await tenantRows();
+      expectActionRefused(await settings.createApiKeyAction(tenant.slug, 'deploy\u0000bot'), 'name');
+      expectActionRefused(await winners.shipWinAction(tenant.slug, winId, 'SF\u0000Express', 'SF 123'), 'carrier');
+      expectActionRefused(await winners.voidWinAction(tenant.slug, winId, 'dup \ud800'), 'reason');
+      expectActionRefused(await winners.rejectWinAction(tenant.slug, winId, 'dup\u001b'), 'reason');
+      expect(await settings.createApiKeyAction(`${tenant.slug}\u0000`, 'deploy bot')).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await tenantRows()).toEqual(before);
+    },
+  );
 
   it('console pages drop filters that storage cannot hold (NUL, lone surrogates, ids past bigint) instead of failing', async () => {
     const query = (searchParams: Record<string, string>, extra: Record<string, string> = {}) => ({
@@ -176,8 +187,12 @@ describe('console actions refuse hostile input', () => {
     await expect(pages.activities(query({ q: '\ud800' }))).resolves.toBeTruthy();
     await expect(pages.winners(query({ user: 'wendy\u0000' }))).resolves.toBeTruthy();
     await expect(pages.winners(query({ from: '0001-01-01', to: '2027-02-30' }))).resolves.toBeTruthy();
-    await expect(pages.ledger(query({ cursor: '1700000000000_9999999999999999999' }, { prizeId }))).resolves.toBeTruthy();
-    await expect(pages.winners(query({ cursor: '1700000000000_------------------------------------' }))).resolves.toBeTruthy();
+    await expect(
+      pages.ledger(query({ cursor: '1700000000000_9999999999999999999' }, { prizeId })),
+    ).resolves.toBeTruthy();
+    await expect(
+      pages.winners(query({ cursor: '1700000000000_------------------------------------' })),
+    ).resolves.toBeTruthy();
     await expect(pages.winners(query({ cursor: `999999999999999_${randomUUID()}` }))).resolves.toBeTruthy();
   });
 });

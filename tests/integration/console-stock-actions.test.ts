@@ -14,7 +14,9 @@ import { liveActivity, testActor } from '../helpers/activities';
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-vi.mock('next-auth/next', () => ({ getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null) }));
+vi.mock('next-auth/next', () => ({
+  getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null),
+}));
 
 const { createPrizeAction, restockPrizeAction } = await import('@/app/(console)/t/[tenant]/prizes/actions');
 const { acknowledgeAlertAction } = await import('@/app/(console)/t/[tenant]/alerts-actions');
@@ -36,22 +38,32 @@ const as = (role: Role | null) => {
 };
 
 const prizeState = async (prizeId: string) => ({
-  available: (await db.prize.findUniqueOrThrow({ where: { id: prizeId }, select: { availableStock: true } })).availableStock,
+  available: (await db.prize.findUniqueOrThrow({ where: { id: prizeId }, select: { availableStock: true } }))
+    .availableStock,
   movements: await db.stockMovement.count({ where: { prizeId } }),
   audits: await db.auditLog.count({ where: { objectId: prizeId, action: 'prize.restock' } }),
 });
 
 const openAlert = (tenantId: string, severity: 'INFO' | 'WARNING' | 'CRITICAL' = 'CRITICAL') =>
-  db.alert.create({ data: { tenantId, kind: 'stock.over-issue', severity, message: `test alert ${uniqueSlug('a')}` }, select: { id: true } });
+  db.alert.create({
+    data: { tenantId, kind: 'stock.over-issue', severity, message: `test alert ${uniqueSlug('a')}` },
+    select: { id: true },
+  });
 
 describe('restockPrizeAction', () => {
   it('refuses an ANALYST (and nobody signed in) on the server and writes nothing', async () => {
     const prize = await createPrize(tenantA.id, testActor, { name: 'Tote Bag', kind: 'physical', stock: 100 });
     const before = await prizeState(prize.id);
     as('ANALYST');
-    expect(await restockPrizeAction(tenantA.slug, prize.id, 25, 'sneaky')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await restockPrizeAction(tenantA.slug, prize.id, 25, 'sneaky')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     as(null);
-    expect(await restockPrizeAction(tenantA.slug, prize.id, 25, 'anon')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await restockPrizeAction(tenantA.slug, prize.id, 25, 'anon')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
     expect(await prizeState(prize.id)).toEqual(before);
   });
 
@@ -61,10 +73,19 @@ describe('restockPrizeAction', () => {
     for (const role of ['OPERATOR', 'OWNER'] as const) {
       as(role);
       // Tenant B's prize through tenant A's console, and tenant B's console itself.
-      expect(await restockPrizeAction(tenantA.slug, foreign.id, 5, 'cross')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await restockPrizeAction(tenantB.slug, foreign.id, 5, 'cross')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await restockPrizeAction(tenantA.slug, foreign.id, 5, 'cross')).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await restockPrizeAction(tenantB.slug, foreign.id, 5, 'cross')).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     }
-    expect(await restockPrizeAction(tenantA.slug, 'not-a-uuid', 5, 'cross')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await restockPrizeAction(tenantA.slug, 'not-a-uuid', 5, 'cross')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await prizeState(foreign.id)).toEqual(before);
   });
 
@@ -72,17 +93,26 @@ describe('restockPrizeAction', () => {
     const prize = await createPrize(tenantA.id, testActor, { name: 'Cap', kind: 'physical', stock: 10 });
     as('OPERATOR');
     const added = await restockPrizeAction(tenantA.slug, prize.id, 25, '  supplier delivery #4411  ');
-    expect(added).toMatchObject({ ok: true, data: { prize: { id: prize.id, stock: { total: 35, available: 35, reserved: 0 } } } });
+    expect(added).toMatchObject({
+      ok: true,
+      data: { prize: { id: prize.id, stock: { total: 35, available: 35, reserved: 0 } } },
+    });
     const taken = await restockPrizeAction(tenantA.slug, prize.id, -5, 'damaged in storage');
     expect(taken).toMatchObject({ ok: true, data: { prize: { stock: { available: 30 } } } });
 
-    const ledger = await db.stockMovement.findMany({ where: { tenantId: tenantA.id, prizeId: prize.id }, orderBy: { id: 'asc' } });
+    const ledger = await db.stockMovement.findMany({
+      where: { tenantId: tenantA.id, prizeId: prize.id },
+      orderBy: { id: 'asc' },
+    });
     expect(ledger.map((m) => [m.kind, m.poolDelta, m.reason, m.actorType, m.actorId])).toEqual([
       ['RESTOCK', 10, 'initial stock', 'SYSTEM', 'test'],
       ['RESTOCK', 25, 'supplier delivery #4411', 'OPERATOR', people.OPERATOR],
       ['RESTOCK', -5, 'damaged in storage', 'OPERATOR', people.OPERATOR],
     ]);
-    const audits = await db.auditLog.findMany({ where: { tenantId: tenantA.id, objectId: prize.id, action: 'prize.restock' }, orderBy: { id: 'asc' } });
+    const audits = await db.auditLog.findMany({
+      where: { tenantId: tenantA.id, objectId: prize.id, action: 'prize.restock' },
+      orderBy: { id: 'asc' },
+    });
     expect(audits.map((a) => [a.actorType, a.actorId, a.after])).toEqual([
       ['OPERATOR', people.OPERATOR, { available: 35, reason: 'supplier delivery #4411' }],
       ['OPERATOR', people.OPERATOR, { available: 30, reason: 'damaged in storage' }],
@@ -93,10 +123,22 @@ describe('restockPrizeAction', () => {
     const prize = await createPrize(tenantA.id, testActor, { name: 'Pin', kind: 'physical', stock: 3 });
     const before = await prizeState(prize.id);
     as('OPERATOR');
-    expect(await restockPrizeAction(tenantA.slug, prize.id, 5, '   ')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^reason/) } });
-    expect(await restockPrizeAction(tenantA.slug, prize.id, 0, 'zero')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^quantity/) } });
-    expect(await restockPrizeAction(tenantA.slug, prize.id, 1.5, 'half')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await restockPrizeAction(tenantA.slug, prize.id, -4, 'too many')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_STOCK' } });
+    expect(await restockPrizeAction(tenantA.slug, prize.id, 5, '   ')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^reason/) },
+    });
+    expect(await restockPrizeAction(tenantA.slug, prize.id, 0, 'zero')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^quantity/) },
+    });
+    expect(await restockPrizeAction(tenantA.slug, prize.id, 1.5, 'half')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await restockPrizeAction(tenantA.slug, prize.id, -4, 'too many')).toMatchObject({
+      ok: false,
+      error: { code: 'INSUFFICIENT_STOCK' },
+    });
     expect(await prizeState(prize.id)).toEqual(before);
   });
 });
@@ -118,13 +160,34 @@ describe('createPrizeAction', () => {
     as('OPERATOR');
     const bad = await createPrizeAction(tenantA.slug, { name: ' ', kind: 'physical', stock: -1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await createPrizeAction(tenantA.slug, { name: 'Mug', kind: 'physical', stock: 5, extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    const made = await createPrizeAction(tenantA.slug, { name: 'Console Mug', kind: 'physical', value: 9.9, stock: 40 });
-    expect(made).toMatchObject({ ok: true, data: { prize: { name: 'Console Mug', kind: 'physical', stock: { total: 40, available: 40, reserved: 0 } } } });
+    expect(await createPrizeAction(tenantA.slug, { name: 'Mug', kind: 'physical', stock: 5, extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    const made = await createPrizeAction(tenantA.slug, {
+      name: 'Console Mug',
+      kind: 'physical',
+      value: 9.9,
+      stock: 40,
+    });
+    expect(made).toMatchObject({
+      ok: true,
+      data: { prize: { name: 'Console Mug', kind: 'physical', stock: { total: 40, available: 40, reserved: 0 } } },
+    });
     const id = made.ok ? made.data.prize.id : '';
-    expect(await db.prize.findUniqueOrThrow({ where: { id } })).toMatchObject({ tenantId: tenantA.id, valueMinor: 990 });
-    expect(await db.stockMovement.findMany({ where: { prizeId: id }, select: { kind: true, poolDelta: true, actorId: true } })).toEqual([{ kind: 'RESTOCK', poolDelta: 40, actorId: people.OPERATOR }]);
-    expect(await db.auditLog.count({ where: { objectId: id, action: 'prize.create', actorId: people.OPERATOR } })).toBe(1);
+    expect(await db.prize.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      tenantId: tenantA.id,
+      valueMinor: 990,
+    });
+    expect(
+      await db.stockMovement.findMany({
+        where: { prizeId: id },
+        select: { kind: true, poolDelta: true, actorId: true },
+      }),
+    ).toEqual([{ kind: 'RESTOCK', poolDelta: 40, actorId: people.OPERATOR }]);
+    expect(await db.auditLog.count({ where: { objectId: id, action: 'prize.create', actorId: people.OPERATOR } })).toBe(
+      1,
+    );
   });
 });
 
@@ -132,20 +195,41 @@ describe('acknowledgeAlertAction', () => {
   it('refuses an ANALYST on the server: the alert stays open and nothing is audited', async () => {
     const alert = await openAlert(tenantA.id);
     as('ANALYST');
-    expect(await acknowledgeAlertAction(tenantA.slug, alert.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await acknowledgeAlertAction(tenantA.slug, alert.id)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     as(null);
-    expect(await acknowledgeAlertAction(tenantA.slug, alert.id)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    expect(await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ acknowledgedAt: null, acknowledgedBy: null });
+    expect(await acknowledgeAlertAction(tenantA.slug, alert.id)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
+    expect(await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+    });
     expect(await db.auditLog.count({ where: { objectId: alert.id } })).toBe(0);
   });
 
   it("does not find another tenant's alert and leaves it open", async () => {
     const foreign = await openAlert(tenantB.id);
     as('OWNER');
-    expect(await acknowledgeAlertAction(tenantA.slug, foreign.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await acknowledgeAlertAction(tenantB.slug, foreign.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await acknowledgeAlertAction(tenantA.slug, 'not-a-uuid')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await db.alert.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ acknowledgedAt: null, acknowledgedBy: null });
+    expect(await acknowledgeAlertAction(tenantA.slug, foreign.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await acknowledgeAlertAction(tenantB.slug, foreign.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await acknowledgeAlertAction(tenantA.slug, 'not-a-uuid')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await db.alert.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+    });
     expect(await db.auditLog.count({ where: { objectId: foreign.id } })).toBe(0);
   });
 
@@ -161,8 +245,13 @@ describe('acknowledgeAlertAction', () => {
 
     // A second click (or a second operator) keeps the first acknowledgement and audits nothing more.
     as('OWNER');
-    expect(await acknowledgeAlertAction(tenantA.slug, alert.id)).toMatchObject({ ok: true, data: { alert: { acknowledgedBy: people.OPERATOR } } });
-    const audits = await db.auditLog.findMany({ where: { tenantId: tenantA.id, objectType: 'Alert', objectId: alert.id } });
+    expect(await acknowledgeAlertAction(tenantA.slug, alert.id)).toMatchObject({
+      ok: true,
+      data: { alert: { acknowledgedBy: people.OPERATOR } },
+    });
+    const audits = await db.auditLog.findMany({
+      where: { tenantId: tenantA.id, objectType: 'Alert', objectId: alert.id },
+    });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'alert.acknowledge', actorType: 'OPERATOR', actorId: people.OPERATOR });
     expect((await listAlerts(tenantA.id, { limit: 50 })).items.map((a) => a.id)).not.toContain(alert.id);
@@ -173,7 +262,10 @@ describe('acknowledgeAlertAction', () => {
     const info = await openAlert(t.id, 'INFO');
     const critical = await openAlert(t.id, 'CRITICAL');
     const warning = await openAlert(t.id, 'WARNING');
-    await db.alert.update({ where: { id: (await openAlert(t.id, 'CRITICAL')).id }, data: { acknowledgedAt: new Date() } });
+    await db.alert.update({
+      where: { id: (await openAlert(t.id, 'CRITICAL')).id },
+      data: { acknowledgedAt: new Date() },
+    });
     await openAlert(tenantB.id);
     const { items, openCount } = await listAlerts(t.id, { limit: 2 });
     expect(openCount).toBe(3);
@@ -186,7 +278,8 @@ describe('GET /t/{tenant}/prizes/{prizeId}/ledger.csv', () => {
   it("answers 401 signed out and 404 for another tenant's prize or a tenant the operator is not in", async () => {
     const prize = await createPrize(tenantA.id, testActor, { name: 'Guarded', kind: 'physical', stock: 1 });
     const foreign = await createPrize(tenantB.id, testActor, { name: 'Foreign', kind: 'physical', stock: 1 });
-    const get = (tenant: string, prizeId: string) => callRoute(ledgerCsv, { path: `/t/${tenant}/prizes/${prizeId}/ledger.csv`, params: { tenant, prizeId } });
+    const get = (tenant: string, prizeId: string) =>
+      callRoute(ledgerCsv, { path: `/t/${tenant}/prizes/${prizeId}/ledger.csv`, params: { tenant, prizeId } });
     as(null);
     expect((await get(tenantA.slug, prize.id)).status).toBe(401);
     as('ANALYST');
@@ -199,7 +292,10 @@ describe('GET /t/{tenant}/prizes/{prizeId}/ledger.csv', () => {
   });
 
   it('exports the filtered ledger with names resolved, formulas neutralised and fields quoted', async () => {
-    const { tenant, prizes, activity } = await liveActivity((ids) => [{ probability: 0.1, stock: 7, prizes: [{ prizeId: ids[0]! }] }], { stocks: [100] });
+    const { tenant, prizes, activity } = await liveActivity(
+      (ids) => [{ probability: 0.1, stock: 7, prizes: [{ prizeId: ids[0]! }] }],
+      { stocks: [100] },
+    );
     const operator = await upsertOperator(`${uniqueSlug('csv')}@test.local`, 'Csv, "The" Operator', 'pw-for-tests-1');
     await db.membership.create({ data: { tenantId: tenant.id, operatorId: operator.id, role: 'OPERATOR' } });
     session.operatorId = operator.id;
@@ -209,7 +305,12 @@ describe('GET /t/{tenant}/prizes/{prizeId}/ledger.csv', () => {
 
     // The lib: newest first, by kind and activity, paged by cursor.
     const all = await listStockMovements(tenant.id, prizeId, { limit: 10 });
-    expect(all.items.map((m) => [m.kind, m.poolDelta, m.activityDelta])).toEqual([['RESTOCK', -2, 0], ['RESTOCK', 5, 0], ['RESERVE', -7, 7], ['RESTOCK', 100, 0]]);
+    expect(all.items.map((m) => [m.kind, m.poolDelta, m.activityDelta])).toEqual([
+      ['RESTOCK', -2, 0],
+      ['RESTOCK', 5, 0],
+      ['RESERVE', -7, 7],
+      ['RESTOCK', 100, 0],
+    ]);
     expect(all.items[0]!.actor).toMatchObject({ type: 'OPERATOR', name: 'Csv, "The" Operator' });
     expect(all.items[2]!.activity).toEqual({ id: activity.id, name: 'Test activity' });
     expect(all.activities).toEqual([{ id: activity.id, name: 'Test activity' }]);
@@ -217,21 +318,46 @@ describe('GET /t/{tenant}/prizes/{prizeId}/ledger.csv', () => {
     const rest = await listStockMovements(tenant.id, prizeId, { limit: 3, cursor: first.nextCursor! });
     expect([...first.items, ...rest.items].map((m) => m.id)).toEqual(all.items.map((m) => m.id));
     expect(rest.nextCursor).toBeNull();
-    expect((await listStockMovements(tenant.id, prizeId, { limit: 10, activityId: activity.id })).items.map((m) => m.kind)).toEqual(['RESERVE']);
-    expect((await listStockMovements(tenant.id, prizeId, { limit: 10, until: new Date(Date.now() - 86_400_000) })).items).toEqual([]);
+    expect(
+      (await listStockMovements(tenant.id, prizeId, { limit: 10, activityId: activity.id })).items.map((m) => m.kind),
+    ).toEqual(['RESERVE']);
+    expect(
+      (await listStockMovements(tenant.id, prizeId, { limit: 10, until: new Date(Date.now() - 86_400_000) })).items,
+    ).toEqual([]);
     expect((await listStockMovements(tenantB.id, prizeId, { limit: 10 })).items).toEqual([]);
 
-    const csv = await callRoute(ledgerCsv, { path: `/t/${tenant.slug}/prizes/${prizeId}/ledger.csv?kind=RESTOCK`, params: { tenant: tenant.slug, prizeId } });
+    const csv = await callRoute(ledgerCsv, {
+      path: `/t/${tenant.slug}/prizes/${prizeId}/ledger.csv?kind=RESTOCK`,
+      params: { tenant: tenant.slug, prizeId },
+    });
     expect(csv.status).toBe(200);
-    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('createdAt,kind,freePoolChange,activityPoolChange,issuedChange,returnedChange,activityId,activity,actorType,actorId,actor,reason');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'createdAt,kind,freePoolChange,activityPoolChange,issuedChange,returnedChange,activityId,activity,actorType,actorId,actor,reason',
+    );
     expect(lines).toHaveLength(4); // header + three RESTOCK rows, no RESERVE
-    expect(lines[1]).toMatch(new RegExp(`^\\S+Z,RESTOCK,-2,0,0,0,,,OPERATOR,${operator.id},"Csv, ""The"" Operator","'-returned, to supplier"$`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^\\S+Z,RESTOCK,-2,0,0,0,,,OPERATOR,${operator.id},"Csv, ""The"" Operator","'-returned, to supplier"$`,
+      ),
+    );
     expect(lines[2]).toMatch(/,RESTOCK,5,0,0,0,,,OPERATOR,.*,"'=HYPERLINK\(""http:\/\/evil""\)"$/);
     expect(lines[3]).toMatch(/,RESTOCK,100,0,0,0,,,SYSTEM,test,system,initial stock$/);
 
-    const byActivity = await callRoute(ledgerCsv, { path: `/x.csv?activity=${activity.id}`, params: { tenant: tenant.slug, prizeId } });
-    expect(byActivity.text.trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[1])).toEqual(['RESERVE']);
+    const byActivity = await callRoute(ledgerCsv, {
+      path: `/x.csv?activity=${activity.id}`,
+      params: { tenant: tenant.slug, prizeId },
+    });
+    expect(
+      byActivity.text
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]),
+    ).toEqual(['RESERVE']);
     expect(byActivity.text).toContain(`,${activity.id},Test activity,SYSTEM,test,system,publish`);
   });
 });

@@ -25,10 +25,12 @@ describe('database connections', () => {
     }
   });
 
-  it('the group commit\'s own connection: answers, survives the server terminating it, and closes when idle', async () => {
+  it("the group commit's own connection: answers, survives the server terminating it, and closes when idle", async () => {
     const own = new OwnConnection('lottery-test', 300);
-    const pidOf = async () => (await own.query<{ pid: number }>({ text: 'SELECT pg_backend_pid() AS pid' })).rows[0]!.pid;
-    const alive = async (pid: number) => (await pool.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 1;
+    const pidOf = async () =>
+      (await own.query<{ pid: number }>({ text: 'SELECT pg_backend_pid() AS pid' })).rows[0]!.pid;
+    const alive = async (pid: number) =>
+      (await pool.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 1;
     const first = await pidOf();
     expect(await pidOf()).toBe(first);
     await pool.query('SELECT pg_terminate_backend($1)', [first]);

@@ -16,11 +16,18 @@ import { liveActivity, specFor, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 
 const post = async (activityId: string, token: string, key: string | null = randomUUID()) =>
-  callRoute(draw, { method: 'POST', headers: { ...bearer(token), ...(key !== null ? { 'idempotency-key': key } : {}) }, params: { activityId } });
+  callRoute(draw, {
+    method: 'POST',
+    headers: { ...bearer(token), ...(key !== null ? { 'idempotency-key': key } : {}) },
+    params: { activityId },
+  });
 
 describe('end-user draw API', () => {
   it('answers each refusal with its error code and status', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 2, maxDrawsPerDay: 1 } } });
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 2, maxDrawsPerDay: 1 } } },
+    );
     const token = await tenant.userToken('carol');
     const expectError = (res: Awaited<ReturnType<typeof post>>, status: number, code: string) => {
       expect(res.status, JSON.stringify(res.json)).toBe(status);
@@ -41,21 +48,37 @@ describe('end-user draw API', () => {
     const other = await freshTenant();
     expectError(await post(activity.id, await other.userToken('carol')), 404, 'NOT_FOUND');
 
-    const { tenant: t2, activity: a2 } = await liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 1 } } });
+    const { tenant: t2, activity: a2 } = await liveActivity(
+      (p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 1 } } },
+    );
     const token2 = await t2.userToken('dave');
     expect((await post(a2.id, token2)).status).toBe(200);
     expectError(await post(a2.id, token2), 409, 'NO_CHANCES');
 
-    expect((await callRoute(pause, { method: 'POST', headers: bearer(t2.apiKey), params: { id: a2.id } })).status).toBe(200);
+    expect((await callRoute(pause, { method: 'POST', headers: bearer(t2.apiKey), params: { id: a2.id } })).status).toBe(
+      200,
+    );
     expectError(await post(a2.id, await t2.userToken('erin')), 409, 'ACTIVITY_NOT_LIVE');
 
-    const draft = await createActivity(t2.id, testActor, specFor([{ probability: 0.5, stock: 1, prizes: [{ prizeId: a2.tiers[0]!.prizes[0]!.prizeId }] }]));
+    const draft = await createActivity(
+      t2.id,
+      testActor,
+      specFor([{ probability: 0.5, stock: 1, prizes: [{ prizeId: a2.tiers[0]!.prizes[0]!.prizeId }] }]),
+    );
     expectError(await post(draft.id, token2), 409, 'ACTIVITY_NOT_LIVE');
 
     // Risk rules: a blacklisted user gets 403, a user over a rate limit 429 with Retry-After.
-    const { tenant: t3, activity: a3 } = await liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 5 } } });
+    const { tenant: t3, activity: a3 } = await liveActivity(
+      (p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 5 } } },
+    );
     await createRiskRule(t3.id, testActor, RiskRuleSpec.parse({ kind: 'blacklist' }));
-    await createRiskRule(t3.id, testActor, RiskRuleSpec.parse({ kind: 'rate_limit_user', limit: 1, windowSeconds: 30 }));
+    await createRiskRule(
+      t3.id,
+      testActor,
+      RiskRuleSpec.parse({ kind: 'rate_limit_user', limit: 1, windowSeconds: 30 }),
+    );
     await addRiskListEntries(t3.id, testActor, { kind: 'user', values: ['mallory'] });
     expectError(await post(a3.id, await t3.userToken('mallory')), 403, 'RISK_BLOCKED');
     const hasty = await t3.userToken('hasty');
@@ -80,18 +103,38 @@ describe('end-user draw API', () => {
   });
 
   it('shows the activity, the user state and the wins', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ name: 'Jackpot', probability: 1, stock: 10, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 2 } } });
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ name: 'Jackpot', probability: 1, stock: 10, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 2 } } },
+    );
     const token = await tenant.userToken('gina');
     const view = await callRoute(activityView, { headers: bearer(token), params: { activityId: activity.id } });
     expect(view.status).toBe(200);
-    expect(view.json).toMatchObject({ id: activity.id, gameplay: 'wheel', status: 'LIVE', tiers: [{ name: 'Jackpot', probability: 1 }], noWinProbability: 0 });
-    expect((await callRoute(me, { headers: bearer(token), params: { activityId: activity.id } })).json).toMatchObject({ chances: 2, drawsToday: 0, wins: [] });
+    expect(view.json).toMatchObject({
+      id: activity.id,
+      gameplay: 'wheel',
+      status: 'LIVE',
+      tiers: [{ name: 'Jackpot', probability: 1 }],
+      noWinProbability: 0,
+    });
+    expect((await callRoute(me, { headers: bearer(token), params: { activityId: activity.id } })).json).toMatchObject({
+      chances: 2,
+      drawsToday: 0,
+      wins: [],
+    });
     const won = await post(activity.id, token);
     const after = (await callRoute(me, { headers: bearer(token), params: { activityId: activity.id } })).json;
     expect(after).toMatchObject({ chances: 1, drawsToday: 1 });
     expect(after.wins.map((w: { id: string }) => w.id)).toEqual(won.json.winIds);
     expect((await callRoute(myWins, { headers: bearer(token) })).json.wins).toHaveLength(1);
     const stranger = await freshTenant();
-    expect((await callRoute(activityView, { headers: bearer(await stranger.userToken('gina')), params: { activityId: activity.id } })).status).toBe(404);
+    expect(
+      (
+        await callRoute(activityView, {
+          headers: bearer(await stranger.userToken('gina')),
+          params: { activityId: activity.id },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -12,23 +12,39 @@ import { endUser, liveActivity } from '../helpers/activities';
 
 describe('a draw', () => {
   it('wins a bundle, is in PostgreSQL before it returns, and consumes the free chance', async () => {
-    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 1, stock: 5, prizes: [{ prizeId: p[0]! }, { prizeId: p[1]!, quantity: 2 }] }], { stocks: [10, 10] });
+    const { tenant, prizes, activity } = await liveActivity(
+      (p) => [{ probability: 1, stock: 5, prizes: [{ prizeId: p[0]! }, { prizeId: p[1]!, quantity: 2 }] }],
+      { stocks: [10, 10] },
+    );
     const body = await executeDraw(endUser(tenant, 'alice'), activity.id, randomUUID());
     expect(body).toMatchObject({ outcome: 'win', tier: { id: activity.tiers[0]!.id, name: 'Tier 1' }, chancesLeft: 0 });
-    expect(body.prizes).toEqual(expect.arrayContaining([
-      { prizeId: prizes[0]!.id, name: 'Prize 1', kind: 'physical', quantity: 1 },
-      { prizeId: prizes[1]!.id, name: 'Prize 2', kind: 'physical', quantity: 2 },
-    ]));
+    expect(body.prizes).toEqual(
+      expect.arrayContaining([
+        { prizeId: prizes[0]!.id, name: 'Prize 1', kind: 'physical', quantity: 1 },
+        { prizeId: prizes[1]!.id, name: 'Prize 2', kind: 'physical', quantity: 2 },
+      ]),
+    );
     const draw = await db.draw.findUniqueOrThrow({ where: { id: body.drawId }, include: { wins: true } });
     expect(draw).toMatchObject({ outcome: 'WIN', userId: 'alice', chanceKind: 'FREE', tierId: activity.tiers[0]!.id });
     expect(draw.wins.map((w) => w.id).sort()).toEqual([...body.winIds].sort());
-    expect(await db.participation.findUniqueOrThrow({ where: { activityId_userId: { activityId: activity.id, userId: 'alice' } } })).toMatchObject({ draws: 1, wins: 1 });
-    await expect(executeDraw(endUser(tenant, 'alice'), activity.id, randomUUID())).rejects.toMatchObject({ code: 'NO_CHANCES' });
+    expect(
+      await db.participation.findUniqueOrThrow({
+        where: { activityId_userId: { activityId: activity.id, userId: 'alice' } },
+      }),
+    ).toMatchObject({ draws: 1, wins: 1 });
+    await expect(executeDraw(endUser(tenant, 'alice'), activity.id, randomUUID())).rejects.toMatchObject({
+      code: 'NO_CHANCES',
+    });
   });
 
   it('leaves no copy in the stream once its rows are committed, so the worker never writes it twice', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 50, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 1 } } });
-    await Promise.all(Array.from({ length: 60 }, (_, i) => executeDraw(endUser(tenant, `s${i}`), activity.id, randomUUID())));
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0.5, stock: 50, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 1 } } },
+    );
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => executeDraw(endUser(tenant, `s${i}`), activity.id, randomUUID())),
+    );
     const redis = await requestRedis();
     let backlog = -1;
     for (let i = 0; i < 50 && backlog !== 0; i++) {
@@ -40,7 +56,10 @@ describe('a draw', () => {
   });
 
   it('decides draws sent together in one script call one after another, each seeing the one before', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 3, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 3 } } });
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 1, stock: 3, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 3 } } },
+    );
     const redis = createRedis('worker'); // its own connection, to count the script calls on it
     try {
       const meta = (await activityMeta(redis, activity.id))!;
@@ -66,10 +85,16 @@ describe('a draw', () => {
       };
       // The first goes alone; the other five wait for it and go together, in this order.
       const [first, ...rest] = await Promise.all([
-        decide('ann', 'k1'), decide('ann', 'k1'), decide('ann', 'k2'), decide('ann', 'k3'), decide('ann', 'k4'), decide('bob', 'k1'),
+        decide('ann', 'k1'),
+        decide('ann', 'k1'),
+        decide('ann', 'k2'),
+        decide('ann', 'k3'),
+        decide('ann', 'k4'),
+        decide('bob', 'k1'),
       ]);
       expect(scriptCalls).toBe(2);
-      const summary = (d: Decision) => (d.kind === 'error' ? d.code : `${d.kind} ${d.record.t ? 'win' : 'lose'} left ${d.record.l}`);
+      const summary = (d: Decision) =>
+        d.kind === 'error' ? d.code : `${d.kind} ${d.record.t ? 'win' : 'lose'} left ${d.record.l}`;
       expect([first!, ...rest].map(summary)).toEqual([
         'ok win left 2', // alone
         'replay win left 2', // the draw before, in the call before
@@ -86,17 +111,28 @@ describe('a draw', () => {
     }
   });
 
-  it('keeps committing after the server ended the group commit\'s connection', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 50, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 5 } } });
+  it("keeps committing after the server ended the group commit's connection", async () => {
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0.5, stock: 50, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 5 } } },
+    );
     await executeDraw(endUser(tenant, 'first'), activity.id, randomUUID());
-    const ended = await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [GROUP_COMMIT_CONNECTION]);
+    const ended = await pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+      [GROUP_COMMIT_CONNECTION],
+    );
     expect(ended.rowCount).toBeGreaterThan(0);
-    const bodies = await Promise.all(Array.from({ length: 5 }, (_, i) => executeDraw(endUser(tenant, `after-${i}`), activity.id, randomUUID())));
+    const bodies = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => executeDraw(endUser(tenant, `after-${i}`), activity.id, randomUUID())),
+    );
     expect(await db.draw.count({ where: { id: { in: bodies.map((b) => b.drawId) } } })).toBe(5);
   });
 
   it('refuses, untouched, a draw whose caller knew of a smaller bundle than the tier now has; the next draw of the call is unaffected', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 5, prizes: [{ prizeId: p[0]! }, { prizeId: p[1]!, quantity: 2 }] }], { stocks: [10, 10] });
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 1, stock: 5, prizes: [{ prizeId: p[0]! }, { prizeId: p[1]!, quantity: 2 }] }],
+      { stocks: [10, 10] },
+    );
     const redis = await requestRedis();
     const meta = (await activityMeta(redis, activity.id))!;
     const stale = { ...meta, view: { ...meta.view, maxBundle: 1 } };
@@ -136,7 +172,8 @@ describe('a draw', () => {
     expect(fine).toMatchObject({ kind: 'ok', record: { t: activity.tiers[0]!.id } });
     expect(await redis.exists(drawKeys(activity.id).user('stale'), drawKeys(activity.id).idem('stale', 'k1'))).toBe(0);
     const stockAfter = await redis.hgetall(drawKeys(activity.id).stock);
-    expect(Number(stockAfter[`t:${activity.tiers[0]!.id}`])).toBe(Number(stockBefore[`t:${activity.tiers[0]!.id}`]) - 2);
+    expect(Number(stockAfter[`t:${activity.tiers[0]!.id}`])).toBe(
+      Number(stockBefore[`t:${activity.tiers[0]!.id}`]) - 2,
+    );
   });
 });
-

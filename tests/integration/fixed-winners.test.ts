@@ -21,9 +21,24 @@ import { endUser, liveActivity, testActor } from '../helpers/activities';
 const redis = createRedis('worker');
 afterAll(() => redis.quit());
 
-async function playAndEnd(users: number, { fixedWinners, tierStock, probability = 0, poolStock = 100 }: { fixedWinners: number; tierStock: number; probability?: number; poolStock?: number }) {
-  const live = await liveActivity((p) => [{ probability, stock: tierStock, prizes: [{ prizeId: p[0]! }] }], { stocks: [poolStock], overrides: { fixedWinners } });
-  await Promise.all(Array.from({ length: users }, (_, i) => executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID())));
+async function playAndEnd(
+  users: number,
+  {
+    fixedWinners,
+    tierStock,
+    probability = 0,
+    poolStock = 100,
+  }: { fixedWinners: number; tierStock: number; probability?: number; poolStock?: number },
+) {
+  const live = await liveActivity((p) => [{ probability, stock: tierStock, prizes: [{ prizeId: p[0]! }] }], {
+    stocks: [poolStock],
+    overrides: { fixedWinners },
+  });
+  await Promise.all(
+    Array.from({ length: users }, (_, i) =>
+      executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID()),
+    ),
+  );
   const end = { activityId: live.activity.id, transition: 'end' } as const;
   const ended = await changeActivityStatus(live.tenant.id, testActor, end);
   return { ...live, ended };
@@ -35,7 +50,10 @@ async function runFixedWinnersJob(activityId: string) {
 }
 
 async function fixedWins(activityId: string) {
-  return db.win.findMany({ where: { activityId, draw: { idempotencyKey: FIXED_WINNERS_DRAW_KEY } }, select: { id: true, userId: true, prizeId: true, status: true } });
+  return db.win.findMany({
+    where: { activityId, draw: { idempotencyKey: FIXED_WINNERS_DRAW_KEY } },
+    select: { id: true, userId: true, prizeId: true, status: true },
+  });
 }
 
 describe('fixed-winner draws at the end of an activity', () => {
@@ -52,19 +70,29 @@ describe('fixed-winner draws at the end of an activity', () => {
     expect(wins).toHaveLength(5);
     const winners = new Set(wins.map((w) => w.userId));
     expect(winners.size).toBe(5);
-    const participants = new Set((await db.participation.findMany({ where: { activityId: activity.id } })).map((p) => p.userId));
+    const participants = new Set(
+      (await db.participation.findMany({ where: { activityId: activity.id } })).map((p) => p.userId),
+    );
     for (const w of winners) expect(participants.has(w)).toBe(true);
     expect(wins.every((w) => w.prizeId === prizes[0]!.id && w.status === 'AWAITING_CLAIM')).toBe(true);
     for (const w of wins) expect(await getQueue('notify').getJob(`notify-win-created-${w.id}`)).toBeDefined();
 
     // Rerun, three at once and once more: nobody new wins, the stock moves once.
-    const again = await Promise.all([runFixedWinnersJob(activity.id), runFixedWinnersJob(activity.id), runFixedWinnersJob(activity.id)]);
+    const again = await Promise.all([
+      runFixedWinnersJob(activity.id),
+      runFixedWinnersJob(activity.id),
+      runFixedWinnersJob(activity.id),
+    ]);
     await runFixedWinnersJob(activity.id);
     expect(again.every((r) => r!.alreadyDrawn)).toBe(true);
     expect(new Set(again.flatMap((r) => r!.winners))).toEqual(winners);
     expect(await fixedWins(activity.id)).toHaveLength(5);
     expect(await db.draw.count({ where: { activityId: activity.id, idempotencyKey: FIXED_WINNERS_DRAW_KEY } })).toBe(5);
-    expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: 'activity.fixed-winners', objectId: activity.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { tenantId: tenant.id, action: 'activity.fixed-winners', objectId: activity.id },
+      }),
+    ).toBe(1);
 
     // Stock: five units issued, the rest returned once, the ledger and Redis agree.
     const pool = await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } });
@@ -73,7 +101,9 @@ describe('fixed-winner draws at the end of an activity', () => {
     expect(Number(await redis.hget(drawKeys(activity.id).issued, `p:${prizes[0]!.id}`))).toBe(5);
     expect(await db.stockMovement.count({ where: { activityId: activity.id, kind: 'RETURN' } })).toBe(1);
     expect(await reconcileActivity(activity.id)).toEqual([]);
-    const winnerRows = await db.participation.findMany({ where: { activityId: activity.id, userId: { in: [...winners] } } });
+    const winnerRows = await db.participation.findMany({
+      where: { activityId: activity.id, userId: { in: [...winners] } },
+    });
     expect(winnerRows.every((p) => p.wins === 1)).toBe(true);
   });
 
@@ -81,7 +111,9 @@ describe('fixed-winner draws at the end of an activity', () => {
     const { activity } = await playAndEnd(3, { fixedWinners: 5, tierStock: 5 });
     await runFixedWinnersJob(activity.id);
     await runFixedWinnersJob(activity.id);
-    expect(new Set((await fixedWins(activity.id)).map((w) => w.userId))).toEqual(new Set(['player-0', 'player-1', 'player-2']));
+    expect(new Set((await fixedWins(activity.id)).map((w) => w.userId))).toEqual(
+      new Set(['player-0', 'player-1', 'player-2']),
+    );
     const pool = await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } });
     expect(pool).toMatchObject({ reserved: 5, issued: 3, returned: 2 });
     expect(await reconcileActivity(activity.id)).toEqual([]);
@@ -100,8 +132,13 @@ describe('fixed-winner draws at the end of an activity', () => {
   });
 
   it('takes the stock once when a run dies after taking it and before writing the winners', async () => {
-    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 0, stock: 5, prizes: [{ prizeId: p[0]! }] }], { stocks: [100], overrides: { fixedWinners: 5 } });
-    await Promise.all(Array.from({ length: 10 }, (_, i) => executeDraw(endUser(tenant, `player-${i}`), activity.id, randomUUID())));
+    const { tenant, prizes, activity } = await liveActivity(
+      (p) => [{ probability: 0, stock: 5, prizes: [{ prizeId: p[0]! }] }],
+      { stocks: [100], overrides: { fixedWinners: 5 } },
+    );
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => executeDraw(endUser(tenant, `player-${i}`), activity.id, randomUUID())),
+    );
     await patchTier(tenant.id, testActor, {
       activityId: activity.id,
       tierId: activity.tiers[0]!.id,
@@ -119,7 +156,11 @@ describe('fixed-winner draws at the end of an activity', () => {
     await runFixedWinnersJob(activity.id);
     expect(await fixedWins(activity.id)).toHaveLength(3);
     expect(Number(await redis.hget(drawKeys(activity.id).issued, `p:${prizes[0]!.id}`))).toBe(3);
-    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ reserved: 5, issued: 3, returned: 2 });
+    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({
+      reserved: 5,
+      issued: 3,
+      returned: 2,
+    });
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
@@ -130,25 +171,40 @@ describe('fixed-winner draws at the end of an activity', () => {
     await redis.del(k.cfg, k.stock, k.issued);
     await runFixedWinnersJob(activity.id);
     expect(await fixedWins(activity.id)).toHaveLength(2);
-    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({ reserved: 5, issued: 4, returned: 1 });
+    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).toMatchObject({
+      reserved: 5,
+      issued: 4,
+      returned: 1,
+    });
     expect((await db.tier.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBe(4);
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
   it('draws them after a scheduled end too: the settle job draws them, then returns the stock', async () => {
-    const live = await liveActivity((p) => [{ probability: 0, stock: 2, prizes: [{ prizeId: p[0]! }] }], { stocks: [10], overrides: { fixedWinners: 2 } });
-    await Promise.all(Array.from({ length: 6 }, (_, i) => executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID())));
+    const live = await liveActivity((p) => [{ probability: 0, stock: 2, prizes: [{ prizeId: p[0]! }] }], {
+      stocks: [10],
+      overrides: { fixedWinners: 2 },
+    });
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID()),
+      ),
+    );
     expect(await runTransition(live.activity.id, 'end', Date.parse(live.activity.endsAt))).toBe('applied');
     // The scheduled end queues the settle job; nothing is returned before it runs.
     expect(await getQueue('settle').getJob(settleJobId(live.activity.id))).toBeDefined();
     expect((await db.activity.findUniqueOrThrow({ where: { id: live.activity.id } })).stockReturnedAt).toBeNull();
     await runFixedWinnersJob(live.activity.id);
     expect(await fixedWins(live.activity.id)).toHaveLength(2);
-    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: live.activity.id } })).toMatchObject({ reserved: 2, issued: 2, returned: 0 });
+    expect(await db.activityStock.findFirstOrThrow({ where: { activityId: live.activity.id } })).toMatchObject({
+      reserved: 2,
+      issued: 2,
+      returned: 0,
+    });
     expect((await db.activity.findUniqueOrThrow({ where: { id: live.activity.id } })).stockReturnedAt).not.toBeNull();
   });
 
-  it('runs from the settle queue\'s processor, which refuses a bad payload without retrying', async () => {
+  it("runs from the settle queue's processor, which refuses a bad payload without retrying", async () => {
     const { activity } = await playAndEnd(4, { fixedWinners: 2, tierStock: 2 });
     await settleProcessor.process({ data: { activityId: activity.id } } as Job);
     expect(await fixedWins(activity.id)).toHaveLength(2);

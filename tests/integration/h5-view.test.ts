@@ -11,16 +11,27 @@ import { liveActivity, specFor, testActor } from '../helpers/activities';
 
 describe('H5 play view', () => {
   it('shows a published activity with its live odds, never a draft, and mints no demo tokens by default', async () => {
-    const { tenant, activity, prizes } = await liveActivity((p) => [{ name: 'Gold', probability: 0.125, stock: 10, prizes: [{ prizeId: p[0]! }] }]);
+    const { tenant, activity, prizes } = await liveActivity((p) => [
+      { name: 'Gold', probability: 0.125, stock: 10, prizes: [{ prizeId: p[0]! }] },
+    ]);
     const view = await getPlayView(activity.id);
-    expect(view).toMatchObject({ id: activity.id, gameplay: 'wheel', tiers: [{ name: 'Gold', probability: 0.125 }], noWinProbability: 0.875 });
+    expect(view).toMatchObject({
+      id: activity.id,
+      gameplay: 'wheel',
+      tiers: [{ name: 'Gold', probability: 0.125 }],
+      noWinProbability: 0.875,
+    });
     await patchTier(tenant.id, testActor, {
       activityId: activity.id,
       tierId: view!.tiers[0]!.id,
       patch: { probability: 0.5 },
     });
     expect((await getPlayView(activity.id))!.tiers[0]!.probability).toBe(0.5);
-    const draft = await createActivity(tenant.id, testActor, specFor([{ probability: 0.1, stock: 1, prizes: [{ prizeId: prizes[0]!.id }] }]));
+    const draft = await createActivity(
+      tenant.id,
+      testActor,
+      specFor([{ probability: 0.1, stock: 1, prizes: [{ prizeId: prizes[0]!.id }] }]),
+    );
     expect(await getPlayView(draft.id)).toBeNull();
     expect(await getPlayView('not-a-uuid')).toBeNull();
     expect(await demoTokens(activity.id)).toBeNull();

@@ -13,7 +13,11 @@ describe('GET /api/health', () => {
     const down = await callRoute(health);
     expect(down.status).toBe(503);
     expect(down.json.status).toBe('degraded');
-    expect(down.json.checks).toMatchObject({ postgres: { ok: true }, redis: { ok: true }, workers: { ok: false, error: expect.stringContaining('npm run workers') } });
+    expect(down.json.checks).toMatchObject({
+      postgres: { ok: true },
+      redis: { ok: true },
+      workers: { ok: false, error: expect.stringContaining('npm run workers') },
+    });
 
     await beat(redis, 'test-worker');
     const up = await callRoute(health);

@@ -47,7 +47,8 @@ describe('a change that finds no hot state', () => {
   it('stands in the records and is live when it answers: pause, resume, odds, stock, pools, period, end', async () => {
     const tiers = (p: string[]) => [{ probability: 0, stock: 100, prizes: [{ prizeId: p[0]! }] }];
     const { tenant, prizes, activity } = await liveActivity(tiers, {
-      stocks: [200], overrides: { limits: { freeDrawsPerDay: 100, maxDrawsPerDay: 100 } },
+      stocks: [200],
+      overrides: { limits: { freeDrawsPerDay: 100, maxDrawsPerDay: 100 } },
     });
     const id = activity.id;
     const tierId = activity.tiers[0]!.id;
@@ -119,9 +120,10 @@ describe('a change that finds no hot state', () => {
       const stale = (await loadActivitySnapshot(id))!;
       await writeActivityCounts(redis, stale, { byTier: new Map(), byPrize: new Map() });
       // ...when the change is committed.
-      const res = change === 'a pause'
-        ? await call(pause, tenant.apiKey, { id })
-        : await call(completeTask, token, { activityId: id, taskId: activity.tasks[0]!.id });
+      const res =
+        change === 'a pause'
+          ? await call(pause, tenant.apiKey, { id })
+          : await call(completeTask, token, { activityId: id, taskId: activity.tasks[0]!.id });
       expect(res.status, JSON.stringify(res.json)).toBe(200);
       // The rebuild's state, read before it, is not shown.
       expect(await showActivityState(redis, stale)).toBe(false);

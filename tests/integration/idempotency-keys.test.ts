@@ -16,9 +16,10 @@ import { bearer, callRoute } from '../helpers/fixtures';
 const redis = createRedis('worker');
 afterAll(() => redis.quit());
 
-const live = () => liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], {
-  overrides: { limits: { freeDrawsPerDay: 5 } },
-});
+const live = () =>
+  liveActivity((p) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }], {
+    overrides: { limits: { freeDrawsPerDay: 5 } },
+  });
 const drawAs = (token: string, activityId: string, key: string) =>
   callRoute(draw, { method: 'POST', headers: { ...bearer(token), 'idempotency-key': key }, params: { activityId } });
 const drawsOf = (activityId: string, userId: string) =>

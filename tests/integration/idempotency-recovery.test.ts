@@ -14,12 +14,18 @@ afterAll(() => redis.quit());
 
 describe('a repeated Idempotency-Key that Redis has forgotten', () => {
   it('answers with the recorded draw and takes back the new one (key expired in Redis)', async () => {
-    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 0.5, stock: 50, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 5 } } });
+    const { tenant, prizes, activity } = await liveActivity(
+      (p) => [{ probability: 0.5, stock: 50, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 5 } } },
+    );
     const user = endUser(tenant, 'returning');
     const key = randomUUID();
     const first = await executeDraw(user, activity.id, key);
     const k = drawKeys(activity.id);
-    const before = { left: await redis.hget(k.stock, `p:${prizes[0]!.id}`), user: await redis.hgetall(k.user('returning')) };
+    const before = {
+      left: await redis.hget(k.stock, `p:${prizes[0]!.id}`),
+      user: await redis.hgetall(k.user('returning')),
+    };
     await redis.del(k.idem('returning', key));
     const again = await executeDraw(user, activity.id, key);
     expect(again).toEqual(first);
@@ -29,7 +35,10 @@ describe('a repeated Idempotency-Key that Redis has forgotten', () => {
   });
 
   it('answers with the recorded draw after the activity was rebuilt from the rows', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 50, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 5 } } });
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 1, stock: 50, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 5 } } },
+    );
     const user = endUser(tenant, 'patient');
     const key = randomUUID();
     const first = await executeDraw(user, activity.id, key);

@@ -30,14 +30,21 @@ describe('invitations', () => {
     const who = await verifyOperatorCredentials(address, password);
     expect(who).toMatchObject({ email: address, name: 'New Person' });
     expect(await verifyOperatorCredentials(address, 'not-the-password')).toBeNull();
-    expect(await authorizeConsole(who!.id, tenant.slug, 'OPERATOR')).toMatchObject({ role: 'OPERATOR', tenantId: tenant.id });
+    expect(await authorizeConsole(who!.id, tenant.slug, 'OPERATOR')).toMatchObject({
+      role: 'OPERATOR',
+      tenantId: tenant.id,
+    });
     await expect(authorizeConsole(who!.id, tenant.slug, 'OWNER')).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Once only: the page says so and a second submission changes nothing.
     expect(await getInvitation(token)).toBeNull();
-    await expect(acceptInvitation(token, { kind: 'new', name: 'Someone Else', password: 'another-password-2' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      acceptInvitation(token, { kind: 'new', name: 'Someone Else', password: 'another-password-2' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await verifyOperatorCredentials(address, password)).not.toBeNull();
-    expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: 'member.join', objectId: who!.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: 'member.join', objectId: who!.id } })).toBe(
+      1,
+    );
   });
 
   it('two submissions of one link at the same moment: exactly one joins', async () => {
@@ -59,13 +66,19 @@ describe('invitations', () => {
     const first = await inviteMember(tenant.id, testActor, { email: address, role: 'ANALYST' }, now);
     const later = now + (INVITATION_TTL_HOURS * 3600 + 1) * 1000;
     expect(await getInvitation(first.token, later)).toBeNull();
-    await expect(acceptInvitation(first.token, { kind: 'new', name: 'Late', password }, later)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(acceptInvitation(first.token, { kind: 'new', name: 'Late', password }, later)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await db.operator.count({ where: { email: address } })).toBe(0);
 
     const second = await inviteMember(tenant.id, testActor, { email: address, role: 'OWNER' });
     expect(await getInvitation(first.token)).toBeNull();
-    await expect(acceptInvitation(first.token, { kind: 'new', name: 'Old link', password })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await acceptInvitation(second.token, { kind: 'new', name: 'On time', password })).toMatchObject({ role: 'OWNER' });
+    await expect(acceptInvitation(first.token, { kind: 'new', name: 'Old link', password })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await acceptInvitation(second.token, { kind: 'new', name: 'On time', password })).toMatchObject({
+      role: 'OWNER',
+    });
     // A malformed or unknown token is just unusable.
     expect(await getInvitation('nope')).toBeNull();
     expect(await getInvitation('A'.repeat(43))).toBeNull();
@@ -80,12 +93,19 @@ describe('invitations', () => {
     const { token } = await inviteMember(other.id, testActor, { email: address, role: 'ANALYST' });
     expect(await getInvitation(token)).toMatchObject({ hasAccount: true });
 
-    await expect(acceptInvitation(token, { kind: 'new', name: 'Hijack', password: 'attacker-password-1' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await expect(acceptInvitation(token, { kind: 'existing', password: 'wrong-password' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(
+      acceptInvitation(token, { kind: 'new', name: 'Hijack', password: 'attacker-password-1' }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(acceptInvitation(token, { kind: 'existing', password: 'wrong-password' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
     expect(await verifyOperatorCredentials(address, 'attacker-password-1')).toBeNull();
     expect(await getInvitation(token)).not.toBeNull();
 
-    expect(await acceptInvitation(token, { kind: 'existing', password: 'their-own-password-1' })).toMatchObject({ tenantSlug: other.slug, role: 'ANALYST' });
+    expect(await acceptInvitation(token, { kind: 'existing', password: 'their-own-password-1' })).toMatchObject({
+      tenantSlug: other.slug,
+      role: 'ANALYST',
+    });
     expect(await verifyOperatorCredentials(address, 'their-own-password-1')).toMatchObject({ id: operator.id });
     expect(await authorizeConsole(operator.id, other.slug, 'ANALYST')).toMatchObject({ role: 'ANALYST' });
     expect(await authorizeConsole(operator.id, home.slug, 'OWNER')).toMatchObject({ role: 'OWNER' });

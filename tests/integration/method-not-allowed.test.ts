@@ -70,7 +70,11 @@ async function call(route: string, method: HttpMethod) {
 
 describe('methods a route does not serve', () => {
   it('every route file under app/api is listed with what it serves', () => {
-    expect(routeFiles().filter((r) => r !== CATCH_ALL).sort()).toEqual(Object.keys(SERVED).sort());
+    expect(
+      routeFiles()
+        .filter((r) => r !== CATCH_ALL)
+        .sort(),
+    ).toEqual(Object.keys(SERVED).sort());
   });
 
   for (const [route, served] of Object.entries(SERVED)) {

@@ -20,13 +20,15 @@ describe('prisma/migrations', () => {
       await client.query('ALTER TABLE "ActivityStock" DROP CONSTRAINT "ActivityStock_prizeId_fkey"');
       await client.query(`ALTER TYPE "WinStatus" ADD VALUE 'LOST'`);
       const diffs = await diffSchemaWithDatabase(client);
-      expect(diffs).toEqual(expect.arrayContaining([
-        'column Prize.colour: in the database, missing in schema.prisma',
-        'index Draw_activityId_createdAt_idx on Draw(activityId, createdAt): in schema.prisma, missing in the database',
-        'column Win.claimName: NOT NULL in the database, optional in schema.prisma',
-        'foreign key ActivityStock_prizeId_fkey: in schema.prisma, missing in the database',
-        expect.stringContaining('enum WinStatus: values'),
-      ]));
+      expect(diffs).toEqual(
+        expect.arrayContaining([
+          'column Prize.colour: in the database, missing in schema.prisma',
+          'index Draw_activityId_createdAt_idx on Draw(activityId, createdAt): in schema.prisma, missing in the database',
+          'column Win.claimName: NOT NULL in the database, optional in schema.prisma',
+          'foreign key ActivityStock_prizeId_fkey: in schema.prisma, missing in the database',
+          expect.stringContaining('enum WinStatus: values'),
+        ]),
+      );
       expect(diffs).toHaveLength(5);
     });
   });
@@ -36,8 +38,12 @@ describe('prisma/migrations', () => {
       const result = await applyMigrations(url);
       const migrations = readMigrations();
       expect(result.applied).toEqual(migrations.map((m) => m.name));
-      const { rows } = await client.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name');
-      expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(migrations.map((m) => [m.name, m.checksum, 1]));
+      const { rows } = await client.query(
+        'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+      );
+      expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(
+        migrations.map((m) => [m.name, m.checksum, 1]),
+      );
       expect(rows.every((r) => r.finished_at instanceof Date)).toBe(true);
     });
   });
@@ -58,16 +64,27 @@ describe('prisma/migrations', () => {
   it('refuse to go on when an applied migration was changed', async () => {
     await withEmptyDatabase(async (url) => {
       await applyMigrations(url);
-      const changed = readMigrations().map((m, i) => (i === 0 ? { ...m, sql: m.sql + '\n-- edited', checksum: 'f'.repeat(64) } : m));
+      const changed = readMigrations().map((m, i) =>
+        i === 0 ? { ...m, sql: m.sql + '\n-- edited', checksum: 'f'.repeat(64) } : m,
+      );
       await expect(applyMigrations(url, { migrations: changed })).rejects.toThrow(/was changed after it was applied/);
     });
   });
 
   it('leave nothing behind when a migration fails', async () => {
     await withEmptyDatabase(async (url, client) => {
-      const broken = [...readMigrations(), { name: '29991231000000_broken', sql: 'CREATE TABLE "Half" (id int); SELECT no_such_function();', checksum: '0'.repeat(64) }];
+      const broken = [
+        ...readMigrations(),
+        {
+          name: '29991231000000_broken',
+          sql: 'CREATE TABLE "Half" (id int); SELECT no_such_function();',
+          checksum: '0'.repeat(64),
+        },
+      ];
       await expect(applyMigrations(url, { migrations: broken })).rejects.toThrow(/29991231000000_broken failed/);
-      const { rows } = await client.query(`SELECT to_regclass('"Half"') AS half, (SELECT count(*)::int FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken') AS recorded`);
+      const { rows } = await client.query(
+        `SELECT to_regclass('"Half"') AS half, (SELECT count(*)::int FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken') AS recorded`,
+      );
       expect(rows[0]).toEqual({ half: null, recorded: 0 });
     });
   });

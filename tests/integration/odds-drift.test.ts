@@ -19,26 +19,43 @@ afterAll(() => redis.quit());
 
 type Tier = { probability: number; stock: number };
 
-async function playedActivity(tiers: Tier[], { users, drawsEach, random, overrides = {} }: { users: number; drawsEach: number; random?: () => number; overrides?: Partial<ActivitySpec> }) {
+async function playedActivity(
+  tiers: Tier[],
+  {
+    users,
+    drawsEach,
+    random,
+    overrides = {},
+  }: { users: number; drawsEach: number; random?: () => number; overrides?: Partial<ActivitySpec> },
+) {
   const live = await liveActivity((p) => tiers.map((t) => ({ ...t, prizes: [{ prizeId: p[0]! }] })), {
-    stocks: [100_000], overrides: { limits: { freeDrawsPerDay: drawsEach, ...overrides.limits }, ...overrides },
+    stocks: [100_000],
+    overrides: { limits: { freeDrawsPerDay: drawsEach, ...overrides.limits }, ...overrides },
   });
   // Users draw in parallel, each user's draws one after another (as a person taps), so a draw
   // never races its own user's capping win.
   const queue = Array.from({ length: users }, (_, i) => i);
-  await Promise.all(Array.from({ length: 50 }, async () => {
-    for (let u = queue.pop(); u !== undefined; u = queue.pop()) {
-      for (let n = 0; n < drawsEach; n++) await executeDraw(endUser(live.tenant, `u${u}`), live.activity.id, randomUUID(), random ? { random } : {});
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      for (let u = queue.pop(); u !== undefined; u = queue.pop()) {
+        for (let n = 0; n < drawsEach; n++)
+          await executeDraw(endUser(live.tenant, `u${u}`), live.activity.id, randomUUID(), random ? { random } : {});
+      }
+    }),
+  );
   return live;
 }
 
 const alertsOf = (activityId: string) => db.alert.findMany({ where: { activityId, kind: 'odds_drift' } });
-const statusOf = async (activityId: string) => (await db.activity.findUniqueOrThrow({ where: { id: activityId } })).status;
+const statusOf = async (activityId: string) =>
+  (await db.activity.findUniqueOrThrow({ where: { id: activityId } })).status;
 
 describe('the odds-drift alarm', () => {
-  const odds: Tier[] = [{ probability: 0.05, stock: 10_000 }, { probability: 0.1, stock: 10_000 }, { probability: 0.2, stock: 10_000 }];
+  const odds: Tier[] = [
+    { probability: 0.05, stock: 10_000 },
+    { probability: 0.1, stock: 10_000 },
+    { probability: 0.2, stock: 10_000 },
+  ];
 
   it('stays quiet on 3,000 real draws by 1,000 users', async () => {
     const { activity } = await playedActivity(odds, { users: 1_000, drawsEach: 3, overrides: { pauseOnDrift: true } });
@@ -52,14 +69,28 @@ describe('the odds-drift alarm', () => {
 
   it('fires once on a biased picker and pauses the activity when pauseOnDrift is set', async () => {
     // Random integers from only half the range: every tier is drawn twice as often as configured.
-    const { tenant, activity } = await playedActivity(odds, { users: 500, drawsEach: 2, random: () => randomInt(0, 500_000), overrides: { pauseOnDrift: true } });
+    const { tenant, activity } = await playedActivity(odds, {
+      users: 500,
+      drawsEach: 2,
+      random: () => randomInt(0, 500_000),
+      overrides: { pauseOnDrift: true },
+    });
     const check = await checkOddsDrift(activity.id);
     expect(check).toMatchObject({ drift: true, alerted: true, paused: true });
     expect(check!.fit!.pValue).toBeLessThan(0.001);
     const [alert] = await alertsOf(activity.id);
-    expect(alert).toMatchObject({ tenantId: tenant.id, kind: 'odds_drift', severity: 'CRITICAL', acknowledgedAt: null });
+    expect(alert).toMatchObject({
+      tenantId: tenant.id,
+      kind: 'odds_drift',
+      severity: 'CRITICAL',
+      acknowledgedAt: null,
+    });
     expect(await statusOf(activity.id)).toBe('PAUSED');
-    expect(await db.auditLog.count({ where: { objectId: activity.id, action: 'activity.pause', actorType: 'SYSTEM', actorId: 'odds-drift' } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { objectId: activity.id, action: 'activity.pause', actorType: 'SYSTEM', actorId: 'odds-drift' },
+      }),
+    ).toBe(1);
 
     // The operator resumes without acknowledging: the open alert is not raised again, nor is the activity paused again.
     await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'resume' });
@@ -68,46 +99,74 @@ describe('the odds-drift alarm', () => {
     expect(await statusOf(activity.id)).toBe('LIVE');
   });
 
-  it('alerts without pausing when pauseOnDrift is off (run by the odds-drift queue\'s processor)', async () => {
+  it("alerts without pausing when pauseOnDrift is off (run by the odds-drift queue's processor)", async () => {
     const { activity } = await playedActivity(odds, { users: 500, drawsEach: 2, random: () => randomInt(0, 500_000) });
-    expect(await oddsDriftProcessor.process({ data: { activityId: activity.id } } as Job)).toMatchObject({ drift: true, alerted: true, paused: false });
+    expect(await oddsDriftProcessor.process({ data: { activityId: activity.id } } as Job)).toMatchObject({
+      drift: true,
+      alerted: true,
+      paused: false,
+    });
     expect(await alertsOf(activity.id)).toHaveLength(1);
     expect(await statusOf(activity.id)).toBe('LIVE');
   });
 
   it('is not fooled by a tier that sold out, which a naive test would call drift', async () => {
-    const { activity } = await playedActivity([{ probability: 0.1, stock: 10_000 }, { probability: 0.3, stock: 60 }], { users: 1_000, drawsEach: 2 });
+    const { activity } = await playedActivity(
+      [
+        { probability: 0.1, stock: 10_000 },
+        { probability: 0.3, stock: 60 },
+      ],
+      { users: 1_000, drawsEach: 2 },
+    );
     const check = await checkOddsDrift(activity.id);
     expect(check!.drift).toBe(false);
     expect(check!.fit!.categories.find((c) => c.pooled)!.tierIds).toEqual([activity.tiers[1]!.id]);
     // The same counts with the sold-out tier tested on its own: far from its odds.
-    const naive = fitOutcomes(activity.tiers.map((t, i) => ({ id: t.id, probabilityMicros: [100_000, 300_000][i]!, pooled: false })), await countsOf(activity.id));
+    const naive = fitOutcomes(
+      activity.tiers.map((t, i) => ({ id: t.id, probabilityMicros: [100_000, 300_000][i]!, pooled: false })),
+      await countsOf(activity.id),
+    );
     expect(naive!.pValue).toBeLessThan(0.001);
   });
 
   it('tests only the draws made since the odds last changed', async () => {
-    const { tenant, activity } = await playedActivity([{ probability: 0.02, stock: 10_000 }], { users: 1_000, drawsEach: 2 });
+    const { tenant, activity } = await playedActivity([{ probability: 0.02, stock: 10_000 }], {
+      users: 1_000,
+      drawsEach: 2,
+    });
     await patchTier(tenant.id, testActor, {
       activityId: activity.id,
       tierId: activity.tiers[0]!.id,
       patch: { probability: 0.3 },
     });
-    await Promise.all(Array.from({ length: 1_000 }, (_, i) => executeDraw(endUser(tenant, `later-${i}`), activity.id, randomUUID())));
+    await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) => executeDraw(endUser(tenant, `later-${i}`), activity.id, randomUUID())),
+    );
     const check = await checkOddsDrift(activity.id);
     expect(check!.fit!.draws).toBe(1_000);
     expect(check!.drift).toBe(false);
     // All 2,000 judged against today's odds would look like drift.
-    const naive = fitOutcomes([{ id: activity.tiers[0]!.id, probabilityMicros: 300_000, pooled: false }], await countsOf(activity.id));
+    const naive = fitOutcomes(
+      [{ id: activity.tiers[0]!.id, probabilityMicros: 300_000, pooled: false }],
+      await countsOf(activity.id),
+    );
     expect(naive!.pValue).toBeLessThan(0.001);
   });
 
   it('leaves out draws that could not win because the user had reached maxWinsPerUser', async () => {
-    const { activity } = await playedActivity([{ probability: 0.4, stock: 10_000 }], { users: 400, drawsEach: 5, overrides: { limits: { freeDrawsPerDay: 5, maxWinsPerUser: 1 } } });
+    const { activity } = await playedActivity([{ probability: 0.4, stock: 10_000 }], {
+      users: 400,
+      drawsEach: 5,
+      overrides: { limits: { freeDrawsPerDay: 5, maxWinsPerUser: 1 } },
+    });
     const check = await checkOddsDrift(activity.id);
     expect(check!.drift).toBe(false);
     expect(check!.fit!.draws).toBeLessThan(2_000);
     // Counted naively, capped users' losses drag the tier far below its odds.
-    const naive = fitOutcomes([{ id: activity.tiers[0]!.id, probabilityMicros: 400_000, pooled: false }], await countsOf(activity.id));
+    const naive = fitOutcomes(
+      [{ id: activity.tiers[0]!.id, probabilityMicros: 400_000, pooled: false }],
+      await countsOf(activity.id),
+    );
     expect(naive!.pValue).toBeLessThan(0.001);
   });
 });

@@ -13,16 +13,28 @@ import { chiSquare, chiSquarePValue } from '../helpers/stats';
 const HOUR = 3600_000;
 
 /** Wins of tier 0 among `n` draws at time `at`, by `n` users each drawing once. */
-async function winsAt(tenant: { id: string; slug: string }, activityId: string, tierId: string, at: number, n: number, prefix: string) {
+async function winsAt(
+  tenant: { id: string; slug: string },
+  activityId: string,
+  tierId: string,
+  at: number,
+  n: number,
+  prefix: string,
+) {
   let wins = 0;
   for (let i = 0; i < n; i += 100) {
-    const bodies = await Promise.all(Array.from({ length: Math.min(100, n - i) }, (_, j) => executeDraw(endUser(tenant, `${prefix}${i + j}`), activityId, randomUUID(), { now: at })));
+    const bodies = await Promise.all(
+      Array.from({ length: Math.min(100, n - i) }, (_, j) =>
+        executeDraw(endUser(tenant, `${prefix}${i + j}`), activityId, randomUUID(), { now: at }),
+      ),
+    );
     wins += bodies.filter((b) => b.tier?.id === tierId).length;
   }
   return wins;
 }
 
-const fits = (wins: number, n: number, p: number) => chiSquarePValue(chiSquare([wins, n - wins], [n * p, n * (1 - p)]), 1);
+const fits = (wins: number, n: number, p: number) =>
+  chiSquarePValue(chiSquare([wins, n - wins], [n * p, n * (1 - p)]), 1);
 
 describe('time segments', () => {
   it('switch the odds exactly at the local hour boundary (chi-square on each side)', async () => {
@@ -30,8 +42,21 @@ describe('time segments', () => {
     const today = new Date();
     const boundary = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12);
     const { tenant, activity } = await liveActivity(
-      (p) => [{ probability: 0.1, stock: 100_000, prizes: [{ prizeId: p[0]! }], segments: [{ fromHour: 20, toHour: 22, probability: 0.6 }] }],
-      { stocks: [100_000], overrides: { startsAt: new Date(boundary - 48 * HOUR).toISOString(), endsAt: new Date(boundary + 48 * HOUR).toISOString() } },
+      (p) => [
+        {
+          probability: 0.1,
+          stock: 100_000,
+          prizes: [{ prizeId: p[0]! }],
+          segments: [{ fromHour: 20, toHour: 22, probability: 0.6 }],
+        },
+      ],
+      {
+        stocks: [100_000],
+        overrides: {
+          startsAt: new Date(boundary - 48 * HOUR).toISOString(),
+          endsAt: new Date(boundary + 48 * HOUR).toISOString(),
+        },
+      },
     );
     const tierId = activity.tiers[0]!.id;
     const N = 2_000;
@@ -56,10 +81,17 @@ describe('time segments', () => {
     const result = ActivitySpec.safeParse(spec);
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.message).toMatch(/add up to 1.1 at 00:00/);
-    const fine = ActivitySpec.safeParse(specFor([
-      { probability: 0.5, stock: 1, prizes: [{ prizeId }], segments: [{ fromHour: 22, toHour: 2, probability: 0.6 }] },
-      { probability: 0.4, stock: 1, prizes: [{ prizeId: randomUUID() }] },
-    ]));
+    const fine = ActivitySpec.safeParse(
+      specFor([
+        {
+          probability: 0.5,
+          stock: 1,
+          prizes: [{ prizeId }],
+          segments: [{ fromHour: 22, toHour: 2, probability: 0.6 }],
+        },
+        { probability: 0.4, stock: 1, prizes: [{ prizeId: randomUUID() }] },
+      ]),
+    );
     expect(fine.success).toBe(true);
   });
 });
@@ -71,7 +103,10 @@ describe('even pacing', () => {
     const stock = 100;
     const { tenant, activity } = await liveActivity(
       (p) => [{ probability: 0.5, stock, prizes: [{ prizeId: p[0]! }], pacing: 'even' }],
-      { stocks: [stock], overrides: { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + period).toISOString() } },
+      {
+        stocks: [stock],
+        overrides: { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + period).toISOString() },
+      },
     );
     const tierId = activity.tiers[0]!.id;
     const redis = await requestRedis();
@@ -82,7 +117,11 @@ describe('even pacing', () => {
     for (let c = 0; c < checkpoints; c++) {
       const at = startsAt + Math.floor(((c + 0.5) * period) / checkpoints);
       // Heavy traffic: far more would win than the line allows.
-      await Promise.all(Array.from({ length: 20 }, (_, j) => executeDraw(endUser(tenant, `p${c}-${j}`), activity.id, randomUUID(), { now: at })));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, j) =>
+          executeDraw(endUser(tenant, `p${c}-${j}`), activity.id, randomUUID(), { now: at }),
+        ),
+      );
       issued = Number(await redis.hget(drawKeys(activity.id).issued, `t:${tierId}`));
       const line = Math.floor((stock * (at - startsAt)) / period) + burst;
       if (issued > line) overLine.push(`checkpoint ${c}: ${issued} issued over the line ${line}`);
@@ -91,12 +130,18 @@ describe('even pacing', () => {
     expect(issued).toBeGreaterThanOrEqual(stock - 2);
 
     // Without pacing the same traffic spends the stock in the first checkpoints: the test can fail.
-    const unpaced = await liveActivity(
-      (p) => [{ probability: 0.5, stock, prizes: [{ prizeId: p[0]! }] }],
-      { stocks: [stock], overrides: { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + period).toISOString() } },
-    );
+    const unpaced = await liveActivity((p) => [{ probability: 0.5, stock, prizes: [{ prizeId: p[0]! }] }], {
+      stocks: [stock],
+      overrides: { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + period).toISOString() },
+    });
     const early = startsAt + period / checkpoints;
-    await Promise.all(Array.from({ length: 60 }, (_, j) => executeDraw(endUser(unpaced.tenant, `q${j}`), unpaced.activity.id, randomUUID(), { now: early })));
-    expect(Number(await redis.hget(drawKeys(unpaced.activity.id).issued, `t:${unpaced.activity.tiers[0]!.id}`))).toBeGreaterThan(2 + burst);
+    await Promise.all(
+      Array.from({ length: 60 }, (_, j) =>
+        executeDraw(endUser(unpaced.tenant, `q${j}`), unpaced.activity.id, randomUUID(), { now: early }),
+      ),
+    );
+    expect(
+      Number(await redis.hget(drawKeys(unpaced.activity.id).issued, `t:${unpaced.activity.tiers[0]!.id}`)),
+    ).toBeGreaterThan(2 + burst);
   });
 });

@@ -23,7 +23,11 @@ beforeAll(async () => {
   upstream = await listen((req, res) => {
     upstreamPaths.push(req.url!);
     renders += 1;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 's-maxage=5', 'x-nextjs-cache': 'HIT' });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 's-maxage=5',
+      'x-nextjs-cache': 'HIT',
+    });
     res.end(`<p>${req.url} render ${renders}</p>`);
   });
   const cache = createPlayPageCache({ upstream: upstream.url, now: () => clock.nowMs });

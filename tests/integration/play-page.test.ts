@@ -25,9 +25,12 @@ function propsOf(html: string) {
 
 describe('H5 play page document', () => {
   it('renders the game on the server, escapes operator text, and hands the bundle the live view', async () => {
-    const { activity } = await liveActivity((p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }], {
-      overrides: { materials: { title: HOSTILE_TITLE, themeColor: '#be123c' } },
-    });
+    const { activity } = await liveActivity(
+      (p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }],
+      {
+        overrides: { materials: { title: HOSTILE_TITLE, themeColor: '#be123c' } },
+      },
+    );
     const res = await renderPlayPage(activity.id, 'zh-CN');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
@@ -40,7 +43,9 @@ describe('H5 play page document', () => {
     // Only the escaped title: no second script end, no injected element.
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).not.toContain('<img src=x');
-    expect(html).toContain('<title>Lucky &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &quot;friends&quot;</title>');
+    expect(html).toContain(
+      '<title>Lucky &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &quot;friends&quot;</title>',
+    );
     const props = propsOf(html);
     expect(props.activity).toEqual(playActivityOf((await getPlayView(activity.id))!));
     expect(props.activity.title).toBe(HOSTILE_TITLE);
@@ -52,16 +57,21 @@ describe('H5 play page document', () => {
   });
 
   it('answers 404 for an unknown activity, a draft and an unknown language', async () => {
-    const { activity } = await liveActivity((p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }]);
+    const { activity } = await liveActivity((p) => [
+      { name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] },
+    ]);
     expect((await renderPlayPage('6f1c1f4e-0000-4000-8000-000000000000', 'en')).status).toBe(404);
     expect((await renderPlayPage('not-a-uuid', 'en')).status).toBe(404);
     expect((await renderPlayPage(activity.id, 'fr')).status).toBe(404);
   });
 
   it('renders once per activity and language per interval, then reads the activity again', async () => {
-    const { activity } = await liveActivity((p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }], {
-      overrides: { materials: { title: 'Before' } },
-    });
+    const { activity } = await liveActivity(
+      (p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }],
+      {
+        overrides: { materials: { title: 'Before' } },
+      },
+    );
     const t0 = Date.now();
     expect(propsOf(await (await renderPlayPage(activity.id, 'en', t0)).text()).activity.title).toBe('Before');
     await db.activity.update({ where: { id: activity.id }, data: { materials: { title: 'After' } } });
@@ -71,11 +81,18 @@ describe('H5 play page document', () => {
     expect(propsOf(await (await renderPlayPage(activity.id, 'en', t0 + 5_000)).text()).activity.title).toBe('After');
   });
 
-  it('rules: the live odds on every request, in the reader\'s language, without a script', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ name: 'Gold', probability: 0.125, stock: 10, prizes: [{ prizeId: p[0]!, quantity: 2 }] }], {
-      overrides: { materials: { title: HOSTILE_TITLE, rulesText: 'One draw a day.' } },
-    });
-    const rowsOf = (html: string) => [...html.matchAll(/data-testid="odds-row" data-tier-id="([^"]+)" data-probability="([^"]+)"/g)].map((m) => [m[1], Number(m[2])]);
+  it("rules: the live odds on every request, in the reader's language, without a script", async () => {
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ name: 'Gold', probability: 0.125, stock: 10, prizes: [{ prizeId: p[0]!, quantity: 2 }] }],
+      {
+        overrides: { materials: { title: HOSTILE_TITLE, rulesText: 'One draw a day.' } },
+      },
+    );
+    const rowsOf = (html: string) =>
+      [...html.matchAll(/data-testid="odds-row" data-tier-id="([^"]+)" data-probability="([^"]+)"/g)].map((m) => [
+        m[1],
+        Number(m[2]),
+      ]);
     const first = await renderRulesPage(activity.id, 'zh-CN');
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('no-store');
@@ -85,9 +102,15 @@ describe('H5 play page document', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img src=x');
     const tierId = (await getPlayView(activity.id))!.tiers[0]!.id;
-    expect(rowsOf(html)).toEqual([[tierId, 0.125], ['none', 0.875]]);
+    expect(rowsOf(html)).toEqual([
+      [tierId, 0.125],
+      ['none', 0.875],
+    ]);
     await patchTier(tenant.id, testActor, { activityId: activity.id, tierId, patch: { probability: 0.3 } });
-    expect(rowsOf(await (await renderRulesPage(activity.id, 'en')).text())).toEqual([[tierId, 0.3], ['none', 0.7]]);
+    expect(rowsOf(await (await renderRulesPage(activity.id, 'en')).text())).toEqual([
+      [tierId, 0.3],
+      ['none', 0.7],
+    ]);
     expect((await renderRulesPage('6f1c1f4e-0000-4000-8000-000000000000', 'en')).status).toBe(404);
   });
 });

@@ -28,10 +28,13 @@ describe('rebuilds started by end users', () => {
     const id = activity.id;
     const k = drawKeys(id);
     const tokens = await Promise.all(Array.from({ length: REQUESTS }, (_, i) => tenant.userToken(`fenced-${i}`)));
-    const drawAll = () => Promise.all(tokens.map((token) => {
-      const headers = { ...bearer(token), 'idempotency-key': randomUUID() };
-      return callRoute(draw, { method: 'POST', headers, params: { activityId: id } });
-    }));
+    const drawAll = () =>
+      Promise.all(
+        tokens.map((token) => {
+          const headers = { ...bearer(token), 'idempotency-key': randomUUID() };
+          return callRoute(draw, { method: 'POST', headers, params: { activityId: id } });
+        }),
+      );
     const codes = async () => [...new Set((await drawAll()).map((r) => (r.status === 200 ? 'ok' : r.json.error.code)))];
     const epoch = async () =>
       (await db.activity.findUniqueOrThrow({ where: { id }, select: { stateEpoch: true } })).stateEpoch;

@@ -22,9 +22,9 @@ import { endUser, liveActivity } from '../helpers/activities';
 type Tenant = { id: string; slug: string };
 
 /** One tier of one prize; every draw wins while stock lasts, unless `probability` says otherwise. */
-const oneTier = (stock: number, probability = 1) => (p: string[]) => [
-  { probability, stock, prizes: [{ prizeId: p[0]! }] },
-];
+const oneTier =
+  (stock: number, probability = 1) =>
+  (p: string[]) => [{ probability, stock, prizes: [{ prizeId: p[0]! }] }];
 
 const redis = createRedis('worker');
 afterAll(() => redis.quit());
@@ -66,8 +66,11 @@ type Crowd = { tenant: Tenant; activityId: string; users: string[] };
 async function drawInOneBatch(watch: Watch, { tenant, activityId, users }: Crowd) {
   const first = executeDraw(endUser(tenant, 'first'), activityId, randomUUID());
   await until(() => watch.batches.length === 1, 'the first batch');
-  const draws = Promise.allSettled(users.map((u, i) =>
-    withRequestContext(`request-${i}`, () => executeDraw(endUser(tenant, u), activityId, `key-${i}`))));
+  const draws = Promise.allSettled(
+    users.map((u, i) =>
+      withRequestContext(`request-${i}`, () => executeDraw(endUser(tenant, u), activityId, `key-${i}`)),
+    ),
+  );
   // Every draw is decided (in the stream) and, a turn of the event loop later, waits for the committer.
   const stream = drawKeys(activityId).stream;
   await until(async () => (await redis.xlen(stream)) === users.length + 1, 'every draw decided');
@@ -80,7 +83,9 @@ async function drawInOneBatch(watch: Watch, { tenant, activityId, users }: Crowd
 async function redisCounters(activityId: string, userId: string) {
   const k = drawKeys(activityId);
   const [stock, issued, user] = await Promise.all([
-    redis.hgetall(k.stock), redis.hgetall(k.issued), redis.hgetall(k.user(userId)),
+    redis.hgetall(k.stock),
+    redis.hgetall(k.issued),
+    redis.hgetall(k.user(userId)),
   ]);
   return { stock, issued, user };
 }
@@ -134,7 +139,7 @@ describe('a draw PostgreSQL refuses, in the group commit', () => {
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
-  it('answers a refusal that is not the request\'s fault with a 500, taken back just the same', async () => {
+  it("answers a refusal that is not the request's fault with a 500, taken back just the same", async () => {
     const { tenant, prizes, activity } = await liveActivity(oneTier(50));
     const prizeId = prizes[0]!.id;
     // A win of a prize that does not exist: a foreign key PostgreSQL checks, planted on the way.
@@ -170,11 +175,14 @@ describe('a draw PostgreSQL refuses, in the group commit', () => {
       await blocker.query('BEGIN');
       await blocker.query('SELECT 1 FROM "Activity" WHERE id = $1 FOR UPDATE', [activity.id]);
       const blockerPid = (await blocker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
-      const waiting = async () => (await pool.query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity
+      const waiting = async () =>
+        (
+          await pool.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity
          WHERE application_name = $1 AND datname = current_database() AND $2 = ANY(pg_blocking_pids(pid))`,
-        [GROUP_COMMIT_CONNECTION, blockerPid],
-      )).rows.map((r) => r.pid);
+            [GROUP_COMMIT_CONNECTION, blockerPid],
+          )
+        ).rows.map((r) => r.pid);
       const draw = executeDraw(endUser(tenant, 'victim'), activity.id, randomUUID());
       await until(async () => (await waiting()).length === 1, 'the commit waiting on the lock');
       const [killed] = await waiting();
@@ -270,8 +278,12 @@ describe('a poison entry in the draw log', () => {
     const before = await redisCounters(activity.id, PLANTED);
     expect(Number(before.issued[`p:${prizes[0]!.id}`])).toBe(0);
     const again = await quarantineRefusedDraw(redis, {
-      tenantId: tenant.id, activityId: activity.id, timezone: meta.timezone,
-      streamEntry: planted.streamEntry!, raw: JSON.stringify(planted.record), record: planted.record,
+      tenantId: tenant.id,
+      activityId: activity.id,
+      timezone: meta.timezone,
+      streamEntry: planted.streamEntry!,
+      raw: JSON.stringify(planted.record),
+      record: planted.record,
       reason: { sqlState: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' },
     });
     expect(again).toBe(false);
@@ -280,7 +292,7 @@ describe('a poison entry in the draw log', () => {
     expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
-  it('brings the pool\'s written-back issued count down with Redis\'s, so reconciliation sees no drift', async () => {
+  it("brings the pool's written-back issued count down with Redis's, so reconciliation sees no drift", async () => {
     const { tenant, activity } = await liveActivity(oneTier(50));
     const meta = (await activityMeta(redis, activity.id))!;
     const now = Date.now();
@@ -299,8 +311,12 @@ describe('a poison entry in the draw log', () => {
     await writeBackIssued(redis, activity.id);
     expect((await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBe(1);
     const takenBack = await quarantineRefusedDraw(redis, {
-      tenantId: tenant.id, activityId: activity.id, timezone: meta.timezone,
-      streamEntry: planted.streamEntry!, raw: JSON.stringify(planted.record), record: planted.record,
+      tenantId: tenant.id,
+      activityId: activity.id,
+      timezone: meta.timezone,
+      streamEntry: planted.streamEntry!,
+      raw: JSON.stringify(planted.record),
+      record: planted.record,
       reason: { sqlState: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' },
     });
     expect(takenBack).toBe(true);

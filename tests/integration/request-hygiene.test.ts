@@ -6,14 +6,20 @@ import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 
 const expectErrorShape = (json: unknown, code: string) => {
   expect(json).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
-  expect(Object.keys((json as { error: object }).error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(true);
+  expect(Object.keys((json as { error: object }).error).every((k) => ['code', 'message', 'details'].includes(k))).toBe(
+    true,
+  );
 };
 
 describe('request hygiene on every route', () => {
   it('answer 400 to malformed JSON and to an empty body', async () => {
     const t = await freshTenant();
     for (const body of ['{"name": "x",', '', 'not json']) {
-      const res = await callRoute(createPrize, { method: 'POST', headers: { ...bearer(t.apiKey), 'content-type': 'application/json' }, body });
+      const res = await callRoute(createPrize, {
+        method: 'POST',
+        headers: { ...bearer(t.apiKey), 'content-type': 'application/json' },
+        body,
+      });
       expect(res.status).toBe(400);
       expectErrorShape(res.json, 'VALIDATION_FAILED');
     }
@@ -21,11 +27,19 @@ describe('request hygiene on every route', () => {
 
   it('answer 400 VALIDATION_FAILED to unknown fields and bad values, naming the path', async () => {
     const t = await freshTenant();
-    const unknown = await callRoute(createPrize, { method: 'POST', headers: bearer(t.apiKey), body: { name: 'x', kind: 'physical', stock: 1, colour: 'red' } });
+    const unknown = await callRoute(createPrize, {
+      method: 'POST',
+      headers: bearer(t.apiKey),
+      body: { name: 'x', kind: 'physical', stock: 1, colour: 'red' },
+    });
     expect(unknown.status).toBe(400);
     expectErrorShape(unknown.json, 'VALIDATION_FAILED');
     expect(JSON.stringify(unknown.json.error.details)).toContain('colour');
-    const bad = await callRoute(createPrize, { method: 'POST', headers: bearer(t.apiKey), body: { name: 'x', kind: 'car', stock: -1 } });
+    const bad = await callRoute(createPrize, {
+      method: 'POST',
+      headers: bearer(t.apiKey),
+      body: { name: 'x', kind: 'car', stock: -1 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['kind', 'stock']);
   });
@@ -35,7 +49,11 @@ describe('request hygiene on every route', () => {
     const big = JSON.stringify({ name: 'x'.repeat(70 * 1024), kind: 'physical', stock: 1 });
     const res = await callRoute(createPrize, { method: 'POST', headers: bearer(t.apiKey), body: big + '' });
     expect(res.status).toBe(415); // a string body without content type is refused first
-    const declared = await callRoute(createPrize, { method: 'POST', headers: { ...bearer(t.apiKey), 'content-type': 'application/json' }, body: big });
+    const declared = await callRoute(createPrize, {
+      method: 'POST',
+      headers: { ...bearer(t.apiKey), 'content-type': 'application/json' },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expectErrorShape(declared.json, 'PAYLOAD_TOO_LARGE');
     // A chunked body with no content-length is counted as it streams.
@@ -45,7 +63,12 @@ describe('request hygiene on every route', () => {
         controller.close();
       },
     });
-    const req = new Request('http://localhost/api/manage/prizes', { method: 'POST', headers: { ...bearer(t.apiKey), 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const req = new Request('http://localhost/api/manage/prizes', {
+      method: 'POST',
+      headers: { ...bearer(t.apiKey), 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     const streamed = await createPrize(req, { params: Promise.resolve({}) });
     expect(streamed.status).toBe(413);
   });
@@ -53,7 +76,11 @@ describe('request hygiene on every route', () => {
   it('answer 415 to a body that is not JSON', async () => {
     const t = await freshTenant();
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const res = await callRoute(createPrize, { method: 'POST', headers: { ...bearer(t.apiKey), 'content-type': type }, body: '{"name":"x","kind":"physical","stock":1}' });
+      const res = await callRoute(createPrize, {
+        method: 'POST',
+        headers: { ...bearer(t.apiKey), 'content-type': type },
+        body: '{"name":"x","kind":"physical","stock":1}',
+      });
       expect(res.status).toBe(415);
       expectErrorShape(res.json, 'UNSUPPORTED_MEDIA_TYPE');
     }
@@ -67,13 +94,17 @@ describe('request hygiene on every route', () => {
 
   it('never show a stack trace or SQL text, only an opaque 500 with the request id', async () => {
     const failing = publicRoute(async () => {
-      const err = new Error('duplicate key value violates unique constraint "Tenant_slug_key" — SELECT * FROM "Tenant"');
+      const err = new Error(
+        'duplicate key value violates unique constraint "Tenant_slug_key" — SELECT * FROM "Tenant"',
+      );
       err.stack = 'Error: at secret/file.ts:1:1';
       throw err;
     });
     const res = await callRoute(failing, { headers: { 'x-request-id': 'req-123' } });
     expect(res.status).toBe(500);
-    expect(res.json).toEqual({ error: { code: 'INTERNAL', message: 'internal error', details: { requestId: 'req-123' } } });
+    expect(res.json).toEqual({
+      error: { code: 'INTERNAL', message: 'internal error', details: { requestId: 'req-123' } },
+    });
     expect(res.text).not.toMatch(/SELECT|Tenant_slug_key|secret\/file/);
     expect(res.headers.get('x-request-id')).toBe('req-123');
   });

@@ -17,7 +17,10 @@ describe('the demo seed', () => {
     expect(await count()).toEqual(before);
     expect(before.tenants).toBe(2);
     expect(before.activities).toBe(1);
-    const live = await db.activity.findUniqueOrThrow({ where: { id: first.liveActivityId }, include: { tiers: { include: { prizes: true } } } });
+    const live = await db.activity.findUniqueOrThrow({
+      where: { id: first.liveActivityId },
+      include: { tiers: { include: { prizes: true } } },
+    });
     expect(live.tiers).toHaveLength(3);
     expect(live.tiers.some((t) => t.prizes.length > 1)).toBe(true);
 

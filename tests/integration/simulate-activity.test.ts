@@ -15,13 +15,28 @@ const start = Date.parse('2027-01-20T00:00:00Z');
 
 async function draftWithThreeTiers() {
   const tenant = await freshTenant();
-  const speaker = await createPrize(tenant.id, testActor, { name: 'Speaker', kind: 'physical', value: 299.5, stock: 10 });
+  const speaker = await createPrize(tenant.id, testActor, {
+    name: 'Speaker',
+    kind: 'physical',
+    value: 299.5,
+    stock: 10,
+  });
   const bag = await createPrize(tenant.id, testActor, { name: 'Bag', kind: 'physical', value: 20, stock: 100_000 });
-  const coupon = await createPrize(tenant.id, testActor, { name: 'Coupon', kind: 'coupon', value: 1.25, stock: 1_000_000 });
+  const coupon = await createPrize(tenant.id, testActor, {
+    name: 'Coupon',
+    kind: 'coupon',
+    value: 1.25,
+    stock: 1_000_000,
+  });
   const spec = specFor(
     [
       { name: 'First', probability: 0.2, stock: 100_000, prizes: [{ prizeId: coupon.id }] },
-      { name: 'Second', probability: 0.05, stock: 30, prizes: [{ prizeId: bag.id }, { prizeId: coupon.id, quantity: 2 }] },
+      {
+        name: 'Second',
+        probability: 0.05,
+        stock: 30,
+        prizes: [{ prizeId: bag.id }, { prizeId: coupon.id, quantity: 2 }],
+      },
       { name: 'Third', probability: 0.001, stock: 5, prizes: [{ prizeId: speaker.id }] },
     ],
     { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 100 * HOUR).toISOString(), timezone: 'UTC' },
@@ -121,7 +136,9 @@ describe('simulateActivity', () => {
   it("does not find another tenant's activity", async () => {
     const { activity } = await draftWithThreeTiers();
     const other = await freshTenant();
-    await expect(simulateActivity(other.id, activity.id, { draws: 10, shape: 'flat' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(simulateActivity(other.id, activity.id, { draws: 10, shape: 'flat' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 

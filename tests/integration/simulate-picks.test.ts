@@ -19,7 +19,9 @@ describe('the simulator', () => {
     const redis = await requestRedis();
     const k = drawKeys(activity.id);
     const tiers = JSON.parse((await redis.hget(k.cfg, 'tiers'))!) as CompiledTier[];
-    const stockBefore = Object.fromEntries(Object.entries(await redis.hgetall(k.stock)).map(([f, v]) => [f, Number(v)]));
+    const stockBefore = Object.fromEntries(
+      Object.entries(await redis.hgetall(k.stock)).map(([f, v]) => [f, Number(v)]),
+    );
 
     // Randoms that hit every branch: tier 1 six times (the last three out of stock), tier 2, no win, edges.
     const randoms = [0, 299_999, 300_000, 499_999, 500_000, 999_999, 100, 200, 250_000, 123_456];

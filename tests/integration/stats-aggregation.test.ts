@@ -22,32 +22,46 @@ const USERS = 40;
 const DRAWS_PER_USER = 5;
 
 async function burst() {
-  const live = await liveActivity((p) => [
-    { name: 'Gold', probability: 0.05, stock: 4, prizes: [{ prizeId: p[0]! }] },
-    { name: 'Silver', probability: 0.2, stock: 1_000, prizes: [{ prizeId: p[1]! }, { prizeId: p[2]!, quantity: 2 }] },
-    { name: 'Bronze', probability: 0.3, stock: 1_000, prizes: [{ prizeId: p[2]! }] },
-  ], { stocks: [10, 2_000, 5_000], overrides: { limits: { freeDrawsPerDay: DRAWS_PER_USER } } });
+  const live = await liveActivity(
+    (p) => [
+      { name: 'Gold', probability: 0.05, stock: 4, prizes: [{ prizeId: p[0]! }] },
+      { name: 'Silver', probability: 0.2, stock: 1_000, prizes: [{ prizeId: p[1]! }, { prizeId: p[2]!, quantity: 2 }] },
+      { name: 'Bronze', probability: 0.3, stock: 1_000, prizes: [{ prizeId: p[2]! }] },
+    ],
+    { stocks: [10, 2_000, 5_000], overrides: { limits: { freeDrawsPerDay: DRAWS_PER_USER } } },
+  );
   const { tenant, activity } = live;
-  await Promise.all(Array.from({ length: USERS }, async (_, u) => {
-    for (let i = 0; i < DRAWS_PER_USER; i++) await executeDraw(endUser(tenant, `user-${u}`), activity.id, randomUUID());
-  }));
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, u) => {
+      for (let i = 0; i < DRAWS_PER_USER; i++)
+        await executeDraw(endUser(tenant, `user-${u}`), activity.id, randomUUID());
+    }),
+  );
   return live;
 }
 
 /** What PostgreSQL says, straight from the rows. */
 async function truth(activityId: string) {
-  const q = <T,>(sql: string) => db.$queryRawUnsafe<T[]>(sql, activityId);
+  const q = <T>(sql: string) => db.$queryRawUnsafe<T[]>(sql, activityId);
   const [[totals], byTier, byPrize, byMinute, [grants], [risk]] = await Promise.all([
-    q<{ draws: number; wins: number; users: number; used: number }>(`SELECT count(*)::int AS draws, count(*) FILTER (WHERE outcome = 'WIN')::int AS wins, count(DISTINCT "userId")::int AS users, count(*) FILTER (WHERE "chanceKind" = 'GRANTED')::int AS used FROM "Draw" WHERE "activityId" = $1::uuid`),
-    q<{ tierId: string; wins: number }>(`SELECT "tierId"::text, count(*)::int AS wins FROM "Draw" WHERE "activityId" = $1::uuid AND outcome = 'WIN' GROUP BY 1`),
-    q<{ prizeId: string; issued: number }>(`SELECT "prizeId"::text, sum(quantity)::int AS issued FROM "Win" WHERE "activityId" = $1::uuid AND status <> 'VOID' GROUP BY 1`),
+    q<{ draws: number; wins: number; users: number; used: number }>(
+      `SELECT count(*)::int AS draws, count(*) FILTER (WHERE outcome = 'WIN')::int AS wins, count(DISTINCT "userId")::int AS users, count(*) FILTER (WHERE "chanceKind" = 'GRANTED')::int AS used FROM "Draw" WHERE "activityId" = $1::uuid`,
+    ),
+    q<{ tierId: string; wins: number }>(
+      `SELECT "tierId"::text, count(*)::int AS wins FROM "Draw" WHERE "activityId" = $1::uuid AND outcome = 'WIN' GROUP BY 1`,
+    ),
+    q<{ prizeId: string; issued: number }>(
+      `SELECT "prizeId"::text, sum(quantity)::int AS issued FROM "Win" WHERE "activityId" = $1::uuid AND status <> 'VOID' GROUP BY 1`,
+    ),
     q<{ minute: string; draws: number; newUsers: number }>(`
       SELECT to_char(m, 'YYYY-MM-DD"T"HH24:MI') AS minute, sum(draws)::int AS draws, sum("newUsers")::int AS "newUsers" FROM (
         SELECT date_trunc('minute', "createdAt") AS m, count(*) AS draws, 0 AS "newUsers" FROM "Draw" WHERE "activityId" = $1::uuid GROUP BY 1
         UNION ALL
         SELECT date_trunc('minute', first) AS m, 0, count(*) FROM (SELECT min("createdAt") AS first FROM "Draw" WHERE "activityId" = $1::uuid GROUP BY "userId") f GROUP BY 1
       ) x GROUP BY m ORDER BY m`),
-    q<{ granted: number }>(`SELECT coalesce(sum(chances), 0)::int AS granted FROM "ChanceGrant" WHERE "activityId" = $1::uuid`),
+    q<{ granted: number }>(
+      `SELECT coalesce(sum(chances), 0)::int AS granted FROM "ChanceGrant" WHERE "activityId" = $1::uuid`,
+    ),
     q<{ events: number }>(`SELECT count(*)::int AS events FROM "RiskEvent" WHERE "activityId" = $1::uuid`),
   ]);
   return { totals: totals!, byTier, byPrize, byMinute, granted: grants!.granted, riskEvents: risk!.events };
@@ -55,13 +69,32 @@ async function truth(activityId: string) {
 
 async function buckets(activityId: string) {
   return db.$queryRawUnsafe<{ minute: string; draws: number; newUsers: number }[]>(
-    `SELECT to_char(minute, 'YYYY-MM-DD"T"HH24:MI') AS minute, draws, "newUsers" FROM "StatsBucket" WHERE "activityId" = $1::uuid AND (draws > 0 OR "newUsers" > 0) ORDER BY minute`, activityId,
+    `SELECT to_char(minute, 'YYYY-MM-DD"T"HH24:MI') AS minute, draws, "newUsers" FROM "StatsBucket" WHERE "activityId" = $1::uuid AND (draws > 0 OR "newUsers" > 0) ORDER BY minute`,
+    activityId,
   );
 }
 
 async function addChancesAndRisk(tenantId: string, activityId: string) {
-  await db.chanceGrant.createMany({ data: [3, 2, -1].map((chances, i) => ({ tenantId, activityId, userId: `user-${i}`, source: 'OPERATOR' as const, chances, day: '2026-11-28', dedupeKey: `test:${randomUUID()}` })) });
-  await db.riskEvent.createMany({ data: [0, 1].map((i) => ({ tenantId, activityId, kind: 'RATE_LIMIT_USER' as const, action: 'RATE_LIMITED' as const, userId: `user-${i}` })) });
+  await db.chanceGrant.createMany({
+    data: [3, 2, -1].map((chances, i) => ({
+      tenantId,
+      activityId,
+      userId: `user-${i}`,
+      source: 'OPERATOR' as const,
+      chances,
+      day: '2026-11-28',
+      dedupeKey: `test:${randomUUID()}`,
+    })),
+  });
+  await db.riskEvent.createMany({
+    data: [0, 1].map((i) => ({
+      tenantId,
+      activityId,
+      kind: 'RATE_LIMIT_USER' as const,
+      action: 'RATE_LIMITED' as const,
+      userId: `user-${i}`,
+    })),
+  });
 }
 
 describe('stats aggregation', () => {
@@ -76,11 +109,21 @@ describe('stats aggregation', () => {
       getDashboardData(tenant.id, activity.id),
       truth(activity.id),
       getActivityStats(tenant.id, activity.id),
-      db.activityStock.findMany({ where: { activityId: activity.id }, select: { prizeId: true, reserved: true, returned: true } }),
+      db.activityStock.findMany({
+        where: { activityId: activity.id },
+        select: { prizeId: true, reserved: true, returned: true },
+      }),
     ]);
     expect(t.totals.draws).toBe(USERS * DRAWS_PER_USER);
     expect(t.totals.wins).toBeGreaterThan(0);
-    expect(data.totals).toMatchObject({ draws: t.totals.draws, wins: t.totals.wins, uniqueUsers: t.totals.users, chancesGranted: t.granted, chancesUsed: t.totals.used, riskEvents: t.riskEvents });
+    expect(data.totals).toMatchObject({
+      draws: t.totals.draws,
+      wins: t.totals.wins,
+      uniqueUsers: t.totals.users,
+      chancesGranted: t.granted,
+      chancesUsed: t.totals.used,
+      riskEvents: t.riskEvents,
+    });
     expect(data.totals).toMatchObject({ draws: api.draws, wins: api.wins, uniqueUsers: api.uniqueUsers });
     expect(t.granted).toBe(4);
     expect(t.riskEvents).toBe(2);
@@ -99,12 +142,19 @@ describe('stats aggregation', () => {
     for (const s of data.stock) {
       const pool = pools.find((p) => p.prizeId === s.prizeId)!;
       const issued = t.byPrize.find((p) => p.prizeId === s.prizeId)?.issued ?? 0;
-      expect(s, s.name).toMatchObject({ reserved: pool.reserved, issued, returned: pool.returned, remaining: pool.reserved - issued - pool.returned });
+      expect(s, s.name).toMatchObject({
+        reserved: pool.reserved,
+        issued,
+        returned: pool.returned,
+        remaining: pool.reserved - issued - pool.returned,
+      });
     }
 
     // Per minute, too: each bucket is its minute's draws and first-time users.
     expect(await buckets(activity.id)).toEqual(t.byMinute.filter((m) => m.draws > 0 || m.newUsers > 0));
-    const shown = data.perMinute.filter((m) => m.draws > 0).map((m) => ({ minute: m.minute.slice(0, 16), draws: m.draws, newUsers: m.newUsers }));
+    const shown = data.perMinute
+      .filter((m) => m.draws > 0)
+      .map((m) => ({ minute: m.minute.slice(0, 16), draws: m.draws, newUsers: m.newUsers }));
     expect(shown).toEqual(t.byMinute);
     // The burn-down ends at what is left.
     for (const tier of data.tiers) {
@@ -113,10 +163,12 @@ describe('stats aggregation', () => {
       expect(points.at(-1)!.remaining).toBe(tier.remaining);
     }
     // The HyperLogLog estimate of the hour's active users is close to the exact count (±2 %, at least ±1).
-    expect(Math.abs(data.totals.activeUsersLastHour! - t.totals.users)).toBeLessThanOrEqual(Math.max(1, Math.ceil(t.totals.users * 0.02)));
+    expect(Math.abs(data.totals.activeUsersLastHour! - t.totals.users)).toBeLessThanOrEqual(
+      Math.max(1, Math.ceil(t.totals.users * 0.02)),
+    );
   });
 
-  it('counts a draw committed late into an old minute at the settle pass, moves the user\'s first minute, and repeating changes nothing', async () => {
+  it("counts a draw committed late into an old minute at the settle pass, moves the user's first minute, and repeating changes nothing", async () => {
     const { tenant, activity } = await burst();
     const now = Date.now();
     await runStatsJob(redis, { activityId: activity.id }, now);
@@ -128,7 +180,21 @@ describe('stats aggregation', () => {
     const lateAt = new Date(now - 40 * 60_000);
     const late = ['user-0', 'late-newcomer'].map((userId) => ({
       epoch: null,
-      draw: { id: randomUUID(), tenantId: tenant.id, activityId: activity.id, userId, idempotencyKey: randomUUID(), outcome: 'LOSE' as const, tierId: null, chanceKind: 'FREE' as const, chancesLeft: 0, ip: null, deviceId: null, createdAt: lateAt, riskAction: null },
+      draw: {
+        id: randomUUID(),
+        tenantId: tenant.id,
+        activityId: activity.id,
+        userId,
+        idempotencyKey: randomUUID(),
+        outcome: 'LOSE' as const,
+        tierId: null,
+        chanceKind: 'FREE' as const,
+        chancesLeft: 0,
+        ip: null,
+        deviceId: null,
+        createdAt: lateAt,
+        riskAction: null,
+      },
       wins: [],
     }));
     expect((await commitDraws(late)).inserted.size).toBe(2);
@@ -148,7 +214,11 @@ describe('stats aggregation', () => {
     expect(t.byMinute[0]).toEqual({ minute: lateAt.toISOString().slice(0, 16), draws: 2, newUsers: 2 });
 
     // At-least-once: the same passes again write nothing and show the same figures.
-    expect(await aggregateActivityStats(redis, activity.id, { settle: true, now })).toMatchObject({ written: 0, removed: 0, rebuiltAll: false });
+    expect(await aggregateActivityStats(redis, activity.id, { settle: true, now })).toMatchObject({
+      written: 0,
+      removed: 0,
+      rebuiltAll: false,
+    });
     expect(await aggregateActivityStats(redis, activity.id, { now })).toMatchObject({ written: 0, removed: 0 });
     expect((await getDashboardData(tenant.id, activity.id, { now })).totals).toEqual(after.totals);
   });
@@ -160,7 +230,11 @@ describe('stats aggregation', () => {
     expect((await getDashboardData(tenant.id, activity.id)).totals.draws).toBe(USERS * DRAWS_PER_USER);
     // A stray bucket in the recent window with no rows behind it (written by a bug, or by hand) goes.
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000 * 2);
-    await db.statsBucket.upsert({ where: { activityId_minute: { activityId: activity.id, minute } }, update: { draws: 999 }, create: { activityId: activity.id, tenantId: tenant.id, minute, draws: 999 } });
+    await db.statsBucket.upsert({
+      where: { activityId_minute: { activityId: activity.id, minute } },
+      update: { draws: 999 },
+      create: { activityId: activity.id, tenantId: tenant.id, minute, draws: 999 },
+    });
     await runStatsJob(redis, { activityId: activity.id });
     const t = await truth(activity.id);
     expect((await getDashboardData(tenant.id, activity.id)).totals.draws).toBe(t.totals.draws);

@@ -19,12 +19,19 @@ const tasksSpec = [
 ];
 
 async function setUp() {
-  const live = await liveActivity((p) => [{ probability: 0.5, stock: 1000, prizes: [{ prizeId: p[0]! }] }], { overrides: { limits: { freeDrawsPerDay: 0 }, tasks: tasksSpec } });
-  const tasks = await db.task.findMany({ where: { activityId: live.activity.id }, orderBy: { position: 'asc' }, select: { id: true } });
+  const live = await liveActivity((p) => [{ probability: 0.5, stock: 1000, prizes: [{ prizeId: p[0]! }] }], {
+    overrides: { limits: { freeDrawsPerDay: 0 }, tasks: tasksSpec },
+  });
+  const tasks = await db.task.findMany({
+    where: { activityId: live.activity.id },
+    orderBy: { position: 'asc' },
+    select: { id: true },
+  });
   return { ...live, signIn: tasks[0]!.id, share: tasks[1]!.id, event: tasks[2]!.id };
 }
 
-const run = (activityId: string, taskId: string, token: string) => callRoute(complete, { method: 'POST', headers: bearer(token), params: { activityId, taskId } });
+const run = (activityId: string, taskId: string, token: string) =>
+  callRoute(complete, { method: 'POST', headers: bearer(token), params: { activityId, taskId } });
 const grantedInRedis = async (activityId: string, userId: string) => {
   const redis = createRedis('worker');
   try {
@@ -51,7 +58,11 @@ describe('POST /api/v1/activities/[id]/tasks/[taskId]/complete', () => {
     expect(state.chances).toBe(6);
     expect(state.tasks[0]).toMatchObject({ id: signIn, doneToday: 3, remainingToday: 0 });
     // The granted chances are real: the draw engine spends them.
-    const drew = await callRoute(draw, { method: 'POST', headers: { ...bearer(token), 'idempotency-key': 'k1' }, params: { activityId: activity.id } });
+    const drew = await callRoute(draw, {
+      method: 'POST',
+      headers: { ...bearer(token), 'idempotency-key': 'k1' },
+      params: { activityId: activity.id },
+    });
     expect(drew.status).toBe(200);
     expect(drew.json.chancesLeft).toBe(5);
   });
@@ -89,7 +100,9 @@ describe('POST /api/v1/activities/[id]/tasks/[taskId]/complete', () => {
     const stranger = await freshTenant();
     const foreign = await run(activity.id, signIn, await stranger.userToken('dan'));
     expect([foreign.status, foreign.json.error.code]).toEqual([404, 'NOT_FOUND']);
-    expect((await callRoute(pause, { method: 'POST', headers: bearer(tenant.apiKey), params: { id: activity.id } })).status).toBe(200);
+    expect(
+      (await callRoute(pause, { method: 'POST', headers: bearer(tenant.apiKey), params: { id: activity.id } })).status,
+    ).toBe(200);
     const paused = await run(activity.id, signIn, token);
     expect([paused.status, paused.json.error.code]).toEqual([409, 'ACTIVITY_NOT_LIVE']);
     expect(await db.chanceGrant.count({ where: { activityId: activity.id } })).toBe(0);

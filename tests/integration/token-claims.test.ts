@@ -76,21 +76,24 @@ describe('user token claims', () => {
     expect((await db.draw.findFirstOrThrow({ where: { activityId: live.activity.id } })).deviceId).toBe('phone-1');
   });
 
-  it('other controls, lone surrogates, surrounding white space and over-long ids in sub or dev are 401; ' +
-    'nothing is drawn', async () => {
-    const live = await setUp();
-    const badIds = ['bob\u001b[2J', 'bob\u0085', 'bob\ud800', '\udc00bob', ' bob', 'bob\n', 'b'.repeat(129), ''];
-    const before = await traces(live, ['bob']);
-    for (const bad of badIds) {
-      expect((await post(live.activity.id, await token(live, bad))).status, JSON.stringify(bad)).toBe(401);
-      if (bad !== '')
-        expect((await post(live.activity.id, await token(live, 'bob', bad))).status, JSON.stringify(bad)).toBe(401);
-    }
-    expect(await traces(live, ['bob'])).toEqual(before);
-    // No device (absent or empty) is fine; 128 characters are fine.
-    expect((await post(live.activity.id, await token(live, 'bob'))).status).toBe(200);
-    expect((await post(live.activity.id, await token(live, 'b'.repeat(128), 'd'.repeat(128)))).status).toBe(200);
-  });
+  it(
+    'other controls, lone surrogates, surrounding white space and over-long ids in sub or dev are 401; ' +
+      'nothing is drawn',
+    async () => {
+      const live = await setUp();
+      const badIds = ['bob\u001b[2J', 'bob\u0085', 'bob\ud800', '\udc00bob', ' bob', 'bob\n', 'b'.repeat(129), ''];
+      const before = await traces(live, ['bob']);
+      for (const bad of badIds) {
+        expect((await post(live.activity.id, await token(live, bad))).status, JSON.stringify(bad)).toBe(401);
+        if (bad !== '')
+          expect((await post(live.activity.id, await token(live, 'bob', bad))).status, JSON.stringify(bad)).toBe(401);
+      }
+      expect(await traces(live, ['bob'])).toEqual(before);
+      // No device (absent or empty) is fine; 128 characters are fine.
+      expect((await post(live.activity.id, await token(live, 'bob'))).status).toBe(200);
+      expect((await post(live.activity.id, await token(live, 'b'.repeat(128), 'd'.repeat(128)))).status).toBe(200);
+    },
+  );
 
   it('a claim of the wrong type (acct as text, dev as a number) is 401, not ignored', async () => {
     const live = await setUp();

@@ -37,13 +37,15 @@ describe('end-user tokens on GET /api/v1/me/wins', () => {
     // The same signature over another payload, a cut signature, and headers this verifier must not accept.
     const good = await sign({ sub: 'u', tid: a.slug, exp: now() + 600 });
     const [h, , sig] = good.split('.');
-    cases['payload swapped under a valid signature'] = `${h}.${base64url.encode(JSON.stringify({ sub: 'admin', tid: a.slug, exp: now() + 600 }))}.${sig}`;
+    cases['payload swapped under a valid signature'] =
+      `${h}.${base64url.encode(JSON.stringify({ sub: 'admin', tid: a.slug, exp: now() + 600 }))}.${sig}`;
     cases['signature cut short'] = good.slice(0, -4);
     cases['four parts'] = `${good}.xx`;
     cases['padded base64'] = `${good}=`;
     // Correctly signed, but with a critical extension: it must be refused, not ignored.
     const critInput = `${base64url.encode(JSON.stringify({ alg: 'HS256', crit: ['x'], x: 1 }))}.${base64url.encode(JSON.stringify({ sub: 'u', tid: a.slug, exp: now() + 600 }))}`;
-    cases['crit header'] = `${critInput}.${createHmac('sha256', a.userTokenSecret).update(critInput).digest('base64url')}`;
+    cases['crit header'] =
+      `${critInput}.${createHmac('sha256', a.userTokenSecret).update(critInput).digest('base64url')}`;
     cases['not before in the future'] = await sign({ sub: 'u', tid: a.slug, exp: now() + 600, nbf: now() + 300 });
     cases['payload is an array'] = `${h}.${base64url.encode('[1]')}.${sig}`;
     for (const [why, token] of Object.entries(cases)) {

@@ -14,7 +14,9 @@ import { bearer, callRoute, freshTenant, membersOfEachRole } from '../helpers/fi
 
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
-vi.mock('next-auth/next', () => ({ getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null) }));
+vi.mock('next-auth/next', () => ({
+  getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null),
+}));
 const { GET: consoleCsv } = await import('@/app/(console)/t/[tenant]/winners/winners.csv/route');
 
 type Tenant = Awaited<ReturnType<typeof freshTenant>>;
@@ -26,11 +28,16 @@ let people: Awaited<ReturnType<typeof membersOfEachRole>>;
 const wins: { id: string; userId: string }[] = [];
 
 beforeAll(async () => {
-  const one = await liveActivity((p) => [{ name: 'Gold', probability: 1, stock: 100, prizes: [{ prizeId: p[0]! }] }], { stocks: [200] });
+  const one = await liveActivity((p) => [{ name: 'Gold', probability: 1, stock: 100, prizes: [{ prizeId: p[0]! }] }], {
+    stocks: [200],
+  });
   tenant = one.tenant;
   activityId = one.activity.id;
   // A second activity of the same tenant, so the activity filter has something to leave out.
-  const two = await liveActivity((p) => [{ name: 'Silver', probability: 1, stock: 100, prizes: [{ prizeId: p[0]! }] }], { stocks: [200], tenant });
+  const two = await liveActivity(
+    (p) => [{ name: 'Silver', probability: 1, stock: 100, prizes: [{ prizeId: p[0]! }] }],
+    { stocks: [200], tenant },
+  );
   otherActivityId = two.activity.id;
   for (const [i, act] of [activityId, activityId, activityId, otherActivityId].entries()) {
     const user = endUser(tenant, `user-${i}`);
@@ -38,7 +45,11 @@ beforeAll(async () => {
     wins.push({ id: winIds[0]!, userId: user.userId });
   }
   // A comma, a quote and a formula-looking name: the writer's escaping is part of "the same".
-  await claimWin(endUser(tenant, 'user-0'), wins[0]!.id, { name: '=Li, "Lei"', phone: '+86 138 0000 0000', address: '1 Century Avenue,\nShanghai' });
+  await claimWin(endUser(tenant, 'user-0'), wins[0]!.id, {
+    name: '=Li, "Lei"',
+    phone: '+86 138 0000 0000',
+    address: '1 Century Avenue,\nShanghai',
+  });
   await shipWin(tenant.id, testActor, wins[0]!.id, { carrier: 'SF Express', trackingNumber: 'SF 123' });
   const o = await liveActivity((p) => [{ probability: 1, stock: 10, prizes: [{ prizeId: p[0]! }] }]);
   other = o.tenant;
@@ -53,15 +64,27 @@ const asOperator = (id: string | null) => {
 
 describe('console winners', () => {
   it("an activity's console CSV equals the management API's CSV byte for byte", async () => {
-    const api = await callRoute(apiWinners, { path: `/api/manage/activities/${activityId}/winners?format=csv`, headers: bearer(tenant.apiKey), params: { id: activityId } });
+    const api = await callRoute(apiWinners, {
+      path: `/api/manage/activities/${activityId}/winners?format=csv`,
+      headers: bearer(tenant.apiKey),
+      params: { id: activityId },
+    });
     expect(api.status).toBe(200);
     asOperator(people.ANALYST);
-    const mine = await callRoute(consoleCsv, { path: `/t/${tenant.slug}/winners/winners.csv?activity=${activityId}`, params: { tenant: tenant.slug } });
+    const mine = await callRoute(consoleCsv, {
+      path: `/t/${tenant.slug}/winners/winners.csv?activity=${activityId}`,
+      params: { tenant: tenant.slug },
+    });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(mine.text).toBe(api.text);
-    const lines = mine.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('winId,wonAt,userId,tier,prize,kind,quantity,status,claimName,claimPhone,claimAddress,carrier,trackingNumber');
+    const lines = mine.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'winId,wonAt,userId,tier,prize,kind,quantity,status,claimName,claimPhone,claimAddress,carrier,trackingNumber',
+    );
     expect(mine.text).toContain(`${wins[0]!.id},`);
     expect(mine.text).toContain(`"'=Li, ""Lei"""`);
     expect(mine.text).toContain(',SHIPPED,');
@@ -69,23 +92,37 @@ describe('console winners', () => {
     expect(mine.text).not.toContain(wins[3]!.id);
 
     // With a status too, still the API's rows.
-    const apiShipped = await callRoute(apiWinners, { path: `/api/manage/activities/${activityId}/winners?format=csv&status=SHIPPED`, headers: bearer(tenant.apiKey), params: { id: activityId } });
-    const consoleShipped = await callRoute(consoleCsv, { path: `/t/${tenant.slug}/winners/winners.csv?activity=${activityId}&status=SHIPPED`, params: { tenant: tenant.slug } });
+    const apiShipped = await callRoute(apiWinners, {
+      path: `/api/manage/activities/${activityId}/winners?format=csv&status=SHIPPED`,
+      headers: bearer(tenant.apiKey),
+      params: { id: activityId },
+    });
+    const consoleShipped = await callRoute(consoleCsv, {
+      path: `/t/${tenant.slug}/winners/winners.csv?activity=${activityId}&status=SHIPPED`,
+      params: { tenant: tenant.slug },
+    });
     expect(consoleShipped.text).toBe(apiShipped.text);
     expect(consoleShipped.text.trimEnd().split('\r\n')).toHaveLength(2);
   });
 
   it('the CSV is refused without a session and not found for a tenant the operator is not in', async () => {
     asOperator(null);
-    expect((await callRoute(consoleCsv, { path: `/t/${tenant.slug}/winners/winners.csv`, params: { tenant: tenant.slug } })).status).toBe(401);
+    expect(
+      (await callRoute(consoleCsv, { path: `/t/${tenant.slug}/winners/winners.csv`, params: { tenant: tenant.slug } }))
+        .status,
+    ).toBe(401);
     asOperator(people.OWNER);
-    const foreign = await callRoute(consoleCsv, { path: `/t/${other.slug}/winners/winners.csv`, params: { tenant: other.slug } });
+    const foreign = await callRoute(consoleCsv, {
+      path: `/t/${other.slug}/winners/winners.csv`,
+      params: { tenant: other.slug },
+    });
     expect(foreign.status).toBe(404);
     expect(foreign.text).not.toContain('user-0');
   });
 
   it('filters by activity, tier, status, user and day, within the tenant only', async () => {
-    const ids = async (filters: Parameters<typeof queryWinners>[1]) => (await queryWinners(tenant.id, filters, { limit: 100 })).items.map((w) => w.winId).sort();
+    const ids = async (filters: Parameters<typeof queryWinners>[1]) =>
+      (await queryWinners(tenant.id, filters, { limit: 100 })).items.map((w) => w.winId).sort();
     expect(await ids({})).toEqual(wins.map((w) => w.id).sort());
     expect(await ids({ activityId: otherActivityId })).toEqual([wins[3]!.id]);
     const silver = await db.tier.findFirstOrThrow({ where: { activityId: otherActivityId }, select: { id: true } });
@@ -94,7 +131,9 @@ describe('console winners', () => {
     expect(await ids({ userId: 'user-2' })).toEqual([wins[2]!.id]);
     expect(await ids({ from: new Date(Date.now() + 86_400_000) })).toEqual([]);
     expect(await ids({ until: new Date(Date.now() - 86_400_000) })).toEqual([]);
-    expect(await ids({ from: new Date(Date.now() - 86_400_000), until: new Date(Date.now() + 86_400_000) })).toHaveLength(4);
+    expect(
+      await ids({ from: new Date(Date.now() - 86_400_000), until: new Date(Date.now() + 86_400_000) }),
+    ).toHaveLength(4);
     // Another tenant's activity as a filter finds nothing here.
     const otherActivity = await db.activity.findFirstOrThrow({ where: { tenantId: other.id }, select: { id: true } });
     expect(await ids({ activityId: otherActivity.id })).toEqual([]);

@@ -67,7 +67,11 @@ describe('workers/index.ts', () => {
       const { headers, body } = received[0]!;
       expect(headers['x-tenant']).toBe(t.slug);
       expect(headers['x-signature']).toBe(signBody(t.webhookSecret, Number(headers['x-timestamp']), body));
-      expect(JSON.parse(body)).toMatchObject({ id: `win.created:${win.id}`, event: 'win.created', win: { id: win.id, userId: 'alice' } });
+      expect(JSON.parse(body)).toMatchObject({
+        id: `win.created:${win.id}`,
+        event: 'win.created',
+        win: { id: win.id, userId: 'alice' },
+      });
       await queue.close();
     } finally {
       child.kill('SIGKILL');

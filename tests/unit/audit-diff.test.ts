@@ -7,7 +7,13 @@ describe('auditDiff', () => {
   it('lists changed, added and removed fields by path, and nothing that stayed the same', () => {
     const lines = auditDiff(
       { status: 'CLAIMED', carrier: null, claim: { name: 'Li', phone: '1' }, tiers: [{ stock: 10 }, { stock: 5 }] },
-      { status: 'SHIPPED', carrier: 'SF Express', claim: { name: 'Li' }, tiers: [{ stock: 12 }, { stock: 5 }], trackingNumber: 'SF1' },
+      {
+        status: 'SHIPPED',
+        carrier: 'SF Express',
+        claim: { name: 'Li' },
+        tiers: [{ stock: 12 }, { stock: 5 }],
+        trackingNumber: 'SF1',
+      },
     );
     expect(lines).toEqual([
       { path: 'status', kind: 'changed', before: 'CLAIMED', after: 'SHIPPED' },

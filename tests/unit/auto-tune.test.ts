@@ -6,28 +6,55 @@ import { decideTunedProbability, evenReleaseTarget, MAX_STEP } from '@/lib/odds/
 describe('decideTunedProbability', () => {
   it('raises the odds behind the curve, lowers them ahead of it, and keeps them on it', () => {
     const bounds = { minMicros: 100, maxMicros: 50_000, horizonWins: 20 };
-    expect(decideTunedProbability({ probabilityMicros: 1_000, issued: 50, target: 100, ...bounds })).toBeGreaterThan(1_000);
-    expect(decideTunedProbability({ probabilityMicros: 1_000, issued: 150, target: 100, ...bounds })).toBeLessThan(1_000);
+    expect(decideTunedProbability({ probabilityMicros: 1_000, issued: 50, target: 100, ...bounds })).toBeGreaterThan(
+      1_000,
+    );
+    expect(decideTunedProbability({ probabilityMicros: 1_000, issued: 150, target: 100, ...bounds })).toBeLessThan(
+      1_000,
+    );
     expect(decideTunedProbability({ probabilityMicros: 1_000, issued: 92, target: 100, ...bounds })).toBe(1_000);
-    expect(decideTunedProbability({ probabilityMicros: 0, issued: 0, target: 10, horizonWins: 5, minMicros: 0, maxMicros: 10 })).toBeGreaterThan(0);
+    expect(
+      decideTunedProbability({
+        probabilityMicros: 0,
+        issued: 0,
+        target: 10,
+        horizonWins: 5,
+        minMicros: 0,
+        maxMicros: 10,
+      }),
+    ).toBeGreaterThan(0);
     // Out of bounds (the operator narrowed them): brought back in, even on the curve.
     expect(decideTunedProbability({ probabilityMicros: 99_000, issued: 100, target: 100, ...bounds })).toBe(50_000);
   });
 
   it('never leaves the bounds nor moves more than one step, whatever it is given', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 10_000, noNaN: true }),
-      (p, a, issued, target, b, horizonWins) => {
-        const [minMicros, maxMicros] = a <= b ? [a, b] : [b, a];
-        const next = decideTunedProbability({ probabilityMicros: p, issued, target, horizonWins, minMicros, maxMicros });
-        expect(Number.isInteger(next)).toBe(true);
-        expect(next).toBeGreaterThanOrEqual(minMicros);
-        expect(next).toBeLessThanOrEqual(maxMicros);
-        // Inside the bounds, a round moves by at most MAX_STEP (plus rounding).
-        if (p >= minMicros && p <= maxMicros) expect(next).toBeLessThanOrEqual(Math.max(1, Math.ceil(p * MAX_STEP)));
-        if (p >= minMicros && p <= maxMicros) expect(next).toBeGreaterThanOrEqual(Math.floor(p / MAX_STEP));
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.double({ min: 0, max: 10_000, noNaN: true }),
+        (p, a, issued, target, b, horizonWins) => {
+          const [minMicros, maxMicros] = a <= b ? [a, b] : [b, a];
+          const next = decideTunedProbability({
+            probabilityMicros: p,
+            issued,
+            target,
+            horizonWins,
+            minMicros,
+            maxMicros,
+          });
+          expect(Number.isInteger(next)).toBe(true);
+          expect(next).toBeGreaterThanOrEqual(minMicros);
+          expect(next).toBeLessThanOrEqual(maxMicros);
+          // Inside the bounds, a round moves by at most MAX_STEP (plus rounding).
+          if (p >= minMicros && p <= maxMicros) expect(next).toBeLessThanOrEqual(Math.max(1, Math.ceil(p * MAX_STEP)));
+          if (p >= minMicros && p <= maxMicros) expect(next).toBeGreaterThanOrEqual(Math.floor(p / MAX_STEP));
+        },
+      ),
+    );
   });
 
   it('targets stock·elapsed/period', () => {
@@ -43,7 +70,19 @@ describe('decideTunedProbability', () => {
  * picker does) while stock lasts; after each round the tuner may move the odds, closing gaps
  * over an hour as the job does.
  */
-function simulateDay({ tune, startMicros, stock = 500, minMicros = 100, maxMicros = 20_000 }: { tune: boolean; startMicros: number; stock?: number; minMicros?: number; maxMicros?: number }) {
+function simulateDay({
+  tune,
+  startMicros,
+  stock = 500,
+  minMicros = 100,
+  maxMicros = 20_000,
+}: {
+  tune: boolean;
+  startMicros: number;
+  stock?: number;
+  minMicros?: number;
+  maxMicros?: number;
+}) {
   const rounds = 288;
   const periodMs = 24 * 3600_000;
   const roundMs = periodMs / rounds;
@@ -56,7 +95,15 @@ function simulateDay({ tune, startMicros, stock = 500, minMicros = 100, maxMicro
     for (let d = 0; d < draws && issued < stock; d++) if (randomInt(0, 1_000_000) < p) issued++;
     const now = round * roundMs;
     const target = evenReleaseTarget(stock, 0, periodMs, now);
-    if (tune) p = decideTunedProbability({ probabilityMicros: p, issued, target, horizonWins: (stock * 3600_000) / periodMs, minMicros, maxMicros });
+    if (tune)
+      p = decideTunedProbability({
+        probabilityMicros: p,
+        issued,
+        target,
+        horizonWins: (stock * 3600_000) / periodMs,
+        minMicros,
+        maxMicros,
+      });
     trace.push({ at: round / rounds, issued, target, p });
   }
   return trace;
@@ -85,7 +132,7 @@ describe('auto-tuning over a simulated day', () => {
     expect(tuned.at(-1)!.issued).toBeGreaterThanOrEqual(450);
   });
 
-  it('stops at the operator\'s ceiling when even that cannot keep up, and says so by staying behind', () => {
+  it("stops at the operator's ceiling when even that cannot keep up, and says so by staying behind", () => {
     const tuned = simulateDay({ tune: true, startMicros: 100, maxMicros: 500 });
     expect(Math.max(...tuned.map((s) => s.p))).toBe(500);
     expect(tuned.at(-1)!.issued).toBeLessThan(tuned.at(-1)!.target);

@@ -70,9 +70,12 @@ describe('Batcher', () => {
   });
 
   it('rejects a call that throws before returning a promise, and one that answers the wrong number of items', async () => {
-    const throwing = new Batcher<number, number>(() => {
-      throw new Error('bad arguments');
-    }, { maxBatch: 10 });
+    const throwing = new Batcher<number, number>(
+      () => {
+        throw new Error('bad arguments');
+      },
+      { maxBatch: 10 },
+    );
     await expect(throwing.submit(1)).rejects.toThrow('bad arguments');
     const short = new Batcher<number, number>(async () => [1], { maxBatch: 10 });
     const a = short.submit(1);
@@ -165,4 +168,3 @@ describe('Batcher', () => {
     });
   });
 });
-

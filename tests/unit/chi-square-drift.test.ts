@@ -7,7 +7,12 @@ const tiers = (pooled: boolean[] = [false, false, false]): TierOdds[] =>
   [50_000, 100_000, 200_000].map((probabilityMicros, i) => ({ id: `t${i}`, probabilityMicros, pooled: pooled[i]! }));
 
 /** Outcomes of `n` draws picked against the cumulative odds with `random` integers in [0, 1e6). */
-function picks(n: number, odds: TierOdds[], random = () => randomInt(0, 1_000_000), stock: Record<string, number> = {}) {
+function picks(
+  n: number,
+  odds: TierOdds[],
+  random = () => randomInt(0, 1_000_000),
+  stock: Record<string, number> = {},
+) {
   const counts = new Map<string | null, number>();
   const left = { ...stock };
   for (let i = 0; i < n; i++) {
@@ -41,7 +46,12 @@ describe('goodnessOfFit', () => {
 describe('fitOutcomes (the odds-drift test)', () => {
   it('accepts outcomes of the configured odds and rejects a picker that doubles them', () => {
     expect(fitOutcomes(tiers(), picks(5_000, tiers()))!.pValue).toBeGreaterThan(0.001);
-    expect(fitOutcomes(tiers(), picks(5_000, tiers(), () => randomInt(0, 500_000)))!.pValue).toBeLessThan(0.001);
+    expect(
+      fitOutcomes(
+        tiers(),
+        picks(5_000, tiers(), () => randomInt(0, 500_000)),
+      )!.pValue,
+    ).toBeLessThan(0.001);
   });
 
   it('explains a sold-out tier by pooling it with "no win", where testing it alone would cry drift', () => {
@@ -60,24 +70,67 @@ describe('fitOutcomes (the odds-drift test)', () => {
   });
 
   it('pools tiers expected to see fewer than 5 outcomes, and tests nothing when nothing is left', () => {
-    const rare: TierOdds[] = [{ id: 'rare', probabilityMicros: 100, pooled: false }, { id: 'common', probabilityMicros: 500_000, pooled: false }];
-    const fit = fitOutcomes(rare, new Map<string | null, number>([['rare', 1], ['common', 480], [null, 519]]))!;
+    const rare: TierOdds[] = [
+      { id: 'rare', probabilityMicros: 100, pooled: false },
+      { id: 'common', probabilityMicros: 500_000, pooled: false },
+    ];
+    const fit = fitOutcomes(
+      rare,
+      new Map<string | null, number>([
+        ['rare', 1],
+        ['common', 480],
+        [null, 519],
+      ]),
+    )!;
     expect(fit.categories.map((c) => c.tierIds)).toEqual([['common'], ['rare']]);
     expect(fit.degreesOfFreedom).toBe(1);
     expect(fitOutcomes(rare, new Map())).toBeNull();
-    expect(fitOutcomes([{ id: 'only', probabilityMicros: 100_000, pooled: true }], new Map<string | null, number>([[null, 100]]))).toBeNull();
+    expect(
+      fitOutcomes(
+        [{ id: 'only', probabilityMicros: 100_000, pooled: true }],
+        new Map<string | null, number>([[null, 100]]),
+      ),
+    ).toBeNull();
   });
 
   it('folds a near-empty "no win" share into the least likely tier instead of dividing by ~0', () => {
-    const full: TierOdds[] = [{ id: 'a', probabilityMicros: 400_000, pooled: false }, { id: 'b', probabilityMicros: 600_000, pooled: false }];
-    const fit = fitOutcomes(full, new Map<string | null, number>([['a', 400], ['b', 600]]))!;
+    const full: TierOdds[] = [
+      { id: 'a', probabilityMicros: 400_000, pooled: false },
+      { id: 'b', probabilityMicros: 600_000, pooled: false },
+    ];
+    const fit = fitOutcomes(
+      full,
+      new Map<string | null, number>([
+        ['a', 400],
+        ['b', 600],
+      ]),
+    )!;
     expect(fit.categories).toHaveLength(2);
     expect(fit.pValue).toBe(1);
-    const almostFull: TierOdds[] = [{ id: 'a', probabilityMicros: 400_000, pooled: false }, { id: 'b', probabilityMicros: 599_000, pooled: false }];
-    const folded = fitOutcomes(almostFull, new Map<string | null, number>([['a', 400], ['b', 599], [null, 1]]))!;
+    const almostFull: TierOdds[] = [
+      { id: 'a', probabilityMicros: 400_000, pooled: false },
+      { id: 'b', probabilityMicros: 599_000, pooled: false },
+    ];
+    const folded = fitOutcomes(
+      almostFull,
+      new Map<string | null, number>([
+        ['a', 400],
+        ['b', 599],
+        [null, 1],
+      ]),
+    )!;
     expect(folded.categories.map((c) => c.tierIds)).toEqual([['a'], ['b']]);
     expect(folded.categories[0]).toMatchObject({ observed: 401, pooled: true });
     // A "no win" that the odds cannot produce is a drift.
-    expect(fitOutcomes(full, new Map<string | null, number>([['a', 300], ['b', 600], [null, 100]]))!.pValue).toBeLessThan(0.001);
+    expect(
+      fitOutcomes(
+        full,
+        new Map<string | null, number>([
+          ['a', 300],
+          ['b', 600],
+          [null, 100],
+        ]),
+      )!.pValue,
+    ).toBeLessThan(0.001);
   });
 });

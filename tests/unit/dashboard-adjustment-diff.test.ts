@@ -16,15 +16,23 @@ describe('dashboard diff previews', () => {
   });
 
   it('refuses a change that changes nothing, sums the odds over 100 % or drops stock below the wins drawn', () => {
-    expect(tierDiff(gold, { probability: 0.1, stock: 20 }, 0.4).errors).toEqual(['Nothing changes: enter new odds or a new stock.']);
-    expect(tierDiff(gold, { probability: 0.7, stock: 20 }, 0.4).errors).toEqual(['The odds of all tiers would add up to 110%, more than 100%.']);
-    expect(tierDiff(gold, { probability: 0.1, stock: 2 }, 0.4).errors).toEqual(['The stock cannot go below the 3 wins already drawn.']);
+    expect(tierDiff(gold, { probability: 0.1, stock: 20 }, 0.4).errors).toEqual([
+      'Nothing changes: enter new odds or a new stock.',
+    ]);
+    expect(tierDiff(gold, { probability: 0.7, stock: 20 }, 0.4).errors).toEqual([
+      'The odds of all tiers would add up to 110%, more than 100%.',
+    ]);
+    expect(tierDiff(gold, { probability: 0.1, stock: 2 }, 0.4).errors).toEqual([
+      'The stock cannot go below the 3 wins already drawn.',
+    ]);
     // Millionths, not floats: 0.1 + 0.2 + 0.7 is exactly 100 %.
     expect(tierDiff({ ...gold, probability: 0.2 }, { probability: 0.7, stock: 20 }, 0.3).errors).toEqual([]);
   });
 
   it('previews a status change with its consequences', () => {
-    expect(statusDiff('LIVE', 'pause').rows).toEqual([{ field: 'Status', before: 'Live', after: 'Paused', changed: true }]);
+    expect(statusDiff('LIVE', 'pause').rows).toEqual([
+      { field: 'Status', before: 'Live', after: 'Paused', changed: true },
+    ]);
     expect(statusDiff('PAUSED', 'end').notes.join(' ')).toMatch(/cannot be resumed/);
   });
 });

@@ -5,10 +5,20 @@ import { AppError, errorStatus, toErrorBody } from '@/lib/errors';
 describe('error mapping', () => {
   it('maps every draw error code to its status', () => {
     expect(errorStatus).toMatchObject({
-      NO_CHANCES: 409, ACTIVITY_NOT_LIVE: 409, RATE_LIMITED: 429, RISK_BLOCKED: 403, DRAW_LIMIT_REACHED: 409,
-      NOT_FOUND: 404, VALIDATION_FAILED: 400, ACTIVITY_REBUILDING: 503, TASK_CAP_REACHED: 409, UNAUTHORIZED: 401,
+      NO_CHANCES: 409,
+      ACTIVITY_NOT_LIVE: 409,
+      RATE_LIMITED: 429,
+      RISK_BLOCKED: 403,
+      DRAW_LIMIT_REACHED: 409,
+      NOT_FOUND: 404,
+      VALIDATION_FAILED: 400,
+      ACTIVITY_REBUILDING: 503,
+      TASK_CAP_REACHED: 409,
+      UNAUTHORIZED: 401,
     });
-    const { status, body, headers } = toErrorBody(new AppError('RATE_LIMITED', 'slow down', { limit: 5 }, { 'retry-after': '3' }));
+    const { status, body, headers } = toErrorBody(
+      new AppError('RATE_LIMITED', 'slow down', { limit: 5 }, { 'retry-after': '3' }),
+    );
     expect(status).toBe(429);
     expect(body).toEqual({ error: { code: 'RATE_LIMITED', message: 'slow down', details: { limit: 5 } } });
     expect(headers).toEqual({ 'retry-after': '3' });

@@ -22,7 +22,10 @@ async function uniformity(randomBelow?: RandomBelow) {
     expect(new Set(winners).size).toBe(WINNERS);
     for (const w of winners) wins.set(w, wins.get(w)! + 1);
   }
-  return goodnessOfFit([...wins.values()], people.map(() => 1 / PARTICIPANTS)).pValue;
+  return goodnessOfFit(
+    [...wins.values()],
+    people.map(() => 1 / PARTICIPANTS),
+  ).pValue;
 }
 
 describe('reservoir sampling of fixed winners', () => {
@@ -56,11 +59,18 @@ describe('reservoir sampling of fixed winners', () => {
 
 describe('the fixedWinners field of an activity spec', () => {
   const spec = (fixedWinners: number, stock: number) => ({
-    name: 'Lucky five', gameplay: 'wheel', startsAt: '2030-01-01T00:00:00+08:00', endsAt: '2030-01-02T00:00:00+08:00', timezone: 'Asia/Shanghai',
-    fixedWinners, tiers: [{ name: 'Grand prize', probability: 0, stock, prizes: [{ prizeId: '6f1c2a4e-8b0d-4c1e-9a3f-2b7d5e8c1a90' }] }],
+    name: 'Lucky five',
+    gameplay: 'wheel',
+    startsAt: '2030-01-01T00:00:00+08:00',
+    endsAt: '2030-01-02T00:00:00+08:00',
+    timezone: 'Asia/Shanghai',
+    fixedWinners,
+    tiers: [
+      { name: 'Grand prize', probability: 0, stock, prizes: [{ prizeId: '6f1c2a4e-8b0d-4c1e-9a3f-2b7d5e8c1a90' }] },
+    ],
   });
 
-  it('is accepted when the first tier\'s stock covers it, and refused, naming the field, when not', () => {
+  it("is accepted when the first tier's stock covers it, and refused, naming the field, when not", () => {
     expect(ActivitySpec.parse(spec(5, 5)).fixedWinners).toBe(5);
     const refused = ActivitySpec.safeParse(spec(6, 5));
     expect(refused.success).toBe(false);

@@ -64,7 +64,10 @@ describe('the fuzz model', () => {
     for (const e of routes) {
       const pattern = e.covers.split(' ')[1]!;
       const route = new RegExp(`^${pattern.replace(/\[\.\.\.\w+\]/g, '.+').replace(/\[\w+\]/g, '[^/]+')}$`);
-      const [valid] = fc.sample(e.arbitrary(ctx).filter((d) => d.mutation === null), { numRuns: 1, seed: 1 });
+      const [valid] = fc.sample(
+        e.arbitrary(ctx).filter((d) => d.mutation === null),
+        { numRuns: 1, seed: 1 },
+      );
       const call = await e.render(ctx, valid!);
       const pathname = call.path.split('?')[0]!;
       if (!route.test(pathname)) wrong.push(`${e.name}: ${pathname}`);

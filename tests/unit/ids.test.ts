@@ -60,7 +60,10 @@ describe('canonical ids', () => {
 
   it('in a route path: params named id or …Id are canonical, others untouched', () => {
     expect(canonicalParams({ id, tierId: id.toUpperCase(), tenant: 'Demo', path: 'A/B' })).toEqual({
-      id: canonical, tierId: canonical, tenant: 'Demo', path: 'A/B',
+      id: canonical,
+      tierId: canonical,
+      tenant: 'Demo',
+      path: 'A/B',
     });
     expect(() => canonicalParams({ activityId: 'x' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });

@@ -34,29 +34,43 @@ function writes(file: string): Write[] {
   const rel = path.relative(ROOT, file);
   const names = (node: ts.Node | undefined, into = new Set<string>()) => {
     if (!node) return into;
-    if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && !ts.isComputedPropertyName(node.name)) {
+    if (
+      (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) &&
+      !ts.isComputedPropertyName(node.name)
+    ) {
       into.add(node.name.getText(source));
     }
     node.forEachChild((child) => void names(child, into));
     return into;
   };
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && WRITES.has(node.expression.name.text)) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      WRITES.has(node.expression.name.text)
+    ) {
       const target = node.expression.expression;
       const [arg] = node.arguments;
       if (ts.isPropertyAccessExpression(target) && arg && ts.isObjectLiteralExpression(arg)) {
         const columns = new Set<string>();
         for (const p of arg.properties) {
-          if (ts.isPropertyAssignment(p) && ['data', 'create', 'update'].includes(p.name.getText(source))) names(p.initializer, columns);
+          if (ts.isPropertyAssignment(p) && ['data', 'create', 'update'].includes(p.name.getText(source)))
+            names(p.initializer, columns);
         }
         found.push({ file: rel, model: target.name.text, columns });
       }
     }
     if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) {
       const sql = node.getText(source);
-      for (const m of sql.matchAll(/\b(?:INSERT INTO|UPDATE|DELETE FROM)\s+"(\w+)"([\s\S]*?)(?:\bWHERE\b|\bFROM\b|\bRETURNING\b|$)/gi)) {
+      for (const m of sql.matchAll(
+        /\b(?:INSERT INTO|UPDATE|DELETE FROM)\s+"(\w+)"([\s\S]*?)(?:\bWHERE\b|\bFROM\b|\bRETURNING\b|$)/gi,
+      )) {
         const model = m[1]![0]!.toLowerCase() + m[1]!.slice(1);
-        found.push({ file: rel, model, columns: new Set(m[2]!.match(/"?\b\w+\b"?\s*=/g)?.map((c) => c.replace(/["=\s]/g, '')) ?? ['*']) });
+        found.push({
+          file: rel,
+          model,
+          columns: new Set(m[2]!.match(/"?\b\w+\b"?\s*=/g)?.map((c) => c.replace(/["=\s]/g, '')) ?? ['*']),
+        });
       }
     }
     node.forEachChild(visit);
@@ -67,7 +81,13 @@ function writes(file: string): Write[] {
 
 const all = sourceFiles().flatMap(writes);
 const writers = (model: string, column?: string) =>
-  [...new Set(all.filter((w) => w.model === model && (!column || w.columns.has(column) || w.columns.has('*'))).map((w) => w.file))].sort();
+  [
+    ...new Set(
+      all
+        .filter((w) => w.model === model && (!column || w.columns.has(column) || w.columns.has('*')))
+        .map((w) => w.file),
+    ),
+  ].sort();
 
 describe('one writer for each rule of the books', () => {
   it('Activity.status: the transition table', () => {
@@ -78,9 +98,13 @@ describe('one writer for each rule of the books', () => {
   it('the stock ledger and the pools it sums to: move-stock, and issued also by the write-back', () => {
     expect(writers('stockMovement')).toEqual(['lib/inventory/move-stock.ts']);
     expect(writers('prize', 'availableStock')).toEqual(['lib/inventory/move-stock.ts']);
-    for (const column of ['reserved', 'returned']) expect(writers('activityStock', column)).toEqual(['lib/inventory/move-stock.ts']);
+    for (const column of ['reserved', 'returned'])
+      expect(writers('activityStock', column)).toEqual(['lib/inventory/move-stock.ts']);
     expect(writers('activityStock')).toEqual(['lib/draw/write-back-issued.ts', 'lib/inventory/move-stock.ts']);
-    expect(all.filter((w) => w.file === 'lib/draw/write-back-issued.ts' && w.model === 'activityStock').map((w) => [...w.columns].sort()))
-      .toEqual([['issued', 'updatedAt', 'version']]);
+    expect(
+      all
+        .filter((w) => w.file === 'lib/draw/write-back-issued.ts' && w.model === 'activityStock')
+        .map((w) => [...w.columns].sort()),
+    ).toEqual([['issued', 'updatedAt', 'version']]);
   });
 });

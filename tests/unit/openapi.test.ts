@@ -17,7 +17,9 @@ function routePaths(dir: string, prefix: string): string[] {
 describe('GET /api/v1/openapi.json', () => {
   it('documents every public and management route', () => {
     const documented = Object.keys(openApiDocument().paths);
-    const routes = [...routePaths('app/api/v1', '/api/v1'), ...routePaths('app/api/manage', '/api/manage')].filter((p) => p !== '/api/v1/openapi.json');
+    const routes = [...routePaths('app/api/v1', '/api/v1'), ...routePaths('app/api/manage', '/api/manage')].filter(
+      (p) => p !== '/api/v1/openapi.json',
+    );
     expect(routes.filter((r) => !documented.includes(r))).toEqual([]);
   });
 

@@ -5,7 +5,8 @@ import { encodeArgs } from '@/tests/fuzz/server-action';
 import { refusalResponse, refuseBadRequestBody, refuseBadRequestHead } from '@/lib/http/request-guard';
 
 const ACTION_ID = `60${'a'.repeat(40)}`;
-const head = (url: string, headers: Record<string, string> = {}, method = 'GET') => refuseBadRequestHead({ method, url, headers });
+const head = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+  refuseBadRequestHead({ method, url, headers });
 const codeOf = (err: { code: string } | null) => err?.code ?? null;
 
 function actionPost(body: BodyInit, contentType = 'text/plain;charset=UTF-8') {
@@ -37,7 +38,9 @@ describe('the request line and headers', () => {
     expect(codeOf(head('/t/acme', { 'content-type': 'multipart/form-data' }, 'POST'))).toBe('VALIDATION_FAILED');
     const big = { 'next-action': ACTION_ID, 'content-length': String(2 * 1024 * 1024) };
     expect(codeOf(head('/t/acme', big, 'POST'))).toBe('PAYLOAD_TOO_LARGE');
-    expect(head('/t/acme', { 'next-action': ACTION_ID, 'content-type': 'multipart/form-data; boundary=x' }, 'POST')).toBeNull();
+    expect(
+      head('/t/acme', { 'next-action': ACTION_ID, 'content-type': 'multipart/form-data; boundary=x' }, 'POST'),
+    ).toBeNull();
   });
 });
 
@@ -60,11 +63,21 @@ describe('a server action body', () => {
 
   it('refuses bodies the decoder throws on or that reach past their rows', async () => {
     const bodies = [
-      '', 'x', '[1,]', '"\\ud800"', '{"a":1}', '["$1"]', '["$@1"]', '["$T1"]', '["$Z"]',
-      '["$1:constructor:constructor"]', '['.repeat(30_000) + ']'.repeat(30_000),
+      '',
+      'x',
+      '[1,]',
+      '"\\ud800"',
+      '{"a":1}',
+      '["$1"]',
+      '["$@1"]',
+      '["$T1"]',
+      '["$Z"]',
+      '["$1:constructor:constructor"]',
+      '['.repeat(30_000) + ']'.repeat(30_000),
       JSON.stringify(Array.from({ length: 1_001 }, () => 'x')),
     ];
-    for (const body of bodies) expect(codeOf(await refuseBadRequestBody(actionPost(body))), body.slice(0, 20)).toBe('VALIDATION_FAILED');
+    for (const body of bodies)
+      expect(codeOf(await refuseBadRequestBody(actionPost(body))), body.slice(0, 20)).toBe('VALIDATION_FAILED');
     const emptyForm = actionPost('--x--', 'multipart/form-data; boundary=x');
     expect(codeOf(await refuseBadRequestBody(emptyForm))).toBe('VALIDATION_FAILED');
     expect(codeOf(await refuseBadRequestBody(actionPost(`["${'x'.repeat(1_100_000)}"]`)))).toBe('PAYLOAD_TOO_LARGE');
@@ -73,7 +86,11 @@ describe('a server action body', () => {
 
 describe('a next-auth body', () => {
   const authPost = (body: string, contentType = 'application/json') =>
-    new Request('http://x.test/api/auth/callback/credentials', { method: 'POST', headers: { 'content-type': contentType }, body });
+    new Request('http://x.test/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
 
   it('must be a JSON object when it says it is JSON', async () => {
     for (const body of ['null', '[]', '"x"', '1', '{'])
@@ -85,9 +102,14 @@ describe('a next-auth body', () => {
 
 describe('a refusal', () => {
   it('has the API’s error shape and a request id', async () => {
-    const res = refusalResponse(head('/api/%')!, new Request('http://x.test/', { headers: { 'x-request-id': 'req-1' } }));
+    const res = refusalResponse(
+      head('/api/%')!,
+      new Request('http://x.test/', { headers: { 'x-request-id': 'req-1' } }),
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get('x-request-id')).toBe('req-1');
-    expect(await res.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: 'the path has malformed percent-encoding' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'VALIDATION_FAILED', message: 'the path has malformed percent-encoding' },
+    });
   });
 });

@@ -9,18 +9,25 @@ const fields = { activity: z.uuid(), from: z.iso.date(), cursor: z.string().rege
 describe('filter query strings', () => {
   it('keeps what parses, drops the rest, and leaves out absent keys', () => {
     const id = '0b6f1c2e-7d3a-4c1b-9e8f-2a4b6c8d0e1f';
-    expect(pickQuery({ activity: id, from: '2026-02-30x', cursor: ['1', '2'], other: 'x' }, fields)).toEqual({ activity: id });
+    expect(pickQuery({ activity: id, from: '2026-02-30x', cursor: ['1', '2'], other: 'x' }, fields)).toEqual({
+      activity: id,
+    });
     expect(Object.keys(pickQuery({}, fields))).toEqual([]);
     expect(pickQuery({ from: '2026-11-28', cursor: '42' }, fields)).toEqual({ from: '2026-11-28', cursor: '42' });
   });
 
   it('links with the non-empty values only', () => {
-    expect(hrefWithQuery('/t/demo/winners', { activity: 'a b', status: '', cursor: undefined })).toBe('/t/demo/winners?activity=a+b');
+    expect(hrefWithQuery('/t/demo/winners', { activity: 'a b', status: '', cursor: undefined })).toBe(
+      '/t/demo/winners?activity=a+b',
+    );
     expect(hrefWithQuery('/t/demo/winners', {})).toBe('/t/demo/winners');
   });
 
   it('turns whole UTC days into [from, until) with the last day included', () => {
-    expect(utcDayRange('2026-11-01', '2026-11-28')).toEqual({ from: new Date('2026-11-01T00:00:00Z'), until: new Date('2026-11-29T00:00:00Z') });
+    expect(utcDayRange('2026-11-01', '2026-11-28')).toEqual({
+      from: new Date('2026-11-01T00:00:00Z'),
+      until: new Date('2026-11-29T00:00:00Z'),
+    });
     expect(utcDayRange(undefined, undefined)).toEqual({ from: undefined, until: undefined });
   });
 });

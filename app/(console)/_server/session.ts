@@ -42,6 +42,10 @@ export function requireConsoleAction(tenantSlug: string, minRole: Role): Promise
  * A console server action: the operator's role in the tenant is checked on the server (the UI
  * hiding a control is no security boundary), then `fn` runs; any error comes back as the result.
  */
-export function consoleAction<T>(tenantSlug: string, minRole: Role, fn: (ctx: ConsoleContext) => Promise<T>): Promise<ActionResult<T>> {
+export function consoleAction<T>(
+  tenantSlug: string,
+  minRole: Role,
+  fn: (ctx: ConsoleContext) => Promise<T>,
+): Promise<ActionResult<T>> {
   return runAction(async () => fn(await requireConsoleAction(tenantSlug, minRole)));
 }

@@ -6,5 +6,11 @@ const notFound = publicRoute(async ({ req }) => {
   throw new AppError('NOT_FOUND', `no route ${req.method} ${new URL(req.url).pathname}`);
 });
 export {
-  notFound as GET, notFound as HEAD, notFound as OPTIONS, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE,
+  notFound as GET,
+  notFound as HEAD,
+  notFound as OPTIONS,
+  notFound as POST,
+  notFound as PUT,
+  notFound as PATCH,
+  notFound as DELETE,
 };

@@ -7,7 +7,10 @@ export const dynamic = 'force-dynamic';
 
 export const GET = publicRoute(async () => {
   const health = await checkHealth();
-  return Response.json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+  return Response.json(health, {
+    status: health.status === 'ok' ? 200 : 503,
+    headers: { 'cache-control': 'no-store' },
+  });
 });
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)

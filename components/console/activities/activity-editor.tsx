@@ -24,7 +24,10 @@ const AUTOSAVE_DELAY_MS = 700;
 const BANNER_MAX_BYTES = 2 * 1024 * 1024;
 
 type SaveState = { kind: 'saved' | 'pending' | 'saving' | 'invalid' | 'failed'; message?: string };
-export type SaveDraft = (version: number, spec: unknown) => Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[] }>>;
+export type SaveDraft = (
+  version: number,
+  spec: unknown,
+) => Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[] }>>;
 
 const gameplays = [
   { value: 'wheel', label: 'Wheel', hint: 'A spinning prize wheel' },
@@ -94,7 +97,10 @@ export function ActivityEditor({
         }
       } catch {
         setSave({ kind: 'failed', message: 'Could not reach the server' });
-        toast.error('Could not save the draft', 'Check your connection; your changes are kept here and saved with the next edit.');
+        toast.error(
+          'Could not save the draft',
+          'Check your connection; your changes are kept here and saved with the next edit.',
+        );
       } finally {
         inFlight.current = false;
         const next = queued.current;
@@ -129,9 +135,12 @@ export function ActivityEditor({
   }, [save.kind]);
 
   const set = <K extends keyof DraftForm>(key: K, value: DraftForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setMaterial = (key: keyof DraftForm['materials'], value: string) => setForm((f) => ({ ...f, materials: { ...f.materials, [key]: value } }));
-  const setLimit = (key: keyof DraftForm['limits'], value: string) => setForm((f) => ({ ...f, limits: { ...f.limits, [key]: value } }));
-  const setTask = (i: number, patch: Partial<TaskForm>) => setForm((f) => ({ ...f, tasks: f.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
+  const setMaterial = (key: keyof DraftForm['materials'], value: string) =>
+    setForm((f) => ({ ...f, materials: { ...f.materials, [key]: value } }));
+  const setLimit = (key: keyof DraftForm['limits'], value: string) =>
+    setForm((f) => ({ ...f, limits: { ...f.limits, [key]: value } }));
+  const setTask = (i: number, patch: Partial<TaskForm>) =>
+    setForm((f) => ({ ...f, tasks: f.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
   const err = (path: string) => errors[path];
 
   async function uploadBanner(file: File) {
@@ -141,7 +150,11 @@ export function ActivityEditor({
     }
     setUploading(true);
     try {
-      const res = await fetch(`/t/${tenantSlug}/activities/banner`, { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
+      const res = await fetch(`/t/${tenantSlug}/activities/banner`, {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': file.type || 'application/octet-stream' },
+      });
       const body = (await res.json()) as { url?: string; error?: { message: string } };
       if (!res.ok || !body.url) throw new Error(body.error?.message ?? 'upload failed');
       setMaterial('bannerUrl', body.url);
@@ -159,7 +172,9 @@ export function ActivityEditor({
   const previewTiers = form.tiers.map((t) => ({
     name: t.name,
     probability: Number(t.oddsPercent) / 100 || 0,
-    prizes: t.prizes.filter((p) => p.prizeId).map((p) => `${Number(p.quantity) > 1 ? `${p.quantity}× ` : ''}${prizeName(p.prizeId)}`),
+    prizes: t.prizes
+      .filter((p) => p.prizeId)
+      .map((p) => `${Number(p.quantity) > 1 ? `${p.quantity}× ` : ''}${prizeName(p.prizeId)}`),
   }));
 
   return (
@@ -167,23 +182,59 @@ export function ActivityEditor({
       <form className="min-w-0 space-y-6" noValidate onSubmit={(e) => e.preventDefault()} aria-label="Activity draft">
         <SaveStatus state={save} onRetry={() => void runSave(form)} />
 
-        <Section title="Basics and period" description="Times are wall-clock times in the activity's time zone; “today” for daily limits is a day there too.">
+        <Section
+          title="Basics and period"
+          description="Times are wall-clock times in the activity's time zone; “today” for daily limits is a day there too."
+        >
           <Field label="Name" error={err('name')} hint="Shown to operators; the H5 title is set below.">
-            {(p) => <input {...p} className={inputClasses} value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={120} />}
+            {(p) => (
+              <input
+                {...p}
+                className={inputClasses}
+                value={form.name}
+                onChange={(e) => set('name', e.target.value)}
+                maxLength={120}
+              />
+            )}
           </Field>
           <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-3">
             <Field label="Time zone" error={err('timezone')} className="col-span-2 @2xl:col-span-1">
               {(p) => (
-                <select {...p} className={inputClasses} value={form.timezone} onChange={(e) => set('timezone', e.target.value)}>
-                  {timezones.map((tz) => <option key={tz} value={tz}>{tz}</option>)}
+                <select
+                  {...p}
+                  className={inputClasses}
+                  value={form.timezone}
+                  onChange={(e) => set('timezone', e.target.value)}
+                >
+                  {timezones.map((tz) => (
+                    <option key={tz} value={tz}>
+                      {tz}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field label="Starts" error={err('startsAt')}>
-              {(p) => <input {...p} type="datetime-local" className={inputClasses} value={form.startsLocal} onChange={(e) => set('startsLocal', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="datetime-local"
+                  className={inputClasses}
+                  value={form.startsLocal}
+                  onChange={(e) => set('startsLocal', e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Ends" error={err('endsAt')}>
-              {(p) => <input {...p} type="datetime-local" className={inputClasses} value={form.endsLocal} onChange={(e) => set('endsLocal', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="datetime-local"
+                  className={inputClasses}
+                  value={form.endsLocal}
+                  onChange={(e) => set('endsLocal', e.target.value)}
+                />
+              )}
             </Field>
           </div>
         </Section>
@@ -193,9 +244,19 @@ export function ActivityEditor({
             <legend className="text-sm font-medium text-zinc-800">Gameplay</legend>
             <div className="mt-1.5 grid grid-cols-3 gap-3">
               {gameplays.map((g) => (
-                <label key={g.value} className={`flex cursor-pointer flex-col rounded-lg border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500 ${form.gameplay === g.value ? 'border-indigo-500 bg-indigo-50/60 ring-1 ring-indigo-500' : 'border-zinc-300 hover:bg-zinc-50'}`}>
+                <label
+                  key={g.value}
+                  className={`flex cursor-pointer flex-col rounded-lg border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500 ${form.gameplay === g.value ? 'border-indigo-500 bg-indigo-50/60 ring-1 ring-indigo-500' : 'border-zinc-300 hover:bg-zinc-50'}`}
+                >
                   <span className="flex items-center gap-2 font-medium text-zinc-900">
-                    <input type="radio" name="gameplay" value={g.value} checked={form.gameplay === g.value} onChange={() => set('gameplay', g.value)} className="accent-indigo-600" />
+                    <input
+                      type="radio"
+                      name="gameplay"
+                      value={g.value}
+                      checked={form.gameplay === g.value}
+                      onChange={() => set('gameplay', g.value)}
+                      className="accent-indigo-600"
+                    />
                     {g.label}
                   </span>
                   <span className="mt-0.5 pl-5 text-xs text-zinc-600">{g.hint}</span>
@@ -205,18 +266,42 @@ export function ActivityEditor({
           </fieldset>
           <div className="grid grid-cols-[minmax(0,1fr)_200px] gap-4">
             <Field label="Title on the page" error={err('materials.title')}>
-              {(p) => <input {...p} className={inputClasses} value={form.materials.title} onChange={(e) => setMaterial('title', e.target.value)} maxLength={120} />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={inputClasses}
+                  value={form.materials.title}
+                  onChange={(e) => setMaterial('title', e.target.value)}
+                  maxLength={120}
+                />
+              )}
             </Field>
             <Field label="Theme colour" error={err('materials.themeColor')}>
               {(p) => (
                 <div className="flex items-center gap-2">
-                  <input type="color" aria-label="Pick the theme colour" value={/^#[0-9a-f]{6}$/i.test(form.materials.themeColor) ? form.materials.themeColor : '#e11d48'} onChange={(e) => setMaterial('themeColor', e.target.value)} className="h-9 w-10 shrink-0 cursor-pointer rounded-md border border-zinc-300 bg-white p-1" />
-                  <input {...p} className={`${inputClasses} font-mono`} value={form.materials.themeColor} onChange={(e) => setMaterial('themeColor', e.target.value)} maxLength={7} />
+                  <input
+                    type="color"
+                    aria-label="Pick the theme colour"
+                    value={/^#[0-9a-f]{6}$/i.test(form.materials.themeColor) ? form.materials.themeColor : '#e11d48'}
+                    onChange={(e) => setMaterial('themeColor', e.target.value)}
+                    className="h-9 w-10 shrink-0 cursor-pointer rounded-md border border-zinc-300 bg-white p-1"
+                  />
+                  <input
+                    {...p}
+                    className={`${inputClasses} font-mono`}
+                    value={form.materials.themeColor}
+                    onChange={(e) => setMaterial('themeColor', e.target.value)}
+                    maxLength={7}
+                  />
                 </div>
               )}
             </Field>
           </div>
-          <Field label="Banner image" error={err('materials.bannerUrl')} hint="PNG, JPEG, WebP or GIF, at most 2 MB. Shown at the top of the page.">
+          <Field
+            label="Banner image"
+            error={err('materials.bannerUrl')}
+            hint="PNG, JPEG, WebP or GIF, at most 2 MB. Shown at the top of the page."
+          >
             {(p) => (
               <div className="flex items-center gap-3">
                 <input
@@ -234,34 +319,95 @@ export function ActivityEditor({
                 {uploading ? <Spinner className="size-4 text-zinc-500" /> : null}
                 {form.materials.bannerUrl ? (
                   <>
-                    <span className="truncate font-mono text-xs text-zinc-500" data-testid="banner-url">{form.materials.bannerUrl}</span>
-                    <button type="button" className={buttonClasses('ghost', 'sm')} onClick={() => setMaterial('bannerUrl', '')}>Remove</button>
+                    <span className="truncate font-mono text-xs text-zinc-500" data-testid="banner-url">
+                      {form.materials.bannerUrl}
+                    </span>
+                    <button
+                      type="button"
+                      className={buttonClasses('ghost', 'sm')}
+                      onClick={() => setMaterial('bannerUrl', '')}
+                    >
+                      Remove
+                    </button>
                   </>
                 ) : null}
               </div>
             )}
           </Field>
           <Field label="Rules" error={err('materials.rulesText')} hint="Plain text; line breaks are kept.">
-            {(p) => <textarea {...p} rows={4} className={`${inputClasses} h-auto py-2`} value={form.materials.rulesText} onChange={(e) => setMaterial('rulesText', e.target.value)} maxLength={10_000} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={4}
+                className={`${inputClasses} h-auto py-2`}
+                value={form.materials.rulesText}
+                onChange={(e) => setMaterial('rulesText', e.target.value)}
+                maxLength={10_000}
+              />
+            )}
           </Field>
         </Section>
 
         <Section title="Limits" description="Per user. Leave a field empty for no limit.">
           <div className="grid grid-cols-3 gap-4 @2xl:grid-cols-5">
             <Field label="Free draws a day" error={err('limits.freeDrawsPerDay')}>
-              {(p) => <input {...p} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={form.limits.freeDrawsPerDay} onChange={(e) => setLimit('freeDrawsPerDay', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  className={`${inputClasses} tabular-nums`}
+                  value={form.limits.freeDrawsPerDay}
+                  onChange={(e) => setLimit('freeDrawsPerDay', e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Draws a day" error={err('limits.maxDrawsPerDay')}>
-              {(p) => <input {...p} inputMode="numeric" placeholder="No limit" className={`${inputClasses} tabular-nums`} value={form.limits.maxDrawsPerDay} onChange={(e) => setLimit('maxDrawsPerDay', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  placeholder="No limit"
+                  className={`${inputClasses} tabular-nums`}
+                  value={form.limits.maxDrawsPerDay}
+                  onChange={(e) => setLimit('maxDrawsPerDay', e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Draws in all" error={err('limits.maxDrawsTotal')}>
-              {(p) => <input {...p} inputMode="numeric" placeholder="No limit" className={`${inputClasses} tabular-nums`} value={form.limits.maxDrawsTotal} onChange={(e) => setLimit('maxDrawsTotal', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  placeholder="No limit"
+                  className={`${inputClasses} tabular-nums`}
+                  value={form.limits.maxDrawsTotal}
+                  onChange={(e) => setLimit('maxDrawsTotal', e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Wins in all" error={err('limits.maxWinsPerUser')}>
-              {(p) => <input {...p} inputMode="numeric" placeholder="No limit" className={`${inputClasses} tabular-nums`} value={form.limits.maxWinsPerUser} onChange={(e) => setLimit('maxWinsPerUser', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  placeholder="No limit"
+                  className={`${inputClasses} tabular-nums`}
+                  value={form.limits.maxWinsPerUser}
+                  onChange={(e) => setLimit('maxWinsPerUser', e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Claim within (h)" error={err('claimWindowHours')}>
-              {(p) => <input {...p} inputMode="numeric" placeholder="No limit" className={`${inputClasses} tabular-nums`} value={form.claimWindowHours} onChange={(e) => set('claimWindowHours', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  placeholder="No limit"
+                  className={`${inputClasses} tabular-nums`}
+                  value={form.claimWindowHours}
+                  onChange={(e) => set('claimWindowHours', e.target.value)}
+                />
+              )}
             </Field>
           </div>
         </Section>
@@ -272,43 +418,125 @@ export function ActivityEditor({
           title="Tasks"
           description="How users earn extra chances."
           actions={
-            <button type="button" className={buttonClasses('secondary', 'sm')} onClick={() => set('tasks', [...form.tasks, { key: newKey(), kind: 'sign_in', name: 'Daily check-in', eventType: '', chances: '1', perDay: '1', total: '' }])}>
+            <button
+              type="button"
+              className={buttonClasses('secondary', 'sm')}
+              onClick={() =>
+                set('tasks', [
+                  ...form.tasks,
+                  {
+                    key: newKey(),
+                    kind: 'sign_in',
+                    name: 'Daily check-in',
+                    eventType: '',
+                    chances: '1',
+                    perDay: '1',
+                    total: '',
+                  },
+                ])
+              }
+            >
               Add task
             </button>
           }
         >
-          {form.tasks.length === 0 ? <p className="text-sm text-zinc-600">No tasks: users draw with their free draws only.</p> : null}
+          {form.tasks.length === 0 ? (
+            <p className="text-sm text-zinc-600">No tasks: users draw with their free draws only.</p>
+          ) : null}
           {form.tasks.map((t, i) => (
             <fieldset key={t.key} className="@container space-y-3 rounded-lg border border-zinc-200 p-3">
               <legend className="sr-only">Task {i + 1}</legend>
-              <div className={`grid grid-cols-1 gap-3 ${t.kind === 'event' ? '@xl:grid-cols-[160px_minmax(0,1fr)_minmax(0,1fr)]' : '@xl:grid-cols-[160px_minmax(0,1fr)]'}`}>
+              <div
+                className={`grid grid-cols-1 gap-3 ${t.kind === 'event' ? '@xl:grid-cols-[160px_minmax(0,1fr)_minmax(0,1fr)]' : '@xl:grid-cols-[160px_minmax(0,1fr)]'}`}
+              >
                 <Field label="Kind" error={err(`tasks.${i}.kind`)}>
                   {(p) => (
-                    <select {...p} className={inputClasses} value={t.kind} onChange={(e) => setTask(i, { kind: e.target.value as TaskForm['kind'] })}>
-                      {taskKinds.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+                    <select
+                      {...p}
+                      className={inputClasses}
+                      value={t.kind}
+                      onChange={(e) => setTask(i, { kind: e.target.value as TaskForm['kind'] })}
+                    >
+                      {taskKinds.map((k) => (
+                        <option key={k.value} value={k.value}>
+                          {k.label}
+                        </option>
+                      ))}
                     </select>
                   )}
                 </Field>
                 <Field label="Task name" error={err(`tasks.${i}.name`)}>
-                  {(p) => <input {...p} className={inputClasses} value={t.name} onChange={(e) => setTask(i, { name: e.target.value })} maxLength={60} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className={inputClasses}
+                      value={t.name}
+                      onChange={(e) => setTask(i, { name: e.target.value })}
+                      maxLength={60}
+                    />
+                  )}
                 </Field>
                 {t.kind === 'event' ? (
                   <Field label="Event type" error={err(`tasks.${i}.eventType`)}>
-                    {(p) => <input {...p} className={`${inputClasses} font-mono`} placeholder="post_created" value={t.eventType} onChange={(e) => setTask(i, { eventType: e.target.value })} />}
+                    {(p) => (
+                      <input
+                        {...p}
+                        className={`${inputClasses} font-mono`}
+                        placeholder="post_created"
+                        value={t.eventType}
+                        onChange={(e) => setTask(i, { eventType: e.target.value })}
+                      />
+                    )}
                   </Field>
                 ) : null}
               </div>
               <div className="flex items-start gap-3">
                 <Field label="Chances" error={err(`tasks.${i}.chances`)} className="w-28">
-                  {(p) => <input {...p} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={t.chances} onChange={(e) => setTask(i, { chances: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      inputMode="numeric"
+                      className={`${inputClasses} tabular-nums`}
+                      value={t.chances}
+                      onChange={(e) => setTask(i, { chances: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="At most a day" error={err(`tasks.${i}.perDay`)} className="w-28">
-                  {(p) => <input {...p} inputMode="numeric" placeholder="No limit" className={`${inputClasses} tabular-nums`} value={t.perDay} onChange={(e) => setTask(i, { perDay: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      inputMode="numeric"
+                      placeholder="No limit"
+                      className={`${inputClasses} tabular-nums`}
+                      value={t.perDay}
+                      onChange={(e) => setTask(i, { perDay: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="At most in all" error={err(`tasks.${i}.total`)} className="w-28">
-                  {(p) => <input {...p} inputMode="numeric" placeholder="No limit" className={`${inputClasses} tabular-nums`} value={t.total} onChange={(e) => setTask(i, { total: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      inputMode="numeric"
+                      placeholder="No limit"
+                      className={`${inputClasses} tabular-nums`}
+                      value={t.total}
+                      onChange={(e) => setTask(i, { total: e.target.value })}
+                    />
+                  )}
                 </Field>
-                <button type="button" className={`${buttonClasses('danger-ghost', 'sm')} mt-7 ml-auto`} onClick={() => set('tasks', form.tasks.filter((_, j) => j !== i))} aria-label={`Remove task ${t.name || i + 1}`}>
+                <button
+                  type="button"
+                  className={`${buttonClasses('danger-ghost', 'sm')} mt-7 ml-auto`}
+                  onClick={() =>
+                    set(
+                      'tasks',
+                      form.tasks.filter((_, j) => j !== i),
+                    )
+                  }
+                  aria-label={`Remove task ${t.name || i + 1}`}
+                >
                   Remove
                 </button>
               </div>
@@ -335,17 +563,28 @@ export function ActivityEditor({
 }
 
 function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
-  const tone = state.kind === 'invalid' || state.kind === 'failed' ? 'border-red-200 bg-red-50 text-red-800' : 'border-zinc-200 bg-zinc-50 text-zinc-700';
+  const tone =
+    state.kind === 'invalid' || state.kind === 'failed'
+      ? 'border-red-200 bg-red-50 text-red-800'
+      : 'border-zinc-200 bg-zinc-50 text-zinc-700';
   return (
     <div className={`flex items-center justify-between gap-3 rounded-lg border px-4 py-2 text-sm ${tone}`}>
       <p role="status" aria-live="polite" className="flex items-center gap-2" data-testid="save-status">
         {state.kind === 'saving' ? <Spinner className="size-3.5" /> : null}
         {state.kind === 'saved' ? <span aria-hidden className="size-2 rounded-full bg-emerald-500" /> : null}
         {state.kind === 'pending' ? <span aria-hidden className="size-2 rounded-full bg-amber-400" /> : null}
-        {state.kind === 'saved' ? 'All changes saved' : state.kind === 'pending' ? 'Unsaved changes…' : state.kind === 'saving' ? 'Saving…' : state.message}
+        {state.kind === 'saved'
+          ? 'All changes saved'
+          : state.kind === 'pending'
+            ? 'Unsaved changes…'
+            : state.kind === 'saving'
+              ? 'Saving…'
+              : state.message}
       </p>
       {state.kind === 'failed' ? (
-        <button type="button" onClick={onRetry} className={buttonClasses('secondary', 'sm')}>Try again</button>
+        <button type="button" onClick={onRetry} className={buttonClasses('secondary', 'sm')}>
+          Try again
+        </button>
       ) : (
         <p className="text-xs text-zinc-500">Drafts save as you type</p>
       )}

@@ -3,11 +3,41 @@
 import Form from 'next/form';
 import { FilterButtons, FilterInput, FilterSelect } from '@/components/console/filter-fields';
 
-export function ActivityFilterForm({ action, status, q, statuses }: { action: string; status?: string; q?: string; statuses: readonly string[] }) {
+export function ActivityFilterForm({
+  action,
+  status,
+  q,
+  statuses,
+}: {
+  action: string;
+  status?: string;
+  q?: string;
+  statuses: readonly string[];
+}) {
   return (
-    <Form action={action} aria-label="Filter activities" className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4">
-      <FilterInput id="activity-search" name="q" label="Search by name" value={q} type="search" placeholder="e.g. Spring Festival" className="w-72" />
-      <FilterSelect id="activity-status" name="status" label="Status" value={status} allLabel="All statuses" options={statuses.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))} className="w-44" />
+    <Form
+      action={action}
+      aria-label="Filter activities"
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4"
+    >
+      <FilterInput
+        id="activity-search"
+        name="q"
+        label="Search by name"
+        value={q}
+        type="search"
+        placeholder="e.g. Spring Festival"
+        className="w-72"
+      />
+      <FilterSelect
+        id="activity-status"
+        name="status"
+        label="Status"
+        value={status}
+        allLabel="All statuses"
+        options={statuses.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))}
+        className="w-44"
+      />
       <FilterButtons action={action} filtered={!!(status || q)} />
     </Form>
   );

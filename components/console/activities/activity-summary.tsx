@@ -8,7 +8,15 @@ import { H5Preview } from './h5-preview';
 import { OddsBar } from './odds-bar';
 import { TierName } from './tier-dot';
 
-export function ActivitySummary({ activity: a, dashboardHref, readOnlyReason }: { activity: ActivityDto; dashboardHref: string; readOnlyReason?: string }) {
+export function ActivitySummary({
+  activity: a,
+  dashboardHref,
+  readOnlyReason,
+}: {
+  activity: ActivityDto;
+  dashboardHref: string;
+  readOnlyReason?: string;
+}) {
   const limits = [
     ['Free draws a day', a.limits.freeDrawsPerDay],
     ['Draws a day', a.limits.maxDrawsPerDay],
@@ -20,15 +28,22 @@ export function ActivitySummary({ activity: a, dashboardHref, readOnlyReason }: 
       <div className="min-w-0 space-y-6">
         <p className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
           {readOnlyReason ??
-            (a.status === 'DRAFT' ? 'This draft is read-only for you.' : (
+            (a.status === 'DRAFT' ? (
+              'This draft is read-only for you.'
+            ) : (
               <>
                 This activity is {a.status.toLowerCase()}: its tiers change only through their odds and stock, on the{' '}
-                <Link href={dashboardHref} className="font-medium underline">live dashboard</Link>.
+                <Link href={dashboardHref} className="font-medium underline">
+                  live dashboard
+                </Link>
+                .
               </>
             ))}
         </p>
         <section aria-labelledby="tiers-title" className="space-y-3">
-          <h2 id="tiers-title" className="text-base font-semibold text-zinc-950">Tiers and odds</h2>
+          <h2 id="tiers-title" className="text-base font-semibold text-zinc-950">
+            Tiers and odds
+          </h2>
           <OddsBar tiers={a.tiers} />
           <Table label="Tiers">
             <thead>
@@ -47,7 +62,9 @@ export function ActivitySummary({ activity: a, dashboardHref, readOnlyReason }: 
                   <Td>
                     <TierName index={i} name={t.name} />
                   </Td>
-                  <Td className="text-zinc-700">{t.prizes.map((p) => `${p.quantity > 1 ? `${p.quantity}× ` : ''}${p.name}`).join(' + ')}</Td>
+                  <Td className="text-zinc-700">
+                    {t.prizes.map((p) => `${p.quantity > 1 ? `${p.quantity}× ` : ''}${p.name}`).join(' + ')}
+                  </Td>
                   <Td className="text-right tabular-nums">{percent(t.probability)}</Td>
                   <Td className="text-right tabular-nums">{count.format(t.stock)}</Td>
                   <Td className="text-right tabular-nums">{count.format(t.issued)}</Td>
@@ -59,12 +76,16 @@ export function ActivitySummary({ activity: a, dashboardHref, readOnlyReason }: 
         </section>
         <section aria-labelledby="limits-title" className="grid grid-cols-2 gap-6">
           <div>
-            <h2 id="limits-title" className="text-base font-semibold text-zinc-950">Limits per user</h2>
+            <h2 id="limits-title" className="text-base font-semibold text-zinc-950">
+              Limits per user
+            </h2>
             <dl className="mt-3 divide-y divide-zinc-100 rounded-xl border border-zinc-200 bg-white text-sm">
               {limits.map(([label, value]) => (
                 <div key={label} className="flex justify-between px-4 py-2.5">
                   <dt className="text-zinc-600">{label}</dt>
-                  <dd className="font-medium tabular-nums text-zinc-900">{value === undefined ? 'No limit' : count.format(value)}</dd>
+                  <dd className="font-medium tabular-nums text-zinc-900">
+                    {value === undefined ? 'No limit' : count.format(value)}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -75,8 +96,14 @@ export function ActivitySummary({ activity: a, dashboardHref, readOnlyReason }: 
               {a.tasks.length === 0 ? <li className="px-4 py-2.5 text-zinc-600">No tasks</li> : null}
               {a.tasks.map((t) => (
                 <li key={t.id} className="flex justify-between gap-3 px-4 py-2.5">
-                  <span className="text-zinc-800">{t.name} {t.eventType ? <code className="font-mono text-xs text-zinc-500">{t.eventType}</code> : null}</span>
-                  <span className="text-zinc-600 tabular-nums">+{t.chances}{t.perDay ? ` · ${t.perDay}/day` : ''}</span>
+                  <span className="text-zinc-800">
+                    {t.name}{' '}
+                    {t.eventType ? <code className="font-mono text-xs text-zinc-500">{t.eventType}</code> : null}
+                  </span>
+                  <span className="text-zinc-600 tabular-nums">
+                    +{t.chances}
+                    {t.perDay ? ` · ${t.perDay}/day` : ''}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -91,7 +118,11 @@ export function ActivitySummary({ activity: a, dashboardHref, readOnlyReason }: 
           bannerUrl={a.materials.bannerUrl ?? ''}
           rulesText={a.materials.rulesText ?? ''}
           period={formatPeriod(a.startsAt, a.endsAt, a.timezone)}
-          tiers={a.tiers.map((t) => ({ name: t.name, probability: t.probability, prizes: t.prizes.map((p) => `${p.quantity > 1 ? `${p.quantity}× ` : ''}${p.name}`) }))}
+          tiers={a.tiers.map((t) => ({
+            name: t.name,
+            probability: t.probability,
+            prizes: t.prizes.map((p) => `${p.quantity > 1 ? `${p.quantity}× ` : ''}${p.name}`),
+          }))}
         />
       </aside>
     </div>

@@ -31,7 +31,12 @@ export function ConfirmButton({
   const id = useId();
   return (
     <>
-      <button type="button" onClick={() => ref.current?.showModal()} disabled={disabled || pending} className={buttonClasses(variant)}>
+      <button
+        type="button"
+        onClick={() => ref.current?.showModal()}
+        disabled={disabled || pending}
+        className={buttonClasses(variant)}
+      >
         {label}
       </button>
       <dialog
@@ -47,11 +52,21 @@ export function ConfirmButton({
         className="m-auto w-full max-w-md rounded-xl border border-zinc-200 bg-white p-0 text-left shadow-2xl shadow-zinc-900/20"
       >
         <div className="space-y-2 p-6">
-          <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">{title}</h2>
-          <div id={`${id}-body`} className="text-sm leading-6 text-zinc-600">{children}</div>
+          <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">
+            {title}
+          </h2>
+          <div id={`${id}-body`} className="text-sm leading-6 text-zinc-600">
+            {children}
+          </div>
         </div>
         <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
-          <button type="button" onClick={() => ref.current?.close()} disabled={pending} className={buttonClasses('secondary')} autoFocus>
+          <button
+            type="button"
+            onClick={() => ref.current?.close()}
+            disabled={pending}
+            className={buttonClasses('secondary')}
+            autoFocus
+          >
             Cancel
           </button>
           <button

@@ -25,24 +25,51 @@ export function Field({
   const note = `${id}-note`;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">{label}</label>
-      <div className="mt-1.5">{children({ id, ...(error ? { 'aria-invalid': true } : {}), ...(error || hint ? { 'aria-describedby': note } : {}) })}</div>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
+      <div className="mt-1.5">
+        {children({
+          id,
+          ...(error ? { 'aria-invalid': true } : {}),
+          ...(error || hint ? { 'aria-describedby': note } : {}),
+        })}
+      </div>
       {error ? (
-        <p id={note} className="mt-1.5 text-sm text-red-700" data-testid="field-error">{error}</p>
+        <p id={note} className="mt-1.5 text-sm text-red-700" data-testid="field-error">
+          {error}
+        </p>
       ) : hint ? (
-        <p id={note} className="mt-1.5 text-xs text-zinc-500">{hint}</p>
+        <p id={note} className="mt-1.5 text-xs text-zinc-500">
+          {hint}
+        </p>
       ) : null}
     </div>
   );
 }
 
-export function Section({ title, description, children, actions }: { title: string; description?: ReactNode; children: ReactNode; actions?: ReactNode }) {
+export function Section({
+  title,
+  description,
+  children,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   const id = useId();
   return (
-    <section aria-labelledby={id} className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
+    <section
+      aria-labelledby={id}
+      className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]"
+    >
       <div className="flex items-start justify-between gap-4 border-b border-zinc-200 px-5 py-4">
         <div>
-          <h2 id={id} className="text-base font-semibold text-zinc-950">{title}</h2>
+          <h2 id={id} className="text-base font-semibold text-zinc-950">
+            {title}
+          </h2>
           {description ? <p className="mt-0.5 text-sm text-zinc-600">{description}</p> : null}
         </div>
         {actions}

@@ -6,8 +6,24 @@ import { fromZonedInput, toZonedInput } from '@/lib/activities/zoned-time';
 
 export type TierPrizeForm = { key: string; prizeId: string; quantity: string };
 /** `kept` carries what the editor does not edit yet (time segments, auto-tune bounds) through saves untouched. */
-export type TierForm = { key: string; name: string; oddsPercent: string; stock: string; pacing: 'none' | 'even'; prizes: TierPrizeForm[]; kept?: Pick<DraftSpec['tiers'][number], 'segments' | 'autoTune'> };
-export type TaskForm = { key: string; kind: 'sign_in' | 'share' | 'invite' | 'event'; name: string; eventType: string; chances: string; perDay: string; total: string };
+export type TierForm = {
+  key: string;
+  name: string;
+  oddsPercent: string;
+  stock: string;
+  pacing: 'none' | 'even';
+  prizes: TierPrizeForm[];
+  kept?: Pick<DraftSpec['tiers'][number], 'segments' | 'autoTune'>;
+};
+export type TaskForm = {
+  key: string;
+  kind: 'sign_in' | 'share' | 'invite' | 'event';
+  name: string;
+  eventType: string;
+  chances: string;
+  perDay: string;
+  total: string;
+};
 export type DraftForm = {
   name: string;
   gameplay: 'wheel' | 'grid' | 'scratch';
@@ -40,7 +56,12 @@ export function toForm(spec: DraftSpec): DraftForm {
       maxWinsPerUser: text(spec.limits.maxWinsPerUser),
     },
     claimWindowHours: text(spec.claimWindowHours),
-    materials: { title: spec.materials.title ?? '', themeColor: spec.materials.themeColor ?? '#e11d48', bannerUrl: spec.materials.bannerUrl ?? '', rulesText: spec.materials.rulesText ?? '' },
+    materials: {
+      title: spec.materials.title ?? '',
+      themeColor: spec.materials.themeColor ?? '#e11d48',
+      bannerUrl: spec.materials.bannerUrl ?? '',
+      rulesText: spec.materials.rulesText ?? '',
+    },
     tiers: spec.tiers.map((t) => ({
       key: newKey(),
       name: t.name,
@@ -114,12 +135,18 @@ export function friendly(path: string, message: string): string {
   if (/^Invalid input: expected number/.test(message)) return 'Enter a number.';
   if (/expected int/.test(message)) return 'Enter a whole number.';
   if (/Too small: expected string to have >=1/.test(message)) return 'Required.';
-  if (path.endsWith('probability') && /decimal places/.test(message)) return 'At most 4 decimal places of a percent (0.0001 %).';
+  if (path.endsWith('probability') && /decimal places/.test(message))
+    return 'At most 4 decimal places of a percent (0.0001 %).';
   if (path.endsWith('probability') && /<=\s?1\b/.test(message)) return 'At most 100 %.';
   if (path.endsWith('probability') && />=\s?0\b/.test(message)) return 'At least 0 %.';
   if (path.endsWith('prizeId')) return 'Choose a prize.';
   const bound = /^Too (small|big): expected number to be ([<>]=?)(-?[\d.]+)/.exec(message);
   if (bound) return `${bound[1] === 'small' ? 'At least' : 'At most'} ${Number(bound[3]).toLocaleString('en-US')}.`;
-  if (path === 'startsAt' || path === 'endsAt') return /after/.test(message) ? 'Must be after the start.' : /year/.test(message) ? 'A period is at most a year.' : 'Enter a date and time.';
+  if (path === 'startsAt' || path === 'endsAt')
+    return /after/.test(message)
+      ? 'Must be after the start.'
+      : /year/.test(message)
+        ? 'A period is at most a year.'
+        : 'Enter a date and time.';
   return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -28,10 +28,15 @@ export function H5Preview(props: PreviewProps) {
             ) : null}
           </div>
           <div className="px-4 pt-3 pb-4">
-            <p className="text-center text-base font-bold text-zinc-900" data-testid="preview-title">{props.title || 'Untitled activity'}</p>
+            <p className="text-center text-base font-bold text-zinc-900" data-testid="preview-title">
+              {props.title || 'Untitled activity'}
+            </p>
             <p className="mt-0.5 text-center text-[11px] text-zinc-600">{props.period}</p>
             <div className="mt-3 flex justify-center">{game(props.gameplay, props.tiers, color)}</div>
-            <div className="mt-3 rounded-full py-2 text-center text-sm font-semibold text-white shadow" style={{ backgroundColor: color }}>
+            <div
+              className="mt-3 rounded-full py-2 text-center text-sm font-semibold text-white shadow"
+              style={{ backgroundColor: color }}
+            >
               {props.gameplay === 'scratch' ? 'Scratch now' : 'Draw now'}
             </div>
             <div className="mt-4 rounded-lg bg-white p-3 shadow-sm">
@@ -41,7 +46,11 @@ export function H5Preview(props: PreviewProps) {
                 {props.tiers.map((t, i) => (
                   <li key={i} className="flex items-start justify-between gap-2 text-[11px]">
                     <span className="min-w-0 text-zinc-700">
-                      <span aria-hidden className="mr-1 inline-block size-1.5 rounded-full align-middle" style={{ backgroundColor: tierColor(i) }} />
+                      <span
+                        aria-hidden
+                        className="mr-1 inline-block size-1.5 rounded-full align-middle"
+                        style={{ backgroundColor: tierColor(i) }}
+                      />
                       {t.name || `Tier ${i + 1}`}
                       {t.prizes.length ? <span className="text-zinc-500"> · {t.prizes.join(' + ')}</span> : null}
                     </span>
@@ -59,21 +68,36 @@ export function H5Preview(props: PreviewProps) {
           </div>
         </div>
       </div>
-      <figcaption className="mt-2 text-center text-xs text-zinc-500">{props.live ? 'Preview · updates as you type' : 'Preview of the H5 page'}</figcaption>
+      <figcaption className="mt-2 text-center text-xs text-zinc-500">
+        {props.live ? 'Preview · updates as you type' : 'Preview of the H5 page'}
+      </figcaption>
     </figure>
   );
 }
 
 function game(gameplay: PreviewProps['gameplay'], tiers: PreviewProps['tiers'], color: string) {
   if (gameplay === 'grid') {
-    const cells = Array.from({ length: 8 }, (_, i) => (tiers.length ? tiers[i % tiers.length]!.name || `Tier ${(i % tiers.length) + 1}` : 'Thanks'));
+    const cells = Array.from({ length: 8 }, (_, i) =>
+      tiers.length ? tiers[i % tiers.length]!.name || `Tier ${(i % tiers.length) + 1}` : 'Thanks',
+    );
     return (
       <div className="grid w-56 grid-cols-3 gap-1.5" data-testid="preview-grid">
         {[0, 1, 2, 7, -1, 3, 6, 5, 4].map((n, i) =>
           n === -1 ? (
-            <div key={i} className="flex aspect-square items-center justify-center rounded-md text-xs font-bold text-white" style={{ backgroundColor: color }}>GO</div>
+            <div
+              key={i}
+              className="flex aspect-square items-center justify-center rounded-md text-xs font-bold text-white"
+              style={{ backgroundColor: color }}
+            >
+              GO
+            </div>
           ) : (
-            <div key={i} className="flex aspect-square items-center justify-center rounded-md bg-white p-1 text-center text-[10px] leading-3 text-zinc-700 shadow-sm">{cells[n]}</div>
+            <div
+              key={i}
+              className="flex aspect-square items-center justify-center rounded-md bg-white p-1 text-center text-[10px] leading-3 text-zinc-700 shadow-sm"
+            >
+              {cells[n]}
+            </div>
           ),
         )}
       </div>
@@ -81,7 +105,10 @@ function game(gameplay: PreviewProps['gameplay'], tiers: PreviewProps['tiers'], 
   }
   if (gameplay === 'scratch') {
     return (
-      <div className="flex h-28 w-56 items-center justify-center rounded-lg bg-gradient-to-br from-zinc-300 to-zinc-400 text-sm font-semibold text-zinc-700 shadow-inner" data-testid="preview-scratch">
+      <div
+        className="flex h-28 w-56 items-center justify-center rounded-lg bg-gradient-to-br from-zinc-300 to-zinc-400 text-sm font-semibold text-zinc-700 shadow-inner"
+        data-testid="preview-scratch"
+      >
         Scratch here
       </div>
     );
@@ -102,9 +129,22 @@ function game(gameplay: PreviewProps['gameplay'], tiers: PreviewProps['tiers'], 
             {all.length === 1 ? (
               <circle r="90" fill={s.color} />
             ) : (
-              <path d={`M0 0 L${90 * Math.cos(a0)} ${90 * Math.sin(a0)} A90 90 0 ${large} 1 ${90 * Math.cos(a1)} ${90 * Math.sin(a1)} Z`} fill={s.color} stroke="#fff" strokeWidth="1.5" />
+              <path
+                d={`M0 0 L${90 * Math.cos(a0)} ${90 * Math.sin(a0)} A90 90 0 ${large} 1 ${90 * Math.cos(a1)} ${90 * Math.sin(a1)} Z`}
+                fill={s.color}
+                stroke="#fff"
+                strokeWidth="1.5"
+              />
             )}
-            <text x={58 * Math.cos(mid)} y={58 * Math.sin(mid)} fontSize="9" fontWeight="600" fill={s.color === '#e4e4e7' ? '#3f3f46' : '#fff'} textAnchor="middle" dominantBaseline="middle">
+            <text
+              x={58 * Math.cos(mid)}
+              y={58 * Math.sin(mid)}
+              fontSize="9"
+              fontWeight="600"
+              fill={s.color === '#e4e4e7' ? '#3f3f46' : '#fff'}
+              textAnchor="middle"
+              dominantBaseline="middle"
+            >
               {s.label.length > 10 ? `${s.label.slice(0, 9)}…` : s.label}
             </text>
           </g>

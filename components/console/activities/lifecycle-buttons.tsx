@@ -9,7 +9,15 @@ import { ConfirmButton } from './confirm-dialog';
 
 type Transition = 'pause' | 'resume' | 'end';
 
-export function LifecycleButtons({ name, status, changeStatus }: { name: string; status: string; changeStatus: (t: Transition) => Promise<ActionResult<{ status: string }>> }) {
+export function LifecycleButtons({
+  name,
+  status,
+  changeStatus,
+}: {
+  name: string;
+  status: string;
+  changeStatus: (t: Transition) => Promise<ActionResult<{ status: string }>>;
+}) {
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const router = useRouter();
@@ -32,18 +40,39 @@ export function LifecycleButtons({ name, status, changeStatus }: { name: string;
   return (
     <div className="flex items-center gap-2">
       {status === 'LIVE' || status === 'SCHEDULED' ? (
-        <ConfirmButton label="Pause" title={`Pause ${name}?`} confirmLabel="Pause activity" pending={pending} onConfirm={() => run('pause', 'Activity paused')}>
+        <ConfirmButton
+          label="Pause"
+          title={`Pause ${name}?`}
+          confirmLabel="Pause activity"
+          pending={pending}
+          onConfirm={() => run('pause', 'Activity paused')}
+        >
           Users can no longer draw until you resume it. Chances, wins and stock stay as they are.
         </ConfirmButton>
       ) : null}
       {status === 'PAUSED' ? (
-        <ConfirmButton label="Resume" title={`Resume ${name}?`} confirmLabel="Resume activity" pending={pending} onConfirm={() => run('resume', 'Activity resumed')}>
+        <ConfirmButton
+          label="Resume"
+          title={`Resume ${name}?`}
+          confirmLabel="Resume activity"
+          pending={pending}
+          onConfirm={() => run('resume', 'Activity resumed')}
+        >
           Users can draw again at once (or from the start of the period, if it has not begun).
         </ConfirmButton>
       ) : null}
       {status === 'LIVE' || status === 'PAUSED' || status === 'SCHEDULED' ? (
-        <ConfirmButton label="End" variant="danger-ghost" confirmVariant="danger" title={`End ${name} now?`} confirmLabel="End activity" pending={pending} onConfirm={() => run('end', 'Activity ended')}>
-          This cannot be undone. Drawing stops for good and the stock no one won goes back to the prizes&apos; total pools.
+        <ConfirmButton
+          label="End"
+          variant="danger-ghost"
+          confirmVariant="danger"
+          title={`End ${name} now?`}
+          confirmLabel="End activity"
+          pending={pending}
+          onConfirm={() => run('end', 'Activity ended')}
+        >
+          This cannot be undone. Drawing stops for good and the stock no one won goes back to the prizes&apos; total
+          pools.
         </ConfirmButton>
       ) : null}
     </div>

@@ -47,13 +47,22 @@ export function NewActivityButtons({
               toast.success('Activity imported', 'A new draft was created from the file.');
               open(result.data.id);
             } else {
-              const detail = result.error.issues.slice(0, 3).map((i) => `${i.path || '(file)'}: ${i.message}`).join('; ');
+              const detail = result.error.issues
+                .slice(0, 3)
+                .map((i) => `${i.path || '(file)'}: ${i.message}`)
+                .join('; ');
               toast.error('Could not import the spec', detail || result.error.message);
             }
           });
         }}
       />
-      <button type="button" className={buttonClasses('secondary')} disabled={importing} aria-busy={importing} onClick={() => fileRef.current?.click()}>
+      <button
+        type="button"
+        className={buttonClasses('secondary')}
+        disabled={importing}
+        aria-busy={importing}
+        onClick={() => fileRef.current?.click()}
+      >
         {importing ? <Spinner /> : null}
         Import JSON
       </button>

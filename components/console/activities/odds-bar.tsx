@@ -12,15 +12,28 @@ export function OddsBar({ tiers }: { tiers: { name: string; probability: number 
     <div data-testid="odds-bar">
       <div className="flex items-baseline justify-between gap-4 text-sm">
         <p className="font-medium text-zinc-800">
-          Odds of a win: <span className={`tabular-nums ${over ? 'text-red-700' : ''}`} data-testid="odds-sum">{percent(sum)}</span>
+          Odds of a win:{' '}
+          <span className={`tabular-nums ${over ? 'text-red-700' : ''}`} data-testid="odds-sum">
+            {percent(sum)}
+          </span>
         </p>
         <p className="text-zinc-600">
-          No win: <span className="font-medium tabular-nums text-zinc-800" data-testid="odds-no-win">{over ? '—' : percent(noWin)}</span>
+          No win:{' '}
+          <span className="font-medium tabular-nums text-zinc-800" data-testid="odds-no-win">
+            {over ? '—' : percent(noWin)}
+          </span>
         </p>
       </div>
-      <div className={`mt-2 flex h-3 overflow-hidden rounded-full ring-1 ring-inset ${over ? 'bg-red-100 ring-red-300' : 'bg-zinc-100 ring-zinc-200'}`} aria-hidden>
+      <div
+        className={`mt-2 flex h-3 overflow-hidden rounded-full ring-1 ring-inset ${over ? 'bg-red-100 ring-red-300' : 'bg-zinc-100 ring-zinc-200'}`}
+        aria-hidden
+      >
         {tiers.map((t, i) => (
-          <span key={i} className="h-full border-r border-white last:border-r-0" style={{ width: width(t.probability), backgroundColor: tierColor(i) }} />
+          <span
+            key={i}
+            className="h-full border-r border-white last:border-r-0"
+            style={{ width: width(t.probability), backgroundColor: tierColor(i) }}
+          />
         ))}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600">
@@ -35,7 +48,11 @@ export function OddsBar({ tiers }: { tiers: { name: string; probability: number 
           No win <span className="tabular-nums">{over ? '—' : percent(noWin)}</span>
         </li>
       </ul>
-      {over ? <p role="alert" className="mt-2 text-sm text-red-700">The odds add up to more than 100 %. Lower a tier&apos;s odds.</p> : null}
+      {over ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          The odds add up to more than 100 %. Lower a tier&apos;s odds.
+        </p>
+      ) : null}
     </div>
   );
 }

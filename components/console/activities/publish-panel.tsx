@@ -10,7 +10,17 @@ import { useToast } from '@/components/ui/toast';
 import { AlertIcon, CheckIcon } from '../icons';
 import { ConfirmButton } from './confirm-dialog';
 
-export function PublishPanel({ checklist, unsaved, publish, name }: { checklist: ChecklistItem[]; unsaved: boolean; publish: () => Promise<ActionResult<{ status: string }>>; name: string }) {
+export function PublishPanel({
+  checklist,
+  unsaved,
+  publish,
+  name,
+}: {
+  checklist: ChecklistItem[];
+  unsaved: boolean;
+  publish: () => Promise<ActionResult<{ status: string }>>;
+  name: string;
+}) {
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const router = useRouter();
@@ -32,14 +42,22 @@ export function PublishPanel({ checklist, unsaved, publish, name }: { checklist:
     );
 
   return (
-    <section aria-labelledby="publish-title" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" data-testid="publish-checklist">
-      <h2 id="publish-title" className="text-sm font-semibold text-zinc-950">Ready to publish?</h2>
+    <section
+      aria-labelledby="publish-title"
+      className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm"
+      data-testid="publish-checklist"
+    >
+      <h2 id="publish-title" className="text-sm font-semibold text-zinc-950">
+        Ready to publish?
+      </h2>
       <ul className="mt-3 space-y-2.5">
         {checklist.map((c) => {
           const ok = c.problems.length === 0;
           return (
             <li key={c.id} className="flex gap-2.5 text-sm" data-testid={`check-${c.id}`} data-ok={ok}>
-              <span className={`mt-0.5 flex size-4 shrink-0 items-center justify-center rounded-full ${ok ? 'bg-emerald-100 text-emerald-700' : 'bg-red-100 text-red-700'}`}>
+              <span
+                className={`mt-0.5 flex size-4 shrink-0 items-center justify-center rounded-full ${ok ? 'bg-emerald-100 text-emerald-700' : 'bg-red-100 text-red-700'}`}
+              >
                 {ok ? <CheckIcon className="size-3" /> : <AlertIcon className="size-3" />}
               </span>
               <div className="min-w-0">
@@ -47,7 +65,11 @@ export function PublishPanel({ checklist, unsaved, publish, name }: { checklist:
                   <span className="sr-only">{ok ? 'Done: ' : 'To do: '}</span>
                   {c.label}
                 </p>
-                {c.problems.map((p) => <p key={p} className="text-xs text-red-700">{p}</p>)}
+                {c.problems.map((p) => (
+                  <p key={p} className="text-xs text-red-700">
+                    {p}
+                  </p>
+                ))}
               </div>
             </li>
           );
@@ -63,10 +85,16 @@ export function PublishPanel({ checklist, unsaved, publish, name }: { checklist:
           disabled={blocked || unsaved}
           onConfirm={onConfirm}
         >
-          Publishing reserves each prize&apos;s stock from its total pool and makes the activity live at its start time. Tiers can then only change through
-          their odds and stock.
+          Publishing reserves each prize&apos;s stock from its total pool and makes the activity live at its start time.
+          Tiers can then only change through their odds and stock.
         </ConfirmButton>
-        <p className="mt-2 text-xs text-zinc-500">{unsaved ? 'Save your changes first.' : blocked ? 'Fix the items above to publish.' : 'Run the simulator below before you publish.'}</p>
+        <p className="mt-2 text-xs text-zinc-500">
+          {unsaved
+            ? 'Save your changes first.'
+            : blocked
+              ? 'Fix the items above to publish.'
+              : 'Run the simulator below before you publish.'}
+        </p>
       </div>
     </section>
   );

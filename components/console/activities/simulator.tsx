@@ -21,7 +21,15 @@ const shapes = [
   { value: 'launch', label: 'Launch spike: a rush at the start that fades' },
 ] as const;
 
-export function Simulator({ simulate, timezone, disabledReason }: { simulate: (input: unknown) => Promise<FormResult<Simulation>>; timezone: string; disabledReason?: string }) {
+export function Simulator({
+  simulate,
+  timezone,
+  disabledReason,
+}: {
+  simulate: (input: unknown) => Promise<FormResult<Simulation>>;
+  timezone: string;
+  disabledReason?: string;
+}) {
   const [draws, setDraws] = useState('10000');
   const [shape, setShape] = useState<(typeof shapes)[number]['value']>('evening');
   const [error, setError] = useState<string | undefined>();
@@ -47,12 +55,18 @@ export function Simulator({ simulate, timezone, disabledReason }: { simulate: (i
 
   const wins = result ? result.tiers.reduce((s, t) => s + t.wins, 0) : 0;
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]" data-testid="simulator">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]"
+      data-testid="simulator"
+    >
       <div className="border-b border-zinc-200 px-5 py-4">
-        <h2 id={headingId} className="text-base font-semibold text-zinc-950">Simulator</h2>
+        <h2 id={headingId} className="text-base font-semibold text-zinc-950">
+          Simulator
+        </h2>
         <p className="mt-0.5 text-sm text-zinc-600">
-          Runs simulated draws through the same tier picker and stock rule as the real draw (on the activity as last saved), spread over the period
-          by a traffic curve.
+          Runs simulated draws through the same tier picker and stock rule as the real draw (on the activity as last
+          saved), spread over the period by a traffic curve.
         </p>
       </div>
       <form
@@ -64,16 +78,38 @@ export function Simulator({ simulate, timezone, disabledReason }: { simulate: (i
         noValidate
       >
         <Field label="Draws over the period" error={error} className="w-52">
-          {(p) => <input {...p} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={draws} onChange={(e) => setDraws(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              className={`${inputClasses} tabular-nums`}
+              value={draws}
+              onChange={(e) => setDraws(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Traffic shape" className="w-96">
           {(p) => (
-            <select {...p} className={inputClasses} value={shape} onChange={(e) => setShape(e.target.value as typeof shape)}>
-              {shapes.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            <select
+              {...p}
+              className={inputClasses}
+              value={shape}
+              onChange={(e) => setShape(e.target.value as typeof shape)}
+            >
+              {shapes.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <button type="submit" className={`${buttonClasses('primary')} ${error ? 'mb-7' : ''}`} disabled={pending || Boolean(disabledReason)} aria-busy={pending}>
+        <button
+          type="submit"
+          className={`${buttonClasses('primary')} ${error ? 'mb-7' : ''}`}
+          disabled={pending || Boolean(disabledReason)}
+          aria-busy={pending}
+        >
           {pending ? <Spinner /> : null}
           {pending ? 'Simulating…' : 'Run simulation'}
         </button>
@@ -117,7 +153,8 @@ export function Simulator({ simulate, timezone, disabledReason }: { simulate: (i
                   <Td data-testid="sim-depletion">
                     {t.depletedAt ? (
                       <span className="text-amber-800">
-                        {formatInstant(t.depletedAt, timezone)} <span className="text-zinc-500">({t.depletedAfterHours} h in)</span>
+                        {formatInstant(t.depletedAt, timezone)}{' '}
+                        <span className="text-zinc-500">({t.depletedAfterHours} h in)</span>
                       </span>
                     ) : (
                       <span className="text-zinc-600">Lasts the period</span>
@@ -130,7 +167,9 @@ export function Simulator({ simulate, timezone, disabledReason }: { simulate: (i
           </Table>
         </div>
       ) : (
-        <p className="border-t border-zinc-200 px-5 py-6 text-sm text-zinc-600">No simulation yet. Choose the draws you expect and a traffic shape, then run it.</p>
+        <p className="border-t border-zinc-200 px-5 py-6 text-sm text-zinc-600">
+          No simulation yet. Choose the draws you expect and a traffic shape, then run it.
+        </p>
       )}
     </section>
   );
@@ -140,7 +179,9 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
   return (
     <div className="rounded-lg border border-zinc-200 bg-zinc-50/60 px-3 py-2.5">
       <dt className="text-xs text-zinc-600">{label}</dt>
-      <dd className="mt-0.5 text-lg font-semibold tabular-nums text-zinc-950" data-testid={testId}>{value}</dd>
+      <dd className="mt-0.5 text-lg font-semibold tabular-nums text-zinc-950" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -148,7 +189,9 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
 /** Stacked bars of wins per tier per bucket (an hour, or several for long periods). */
 function WinsChart({ result, timezone }: { result: Simulation; timezone: string }) {
   const buckets = result.drawsByBucket.length;
-  const totals = Array.from({ length: buckets }, (_, b) => result.tiers.reduce((s, t) => s + (t.winsByBucket[b] ?? 0), 0));
+  const totals = Array.from({ length: buckets }, (_, b) =>
+    result.tiers.reduce((s, t) => s + (t.winsByBucket[b] ?? 0), 0),
+  );
   const max = Math.max(1, ...totals);
   const width = 1000;
   const height = 160;
@@ -158,8 +201,19 @@ function WinsChart({ result, timezone }: { result: Simulation; timezone: string 
   const unit = result.bucketHours === 1 ? 'hour' : `${result.bucketHours} hours`;
   return (
     <figure>
-      <figcaption className="text-sm font-medium text-zinc-800">Wins per {unit}, by tier <span className="font-normal text-zinc-500">(most in one {unit}: {count.format(max)})</span></figcaption>
-      <svg viewBox={`0 0 ${width} ${height + 20}`} className="mt-2 h-48 w-full" role="img" aria-label={`Simulated wins per ${unit}, by tier`} preserveAspectRatio="none">
+      <figcaption className="text-sm font-medium text-zinc-800">
+        Wins per {unit}, by tier{' '}
+        <span className="font-normal text-zinc-500">
+          (most in one {unit}: {count.format(max)})
+        </span>
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height + 20}`}
+        className="mt-2 h-48 w-full"
+        role="img"
+        aria-label={`Simulated wins per ${unit}, by tier`}
+        preserveAspectRatio="none"
+      >
         <line x1="0" x2={width} y1={height} y2={height} stroke="#e4e4e7" />
         {totals.map((_, b) => {
           let y = height;
@@ -168,7 +222,16 @@ function WinsChart({ result, timezone }: { result: Simulation; timezone: string 
               {result.tiers.map((t, i) => {
                 const h = ((t.winsByBucket[b] ?? 0) / max) * (height - 4);
                 y -= h;
-                return h > 0 ? <rect key={t.id} x={b * barWidth + barWidth * 0.1} width={barWidth * 0.8} y={y} height={h} fill={tierColor(i)} /> : null;
+                return h > 0 ? (
+                  <rect
+                    key={t.id}
+                    x={b * barWidth + barWidth * 0.1}
+                    width={barWidth * 0.8}
+                    y={y}
+                    height={h}
+                    fill={tierColor(i)}
+                  />
+                ) : null;
               })}
             </g>
           );
@@ -176,7 +239,9 @@ function WinsChart({ result, timezone }: { result: Simulation; timezone: string 
       </svg>
       <div className="mt-1 flex justify-between text-[11px] text-zinc-500" aria-hidden>
         {Array.from({ length: Math.ceil(buckets / tickEvery) }, (_, k) => (
-          <span key={k}>{formatInstant(new Date(from + k * tickEvery * result.bucketHours * 3_600_000).toISOString(), timezone)}</span>
+          <span key={k}>
+            {formatInstant(new Date(from + k * tickEvery * result.bucketHours * 3_600_000).toISOString(), timezone)}
+          </span>
         ))}
       </div>
     </figure>

@@ -11,8 +11,19 @@ import { TierDot } from './tier-dot';
 
 export type PrizeOption = { id: string; name: string; kind: string; value: number; available: number };
 
-export function TierEditor({ tiers, prizes, errors, onChange }: { tiers: TierForm[]; prizes: PrizeOption[]; errors: Record<string, string>; onChange: (tiers: TierForm[]) => void }) {
-  const update = (i: number, patch: Partial<TierForm>) => onChange(tiers.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+export function TierEditor({
+  tiers,
+  prizes,
+  errors,
+  onChange,
+}: {
+  tiers: TierForm[];
+  prizes: PrizeOption[];
+  errors: Record<string, string>;
+  onChange: (tiers: TierForm[]) => void;
+}) {
+  const update = (i: number, patch: Partial<TierForm>) =>
+    onChange(tiers.map((t, j) => (j === i ? { ...t, ...patch } : t)));
   const move = (i: number, by: number) => {
     const next = [...tiers];
     const [t] = next.splice(i, 1);
@@ -20,22 +31,46 @@ export function TierEditor({ tiers, prizes, errors, onChange }: { tiers: TierFor
     onChange(next);
   };
   const addTier = () =>
-    onChange([...tiers, { key: newKey(), name: `Tier ${tiers.length + 1}`, oddsPercent: '1', stock: '100', pacing: 'none', prizes: [{ key: newKey(), prizeId: '', quantity: '1' }] }]);
+    onChange([
+      ...tiers,
+      {
+        key: newKey(),
+        name: `Tier ${tiers.length + 1}`,
+        oddsPercent: '1',
+        stock: '100',
+        pacing: 'none',
+        prizes: [{ key: newKey(), prizeId: '', quantity: '1' }],
+      },
+    ]);
 
   return (
     <Section
       title="Tiers and odds"
       description="Each tier has its odds and its own stock of wins. What the odds leave is “no win”."
-      actions={<button type="button" className={buttonClasses('secondary', 'sm')} onClick={addTier}>Add tier</button>}
+      actions={
+        <button type="button" className={buttonClasses('secondary', 'sm')} onClick={addTier}>
+          Add tier
+        </button>
+      }
     >
       <OddsBar tiers={tiers.map((t) => ({ name: t.name, probability: Number(t.oddsPercent) / 100 }))} />
       {/* An odds sum over 100 % is already said by the bar; other tier-wide errors are not. */}
-      {errors.tiers && !/^Odds add up/.test(errors.tiers) ? <p className="text-sm text-red-700" data-testid="field-error">{errors.tiers}</p> : null}
-      {errors['tiers.prizes.prizeId'] ? <p className="text-sm text-red-700" data-testid="field-error">A prize no longer exists; choose another.</p> : null}
+      {errors.tiers && !/^Odds add up/.test(errors.tiers) ? (
+        <p className="text-sm text-red-700" data-testid="field-error">
+          {errors.tiers}
+        </p>
+      ) : null}
+      {errors['tiers.prizes.prizeId'] ? (
+        <p className="text-sm text-red-700" data-testid="field-error">
+          A prize no longer exists; choose another.
+        </p>
+      ) : null}
       {tiers.length === 0 ? (
         <div className="rounded-lg border border-dashed border-zinc-300 bg-zinc-50/60 px-4 py-6 text-center text-sm text-zinc-600">
           No tiers yet. Add one for each prize level (first prize, second prize, …).
-          {prizes.length === 0 ? <p className="mt-1">You have no prizes yet: add them on the Prizes page first.</p> : null}
+          {prizes.length === 0 ? (
+            <p className="mt-1">You have no prizes yet: add them on the Prizes page first.</p>
+          ) : null}
         </div>
       ) : null}
       {tiers.map((t, i) => {
@@ -43,33 +78,91 @@ export function TierEditor({ tiers, prizes, errors, onChange }: { tiers: TierFor
         const bundle = t.prizes.filter((p) => p.prizeId).length > 1;
         return (
           <fieldset key={t.key} className="@container rounded-lg border border-zinc-200" data-testid="tier">
-            <legend className="sr-only">Tier {i + 1}: {t.name}</legend>
+            <legend className="sr-only">
+              Tier {i + 1}: {t.name}
+            </legend>
             <div className="flex items-center justify-between gap-3 border-b border-zinc-100 bg-zinc-50/70 px-4 py-2 text-sm">
               <span className="flex items-center gap-2 font-medium text-zinc-800">
                 <TierDot index={i} />
                 Tier {i + 1}
-                {bundle ? <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/25 ring-inset">Bundle</span> : null}
+                {bundle ? (
+                  <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/25 ring-inset">
+                    Bundle
+                  </span>
+                ) : null}
               </span>
               <span className="flex items-center gap-1">
-                <button type="button" className={buttonClasses('ghost', 'sm')} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move tier ${i + 1} up`}>↑</button>
-                <button type="button" className={buttonClasses('ghost', 'sm')} disabled={i === tiers.length - 1} onClick={() => move(i, 1)} aria-label={`Move tier ${i + 1} down`}>↓</button>
-                <button type="button" className={buttonClasses('danger-ghost', 'sm')} onClick={() => onChange(tiers.filter((_, j) => j !== i))} aria-label={`Remove tier ${i + 1}`}>Remove</button>
+                <button
+                  type="button"
+                  className={buttonClasses('ghost', 'sm')}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={`Move tier ${i + 1} up`}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className={buttonClasses('ghost', 'sm')}
+                  disabled={i === tiers.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={`Move tier ${i + 1} down`}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className={buttonClasses('danger-ghost', 'sm')}
+                  onClick={() => onChange(tiers.filter((_, j) => j !== i))}
+                  aria-label={`Remove tier ${i + 1}`}
+                >
+                  Remove
+                </button>
               </span>
             </div>
             <div className="space-y-4 p-4">
               <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-[minmax(0,1fr)_120px_120px_160px]">
                 <Field label="Tier name" error={err('name')}>
-                  {(p) => <input {...p} className={inputClasses} value={t.name} onChange={(e) => update(i, { name: e.target.value })} maxLength={60} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className={inputClasses}
+                      value={t.name}
+                      onChange={(e) => update(i, { name: e.target.value })}
+                      maxLength={60}
+                    />
+                  )}
                 </Field>
                 <Field label="Odds (%)" error={err('probability')}>
-                  {(p) => <input {...p} inputMode="decimal" className={`${inputClasses} tabular-nums`} value={t.oddsPercent} onChange={(e) => update(i, { oddsPercent: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      inputMode="decimal"
+                      className={`${inputClasses} tabular-nums`}
+                      value={t.oddsPercent}
+                      onChange={(e) => update(i, { oddsPercent: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="Stock (wins)" error={err('stock')}>
-                  {(p) => <input {...p} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={t.stock} onChange={(e) => update(i, { stock: e.target.value })} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      inputMode="numeric"
+                      className={`${inputClasses} tabular-nums`}
+                      value={t.stock}
+                      onChange={(e) => update(i, { stock: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="Pacing" error={err('pacing')}>
                   {(p) => (
-                    <select {...p} className={inputClasses} value={t.pacing} onChange={(e) => update(i, { pacing: e.target.value as TierForm['pacing'] })}>
+                    <select
+                      {...p}
+                      className={inputClasses}
+                      value={t.pacing}
+                      onChange={(e) => update(i, { pacing: e.target.value as TierForm['pacing'] })}
+                    >
                       <option value="none">As drawn</option>
                       <option value="even">Even over the period</option>
                     </select>
@@ -78,37 +171,87 @@ export function TierEditor({ tiers, prizes, errors, onChange }: { tiers: TierFor
               </div>
               <div>
                 <p className="text-sm font-medium text-zinc-800">Prizes awarded together</p>
-                {err('prizes') ? <p className="mt-1 text-sm text-red-700" data-testid="field-error">{err('prizes')}</p> : null}
+                {err('prizes') ? (
+                  <p className="mt-1 text-sm text-red-700" data-testid="field-error">
+                    {err('prizes')}
+                  </p>
+                ) : null}
                 <ul className="mt-2 space-y-2">
                   {t.prizes.map((p, k) => {
                     const chosen = prizes.find((o) => o.id === p.prizeId);
-                    const setPrize = (patch: Partial<typeof p>) => update(i, { prizes: t.prizes.map((q, m) => (m === k ? { ...q, ...patch } : q)) });
+                    const setPrize = (patch: Partial<typeof p>) =>
+                      update(i, { prizes: t.prizes.map((q, m) => (m === k ? { ...q, ...patch } : q)) });
                     return (
                       <li key={p.key} className="grid grid-cols-[minmax(0,1fr)_100px_auto] items-start gap-3">
-                        <Field label={<span className="sr-only">Prize {k + 1} of tier {i + 1}</span>} error={err(`prizes.${k}.prizeId`)} hint={chosen ? `${chosen.kind} · ${money.format(chosen.value)} each · ${count.format(chosen.available)} available` : undefined}>
+                        <Field
+                          label={
+                            <span className="sr-only">
+                              Prize {k + 1} of tier {i + 1}
+                            </span>
+                          }
+                          error={err(`prizes.${k}.prizeId`)}
+                          hint={
+                            chosen
+                              ? `${chosen.kind} · ${money.format(chosen.value)} each · ${count.format(chosen.available)} available`
+                              : undefined
+                          }
+                        >
                           {(a) => (
-                            <select {...a} className={inputClasses} value={p.prizeId} onChange={(e) => setPrize({ prizeId: e.target.value })}>
+                            <select
+                              {...a}
+                              className={inputClasses}
+                              value={p.prizeId}
+                              onChange={(e) => setPrize({ prizeId: e.target.value })}
+                            >
                               <option value="">Choose a prize…</option>
-                              {prizes.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                              {prizes.map((o) => (
+                                <option key={o.id} value={o.id}>
+                                  {o.name}
+                                </option>
+                              ))}
                             </select>
                           )}
                         </Field>
-                        <Field label={<span className="sr-only">Quantity of prize {k + 1} of tier {i + 1}</span>} error={err(`prizes.${k}.quantity`)}>
+                        <Field
+                          label={
+                            <span className="sr-only">
+                              Quantity of prize {k + 1} of tier {i + 1}
+                            </span>
+                          }
+                          error={err(`prizes.${k}.quantity`)}
+                        >
                           {(a) => (
                             <div className="flex items-center gap-1.5">
-                              <span aria-hidden className="text-sm text-zinc-500">×</span>
-                              <input {...a} inputMode="numeric" className={`${inputClasses} tabular-nums`} value={p.quantity} onChange={(e) => setPrize({ quantity: e.target.value })} />
+                              <span aria-hidden className="text-sm text-zinc-500">
+                                ×
+                              </span>
+                              <input
+                                {...a}
+                                inputMode="numeric"
+                                className={`${inputClasses} tabular-nums`}
+                                value={p.quantity}
+                                onChange={(e) => setPrize({ quantity: e.target.value })}
+                              />
                             </div>
                           )}
                         </Field>
-                        <button type="button" className={buttonClasses('ghost', 'sm')} onClick={() => update(i, { prizes: t.prizes.filter((_, m) => m !== k) })} aria-label={`Remove prize ${k + 1} of tier ${i + 1}`}>
+                        <button
+                          type="button"
+                          className={buttonClasses('ghost', 'sm')}
+                          onClick={() => update(i, { prizes: t.prizes.filter((_, m) => m !== k) })}
+                          aria-label={`Remove prize ${k + 1} of tier ${i + 1}`}
+                        >
                           Remove
                         </button>
                       </li>
                     );
                   })}
                 </ul>
-                <button type="button" className={`${buttonClasses('ghost', 'sm')} mt-2 text-indigo-700`} onClick={() => update(i, { prizes: [...t.prizes, { key: newKey(), prizeId: '', quantity: '1' }] })}>
+                <button
+                  type="button"
+                  className={`${buttonClasses('ghost', 'sm')} mt-2 text-indigo-700`}
+                  onClick={() => update(i, { prizes: [...t.prizes, { key: newKey(), prizeId: '', quantity: '1' }] })}
+                >
                   + Add a prize to this tier
                 </button>
               </div>

@@ -104,19 +104,26 @@ export function AlertsBell({
           className="absolute top-full right-0 z-40 mt-2 w-[26rem] animate-toast-in overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xl shadow-zinc-900/10 focus:outline-none"
         >
           <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3">
-            <h2 id={headingId} className="text-sm font-semibold text-zinc-950">Alerts</h2>
+            <h2 id={headingId} className="text-sm font-semibold text-zinc-950">
+              Alerts
+            </h2>
             <span className="text-xs text-zinc-500">{openCount === 0 ? 'None open' : `${openCount} open`}</span>
           </div>
           {alerts.length === 0 ? (
             <div className="px-6 py-10 text-center">
               <p className="text-sm font-medium text-zinc-900">All clear</p>
-              <p className="mt-1 text-sm text-zinc-600">Stock drift and over-issue found by reconciliation show up here until someone acknowledges them.</p>
+              <p className="mt-1 text-sm text-zinc-600">
+                Stock drift and over-issue found by reconciliation show up here until someone acknowledges them.
+              </p>
             </div>
           ) : (
             <ul role="list" aria-label="Open alerts" className="max-h-[26rem] divide-y divide-zinc-100 overflow-y-auto">
               {alerts.map((a) => (
                 <li key={a.id} className="relative flex gap-3 py-3 pr-4 pl-5" data-testid="alert-item">
-                  <span aria-hidden className={`absolute inset-y-3 left-2 w-1 rounded-full ${severityEdge[a.severity]}`} />
+                  <span
+                    aria-hidden
+                    className={`absolute inset-y-3 left-2 w-1 rounded-full ${severityEdge[a.severity]}`}
+                  />
                   <div className="min-w-0 flex-1">
                     <div className="flex items-center gap-2">
                       <Badge tone={severityTone[a.severity]}>{severityLabel[a.severity]}</Badge>
@@ -128,7 +135,9 @@ export function AlertsBell({
                       <Timestamp iso={a.createdAt} />
                     </p>
                   </div>
-                  {acknowledgeAction ? <AcknowledgeAlertButton alertId={a.id} message={a.message} acknowledgeAction={acknowledgeAction} /> : null}
+                  {acknowledgeAction ? (
+                    <AcknowledgeAlertButton alertId={a.id} message={a.message} acknowledgeAction={acknowledgeAction} />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -139,7 +148,9 @@ export function AlertsBell({
             </p>
           ) : null}
           {!acknowledgeAction && alerts.length > 0 ? (
-            <p className="border-t border-zinc-200 bg-zinc-50 px-4 py-2.5 text-xs text-zinc-600">Operators and owners can acknowledge alerts.</p>
+            <p className="border-t border-zinc-200 bg-zinc-50 px-4 py-2.5 text-xs text-zinc-600">
+              Operators and owners can acknowledge alerts.
+            </p>
           ) : null}
         </div>
       ) : null}
@@ -149,7 +160,17 @@ export function AlertsBell({
 
 function BellIcon({ className }: { className?: string }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable="false" className={className}>
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden
+      focusable="false"
+      className={className}
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
   );

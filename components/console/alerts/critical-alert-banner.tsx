@@ -20,7 +20,11 @@ export function CriticalAlertBanner({
   return (
     <section aria-label="Critical alerts" className="mb-8 space-y-2" data-testid="critical-alerts">
       {critical.slice(0, SHOWN).map((a) => (
-        <div key={a.id} role="alert" className="flex items-start gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3">
+        <div
+          key={a.id}
+          role="alert"
+          className="flex items-start gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3"
+        >
           <AlertIcon className="mt-0.5 size-5 shrink-0 text-red-600" />
           <div className="min-w-0 flex-1">
             <p className="text-sm font-semibold text-red-900">Critical: {a.message}</p>
@@ -30,11 +34,15 @@ export function CriticalAlertBanner({
               {acknowledgeAction ? null : ' · an operator or owner must acknowledge it'}
             </p>
           </div>
-          {acknowledgeAction ? <AcknowledgeAlertButton alertId={a.id} message={a.message} acknowledgeAction={acknowledgeAction} /> : null}
+          {acknowledgeAction ? (
+            <AcknowledgeAlertButton alertId={a.id} message={a.message} acknowledgeAction={acknowledgeAction} />
+          ) : null}
         </div>
       ))}
       {critical.length > SHOWN ? (
-        <p className="text-sm text-red-800">{critical.length - SHOWN} more critical alerts: open the alerts in the header.</p>
+        <p className="text-sm text-red-800">
+          {critical.length - SHOWN} more critical alerts: open the alerts in the header.
+        </p>
       ) : null}
     </section>
   );

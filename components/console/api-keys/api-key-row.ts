@@ -1,7 +1,14 @@
 import type { ApiKeyDto } from '@/lib/auth/api-keys';
 
 /** What the console shows of an API key: never its hash, dates as ISO strings. */
-export type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 export function toApiKeyRow(k: ApiKeyDto): ApiKeyRow {
   return {

@@ -12,7 +12,11 @@ import type { ApiKeyRow } from './api-key-row';
 
 const NAME_MAX = 80;
 
-export function CreateApiKeyForm({ createAction }: { createAction: (name: string) => Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>> }) {
+export function CreateApiKeyForm({
+  createAction,
+}: {
+  createAction: (name: string) => Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>>;
+}) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
@@ -45,7 +49,13 @@ export function CreateApiKeyForm({ createAction }: { createAction: (name: string
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate aria-label="Create API key" data-testid="create-api-key-form" className="flex items-start gap-3">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Create API key"
+        data-testid="create-api-key-form"
+        className="flex items-start gap-3"
+      >
         <div className="min-w-0 flex-1">
           <label htmlFor={inputId} className="sr-only">
             Key name
@@ -65,9 +75,13 @@ export function CreateApiKeyForm({ createAction }: { createAction: (name: string
             className="block h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/20 disabled:bg-zinc-50"
           />
           {error ? (
-            <p id={errorId} className="mt-1.5 text-sm text-red-700">{error}</p>
+            <p id={errorId} className="mt-1.5 text-sm text-red-700">
+              {error}
+            </p>
           ) : (
-            <p id={hintId} className="mt-1.5 text-xs text-zinc-500">Name it after the system that will use it.</p>
+            <p id={hintId} className="mt-1.5 text-xs text-zinc-500">
+              Name it after the system that will use it.
+            </p>
           )}
         </div>
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
@@ -82,9 +96,15 @@ export function CreateApiKeyForm({ createAction }: { createAction: (name: string
 
 function NewKeyReveal({ apiKey, name, onDone }: { apiKey: string; name: string; onDone: () => void }) {
   return (
-    <OneTimeReveal title={`Copy your new key “${name}” now`} value={apiKey} label="New API key" testId="new-api-key" onDone={onDone}>
-      This is the only time it is shown. Store it in a secret manager; if it is lost, revoke it and create another.
-      Send it as <code className="font-mono text-[13px]">Authorization: Bearer &lt;key&gt;</code>.
+    <OneTimeReveal
+      title={`Copy your new key “${name}” now`}
+      value={apiKey}
+      label="New API key"
+      testId="new-api-key"
+      onDone={onDone}
+    >
+      This is the only time it is shown. Store it in a secret manager; if it is lost, revoke it and create another. Send
+      it as <code className="font-mono text-[13px]">Authorization: Bearer &lt;key&gt;</code>.
     </OneTimeReveal>
   );
 }

@@ -45,7 +45,12 @@ export function RevokeApiKeyButton({
 
   return (
     <>
-      <button type="button" onClick={open} className={buttonClasses('danger-ghost', 'sm')} aria-label={`Revoke API key ${name}`}>
+      <button
+        type="button"
+        onClick={open}
+        className={buttonClasses('danger-ghost', 'sm')}
+        aria-label={`Revoke API key ${name}`}
+      >
         Revoke
       </button>
       <dialog
@@ -67,21 +72,39 @@ export function RevokeApiKeyButton({
               <AlertIcon className="size-5 text-red-600" />
             </span>
             <div className="min-w-0">
-              <h2 id={titleId} className="text-base font-semibold text-zinc-950">Revoke API key?</h2>
+              <h2 id={titleId} className="text-base font-semibold text-zinc-950">
+                Revoke API key?
+              </h2>
               <p id={bodyId} className="mt-2 text-sm leading-6 text-zinc-600">
-                <span className="font-medium text-zinc-900">“{name}”</span>{' '}
-                (<code className="font-mono text-[13px]">{prefix}…</code>) will stop working immediately: every request made
-                with it gets 401 Unauthorized. This cannot be undone.
+                <span className="font-medium text-zinc-900">“{name}”</span> (
+                <code className="font-mono text-[13px]">{prefix}…</code>) will stop working immediately: every request
+                made with it gets 401 Unauthorized. This cannot be undone.
               </p>
-              {error ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+              {error ? (
+                <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+                  {error}
+                </p>
+              ) : null}
             </div>
           </div>
         </div>
         <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
-          <button type="button" autoFocus onClick={() => dialogRef.current?.close()} disabled={pending} className={buttonClasses('secondary')}>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => dialogRef.current?.close()}
+            disabled={pending}
+            className={buttonClasses('secondary')}
+          >
             Cancel
           </button>
-          <button type="button" onClick={confirm} disabled={pending} aria-busy={pending} className={buttonClasses('danger')}>
+          <button
+            type="button"
+            onClick={confirm}
+            disabled={pending}
+            aria-busy={pending}
+            className={buttonClasses('danger')}
+          >
             {pending ? <Spinner /> : null}
             {pending ? 'Revoking…' : 'Revoke key'}
           </button>

@@ -7,7 +7,8 @@ const SHOWN_LINES = 6;
 
 function flatten(value: unknown, path: string, out: Flat): Flat {
   if (value !== null && typeof value === 'object' && Object.keys(value).length > 0) {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      flatten(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, out);
   } else if (path) {
     out.set(path, value);
   } else if (value !== null && value !== undefined) {
@@ -26,7 +27,8 @@ export function auditDiff(before: unknown, after: unknown): DiffLine[] {
     const inB = b.has(path);
     const inA = a.has(path);
     if (inB && inA) {
-      if (JSON.stringify(b.get(path)) !== JSON.stringify(a.get(path))) lines.push({ path, kind: 'changed', before: b.get(path), after: a.get(path) });
+      if (JSON.stringify(b.get(path)) !== JSON.stringify(a.get(path)))
+        lines.push({ path, kind: 'changed', before: b.get(path), after: a.get(path) });
     } else if (inA) lines.push({ path, kind: 'added', after: a.get(path) });
     else lines.push({ path, kind: 'removed', before: b.get(path) });
   }
@@ -34,7 +36,12 @@ export function auditDiff(before: unknown, after: unknown): DiffLine[] {
 }
 
 function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'plain' }) {
-  if (value === undefined) return <span className="text-zinc-500" aria-label="not set">—</span>;
+  if (value === undefined)
+    return (
+      <span className="text-zinc-500" aria-label="not set">
+        —
+      </span>
+    );
   if (value === null) return <span className="text-xs text-zinc-500 italic">empty</span>;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const tones = {
@@ -42,7 +49,9 @@ function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'pl
     after: 'bg-emerald-50 text-emerald-900',
     plain: 'bg-zinc-100 text-zinc-800',
   };
-  return <span className={`rounded px-1 py-0.5 font-mono text-xs [overflow-wrap:anywhere] ${tones[tone]}`}>{text}</span>;
+  return (
+    <span className={`rounded px-1 py-0.5 font-mono text-xs [overflow-wrap:anywhere] ${tones[tone]}`}>{text}</span>
+  );
 }
 
 function Rows({ lines, single }: { lines: DiffLine[]; single: 'before' | 'after' | null }) {
@@ -52,11 +61,17 @@ function Rows({ lines, single }: { lines: DiffLine[]; single: 'before' | 'after'
         <tr key={l.path} className="border-t border-zinc-200/70 align-top" data-diff={l.kind}>
           <td className="py-1 pr-3 font-mono text-xs [overflow-wrap:anywhere] text-zinc-700">{l.path}</td>
           {single ? (
-            <td className="py-1"><Value value={single === 'before' ? l.before : l.after} tone="plain" /></td>
+            <td className="py-1">
+              <Value value={single === 'before' ? l.before : l.after} tone="plain" />
+            </td>
           ) : (
             <>
-              <td className="py-1 pr-3"><Value value={l.before} tone="before" /></td>
-              <td className="py-1"><Value value={l.after} tone="after" /></td>
+              <td className="py-1 pr-3">
+                <Value value={l.before} tone="before" />
+              </td>
+              <td className="py-1">
+                <Value value={l.after} tone="after" />
+              </td>
             </>
           )}
         </tr>
@@ -73,20 +88,35 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const head = lines.slice(0, SHOWN_LINES);
   const rest = lines.slice(SHOWN_LINES);
   const cols = single ? (
-    <colgroup><col className="w-[30%]" /><col /></colgroup>
+    <colgroup>
+      <col className="w-[30%]" />
+      <col />
+    </colgroup>
   ) : (
-    <colgroup><col className="w-[30%]" /><col className="w-[35%]" /><col className="w-[35%]" /></colgroup>
+    <colgroup>
+      <col className="w-[30%]" />
+      <col className="w-[35%]" />
+      <col className="w-[35%]" />
+    </colgroup>
   );
   const header = (
     <thead>
       <tr className="text-xs text-zinc-500">
-        <th scope="col" className="pb-1 font-medium">Field</th>
+        <th scope="col" className="pb-1 font-medium">
+          Field
+        </th>
         {single ? (
-          <th scope="col" className="pb-1 font-medium">{single === 'after' ? 'Set to' : 'Was'}</th>
+          <th scope="col" className="pb-1 font-medium">
+            {single === 'after' ? 'Set to' : 'Was'}
+          </th>
         ) : (
           <>
-            <th scope="col" className="pb-1 font-medium">Before</th>
-            <th scope="col" className="pb-1 font-medium">After</th>
+            <th scope="col" className="pb-1 font-medium">
+              Before
+            </th>
+            <th scope="col" className="pb-1 font-medium">
+              After
+            </th>
           </>
         )}
       </tr>
@@ -104,8 +134,12 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       {rest.length ? (
         <details className="group mt-1">
           <summary className="cursor-pointer rounded text-xs font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
-            <span className="group-open:hidden">Show {rest.length} more {rest.length === 1 ? 'field' : 'fields'}</span>
-            <span className="hidden group-open:inline">Hide {rest.length} more {rest.length === 1 ? 'field' : 'fields'}</span>
+            <span className="group-open:hidden">
+              Show {rest.length} more {rest.length === 1 ? 'field' : 'fields'}
+            </span>
+            <span className="hidden group-open:inline">
+              Hide {rest.length} more {rest.length === 1 ? 'field' : 'fields'}
+            </span>
           </summary>
           <table className="mt-1 w-full table-fixed text-left text-sm" aria-label="More changes">
             {cols}

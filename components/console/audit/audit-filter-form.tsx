@@ -17,10 +17,41 @@ export function AuditFilterForm({
   actors: readonly { value: string; label: string }[];
 }) {
   return (
-    <Form action={action} aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4">
-      <FilterSelect id="audit-object" name="object" label="Object" value={values.object} allLabel="All objects" options={objectTypes.map((t) => ({ value: t, label: t }))} className="w-44" />
-      <FilterInput id="audit-id" name="id" label="Object id" value={values.id} type="search" placeholder="Exact id, e.g. a win's id" autoComplete="off" spellCheck={false} mono className="w-80" />
-      <FilterSelect id="audit-actor" name="actor" label="Actor" value={values.actor} allLabel="Anyone" options={actors} className="w-64" />
+    <Form
+      action={action}
+      aria-label="Filter the audit log"
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4"
+    >
+      <FilterSelect
+        id="audit-object"
+        name="object"
+        label="Object"
+        value={values.object}
+        allLabel="All objects"
+        options={objectTypes.map((t) => ({ value: t, label: t }))}
+        className="w-44"
+      />
+      <FilterInput
+        id="audit-id"
+        name="id"
+        label="Object id"
+        value={values.id}
+        type="search"
+        placeholder="Exact id, e.g. a win's id"
+        autoComplete="off"
+        spellCheck={false}
+        mono
+        className="w-80"
+      />
+      <FilterSelect
+        id="audit-actor"
+        name="actor"
+        label="Actor"
+        value={values.actor}
+        allLabel="Anyone"
+        options={actors}
+        className="w-64"
+      />
       <FilterButtons action={action} filtered={Object.values(values).some(Boolean)} />
     </Form>
   );

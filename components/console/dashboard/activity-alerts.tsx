@@ -7,15 +7,29 @@ import { Timestamp } from '@/components/console/timestamp';
 import { AcknowledgeAlertButton } from '@/components/console/alerts/acknowledge-alert-button';
 import { severityEdge, severityLabel, severityTone } from '@/components/console/alerts/severity';
 
-export function ActivityAlerts({ alerts, acknowledge }: { alerts: DashboardData['alerts']; acknowledge: ((alertId: string) => Promise<ActionResult<unknown>>) | null }) {
+export function ActivityAlerts({
+  alerts,
+  acknowledge,
+}: {
+  alerts: DashboardData['alerts'];
+  acknowledge: ((alertId: string) => Promise<ActionResult<unknown>>) | null;
+}) {
   return (
-    <section aria-labelledby="alerts-heading" className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]" data-testid="activity-alerts">
+    <section
+      aria-labelledby="alerts-heading"
+      className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]"
+      data-testid="activity-alerts"
+    >
       <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3">
-        <h2 id="alerts-heading" className="text-sm font-semibold text-zinc-950">Open alerts</h2>
+        <h2 id="alerts-heading" className="text-sm font-semibold text-zinc-950">
+          Open alerts
+        </h2>
         <span className="text-xs text-zinc-600">{alerts.length === 0 ? 'None open' : `${alerts.length} open`}</span>
       </div>
       {alerts.length === 0 ? (
-        <p className="px-4 py-6 text-center text-sm text-zinc-600">No open alerts for this activity. Drift found by reconciliation shows up here.</p>
+        <p className="px-4 py-6 text-center text-sm text-zinc-600">
+          No open alerts for this activity. Drift found by reconciliation shows up here.
+        </p>
       ) : (
         <ul role="list" className="divide-y divide-zinc-100">
           {alerts.map((a) => (
@@ -25,11 +39,15 @@ export function ActivityAlerts({ alerts, acknowledge }: { alerts: DashboardData[
                 <div className="flex items-center gap-2">
                   <Badge tone={severityTone[a.severity]}>{severityLabel[a.severity]}</Badge>
                   <span className="truncate font-mono text-xs text-zinc-600">{a.kind}</span>
-                  <span className="text-xs text-zinc-600"><Timestamp iso={a.createdAt} /></span>
+                  <span className="text-xs text-zinc-600">
+                    <Timestamp iso={a.createdAt} />
+                  </span>
                 </div>
                 <p className="mt-1 text-sm break-words text-zinc-900">{a.message}</p>
               </div>
-              {acknowledge ? <AcknowledgeAlertButton alertId={a.id} message={a.message} acknowledgeAction={acknowledge} /> : null}
+              {acknowledge ? (
+                <AcknowledgeAlertButton alertId={a.id} message={a.message} acknowledgeAction={acknowledge} />
+              ) : null}
             </li>
           ))}
         </ul>

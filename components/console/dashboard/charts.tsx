@@ -4,32 +4,87 @@
 // whose numbers are also given in text (the KPI cards and tables), so the SVG is decoration for
 // assistive technology and hidden from it.
 import type { ReactNode } from 'react';
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { BurnDownPoint, DashboardMinute, DashboardTier } from '@/lib/stats/get-dashboard-data';
 import { formatClock, formatCompact, formatCount, formatDayClock, formatPercent } from './format';
 
-const colors = { draws: '#6366f1', wins: '#10b981', users: '#0ea5e9', newUsers: '#a5b4fc', granted: '#8b5cf6', used: '#f59e0b', risk: '#ef4444', pacing: '#a1a1aa', remaining: '#6366f1' };
+const colors = {
+  draws: '#6366f1',
+  wins: '#10b981',
+  users: '#0ea5e9',
+  newUsers: '#a5b4fc',
+  granted: '#8b5cf6',
+  used: '#f59e0b',
+  risk: '#ef4444',
+  pacing: '#a1a1aa',
+  remaining: '#6366f1',
+};
 const axis = { fontSize: 11, fill: '#52525b' };
 const initialDimension = { width: 520, height: 200 };
 // What the per-minute charts share: the same margin, grid, minute axis, count axis, tooltip and
 // legend (props, not wrapper components: Recharts reads its axes from its direct children).
 const margin = { top: 4, right: 8, bottom: 0, left: -8 };
 const grid = { stroke: '#f4f4f5', vertical: false };
-const minuteAxis = { dataKey: 'minute', tickFormatter: formatClock, tick: axis, interval: 14, tickLine: false, axisLine: { stroke: '#e4e4e7' } };
-const countAxis = { allowDecimals: false, tick: axis, tickFormatter: formatCompact, tickLine: false, axisLine: false, width: 44 };
-const minuteTooltip = { labelFormatter: (l: unknown) => formatClock(String(l)), formatter: (v: unknown) => formatCount(Number(v)), isAnimationActive: false };
+const minuteAxis = {
+  dataKey: 'minute',
+  tickFormatter: formatClock,
+  tick: axis,
+  interval: 14,
+  tickLine: false,
+  axisLine: { stroke: '#e4e4e7' },
+};
+const countAxis = {
+  allowDecimals: false,
+  tick: axis,
+  tickFormatter: formatCompact,
+  tickLine: false,
+  axisLine: false,
+  width: 44,
+};
+const minuteTooltip = {
+  labelFormatter: (l: unknown) => formatClock(String(l)),
+  formatter: (v: unknown) => formatCount(Number(v)),
+  isAnimationActive: false,
+};
 // Recharts colours legend text like its series; pale series would make unreadable labels.
 const legendText = (value: string) => <span style={{ color: '#3f3f46' }}>{value}</span>;
 const legend = { wrapperStyle: { fontSize: 12 }, iconSize: 10, formatter: legendText };
 
-export function ChartCard({ title, description, children, testId }: { title: string; description: string; children: ReactNode; testId?: string }) {
+export function ChartCard({
+  title,
+  description,
+  children,
+  testId,
+}: {
+  title: string;
+  description: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
-    <figure className="min-w-0 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm shadow-zinc-900/[0.03]" data-testid={testId}>
+    <figure
+      className="min-w-0 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm shadow-zinc-900/[0.03]"
+      data-testid={testId}
+    >
       <figcaption>
         <h3 className="text-sm font-semibold text-zinc-950">{title}</h3>
         <p className="mt-0.5 text-xs text-zinc-600">{description}</p>
       </figcaption>
-      <div className="mt-3" aria-hidden>{children}</div>
+      <div className="mt-3" aria-hidden>
+        {children}
+      </div>
     </figure>
   );
 }
@@ -59,8 +114,22 @@ export function UsersPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
         <YAxis {...countAxis} />
         <Tooltip {...minuteTooltip} formatter={(v) => (v === null ? '—' : formatCount(Number(v)))} />
         <Legend {...legend} />
-        <Bar dataKey="newUsers" name="New users" fill={colors.newUsers} radius={[2, 2, 0, 0]} isAnimationActive={false} />
-        <Line dataKey="activeUsers" name="Active users (≈)" stroke={colors.users} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+        <Bar
+          dataKey="newUsers"
+          name="New users"
+          fill={colors.newUsers}
+          radius={[2, 2, 0, 0]}
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="activeUsers"
+          name="Active users (≈)"
+          stroke={colors.users}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );
@@ -73,11 +142,29 @@ export function OddsChart({ tiers }: { tiers: DashboardTier[] }) {
       <BarChart data={data} margin={margin} accessibilityLayer={false} barGap={2}>
         <CartesianGrid {...grid} />
         <XAxis dataKey="name" tick={axis} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} interval={0} />
-        <YAxis tick={axis} tickFormatter={(v: number) => formatPercent(v, 1)} tickLine={false} axisLine={false} width={52} />
+        <YAxis
+          tick={axis}
+          tickFormatter={(v: number) => formatPercent(v, 1)}
+          tickLine={false}
+          axisLine={false}
+          width={52}
+        />
         <Tooltip formatter={(v) => formatPercent(Number(v), 4)} isAnimationActive={false} />
         <Legend {...legend} />
-        <Bar dataKey="configured" name="Configured odds" fill="#a5b4fc" radius={[2, 2, 0, 0]} isAnimationActive={false} />
-        <Bar dataKey="actual" name="Actual share of draws" fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
+        <Bar
+          dataKey="configured"
+          name="Configured odds"
+          fill="#a5b4fc"
+          radius={[2, 2, 0, 0]}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="actual"
+          name="Actual share of draws"
+          fill={colors.draws}
+          radius={[2, 2, 0, 0]}
+          isAnimationActive={false}
+        />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -107,7 +194,13 @@ export function RiskChart({ minutes }: { minutes: DashboardMinute[] }) {
         <XAxis {...minuteAxis} />
         <YAxis {...countAxis} />
         <Tooltip {...minuteTooltip} />
-        <Bar dataKey="riskEvents" name="Risk events" fill={colors.risk} radius={[2, 2, 0, 0]} isAnimationActive={false} />
+        <Bar
+          dataKey="riskEvents"
+          name="Risk events"
+          fill={colors.risk}
+          radius={[2, 2, 0, 0]}
+          isAnimationActive={false}
+        />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -118,11 +211,46 @@ export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
     <ResponsiveContainer width="100%" height={140} initialDimension={{ width: 320, height: 140 }}>
       <ComposedChart data={points} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
-        <XAxis dataKey="at" tickFormatter={formatDayClock} tick={axis} minTickGap={40} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} />
-        <YAxis allowDecimals={false} tick={axis} tickFormatter={formatCompact} tickLine={false} axisLine={false} width={48} />
-        <Tooltip labelFormatter={(l) => formatDayClock(String(l))} formatter={(v) => (v === null ? '—' : formatCount(Math.round(Number(v))))} isAnimationActive={false} />
-        <Area dataKey="remaining" name="Remaining" stroke={colors.remaining} fill="#e0e7ff" strokeWidth={2} type="stepAfter" isAnimationActive={false} connectNulls={false} />
-        <Line dataKey="pacing" name="Pacing line" stroke={colors.pacing} strokeDasharray="4 3" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+        <XAxis
+          dataKey="at"
+          tickFormatter={formatDayClock}
+          tick={axis}
+          minTickGap={40}
+          tickLine={false}
+          axisLine={{ stroke: '#e4e4e7' }}
+        />
+        <YAxis
+          allowDecimals={false}
+          tick={axis}
+          tickFormatter={formatCompact}
+          tickLine={false}
+          axisLine={false}
+          width={48}
+        />
+        <Tooltip
+          labelFormatter={(l) => formatDayClock(String(l))}
+          formatter={(v) => (v === null ? '—' : formatCount(Math.round(Number(v))))}
+          isAnimationActive={false}
+        />
+        <Area
+          dataKey="remaining"
+          name="Remaining"
+          stroke={colors.remaining}
+          fill="#e0e7ff"
+          strokeWidth={2}
+          type="stepAfter"
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Line
+          dataKey="pacing"
+          name="Pacing line"
+          stroke={colors.pacing}
+          strokeDasharray="4 3"
+          strokeWidth={1.5}
+          dot={false}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -4,10 +4,17 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 
 export const formatCount = (n: number) => count.format(n);
 export const formatCompact = (n: number) => (Math.abs(n) < 10_000 ? count.format(n) : compact.format(n));
-export const formatPercent = (p: number | null, digits = 2) => (p === null ? '—' : `${(p * 100).toLocaleString('en-US', { maximumFractionDigits: digits })}%`);
+export const formatPercent = (p: number | null, digits = 2) =>
+  p === null ? '—' : `${(p * 100).toLocaleString('en-US', { maximumFractionDigits: digits })}%`;
 
 const clock = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const dayClock = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dayClock = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 export const formatClock = (iso: string) => clock.format(new Date(iso));
 export const formatDayClock = (iso: string) => dayClock.format(new Date(iso));
 

@@ -7,7 +7,8 @@ import { formatDayClock } from './format';
 type Change = DashboardData['changes'][number];
 
 function who(c: Change): string {
-  if (c.actorType === 'SYSTEM') return c.actorId === 'auto-tune' ? 'Auto-tune' : c.actorId === 'activity-lifecycle' ? 'Schedule' : 'System';
+  if (c.actorType === 'SYSTEM')
+    return c.actorId === 'auto-tune' ? 'Auto-tune' : c.actorId === 'activity-lifecycle' ? 'Schedule' : 'System';
   return c.actorType === 'API_KEY' ? 'API key' : 'Operator';
 }
 
@@ -16,17 +17,26 @@ function what(c: Change): string {
   if (c.before === null || c.before === undefined) return c.action.endsWith('.create') ? 'created' : c.action;
   const before = (c.before ?? {}) as Record<string, unknown>;
   const after = (c.after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => typeof after[k] !== 'object' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => typeof after[k] !== 'object' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   const shown = keys.slice(0, 3).map((k) => `${k} ${before[k] ?? '—'} → ${after[k] ?? '—'}`);
   return shown.length ? shown.join(', ') : c.action;
 }
 
 export function RecentChanges({ changes, auditHref }: { changes: DashboardData['changes']; auditHref: string }) {
   return (
-    <section aria-labelledby="changes-heading" className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm shadow-zinc-900/[0.03]">
+    <section
+      aria-labelledby="changes-heading"
+      className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm shadow-zinc-900/[0.03]"
+    >
       <div className="flex items-baseline justify-between gap-4">
-        <h2 id="changes-heading" className="text-sm font-semibold text-zinc-950">Recent changes</h2>
-        <Link href={auditHref} className="text-xs font-medium text-indigo-700 hover:text-indigo-900">Full audit log</Link>
+        <h2 id="changes-heading" className="text-sm font-semibold text-zinc-950">
+          Recent changes
+        </h2>
+        <Link href={auditHref} className="text-xs font-medium text-indigo-700 hover:text-indigo-900">
+          Full audit log
+        </Link>
       </div>
       {changes.length === 0 ? (
         <p className="mt-2 text-sm text-zinc-600">No changes since the activity was created.</p>
@@ -34,7 +44,9 @@ export function RecentChanges({ changes, auditHref }: { changes: DashboardData['
         <ul className="mt-2 divide-y divide-zinc-100 text-sm" data-testid="recent-changes">
           {changes.map((c) => (
             <li key={c.id} className="flex items-baseline gap-3 py-2">
-              <time dateTime={c.createdAt} className="w-28 shrink-0 text-xs text-zinc-600 tabular-nums">{formatDayClock(c.createdAt)}</time>
+              <time dateTime={c.createdAt} className="w-28 shrink-0 text-xs text-zinc-600 tabular-nums">
+                {formatDayClock(c.createdAt)}
+              </time>
               <span className="w-20 shrink-0 text-xs font-medium text-zinc-700">{who(c)}</span>
               <span className="min-w-0 text-zinc-900">
                 <span className="font-medium">{c.objectName}</span>: <span className="text-zinc-700">{what(c)}</span>

@@ -19,7 +19,17 @@ const labels: Record<StatusTransition, { button: string; title: string; confirm:
   end: { button: 'End', title: 'End the activity?', confirm: 'End activity', done: 'Activity ended' },
 };
 
-export function StatusChangeButton({ status, transition, changeStatus, onDone }: { status: LiveStatusChange['expectedStatus']; transition: StatusTransition; changeStatus: ChangeStatus; onDone: () => void }) {
+export function StatusChangeButton({
+  status,
+  transition,
+  changeStatus,
+  onDone,
+}: {
+  status: LiveStatusChange['expectedStatus'];
+  transition: StatusTransition;
+  changeStatus: ChangeStatus;
+  onDone: () => void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [seen, setSeen] = useState(status);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +61,9 @@ export function StatusChangeButton({ status, transition, changeStatus, onDone }:
 
   return (
     <>
-      <button type="button" onClick={open} className={buttonClasses(danger ? 'danger-ghost' : 'secondary')}>{l.button}</button>
+      <button type="button" onClick={open} className={buttonClasses(danger ? 'danger-ghost' : 'secondary')}>
+        {l.button}
+      </button>
       <dialog
         ref={dialogRef}
         aria-labelledby={`${id}-title`}
@@ -60,13 +72,32 @@ export function StatusChangeButton({ status, transition, changeStatus, onDone }:
         className="m-auto w-full max-w-md rounded-xl border border-zinc-200 bg-white p-0 text-left shadow-2xl shadow-zinc-900/20"
       >
         <div className="space-y-5 p-6">
-          <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">{l.title}</h2>
-          {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+          <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">
+            {l.title}
+          </h2>
+          {error ? (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              {error}
+            </p>
+          ) : null}
           <DiffPreview diff={statusDiff(seen, transition)} label="Status change" />
         </div>
         <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
-          <button type="button" onClick={() => dialogRef.current?.close()} disabled={pending} className={buttonClasses('secondary')}>Cancel</button>
-          <button type="button" onClick={confirm} disabled={pending} aria-busy={pending} className={buttonClasses(danger ? 'danger' : 'primary')}>
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            disabled={pending}
+            className={buttonClasses('secondary')}
+          >
+            Cancel
+          </button>
+          <button
+            type="button"
+            onClick={confirm}
+            disabled={pending}
+            aria-busy={pending}
+            className={buttonClasses(danger ? 'danger' : 'primary')}
+          >
             {pending ? <Spinner /> : null}
             {pending ? 'Applying…' : l.confirm}
           </button>

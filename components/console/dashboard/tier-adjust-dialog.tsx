@@ -26,7 +26,17 @@ function parsePercent(text: string): number | null {
   return p <= 100 ? Math.round(p * 10_000) / 1_000_000 : null;
 }
 
-export function TierAdjustButton({ tier, othersProbability, adjustTier, onDone }: { tier: DashboardTier; othersProbability: number; adjustTier: AdjustTier; onDone: () => void }) {
+export function TierAdjustButton({
+  tier,
+  othersProbability,
+  adjustTier,
+  onDone,
+}: {
+  tier: DashboardTier;
+  othersProbability: number;
+  adjustTier: AdjustTier;
+  onDone: () => void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [odds, setOdds] = useState('');
   const [stock, setStock] = useState('');
@@ -39,7 +49,10 @@ export function TierAdjustButton({ tier, othersProbability, adjustTier, onDone }
 
   const probability = parsePercent(odds);
   const stockValue = /^\d{1,9}$/.test(stock.trim()) ? Number(stock.trim()) : null;
-  const diff = probability !== null && stockValue !== null ? tierDiff(snapshot, { probability, stock: stockValue }, othersProbability) : null;
+  const diff =
+    probability !== null && stockValue !== null
+      ? tierDiff(snapshot, { probability, stock: stockValue }, othersProbability)
+      : null;
 
   function open() {
     // The preview compares with the tier as it is when the dialog opens.
@@ -69,7 +82,13 @@ export function TierAdjustButton({ tier, othersProbability, adjustTier, onDone }
       });
       if (result.ok) {
         dialogRef.current?.close();
-        toast.success('Tier updated', `${snapshot.name}: ${diff.rows.filter((r) => r.changed && r.field !== 'No win (all tiers)').map((r) => `${r.field.toLowerCase()} ${r.before} → ${r.after}`).join(', ')}`);
+        toast.success(
+          'Tier updated',
+          `${snapshot.name}: ${diff.rows
+            .filter((r) => r.changed && r.field !== 'No win (all tiers)')
+            .map((r) => `${r.field.toLowerCase()} ${r.before} → ${r.after}`)
+            .join(', ')}`,
+        );
         onDone();
       } else {
         setError(result.error.message);
@@ -80,7 +99,12 @@ export function TierAdjustButton({ tier, othersProbability, adjustTier, onDone }
 
   return (
     <>
-      <button type="button" onClick={open} className={buttonClasses('secondary', 'sm')} aria-label={`Adjust ${tier.name}`}>
+      <button
+        type="button"
+        onClick={open}
+        className={buttonClasses('secondary', 'sm')}
+        aria-label={`Adjust ${tier.name}`}
+      >
         Adjust
       </button>
       <dialog
@@ -102,18 +126,48 @@ export function TierAdjustButton({ tier, othersProbability, adjustTier, onDone }
                   : 'Check the difference. Confirming applies it at once and records it in the audit log.'}
               </p>
             </div>
-            {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+            {error ? (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+                {error}
+              </p>
+            ) : null}
             {step === 'edit' ? (
               <div className="grid grid-cols-2 gap-4">
                 <div>
-                  <label htmlFor={`${id}-odds`} className="block text-sm font-medium text-zinc-800">Odds (%)</label>
-                  <input id={`${id}-odds`} inputMode="decimal" autoComplete="off" value={odds} onChange={(e) => setOdds(e.target.value)} aria-invalid={odds !== '' && probability === null ? true : undefined} aria-describedby={`${id}-odds-hint`} className={`mt-1.5 ${inputClasses}`} />
-                  <p id={`${id}-odds-hint`} className="mt-1.5 text-xs text-zinc-500">Now {(snapshot.probability * 100).toLocaleString('en-US', { maximumFractionDigits: 4 })}% of draws.</p>
+                  <label htmlFor={`${id}-odds`} className="block text-sm font-medium text-zinc-800">
+                    Odds (%)
+                  </label>
+                  <input
+                    id={`${id}-odds`}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={odds}
+                    onChange={(e) => setOdds(e.target.value)}
+                    aria-invalid={odds !== '' && probability === null ? true : undefined}
+                    aria-describedby={`${id}-odds-hint`}
+                    className={`mt-1.5 ${inputClasses}`}
+                  />
+                  <p id={`${id}-odds-hint`} className="mt-1.5 text-xs text-zinc-500">
+                    Now {(snapshot.probability * 100).toLocaleString('en-US', { maximumFractionDigits: 4 })}% of draws.
+                  </p>
                 </div>
                 <div>
-                  <label htmlFor={`${id}-stock`} className="block text-sm font-medium text-zinc-800">Tier stock</label>
-                  <input id={`${id}-stock`} inputMode="numeric" autoComplete="off" value={stock} onChange={(e) => setStock(e.target.value)} aria-invalid={stock !== '' && stockValue === null ? true : undefined} aria-describedby={`${id}-stock-hint`} className={`mt-1.5 ${inputClasses}`} />
-                  <p id={`${id}-stock-hint`} className="mt-1.5 text-xs text-zinc-500">{snapshot.wins.toLocaleString('en-US')} already won.</p>
+                  <label htmlFor={`${id}-stock`} className="block text-sm font-medium text-zinc-800">
+                    Tier stock
+                  </label>
+                  <input
+                    id={`${id}-stock`}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={stock}
+                    onChange={(e) => setStock(e.target.value)}
+                    aria-invalid={stock !== '' && stockValue === null ? true : undefined}
+                    aria-describedby={`${id}-stock-hint`}
+                    className={`mt-1.5 ${inputClasses}`}
+                  />
+                  <p id={`${id}-stock-hint`} className="mt-1.5 text-xs text-zinc-500">
+                    {snapshot.wins.toLocaleString('en-US')} already won.
+                  </p>
                 </div>
               </div>
             ) : diff ? (
@@ -123,13 +177,30 @@ export function TierAdjustButton({ tier, othersProbability, adjustTier, onDone }
           <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
             {step === 'edit' ? (
               <>
-                <button type="button" onClick={() => dialogRef.current?.close()} className={buttonClasses('secondary')}>Cancel</button>
-                <button type="submit" className={buttonClasses('primary')}>Review change</button>
+                <button type="button" onClick={() => dialogRef.current?.close()} className={buttonClasses('secondary')}>
+                  Cancel
+                </button>
+                <button type="submit" className={buttonClasses('primary')}>
+                  Review change
+                </button>
               </>
             ) : (
               <>
-                <button type="button" onClick={() => setStep('edit')} disabled={pending} className={buttonClasses('secondary')}>Back</button>
-                <button type="button" onClick={confirm} disabled={pending || !diff || diff.errors.length > 0} aria-busy={pending} className={buttonClasses('primary')}>
+                <button
+                  type="button"
+                  onClick={() => setStep('edit')}
+                  disabled={pending}
+                  className={buttonClasses('secondary')}
+                >
+                  Back
+                </button>
+                <button
+                  type="button"
+                  onClick={confirm}
+                  disabled={pending || !diff || diff.errors.length > 0}
+                  aria-busy={pending}
+                  className={buttonClasses('primary')}
+                >
                   {pending ? <Spinner /> : null}
                   {pending ? 'Applying…' : 'Confirm change'}
                 </button>

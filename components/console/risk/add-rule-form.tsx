@@ -11,7 +11,14 @@ import { useToast } from '@/components/ui/toast';
 import { actionLabels, ruleKindLabels } from './risk-labels';
 import { errorClasses, hintClasses, inputClasses, labelClasses } from './field-classes';
 
-const KINDS = ['rate_limit_user', 'rate_limit_device', 'rate_limit_ip', 'accounts_per_device', 'min_account_age', 'blacklist'] as const;
+const KINDS = [
+  'rate_limit_user',
+  'rate_limit_device',
+  'rate_limit_ip',
+  'accounts_per_device',
+  'min_account_age',
+  'blacklist',
+] as const;
 type Kind = (typeof KINDS)[number];
 const ACTIONS = ['block', 'rate_limited', 'force_lose', 'hold'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -75,7 +82,8 @@ export function AddRuleForm({
     if (kind === 'min_account_age') {
       const n = wholeNumber(minAge);
       const seconds = n === null ? null : n * UNIT_SECONDS[minAgeUnit];
-      if (seconds === null || seconds < 1 || seconds > 3 * 365 * 86_400) found.minAge = 'Enter a whole number, at least 1 and at most 3 years.';
+      if (seconds === null || seconds < 1 || seconds > 3 * 365 * 86_400)
+        found.minAge = 'Enter a whole number, at least 1 and at most 3 years.';
       return { errors: found, input: { ...base, minAgeSeconds: seconds } };
     }
     return { errors: found, input: base };
@@ -105,22 +113,41 @@ export function AddRuleForm({
 
   const fieldError = (field: Field, hint: string) =>
     errors[field] ? (
-      <p id={f(`${field}-hint`)} className={errorClasses}>{errors[field]}</p>
+      <p id={f(`${field}-hint`)} className={errorClasses}>
+        {errors[field]}
+      </p>
     ) : (
-      <p id={f(`${field}-hint`)} className={hintClasses}>{hint}</p>
+      <p id={f(`${field}-hint`)} className={hintClasses}>
+        {hint}
+      </p>
     );
   const invalid = (field: Field) => (errors[field] ? true : undefined);
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={f('title')} className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={f('title')}
+      className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]"
+    >
       <div className="border-b border-zinc-200 px-5 py-4">
-        <h3 id={f('title')} className="text-sm font-semibold text-zinc-950">Add a rule</h3>
-        <p className="mt-0.5 text-sm text-zinc-600">Rules act on every draw as it happens; changes apply at once. The kind decides what is counted.</p>
+        <h3 id={f('title')} className="text-sm font-semibold text-zinc-950">
+          Add a rule
+        </h3>
+        <p className="mt-0.5 text-sm text-zinc-600">
+          Rules act on every draw as it happens; changes apply at once. The kind decides what is counted.
+        </p>
       </div>
-      {errors.form ? <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p> : null}
+      {errors.form ? (
+        <p role="alert" className="mx-5 mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errors.form}
+        </p>
+      ) : null}
       <div className="grid items-start gap-x-5 gap-y-4 p-5 md:grid-cols-2 xl:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))]">
         <div>
-          <label htmlFor={f('kind')} className={labelClasses}>Kind</label>
+          <label htmlFor={f('kind')} className={labelClasses}>
+            Kind
+          </label>
           <select
             id={f('kind')}
             value={kind}
@@ -134,28 +161,66 @@ export function AddRuleForm({
             aria-describedby={f('kind-hint')}
             className={`mt-1.5 ${inputClasses}`}
           >
-            {KINDS.map((k) => <option key={k} value={k}>{ruleKindLabels[k]}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {ruleKindLabels[k]}
+              </option>
+            ))}
           </select>
-          <p id={f('kind-hint')} className={hintClasses}>{kindHints[kind]}</p>
+          <p id={f('kind-hint')} className={hintClasses}>
+            {kindHints[kind]}
+          </p>
         </div>
 
         {kind === 'blacklist' ? (
           <div>
             <p className={labelClasses}>Settings</p>
-            <p className="mt-1.5 rounded-md border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-600">None: the blacklists below say who is refused.</p>
+            <p className="mt-1.5 rounded-md border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-600">
+              None: the blacklists below say who is refused.
+            </p>
           </div>
         ) : null}
 
         {isRateLimit(kind) ? (
           <>
             <div>
-              <label htmlFor={f('limit')} className={labelClasses}>Draws allowed</label>
-              <input id={f('limit')} inputMode="numeric" autoComplete="off" value={limit} onChange={(e) => { setLimit(e.target.value); clear('limit'); }} disabled={pending} aria-invalid={invalid('limit')} aria-describedby={f('limit-hint')} className={`mt-1.5 tabular-nums ${inputClasses}`} />
+              <label htmlFor={f('limit')} className={labelClasses}>
+                Draws allowed
+              </label>
+              <input
+                id={f('limit')}
+                inputMode="numeric"
+                autoComplete="off"
+                value={limit}
+                onChange={(e) => {
+                  setLimit(e.target.value);
+                  clear('limit');
+                }}
+                disabled={pending}
+                aria-invalid={invalid('limit')}
+                aria-describedby={f('limit-hint')}
+                className={`mt-1.5 tabular-nums ${inputClasses}`}
+              />
               {fieldError('limit', 'Per window, 1 to 100,000.')}
             </div>
             <div>
-              <label htmlFor={f('windowSeconds')} className={labelClasses}>Window (seconds)</label>
-              <input id={f('windowSeconds')} inputMode="numeric" autoComplete="off" value={windowSeconds} onChange={(e) => { setWindowSeconds(e.target.value); clear('windowSeconds'); }} disabled={pending} aria-invalid={invalid('windowSeconds')} aria-describedby={f('windowSeconds-hint')} className={`mt-1.5 tabular-nums ${inputClasses}`} />
+              <label htmlFor={f('windowSeconds')} className={labelClasses}>
+                Window (seconds)
+              </label>
+              <input
+                id={f('windowSeconds')}
+                inputMode="numeric"
+                autoComplete="off"
+                value={windowSeconds}
+                onChange={(e) => {
+                  setWindowSeconds(e.target.value);
+                  clear('windowSeconds');
+                }}
+                disabled={pending}
+                aria-invalid={invalid('windowSeconds')}
+                aria-describedby={f('windowSeconds-hint')}
+                className={`mt-1.5 tabular-nums ${inputClasses}`}
+              />
               {fieldError('windowSeconds', 'Up to 86,400 (a day).')}
             </div>
           </>
@@ -163,18 +228,57 @@ export function AddRuleForm({
 
         {kind === 'accounts_per_device' ? (
           <div>
-            <label htmlFor={f('max')} className={labelClasses}>Most accounts on one device</label>
-            <input id={f('max')} inputMode="numeric" autoComplete="off" value={max} onChange={(e) => { setMax(e.target.value); clear('max'); }} disabled={pending} aria-invalid={invalid('max')} aria-describedby={f('max-hint')} className={`mt-1.5 tabular-nums ${inputClasses}`} />
+            <label htmlFor={f('max')} className={labelClasses}>
+              Most accounts on one device
+            </label>
+            <input
+              id={f('max')}
+              inputMode="numeric"
+              autoComplete="off"
+              value={max}
+              onChange={(e) => {
+                setMax(e.target.value);
+                clear('max');
+              }}
+              disabled={pending}
+              aria-invalid={invalid('max')}
+              aria-describedby={f('max-hint')}
+              className={`mt-1.5 tabular-nums ${inputClasses}`}
+            />
             {fieldError('max', 'The next account on that device is refused.')}
           </div>
         ) : null}
 
         {kind === 'min_account_age' ? (
           <div>
-            <label htmlFor={f('minAge')} className={labelClasses}>Minimum account age</label>
+            <label htmlFor={f('minAge')} className={labelClasses}>
+              Minimum account age
+            </label>
             <div className="mt-1.5 flex gap-2">
-              <input id={f('minAge')} inputMode="numeric" autoComplete="off" value={minAge} onChange={(e) => { setMinAge(e.target.value); clear('minAge'); }} disabled={pending} aria-invalid={invalid('minAge')} aria-describedby={f('minAge-hint')} className={`tabular-nums ${inputClasses}`} />
-              <select aria-label="Unit of the minimum age" value={minAgeUnit} onChange={(e) => { setMinAgeUnit(e.target.value as keyof typeof UNIT_SECONDS); clear('minAge'); }} disabled={pending} className={`w-28 shrink-0 ${inputClasses}`}>
+              <input
+                id={f('minAge')}
+                inputMode="numeric"
+                autoComplete="off"
+                value={minAge}
+                onChange={(e) => {
+                  setMinAge(e.target.value);
+                  clear('minAge');
+                }}
+                disabled={pending}
+                aria-invalid={invalid('minAge')}
+                aria-describedby={f('minAge-hint')}
+                className={`tabular-nums ${inputClasses}`}
+              />
+              <select
+                aria-label="Unit of the minimum age"
+                value={minAgeUnit}
+                onChange={(e) => {
+                  setMinAgeUnit(e.target.value as keyof typeof UNIT_SECONDS);
+                  clear('minAge');
+                }}
+                disabled={pending}
+                className={`w-28 shrink-0 ${inputClasses}`}
+              >
                 <option value="days">days</option>
                 <option value="hours">hours</option>
               </select>
@@ -184,19 +288,59 @@ export function AddRuleForm({
         ) : null}
 
         <div>
-          <label htmlFor={f('action')} className={labelClasses}>Action on a hit</label>
-          <select id={f('action')} value={action} onChange={(e) => { setAction(e.target.value as Action); clear('action'); }} disabled={pending} aria-invalid={invalid('action')} aria-describedby={f('action-hint')} className={`mt-1.5 ${inputClasses}`}>
-            {ACTIONS.map((a) => <option key={a} value={a}>{actionLabels[a]}</option>)}
+          <label htmlFor={f('action')} className={labelClasses}>
+            Action on a hit
+          </label>
+          <select
+            id={f('action')}
+            value={action}
+            onChange={(e) => {
+              setAction(e.target.value as Action);
+              clear('action');
+            }}
+            disabled={pending}
+            aria-invalid={invalid('action')}
+            aria-describedby={f('action-hint')}
+            className={`mt-1.5 ${inputClasses}`}
+          >
+            {ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {actionLabels[a]}
+              </option>
+            ))}
           </select>
-          {fieldError('action', action === 'hold' ? 'The draw runs; a win waits under Winners for a decision.' : action === 'force_lose' ? 'The draw runs and uses a chance, but never wins.' : 'The draw is refused; no chance is used.')}
+          {fieldError(
+            'action',
+            action === 'hold'
+              ? 'The draw runs; a win waits under Winners for a decision.'
+              : action === 'force_lose'
+                ? 'The draw runs and uses a chance, but never wins.'
+                : 'The draw is refused; no chance is used.',
+          )}
         </div>
 
         <div>
-          <label htmlFor={f('activityId')} className={labelClasses}>Applies to</label>
-          <select id={f('activityId')} value={activityId} onChange={(e) => { setActivityId(e.target.value); clear('activityId'); }} disabled={pending} aria-invalid={invalid('activityId')} aria-describedby={f('activityId-hint')} className={`mt-1.5 ${inputClasses}`}>
+          <label htmlFor={f('activityId')} className={labelClasses}>
+            Applies to
+          </label>
+          <select
+            id={f('activityId')}
+            value={activityId}
+            onChange={(e) => {
+              setActivityId(e.target.value);
+              clear('activityId');
+            }}
+            disabled={pending}
+            aria-invalid={invalid('activityId')}
+            aria-describedby={f('activityId-hint')}
+            className={`mt-1.5 ${inputClasses}`}
+          >
             <option value="">All activities</option>
             {activities.map((a) => (
-              <option key={a.id} value={a.id}>{a.name}{a.status === 'live' ? '' : ` (${a.status})`}</option>
+              <option key={a.id} value={a.id}>
+                {a.name}
+                {a.status === 'live' ? '' : ` (${a.status})`}
+              </option>
             ))}
           </select>
           {fieldError('activityId', 'A rule for all activities also covers ones created later.')}
@@ -218,7 +362,8 @@ function serverErrors(message: string): Errors {
   for (const part of message.split('; ')) {
     const m = /^(\w+): (.*)$/.exec(part);
     const field = m?.[1] === 'minAgeSeconds' ? 'minAge' : m?.[1];
-    if (m && field && ['limit', 'windowSeconds', 'max', 'minAge', 'action', 'activityId'].includes(field)) found[field as Field] = m[2];
+    if (m && field && ['limit', 'windowSeconds', 'max', 'minAge', 'action', 'activityId'].includes(field))
+      found[field as Field] = m[2];
     else found.form = found.form ? `${found.form}; ${part}` : part;
   }
   return found;

@@ -16,7 +16,11 @@ import { errorClasses, hintClasses, inputClasses, labelClasses, textareaClasses 
 type Kind = RiskListEntryDto['kind'];
 const KINDS: Kind[] = ['user', 'device', 'ip'];
 const singular: Record<Kind, string> = { user: 'user ID', device: 'device ID', ip: 'IP address' };
-const placeholders: Record<Kind, string> = { user: 'user-1842\nuser-9931', device: 'android-5f1c0e\nios-77ab21', ip: '203.0.113.9\n198.51.100.14' };
+const placeholders: Record<Kind, string> = {
+  user: 'user-1842\nuser-9931',
+  device: 'android-5f1c0e\nios-77ab21',
+  ip: '203.0.113.9\n198.51.100.14',
+};
 const count = new Intl.NumberFormat('en-US');
 
 export function BlacklistPanel({
@@ -64,33 +68,57 @@ export function BlacklistPanel({
             }`}
           >
             {listKindLabels[k]}
-            <span className={`rounded-full px-1.5 py-0.5 text-xs tabular-nums ${k === kind ? 'bg-zinc-900 text-white' : 'bg-zinc-100 text-zinc-700'}`}>{count.format(totals[k])}</span>
+            <span
+              className={`rounded-full px-1.5 py-0.5 text-xs tabular-nums ${k === kind ? 'bg-zinc-900 text-white' : 'bg-zinc-100 text-zinc-700'}`}
+            >
+              {count.format(totals[k])}
+            </span>
           </button>
         ))}
       </div>
-      <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${kind}`} className={`grid gap-0 ${canEdit ? 'lg:grid-cols-[minmax(0,1fr)_20rem]' : ''}`}>
+      <div
+        id={`${id}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${id}-tab-${kind}`}
+        className={`grid gap-0 ${canEdit ? 'lg:grid-cols-[minmax(0,1fr)_20rem]' : ''}`}
+      >
         <div className="min-w-0">
           {shown.length === 0 ? (
-            <p className="px-5 py-10 text-center text-sm text-zinc-600">No {singular[kind]}s are blacklisted.{canEdit ? ' Add some with the form or import a CSV.' : ''}</p>
+            <p className="px-5 py-10 text-center text-sm text-zinc-600">
+              No {singular[kind]}s are blacklisted.{canEdit ? ' Add some with the form or import a CSV.' : ''}
+            </p>
           ) : (
             <div className="max-h-[26rem] overflow-y-auto">
-              <table aria-label={`Blacklisted ${listKindLabels[kind].toLowerCase()}`} className="w-full border-collapse text-left text-sm">
+              <table
+                aria-label={`Blacklisted ${listKindLabels[kind].toLowerCase()}`}
+                className="w-full border-collapse text-left text-sm"
+              >
                 <thead>
                   <tr>
                     <Th>Value</Th>
                     <Th>Reason</Th>
                     <Th>Added</Th>
-                    {canEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
+                    {canEdit ? (
+                      <Th>
+                        <span className="sr-only">Actions</span>
+                      </Th>
+                    ) : null}
                   </tr>
                 </thead>
                 <tbody>
                   {shown.map((e) => (
                     <Tr key={e.id}>
                       <Td className="max-w-64 truncate font-mono text-[13px] text-zinc-900">{e.value}</Td>
-                      <Td className="max-w-56 truncate text-zinc-600">{e.reason ?? <span className="text-zinc-500">—</span>}</Td>
-                      <Td className="text-zinc-600"><Timestamp iso={e.createdAt} /></Td>
+                      <Td className="max-w-56 truncate text-zinc-600">
+                        {e.reason ?? <span className="text-zinc-500">—</span>}
+                      </Td>
+                      <Td className="text-zinc-600">
+                        <Timestamp iso={e.createdAt} />
+                      </Td>
                       {canEdit ? (
-                        <Td className="w-px text-right"><RemoveEntryButton value={e.value} removeAction={() => removeAction(e.id)} /></Td>
+                        <Td className="w-px text-right">
+                          <RemoveEntryButton value={e.value} removeAction={() => removeAction(e.id)} />
+                        </Td>
                       ) : null}
                     </Tr>
                   ))}
@@ -99,7 +127,9 @@ export function BlacklistPanel({
             </div>
           )}
           {totals[kind] > shown.length ? (
-            <p className="border-t border-zinc-200 bg-zinc-50/60 px-4 py-2.5 text-sm text-zinc-600">Showing the newest {count.format(shown.length)} of {count.format(totals[kind])}.</p>
+            <p className="border-t border-zinc-200 bg-zinc-50/60 px-4 py-2.5 text-sm text-zinc-600">
+              Showing the newest {count.format(shown.length)} of {count.format(totals[kind])}.
+            </p>
           ) : null}
         </div>
         {canEdit ? <AddEntriesForm key={kind} kind={kind} addAction={addAction} /> : null}
@@ -108,7 +138,13 @@ export function BlacklistPanel({
   );
 }
 
-function RemoveEntryButton({ value, removeAction }: { value: string; removeAction: () => Promise<ActionResult<null>> }) {
+function RemoveEntryButton({
+  value,
+  removeAction,
+}: {
+  value: string;
+  removeAction: () => Promise<ActionResult<null>>;
+}) {
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   return (
@@ -131,14 +167,23 @@ function RemoveEntryButton({ value, removeAction }: { value: string; removeActio
   );
 }
 
-function AddEntriesForm({ kind, addAction }: { kind: Kind; addAction: (input: unknown) => Promise<ActionResult<{ added: number; values: number }>> }) {
+function AddEntriesForm({
+  kind,
+  addAction,
+}: {
+  kind: Kind;
+  addAction: (input: unknown) => Promise<ActionResult<{ added: number; values: number }>>;
+}) {
   const [lines, setLines] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const id = useId();
-  const values = lines.split(/\r?\n/).map((v) => v.trim()).filter(Boolean);
+  const values = lines
+    .split(/\r?\n/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -156,7 +201,10 @@ function AddEntriesForm({ kind, addAction }: { kind: Kind; addAction: (input: un
       const result = await addAction({ kind, lines, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       if (result.ok) {
         const { added, values: n } = result.data;
-        toast.success(`${count.format(added)} added`, added === n ? undefined : `${count.format(n - added)} of ${count.format(n)} were already listed.`);
+        toast.success(
+          `${count.format(added)} added`,
+          added === n ? undefined : `${count.format(n - added)} of ${count.format(n)} were already listed.`,
+        );
         setLines('');
         setReason('');
         setError(null);
@@ -168,9 +216,16 @@ function AddEntriesForm({ kind, addAction }: { kind: Kind; addAction: (input: un
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`Add ${singular[kind]}s`} className="space-y-4 border-t border-zinc-200 bg-zinc-50/50 p-5 lg:border-t-0 lg:border-l">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Add ${singular[kind]}s`}
+      className="space-y-4 border-t border-zinc-200 bg-zinc-50/50 p-5 lg:border-t-0 lg:border-l"
+    >
       <div>
-        <label htmlFor={`${id}-lines`} className={labelClasses}>Add {singular[kind]}s</label>
+        <label htmlFor={`${id}-lines`} className={labelClasses}>
+          Add {singular[kind]}s
+        </label>
         <textarea
           id={`${id}-lines`}
           rows={5}
@@ -187,16 +242,35 @@ function AddEntriesForm({ kind, addAction }: { kind: Kind; addAction: (input: un
           className={`mt-1.5 ${textareaClasses}`}
         />
         {error ? (
-          <p id={`${id}-lines-hint`} className={errorClasses}>{error}</p>
+          <p id={`${id}-lines-hint`} className={errorClasses}>
+            {error}
+          </p>
         ) : (
-          <p id={`${id}-lines-hint`} className={hintClasses}>One per line{values.length ? ` · ${count.format(values.length)} entered` : ''}.</p>
+          <p id={`${id}-lines-hint`} className={hintClasses}>
+            One per line{values.length ? ` · ${count.format(values.length)} entered` : ''}.
+          </p>
         )}
       </div>
       <div>
-        <label htmlFor={`${id}-reason`} className={labelClasses}>Reason <span className="font-normal text-zinc-500">(optional)</span></label>
-        <input id={`${id}-reason`} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} disabled={pending} placeholder="e.g. chargeback fraud" className={`mt-1.5 ${inputClasses}`} />
+        <label htmlFor={`${id}-reason`} className={labelClasses}>
+          Reason <span className="font-normal text-zinc-500">(optional)</span>
+        </label>
+        <input
+          id={`${id}-reason`}
+          value={reason}
+          maxLength={200}
+          onChange={(e) => setReason(e.target.value)}
+          disabled={pending}
+          placeholder="e.g. chargeback fraud"
+          className={`mt-1.5 ${inputClasses}`}
+        />
       </div>
-      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('secondary', 'md', 'w-full')}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        className={buttonClasses('secondary', 'md', 'w-full')}
+      >
         {pending ? <Spinner /> : null}
         {pending ? 'Adding…' : 'Add to blacklist'}
       </button>

@@ -13,9 +13,16 @@ import { errorClasses, hintClasses, labelClasses, textareaClasses } from './fiel
 const MAX_CSV_BYTES = 900_000;
 const count = new Intl.NumberFormat('en-US');
 
-type Result = { kind: 'refused'; errors: { line: number; message: string }[]; errorCount: number } | { kind: 'imported'; added: number; lines: number } | null;
+type Result =
+  | { kind: 'refused'; errors: { line: number; message: string }[]; errorCount: number }
+  | { kind: 'imported'; added: number; lines: number }
+  | null;
 
-export function CsvImportForm({ importAction }: { importAction: (csv: string) => Promise<ActionResult<CsvImportOutcome>> }) {
+export function CsvImportForm({
+  importAction,
+}: {
+  importAction: (csv: string) => Promise<ActionResult<CsvImportOutcome>>;
+}) {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,7 +62,10 @@ export function CsvImportForm({ importAction }: { importAction: (csv: string) =>
       const data = outcome.data;
       if (!data.imported) {
         setResult({ kind: 'refused', errors: data.errors, errorCount: data.errorCount });
-        toast.error('Nothing imported', `${count.format(data.errorCount)} ${data.errorCount === 1 ? 'line is' : 'lines are'} wrong.`);
+        toast.error(
+          'Nothing imported',
+          `${count.format(data.errorCount)} ${data.errorCount === 1 ? 'line is' : 'lines are'} wrong.`,
+        );
         return;
       }
       setResult({ kind: 'imported', added: data.added, lines: data.lines });
@@ -64,17 +74,27 @@ export function CsvImportForm({ importAction }: { importAction: (csv: string) =>
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]"
+    >
       <div className="border-b border-zinc-200 px-5 py-4">
-        <h3 id={`${id}-title`} className="text-sm font-semibold text-zinc-950">Import a CSV</h3>
+        <h3 id={`${id}-title`} className="text-sm font-semibold text-zinc-950">
+          Import a CSV
+        </h3>
         <p className="mt-0.5 text-sm text-zinc-600">
-          One entry a line as <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">kind,value</code>, kind being
-          user, device or ip; a header line is optional. If any line is wrong, nothing is imported.
+          One entry a line as{' '}
+          <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">kind,value</code>, kind
+          being user, device or ip; a header line is optional. If any line is wrong, nothing is imported.
         </p>
       </div>
       <div className="space-y-4 p-5">
         <div>
-          <label htmlFor={`${id}-file`} className={labelClasses}>CSV file</label>
+          <label htmlFor={`${id}-file`} className={labelClasses}>
+            CSV file
+          </label>
           <input
             id={`${id}-file`}
             type="file"
@@ -107,9 +127,14 @@ export function CsvImportForm({ importAction }: { importAction: (csv: string) =>
           <div id={`${id}-status`} aria-live="polite">
             {problem ? <p className={errorClasses}>{problem}</p> : null}
             {result?.kind === 'refused' ? (
-              <div role="alert" data-testid="csv-errors" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-900">
+              <div
+                role="alert"
+                data-testid="csv-errors"
+                className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-900"
+              >
                 <p className="font-medium">
-                  Nothing was imported: {count.format(result.errorCount)} {result.errorCount === 1 ? 'line is' : 'lines are'} wrong.
+                  Nothing was imported: {count.format(result.errorCount)}{' '}
+                  {result.errorCount === 1 ? 'line is' : 'lines are'} wrong.
                 </p>
                 <ul className="mt-1.5 space-y-0.5">
                   {result.errors.map((e) => (
@@ -118,11 +143,18 @@ export function CsvImportForm({ importAction }: { importAction: (csv: string) =>
                     </li>
                   ))}
                 </ul>
-                {result.errorCount > result.errors.length ? <p className="mt-1 text-red-800">…and {count.format(result.errorCount - result.errors.length)} more.</p> : null}
+                {result.errorCount > result.errors.length ? (
+                  <p className="mt-1 text-red-800">
+                    …and {count.format(result.errorCount - result.errors.length)} more.
+                  </p>
+                ) : null}
               </div>
             ) : null}
             {result?.kind === 'imported' ? (
-              <p data-testid="csv-imported" className="mt-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+              <p
+                data-testid="csv-imported"
+                className="mt-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+              >
                 {count.format(result.added)} added of {count.format(result.lines)} lines
                 {result.added < result.lines ? ` (${count.format(result.lines - result.added)} already listed)` : ''}.
               </p>

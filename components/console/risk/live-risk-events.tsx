@@ -14,7 +14,12 @@ import { actionLabels, ruleKindLabels } from './risk-labels';
 import { inputClasses } from './field-classes';
 
 const POLL_MS = 5_000;
-const actionTone: Record<string, BadgeTone> = { block: 'red', rate_limited: 'amber', force_lose: 'violet', hold: 'blue' };
+const actionTone: Record<string, BadgeTone> = {
+  block: 'red',
+  rate_limited: 'amber',
+  force_lose: 'violet',
+  hold: 'blue',
+};
 
 export function LiveRiskEvents({
   initialEvents,
@@ -74,19 +79,46 @@ export function LiveRiskEvents({
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="w-72">
-          <label htmlFor={`${id}-activity`} className="block text-xs font-medium text-zinc-600">Activity</label>
-          <select id={`${id}-activity`} value={activityId ?? ''} onChange={(e) => onFilter(e.target.value)} className={`mt-1 ${inputClasses}`}>
+          <label htmlFor={`${id}-activity`} className="block text-xs font-medium text-zinc-600">
+            Activity
+          </label>
+          <select
+            id={`${id}-activity`}
+            value={activityId ?? ''}
+            onChange={(e) => onFilter(e.target.value)}
+            className={`mt-1 ${inputClasses}`}
+          >
             <option value="">All activities</option>
-            {activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {activities.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </div>
         <p className="flex items-center gap-2 text-xs text-zinc-500" aria-live="off">
-          <span aria-hidden className={`size-2 rounded-full ${stale ? 'bg-amber-500' : 'animate-pulse bg-emerald-500'}`} />
+          <span
+            aria-hidden
+            className={`size-2 rounded-full ${stale ? 'bg-amber-500' : 'animate-pulse bg-emerald-500'}`}
+          />
           {stale ? 'Could not refresh; retrying every 5 s' : 'Live · refreshes every 5 s'}
-          {updatedAt ? <span data-testid="events-updated" className="sr-only">updated {updatedAt}</span> : null}
+          {updatedAt ? (
+            <span data-testid="events-updated" className="sr-only">
+              updated {updatedAt}
+            </span>
+          ) : null}
         </p>
       </div>
-      <Table label="Recent risk events" footer={<span>{events.length === 0 ? 'No events' : `The newest ${events.length} ${events.length === 1 ? 'event' : 'events'}`}</span>}>
+      <Table
+        label="Recent risk events"
+        footer={
+          <span>
+            {events.length === 0
+              ? 'No events'
+              : `The newest ${events.length} ${events.length === 1 ? 'event' : 'events'}`}
+          </span>
+        }
+      >
         <thead>
           <tr>
             <Th>Time</Th>
@@ -102,22 +134,29 @@ export function LiveRiskEvents({
           {events.length === 0 ? (
             <tr>
               <td colSpan={7} className="px-4 py-10 text-center text-sm text-zinc-600">
-                No draws have been blocked, limited, forced to lose or held{activityId ? ' in this activity' : ''} yet. They appear here within seconds.
+                No draws have been blocked, limited, forced to lose or held{activityId ? ' in this activity' : ''} yet.
+                They appear here within seconds.
               </td>
             </tr>
           ) : (
             events.map((e) => (
               <Tr key={e.id}>
-                <Td className="text-zinc-600"><Timestamp iso={e.createdAt} /></Td>
+                <Td className="text-zinc-600">
+                  <Timestamp iso={e.createdAt} />
+                </Td>
                 <Td className="max-w-48 truncate">{e.activityName ?? <Dash />}</Td>
                 <Td className="whitespace-nowrap">{ruleKindLabels[e.kind] ?? e.kind}</Td>
-                <Td><Badge tone={actionTone[e.action] ?? 'neutral'}>{actionLabels[e.action] ?? e.action}</Badge></Td>
+                <Td>
+                  <Badge tone={actionTone[e.action] ?? 'neutral'}>{actionLabels[e.action] ?? e.action}</Badge>
+                </Td>
                 <Td className="max-w-40 truncate font-mono text-[13px]">{e.userId ?? <Dash />}</Td>
                 <Td className="max-w-48 font-mono text-[13px]">
                   <span className="block truncate">{e.deviceId ?? <Dash />}</span>
                   <span className="block truncate text-zinc-600">{e.ip ?? <Dash />}</span>
                 </Td>
-                <Td className="font-mono text-[13px]" title={e.drawId ?? undefined}>{e.drawId ? e.drawId.slice(0, 8) : <Dash />}</Td>
+                <Td className="font-mono text-[13px]" title={e.drawId ?? undefined}>
+                  {e.drawId ? e.drawId.slice(0, 8) : <Dash />}
+                </Td>
               </Tr>
             ))
           )}

@@ -22,7 +22,11 @@ const count = new Intl.NumberFormat('en-US');
 
 /** "10 draws / 60 s", "3 days": the longest whole unit that divides the seconds. */
 export function formatDuration(seconds: number): string {
-  for (const [unit, size] of [['day', 86_400], ['hour', 3_600], ['min', 60]] as const) {
+  for (const [unit, size] of [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['min', 60],
+  ] as const) {
     if (seconds >= size && seconds % size === 0) {
       const n = seconds / size;
       return unit === 'min' ? `${count.format(n)} min` : `${count.format(n)} ${unit}${n === 1 ? '' : 's'}`;

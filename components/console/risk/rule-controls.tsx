@@ -41,14 +41,25 @@ export function RuleEnabledSwitch({
           enabled ? 'bg-emerald-600' : 'bg-zinc-300'
         } ${readOnly ? 'opacity-60' : ''}`}
       >
-        <span aria-hidden className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${enabled ? 'translate-x-4.5' : 'translate-x-0.5'}`} />
+        <span
+          aria-hidden
+          className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${enabled ? 'translate-x-4.5' : 'translate-x-0.5'}`}
+        />
       </button>
-      <span className={`text-sm ${enabled ? 'text-emerald-800' : 'text-zinc-500'}`}>{pending ? 'Saving…' : enabled ? 'On' : 'Off'}</span>
+      <span className={`text-sm ${enabled ? 'text-emerald-800' : 'text-zinc-500'}`}>
+        {pending ? 'Saving…' : enabled ? 'On' : 'Off'}
+      </span>
     </span>
   );
 }
 
-export function DeleteRuleButton({ label, deleteAction }: { label: string; deleteAction: () => Promise<ActionResult<null>> }) {
+export function DeleteRuleButton({
+  label,
+  deleteAction,
+}: {
+  label: string;
+  deleteAction: () => Promise<ActionResult<null>>;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
@@ -63,7 +74,12 @@ export function DeleteRuleButton({ label, deleteAction }: { label: string; delet
     });
   return (
     <>
-      <button type="button" onClick={() => dialogRef.current?.showModal()} className={buttonClasses('danger-ghost', 'sm')} aria-label={`Delete rule ${label}`}>
+      <button
+        type="button"
+        onClick={() => dialogRef.current?.showModal()}
+        className={buttonClasses('danger-ghost', 'sm')}
+        aria-label={`Delete rule ${label}`}
+      >
         Delete
       </button>
       <dialog
@@ -76,15 +92,30 @@ export function DeleteRuleButton({ label, deleteAction }: { label: string; delet
         className="m-auto w-full max-w-md rounded-xl border border-zinc-200 bg-white p-0 text-left shadow-2xl shadow-zinc-900/20"
       >
         <div className="p-6">
-          <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">Delete this rule?</h2>
+          <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">
+            Delete this rule?
+          </h2>
           <p id={`${id}-body`} className="mt-1.5 text-sm leading-6 text-zinc-600">
-            <span className="font-medium text-zinc-900">{label}</span> stops acting on draws at once. Past risk events are kept. To pause it
-            instead, switch it off.
+            <span className="font-medium text-zinc-900">{label}</span> stops acting on draws at once. Past risk events
+            are kept. To pause it instead, switch it off.
           </p>
         </div>
         <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
-          <button type="button" onClick={() => dialogRef.current?.close()} disabled={pending} className={buttonClasses('secondary')}>Cancel</button>
-          <button type="button" onClick={confirm} disabled={pending} aria-busy={pending} className={buttonClasses('danger')}>
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            disabled={pending}
+            className={buttonClasses('secondary')}
+          >
+            Cancel
+          </button>
+          <button
+            type="button"
+            onClick={confirm}
+            disabled={pending}
+            aria-busy={pending}
+            className={buttonClasses('danger')}
+          >
             {pending ? <Spinner /> : null}
             {pending ? 'Deleting…' : 'Delete rule'}
           </button>

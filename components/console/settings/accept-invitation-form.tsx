@@ -56,9 +56,15 @@ export function AcceptInvitationForm({
       return;
     }
     startTransition(async () => {
-      const result = await acceptAction(hasAccount ? { kind: 'existing', password } : { kind: 'new', name: name.trim(), password });
+      const result = await acceptAction(
+        hasAccount ? { kind: 'existing', password } : { kind: 'new', name: name.trim(), password },
+      );
       if (!result.ok) {
-        setErrors(result.error.code === 'UNAUTHORIZED' ? { password: 'Wrong password for this account.' } : { form: result.error.message });
+        setErrors(
+          result.error.code === 'UNAUTHORIZED'
+            ? { password: 'Wrong password for this account.' }
+            : { form: result.error.message },
+        );
         return;
       }
       const signedIn = await signIn('credentials', { email, password, redirect: false });
@@ -70,20 +76,49 @@ export function AcceptInvitationForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Accept the invitation">
       {errors.form ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">{errors.form}</p>
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
+          {errors.form}
+        </p>
       ) : null}
       <div>
-        <label htmlFor={`${id}-email`} className="block text-sm font-medium text-zinc-800">Email</label>
-        <input id={`${id}-email`} type="email" value={email} readOnly autoComplete="username" className={`mt-1.5 ${inputClasses}`} />
+        <label htmlFor={`${id}-email`} className="block text-sm font-medium text-zinc-800">
+          Email
+        </label>
+        <input
+          id={`${id}-email`}
+          type="email"
+          value={email}
+          readOnly
+          autoComplete="username"
+          className={`mt-1.5 ${inputClasses}`}
+        />
       </div>
       {hasAccount ? (
-        <p className="text-sm text-zinc-600">You already have a console account. Confirm it with your current password to join.</p>
+        <p className="text-sm text-zinc-600">
+          You already have a console account. Confirm it with your current password to join.
+        </p>
       ) : (
         <Field id={`${id}-name`} label="Your name" error={errors.name}>
-          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" autoFocus maxLength={80} aria-invalid={errors.name ? true : undefined} aria-describedby={`${id}-name-hint`} readOnly={pending} className={`mt-1.5 ${inputClasses}`} />
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="name"
+            autoFocus
+            maxLength={80}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={`${id}-name-hint`}
+            readOnly={pending}
+            className={`mt-1.5 ${inputClasses}`}
+          />
         </Field>
       )}
-      <Field id={`${id}-password`} label={hasAccount ? 'Current password' : 'Choose a password'} error={errors.password} hint={hasAccount ? undefined : `At least ${passwordMin} characters.`}>
+      <Field
+        id={`${id}-password`}
+        label={hasAccount ? 'Current password' : 'Choose a password'}
+        error={errors.password}
+        hint={hasAccount ? undefined : `At least ${passwordMin} characters.`}
+      >
         <input
           id={`${id}-password`}
           type="password"
@@ -100,10 +135,26 @@ export function AcceptInvitationForm({
       </Field>
       {hasAccount ? null : (
         <Field id={`${id}-confirm`} label="Repeat the password" error={errors.confirm}>
-          <input id={`${id}-confirm`} type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" maxLength={200} aria-invalid={errors.confirm ? true : undefined} aria-describedby={`${id}-confirm-hint`} readOnly={pending} className={`mt-1.5 ${inputClasses}`} />
+          <input
+            id={`${id}-confirm`}
+            type="password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            autoComplete="new-password"
+            maxLength={200}
+            aria-invalid={errors.confirm ? true : undefined}
+            aria-describedby={`${id}-confirm-hint`}
+            readOnly={pending}
+            className={`mt-1.5 ${inputClasses}`}
+          />
         </Field>
       )}
-      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary', 'md', 'h-10 w-full')}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        className={buttonClasses('primary', 'md', 'h-10 w-full')}
+      >
         {pending ? <Spinner /> : null}
         {pending ? 'Joining…' : hasAccount ? 'Join' : 'Set password and join'}
       </button>
@@ -111,12 +162,36 @@ export function AcceptInvitationForm({
   );
 }
 
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
       {children}
-      {error ? <p id={`${id}-hint`} className="mt-1.5 text-sm text-red-700">{error}</p> : hint ? <p id={`${id}-hint`} className="mt-1.5 text-xs text-zinc-500">{hint}</p> : <span id={`${id}-hint`} hidden />}
+      {error ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-sm text-red-700">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-zinc-500">
+          {hint}
+        </p>
+      ) : (
+        <span id={`${id}-hint`} hidden />
+      )}
     </div>
   );
 }

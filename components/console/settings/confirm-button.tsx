@@ -57,7 +57,15 @@ export function ConfirmButton<T>({
 
   return (
     <>
-      <button type="button" onClick={() => { setError(null); ref.current?.showModal(); }} className={buttonClasses(variant, 'sm')} aria-label={ariaLabel ?? label}>
+      <button
+        type="button"
+        onClick={() => {
+          setError(null);
+          ref.current?.showModal();
+        }}
+        className={buttonClasses(variant, 'sm')}
+        aria-label={ariaLabel ?? label}
+      >
         {label}
       </button>
       <Dialog
@@ -74,17 +82,33 @@ export function ConfirmButton<T>({
         }
         footer={
           <>
-            <button type="button" autoFocus onClick={() => ref.current?.close()} disabled={pending} className={buttonClasses('secondary')}>
+            <button
+              type="button"
+              autoFocus
+              onClick={() => ref.current?.close()}
+              disabled={pending}
+              className={buttonClasses('secondary')}
+            >
               Cancel
             </button>
-            <button type="button" onClick={confirm} disabled={pending} aria-busy={pending} className={buttonClasses('danger')}>
+            <button
+              type="button"
+              onClick={confirm}
+              disabled={pending}
+              aria-busy={pending}
+              className={buttonClasses('danger')}
+            >
               {pending ? <Spinner /> : null}
               {pending ? pendingLabel : confirmLabel}
             </button>
           </>
         }
       >
-        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
+          </p>
+        ) : null}
       </Dialog>
     </>
   );

@@ -31,7 +31,19 @@ export type MemberActions = {
   remove: (operatorId: string) => Promise<ActionResult<{ operatorId: string }>>;
 };
 
-export function MembersPanel({ members, invitations, currentOperatorId, canManage, actions }: { members: MemberDto[]; invitations: PendingInvitationDto[]; currentOperatorId: string; canManage: boolean; actions: MemberActions | null }) {
+export function MembersPanel({
+  members,
+  invitations,
+  currentOperatorId,
+  canManage,
+  actions,
+}: {
+  members: MemberDto[];
+  invitations: PendingInvitationDto[];
+  currentOperatorId: string;
+  canManage: boolean;
+  actions: MemberActions | null;
+}) {
   return (
     <div className="space-y-4">
       {canManage && actions ? <InviteForm invite={actions.invite} /> : null}
@@ -41,7 +53,11 @@ export function MembersPanel({ members, invitations, currentOperatorId, canManag
             <Th>Member</Th>
             <Th>Role</Th>
             <Th>Joined</Th>
-            {canManage ? <Th><span className="sr-only">Actions</span></Th> : null}
+            {canManage ? (
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -50,19 +66,34 @@ export function MembersPanel({ members, invitations, currentOperatorId, canManag
               <Td className="max-w-72">
                 <span className="block truncate font-medium text-zinc-900">
                   {m.name}
-                  {m.operatorId === currentOperatorId ? <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span> : null}
+                  {m.operatorId === currentOperatorId ? (
+                    <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span>
+                  ) : null}
                 </span>
                 <span className="block truncate text-xs text-zinc-500">{m.email}</span>
               </Td>
-              <Td>{canManage && actions ? <RoleSelect member={m} changeRole={actions.changeRole} /> : <RoleBadge role={m.role} />}</Td>
-              <Td className="text-zinc-700"><Timestamp iso={m.joinedAt} /></Td>
+              <Td>
+                {canManage && actions ? (
+                  <RoleSelect member={m} changeRole={actions.changeRole} />
+                ) : (
+                  <RoleBadge role={m.role} />
+                )}
+              </Td>
+              <Td className="text-zinc-700">
+                <Timestamp iso={m.joinedAt} />
+              </Td>
               {canManage && actions ? (
                 <Td className="w-px text-right">
                   <ConfirmButton
                     label="Remove"
                     ariaLabel={`Remove ${m.email}`}
                     title="Remove member?"
-                    body={<><span className="font-medium text-zinc-900">{m.name}</span> ({m.email}) loses access to this tenant at once. Their changes stay in the audit log.</>}
+                    body={
+                      <>
+                        <span className="font-medium text-zinc-900">{m.name}</span> ({m.email}) loses access to this
+                        tenant at once. Their changes stay in the audit log.
+                      </>
+                    }
                     confirmLabel="Remove member"
                     pendingLabel="Removing…"
                     action={() => actions.remove(m.operatorId)}
@@ -82,22 +113,35 @@ export function MembersPanel({ members, invitations, currentOperatorId, canManag
               <Th>Invited</Th>
               <Th>Role</Th>
               <Th>Link expires</Th>
-              {canManage ? <Th><span className="sr-only">Actions</span></Th> : null}
+              {canManage ? (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {invitations.map((i) => (
               <Tr key={i.id}>
                 <Td className="max-w-72 truncate text-zinc-900">{i.email}</Td>
-                <Td><RoleBadge role={i.role} /></Td>
-                <Td className="text-zinc-700"><Timestamp iso={i.expiresAt} /></Td>
+                <Td>
+                  <RoleBadge role={i.role} />
+                </Td>
+                <Td className="text-zinc-700">
+                  <Timestamp iso={i.expiresAt} />
+                </Td>
                 {canManage && actions ? (
                   <Td className="w-px text-right">
                     <ConfirmButton
                       label="Revoke"
                       ariaLabel={`Revoke invitation of ${i.email}`}
                       title="Revoke invitation?"
-                      body={<>The link sent to <span className="font-medium text-zinc-900">{i.email}</span> stops working. You can invite them again later.</>}
+                      body={
+                        <>
+                          The link sent to <span className="font-medium text-zinc-900">{i.email}</span> stops working.
+                          You can invite them again later.
+                        </>
+                      }
                       confirmLabel="Revoke invitation"
                       pendingLabel="Revoking…"
                       action={() => actions.revokeInvitation(i.id)}
@@ -135,7 +179,9 @@ function RoleSelect({ member, changeRole }: { member: MemberDto; changeRole: Mem
 
   return (
     <span className="flex items-center gap-2">
-      <label htmlFor={id} className="sr-only">Role of {member.email}</label>
+      <label htmlFor={id} className="sr-only">
+        Role of {member.email}
+      </label>
       <select
         id={id}
         value={role}
@@ -144,15 +190,31 @@ function RoleSelect({ member, changeRole }: { member: MemberDto; changeRole: Mem
         className="h-8 rounded-md border border-zinc-300 bg-white pr-8 pl-2.5 text-sm text-zinc-900 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none"
       >
         {roles.map((r) => (
-          <option key={r} value={r}>{roleLabel(r)}</option>
+          <option key={r} value={r}>
+            {roleLabel(r)}
+          </option>
         ))}
       </select>
       {dirty ? (
         <>
-          <button type="button" onClick={save} disabled={pending} aria-busy={pending} className={buttonClasses('primary', 'sm')} aria-label={`Save role of ${member.email}`}>
+          <button
+            type="button"
+            onClick={save}
+            disabled={pending}
+            aria-busy={pending}
+            className={buttonClasses('primary', 'sm')}
+            aria-label={`Save role of ${member.email}`}
+          >
             {pending ? <Spinner /> : null} Save
           </button>
-          <button type="button" onClick={() => setRole(member.role)} disabled={pending} className={buttonClasses('ghost', 'sm')}>Cancel</button>
+          <button
+            type="button"
+            onClick={() => setRole(member.role)}
+            disabled={pending}
+            className={buttonClasses('ghost', 'sm')}
+          >
+            Cancel
+          </button>
         </>
       ) : null}
     </span>
@@ -192,14 +254,25 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate aria-label="Invite a member" data-testid="invite-member-form" className="flex items-start gap-3">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Invite a member"
+        data-testid="invite-member-form"
+        className="flex items-start gap-3"
+      >
         <div className="min-w-0 flex-1">
-          <label htmlFor={`${id}-email`} className="sr-only">Email to invite</label>
+          <label htmlFor={`${id}-email`} className="sr-only">
+            Email to invite
+          </label>
           <input
             id={`${id}-email`}
             type="email"
             value={email}
-            onChange={(e) => { setEmail(e.target.value); setError(null); }}
+            onChange={(e) => {
+              setEmail(e.target.value);
+              setError(null);
+            }}
             placeholder="colleague@company.com"
             autoComplete="off"
             maxLength={200}
@@ -209,16 +282,30 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
             className={inputClasses}
           />
           {error ? (
-            <p id={`${id}-hint`} className="mt-1.5 text-sm text-red-700">{error}</p>
+            <p id={`${id}-hint`} className="mt-1.5 text-sm text-red-700">
+              {error}
+            </p>
           ) : (
-            <p id={`${id}-hint`} className="mt-1.5 text-xs text-zinc-500">{roleLabel(role)}: {roleHelp[role]}.</p>
+            <p id={`${id}-hint`} className="mt-1.5 text-xs text-zinc-500">
+              {roleLabel(role)}: {roleHelp[role]}.
+            </p>
           )}
         </div>
         <div className="w-36">
-          <label htmlFor={`${id}-role`} className="sr-only">Role for the new member</label>
-          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={pending} className={inputClasses}>
+          <label htmlFor={`${id}-role`} className="sr-only">
+            Role for the new member
+          </label>
+          <select
+            id={`${id}-role`}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            disabled={pending}
+            className={inputClasses}
+          >
             {roles.map((r) => (
-              <option key={r} value={r}>{roleLabel(r)}</option>
+              <option key={r} value={r}>
+                {roleLabel(r)}
+              </option>
             ))}
           </select>
         </div>
@@ -228,8 +315,15 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
         </button>
       </form>
       {created ? (
-        <OneTimeReveal title={`Invitation link for ${created.email}`} value={created.link} label="Invitation link" testId="invitation-link" onDone={() => setCreated(null)}>
-          Send this link to them yourself; it is shown only now. It works once, within 72 hours, and makes them an {roleLabel(created.role)} here.
+        <OneTimeReveal
+          title={`Invitation link for ${created.email}`}
+          value={created.link}
+          label="Invitation link"
+          testId="invitation-link"
+          onDone={() => setCreated(null)}
+        >
+          Send this link to them yourself; it is shown only now. It works once, within 72 hours, and makes them an{' '}
+          {roleLabel(created.role)} here.
         </OneTimeReveal>
       ) : null}
     </div>

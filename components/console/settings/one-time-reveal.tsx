@@ -7,7 +7,21 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { useToast } from '@/components/ui/toast';
 import { AlertIcon, CheckIcon, CopyIcon } from '../icons';
 
-export function OneTimeReveal({ title, value, label, testId, onDone, children }: { title: string; value: string; label: string; testId: string; onDone: () => void; children: ReactNode }) {
+export function OneTimeReveal({
+  title,
+  value,
+  label,
+  testId,
+  onDone,
+  children,
+}: {
+  title: string;
+  value: string;
+  label: string;
+  testId: string;
+  onDone: () => void;
+  children: ReactNode;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
@@ -37,14 +51,27 @@ export function OneTimeReveal({ title, value, label, testId, onDone, children }:
   }
 
   return (
-    <section aria-labelledby={headingId} data-testid={testId} className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+    <section
+      aria-labelledby={headingId}
+      data-testid={testId}
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4"
+    >
       <div className="flex items-start gap-3">
         <AlertIcon className="mt-0.5 size-5 shrink-0 text-amber-700" />
         <div className="min-w-0 flex-1">
-          <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold text-amber-950 focus:outline-none">{title}</h3>
+          <h3
+            id={headingId}
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-sm font-semibold text-amber-950 focus:outline-none"
+          >
+            {title}
+          </h3>
           <div className="mt-1 text-sm text-amber-900">{children}</div>
           <div className="mt-3 flex items-center gap-2">
-            <label htmlFor={`${headingId}-value`} className="sr-only">{label}</label>
+            <label htmlFor={`${headingId}-value`} className="sr-only">
+              {label}
+            </label>
             <input
               ref={inputRef}
               id={`${headingId}-value`}

@@ -13,27 +13,41 @@ const about: Record<TenantSecretKind, { name: string; use: string; effect: strin
   userToken: {
     name: 'User-token secret',
     use: 'The host app signs end-user tokens (HS256 JWTs) with it.',
-    effect: 'Every token signed with the current secret stops working within seconds: users are signed out of the H5 pages until the host app signs new tokens with the new secret.',
+    effect:
+      'Every token signed with the current secret stops working within seconds: users are signed out of the H5 pages until the host app signs new tokens with the new secret.',
   },
   webhook: {
     name: 'Webhook secret',
     use: 'Signs the host app\u2019s behaviour events to us and our win and shipping notifications to it.',
-    effect: 'Events signed with the current secret are refused within seconds, and our notifications are signed with the new one.',
+    effect:
+      'Events signed with the current secret are refused within seconds, and our notifications are signed with the new one.',
   },
 };
 
-export function TenantSecretsPanel({ fingerprints, rotate }: { fingerprints: Record<TenantSecretKind, string>; rotate: ((kind: TenantSecretKind) => Promise<ActionResult<{ secret: string; fingerprint: string }>>) | null }) {
+export function TenantSecretsPanel({
+  fingerprints,
+  rotate,
+}: {
+  fingerprints: Record<TenantSecretKind, string>;
+  rotate: ((kind: TenantSecretKind) => Promise<ActionResult<{ secret: string; fingerprint: string }>>) | null;
+}) {
   const [revealed, setRevealed] = useState<{ kind: TenantSecretKind; secret: string } | null>(null);
   return (
     <div className="space-y-4">
-      <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]" role="list">
+      <ul
+        className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]"
+        role="list"
+      >
         {(['userToken', 'webhook'] as const).map((kind) => (
           <li key={kind} className="flex items-center justify-between gap-6 px-4 py-3.5" data-testid={`secret-${kind}`}>
             <div className="min-w-0">
               <p className="text-sm font-medium text-zinc-900">{about[kind].name}</p>
               <p className="mt-0.5 text-sm text-zinc-600">{about[kind].use}</p>
               <p className="mt-1 text-xs text-zinc-500">
-                Fingerprint <code className="font-mono text-zinc-700" data-testid={`secret-${kind}-fingerprint`}>{fingerprints[kind]}</code>
+                Fingerprint{' '}
+                <code className="font-mono text-zinc-700" data-testid={`secret-${kind}-fingerprint`}>
+                  {fingerprints[kind]}
+                </code>
               </p>
             </div>
             {rotate ? (
@@ -55,8 +69,15 @@ export function TenantSecretsPanel({ fingerprints, rotate }: { fingerprints: Rec
         ))}
       </ul>
       {revealed ? (
-        <OneTimeReveal title={`New ${about[revealed.kind].name.toLowerCase()}`} value={revealed.secret} label={`New ${about[revealed.kind].name}`} testId="new-secret" onDone={() => setRevealed(null)}>
-          This is the only time it is shown. Put it in the host app&apos;s configuration now; if it is lost, rotate again.
+        <OneTimeReveal
+          title={`New ${about[revealed.kind].name.toLowerCase()}`}
+          value={revealed.secret}
+          label={`New ${about[revealed.kind].name}`}
+          testId="new-secret"
+          onDone={() => setRevealed(null)}
+        >
+          This is the only time it is shown. Put it in the host app&apos;s configuration now; if it is lost, rotate
+          again.
         </OneTimeReveal>
       ) : null}
     </div>

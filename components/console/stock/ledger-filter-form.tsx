@@ -17,9 +17,29 @@ export function LedgerFilterForm({
   activities: readonly { id: string; name: string }[];
 }) {
   return (
-    <Form action={action} aria-label="Filter the ledger" className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4">
-      <FilterSelect id="ledger-kind" name="kind" label="Kind" value={values.kind} allLabel="All kinds" options={kinds} className="w-44" />
-      <FilterSelect id="ledger-activity" name="activity" label="Activity" value={values.activity} allLabel="All activities" options={activities.map((a) => ({ value: a.id, label: a.name }))} className="w-64" />
+    <Form
+      action={action}
+      aria-label="Filter the ledger"
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4"
+    >
+      <FilterSelect
+        id="ledger-kind"
+        name="kind"
+        label="Kind"
+        value={values.kind}
+        allLabel="All kinds"
+        options={kinds}
+        className="w-44"
+      />
+      <FilterSelect
+        id="ledger-activity"
+        name="activity"
+        label="Activity"
+        value={values.activity}
+        allLabel="All activities"
+        options={activities.map((a) => ({ value: a.id, label: a.name }))}
+        className="w-64"
+      />
       <FilterInput id="ledger-from" name="from" label="From (UTC)" value={values.from} type="date" className="w-40" />
       <FilterInput id="ledger-to" name="to" label="To (UTC)" value={values.to} type="date" className="w-40" />
       <FilterButtons action={action} filtered={Object.values(values).some(Boolean)} />

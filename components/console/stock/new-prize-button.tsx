@@ -25,7 +25,11 @@ const KINDS = [
   { value: 'points', label: 'Points' },
 ];
 
-export function NewPrizeButton({ createAction }: { createAction: (input: NewPrizeInput) => Promise<ActionResult<{ prize: PrizeDto }>> }) {
+export function NewPrizeButton({
+  createAction,
+}: {
+  createAction: (input: NewPrizeInput) => Promise<ActionResult<{ prize: PrizeDto }>>;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState({ name: '', kind: 'physical', value: '', stock: '' });
   const [errors, setErrors] = useState<Errors>({});
@@ -43,7 +47,8 @@ export function NewPrizeButton({ createAction }: { createAction: (input: NewPriz
   function validate(): Errors {
     const found: Errors = {};
     if (!form.name.trim()) found.name = 'Give the prize a name.';
-    if (form.value.trim() && !/^\d{1,8}(\.\d{1,2})?$/.test(form.value.trim())) found.value = 'A unit value like 9.90 (at most two decimals).';
+    if (form.value.trim() && !/^\d{1,8}(\.\d{1,2})?$/.test(form.value.trim()))
+      found.value = 'A unit value like 9.90 (at most two decimals).';
     if (!/^\d{1,9}$/.test(form.stock.trim())) found.stock = 'A whole number of units, 0 or more.';
     return found;
   }
@@ -57,12 +62,20 @@ export function NewPrizeButton({ createAction }: { createAction: (input: NewPriz
       document.getElementById(fieldId(first))?.focus();
       return;
     }
-    const input: NewPrizeInput = { name: form.name.trim(), kind: form.kind, stock: Number(form.stock.trim()), ...(form.value.trim() ? { value: Number(form.value.trim()) } : {}) };
+    const input: NewPrizeInput = {
+      name: form.name.trim(),
+      kind: form.kind,
+      stock: Number(form.stock.trim()),
+      ...(form.value.trim() ? { value: Number(form.value.trim()) } : {}),
+    };
     startTransition(async () => {
       const result = await createAction(input);
       if (result.ok) {
         dialogRef.current?.close();
-        toast.success('Prize added', `${result.data.prize.name}: ${count.format(result.data.prize.stock.total)} units in the pool.`);
+        toast.success(
+          'Prize added',
+          `${result.data.prize.name}: ${count.format(result.data.prize.stock.total)} units in the pool.`,
+        );
         return;
       }
       const { message } = result.error;
@@ -74,7 +87,9 @@ export function NewPrizeButton({ createAction }: { createAction: (input: NewPriz
 
   const input = (f: 'name' | 'value' | 'stock', label: string, hint: string, extra: Record<string, string> = {}) => (
     <div>
-      <label htmlFor={fieldId(f)} className="block text-sm font-medium text-zinc-800">{label}</label>
+      <label htmlFor={fieldId(f)} className="block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
       <input
         id={fieldId(f)}
         name={f}
@@ -91,7 +106,12 @@ export function NewPrizeButton({ createAction }: { createAction: (input: NewPriz
         className={inputClasses}
         {...extra}
       />
-      <p id={`${fieldId(f)}-hint`} className={errors[f] ? 'mt-1.5 text-sm text-red-700' : 'mt-1.5 text-xs text-zinc-500'}>{errors[f] ?? hint}</p>
+      <p
+        id={`${fieldId(f)}-hint`}
+        className={errors[f] ? 'mt-1.5 text-sm text-red-700' : 'mt-1.5 text-xs text-zinc-500'}
+      >
+        {errors[f] ?? hint}
+      </p>
     </div>
   );
 
@@ -110,7 +130,12 @@ export function NewPrizeButton({ createAction }: { createAction: (input: NewPriz
         onSubmit={onSubmit}
         footer={
           <>
-            <button type="button" onClick={() => dialogRef.current?.close()} disabled={pending} className={buttonClasses('secondary')}>
+            <button
+              type="button"
+              onClick={() => dialogRef.current?.close()}
+              disabled={pending}
+              className={buttonClasses('secondary')}
+            >
               Cancel
             </button>
             <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
@@ -120,10 +145,19 @@ export function NewPrizeButton({ createAction }: { createAction: (input: NewPriz
           </>
         }
       >
-        {errors.form ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p> : null}
-        {input('name', 'Name', 'As users will see it, e.g. "Tote Bag".', { maxLength: '120', placeholder: 'e.g. Tote Bag' })}
+        {errors.form ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {errors.form}
+          </p>
+        ) : null}
+        {input('name', 'Name', 'As users will see it, e.g. "Tote Bag".', {
+          maxLength: '120',
+          placeholder: 'e.g. Tote Bag',
+        })}
         <div>
-          <label htmlFor={fieldId('kind')} className="block text-sm font-medium text-zinc-800">Kind</label>
+          <label htmlFor={fieldId('kind')} className="block text-sm font-medium text-zinc-800">
+            Kind
+          </label>
           <select
             id={fieldId('kind')}
             name="kind"
@@ -132,12 +166,22 @@ export function NewPrizeButton({ createAction }: { createAction: (input: NewPriz
             disabled={pending}
             className={inputClasses}
           >
-            {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+            {KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="grid grid-cols-2 gap-4">
-          {input('value', 'Unit value', 'Optional; used for the prize cost.', { inputMode: 'decimal', placeholder: '0.00' })}
-          {input('stock', 'Starting stock', 'Units in the total pool.', { inputMode: 'numeric', placeholder: 'e.g. 500' })}
+          {input('value', 'Unit value', 'Optional; used for the prize cost.', {
+            inputMode: 'decimal',
+            placeholder: '0.00',
+          })}
+          {input('stock', 'Starting stock', 'Units in the total pool.', {
+            inputMode: 'numeric',
+            placeholder: 'e.g. 500',
+          })}
         </div>
       </Dialog>
     </>

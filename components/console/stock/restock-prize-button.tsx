@@ -36,7 +36,15 @@ export function RestockPrizeButton({
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const id = useId();
-  const ids = { title: `${id}-title`, body: `${id}-body`, quantity: `${id}-quantity`, quantityHint: `${id}-quantity-hint`, reason: `${id}-reason`, reasonHint: `${id}-reason-hint`, form: `${id}-form-error` };
+  const ids = {
+    title: `${id}-title`,
+    body: `${id}-body`,
+    quantity: `${id}-quantity`,
+    quantityHint: `${id}-quantity-hint`,
+    reason: `${id}-reason`,
+    reasonHint: `${id}-reason-hint`,
+    form: `${id}-form-error`,
+  };
 
   const parsed = /^[+-]?\d{1,9}$/.test(quantity.trim()) ? Number(quantity.trim()) : null;
   const availableAfter = parsed !== null && parsed !== 0 ? prize.available + parsed : null;
@@ -52,8 +60,10 @@ export function RestockPrizeButton({
     const found: Errors = {};
     if (parsed === null) found.quantity = 'Enter a whole number of units, e.g. 25 or -10.';
     else if (parsed === 0) found.quantity = 'Enter a number other than 0.';
-    else if (Math.abs(parsed) > QUANTITY_LIMIT) found.quantity = `Move at most ${count.format(QUANTITY_LIMIT)} units at a time.`;
-    else if (prize.available + parsed < 0) found.quantity = `Only ${count.format(prize.available)} units are free to take away.`;
+    else if (Math.abs(parsed) > QUANTITY_LIMIT)
+      found.quantity = `Move at most ${count.format(QUANTITY_LIMIT)} units at a time.`;
+    else if (prize.available + parsed < 0)
+      found.quantity = `Only ${count.format(prize.available)} units are free to take away.`;
     if (!reason.trim()) found.reason = 'Say why the stock changes; it is kept in the ledger.';
     return found;
   }
@@ -70,11 +80,15 @@ export function RestockPrizeButton({
       const result = await restockAction(parsed, reason.trim());
       if (result.ok) {
         dialogRef.current?.close();
-        toast.success('Stock updated', `${prize.name}: ${signed.format(parsed)} units, ${count.format(result.data.prize.stock.available)} now available.`);
+        toast.success(
+          'Stock updated',
+          `${prize.name}: ${signed.format(parsed)} units, ${count.format(result.data.prize.stock.available)} now available.`,
+        );
         return;
       }
       const { code, message } = result.error;
-      if (code === 'INSUFFICIENT_STOCK' || /^quantity\b/.test(message)) setErrors({ quantity: message.replace(/^quantity: /, '') });
+      if (code === 'INSUFFICIENT_STOCK' || /^quantity\b/.test(message))
+        setErrors({ quantity: message.replace(/^quantity: /, '') });
       else if (/^reason\b/.test(message)) setErrors({ reason: message.replace(/^reason: /, '') });
       else setErrors({ form: message });
       toast.error('Could not update the stock', message);
@@ -83,7 +97,12 @@ export function RestockPrizeButton({
 
   return (
     <>
-      <button type="button" onClick={open} className={buttonClasses('secondary', size)} aria-label={`Restock ${prize.name}`}>
+      <button
+        type="button"
+        onClick={open}
+        className={buttonClasses('secondary', size)}
+        aria-label={`Restock ${prize.name}`}
+      >
         Restock
       </button>
       <dialog
@@ -102,17 +121,24 @@ export function RestockPrizeButton({
         <form onSubmit={onSubmit} noValidate aria-describedby={errors.form ? ids.form : undefined}>
           <div className="space-y-5 p-6">
             <div>
-              <h2 id={ids.title} className="text-base font-semibold text-zinc-950">Restock {prize.name}</h2>
+              <h2 id={ids.title} className="text-base font-semibold text-zinc-950">
+                Restock {prize.name}
+              </h2>
               <p id={ids.body} className="mt-1.5 text-sm leading-6 text-zinc-600">
-                <span className="font-medium text-zinc-900 tabular-nums">{count.format(prize.available)}</span> units are free now. A positive
-                number adds units to the free pool; a negative one takes free units away. Units held by activities are not touched.
+                <span className="font-medium text-zinc-900 tabular-nums">{count.format(prize.available)}</span> units
+                are free now. A positive number adds units to the free pool; a negative one takes free units away. Units
+                held by activities are not touched.
               </p>
             </div>
             {errors.form ? (
-              <p id={ids.form} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p>
+              <p id={ids.form} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+                {errors.form}
+              </p>
             ) : null}
             <div>
-              <label htmlFor={ids.quantity} className="block text-sm font-medium text-zinc-800">Quantity</label>
+              <label htmlFor={ids.quantity} className="block text-sm font-medium text-zinc-800">
+                Quantity
+              </label>
               <input
                 id={ids.quantity}
                 name="quantity"
@@ -133,15 +159,21 @@ export function RestockPrizeButton({
                 className={`mt-1.5 tabular-nums ${inputClasses}`}
               />
               {errors.quantity ? (
-                <p id={ids.quantityHint} className="mt-1.5 text-sm text-red-700">{errors.quantity}</p>
+                <p id={ids.quantityHint} className="mt-1.5 text-sm text-red-700">
+                  {errors.quantity}
+                </p>
               ) : (
                 <p id={ids.quantityHint} className="mt-1.5 text-xs text-zinc-500" aria-live="polite">
-                  {availableAfter === null ? 'Units to add (or, negative, to take away).' : `Available after: ${count.format(availableAfter)}`}
+                  {availableAfter === null
+                    ? 'Units to add (or, negative, to take away).'
+                    : `Available after: ${count.format(availableAfter)}`}
                 </p>
               )}
             </div>
             <div>
-              <label htmlFor={ids.reason} className="block text-sm font-medium text-zinc-800">Reason</label>
+              <label htmlFor={ids.reason} className="block text-sm font-medium text-zinc-800">
+                Reason
+              </label>
               <input
                 id={ids.reason}
                 name="reason"
@@ -160,14 +192,23 @@ export function RestockPrizeButton({
                 className={`mt-1.5 ${inputClasses}`}
               />
               {errors.reason ? (
-                <p id={ids.reasonHint} className="mt-1.5 text-sm text-red-700">{errors.reason}</p>
+                <p id={ids.reasonHint} className="mt-1.5 text-sm text-red-700">
+                  {errors.reason}
+                </p>
               ) : (
-                <p id={ids.reasonHint} className="mt-1.5 text-xs text-zinc-500">Shown in the prize&apos;s stock ledger and the audit log.</p>
+                <p id={ids.reasonHint} className="mt-1.5 text-xs text-zinc-500">
+                  Shown in the prize&apos;s stock ledger and the audit log.
+                </p>
               )}
             </div>
           </div>
           <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
-            <button type="button" onClick={() => dialogRef.current?.close()} disabled={pending} className={buttonClasses('secondary')}>
+            <button
+              type="button"
+              onClick={() => dialogRef.current?.close()}
+              disabled={pending}
+              className={buttonClasses('secondary')}
+            >
               Cancel
             </button>
             <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>

@@ -10,5 +10,9 @@ export function SignedDelta({ value }: { value: number }) {
       </span>
     );
   }
-  return <span className={`font-medium tabular-nums ${value > 0 ? 'text-emerald-700' : 'text-red-700'}`}>{signed.format(value)}</span>;
+  return (
+    <span className={`font-medium tabular-nums ${value > 0 ? 'text-emerald-700' : 'text-red-700'}`}>
+      {signed.format(value)}
+    </span>
+  );
 }

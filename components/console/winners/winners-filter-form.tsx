@@ -4,7 +4,14 @@ import Form from 'next/form';
 import { FilterButtons, FilterInput, FilterSelect } from '@/components/console/filter-fields';
 import { winStatuses, winStatusLabel } from './win-status';
 
-export type WinnersFilterFormValues = { activity?: string; tier?: string; status?: string; from?: string; to?: string; user?: string };
+export type WinnersFilterFormValues = {
+  activity?: string;
+  tier?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  user?: string;
+};
 
 export function WinnersFilterForm({
   action,
@@ -18,19 +25,50 @@ export function WinnersFilterForm({
   // Tiers of the chosen activity, or all of them grouped by activity.
   const tierGroups = values.activity ? activities.filter((a) => a.id === values.activity) : activities;
   return (
-    <Form action={action} aria-label="Filter the winners" className="grid grid-cols-[repeat(auto-fill,minmax(10.5rem,1fr))] items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4">
-      <FilterInput id="winners-user" name="user" label="User id" value={values.user} type="search" placeholder="Exact user id, e.g. demo-user-1" autoComplete="off" spellCheck={false} className="col-span-2" />
-      <FilterSelect id="winners-activity" name="activity" label="Activity" value={values.activity} allLabel="All activities" options={activities.map((a) => ({ value: a.id, label: a.name }))} className="col-span-2" />
+    <Form
+      action={action}
+      aria-label="Filter the winners"
+      className="grid grid-cols-[repeat(auto-fill,minmax(10.5rem,1fr))] items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4"
+    >
+      <FilterInput
+        id="winners-user"
+        name="user"
+        label="User id"
+        value={values.user}
+        type="search"
+        placeholder="Exact user id, e.g. demo-user-1"
+        autoComplete="off"
+        spellCheck={false}
+        className="col-span-2"
+      />
+      <FilterSelect
+        id="winners-activity"
+        name="activity"
+        label="Activity"
+        value={values.activity}
+        allLabel="All activities"
+        options={activities.map((a) => ({ value: a.id, label: a.name }))}
+        className="col-span-2"
+      />
       <FilterSelect id="winners-tier" name="tier" label="Tier" value={values.tier} allLabel="All tiers">
         {tierGroups.map((a) => (
           <optgroup key={a.id} label={a.name}>
             {a.tiers.map((t) => (
-              <option key={t.id} value={t.id}>{t.name}</option>
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
             ))}
           </optgroup>
         ))}
       </FilterSelect>
-      <FilterSelect id="winners-status" name="status" label="Status" value={values.status} allLabel="All statuses" options={winStatuses.map((s) => ({ value: s, label: winStatusLabel[s] }))} />
+      <FilterSelect
+        id="winners-status"
+        name="status"
+        label="Status"
+        value={values.status}
+        allLabel="All statuses"
+        options={winStatuses.map((s) => ({ value: s, label: winStatusLabel[s] }))}
+      />
       <FilterInput id="winners-from" name="from" label="Won from (UTC)" value={values.from} type="date" />
       <FilterInput id="winners-to" name="to" label="Won to (UTC)" value={values.to} type="date" />
       <FilterButtons action={action} filtered={Object.values(values).some(Boolean)} className="col-span-2" />

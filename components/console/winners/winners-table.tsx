@@ -40,13 +40,35 @@ const eligible: Record<Mode, (w: WinnerRow) => boolean> = {
 };
 
 const verb: Record<Mode, { button: string; past: string; title: (n: number) => string }> = {
-  ship: { button: 'Mark shipped', past: 'shipped', title: (n) => (n === 1 ? 'Mark as shipped' : `Mark ${n} wins as shipped`) },
+  ship: {
+    button: 'Mark shipped',
+    past: 'shipped',
+    title: (n) => (n === 1 ? 'Mark as shipped' : `Mark ${n} wins as shipped`),
+  },
   void: { button: 'Void', past: 'voided', title: (n) => (n === 1 ? 'Void this win?' : `Void ${n} wins?`) },
-  approve: { button: 'Approve', past: 'approved', title: (n) => (n === 1 ? 'Approve this held win?' : `Approve ${n} held wins?`) },
-  reject: { button: 'Reject', past: 'rejected', title: (n) => (n === 1 ? 'Reject this held win?' : `Reject ${n} held wins?`) },
+  approve: {
+    button: 'Approve',
+    past: 'approved',
+    title: (n) => (n === 1 ? 'Approve this held win?' : `Approve ${n} held wins?`),
+  },
+  reject: {
+    button: 'Reject',
+    past: 'rejected',
+    title: (n) => (n === 1 ? 'Reject this held win?' : `Reject ${n} held wins?`),
+  },
 };
 
-export function WinnersTable({ rows, canManage, actions, footer }: { rows: WinnerRow[]; canManage: boolean; actions: WinnerActions; footer: ReactNode }) {
+export function WinnersTable({
+  rows,
+  canManage,
+  actions,
+  footer,
+}: {
+  rows: WinnerRow[];
+  canManage: boolean;
+  actions: WinnerActions;
+  footer: ReactNode;
+}) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<{ mode: Mode; wins: WinnerRow[]; edit?: boolean } | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -99,7 +121,11 @@ export function WinnersTable({ rows, canManage, actions, footer }: { rows: Winne
             );
           })}
           {chosen.length ? (
-            <button type="button" onClick={() => setSelected(new Set())} className={`ml-auto ${buttonClasses('ghost', 'sm')}`}>
+            <button
+              type="button"
+              onClick={() => setSelected(new Set())}
+              className={`ml-auto ${buttonClasses('ghost', 'sm')}`}
+            >
               Clear selection
             </button>
           ) : null}
@@ -111,7 +137,9 @@ export function WinnersTable({ rows, canManage, actions, footer }: { rows: Winne
           <tr>
             {canManage ? (
               <Th className="w-10">
-                <label htmlFor={selectAllId} className="sr-only">Select all wins on this page</label>
+                <label htmlFor={selectAllId} className="sr-only">
+                  Select all wins on this page
+                </label>
                 <input
                   id={selectAllId}
                   type="checkbox"
@@ -128,14 +156,22 @@ export function WinnersTable({ rows, canManage, actions, footer }: { rows: Winne
             <Th>Prize</Th>
             <Th>Status</Th>
             <Th>Delivery</Th>
-            {canManage ? <Th className="text-right"><span className="sr-only">Actions</span></Th> : null}
+            {canManage ? (
+              <Th className="text-right">
+                <span className="sr-only">Actions</span>
+              </Th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {rows.map((w) => {
             const can = winActions(w);
             return (
-              <tr key={w.id} data-win-id={w.id} className={`group transition-colors ${selected.has(w.id) ? 'bg-indigo-50/50' : 'hover:bg-zinc-50/70'}`}>
+              <tr
+                key={w.id}
+                data-win-id={w.id}
+                className={`group transition-colors ${selected.has(w.id) ? 'bg-indigo-50/50' : 'hover:bg-zinc-50/70'}`}
+              >
                 {canManage ? (
                   <Td className="w-10">
                     <input
@@ -148,15 +184,21 @@ export function WinnersTable({ rows, canManage, actions, footer }: { rows: Winne
                   </Td>
                 ) : null}
                 <Td className="max-w-48">
-                  <span className="block truncate font-mono text-[13px] text-zinc-900" title={w.userId}>{w.userId}</span>
-                  <span className="block text-xs text-zinc-500"><Timestamp iso={w.wonAt} /></span>
+                  <span className="block truncate font-mono text-[13px] text-zinc-900" title={w.userId}>
+                    {w.userId}
+                  </span>
+                  <span className="block text-xs text-zinc-500">
+                    <Timestamp iso={w.wonAt} />
+                  </span>
                 </Td>
                 <Td className="max-w-56">
                   <span className="block truncate font-medium text-zinc-900" title={w.prize.name}>
                     {w.prize.name}
                     {w.quantity > 1 ? <span className="font-normal text-zinc-500"> ×{w.quantity}</span> : null}
                   </span>
-                  <span className="block truncate text-xs text-zinc-500" title={`${w.activityName} · ${w.tierName}`}>{w.activityName} · {w.tierName}</span>
+                  <span className="block truncate text-xs text-zinc-500" title={`${w.activityName} · ${w.tierName}`}>
+                    {w.activityName} · {w.tierName}
+                  </span>
                 </Td>
                 <Td>
                   <Badge tone={winStatusTone[w.status]}>{winStatusLabel[w.status]}</Badge>
@@ -168,18 +210,44 @@ export function WinnersTable({ rows, canManage, actions, footer }: { rows: Winne
                   <Td className="w-px pl-0 text-right whitespace-nowrap">
                     <span className="inline-flex items-center gap-0.5">
                       {can.ship ? (
-                        <button type="button" onClick={() => start('ship', [w], w.status === 'SHIPPED')} className={buttonClasses('secondary', 'sm')} aria-label={`${w.status === 'SHIPPED' ? 'Edit shipment of' : 'Mark shipped:'} ${w.prize.name} for ${w.userId}`}>
+                        <button
+                          type="button"
+                          onClick={() => start('ship', [w], w.status === 'SHIPPED')}
+                          className={buttonClasses('secondary', 'sm')}
+                          aria-label={`${w.status === 'SHIPPED' ? 'Edit shipment of' : 'Mark shipped:'} ${w.prize.name} for ${w.userId}`}
+                        >
                           {w.status === 'SHIPPED' ? 'Edit shipment' : 'Ship'}
                         </button>
                       ) : null}
                       {can.review ? (
                         <>
-                          <button type="button" onClick={() => start('approve', [w])} className={buttonClasses('secondary', 'sm')} aria-label={`Approve: ${w.prize.name} for ${w.userId}`}>Approve</button>
-                          <button type="button" onClick={() => start('reject', [w])} className={buttonClasses('danger-ghost', 'sm')} aria-label={`Reject: ${w.prize.name} for ${w.userId}`}>Reject</button>
+                          <button
+                            type="button"
+                            onClick={() => start('approve', [w])}
+                            className={buttonClasses('secondary', 'sm')}
+                            aria-label={`Approve: ${w.prize.name} for ${w.userId}`}
+                          >
+                            Approve
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() => start('reject', [w])}
+                            className={buttonClasses('danger-ghost', 'sm')}
+                            aria-label={`Reject: ${w.prize.name} for ${w.userId}`}
+                          >
+                            Reject
+                          </button>
                         </>
                       ) : null}
                       {can.void ? (
-                        <button type="button" onClick={() => start('void', [w])} className={buttonClasses('danger-ghost', 'sm')} aria-label={`Void: ${w.prize.name} for ${w.userId}`}>Void</button>
+                        <button
+                          type="button"
+                          onClick={() => start('void', [w])}
+                          className={buttonClasses('danger-ghost', 'sm')}
+                          aria-label={`Void: ${w.prize.name} for ${w.userId}`}
+                        >
+                          Void
+                        </button>
                       ) : null}
                     </span>
                   </Td>
@@ -213,19 +281,29 @@ function Delivery({ win }: { win: WinnerRow }) {
     return (
       <span className="block min-w-0">
         <span className="block truncate text-zinc-900">{win.shipment.carrier}</span>
-        <span className="block truncate font-mono text-xs text-zinc-600" title={win.shipment.trackingNumber ?? undefined}>{win.shipment.trackingNumber}</span>
+        <span
+          className="block truncate font-mono text-xs text-zinc-600"
+          title={win.shipment.trackingNumber ?? undefined}
+        >
+          {win.shipment.trackingNumber}
+        </span>
       </span>
     );
   }
   if (win.claim) {
     return (
       <span className="block min-w-0">
-        <span className="block truncate text-zinc-900">{win.claim.name} <span className="text-zinc-500">· {win.claim.phone}</span></span>
-        <span className="block truncate text-xs text-zinc-600" title={win.claim.address ?? undefined}>{win.claim.address}</span>
+        <span className="block truncate text-zinc-900">
+          {win.claim.name} <span className="text-zinc-500">· {win.claim.phone}</span>
+        </span>
+        <span className="block truncate text-xs text-zinc-600" title={win.claim.address ?? undefined}>
+          {win.claim.address}
+        </span>
       </span>
     );
   }
-  if (win.prize.kind !== 'physical') return <span className="whitespace-nowrap text-zinc-500">No shipping · {win.prize.kind}</span>;
+  if (win.prize.kind !== 'physical')
+    return <span className="whitespace-nowrap text-zinc-500">No shipping · {win.prize.kind}</span>;
   return <span className="text-zinc-500">{win.status === 'AWAITING_CLAIM' ? 'No address yet' : '—'}</span>;
 }
 
@@ -241,13 +319,21 @@ type DialogProps = {
 function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps) {
   const single = wins.length === 1 ? wins[0]! : null;
   const [carrier, setCarrier] = useState(single?.shipment?.carrier ?? '');
-  const [tracking, setTracking] = useState<Record<string, string>>(() => Object.fromEntries(wins.map((w) => [w.id, w.shipment?.trackingNumber ?? ''])));
+  const [tracking, setTracking] = useState<Record<string, string>>(() =>
+    Object.fromEntries(wins.map((w) => [w.id, w.shipment?.trackingNumber ?? ''])),
+  );
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const id = useId();
-  const ids = { title: `${id}-title`, body: `${id}-body`, carrier: `${id}-carrier`, reason: `${id}-reason`, form: `${id}-form` };
+  const ids = {
+    title: `${id}-title`,
+    body: `${id}-body`,
+    carrier: `${id}-carrier`,
+    reason: `${id}-reason`,
+    form: `${id}-form`,
+  };
   const danger = mode === 'void' || mode === 'reject';
 
   function validate(): Record<string, string> {
@@ -260,7 +346,8 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
         else if (!/^[A-Za-z0-9 -]+$/.test(t)) found[w.id] = 'Letters, digits, spaces and dashes only.';
       }
     }
-    if ((mode === 'void' || mode === 'reject') && !reason.trim()) found.reason = 'Say why; it is kept with the win and in the audit log.';
+    if ((mode === 'void' || mode === 'reject') && !reason.trim())
+      found.reason = 'Say why; it is kept with the win and in the audit log.';
     return found;
   }
 
@@ -270,18 +357,26 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first) {
-      document.getElementById(first === 'carrier' ? ids.carrier : first === 'reason' ? ids.reason : `${id}-t-${first}`)?.focus();
+      document
+        .getElementById(first === 'carrier' ? ids.carrier : first === 'reason' ? ids.reason : `${id}-t-${first}`)
+        ?.focus();
       return;
     }
     startTransition(async () => {
       if (single) {
         const result =
-          mode === 'ship' ? await actions.ship(single.id, carrier.trim(), (tracking[single.id] ?? '').trim())
-          : mode === 'void' ? await actions.void(single.id, reason.trim())
-          : mode === 'approve' ? await actions.approve(single.id)
-          : await actions.reject(single.id, reason.trim());
+          mode === 'ship'
+            ? await actions.ship(single.id, carrier.trim(), (tracking[single.id] ?? '').trim())
+            : mode === 'void'
+              ? await actions.void(single.id, reason.trim())
+              : mode === 'approve'
+                ? await actions.approve(single.id)
+                : await actions.reject(single.id, reason.trim());
         if (result.ok) {
-          toast.success(edit ? 'Shipment updated' : `Win ${verb[mode].past}`, `${single.prize.name} for ${single.userId}`);
+          toast.success(
+            edit ? 'Shipment updated' : `Win ${verb[mode].past}`,
+            `${single.prize.name} for ${single.userId}`,
+          );
           onDone([single.id]);
         } else {
           setErrors({ form: result.error.message });
@@ -291,9 +386,15 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
       }
       const winIds = wins.map((w) => w.id);
       const input: BulkActionInput =
-        mode === 'ship' ? { kind: 'ship', carrier: carrier.trim(), trackingNumbers: Object.fromEntries(winIds.map((w) => [w, (tracking[w] ?? '').trim()])) }
-        : mode === 'approve' ? { kind: 'approve' }
-        : { kind: mode, reason: reason.trim() };
+        mode === 'ship'
+          ? {
+              kind: 'ship',
+              carrier: carrier.trim(),
+              trackingNumbers: Object.fromEntries(winIds.map((w) => [w, (tracking[w] ?? '').trim()])),
+            }
+          : mode === 'approve'
+            ? { kind: 'approve' }
+            : { kind: mode, reason: reason.trim() };
       const result = await actions.bulk(winIds, input);
       if (!result.ok) {
         setErrors({ form: result.error.message });
@@ -303,20 +404,48 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
       const { done, failed } = result.data;
       if (done.length) toast.success(`${done.length} ${done.length === 1 ? 'win' : 'wins'} ${verb[mode].past}`);
       if (failed.length) {
-        toast.error(`${failed.length} not ${verb[mode].past}`, failed.slice(0, 3).map((f) => f.message).join('; '));
-        setErrors({ form: `${failed.length} could not be ${verb[mode].past}: ${failed.map((f) => f.message).join('; ')}` });
+        toast.error(
+          `${failed.length} not ${verb[mode].past}`,
+          failed
+            .slice(0, 3)
+            .map((f) => f.message)
+            .join('; '),
+        );
+        setErrors({
+          form: `${failed.length} could not be ${verb[mode].past}: ${failed.map((f) => f.message).join('; ')}`,
+        });
       }
       if (!failed.length) onDone(done);
     });
   }
 
   const description: Record<Mode, ReactNode> = {
-    ship: single
-      ? <>Ship <span className="font-medium text-zinc-900">{single.prize.name}</span> to {single.claim?.name ?? single.userId}. The host app is told, and the winner sees the tracking number.</>
-      : <>One carrier for all {wins.length} parcels, each with its own tracking number.</>,
-    void: <>The win ends and its prize goes back to the prize&apos;s free stock. The winner can no longer claim it. This cannot be undone.</>,
-    approve: <>A risk rule held {single ? 'this win' : 'these wins'}. Approving releases {single ? 'it' : 'them'} as the draw would have: physical prizes wait for the winner&apos;s address, others are delivered.</>,
-    reject: <>The {single ? 'win is' : 'wins are'} voided and the stock goes back to the prize&apos;s free pool, exactly like a void.</>,
+    ship: single ? (
+      <>
+        Ship <span className="font-medium text-zinc-900">{single.prize.name}</span> to{' '}
+        {single.claim?.name ?? single.userId}. The host app is told, and the winner sees the tracking number.
+      </>
+    ) : (
+      <>One carrier for all {wins.length} parcels, each with its own tracking number.</>
+    ),
+    void: (
+      <>
+        The win ends and its prize goes back to the prize&apos;s free stock. The winner can no longer claim it. This
+        cannot be undone.
+      </>
+    ),
+    approve: (
+      <>
+        A risk rule held {single ? 'this win' : 'these wins'}. Approving releases {single ? 'it' : 'them'} as the draw
+        would have: physical prizes wait for the winner&apos;s address, others are delivered.
+      </>
+    ),
+    reject: (
+      <>
+        The {single ? 'win is' : 'wins are'} voided and the stock goes back to the prize&apos;s free pool, exactly like
+        a void.
+      </>
+    ),
   };
 
   return (
@@ -330,25 +459,50 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
       size={mode === 'ship' && !single ? 'lg' : 'md'}
       onSubmit={onSubmit}
       icon={
-        <span className={`flex size-10 shrink-0 items-center justify-center rounded-full ring-1 ${danger ? 'bg-red-50 ring-red-100' : 'bg-indigo-50 ring-indigo-100'}`}>
+        <span
+          className={`flex size-10 shrink-0 items-center justify-center rounded-full ring-1 ${danger ? 'bg-red-50 ring-red-100' : 'bg-indigo-50 ring-indigo-100'}`}
+        >
           {danger ? <AlertIcon className="size-5 text-red-600" /> : <CheckIcon className="size-5 text-indigo-600" />}
         </span>
       }
       footer={
         <>
-          <button type="button" onClick={(e) => e.currentTarget.closest('dialog')?.close()} disabled={pending} className={buttonClasses('secondary')}>
+          <button
+            type="button"
+            onClick={(e) => e.currentTarget.closest('dialog')?.close()}
+            disabled={pending}
+            className={buttonClasses('secondary')}
+          >
             Cancel
           </button>
-          <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses(danger ? 'danger' : 'primary')}>
+          <button
+            type="submit"
+            disabled={pending}
+            aria-busy={pending}
+            className={buttonClasses(danger ? 'danger' : 'primary')}
+          >
             {pending ? <Spinner /> : null}
-            {pending ? 'Saving…' : edit ? 'Save shipment' : wins.length === 1 ? verb[mode].button : `${verb[mode].button} ${wins.length}`}
+            {pending
+              ? 'Saving…'
+              : edit
+                ? 'Save shipment'
+                : wins.length === 1
+                  ? verb[mode].button
+                  : `${verb[mode].button} ${wins.length}`}
           </button>
         </>
       }
     >
-      {errors.form ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p> : null}
+      {errors.form ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errors.form}
+        </p>
+      ) : null}
       {!single && mode !== 'ship' ? (
-        <ul className="max-h-40 space-y-1 overflow-y-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 text-xs text-zinc-700" aria-label="Selected wins">
+        <ul
+          className="max-h-40 space-y-1 overflow-y-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 text-xs text-zinc-700"
+          aria-label="Selected wins"
+        >
           {wins.map((w) => (
             <li key={w.id} className="flex justify-between gap-3">
               <span className="truncate font-mono">{w.userId}</span>
@@ -359,14 +513,22 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
       ) : null}
       {mode === 'ship' ? (
         <>
-          <Field id={ids.carrier} label="Carrier" error={errors.carrier} hint="The delivery company, as the winner knows it.">
+          <Field
+            id={ids.carrier}
+            label="Carrier"
+            error={errors.carrier}
+            hint="The delivery company, as the winner knows it."
+          >
             <input
               id={ids.carrier}
               autoFocus
               autoComplete="off"
               value={carrier}
               maxLength={60}
-              onChange={(e) => { setCarrier(e.target.value); setErrors((x) => ({ ...x, carrier: '', form: '' })); }}
+              onChange={(e) => {
+                setCarrier(e.target.value);
+                setErrors((x) => ({ ...x, carrier: '', form: '' }));
+              }}
               placeholder="e.g. SF Express"
               aria-invalid={errors.carrier ? true : undefined}
               aria-describedby={`${ids.carrier}-hint`}
@@ -376,14 +538,22 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
           </Field>
           <div className={single ? '' : 'max-h-64 space-y-3 overflow-y-auto pr-1'}>
             {wins.map((w) => (
-              <Field key={w.id} id={`${id}-t-${w.id}`} label={single ? 'Tracking number' : `Tracking number · ${w.userId} (${w.prize.name})`} error={errors[w.id]}>
+              <Field
+                key={w.id}
+                id={`${id}-t-${w.id}`}
+                label={single ? 'Tracking number' : `Tracking number · ${w.userId} (${w.prize.name})`}
+                error={errors[w.id]}
+              >
                 <input
                   id={`${id}-t-${w.id}`}
                   autoComplete="off"
                   spellCheck={false}
                   value={tracking[w.id] ?? ''}
                   maxLength={60}
-                  onChange={(e) => { setTracking((t) => ({ ...t, [w.id]: e.target.value })); setErrors((x) => ({ ...x, [w.id]: '', form: '' })); }}
+                  onChange={(e) => {
+                    setTracking((t) => ({ ...t, [w.id]: e.target.value }));
+                    setErrors((x) => ({ ...x, [w.id]: '', form: '' }));
+                  }}
                   placeholder="e.g. SF1234567890"
                   aria-invalid={errors[w.id] ? true : undefined}
                   aria-describedby={`${id}-t-${w.id}-hint`}
@@ -403,7 +573,10 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
             autoComplete="off"
             value={reason}
             maxLength={300}
-            onChange={(e) => { setReason(e.target.value); setErrors((x) => ({ ...x, reason: '', form: '' })); }}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setErrors((x) => ({ ...x, reason: '', form: '' }));
+            }}
             placeholder={mode === 'void' ? 'e.g. Duplicate account' : 'e.g. Device farm, confirmed'}
             aria-invalid={errors.reason ? true : undefined}
             aria-describedby={`${ids.reason}-hint`}
@@ -416,15 +589,33 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
   );
 }
 
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
       {children}
       {error ? (
-        <p id={`${id}-hint`} className="mt-1.5 text-sm text-red-700">{error}</p>
+        <p id={`${id}-hint`} className="mt-1.5 text-sm text-red-700">
+          {error}
+        </p>
       ) : (
-        <p id={`${id}-hint`} className="mt-1.5 text-xs text-zinc-500">{hint ?? ''}</p>
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-zinc-500">
+          {hint ?? ''}
+        </p>
       )}
     </div>
   );

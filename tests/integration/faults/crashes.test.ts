@@ -22,13 +22,26 @@ afterAll(() => redis.quit());
 // `node --import tsx`, not the tsx wrapper: a SIGKILL must hit the worker itself, not a
 // parent that would leave it running as an orphan.
 function startWorkers(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { env: { ...process.env, LOG_LEVEL: 'error' }, stdio: 'ignore' });
+  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+  });
 }
 
 describe('crashes', () => {
   it('a web process killed right after the Lua step: the draw still reaches PostgreSQL through the stream', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 10, prizes: [{ prizeId: p[0]! }] }]);
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'tests/helpers/decide-then-die.ts', tenant.id, tenant.slug, activity.id, 'victim']).catch((err: { stdout: string; signal?: string }) => {
+    const { tenant, activity } = await liveActivity((p) => [
+      { probability: 1, stock: 10, prizes: [{ prizeId: p[0]! }] },
+    ]);
+    const { stdout } = await run(process.execPath, [
+      '--import',
+      'tsx',
+      'tests/helpers/decide-then-die.ts',
+      tenant.id,
+      tenant.slug,
+      activity.id,
+      'victim',
+    ]).catch((err: { stdout: string; signal?: string }) => {
       expect(err.signal).toBe('SIGKILL');
       return err;
     });
@@ -45,25 +58,30 @@ describe('crashes', () => {
 
   it('the draw-log worker SIGKILLed mid-drain and restarted: every draw once, counters right', async () => {
     const N = 20_000;
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 0.3, stock: 5_000, prizes: [{ prizeId: p[0]! }] }], { stocks: [5_000], overrides: { limits: { freeDrawsPerDay: 1_000 } } });
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0.3, stock: 5_000, prizes: [{ prizeId: p[0]! }] }],
+      { stocks: [5_000], overrides: { limits: { freeDrawsPerDay: 1_000 } } },
+    );
     // N draws decided by Redis whose web processes all died before committing.
     const meta = (await activityMeta(redis, activity.id))!;
     let next = 0;
-    await Promise.all(Array.from({ length: 100 }, async () => {
-      while (next < N) {
-        const i = next++;
-        const now = Date.now();
-        await decideDraw({
-          redis,
-          activityId: activity.id,
-          meta,
-          user: endUser(tenant, `u${i % 50}`),
-          key: randomUUID(),
-          day: localDay(meta.timezone, now),
-          now,
-        });
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 100 }, async () => {
+        while (next < N) {
+          const i = next++;
+          const now = Date.now();
+          await decideDraw({
+            redis,
+            activityId: activity.id,
+            meta,
+            user: endUser(tenant, `u${i % 50}`),
+            key: randomUUID(),
+            day: localDay(meta.timezone, now),
+            now,
+          });
+        }
+      }),
+    );
     expect(await redis.xlen(drawKeys(activity.id).stream)).toBe(N);
 
     let worker = startWorkers();
@@ -78,7 +96,12 @@ describe('crashes', () => {
 
     worker = startWorkers();
     try {
-      for (let i = 0; i < 1_200 && ((await persisted()) < N || (await redis.xlen(drawKeys(activity.id).stream)) > 0); i++) await sleep(100);
+      for (
+        let i = 0;
+        i < 1_200 && ((await persisted()) < N || (await redis.xlen(drawKeys(activity.id).stream)) > 0);
+        i++
+      )
+        await sleep(100);
       expect(await persisted()).toBe(N);
       // Give the write-back its round.
       await drainDrawLog(redis, activity.id);
@@ -87,10 +110,19 @@ describe('crashes', () => {
       await once(worker, 'exit');
     }
     const wins = await db.win.count({ where: { activityId: activity.id } });
-    const redisIssued = Number(await redis.hget(drawKeys(activity.id).issued, `p:${(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).prizeId}`));
+    const redisIssued = Number(
+      await redis.hget(
+        drawKeys(activity.id).issued,
+        `p:${(await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).prizeId}`,
+      ),
+    );
     expect(wins).toBe(redisIssued);
     expect((await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBe(wins);
-    const participation = await db.participation.aggregate({ where: { activityId: activity.id }, _sum: { draws: true, wins: true }, _count: { _all: true } });
+    const participation = await db.participation.aggregate({
+      where: { activityId: activity.id },
+      _sum: { draws: true, wins: true },
+      _count: { _all: true },
+    });
     expect(participation._sum.draws).toBe(N);
     expect(participation._sum.wins).toBe(await db.draw.count({ where: { activityId: activity.id, outcome: 'WIN' } }));
     expect(participation._count._all).toBe(50);

@@ -13,7 +13,10 @@ import { createPrizes, specFor, testActor } from '../../helpers/activities';
 import { freshTenant } from '../../helpers/fixtures';
 
 function startWorkers(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { env: { ...process.env, LOG_LEVEL: 'error' }, stdio: 'ignore' });
+  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+  });
 }
 
 async function waitFor<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
@@ -32,11 +35,17 @@ describe('activity lifecycle', () => {
     // Far enough ahead that publishing on a busy machine is done before the start.
     const startsAt = Date.now() + 15_000;
     const endsAt = startsAt + 5_000;
-    const draft = await createActivity(t.id, testActor, specFor([{ probability: 0.5, stock: 20, prizes: [{ prizeId: prize!.id }] }], {
-      startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString(),
-    }));
+    const draft = await createActivity(
+      t.id,
+      testActor,
+      specFor([{ probability: 0.5, stock: 20, prizes: [{ prizeId: prize!.id }] }], {
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(endsAt).toISOString(),
+      }),
+    );
     expect((await publishActivity(t.id, testActor, draft.id)).status).toBe('SCHEDULED');
-    const status = () => db.activity.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, endedAt: true } });
+    const status = () =>
+      db.activity.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, endedAt: true } });
 
     let worker = startWorkers();
     try {
@@ -50,13 +59,19 @@ describe('activity lifecycle', () => {
       const ended = await waitFor(status, (a) => a.status === 'ENDED', 60_000);
       expect(ended.status).toBe('ENDED');
       expect(ended.endedAt!.getTime()).toBeGreaterThanOrEqual(endsAt);
-      const returned = await waitFor(() => db.stockMovement.count({ where: { activityId: draft.id, kind: 'RETURN' } }), (n) => n > 0, 20_000);
+      const returned = await waitFor(
+        () => db.stockMovement.count({ where: { activityId: draft.id, kind: 'RETURN' } }),
+        (n) => n > 0,
+        20_000,
+      );
       expect(returned).toBe(1);
     } finally {
       worker.kill('SIGTERM');
       await once(worker, 'exit');
     }
-    const transitions = await db.auditLog.findMany({ where: { objectId: draft.id, action: { in: ['activity.start', 'activity.end'] } } });
+    const transitions = await db.auditLog.findMany({
+      where: { objectId: draft.id, action: { in: ['activity.start', 'activity.end'] } },
+    });
     expect(transitions.map((a) => a.action).sort()).toEqual(['activity.end', 'activity.start']);
     expect((await db.prize.findUniqueOrThrow({ where: { id: prize!.id } })).availableStock).toBe(50);
     expect(await db.stockMovement.count({ where: { activityId: draft.id, kind: 'RETURN' } })).toBe(1);
@@ -65,10 +80,17 @@ describe('activity lifecycle', () => {
   it('the sweep ends an activity whose end job was lost, once', async () => {
     const t = await freshTenant();
     const [prize] = await createPrizes(t.id, [10]);
-    const draft = await createActivity(t.id, testActor, specFor([{ probability: 0.5, stock: 10, prizes: [{ prizeId: prize!.id }] }]));
+    const draft = await createActivity(
+      t.id,
+      testActor,
+      specFor([{ probability: 0.5, stock: 10, prizes: [{ prizeId: prize!.id }] }]),
+    );
     await publishActivity(t.id, testActor, draft.id);
     // Its end is now past, and no job will come.
-    await db.activity.update({ where: { id: draft.id }, data: { endsAt: new Date(Date.now() - 1_000), startsAt: new Date(Date.now() - 60_000) } });
+    await db.activity.update({
+      where: { id: draft.id },
+      data: { endsAt: new Date(Date.now() - 1_000), startsAt: new Date(Date.now() - 60_000) },
+    });
     expect(await sweepLifecycle()).toBeGreaterThanOrEqual(1);
     expect((await db.activity.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('ENDED');
     const before = await db.auditLog.count({ where: { objectId: draft.id, action: 'activity.end' } });

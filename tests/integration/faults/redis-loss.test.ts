@@ -43,9 +43,13 @@ async function flushThisRun() {
 describe('Redis state lost mid-run', () => {
   it('fences with 503, rebuilds from PostgreSQL, resumes, and never over-issues', async () => {
     const STOCK = 300;
-    const { tenant, prizes, activity } = await liveActivity((p) => [{ probability: 0.2, stock: STOCK, prizes: [{ prizeId: p[0]! }] }], {
-      stocks: [STOCK], overrides: { limits: { freeDrawsPerDay: 1_000, maxDrawsPerDay: 1_000 } },
-    });
+    const { tenant, prizes, activity } = await liveActivity(
+      (p) => [{ probability: 0.2, stock: STOCK, prizes: [{ prizeId: p[0]! }] }],
+      {
+        stocks: [STOCK],
+        overrides: { limits: { freeDrawsPerDay: 1_000, maxDrawsPerDay: 1_000 } },
+      },
+    );
     const outcomes = { ok: 0, rebuilding: 0, okAfterRebuilding: 0, other: [] as string[] };
     const retriedKeys: { userId: string; key: string; first?: string }[] = [];
     let flushed = false;
@@ -92,14 +96,22 @@ describe('Redis state lost mid-run', () => {
     expect(wins).toBeLessThanOrEqual(STOCK);
     expect(Number(await redis.hget(drawKeys(activity.id).issued, `p:${prizeId}`))).toBe(wins);
     expect(Number(await redis.hget(drawKeys(activity.id).stock, `p:${prizeId}`))).toBe(STOCK - wins);
-    const perUser = await db.draw.groupBy({ by: ['userId'], where: { activityId: activity.id }, _count: { _all: true } });
-    for (const u of perUser) expect(Number(await redis.hget(drawKeys(activity.id).user(u.userId), 'total'))).toBe(u._count._all);
+    const perUser = await db.draw.groupBy({
+      by: ['userId'],
+      where: { activityId: activity.id },
+      _count: { _all: true },
+    });
+    for (const u of perUser)
+      expect(Number(await redis.hget(drawKeys(activity.id).user(u.userId), 'total'))).toBe(u._count._all);
   });
 });
 
 describe('a draw decided by a state that was then lost', () => {
   it('is never written after the rebuild, so its unit cannot be issued twice', async () => {
-    const { tenant, activity } = await liveActivity((p) => [{ probability: 1, stock: 1, prizes: [{ prizeId: p[0]! }] }], { stocks: [1] });
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 1, stock: 1, prizes: [{ prizeId: p[0]! }] }],
+      { stocks: [1] },
+    );
     const meta = (await activityMeta(redis, activity.id))!;
     const now = Date.now();
     const late = await decideDraw({

@@ -10,11 +10,18 @@ function get(url: string, headers: Record<string, string> = {}, method = 'GET') 
 }
 
 function page(body: string, status = 200, headers: Record<string, string> = {}): UpstreamPage {
-  return { status, headers: new Headers({ 'content-type': 'text/html; charset=utf-8', ...headers }), body: Buffer.from(body) };
+  return {
+    status,
+    headers: new Headers({ 'content-type': 'text/html; charset=utf-8', ...headers }),
+    body: Buffer.from(body),
+  };
 }
 
 /** A cache on a clock the test moves, over a fetcher that counts and can be held open. */
-function setUp(respond: (url: string, n: number) => UpstreamPage | Promise<UpstreamPage> = (url, n) => page(`${url} #${n}`), limits: { maxEntries?: number } = {}) {
+function setUp(
+  respond: (url: string, n: number) => UpstreamPage | Promise<UpstreamPage> = (url, n) => page(`${url} #${n}`),
+  limits: { maxEntries?: number } = {},
+) {
   const clock = { nowMs: 0 };
   const fetched: string[] = [];
   const cache = createPlayPageCache({
@@ -51,7 +58,9 @@ describe('playPagePath', () => {
 
   it('takes the lang cookie over Accept-Language, so the two give different keys', () => {
     const byHeader = playPagePath(get(`/play/${ID}`, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' }));
-    const byCookie = playPagePath(get(`/play/${ID}`, { 'accept-language': 'zh-CN,zh;q=0.9', cookie: 'theme=dark; lang=en' }));
+    const byCookie = playPagePath(
+      get(`/play/${ID}`, { 'accept-language': 'zh-CN,zh;q=0.9', cookie: 'theme=dark; lang=en' }),
+    );
     expect(byHeader).toBe(`/play/${ID}/zh-CN`);
     expect(byCookie).toBe(`/play/${ID}/en`);
     expect(playPagePath(get(`/play/${ID}`, { cookie: 'lang=zh-CN' }))).toBe(`/play/${ID}/zh-CN`);
@@ -63,7 +72,16 @@ describe('playPagePath', () => {
   });
 
   it('leaves every other request to Next', () => {
-    for (const url of [`/play/${ID}/rules`, `/play/${ID}/en`, `/play/${ID}/`, `/play/${ID}/?x=1`, '/play/not-a-uuid', `/api/v1/activities/${ID}`, `/x/play/${ID}`, '/']) {
+    for (const url of [
+      `/play/${ID}/rules`,
+      `/play/${ID}/en`,
+      `/play/${ID}/`,
+      `/play/${ID}/?x=1`,
+      '/play/not-a-uuid',
+      `/api/v1/activities/${ID}`,
+      `/x/play/${ID}`,
+      '/',
+    ]) {
       expect(playPagePath(get(url)), url).toBeNull();
     }
     expect(playPagePath(get(`/play/${ID}`, {}, 'POST'))).toBeNull();
@@ -72,8 +90,10 @@ describe('playPagePath', () => {
 });
 
 describe('play page cache', () => {
-  it('keeps a copy as long as the page\'s s-maxage says, when it says', async () => {
-    const { clock, ask } = setUp((url, n) => page(`${url} #${n}`, 200, { 'cache-control': 'public, max-age=0, s-maxage=2' }));
+  it("keeps a copy as long as the page's s-maxage says, when it says", async () => {
+    const { clock, ask } = setUp((url, n) =>
+      page(`${url} #${n}`, 200, { 'cache-control': 'public, max-age=0, s-maxage=2' }),
+    );
     expect((await ask(get(`/play/${ID}`)))?.state).toBe('miss');
     clock.nowMs = 1_999;
     expect((await ask(get(`/play/${ID}`)))?.state).toBe('hit');
@@ -170,8 +190,15 @@ describe('play page cache', () => {
     await ask(get(`/play/${ID}`, { 'accept-language': 'zh-CN' }));
     await ask(get(`/play/${ID}`, { cookie: 'lang=en' }));
     await ask(get(`/play/${OTHER_ID}`));
-    expect(await ask(get(`/play/${ID}`, { cookie: 'lang=zh-CN' }))).toMatchObject({ state: 'hit', text: `${UPSTREAM}/play/${ID}/zh-CN #1` });
-    expect(fetched).toEqual([`${UPSTREAM}/play/${ID}/zh-CN`, `${UPSTREAM}/play/${ID}/en`, `${UPSTREAM}/play/${OTHER_ID}/en`]);
+    expect(await ask(get(`/play/${ID}`, { cookie: 'lang=zh-CN' }))).toMatchObject({
+      state: 'hit',
+      text: `${UPSTREAM}/play/${ID}/zh-CN #1`,
+    });
+    expect(fetched).toEqual([
+      `${UPSTREAM}/play/${ID}/zh-CN`,
+      `${UPSTREAM}/play/${ID}/en`,
+      `${UPSTREAM}/play/${OTHER_ID}/en`,
+    ]);
   });
 
   it('holds at most maxEntries pages, evicting the oldest', async () => {
@@ -213,7 +240,9 @@ describe('play page cache', () => {
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.body.byteLength).toBeLessThan(1_000);
     expect(zipped.headers['content-length']).toBe(zipped.body.byteLength);
-    expect((await ask(get(`/play/${ID}`, { 'accept-encoding': 'gzip;q=0' })))?.headers['content-encoding']).toBeUndefined();
+    expect(
+      (await ask(get(`/play/${ID}`, { 'accept-encoding': 'gzip;q=0' })))?.headers['content-encoding'],
+    ).toBeUndefined();
     const head = (await ask(get(`/play/${ID}`, {}, 'HEAD')))!;
     expect(head).toMatchObject({ status: 200, state: 'hit', text: '' });
     expect(head.headers['content-length']).toBe(1_000);

@@ -10,6 +10,9 @@ import { AcceptInvitation } from '@/lib/tenancy/member-schemas';
 
 const Token = z.string().max(200);
 
-export async function acceptInvitationAction(token: string, input: AcceptInvitation): Promise<ActionResult<{ email: string; tenantSlug: string; role: Role }>> {
+export async function acceptInvitationAction(
+  token: string,
+  input: AcceptInvitation,
+): Promise<ActionResult<{ email: string; tenantSlug: string; role: Role }>> {
   return runAction(async () => acceptInvitation(Token.parse(token), AcceptInvitation.parse(input)));
 }

@@ -17,7 +17,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
 
   return (
     <div className="relative flex min-h-screen flex-col items-center justify-center overflow-hidden bg-zinc-50 px-6 py-12">
-      <div aria-hidden className="pointer-events-none absolute inset-x-0 top-0 h-96 bg-[radial-gradient(ellipse_at_top,var(--color-indigo-100),transparent_70%)]" />
+      <div
+        aria-hidden
+        className="pointer-events-none absolute inset-x-0 top-0 h-96 bg-[radial-gradient(ellipse_at_top,var(--color-indigo-100),transparent_70%)]"
+      />
       <main className="relative w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">
           <LogoMark className="size-11" />
@@ -25,8 +28,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <>
               <h1 className="mt-5 text-2xl font-semibold tracking-tight text-zinc-950">Join {invitation.tenantName}</h1>
               <p className="mt-2 text-sm text-zinc-600">
-                You are invited as an <span className="font-medium text-zinc-900">{roleLabel(invitation.role)}</span>{' '}
-                of the Lottery Console.
+                You are invited as an <span className="font-medium text-zinc-900">{roleLabel(invitation.role)}</span> of
+                the Lottery Console.
               </p>
             </>
           ) : (
@@ -45,7 +48,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <div className="space-y-4 text-sm leading-6 text-zinc-600" data-testid="invitation-unusable">
               <p>The link is wrong, has already been used, or has expired (links work once, for 72 hours).</p>
               <p>Ask an owner of the tenant to invite you again.</p>
-              <Link href="/signin" className={buttonClasses('secondary', 'md', 'w-full')}>Go to sign in</Link>
+              <Link href="/signin" className={buttonClasses('secondary', 'md', 'w-full')}>
+                Go to sign in
+              </Link>
             </div>
           )}
         </div>

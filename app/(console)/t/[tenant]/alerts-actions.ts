@@ -8,7 +8,10 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { idOrNotFound } from '@/lib/ids';
 import { consoleAction } from '../../_server/session';
 
-export async function acknowledgeAlertAction(tenantSlug: string, alertId: string): Promise<ActionResult<{ alert: AcknowledgedAlertDto }>> {
+export async function acknowledgeAlertAction(
+  tenantSlug: string,
+  alertId: string,
+): Promise<ActionResult<{ alert: AcknowledgedAlertDto }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const alert = await acknowledgeAlert(ctx.tenantId, ctx.actor, idOrNotFound(alertId, 'alert'));
     // The badge and the banner live in the tenant's layout, shown on every section.

@@ -8,7 +8,10 @@ import { AlertIcon } from '@/components/console/icons';
 export default function ConsoleError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
   return (
-    <div role="alert" className="flex flex-col items-center rounded-xl border border-red-200 bg-red-50/50 px-8 py-16 text-center">
+    <div
+      role="alert"
+      className="flex flex-col items-center rounded-xl border border-red-200 bg-red-50/50 px-8 py-16 text-center"
+    >
       <span className="flex size-12 items-center justify-center rounded-full bg-white shadow-sm ring-1 ring-red-100">
         <AlertIcon className="size-5 text-red-600" />
       </span>

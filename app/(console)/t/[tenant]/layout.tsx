@@ -15,7 +15,13 @@ import { acknowledgeAlertAction } from './alerts-actions';
 
 const ALERTS_SHOWN = 20;
 
-export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
+export default async function ConsoleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ tenant: string }>;
+}) {
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
   const [tenants, profile, alerts] = await Promise.all([
@@ -37,7 +43,10 @@ export default async function ConsoleLayout({ children, params }: { children: Re
 
       <aside className="fixed inset-y-0 left-0 z-20 flex w-60 flex-col border-r border-zinc-200 bg-zinc-50">
         <div className="flex h-14 shrink-0 items-center border-b border-zinc-200 px-4">
-          <Link href={`/t/${ctx.tenantSlug}/activities`} className="flex items-center gap-2.5 rounded-md focus-visible:outline-2 focus-visible:outline-indigo-500">
+          <Link
+            href={`/t/${ctx.tenantSlug}/activities`}
+            className="flex items-center gap-2.5 rounded-md focus-visible:outline-2 focus-visible:outline-indigo-500"
+          >
             <LogoMark className="size-7" />
             <span className="text-sm font-semibold tracking-tight text-zinc-950">
               Lottery <span className="font-normal text-zinc-500">Console</span>
@@ -63,12 +72,21 @@ export default async function ConsoleLayout({ children, params }: { children: Re
             <AlertsBell alerts={alerts.items} openCount={alerts.openCount} acknowledgeAction={acknowledge} />
             <span aria-hidden className="h-6 w-px bg-zinc-200" />
             <div className="flex min-w-0 items-center gap-3" aria-label="Signed-in operator" role="group">
-              <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-xs font-semibold text-indigo-700 ring-1 ring-indigo-100">
+              <span
+                aria-hidden
+                className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-xs font-semibold text-indigo-700 ring-1 ring-indigo-100"
+              >
                 {initials(displayName)}
               </span>
               <div className="min-w-0 leading-tight">
-                <p className="truncate text-sm font-medium text-zinc-900" data-testid="operator-name">{displayName}</p>
-                {profile?.email ? <p className="truncate text-xs text-zinc-500" data-testid="operator-email">{profile.email}</p> : null}
+                <p className="truncate text-sm font-medium text-zinc-900" data-testid="operator-name">
+                  {displayName}
+                </p>
+                {profile?.email ? (
+                  <p className="truncate text-xs text-zinc-500" data-testid="operator-email">
+                    {profile.email}
+                  </p>
+                ) : null}
               </div>
               <RoleBadge role={ctx.role} />
             </div>
@@ -89,6 +107,9 @@ export default async function ConsoleLayout({ children, params }: { children: Re
 }
 
 function initials(name: string): string {
-  const parts = name.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean);
+  const parts = name
+    .replace(/@.*/, '')
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   return ((parts[0]?.[0] ?? '') + (parts[1]?.[0] ?? '')).toUpperCase() || '?';
 }

@@ -11,7 +11,9 @@ export const POST = withApiKey(async ({ req, tenantId, actor }) =>
   Response.json(await createPrize(tenantId, actor, await readJson(req, CreatePrize)), { status: 201 }),
 );
 
-export const GET = withApiKey(async ({ req, tenantId }) => Response.json(await listPrizes(tenantId, ListQuery.parse(searchParams(req)))));
+export const GET = withApiKey(async ({ req, tenantId }) =>
+  Response.json(await listPrizes(tenantId, ListQuery.parse(searchParams(req)))),
+);
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
 export const { HEAD, OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

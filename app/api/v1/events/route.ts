@@ -10,7 +10,10 @@ export const POST = publicRoute(async ({ req }) => {
   // The signature covers the raw bytes, so it is checked before the body is parsed.
   const raw = await readBodyText(req);
   const h = req.headers;
-  const tenant = await verifyEventSignature({ tenant: h.get('x-tenant'), timestamp: h.get('x-timestamp'), signature: h.get('x-signature') }, raw);
+  const tenant = await verifyEventSignature(
+    { tenant: h.get('x-tenant'), timestamp: h.get('x-timestamp'), signature: h.get('x-signature') },
+    raw,
+  );
   requireJsonContentType(req);
   return Response.json(await ingestEvents(tenant.tenantId, EventDelivery.parse(parseJsonText(raw))));
 });

@@ -68,7 +68,12 @@ export async function importSpecAction(tenantSlug: string, json: string): Promis
 }
 
 /** The editor's autosave: the whole draft, validated on the server, against the version the editor holds. */
-export async function saveDraftAction(tenantSlug: string, activityId: string, version: number, spec: unknown): Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[] }>> {
+export async function saveDraftAction(
+  tenantSlug: string,
+  activityId: string,
+  version: number,
+  spec: unknown,
+): Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[] }>> {
   return runFormAction(async () => {
     const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
     const id = idOrNotFound(activityId, 'activity');
@@ -84,7 +89,11 @@ export async function saveDraftAction(tenantSlug: string, activityId: string, ve
 }
 
 /** Runs the simulator; it writes nothing, so an analyst may run it too. */
-export async function simulateAction(tenantSlug: string, activityId: string, input: unknown): Promise<FormResult<Simulation>> {
+export async function simulateAction(
+  tenantSlug: string,
+  activityId: string,
+  input: unknown,
+): Promise<FormResult<Simulation>> {
   return runFormAction(async () => {
     const ctx = await requireConsoleAction(tenantSlug, 'ANALYST');
     const id = idOrNotFound(activityId, 'activity');
@@ -102,7 +111,11 @@ export async function publishAction(tenantSlug: string, activityId: string): Pro
   });
 }
 
-export async function changeStatusAction(tenantSlug: string, activityId: string, transition: 'pause' | 'resume' | 'end'): Promise<ActionResult<{ status: string }>> {
+export async function changeStatusAction(
+  tenantSlug: string,
+  activityId: string,
+  transition: 'pause' | 'resume' | 'end',
+): Promise<ActionResult<{ status: string }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const id = idOrNotFound(activityId, 'activity');
     const change = { activityId: id, transition: Transition.parse(transition) };

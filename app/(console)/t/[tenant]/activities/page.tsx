@@ -23,10 +23,19 @@ const Filters = z.object({
   q: text({ max: 120 }).optional().catch(undefined),
 });
 
-export default async function ActivitiesPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ActivitiesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
-  const filters = Filters.parse({ status: typeof raw.status === 'string' && raw.status ? raw.status : undefined, q: typeof raw.q === 'string' && raw.q.trim() ? raw.q : undefined });
+  const filters = Filters.parse({
+    status: typeof raw.status === 'string' && raw.status ? raw.status : undefined,
+    q: typeof raw.q === 'string' && raw.q.trim() ? raw.q : undefined,
+  });
   const items = await listActivities(ctx.tenantId, { status: filters.status, search: filters.q });
   const filtered = Boolean(filters.status || filters.q);
   const canEdit = roleAtLeast(ctx.role, 'OPERATOR');
@@ -37,22 +46,51 @@ export default async function ActivitiesPage({ params, searchParams }: { params:
       <PageHeader
         title="Activities"
         description="Draw campaigns your users play in the host app: a wheel, grid or scratch card with prize tiers, odds, stock and tasks."
-        actions={canEdit ? <NewActivityButtons tenantSlug={ctx.tenantSlug} createDraft={createDraftAction.bind(null, ctx.tenantSlug)} importSpec={importSpecAction.bind(null, ctx.tenantSlug)} /> : null}
+        actions={
+          canEdit ? (
+            <NewActivityButtons
+              tenantSlug={ctx.tenantSlug}
+              createDraft={createDraftAction.bind(null, ctx.tenantSlug)}
+              importSpec={importSpecAction.bind(null, ctx.tenantSlug)}
+            />
+          ) : null
+        }
       />
       {items.length === 0 && !filtered ? (
         <EmptyState icon={CalendarIcon} title="No activities yet">
-          <p>Each activity is listed here with its status, period, live draws per minute, the wins it has left and its open alerts.</p>
-          <p className="mt-2">{canEdit ? 'Start with New activity, or import a spec exported from another activity.' : 'An operator of this tenant can create one.'}</p>
+          <p>
+            Each activity is listed here with its status, period, live draws per minute, the wins it has left and its
+            open alerts.
+          </p>
+          <p className="mt-2">
+            {canEdit
+              ? 'Start with New activity, or import a spec exported from another activity.'
+              : 'An operator of this tenant can create one.'}
+          </p>
         </EmptyState>
       ) : (
         <>
           <ActivityFilterForm action={base} status={filters.status} q={filters.q} statuses={ACTIVITY_STATUSES} />
           {items.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center text-sm text-zinc-600" data-testid="empty-state">
-              No activity matches these filters. <Link href={base} className="font-medium text-indigo-700 hover:underline">Clear them</Link>
+            <p
+              className="rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center text-sm text-zinc-600"
+              data-testid="empty-state"
+            >
+              No activity matches these filters.{' '}
+              <Link href={base} className="font-medium text-indigo-700 hover:underline">
+                Clear them
+              </Link>
             </p>
           ) : (
-            <Table label="Activities" footer={<span>{`${count.format(items.length)} ${items.length === 1 ? 'activity' : 'activities'}`}{filtered ? ' matching the filters' : ''}</span>}>
+            <Table
+              label="Activities"
+              footer={
+                <span>
+                  {`${count.format(items.length)} ${items.length === 1 ? 'activity' : 'activities'}`}
+                  {filtered ? ' matching the filters' : ''}
+                </span>
+              }
+            >
               <thead>
                 <tr>
                   <Th>Activity</Th>
@@ -61,39 +99,66 @@ export default async function ActivitiesPage({ params, searchParams }: { params:
                   <Th className="text-right">Draws / min</Th>
                   <Th className="text-right">Wins left</Th>
                   <Th className="text-right">Alerts</Th>
-                  <Th><span className="sr-only">Links</span></Th>
+                  <Th>
+                    <span className="sr-only">Links</span>
+                  </Th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((a) => (
                   <Tr key={a.id}>
                     <Td className="max-w-xs">
-                      <Link href={`${base}/${a.id}`} className="block truncate rounded-sm font-medium text-zinc-900 hover:text-indigo-700 hover:underline">
+                      <Link
+                        href={`${base}/${a.id}`}
+                        className="block truncate rounded-sm font-medium text-zinc-900 hover:text-indigo-700 hover:underline"
+                      >
                         {a.name}
                       </Link>
-                      <p className="text-xs text-zinc-500 capitalize">{a.gameplay === 'grid' ? '9-grid' : a.gameplay}</p>
+                      <p className="text-xs text-zinc-500 capitalize">
+                        {a.gameplay === 'grid' ? '9-grid' : a.gameplay}
+                      </p>
                     </Td>
-                    <Td><ActivityStatusBadge status={a.status} /></Td>
+                    <Td>
+                      <ActivityStatusBadge status={a.status} />
+                    </Td>
                     <Td className="text-xs whitespace-nowrap text-zinc-700">
                       {formatPeriod(a.startsAt, a.endsAt, a.timezone)}
                       <p className="text-zinc-500">{a.timezone}</p>
                     </Td>
-                    <Td className="text-right tabular-nums" data-testid="draws-per-minute">{rate.format(a.drawsPerMinute)}</Td>
+                    <Td className="text-right tabular-nums" data-testid="draws-per-minute">
+                      {rate.format(a.drawsPerMinute)}
+                    </Td>
                     <Td className="text-right tabular-nums">
-                      {count.format(a.winsLeft)} <span className="text-xs text-zinc-500">/ {count.format(a.winsTotal)}</span>
+                      {count.format(a.winsLeft)}{' '}
+                      <span className="text-xs text-zinc-500">/ {count.format(a.winsTotal)}</span>
                     </Td>
                     <Td className="text-right tabular-nums">
                       {a.openAlerts > 0 ? (
-                        <span className="inline-flex items-center gap-1 font-medium text-red-700"><AlertIcon className="size-3.5" />{a.openAlerts}</span>
+                        <span className="inline-flex items-center gap-1 font-medium text-red-700">
+                          <AlertIcon className="size-3.5" />
+                          {a.openAlerts}
+                        </span>
                       ) : (
                         <span className="text-zinc-500">0</span>
                       )}
                     </Td>
                     <Td className="w-px text-right whitespace-nowrap">
                       {a.status === 'DRAFT' ? (
-                        <Link href={`${base}/${a.id}`} className={buttonClasses('secondary', 'sm')} aria-label={`Edit ${a.name}`}>Edit</Link>
+                        <Link
+                          href={`${base}/${a.id}`}
+                          className={buttonClasses('secondary', 'sm')}
+                          aria-label={`Edit ${a.name}`}
+                        >
+                          Edit
+                        </Link>
                       ) : (
-                        <Link href={`${base}/${a.id}/dashboard`} className={buttonClasses('secondary', 'sm')} aria-label={`Dashboard of ${a.name}`}>Dashboard</Link>
+                        <Link
+                          href={`${base}/${a.id}/dashboard`}
+                          className={buttonClasses('secondary', 'sm')}
+                          aria-label={`Dashboard of ${a.name}`}
+                        >
+                          Dashboard
+                        </Link>
                       )}
                     </Td>
                   </Tr>

@@ -19,8 +19,18 @@ import { requireConsolePage } from '../../../_server/session';
 export const metadata: Metadata = { title: 'Audit' };
 
 const PAGE_SIZE = 50;
-const actorTone: Record<AuditLogDto['actor']['type'], BadgeTone> = { OPERATOR: 'blue', API_KEY: 'violet', SYSTEM: 'neutral', USER: 'green' };
-const actorLabel: Record<AuditLogDto['actor']['type'], string> = { OPERATOR: 'Operator', API_KEY: 'API key', SYSTEM: 'System', USER: 'User' };
+const actorTone: Record<AuditLogDto['actor']['type'], BadgeTone> = {
+  OPERATOR: 'blue',
+  API_KEY: 'violet',
+  SYSTEM: 'neutral',
+  USER: 'green',
+};
+const actorLabel: Record<AuditLogDto['actor']['type'], string> = {
+  OPERATOR: 'Operator',
+  API_KEY: 'API key',
+  SYSTEM: 'System',
+  USER: 'User',
+};
 
 // ?object=&id=&actor=<TYPE>:<id>&before=: values that do not parse are dropped.
 const Params = {
@@ -30,7 +40,10 @@ const Params = {
   before: z.string().refine(isInt8Text),
 };
 
-function parseParams(raw: Record<string, string | string[] | undefined>): { values: AuditFilterFormValues; before?: string } {
+function parseParams(raw: Record<string, string | string[] | undefined>): {
+  values: AuditFilterFormValues;
+  before?: string;
+} {
   const { before, ...values } = pickQuery(raw, Params);
   return { values, before };
 }
@@ -73,11 +86,14 @@ export default async function AuditPage({
   if (items.length === 0 && !filtered && !paged) {
     return (
       <div className="space-y-8">
-        <PageHeader title="Audit" description="Every change made in this tenant through the console or the management API, newest first." />
+        <PageHeader
+          title="Audit"
+          description="Every change made in this tenant through the console or the management API, newest first."
+        />
         <EmptyState icon={ScrollIcon} title="No changes recorded yet">
           <p>
-            Creating prizes, publishing activities, adjusting odds or stock, shipping prizes and managing members or API keys each
-            leave an entry here: who did it, when, and what changed.
+            Creating prizes, publishing activities, adjusting odds or stock, shipping prizes and managing members or API
+            keys each leave an entry here: who did it, when, and what changed.
           </p>
           <p className="mt-2">Make a change — for example create an API key in Settings — and it will show up here.</p>
         </EmptyState>
@@ -102,7 +118,11 @@ export default async function AuditPage({
       {items.length === 0 && !paged ? (
         <EmptyState icon={ScrollIcon} title="No entries match these filters">
           <p>
-            Nothing in the trail matches. <Link href={base} className="font-medium text-indigo-700 hover:underline">Clear the filters</Link> to see every change.
+            Nothing in the trail matches.{' '}
+            <Link href={base} className="font-medium text-indigo-700 hover:underline">
+              Clear the filters
+            </Link>{' '}
+            to see every change.
           </p>
         </EmptyState>
       ) : (
@@ -111,11 +131,18 @@ export default async function AuditPage({
           footer={
             <>
               <span>
-                {items.length === 0 ? 'No older entries' : `Showing ${items.length} ${items.length === 1 ? 'entry' : 'entries'}`}
+                {items.length === 0
+                  ? 'No older entries'
+                  : `Showing ${items.length} ${items.length === 1 ? 'entry' : 'entries'}`}
                 {paged ? ' on this page' : ''}
                 {filtered ? ' matching the filters' : ''}
               </span>
-              <CursorPager firstHref={paged ? href(base, values) : null} nextHref={nextBeforeId ? href(base, values, nextBeforeId) : null} firstLabel="Newest" nextLabel="Older entries" />
+              <CursorPager
+                firstHref={paged ? href(base, values) : null}
+                nextHref={nextBeforeId ? href(base, values, nextBeforeId) : null}
+                firstLabel="Newest"
+                nextLabel="Older entries"
+              />
             </>
           }
         >
@@ -147,7 +174,9 @@ export default async function AuditPage({
                   </div>
                 </Td>
                 <Td className="max-w-52 align-top">
-                  <code className="rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{entry.action}</code>
+                  <code className="rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">
+                    {entry.action}
+                  </code>
                   <Link
                     href={href(base, { object: entry.object.type, id: entry.object.id })}
                     className="mt-1.5 block rounded hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"

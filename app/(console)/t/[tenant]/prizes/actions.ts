@@ -15,7 +15,12 @@ import { consoleAction } from '../../../_server/session';
 // The console asks why stock moved: the API may omit the reason, an operator may not.
 const ConsoleRestock = Restock.extend({ reason: text({ min: 1, max: 500, tooShort: 'enter a reason' }) });
 
-export async function restockPrizeAction(tenantSlug: string, prizeId: string, quantity: number, reason: string): Promise<ActionResult<{ prize: PrizeDto }>> {
+export async function restockPrizeAction(
+  tenantSlug: string,
+  prizeId: string,
+  quantity: number,
+  reason: string,
+): Promise<ActionResult<{ prize: PrizeDto }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const id = idOrNotFound(prizeId, 'prize');
     const input = ConsoleRestock.parse({ quantity, reason });
@@ -27,7 +32,10 @@ export async function restockPrizeAction(tenantSlug: string, prizeId: string, qu
 }
 
 /** A new prize and its total pool, through the same service and schema as POST /api/manage/prizes. */
-export async function createPrizeAction(tenantSlug: string, input: unknown): Promise<ActionResult<{ prize: PrizeDto }>> {
+export async function createPrizeAction(
+  tenantSlug: string,
+  input: unknown,
+): Promise<ActionResult<{ prize: PrizeDto }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const prize = await createPrize(ctx.tenantId, ctx.actor, CreatePrize.parse(input));
     revalidatePath(`/t/${ctx.tenantSlug}/prizes`);

@@ -40,16 +40,21 @@ export default async function PrizesPage({
       <PageHeader
         title="Prizes"
         description="The tenant's prize catalogue and its total stock pool. Activities reserve stock from here; reserved units are held by activity pools. Open a prize for its stock ledger."
-        actions={canRestock ? <NewPrizeButton createAction={createPrizeAction.bind(null, ctx.tenantSlug)} /> : undefined}
+        actions={
+          canRestock ? <NewPrizeButton createAction={createPrizeAction.bind(null, ctx.tenantSlug)} /> : undefined
+        }
       />
       {items.length === 0 && !paged ? (
         <EmptyState icon={GiftIcon} title="No prizes yet">
           <p>
-            Prizes you add will be listed here with their kind, unit value and stock: the total, what is still available and
-            what activities have reserved.
+            Prizes you add will be listed here with their kind, unit value and stock: the total, what is still available
+            and what activities have reserved.
           </p>
           <p className="mt-2">
-            Add one with New prize, or with <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">POST /api/manage/prizes</code>{' '}
+            Add one with New prize, or with{' '}
+            <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">
+              POST /api/manage/prizes
+            </code>{' '}
             using an API key from Settings.
           </p>
         </EmptyState>
@@ -59,10 +64,17 @@ export default async function PrizesPage({
           footer={
             <>
               <span>
-                {items.length === 0 ? 'No more prizes' : `Showing ${count.format(items.length)} ${items.length === 1 ? 'prize' : 'prizes'}`}
+                {items.length === 0
+                  ? 'No more prizes'
+                  : `Showing ${count.format(items.length)} ${items.length === 1 ? 'prize' : 'prizes'}`}
                 {paged ? ' on this page' : ''}
               </span>
-              <CursorPager firstHref={paged ? `/t/${ctx.tenantSlug}/prizes` : null} nextHref={nextCursor ? `/t/${ctx.tenantSlug}/prizes?cursor=${nextCursor}` : null} firstLabel="First page" nextLabel="Next page" />
+              <CursorPager
+                firstHref={paged ? `/t/${ctx.tenantSlug}/prizes` : null}
+                nextHref={nextCursor ? `/t/${ctx.tenantSlug}/prizes?cursor=${nextCursor}` : null}
+                firstLabel="First page"
+                nextLabel="Next page"
+              />
             </>
           }
         >
@@ -74,7 +86,11 @@ export default async function PrizesPage({
               <Th className="text-right">Total</Th>
               <Th className="text-right">Available</Th>
               <Th className="text-right">Reserved</Th>
-              {canRestock ? <Th><span className="sr-only">Actions</span></Th> : null}
+              {canRestock ? (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -90,17 +106,24 @@ export default async function PrizesPage({
                   {p.description ? <p className="truncate text-xs text-zinc-500">{p.description}</p> : null}
                 </Td>
                 <Td>
-                  <Badge tone={kindTone[p.kind] ?? 'neutral'} className="capitalize">{p.kind}</Badge>
+                  <Badge tone={kindTone[p.kind] ?? 'neutral'} className="capitalize">
+                    {p.kind}
+                  </Badge>
                 </Td>
                 <Td className="text-right tabular-nums">{money.format(p.value)}</Td>
                 <Td className="text-right font-medium tabular-nums text-zinc-900">{count.format(p.stock.total)}</Td>
                 <Td className="text-right tabular-nums">
                   <StockCell value={p.stock.available} total={p.stock.total} />
                 </Td>
-                <Td className={`text-right tabular-nums ${p.stock.reserved === 0 ? 'text-zinc-500' : ''}`}>{count.format(p.stock.reserved)}</Td>
+                <Td className={`text-right tabular-nums ${p.stock.reserved === 0 ? 'text-zinc-500' : ''}`}>
+                  {count.format(p.stock.reserved)}
+                </Td>
                 {canRestock ? (
                   <Td className="w-px text-right">
-                    <RestockPrizeButton prize={{ name: p.name, available: p.stock.available }} restockAction={restockPrizeAction.bind(null, ctx.tenantSlug, p.id)} />
+                    <RestockPrizeButton
+                      prize={{ name: p.name, available: p.stock.available }}
+                      restockAction={restockPrizeAction.bind(null, ctx.tenantSlug, p.id)}
+                    />
                   </Td>
                 ) : null}
               </Tr>
@@ -119,7 +142,10 @@ function StockCell({ value, total }: { value: number; total: number }) {
   return (
     <span className="inline-flex items-center justify-end gap-2.5">
       <span aria-hidden className="h-1.5 w-14 overflow-hidden rounded-full bg-zinc-200">
-        <span className={`block h-full rounded-full ${low ? 'bg-amber-500' : 'bg-emerald-500'}`} style={{ width: `${Math.round(share * 100)}%` }} />
+        <span
+          className={`block h-full rounded-full ${low ? 'bg-amber-500' : 'bg-emerald-500'}`}
+          style={{ width: `${Math.round(share * 100)}%` }}
+        />
       </span>
       <span className={low ? 'text-amber-800' : ''}>{count.format(value)}</span>
     </span>

@@ -9,7 +9,13 @@ import { AppError } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/action-result';
 import { canonicalId, idOrNotFound } from '@/lib/ids';
 import {
-  addRiskListEntries, createRiskRule, deleteRiskRule, importRiskList, parseRiskListCsv, removeRiskListEntry, setRiskRuleEnabled,
+  addRiskListEntries,
+  createRiskRule,
+  deleteRiskRule,
+  importRiskList,
+  parseRiskListCsv,
+  removeRiskListEntry,
+  setRiskRuleEnabled,
 } from '@/lib/risk/manage-risk';
 import { listRecentRiskEvents, type CsvImportOutcome, type RiskEventDto } from '@/lib/risk/risk-console-view';
 import { RiskListEntriesSpec, RiskListKindSpec, RiskRuleSpec } from '@/lib/risk/schemas';
@@ -36,7 +42,11 @@ export async function createRiskRuleAction(tenantSlug: string, input: unknown): 
   });
 }
 
-export async function setRiskRuleEnabledAction(tenantSlug: string, ruleId: string, enabled: boolean): Promise<ActionResult<{ enabled: boolean }>> {
+export async function setRiskRuleEnabledAction(
+  tenantSlug: string,
+  ruleId: string,
+  enabled: boolean,
+): Promise<ActionResult<{ enabled: boolean }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const on = z.boolean().parse(enabled);
     await setRiskRuleEnabled(ctx.tenantId, ctx.actor, idOrNotFound(ruleId, 'risk rule'), on);
@@ -53,12 +63,22 @@ export async function deleteRiskRuleAction(tenantSlug: string, ruleId: string): 
   });
 }
 
-export async function addRiskListEntriesAction(tenantSlug: string, input: unknown): Promise<ActionResult<{ added: number; values: number }>> {
+export async function addRiskListEntriesAction(
+  tenantSlug: string,
+  input: unknown,
+): Promise<ActionResult<{ added: number; values: number }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const { kind, lines, reason } = ConsoleListEntries.parse(input);
-    const values = lines.split(/\r?\n/).map((v) => v.trim()).filter(Boolean);
+    const values = lines
+      .split(/\r?\n/)
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (values.length === 0) throw new AppError('VALIDATION_FAILED', 'lines: enter at least one value, one per line');
-    const { added } = await addRiskListEntries(ctx.tenantId, ctx.actor, RiskListEntriesSpec.parse({ kind, values, ...(reason ? { reason } : {}) }));
+    const { added } = await addRiskListEntries(
+      ctx.tenantId,
+      ctx.actor,
+      RiskListEntriesSpec.parse({ kind, values, ...(reason ? { reason } : {}) }),
+    );
     revalidate(ctx.tenantSlug);
     return { added, values: new Set(values).size };
   });
@@ -73,11 +93,15 @@ export async function removeRiskListEntryAction(tenantSlug: string, entryId: str
 }
 
 /** Imports all lines or none: a refused import comes back with its line-numbered errors. */
-export async function importRiskListCsvAction(tenantSlug: string, csv: string): Promise<ActionResult<CsvImportOutcome>> {
+export async function importRiskListCsvAction(
+  tenantSlug: string,
+  csv: string,
+): Promise<ActionResult<CsvImportOutcome>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const text = CsvText.parse(csv);
     const parsed = parseRiskListCsv(text);
-    if (parsed.errors.length) return { imported: false as const, errors: parsed.errors.slice(0, 50), errorCount: parsed.errors.length };
+    if (parsed.errors.length)
+      return { imported: false as const, errors: parsed.errors.slice(0, 50), errorCount: parsed.errors.length };
     const { added, lines } = await importRiskList(ctx.tenantId, ctx.actor, parsed);
     revalidate(ctx.tenantSlug);
     return { imported: true as const, added, lines };
@@ -85,7 +109,10 @@ export async function importRiskListCsvAction(tenantSlug: string, csv: string): 
 }
 
 /** The newest events for the live table; polled by the page every few seconds. */
-export async function listRiskEventsAction(tenantSlug: string, activityId: string | null): Promise<ActionResult<{ events: RiskEventDto[] }>> {
+export async function listRiskEventsAction(
+  tenantSlug: string,
+  activityId: string | null,
+): Promise<ActionResult<{ events: RiskEventDto[] }>> {
   return consoleAction(tenantSlug, 'ANALYST', async (ctx) => {
     const id = activityId ? canonicalId(activityId) : undefined;
     // A filter naming no activity matches no event.

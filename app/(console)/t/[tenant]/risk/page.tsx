@@ -15,14 +15,31 @@ import { actionLabels, describeRule } from '@/components/console/risk/risk-label
 import { DeleteRuleButton, RuleEnabledSwitch } from '@/components/console/risk/rule-controls';
 import { requireConsolePage } from '../../../_server/session';
 import {
-  addRiskListEntriesAction, createRiskRuleAction, deleteRiskRuleAction, importRiskListCsvAction, listRiskEventsAction, removeRiskListEntryAction, setRiskRuleEnabledAction,
+  addRiskListEntriesAction,
+  createRiskRuleAction,
+  deleteRiskRuleAction,
+  importRiskListCsvAction,
+  listRiskEventsAction,
+  removeRiskListEntryAction,
+  setRiskRuleEnabledAction,
 } from './actions';
 
 export const metadata: Metadata = { title: 'Risk' };
 
-const actionTone: Record<string, BadgeTone> = { block: 'red', rate_limited: 'amber', force_lose: 'violet', hold: 'blue' };
+const actionTone: Record<string, BadgeTone> = {
+  block: 'red',
+  rate_limited: 'amber',
+  force_lose: 'violet',
+  hold: 'blue',
+};
 
-export default async function RiskPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<{ activity?: string | string[] }> }) {
+export default async function RiskPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<{ activity?: string | string[] }>;
+}) {
   const [{ tenant }, { activity }] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
   const activityFilter = typeof activity === 'string' && activity ? activity : null;
@@ -43,13 +60,22 @@ export default async function RiskPage({ params, searchParams }: { params: Promi
         description="Real-time protection against abuse: rules checked on every draw, blacklists of users, devices and IPs, and the draws they stopped."
       />
       {canEdit ? null : (
-        <p data-testid="read-only-notice" className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700">
+        <p
+          data-testid="read-only-notice"
+          className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700"
+        >
           <LockIcon className="mt-0.5 size-4 shrink-0 text-zinc-500" />
-          <span>You can view risk settings but not change them: your role is Analyst. Ask an owner or operator of this tenant to add rules or blacklist entries.</span>
+          <span>
+            You can view risk settings but not change them: your role is Analyst. Ask an owner or operator of this
+            tenant to add rules or blacklist entries.
+          </span>
         </p>
       )}
 
-      <Section title="Rules" description="Each rule applies to every activity or to one; a hit blocks the draw, rate-limits it, forces a loss or holds the win for review.">
+      <Section
+        title="Rules"
+        description="Each rule applies to every activity or to one; a hit blocks the draw, rate-limits it, forces a loss or holds the win for review."
+      >
         <div className="space-y-6">
           {rules.length === 0 ? (
             <p className="rounded-xl border border-dashed border-zinc-300 bg-zinc-50/60 px-6 py-10 text-center text-sm text-zinc-600">
@@ -63,7 +89,11 @@ export default async function RiskPage({ params, searchParams }: { params: Promi
                   <Th>Applies to</Th>
                   <Th>Action</Th>
                   <Th>Enabled</Th>
-                  {canEdit ? <Th><span className="sr-only">Actions</span></Th> : null}
+                  {canEdit ? (
+                    <Th>
+                      <span className="sr-only">Actions</span>
+                    </Th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -72,13 +102,24 @@ export default async function RiskPage({ params, searchParams }: { params: Promi
                   return (
                     <Tr key={r.id}>
                       <Td className="font-medium text-zinc-900">{label}</Td>
-                      <Td className="max-w-56 truncate">{r.activityName ?? <span className="text-zinc-600">All activities</span>}</Td>
-                      <Td><Badge tone={actionTone[r.action] ?? 'neutral'}>{actionLabels[r.action] ?? r.action}</Badge></Td>
+                      <Td className="max-w-56 truncate">
+                        {r.activityName ?? <span className="text-zinc-600">All activities</span>}
+                      </Td>
                       <Td>
-                        <RuleEnabledSwitch label={label} enabled={r.enabled} readOnly={!canEdit} setEnabledAction={canEdit ? setRiskRuleEnabledAction.bind(null, slug, r.id) : undefined} />
+                        <Badge tone={actionTone[r.action] ?? 'neutral'}>{actionLabels[r.action] ?? r.action}</Badge>
+                      </Td>
+                      <Td>
+                        <RuleEnabledSwitch
+                          label={label}
+                          enabled={r.enabled}
+                          readOnly={!canEdit}
+                          setEnabledAction={canEdit ? setRiskRuleEnabledAction.bind(null, slug, r.id) : undefined}
+                        />
                       </Td>
                       {canEdit ? (
-                        <Td className="w-px text-right"><DeleteRuleButton label={label} deleteAction={deleteRiskRuleAction.bind(null, slug, r.id)} /></Td>
+                        <Td className="w-px text-right">
+                          <DeleteRuleButton label={label} deleteAction={deleteRiskRuleAction.bind(null, slug, r.id)} />
+                        </Td>
                       ) : null}
                     </Tr>
                   );
@@ -86,13 +127,19 @@ export default async function RiskPage({ params, searchParams }: { params: Promi
               </tbody>
             </Table>
           )}
-          {canEdit ? <AddRuleForm activities={activities} createAction={createRiskRuleAction.bind(null, slug)} /> : null}
+          {canEdit ? (
+            <AddRuleForm activities={activities} createAction={createRiskRuleAction.bind(null, slug)} />
+          ) : null}
         </div>
       </Section>
 
       <Section title="Blacklists" description="Users, devices and IP addresses refused by the blacklist rule.">
         {blacklistActive ? null : (
-          <p role="note" data-testid="blacklist-inactive" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p
+            role="note"
+            data-testid="blacklist-inactive"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          >
             <span className="font-medium">No blacklist rule is enabled</span>, so these entries do not act on draws yet.
             {canEdit ? ' Add a rule of kind “Blacklist” above, or switch an existing one on.' : ''}
           </p>
@@ -107,7 +154,10 @@ export default async function RiskPage({ params, searchParams }: { params: Promi
         {canEdit ? <CsvImportForm importAction={importRiskListCsvAction.bind(null, slug)} /> : null}
       </Section>
 
-      <Section title="Recent risk events" description="Draws that a rule stopped, limited, forced to lose or held, newest first.">
+      <Section
+        title="Recent risk events"
+        description="Draws that a rule stopped, limited, forced to lose or held, newest first."
+      >
         <LiveRiskEvents
           initialEvents={events}
           initialActivityId={activityFilter}
@@ -124,7 +174,9 @@ function Section({ title, description, children }: { title: string; description:
   return (
     <section aria-labelledby={id} className="space-y-4">
       <div>
-        <h2 id={id} className="text-base font-semibold text-zinc-950">{title}</h2>
+        <h2 id={id} className="text-base font-semibold text-zinc-950">
+          {title}
+        </h2>
         <p className="mt-0.5 text-sm text-zinc-600">{description}</p>
       </div>
       {children}

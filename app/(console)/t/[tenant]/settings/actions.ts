@@ -22,7 +22,10 @@ import { idOrNotFound } from '@/lib/ids';
 import { toApiKeyRow, type ApiKeyRow } from '@/components/console/api-keys/api-key-row';
 import { consoleAction } from '../../../_server/session';
 
-export async function createApiKeyAction(tenantSlug: string, name: string): Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>> {
+export async function createApiKeyAction(
+  tenantSlug: string,
+  name: string,
+): Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const input = CreateApiKey.parse({ name });
     const { key, apiKey } = await createApiKey(ctx.tenantId, ctx.actor, input.name);
@@ -31,7 +34,10 @@ export async function createApiKeyAction(tenantSlug: string, name: string): Prom
   });
 }
 
-export async function revokeApiKeyAction(tenantSlug: string, apiKeyId: string): Promise<ActionResult<{ apiKey: ApiKeyRow }>> {
+export async function revokeApiKeyAction(
+  tenantSlug: string,
+  apiKeyId: string,
+): Promise<ActionResult<{ apiKey: ApiKeyRow }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const input = RevokeApiKey.parse({ apiKeyId });
     const apiKey = await revokeApiKey(ctx.tenantId, ctx.actor, input.apiKeyId);
@@ -40,7 +46,11 @@ export async function revokeApiKeyAction(tenantSlug: string, apiKeyId: string): 
   });
 }
 
-export async function inviteMemberAction(tenantSlug: string, email: string, role: string): Promise<ActionResult<{ link: string; invitation: PendingInvitationDto }>> {
+export async function inviteMemberAction(
+  tenantSlug: string,
+  email: string,
+  role: string,
+): Promise<ActionResult<{ link: string; invitation: PendingInvitationDto }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const { token, invitation } = await inviteMember(ctx.tenantId, ctx.actor, InviteMember.parse({ email, role }));
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
@@ -48,7 +58,10 @@ export async function inviteMemberAction(tenantSlug: string, email: string, role
   });
 }
 
-export async function revokeInvitationAction(tenantSlug: string, invitationId: string): Promise<ActionResult<{ id: string }>> {
+export async function revokeInvitationAction(
+  tenantSlug: string,
+  invitationId: string,
+): Promise<ActionResult<{ id: string }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const id = idOrNotFound(invitationId, 'invitation');
     await revokeInvitation(ctx.tenantId, ctx.actor, id);
@@ -57,7 +70,11 @@ export async function revokeInvitationAction(tenantSlug: string, invitationId: s
   });
 }
 
-export async function changeMemberRoleAction(tenantSlug: string, operatorId: string, role: string): Promise<ActionResult<{ operatorId: string; role: Role }>> {
+export async function changeMemberRoleAction(
+  tenantSlug: string,
+  operatorId: string,
+  role: string,
+): Promise<ActionResult<{ operatorId: string; role: Role }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const input = ChangeMemberRole.parse({ operatorId, role });
     const changed = await changeMemberRole(ctx.tenantId, ctx.actor, input.operatorId, input.role);
@@ -66,7 +83,10 @@ export async function changeMemberRoleAction(tenantSlug: string, operatorId: str
   });
 }
 
-export async function removeMemberAction(tenantSlug: string, operatorId: string): Promise<ActionResult<{ operatorId: string }>> {
+export async function removeMemberAction(
+  tenantSlug: string,
+  operatorId: string,
+): Promise<ActionResult<{ operatorId: string }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const id = ChangeMemberRole.shape.operatorId.parse(operatorId);
     await removeMember(ctx.tenantId, ctx.actor, id);
@@ -75,7 +95,10 @@ export async function removeMemberAction(tenantSlug: string, operatorId: string)
   });
 }
 
-export async function rotateSecretAction(tenantSlug: string, kind: string): Promise<ActionResult<{ secret: string; fingerprint: string }>> {
+export async function rotateSecretAction(
+  tenantSlug: string,
+  kind: string,
+): Promise<ActionResult<{ secret: string; fingerprint: string }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
     const rotated = await rotateTenantSecret(ctx.tenantId, ctx.actor, z.enum(tenantSecretKinds).parse(kind));
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);

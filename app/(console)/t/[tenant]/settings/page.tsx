@@ -48,13 +48,20 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
 
   return (
     <div className="space-y-8">
-      <PageHeader title="Settings" description={`Configuration of ${ctx.tenantName} and how other systems connect to it.`} />
+      <PageHeader
+        title="Settings"
+        description={`Configuration of ${ctx.tenantName} and how other systems connect to it.`}
+      />
 
       <SettingsSection title="Tenant" description="Identifies this tenant in URLs and in the API.">
         <dl className="grid grid-cols-3 divide-x divide-zinc-200 rounded-lg border border-zinc-200 bg-white">
           <Field label="Name">{ctx.tenantName}</Field>
-          <Field label="Slug"><span className="font-mono">{ctx.tenantSlug}</span></Field>
-          <Field label="Your role"><RoleBadge role={ctx.role} /></Field>
+          <Field label="Slug">
+            <span className="font-mono">{ctx.tenantSlug}</span>
+          </Field>
+          <Field label="Your role">
+            <RoleBadge role={ctx.role} />
+          </Field>
         </dl>
       </SettingsSection>
 
@@ -64,7 +71,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
         description="People who can sign in to this tenant's console. Owners manage members, keys and secrets; operators make changes; analysts read."
       >
         <div className="space-y-4">
-          {canManageKeys ? null : <OwnersOnly role={ctx.role} tenantName={ctx.tenantName} what="invite, change or remove members" testId="members-read-only" />}
+          {canManageKeys ? null : (
+            <OwnersOnly
+              role={ctx.role}
+              tenantName={ctx.tenantName}
+              what="invite, change or remove members"
+              testId="members-read-only"
+            />
+          )}
           <MembersPanel
             members={members}
             invitations={canManageKeys ? invitations : []}
@@ -90,8 +104,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
         description="Shared with the host app: it signs end-user tokens and behaviour events with these. Rotate one if it may have leaked; the new secret is shown once."
       >
         <div className="space-y-4">
-          {canManageKeys ? null : <OwnersOnly role={ctx.role} tenantName={ctx.tenantName} what="rotate secrets" testId="secrets-read-only" />}
-          <TenantSecretsPanel fingerprints={fingerprints} rotate={canManageKeys ? rotateSecretAction.bind(null, slug) : null} />
+          {canManageKeys ? null : (
+            <OwnersOnly role={ctx.role} tenantName={ctx.tenantName} what="rotate secrets" testId="secrets-read-only" />
+          )}
+          <TenantSecretsPanel
+            fingerprints={fingerprints}
+            rotate={canManageKeys ? rotateSecretAction.bind(null, slug) : null}
+          />
         </div>
       </SettingsSection>
 
@@ -120,23 +139,29 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
         id="api-keys"
         title="API keys"
         description="Let other systems automate this tenant through the management API. A key can change anything here: give each system its own and revoke keys you no longer use."
-
       >
         <div className="space-y-4">
           {canManageKeys ? (
             <CreateApiKeyForm createAction={createApiKeyAction.bind(null, ctx.tenantSlug)} />
           ) : (
-            <div data-testid="api-keys-read-only" className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700">
+            <div
+              data-testid="api-keys-read-only"
+              className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700"
+            >
               <LockIcon className="mt-0.5 size-4 shrink-0 text-zinc-500" />
               <p>
                 Only owners can create or revoke API keys. You are signed in as {article(roleLabel(ctx.role))}{' '}
-                <span className="font-medium text-zinc-900">{roleLabel(ctx.role)}</span>; ask an owner of {ctx.tenantName} if you need a key.
+                <span className="font-medium text-zinc-900">{roleLabel(ctx.role)}</span>; ask an owner of{' '}
+                {ctx.tenantName} if you need a key.
               </p>
             </div>
           )}
 
           {keys.length === 0 ? (
-            <div className="flex flex-col items-center rounded-lg border border-dashed border-zinc-300 px-6 py-10 text-center" data-testid="api-keys-empty">
+            <div
+              className="flex flex-col items-center rounded-lg border border-dashed border-zinc-300 px-6 py-10 text-center"
+              data-testid="api-keys-empty"
+            >
               <KeyIcon className="size-5 text-zinc-500" />
               <p className="mt-3 text-sm font-medium text-zinc-900">No API keys yet</p>
               <p className="mt-1 max-w-sm text-sm text-zinc-600">
@@ -154,23 +179,37 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                   <Th>Created</Th>
                   <Th>Last used</Th>
                   <Th>Status</Th>
-                  {canManageKeys ? <Th><span className="sr-only">Actions</span></Th> : null}
+                  {canManageKeys ? (
+                    <Th>
+                      <span className="sr-only">Actions</span>
+                    </Th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
                 {keys.map((k) => (
                   <Tr key={k.id}>
-                    <Td className={`max-w-56 truncate font-medium ${k.revokedAt ? 'text-zinc-500' : 'text-zinc-900'}`}>{k.name}</Td>
-                    <Td className="whitespace-nowrap"><code className="font-mono text-xs text-zinc-700">{k.prefix}…</code></Td>
-                    <Td className="text-zinc-700"><Timestamp iso={k.createdAt} /></Td>
-                    <Td className="text-zinc-700">{k.lastUsedAt ? <Timestamp iso={k.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}</Td>
-                    <Td>
-                      {k.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="green">Active</Badge>}
+                    <Td className={`max-w-56 truncate font-medium ${k.revokedAt ? 'text-zinc-500' : 'text-zinc-900'}`}>
+                      {k.name}
                     </Td>
+                    <Td className="whitespace-nowrap">
+                      <code className="font-mono text-xs text-zinc-700">{k.prefix}…</code>
+                    </Td>
+                    <Td className="text-zinc-700">
+                      <Timestamp iso={k.createdAt} />
+                    </Td>
+                    <Td className="text-zinc-700">
+                      {k.lastUsedAt ? <Timestamp iso={k.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}
+                    </Td>
+                    <Td>{k.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="green">Active</Badge>}</Td>
                     {canManageKeys ? (
                       <Td className="w-px text-right">
                         {k.revokedAt ? null : (
-                          <RevokeApiKeyButton name={k.name} prefix={k.prefix} revokeAction={revokeApiKeyAction.bind(null, ctx.tenantSlug, k.id)} />
+                          <RevokeApiKeyButton
+                            name={k.name}
+                            prefix={k.prefix}
+                            revokeAction={revokeApiKeyAction.bind(null, ctx.tenantSlug, k.id)}
+                          />
                         )}
                       </Td>
                     ) : null}
@@ -185,24 +224,53 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   );
 }
 
-function OwnersOnly({ role, tenantName, what, testId }: { role: Role; tenantName: string; what: string; testId: string }) {
+function OwnersOnly({
+  role,
+  tenantName,
+  what,
+  testId,
+}: {
+  role: Role;
+  tenantName: string;
+  what: string;
+  testId: string;
+}) {
   return (
-    <div data-testid={testId} className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700">
+    <div
+      data-testid={testId}
+      className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm text-zinc-700"
+    >
       <LockIcon className="mt-0.5 size-4 shrink-0 text-zinc-500" />
       <p>
-        Only owners can {what}. You are signed in as {article(roleLabel(role))} <span className="font-medium text-zinc-900">{roleLabel(role)}</span>; ask an
-        owner of {tenantName}.
+        Only owners can {what}. You are signed in as {article(roleLabel(role))}{' '}
+        <span className="font-medium text-zinc-900">{roleLabel(role)}</span>; ask an owner of {tenantName}.
       </p>
     </div>
   );
 }
 
-function SettingsSection({ id, title, description, children }: { id?: string; title: string; description: ReactNode; children: ReactNode }) {
+function SettingsSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id?: string;
+  title: string;
+  description: ReactNode;
+  children: ReactNode;
+}) {
   const headingId = `${id ?? title.toLowerCase()}-heading`;
   return (
-    <section id={id} aria-labelledby={headingId} className="grid grid-cols-[16rem_minmax(0,1fr)] gap-10 border-b border-zinc-200 pb-8 last:border-b-0">
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className="grid grid-cols-[16rem_minmax(0,1fr)] gap-10 border-b border-zinc-200 pb-8 last:border-b-0"
+    >
       <div>
-        <h2 id={headingId} className="text-base font-semibold text-zinc-950">{title}</h2>
+        <h2 id={headingId} className="text-base font-semibold text-zinc-950">
+          {title}
+        </h2>
         <p className="mt-1 text-sm leading-6 text-zinc-600">{description}</p>
       </div>
       <div className="min-w-0">{children}</div>

@@ -25,28 +25,49 @@ function asOperator<T>(tenantSlug: string, fn: (ctx: ConsoleContext) => Promise<
   });
 }
 
-export async function shipWinAction(tenantSlug: string, winId: string, carrier: string, trackingNumber: string): Promise<ActionResult<ShippedWin>> {
+export async function shipWinAction(
+  tenantSlug: string,
+  winId: string,
+  carrier: string,
+  trackingNumber: string,
+): Promise<ActionResult<ShippedWin>> {
   return asOperator(tenantSlug, (ctx) =>
-    shipWin(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), ShipWin.parse({ carrier, trackingNumber })));
+    shipWin(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), ShipWin.parse({ carrier, trackingNumber })),
+  );
 }
 
-export async function voidWinAction(tenantSlug: string, winId: string, reason: string): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
+export async function voidWinAction(
+  tenantSlug: string,
+  winId: string,
+  reason: string,
+): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
   return asOperator(tenantSlug, (ctx) =>
-    voidWinByOperator(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), WinReason.parse({ reason }).reason));
+    voidWinByOperator(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), WinReason.parse({ reason }).reason),
+  );
 }
 
-export async function approveWinAction(tenantSlug: string, winId: string): Promise<ActionResult<{ id: string; status: string }>> {
+export async function approveWinAction(
+  tenantSlug: string,
+  winId: string,
+): Promise<ActionResult<{ id: string; status: string }>> {
   return asOperator(tenantSlug, (ctx) => approveHeldWin(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win')));
 }
 
-export async function rejectWinAction(tenantSlug: string, winId: string, reason: string): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
+export async function rejectWinAction(
+  tenantSlug: string,
+  winId: string,
+  reason: string,
+): Promise<ActionResult<{ id: string; status: 'VOID' }>> {
   return asOperator(tenantSlug, (ctx) =>
-    rejectHeldWin(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), WinReason.parse({ reason }).reason));
+    rejectHeldWin(ctx.tenantId, ctx.actor, idOrNotFound(winId, 'win'), WinReason.parse({ reason }).reason),
+  );
 }
 
 const BulkAction = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('ship'), carrier: ShipWin.shape.carrier, trackingNumbers: z.record(Id, z.string().max(100)),
+    kind: z.literal('ship'),
+    carrier: ShipWin.shape.carrier,
+    trackingNumbers: z.record(Id, z.string().max(100)),
   }),
   z.strictObject({ kind: z.literal('void'), reason: WinReason.shape.reason }),
   z.strictObject({ kind: z.literal('approve') }),
@@ -54,6 +75,12 @@ const BulkAction = z.discriminatedUnion('kind', [
 ]);
 export type BulkAction = z.input<typeof BulkAction>;
 
-export async function bulkWinAction(tenantSlug: string, winIds: string[], action: BulkAction): Promise<ActionResult<BulkWinResult>> {
-  return asOperator(tenantSlug, (ctx) => applyBulkWinAction(ctx.tenantId, ctx.actor, WinIds.parse(winIds), BulkAction.parse(action)));
+export async function bulkWinAction(
+  tenantSlug: string,
+  winIds: string[],
+  action: BulkAction,
+): Promise<ActionResult<BulkWinResult>> {
+  return asOperator(tenantSlug, (ctx) =>
+    applyBulkWinAction(ctx.tenantId, ctx.actor, WinIds.parse(winIds), BulkAction.parse(action)),
+  );
 }

@@ -45,7 +45,10 @@ export default async function WinnersPage({
   if (items.length === 0 && !filtered && !paged) {
     return (
       <div className="space-y-8">
-        <PageHeader title="Winners" description="Every prize won in this tenant's activities, from claim to delivery." />
+        <PageHeader
+          title="Winners"
+          description="Every prize won in this tenant's activities, from claim to delivery."
+        />
         <EmptyState
           icon={TrophyIcon}
           title="No winners yet"
@@ -82,7 +85,10 @@ export default async function WinnersPage({
         <EmptyState icon={TrophyIcon} title="No winners match these filters">
           <p>
             Nothing matches.{' '}
-            <Link href={base} className="font-medium text-indigo-700 hover:underline">Clear the filters</Link> to see every win.
+            <Link href={base} className="font-medium text-indigo-700 hover:underline">
+              Clear the filters
+            </Link>{' '}
+            to see every win.
           </p>
         </EmptyState>
       ) : (
@@ -99,7 +105,9 @@ export default async function WinnersPage({
           footer={
             <>
               <span>
-                {items.length === 0 ? 'No older wins' : `Showing ${count.format(items.length)} ${items.length === 1 ? 'win' : 'wins'}`}
+                {items.length === 0
+                  ? 'No older wins'
+                  : `Showing ${count.format(items.length)} ${items.length === 1 ? 'win' : 'wins'}`}
                 {paged ? ' on this page' : ''}
                 {filtered ? ' matching the filters' : ''}
               </span>

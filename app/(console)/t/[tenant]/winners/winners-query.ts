@@ -11,7 +11,14 @@ import { Id } from '@/lib/ids';
 import { winStatuses } from '@/components/console/winners/win-status';
 
 /** Filters as the form shows them; dates are whole UTC days, `to` included. */
-export type WinnersFilterValues = { activity?: string; tier?: string; status?: (typeof winStatuses)[number]; from?: string; to?: string; user?: string };
+export type WinnersFilterValues = {
+  activity?: string;
+  tier?: string;
+  status?: (typeof winStatuses)[number];
+  from?: string;
+  to?: string;
+  user?: string;
+};
 
 const Day = CalendarDate;
 const fields = {
@@ -28,7 +35,10 @@ const fields = {
     .refine((c) => isStorableMs(Number(c.split('_')[0])) && isUuid(c.split('_')[1]!)),
 } as const;
 
-export function parseWinnersParams(params: Record<string, string | string[] | undefined>): { filters: WinnersFilterValues; cursor?: string } {
+export function parseWinnersParams(params: Record<string, string | string[] | undefined>): {
+  filters: WinnersFilterValues;
+  cursor?: string;
+} {
   const { cursor, ...filters } = pickQuery(params, fields);
   return { filters, cursor };
 }

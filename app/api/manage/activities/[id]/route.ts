@@ -7,7 +7,9 @@ import { withApiKey } from '@/lib/http/handlers';
 import { readJson } from '@/lib/http/read-json';
 import { otherMethods } from '@/lib/http/other-methods';
 
-export const GET = withApiKey(async ({ params, tenantId }) => Response.json(await getActivityOrThrow(tenantId, params.id!)));
+export const GET = withApiKey(async ({ params, tenantId }) =>
+  Response.json(await getActivityOrThrow(tenantId, params.id!)),
+);
 
 export const PATCH = withApiKey(async ({ req, params, tenantId, actor }) => {
   const patch = await readJson(req, PatchActivity);

@@ -3,7 +3,9 @@ import { getPublicActivity } from '@/lib/activities/get-public-activity';
 import { withUser } from '@/lib/http/handlers';
 import { otherMethods } from '@/lib/http/other-methods';
 
-export const GET = withUser(async ({ params, user }) => Response.json(await getPublicActivity(user.tenantId, params.activityId!)));
+export const GET = withUser(async ({ params, user }) =>
+  Response.json(await getPublicActivity(user.tenantId, params.activityId!)),
+);
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
 export const { HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -36,31 +36,45 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
   const canEdit = roleAtLeast(ctx.role, 'OPERATOR');
   const editing = canEdit && activity.status === 'DRAFT';
   const base = `/t/${ctx.tenantSlug}/activities`;
-  const [prizes, checklist] = editing ? await Promise.all([listPrizes(ctx.tenantId, { limit: PRIZE_CHOICES }), publishChecklist(ctx.tenantId, row)]) : [null, null];
+  const [prizes, checklist] = editing
+    ? await Promise.all([listPrizes(ctx.tenantId, { limit: PRIZE_CHOICES }), publishChecklist(ctx.tenantId, row)])
+    : [null, null];
   const timezones = [...new Set(['UTC', activity.timezone, ...Intl.supportedValuesOf('timeZone')])].sort();
 
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-600">
-        <Link href={base} className="hover:text-zinc-900 hover:underline">Activities</Link> <span aria-hidden>/</span>{' '}
-        <span className="text-zinc-900">{activity.name}</span>
+        <Link href={base} className="hover:text-zinc-900 hover:underline">
+          Activities
+        </Link>{' '}
+        <span aria-hidden>/</span> <span className="text-zinc-900">{activity.name}</span>
       </nav>
       <PageHeader
         title={activity.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <ActivityStatusBadge status={activity.status} />
-            <span>{formatPeriod(activity.startsAt, activity.endsAt, activity.timezone)} · {activity.timezone}</span>
+            <span>
+              {formatPeriod(activity.startsAt, activity.endsAt, activity.timezone)} · {activity.timezone}
+            </span>
           </span>
         }
         actions={
           <>
             {canEdit && activity.status !== 'DRAFT' && activity.status !== 'ENDED' ? (
-              <LifecycleButtons name={activity.name} status={activity.status} changeStatus={changeStatusAction.bind(null, ctx.tenantSlug, activity.id)} />
+              <LifecycleButtons
+                name={activity.name}
+                status={activity.status}
+                changeStatus={changeStatusAction.bind(null, ctx.tenantSlug, activity.id)}
+              />
             ) : null}
-            <a href={`${base}/${activity.id}/spec.json`} download className={buttonClasses('secondary')}>Export JSON</a>
+            <a href={`${base}/${activity.id}/spec.json`} download className={buttonClasses('secondary')}>
+              Export JSON
+            </a>
             {activity.status !== 'DRAFT' ? (
-              <Link href={`${base}/${activity.id}/dashboard`} className={buttonClasses('primary')}>Live dashboard</Link>
+              <Link href={`${base}/${activity.id}/dashboard`} className={buttonClasses('primary')}>
+                Live dashboard
+              </Link>
             ) : null}
           </>
         }
@@ -71,13 +85,23 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
           initial={toActivitySpec(activity)}
           initialVersion={row.version}
           initialChecklist={checklist!}
-          prizes={prizes!.items.map((p) => ({ id: p.id, name: p.name, kind: p.kind, value: p.value, available: p.stock.available }))}
+          prizes={prizes!.items.map((p) => ({
+            id: p.id,
+            name: p.name,
+            kind: p.kind,
+            value: p.value,
+            available: p.stock.available,
+          }))}
           timezones={timezones}
           saveDraft={saveDraftAction.bind(null, ctx.tenantSlug, activity.id)}
           publish={publishAction.bind(null, ctx.tenantSlug, activity.id)}
         />
       ) : (
-        <ActivitySummary activity={activity} dashboardHref={`${base}/${activity.id}/dashboard`} readOnlyReason={canEdit ? undefined : 'You have read-only access (Analyst).'} />
+        <ActivitySummary
+          activity={activity}
+          dashboardHref={`${base}/${activity.id}/dashboard`}
+          readOnlyReason={canEdit ? undefined : 'You have read-only access (Analyst).'}
+        />
       )}
       {activity.status !== 'ENDED' ? (
         <Simulator simulate={simulateAction.bind(null, ctx.tenantSlug, activity.id)} timezone={activity.timezone} />

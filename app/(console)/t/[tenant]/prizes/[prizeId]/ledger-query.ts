@@ -8,7 +8,14 @@ import { isInt8Text } from '@/lib/validation/storage-limits';
 import { Id } from '@/lib/ids';
 import type { StockMovementKind, StockMovementQuery } from '@/lib/inventory/list-stock-movements';
 
-export const stockMovementKinds = ['RESTOCK', 'RESERVE', 'RELEASE', 'ISSUE', 'RETURN', 'ADJUST'] as const satisfies readonly StockMovementKind[];
+export const stockMovementKinds = [
+  'RESTOCK',
+  'RESERVE',
+  'RELEASE',
+  'ISSUE',
+  'RETURN',
+  'ADJUST',
+] as const satisfies readonly StockMovementKind[];
 
 /** Filters as the form shows them; dates are whole UTC days, `to` included. */
 export type LedgerFilters = { kind?: StockMovementKind; activity?: string; from?: string; to?: string };
@@ -26,7 +33,10 @@ const fields = {
     .refine((c) => isStorableMs(Number(c.split('_')[0])) && isInt8Text(c.split('_')[1]!)),
 } as const;
 
-export function parseLedgerParams(params: Record<string, string | string[] | undefined>): { filters: LedgerFilters; cursor?: string } {
+export function parseLedgerParams(params: Record<string, string | string[] | undefined>): {
+  filters: LedgerFilters;
+  cursor?: string;
+} {
   const { cursor, ...filters } = pickQuery(params, fields);
   return { filters, cursor };
 }

@@ -5,7 +5,11 @@ import type { ReactNode } from 'react';
 import { roleAtLeast } from '@/lib/auth/console-guard';
 import { AppError } from '@/lib/errors';
 import { canonicalId } from '@/lib/ids';
-import { listStockMovements, type StockMovementDto, type StockMovementKind } from '@/lib/inventory/list-stock-movements';
+import {
+  listStockMovements,
+  type StockMovementDto,
+  type StockMovementKind,
+} from '@/lib/inventory/list-stock-movements';
 import { getPrizeOrThrow } from '@/lib/prizes/get-prize';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button-classes';
@@ -27,9 +31,28 @@ export const metadata: Metadata = { title: 'Stock ledger' };
 
 const PAGE_SIZE = 50;
 const count = new Intl.NumberFormat('en-US');
-const kindTone: Record<StockMovementKind, BadgeTone> = { RESTOCK: 'green', RESERVE: 'blue', RELEASE: 'violet', ISSUE: 'amber', RETURN: 'neutral', ADJUST: 'red' };
-const kindLabel: Record<StockMovementKind, string> = { RESTOCK: 'Restock', RESERVE: 'Reserve', RELEASE: 'Release', ISSUE: 'Issue', RETURN: 'Return', ADJUST: 'Adjust' };
-const actorLabel: Record<StockMovementDto['actor']['type'], string> = { OPERATOR: 'Operator', API_KEY: 'API key', SYSTEM: 'System', USER: 'User' };
+const kindTone: Record<StockMovementKind, BadgeTone> = {
+  RESTOCK: 'green',
+  RESERVE: 'blue',
+  RELEASE: 'violet',
+  ISSUE: 'amber',
+  RETURN: 'neutral',
+  ADJUST: 'red',
+};
+const kindLabel: Record<StockMovementKind, string> = {
+  RESTOCK: 'Restock',
+  RESERVE: 'Reserve',
+  RELEASE: 'Release',
+  ISSUE: 'Issue',
+  RETURN: 'Return',
+  ADJUST: 'Adjust',
+};
+const actorLabel: Record<StockMovementDto['actor']['type'], string> = {
+  OPERATOR: 'Operator',
+  API_KEY: 'API key',
+  SYSTEM: 'System',
+  USER: 'User',
+};
 
 export default async function PrizeLedgerPage({
   params,
@@ -59,10 +82,17 @@ export default async function PrizeLedgerPage({
         <nav aria-label="Breadcrumb">
           <ol className="flex items-center gap-1.5 text-sm text-zinc-600" role="list">
             <li>
-              <Link href={`/t/${ctx.tenantSlug}/prizes`} className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">Prizes</Link>
+              <Link
+                href={`/t/${ctx.tenantSlug}/prizes`}
+                className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+              >
+                Prizes
+              </Link>
             </li>
             <li aria-hidden>/</li>
-            <li aria-current="page" className="truncate font-medium text-zinc-900">{prize.name}</li>
+            <li aria-current="page" className="truncate font-medium text-zinc-900">
+              {prize.name}
+            </li>
           </ol>
         </nav>
         <PageHeader
@@ -74,7 +104,11 @@ export default async function PrizeLedgerPage({
                 <DownloadIcon className="size-4" /> Export CSV
               </a>
               {canRestock ? (
-                <RestockPrizeButton size="md" prize={{ name: prize.name, available: prize.stock.available }} restockAction={restockPrizeAction.bind(null, ctx.tenantSlug, prize.id)} />
+                <RestockPrizeButton
+                  size="md"
+                  prize={{ name: prize.name, available: prize.stock.available }}
+                  restockAction={restockPrizeAction.bind(null, ctx.tenantSlug, prize.id)}
+                />
               ) : null}
             </>
           }
@@ -82,13 +116,21 @@ export default async function PrizeLedgerPage({
       </div>
 
       <dl className="grid grid-cols-3 divide-x divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
-        <Stat label="Total" hint="Free plus held by activities">{count.format(prize.stock.total)}</Stat>
-        <Stat label="Available" hint="Free to reserve or take away">{count.format(prize.stock.available)}</Stat>
-        <Stat label="Reserved" hint="Held by activity pools, not yet won">{count.format(prize.stock.reserved)}</Stat>
+        <Stat label="Total" hint="Free plus held by activities">
+          {count.format(prize.stock.total)}
+        </Stat>
+        <Stat label="Available" hint="Free to reserve or take away">
+          {count.format(prize.stock.available)}
+        </Stat>
+        <Stat label="Reserved" hint="Held by activity pools, not yet won">
+          {count.format(prize.stock.reserved)}
+        </Stat>
       </dl>
 
       <section aria-labelledby="ledger-heading" className="space-y-4">
-        <h2 id="ledger-heading" className="text-base font-semibold text-zinc-950">Movements</h2>
+        <h2 id="ledger-heading" className="text-base font-semibold text-zinc-950">
+          Movements
+        </h2>
         <LedgerFilterForm
           action={base}
           values={filters}
@@ -96,14 +138,23 @@ export default async function PrizeLedgerPage({
           activities={activities}
         />
         {items.length === 0 && !paged ? (
-          <EmptyState icon={ScrollIcon} title={filtered ? 'No movements match these filters' : 'No stock movements yet'}>
+          <EmptyState
+            icon={ScrollIcon}
+            title={filtered ? 'No movements match these filters' : 'No stock movements yet'}
+          >
             {filtered ? (
               <p>
                 Nothing in this prize&apos;s ledger matches.{' '}
-                <Link href={base} className="font-medium text-indigo-700 hover:underline">Clear the filters</Link> to see every movement.
+                <Link href={base} className="font-medium text-indigo-700 hover:underline">
+                  Clear the filters
+                </Link>{' '}
+                to see every movement.
               </p>
             ) : (
-              <p>Restocks, reservations by activities, releases and returns of this prize will be listed here, newest first.</p>
+              <p>
+                Restocks, reservations by activities, releases and returns of this prize will be listed here, newest
+                first.
+              </p>
             )}
           </EmptyState>
         ) : (
@@ -112,7 +163,9 @@ export default async function PrizeLedgerPage({
             footer={
               <>
                 <span>
-                  {items.length === 0 ? 'No older movements' : `Showing ${count.format(items.length)} ${items.length === 1 ? 'movement' : 'movements'}`}
+                  {items.length === 0
+                    ? 'No older movements'
+                    : `Showing ${count.format(items.length)} ${items.length === 1 ? 'movement' : 'movements'}`}
                   {paged ? ' on this page' : ''}
                   {filtered ? ' matching the filters' : ''}
                 </span>
@@ -152,18 +205,35 @@ export default async function PrizeLedgerPage({
                     <SignedDelta value={m.activityDelta} />
                     {m.issuedDelta !== 0 || m.returnedDelta !== 0 ? (
                       <span className="block text-xs whitespace-nowrap text-zinc-500 tabular-nums">
-                        {[m.issuedDelta !== 0 ? `issued ${signedText(m.issuedDelta)}` : null, m.returnedDelta !== 0 ? `returned ${signedText(m.returnedDelta)}` : null].filter(Boolean).join(' · ')}
+                        {[
+                          m.issuedDelta !== 0 ? `issued ${signedText(m.issuedDelta)}` : null,
+                          m.returnedDelta !== 0 ? `returned ${signedText(m.returnedDelta)}` : null,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                       </span>
                     ) : null}
                   </Td>
                   <Td className="max-w-48">
-                    {m.activity ? <span className="block truncate text-zinc-900" title={m.activity.name}>{m.activity.name}</span> : <span className="text-zinc-500">—</span>}
+                    {m.activity ? (
+                      <span className="block truncate text-zinc-900" title={m.activity.name}>
+                        {m.activity.name}
+                      </span>
+                    ) : (
+                      <span className="text-zinc-500">—</span>
+                    )}
                   </Td>
                   <Td className="max-w-56">
                     <Who actor={m.actor} />
                   </Td>
                   <Td className="max-w-64">
-                    {m.reason ? <span className="line-clamp-2 break-words text-zinc-800" title={m.reason}>{m.reason}</span> : <span className="text-zinc-500">—</span>}
+                    {m.reason ? (
+                      <span className="line-clamp-2 break-words text-zinc-800" title={m.reason}>
+                        {m.reason}
+                      </span>
+                    ) : (
+                      <span className="text-zinc-500">—</span>
+                    )}
                   </Td>
                 </Tr>
               ))}
@@ -179,7 +249,12 @@ function Stat({ label, hint, children }: { label: string; hint: string; children
   return (
     <div className="min-w-0 px-5 py-4">
       <dt className="text-sm font-medium text-zinc-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tracking-tight text-zinc-950 tabular-nums" data-testid={`stock-${label.toLowerCase()}`}>{children}</dd>
+      <dd
+        className="mt-1 text-2xl font-semibold tracking-tight text-zinc-950 tabular-nums"
+        data-testid={`stock-${label.toLowerCase()}`}
+      >
+        {children}
+      </dd>
       <dd className="mt-0.5 text-xs text-zinc-500">{hint}</dd>
     </div>
   );
@@ -198,14 +273,18 @@ function Who({ actor }: { actor: StockMovementDto['actor'] }) {
     return (
       <span className="min-w-0">
         <span className="block text-zinc-900">{actorLabel[actor.type]}</span>
-        <span className="block truncate font-mono text-xs text-zinc-500" title={actor.id ?? undefined}>{actor.id ?? '—'}</span>
+        <span className="block truncate font-mono text-xs text-zinc-500" title={actor.id ?? undefined}>
+          {actor.id ?? '—'}
+        </span>
       </span>
     );
   }
   return (
     <span className="min-w-0" title={actor.id ?? undefined}>
       <span className="block truncate text-zinc-900">{actor.name}</span>
-      <span className="block truncate text-xs text-zinc-500">{actor.type === 'API_KEY' ? `API key ${actor.detail ?? ''}` : actor.detail}</span>
+      <span className="block truncate text-xs text-zinc-500">
+        {actor.type === 'API_KEY' ? `API key ${actor.detail ?? ''}` : actor.detail}
+      </span>
     </span>
   );
 }

@@ -5,7 +5,9 @@ import { withUser } from '@/lib/http/handlers';
 import { readJson } from '@/lib/http/read-json';
 import { otherMethods } from '@/lib/http/other-methods';
 
-export const POST = withUser(async ({ req, params, user }) => Response.json(await claimWin(user, params.winId!, await readJson(req, ClaimWin))));
+export const POST = withUser(async ({ req, params, user }) =>
+  Response.json(await claimWin(user, params.winId!, await readJson(req, ClaimWin))),
+);
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
 export const { HEAD, OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -11,7 +11,12 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { idOrNotFound } from '@/lib/ids';
 import { consoleAction } from '../../../../../_server/session';
 
-export async function adjustTierAction(tenantSlug: string, activityId: string, tierId: string, adjustment: unknown): Promise<ActionResult<{ activity: DashboardActivityView }>> {
+export async function adjustTierAction(
+  tenantSlug: string,
+  activityId: string,
+  tierId: string,
+  adjustment: unknown,
+): Promise<ActionResult<{ activity: DashboardActivityView }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const activity = await adjustTierLive(ctx.tenantId, ctx.actor, {
       activityId: idOrNotFound(activityId, 'activity'),
@@ -22,7 +27,11 @@ export async function adjustTierAction(tenantSlug: string, activityId: string, t
   });
 }
 
-export async function changeStatusAction(tenantSlug: string, activityId: string, change: unknown): Promise<ActionResult<{ activity: DashboardActivityView }>> {
+export async function changeStatusAction(
+  tenantSlug: string,
+  activityId: string,
+  change: unknown,
+): Promise<ActionResult<{ activity: DashboardActivityView }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
     const id = idOrNotFound(activityId, 'activity');
     const activity = await changeStatusLive(ctx.tenantId, ctx.actor, id, LiveStatusChange.parse(change));

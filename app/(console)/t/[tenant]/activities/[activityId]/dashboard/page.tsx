@@ -11,7 +11,11 @@ import { adjustTierAction, changeStatusAction } from './actions';
 
 export const metadata: Metadata = { title: 'Live dashboard' };
 
-export default async function ActivityDashboardPage({ params }: { params: Promise<{ tenant: string; activityId: string }> }) {
+export default async function ActivityDashboardPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; activityId: string }>;
+}) {
   const { tenant, activityId: given } = await params;
   const ctx = await requireConsolePage(tenant);
   const activityId = canonicalId(given) ?? notFound();

@@ -3,7 +3,9 @@ import { withUser } from '@/lib/http/handlers';
 import { completeTask } from '@/lib/tasks/complete-task';
 import { otherMethods } from '@/lib/http/other-methods';
 
-export const POST = withUser(async ({ params, user }) => Response.json(await completeTask(user, params.activityId!, params.taskId!)));
+export const POST = withUser(async ({ params, user }) =>
+  Response.json(await completeTask(user, params.activityId!, params.taskId!)),
+);
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
 export const { HEAD, OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods({ POST });
