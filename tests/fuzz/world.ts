@@ -177,6 +177,9 @@ function emptyView(): TenantView {
 }
 
 /** A spec the platform accepts: three tiers that win often, tasks that grant chances freely. */
+/** Each tier of a fuzz wheel holds this much of its prize. */
+const TIER_STOCK = 100_000;
+
 export function liveSpec(prizeIds: string[], { startsAt = Date.now() - 3_600_000, name = 'Fuzz wheel' } = {}) {
   const probabilities = [0.1, 0.2, 0.1];
   return {
@@ -189,7 +192,7 @@ export function liveSpec(prizeIds: string[], { startsAt = Date.now() - 3_600_000
     tiers: prizeIds.map((prizeId, i) => ({
       name: `Tier ${i + 1}`,
       probability: probabilities[i] ?? 0.05,
-      stock: 100_000,
+      stock: TIER_STOCK,
       pacing: 'none' as const,
       prizes: [{ prizeId, quantity: 1 }],
     })),
@@ -205,9 +208,28 @@ export function liveSpec(prizeIds: string[], { startsAt = Date.now() - 3_600_000
 async function ensureLiveActivity(tenantId: string, prizeIds: string[]) {
   const { createActivity } = await import('../../lib/activities/create-activity');
   const { publishActivity } = await import('../../lib/activities/publish-activity');
+  await keepPrizesStocked(tenantId, prizeIds);
   const activity = await createActivity(tenantId, SYSTEM, liveSpec(prizeIds));
   await publishActivity(tenantId, SYSTEM, activity.id);
   return activity.id;
+}
+
+/**
+ * A long run publishes many wheels, each holding TIER_STOCK of every prize, and takes stock away
+ * through the API it fuzzes: before a new wheel, each prize is restocked (through lib) to ten
+ * wheels' worth, so the lane stays playable however long it runs.
+ */
+async function keepPrizesStocked(tenantId: string, prizeIds: string[]) {
+  const { db } = await import('../../lib/db');
+  const { restockPrize } = await import('../../lib/prizes/restock-prize');
+  const prizes = await db.prize.findMany({
+    where: { tenantId, id: { in: prizeIds } },
+    select: { id: true, availableStock: true },
+  });
+  for (const prize of prizes) {
+    if (prize.availableStock >= TIER_STOCK) continue;
+    await restockPrize(tenantId, SYSTEM, prize.id, { quantity: 10 * TIER_STOCK - prize.availableStock });
+  }
 }
 
 async function createDraft(tenantId: string, prizeIds: string[]) {
