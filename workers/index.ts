@@ -5,7 +5,7 @@ import { config, ConfigError } from '@/lib/config';
 import { errorFields, log } from '@/lib/log';
 import { bullPrefix, closeQueues } from '@/lib/queues';
 import { createRedis, type Redis } from '@/lib/redis';
-import { ensureSchedules, schedulesLost } from '@/lib/workers/ensure-schedules';
+import { drainEverythingOnStart, ensureSchedules, schedulesLost } from '@/lib/workers/ensure-schedules';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
 import autoTune from './auto-tune';
@@ -49,6 +49,7 @@ async function main() {
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await ensureSchedules(redis);
+  await drainEverythingOnStart();
   await beat(redis);
   // With the heartbeat: a Redis that restarted empty has lost the schedules; they are made again.
   const keepBeating = () =>

@@ -70,6 +70,15 @@ export async function ensureSchedules(redis: Redis): Promise<void> {
   }
 }
 
+/**
+ * The draw-log's full pass, once, now. A sweeper takes its marks off the set before it drains, so
+ * a worker killed mid-drain takes them with it; the process that replaces it looks at every
+ * stream on start instead of waiting for the next full pass.
+ */
+export async function drainEverythingOnStart(): Promise<void> {
+  await getQueue('draw-log').add('draw-log', { pass: 'full' });
+}
+
 /** True when Redis no longer holds the schedules (it restarted empty, or was flushed). */
 export async function schedulesLost(redis: Redis): Promise<boolean> {
   return (await redis.exists(markerKey())) === 0;
