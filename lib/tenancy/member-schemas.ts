@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../validation/text';
+import { text, textProblem } from '../validation/text';
 import { Id } from '../ids';
 
 export const MemberRole = z.enum(['OWNER', 'OPERATOR', 'ANALYST'], 'choose Owner, Operator or Analyst');
@@ -18,10 +18,16 @@ export const ChangeMemberRole = z.strictObject({ operatorId: Id, role: MemberRol
 export type ChangeMemberRole = z.infer<typeof ChangeMemberRole>;
 
 export const PASSWORD_MIN = 12;
+// Kept as typed (no trimming: spaces count), but never with control characters or unpaired
+// surrogates, which other systems that handle the password may cut or mangle.
 const Password = z
   .string()
   .min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} characters`)
-  .max(200, 'use at most 200 characters');
+  .max(200, 'use at most 200 characters')
+  .superRefine((password, ctx) => {
+    const problem = textProblem(password);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** A new operator names themselves and chooses a password; an existing one proves who they are. */
 export const AcceptInvitation = z.union([

@@ -4,6 +4,7 @@ import { CalendarDate, Instant, isStorableMs } from '@/lib/validation/calendar';
 import { isInt8Text } from '@/lib/validation/storage-limits';
 import { externalId, isExternalId, text } from '@/lib/validation/text';
 import { isWebUrl, webUrl } from '@/lib/validation/web-url';
+import { AcceptInvitation } from '@/lib/tenancy/member-schemas';
 
 describe('text()', () => {
   const name = text({ min: 1, max: 10 });
@@ -136,5 +137,17 @@ describe('isInt8Text()', () => {
     expect(isInt8Text('9999999999999999999')).toBe(false);
     expect(isInt8Text('-1')).toBe(false);
     expect(isInt8Text('')).toBe(false);
+  });
+});
+
+describe('a new operator password', () => {
+  const accept = (password: string) => AcceptInvitation.safeParse({ kind: 'new', name: 'Ann', password });
+
+  it('is kept as typed, spaces and all, but refuses NUL, other controls and unpaired surrogates', () => {
+    const ok = accept('  correct horse battery  ');
+    expect(ok.success && ok.data.password).toBe('  correct horse battery  ');
+    for (const bad of ['correct horse\u0000battery', 'correct horse\u001bbattery', 'correct horse \ud800 battery']) {
+      expect(accept(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });
