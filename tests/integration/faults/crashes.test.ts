@@ -1,6 +1,6 @@
 // Crashes between the steps of a draw, and of the draw-log worker, lose nothing and count
 // nothing twice.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,19 +14,11 @@ import { drawKeys } from '@/lib/draw/keys';
 import { localDay } from '@/lib/draw/local-day';
 import { createRedis } from '@/lib/redis';
 import { endUser, liveActivity } from '../../helpers/activities';
+import { startWorkers } from '../../helpers/workers';
 
 const run = promisify(execFile);
 const redis = createRedis('worker');
 afterAll(() => redis.quit());
-
-// `node --import tsx`, not the tsx wrapper: a SIGKILL must hit the worker itself, not a
-// parent that would leave it running as an orphan.
-function startWorkers(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
-}
 
 describe('crashes', () => {
   it('a web process killed right after the Lua step: the draw still reaches PostgreSQL through the stream', async () => {

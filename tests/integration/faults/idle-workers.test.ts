@@ -1,10 +1,8 @@
 // The workers visit only activities something happened to: an activity nobody draws in still
 // starts and ends on time (its delayed lifecycle jobs), and a draw in it is in PostgreSQL within
 // seconds though no web process committed it (the draw marks it for the draw-log sweeper).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActivity } from '@/lib/activities/create-activity';
 import { publishActivity } from '@/lib/activities/publish-activity';
@@ -15,25 +13,10 @@ import { localDay } from '@/lib/draw/local-day';
 import { createRedis } from '@/lib/redis';
 import { createPrizes, endUser, specFor, testActor } from '../../helpers/activities';
 import { freshTenant } from '../../helpers/fixtures';
+import { startWorkers, waitFor } from '../../helpers/workers';
 
 const redis = createRedis('worker');
 afterAll(() => redis.quit());
-
-function startWorkers(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
-}
-
-async function waitFor<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await what();
-    if (ok(v) || Date.now() > deadline) return v;
-    await sleep(100);
-  }
-}
 
 describe('idle activities and the sweeping workers', () => {
   it('an idle activity starts and ends on time, and a draw decided in it is drained within 5 s', async () => {

@@ -1,9 +1,7 @@
 // Scheduled start and end happen on time and once, across a worker killed in between; the
 // ended activity's unused stock returns exactly once; the sweep makes a transition a lost
 // job would have missed.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createActivity } from '@/lib/activities/create-activity';
 import { sweepLifecycle } from '@/lib/activities/lifecycle';
@@ -11,22 +9,7 @@ import { publishActivity } from '@/lib/activities/publish-activity';
 import { db } from '@/lib/db';
 import { createPrizes, specFor, testActor } from '../../helpers/activities';
 import { freshTenant } from '../../helpers/fixtures';
-
-function startWorkers(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
-}
-
-async function waitFor<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await what();
-    if (ok(v) || Date.now() > deadline) return v;
-    await sleep(100);
-  }
-}
+import { startWorkers, waitFor } from '../../helpers/workers';
 
 describe('activity lifecycle', () => {
   it('goes SCHEDULED → LIVE → ENDED on time, once each, though the worker is killed in between', async () => {
