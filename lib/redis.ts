@@ -2,6 +2,7 @@
 // - request path: fail fast (no offline queue, short timeouts) so a request answers 503, never hangs;
 // - workers and BullMQ: retry forever (maxRetriesPerRequest: null), as BullMQ requires.
 // Every key starts with the configured prefix, so test runs never touch the demo's keys.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
@@ -18,6 +19,8 @@ export function createRedis(kind: ConnectionKind, extra: RedisOptions = {}): Red
     kind === 'request'
       ? {
           enableOfflineQueue: false,
+          // Commands issued in the same tick (many requests' draws at once) go out in one write.
+          enableAutoPipelining: true,
           maxRetriesPerRequest: 1,
           commandTimeout: c.REDIS_COMMAND_TIMEOUT_MS,
           connectTimeout: 2_000,
@@ -62,10 +65,9 @@ export function requestRedis(): Promise<Redis> {
 
 /**
  * A Lua script kept in a .lua file named `<name>-<numberOfKeys>.lua` (the BullMQ convention),
- * or `<name>-v.lua` when the caller decides how many keys (a batch). ioredis sends EVALSHA and
- * falls back to EVAL on NOSCRIPT, so a flushed script cache or a restarted Redis is harmless.
+ * or `<name>-v.lua` when the caller decides how many keys (a batch).
  */
-export type LuaScript = { name: string; numberOfKeys: number | 'variable'; lua: string };
+export type LuaScript = { name: string; numberOfKeys: number | 'variable'; lua: string; sha: string };
 
 export function loadLuaScript(dirFromRoot: string, fileName: string): LuaScript {
   const match = /^(.+)-(\d+|v)\.lua$/.exec(fileName);
@@ -75,29 +77,28 @@ export function loadLuaScript(dirFromRoot: string, fileName: string): LuaScript 
     readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), dirFromRoot, name), 'utf8');
   // `-- @include other.lua` pastes a shared function (the tier picker) from the same folder.
   const lua = read(fileName).replace(/^-- @include ([\w-]+\.lua)$/gm, (_line, included: string) => read(included));
-  // Prefixed: a bare name such as `setStatus` would replace one of ioredis's own methods.
-  const name = 'lua_' + match[1]!.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
-  return { name, numberOfKeys: match[2] === 'v' ? 'variable' : Number(match[2]), lua };
+  const sha = createHash('sha1').update(lua).digest('hex');
+  return { name: match[1]!, numberOfKeys: match[2] === 'v' ? 'variable' : Number(match[2]), lua, sha };
 }
 
-/** Defines the script on a connection once; returns a caller typed by the caller. */
+/**
+ * A caller of the script on a connection: EVALSHA, and EVAL once Redis answers NOSCRIPT (a
+ * restarted Redis, a flushed script cache). Plain commands rather than ioredis's defineCommand,
+ * whose per-connection definitions a batch of auto-pipelined commands begun before the first
+ * call would not know.
+ */
 export function defineScript(redis: Redis, script: LuaScript) {
-  const r = redis as Redis & Record<string, unknown>;
-  const variable = script.numberOfKeys === 'variable';
-  if (typeof r[script.name] !== 'function') {
-    // Without numberOfKeys, ioredis takes the count as the first argument.
-    redis.defineCommand(script.name, {
-      lua: script.lua,
-      ...(variable ? {} : { numberOfKeys: script.numberOfKeys as number }),
-    });
-  }
-  const call = r[script.name] as (...a: (string | number)[]) => Promise<unknown>;
-  return (keys: string[], args: (string | number)[]): Promise<unknown> => {
-    if (variable) return call.call(redis, keys.length, ...keys, ...args);
-    if (keys.length !== script.numberOfKeys) {
+  const { sha } = script;
+  return async (keys: string[], args: (string | number)[]): Promise<unknown> => {
+    if (script.numberOfKeys !== 'variable' && keys.length !== script.numberOfKeys) {
       throw new Error(`${script.name} takes ${script.numberOfKeys} keys, got ${keys.length}`);
     }
-    return call.call(redis, ...keys, ...args);
+    try {
+      return await redis.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return redis.eval(script.lua, keys.length, ...keys, ...args);
+    }
   };
 }
 

@@ -7,7 +7,7 @@ import { activityMeta } from '@/lib/draw/activity-state';
 import { decideDraw, executeDraw, type Decision } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
 import { localDay } from '@/lib/draw/local-day';
-import { createRedis, requestRedis } from '@/lib/redis';
+import { createRedis, loadLuaScript, requestRedis } from '@/lib/redis';
 import { endUser, liveActivity } from '../helpers/activities';
 
 describe('a draw', () => {
@@ -75,13 +75,16 @@ describe('a draw', () => {
           day: localDay(meta.timezone, Date.now()),
           now: Date.now(),
         });
-      await decide('warm-up', 'w'); // defines the script on this connection, and wins a unit: two left
-      const script = r.lua_drawBatch!;
+      await decide('warm-up', 'w'); // wins a unit: two left
+      const { sha } = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
+      const evalsha = r.evalsha!;
       const keysTouched: string[] = [];
-      r.lua_drawBatch = (...a) => {
-        scriptCalls++;
-        keysTouched.push(...(a.slice(1, 1 + Number(a[0])) as string[]));
-        return script.apply(redis, a);
+      r.evalsha = (...a) => {
+        if (a[0] === sha) {
+          scriptCalls++;
+          keysTouched.push(...(a.slice(2, 2 + Number(a[1])) as string[]));
+        }
+        return evalsha.apply(redis, a);
       };
       // The first goes alone; the other five wait for it and go together, in this order.
       const [first, ...rest] = await Promise.all([

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createActivity } from '@/lib/activities/create-activity';
 import { simulateActivity, spreadOverHours } from '@/lib/activities/simulate-activity';
 import { createPrize } from '@/lib/prizes/create-prize';
-import { requestRedis } from '@/lib/redis';
+import { loadLuaScript, requestRedis } from '@/lib/redis';
 import { freshTenant } from '../helpers/fixtures';
 import { specFor, testActor } from '../helpers/activities';
 
@@ -116,20 +116,20 @@ describe('simulateActivity', () => {
     spec.tiers[0]!.segments = [{ fromHour: 0, toHour: 12, probability: 0 }];
     const activity = await createActivity(tenant.id, testActor, spec);
     const redis = (await requestRedis()) as Awaited<ReturnType<typeof requestRedis>> & Record<string, unknown>;
-    await simulateActivity(tenant.id, activity.id, { draws: 1, shape: 'flat' }); // defines the script
-    const script = redis.lua_simulatePicks as (...a: unknown[]) => Promise<unknown>;
+    const { sha } = loadLuaScript('lib/draw/lua', 'simulate-picks-0.lua');
+    const evalsha = redis.evalsha;
     let calls = 0;
-    redis.lua_simulatePicks = (...a: unknown[]) => {
-      calls++;
-      return script.apply(redis, a);
-    };
+    redis.evalsha = ((...a: Parameters<typeof evalsha>) => {
+      if (a[0] === sha) calls++;
+      return evalsha.apply(redis, a);
+    }) as typeof evalsha;
     try {
       const sim = await simulateActivity(tenant.id, activity.id, { draws: 3_000, shape: 'flat' }, { random: () => 0 });
       expect(calls).toBe(2); // 720 hours of picks, 2,000 to a call
       // Still by the local hour: half of each day's hours win nothing.
       expect(sim.tiers[0]!.wins).toBe(1_500);
     } finally {
-      redis.lua_simulatePicks = script;
+      redis.evalsha = evalsha;
     }
   });
 
