@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { SignJWT, base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { GET as myWins } from '@/app/api/v1/me/wins/route';
+import { rotateTenantSecret } from '@/lib/auth/rotate-tenant-secret';
+import { testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
@@ -53,5 +55,23 @@ describe('end-user tokens on GET /api/v1/me/wins', () => {
       expect(res.status, why).toBe(401);
       expect(res.json.error.code, why).toBe('UNAUTHORIZED');
     }
+  });
+
+  it('stop a token this process verified before, once it expires or its secret is rotated', async () => {
+    const t = await freshTenant();
+    const status = async (token: string) => (await callRoute(myWins, { headers: bearer(token) })).status;
+
+    const shortLived = await t.userToken('brief', 1);
+    const expiresAt = JSON.parse(Buffer.from(shortLived.split('.')[1]!, 'base64url').toString()).exp as number;
+    expect(await status(shortLived)).toBe(200);
+    expect(await status(shortLived)).toBe(200);
+    while (now() < expiresAt) await new Promise((r) => setTimeout(r, 100));
+    expect(await status(shortLived)).toBe(401);
+
+    const token = await t.userToken('kept');
+    expect(await status(token)).toBe(200);
+    expect(await status(token)).toBe(200);
+    await rotateTenantSecret(t.id, testActor, 'userToken');
+    expect(await status(token)).toBe(401);
   });
 });
