@@ -7,6 +7,10 @@ async function main() {
   if (await ensureDatabase(DATABASE_URL)) console.log(`created database ${new URL(DATABASE_URL).pathname.slice(1)}`);
   const result = await applyMigrations(DATABASE_URL, { log: (line) => console.log(line) });
   console.log(`migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`);
+  // Data the SQL cannot write: the application's own snapshot of each published activity.
+  const { backfillConfigVersions } = await import('../lib/activities/config-versions');
+  const recorded = await backfillConfigVersions();
+  if (recorded > 0) console.log(`config versions: recorded the version in force of ${recorded} activities`);
 }
 
 main().catch((err: unknown) => {

@@ -7,6 +7,7 @@ import type { ActivityStatus } from '@/generated/prisma/client';
 import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { recordConfigVersion } from './config-versions';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { requestRedis } from '../redis';
@@ -59,8 +60,9 @@ export async function changeActivityPeriod(tenantId: string, actor: Actor, chang
       },
       tx,
     );
-    const row = await tx.activity.findUniqueOrThrow({ where: { id: a.id }, select: { configVersion: true } });
-    return { configVersion: row.configVersion, epoch: await lockStateEpoch(tx, a.id) };
+    const summary = `period: ${a.startsAt.toISOString()} – ${a.endsAt.toISOString()} → ${startsAt.toISOString()} – ${endsAt.toISOString()}`;
+    const { version } = await recordConfigVersion(tx, { tenantId, activityId: a.id, actor, summary });
+    return { configVersion: version, epoch: await lockStateEpoch(tx, a.id) };
   });
 
   if (a.status !== 'DRAFT') {

@@ -17,18 +17,27 @@ import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { toMicros, type PatchTier } from './schemas';
 import { maxOddsSum, type Segment } from '../draw/segments';
+import { recordConfigVersion } from './config-versions';
 
 const adjustScript = loadLuaScript('lib/draw/lua', 'adjust-tier-stock-3.lua');
 
 const tierSelect = {
   id: true,
+  name: true,
   activityId: true,
   probabilityMicros: true,
   stock: true,
   version: true,
   activity: { select: { status: true, tiers: { select: { id: true, probabilityMicros: true, segments: true } } } },
 } as const;
-type TierRow = { id: string; activityId: string; probabilityMicros: number; stock: number; version: number };
+type TierRow = {
+  id: string;
+  name: string;
+  activityId: string;
+  probabilityMicros: number;
+  stock: number;
+  version: number;
+};
 
 export type TierChange = {
   activityId: string;
@@ -129,6 +138,12 @@ async function recordTierChange({
     });
     if (r.count !== 1) throw new AppError('CONFLICT', 'the tier changed meanwhile; reload and try again');
     await tx.activity.update({ where: { id: tier.activityId }, data: { configVersion: { increment: 1 } } });
+    await recordConfigVersion(tx, {
+      tenantId,
+      activityId: tier.activityId,
+      actor,
+      summary: tierChangeSummary(tier, probabilityMicros, stock),
+    });
     const epoch = await lockStateEpoch(tx, tier.activityId);
     if (movedAt !== null && epoch !== movedAt) {
       throw new AppError('CONFLICT', 'the live state was restored meanwhile; try again');
@@ -147,4 +162,17 @@ async function recordTierChange({
     );
     return epoch;
   });
+}
+
+/** "Gold: odds 10 % → 20 %, stock 100 → 150", naming only what moved. */
+function tierChangeSummary(tier: TierRow, probabilityMicros: number, stock: number): string {
+  const percent = (micros: number) =>
+    `${(micros / (PROBABILITY_SCALE / 100)).toLocaleString('en', { maximumFractionDigits: 4 })} %`;
+  const moved = [
+    probabilityMicros !== tier.probabilityMicros
+      ? `odds ${percent(tier.probabilityMicros)} → ${percent(probabilityMicros)}`
+      : null,
+    stock !== tier.stock ? `stock ${tier.stock} → ${stock}` : null,
+  ].filter((x) => x !== null);
+  return `${tier.name}: ${moved.length ? moved.join(', ') : 'unchanged'}`;
 }

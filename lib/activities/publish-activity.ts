@@ -16,6 +16,7 @@ import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
 import { transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { recordConfigVersion } from './config-versions';
 
 export async function publishActivity(
   tenantId: string,
@@ -47,8 +48,12 @@ export async function publishActivity(
     actor,
     action: 'activity.publish',
     audit: { reserved: Object.fromEntries(need) },
-    columns: { publishedAt: new Date(), configVersion: { increment: 1 } },
-    inTransaction: (tx) => reserve(tx, { tenantId, actor, activityId: activity.id, need }),
+    columns: { publishedAt: new Date() },
+    inTransaction: async (tx) => {
+      await reserve(tx, { tenantId, actor, activityId: activity.id, need });
+      await tx.activity.update({ where: { id: activity.id }, data: { configVersion: { increment: 1 } } });
+      await recordConfigVersion(tx, { tenantId, activityId: activity.id, actor, summary: 'published' });
+    },
     lock: (inside) => withPrizeLocks(r, [...need.keys()], inside),
     now,
     redis: r,

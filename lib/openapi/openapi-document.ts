@@ -261,6 +261,22 @@ export function openApiDocument() {
           responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
         },
       },
+      '/api/manage/activities/{id}/versions': {
+        get: {
+          summary: 'Every applied configuration of the activity, oldest first: version, hash, who, when, what changed',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          responses: { '200': json({ type: 'array' }), ...errors(401, 404) },
+        },
+      },
+      '/api/manage/activities/{id}/versions/{version}': {
+        get: {
+          summary: 'One version with its whole configuration (the spec, each tier with its id)',
+          security: [{ apiKey: [] }],
+          parameters: [idParam, { name: 'version', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
+        },
+      },
       '/api/manage/activities/{id}/winners': {
         get: {
           summary: 'Winners, newest first, cursor paged; ?format=csv streams them all as CSV',

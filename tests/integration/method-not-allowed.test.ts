@@ -20,6 +20,8 @@ const SERVED: Record<string, HttpMethod[]> = {
   'manage/activities/[id]/publish': ['POST'],
   'manage/activities/[id]/resume': ['POST'],
   'manage/activities/[id]/stats': ['GET'],
+  'manage/activities/[id]/versions': ['GET'],
+  'manage/activities/[id]/versions/[version]': ['GET'],
   'manage/activities/[id]/stock': ['POST'],
   'manage/activities/[id]/tiers/[tierId]': ['PATCH'],
   'manage/activities/[id]/winners': ['GET'],
