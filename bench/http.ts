@@ -5,6 +5,8 @@
 //   RATIO http_draw_vs_node_http    draws/s at full load ÷ the baseline (goal ≥ 0.12)
 //   RATIO me_vs_node_http           GET …/me requests/s ÷ the baseline (goal ≥ 0.15)
 //   RATIO trivial_next_vs_node_http a trivial route through Next's router ÷ the baseline
+//   BASELINE engine_in_process_draws_per_s  the draw engine called in this process (ENGINE_IN_FLIGHT,
+//     default 500, draws in flight; no HTTP), run alone; RATIO http_draw_vs_engine: what the door keeps of it
 //   LATENCY draw_p50_ms, draw_p99_ms  at 80 % of the measured maximum draws/s (goal p99 ≤ 50)
 //   CPU draw_us_total and per process group: web, postgres, redis, workers, and the load generator
 //     (PostgreSQL and Redis are shared with whatever else runs on the machine)
@@ -21,6 +23,7 @@ import {
   baseUrl,
   buildIfStale,
   cleanUpBench,
+  closedLoop,
   createBenchActivity,
   port,
   startServerAndWorkers,
@@ -31,6 +34,7 @@ applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || availableParallelism());
+const ENGINE_IN_FLIGHT = Number(process.env.ENGINE_IN_FLIGHT ?? 500);
 process.env.WEB_CONCURRENCY = String(PROCESSES);
 
 type AutocannonResult = {
@@ -189,6 +193,13 @@ async function main() {
     stopChildren();
     await sleep(2_000);
     const baselineAfter = await plainNodeHttp();
+    // The engine without the door: the same draws called in this process, nothing else running.
+    const { executeDraw } = await import('../lib/draw/execute-draw');
+    const engineUser = (i: number) => ({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: `e-${i % users}` });
+    const engineLoop = () =>
+      closedLoop(ENGINE_IN_FLIGHT, SECONDS, (i) => executeDraw(engineUser(i), activity.id, randomUUID()));
+    await closedLoop(ENGINE_IN_FLIGHT, 2, (i) => executeDraw(engineUser(i), activity.id, randomUUID()));
+    const engine = await engineLoop();
 
     const baseline = (baselineBefore + baselineAfter) / 2;
     const f = (x: number, d = 0) => x.toFixed(d);
@@ -200,7 +211,9 @@ async function main() {
       `${PROCESSES} processes, ${CONNECTIONS} connections)`,
     );
     say(`BASELINE trivial_next_rps=${f(trivialRps)} http_draw_rps=${f(draw)} me_rps=${f(meRps)}`);
+    say(`BASELINE engine_in_process_draws_per_s=${f(engine.perSecond)} (${ENGINE_IN_FLIGHT} in flight, no HTTP)`);
     say(`RATIO http_draw_vs_node_http=${f(draw / baseline, 3)} (goal >= 0.12)`);
+    say(`RATIO http_draw_vs_engine=${f(draw / engine.perSecond, 3)}`);
     say(`RATIO me_vs_node_http=${f(meRps / baseline, 3)} (goal >= 0.15)`);
     say(`RATIO trivial_next_vs_node_http=${f(trivialRps / baseline, 3)}`);
     say(
