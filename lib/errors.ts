@@ -1,5 +1,6 @@
 // One error type and one code → status table. Everything a client sees is an ErrorBody;
-// anything unexpected becomes an opaque 500 logged with the request id.
+// a backing service that cannot be reached (PostgreSQL, Redis) is a 503 the client may retry;
+// anything else unexpected becomes an opaque 500 logged with the request id.
 import { ZodError } from 'zod';
 import { errorFields, log, currentRequestId } from './log';
 
@@ -64,12 +65,102 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; he
       },
     };
   }
-  log.error('unhandled error', errorFields(err));
   const requestId = currentRequestId();
+  if (isServiceUnavailable(err)) {
+    log.warn('a backing service is unavailable', errorFields(err));
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'a service this request needs is not reachable; retry shortly',
+          ...(requestId ? { details: { requestId } } : {}),
+        },
+      },
+      headers: { 'retry-after': '1' },
+    };
+  }
+  log.error('unhandled error', errorFields(err));
   return {
     status: 500,
     body: { error: { code: 'INTERNAL', message: 'internal error', ...(requestId ? { details: { requestId } } : {}) } },
   };
+}
+
+/**
+ * SQLSTATEs of a connection that failed or a server that is going away or not yet up: class 08
+ * (connection exception) is matched by its class, these besides it.
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or in recovery
+  '53300', // too_many_connections
+]);
+
+/** Socket errors of Node: the peer refused, reset or never answered. */
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Prisma's codes for the database not being there: not reachable, timed out, connection
+ * closed, no pooled connection in time.
+ */
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+
+/** What Prisma's driver adapter calls the same (its error's `cause.kind`). */
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+
+/**
+ * Errors without a code that node-postgres and ioredis raise when a connection breaks or a
+ * command gets no answer in time; their wording is all they carry.
+ */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/, // pg: the socket closed under a query, or a connect timed out
+  /^Client has encountered a connection error and is not queryable/, // pg
+  /^timeout exceeded when trying to connect/, // pg-pool
+  /^Command timed out/, // ioredis: commandTimeout
+  /^Connection is closed\.?$/, // ioredis
+  /^Stream isn't writeable and enableOfflineQueue options is false/, // ioredis, while disconnected
+  /^Reached the max retries per request limit/, // ioredis: MaxRetriesPerRequestError
+];
+
+/**
+ * Whether an error says that PostgreSQL or Redis could not be reached or did not answer in time,
+ * rather than anything about the request: the same request may well succeed a moment later.
+ * Follows `cause` (and an AggregateError's `errors`), where drivers keep the socket's error.
+ */
+export function isServiceUnavailable(err: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof err !== 'object' || err === null) return false;
+  const e = err as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  if (typeof e.code === 'string') {
+    const code = e.code;
+    if (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+    if (UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  if (typeof e.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(e.message as string))) return true;
+  const inner = [e.cause, e.meta?.driverAdapterError, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return inner.some((i) => isServiceUnavailable(i, depth + 1));
 }
 
 export function errorResponse(err: unknown): Response {

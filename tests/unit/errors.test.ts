@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError, errorStatus, toErrorBody } from '@/lib/errors';
+import { AppError, errorStatus, isServiceUnavailable, toErrorBody } from '@/lib/errors';
 
 describe('error mapping', () => {
   it('maps every draw error code to its status', () => {
@@ -36,5 +36,46 @@ describe('error mapping', () => {
     const { status, body } = toErrorBody(new TypeError('relation "Secret" does not exist'));
     expect(status).toBe(500);
     expect(JSON.stringify(body)).not.toContain('Secret');
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE, not 500, when PostgreSQL or Redis cannot be reached', () => {
+    const socket = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, syscall: 'x' });
+    const sqlState = (code: string) => Object.assign(new Error('terminating connection'), { code, severity: 'FATAL' });
+    const unavailable = [
+      socket('ECONNREFUSED'),
+      socket('ECONNRESET'),
+      new AggregateError([socket('ECONNREFUSED')], 'connect failed'),
+      sqlState('57P01'),
+      sqlState('57P03'),
+      sqlState('08006'),
+      sqlState('53300'),
+      new Error('Connection terminated unexpectedly'),
+      new Error('Command timed out'),
+      new Error("Stream isn't writeable and enableOfflineQueue options is false"),
+      // Prisma's known request error over its driver adapter's
+      Object.assign(new Error("Can't reach database server"), { code: 'P1001' }),
+      Object.assign(new Error('Server has closed the connection.'), {
+        code: 'P2010',
+        meta: { driverAdapterError: { cause: { kind: 'postgres', code: '57P01' } } },
+      }),
+      Object.assign(new Error('x'), { name: 'DriverAdapterError', cause: { kind: 'ConnectionClosed' } }),
+    ];
+    for (const err of unavailable) {
+      expect(isServiceUnavailable(err), String(err)).toBe(true);
+      const { status, body, headers } = toErrorBody(err);
+      expect(status).toBe(503);
+      expect(body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(JSON.stringify(body)).not.toContain('5432');
+      expect(headers).toEqual({ 'retry-after': '1' });
+    }
+    const notUnavailable = [
+      sqlState('23505'),
+      sqlState('22P05'),
+      new TypeError('x is undefined'),
+      Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }),
+      'a string',
+      null,
+    ];
+    for (const err of notUnavailable) expect(isServiceUnavailable(err), String(err)).toBe(false);
   });
 });
