@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
 import { config } from './config';
 import { AppError } from './errors';
+import { errorFields, log } from './log';
 
 export type { Redis } from 'ioredis';
 
@@ -51,6 +52,9 @@ const globalForRedis = globalThis as unknown as { lotteryRedis?: Promise<Redis> 
 export function requestRedis(): Promise<Redis> {
   if (!globalForRedis.lotteryRedis) {
     const redis = createRedis('request', { lazyConnect: true });
+    // A broken link (a reset, a refused reconnect) is logged; ioredis reconnects by itself, and the
+    // commands meanwhile fail fast into 503s. Without a listener ioredis prints each to stderr.
+    redis.on('error', (err: unknown) => log.warn('the request Redis connection failed', errorFields(err)));
     globalForRedis.lotteryRedis = redis.connect().then(
       () => redis,
       (err: unknown) => {
