@@ -18,7 +18,8 @@ type Answer = import('../../helpers/draw-traffic').Answer;
 
 afterAll(() => cluster.destroy());
 
-const wins = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
+/** Draws answered 200 so far. */
+const drawn = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
 
 describe('PostgreSQL killed under draw traffic', () => {
   it('answers 503 while it is down, then loses no acknowledged win and draws no key twice', async () => {
@@ -35,7 +36,7 @@ describe('PostgreSQL killed under draw traffic', () => {
     const traffic = drawTraffic(caller, answers, { concurrency: 200, maxCalls: 60_000, stop: () => stop });
     let outage: Answer[] = [];
     try {
-      expect(await until(() => wins(answers) >= 1_000, 60_000), 'draws before the kill').toBe(true);
+      expect(await until(() => drawn(answers) >= 1_000, 60_000), 'draws before the kill').toBe(true);
       const killedAt = answers.length;
       await cluster.kill();
       const refused = () => answers.slice(killedAt).filter((a) => a.status >= 500).length;
@@ -45,8 +46,8 @@ describe('PostgreSQL killed under draw traffic', () => {
       expect(await until(() => answers.length >= downFrom + 500, 30_000)).toBe(true);
       outage = answers.slice(downFrom);
       await cluster.restart();
-      const before = wins(answers);
-      expect(await until(() => wins(answers) >= before + 1_000, 60_000), 'draws after the restart').toBe(true);
+      const before = drawn(answers);
+      expect(await until(() => drawn(answers) >= before + 1_000, 60_000), 'draws after the restart').toBe(true);
     } finally {
       stop = true;
       await traffic;

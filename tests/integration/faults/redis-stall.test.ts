@@ -18,7 +18,8 @@ type Answer = import('../../helpers/draw-traffic').Answer;
 
 afterAll(() => proxy.close());
 
-const wins = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
+/** Draws answered 200 so far. */
+const drawn = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
 
 describe('the Redis link stalled under draw traffic', () => {
   it('answers 503 past the command timeout; a retry with the same key never draws twice', async () => {
@@ -35,7 +36,7 @@ describe('the Redis link stalled under draw traffic', () => {
     const traffic = drawTraffic(caller, answers, { concurrency: 200, maxCalls: 60_000, stop: () => stop });
     let outage: Answer[] = [];
     try {
-      expect(await until(() => wins(answers) >= 1_000, 60_000), 'draws before the stall').toBe(true);
+      expect(await until(() => drawn(answers) >= 1_000, 60_000), 'draws before the stall').toBe(true);
       const stalledAt = answers.length;
       proxy.stall();
       const refused = () => answers.slice(stalledAt).filter((a) => a.status >= 500).length;
@@ -45,8 +46,8 @@ describe('the Redis link stalled under draw traffic', () => {
       expect(await until(() => answers.length >= stalledFrom + 400, 30_000)).toBe(true);
       outage = answers.slice(stalledFrom);
       proxy.resume();
-      const before = wins(answers);
-      expect(await until(() => wins(answers) >= before + 1_000, 60_000), 'draws after the stall').toBe(true);
+      const before = drawn(answers);
+      expect(await until(() => drawn(answers) >= before + 1_000, 60_000), 'draws after the stall').toBe(true);
     } finally {
       proxy.resume();
       stop = true;
