@@ -1,11 +1,15 @@
 // GET /api/health: PostgreSQL, Redis and the workers each answer, or the failing part is named.
+// Settings that work today but put the books at risk (lib/health/redis-warnings.ts) are listed
+// in `warnings` without changing the status.
 import { db } from '../db';
 import { requestRedis } from '../redis';
 import { liveWorkers } from '../workers/heartbeat';
+import { redisWarnings, type HealthWarning } from './redis-warnings';
 
 export type Health = {
   status: 'ok' | 'degraded';
   checks: { postgres: Check; redis: Check; workers: Check & { live?: number } };
+  warnings: HealthWarning[];
 };
 type Check = { ok: boolean; error?: string; ms?: number };
 
@@ -32,7 +36,12 @@ export async function checkHealth(): Promise<Health> {
     timed(() => db.$queryRaw`SELECT 1`),
     timed(async () => (await requestRedis()).ping()),
   ]);
-  const workersCheck = redisCheck.ok ? await timed(async () => liveWorkers(await requestRedis())) : null;
+  const [workersCheck, warningsCheck] = redisCheck.ok
+    ? await Promise.all([
+        timed(async () => liveWorkers(await requestRedis())),
+        timed(async () => redisWarnings(await requestRedis())),
+      ])
+    : [null, null];
   const live = workersCheck?.ok ? workersCheck.value.length : 0;
   const checks: Health['checks'] = {
     postgres: pgCheck.ok ? { ok: true, ms: pgCheck.ms } : { ok: false, error: 'PostgreSQL is not reachable' },
@@ -49,5 +58,6 @@ export async function checkHealth(): Promise<Health> {
           },
   };
   const ok = checks.postgres.ok && checks.redis.ok && checks.workers.ok;
-  return { status: ok ? 'ok' : 'degraded', checks };
+  // Settings that cannot be read (a timeout) say nothing either way: no warning.
+  return { status: ok ? 'ok' : 'degraded', checks, warnings: warningsCheck?.ok ? warningsCheck.value : [] };
 }

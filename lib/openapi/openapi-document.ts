@@ -113,7 +113,27 @@ export function openApiDocument() {
         get: {
           summary: 'PostgreSQL, Redis and workers answer',
           responses: {
-            '200': json({ type: 'object' }),
+            '200': json(
+              {
+                type: 'object',
+                properties: {
+                  status: { type: 'string', enum: ['ok', 'degraded'] },
+                  checks: { type: 'object' },
+                  warnings: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        check: { type: 'string' },
+                        code: { type: 'string' },
+                        message: { type: 'string' },
+                      },
+                    },
+                  },
+                },
+              },
+              'everything answers; risky settings (Redis without persistence or evicting keys) in warnings',
+            ),
             '503': json({ type: 'object' }, 'a part is down, named in checks'),
           },
         },

@@ -1,11 +1,47 @@
+// GET /api/health against a Redis of its own (a redis-server on a free port, started with the
+// settings docker-compose.yml gives production), so its settings can be changed freely.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GET as health } from '@/app/api/health/route';
-import { createRedis, key } from '@/lib/redis';
-import { beat, forget } from '@/lib/workers/heartbeat';
-import { callRoute } from '../helpers/fixtures';
+import { freePort } from '../helpers/free-port';
+
+const port = await freePort();
+const dir = mkdtempSync(path.join(tmpdir(), 'health-redis-'));
+const redisServer = spawn(
+  'redis-server',
+  [
+    ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
+    ...['--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction'],
+  ],
+  { stdio: 'ignore' },
+);
+for (let i = 0; i < 100; i++) {
+  const up = await new Promise<boolean>((resolve) => {
+    const s = net.connect(port, '127.0.0.1', () => (s.end(), resolve(true))).on('error', () => resolve(false));
+  });
+  if (up) break;
+  await sleep(50);
+}
+// lib/config reads the environment once, at the first import below.
+process.env.REDIS_URL = `redis://127.0.0.1:${port}/0`;
+const { GET: health } = await import('@/app/api/health/route');
+const { createRedis, key } = await import('@/lib/redis');
+const { beat, forget } = await import('@/lib/workers/heartbeat');
+const { callRoute } = await import('../helpers/fixtures');
 
 const redis = createRedis('worker');
-afterAll(() => redis.quit());
+afterAll(async () => {
+  await redis.quit();
+  // SIGKILL: a SIGTERM right after `appendonly yes` waits for the first AOF rewrite.
+  redisServer.kill('SIGKILL');
+  await once(redisServer, 'exit');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('GET /api/health', () => {
   it('answers 503 naming the workers when none beats, 200 when one does', async () => {
@@ -28,5 +64,37 @@ describe('GET /api/health', () => {
     await beat(redis, 'test-worker', Date.now() - 10 * 60_000);
     expect((await callRoute(health)).status).toBe(503);
     await forget(redis, 'test-worker');
+  });
+
+  it('warns, still 200, about a Redis without persistence or with an evicting policy', async () => {
+    await beat(redis, 'test-worker');
+    try {
+      // The production settings: append-only file, every second; no eviction.
+      const safe = await callRoute(health);
+      expect(safe.status).toBe(200);
+      expect(safe.json.warnings).toEqual([]);
+
+      await redis.config('SET', 'appendonly', 'no');
+      await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      const risky = await callRoute(health);
+      expect(risky.status).toBe(200);
+      expect(risky.json.status).toBe('ok');
+      expect(risky.json.warnings).toEqual([
+        { check: 'redis', code: 'REDIS_NO_PERSISTENCE', message: expect.stringContaining('appendonly yes') },
+        { check: 'redis', code: 'REDIS_EVICTION_POLICY', message: expect.stringContaining('allkeys-lru') },
+      ]);
+
+      // Snapshots only: a restart would load an older state.
+      await redis.config('SET', 'save', '3600 1');
+      await redis.config('SET', 'maxmemory-policy', 'noeviction');
+      expect((await callRoute(health)).json.warnings).toEqual([
+        { check: 'redis', code: 'REDIS_NO_APPEND_ONLY_FILE', message: expect.stringContaining('appendonly yes') },
+      ]);
+
+      await redis.config('SET', 'appendonly', 'yes');
+      expect((await callRoute(health)).json.warnings).toEqual([]);
+    } finally {
+      await forget(redis, 'test-worker');
+    }
   });
 });
