@@ -135,6 +135,7 @@ const UNAVAILABLE_MESSAGES = [
   /^Connection is closed\.?$/, // ioredis
   /^Stream isn't writeable and enableOfflineQueue options is false/, // ioredis, while disconnected
   /^Reached the max retries per request limit/, // ioredis: MaxRetriesPerRequestError
+  /^OOM command not allowed/, // Redis at maxmemory under noeviction: it refuses writes, drops nothing
 ];
 
 /**

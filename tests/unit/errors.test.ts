@@ -51,6 +51,7 @@ describe('error mapping', () => {
       sqlState('53300'),
       new Error('Connection terminated unexpectedly'),
       new Error('Command timed out'),
+      new Error("OOM command not allowed when used memory > 'maxmemory'."),
       new Error("Stream isn't writeable and enableOfflineQueue options is false"),
       // Prisma's known request error over its driver adapter's
       Object.assign(new Error("Can't reach database server"), { code: 'P1001' }),
