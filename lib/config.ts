@@ -55,6 +55,12 @@ const Env = z.object({
    */
   DRAW_COMMIT_LINGER_MS: z.coerce.number().int().min(0).max(50).default(2),
   DRAW_COMMIT_LINGER_ROWS: z.coerce.number().int().min(1).max(500).default(64),
+  /**
+   * Milliseconds the group commit waits for PostgreSQL to open its connection or answer its
+   * statement before it gives the connection up (and, after five tries, answers 503): a stalled
+   * link would otherwise hold every draw of the process for as long as it lasts.
+   */
+  DRAW_COMMIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   DEMO_USER_PICKER: z
     .enum(['0', '1', 'false', 'true'])
     .default('0')

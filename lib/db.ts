@@ -62,9 +62,14 @@ export class OwnConnection {
   private idleTimer: NodeJS.Timeout | null = null;
   private running = 0;
 
+  /**
+   * `timeoutMs`: how long opening the connection, and each query, may take; past it the query
+   * fails and the connection is given up (its socket may be stalled, not closed). 0: no limit.
+   */
   constructor(
     private readonly applicationName: string,
     private readonly idleMs = 10_000,
+    private readonly timeoutMs = 0,
   ) {}
 
   query<R extends pg.QueryResultRow>(query: pg.QueryConfig): Promise<pg.QueryResult<R>> {
@@ -74,8 +79,8 @@ export class OwnConnection {
     const result = client ? client.query<R>(query) : this.open().then((c) => c.query<R>(query));
     return result
       .catch((err: unknown) => {
-        // Not an answer of a working session (the socket closed, the server ended it): the
-        // next query opens a new connection rather than waiting for this one's 'end'.
+        // Not an answer of a working session (the socket closed, the server ended it, no answer
+        // in time): the next query opens a new connection rather than waiting for this one's 'end'.
         const code = (err as { code?: string }).code;
         if ((!code || code.startsWith('57P')) && client && this.client === client) {
           this.client = null;
@@ -94,7 +99,11 @@ export class OwnConnection {
 
   private open(): Promise<pg.Client> {
     this.opening ??= (async () => {
-      const client = new pg.Client({ connectionString: config().DATABASE_URL, application_name: this.applicationName });
+      const client = new pg.Client({
+        connectionString: config().DATABASE_URL,
+        application_name: this.applicationName,
+        ...(this.timeoutMs > 0 ? { connectionTimeoutMillis: this.timeoutMs, query_timeout: this.timeoutMs } : {}),
+      });
       const drop = () => {
         if (this.client === client) this.client = null;
       };

@@ -131,6 +131,8 @@ const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/, // pg: the socket closed under a query, or a connect timed out
   /^Client has encountered a connection error and is not queryable/, // pg
   /^timeout exceeded when trying to connect/, // pg-pool
+  /^Query read timeout/, // pg: query_timeout
+  /^timeout expired$/, // pg: a Client's connectionTimeoutMillis
   /^Command timed out/, // ioredis: commandTimeout
   /^Connection is closed\.?$/, // ioredis
   /^Stream isn't writeable and enableOfflineQueue options is false/, // ioredis, while disconnected

@@ -84,7 +84,7 @@ export const GROUP_COMMIT_CONNECTION = 'lottery-group-commit';
 
 /** The statement goes out on the committer's own connection, in the same tick as the batch is made. */
 function writeOnOwnConnection() {
-  const connection = new OwnConnection(GROUP_COMMIT_CONNECTION);
+  const connection = new OwnConnection(GROUP_COMMIT_CONNECTION, undefined, config().DRAW_COMMIT_TIMEOUT_MS);
   return (batch: DrawRows[]) => commitDraws(batch, connection);
 }
 

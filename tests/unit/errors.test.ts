@@ -50,6 +50,8 @@ describe('error mapping', () => {
       sqlState('08006'),
       sqlState('53300'),
       new Error('Connection terminated unexpectedly'),
+      new Error('Query read timeout'),
+      new Error('timeout expired'),
       new Error('Command timed out'),
       new Error("OOM command not allowed when used memory > 'maxmemory'."),
       new Error("Stream isn't writeable and enableOfflineQueue options is false"),

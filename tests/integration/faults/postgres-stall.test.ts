@@ -1,0 +1,66 @@
+// The link to PostgreSQL stalls (every byte held, both ways, by a proxy in front of the shared
+// server, as a half-open connection or a network partition would) for longer than the group
+// commit's timeout, under 200 draws in flight: the draws answer 503 SERVICE_UNAVAILABLE instead
+// of hanging, and once the link moves again a retry with the same Idempotency-Key returns the
+// one draw it made; the books balance.
+import { afterAll, describe, expect, it } from 'vitest';
+import { TcpProxy } from '../../helpers/tcp-proxy';
+
+const shared = new URL(process.env.DATABASE_URL!);
+const proxy = await TcpProxy.start({ host: shared.hostname, port: Number(shared.port || 5432) });
+// lib/config reads the environment once, at the first import below.
+const viaProxy = new URL(shared);
+viaProxy.host = `127.0.0.1:${proxy.port}`;
+process.env.DATABASE_URL = viaProxy.toString();
+process.env.DRAW_COMMIT_TIMEOUT_MS = '500';
+const { liveActivity } = await import('../../helpers/activities');
+const { checkBooks, drawTraffic, retryUnanswered, until } = await import('../../helpers/draw-traffic');
+type Answer = import('../../helpers/draw-traffic').Answer;
+
+afterAll(() => proxy.close());
+
+/** Draws answered 200 so far. */
+const drawn = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
+
+describe('the PostgreSQL link stalled under draw traffic', () => {
+  it('answers 503 past the commit timeout; a retry with the same key never draws twice', async () => {
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0.2, stock: 2_000, prizes: [{ prizeId: p[0]! }] }],
+      { stocks: [2_000], overrides: { limits: { freeDrawsPerDay: 1_000 } } },
+    );
+    const users = await Promise.all(
+      Array.from({ length: 400 }, async (_, i) => ({ id: `u${i}`, token: await tenant.userToken(`u${i}`) })),
+    );
+    const caller = { activityId: activity.id, users };
+    const answers: Answer[] = [];
+    let stop = false;
+    const traffic = drawTraffic(caller, answers, { concurrency: 200, maxCalls: 60_000, stop: () => stop });
+    let stalled: Answer[] = [];
+    try {
+      expect(await until(() => drawn(answers) >= 1_000, 60_000), 'draws before the stall').toBe(true);
+      const stalledAt = answers.length;
+      proxy.stall();
+      // The draws waiting for the group commit when the link stalled are refused once its tries
+      // time out. (Draws whose token check must read the tenant's secrets from PostgreSQL, every
+      // 5 s, wait for the link instead: the pool's queries have no timeout.)
+      const refused = () => answers.slice(stalledAt).filter((a) => a.status >= 500).length;
+      expect(await until(() => refused() >= 100, 30_000), 'refusals while the link is stalled').toBe(true);
+      stalled = answers.slice(stalledAt);
+      proxy.resume();
+      const before = drawn(answers);
+      expect(await until(() => drawn(answers) >= before + 1_000, 60_000), 'draws after the stall').toBe(true);
+    } finally {
+      proxy.resume();
+      stop = true;
+      await traffic;
+    }
+
+    // Committed before the stall, or refused with 503: nothing else while the link was stalled.
+    expect(stalled.filter((a) => a.status !== 200 && a.code !== 'SERVICE_UNAVAILABLE')).toEqual([]);
+    const failed = answers.filter((a) => a.status >= 500 && a.code !== 'SERVICE_UNAVAILABLE');
+    expect(failed, 'no 500 and no other 5xx at any time').toEqual([]);
+
+    expect(await retryUnanswered(caller, answers), 'keys still unanswered').toEqual([]);
+    expect(await checkBooks(caller, answers)).toEqual([]);
+  });
+});
