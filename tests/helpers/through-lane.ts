@@ -18,7 +18,7 @@ export const THROUGH_HOT_LANE = process.env.TEST_THROUGH_HOT_LANE === '1';
 /** What the lane server of this test file has seen: requests it answered, and those it left to Next. */
 export type LaneCounts = { answered: number; leftToNext: number };
 
-type Lane = { routes: HotRoute[]; server: Server; agent: Agent; base: string; counts: LaneCounts };
+type Lane = { routes: HotRoute[]; server: Server; agent: Agent; port: number; counts: LaneCounts };
 let started: Promise<Lane> | undefined;
 
 /** Built as server.ts builds its front: refusal of a bad head, the client address, then the lane. */
@@ -46,7 +46,7 @@ async function startLane(): Promise<Lane> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  return { routes, server, agent: new Agent({ keepAlive: true }), base: `http://127.0.0.1:${port}`, counts };
+  return { routes, server, agent: new Agent({ keepAlive: true }), port, counts };
 }
 
 const lane = () => (started ??= startLane());
@@ -72,7 +72,7 @@ export type Answered = { status: number; headers: Headers; text: string };
  * The path the lane must answer itself for this handler and call: the route whose module exports
  * `handler` for `method`, its segments filled from `params` and the query taken from `path`.
  * Null when the handler is no hot route for this method, or when the lane would leave the path to
- * Next (a param missing, empty, or changed by encoding, which puts a `%` in it).
+ * Next (a param missing, empty, `.`, `..`, or changed by encoding, which puts a `%` in it).
  */
 export async function lanePath(handler: unknown, { method, path, params }: Omit<Call, 'request'>) {
   const { routes } = await lane();
@@ -82,7 +82,7 @@ export async function lanePath(handler: unknown, { method, path, params }: Omit<
   const filled = route.path.replace(/\[(\w+)\]/g, (_, name: string) => {
     const value = params[name];
     const encoded = value === undefined ? '' : encodeURIComponent(value);
-    if (encoded === '' || encoded.includes('%')) unservable = true;
+    if (encoded === '' || encoded === '.' || encoded === '..' || encoded.includes('%')) unservable = true;
     return encoded;
   });
   if (unservable) return null;
@@ -102,9 +102,11 @@ export async function sendThroughLane(lanePath: string, request: Request): Promi
     return null;
   }
   const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-  const { base, agent } = await lane();
+  const { port, agent } = await lane();
+  // The path as built, not parsed as a URL, which could resolve or re-encode parts of it.
+  const target = { host: '127.0.0.1', port, path: lanePath, method: request.method, agent };
   const answer = await new Promise<{ status: number; raw: string[]; body: Buffer }>((resolve, reject) => {
-    const req = httpRequest(`${base}${lanePath}`, { method: request.method, agent }, (res) => {
+    const req = httpRequest(target, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject);
       res.on('end', () => resolve({ status: res.statusCode!, raw: res.rawHeaders, body: Buffer.concat(chunks) }));
