@@ -23,7 +23,7 @@ function filesTouchingHotRoutes(): string[] {
     .filter((f) => f.endsWith('.test.ts'))
     .filter((f) => {
       const source = readFileSync(path.join(import.meta.dirname, dir, f), 'utf8');
-      return modules.some((m) => source.includes(`@/${m}'`) || source.includes(`/${m}'`));
+      return modules.some((m) => source.includes(`/${m}'`));
     })
     .map((f) => `${dir}/${f}`);
 }
