@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -9,6 +10,23 @@ process.env.REDIS_PREFIX ??= 'test';
 process.env.LOG_LEVEL ??= 'silent';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
+
+/**
+ * The integration test files that import a route file the hot lane serves (hot-routes.ts names
+ * them): the ones the `integration-lane` project runs again through the lane.
+ */
+function filesTouchingHotRoutes(): string[] {
+  const hotRoutes = readFileSync(path.join(import.meta.dirname, 'hot-routes.ts'), 'utf8');
+  const modules = [...hotRoutes.matchAll(/import\('\.\/(app\/[^']+)'\)/g)].map((m) => m[1]!);
+  const dir = 'tests/integration';
+  return readdirSync(path.join(import.meta.dirname, dir))
+    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => {
+      const source = readFileSync(path.join(import.meta.dirname, dir, f), 'utf8');
+      return modules.some((m) => source.includes(`/${m}'`));
+    })
+    .map((f) => `${dir}/${f}`);
+}
 
 export default defineConfig({
   resolve: { alias },
@@ -34,6 +52,23 @@ export default defineConfig({
         },
       },
       {
+        // The same tests again, each hot route's request sent over a socket through the production
+        // server's hot lane (tests/helpers/through-lane.ts); after the direct run, not beside it, so
+        // no file runs twice at once.
+        resolve: { alias },
+        test: {
+          name: 'integration-lane',
+          include: filesTouchingHotRoutes(),
+          environment: 'node',
+          env: { TEST_THROUGH_HOT_LANE: '1' },
+          globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
         // Kills, restarts and lost Redis state: alone, after everything else, one file at a time.
         resolve: { alias },
         test: {
@@ -44,7 +79,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           maxWorkers: 1,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

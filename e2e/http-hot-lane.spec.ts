@@ -36,7 +36,9 @@ type Answer = { status: number; headers: Record<string, string | string[] | unde
 /** One request over a fresh connection, exactly as given (a chunked body declares no length). */
 function send(baseURL: string, { method, path, headers = {}, body, chunked }: Call): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${baseURL}${path}`, { method, headers, agent: false }, (res) => {
+    // The path as given, not parsed as a URL, which would resolve dot segments, `\` and `#`.
+    const { hostname, port } = new URL(baseURL);
+    const req = httpRequest({ hostname, port, path, method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject);
       res.on('end', () => {
@@ -134,6 +136,11 @@ test('every end-user route answers the same through the lane and through Next', 
     [{ method: 'GET', path: '/api/v1/me/wins/', headers: auth() }, 308],
     [{ method: 'POST', path: '/api/v1/me/wins', headers: auth() }, 405],
     [{ method: 'GET', path: '/api/v1/me/wins' }, 401],
+    // Paths Next reads otherwise: `\` is a redirect to `/`, `#` ends the path, dot segments are resolved.
+    [{ method: 'GET', path: `${a}\\me`, headers: auth() }, 308],
+    [{ method: 'GET', path: `${a}#me`, headers: auth() }, 200],
+    [{ method: 'POST', path: '/api/v1/activities/../draws', headers: auth() }, 404],
+    [{ method: 'POST', path: `${a}/tasks/./complete`, headers: auth() }, 404],
   ];
   const claim = `/api/v1/wins/${randomUUID()}/claim`;
   const json = { ...auth(), 'content-type': 'application/json' };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: install what is missing (dependencies, and Debian's Chromium where it can), make
 # sure PostgreSQL and Redis run, then typecheck, lint, format check, vitest (unit, then integration against
-# real PostgreSQL and Redis), Playwright and a bounded fuzz run against a production build.
+# real PostgreSQL and Redis, the files that call hot routes once more through the hot lane), Playwright and a
+# bounded fuzz run against a production build.
 # The run uses its own database and Redis prefix, dropped at the end, so it never disturbs the
 # demo's data.
 set -euo pipefail
@@ -28,7 +29,7 @@ say "lint";                 npx --no-install eslint . --max-warnings 0
 say "format";               npx --no-install prettier --check . --log-level warn
 say "migrate the test database"; npx --no-install tsx scripts/migrate.ts
 say "vitest: unit";         npx --no-install vitest run --project unit
-say "vitest: integration";  npx --no-install vitest run --project integration --project faults
+say "vitest: integration";  npx --no-install vitest run --project integration --project integration-lane --project faults
 say "seed and build for e2e"
 npx --no-install tsx prisma/seed.ts >/dev/null
 npm run --silent build > .next-test-build.log 2>&1 || { tail -n 60 .next-test-build.log; exit 1; }

@@ -41,7 +41,10 @@ function compile(route: HotRoute): Compiled {
   return { segments, module: route.module };
 }
 
-/** The route and params a path names, or null. A param is any non-empty segment without `%`. */
+/**
+ * The route and params a path names, or null. A param is any segment Next's URL parsing keeps as
+ * it is: not empty, `.` or `..` (resolved), without `%` (decoded), `\` (read as `/`) or `#` (ends the path).
+ */
 function match(routes: Compiled[], pathname: string): { module: RouteModule; params: Record<string, string> } | null {
   const parts = pathname.split('/');
   if (parts[0] !== '') return null;
@@ -55,7 +58,7 @@ function match(routes: Compiled[], pathname: string): { module: RouteModule; par
       if (seg.literal !== undefined) {
         if (part !== seg.literal) continue next;
       } else {
-        if (part === '' || part.includes('%')) continue next;
+        if (part === '' || part === '.' || part === '..' || /[%\\#]/.test(part)) continue next;
         params[seg.param!] = part;
       }
     }

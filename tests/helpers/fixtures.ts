@@ -1,5 +1,6 @@
 // Fresh tenants and callers for integration tests: every test works in its own tenant.
 import { randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
 import { createApiKey } from '../../lib/auth/api-keys';
 import { mintUserToken } from '../../lib/auth/user-token';
 import { db } from '../../lib/db';
@@ -26,7 +27,14 @@ export async function freshTenant() {
 
 type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 
-/** Calls a route handler exactly as Next.js would, without a server. */
+// Lane mode (TEST_THROUGH_HOT_LANE=1): hot routes go over a socket to the hot lane (through-lane.ts).
+const throughLane = process.env.TEST_THROUGH_HOT_LANE === '1' ? import('./through-lane') : null;
+if (throughLane) afterAll(async () => (await throughLane).stopLane());
+
+/**
+ * Calls a route handler exactly as Next.js would, without a server; in lane mode, a hot route's
+ * handler through the production server's hot lane instead, over a real HTTP request.
+ */
 export async function callRoute(
   handler: RouteHandler,
   {
@@ -48,15 +56,24 @@ export async function callRoute(
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     if (typeof body !== 'string') (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
   }
-  const res = await handler(new Request(`http://localhost${path}`, init), { params: Promise.resolve(params) });
-  const text = await res.text();
+  const request = new Request(`http://localhost${path}`, init);
+  const lane = throughLane && (await throughLane);
+  const viaLane = lane && (await lane.lanePath(handler, { method: request.method, path, params }));
+  const answer =
+    (viaLane && (await lane.sendThroughLane(viaLane, request))) || (await callDirectly(handler, request, params));
+  const text = answer.text;
   let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     json = undefined;
   }
-  return { status: res.status, headers: res.headers, json, text };
+  return { status: answer.status, headers: answer.headers, json, text };
+}
+
+async function callDirectly(handler: RouteHandler, request: Request, params: Record<string, string>) {
+  const res = await handler(request, { params: Promise.resolve(params) });
+  return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

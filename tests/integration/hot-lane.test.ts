@@ -51,7 +51,9 @@ function send(
   chunked = false,
 ): Promise<Sent> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method, headers, agent: false }, (res) => {
+    // The path as given, not parsed as a URL, which would resolve dot segments, `\` and `#`.
+    const { hostname, port } = new URL(base);
+    const req = httpRequest({ hostname, port, path, method, headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8').on('data', (c: string) => (text += c));
       res.on('end', () =>
@@ -132,6 +134,12 @@ describe('the hot lane', () => {
       ['GET', '/api/v1/me/wins/'],
       ['GET', `/api/v1/activities/%41${activityId.slice(1)}`],
       ['GET', '/api/v1/activities//me'],
+      // Next's URL parsing changes these: dot segments resolved, `\` read as `/`, `#` ends the path.
+      ['GET', `/api/v1/activities/${activityId}\\me`],
+      ['GET', `/api/v1/activities/${activityId}#me`],
+      ['POST', '/api/v1/activities/../draws'],
+      ['POST', `/api/v1/activities/${activityId}/tasks/./complete`],
+      ['POST', '/api/v1/wins/../claim'],
       ['GET', '/api/v1/openapi.json'],
       ['GET', '/api/manage/activities'],
       ['GET', '/api/v1/activities'],

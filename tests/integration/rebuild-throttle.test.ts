@@ -36,6 +36,17 @@ describe('rebuilds started by end users', () => {
         }),
       );
     const codes = async () => [...new Set((await drawAll()).map((r) => (r.status === 200 ? 'ok' : r.json.error.code)))];
+    // A rebuild bumps the generation on the activity row first: held here, the rebuild the first
+    // request starts cannot restore the state before the last request has found it missing, however
+    // slowly the requests arrive.
+    const codesWhileRowHeld = () =>
+      db.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT id FROM "Activity" WHERE id = ${id}::uuid FOR UPDATE`;
+          return codes();
+        },
+        { timeout: 60_000 },
+      );
     const epoch = async () =>
       (await db.activity.findUniqueOrThrow({ where: { id }, select: { stateEpoch: true } })).stateEpoch;
     // The draws' own connection: a rebuild one of them started took its lock there before it
@@ -49,7 +60,7 @@ describe('rebuilds started by end users', () => {
 
     // The state is lost: the requests that find it missing start one rebuild.
     await loseState();
-    expect(await codes()).toEqual(['ACTIVITY_REBUILDING']);
+    expect(await codesWhileRowHeld()).toEqual(['ACTIVITY_REBUILDING']);
     await settle();
     expect(await epoch()).toBe(before + 1);
     expect(await redis.exists(k.cfg)).toBe(1);
@@ -65,7 +76,7 @@ describe('rebuilds started by end users', () => {
 
     // The interval is over: the next request starts one rebuild again, and the draws go on.
     await redis.del(k.rebuildThrottle);
-    expect(await codes()).toEqual(['ACTIVITY_REBUILDING']);
+    expect(await codesWhileRowHeld()).toEqual(['ACTIVITY_REBUILDING']);
     await settle();
     expect(await epoch()).toBe(before + 2);
     expect(await codes()).toEqual(['ok']);
