@@ -82,7 +82,7 @@ export async function transitionActivity(request: TransitionRequest): Promise<Tr
     if (err instanceof NotApplied) return { applied: false, status: err.status };
     throw err;
   }
-  await holdPoint(`transition:${to}`);
+  await holdPoint(`transition:${to}`, request.activityId);
   await followThrough(request, recorded, now);
   return { applied: true, from: recorded.from, to };
 }
