@@ -1,8 +1,9 @@
 // The time the books decide by: scheduled starts and ends, the settle sweep, claim expiry, the
 // draw's period check and its local day. In production it is Date.now(). With CLOCK_OFFSET_FILE
 // set (tests only) the file's number of milliseconds is added, re-read at most every 200 ms, so a
-// test can step one process's clock forward or back while it runs (docs/clock.md). PostgreSQL and
-// Redis keep their own clocks: row defaults, stream entry ids and key expiry do not follow it.
+// test can step one process's clock forward or back while it runs (docs/job-faults.md).
+// PostgreSQL and Redis keep their own clocks: row defaults, stream entry ids and key expiry do
+// not follow it.
 import { readFileSync } from 'node:fs';
 import { config } from './config';
 
