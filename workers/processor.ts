@@ -23,7 +23,7 @@ export function defineProcessor<N extends QueueName>(
       if (!parsed.success) throw new UnrecoverableError(`bad ${queue} payload: ${parsed.error.message}`);
       const result = await handle(parsed.data as QueuePayload<N>, job);
       // Tests kill a process here: every effect made, the job not yet marked done.
-      await holdPoint(`${queue}:done`);
+      await holdPoint(`${queue}:done`, job.id);
       return result;
     },
   };

@@ -46,7 +46,10 @@ export async function runTransition(
     audit: { scheduled: true },
     now,
   });
-  return outcome.applied ? 'applied' : 'not-applicable';
+  if (outcome.applied) return 'applied';
+  // Another run made it meanwhile, and may die before its follow-through.
+  if (outcome.status === TO[transition]) await repeatFollowThrough(activityId, outcome.status, now);
+  return 'not-applicable';
 }
 
 /** Transitions that are due but were not made (a lost delayed job): made now. */

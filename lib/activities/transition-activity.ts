@@ -22,7 +22,7 @@ import { db } from '../db';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { requestRedis, type Redis } from '../redis';
 import { rebuildActivityState } from '../draw/rebuild-activity';
-import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
+import { carryToHotState, lockStateEpoch, writeHotState } from '../draw/write-hot-state';
 import { AFTER_DRAWS, markDirty } from '../workers/dirty-activities';
 import { scheduleLifecycle } from './schedule-lifecycle';
 import { scheduleSettle } from './schedule-settle';
@@ -145,6 +145,17 @@ export async function repeatFollowThrough(activityId: string, status: ActivitySt
   const a = await db.activity.findUnique({ where: { id: activityId }, select: { status: true, stateEpoch: true } });
   if (!a || a.status !== status || status === 'DRAFT') return;
   await followThrough({ activityId, to: status }, { from: status, epoch: a.stateEpoch }, now);
+}
+
+/**
+ * Tells the hot state that the activity has ended, as the end's follow-through does: the process
+ * that ended it may have died between the commit and the follow-through, and settling, which every
+ * ended activity reaches, makes that good. No state: nothing to tell (a rebuild reads the records).
+ */
+export async function carryEndToHotState(redis: Redis, activityId: string) {
+  const a = await db.activity.findUnique({ where: { id: activityId }, select: { stateEpoch: true } });
+  if (!a) return;
+  await writeHotState(redis, activityId, a.stateEpoch, { hash: 'cfg', op: 'set', fields: { status: 'ENDED' } });
 }
 
 /** After the commit: the hot state learns the status, and what the new state needs is queued. */

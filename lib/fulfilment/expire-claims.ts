@@ -12,7 +12,7 @@ const system = { type: 'SYSTEM', id: 'claim-expiry' } as const;
 export async function expireClaims(now = nowMs(), { tenantId }: { tenantId?: string } = {}): Promise<number> {
   const expired = await db.win.findMany({
     where: { status: 'AWAITING_CLAIM', claimExpiresAt: { lt: new Date(now) }, ...(tenantId ? { tenantId } : {}) },
-    select: { id: true, tenantId: true },
+    select: { id: true, tenantId: true, activityId: true },
     orderBy: { claimExpiresAt: 'asc' },
     take: 1_000,
   });
@@ -20,7 +20,7 @@ export async function expireClaims(now = nowMs(), { tenantId }: { tenantId?: str
   for (const w of expired) {
     try {
       if ((await voidWin(w.tenantId, system, { winId: w.id, reason: 'claim window expired' })).voided) voided++;
-      await holdPoint('claim-expiry:voided');
+      await holdPoint('claim-expiry:voided', w.activityId);
     } catch (err) {
       log.warn('claim expiry failed', { winId: w.id, ...errorFields(err) });
     }

@@ -1,6 +1,6 @@
 // A seam for tests that kill a workers process in the middle of a job. Production never sets
 // WORKER_HOLD_AT, and a hold point then costs one lookup in an empty set. A test names points
-// (`settle:return-stock:<activityId>`, `transition:ENDED:<activityId>`, `<queue>:done` ...): a process reaching one
+// (`settle:return-stock:<activityId>`, `transition:ENDED:<activityId>`, `<queue>:done:<jobId>` ...): a process reaching one
 // notes it in Redis (heldKey) and waits there for ever, so the test can SIGKILL it at exactly
 // that step and check that the job's next delivery finishes the work with every effect once.
 import { config } from '../config';
