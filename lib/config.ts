@@ -61,6 +61,19 @@ const Env = z.object({
    * link would otherwise hold every draw of the process for as long as it lasts.
    */
   DRAW_COMMIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * Tests only: a file holding milliseconds (may be negative) that lib/clock.ts adds to this
+   * process's clock, re-read at most every 200 ms, so a test can step one process's time.
+   */
+  CLOCK_OFFSET_FILE: z.string().min(1).optional(),
+  /**
+   * Tests only: comma-separated hold points (lib/workers/hold-point.ts) where this process stops
+   * in the middle of a job, announced in Redis, until a test kills it.
+   */
+  WORKER_HOLD_AT: z
+    .string()
+    .optional()
+    .transform((v) => new Set((v ?? '').split(',').filter(Boolean))),
   DEMO_USER_PICKER: z
     .enum(['0', '1', 'false', 'true'])
     .default('0')

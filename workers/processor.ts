@@ -2,6 +2,7 @@
 // call one lib function. Retries come from BullMQ's attempts and backoff.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { queuePayloads, type QueueName, type QueuePayload } from '@/lib/queues';
+import { holdPoint } from '@/lib/workers/hold-point';
 
 export type Processor<N extends QueueName> = {
   queue: N;
@@ -20,7 +21,10 @@ export function defineProcessor<N extends QueueName>(
     async process(job) {
       const parsed = queuePayloads[queue].safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`bad ${queue} payload: ${parsed.error.message}`);
-      return handle(parsed.data as QueuePayload<N>, job);
+      const result = await handle(parsed.data as QueuePayload<N>, job);
+      // Tests kill a process here: every effect made, the job not yet marked done.
+      await holdPoint(`${queue}:done`, job.id);
+      return result;
     },
   };
 }

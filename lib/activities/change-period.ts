@@ -17,6 +17,7 @@ import { getActivityOrThrow } from './get-activity';
 import { scheduleLifecycle } from './schedule-lifecycle';
 import type { ActivityDto } from './activity-dto';
 import type { PatchActivity } from './schemas';
+import { nowMs } from '../clock';
 
 const MAX_PERIOD_MS = 366 * 24 * 3600 * 1000;
 /** The draw keeps a user's counters this long after the end (draw-batch-v.lua's EXPIREAT). */
@@ -30,7 +31,7 @@ export type PeriodChange = {
 };
 
 export async function changeActivityPeriod(tenantId: string, actor: Actor, change: PeriodChange): Promise<ActivityDto> {
-  const { activityId, patch, now = Date.now() } = change;
+  const { activityId, patch, now = nowMs() } = change;
   const a = isUuid(activityId)
     ? await db.activity.findFirst({
         where: { id: activityId, tenantId },

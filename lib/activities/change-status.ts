@@ -14,6 +14,7 @@ import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
 import { settleActivity } from './settle-activity';
 import { transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
+import { nowMs } from '../clock';
 
 type Transition = 'pause' | 'resume' | 'end';
 const allowed: Record<Transition, ActivityStatus[]> = {
@@ -30,7 +31,7 @@ export type StatusChange = {
 };
 
 export async function changeActivityStatus(tenantId: string, actor: Actor, change: StatusChange): Promise<ActivityDto> {
-  const { activityId, transition, now = Date.now() } = change;
+  const { activityId, transition, now = nowMs() } = change;
   const a = await getActivityRowOrThrow(tenantId, activityId);
   if (!allowed[transition].includes(a.status)) {
     throw new AppError('INVALID_STATE', `cannot ${transition} an activity that is ${publicStatus(a.status)}`);

@@ -7,23 +7,31 @@
 import type { ActivityStatus } from '@/generated/prisma/client';
 import { db } from '../db';
 import { enqueueTransition, type Transition } from './schedule-lifecycle';
-import { transitionActivity } from './transition-activity';
+import { repeatFollowThrough, transitionActivity } from './transition-activity';
+import { nowMs } from '../clock';
 
 const system = { type: 'SYSTEM', id: 'activity-lifecycle' } as const;
 
 const FROM: Record<Transition, ActivityStatus[]> = { start: ['SCHEDULED'], end: ['SCHEDULED', 'LIVE', 'PAUSED'] };
+const TO: Record<Transition, ActivityStatus> = { start: 'LIVE', end: 'ENDED' };
 
 /** The job: apply the transition if it is due; reschedule if the period moved later. */
 export async function runTransition(
   activityId: string,
   transition: Transition,
-  now = Date.now(),
+  now = nowMs(),
 ): Promise<'applied' | 'not-due' | 'not-applicable'> {
   const a = await db.activity.findUnique({
     where: { id: activityId },
     select: { status: true, startsAt: true, endsAt: true, configVersion: true },
   });
-  if (!a || !FROM[transition].includes(a.status)) return 'not-applicable';
+  if (!a) return 'not-applicable';
+  if (a.status === TO[transition]) {
+    // Made already, perhaps by a run that died before its follow-through: that part again.
+    await repeatFollowThrough(activityId, a.status, now);
+    return 'not-applicable';
+  }
+  if (!FROM[transition].includes(a.status)) return 'not-applicable';
   const due = transition === 'start' ? a.startsAt.getTime() : a.endsAt.getTime();
   if (due > now) {
     await enqueueTransition({ activityId, transition, atMs: due, configVersion: a.configVersion, now });
@@ -32,17 +40,20 @@ export async function runTransition(
   const outcome = await transitionActivity({
     activityId,
     from: FROM[transition],
-    to: transition === 'start' ? 'LIVE' : 'ENDED',
+    to: TO[transition],
     actor: system,
     action: `activity.${transition}`,
     audit: { scheduled: true },
     now,
   });
-  return outcome.applied ? 'applied' : 'not-applicable';
+  if (outcome.applied) return 'applied';
+  // Another run made it meanwhile, and may die before its follow-through.
+  if (outcome.status === TO[transition]) await repeatFollowThrough(activityId, outcome.status, now);
+  return 'not-applicable';
 }
 
 /** Transitions that are due but were not made (a lost delayed job): made now. */
-export async function sweepLifecycle(now = Date.now()): Promise<number> {
+export async function sweepLifecycle(now = nowMs()): Promise<number> {
   const due = await db.activity.findMany({
     where: {
       OR: [

@@ -17,12 +17,13 @@ import { transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { recordConfigVersion } from './config-versions';
+import { nowMs } from '../clock';
 
 export async function publishActivity(
   tenantId: string,
   actor: Actor,
   activityId: string,
-  { now = Date.now(), redis }: { now?: number; redis?: Redis } = {},
+  { now = nowMs(), redis }: { now?: number; redis?: Redis } = {},
 ): Promise<ActivityDto> {
   const activity = await getActivityRowOrThrow(tenantId, activityId);
   if (activity.status !== 'DRAFT') {
@@ -98,7 +99,7 @@ export type PublishBlocker = { path: string; message: string };
 /** What stops an activity from being published (the console's checklist shows the same). */
 export function publishBlockers(
   a: { endsAt: Date; tiers: { name: string; probabilityMicros: number; stock: number; prizes: unknown[] }[] },
-  now = Date.now(),
+  now = nowMs(),
 ): PublishBlocker[] {
   const problems: PublishBlocker[] = [];
   if (a.endsAt.getTime() <= now) problems.push({ path: 'endsAt', message: 'the period has already ended' });

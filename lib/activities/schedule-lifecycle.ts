@@ -6,6 +6,7 @@
 import { db } from '../db';
 import { enqueue, getQueue } from '../queues';
 import { key, requestRedis } from '../redis';
+import { nowMs } from '../clock';
 
 export type Transition = 'start' | 'end';
 
@@ -15,7 +16,7 @@ const JOB_IDS_TTL_SECONDS = 30 * 86400;
 const jobIdsKey = (activityId: string) => key('lifecycle-jobs', activityId);
 
 /** Queues the activity's next transitions; jobs are keyed so scheduling twice adds nothing. */
-export async function scheduleLifecycle(activityId: string, now = Date.now()) {
+export async function scheduleLifecycle(activityId: string, now = nowMs()) {
   const a = await db.activity.findUnique({
     where: { id: activityId },
     select: { status: true, startsAt: true, endsAt: true, configVersion: true },

@@ -5,6 +5,7 @@
 import { db } from '../db';
 import { errorFields, log } from '../log';
 import { enqueue, getQueue } from '../queues';
+import { nowMs } from '../clock';
 
 /** Draws already decided when an activity ends get this long to land before it is settled. */
 const SETTLE_DELAY_MS = 5_000;
@@ -27,7 +28,7 @@ export async function scheduleSettle(activityId: string, { delayMs = SETTLE_DELA
 }
 
 /** The sweep: every ended activity long past its end and still not settled gets its job again. */
-export async function requeueUnsettled(now = Date.now()): Promise<number> {
+export async function requeueUnsettled(now = nowMs()): Promise<number> {
   let queued = 0;
   let cursor: string | undefined;
   for (;;) {

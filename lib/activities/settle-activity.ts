@@ -1,5 +1,6 @@
 // Settling an ended activity, the one job reaching ENDED queues (the `settle` queue, one job id
-// per activity: lib/activities/schedule-settle.ts), in this order:
+// per activity: lib/activities/schedule-settle.ts), in this order (after telling the hot state the
+// activity has ended, in case the process that ended it died before it could):
 //  1. drain its draw stream: every draw decided before the end becomes a row;
 //  2. draw its fixed winners, if it has them, among everyone who took part
 //     (lib/fixed-winners/draw-fixed-winners.ts);
@@ -20,7 +21,7 @@ import { drainDrawLog } from '../draw/drain-draw-log';
 import { drawFixedWinners, type FixedWinnersResult } from '../fixed-winners/draw-fixed-winners';
 import { returnUnusedStock, type ReturnResult } from '../inventory/return-unused-stock';
 import { retireLifecycle } from './schedule-lifecycle';
-import { transitionActivity } from './transition-activity';
+import { carryEndToHotState, transitionActivity } from './transition-activity';
 
 export const SETTLE_ACTOR = { type: 'SYSTEM', id: 'settle' } as const;
 
@@ -49,7 +50,9 @@ export async function settleActivity(
     select: { status: true, fixedWinners: true },
   });
   if (!activity || !hasEnded(activity.status)) return null;
-  await drainAll(redis ?? (await requestRedis()), activityId);
+  const r = redis ?? (await requestRedis());
+  await carryEndToHotState(r, activityId);
+  await drainAll(r, activityId);
   await afterStep?.('drain');
   const fixedWinners = activity.fixedWinners !== null ? await drawFixedWinners(activityId) : null;
   await afterStep?.('fixed-winners');

@@ -22,10 +22,12 @@ import { db } from '../db';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { requestRedis, type Redis } from '../redis';
 import { rebuildActivityState } from '../draw/rebuild-activity';
-import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
+import { carryToHotState, lockStateEpoch, writeHotState } from '../draw/write-hot-state';
 import { AFTER_DRAWS, markDirty } from '../workers/dirty-activities';
 import { scheduleLifecycle } from './schedule-lifecycle';
 import { scheduleSettle } from './schedule-settle';
+import { nowMs } from '../clock';
+import { holdPoint } from '../workers/hold-point';
 
 /** Where each state may go. */
 export const NEXT_STATUSES: Record<ActivityStatus, readonly ActivityStatus[]> = {
@@ -71,7 +73,7 @@ export async function transitionActivity(request: TransitionRequest): Promise<Tr
   const { from, to } = request;
   const refused = from.filter((f) => !NEXT_STATUSES[f].includes(to));
   if (refused.length) throw new Error(`an activity cannot go from ${refused.join(' or ')} to ${to}`);
-  const now = request.now ?? Date.now();
+  const now = request.now ?? nowMs();
   const inLock = request.lock ?? ((inside) => inside());
   let recorded: Recorded;
   try {
@@ -80,6 +82,7 @@ export async function transitionActivity(request: TransitionRequest): Promise<Tr
     if (err instanceof NotApplied) return { applied: false, status: err.status };
     throw err;
   }
+  await holdPoint(`transition:${to}`, request.activityId);
   await followThrough(request, recorded, now);
   return { applied: true, from: recorded.from, to };
 }
@@ -132,8 +135,35 @@ async function record(tx: Tx, request: TransitionRequest, now: number): Promise<
   return { from: row.status, epoch: await lockStateEpoch(tx, activityId) };
 }
 
+/**
+ * The follow-through of a change already committed, once more: the process that committed it may
+ * have died before its follow-through ran, and the job redelivered after the crash finds the
+ * activity already in `status`. Every step repeats harmlessly (a status carried again, a job
+ * queued under the id it already has, a mark set again).
+ */
+export async function repeatFollowThrough(activityId: string, status: ActivityStatus, now = nowMs()) {
+  const a = await db.activity.findUnique({ where: { id: activityId }, select: { status: true, stateEpoch: true } });
+  if (!a || a.status !== status || status === 'DRAFT') return;
+  await followThrough({ activityId, to: status }, { from: status, epoch: a.stateEpoch }, now);
+}
+
+/**
+ * Tells the hot state that the activity has ended, as the end's follow-through does: the process
+ * that ended it may have died between the commit and the follow-through, and settling, which every
+ * ended activity reaches, makes that good. No state: nothing to tell (a rebuild reads the records).
+ */
+export async function carryEndToHotState(redis: Redis, activityId: string) {
+  const a = await db.activity.findUnique({ where: { id: activityId }, select: { stateEpoch: true } });
+  if (!a) return;
+  await writeHotState(redis, activityId, a.stateEpoch, { hash: 'cfg', op: 'set', fields: { status: 'ENDED' } });
+}
+
 /** After the commit: the hot state learns the status, and what the new state needs is queued. */
-async function followThrough(request: TransitionRequest, { from, epoch }: Recorded, now: number) {
+async function followThrough(
+  request: Pick<TransitionRequest, 'activityId' | 'to' | 'redis'>,
+  { from, epoch }: Recorded,
+  now: number,
+) {
   const { activityId, to } = request;
   const redis = request.redis ?? (await requestRedis());
   if (from === 'DRAFT') {

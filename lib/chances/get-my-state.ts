@@ -9,6 +9,7 @@ import { requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
 import { listUserWins } from '../fulfilment/list-user-wins';
+import { nowMs } from '../clock';
 
 const activitySelect = {
   id: true,
@@ -37,7 +38,7 @@ const activities = new Map<string, { at: number; activity: MyActivity }>();
 async function cachedActivity(tenantId: string, activityId: string, now: number): Promise<MyActivity | null> {
   const key = `${tenantId}:${activityId}`;
   const hit = activities.get(key);
-  if (hit && now - hit.at < ACTIVITY_CACHE_MS) return hit.activity;
+  if (hit && now >= hit.at && now - hit.at < ACTIVITY_CACHE_MS) return hit.activity;
   const activity = await findActivity(tenantId, activityId);
   if (!activity) return null;
   if (activities.size > 10_000) activities.clear();
@@ -45,7 +46,7 @@ async function cachedActivity(tenantId: string, activityId: string, now: number)
   return activity;
 }
 
-export async function getMyState(user: EndUser, activityId: string, now = Date.now()) {
+export async function getMyState(user: EndUser, activityId: string, now = nowMs()) {
   const activity = isUuid(activityId) ? await cachedActivity(user.tenantId, activityId, now) : null;
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const day = localDay(activity.timezone, now);

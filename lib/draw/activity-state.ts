@@ -147,7 +147,8 @@ const metaCache = new Map<string, { at: number; meta: ActivityMeta }>();
 /** The activity's tenant, zone and view, cached briefly per process; null if Redis has no state. */
 export async function activityMeta(redis: Redis, activityId: string, now = Date.now()): Promise<ActivityMeta | null> {
   const hit = metaCache.get(activityId);
-  if (hit && now - hit.at < META_CACHE_MS) return hit.meta;
+  // A clock stepped back makes the age negative: read again rather than trust the entry for that long.
+  if (hit && now >= hit.at && now - hit.at < META_CACHE_MS) return hit.meta;
   const [tenantId, timezone, version, view] = await redis.hmget(
     drawKeys(activityId).cfg,
     'tenantId',

@@ -31,6 +31,7 @@ import { requestRebuild } from './rebuild-activity';
 import { quarantineRefusedDraw } from './quarantine-refused-draw';
 import { currentRequestId, errorFields, log } from '../log';
 import { PROBABILITY_SCALE } from './probability-scale';
+import { nowMs } from '../clock';
 
 const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
 const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');
@@ -65,7 +66,7 @@ export async function executeDraw(
   if (!isUuid(activityId)) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
 
   const redis = await requestRedis();
-  const now = ctx.now ?? Date.now();
+  const now = ctx.now ?? nowMs();
   const meta = await activityMeta(redis, activityId, now);
   if (!meta) return refuseWithoutState(redis, user.tenantId, activityId);
   if (meta.tenantId !== user.tenantId) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);

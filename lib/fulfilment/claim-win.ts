@@ -6,8 +6,9 @@ import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { EndUser } from '../auth/user-token';
 import type { ClaimWin } from './schemas';
+import { nowMs } from '../clock';
 
-export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, now = Date.now()) {
+export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, now = nowMs()) {
   const win = isUuid(winId)
     ? await db.win.findFirst({
         where: { id: winId, tenantId: user.tenantId, userId: user.userId },

@@ -3,14 +3,16 @@
 import { db } from '../db';
 import { errorFields, log } from '../log';
 import { voidWin } from './void-win';
+import { holdPoint } from '../workers/hold-point';
+import { nowMs } from '../clock';
 
 const system = { type: 'SYSTEM', id: 'claim-expiry' } as const;
 
 /** Every tenant's, or one tenant's. */
-export async function expireClaims(now = Date.now(), { tenantId }: { tenantId?: string } = {}): Promise<number> {
+export async function expireClaims(now = nowMs(), { tenantId }: { tenantId?: string } = {}): Promise<number> {
   const expired = await db.win.findMany({
     where: { status: 'AWAITING_CLAIM', claimExpiresAt: { lt: new Date(now) }, ...(tenantId ? { tenantId } : {}) },
-    select: { id: true, tenantId: true },
+    select: { id: true, tenantId: true, activityId: true },
     orderBy: { claimExpiresAt: 'asc' },
     take: 1_000,
   });
@@ -18,6 +20,7 @@ export async function expireClaims(now = Date.now(), { tenantId }: { tenantId?: 
   for (const w of expired) {
     try {
       if ((await voidWin(w.tenantId, system, { winId: w.id, reason: 'claim window expired' })).voided) voided++;
+      await holdPoint('claim-expiry:voided', w.activityId);
     } catch (err) {
       log.warn('claim expiry failed', { winId: w.id, ...errorFields(err) });
     }

@@ -5,11 +5,12 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { applyGrantsToRedis, insertCappedGrant, lockLiveActivity } from './grant-chances';
+import { nowMs } from '../clock';
 
 /** Tasks the user's own client may report; the others are proven by the host app's server. */
 const CLIENT_TASK_KINDS = new Set(['SIGN_IN', 'SHARE']);
 
-export async function completeTask(user: EndUser, activityId: string, taskId: string, now = Date.now()) {
+export async function completeTask(user: EndUser, activityId: string, taskId: string, now = nowMs()) {
   const task =
     isUuid(activityId) && isUuid(taskId)
       ? await db.task.findFirst({

@@ -4,11 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * `node --import tsx`, not the tsx wrapper: a SIGKILL must hit the worker itself, not a parent
- * that would leave it running as an orphan.
+ * that would leave it running as an orphan. `env` adds to the test's own environment (hold points,
+ * a clock offset file).
  */
-export function startWorkers(): ChildProcess {
+export function startWorkers(env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'error' },
+    env: { ...process.env, LOG_LEVEL: 'error', ...env },
     stdio: 'ignore',
   });
 }

@@ -1,0 +1,160 @@
+// Every queue's job delivered twice (BullMQ delivers at least once): each processor run twice on
+// the same job data, both runs at once, leaves every effect exactly once.
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { Job } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTransition } from '@/lib/activities/lifecycle';
+import { transitionActivity } from '@/lib/activities/transition-activity';
+import { db } from '@/lib/db';
+import { activityMeta } from '@/lib/draw/activity-state';
+import { decideDraw, executeDraw } from '@/lib/draw/execute-draw';
+import { drawKeys } from '@/lib/draw/keys';
+import { localDay } from '@/lib/draw/local-day';
+import { createRedis } from '@/lib/redis';
+import { markDirty } from '@/lib/workers/dirty-activities';
+import activityLifecycle from '@/workers/activity-lifecycle';
+import autoTune from '@/workers/auto-tune';
+import claimExpiry from '@/workers/claim-expiry';
+import drawLog from '@/workers/draw-log';
+import notify from '@/workers/notify';
+import oddsDrift from '@/workers/odds-drift';
+import reconcile from '@/workers/reconcile';
+import settle from '@/workers/settle';
+import stats from '@/workers/stats';
+import { endUser, liveActivity, testActor } from '../../helpers/activities';
+
+const redis = createRedis('worker');
+const job = (data: unknown) => ({ id: randomUUID(), data, attemptsMade: 0 }) as unknown as Job;
+const twice = (p: { process: (job: Job) => Promise<unknown> }, data: unknown) =>
+  Promise.all([p.process(job(data)), p.process(job(data))]);
+
+const hooks: { id: string }[] = [];
+let receiver: Server;
+let hookUrl = '';
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      hooks.push(JSON.parse(body) as { id: string });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const address = receiver.address();
+  hookUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks`;
+});
+afterAll(async () => {
+  await redis.quit();
+  await new Promise((resolve) => receiver.close(resolve));
+});
+
+/** A live activity with `draws` draws committed; the prize holds 100 before the activity reserved 20. */
+async function played(draws: number) {
+  const live = await liveActivity((p) => [{ probability: 0.5, stock: 20, prizes: [{ prizeId: p[0]! }] }], {
+    stocks: [100],
+    overrides: { limits: { freeDrawsPerDay: 100 } },
+  });
+  for (let i = 0; i < draws; i++) await executeDraw(endUser(live.tenant, `u${i % 3}`), live.activity.id, randomUUID());
+  const wins = await db.win.count({ where: { activityId: live.activity.id } });
+  return { ...live, prizeId: live.prizes[0]!.id, wins };
+}
+
+const issuedInRedis = async (activityId: string, prizeId: string) =>
+  Number(await redis.hget(drawKeys(activityId).issued, `p:${prizeId}`));
+
+describe('every job delivered twice', () => {
+  it('settle: the unused stock returns once, SETTLED once', async () => {
+    const { activity, prizeId, wins } = await played(10);
+    await transitionActivity({ activityId: activity.id, from: ['LIVE'], to: 'ENDED', actor: testActor, action: 'x' });
+    await twice(settle, { activityId: activity.id });
+    await twice(settle, { activityId: activity.id });
+    expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).status).toBe('SETTLED');
+    expect(await db.stockMovement.count({ where: { activityId: activity.id, kind: 'RETURN' } })).toBe(1);
+    expect((await db.prize.findUniqueOrThrow({ where: { id: prizeId } })).availableStock).toBe(100 - wins);
+  });
+
+  it('claim-expiry: each expired win voids once, its unit back once, in PostgreSQL and Redis', async () => {
+    const { activity, prizeId, wins } = await played(12);
+    expect(wins).toBeGreaterThan(0);
+    await db.win.updateMany({ where: { activityId: activity.id }, data: { claimExpiresAt: new Date(Date.now() - 1) } });
+    const [a, b] = await twice(claimExpiry, {});
+    expect(Number(a) + Number(b)).toBeGreaterThanOrEqual(wins);
+    await twice(claimExpiry, {});
+    expect(await db.win.count({ where: { activityId: activity.id, status: 'VOID' } })).toBe(wins);
+    expect(await db.stockMovement.count({ where: { activityId: activity.id, kind: 'RETURN' } })).toBe(wins);
+    expect(await issuedInRedis(activity.id, prizeId)).toBe(0);
+    const pool = await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } });
+    expect(pool).toMatchObject({ issued: 0, returned: wins });
+    expect((await db.prize.findUniqueOrThrow({ where: { id: prizeId } })).availableStock).toBe(80 + wins);
+  });
+
+  it('activity-lifecycle: an end due now ends once, one audit row, one settle', async () => {
+    const { activity } = await played(2);
+    await db.activity.update({ where: { id: activity.id }, data: { endsAt: new Date(Date.now() - 1_000) } });
+    const data = { activityId: activity.id, transition: 'end', configVersion: 1 };
+    const outcomes = await twice(activityLifecycle, data);
+    expect(outcomes.sort()).toEqual(['applied', 'not-applicable']);
+    await twice(activityLifecycle, data);
+    expect(await db.auditLog.count({ where: { objectId: activity.id, action: 'activity.end' } })).toBe(1);
+    expect(await redis.hget(drawKeys(activity.id).cfg, 'status')).toBe('ENDED');
+    expect(await runTransition(activity.id, 'end')).toBe('not-applicable');
+  });
+
+  it('draw-log: every draw decided in Redis lands once', async () => {
+    const { tenant, activity } = await played(0);
+    const meta = (await activityMeta(redis, activity.id))!;
+    const N = 300;
+    for (let i = 0; i < N; i++) {
+      const now = Date.now() - 5_000;
+      await decideDraw({
+        redis,
+        activityId: activity.id,
+        meta,
+        user: endUser(tenant, `d${i % 7}`),
+        key: randomUUID(),
+        day: localDay(meta.timezone, now),
+        now,
+      });
+    }
+    await markDirty(redis, [activity.id], ['draw-log']);
+    // Entries are drained once they are 2 s old.
+    await new Promise((r) => setTimeout(r, 2_100));
+    await twice(drawLog, { pass: 'sweep' });
+    await twice(drawLog, { pass: 'full' });
+    await twice(drawLog, { pass: 'sweep' });
+    expect(await db.draw.count({ where: { activityId: activity.id } })).toBe(N);
+    const participation = await db.participation.aggregate({
+      where: { activityId: activity.id },
+      _sum: { draws: true },
+    });
+    expect(participation._sum.draws).toBe(N);
+    const wins = await db.win.count({ where: { activityId: activity.id } });
+    expect((await db.activityStock.findFirstOrThrow({ where: { activityId: activity.id } })).issued).toBe(wins);
+  });
+
+  it('stats, reconcile, auto-tune, odds-drift: totals counted once, no duplicate alert or audit', async () => {
+    const { activity } = await played(15);
+    for (const data of [{ activityId: activity.id }, { activityId: activity.id, settle: true }])
+      await twice(stats, data);
+    const buckets = await db.statsBucket.aggregate({ where: { activityId: activity.id }, _sum: { draws: true } });
+    expect(buckets._sum.draws).toBe(15);
+    await twice(reconcile, { activityId: activity.id });
+    expect(await db.alert.count({ where: { activityId: activity.id } })).toBe(0);
+    await twice(autoTune, { activityId: activity.id });
+    await twice(oddsDrift, { activityId: activity.id });
+    expect(await db.alert.count({ where: { activityId: activity.id } })).toBeLessThanOrEqual(1);
+    expect(await db.auditLog.count({ where: { objectId: activity.id, action: { startsWith: 'odds' } } })).toBe(0);
+  });
+
+  it('notify: delivered again, the webhook carries the same event id', async () => {
+    const { tenant, activity } = await played(12);
+    await db.tenant.update({ where: { id: tenant.id }, data: { notifyUrl: hookUrl } });
+    const win = await db.win.findFirstOrThrow({ where: { activityId: activity.id } });
+    const before = hooks.length;
+    expect(await twice(notify, { tenantId: tenant.id, event: 'win.created', winId: win.id })).toEqual(['sent', 'sent']);
+    const ids = hooks.slice(before).map((h) => h.id);
+    expect(ids).toEqual([`win.created:${win.id}`, `win.created:${win.id}`]);
+  });
+});
