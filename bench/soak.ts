@@ -1,13 +1,14 @@
 // npm run soak — the production server (server.ts, WEB_CONCURRENCY processes, the hot lane) and
 // the workers under a steady crowd for SOAK_SECONDS (default 600): the sessions of bench:crowd
 // (view, me, sign-in, two draws; 20,000 users, three activities of Zipf-shaped popularity) sent
-// open-loop at 50 % of the maximum draws/s measured first in the same run. Users here have
-// 1,000 free draws and sign-ins a day and the tiers stock to spare, so the mix of work stays the
-// same from the first minute to the last. Prints per minute the calls/s, p99 per call type and
-// every process's RSS, then
+// open-loop at 50 % of the maximum calls/s of that mix, measured first in the same run (and, as a
+// baseline, the maximum draws/s alone). Users here have 1,000 free draws and sign-ins a day and
+// the tiers stock to spare, so the mix of work stays the same from the first minute to the last.
+// Prints per minute the calls/s, p99 per call type and every process's RSS, then
 //   RATIO soak_rss_end_vs_start    all processes' RSS, last minute ÷ first minute
 //   RATIO soak_p99_end_vs_start    draw p99, last minute ÷ first minute
-//   BUDGET soak_errors             goal 0 (designed refusals apart)
+//   BUDGET soak_web_rss_mb, soak_workers_rss_mb (goals <= 300, <= 250), soak_errors (goal 0,
+//     designed refusals apart)
 //   BOOKS ok, or each mismatch, once the workers have drained
 // BENCH_PORT (default 3300), SOAK_SECONDS, CROWD_USERS (20,000), WEB_CONCURRENCY (default: cores).
 import { availableParallelism } from 'node:os';
@@ -21,6 +22,7 @@ import {
   crowdClient,
   fmt,
   measureMaxDraws,
+  measureMaxMix,
   openLoop,
   percentile,
 } from './lib/crowd';
@@ -45,12 +47,19 @@ async function main() {
     await sleep(2_000);
     const idle = { mb: memory.meanTotalMb(0, Infinity), each: memory.perProcess(0, Infinity) };
     const max = await measureMaxDraws(crowd);
-    const rate = max.perSecond * LOAD_SHARE;
+    const mix = await measureMaxMix(crowd);
+    const rate = mix.callsPerSecond * LOAD_SHARE;
     const say = (...parts: string[]) => console.log(parts.join(' '));
     say(
       `BASELINE soak_max_draws_per_s=${fmt(max.perSecond)}`,
-      `(closed loop, 100 connections; p50 ${fmt(max.p50Ms)} ms, p99 ${fmt(max.p99Ms)} ms;`,
-      `${process.env.WEB_CONCURRENCY} web processes; ${USERS} users; ${fmt(rate)} calls/s for ${SECONDS} s)`,
+      `(draws alone, closed loop, 100 connections; p50 ${fmt(max.p50Ms)} ms, p99 ${fmt(max.p99Ms)} ms;`,
+      `${process.env.WEB_CONCURRENCY} web processes)`,
+    );
+    say(
+      `BASELINE soak_max_mix_calls_per_s=${fmt(mix.callsPerSecond)}`,
+      `(the sessions' mix, closed loop, 100 in flight; of them ${fmt(mix.drawsPerSecond)} draws/s,`,
+      `draw p99 ${fmt(mix.drawP99Ms)} ms; the soak sends ${LOAD_SHARE * 100} % of it: ${fmt(rate)} calls/s`,
+      `for ${SECONDS} s; ${USERS} users)`,
     );
 
     const log = new CallLog();

@@ -99,6 +99,8 @@ export class CallLog {
   /** `<type> <status> <code>` → count, for every answer but a 2xx. */
   readonly outcomes = new Map<string, number>();
   sessionsNotStarted = 0;
+  /** Calls sent again because the kept-alive connection they went out on was closed by the server. */
+  keepAliveRetries = 0;
 
   constructor(readonly startedAt = performance.now()) {}
 
@@ -136,6 +138,8 @@ export class CallLog {
     }
     if (this.sessionsNotStarted)
       lines.push(`ERROR sessions not started (too many in flight): ${this.sessionsNotStarted}`);
+    if (this.keepAliveRetries)
+      lines.push(`RETRIED calls on a kept-alive connection the server had closed: ${this.keepAliveRetries}`);
     return { errors, refusals, lines };
   }
 }
@@ -153,7 +157,8 @@ const CALL_TIMEOUT_MS = 10_000;
  * sessions of the users holding `tokens` (by default the crowd's).
  */
 export function crowdClient(crowd: Crowd, log: CallLog, { tokens = crowd.tokens, sockets = 200 } = {}) {
-  const agent = new Agent({ keepAlive: true, maxSockets: sockets });
+  // Idle connections are closed after 4 s, before the server's 5 s keep-alive timeout closes them under a request.
+  const agent = new Agent({ keepAlive: true, maxSockets: sockets, timeout: 4_000 });
   const weights = crowd.activities.map((a) => a.weight);
   const totalWeight = weights.reduce((s, w) => s + w, 0);
   const pickActivity = () => {
@@ -164,42 +169,50 @@ export function crowdClient(crowd: Crowd, log: CallLog, { tokens = crowd.tokens,
 
   function call(type: CallType, method: string, path: string, headers: Record<string, string>) {
     const started = performance.now();
+    const signal = AbortSignal.timeout(CALL_TIMEOUT_MS);
     return new Promise<void>((resolve) => {
+      let answered = false;
       const done = (status: number, code: string) => {
+        if (answered) return;
+        answered = true;
         log.record(type, started, status, code);
         resolve();
       };
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path,
-          agent,
-          headers: { ...headers, 'content-length': '0' },
-          signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('error', (err: NodeJS.ErrnoException) => done(0, err.code ?? err.name));
-          res.on('end', () => {
-            const status = res.statusCode ?? 0;
-            let code = '';
-            if (status < 200 || status > 299) {
-              try {
-                const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error?: { code?: string } };
-                code = body.error?.code ?? 'NO_CODE';
-              } catch {
-                code = 'NOT_JSON';
+      const send = (retry: boolean) => {
+        let responded = false;
+        const req = request(
+          { host: '127.0.0.1', port, method, path, agent, headers: { ...headers, 'content-length': '0' }, signal },
+          (res) => {
+            responded = true;
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('error', (err: NodeJS.ErrnoException) => done(0, err.code ?? err.name));
+            res.on('end', () => {
+              const status = res.statusCode ?? 0;
+              let code = '';
+              if (status < 200 || status > 299) {
+                try {
+                  const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error?: { code?: string } };
+                  code = body.error?.code ?? 'NO_CODE';
+                } catch {
+                  code = 'NOT_JSON';
+                }
               }
-            }
-            done(status, code);
-          });
-        },
-      );
-      req.on('error', (err: NodeJS.ErrnoException) => done(0, err.code ?? err.name));
-      req.end();
+              done(status, code);
+            });
+          },
+        );
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          // A kept-alive connection the server closed as this request went out on it: sent again
+          // once on a new one, as Node's documentation advises (request.reusedSocket), and counted.
+          if (retry && !responded && req.reusedSocket && err.code === 'ECONNRESET') {
+            log.keepAliveRetries++;
+            send(false);
+          } else done(0, err.code ?? err.name);
+        });
+        req.end();
+      };
+      send(true);
     });
   }
 
