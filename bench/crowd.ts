@@ -49,7 +49,7 @@ async function main() {
   try {
     const crowd = await createCrowd(USERS, {
       // Stock the first two tiers run out of at the crowd's peak, so "wins <= stock" is tested.
-      tierStocks: [50, 500, 100_000],
+      tierStocks: [5, 50, 100_000],
       limits: { freeDrawsPerDay: 1 },
       tasks: [{ kind: 'sign_in', name: 'Daily check-in', chances: 1, perDay: 1 }],
     });
