@@ -29,8 +29,9 @@ export type Crowd = { activities: CrowdActivity[]; tokens: string[]; yardstick: 
 
 /**
  * The tenant, three live activities with popularity 1 : 1/2 : 1/3 (each with a daily sign-in
- * task), `users` user tokens, and a yardstick activity (1,000 free draws a day, its own 2,000
- * users) on which the maximum draw throughput is measured without using up the crowd's chances.
+ * task), `users` user tokens, a yardstick activity (1,000 free draws a day) and 2,000 users of
+ * its own: they measure the maxima (draws on the yardstick, the mix on the crowd's activities)
+ * without using up the crowd's chances.
  */
 export async function createCrowd(users: number, options: BenchActivityOptions): Promise<Crowd> {
   const { db } = await import('../../lib/db');
