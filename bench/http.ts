@@ -15,13 +15,14 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   applyBenchEnvironment,
+  autocannon,
   baseUrl,
   buildIfStale,
+  checked,
   cleanUpBench,
   closedLoop,
   createBenchActivity,
@@ -36,17 +37,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || availableParallelism());
 const ENGINE_IN_FLIGHT = Number(process.env.ENGINE_IN_FLIGHT ?? 500);
 process.env.WEB_CONCURRENCY = String(PROCESSES);
-
-type AutocannonResult = {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-  '2xx': number;
-};
-const autocannon = createRequire(import.meta.url)('autocannon') as (
-  opts: Record<string, unknown>,
-) => Promise<AutocannonResult>;
 
 /** Requests/s of the plain node:http JSON server, started and stopped around the measurement. */
 async function plainNodeHttp(): Promise<number> {
@@ -76,15 +66,6 @@ async function plainNodeHttp(): Promise<number> {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
-}
-
-/** A figure made of failures is no figure. */
-function checked(name: string, r: AutocannonResult): AutocannonResult {
-  const failed = r.non2xx + r.errors;
-  if (r['2xx'] === 0) throw new Error(`${name}: no request was answered within the run`);
-  if (failed > 0.01 * (r['2xx'] + failed))
-    throw new Error(`${name}: ${failed} of ${r['2xx'] + failed} requests failed`);
-  return r;
 }
 
 /** CPU seconds so far of each process group (Linux /proc; USER_HZ is 100). */

@@ -2,6 +2,7 @@
 // workers started on them, and clean-up. Everything targets 127.0.0.1 and stops by itself.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const runId = `b${Date.now()}`;
@@ -36,6 +37,26 @@ export function buildIfStale() {
     env: process.env,
   });
   if (r.status !== 0) throw new Error('next build failed');
+}
+
+export type AutocannonResult = {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  '2xx': number;
+};
+export const autocannon = createRequire(import.meta.url)('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<AutocannonResult>;
+
+/** A figure made of failures is no figure. */
+export function checked(name: string, r: AutocannonResult): AutocannonResult {
+  const failed = r.non2xx + r.errors;
+  if (r['2xx'] === 0) throw new Error(`${name}: no request was answered within the run`);
+  if (failed > 0.01 * (r['2xx'] + failed))
+    throw new Error(`${name}: ${failed} of ${r['2xx'] + failed} requests failed`);
+  return r;
 }
 
 const children: ChildProcess[] = [];
@@ -87,12 +108,25 @@ export async function cleanUpBench() {
   await dropDatabase(config().DATABASE_URL);
 }
 
+/** What a benchmark may set of its activity; by default none runs out of stock or chances. */
+export type BenchActivityOptions = {
+  name?: string;
+  /** Per tier, how many wins it has; by default 3,000,000 each. */
+  tierStocks?: number[];
+  limits?: { freeDrawsPerDay: number; maxDrawsPerDay?: number; maxDrawsTotal?: number; maxWinsPerUser?: number };
+  tasks?: { kind: 'sign_in' | 'share'; name: string; chances: number; perDay?: number }[];
+};
+
 /**
  * The run's database, migrated, with one tenant and a live activity: one tier per given
- * probability, each awarding its own points prize with stock to spare. Users get 1,000 free
- * draws a day so a benchmark never runs out of chances.
+ * probability, each awarding its own points prize with stock to spare. Unless `options` say
+ * otherwise, users get 1,000 free draws a day so a benchmark never runs out of chances.
  */
-export async function createBenchActivity(probabilities: number[], tenantSlug = `bench-${runId}`) {
+export async function createBenchActivity(
+  probabilities: number[],
+  tenantSlug = `bench-${runId}`,
+  options: BenchActivityOptions = {},
+) {
   const { config } = await import('../../lib/config');
   const { applyMigrations, ensureDatabase } = await import('../../lib/migrations/apply-migrations');
   await ensureDatabase(config().DATABASE_URL);
@@ -110,18 +144,18 @@ export async function createBenchActivity(probabilities: number[], tenantSlug = 
   );
   const now = Date.now();
   const activity = await createActivity(tenant.id, actor, {
-    name: 'Bench',
+    name: options.name ?? 'Bench',
     gameplay: 'wheel',
     timezone: 'UTC',
     startsAt: new Date(now - 60_000).toISOString(),
     endsAt: new Date(now + 86400_000).toISOString(),
-    limits: { freeDrawsPerDay: 1_000 },
-    tasks: [],
+    limits: options.limits ?? { freeDrawsPerDay: 1_000 },
+    tasks: options.tasks ?? [],
     materials: {},
     tiers: probabilities.map((probability, i) => ({
       name: `Tier ${i + 1}`,
       probability,
-      stock: 3_000_000,
+      stock: options.tierStocks?.[i] ?? 3_000_000,
       pacing: 'none' as const,
       prizes: [{ prizeId: prizes[i]!.id, quantity: 1 }],
     })),

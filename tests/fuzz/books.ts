@@ -68,7 +68,14 @@ export async function checkChances(prefix: string, activityIds: string[]): Promi
       db.chanceGrant.groupBy({ by: ['userId'], where: { activityId }, _sum: { chances: true } }),
       db.draw.findMany({ where: { activityId }, select: { userId: true, chanceKind: true, createdAt: true } }),
     ]);
-    const users = new Set([...grants.map((g) => g.userId), ...draws.map((d) => d.userId)]);
+    const grantedBy = new Map(grants.map((g) => [g.userId, g._sum.chances ?? 0]));
+    const drawsBy = new Map<string, typeof draws>();
+    for (const d of draws) {
+      const list = drawsBy.get(d.userId);
+      if (list) list.push(d);
+      else drawsBy.set(d.userId, [d]);
+    }
+    const users = new Set([...grantedBy.keys(), ...drawsBy.keys()]);
     const userPrefix = `${prefix}:{act:${activityId}}:u:`;
     let cursor = '0';
     do {
@@ -82,10 +89,21 @@ export async function checkChances(prefix: string, activityIds: string[]): Promi
       cursor = next;
       for (const k of keys) users.add(k.slice(userPrefix.length));
     } while (cursor !== '0');
-    for (const userId of users) {
-      const h = await redis.hgetall(`${userPrefix}${userId}`);
-      const granted = grants.find((g) => g.userId === userId)?._sum.chances ?? 0;
-      const mine = draws.filter((d) => d.userId === userId);
+    // Read in pipelined chunks: a crowd's tens of thousands of users, one round trip each, would take a while.
+    const userIds = [...users];
+    const hashes: Record<string, string>[] = [];
+    for (let i = 0; i < userIds.length; i += 1_000) {
+      const m = redis.pipeline();
+      for (const userId of userIds.slice(i, i + 1_000)) m.hgetall(`${userPrefix}${userId}`);
+      for (const [err, h] of (await m.exec()) ?? []) {
+        if (err) throw err;
+        hashes.push(h as Record<string, string>);
+      }
+    }
+    for (const [i, userId] of userIds.entries()) {
+      const h = hashes[i]!;
+      const granted = grantedBy.get(userId) ?? 0;
+      const mine = drawsBy.get(userId) ?? [];
       const used = mine.filter((d) => d.chanceKind === 'GRANTED').length;
       const subject = `activity ${activityId} user ${JSON.stringify(userId)}`;
       const n = (f: string) => Number(h[f] ?? 0);
