@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
 import { settleActivity } from './settle-activity';
-import { transitionActivity } from './transition-activity';
+import { repeatFollowThrough, transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
 import { nowMs } from '../clock';
 
@@ -34,6 +34,9 @@ export async function changeActivityStatus(tenantId: string, actor: Actor, chang
   const { activityId, transition, now = nowMs() } = change;
   const a = await getActivityRowOrThrow(tenantId, activityId);
   if (!allowed[transition].includes(a.status)) {
+    // A retry of a change whose process died between the commit and the follow-through: the
+    // record says it is done, so the hot state is told again (harmless if it already knows).
+    await repeatFollowThrough(a.id, a.status, now);
     throw new AppError('INVALID_STATE', `cannot ${transition} an activity that is ${publicStatus(a.status)}`);
   }
   const to =

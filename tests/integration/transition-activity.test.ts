@@ -3,6 +3,7 @@
 // and the draw's hot state agree on the result.
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { changeActivityStatus } from '@/lib/activities/change-status';
 import { settleJobId } from '@/lib/activities/schedule-settle';
 import { NEXT_STATUSES, transitionActivity } from '@/lib/activities/transition-activity';
 import { db } from '@/lib/db';
@@ -114,6 +115,20 @@ describe('transitionActivity', () => {
     await expect(executeDraw(endUser(tenant, 'u'), activity.id, randomUUID())).rejects.toMatchObject({
       code: 'ACTIVITY_NOT_LIVE',
       message: 'the activity is paused',
+    });
+  });
+
+  it('makes good a pause whose process died after the commit, when the operator asks again', async () => {
+    const { tenant, activity } = await live();
+    // The record says PAUSED; the process died before telling the hot state, which says LIVE.
+    await db.activity.update({ where: { id: activity.id }, data: { status: 'PAUSED', version: { increment: 1 } } });
+    expect(await redis.hget(drawKeys(activity.id).cfg, 'status')).toBe('LIVE');
+
+    const again = changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'pause' });
+    await expect(again).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(await redis.hget(drawKeys(activity.id).cfg, 'status')).toBe('PAUSED');
+    await expect(executeDraw(endUser(tenant, 'late'), activity.id, randomUUID())).rejects.toMatchObject({
+      code: 'ACTIVITY_NOT_LIVE',
     });
   });
 });
