@@ -21,6 +21,7 @@ import {
   type DrawBody,
   type DrawRecord,
 } from './draw-record';
+import { drawFloor } from './draw-floor';
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
 import { dirtyKey } from '../workers/dirty-activities';
@@ -96,6 +97,8 @@ export async function executeDraw(
   if (decided.kind === 'error') {
     switch (decided.code) {
       case 'REBUILDING':
+        if (decided.detail === 'behind')
+          log.warn('the hot state is older than the records (Redis came back behind them): fenced', { activityId });
         return refuseWithoutState(redis, user.tenantId, activityId);
       case 'NOT_LIVE':
         throw new AppError('ACTIVITY_NOT_LIVE', notLiveMessage(decided.detail));
@@ -202,7 +205,9 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
     // Every draw gets as many arguments as the longest (win ids for the largest bundle).
     const stride = Math.max(...draws.map((d) => d.args.length));
     const keys = [k.cfg, k.stock, k.issued, k.stream, k.users];
-    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
+    // Read from PostgreSQL for the first batch after the connection was made; then from memory.
+    const floor = await drawFloor(redis, activityId);
+    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride, floor.seq, floor.epoch];
     for (const d of draws) {
       keys.push(k.user(d.userId), k.idem(d.userId, d.key), k.legacyIdem(d.userId, d.key));
       args.push(...d.args);
