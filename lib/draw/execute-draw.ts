@@ -97,8 +97,6 @@ export async function executeDraw(
   if (decided.kind === 'error') {
     switch (decided.code) {
       case 'REBUILDING':
-        if (decided.detail === 'behind')
-          log.warn('the hot state is older than the records (Redis came back behind them): fenced', { activityId });
         return refuseWithoutState(redis, user.tenantId, activityId);
       case 'NOT_LIVE':
         throw new AppError('ACTIVITY_NOT_LIVE', notLiveMessage(decided.detail));
@@ -224,7 +222,10 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
       .catch((err: unknown) =>
         log.warn('could not mark the activity for the draw-log sweeper', { activityId, ...errorFields(err) }),
       );
-    return (await answered).map(toDecision);
+    const decisions = (await answered).map(toDecision);
+    if (decisions.some((d) => d.kind === 'error' && d.detail === 'behind'))
+      log.warn('the hot state is older than the records (Redis came back behind them): fenced', { activityId, floor });
+    return decisions;
   };
 });
 
