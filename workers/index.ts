@@ -5,6 +5,7 @@ import { config, ConfigError } from '@/lib/config';
 import { errorFields, log } from '@/lib/log';
 import { bullPrefix, closeQueues } from '@/lib/queues';
 import { createRedis, type Redis } from '@/lib/redis';
+import { restoreActivityJobs } from '@/lib/activities/restore-activity-jobs';
 import { drainEverythingOnStart, ensureSchedules, schedulesLost } from '@/lib/workers/ensure-schedules';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
@@ -48,7 +49,10 @@ async function main() {
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // No marker: a first start, or a Redis that lost everything while no worker was running.
+  const lost = await schedulesLost(redis);
   await ensureSchedules(redis);
+  if (lost) await restoreActivityJobs();
   await drainEverythingOnStart();
   await beat(redis);
   // With the heartbeat: a Redis that restarted empty has lost the schedules; they are made again.
@@ -79,6 +83,7 @@ async function beatAndKeepSchedules(redis: Redis) {
   if (await schedulesLost(redis)) {
     log.warn('schedules lost from Redis; making them again');
     await ensureSchedules(redis);
+    log.info('activity jobs restored from PostgreSQL', { activities: await restoreActivityJobs() });
   }
 }
 
