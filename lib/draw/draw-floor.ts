@@ -33,6 +33,16 @@ export function drawFloor(redis: Redis, activityId: string): DrawFloor | Promise
   return floors.get(activityId) ?? readFloor(floors, activityId);
 }
 
+/**
+ * A draw this process committed: its number is part of the floor from now on. Only a floor already
+ * read is raised (one not read yet will be read from PostgreSQL, which holds the draw). So a draw
+ * decided before a restart and committed after the floor was read still counts.
+ */
+export function raiseDrawFloor(redis: Redis, activityId: string, seq: number): void {
+  const floor = floorsByConnection.get(redis)?.get(activityId);
+  if (floor && floor.seq < seq) floor.seq = seq;
+}
+
 async function readFloor(floors: Map<string, DrawFloor>, activityId: string): Promise<DrawFloor> {
   let floor: DrawFloor;
   try {

@@ -21,7 +21,7 @@ import {
   type DrawBody,
   type DrawRecord,
 } from './draw-record';
-import { drawFloor } from './draw-floor';
+import { drawFloor, raiseDrawFloor } from './draw-floor';
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
 import { dirtyKey } from '../workers/dirty-activities';
@@ -251,7 +251,11 @@ async function makeDurable(draw: DecideDraw, record: DrawRecord, streamEntry?: s
     if (!(err instanceof RefusedDrawError)) throw err;
     return refuseDraw(redis, { activityId, meta, record, streamEntry, refusal: err.refusal });
   }
-  if (inserted) return record;
+  if (inserted) {
+    // A draw decided before a Redis restart and committed after it counts in this connection's floor too.
+    if (record.q !== undefined) raiseDrawFloor(redis, activityId, record.q);
+    return record;
+  }
   const [existing] = await findExistingDraws([{ activityId, userId: record.u, idempotencyKey: record.k }]);
   if (existing?.id === record.d) return record;
   const k = drawKeys(activityId);
