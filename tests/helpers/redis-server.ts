@@ -8,21 +8,13 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './free-port';
 
 export type Persistence =
   /** Nothing on disk: a restart comes back empty. */
   | 'none'
   /** The append-only file, fsynced every second, as production runs it. */
   | 'aof-everysec';
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {

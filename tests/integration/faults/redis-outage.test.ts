@@ -22,7 +22,7 @@ const { schedules } = await import('@/lib/workers/ensure-schedules');
 const { createPrizes, liveActivity, specFor, testActor } = await import('../../helpers/activities');
 const { freshTenant } = await import('../../helpers/fixtures');
 const { checkDrawBooks } = await import('../../helpers/draw-books');
-const { DrawTraffic } = await import('../../helpers/draw-traffic');
+const { DrawTraffic } = await import('../../helpers/draw-clients');
 const { startWorkers, waitFor } = await import('../../helpers/workers');
 
 const redis = createRedis('worker');
