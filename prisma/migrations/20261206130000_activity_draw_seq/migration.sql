@@ -7,4 +7,5 @@ CREATE TABLE "ActivityDrawSeq" (
     CONSTRAINT "ActivityDrawSeq_pkey" PRIMARY KEY ("activityId")
 );
 
-ALTER TABLE "ActivityDrawSeq" ADD CONSTRAINT "ActivityDrawSeq_activityId_fkey" FOREIGN KEY ("activityId") REFERENCES "Activity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ActivityDrawSeq" ADD CONSTRAINT "ActivityDrawSeq_activityId_fkey"
+    FOREIGN KEY ("activityId") REFERENCES "Activity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
