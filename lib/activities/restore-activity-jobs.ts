@@ -13,10 +13,12 @@ const RESTORE_PAGE = 500;
  * from PostgreSQL: every published activity's scheduled start and end (keyed jobs, so one that
  * exists is not added twice; one already due runs at once) and the settle job of every ended one
  * (which returns its unused stock once). The lifecycle and settle sweeps would find them too, but
- * up to a minute late; this puts starts and ends back on time.
+ * up to a minute late; this puts starts and ends back on time. Throws, after trying every activity,
+ * when some could not be queued (Redis still coming back): the caller tries again later.
  */
 export async function restoreActivityJobs(now = Date.now()): Promise<number> {
   let restored = 0;
+  let failed = 0;
   let cursor: string | undefined;
   for (;;) {
     const page = await db.activity.findMany({
@@ -31,10 +33,13 @@ export async function restoreActivityJobs(now = Date.now()): Promise<number> {
         else await scheduleLifecycle(a.id, now);
         restored++;
       } catch (err) {
+        failed++;
         log.warn('could not restore an activity job', { activityId: a.id, ...errorFields(err) });
       }
     }
-    if (page.length < RESTORE_PAGE) return restored;
+    if (page.length < RESTORE_PAGE) break;
     cursor = page[page.length - 1]!.id;
   }
+  if (failed > 0) throw new Error(`${failed} activities' jobs could not be restored (${restored} were)`);
+  return restored;
 }
