@@ -144,7 +144,16 @@ describe('Redis killed and restarted empty under draw traffic and the workers', 
       ).toEqual(expectedSchedulers);
       const statusOf = (id: string) =>
         db.activity.findUniqueOrThrow({ where: { id }, select: { status: true, startsAt: true, endedAt: true } });
-      expect((await statusOf(starting.id)).status).toBe('LIVE');
+      // Draws open at startsAt by themselves; the status follows when the restored job (or the sweep) runs.
+      expect(
+        (
+          await waitFor(
+            () => statusOf(starting.id),
+            (a) => a.status === 'LIVE',
+            60_000,
+          )
+        ).status,
+      ).toBe('LIVE');
       const restored = await waitFor(
         () => laterStart().catch(() => undefined),
         (job) => !!job,
