@@ -138,6 +138,7 @@ const UNAVAILABLE_MESSAGES = [
   /^Stream isn't writeable and enableOfflineQueue options is false/, // ioredis, while disconnected
   /^Reached the max retries per request limit/, // ioredis: MaxRetriesPerRequestError
   /^OOM command not allowed/, // Redis at maxmemory under noeviction: it refuses writes, drops nothing
+  /^LOADING /, // Redis restarted and still reading its append-only file: it answers nothing else yet
 ];
 
 /**

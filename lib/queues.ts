@@ -6,6 +6,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
 import { config } from './config';
 import { Id } from './ids';
+import { errorFields, log } from './log';
 import { createRedis, type Redis } from './redis';
 
 export const queuePayloads = {
@@ -70,6 +71,10 @@ export function getQueue<N extends QueueName>(name: N): Queue<QueuePayload<N>> {
         removeOnFail: 5_000,
       },
     });
+    // While Redis is down the connection fails on every reconnect attempt; BullMQ retries by itself.
+    queue.on('error', (err: Error) =>
+      log.warn('queue connection to Redis failed', { queue: name, ...errorFields(err) }),
+    );
     queues.set(name, queue);
   }
   return queue as Queue<QueuePayload<N>>;

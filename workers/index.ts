@@ -5,7 +5,13 @@ import { config, ConfigError } from '@/lib/config';
 import { errorFields, log } from '@/lib/log';
 import { bullPrefix, closeQueues } from '@/lib/queues';
 import { createRedis, type Redis } from '@/lib/redis';
-import { drainEverythingOnStart, ensureSchedules, schedulesLost } from '@/lib/workers/ensure-schedules';
+import { restoreActivityJobs } from '@/lib/activities/restore-activity-jobs';
+import {
+  drainEverythingOnStart,
+  ensureSchedules,
+  forgetSchedules,
+  schedulesLost,
+} from '@/lib/workers/ensure-schedules';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
 import autoTune from './auto-tune';
@@ -48,7 +54,10 @@ async function main() {
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // No marker: a first start, or a Redis that lost everything while no worker was running.
+  const lost = await schedulesLost(redis);
   await ensureSchedules(redis);
+  if (lost) await restoreJobs(redis);
   await drainEverythingOnStart();
   await beat(redis);
   // With the heartbeat: a Redis that restarted empty has lost the schedules; they are made again.
@@ -74,11 +83,22 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
+/** The activities' delayed jobs, again from PostgreSQL; if some could not be queued, the next beat tries again. */
+async function restoreJobs(redis: Redis) {
+  try {
+    log.info('activity jobs restored from PostgreSQL', { activities: await restoreActivityJobs() });
+  } catch (err) {
+    await forgetSchedules(redis).catch(() => undefined);
+    log.warn('activity jobs not all restored; trying again with the next heartbeat', errorFields(err));
+  }
+}
+
 async function beatAndKeepSchedules(redis: Redis) {
   await beat(redis);
   if (await schedulesLost(redis)) {
     log.warn('schedules lost from Redis; making them again');
     await ensureSchedules(redis);
+    await restoreJobs(redis);
   }
 }
 

@@ -132,10 +132,11 @@ export async function writeActivityCounts(redis: Redis, a: ActivitySnapshot, iss
 /**
  * Shows the state to draws by writing its config, unless a change was marked since the records
  * were read (show-state-unless-changed-2.lua). False: the state stays missing, to be read again.
+ * `seq`: the highest draw number committed (ActivityDrawSeq); the state's draws count on from it.
  */
-export async function showActivityState(redis: Redis, a: ActivitySnapshot): Promise<boolean> {
+export async function showActivityState(redis: Redis, a: ActivitySnapshot, seq: number): Promise<boolean> {
   const k = drawKeys(a.id);
-  const config = Object.entries(compileConfig(a)).flat();
+  const config = Object.entries({ ...compileConfig(a), seq: String(seq) }).flat();
   const shown = await defineScript(redis, showStateScript)([k.cfg, k.changedWhileMissing], config);
   metaCache.delete(a.id);
   return shown === 1;

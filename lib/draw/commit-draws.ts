@@ -13,6 +13,10 @@
 // generation. A rebuild bumps the generation under an exclusive lock in the same transaction
 // that reads its snapshot, so every draw is either in that snapshot or never written: a draw
 // decided by a state that was lost cannot slip in after the rebuild and issue a unit twice.
+//
+// Each draw also carries its number in that state (the draw script's seq); the statement records
+// the highest one committed per activity (ActivityDrawSeq). A Redis whose counter is behind it came
+// back older than the records and is fenced (lib/draw/draw-floor.ts, docs/draw.md).
 import pg from 'pg';
 import { db, pool, type OwnConnection } from '../db';
 import type { DrawRows } from './draw-record';
@@ -40,8 +44,10 @@ const DRAW_COLUMNS: readonly Column<DrawRows>[] = [
 
 /** The generation of the state that decided each draw, for the fence: $14. Not a column of Draw. */
 const EPOCH_COLUMN: Column<DrawRows> = ['epoch', 'int', (b) => b.epoch];
+/** The draw's number in that state: $15. Not a column of Draw either: the highest goes to ActivityDrawSeq. */
+const SEQ_COLUMN: Column<DrawRows> = ['seq', 'bigint', (b) => b.seq];
 
-/** The wins' values, one row per prize won, after the draws': $15 … $20. */
+/** The wins' values, one row per prize won, after the draws': $16 … $21. */
 const WIN_COLUMNS: readonly Column<WinRow>[] = [
   ['id', 'uuid', (w) => w.id],
   ['drawId', 'uuid', (w) => w.drawId],
@@ -51,7 +57,7 @@ const WIN_COLUMNS: readonly Column<WinRow>[] = [
   ['claimExpiresAt', 'timestamp(3)', (w) => w.claimExpiresAt?.toISOString() ?? null],
 ];
 
-const RAW_COLUMNS = [...DRAW_COLUMNS, EPOCH_COLUMN];
+const RAW_COLUMNS = [...DRAW_COLUMNS, EPOCH_COLUMN, SEQ_COLUMN];
 
 const names = (columns: readonly Column<never>[], table = '') =>
   columns.map(([name]) => `${table}"${name}"`).join(', ');
@@ -70,6 +76,17 @@ WITH raw AS (
   FROM raw JOIN current ON current.id = raw."activityId"
   -- null: a record rebuilt from rows, so it is already written and only conflicts below
   WHERE raw.epoch IS NULL OR raw.epoch = current."stateEpoch"
+), seq AS (
+  -- Draws of the current generation only: a rebuild starts the count again from this figure.
+  INSERT INTO "ActivityDrawSeq" ("activityId", committed)
+  SELECT raw."activityId", max(raw.seq)
+  FROM raw JOIN current ON current.id = raw."activityId"
+  WHERE raw.seq IS NOT NULL AND raw.epoch = current."stateEpoch"
+  GROUP BY raw."activityId"
+  ORDER BY raw."activityId"
+  ON CONFLICT ("activityId") DO UPDATE SET committed = EXCLUDED.committed
+  WHERE "ActivityDrawSeq".committed < EXCLUDED.committed
+  RETURNING 1
 ), ins AS (
   INSERT INTO "Draw" (${names(DRAW_COLUMNS)})
   SELECT * FROM input ORDER BY id
@@ -138,7 +155,7 @@ async function commitOnce(batch: DrawRows[], via: Via): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       const { rows } = await via.query<{ id: string }>({
-        name: 'commit-draws-3',
+        name: 'commit-draws-4',
         text: INSERT_BATCH_SQL,
         values: params,
       });

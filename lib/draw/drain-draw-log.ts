@@ -7,9 +7,15 @@
 // batch it would stall the activity's drain for ever. It is isolated (lib/draw/commit-draws.ts),
 // set aside with an alert and taken back (lib/draw/quarantine-refused-draw.ts), and the drain
 // goes on: the good entries of its batch are written and trimmed with it.
+//
+// First it checks that the hot state is not older than the records (Redis restarted from files a
+// moment behind): such a state is fenced and rebuilt before any entry is written, so the draws it
+// decided carry a lost generation and are refused (lib/draw/draw-floor.ts, docs/draw.md).
 import type { Redis } from '../redis';
 import { activityMeta, compileConfig, loadActivitySnapshot, type ActivityView } from './activity-state';
 import { commitDraws } from './commit-draws';
+import { fenceIfBehind } from './draw-floor';
+import { rebuildActivityState } from './rebuild-activity';
 import { isDrawRecord, toDrawRows, type DrawRecord, type DrawRows } from './draw-record';
 import { drawKeys } from './keys';
 import { quarantineRefusedDraw, type Reason } from './quarantine-refused-draw';
@@ -43,6 +49,12 @@ export async function drainDrawLog(
   const k = drawKeys(activityId);
   const result: DrainResult = { persisted: 0, inserted: 0, quarantined: 0, backlog: 0, countersWritten: 0 };
   const until = olderThanMs > 0 ? String(now - olderThanMs) : '+';
+  if (await fenceIfBehind(redis, activityId)) {
+    const rebuilt = await rebuildActivityState(redis, activityId);
+    // Another process is rebuilding: its generation bump may still be to come, so nothing is
+    // written until it is done (the activity stays marked).
+    if (rebuilt === 'busy') return { ...result, backlog: await redis.xlen(k.stream) };
+  }
   let context: DrainContext | null = null;
   for (let i = 0; i < maxBatches; i++) {
     const entries = (await redis.xrange(k.stream, '-', until, 'COUNT', BATCH)) as [string, string[]][];

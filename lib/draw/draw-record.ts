@@ -16,6 +16,8 @@ export type DrawRecord = {
   v: string;
   /** The generation of the hot state that decided the draw ('' for records rebuilt from rows). */
   e: string;
+  /** The draw's number in that state (absent in records rebuilt from rows, and in older records). */
+  q?: number;
   l: number;
   dev: string;
   ip: string;
@@ -84,6 +86,8 @@ export function toDrawBody(r: DrawRecord, view: ActivityView): DrawBody {
 export type DrawRows = {
   /** The state generation that decided it; rows of a generation since lost are not written. */
   epoch: number | null;
+  /** Its number in that state (the draw script's seq), or null; the commit records the highest. */
+  seq: number | null;
   draw: {
     id: string;
     tenantId: string;
@@ -113,6 +117,7 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
   const createdAt = new Date(Number(r.ts));
   return {
     epoch: r.e === '' || r.e === undefined ? null : Number(r.e),
+    seq: typeof r.q === 'number' ? r.q : null,
     draw: {
       id: r.d,
       tenantId,

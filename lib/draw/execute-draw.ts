@@ -21,6 +21,7 @@ import {
   type DrawBody,
   type DrawRecord,
 } from './draw-record';
+import { drawFloor, raiseDrawFloor } from './draw-floor';
 import { drawById, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
 import { dirtyKey } from '../workers/dirty-activities';
@@ -202,7 +203,9 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
     // Every draw gets as many arguments as the longest (win ids for the largest bundle).
     const stride = Math.max(...draws.map((d) => d.args.length));
     const keys = [k.cfg, k.stock, k.issued, k.stream, k.users];
-    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride];
+    // Read from PostgreSQL for the first batch after the connection was made; then from memory.
+    const floor = await drawFloor(redis, activityId);
+    const args: (string | number)[] = [IDEMPOTENCY_TTL_SECONDS, stride, floor.seq, floor.epoch];
     for (const d of draws) {
       keys.push(k.user(d.userId), k.idem(d.userId, d.key), k.legacyIdem(d.userId, d.key));
       args.push(...d.args);
@@ -219,7 +222,10 @@ const luaBatcher = batchersBy<Redis, LuaDraw, Decision>({ maxBatch: MAX_LUA_BATC
       .catch((err: unknown) =>
         log.warn('could not mark the activity for the draw-log sweeper', { activityId, ...errorFields(err) }),
       );
-    return (await answered).map(toDecision);
+    const decisions = (await answered).map(toDecision);
+    if (decisions.some((d) => d.kind === 'error' && d.detail === 'behind'))
+      log.warn('the hot state is older than the records (Redis came back behind them): fenced', { activityId, floor });
+    return decisions;
   };
 });
 
@@ -245,7 +251,11 @@ async function makeDurable(draw: DecideDraw, record: DrawRecord, streamEntry?: s
     if (!(err instanceof RefusedDrawError)) throw err;
     return refuseDraw(redis, { activityId, meta, record, streamEntry, refusal: err.refusal });
   }
-  if (inserted) return record;
+  if (inserted) {
+    // A draw decided before a Redis restart and committed after it counts in this connection's floor too.
+    if (record.q !== undefined) raiseDrawFloor(redis, activityId, record.q);
+    return record;
+  }
   const [existing] = await findExistingDraws([{ activityId, userId: record.u, idempotencyKey: record.k }]);
   if (existing?.id === record.d) return record;
   const k = drawKeys(activityId);

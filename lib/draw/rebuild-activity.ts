@@ -98,7 +98,7 @@ async function buildOnce(
     { timeout: 120_000, maxWait: 10_000 },
   );
   if (built === 'missing' || built === 'not-published') return built;
-  if (!(await showActivityState(redis, built.snapshot))) return 'changed';
+  if (!(await showActivityState(redis, built.snapshot, built.committedSeq))) return 'changed';
   if (lost) log.warn('activity state rebuilt', { activityId, users: built.users.length, recent: built.recent.length });
   return 'rebuilt';
 }
@@ -152,6 +152,10 @@ async function readSnapshot(tx: Tx, activityId: string, now: number) {
     return exists ? ('not-published' as const) : ('missing' as const);
   }
   const snapshot = (await tx.activity.findUnique({ where: { id: activityId }, select: snapshotSelect }))!;
+  // After the bump: no draw of an older generation commits any more, so this is the last figure.
+  const committedSeq = Number(
+    (await tx.activityDrawSeq.findUnique({ where: { activityId }, select: { committed: true } }))?.committed ?? 0,
+  );
   const [byPrize, byTier] = await Promise.all([
     tx.$queryRaw<{ prizeId: string; n: bigint }[]>`
       SELECT "prizeId"::text AS "prizeId", sum(quantity)::bigint AS n FROM "Win"
@@ -178,5 +182,5 @@ async function readSnapshot(tx: Tx, activityId: string, now: number) {
     FROM d FULL JOIN g ON g."userId" = d."userId"`;
   const recent = await loadDrawRecords(tx, drawsSince(activityId, new Date(now - IDEMPOTENCY_TTL_SECONDS * 1000)));
 
-  return { snapshot, byPrize, byTier, users, recent, today };
+  return { snapshot, byPrize, byTier, users, recent, today, committedSeq };
 }

@@ -79,6 +79,11 @@ export async function drainEverythingOnStart(): Promise<void> {
   await getQueue('draw-log').add('draw-log', { pass: 'full' });
 }
 
+/** Takes the marker away, so the next check makes the schedules (and what goes with them) again. */
+export async function forgetSchedules(redis: Redis): Promise<void> {
+  await redis.del(markerKey());
+}
+
 /** True when Redis no longer holds the schedules (it restarted empty, or was flushed). */
 export async function schedulesLost(redis: Redis): Promise<boolean> {
   return (await redis.exists(markerKey())) === 0;

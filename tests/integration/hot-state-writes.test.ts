@@ -126,7 +126,7 @@ describe('a change that finds no hot state', () => {
           : await call(completeTask, token, { activityId: id, taskId: activity.tasks[0]!.id });
       expect(res.status, JSON.stringify(res.json)).toBe(200);
       // The rebuild's state, read before it, is not shown.
-      expect(await showActivityState(redis, stale)).toBe(false);
+      expect(await showActivityState(redis, stale, 0)).toBe(false);
       expect(await redis.exists(k.cfg)).toBe(0);
       await releaseLock(redis, lock);
 

@@ -180,6 +180,7 @@ describe('stats aggregation', () => {
     const lateAt = new Date(now - 40 * 60_000);
     const late = ['user-0', 'late-newcomer'].map((userId) => ({
       epoch: null,
+      seq: null,
       draw: {
         id: randomUUID(),
         tenantId: tenant.id,

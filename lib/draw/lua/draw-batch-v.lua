@@ -7,7 +7,8 @@
 
   KEYS[1] cfg     hash: status, startsAt, endsAt (ms), free, maxDay, maxTotal, maxWins (-1 = none),
                   tiers (JSON [{id, p (millionths), prizes [[prizeId, qty], ...], s segments?,
-                  pace {st stock, b burst}? (even pacing)}]), version, epoch
+                  pace {st stock, b burst}? (even pacing)}]), version, epoch, seq (the number of
+                  the state's last draw)
   KEYS[2] stock   hash of what is left: t:<tierId> wins, p:<prizeId> units
   KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
   KEYS[4] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
@@ -20,7 +21,10 @@
 
   ARGV[1] seconds to keep the idempotent result
   ARGV[2] the stride: how many arguments each draw has (at least 10)
-  then, for the i-th draw, from b = 2 + (i - 1) * stride:
+  ARGV[3] the floor: the highest draw number PostgreSQL holds as committed, as last read by the
+          caller (0 when it has not read it since its connection was made)
+  ARGV[4] the generation PostgreSQL holds (the Activity's stateEpoch), read with the floor (0: unread)
+  then, for the i-th draw, from b = 4 + (i - 1) * stride:
   ARGV[b+1] draw id (uuid, made by the caller)   ARGV[b+2] user id    ARGV[b+3] Idempotency-Key
   ARGV[b+4] now, ms since the epoch               ARGV[b+5] the activity-local day, YYYY-MM-DD
   ARGV[b+6] a uniform random integer in [0, 1000000), from Node's crypto
@@ -31,19 +35,33 @@
   ARGV[b+11..b+stride] pre-made win ids, one per prize of the largest bundle ('' pads); a
              draw picking a bundle larger than its caller knew of answers STALE_VIEW, untouched
 
+  A state whose seq is below the floor, or whose epoch is below PostgreSQL's, is older than the
+  records (Redis came back from an AOF a second behind): the script fences it (deletes cfg) before
+  deciding anything, and every draw answers REBUILDING with the detail 'behind'.
+
   Returns one answer per draw, in order: {'ok', record, stream entry id} for a new draw,
   {'replay', record} for a repeated key, or {'error', CODE, detail?} with CODE one of
   REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES, STALE_VIEW.
   The record is JSON: d draw id, u user, k key, t tier id ('' = no win), c chance kind (F free,
-  G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, l chances left,
-  dev, ip, rk the risk verdict.
+  G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, q the draw's
+  number in this state (seq), l chances left, dev, ip, rk the risk verdict.
 ]]
 -- @include pick-tier.lua
 
 local ttl = tonumber(ARGV[1])
 local stride = tonumber(ARGV[2])
-local cfg = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt', 'free', 'maxDay', 'maxTotal', 'maxWins', 'tiers', 'version', 'epoch')
+local cfg = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt', 'free', 'maxDay', 'maxTotal', 'maxWins',
+  'tiers', 'version', 'epoch', 'seq')
 local status = cfg[1]
+local seq = tonumber(cfg[11]) or 0
+local behind = nil
+if status and (seq < tonumber(ARGV[3]) or tonumber(cfg[10]) < tonumber(ARGV[4])) then
+  -- Older than the records: fenced, so the activity is rebuilt from PostgreSQL before any draw.
+  redis.call('DEL', KEYS[1])
+  status = nil
+  behind = 'behind'
+end
+local numbered = seq
 local startsAt = tonumber(cfg[2])
 local endsAt = tonumber(cfg[3])
 local free = tonumber(cfg[4])
@@ -75,7 +93,7 @@ local function drawOne(userKey, idemKey, legacyKey, b)
     return { 'replay', existing }
   end
   if not status then
-    return { 'error', 'REBUILDING' }
+    return { 'error', 'REBUILDING', behind }
   end
   local now = tonumber(ARGV[b + 4])
   if (status ~= 'LIVE' and status ~= 'SCHEDULED') or now < startsAt or now >= endsAt then
@@ -197,9 +215,10 @@ local function drawOne(userKey, idemKey, legacyKey, b)
     chancesLeft = 0
   end
 
+  seq = seq + 1
   local record = cjson.encode({
     d = ARGV[b + 1], u = ARGV[b + 2], k = ARGV[b + 3], t = tierId, c = chance, ts = ARGV[b + 4], pz = prizes,
-    v = cfg[9], e = cfg[10], l = chancesLeft, dev = ARGV[b + 7], ip = ARGV[b + 8], rk = risk,
+    v = cfg[9], e = cfg[10], q = seq, l = chancesLeft, dev = ARGV[b + 7], ip = ARGV[b + 8], rk = risk,
   })
   local entry = redis.call('XADD', KEYS[4], '*', 'r', record)
   redis.call('SET', idemKey, record, 'EX', ttl)
@@ -208,6 +227,9 @@ end
 
 local answers = {}
 for i = 1, (#KEYS - 5) / 3 do
-  answers[i] = drawOne(KEYS[3 + 3 * i], KEYS[4 + 3 * i], KEYS[5 + 3 * i], 2 + (i - 1) * stride)
+  answers[i] = drawOne(KEYS[3 + 3 * i], KEYS[4 + 3 * i], KEYS[5 + 3 * i], 4 + (i - 1) * stride)
+end
+if seq ~= numbered then
+  redis.call('HSET', KEYS[1], 'seq', seq)
 end
 return answers

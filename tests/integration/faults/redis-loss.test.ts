@@ -1,43 +1,49 @@
-// Redis loses everything mid-run (restart without persistence, flush): draws answer 503
-// ACTIVITY_REBUILDING until the activity is rebuilt from PostgreSQL, then go on by
-// themselves; never more wins than stock, and Redis agrees with the records afterwards.
+// Redis loses everything mid-run (killed -9 and restarted without persistence, on a private
+// redis-server): draws answer 503 (SERVICE_UNAVAILABLE while it is down, ACTIVITY_REBUILDING
+// until the activity is rebuilt from PostgreSQL), then go on by themselves; never more wins than
+// stock, and Redis agrees with the records afterwards.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { config } from '@/lib/config';
-import { db } from '@/lib/db';
-import { activityMeta } from '@/lib/draw/activity-state';
-import { commitDraws } from '@/lib/draw/commit-draws';
-import { drainDrawLog } from '@/lib/draw/drain-draw-log';
-import { toDrawRows } from '@/lib/draw/draw-record';
-import { localDay } from '@/lib/draw/local-day';
-import { rebuildActivityState } from '@/lib/draw/rebuild-activity';
-import { decideDraw, executeDraw } from '@/lib/draw/execute-draw';
-import { drawKeys } from '@/lib/draw/keys';
-import type { AppError } from '@/lib/errors';
-import { createRedis } from '@/lib/redis';
-import { endUser, liveActivity } from '../../helpers/activities';
+import { RedisServer } from '../../helpers/redis-server';
+
+const redisServer = await RedisServer.start('none');
+// lib/config reads the environment once, at the first import below.
+process.env.REDIS_URL = redisServer.url;
+
+const { db } = await import('@/lib/db');
+const { activityMeta } = await import('@/lib/draw/activity-state');
+const { commitDraws } = await import('@/lib/draw/commit-draws');
+const { drainDrawLog } = await import('@/lib/draw/drain-draw-log');
+const { toDrawRows } = await import('@/lib/draw/draw-record');
+const { localDay } = await import('@/lib/draw/local-day');
+const { rebuildActivityState } = await import('@/lib/draw/rebuild-activity');
+const { decideDraw, executeDraw } = await import('@/lib/draw/execute-draw');
+const { drawKeys } = await import('@/lib/draw/keys');
+const { toErrorBody } = await import('@/lib/errors');
+const { createRedis, requestRedis } = await import('@/lib/redis');
+const { waitFor } = await import('../../helpers/workers');
+const { endUser, liveActivity } = await import('../../helpers/activities');
 
 const redis = createRedis('worker');
-afterAll(() => redis.quit());
+// Refused connections while the server is down are expected; ioredis reconnects by itself.
+redis.on('error', () => undefined);
+afterAll(async () => {
+  redis.disconnect();
+  await redisServer.cleanup();
+});
 
-/**
- * FLUSHDB for this test run only (a shared Redis, the demo's, keeps its keys), and atomic like
- * the real thing: the run's keys are found by SCAN (never one long script over the whole
- * keyspace, which would stall everyone sharing this Redis), then deleted in one transaction,
- * so no draw runs against a half-deleted state.
- */
-async function flushThisRun() {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${config().REDIS_PREFIX}:*`, 'COUNT', 1000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
-  const m = redis.multi();
-  for (let i = 0; i < keys.length; i += 1000) m.unlink(...keys.slice(i, i + 1000));
-  await m.exec();
+/** Everything gone at once, as a crash of a Redis without persistence does it. */
+async function loseEverything() {
+  await redisServer.kill();
+  await redisServer.restart();
+  // The request connection reconnects by itself (it backs off up to 2 s); the next steps need it.
+  const request = await requestRedis();
+  await waitFor(
+    async () => request.status,
+    (s) => s === 'ready',
+    10_000,
+  );
 }
 
 describe('Redis state lost mid-run', () => {
@@ -63,19 +69,20 @@ describe('Redis state lost mid-run', () => {
           outcomes.ok++;
           if (outcomes.rebuilding > 0) outcomes.okAfterRebuilding++;
         } catch (err) {
-          const code = (err as AppError).code;
-          if (code === 'ACTIVITY_REBUILDING') {
+          const { status, body } = toErrorBody(err);
+          const code = body.error.code;
+          if (status === 503) {
             outcomes.rebuilding++;
             retriedKeys.push({ userId, key });
             await sleep(50);
-          } else outcomes.other.push(code ?? String(err));
+          } else outcomes.other.push(code);
         }
         if (flushed && outcomes.okAfterRebuilding > 300) stop = true;
       }
     };
     const drawers = Array.from({ length: 20 }, (_, w) => drawer(w));
     await sleep(700);
-    await flushThisRun();
+    await loseEverything();
     flushed = true;
     const deadline = setTimeout(() => (stop = true), 60_000);
     await Promise.all(drawers);
@@ -125,7 +132,7 @@ describe('a draw decided by a state that was then lost', () => {
     });
     expect(late).toMatchObject({ kind: 'ok', record: { t: activity.tiers[0]!.id } });
     // Redis loses everything before that draw's commit lands; the activity is rebuilt.
-    await flushThisRun();
+    await loseEverything();
     expect(await rebuildActivityState(redis, activity.id, { graceMs: 0 })).toBe('rebuilt');
     // The one unit is free again in the rebuilt state, and someone else wins it...
     const fresh = await executeDraw(endUser(tenant, 'fast'), activity.id, randomUUID());
