@@ -311,6 +311,17 @@ function routes(): Endpoint[] {
     manageActivity('POST', '/resume', ['PAUSED']),
     manageActivity('POST', '/end', ['LIVE', 'PAUSED'], { weight: 0.3 }),
     manageActivity('GET', '/stats', []),
+    manageActivity('GET', '/versions', []),
+    route('GET', '/api/manage/activities/[id]/versions/[version]', {}, (ctx) => ({
+      method: 'GET',
+      path: path(
+        'api/manage/activities',
+        activity(ctx, ctx.t.view.activities),
+        'versions',
+        text(fc.constantFrom('1', '2')),
+      ),
+      auth: apiKey(),
+    })),
     route('POST', '/api/manage/activities/[id]/stock', {}, (ctx) =>
       fc.constantFrom(...activitiesIn(ctx.t, 'LIVE', 'PAUSED')).map((a) => ({
         method: 'POST',
