@@ -103,6 +103,7 @@ export type DrawRows = {
     createdAt: Date;
     /** What a risk rule did to the draw: FORCE_LOSE, HOLD, or null. */
     riskAction: string | null;
+    configVersion: number | null;
   };
   wins: {
     id: string;
@@ -132,6 +133,8 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
       deviceId: r.dev || null,
       createdAt,
       riskAction: r.rk === 'L' ? 'FORCE_LOSE' : r.rk === 'H' ? 'HOLD' : null,
+      // '' in records rebuilt from rows, which are written already.
+      configVersion: /^\d{1,9}$/.test(r.v ?? '') ? Number(r.v) : null,
     },
     wins: awardedPrizes(r).map((p) => {
       // Physical prizes wait for an address; the others are delivered by the draw itself.

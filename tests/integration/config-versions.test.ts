@@ -1,6 +1,7 @@
 // Config versions through the management API: publish is version 1, every live change of odds,
 // stock or period the next, each an immutable snapshot named by its content's hash; another
 // tenant sees none of them; activities published before versions existed get theirs once.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PATCH as patchActivity } from '@/app/api/manage/activities/[id]/route';
 import { PATCH as patchTier } from '@/app/api/manage/activities/[id]/tiers/[tierId]/route';
@@ -8,7 +9,8 @@ import { GET as listVersions } from '@/app/api/manage/activities/[id]/versions/r
 import { GET as getVersion } from '@/app/api/manage/activities/[id]/versions/[version]/route';
 import { backfillConfigVersions, configHash } from '@/lib/activities/config-versions';
 import { db } from '@/lib/db';
-import { liveActivity } from '../helpers/activities';
+import { executeDraw } from '@/lib/draw/execute-draw';
+import { endUser, liveActivity } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 
 const HOUR = 3_600_000;
@@ -96,5 +98,26 @@ describe('config versions', () => {
     const again = await backfillConfigVersions();
     expect(await db.configVersion.count({ where: { activityId: activity.id } })).toBe(1);
     expect(again).toBeGreaterThanOrEqual(0);
+  });
+
+  it('records on each draw the version that decided it', async () => {
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ name: 'Gold', probability: 0.5, stock: 100, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { limits: { freeDrawsPerDay: 10 } } },
+    );
+    const draw = async () => (await executeDraw(endUser(tenant, 'v'), activity.id, randomUUID())).drawId;
+    const before = await draw();
+    const patched = await callRoute(patchTier, {
+      method: 'PATCH',
+      headers: bearer(tenant.apiKey),
+      params: { id: activity.id, tierId: activity.tiers[0]!.id },
+      body: { probability: 0.25 },
+    });
+    expect(patched.status).toBe(200);
+    const after = await draw();
+    const versionOf = async (id: string) =>
+      (await db.draw.findUniqueOrThrow({ where: { id }, select: { configVersion: true } })).configVersion;
+    expect(await versionOf(before)).toBe(1);
+    expect(await versionOf(after)).toBe(2);
   });
 });

@@ -195,6 +195,7 @@ describe('stats aggregation', () => {
         deviceId: null,
         createdAt: lateAt,
         riskAction: null,
+        configVersion: null,
       },
       wins: [],
     }));
