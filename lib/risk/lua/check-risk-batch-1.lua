@@ -112,7 +112,9 @@ local function checkOne(activity, user, device, ip, now, acct)
           oldest = tonumber(redis.call('LINDEX', key, 0))
         end
         if count >= rule.n then
-          local verdict = hit(rule, math.max(1, oldest + rule.w - now))
+          -- At most the window: a draw whose time was taken before that of the oldest admitted
+          -- one (concurrent requests reach Redis in another order than they read the clock).
+          local verdict = hit(rule, math.min(rule.w, math.max(1, oldest + rule.w - now)))
           if verdict then
             return verdict
           end
