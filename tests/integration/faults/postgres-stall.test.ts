@@ -14,7 +14,7 @@ viaProxy.host = `127.0.0.1:${proxy.port}`;
 process.env.DATABASE_URL = viaProxy.toString();
 process.env.DRAW_COMMIT_TIMEOUT_MS = '500';
 const { liveActivity } = await import('../../helpers/activities');
-const { checkBooks, drawTraffic, retryUnanswered, until } = await import('../../helpers/draw-traffic');
+const { checkBooks, drawOnce, drawTraffic, retryUnanswered, until } = await import('../../helpers/draw-traffic');
 type Answer = import('../../helpers/draw-traffic').Answer;
 
 afterAll(() => proxy.close());
@@ -41,8 +41,8 @@ describe('the PostgreSQL link stalled under draw traffic', () => {
       const stalledAt = answers.length;
       proxy.stall();
       // The draws waiting for the group commit when the link stalled are refused once its tries
-      // time out. (Draws whose token check must read the tenant's secrets from PostgreSQL, every
-      // 5 s, wait for the link instead: the pool's queries have no timeout.)
+      // time out; those whose token check must read the tenant's secrets again, past the lookup's
+      // deadline.
       const refused = () => answers.slice(stalledAt).filter((a) => a.status >= 500).length;
       expect(await until(() => refused() >= 100, 30_000), 'refusals while the link is stalled').toBe(true);
       stalled = answers.slice(stalledAt);
@@ -62,5 +62,25 @@ describe('the PostgreSQL link stalled under draw traffic', () => {
 
     expect(await retryUnanswered(caller, answers), 'keys still unanswered').toEqual([]);
     expect(await checkBooks(caller, answers)).toEqual([]);
+  });
+
+  it("refuses, rather than holds, a request whose token needs the tenant's secrets read while the link is stalled", async () => {
+    const { tenant, activity } = await liveActivity((p) => [
+      { probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] },
+    ]);
+    const user = { id: 'late', token: await tenant.userToken('late') };
+    const caller = { activityId: activity.id, users: [user] };
+    expect((await drawOnce(caller, user, 'before')).status).toBe(200);
+    proxy.stall();
+    try {
+      // Past the secrets' cache: the next request must read them from PostgreSQL.
+      await new Promise((r) => setTimeout(r, 5_500));
+      let answer: Answer | undefined;
+      void drawOnce(caller, user, 'during').then((a) => (answer = a));
+      expect(await until(() => answer !== undefined, 10_000), 'answered while stalled').toBe(true);
+      expect(answer).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      proxy.resume();
+    }
   });
 });
