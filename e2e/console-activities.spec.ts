@@ -4,7 +4,7 @@
 // resumed, LIVE in the list. axe-core on every page; screenshots in e2e/screenshots/.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type FileChooser, type Page } from '@playwright/test';
 import { toZonedInput } from '../lib/activities/zoned-time';
 import { fillThreeTiers, signIn } from './support';
 
@@ -223,7 +223,15 @@ test.describe('console activities', () => {
     // Imported as a new draft from the exported file, seen at 1280 px wide.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/t/demo/activities');
-    await page.getByTestId('import-spec-file').setInputFiles({
+    // As a user does it: the button opens the file chooser. Clicked again until it does (before the
+    // page is hydrated a click does nothing, and nothing is created either way).
+    let chooser: FileChooser | undefined;
+    await expect(async () => {
+      const opened = page.waitForEvent('filechooser', { timeout: 2_000 });
+      await page.getByRole('button', { name: 'Import JSON' }).click();
+      chooser = await opened;
+    }).toPass({ timeout: 30_000 });
+    await chooser!.setFiles({
       name: 'spec.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ ...spec, name: `${name} copy` })),
