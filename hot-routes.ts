@@ -1,15 +1,46 @@
 // The routes server.ts answers on its hot lane (lib/http/hot-lane.ts) in production: the end-user
 // API a play page calls and the host app's signed events. Each is its route file's own module, so
-// the file under app/ stays the one definition of the endpoint; `npm run dev` serves them by Next.
+// the file under app/ stays the one definition of the endpoint: in production as the build compiled
+// it for Next, in tests from its source; `npm run dev` serves them by Next.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import type { HotRoute } from './lib/http/hot-lane';
+import { join } from 'node:path';
+import type { HotRoute, RouteModule } from './lib/http/hot-lane';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 const require = createRequire(import.meta.url);
 
+/** The hot routes' paths as their folders under app/ spell them. */
+const HOT_ROUTE_PATHS = [
+  '/api/v1/activities/[activityId]',
+  '/api/v1/activities/[activityId]/me',
+  '/api/v1/activities/[activityId]/draws',
+  '/api/v1/activities/[activityId]/tasks/[taskId]/complete',
+  '/api/v1/me/wins',
+  '/api/v1/wins/[winId]/claim',
+  '/api/v1/events',
+] as const;
+
+type BuiltRoute = { routeModule: { ensureUserland(): Promise<void>; userland: RouteModule } };
+
+/**
+ * The hot routes as the production build compiled them: the very modules Next serves, so the
+ * process holds one copy of lib/ (and of Prisma's client), not a second one compiled by tsx.
+ */
+export async function loadBuiltHotRoutes(distDir: string): Promise<HotRoute[]> {
+  return Promise.all(
+    HOT_ROUTE_PATHS.map(async (path) => {
+      const file = join(/*turbopackIgnore: true*/ process.cwd(), distDir, 'server/app', path, 'route.js');
+      const { routeModule } = require(file) as BuiltRoute;
+      await routeModule.ensureUserland();
+      return { path, module: routeModule.userland };
+    }),
+  );
+}
+
+/** The hot routes from their sources (tests, and anything run without a build). */
 export async function loadHotRoutes(): Promise<HotRoute[]> {
-  const routes = {
+  const routes: Record<(typeof HOT_ROUTE_PATHS)[number], Promise<RouteModule>> = {
     '/api/v1/activities/[activityId]': import('./app/api/v1/activities/[activityId]/route'),
     '/api/v1/activities/[activityId]/me': import('./app/api/v1/activities/[activityId]/me/route'),
     '/api/v1/activities/[activityId]/draws': import('./app/api/v1/activities/[activityId]/draws/route'),

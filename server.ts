@@ -19,7 +19,7 @@ import { stampClientIp } from './lib/http/client-ip';
 import { refuseBadRequestHead, writeRefusal } from './lib/http/request-guard';
 import { createHotLane } from './lib/http/hot-lane';
 import { superviseWebWorkers, webProcessCount } from './lib/http/web-cluster';
-import { loadHotRoutes, nextCompression } from './hot-routes';
+import { loadBuiltHotRoutes, nextCompression } from './hot-routes';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -98,7 +98,7 @@ const cache = createPlayPageCache({
 const api =
   dev || !hotLane
     ? toNext
-    : createHotLane({ routes: await loadHotRoutes(), fallback: toNext, compress: nextCompression() });
+    : createHotLane({ routes: await loadBuiltHotRoutes(distDir), fallback: toNext, compress: nextCompression() });
 const front = dev ? toNext : withPlayPageCache(cache, api);
 const server = createServer((req, res) => {
   // What Next would answer with a 5xx though the sender is at fault is refused here, in the API's shape.
