@@ -11,6 +11,7 @@ import { drainDrawLog } from '@/lib/draw/drain-draw-log';
 import { drawKeys } from '@/lib/draw/keys';
 import { requestRedis } from '@/lib/redis';
 import { checkAnsweredDraws, checkChances, reconcileAll, type Finding } from '../fuzz/books';
+import { liveActivity } from './activities';
 import { bearer, callRoute } from './fixtures';
 
 export type Answer = {
@@ -155,4 +156,22 @@ export async function checkBooks(caller: Caller, answers: Answer[]): Promise<Fin
   findings.push(...(await reconcileAll([activityId])));
   findings.push(...(await checkChances(config().REDIS_PREFIX, [activityId])));
   return findings;
+}
+
+/** Draws answered 200 so far. */
+export const drawn = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
+
+/**
+ * The caller fault tests draw as: one live activity with 2,000 units at 20 % odds and 1,000 free
+ * draws a day, and 400 users with their tokens.
+ */
+export async function faultCaller(): Promise<Caller> {
+  const { tenant, activity } = await liveActivity(
+    (p) => [{ probability: 0.2, stock: 2_000, prizes: [{ prizeId: p[0]! }] }],
+    { stocks: [2_000], overrides: { limits: { freeDrawsPerDay: 1_000 } } },
+  );
+  const users = await Promise.all(
+    Array.from({ length: 400 }, async (_, i) => ({ id: `u${i}`, token: await tenant.userToken(`u${i}`) })),
+  );
+  return { activityId: activity.id, users };
 }

@@ -12,25 +12,15 @@ process.env.DATABASE_URL = url;
 const { applyMigrations, ensureDatabase } = await import('@/lib/migrations/apply-migrations');
 await ensureDatabase(url);
 await applyMigrations(url);
-const { liveActivity } = await import('../../helpers/activities');
-const { checkBooks, drawTraffic, retryUnanswered, until } = await import('../../helpers/draw-traffic');
+const { checkBooks, drawTraffic, drawn, faultCaller, retryUnanswered, until } =
+  await import('../../helpers/draw-traffic');
 type Answer = import('../../helpers/draw-traffic').Answer;
 
 afterAll(() => cluster.destroy());
 
-/** Draws answered 200 so far. */
-const drawn = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
-
 describe('PostgreSQL killed under draw traffic', () => {
   it('answers 503 while it is down, then loses no acknowledged win and draws no key twice', async () => {
-    const { tenant, activity } = await liveActivity(
-      (p) => [{ probability: 0.2, stock: 2_000, prizes: [{ prizeId: p[0]! }] }],
-      { stocks: [2_000], overrides: { limits: { freeDrawsPerDay: 1_000 } } },
-    );
-    const users = await Promise.all(
-      Array.from({ length: 400 }, async (_, i) => ({ id: `u${i}`, token: await tenant.userToken(`u${i}`) })),
-    );
-    const caller = { activityId: activity.id, users };
+    const caller = await faultCaller();
     const answers: Answer[] = [];
     let stop = false;
     const traffic = drawTraffic(caller, answers, { concurrency: 200, maxCalls: 60_000, stop: () => stop });

@@ -11,25 +11,15 @@ const proxy = await TcpProxy.start({ host: shared.hostname, port: Number(shared.
 const viaProxy = new URL(shared);
 viaProxy.host = `127.0.0.1:${proxy.port}`;
 process.env.DATABASE_URL = viaProxy.toString();
-const { liveActivity } = await import('../../helpers/activities');
-const { checkBooks, drawTraffic, retryUnanswered, until } = await import('../../helpers/draw-traffic');
+const { checkBooks, drawTraffic, drawn, faultCaller, retryUnanswered, until } =
+  await import('../../helpers/draw-traffic');
 type Answer = import('../../helpers/draw-traffic').Answer;
 
 afterAll(() => proxy.close());
 
-/** Draws answered 200 so far. */
-const drawn = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
-
 describe('the PostgreSQL link slow, then dropped, under draw traffic', () => {
   it('keeps the books: no 500, every acknowledged win stored, no key drawn twice', async () => {
-    const { tenant, activity } = await liveActivity(
-      (p) => [{ probability: 0.2, stock: 2_000, prizes: [{ prizeId: p[0]! }] }],
-      { stocks: [2_000], overrides: { limits: { freeDrawsPerDay: 1_000 } } },
-    );
-    const users = await Promise.all(
-      Array.from({ length: 400 }, async (_, i) => ({ id: `u${i}`, token: await tenant.userToken(`u${i}`) })),
-    );
-    const caller = { activityId: activity.id, users };
+    const caller = await faultCaller();
     const answers: Answer[] = [];
     let stop = false;
     const traffic = drawTraffic(caller, answers, { concurrency: 200, maxCalls: 60_000, stop: () => stop });

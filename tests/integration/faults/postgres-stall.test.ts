@@ -14,24 +14,15 @@ viaProxy.host = `127.0.0.1:${proxy.port}`;
 process.env.DATABASE_URL = viaProxy.toString();
 process.env.DRAW_COMMIT_TIMEOUT_MS = '500';
 const { liveActivity } = await import('../../helpers/activities');
-const { checkBooks, drawOnce, drawTraffic, retryUnanswered, until } = await import('../../helpers/draw-traffic');
+const { checkBooks, drawOnce, drawTraffic, drawn, faultCaller, retryUnanswered, until } =
+  await import('../../helpers/draw-traffic');
 type Answer = import('../../helpers/draw-traffic').Answer;
 
 afterAll(() => proxy.close());
 
-/** Draws answered 200 so far. */
-const drawn = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
-
 describe('the PostgreSQL link stalled under draw traffic', () => {
   it('answers 503 past the commit timeout; a retry with the same key never draws twice', async () => {
-    const { tenant, activity } = await liveActivity(
-      (p) => [{ probability: 0.2, stock: 2_000, prizes: [{ prizeId: p[0]! }] }],
-      { stocks: [2_000], overrides: { limits: { freeDrawsPerDay: 1_000 } } },
-    );
-    const users = await Promise.all(
-      Array.from({ length: 400 }, async (_, i) => ({ id: `u${i}`, token: await tenant.userToken(`u${i}`) })),
-    );
-    const caller = { activityId: activity.id, users };
+    const caller = await faultCaller();
     const answers: Answer[] = [];
     let stop = false;
     const traffic = drawTraffic(caller, answers, { concurrency: 200, maxCalls: 60_000, stop: () => stop });

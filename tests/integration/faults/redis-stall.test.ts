@@ -12,25 +12,15 @@ const proxy = await TcpProxy.start({ host: shared.hostname, port: Number(shared.
 // lib/config reads the environment once, at the first import below.
 process.env.REDIS_URL = `redis://127.0.0.1:${proxy.port}${shared.pathname}`;
 process.env.REDIS_COMMAND_TIMEOUT_MS = '500';
-const { liveActivity } = await import('../../helpers/activities');
-const { checkBooks, drawTraffic, retryUnanswered, until } = await import('../../helpers/draw-traffic');
+const { checkBooks, drawTraffic, drawn, faultCaller, retryUnanswered, until } =
+  await import('../../helpers/draw-traffic');
 type Answer = import('../../helpers/draw-traffic').Answer;
 
 afterAll(() => proxy.close());
 
-/** Draws answered 200 so far. */
-const drawn = (answers: Answer[]) => answers.filter((a) => a.status === 200).length;
-
 describe('the Redis link stalled under draw traffic', () => {
   it('answers 503 past the command timeout; a retry with the same key never draws twice', async () => {
-    const { tenant, activity } = await liveActivity(
-      (p) => [{ probability: 0.2, stock: 2_000, prizes: [{ prizeId: p[0]! }] }],
-      { stocks: [2_000], overrides: { limits: { freeDrawsPerDay: 1_000 } } },
-    );
-    const users = await Promise.all(
-      Array.from({ length: 400 }, async (_, i) => ({ id: `u${i}`, token: await tenant.userToken(`u${i}`) })),
-    );
-    const caller = { activityId: activity.id, users };
+    const caller = await faultCaller();
     const answers: Answer[] = [];
     let stop = false;
     const traffic = drawTraffic(caller, answers, { concurrency: 200, maxCalls: 60_000, stop: () => stop });
