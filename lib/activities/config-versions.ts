@@ -105,8 +105,10 @@ export async function listConfigVersions(tenantId: string, activityId: string) {
   return rows.map(toVersionDto);
 }
 
-/** One version with its whole configuration. */
-export async function getConfigVersion(tenantId: string, activityId: string, version: number) {
+/** One version with its whole configuration; `versionText` as the path spells it (1, 2, …). */
+export async function getConfigVersion(tenantId: string, activityId: string, versionText: string) {
+  if (!/^[1-9]\d{0,8}$/.test(versionText)) throw new AppError('NOT_FOUND', `version ${versionText} not found`);
+  const version = Number(versionText);
   await activityOrNotFound(tenantId, activityId);
   const row = await db.configVersion.findUnique({
     where: { activityId_version: { activityId, version } },
