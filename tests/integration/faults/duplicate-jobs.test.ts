@@ -1,9 +1,8 @@
 // Every queue's job delivered twice (BullMQ delivers at least once): each processor run twice on
 // the same job data, both runs at once, leaves every effect exactly once.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import type { Job } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runTransition } from '@/lib/activities/lifecycle';
 import { transitionActivity } from '@/lib/activities/transition-activity';
 import { db } from '@/lib/db';
@@ -23,31 +22,19 @@ import reconcile from '@/workers/reconcile';
 import settle from '@/workers/settle';
 import stats from '@/workers/stats';
 import { endUser, liveActivity, testActor } from '../../helpers/activities';
+import { startHookReceiver } from '../../helpers/hook-receiver';
 
 const redis = createRedis('worker');
 const job = (data: unknown) => ({ id: randomUUID(), data, attemptsMade: 0 }) as unknown as Job;
 const twice = (p: { process: (job: Job) => Promise<unknown> }, data: unknown) =>
   Promise.all([p.process(job(data)), p.process(job(data))]);
 
-const hooks: { id: string }[] = [];
-let receiver: Server;
-let hookUrl = '';
-beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      hooks.push(JSON.parse(body) as { id: string });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const address = receiver.address();
-  hookUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks`;
-});
+const receiver = await startHookReceiver();
+const hooks = receiver.hooks;
+const hookUrl = receiver.url;
 afterAll(async () => {
   await redis.quit();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
 
 /** A live activity with `draws` draws committed; the prize holds 100 before the activity reserved 20. */

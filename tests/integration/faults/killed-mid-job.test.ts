@@ -3,8 +3,7 @@
 // then started again: BullMQ delivers the stalled jobs again and every effect is there once.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { transitionActivity } from '@/lib/activities/transition-activity';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
@@ -14,27 +13,16 @@ import { createRedis } from '@/lib/redis';
 import { heldKey } from '@/lib/workers/hold-point';
 import { endUser, liveActivity, testActor } from '../../helpers/activities';
 import { freshTenant } from '../../helpers/fixtures';
+import { startHookReceiver } from '../../helpers/hook-receiver';
 import { startWorkers, waitFor } from '../../helpers/workers';
 
 const redis = createRedis('worker');
-const HOOK_PORT = 3700;
-const hooks: { id: string }[] = [];
-let receiver: Server;
-beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      hooks.push(JSON.parse(body) as { id: string });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(HOOK_PORT, '127.0.0.1', resolve));
-});
+const receiver = await startHookReceiver();
+const hooks = receiver.hooks;
 afterAll(async () => {
   await closeQueues();
   await redis.quit();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
 
 type Tenant = Awaited<ReturnType<typeof freshTenant>>;
@@ -61,7 +49,7 @@ const jobDone = async (queue: QueueName, jobId: string) =>
 describe('each queue killed mid-job', () => {
   it('the next delivery finishes every job with each effect exactly once', async () => {
     const tenant = await freshTenant();
-    await db.tenant.update({ where: { id: tenant.id }, data: { notifyUrl: `http://127.0.0.1:${HOOK_PORT}/hooks` } });
+    await db.tenant.update({ where: { id: tenant.id }, data: { notifyUrl: receiver.url } });
     // Settled by its job, which is killed after the stock went back and before SETTLED.
     const settled = await played(tenant, 10);
     // Ended by its scheduled job, which is killed after ENDED is committed and before the hot

@@ -2,8 +2,7 @@
 // time under another job id: each effect happens once.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { activityMeta } from '@/lib/draw/activity-state';
 import { decideDraw, executeDraw } from '@/lib/draw/execute-draw';
@@ -13,27 +12,16 @@ import { closeQueues, enqueue, getQueue, type QueueName } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { endUser, liveActivity } from '../../helpers/activities';
 import { freshTenant } from '../../helpers/fixtures';
+import { startHookReceiver } from '../../helpers/hook-receiver';
 import { startWorkers, waitFor } from '../../helpers/workers';
 
 const redis = createRedis('worker');
-const HOOK_PORT = 3701;
-const hooks: { id: string }[] = [];
-let receiver: Server;
-beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      hooks.push(JSON.parse(body) as { id: string });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(HOOK_PORT, '127.0.0.1', resolve));
-});
+const receiver = await startHookReceiver();
+const hooks = receiver.hooks;
 afterAll(async () => {
   await closeQueues();
   await redis.quit();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
 
 const jobDone = async (queue: QueueName, jobId: string) =>
@@ -42,7 +30,7 @@ const jobDone = async (queue: QueueName, jobId: string) =>
 describe('two workers processes', () => {
   it('under draw traffic, with every job queued twice, do each effect once', async () => {
     const tenant = await freshTenant();
-    await db.tenant.update({ where: { id: tenant.id }, data: { notifyUrl: `http://127.0.0.1:${HOOK_PORT}/hooks` } });
+    await db.tenant.update({ where: { id: tenant.id }, data: { notifyUrl: receiver.url } });
     const endsAt = Date.now() + 25_000;
     const { activity, prizes } = await liveActivity(
       (p) => [{ probability: 0.2, stock: 200, prizes: [{ prizeId: p[0]! }] }],
