@@ -167,7 +167,7 @@ describe('Redis killed and restarted empty under draw traffic and the workers', 
       );
       expect(settled.status).toBe('SETTLED');
       await traffic.stop();
-      expect(traffic.count(500)).toBe(0);
+      expect(traffic.count(500), JSON.stringify([...traffic.refusals])).toBe(0);
 
       // The ended activity's unused stock went back once: one RETURN row, the prize whole again.
       const won = await db.win.aggregate({ where: { activityId: ending.id }, _sum: { quantity: true } });
