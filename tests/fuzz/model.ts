@@ -613,7 +613,7 @@ function consoleRoutes(): Endpoint[] {
     route('GET', '/t/[tenant]/winners/winners.csv', { weight: 0.5 }, (ctx) => ({
       method: 'GET',
       path: path('t', slug(ctx), 'winners/winners.csv'),
-      auth: sessionCredential('analyst'),
+      auth: sessionCredential('operator', { lowerRoles: ['analyst'] }),
       query: obj({
         activity: id(ids(ctx.t.view.activities), ids(by(ctx).activities), { optional: true }),
         tier: id(tiersOf(ctx.t.view.activities), tiersOf(by(ctx).activities), { optional: true }),

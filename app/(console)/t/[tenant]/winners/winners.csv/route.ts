@@ -8,8 +8,9 @@ import { requireConsole } from '../../../../_server/session';
 import { parseWinnersParams, winnerFilters } from '../winners-query';
 
 export const GET = publicRoute(async ({ req, params }) => {
-  // The console's guard: not signed in → 401; another tenant → 404.
-  const ctx = await requireConsole(params.tenant!, 'ANALYST');
+  // The console's guard: not signed in → 401; another tenant → 404; an analyst, who sees contact
+  // details masked, exports none → 403.
+  const ctx = await requireConsole(params.tenant!, 'OPERATOR');
   const { filters } = parseWinnersParams(searchParams(req));
   const name = filters.activity ? `winners-${filters.activity}.csv` : `winners-${ctx.tenantSlug}.csv`;
   return streamText(filteredWinnersCsv(ctx.tenantId, winnerFilters(filters)), {
