@@ -901,6 +901,15 @@ function actions(): Endpoint[] {
       { weight: 0.5 },
     ),
     action(`${A}/activities/actions.ts`, 'publishAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')]),
+    action(`${A}/activities/actions.ts`, 'duplicateAction', 'operator', (ctx) => [slug(ctx), act(ctx)], {
+      weight: 0.3,
+    }),
+    action(`${A}/activities/actions.ts`, 'deleteDraftAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')], {
+      weight: 0.2,
+    }),
+    action(`${A}/activities/actions.ts`, 'archiveAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'ENDED'), flag()], {
+      weight: 0.2,
+    }),
     action(
       `${A}/activities/actions.ts`,
       'changeStatusAction',
