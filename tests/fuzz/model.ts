@@ -577,6 +577,13 @@ function consoleRoutes(): Endpoint[] {
       path: path('t', slug(ctx), 'activities', id(ids(ctx.t.view.activities), ids(by(ctx).activities)), 'spec.json'),
       auth: sessionCredential('analyst'),
     })),
+    ...(['draws.csv', 'participation.csv'] as const).map((file) =>
+      route('GET', `/t/[tenant]/activities/[activityId]/${file}`, { weight: 0.3 }, (ctx) => ({
+        method: 'GET',
+        path: path('t', slug(ctx), 'activities', id(ids(ctx.t.view.activities), ids(by(ctx).activities)), file),
+        auth: sessionCredential('operator', { lowerRoles: ['analyst'] }),
+      })),
+    ),
     route('POST', '/t/[tenant]/activities/banner', { weight: 0.3, bodyKind: 'bytes' }, (ctx) => ({
       method: 'POST',
       path: path('t', slug(ctx), 'activities/banner'),
