@@ -1091,6 +1091,24 @@ function actions(): Endpoint[] {
     ]),
     action(
       `${A}/winners/actions.ts`,
+      'importShipmentsAction',
+      'operator',
+      (ctx) => {
+        const claimed = ids(ctx.t.view.wins.filter((w) => w.status === 'CLAIMED' || w.status === 'AWAITING_CLAIM'));
+        const lines = fc
+          .uniqueArray(fc.constantFrom(...(claimed.length ? claimed : ['00000000-0000-4000-8000-000000000000'])), {
+            minLength: 1,
+            maxLength: 3,
+          })
+          .map((winIds) =>
+            ['winId,carrier,trackingNumber', ...winIds.map((w) => `${w},SF Express,SF1234567890`)].join('\n'),
+          );
+        return [slug(ctx), text(lines, { max: 1_000_000, multiline: true })];
+      },
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/winners/actions.ts`,
       'voidWinAction',
       'operator',
       (ctx) => [slug(ctx), wins(ctx, 'AWAITING_CLAIM', 'CLAIMED'), reason],

@@ -13,7 +13,15 @@ import { toWinnerRow } from '@/components/console/winners/winner-row';
 import { WinnersFilterForm } from '@/components/console/winners/winners-filter-form';
 import { WinnersTable } from '@/components/console/winners/winners-table';
 import { requireConsolePage } from '../../../_server/session';
-import { approveWinAction, bulkWinAction, rejectWinAction, shipWinAction, voidWinAction } from './actions';
+import {
+  approveWinAction,
+  bulkWinAction,
+  importShipmentsAction,
+  rejectWinAction,
+  shipWinAction,
+  voidWinAction,
+} from './actions';
+import { ShipmentImport } from '@/components/console/winners/shipment-import';
 import { parseWinnersParams, winnerFilters, winnersHref } from './winners-query';
 
 export const metadata: Metadata = { title: 'Winners' };
@@ -76,9 +84,12 @@ export default async function WinnersPage({
         description="Every prize won in this tenant's activities, from claim to delivery. Ship claimed prizes, review wins held by risk rules, void what should not stand."
         actions={
           canManage ? (
-            <a href={winnersHref(`${base}/winners.csv`, filters)} download className={buttonClasses('secondary')}>
-              <DownloadIcon className="size-4" /> Export CSV
-            </a>
+            <div className="flex items-start gap-2">
+              <ShipmentImport importShipments={importShipmentsAction.bind(null, ctx.tenantSlug)} />
+              <a href={winnersHref(`${base}/winners.csv`, filters)} download className={buttonClasses('secondary')}>
+                <DownloadIcon className="size-4" /> Export CSV
+              </a>
+            </div>
           ) : (
             <p className="text-sm text-zinc-500">Contact details are masked for analysts; exports need an operator.</p>
           )
