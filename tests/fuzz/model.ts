@@ -1078,6 +1078,13 @@ function actions(): Endpoint[] {
     ),
     action(
       `${A}/settings/actions.ts`,
+      'updateTimezoneAction',
+      'owner',
+      (ctx) => [slug(ctx), text(fc.constantFrom('Asia/Shanghai', 'Europe/Berlin', 'UTC'), { max: 64 })],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
       'rotateSecretAction',
       'owner',
       (ctx) => [slug(ctx), choice(['userToken', 'webhook'])],

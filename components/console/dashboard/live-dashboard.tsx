@@ -138,7 +138,8 @@ export function LiveDashboard({
               </span>
             </div>
             <p className="mt-1.5 text-sm text-zinc-600">
-              {formatDayClock(activity.startsAt)} – {formatDayClock(activity.endsAt)} · refreshes every{' '}
+              {formatDayClock(activity.startsAt, activity.timezone)} –{' '}
+              {formatDayClock(activity.endsAt, activity.timezone)} ({activity.timezone}) · refreshes every{' '}
               {POLL_INTERVAL_MS / 1000} s ·{' '}
               <span data-testid="aggregated-at">
                 aggregated {now === null ? '…' : formatAge(data.aggregatedAt, now)}

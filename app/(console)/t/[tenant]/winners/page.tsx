@@ -42,7 +42,11 @@ export default async function WinnersPage({
   const canManage = roleAtLeast(ctx.role, 'OPERATOR');
   // Analysts read winners with their phone and address masked, and export nothing.
   const [{ items, nextCursor }, options] = await Promise.all([
-    queryWinners(ctx.tenantId, winnerFilters(filters), { limit: PAGE_SIZE, cursor, masked: !canManage }),
+    queryWinners(ctx.tenantId, winnerFilters(filters, ctx.tenantTimezone), {
+      limit: PAGE_SIZE,
+      cursor,
+      masked: !canManage,
+    }),
     listWinnerFilterOptions(ctx.tenantId),
   ]);
   const base = `/t/${ctx.tenantSlug}/winners`;
@@ -96,7 +100,13 @@ export default async function WinnersPage({
         }
       />
       {/* Remount on new filters: the fields are uncontrolled, and a link may change the query. */}
-      <WinnersFilterForm key={JSON.stringify(filters)} action={base} values={filters} activities={options.activities} />
+      <WinnersFilterForm
+        key={JSON.stringify(filters)}
+        action={base}
+        values={filters}
+        activities={options.activities}
+        timeZone={ctx.tenantTimezone}
+      />
       {items.length === 0 && !paged ? (
         <EmptyState icon={TrophyIcon} title="No winners match these filters">
           <p>

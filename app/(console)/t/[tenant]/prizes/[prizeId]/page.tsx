@@ -69,7 +69,7 @@ export default async function PrizeLedgerPage({
     throw err;
   });
   const { filters, cursor } = parseLedgerParams(raw);
-  const query = { ...ledgerQuery(filters), limit: PAGE_SIZE, cursor };
+  const query = { ...ledgerQuery(filters, ctx.tenantTimezone), limit: PAGE_SIZE, cursor };
   const { items, nextCursor, activities } = await listStockMovements(ctx.tenantId, prize.id, query, ctx);
   const base = `/t/${ctx.tenantSlug}/prizes/${prize.id}`;
   const filtered = Object.keys(filters).length > 0;
@@ -136,6 +136,7 @@ export default async function PrizeLedgerPage({
           values={filters}
           kinds={stockMovementKinds.map((k) => ({ value: k, label: kindLabel[k] }))}
           activities={activities}
+          timeZone={ctx.tenantTimezone}
         />
         {items.length === 0 && !paged ? (
           <EmptyState

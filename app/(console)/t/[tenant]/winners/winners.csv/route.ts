@@ -13,5 +13,5 @@ export const GET = publicRoute(async ({ req, params }) => {
   const ctx = await requireConsole(params.tenant!, 'OPERATOR');
   const { filters } = parseWinnersParams(searchParams(req));
   const name = filters.activity ? `winners-${filters.activity}.csv` : `winners-${ctx.tenantSlug}.csv`;
-  return csvDownload(filteredWinnersCsv(ctx.tenantId, winnerFilters(filters)), name);
+  return csvDownload(filteredWinnersCsv(ctx.tenantId, winnerFilters(filters, ctx.tenantTimezone)), name);
 });
