@@ -71,6 +71,10 @@ export type DashboardData = {
     riskEvents: number;
   };
   perMinute: DashboardMinute[];
+  /** Players → draws → wins → claims → shipped: where a campaign loses its people. */
+  funnel: { players: number; draws: number; wins: number; claimed: number; shipped: number };
+  /** Prize value (minor units): planned is every tier's stock won, issued is what was won so far. */
+  budget: { plannedMinor: number; issuedMinor: number };
   tiers: DashboardTier[];
   burnDown: { tierId: string; points: BurnDownPoint[] }[];
   stock: { prizeId: string; name: string; reserved: number; issued: number; returned: number; remaining: number }[];
@@ -119,7 +123,7 @@ export async function getDashboardData(
   const tierNames = new Map(a.tiers.map((t) => [t.id, t.name] as const));
   const withSegments = a.tiers.map((t) => ({ ...t, segments: t.segments as Segment[] }));
   const segmented = withSegments.some((t) => t.segments.length > 0);
-  const [bins, recent, alerts, hot, changes, drawsByHour] = await Promise.all([
+  const [bins, recent, alerts, hot, changes, drawsByHour, fulfilled] = await Promise.all([
     // The whole activity in at most ~BURN_DOWN_STEPS bins; their sums are the totals.
     db.$queryRawUnsafe<Bin[]>(
       `WITH b AS (
@@ -174,6 +178,7 @@ export async function getDashboardData(
                 FROM "StatsBucket" WHERE "activityId" = ${activityId}::uuid) m
           GROUP BY 1, 2`
       : [],
+    fulfilmentCounts(activityId, now),
   ]);
 
   const sum = (f: (b: Bin) => number) => bins.reduce((s, b) => s + f(b), 0);
@@ -259,6 +264,17 @@ export async function getDashboardData(
     },
     totals,
     perMinute,
+    funnel: {
+      players: totals.uniqueUsers,
+      draws: totals.draws,
+      wins: totals.wins,
+      claimed: fulfilled.claimed,
+      shipped: fulfilled.shipped,
+    },
+    budget: {
+      plannedMinor: a.tiers.reduce((sum, t) => sum + t.stock * unitValueMinor(t), 0),
+      issuedMinor: tiers.reduce((sum, t, i) => sum + t.wins * unitValueMinor(a.tiers[i]!), 0),
+    },
     tiers,
     burnDown,
     stock: a.stocks
@@ -293,6 +309,28 @@ export async function getDashboardData(
       };
     }),
   };
+}
+
+/** Prize value of one win of a tier: Σ value × quantity of its prizes. */
+const unitValueMinor = (t: { prizes: { quantity: number; prize: { valueMinor: number } }[] }) =>
+  t.prizes.reduce((sum, p) => sum + p.quantity * p.prize.valueMinor, 0);
+
+// Claims and shipments are counted from the Win rows: a read that grows with the wins, so each
+// process keeps an activity's counts for a while rather than recounting on every refresh.
+const FULFILMENT_CACHE_MS = 30_000;
+const fulfilmentCache = new Map<string, { at: number; counts: { claimed: number; shipped: number } }>();
+
+async function fulfilmentCounts(activityId: string, now: number) {
+  const hit = fulfilmentCache.get(activityId);
+  if (hit && now >= hit.at && now - hit.at < FULFILMENT_CACHE_MS) return hit.counts;
+  const [row] = await db.$queryRaw<{ claimed: number; shipped: number }[]>`
+    SELECT count(*) FILTER (WHERE "claimedAt" IS NOT NULL)::int AS claimed,
+           count(*) FILTER (WHERE "shippedAt" IS NOT NULL)::int AS shipped
+    FROM "Win" WHERE "activityId" = ${activityId}::uuid`;
+  const counts = { claimed: row?.claimed ?? 0, shipped: row?.shipped ?? 0 };
+  if (fulfilmentCache.size > 1_000) fulfilmentCache.clear();
+  fulfilmentCache.set(activityId, { at: now, counts });
+  return counts;
 }
 
 /** HLL estimates and the worker's timestamps; null figures when Redis cannot answer now. */

@@ -19,6 +19,7 @@ import {
   UsersPerMinuteChart,
 } from './charts';
 import { formatAge, formatCount, formatDayClock, formatPercent } from './format';
+import { FunnelAndBudget } from './funnel-budget';
 import { RecentChanges } from './recent-changes';
 import { StatusChangeButton, type ChangeStatus } from './status-change-button';
 import { TierAdjustButton, type AdjustTier } from './tier-adjust-dialog';
@@ -239,6 +240,8 @@ export function LiveDashboard({
       </dl>
 
       {data.alerts.length > 0 ? <ActivityAlerts alerts={data.alerts} acknowledge={acknowledge} /> : null}
+
+      <FunnelAndBudget funnel={data.funnel} budget={data.budget} />
 
       <div className="grid grid-cols-2 gap-4">
         <ChartCard
