@@ -5,7 +5,6 @@ import { AppError } from '@/lib/errors';
 import { canonicalId } from '@/lib/ids';
 import { getDashboardData } from '@/lib/stats/get-dashboard-data';
 import { LiveDashboard } from '@/components/console/dashboard/live-dashboard';
-import { TimeZoneProvider } from '@/components/console/time-zone';
 import { requireConsolePage } from '../../../../../_server/session';
 import { acknowledgeAlertAction } from '../../../alerts-actions';
 import { adjustTierAction, changeStatusAction } from './actions';
@@ -25,23 +24,20 @@ export default async function ActivityDashboardPage({
     throw err;
   });
   const canChange = roleAtLeast(ctx.role, 'OPERATOR');
-  // Everything on an activity's dashboard is on the activity's own clock.
   return (
-    <TimeZoneProvider zone={data.activity.timezone}>
-      <LiveDashboard
-        initial={data}
-        dataUrl={`/t/${ctx.tenantSlug}/activities/${data.activity.id}/dashboard/data`}
-        activitiesHref={`/t/${ctx.tenantSlug}/activities`}
-        actions={
-          canChange
-            ? {
-                adjustTier: adjustTierAction.bind(null, ctx.tenantSlug, data.activity.id),
-                changeStatus: changeStatusAction.bind(null, ctx.tenantSlug, data.activity.id),
-                acknowledgeAlert: acknowledgeAlertAction.bind(null, ctx.tenantSlug),
-              }
-            : null
-        }
-      />
-    </TimeZoneProvider>
+    <LiveDashboard
+      initial={data}
+      dataUrl={`/t/${ctx.tenantSlug}/activities/${data.activity.id}/dashboard/data`}
+      activitiesHref={`/t/${ctx.tenantSlug}/activities`}
+      actions={
+        canChange
+          ? {
+              adjustTier: adjustTierAction.bind(null, ctx.tenantSlug, data.activity.id),
+              changeStatus: changeStatusAction.bind(null, ctx.tenantSlug, data.activity.id),
+              acknowledgeAlert: acknowledgeAlertAction.bind(null, ctx.tenantSlug),
+            }
+          : null
+      }
+    />
   );
 }
