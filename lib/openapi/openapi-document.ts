@@ -1,7 +1,7 @@
 // GET /api/v1/openapi.json. Request bodies come from the same zod schemas the routes
 // enforce, so the document cannot drift from the validation. Paths are added as routes land.
 import { z } from 'zod';
-import { CreatePrize, Restock } from '../prizes/schemas';
+import { AddCodes, CreatePrize, Restock } from '../prizes/schemas';
 import { ActivitySpec, PatchActivity, PatchTier } from '../activities/schemas';
 import { PoolStockChange } from '../inventory/schemas';
 import { ClaimWin } from '../fulfilment/schemas';
@@ -74,6 +74,7 @@ export function openApiDocument() {
         Prize: prize,
         CreatePrize: z.toJSONSchema(CreatePrize, { target: 'openapi-3.0' }),
         Restock: z.toJSONSchema(Restock, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        AddCodes: z.toJSONSchema(AddCodes, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchActivity: z.toJSONSchema(PatchActivity, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
@@ -99,6 +100,11 @@ export function openApiDocument() {
                   name: { type: 'string' },
                   kind: { type: 'string' },
                   quantity: { type: 'integer' },
+                  codes: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    description: 'a coupon prize: its codes, one per unit (not while the win is held for review)',
+                  },
                 },
               },
             },
@@ -185,6 +191,29 @@ export function openApiDocument() {
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Restock' } } },
           },
           responses: { '200': json({ $ref: '#/components/schemas/Prize' }), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/api/manage/prizes/{prizeId}/codes': {
+        post: {
+          summary:
+            'Add codes to a coupon prize (its stock is its unused codes): at most 10,000 a call, all or nothing; a code ' +
+            'repeated in the call or already stored is refused (400, listed in details.duplicates). The body may ' +
+            'exceed the usual 64 KiB (up to 1.2 MB). Each unit won takes one code inside the draw: the draw answer ' +
+            "has prizes[].codes, one per unit, and so have the user's wins",
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'prizeId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/AddCodes' } } },
+          },
+          responses: {
+            '200': json({
+              type: 'object',
+              required: ['added', 'total', 'unused'],
+              properties: { added: { type: 'integer' }, total: { type: 'integer' }, unused: { type: 'integer' } },
+            }),
+            ...errors(400, 401, 404, 409, 413, 415),
+          },
         },
       },
       '/api/manage/activities': {
@@ -422,7 +451,7 @@ export function openApiDocument() {
       },
       '/api/v1/me/wins': {
         get: {
-          summary: "The user's wins in the token's tenant",
+          summary: "The user's wins in the token's tenant; a coupon win has its codes (codes: [...], one per unit)",
           security: [{ userToken: [] }],
           responses: { '200': json({ type: 'object' }), ...errors(401) },
         },

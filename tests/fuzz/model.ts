@@ -408,6 +408,17 @@ function routes(): Endpoint[] {
         }),
       ),
     })),
+    route('POST', '/api/manage/prizes/[prizeId]/codes', {}, (ctx) => ({
+      method: 'POST',
+      path: path(
+        'api/manage/prizes',
+        id(ids(ctx.t.view.prizes.filter((p) => p.kind === 'COUPON')), ids(by(ctx).prizes)),
+        'codes',
+      ),
+      auth: apiKey(),
+      // Fresh codes each time: a code stored before is refused (400), as are repeats in one call.
+      ...jsonBody(obj({ codes: arr(text(fc.uuid(), { max: 100 }), text(fc.uuid(), { max: 100 })) })),
+    })),
 
     route('GET', '/api/health', { weight: 0.3 }, () => ({
       method: 'GET',

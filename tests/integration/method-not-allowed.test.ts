@@ -28,6 +28,7 @@ const SERVED: Record<string, HttpMethod[]> = {
   'manage/prizes': ['GET', 'POST'],
   'manage/prizes/[prizeId]': ['GET'],
   'manage/prizes/[prizeId]/restock': ['POST'],
+  'manage/prizes/[prizeId]/codes': ['POST'],
   'v1/activities/[activityId]': ['GET'],
   'v1/activities/[activityId]/draws': ['POST'],
   'v1/activities/[activityId]/me': ['GET'],
