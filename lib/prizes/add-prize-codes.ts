@@ -11,6 +11,7 @@ import { withPrizeLocks } from '../locks/prize-lock';
 import { requestRedis } from '../redis';
 import { INT4_MAX } from '../validation/storage-limits';
 import type { AddCodes } from './schemas';
+import { repeatedCodes } from '../coupons/parse-code-file';
 
 export type CodesDto = { added: number; total: number; unused: number };
 
@@ -24,7 +25,7 @@ export async function addPrizeCodes(
   input: AddCodes,
 ): Promise<CodesDto> {
   if (!isUuid(prizeId)) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
-  const repeated = repeatedIn(input.codes);
+  const repeated = repeatedCodes(input.codes);
   if (repeated.length) throw duplicates('repeated in the call', repeated);
   return withPrizeLocks(await requestRedis(), [prizeId], () =>
     db.$transaction(
@@ -83,13 +84,6 @@ export async function countCodes(tx: Pick<Tx, 'couponCode'>, prizeId: string) {
     tx.couponCode.count({ where: { prizeId, winId: null } }),
   ]);
   return { total, unused };
-}
-
-function repeatedIn(codes: string[]): string[] {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const c of codes) (seen.has(c) ? repeated : seen).add(c);
-  return [...repeated];
 }
 
 function duplicates(why: string, codes: string[]) {

@@ -962,6 +962,11 @@ function actions(): Endpoint[] {
       int(fc.integer({ min: 1, max: 500 }), { min: -100_000_000, max: 100_000_000 }),
       text('restocked by the fuzz', { max: 500 }),
     ]),
+    action(`${A}/prizes/actions.ts`, 'addPrizeCodesAction', 'operator', (ctx) => [
+      slug(ctx),
+      id(ids(ctx.t.view.prizes.filter((p) => p.kind === 'COUPON')), ids(by(ctx).prizes)),
+      arr(text(fc.uuid(), { max: 100 })),
+    ]),
     action(`${A}/prizes/actions.ts`, 'createPrizeAction', 'operator', (ctx) => [slug(ctx), prizeNode(ctx)]),
     action(`${A}/risk/actions.ts`, 'createRiskRuleAction', 'operator', (ctx) => [slug(ctx), riskRuleNode(ctx)]),
     action(`${A}/risk/actions.ts`, 'setRiskRuleEnabledAction', 'operator', (ctx) => [
