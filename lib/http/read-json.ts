@@ -64,3 +64,11 @@ export async function readJson<S extends z.ZodType>(
 function tooLarge(maxBytes: number, message?: string) {
   return new AppError('PAYLOAD_TOO_LARGE', message ?? `the body must not exceed ${maxBytes / 1024} KiB`);
 }
+
+/** As readJson, for a route whose body may be left out: no body at all reads as `{}`. */
+export async function readOptionalJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const text = await readBodyText(req);
+  if (text === '') return schema.parse({});
+  requireJsonContentType(req);
+  return schema.parse(parseJsonText(text));
+}
