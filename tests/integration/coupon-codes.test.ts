@@ -9,6 +9,7 @@ import { GET as myWinsRoute } from '@/app/api/v1/me/wins/route';
 import { createActivity } from '@/lib/activities/create-activity';
 import { changeActivityStatus } from '@/lib/activities/change-status';
 import { publishActivity } from '@/lib/activities/publish-activity';
+import { settleActivity } from '@/lib/activities/settle-activity';
 import { db } from '@/lib/db';
 import { drainDrawLog } from '@/lib/draw/drain-draw-log';
 import { executeDraw } from '@/lib/draw/execute-draw';
@@ -204,5 +205,22 @@ describe('coupon codes in the draw', () => {
     const draft = await createActivity(t.id, testActor, spec);
     await expect(publishActivity(t.id, testActor, draft.id)).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
     expect(await db.couponCode.count({ where: { prizeId: prize.id, activityId: { not: null } } })).toBe(0);
+  });
+
+  it('fixed winners drawn at the end each get their codes from the pool, and the rest go back', async () => {
+    const t = await freshTenant();
+    const prize = await couponPrize(t, codeList(5));
+    const spec = specFor([{ probability: 0, stock: 3, prizes: [{ prizeId: prize.id }] }], { fixedWinners: 2 });
+    const draft = await createActivity(t.id, testActor, spec);
+    const activity = await publishActivity(t.id, testActor, draft.id);
+    for (let i = 0; i < 4; i++) await executeDraw(endUser(t, `p${i}`), activity.id, randomUUID());
+    await changeActivityStatus(t.id, testActor, { activityId: activity.id, transition: 'end' });
+    await settleActivity(activity.id);
+    const wins = await db.win.findMany({ where: { activityId: activity.id }, select: { id: true, codes: true } });
+    expect(wins).toHaveLength(2);
+    expect(wins.every((w) => w.codes.length === 1)).toBe(true);
+    expect(new Set(wins.map((w) => w.codes[0]!.code)).size).toBe(2);
+    expect(await db.couponCode.count({ where: { prizeId: prize.id, winId: null, activityId: null } })).toBe(3);
+    expect((await db.prize.findUniqueOrThrow({ where: { id: prize.id } })).availableStock).toBe(3);
   });
 });
