@@ -120,7 +120,9 @@ describe('coupon codes when Redis loses everything mid-run', () => {
   });
 
   it('a code taken by a draw of the lost state is free again after the rebuild, and that draw never commits', async () => {
-    const { tenant, prize, activity } = await couponActivity(1, 1);
+    const { tenant, prize, activity } = await couponActivity(2, 1);
+    // One draw commits before the loss: its replay after the rebuild answers the same code.
+    const committed = await executeDraw(endUser(tenant, 'early'), activity.id, 'early-key');
     const meta = (await activityMeta(redis, activity.id))!;
     const now = Date.now();
     const late = await decideDraw({
@@ -137,10 +139,16 @@ describe('coupon codes when Redis loses everything mid-run', () => {
     // Redis loses everything before that draw's commit lands; the activity is rebuilt.
     await loseEverything();
     expect(await rebuildActivityState(redis, activity.id, { graceMs: 0 })).toBe('rebuilt');
+    expect(await executeDraw(endUser(tenant, 'early'), activity.id, 'early-key')).toEqual(committed);
     const fresh = await executeDraw(endUser(tenant, 'fast'), activity.id, randomUUID());
     expect(fresh.prizes[0]!.codes).toEqual([code]);
+    expect(committed.prizes[0]!.codes).not.toEqual([code]);
     const { inserted } = await commitDraws([toDrawRows(late.record, tenant.id, activity.id, meta.view)]);
     expect(inserted.size).toBe(0);
-    await noCodeIssuedTwice(activity.id, prize.id, new Map([[code!, fresh.winIds[0]!]]));
+    const shown = new Map([
+      [code!, fresh.winIds[0]!],
+      [committed.prizes[0]!.codes![0]!, committed.winIds[0]!],
+    ]);
+    await noCodeIssuedTwice(activity.id, prize.id, shown);
   });
 });
