@@ -34,7 +34,7 @@ const COLUMNS = `w.id, w."activityId", w."tierId", w.quantity, w.status::text AS
   to_char(w."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind",
   CASE WHEN p.kind = 'COUPON' AND w.status NOT IN ('HELD', 'VOID')
-    THEN (SELECT array_agg(c.code ORDER BY c.code) FROM "CouponCode" c WHERE c."winId" = w.id) END AS codes`;
+    THEN (SELECT array_agg(c.code ORDER BY c."createdAt", c.id) FROM "CouponCode" c WHERE c."winId" = w.id) END AS codes`;
 
 /** Row i of the arrays (tenant, user, activity or null for the whole tenant, limit): its newest wins. */
 const BATCH = `SELECT q.i::int AS i, w.*
