@@ -15,6 +15,8 @@ import { drainDrawLog } from '@/lib/draw/drain-draw-log';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
 import { voidWinByOperator } from '@/lib/fulfilment/void-win-by-operator';
+import { approveHeldWin } from '@/lib/fulfilment/review-held-win';
+import { listUserWins } from '@/lib/fulfilment/list-user-wins';
 import { createPrize } from '@/lib/prizes/create-prize';
 import { addPrizeCodes } from '@/lib/prizes/add-prize-codes';
 import { createRedis } from '@/lib/redis';
@@ -222,5 +224,17 @@ describe('coupon codes in the draw', () => {
     expect(new Set(wins.map((w) => w.codes[0]!.code)).size).toBe(2);
     expect(await db.couponCode.count({ where: { prizeId: prize.id, winId: null, activityId: null } })).toBe(3);
     expect((await db.prize.findUniqueOrThrow({ where: { id: prize.id } })).availableStock).toBe(3);
+  });
+
+  it('a win held for review shows its codes only once approved', async () => {
+    const t = await freshTenant();
+    const prize = await couponPrize(t, codeList(2));
+    const activity = await liveCouponActivity(t, prize.id, { stock: 2 });
+    const won = await executeDraw(endUser(t, 'held'), activity.id, randomUUID());
+    const code = won.prizes[0]!.codes![0]!;
+    await db.win.update({ where: { id: won.winIds[0]! }, data: { status: 'HELD' } });
+    expect((await listUserWins(t.id, 'held'))[0]!.codes).toBeUndefined();
+    await approveHeldWin(t.id, testActor, won.winIds[0]!);
+    expect((await listUserWins(t.id, 'held'))[0]!.codes).toEqual([code]);
   });
 });
