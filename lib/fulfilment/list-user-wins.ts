@@ -12,6 +12,8 @@ export type UserWinDto = {
   quantity: number;
   status: string;
   claimable: boolean;
+  /** A coupon win's codes, one per unit; not while it waits for review, nor once void. */
+  codes?: string[];
   createdAt: string;
 };
 
@@ -25,11 +27,14 @@ type Row = {
   prizeId: string;
   prizeName: string;
   prizeKind: string;
+  codes: string[] | null;
 };
 
 const COLUMNS = `w.id, w."activityId", w."tierId", w.quantity, w.status::text AS status,
   to_char(w."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-  p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind"`;
+  p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind",
+  CASE WHEN p.kind = 'COUPON' AND w.status NOT IN ('HELD', 'VOID')
+    THEN (SELECT array_agg(c.code ORDER BY c."createdAt", c.id) FROM "CouponCode" c WHERE c."winId" = w.id) END AS codes`;
 
 /** Row i of the arrays (tenant, user, activity or null for the whole tenant, limit): its newest wins. */
 const BATCH = `SELECT q.i::int AS i, w.*
@@ -65,6 +70,7 @@ export async function listUserWins(
     quantity: w.quantity,
     status: w.status,
     claimable: w.status === 'AWAITING_CLAIM' && w.prizeKind === 'PHYSICAL',
+    ...(w.codes ? { codes: w.codes } : {}),
     createdAt: w.createdAt,
   }));
 }

@@ -408,7 +408,19 @@ function routes(): Endpoint[] {
         }),
       ),
     })),
+    route('POST', '/api/manage/prizes/[prizeId]/codes', {}, (ctx) => ({
+      method: 'POST',
+      path: path(
+        'api/manage/prizes',
+        id(ids(ctx.t.view.prizes.filter((p) => p.kind === 'COUPON')), ids(by(ctx).prizes)),
+        'codes',
+      ),
+      auth: apiKey(),
+      // Fresh codes each time: a code stored before is refused (400), as are repeats in one call.
+      ...jsonBody(obj({ codes: arr(text(fc.uuid(), { max: 100 }), text(fc.uuid(), { max: 100 })) })),
+    })),
 
+    ...manageConsoleParity(),
     route('GET', '/api/health', { weight: 0.3 }, () => ({
       method: 'GET',
       path: path('api/health'),
@@ -967,6 +979,11 @@ function actions(): Endpoint[] {
       int(fc.integer({ min: 1, max: 500 }), { min: -100_000_000, max: 100_000_000 }),
       text('restocked by the fuzz', { max: 500 }),
     ]),
+    action(`${A}/prizes/actions.ts`, 'addPrizeCodesAction', 'operator', (ctx) => [
+      slug(ctx),
+      id(ids(ctx.t.view.prizes.filter((p) => p.kind === 'COUPON')), ids(by(ctx).prizes)),
+      arr(text(fc.uuid(), { max: 100 })),
+    ]),
     action(`${A}/prizes/actions.ts`, 'createPrizeAction', 'operator', (ctx) => [slug(ctx), prizeNode(ctx)]),
     action(`${A}/risk/actions.ts`, 'createRiskRuleAction', 'operator', (ctx) => [slug(ctx), riskRuleNode(ctx)]),
     action(`${A}/risk/actions.ts`, 'setRiskRuleEnabledAction', 'operator', (ctx) => [
@@ -1175,6 +1192,100 @@ function actions(): Endpoint[] {
       ],
       { weight: 0.3 },
     ),
+  ];
+}
+
+/** The management API's share of what the console does: risk, audit and the winner actions. */
+function manageConsoleParity(): Endpoint[] {
+  const apiKey = apiKeyCredential;
+  const winsIn = (ctx: Ctx, ...statuses: string[]) =>
+    id(ids(ctx.t.view.wins.filter((w) => statuses.includes(w.status))), ids(by(ctx).wins));
+  const rule = (ctx: Ctx) => id(ids(ctx.t.view.riskRules), ids(by(ctx).riskRules));
+  const reason = obj({ reason: text('checked by the fuzz', { max: 300 }) });
+  const cursor = text(fc.constantFrom('1', '99999'), { optional: true, max: 20 });
+  const limit = int(fc.integer({ min: 1, max: 200 }), { min: 1, max: 200, optional: true });
+  const winAction = (action: string, statuses: string[], body?: Node) =>
+    route('POST', `/api/manage/wins/[winId]/${action}`, { weight: 0.5 }, (ctx) => ({
+      method: 'POST',
+      path: path('api/manage/wins', winsIn(ctx, ...statuses), action),
+      auth: apiKey(),
+      ...jsonBody(body ?? obj({})),
+    }));
+  return [
+    route('GET', '/api/manage/risk/rules', { weight: 0.5 }, () => ({
+      method: 'GET',
+      path: path('api/manage/risk/rules'),
+      auth: apiKey(),
+    })),
+    route('POST', '/api/manage/risk/rules', { weight: 0.5 }, (ctx) => ({
+      method: 'POST',
+      path: path('api/manage/risk/rules'),
+      auth: apiKey(),
+      ...jsonBody(riskRuleNode(ctx)),
+    })),
+    route('PATCH', '/api/manage/risk/rules/[id]', { weight: 0.5 }, (ctx) => ({
+      method: 'PATCH',
+      path: path('api/manage/risk/rules', rule(ctx)),
+      auth: apiKey(),
+      ...jsonBody(
+        obj({
+          enabled: flag({ optional: true }),
+          action: choice(['block', 'rate_limited', 'force_lose', 'hold'], { valid: ['rate_limited', 'hold'] }),
+        }),
+      ),
+    })),
+    route('DELETE', '/api/manage/risk/rules/[id]', { weight: 0.2 }, (ctx) => ({
+      method: 'DELETE',
+      path: path('api/manage/risk/rules', rule(ctx)),
+      auth: apiKey(),
+    })),
+    route('POST', '/api/manage/risk/lists', { weight: 0.5 }, () => ({
+      method: 'POST',
+      path: path('api/manage/risk/lists'),
+      auth: apiKey(),
+      ...jsonBody(
+        obj({
+          kind: choice(['user', 'device', 'ip']),
+          action: choice(['add', 'remove']),
+          values: arr(text(fc.constantFrom('fuzz-listed-user', 'fuzz-listed-2'), { max: 128 })),
+          reason: text('fuzz list', { max: 200, optional: true }),
+        }),
+      ),
+    })),
+    route('GET', '/api/manage/risk/events', { weight: 0.5 }, (ctx) => ({
+      method: 'GET',
+      path: path('api/manage/risk/events'),
+      auth: apiKey(),
+      query: obj({
+        limit,
+        cursor,
+        activityId: id(ids(ctx.t.view.activities), ids(by(ctx).activities), { optional: true }),
+        action: choice(['block', 'rate_limited', 'force_lose', 'hold'], { optional: true }),
+        userId: text('fuzz-user', { max: 128, optional: true }),
+      }),
+    })),
+    route('GET', '/api/manage/audit', { weight: 0.5 }, () => ({
+      method: 'GET',
+      path: path('api/manage/audit'),
+      auth: apiKey(),
+      query: obj({
+        limit,
+        cursor,
+        objectType: text('RiskRule', { max: 60, optional: true }),
+        actorType: choice(['OPERATOR', 'API_KEY', 'SYSTEM', 'USER'], { optional: true }),
+      }),
+    })),
+    winAction(
+      'ship',
+      ['CLAIMED'],
+      obj({
+        carrier: text('SF Express', { max: 60 }),
+        trackingNumber: text(fc.stringMatching(/^SF[0-9]{10}$/), { max: 60 }),
+      }),
+    ),
+    winAction('void', ['AWAITING_CLAIM', 'CLAIMED'], reason),
+    winAction('approve', ['HELD']),
+    winAction('reject', ['HELD'], reason),
   ];
 }
 

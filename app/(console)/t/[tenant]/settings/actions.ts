@@ -26,10 +26,11 @@ import { consoleAction } from '../../../_server/session';
 export async function createApiKeyAction(
   tenantSlug: string,
   name: string,
+  scopes?: unknown,
 ): Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
-    const input = CreateApiKey.parse({ name });
-    const { key, apiKey } = await createApiKey(ctx.tenantId, ctx.actor, input.name);
+    const input = CreateApiKey.parse({ name, ...(scopes === undefined ? {} : { scopes }) });
+    const { key, apiKey } = await createApiKey(ctx.tenantId, ctx.actor, input.name, { scopes: input.scopes });
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return { key, apiKey: toApiKeyRow(apiKey) };
   });

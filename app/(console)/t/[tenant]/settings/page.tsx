@@ -184,6 +184,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                 <tr>
                   <Th>Name</Th>
                   <Th>Key</Th>
+                  <Th>Access</Th>
                   <Th>Created</Th>
                   <Th>Last used</Th>
                   <Th>Status</Th>
@@ -202,6 +203,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                     </Td>
                     <Td className="whitespace-nowrap">
                       <code className="font-mono text-xs text-zinc-700">{k.prefix}…</code>
+                    </Td>
+                    <Td className="text-xs text-zinc-700">
+                      {k.scopes.includes('*') ? 'Everything' : k.scopes.join(', ').replace(/^read$/, 'Read only')}
                     </Td>
                     <Td className="text-zinc-700">
                       <Timestamp iso={k.createdAt} />

@@ -22,9 +22,10 @@ import { Timestamp } from '@/components/console/timestamp';
 import { DownloadIcon } from '@/components/console/stock/download-icon';
 import { LedgerFilterForm } from '@/components/console/stock/ledger-filter-form';
 import { RestockPrizeButton } from '@/components/console/stock/restock-prize-button';
+import { UploadCodesButton } from '@/components/console/stock/upload-codes-button';
 import { SignedDelta } from '@/components/console/stock/signed-delta';
 import { requireConsolePage } from '../../../../_server/session';
-import { restockPrizeAction } from '../actions';
+import { addPrizeCodesAction, restockPrizeAction } from '../actions';
 import { ledgerHref, ledgerQuery, parseLedgerParams, stockMovementKinds } from './ledger-query';
 
 export const metadata: Metadata = { title: 'Stock ledger' };
@@ -103,7 +104,13 @@ export default async function PrizeLedgerPage({
               <a href={ledgerHref(`${base}/ledger.csv`, filters)} download className={buttonClasses('secondary')}>
                 <DownloadIcon className="size-4" /> Export CSV
               </a>
-              {canRestock ? (
+              {canRestock && prize.kind === 'coupon' ? (
+                <UploadCodesButton
+                  size="md"
+                  prize={{ name: prize.name }}
+                  addCodesAction={addPrizeCodesAction.bind(null, ctx.tenantSlug, prize.id)}
+                />
+              ) : canRestock ? (
                 <RestockPrizeButton
                   size="md"
                   prize={{ name: prize.name, available: prize.stock.available }}
