@@ -57,3 +57,11 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 function tooLarge(maxBytes: number, message?: string) {
   return new AppError('PAYLOAD_TOO_LARGE', message ?? `the body must not exceed ${maxBytes / 1024} KiB`);
 }
+
+/** A body that may be left out (no body, or an empty one, reads as `{}`); one sent is read as readJson does. */
+export async function readOptionalJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const text = await readBodyText(req);
+  if (text.trim() === '') return schema.parse({});
+  requireJsonContentType(req);
+  return schema.parse(parseJsonText(text));
+}
