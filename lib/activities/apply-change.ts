@@ -1,48 +1,26 @@
-// Applying a change: one PostgreSQL transaction under the activity's row lock checks that the
-// change's base is still the version in force (else 409 CONFLICT, and the change is marked so),
-// writes the tiers and limits, moves pool stock through the ledger's one writer
-// (lib/inventory/move-stock.ts), records the next version and marks the change APPLIED, only
-// from PENDING or SCHEDULED (so a job delivered twice applies it once). Just before the commit,
-// one script moves the hot state: tier stock, pool units and the compiled config together
-// (lib/draw/lua/apply-change-4.lua), so a draw is decided wholly under the old version or wholly
-// under the new one. If the commit then fails, the script runs again backwards. A process that
-// dies between the two leaves the hot state ahead of the records; a scheduled change's job runs
-// again and finds the state already holding this change, and commits.
+// Applying a change: under the activity's row lock, its base must still be the version in force
+// (else 409 CONFLICT, and the change is marked so); the tiers and limits are written, pool stock
+// moves through the ledger's one writer (lib/inventory/move-stock.ts), the next version is
+// recorded and the change marked APPLIED, only from PENDING or SCHEDULED with its hash (so a job
+// delivered twice applies it once), all in one transaction that moves the hot state with it
+// (lib/activities/move-config-live.ts): no draw sees half a change.
 import type { Prisma } from '@/generated/prisma/client';
 import { hasEnded, publicStatus } from '../activity-status';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { db } from '../db';
-import { compileConfig, forgetActivityMeta, snapshotSelect } from '../draw/activity-state';
-import { drawKeys } from '../draw/keys';
-import { rebuildActivityState } from '../draw/rebuild-activity';
-import { lockStateEpoch } from '../draw/write-hot-state';
 import { AppError } from '../errors';
 import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
-import { errorFields, log } from '../log';
-import { holdPoint } from '../workers/hold-point';
-import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
+import { requestRedis } from '../redis';
 import { activitySelect } from './activity-dto';
 import { diffConfigs, patchedConfig, summarizeDiff } from './change-diff';
 import { changeSelect, type ChangeRow } from './change-dto';
 import type { ChangePatch } from './change-schemas';
 import { configSnapshot, recordConfigVersion } from './config-versions';
+import { changeConfigLive, type ConfigMove } from './move-config-live';
 import { toMicros } from './schemas';
 
 type Tx = Prisma.TransactionClient;
-
-const applyScript = loadLuaScript('lib/draw/lua', 'apply-change-4.lua');
-
-/** The hot state's side of a change, in the order apply-change-4.lua reads it. */
-type HotMove = {
-  epoch: number;
-  fromVersion: number;
-  toVersion: number;
-  tag: string;
-  tiers: { id: string; stock: number; oldStock: number }[];
-  prizes: { id: string; delta: number }[];
-  cfg: Record<string, string>;
-};
 
 class BaseMoved extends Error {
   constructor(readonly current: number) {
@@ -62,20 +40,16 @@ export async function applyChange(tenantId: string, changeId: string, by: Actor)
   }
   const prizeIds = await prizesOfPatchedTiers(change.activityId, change.patch as ChangePatch);
   const redis = await requestRedis();
-  let moved: HotMove | null = null;
-  let outcome: number | null = null;
   try {
     await withPrizeLocks(redis, prizeIds, () =>
-      db.$transaction(async (tx) => {
-        const move = await applyInRecords(tx, change, by);
-        outcome = await moveHotState(redis, change.activityId, move);
-        moved = move;
-        // Tests kill a process here: the hot state moved, the records not yet committed.
-        await holdPoint('change:apply', change.id);
-      }),
+      changeConfigLive(
+        redis,
+        change.activityId,
+        async (tx) => ({ move: await applyInRecords(tx, change, by), result: undefined }),
+        { holdAt: `change:apply:${change.id}` },
+      ),
     );
   } catch (err) {
-    if (moved) await takeBack(redis, change.activityId, moved);
     if (err instanceof BaseMoved) {
       await db.change.updateMany({
         where: { id: change.id, status: { in: ['PENDING', 'SCHEDULED'] } },
@@ -89,9 +63,6 @@ export async function applyChange(tenantId: string, changeId: string, by: Actor)
     }
     throw err;
   }
-  forgetActivityMeta(change.activityId);
-  // No state, or another generation of it: a rebuild reads the records, which now hold the change.
-  if (outcome === -1 || outcome === 2) await rebuildActivityState(redis, change.activityId).catch(() => undefined);
   return db.change.findFirstOrThrow({ where: { id: change.id }, select: changeSelect });
 }
 
@@ -105,7 +76,7 @@ async function prizesOfPatchedTiers(activityId: string, patch: ChangePatch): Pro
   return [...new Set(rows.map((r) => r.prizeId))].sort();
 }
 
-async function applyInRecords(tx: Tx, change: ChangeRow, by: Actor): Promise<HotMove> {
+async function applyInRecords(tx: Tx, change: ChangeRow, by: Actor): Promise<ConfigMove> {
   const { tenantId, activityId } = change;
   // The row lock every change of this activity takes first; draws' inserts (key share) go on.
   const [locked] = await tx.$queryRaw<{ configVersion: number; status: string }[]>`
@@ -128,7 +99,7 @@ async function applyInRecords(tx: Tx, change: ChangeRow, by: Actor): Promise<Hot
   const held = new Map(pools.map((p) => [p.prizeId, p.reserved - p.returned]));
   const diff = diffConfigs(base, next, held);
 
-  const tiers: HotMove['tiers'] = [];
+  const tiers: ConfigMove['tiers'] = [];
   for (const [i, t] of next.tiers.entries()) {
     const b = base.tiers[i]!;
     if (toMicros(b.probability) === toMicros(t.probability) && b.stock === t.stock) continue;
@@ -149,7 +120,7 @@ async function applyInRecords(tx: Tx, change: ChangeRow, by: Actor): Promise<Hot
       configVersion: { increment: 1 },
     },
   });
-  const prizes: HotMove['prizes'] = [];
+  const prizes: ConfigMove['prizes'] = [];
   const proposer = { type: change.proposerType, id: change.proposerId ?? '' } as Actor;
   for (const c of diff.cost) {
     const units = c.reserve > 0 ? c.reserve : -c.release;
@@ -185,68 +156,5 @@ async function applyInRecords(tx: Tx, change: ChangeRow, by: Actor): Promise<Hot
     },
     tx,
   );
-  const epoch = await lockStateEpoch(tx, activityId);
-  const snapshot = await tx.activity.findUniqueOrThrow({ where: { id: activityId }, select: snapshotSelect });
-  const compiled = compileConfig(snapshot);
-  const cfg = pick(compiled, ['free', 'maxDay', 'maxTotal', 'maxWins', 'tiers', 'view', 'version']);
-  return { epoch, fromVersion: change.baseVersion, toVersion: recorded.version, tag: change.id, tiers, prizes, cfg };
-}
-
-const pick = (o: Record<string, string>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]!]));
-
-async function moveHotState(redis: Redis, activityId: string, move: HotMove): Promise<number> {
-  const k = drawKeys(activityId);
-  const args = [
-    move.epoch,
-    move.fromVersion,
-    move.toVersion,
-    move.tag,
-    move.tiers.length,
-    ...move.tiers.flatMap((t) => [t.id, t.stock, t.oldStock]),
-    move.prizes.length,
-    ...move.prizes.flatMap((p) => [p.id, p.delta]),
-    ...Object.entries(move.cfg).flat(),
-  ];
-  const [code, field, n] = (await defineScript(redis, applyScript)(
-    [k.cfg, k.stock, k.issued, k.changedWhileMissing],
-    args,
-  )) as [number, string?, number?];
-  if (code === 0) {
-    const tier = field!.startsWith('t:');
-    const message = tier
-      ? `a tier's stock cannot go below the ${n} wins it has issued`
-      : `only ${n} units of the prize are left in the pool to release`;
-    throw new AppError(tier ? 'VALIDATION_FAILED' : 'INSUFFICIENT_STOCK', message, {
-      issues: [{ path: tier ? `patch.tiers.${field!.slice(2)}.stock` : 'patch.tiers', message }],
-    });
-  }
-  if (code === 4) throw new AppError('CONFLICT', 'the live state is at another version; try again');
-  return code;
-}
-
-/** The commit failed after the hot state moved: the same move backwards, in the same generation. */
-async function takeBack(redis: Redis, activityId: string, move: HotMove): Promise<void> {
-  const snapshot = await db.activity.findUnique({ where: { id: activityId }, select: snapshotSelect });
-  if (!snapshot) return;
-  const compiled = compileConfig(snapshot);
-  const back: HotMove = {
-    epoch: move.epoch,
-    fromVersion: move.toVersion,
-    toVersion: move.fromVersion,
-    tag: `revert:${move.tag}`,
-    tiers: move.tiers.map((t) => ({ id: t.id, stock: t.oldStock, oldStock: t.stock })),
-    prizes: move.prizes.map((p) => ({ id: p.id, delta: -p.delta })),
-    cfg: pick(compiled, ['free', 'maxDay', 'maxTotal', 'maxWins', 'tiers', 'view', 'version']),
-  };
-  try {
-    await moveHotState(redis, activityId, back);
-  } catch (err) {
-    // The draws moved on past what the old version allows: rebuild the state from the records.
-    log.error('a change could not be taken back from the hot state; rebuilding it', {
-      activityId,
-      ...errorFields(err),
-    });
-    await redis.del(drawKeys(activityId).cfg);
-    await rebuildActivityState(redis, activityId).catch(() => undefined);
-  }
+  return { fromVersion: change.baseVersion, toVersion: recorded.version, tag: change.id, tiers, prizes };
 }
