@@ -18,6 +18,7 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
           endsAt: true,
           timezone: true,
           status: true,
+          configVersion: true,
           freeDrawsPerDay: true,
           maxDrawsPerDay: true,
           maxDrawsTotal: true,
@@ -48,6 +49,8 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
     endsAt: a.endsAt.toISOString(),
     timezone: a.timezone,
     status: publicStatus(a.status),
+    /** The configuration version in force: the one the odds below are of (GET /api/manage/activities/{id}/versions). */
+    configVersion: a.configVersion,
     limits: {
       freeDrawsPerDay: a.freeDrawsPerDay,
       maxDrawsPerDay: a.maxDrawsPerDay,

@@ -2,7 +2,7 @@
 // version, its diff and cost, approvals by others than the proposer bound to the change's hash,
 // conflicts, restore of an earlier version, the tier PATCH under a policy, break-glass pause.
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { POST as proposeRoute } from '@/app/api/manage/activities/[id]/changes/route';
 import { POST as pauseRoute } from '@/app/api/manage/activities/[id]/pause/route';
 import { PATCH as patchTierRoute } from '@/app/api/manage/activities/[id]/tiers/[tierId]/route';
@@ -11,16 +11,28 @@ import { GET as listRoute } from '@/app/api/manage/changes/route';
 import { DELETE as cancelRoute, GET as getRoute, PATCH as editRoute } from '@/app/api/manage/changes/[changeId]/route';
 import { POST as approveRoute } from '@/app/api/manage/changes/[changeId]/approve/route';
 import { POST as rejectRoute } from '@/app/api/manage/changes/[changeId]/reject/route';
+import { GET as publicActivityRoute } from '@/app/api/v1/activities/[activityId]/route';
 import { PUT as policyRoute } from '@/app/api/manage/settings/approvals/route';
 import { GET as versionRoute } from '@/app/api/manage/activities/[id]/versions/[version]/route';
+import { restoreActivityJobs } from '@/lib/activities/restore-activity-jobs';
+import { runScheduledChange } from '@/lib/activities/run-scheduled-change';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
+import { drawKeys } from '@/lib/draw/keys';
 import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
+import { closeQueues, getQueue } from '@/lib/queues';
+import { createRedis } from '@/lib/redis';
 import { endUser, liveActivity } from '../helpers/activities';
 import { bearer, callRoute, freshTenant, membersOfEachRole } from '../helpers/fixtures';
 
 type Tenant = Awaited<ReturnType<typeof freshTenant>>;
+
+const redis = createRedis('worker');
+afterAll(async () => {
+  await closeQueues();
+  await redis.quit();
+});
 
 /** Two operators of the tenant, each with an API key of their own. */
 async function twoOperators(tenant: Tenant) {
@@ -113,6 +125,13 @@ describe('changes', () => {
     const versionOf = async (drawId: string) =>
       (await db.draw.findUniqueOrThrow({ where: { id: drawId } })).configVersion;
     expect([await versionOf(before), await versionOf(between), await versionOf(after)]).toEqual([1, 1, 2]);
+    // The end user's disclosure names the version in force, with its odds.
+    const token = await tenant.userToken('u1');
+    const disclosed = await callRoute(publicActivityRoute, {
+      headers: bearer(token),
+      params: { activityId: activity.id },
+    });
+    expect(disclosed.json).toMatchObject({ configVersion: 2, tiers: [{ id: gold, probability: 0.3 }, {}] });
     const tier = await db.tier.findUniqueOrThrow({ where: { id: gold } });
     expect(tier.probabilityMicros).toBe(300_000);
     // A limits change is outside the policy's scope: it applies at once.
@@ -295,5 +314,43 @@ describe('changes', () => {
     expect((await callRoute(listRoute, { headers: auth, path: '/api/manage/changes?bogus=1' })).status).toBe(400);
     // Cancelled by its own tenant, it can no longer be approved.
     expect((await callRoute(cancelRoute, { method: 'DELETE', headers: auth, params })).json.status).toBe('CANCELLED');
+  });
+
+  it('is live when it answers even when the hot state was lost', async () => {
+    const { tenant, activity } = await goldActivity();
+    const k = drawKeys(activity.id);
+    await redis.del(k.cfg, k.stock, k.issued);
+    const gold = activity.tiers[0]!.id;
+    const res = await propose(bearer(tenant.apiKey), activity.id, {
+      patch: { tiers: [{ id: gold, probability: 0.5, stock: 120 }] },
+    });
+    expect(res.json.status).toBe('APPLIED');
+    expect(await redis.hget(k.cfg, 'version')).toBe('2');
+    expect(JSON.parse((await redis.hget(k.cfg, 'tiers'))!)[0].p).toBe(500_000);
+    expect(await redis.hget(k.stock, `t:${gold}`)).toBe('120');
+  });
+
+  it('queues a scheduled change once, and again from PostgreSQL when its job was lost', async () => {
+    const { tenant, activity } = await goldActivity();
+    const gold = activity.tiers[0]!.id;
+    const applyAt = new Date(Date.now() + 3_600_000);
+    const res = await propose(bearer(tenant.apiKey), activity.id, {
+      patch: { tiers: [{ id: gold, probability: 0.05 }] },
+      applyAt: applyAt.toISOString(),
+    });
+    expect(res.json).toMatchObject({ status: 'SCHEDULED', applyAt: applyAt.toISOString() });
+    const queue = getQueue('apply-change');
+    const jobId = `change-${res.json.id}-${(res.json.hash as string).slice(0, 16)}`;
+    const job = await queue.getJob(jobId);
+    expect(job?.data).toEqual({ tenantId: tenant.id, changeId: res.json.id });
+    expect(job!.opts.delay).toBeGreaterThan(3_500_000);
+    await job!.remove();
+    // Redis lost it: the workers' restore makes it again from the records.
+    await restoreActivityJobs();
+    expect((await queue.getJob(jobId))?.data).toEqual({ tenantId: tenant.id, changeId: res.json.id });
+    // Run early (a clock behind), the job applies nothing.
+    expect(await runScheduledChange(tenant.id, res.json.id)).toBe('not due');
+    expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).configVersion).toBe(1);
+    await (await queue.getJob(jobId))?.remove();
   });
 });
