@@ -352,5 +352,12 @@ describe('changes', () => {
     expect(await runScheduledChange(tenant.id, res.json.id)).toBe('not due');
     expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).configVersion).toBe(1);
     await (await queue.getJob(jobId))?.remove();
+    // Due after the activity ended: it can no longer apply, and is closed saying why.
+    await db.activity.update({ where: { id: activity.id }, data: { status: 'ENDED' } });
+    await db.change.update({ where: { id: res.json.id }, data: { applyAt: new Date(Date.now() - 1) } });
+    expect(await runScheduledChange(tenant.id, res.json.id)).toBe('cancelled');
+    const closed = await db.change.findUniqueOrThrow({ where: { id: res.json.id } });
+    expect(closed).toMatchObject({ status: 'CANCELLED', closedById: 'scheduler' });
+    expect(closed.closedReason).toMatch(/ENDED/);
   });
 });
