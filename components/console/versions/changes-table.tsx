@@ -57,7 +57,10 @@ export function ChangesTable({ changes }: { changes: ChangeDto[] }) {
                 </Td>
                 <Td className="tabular-nums">
                   {c.approvals.length}
-                  {c.approvalsRequired ? ` / ${c.approvalsRequired}` : ''}
+                  {/* What it still waits for; a closed change keeps only what it got. */}
+                  {c.approvalsRequired && (c.status === 'PENDING' || c.status === 'SCHEDULED')
+                    ? ` / ${c.approvalsRequired}`
+                    : ''}
                 </Td>
                 <Td className="max-w-56 truncate text-zinc-600" title={c.reason ?? undefined}>
                   {c.reason ?? '—'}
