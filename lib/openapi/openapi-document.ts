@@ -285,10 +285,11 @@ export function openApiDocument() {
       },
       '/api/manage/activities/{id}/resume': {
         post: {
-          summary: 'Resume a paused activity',
+          summary: 'Resume a paused activity (an optional `reason` goes into the audit entry)',
           security: [{ apiKey: [] }],
           parameters: [idParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
+          requestBody: optionalBody('BreakGlass'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/manage/activities/{id}/end': {
