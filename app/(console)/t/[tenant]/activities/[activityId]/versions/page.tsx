@@ -17,6 +17,10 @@ import { requireConsolePage } from '../../../../../_server/session';
 
 export const metadata: Metadata = { title: 'Versions' };
 
+const DESCRIPTION =
+  'Every configuration this activity has run with, and the changes proposed to it. ' +
+  'Draws record the version that decided them.';
+
 // ?from=&to=: the two versions compared; values that do not parse are dropped.
 const Params = {
   from: z.coerce.number().int().min(1).max(2_147_483_647),
@@ -60,10 +64,7 @@ export default async function VersionsPage({
         </Link>{' '}
         <span aria-hidden>/</span> <span className="text-zinc-900">Versions</span>
       </nav>
-      <PageHeader
-        title="Versions"
-        description="Every configuration this activity has run with, and the changes proposed to it. Draws record the version that decided them."
-      />
+      <PageHeader title="Versions" description={DESCRIPTION} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <VersionTimeline versions={versions} base={`${base}/versions`} from={from} to={to} />
         <VersionDiff comparison={comparison} />
