@@ -310,6 +310,11 @@ describe('changes', () => {
     });
     expect(restore.status).toBe(404);
     expect((await callRoute(listRoute, { headers: other, path: '/api/manage/changes' })).json).toEqual([]);
+    const filtered = await callRoute(listRoute, {
+      headers: other,
+      path: `/api/manage/changes?activityId=${activity.id}`,
+    });
+    expect(filtered.status).toBe(404);
     expect((await callRoute(getRoute, { headers: auth, params: { changeId: 'not-a-uuid' } })).status).toBe(404);
     expect((await callRoute(listRoute, { headers: auth, path: '/api/manage/changes?bogus=1' })).status).toBe(400);
     // Cancelled by its own tenant, it can no longer be approved.
