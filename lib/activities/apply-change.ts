@@ -122,6 +122,17 @@ async function applyInRecords(tx: Tx, change: ChangeRow, by: Actor): Promise<Con
   });
   const prizes: ConfigMove['prizes'] = [];
   const proposer = { type: change.proposerType, id: change.proposerId ?? '' } as Actor;
+  // A coupon prize's units are the codes reserved at publish (lib/coupons/coupon-pool.ts): its pool
+  // cannot grow or shrink live, as lib/inventory/change-pool-stock.ts refuses too.
+  const moved = diff.cost.filter((c) => c.reserve > 0 || c.release > 0).map((c) => c.prizeId);
+  const coupons = moved.length
+    ? await tx.prize.findMany({ where: { id: { in: moved }, tenantId, kind: 'COUPON' }, select: { name: true } })
+    : [];
+  if (coupons.length > 0)
+    throw new AppError(
+      'CONFLICT',
+      `a coupon prize's pool is the codes reserved at publish; it cannot change live (${coupons.map((p) => p.name).join(', ')})`,
+    );
   for (const c of diff.cost) {
     const units = c.reserve > 0 ? c.reserve : -c.release;
     if (units === 0) continue;

@@ -23,7 +23,11 @@ import { drawKeys } from '@/lib/draw/keys';
 import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
 import { closeQueues, getQueue } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
-import { endUser, liveActivity } from '../helpers/activities';
+import { createActivity } from '@/lib/activities/create-activity';
+import { publishActivity } from '@/lib/activities/publish-activity';
+import { addPrizeCodes } from '@/lib/prizes/add-prize-codes';
+import { createPrize } from '@/lib/prizes/create-prize';
+import { endUser, liveActivity, specFor, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant, membersOfEachRole } from '../helpers/fixtures';
 
 type Tenant = Awaited<ReturnType<typeof freshTenant>>;
@@ -60,6 +64,25 @@ async function goldActivity(opts: { stock?: number; free?: number } = {}) {
 }
 
 describe('changes', () => {
+  it("refuses to move a coupon prize's pool live (its units are the codes reserved at publish)", async () => {
+    const tenant = await freshTenant();
+    const coupon = await createPrize(tenant.id, testActor, { name: 'Coupon', kind: 'coupon', value: 5, stock: 0 });
+    await addPrizeCodes(tenant.id, testActor, coupon.id, { codes: Array.from({ length: 50 }, (_, i) => `C-${i}`) });
+    const spec = specFor([{ probability: 0.5, stock: 20, prizes: [{ prizeId: coupon.id }] }]);
+    const activity = await publishActivity(tenant.id, testActor, (await createActivity(tenant.id, testActor, spec)).id);
+    const tier = activity.tiers[0]!.id;
+    const before = await db.activityStock.findMany({ where: { activityId: activity.id } });
+    const res = await propose(bearer(tenant.apiKey), activity.id, { patch: { tiers: [{ id: tier, stock: 30 }] } });
+    expect(res.status, JSON.stringify(res.json)).toBe(409);
+    expect(await db.activityStock.findMany({ where: { activityId: activity.id } })).toEqual(before);
+    expect((await db.tier.findUniqueOrThrow({ where: { id: tier } })).stock).toBe(20);
+    // Odds alone still change.
+    const odds = await propose(bearer(tenant.apiKey), activity.id, {
+      patch: { tiers: [{ id: tier, probability: 0.4 }] },
+    });
+    expect(odds.status, JSON.stringify(odds.json)).toBe(201);
+  });
+
   it('applies at once without a policy, with a diff in percentages and units and what it costs', async () => {
     const { tenant, activity, prizes } = await goldActivity();
     const auth = bearer(tenant.apiKey);
