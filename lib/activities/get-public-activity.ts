@@ -4,6 +4,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { FAIRNESS_ALGORITHM } from '../fairness/derive-draw-number';
 
 export async function getPublicActivity(tenantId: string, activityId: string) {
   const a = isUuid(activityId)
@@ -34,6 +35,7 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
             },
             orderBy: { position: 'asc' },
           },
+          seeds: { where: { activeTo: null }, select: { commitment: true }, orderBy: { activeFrom: 'desc' }, take: 1 },
         },
       })
     : null;
@@ -67,5 +69,7 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
       })),
     })),
     noWinProbability: (PROBABILITY_SCALE - winMicros) / PROBABILITY_SCALE,
+    // The seed committed now (docs/fairness.md); null once revealed at the end, or never seeded.
+    fairness: { commitment: a.seeds[0]?.commitment ?? null, algorithm: FAIRNESS_ALGORITHM },
   };
 }

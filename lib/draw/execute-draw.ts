@@ -33,6 +33,8 @@ import { quarantineRefusedDraw } from './quarantine-refused-draw';
 import { currentRequestId, errorFields, log } from '../log';
 import { PROBABILITY_SCALE } from './probability-scale';
 import { nowMs } from '../clock';
+import { activeSeed, forgetActiveSeed } from '../fairness/activity-seeds';
+import { deriveDrawNumber } from '../fairness/derive-draw-number';
 
 const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
 const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');
@@ -93,7 +95,13 @@ export async function executeDraw(
     ctx: { ...ctx, risk: risk.soft?.action ?? null },
     source,
   };
-  const decided = await decideDraw(draw);
+  let decided = await decideDraw(draw);
+  if (decided.kind === 'error' && decided.code === 'STALE_SEED') {
+    // The seed was rotated since this process read it: read the one the hot state names, draw again.
+    forgetActiveSeed(activityId);
+    if (decided.detail) await activeSeed(activityId, decided.detail);
+    decided = await decideDraw(draw);
+  }
   if (decided.kind === 'error') {
     switch (decided.code) {
       case 'REBUILDING':
@@ -107,6 +115,7 @@ export async function executeDraw(
         );
       case 'NO_CHANCES':
         throw new AppError('NO_CHANCES', 'no chances left');
+      case 'STALE_SEED':
       case 'STALE_VIEW':
         // A bundle grew since this process cached the activity: nothing was drawn.
         forgetActivityMeta(activityId);
@@ -164,10 +173,24 @@ export type DecideDraw = {
   source?: DrawSource;
 };
 
+/**
+ * The draw's number as the draw script takes it: 'r:i:seedId', derived from the activity's
+ * fairness seed (lib/fairness, docs/fairness.md); a plain random integer for an activity without
+ * one (or a test's own source), whose draw has no proof.
+ */
+async function drawNumber(activityId: string, userId: string, key: string, random?: () => number): Promise<string> {
+  if (random) return String(random());
+  const seed = await activeSeed(activityId);
+  if (!seed) return String(randomInt(0, PROBABILITY_SCALE));
+  const { r, i } = deriveDrawNumber(seed.key, { activityId, userId, idempotencyKey: key });
+  return `${r}:${i}:${seed.id}`;
+}
+
 /** The Lua step alone: Redis decides and logs the draw to the stream; nothing is in PostgreSQL yet. */
-export function decideDraw(draw: DecideDraw): Promise<Decision> {
+export async function decideDraw(draw: DecideDraw): Promise<Decision> {
   const { redis, activityId, meta, user, key, day, now, ctx = {}, source } = draw;
   const { deviceId, ip } = source ?? drawSource(user, ctx);
+  const number = await drawNumber(activityId, user.userId, key, ctx.random);
   return luaBatcher(redis, activityId).submit({
     userId: user.userId,
     key,
@@ -177,7 +200,7 @@ export function decideDraw(draw: DecideDraw): Promise<Decision> {
       key,
       now,
       day,
-      ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE),
+      number,
       deviceId,
       ip,
       localHour(meta.timezone, now),
