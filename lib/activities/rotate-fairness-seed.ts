@@ -11,6 +11,7 @@ import { db } from '../db';
 import { lockStateEpoch, carryToHotState } from '../draw/write-hot-state';
 import { AppError } from '../errors';
 import { idOrNotFound } from '../ids';
+import { log } from '../log';
 import { requestRedis } from '../redis';
 import { createActivitySeed, forgetActiveSeed } from '../fairness/activity-seeds';
 import { getActivityFairness, type FairnessDto } from '../fairness/get-activity-fairness';
@@ -56,9 +57,10 @@ export async function rotateActivitySeed(
   });
   forgetActiveSeed(activityId);
   // Every seed retired and not yet revealed: this one, and any a rotation that died here left.
-  await db.activitySeed.updateMany({
+  const { count } = await db.activitySeed.updateMany({
     where: { activityId, activeTo: { not: null }, revealedAt: null },
     data: { revealedAt: at },
   });
+  log.info('fairness seed rotated', { activityId, seedId, revealed: count });
   return getActivityFairness(tenantId, activityId);
 }

@@ -175,13 +175,14 @@ export type DecideDraw = {
 
 /**
  * The draw's number as the draw script takes it: 'r:i:seedId', derived from the activity's
- * fairness seed (lib/fairness, docs/fairness.md); a plain random integer for an activity without
- * one (or a test's own source), whose draw has no proof.
+ * fairness seed (lib/fairness, docs/fairness.md). An activity without a seed draws a random
+ * integer ('r::'); a test's own source names the seed with no counter ('r:x:seedId'): neither
+ * draw has a proof.
  */
 async function drawNumber(activityId: string, userId: string, key: string, random?: () => number): Promise<string> {
-  if (random) return String(random());
   const seed = await activeSeed(activityId);
-  if (!seed) return String(randomInt(0, PROBABILITY_SCALE));
+  if (random) return `${random()}:x:${seed?.id ?? ''}`;
+  if (!seed) return `${randomInt(0, PROBABILITY_SCALE)}::`;
   const { r, i } = deriveDrawNumber(seed.key, { activityId, userId, idempotencyKey: key });
   return `${r}:${i}:${seed.id}`;
 }

@@ -6,6 +6,7 @@ import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { timeOrderedId } from '../ids';
+import { log } from '../log';
 import { commitmentOf, decryptSeed, encryptSeed } from './seed-cipher';
 
 type Tx = Prisma.TransactionClient;
@@ -25,14 +26,19 @@ export async function createActivitySeed(
     activeFrom: now,
   };
   await tx.activitySeed.create({ data: row, select: { id: true } });
+  log.info('fairness seed committed', { activityId, seedId: row.id, commitment: row.commitment });
   return { id: row.id, commitment: row.commitment };
 }
 
 /** Reveals every seed of the activity not revealed yet (the end): none can decide a draw again. */
 export async function revealActivitySeeds(activityId: string, now = new Date(), tx: Tx | typeof db = db) {
   await tx.activitySeed.updateMany({ where: { activityId, activeTo: null }, data: { activeTo: now } });
-  await tx.activitySeed.updateMany({ where: { activityId, revealedAt: null }, data: { revealedAt: now } });
+  const { count } = await tx.activitySeed.updateMany({
+    where: { activityId, revealedAt: null },
+    data: { revealedAt: now },
+  });
   forgetActiveSeed(activityId);
+  if (count) log.info('fairness seeds revealed', { activityId, seeds: count });
 }
 
 /** The seed a draw of this process uses: its id, the HMAC key, and its commitment. */

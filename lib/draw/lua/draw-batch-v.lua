@@ -8,7 +8,7 @@
   KEYS[1] cfg     hash: status, startsAt, endsAt (ms), free, maxDay, maxTotal, maxWins (-1 = none),
                   tiers (JSON [{id, p (millionths), prizes [[prizeId, qty], ...], s segments?,
                   pace {st stock, b burst}? (even pacing)}]), version, epoch, seq (the number of
-                  the state's last draw), seed (the id of the active fairness seed, '' or absent: none)
+                  the state's last draw), seed (the id of the active fairness seed, '' none; absent: any)
   KEYS[2] stock   hash of what is left: t:<tierId> wins, p:<prizeId> units
   KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
   KEYS[4] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
@@ -28,8 +28,8 @@
   ARGV[b+1] draw id (uuid, made by the caller)   ARGV[b+2] user id    ARGV[b+3] Idempotency-Key
   ARGV[b+4] now, ms since the epoch               ARGV[b+5] the activity-local day, YYYY-MM-DD
   ARGV[b+6] 'r:i:seedId': r the draw number in [0, 1000000) derived from the fairness seed seedId
-            with counter i (lib/fairness); or 'r' alone, a random integer, for an unseeded draw. A
-            seed other than cfg's answers STALE_SEED with cfg's seed id, untouched (rotated meanwhile)
+            with counter i (lib/fairness); 'r::' for an activity without a seed. A seed other than
+            cfg's answers STALE_SEED with cfg's seed id, untouched (rotated meanwhile, or unknown)
   ARGV[b+7] device id or ''                       ARGV[b+8] ip or ''
   ARGV[b+9] the activity-local hour (0-23), for time segments
   ARGV[b+10] the risk step's verdict (lib/risk/check-risk.ts): '' none, 'L' force a loss,
@@ -73,7 +73,8 @@ local maxDay = tonumber(cfg[5])
 local maxTotal = tonumber(cfg[6])
 local maxWins = tonumber(cfg[7])
 local tiers = nil
-local activeSeed = cfg[12] or ''
+-- The active fairness seed's id; false in a state built before seeds, which takes any.
+local activeSeed = cfg[12]
 -- The odds in force, computed once per local hour and day of the call's draws.
 local odds, oddsText, oddsAt = nil, nil, nil
 
@@ -109,10 +110,8 @@ local function drawOne(userKey, idemKey, legacyKey, b)
 
   -- A seed other than the active one was rotated out (and may be revealed): refuse, untouched.
   local fair = ARGV[b + 6]
-  local r, seedId = string.match(fair, '^(%d+):%d+:(.+)$')
-  if not r then
-    r = fair
-  elseif seedId ~= activeSeed and activeSeed ~= '' then
+  local r, seedId = string.match(fair, '^(%d+):[^:]*:(.*)$')
+  if activeSeed and seedId ~= activeSeed then
     return { 'error', 'STALE_SEED', activeSeed }
   end
 
