@@ -18,6 +18,9 @@ import { executeDraw } from '@/lib/draw/execute-draw';
 import { decryptSeed } from '@/lib/fairness/seed-cipher';
 import { verifyActivity } from '@/lib/activities/verify-activity-fairness';
 import { createRedis } from '@/lib/redis';
+import { drawKeys } from '@/lib/draw/keys';
+import { forgetActiveSeed } from '@/lib/fairness/activity-seeds';
+import { backfillActivitySeeds } from '@/lib/fairness/backfill-seeds';
 import { endUser, liveActivity } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 
@@ -262,6 +265,38 @@ describe('provably fair draws', () => {
     await executeDraw(endUser(tenant, 'dave'), activity.id, 'd-2');
     const row = await db.draw.findFirstOrThrow({ where: { activityId: activity.id, idempotencyKey: 'd-2' } });
     expect((row.fairness as { s: string }).s).not.toBe(oldRow!.id);
+  });
+
+  it('gives an activity published before seeds one at deploy; its earlier draws are NOT_PROVABLE', async () => {
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0.3, stock: 100, prizes: [{ prizeId: p[0]! }] }],
+      {
+        overrides: { limits: { freeDrawsPerDay: 5 } },
+      },
+    );
+    // As before seeds: no seed row, and a hot state without the seed field.
+    await db.activitySeed.deleteMany({ where: { activityId: activity.id } });
+    const redis = createRedis('worker');
+    await redis.hdel(drawKeys(activity.id).cfg, 'seed');
+    redis.disconnect();
+    forgetActiveSeed(activity.id);
+    const before = await postAs(tenant, activity.id, 'frank', 'f-1');
+    expect(before.status).toBe(200);
+    expect(
+      (await userGet(activityView, tenant, 'frank', { activityId: activity.id })).json.fairness.commitment,
+    ).toBeNull();
+
+    expect(await backfillActivitySeeds()).toBeGreaterThanOrEqual(1);
+    expect(await backfillActivitySeeds()).toBe(0);
+    forgetActiveSeed(activity.id);
+    const after = await postAs(tenant, activity.id, 'frank', 'f-2');
+    const proof = (drawId: string) => userGet(proofRoute, tenant, 'frank', { drawId });
+    const old = await proof(before.json.drawId);
+    expect([old.status, old.json.error.code]).toEqual([409, 'NOT_PROVABLE']);
+    const fresh = await proof(after.json.drawId);
+    expect(fresh.status).toBe(200);
+    const fairness = (await userGet(fairnessRoute, tenant, 'frank', { activityId: activity.id })).json;
+    expect(fresh.json.commitment).toBe(fairness.seeds[0].commitment);
   });
 
   it('never shows the seed in a response, a log line or Redis before the reveal', async () => {
