@@ -11,10 +11,11 @@ export type FairnessDto = {
   seeds: { commitment: string; activeFrom: string; activeTo?: string; seed?: string }[];
 };
 
-export async function getActivityFairness(tenantId: string, activityId: string): Promise<FairnessDto> {
+/** `tenantId` null: any tenant's (the public rules page, which names the activity alone). */
+export async function getActivityFairness(tenantId: string | null, activityId: string): Promise<FairnessDto> {
   const activity = isUuid(activityId)
     ? await db.activity.findFirst({
-        where: { id: activityId, tenantId, status: { not: 'DRAFT' } },
+        where: { id: activityId, ...(tenantId !== null ? { tenantId } : {}), status: { not: 'DRAFT' } },
         select: {
           seeds: {
             select: { commitment: true, activeFrom: true, activeTo: true, revealedAt: true, encryptedSeed: true },
