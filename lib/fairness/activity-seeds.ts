@@ -42,7 +42,7 @@ export async function revealActivitySeeds(activityId: string, now = new Date(), 
 }
 
 /** The seed a draw of this process uses: its id, the HMAC key, and its commitment. */
-export type ActiveSeed = { id: string; key: KeyObject; commitment: string };
+type ActiveSeed = { id: string; key: KeyObject; commitment: string };
 
 /** An activity without a seed is asked again after this long (a backfill may give it one). */
 const NO_SEED_CACHE_MS = 5_000;
@@ -85,10 +85,4 @@ async function loadActiveSeed(activityId: string, id?: string): Promise<ActiveSe
   });
   if (!row) return null;
   return { id: row.id, key: createSecretKey(decryptSeed(row.encryptedSeed)), commitment: row.commitment };
-}
-
-/** The seed's bytes, for fixed winners and verification (revealed or not: the caller decides). */
-export async function seedBytes(seedId: string): Promise<Buffer> {
-  const row = await db.activitySeed.findUniqueOrThrow({ where: { id: seedId }, select: { encryptedSeed: true } });
-  return decryptSeed(row.encryptedSeed);
 }

@@ -6,7 +6,7 @@ import { createHmac, type KeyObject } from 'node:crypto';
 
 export const FAIRNESS_ALGORITHM = 'hmac-sha256-r1e6-v1';
 /** The draw's range: r in [0, 10^6), odds in millionths. */
-export const DRAW_RANGE = 1_000_000;
+const DRAW_RANGE = 1_000_000;
 
 /** The counter and the number it gave: i is the first counter whose x passed rejection. */
 export type DerivedNumber = { i: number; r: number };

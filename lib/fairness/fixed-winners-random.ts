@@ -7,7 +7,7 @@ import { deriveNumber } from './derive-draw-number';
 import { decryptSeed } from './seed-cipher';
 
 /** A uniform integer in [0, maxExclusive) per call, as the reservoir sampler asks for them. */
-export type SeededRandomBelow = (maxExclusive: number) => number;
+type SeededRandomBelow = (maxExclusive: number) => number;
 
 export function fixedWinnersRandom(seed: KeyObject | Buffer, activityId: string): SeededRandomBelow {
   let next = 0;
