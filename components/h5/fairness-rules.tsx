@@ -80,7 +80,12 @@ export function FairnessRules({ fairness, t }: { fairness: FairnessDto; t: Messa
           <button type="submit" className="h-10 rounded-full bg-zinc-900 px-4 text-sm font-semibold text-white">
             {t.check}
           </button>
-          <p id="verify-out" role="status" className="text-sm font-semibold" data-testid="rules-verify-result" />
+          <p
+            id="verify-out"
+            role="status"
+            className="text-sm font-semibold data-[state=failed]:text-rose-700 data-[state=mismatch]:text-rose-700 data-[state=verified]:text-emerald-700"
+            data-testid="rules-verify-result"
+          />
           <script dangerouslySetInnerHTML={{ __html: FORM_SCRIPT }} />
         </form>
       ) : (

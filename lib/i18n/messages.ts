@@ -92,7 +92,8 @@ const en = {
     title: 'Provably fair',
     intro:
       'Before anyone drew, this activity committed to a secret seed by publishing its SHA-256. ' +
-      'Each draw’s number is an HMAC of that seed and your own draw key; once the seed is revealed anyone can recompute it.',
+      'Each draw’s number is an HMAC of that seed and your own draw key; ' +
+      'once the seed is revealed anyone can recompute it.',
     commitment: 'Commitment',
     seed: 'Revealed seed',
     notRevealed: 'The seed is revealed when the activity ends; your draw can be checked then.',

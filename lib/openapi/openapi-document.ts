@@ -329,8 +329,7 @@ export function openApiDocument() {
       },
       '/api/v1/activities/{activityId}/fairness': {
         get: {
-          summary:
-            'The committed seeds { algorithm, seeds: [{ commitment, activeFrom, activeTo?, seed? }] }, seed once revealed',
+          summary: 'The committed seeds { algorithm, seeds: [{ commitment, activeFrom, activeTo?, seed? }] }',
           security: [{ userToken: [] }],
           parameters: [activityParam],
           responses: { '200': json({ type: 'object' }), ...errors(401, 404) },

@@ -67,7 +67,7 @@ async function seedHexOf(activityId: string): Promise<string[]> {
 describe('provably fair draws', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it("matches an independent reimplementation on 10,000 draws' r and tier, and the verifier finds a flipped outcome", async () => {
+  it("matches an independent reimplementation on 10,000 draws' r and tier; the verifier finds a flip", async () => {
     const odds = [0.1, 0.2, 0.05];
     const { tenant, activity } = await liveActivity(
       (p) => [
