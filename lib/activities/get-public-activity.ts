@@ -35,7 +35,7 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
             },
             orderBy: { position: 'asc' },
           },
-          seeds: { where: { activeTo: null }, select: { commitment: true }, orderBy: { activeFrom: 'desc' }, take: 1 },
+          seeds: { select: { commitment: true }, orderBy: { activeFrom: 'desc' }, take: 1 },
         },
       })
     : null;
@@ -69,7 +69,8 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
       })),
     })),
     noWinProbability: (PROBABILITY_SCALE - winMicros) / PROBABILITY_SCALE,
-    // The seed committed now (docs/fairness.md); null once revealed at the end, or never seeded.
+    // The seed committed last (docs/fairness.md): the one in use, or after the end the last one used;
+    // null for an activity published before seeds that has none yet.
     fairness: { commitment: a.seeds[0]?.commitment ?? null, algorithm: FAIRNESS_ALGORITHM },
   };
 }

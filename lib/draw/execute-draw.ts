@@ -98,9 +98,10 @@ export async function executeDraw(
   let decided = await decideDraw(draw);
   if (decided.kind === 'error' && decided.code === 'STALE_SEED') {
     // The seed was rotated since this process read it: read the one the hot state names, draw again.
+    // A state that names no seed (built before the activity had one) takes only unseeded draws.
     forgetActiveSeed(activityId);
     if (decided.detail) await activeSeed(activityId, decided.detail);
-    decided = await decideDraw(draw);
+    decided = await decideDraw(decided.detail ? draw : { ...draw, unseeded: true });
   }
   if (decided.kind === 'error') {
     switch (decided.code) {
@@ -171,6 +172,8 @@ export type DecideDraw = {
   ctx?: DrawContext;
   /** If the caller has it already (executeDraw's risk step), it is not made again. */
   source?: DrawSource;
+  /** Draw without the fairness seed: the hot state names none (docs/fairness.md). */
+  unseeded?: boolean;
 };
 
 /**
@@ -179,8 +182,13 @@ export type DecideDraw = {
  * integer ('r::'); a test's own source names the seed with no counter ('r:x:seedId'): neither
  * draw has a proof.
  */
-async function drawNumber(activityId: string, userId: string, key: string, random?: () => number): Promise<string> {
-  const seed = await activeSeed(activityId);
+async function drawNumber(
+  activityId: string,
+  userId: string,
+  key: string,
+  { random, unseeded }: { random?: () => number; unseeded?: boolean },
+): Promise<string> {
+  const seed = unseeded ? null : await activeSeed(activityId);
   if (random) return `${random()}:x:${seed?.id ?? ''}`;
   if (!seed) return `${randomInt(0, PROBABILITY_SCALE)}::`;
   const { r, i } = deriveDrawNumber(seed.key, { activityId, userId, idempotencyKey: key });
@@ -191,7 +199,7 @@ async function drawNumber(activityId: string, userId: string, key: string, rando
 export async function decideDraw(draw: DecideDraw): Promise<Decision> {
   const { redis, activityId, meta, user, key, day, now, ctx = {}, source } = draw;
   const { deviceId, ip } = source ?? drawSource(user, ctx);
-  const number = await drawNumber(activityId, user.userId, key, ctx.random);
+  const number = await drawNumber(activityId, user.userId, key, { random: ctx.random, unseeded: draw.unseeded });
   return luaBatcher(redis, activityId).submit({
     userId: user.userId,
     key,

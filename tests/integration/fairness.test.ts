@@ -297,6 +297,14 @@ describe('provably fair draws', () => {
     expect(fresh.status).toBe(200);
     const fairness = (await userGet(fairnessRoute, tenant, 'frank', { activityId: activity.id })).json;
     expect(fresh.json.commitment).toBe(fairness.seeds[0].commitment);
+
+    // A hot state built while the activity had no seed names none: draws go on, without a proof.
+    const again = createRedis('worker');
+    await again.hset(drawKeys(activity.id).cfg, 'seed', '');
+    again.disconnect();
+    const unseeded = await postAs(tenant, activity.id, 'frank', 'f-3');
+    expect(unseeded.status).toBe(200);
+    expect((await proof(unseeded.json.drawId)).status).toBe(409);
   });
 
   it('never shows the seed in a response, a log line or Redis before the reveal', async () => {
