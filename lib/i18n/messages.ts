@@ -86,6 +86,14 @@ const en = {
     back: 'Back to the game',
     live: 'These figures are read from the live draw configuration.',
     timezone: 'Time zone',
+    now: 'Probabilities in force now; some change by the hour:',
+    schedule: 'Schedule',
+    hours: 'Hours',
+    dates: 'Dates',
+    everyDay: 'every day',
+    otherwise: 'at other times',
+    pacing:
+      'Paced prizes are released evenly over the period: when one is ahead of its schedule, a draw that picks it wins nothing.',
   },
   fairness: {
     verify: 'Verify',
@@ -191,6 +199,13 @@ const zh: Messages = {
     back: '返回活动',
     live: '以下数据实时读取自抽奖配置。',
     timezone: '时区',
+    now: '以上为当前生效的概率；部分奖项的概率按时段变化：',
+    schedule: '时段',
+    hours: '时间',
+    dates: '日期',
+    everyDay: '每天',
+    otherwise: '其他时间',
+    pacing: '标记为匀速发放的奖品在活动期间均匀发放：若发放进度超前，抽中该奖项的这一次不中奖。',
   },
   fairness: {
     verify: '验证',

@@ -322,6 +322,11 @@ export function openApiDocument() {
       '/api/v1/activities/{activityId}': {
         get: {
           summary: 'Public view with disclosed odds',
+          description:
+            'tiers[].probability is the odds that pick the tier now (the time segment in force applied; auto-tuning ' +
+            "writes the tier's own odds, tiers[].baseProbability); tiers[].schedule lists the segments in the " +
+            "activity's timezone; tiers[].pacing (none | even) can only turn a win into no win; noWinProbability " +
+            'is 1 minus the odds in force.',
           security: [{ userToken: [] }],
           parameters: [activityParam],
           responses: { '200': json({ type: 'object' }), ...errors(401, 404) },

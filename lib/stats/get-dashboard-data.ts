@@ -8,7 +8,9 @@ import { db } from '../db';
 import { requestRedis } from '../redis';
 import type { AlertSeverity } from '../alerts/list-alerts';
 import { getActivityRowOrThrow } from '../activities/get-activity';
+import { localClock } from '../draw/local-day';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { oddsAt, oddsOverDraws, type HourDraws, type Segment } from '../draw/segments';
 import { floorMinute, MINUTE_MS, statsKeys } from './keys';
 
 /** Per-minute charts cover this many minutes up to now. */
@@ -31,8 +33,10 @@ export type DashboardTier = {
   id: string;
   name: string;
   position: number;
-  /** Configured odds, 0..1. */
+  /** Configured odds, 0..1: those in force over the draws so far (time segments weighted by draws; lib/draw/segments.ts). */
   probability: number;
+  /** The odds that pick the tier now. */
+  oddsNow: number;
   /** Share of all draws this tier won, 0..1 (null before any draw). */
   actualShare: number | null;
   stock: number;
@@ -113,7 +117,9 @@ export async function getDashboardData(
   const recentFrom = floorMinute(now) - (RECENT_WINDOW_MINUTES - 1) * MINUTE_MS;
 
   const tierNames = new Map(a.tiers.map((t) => [t.id, t.name] as const));
-  const [bins, recent, alerts, hot, changes] = await Promise.all([
+  const withSegments = a.tiers.map((t) => ({ ...t, segments: t.segments as Segment[] }));
+  const segmented = withSegments.some((t) => t.segments.length > 0);
+  const [bins, recent, alerts, hot, changes, drawsByHour] = await Promise.all([
     // The whole activity in at most ~BURN_DOWN_STEPS bins; their sums are the totals.
     db.$queryRawUnsafe<Bin[]>(
       `WITH b AS (
@@ -160,6 +166,14 @@ export async function getDashboardData(
       orderBy: { id: 'desc' },
       take: CHANGES_SHOWN,
     }),
+    // Only time segments make the odds differ by hour: then the draws per local hour weigh them.
+    segmented
+      ? db.$queryRaw<HourDraws[]>`
+          SELECT extract(hour FROM local)::int AS hour, to_char(local, 'YYYY-MM-DD') AS day, sum(draws)::int AS n
+          FROM (SELECT (minute AT TIME ZONE 'UTC') AT TIME ZONE ${a.timezone} AS local, draws
+                FROM "StatsBucket" WHERE "activityId" = ${activityId}::uuid) m
+          GROUP BY 1, 2`
+      : [],
   ]);
 
   const sum = (f: (b: Bin) => number) => bins.reduce((s, b) => s + f(b), 0);
@@ -193,13 +207,15 @@ export async function getDashboardData(
     };
   });
 
-  const tiers: DashboardTier[] = a.tiers.map((t) => {
+  const clock = localClock(a.timezone, now);
+  const tiers: DashboardTier[] = withSegments.map((t) => {
     const wins = tierWins(t.id);
     return {
       id: t.id,
       name: t.name,
       position: t.position,
-      probability: t.probabilityMicros / PROBABILITY_SCALE,
+      probability: oddsOverDraws(t, drawsByHour, a.timezone, now) / PROBABILITY_SCALE,
+      oddsNow: oddsAt(t, clock.hour, clock.day) / PROBABILITY_SCALE,
       actualShare: totals.draws > 0 ? wins / totals.draws : null,
       stock: t.stock,
       wins,

@@ -588,6 +588,13 @@ function consoleRoutes(): Endpoint[] {
       path: path('t', slug(ctx), 'activities', id(ids(ctx.t.view.activities), ids(by(ctx).activities)), 'spec.json'),
       auth: sessionCredential('analyst'),
     })),
+    ...(['draws.csv', 'participation.csv'] as const).map((file) =>
+      route('GET', `/t/[tenant]/activities/[activityId]/${file}`, { weight: 0.3 }, (ctx) => ({
+        method: 'GET',
+        path: path('t', slug(ctx), 'activities', id(ids(ctx.t.view.activities), ids(by(ctx).activities)), file),
+        auth: sessionCredential('operator', { lowerRoles: ['analyst'] }),
+      })),
+    ),
     route('POST', '/t/[tenant]/activities/banner', { weight: 0.3, bodyKind: 'bytes' }, (ctx) => ({
       method: 'POST',
       path: path('t', slug(ctx), 'activities/banner'),
@@ -624,7 +631,7 @@ function consoleRoutes(): Endpoint[] {
     route('GET', '/t/[tenant]/winners/winners.csv', { weight: 0.5 }, (ctx) => ({
       method: 'GET',
       path: path('t', slug(ctx), 'winners/winners.csv'),
-      auth: sessionCredential('analyst'),
+      auth: sessionCredential('operator', { lowerRoles: ['analyst'] }),
       query: obj({
         activity: id(ids(ctx.t.view.activities), ids(by(ctx).activities), { optional: true }),
         tier: id(tiersOf(ctx.t.view.activities), tiersOf(by(ctx).activities), { optional: true }),
@@ -912,6 +919,15 @@ function actions(): Endpoint[] {
       { weight: 0.5 },
     ),
     action(`${A}/activities/actions.ts`, 'publishAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')]),
+    action(`${A}/activities/actions.ts`, 'duplicateAction', 'operator', (ctx) => [slug(ctx), act(ctx)], {
+      weight: 0.3,
+    }),
+    action(`${A}/activities/actions.ts`, 'deleteDraftAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')], {
+      weight: 0.2,
+    }),
+    action(`${A}/activities/actions.ts`, 'archiveAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'ENDED'), flag()], {
+      weight: 0.2,
+    }),
     action(
       `${A}/activities/actions.ts`,
       'changeStatusAction',
@@ -1084,6 +1100,24 @@ function actions(): Endpoint[] {
       text('SF Express', { max: 60 }),
       text(fc.stringMatching(/^SF[0-9]{10}$/), { max: 60 }),
     ]),
+    action(
+      `${A}/winners/actions.ts`,
+      'importShipmentsAction',
+      'operator',
+      (ctx) => {
+        const claimed = ids(ctx.t.view.wins.filter((w) => w.status === 'CLAIMED' || w.status === 'AWAITING_CLAIM'));
+        const lines = fc
+          .uniqueArray(fc.constantFrom(...(claimed.length ? claimed : ['00000000-0000-4000-8000-000000000000'])), {
+            minLength: 1,
+            maxLength: 3,
+          })
+          .map((winIds) =>
+            ['winId,carrier,trackingNumber', ...winIds.map((w) => `${w},SF Express,SF1234567890`)].join('\n'),
+          );
+        return [slug(ctx), text(lines, { max: 1_000_000, multiline: true })];
+      },
+      { weight: 0.2 },
+    ),
     action(
       `${A}/winners/actions.ts`,
       'voidWinAction',

@@ -149,6 +149,32 @@ export function LiveDashboard({
                 </span>
               ) : null}
             </p>
+            {actions ? (
+              <p className="mt-1.5 flex flex-wrap gap-x-4 text-sm" data-testid="exports">
+                <span className="text-zinc-500">Export CSV:</span>
+                <a
+                  href={`${activitiesHref}/${activity.id}/draws.csv`}
+                  download
+                  className="text-indigo-700 hover:underline"
+                >
+                  draws
+                </a>
+                <a
+                  href={`${activitiesHref}/${activity.id}/participation.csv`}
+                  download
+                  className="text-indigo-700 hover:underline"
+                >
+                  players
+                </a>
+                <a
+                  href={`${activitiesHref.replace(/\/activities$/, '')}/winners/winners.csv?activity=${activity.id}`}
+                  download
+                  className="text-indigo-700 hover:underline"
+                >
+                  winners
+                </a>
+              </p>
+            ) : null}
           </div>
           {transitions.length > 0 && actions ? (
             <div className="flex shrink-0 items-center gap-2">
