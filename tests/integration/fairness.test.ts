@@ -44,6 +44,16 @@ function independentDraw(seedHex: string, activityId: string, userId: string, ke
 
 type Tenant = Awaited<ReturnType<typeof freshTenant>>;
 
+/** The command that reads a whole key of each Redis type. */
+const READ_BY_TYPE: Record<string, (key: string) => string[]> = {
+  string: (key) => ['get', key],
+  hash: (key) => ['hgetall', key],
+  stream: (key) => ['xrange', key, '-', '+'],
+  set: (key) => ['smembers', key],
+  zset: (key) => ['zrange', key, '0', '-1'],
+  list: (key) => ['lrange', key, '0', '-1'],
+};
+
 const userGet = async (route: typeof fairnessRoute, tenant: Tenant, userId: string, params: Record<string, string>) =>
   callRoute(route, { headers: bearer(await tenant.userToken(userId)), params });
 
@@ -337,16 +347,11 @@ describe('provably fair draws', () => {
         do {
           const [next, keys] = await redis.scan(cursor, 'MATCH', `${config().REDIS_PREFIX}:*`, 'COUNT', 1000);
           cursor = next;
-          for (const key of keys) {
-            stored.push(key);
-            const type = await redis.type(key);
-            if (type === 'string') stored.push((await redis.get(key)) ?? '');
-            else if (type === 'hash') stored.push(JSON.stringify(await redis.hgetall(key)));
-            else if (type === 'stream') stored.push(JSON.stringify(await redis.xrange(key, '-', '+')));
-            else if (type === 'set') stored.push(JSON.stringify(await redis.smembers(key)));
-            else if (type === 'zset') stored.push(JSON.stringify(await redis.zrange(key, 0, -1)));
-            else if (type === 'list') stored.push(JSON.stringify(await redis.lrange(key, 0, -1)));
-          }
+          // One pipeline per batch: the prefix holds every earlier test's keys too.
+          const types = (await redis.pipeline(keys.map((key) => ['type', key])).exec())!.map(([, t]) => String(t));
+          const reads = keys.map((key, n) => READ_BY_TYPE[types[n]!]?.(key) ?? ['exists', key]);
+          const values = (await redis.pipeline(reads).exec())!.map(([, v]) => JSON.stringify(v));
+          stored.push(...keys, ...values);
         } while (cursor !== '0');
       } finally {
         redis.disconnect();
@@ -371,5 +376,5 @@ describe('provably fair draws', () => {
       process.env.LOG_LEVEL = 'silent';
       resetConfigForTests();
     }
-  });
+  }, 180_000);
 });
