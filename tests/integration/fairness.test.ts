@@ -12,6 +12,8 @@ import { GET as meRoute } from '@/app/api/v1/activities/[activityId]/me/route';
 import { GET as proofRoute } from '@/app/api/v1/draws/[drawId]/proof/route';
 import { POST as rotateRoute } from '@/app/api/manage/activities/[id]/fairness/rotate/route';
 import { POST as endRoute } from '@/app/api/manage/activities/[id]/end/route';
+import { changeActivityStatus } from '@/lib/activities/change-status';
+import { settleActivity } from '@/lib/activities/settle-activity';
 import { config, resetConfigForTests } from '@/lib/config';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
@@ -21,7 +23,7 @@ import { createRedis } from '@/lib/redis';
 import { drawKeys } from '@/lib/draw/keys';
 import { forgetActiveSeed } from '@/lib/fairness/activity-seeds';
 import { backfillActivitySeeds } from '@/lib/fairness/backfill-seeds';
-import { endUser, liveActivity } from '../helpers/activities';
+import { endUser, liveActivity, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 
 const execFileAsync = promisify(execFile);
@@ -142,6 +144,31 @@ describe('provably fair draws', () => {
     }).catch((err: { stdout: string; code: number }) => err);
     expect('code' in failed && failed.code).toBe(1);
     expect(failed.stdout).toBe(`mismatch ${lose.id}: ${report.mismatches[0]!.reason}\nverified 9999, mismatches 1\n`);
+  });
+
+  it('draws fixed winners from the seed, so the verifier draws the same ones again', async () => {
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0, stock: 4, prizes: [{ prizeId: p[0]! }] }],
+      {
+        overrides: { fixedWinners: 4 },
+      },
+    );
+    await Promise.all(
+      Array.from({ length: 25 }, (_, u) => executeDraw(endUser(tenant, `fixed-${u}`), activity.id, `f-${u}`)),
+    );
+    await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'end' });
+    expect((await settleActivity(activity.id))!.fixedWinners!.winners).toHaveLength(4);
+    expect(await verifyActivity(activity.id)).toEqual({ verified: 29, mismatches: [], notProvable: 0 });
+
+    // Another participant in a winner's place: the verifier names that draw.
+    const winner = await db.draw.findFirstOrThrow({
+      where: { activityId: activity.id, idempotencyKey: 'fixed-winners' },
+    });
+    const winners = await db.draw.findMany({ where: { activityId: activity.id, idempotencyKey: 'fixed-winners' } });
+    const loser = [...Array(25).keys()].map((u) => `fixed-${u}`).find((u) => !winners.some((w) => w.userId === u))!;
+    await db.draw.update({ where: { id: winner.id }, data: { userId: loser } });
+    const report = await verifyActivity(activity.id);
+    expect(report.mismatches).toEqual([{ drawId: winner.id, reason: expect.stringContaining(loser) }]);
   });
 
   it("gives the draw's owner its proof, and nobody else", async () => {
