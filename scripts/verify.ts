@@ -20,5 +20,5 @@ runCli(async () => {
   process.stdout.write(`verified ${report.verified}, mismatches ${report.mismatches.length}\n`);
   if (report.notProvable)
     process.stderr.write(`${report.notProvable} draws were made before the activity had a seed\n`);
-  if (report.mismatches.length) throw new Error(`${report.mismatches.length} draws do not match their proofs`);
+  if (report.mismatches.length) throw new Error('the draws listed above do not match their proofs');
 });
