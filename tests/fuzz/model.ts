@@ -1019,6 +1019,9 @@ function actions(): Endpoint[] {
       { weight: 0.5 },
     ),
     action(`${A}/activities/actions.ts`, 'publishAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')]),
+    action(`${A}/activities/actions.ts`, 'verifyFairnessAction', 'analyst', (ctx) => [slug(ctx), act(ctx)], {
+      weight: 0.2,
+    }),
     action(`${A}/activities/actions.ts`, 'duplicateAction', 'operator', (ctx) => [slug(ctx), act(ctx)], {
       weight: 0.3,
     }),
