@@ -16,20 +16,24 @@ import { TasksList } from './tasks-list';
 import { getToken, newIdempotencyKey, setToken as storeToken, takeTokenFromFragment } from './token-store';
 import { Wheel, type Board } from './wheel';
 
-type Notice = {
-  kind:
-    | 'offline'
-    | 'server'
-    | 'busy'
-    | 'blocked'
-    | 'auth'
-    | 'notFound'
-    | 'zero-today'
-    | 'zero-total'
-    | 'zero-tasks'
-    | 'zero-none';
-  retry?: boolean;
-} | null;
+type NoticeKind =
+  | 'offline'
+  | 'server'
+  | 'busy'
+  | 'blocked'
+  | 'auth'
+  | 'notFound'
+  | 'stateFailed'
+  | 'taskLost'
+  | 'zero-today'
+  | 'zero-total'
+  | 'zero-tasks'
+  | 'zero-none';
+/**
+ * What the page says, and what "Try again" does: `draw` asks again for the draw whose answer
+ * was lost (same Idempotency-Key), `state` reloads chances, tasks and prizes and draws nothing.
+ */
+type Notice = { kind: NoticeKind; retry?: 'draw' | 'state'; requestId?: string } | null;
 
 const DRAW_ATTEMPTS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -118,8 +122,18 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
     async (withToken = token) => {
       if (!withToken) return;
       const r = await callApi<MyState>(withToken, `/api/v1/activities/${activity.id}/me`);
-      if (r.ok) setMe(r.data);
-      else setNotice(noticeOf(r));
+      if (r.ok) {
+        setMe(r.data);
+        setNotice((n) => (n?.retry === 'state' ? null : n));
+      } else {
+        const known = noticeOf(r);
+        // Nothing was drawn: the message says the state did not load, and its retry reloads it.
+        setNotice(
+          known && (known.kind === 'offline' || known.kind === 'server')
+            ? { kind: 'stateFailed', retry: 'state', requestId: known.requestId }
+            : known,
+        );
+      }
     },
     [activity.id, token],
   );
@@ -171,16 +185,12 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       if (r.kind === 'http' && r.status < 500) pendingKey.current = null;
       if (r.kind === 'http' && r.code === 'ACTIVITY_NOT_LIVE') void refreshStatus();
       if (r.kind === 'http' && (r.code === 'NO_CHANCES' || r.code === 'DRAW_LIMIT_REACHED')) void refresh();
-      setNotice(
-        noticeOf(
-          r,
-          r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED'
-            ? /today/.test(r.message)
-              ? 'zero-today'
-              : 'zero-total'
-            : undefined,
-        ),
+      const said = noticeOf(
+        r,
+        r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED' ? (/today/.test(r.message) ? 'zero-today' : 'zero-total') : undefined,
       );
+      // Only a draw whose answer was lost (pendingKey still set) is asked again.
+      setNotice(said && pendingKey.current ? { ...said, retry: 'draw' } : said);
       return;
     }
     pendingKey.current = null;
@@ -207,7 +217,10 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
     setBusyTask(task.id);
     const r = await callApi(token, `/api/v1/activities/${activity.id}/tasks/${task.id}/complete`, { method: 'POST' });
     setBusyTask(null);
-    if (!r.ok && !(r.kind === 'http' && r.code === 'TASK_CAP_REACHED')) setNotice(noticeOf(r));
+    const lost = !r.ok && (r.kind === 'network' || r.status >= 500);
+    // A lost answer may still have counted: the page reloads the state rather than asking twice.
+    if (lost) setNotice({ kind: 'taskLost', retry: 'state', requestId: r.kind === 'http' ? r.requestId : undefined });
+    else if (!r.ok && !(r.kind === 'http' && r.code === 'TASK_CAP_REACHED')) setNotice(noticeOf(r));
     else setNotice(null);
     if (!r.ok && r.kind === 'http' && r.code === 'ACTIVITY_NOT_LIVE') void refreshStatus();
     await refresh();
@@ -215,8 +228,12 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
 
   const tierNames = useMemo(() => new Map(activity.tiers.map((x) => [x.id, x.name])), [activity.tiers]);
   const segments = useMemo(
-    () => segmentsOf(activity.tiers, activity.canLose, t.result.lose, activity.gameplay === 'grid' ? 8 : 6),
-    [activity.tiers, activity.canLose, activity.gameplay, t.result.lose],
+    () =>
+      segmentsOf(activity.tiers, activity.canLose, t.result.lose, {
+        minimum: activity.gameplay === 'grid' ? 8 : 6,
+        sizeByOdds: activity.sizeByOdds && activity.gameplay === 'wheel',
+      }),
+    [activity.tiers, activity.canLose, activity.gameplay, activity.sizeByOdds, t.result.lose],
   );
   const zeroNotice =
     me && chances === 0 && live && phase !== 'animating' && phase !== 'shown' ? zeroReason(me, activity) : null;
@@ -239,12 +256,12 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       ref={drawButton}
       type="button"
       onClick={draw}
-      disabled={!canDraw && !(notice?.retry && token && live)}
+      disabled={!canDraw && !(notice?.retry === 'draw' && token && live)}
       aria-busy={phase === 'drawing'}
       data-testid="draw-button"
       className={`${compact ? 'size-full rounded-xl text-base' : 'h-14 w-full max-w-xs rounded-full text-lg'} bg-[var(--theme)] font-bold text-white shadow-md transition active:scale-[0.98] disabled:bg-zinc-400 disabled:shadow-none`}
     >
-      {notice?.retry ? t.retry : drawLabel}
+      {notice?.retry === 'draw' ? t.retry : drawLabel}
     </button>
   );
 
@@ -356,6 +373,21 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
             data-kind={shown.kind}
           >
             {noticeText(shown.kind, t)}
+            {shown.kind !== 'stateFailed' && shown.kind !== 'taskLost' ? null : (
+              <button
+                type="button"
+                onClick={() => void refresh()}
+                className="ml-2 rounded-full bg-white px-3 py-1 font-semibold text-rose-900 underline-offset-2 shadow-sm"
+                data-testid="reload-state"
+              >
+                {t.retry}
+              </button>
+            )}
+            {'requestId' in shown && shown.requestId ? (
+              <span className="mt-1 block text-xs font-normal opacity-80" data-testid="request-id">
+                {t.errors.reference} {shown.requestId}
+              </span>
+            ) : null}
           </p>
         ) : null}
       </div>
@@ -370,6 +402,8 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
         <MyPrizes
           wins={me.wins}
           t={t}
+          locale={locale}
+          now={now}
           tierNames={tierNames}
           onClaim={(w: MyWin) => setClaiming({ winId: w.id, prizeName: w.prize.name })}
         />
@@ -410,16 +444,17 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
 }
 
 function noticeOf(r: Exclude<ApiResult<unknown>, { ok: true }>, zero?: 'zero-today' | 'zero-total'): Notice {
-  if (r.kind === 'network') return { kind: 'offline', retry: true };
+  if (r.kind === 'network') return { kind: 'offline' };
+  const requestId = r.requestId;
   switch (r.code) {
     case 'UNAUTHORIZED':
-      return { kind: 'auth' };
+      return { kind: 'auth', requestId };
     case 'NOT_FOUND':
-      return { kind: 'notFound' };
+      return { kind: 'notFound', requestId };
     case 'RATE_LIMITED':
-      return { kind: 'busy' };
+      return { kind: 'busy', requestId };
     case 'RISK_BLOCKED':
-      return { kind: 'blocked' };
+      return { kind: 'blocked', requestId };
     case 'NO_CHANCES':
       return null;
     case 'DRAW_LIMIT_REACHED':
@@ -427,18 +462,18 @@ function noticeOf(r: Exclude<ApiResult<unknown>, { ok: true }>, zero?: 'zero-tod
     case 'ACTIVITY_NOT_LIVE':
       return null;
     default:
-      return { kind: 'server', retry: r.status >= 500 };
+      return { kind: 'server', requestId };
   }
 }
 
-function zeroReason(me: MyState, activity: PlayActivity): NonNullable<Notice>['kind'] {
+function zeroReason(me: MyState, activity: PlayActivity): NoticeKind {
   if (activity.limits.maxDrawsPerDay !== null && me.drawsToday >= activity.limits.maxDrawsPerDay) return 'zero-today';
   if (me.tasks.some((x) => x.remainingToday !== 0)) return 'zero-tasks';
   if (activity.limits.freeDrawsPerDay > 0) return 'zero-today';
   return 'zero-none';
 }
 
-function noticeText(kind: NonNullable<Notice>['kind'], t: Messages): string {
+function noticeText(kind: NoticeKind, t: Messages): string {
   switch (kind) {
     case 'zero-today':
       return t.zero.today;

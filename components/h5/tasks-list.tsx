@@ -31,7 +31,7 @@ export function TasksList({
           return (
             <li key={task.id} className="flex items-center gap-3 py-3" data-testid="task" data-task-kind={task.kind}>
               <div className="min-w-0 flex-1">
-                <p className="truncate font-medium text-zinc-900">
+                <p className="font-medium break-words text-zinc-900">
                   {task.name}{' '}
                   <span className="text-sm font-semibold text-rose-700">{t.tasks.chances(task.chances)}</span>
                 </p>

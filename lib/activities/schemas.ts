@@ -107,6 +107,8 @@ export const Materials = z.strictObject({
   /** An uploaded banner's path on this site, or an http(s) URL. */
   bannerUrl: webUrl({ max: 2_000, orPath: BANNER_PATH }).optional(),
   rulesText: text({ max: 10_000, multiline: true }).optional(),
+  /** The wheel's slots: all the same size (default), or sized by each tier's odds. */
+  sliceSizes: z.enum(['equal', 'odds']).optional(),
 });
 
 const specShape = {

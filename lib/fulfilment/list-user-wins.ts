@@ -3,6 +3,7 @@
 // same query costs through Prisma's query compiler. Times are formatted by PostgreSQL in UTC,
 // as Prisma reads the schema's timestamps.
 import { pool } from '../db';
+import { CLAIM_EXPIRED_REASON } from './expire-claims';
 
 export type UserWinDto = {
   id: string;
@@ -13,6 +14,12 @@ export type UserWinDto = {
   status: string;
   claimable: boolean;
   createdAt: string;
+  /** A physical win's claim deadline (null without a claim window). */
+  claimExpiresAt: string | null;
+  /** Voided because its claim window passed. */
+  expired: boolean;
+  /** Once shipped: who carries it and the number to track it by. */
+  shipment: { carrier: string; trackingNumber: string } | null;
 };
 
 type Row = {
@@ -25,10 +32,17 @@ type Row = {
   prizeId: string;
   prizeName: string;
   prizeKind: string;
+  claimExpiresAt: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  expired: boolean;
 };
 
 const SELECT = `SELECT w.id, w."activityId", w."tierId", w.quantity, w.status::text AS status,
   to_char(w."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+  to_char(w."claimExpiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "claimExpiresAt",
+  w.carrier, w."trackingNumber",
+  (w.status = 'VOID' AND w."voidReason" IS NOT DISTINCT FROM '${CLAIM_EXPIRED_REASON}') AS expired,
   p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind"
 FROM "Win" w JOIN "Prize" p ON p.id = w."prizeId" AND p."tenantId" = w."tenantId"
 WHERE w."tenantId" = $1 AND w."userId" = $2`;
@@ -54,5 +68,11 @@ export async function listUserWins(
     status: w.status,
     claimable: w.status === 'AWAITING_CLAIM' && w.prizeKind === 'PHYSICAL',
     createdAt: w.createdAt,
+    claimExpiresAt: w.claimExpiresAt,
+    expired: w.expired,
+    shipment:
+      (w.status === 'SHIPPED' || w.status === 'DELIVERED') && w.carrier && w.trackingNumber
+        ? { carrier: w.carrier, trackingNumber: w.trackingNumber }
+        : null,
   }));
 }

@@ -3,6 +3,14 @@
 import type { Locale } from '../i18n/messages';
 import type { PublicActivity } from './get-play-view';
 
+/** A tier as the board shows it: its disclosed odds and its prizes. */
+export type BoardTier = {
+  id: string;
+  name: string;
+  probability: number;
+  prizes: { name: string; imageUrl: string | null; quantity: number }[];
+};
+
 /** The activity as the play page shows it: the same for every user, so the page can be cached. */
 export type PlayActivity = {
   id: string;
@@ -14,8 +22,11 @@ export type PlayActivity = {
   title: string;
   themeColor: string;
   limits: { freeDrawsPerDay: number; maxDrawsPerDay: number | null; maxDrawsTotal: number | null };
-  tiers: { id: string; name: string }[];
+  /** Each tier with its disclosed odds and prizes: what the board's slots show. */
+  tiers: BoardTier[];
   canLose: boolean;
+  /** Slot sizes follow the odds (materials.sliceSizes "odds") instead of being equal. */
+  sizeByOdds: boolean;
   /** The only origins whose postMessage may hand the page a user token, and that hear 'lottery:ready'. */
   hostAppOrigins: string[];
 };

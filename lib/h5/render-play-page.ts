@@ -178,8 +178,14 @@ export function playActivityOf(view: PlayView): PlayActivity {
       maxDrawsPerDay: view.limits.maxDrawsPerDay,
       maxDrawsTotal: view.limits.maxDrawsTotal,
     },
-    tiers: view.tiers.map((t) => ({ id: t.id, name: t.name })),
+    tiers: view.tiers.map((t) => ({
+      id: t.id,
+      name: t.name,
+      probability: t.probability,
+      prizes: t.prizes.map((p) => ({ name: p.name, imageUrl: p.imageUrl, quantity: p.quantity })),
+    })),
     canLose: view.noWinProbability > 0,
+    sizeByOdds: m.sliceSizes === 'odds',
     hostAppOrigins: view.hostAppOrigins,
   };
 }
