@@ -38,8 +38,9 @@ type Notice = { kind: NoticeKind; retry?: 'draw' | 'state'; requestId?: string }
 const DRAW_ATTEMPTS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
+export function PlayApp({ activity: given, initialLocale, demoPicker }: PlayAppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
+  const activity = useMemo(() => localized(given, locale), [given, locale]);
   // Rules open over the game (RulesSheet), with the rules page's address in the history, so the
   // back button closes them; the link still works as a plain link without script.
   const [rulesOpen, setRulesOpen] = useState(false);
@@ -121,7 +122,7 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   const refresh = useCallback(
     async (withToken = token) => {
       if (!withToken) return;
-      const r = await callApi<MyState>(withToken, `/api/v1/activities/${activity.id}/me`);
+      const r = await callApi<MyState>(withToken, `/api/v1/activities/${activity.id}/me?lang=${locale}`);
       if (r.ok) {
         setMe(r.data);
         setNotice((n) => (n?.retry === 'state' ? null : n));
@@ -135,7 +136,7 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
         );
       }
     },
-    [activity.id, token],
+    [activity.id, token, locale],
   );
 
   const refreshStatus = useCallback(async () => {
@@ -187,14 +188,18 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       if (r.kind === 'http' && (r.code === 'NO_CHANCES' || r.code === 'DRAW_LIMIT_REACHED')) void refresh();
       const said = noticeOf(
         r,
-        r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED' ? (/today/.test(r.message) ? 'zero-today' : 'zero-total') : undefined,
+        r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED'
+          ? /today/.test(r.message)
+            ? 'zero-today'
+            : 'zero-total'
+          : undefined,
       );
       // Only a draw whose answer was lost (pendingKey still set) is asked again.
       setNotice(said && pendingKey.current ? { ...said, retry: 'draw' } : said);
       return;
     }
     pendingKey.current = null;
-    setResult(r.data);
+    setResult(localizedResult(r.data, activity));
     setMe((m) => (m ? { ...m, chances: r.data.chancesLeft } : m));
     setPhase('animating');
     setDrawSeq((n) => n + 1);
@@ -441,6 +446,32 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       ) : null}
     </main>
   );
+}
+
+/** The activity with its texts in `locale` (the untranslated ones where it has none). */
+function localized(activity: PlayActivity, locale: Locale): PlayActivity {
+  const texts = activity.texts[locale];
+  if (!texts) return activity;
+  return {
+    ...activity,
+    title: texts.title,
+    tiers: activity.tiers.map((t) => ({
+      ...t,
+      name: texts.tiers[t.id] ?? t.name,
+      prizes: t.prizes.map((p) => ({ ...p, name: texts.prizes[p.prizeId] ?? p.name })),
+    })),
+  };
+}
+
+/** A draw's answer with the tier and prize names the page shows in its language. */
+function localizedResult(result: DrawResult, activity: PlayActivity): DrawResult {
+  const tier = result.tier ? activity.tiers.find((t) => t.id === result.tier!.id) : undefined;
+  const names = new Map(activity.tiers.flatMap((t) => t.prizes.map((p) => [p.prizeId, p.name] as const)));
+  return {
+    ...result,
+    tier: result.tier ? { ...result.tier, name: tier?.name ?? result.tier.name } : null,
+    prizes: result.prizes.map((p) => ({ ...p, name: names.get(p.prizeId) ?? p.name })),
+  };
 }
 
 function noticeOf(r: Exclude<ApiResult<unknown>, { ok: true }>, zero?: 'zero-today' | 'zero-total'): Notice {

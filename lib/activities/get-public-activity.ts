@@ -1,19 +1,28 @@
-// GET /api/v1/activities/{id}: what an end user may see, odds disclosed as configured.
+// GET /api/v1/activities/{id}: what an end user may see, odds disclosed as configured, its texts
+// in the reader's language where the activity and its prizes have them (`lang`: the language
+// picked, null when untranslated).
 import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { orUntranslated, pickTranslation, type PrizeTranslation, type SpecTranslation } from '../i18n/translate';
 
-export async function getPublicActivity(tenantId: string, activityId: string) {
+export async function getPublicActivity(
+  tenantId: string,
+  activityId: string,
+  { languages = [], draft = false }: { languages?: string[]; draft?: boolean } = {},
+) {
   const a = isUuid(activityId)
     ? await db.activity.findFirst({
-        where: { id: activityId, tenantId, status: { not: 'DRAFT' } },
+        // `draft`: the console's preview, which also shows an activity not yet published.
+        where: { id: activityId, tenantId, ...(draft ? {} : { status: { not: 'DRAFT' as const } }) },
         select: {
           id: true,
           name: true,
           gameplay: true,
           materials: true,
+          translations: true,
           startsAt: true,
           endsAt: true,
           timezone: true,
@@ -28,7 +37,10 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
               name: true,
               probabilityMicros: true,
               prizes: {
-                select: { quantity: true, prize: { select: { id: true, name: true, kind: true, imageUrl: true } } },
+                select: {
+                  quantity: true,
+                  prize: { select: { id: true, name: true, kind: true, imageUrl: true, translations: true } },
+                },
                 orderBy: { prizeId: 'asc' },
               },
             },
@@ -39,11 +51,17 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
     : null;
   if (!a) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const winMicros = a.tiers.reduce((s, t) => s + t.probabilityMicros, 0);
+  const tr = pickTranslation<SpecTranslation>(a.translations, languages);
+  const text = tr?.text ?? {};
+  const materials = { ...(a.materials as Record<string, unknown>) };
+  if (text.title?.trim()) materials.title = text.title;
+  if (text.rulesText?.trim()) materials.rulesText = text.rulesText;
   return {
     id: a.id,
-    name: a.name,
+    name: orUntranslated(text.name, a.name),
+    lang: tr?.lang ?? null,
     gameplay: a.gameplay.toLowerCase(),
-    materials: a.materials,
+    materials,
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),
     timezone: a.timezone,
@@ -54,13 +72,16 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
       maxDrawsTotal: a.maxDrawsTotal,
       maxWinsPerUser: a.maxWinsPerUser,
     },
-    tiers: a.tiers.map((t) => ({
+    tiers: a.tiers.map((t, i) => ({
       id: t.id,
-      name: t.name,
+      name: orUntranslated(text.tiers?.[i]?.name, t.name),
       probability: t.probabilityMicros / PROBABILITY_SCALE,
       prizes: t.prizes.map((p) => ({
         prizeId: p.prize.id,
-        name: p.prize.name,
+        name: orUntranslated(
+          pickTranslation<PrizeTranslation>(p.prize.translations, languages)?.text.name,
+          p.prize.name,
+        ),
         kind: p.prize.kind.toLowerCase(),
         imageUrl: p.prize.imageUrl,
         quantity: p.quantity,

@@ -4,6 +4,7 @@
 // as Prisma reads the schema's timestamps.
 import { pool } from '../db';
 import { CLAIM_EXPIRED_REASON } from './expire-claims';
+import { orUntranslated, pickTranslation, type PrizeTranslation } from '../i18n/translate';
 
 export type UserWinDto = {
   id: string;
@@ -36,6 +37,7 @@ type Row = {
   carrier: string | null;
   trackingNumber: string | null;
   expired: boolean;
+  prizeTranslations: unknown;
 };
 
 const SELECT = `SELECT w.id, w."activityId", w."tierId", w.quantity, w.status::text AS status,
@@ -43,7 +45,7 @@ const SELECT = `SELECT w.id, w."activityId", w."tierId", w.quantity, w.status::t
   to_char(w."claimExpiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "claimExpiresAt",
   w.carrier, w."trackingNumber",
   (w.status = 'VOID' AND w."voidReason" IS NOT DISTINCT FROM '${CLAIM_EXPIRED_REASON}') AS expired,
-  p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind"
+  p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind", p.translations AS "prizeTranslations"
 FROM "Win" w JOIN "Prize" p ON p.id = w."prizeId" AND p."tenantId" = w."tenantId"
 WHERE w."tenantId" = $1 AND w."userId" = $2`;
 const ORDER = `ORDER BY w."createdAt" DESC, w.id DESC LIMIT $3`;
@@ -54,7 +56,7 @@ const IN_ACTIVITY = `${SELECT} AND w."activityId" = $4 ${ORDER}`;
 export async function listUserWins(
   tenantId: string,
   userId: string,
-  { activityId, limit = 100 }: { activityId?: string; limit?: number } = {},
+  { activityId, limit = 100, languages = [] }: { activityId?: string; limit?: number; languages?: string[] } = {},
 ): Promise<UserWinDto[]> {
   const { rows } = activityId
     ? await pool.query<Row>(IN_ACTIVITY, [tenantId, userId, limit, activityId])
@@ -63,7 +65,11 @@ export async function listUserWins(
     id: w.id,
     activityId: w.activityId,
     tierId: w.tierId,
-    prize: { id: w.prizeId, name: w.prizeName, kind: w.prizeKind.toLowerCase() },
+    prize: {
+      id: w.prizeId,
+      name: orUntranslated(pickTranslation<PrizeTranslation>(w.prizeTranslations, languages)?.text.name, w.prizeName),
+      kind: w.prizeKind.toLowerCase(),
+    },
     quantity: w.quantity,
     status: w.status,
     claimable: w.status === 'AWAITING_CLAIM' && w.prizeKind === 'PHYSICAL',

@@ -8,8 +8,11 @@ export type BoardTier = {
   id: string;
   name: string;
   probability: number;
-  prizes: { name: string; imageUrl: string | null; quantity: number }[];
+  prizes: { prizeId: string; name: string; imageUrl: string | null; quantity: number }[];
 };
+
+/** The activity's texts in one language (translated where it has them, else untranslated). */
+export type PlayTexts = { title: string; tiers: Record<string, string>; prizes: Record<string, string> };
 
 /** The activity as the play page shows it: the same for every user, so the page can be cached. */
 export type PlayActivity = {
@@ -25,6 +28,8 @@ export type PlayActivity = {
   /** Each tier with its disclosed odds and prizes: what the board's slots show. */
   tiers: BoardTier[];
   canLose: boolean;
+  /** The texts in each language the page can switch to, so switching needs no reload. */
+  texts: Partial<Record<Locale, PlayTexts>>;
   /** Slot sizes follow the odds (materials.sliceSizes "odds") instead of being equal. */
   sizeByOdds: boolean;
   /** The only origins whose postMessage may hand the page a user token, and that hear 'lottery:ready'. */

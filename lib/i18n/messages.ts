@@ -215,8 +215,11 @@ const zh: Messages = {
 
 export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };
 
-/** `lang` cookie first, then the best Accept-Language match; English otherwise. */
-export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+/** `?lang=` first, then the `lang` cookie, then the best Accept-Language match; English otherwise. */
+export function pickLocale(cookie: string | undefined, acceptLanguage: string | null, query?: string | null): Locale {
+  const asked = query?.toLowerCase();
+  if (asked && /^zh(-|$)/.test(asked)) return 'zh-CN';
+  if (asked && /^en(-|$)/.test(asked)) return 'en';
   if (cookie === 'zh-CN' || cookie === 'en') return cookie;
   const ranked = (acceptLanguage ?? '')
     .split(',')
