@@ -11,8 +11,13 @@ export type SpecTranslation = {
 };
 export type PrizeTranslation = { name?: string };
 
-/** Language tags in the reader's order of preference: `?lang=` first, then Accept-Language by q. */
+/**
+ * Language tags in the reader's order of preference: `?lang=` alone when given (a page that
+ * asks for English gets English or the untranslated text, whatever the browser prefers), else
+ * Accept-Language by q.
+ */
 export function wantedLanguages(lang: string | null | undefined, acceptLanguage: string | null | undefined): string[] {
+  if (lang) return [lang];
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .slice(0, 20)
@@ -24,7 +29,7 @@ export function wantedLanguages(lang: string | null | undefined, acceptLanguage:
     .filter((x) => x.tag && x.tag !== '*' && x.q > 0)
     .sort((a, b) => b.q - a.q)
     .map((x) => x.tag);
-  return lang ? [lang, ...ranked] : ranked;
+  return ranked;
 }
 
 /**
