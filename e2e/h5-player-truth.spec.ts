@@ -292,11 +292,38 @@ test.describe('my prizes and languages', () => {
     // The operator ships it (the console's Winners page writes these columns): the page shows who
     // carries it and the number to track it by.
     const winId = body.winIds[0] as string;
-    const claimed = await request.post(`/api/v1/wins/${winId}/claim`, {
-      headers: { authorization: `Bearer ${token}` },
-      data: { name: '李梅', phone: '13800001111', address: '上海市浦东新区世纪大道 88 号' },
+    // The claim form in Chinese: province, city, district, street; a mainland mobile number.
+    await mine.getByRole('button', { name: '领取' }).click();
+    const form = page.getByTestId('claim-dialog');
+    await form.getByLabel('收件人').fill('李梅');
+    await form.getByLabel('手机号').fill('+44 20 7946 0000');
+    await form.getByRole('button', { name: '保存地址' }).click();
+    await expect(form.getByLabel('手机号')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('省', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(form).toContainText('请填写 11 位手机号码。');
+    await shot(page, 'zh-claim-errors');
+    await form.getByLabel('手机号').fill('138 0000 1111');
+    await form.getByLabel('省', { exact: true }).fill('上海市');
+    await form.getByLabel('市', { exact: true }).fill('上海市');
+    await form.getByLabel('区 / 县').fill('浦东新区');
+    await form.getByLabel('详细地址（街道、门牌号）').fill('世纪大道 88 号');
+    await form.getByRole('button', { name: '保存地址' }).click();
+    await expect(form).toBeHidden();
+    await expect(mine).toHaveAttribute('data-status', 'CLAIMED');
+    const stored = await withDb(
+      async (c) =>
+        (await c.query('SELECT "claimAddress", "claimAddressParts" FROM "Win" WHERE id = $1', [winId])).rows[0],
+    );
+    expect(stored).toEqual({
+      claimAddress: '上海市 上海市 浦东新区 世纪大道 88 号',
+      claimAddressParts: {
+        province: '上海市',
+        city: '上海市',
+        district: '浦东新区',
+        street: '世纪大道 88 号',
+        country: 'CN',
+      },
     });
-    expect(claimed.status(), await claimed.text()).toBe(200);
     await withDb((c) =>
       c.query(
         `UPDATE "Win" SET status = 'SHIPPED', carrier = 'SF Express', "trackingNumber" = 'SF1234567890',

@@ -12,7 +12,7 @@ import { ResultDialog } from './result-dialog';
 import { RulesSheet } from './rules-sheet';
 import { ScratchCard } from './scratch-card';
 import { segmentsOf } from './segments';
-import { TasksList } from './tasks-list';
+import { confirmedByHost, TasksList } from './tasks-list';
 import { getToken, newIdempotencyKey, setToken as storeToken, takeTokenFromFragment } from './token-store';
 import { Wheel, type Board } from './wheel';
 
@@ -217,8 +217,34 @@ export function PlayApp({ activity: given, initialLocale, demoPicker }: PlayAppP
     drawButton.current?.focus();
   }
 
+  // Share tasks the host app was asked to share, with how many times they were done when asked.
+  const [waiting, setWaiting] = useState<Record<string, number>>({});
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  useEffect(() => {
+    if (!me) return;
+    const done = me.tasks.filter((x) => x.id in waiting && x.doneToday > waiting[x.id]!).map((x) => x.id);
+    if (done.length === 0) return;
+    setWaiting((w) => Object.fromEntries(Object.entries(w).filter(([id]) => !done.includes(id))));
+    setConfirmed((c) => [...c, ...done]);
+  }, [me, waiting]);
+  // While the app has not confirmed, the page asks for the state every few seconds.
+  const anyWaiting = Object.keys(waiting).length > 0;
+  useEffect(() => {
+    if (!anyWaiting) return;
+    const timer = setInterval(() => void refresh(), 3000);
+    return () => clearInterval(timer);
+  }, [anyWaiting, refresh]);
+
   async function completeTask(task: MyTask) {
     if (!token) return;
+    if (confirmedByHost(task)) {
+      // The app shares and its server confirms (share_confirmed); a tap alone pays nothing.
+      const host = window.parent !== window ? window.parent : (window.opener as Window | null);
+      const ask = { type: 'lottery:share', activityId: activity.id, taskId: task.id };
+      if (host) for (const origin of activity.hostAppOrigins) host.postMessage(ask, origin);
+      setWaiting((w) => ({ ...w, [task.id]: task.doneToday }));
+      return;
+    }
     setBusyTask(task.id);
     const r = await callApi(token, `/api/v1/activities/${activity.id}/tasks/${task.id}/complete`, { method: 'POST' });
     setBusyTask(null);
@@ -401,7 +427,15 @@ export function PlayApp({ activity: given, initialLocale, demoPicker }: PlayAppP
       </p>
 
       {me ? (
-        <TasksList tasks={me.tasks} t={t} busyTaskId={busyTask} disabled={!live} onComplete={completeTask} />
+        <TasksList
+          tasks={me.tasks}
+          t={t}
+          busyTaskId={busyTask}
+          waitingTaskIds={Object.keys(waiting)}
+          confirmedTaskIds={confirmed}
+          disabled={!live}
+          onComplete={completeTask}
+        />
       ) : null}
       {me ? (
         <MyPrizes
@@ -437,6 +471,7 @@ export function PlayApp({ activity: given, initialLocale, demoPicker }: PlayAppP
           prizeName={claiming.prizeName}
           token={token}
           t={t}
+          locale={locale}
           onCancel={() => setClaiming(null)}
           onDone={() => {
             setClaiming(null);

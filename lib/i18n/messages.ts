@@ -48,6 +48,10 @@ const en = {
     left: (n: number) => `${n} left today`,
     capped: 'Done for today',
     go: { SIGN_IN: 'Check in', SHARE: 'Share', INVITE: 'Invite', EVENT: 'In the app' } as Record<string, string>,
+    shareHint: 'Share this activity in the app; the chance is added once the app confirms it.',
+    inviteHint: 'Invite a friend from the app: each friend who joins adds a chance.',
+    waiting: 'Waiting for the app to confirm…',
+    confirmed: 'Confirmed by the app',
   },
   prizes: {
     title: 'My prizes',
@@ -85,6 +89,26 @@ const en = {
       phone: 'Enter a phone number of 5 to 20 digits.',
       address: 'Enter the full address (5 to 300 characters).',
     },
+    parts: {
+      street: 'Street address',
+      city: 'City',
+      district: 'District',
+      province: 'State / province (optional)',
+      postcode: 'Postcode',
+      country: 'Country',
+    } as Record<string, string>,
+    badParts: {
+      street: 'Enter the street and house number.',
+      city: 'Enter the city.',
+      district: 'Enter the district.',
+      province: 'Use at most 120 characters.',
+      postcode: 'Enter a postcode of 3 to 10 letters and digits.',
+      country: 'Choose the country.',
+    } as Record<string, string>,
+    countries: { GB: 'United Kingdom', US: 'United States', SG: 'Singapore', HK: 'Hong Kong', CN: 'China' } as Record<
+      string,
+      string
+    >,
   },
   rules: {
     link: 'Rules & odds',
@@ -151,6 +175,10 @@ const zh: Messages = {
     left: (n: number) => `今日还可 ${n} 次`,
     capped: '今日已完成',
     go: { SIGN_IN: '签到', SHARE: '分享', INVITE: '邀请', EVENT: '去 App 完成' },
+    shareHint: '在 App 内分享本活动，App 确认后即增加次数。',
+    inviteHint: '在 App 内邀请好友：每位好友加入后增加一次机会。',
+    waiting: '等待 App 确认…',
+    confirmed: 'App 已确认',
   },
   prizes: {
     title: '我的奖品',
@@ -185,9 +213,26 @@ const zh: Messages = {
     cancel: '取消',
     bad: {
       name: '请填写收件人（最多 60 字）。',
-      phone: '请填写 5 到 20 位的电话号码。',
+      phone: '请填写 11 位手机号码。',
       address: '请填写完整地址（5 到 300 字）。',
     },
+    parts: {
+      province: '省',
+      city: '市',
+      district: '区 / 县',
+      street: '详细地址（街道、门牌号）',
+      postcode: '邮编',
+      country: '国家',
+    },
+    badParts: {
+      province: '请填写省份。',
+      city: '请填写城市。',
+      district: '请填写区 / 县。',
+      street: '请填写街道和门牌号。',
+      postcode: '请填写 3 到 10 位邮编。',
+      country: '请选择国家。',
+    },
+    countries: { CN: '中国', HK: '中国香港', SG: '新加坡', GB: '英国', US: '美国' },
   },
   rules: {
     link: '规则与概率',

@@ -49,6 +49,12 @@ const errors = (...codes: number[]) =>
   );
 const json = (schema: unknown, description = 'ok') => ({ description, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const langParam = {
+  name: 'lang',
+  in: 'query',
+  description: 'a language tag such as zh-CN or en; without it, Accept-Language decides',
+  schema: { type: 'string', maxLength: 35 },
+};
 const activityParam = { name: 'activityId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 export function openApiDocument() {
@@ -313,18 +319,22 @@ export function openApiDocument() {
       },
       '/api/v1/activities/{activityId}': {
         get: {
-          summary: 'Public view with disclosed odds',
+          summary:
+            'Public view with disclosed odds; names, title and rules in the language of ?lang= or Accept-Language ' +
+            '(`lang`: the stored language picked, null for the untranslated text)',
           security: [{ userToken: [] }],
-          parameters: [activityParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
+          parameters: [activityParam, langParam],
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404) },
         },
       },
       '/api/v1/activities/{activityId}/me': {
         get: {
-          summary: "The user's chances, draws today, tasks and wins",
+          summary:
+            "The user's chances, draws today, tasks and wins (task and prize names in the reader's language); " +
+            'wins carry claimExpiresAt, expired and, once shipped, shipment { carrier, trackingNumber }',
           security: [{ userToken: [] }],
-          parameters: [activityParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
+          parameters: [activityParam, langParam],
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404) },
         },
       },
       '/api/v1/activities/{activityId}/draws': {
@@ -422,9 +432,10 @@ export function openApiDocument() {
       },
       '/api/v1/me/wins': {
         get: {
-          summary: "The user's wins in the token's tenant",
+          summary: "The user's wins in the token's tenant, prize names in the reader's language",
           security: [{ userToken: [] }],
-          responses: { '200': json({ type: 'object' }), ...errors(401) },
+          parameters: [langParam],
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401) },
         },
       },
     },

@@ -11,6 +11,7 @@ import { POST as createPrizeRoute } from '@/app/api/manage/prizes/route';
 import { GET as viewRoute } from '@/app/api/v1/activities/[activityId]/route';
 import { GET as meRoute } from '@/app/api/v1/activities/[activityId]/me/route';
 import { GET as myWinsRoute } from '@/app/api/v1/me/wins/route';
+import { POST as claimRoute } from '@/app/api/v1/wins/[winId]/claim/route';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { expireClaims } from '@/lib/fulfilment/expire-claims';
@@ -212,5 +213,52 @@ describe('preview token', () => {
     expect((await renderPreviewPage(id, 'en', mintPreviewToken({ tenantId: other.id, activityId: id }))).status).toBe(
       404,
     );
+  });
+});
+
+describe('structured claims', () => {
+  it('take an address in parts, check the phone for a Chinese address, and keep the one-line form', async () => {
+    const tenant = await freshTenant();
+    const { created } = await setUp(tenant);
+    const id = created.json.id as string;
+    await callRoute(publishRoute, { method: 'POST', headers: bearer(tenant.apiKey), params: { id } });
+    const won = await executeDraw(endUser(tenant, 'li'), id, randomUUID());
+    const winId = won.winIds[0]!.toUpperCase();
+    const as = async (body: object) =>
+      callRoute(claimRoute, {
+        method: 'POST',
+        headers: bearer(await tenant.userToken('li')),
+        params: { winId },
+        body,
+      });
+    const parts = { province: '上海市', city: '上海市', district: '浦东新区', street: '世纪大道 88 号', country: 'cn' };
+    const notMobile = await as({ name: '李雷', phone: '+44 20 7946 0000', address: parts });
+    expect(notMobile.status).toBe(400);
+    expect(notMobile.json.error.details.issues.map((i: { path: string }) => i.path)).toEqual(['phone']);
+    for (const [bad, path] of [
+      [{ ...parts, street: 'x\u0000y' }, 'address.street'],
+      [{ ...parts, floor: 3 }, 'address'],
+      [{ ...parts, country: 'China' }, 'address.country'],
+    ] as const) {
+      const r = await as({ name: '李雷', phone: '13800001111', address: bad });
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+      expect(JSON.stringify(r.json.error.details), path).toContain(path.split('.').pop());
+    }
+    const ok = await as({ name: '李雷', phone: '138 0000 1111', address: parts });
+    expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+    expect(ok.json.claim).toMatchObject({
+      address: '上海市 上海市 浦东新区 世纪大道 88 号',
+      addressParts: { ...parts, country: 'CN' },
+    });
+    const en = await as({
+      name: 'Li Lei',
+      phone: '+44 20 7946 0000',
+      address: { street: '88 Baker Street', city: 'London', postcode: 'NW1 6XE', country: 'GB' },
+    });
+    expect(en.json.claim.address).toBe('88 Baker Street, London, NW1 6XE, GB');
+    // The plain string form of API.md still works.
+    const plain = await as({ name: 'Li Lei', phone: '+44 20 7946 0000', address: '1 Century Avenue, Shanghai' });
+    expect(plain.json.claim).toMatchObject({ address: '1 Century Avenue, Shanghai' });
+    expect(plain.json.claim.addressParts).toBeUndefined();
   });
 });
