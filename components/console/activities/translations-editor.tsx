@@ -70,7 +70,7 @@ export function TranslationsEditor({
                   )}
                 </Field>
               </div>
-              <Field label={`Rules (${tag})`} error={path('rulesText')}>
+              <Field label={`Rule text (${tag})`} error={path('rulesText')}>
                 {(p) => (
                   <textarea
                     {...p}
