@@ -114,7 +114,8 @@ async function main() {
     console.log(`BASELINE failed_requests=${failed}`);
     const firstLoad = await firstLoadBytes(pageUrl);
     console.log(
-      `BASELINE uploaded_banner_png_kb=${(banner.bytes / 1024).toFixed(1)} first_load_files ${firstLoad.files.join(' ')}`,
+      `BASELINE uploaded_banner_png_kb=${(banner.bytes / 1024).toFixed(1)} ` +
+        `first_load_files ${firstLoad.files.join(' ')}`,
     );
     console.log(`BUDGET play_first_load_js_kb=${(gzipBytes / 1024).toFixed(1)}`);
     console.log(`BUDGET play_first_load_total_kb=${(firstLoad.total / 1024).toFixed(1)}`);

@@ -117,7 +117,7 @@ for (const viewport of [
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ locale: 'en-US', viewport });
 
-    test('20 spins in a row: the Spin button is what a tap reaches, the page never scrolls sideways, labels are whole', async ({
+    test('20 spins in a row: taps reach the Spin button, no sideways scroll, whole labels', async ({
       page,
       request,
     }) => {

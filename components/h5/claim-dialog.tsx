@@ -17,6 +17,8 @@ import type { Locale, Messages } from '@/lib/i18n/messages';
 
 type Field = 'name' | 'phone' | AddressField;
 const COUNTRIES = ['GB', 'US', 'SG', 'HK', 'CN'];
+const FIELD = 'mt-1 w-full rounded-xl border px-3 py-2.5 text-base text-zinc-900';
+const FORM = 'max-h-dvh w-full max-w-md space-y-3 overflow-y-auto rounded-t-3xl bg-white p-5 shadow-2xl sm:rounded-3xl';
 
 export function ClaimDialog({
   winId,
@@ -93,7 +95,7 @@ export function ClaimDialog({
     value: values[name],
     'aria-invalid': bad.includes(name),
     'aria-describedby': bad.includes(name) ? `claim-${name}-error` : undefined,
-    className: `mt-1 w-full rounded-xl border px-3 py-2.5 text-base text-zinc-900 ${bad.includes(name) ? 'border-rose-600' : 'border-zinc-300'}`,
+    className: `${FIELD} ${bad.includes(name) ? 'border-rose-600' : 'border-zinc-300'}`,
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       setValues((v) => ({ ...v, [name]: e.target.value })),
   });
@@ -122,7 +124,7 @@ export function ClaimDialog({
         aria-labelledby="claim-title"
         noValidate
         onSubmit={submit}
-        className="max-h-dvh w-full max-w-md space-y-3 overflow-y-auto rounded-t-3xl bg-white p-5 shadow-2xl sm:rounded-3xl"
+        className={FORM}
         data-testid="claim-dialog"
       >
         <h2 id="claim-title" className="text-lg font-bold text-zinc-900">

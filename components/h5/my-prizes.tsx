@@ -57,7 +57,9 @@ export function MyPrizes({
                   </p>
                   {w.shipment ? (
                     <p className="mt-0.5 text-xs text-zinc-800" data-testid="shipment">
-                      {t.prizes.carrier}: <span data-testid="carrier">{w.shipment.carrier}</span> · {t.prizes.tracking}:{' '}
+                      {t.prizes.carrier}: <span data-testid="carrier">{w.shipment.carrier}</span>
+                      {' · '}
+                      {t.prizes.tracking}:{' '}
                       <span className="font-mono select-all" data-testid="tracking-number">
                         {w.shipment.trackingNumber}
                       </span>

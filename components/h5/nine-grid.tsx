@@ -88,6 +88,7 @@ export function NineGrid({
           >
             <span className="flex min-w-0 flex-col items-center gap-0.5">
               {cell?.imageUrl ? (
+                // eslint-disable-next-line @next/next/no-img-element -- a Preact page, not Next: no next/image here
                 <img src={cell.imageUrl} alt="" width={32} height={32} className="size-8 object-contain" />
               ) : null}
               <span

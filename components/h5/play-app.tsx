@@ -408,7 +408,7 @@ export function PlayApp({ activity: given, initialLocale, demoPicker }: PlayAppP
               <button
                 type="button"
                 onClick={() => void refresh()}
-                className="ml-2 rounded-full bg-white px-3 py-1 font-semibold text-rose-900 underline-offset-2 shadow-sm"
+                className="ml-2 rounded-full bg-white px-3 py-1 font-semibold text-rose-900 shadow-sm"
                 data-testid="reload-state"
               >
                 {t.retry}

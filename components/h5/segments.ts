@@ -28,7 +28,10 @@ export function segmentsOf(
   for (const t of tiers) {
     const imageUrl = t.prizes.find((p) => p.imageUrl)?.imageUrl ?? null;
     base.push({ key: t.id, tierId: t.id, label: prizeLabel(t), imageUrl, weight: t.probability });
-    if (canLose) base.push({ key: `none-${t.id}`, tierId: null, label: noPrizeLabel, imageUrl: null, weight: noWinWeight });
+    if (canLose) {
+      const noWin = { tierId: null, label: noPrizeLabel, imageUrl: null, weight: noWinWeight };
+      base.push({ key: `none-${t.id}`, ...noWin });
+    }
   }
   if (base.length === 0) base.push({ key: 'none', tierId: null, label: noPrizeLabel, imageUrl: null, weight: 1 });
   if (sizeByOdds) return normalised(base);

@@ -14,6 +14,8 @@ const TURNS = 5;
 export type Board = { play: (tierId: string | null) => void };
 
 const R = 140;
+/** The round frame that clips the rotating layer and takes no taps. */
+const FRAME = 'pointer-events-none size-full overflow-hidden rounded-full shadow-lg ring-4 ring-white [contain:paint]';
 const BASE_FONT = 12;
 const MIN_FONT = 7;
 
@@ -74,7 +76,7 @@ export function Wheel({
       data-testid="wheel"
       data-landed={landed}
     >
-      <div className="pointer-events-none size-full overflow-hidden rounded-full shadow-lg ring-4 ring-white [contain:paint]">
+      <div className={FRAME}>
         <div
           className="size-full"
           style={{
@@ -121,7 +123,8 @@ function Slice({
   const d =
     n === 1
       ? `M 0 -${R} A ${R} ${R} 0 1 1 -0.01 -${R} Z`
-      : `M 0 0 L ${R * Math.cos(a0)} ${R * Math.sin(a0)} A ${R} ${R} 0 ${span > 180 ? 1 : 0} 1 ${R * Math.cos(a1)} ${R * Math.sin(a1)} Z`;
+      : `M 0 0 L ${R * Math.cos(a0)} ${R * Math.sin(a0)} ` +
+        `A ${R} ${R} 0 ${span > 180 ? 1 : 0} 1 ${R * Math.cos(a1)} ${R * Math.sin(a1)} Z`;
   const mid = (angle.from + angle.to) / 2;
   const hasImage = !!s.imageUrl;
   // Text runs across the slice at 0.58 R (below the image, if any): as wide as the chord there.

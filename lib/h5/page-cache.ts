@@ -75,7 +75,8 @@ export function playPagePath(req: RequestLike): string | null {
   if (req.headers.rsc !== undefined) return null;
   // One copy per activity however its id is spelled: case variants cannot crowd out the cache.
   const lang = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('lang');
-  return `/play/${activityId}/${pickLocale(langCookie(req.headers.cookie), req.headers['accept-language'] ?? null, lang)}`;
+  const locale = pickLocale(langCookie(req.headers.cookie), req.headers['accept-language'] ?? null, lang);
+  return `/play/${activityId}/${locale}`;
 }
 
 export function createPlayPageCache(options: PlayPageCacheOptions) {

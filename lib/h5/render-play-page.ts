@@ -242,7 +242,8 @@ function bannerHtml(url: string | undefined, picture: BannerPicture | null): str
   if (!picture) return `<img src="${escapeHtml(url)}" alt="" width="390" height="120" ${box} fetchpriority="high">`;
   return (
     `<picture><source type="image/avif" srcset="${picture.avif}"><source type="image/webp" srcset="${picture.webp}">` +
-    `<img src="${picture.fallback}" srcset="${picture.fallbackSrcset}" alt="" width="${picture.width}" height="${picture.height}" ${box} fetchpriority="high"></picture>`
+    `<img src="${picture.fallback}" srcset="${picture.fallbackSrcset}" alt="" ` +
+    `width="${picture.width}" height="${picture.height}" ${box} fetchpriority="high"></picture>`
   );
 }
 

@@ -1,4 +1,4 @@
-// GET /api/v1/activities/{activityId} – public view with disclosed odds, in the reader's language (?lang=, Accept-Language)
+// GET /api/v1/activities/{activityId} – public view with disclosed odds, in the reader's language
 import { getPublicActivity } from '@/lib/activities/get-public-activity';
 import { withUser } from '@/lib/http/handlers';
 import { otherMethods } from '@/lib/http/other-methods';

@@ -43,7 +43,8 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
     ? await Promise.all([listPrizes(ctx.tenantId, { limit: PRIZE_CHOICES }), publishChecklist(ctx.tenantId, row)])
     : [null, null];
   // The draft's play page beside the editor, and the links a phone opens (absolute: a QR code leaves the site).
-  const previewSrc = `/play/${activity.id}/preview?token=${mintPreviewToken({ tenantId: ctx.tenantId, activityId: activity.id })}`;
+  const previewToken = mintPreviewToken({ tenantId: ctx.tenantId, activityId: activity.id });
+  const previewSrc = `/play/${activity.id}/preview?token=${previewToken}`;
   const site = config().publicUrl.replace(/\/$/, '');
   const phoneToken = mintPreviewToken({ tenantId: ctx.tenantId, activityId: activity.id }, PHONE_PREVIEW_TOKEN_SECONDS);
   const playLinks = (
