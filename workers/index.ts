@@ -14,6 +14,7 @@ import {
 } from '@/lib/workers/ensure-schedules';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
+import applyChange from './apply-change';
 import autoTune from './auto-tune';
 import claimExpiry from './claim-expiry';
 import drawLog from './draw-log';
@@ -25,7 +26,16 @@ import stats from './stats';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
-const processors: Processor<QueueName>[] = [activityLifecycle, claimExpiry, drawLog, notify, reconcile, settle, stats];
+const processors: Processor<QueueName>[] = [
+  activityLifecycle,
+  applyChange,
+  claimExpiry,
+  drawLog,
+  notify,
+  reconcile,
+  settle,
+  stats,
+];
 // Odds that move: auto-tuning, the odds-drift alarm.
 processors.push(autoTune, oddsDrift);
 const HEARTBEAT_MS = 5_000;

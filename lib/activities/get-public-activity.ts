@@ -1,17 +1,22 @@
-// GET /api/v1/activities/{id}: what an end user may see, odds disclosed as configured, its texts
-// in the reader's language where the activity and its prizes have them (`lang`: the language
-// picked, null when untranslated).
+// GET /api/v1/activities/{id}: what an end user may see, odds disclosed as they pick the tier
+// now: the time segment in force applied (auto-tuning writes the tier's own odds), the whole
+// schedule beside them, and pacing apart, since it can only turn a win into no win. Its texts
+// come in the reader's language where the activity and its prizes have them (`lang`: the
+// language picked, null when untranslated).
 import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
+import { localClock } from '../draw/local-day';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { oddsAt, type Segment } from '../draw/segments';
+import { nowMs } from '../clock';
 import { orUntranslated, pickTranslation, type PrizeTranslation, type SpecTranslation } from '../i18n/translate';
 
 export async function getPublicActivity(
   tenantId: string,
   activityId: string,
-  { languages = [], draft = false }: { languages?: string[]; draft?: boolean } = {},
+  { languages = [], draft = false, now = nowMs() }: { languages?: string[]; draft?: boolean; now?: number } = {},
 ) {
   const a = isUuid(activityId)
     ? await db.activity.findFirst({
@@ -27,6 +32,7 @@ export async function getPublicActivity(
           endsAt: true,
           timezone: true,
           status: true,
+          configVersion: true,
           freeDrawsPerDay: true,
           maxDrawsPerDay: true,
           maxDrawsTotal: true,
@@ -36,6 +42,8 @@ export async function getPublicActivity(
               id: true,
               name: true,
               probabilityMicros: true,
+              segments: true,
+              pacing: true,
               prizes: {
                 select: {
                   quantity: true,
@@ -50,7 +58,12 @@ export async function getPublicActivity(
       })
     : null;
   if (!a) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
-  const winMicros = a.tiers.reduce((s, t) => s + t.probabilityMicros, 0);
+  const { hour, day } = localClock(a.timezone, now);
+  const tiers = a.tiers.map((t) => {
+    const segments = t.segments as Segment[];
+    return { ...t, segments, micros: oddsAt({ probabilityMicros: t.probabilityMicros, segments }, hour, day) };
+  });
+  const winMicros = tiers.reduce((s, t) => s + t.micros, 0);
   const tr = pickTranslation<SpecTranslation>(a.translations, languages);
   const text = tr?.text ?? {};
   const materials = { ...(a.materials as Record<string, unknown>) };
@@ -66,16 +79,27 @@ export async function getPublicActivity(
     endsAt: a.endsAt.toISOString(),
     timezone: a.timezone,
     status: publicStatus(a.status),
+    /** The configuration version in force: the one the odds below are of (GET /api/manage/activities/{id}/versions). */
+    configVersion: a.configVersion,
     limits: {
       freeDrawsPerDay: a.freeDrawsPerDay,
       maxDrawsPerDay: a.maxDrawsPerDay,
       maxDrawsTotal: a.maxDrawsTotal,
       maxWinsPerUser: a.maxWinsPerUser,
     },
-    tiers: a.tiers.map((t, i) => ({
+    tiers: tiers.map((t, i) => ({
       id: t.id,
       name: orUntranslated(text.tiers?.[i]?.name, t.name),
-      probability: t.probabilityMicros / PROBABILITY_SCALE,
+      probability: t.micros / PROBABILITY_SCALE,
+      baseProbability: t.probabilityMicros / PROBABILITY_SCALE,
+      schedule: t.segments.map((s) => ({
+        fromHour: s.fromHour,
+        toHour: s.toHour,
+        ...(s.fromDate ? { fromDate: s.fromDate } : {}),
+        ...(s.toDate ? { toDate: s.toDate } : {}),
+        probability: s.probabilityMicros / PROBABILITY_SCALE,
+      })),
+      pacing: t.pacing.toLowerCase(),
       prizes: t.prizes.map((p) => ({
         prizeId: p.prize.id,
         name: orUntranslated(

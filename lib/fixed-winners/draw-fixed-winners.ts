@@ -24,6 +24,7 @@ import { timeOrderedId } from '../ids';
 import { writeAuditLog } from '../audit/write-audit-log';
 import { drainDrawLog } from '../draw/drain-draw-log';
 import { drawKeys } from '../draw/keys';
+import { issueCodes } from '../coupons/coupon-pool';
 import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
 import { enqueue } from '../queues';
@@ -171,27 +172,32 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
           createdAt,
         })),
       });
-      await tx.win.createMany({
-        data: draws.flatMap((d) =>
-          tier.prizes.map((p) => {
-            // Physical prizes wait for an address, as after an instant win; the others are delivered.
-            const physical = p.prize.kind === 'PHYSICAL';
-            return {
-              id: timeOrderedId(),
-              tenantId: a.tenantId,
-              activityId,
-              drawId: d.id,
-              tierId: tier.id,
-              prizeId: p.prizeId,
-              userId: d.userId,
-              quantity: p.quantity,
-              status: physical ? ('AWAITING_CLAIM' as const) : ('DELIVERED' as const),
-              claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null,
-              createdAt,
-            };
-          }),
-        ),
-      });
+      const wins = draws.flatMap((d) =>
+        tier.prizes.map((p) => {
+          // Physical prizes wait for an address, as after an instant win; the others are delivered.
+          const physical = p.prize.kind === 'PHYSICAL';
+          return {
+            id: timeOrderedId(),
+            tenantId: a.tenantId,
+            activityId,
+            drawId: d.id,
+            tierId: tier.id,
+            prizeId: p.prizeId,
+            userId: d.userId,
+            quantity: p.quantity,
+            status: physical ? ('AWAITING_CLAIM' as const) : ('DELIVERED' as const),
+            claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null,
+            createdAt,
+          };
+        }),
+      );
+      await tx.win.createMany({ data: wins });
+      const coupons = new Set(tier.prizes.filter((p) => p.prize.kind === 'COUPON').map((p) => p.prizeId));
+      await issueCodes(
+        tx,
+        activityId,
+        wins.filter((w) => coupons.has(w.prizeId)),
+      );
       await tx.participation.updateMany({
         where: { activityId, userId: { in: winners } },
         data: { draws: { increment: 1 }, wins: { increment: 1 } },

@@ -1,10 +1,20 @@
 // GET /api/v1/openapi.json. Request bodies come from the same zod schemas the routes
 // enforce, so the document cannot drift from the validation. Paths are added as routes land.
 import { z } from 'zod';
-import { CreatePrize, Restock } from '../prizes/schemas';
+import { AddCodes, CreatePrize, Restock } from '../prizes/schemas';
 import { ActivitySpec, PatchActivity, PatchTier } from '../activities/schemas';
+import {
+  ApprovalPolicyInput,
+  BreakGlass,
+  ChangeStatusName,
+  CreateChange,
+  EditChange,
+  RestoreVersion,
+  ReviewChange,
+} from '../activities/change-schemas';
 import { PoolStockChange } from '../inventory/schemas';
-import { ClaimWin } from '../fulfilment/schemas';
+import { ApproveWin, ClaimWin, ShipWin, WinReason } from '../fulfilment/schemas';
+import { PatchRiskRule, RiskListChange, RiskRuleSpec } from '../risk/schemas';
 import { EventDelivery } from '../events/schemas';
 
 const errorSchema = {
@@ -55,6 +65,44 @@ const langParam = {
   description: 'a language tag such as zh-CN or en; without it, Accept-Language decides',
   schema: { type: 'string', maxLength: 35 },
 };
+const changeIdParam = { name: 'changeId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const body = (schema: string) => ({
+  required: true,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+/** A winner action: the console's, for a key with the wins:write scope. */
+const winAction = (summary: string, schema: string) => ({
+  post: {
+    summary,
+    security: [{ apiKey: [] }],
+    parameters: [{ name: 'winId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+    requestBody: body(schema),
+    responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403, 404, 409, 415) },
+  },
+});
+const optionalBody = (schema: string) => ({ ...body(schema), required: false });
+/** A change as the change endpoints answer it (lib/activities/change-dto.ts). */
+const changeSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    activityId: { type: 'string', format: 'uuid' },
+    status: { type: 'string', enum: ['PENDING', 'SCHEDULED', 'APPLIED', 'REJECTED', 'CANCELLED', 'CONFLICT'] },
+    baseVersion: { type: 'integer' },
+    hash: { type: 'string' },
+    patch: { type: 'object' },
+    diff: {
+      type: 'object',
+      description:
+        'entries: field by field (odds in percent, stock in units, limits); scopes touched; cost: per prize, units to reserve or that could be released',
+    },
+    applyAt: { type: 'string', format: 'date-time', nullable: true },
+    reason: { type: 'string', nullable: true },
+    approvals: { type: 'array', items: { type: 'object' } },
+    approvalsRequired: { type: 'integer' },
+    appliedVersion: { type: 'integer', nullable: true },
+  },
+};
 const activityParam = { name: 'activityId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 export function openApiDocument() {
@@ -67,7 +115,14 @@ export function openApiDocument() {
     },
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'management API key (npm run -s apikey)' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'management API key (npm run -s apikey [--scope ...]). Every key reads; a write needs the scope of its ' +
+            'area: "*" (the default) holds all, "read" none; prizes:write, activities:write, risk:write, wins:write, ' +
+            'webhooks:write, settings:write one each. Missing scope: 403 FORBIDDEN',
+        },
         userToken: {
           type: 'http',
           scheme: 'bearer',
@@ -80,9 +135,27 @@ export function openApiDocument() {
         Prize: prize,
         CreatePrize: z.toJSONSchema(CreatePrize, { target: 'openapi-3.0' }),
         Restock: z.toJSONSchema(Restock, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        AddCodes: z.toJSONSchema(AddCodes, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        RiskRule: z.toJSONSchema(RiskRuleSpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        PatchRiskRule: z.toJSONSchema(PatchRiskRule, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        RiskListChange: z.toJSONSchema(RiskListChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        ShipWin: z.toJSONSchema(ShipWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        WinReason: z.toJSONSchema(WinReason, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        ApproveWin: z.toJSONSchema(ApproveWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchActivity: z.toJSONSchema(PatchActivity, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        CreateChange: z.toJSONSchema(CreateChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        EditChange: z.toJSONSchema(EditChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        ReviewChange: z.toJSONSchema(ReviewChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        RestoreVersion: z.toJSONSchema(RestoreVersion, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        BreakGlass: z.toJSONSchema(BreakGlass, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        Change: changeSchema,
+        ApprovalPolicy: z.toJSONSchema(ApprovalPolicyInput, {
+          target: 'openapi-3.0',
+          io: 'input',
+          unrepresentable: 'any',
+        }),
         ClaimWin: z.toJSONSchema(ClaimWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PoolStockChange: z.toJSONSchema(PoolStockChange, {
           target: 'openapi-3.0',
@@ -105,6 +178,11 @@ export function openApiDocument() {
                   name: { type: 'string' },
                   kind: { type: 'string' },
                   quantity: { type: 'integer' },
+                  codes: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    description: 'a coupon prize: its codes, one per unit (not while the win is held for review)',
+                  },
                 },
               },
             },
@@ -193,6 +271,94 @@ export function openApiDocument() {
           responses: { '200': json({ $ref: '#/components/schemas/Prize' }), ...errors(400, 401, 404, 409) },
         },
       },
+      '/api/manage/prizes/{prizeId}/codes': {
+        post: {
+          summary:
+            'Add codes to a coupon prize (its stock is its unused codes): at most 10,000 a call, all or nothing; a code ' +
+            'repeated in the call or already stored is refused (400, listed in details.duplicates). The body may ' +
+            'exceed the usual 64 KiB (up to 1.2 MB). Each unit won takes one code inside the draw: the draw answer ' +
+            "has prizes[].codes, one per unit, and so have the user's wins",
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'prizeId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/AddCodes' } } },
+          },
+          responses: {
+            '200': json({
+              type: 'object',
+              required: ['added', 'total', 'unused'],
+              properties: { added: { type: 'integer' }, total: { type: 'integer' }, unused: { type: 'integer' } },
+            }),
+            ...errors(400, 401, 404, 409, 413, 415),
+          },
+        },
+      },
+      '/api/manage/risk/rules': {
+        get: {
+          summary: "The tenant's risk rules (as the console's Risk page lists them)",
+          security: [{ apiKey: [] }],
+          responses: { '200': json({ type: 'object' }), ...errors(401) },
+        },
+        post: {
+          summary: 'Add a risk rule (tenant-wide, or for one activity); the draw follows at once',
+          security: [{ apiKey: [] }],
+          requestBody: body('RiskRule'),
+          responses: { '201': json({ type: 'object' }), ...errors(400, 401, 403, 404, 413, 415) },
+        },
+      },
+      '/api/manage/risk/rules/{id}': {
+        patch: {
+          summary: 'Switch a rule on or off, or change what a hit does',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          requestBody: body('PatchRiskRule'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403, 404, 415) },
+        },
+        delete: {
+          summary: 'Remove a rule',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          responses: { '204': { description: 'removed' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/manage/risk/lists': {
+        post: {
+          summary:
+            'Add values to a blacklist (user, device or ip) or take them off; at most 10,000 a call -> { action, changed }',
+          security: [{ apiKey: [] }],
+          requestBody: body('RiskListChange'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403, 413, 415) },
+        },
+      },
+      '/api/manage/risk/events': {
+        get: {
+          summary: 'What the risk rules did, newest first: { items, nextCursor }; pass nextCursor as cursor',
+          security: [{ apiKey: [] }],
+          parameters: ['limit', 'cursor', 'activityId', 'kind', 'action', 'userId', 'deviceId', 'ip', 'from', 'to'].map(
+            (name) => ({ name, in: 'query', schema: { type: 'string' } }),
+          ),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401) },
+        },
+      },
+      '/api/manage/audit': {
+        get: {
+          summary:
+            'Every change with who, when, before and after, newest first: { items, nextCursor }; a read-only key sees ' +
+            'operators by stand-in, as an analyst does',
+          security: [{ apiKey: [] }],
+          parameters: ['limit', 'cursor', 'objectType', 'objectId', 'actorType', 'actorId'].map((name) => ({
+            name,
+            in: 'query',
+            schema: { type: 'string' },
+          })),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401) },
+        },
+      },
+      '/api/manage/wins/{winId}/ship': winAction('A claimed physical win is on its way', 'ShipWin'),
+      '/api/manage/wins/{winId}/void': winAction('Void a win, saying why', 'WinReason'),
+      '/api/manage/wins/{winId}/approve': winAction('Release a win held for review (body {} or none)', 'ApproveWin'),
+      '/api/manage/wins/{winId}/reject': winAction('Refuse a win held for review, saying why (voids it)', 'WinReason'),
       '/api/manage/activities': {
         post: {
           summary: 'Create a DRAFT activity from a spec (odds in [0, 1] at 1e-6, summing to at most 1)',
@@ -233,38 +399,48 @@ export function openApiDocument() {
       },
       '/api/manage/activities/{id}/pause': {
         post: {
-          summary: 'Pause a live or scheduled activity',
+          summary:
+            'Pause a live or scheduled activity (break-glass: never waits for approvals; under an approval policy `reason` is required)',
           security: [{ apiKey: [] }],
           parameters: [idParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
+          requestBody: optionalBody('BreakGlass'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/manage/activities/{id}/resume': {
         post: {
-          summary: 'Resume a paused activity',
+          summary: 'Resume a paused activity (an optional `reason` goes into the audit entry)',
           security: [{ apiKey: [] }],
           parameters: [idParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
+          requestBody: optionalBody('BreakGlass'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/manage/activities/{id}/end': {
         post: {
-          summary: 'End the activity; unused stock returns to the total pools exactly once',
+          summary:
+            'End the activity; unused stock returns to the total pools exactly once (break-glass: never waits for approvals; under an approval policy `reason` is required)',
           security: [{ apiKey: [] }],
           parameters: [idParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
+          requestBody: optionalBody('BreakGlass'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/manage/activities/{id}/tiers/{tierId}': {
         patch: {
-          summary: "Change a tier's probability or stock, also while live",
+          summary:
+            "Change a tier's probability or stock, also while live; 202 with the pending change when the approval policy covers it",
           security: [{ apiKey: [] }],
           parameters: [idParam, { name: 'tierId', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { $ref: '#/components/schemas/PatchTier' } } },
           },
-          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
+          responses: {
+            '200': json({ type: 'object' }),
+            '202': json({ $ref: '#/components/schemas/Change' }),
+            ...errors(400, 401, 404, 409),
+          },
         },
       },
       '/api/manage/activities/{id}/stock': {
@@ -303,6 +479,93 @@ export function openApiDocument() {
           responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
         },
       },
+      '/api/manage/activities/{id}/versions/{version}/restore': {
+        post: {
+          summary: 'Propose the change back to that version (the same approval rules as any change)',
+          security: [{ apiKey: [] }],
+          parameters: [idParam, { name: 'version', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: optionalBody('RestoreVersion'),
+          responses: { '201': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/api/manage/activities/{id}/changes': {
+        post: {
+          summary:
+            'Propose a change of the configuration against a base version: diff, cost; applies at once without a policy covering it',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          requestBody: body('CreateChange'),
+          responses: { '201': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 404, 409, 413, 415) },
+        },
+      },
+      '/api/manage/changes': {
+        get: {
+          summary: "The tenant's changes, newest first",
+          security: [{ apiKey: [] }],
+          parameters: [
+            { name: 'activityId', in: 'query', schema: { type: 'string', format: 'uuid' } },
+            { name: 'status', in: 'query', schema: { type: 'string', enum: [...ChangeStatusName.options] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          ],
+          responses: {
+            '200': json({ type: 'array', items: { $ref: '#/components/schemas/Change' } }),
+            ...errors(400, 401),
+          },
+        },
+      },
+      '/api/manage/changes/{changeId}': {
+        get: {
+          summary: 'One change',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(401, 404) },
+        },
+        patch: {
+          summary: 'Edit a change that has not applied: a new hash, its approvals void',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          requestBody: body('EditChange'),
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 404, 409) },
+        },
+        delete: {
+          summary: 'Cancel a change that has not applied',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(401, 404, 409) },
+        },
+      },
+      '/api/manage/changes/{changeId}/approve': {
+        post: {
+          summary:
+            'Approve the change as it is now (its hash); not by its proposer, nor by a key the proposer created; applies it once approved enough',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          requestBody: optionalBody('ReviewChange'),
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/manage/changes/{changeId}/reject': {
+        post: {
+          summary: 'Reject the change, optionally saying why',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          requestBody: optionalBody('ReviewChange'),
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/manage/settings/approvals': {
+        get: {
+          summary: "The tenant's approval policy for changes of live configurations",
+          security: [{ apiKey: [] }],
+          responses: { '200': json({ $ref: '#/components/schemas/ApprovalPolicy' }), ...errors(401) },
+        },
+        put: {
+          summary: 'Set the approval policy: changes touching `scope` wait for `required` approvals (0: apply at once)',
+          security: [{ apiKey: [] }],
+          requestBody: body('ApprovalPolicy'),
+          responses: { '200': json({ $ref: '#/components/schemas/ApprovalPolicy' }), ...errors(400, 401) },
+        },
+      },
       '/api/manage/activities/{id}/winners': {
         get: {
           summary: 'Winners, newest first, cursor paged; ?format=csv streams them all as CSV',
@@ -322,6 +585,11 @@ export function openApiDocument() {
           summary:
             'Public view with disclosed odds; names, title and rules in the language of ?lang= or Accept-Language ' +
             '(`lang`: the stored language picked, null for the untranslated text)',
+          description:
+            'tiers[].probability is the odds that pick the tier now (the time segment in force applied; auto-tuning ' +
+            "writes the tier's own odds, tiers[].baseProbability); tiers[].schedule lists the segments in the " +
+            "activity's timezone; tiers[].pacing (none | even) can only turn a win into no win; noWinProbability " +
+            'is 1 minus the odds in force.',
           security: [{ userToken: [] }],
           parameters: [activityParam, langParam],
           responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404) },
@@ -432,7 +700,9 @@ export function openApiDocument() {
       },
       '/api/v1/me/wins': {
         get: {
-          summary: "The user's wins in the token's tenant, prize names in the reader's language",
+          summary:
+            "The user's wins in the token's tenant, prize names in the reader's language; " +
+            'a coupon win has its codes (codes: [...], one per unit)',
           security: [{ userToken: [] }],
           parameters: [langParam],
           responses: { '200': json({ type: 'object' }), ...errors(400, 401) },
