@@ -23,7 +23,12 @@ export async function proxy(req: NextRequest) {
   }
   if (!/^\/play\/[^/]+\/?$/.test(req.nextUrl.pathname)) return NextResponse.next();
   const url = req.nextUrl.clone();
-  url.pathname = `${url.pathname.replace(/\/$/, '')}/${pickLocale(req.cookies.get('lang')?.value, req.headers.get('accept-language'))}`;
+  const locale = pickLocale(
+    req.cookies.get('lang')?.value,
+    req.headers.get('accept-language'),
+    req.nextUrl.searchParams.get('lang'),
+  );
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/${locale}`;
   const res = NextResponse.rewrite(url);
   res.headers.set('vary', 'Accept-Language, Cookie');
   return res;

@@ -5,9 +5,16 @@
 //                                  server.ts's cache answers it, one copy per language for 5 s) ÷
 //                                  requests/s of a static file of the same server (one of those JS
 //                                  files), same autocannon settings, same run (goal ≥ 0.3)
+//   BUDGET play_first_load_total_kb
+//                                  everything Chromium downloads for the first load of the play page
+//                                  (HTML, stylesheet, script, images; bytes on the wire, 390×844 at
+//                                  DPR 3) of an activity whose banner is a 192 KB PNG uploaded through
+//                                  the console's banner route by a signed-in operator (goal ≤ 150)
 // The baselines (static requests/s, the same page through Next without the cache, inline script
-// bytes) are printed beside them.
+// bytes, the uploaded PNG's size) are printed beside them.
 import { createRequire } from 'node:module';
+import { chromium } from '@playwright/test';
+import sharp from 'sharp';
 import { gzipSync } from 'node:zlib';
 import { pickLocale } from '../lib/i18n/messages';
 import {
@@ -37,9 +44,10 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 
 async function main() {
   try {
-    const { activity } = await createBenchActivity([0.01, 0.05, 0.2]);
+    const { activity, tenant } = await createBenchActivity([0.01, 0.05, 0.2]);
     buildIfStale();
     await startServerAndWorkers();
+    const banner = await uploadBannerThroughConsole(tenant, activity.id);
     const pageUrl = `${baseUrl}/play/${activity.id}`;
     // The path proxy.ts rewrites that request to (autocannon sends no cookie or Accept-Language):
     // Next's own cached render, which server.ts's cache does not serve.
@@ -104,11 +112,90 @@ async function main() {
       `BASELINE play_scripts=${scripts.length} inline_script_kb=${(inline / 1024).toFixed(1)} (raw: the page's props as JSON)`,
     );
     console.log(`BASELINE failed_requests=${failed}`);
+    const firstLoad = await firstLoadBytes(pageUrl);
+    console.log(
+      `BASELINE uploaded_banner_png_kb=${(banner.bytes / 1024).toFixed(1)} ` +
+        `first_load_files ${firstLoad.files.join(' ')}`,
+    );
     console.log(`BUDGET play_first_load_js_kb=${(gzipBytes / 1024).toFixed(1)}`);
+    console.log(`BUDGET play_first_load_total_kb=${(firstLoad.total / 1024).toFixed(1)}`);
     console.log(`RATIO play_page_vs_static=${(pageRps / staticRps).toFixed(3)}`);
   } finally {
     stopChildren();
     await cleanUpBench();
+  }
+}
+
+/**
+ * A 192 KB PNG (a noisy photo-like gradient, which PNG cannot shrink much), uploaded as an operator
+ * does: signed in through next-auth, POST to the console's banner route; then set as the banner.
+ */
+async function uploadBannerThroughConsole(tenant: { id: string; slug: string }, activityId: string) {
+  const { upsertOperator } = await import('../lib/auth/verify-operator');
+  const { db } = await import('../lib/db');
+  const { signIn } = await import('../tests/fuzz/console-session');
+  const email = `bench-${tenant.slug}@bench.test`;
+  const password = 'bench-password-1';
+  const operator = await upsertOperator(email, 'Bench Operator', password);
+  await db.membership.create({ data: { tenantId: tenant.id, operatorId: operator.id, role: 'OPERATOR' } });
+  const png = await pngOfAbout(192 * 1024);
+  const session = await signIn(baseUrl, email, password);
+  const res = await fetch(`${baseUrl}/t/${tenant.slug}/activities/banner`, {
+    method: 'POST',
+    headers: { cookie: session, 'content-type': 'image/png' },
+    body: new Uint8Array(png),
+  });
+  const body = (await res.json()) as { url?: string };
+  if (res.status !== 201 || !body.url) throw new Error(`banner upload: ${res.status} ${JSON.stringify(body)}`);
+  const a = await db.activity.findUniqueOrThrow({ where: { id: activityId }, select: { materials: true } });
+  await db.activity.update({
+    where: { id: activityId },
+    data: { materials: { ...(a.materials as object), bannerUrl: body.url } },
+  });
+  return { url: body.url, bytes: png.byteLength };
+}
+
+async function pngOfAbout(bytes: number): Promise<Buffer> {
+  let png = Buffer.alloc(0);
+  for (let side = 160; png.byteLength < bytes; side += 8) {
+    const width = side * 3;
+    const raw = Buffer.alloc(width * side * 3);
+    let seed = 7;
+    for (let i = 0; i < raw.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const x = (i / 3) % width;
+      raw[i] = Math.min(255, Math.round((x / width) * 200) + (seed % 48));
+    }
+    png = await sharp(raw, { raw: { width, height: side, channels: 3 } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+  }
+  return png;
+}
+
+/** Bytes on the wire (headers and encoded bodies) of every response a phone's first load of the page gets. */
+async function firstLoadBytes(url: string): Promise<{ total: number; files: string[] }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+    const page = await context.newPage();
+    const responses: import('@playwright/test').Response[] = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(url, { waitUntil: 'networkidle' });
+    let total = 0;
+    const files: string[] = [];
+    for (const r of responses) {
+      const sizes = await r.request().sizes();
+      const n = sizes.responseBodySize + sizes.responseHeadersSize;
+      total += n;
+      files.push(`${new URL(r.url()).pathname.split('/').pop() || '/'}=${(n / 1024).toFixed(1)}`);
+    }
+    return { total, files };
+  } finally {
+    await browser.close();
   }
 }
 

@@ -96,7 +96,12 @@ test.describe('console activities', () => {
     await page.getByLabel('Banner image').setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: PNG });
     await expect(page.getByTestId('banner-url')).toHaveText(/^\/uploads\/[0-9a-f-]{36}\.png$/);
     await page.getByLabel('Rules').fill('Three free draws a day.\nPrizes ship within 14 days.');
-    await expect(page.getByTestId('preview-title')).toHaveText('Lantern Festival Lucky Wheel');
+    // The preview is the real play page from the saved draft: it reloads after the save.
+    await expect(page.frameLocator('[data-testid="play-preview"]').getByRole('heading', { level: 1 })).toHaveText(
+      'Lantern Festival Lucky Wheel',
+    );
+    await expect(page.getByTestId('play-link-qr').locator('svg')).toBeVisible();
+    await expect(page.getByTestId('phone-preview-link')).toHaveAttribute('href', /\/preview\?token=/);
     await page.getByLabel('Free draws a day').fill('3');
 
     // Three tiers; the second a bundle of a tote and two coupons.
@@ -110,6 +115,10 @@ test.describe('console activities', () => {
     await expect(page.getByTestId('odds-sum')).toHaveText('25.5 %');
     await expect(page.getByTestId('odds-no-win')).toHaveText('74.5 %');
     await page.getByRole('button', { name: 'Add task' }).click();
+    // Per-language texts: a Chinese title and first tier name.
+    await page.getByTestId('translation-zh-CN').locator('summary').click();
+    await page.getByLabel('Title (zh-CN)').fill('元宵节幸运转盘');
+    await page.getByLabel('Tier 1 name (zh-CN)').fill('头奖');
     await expect(status).toHaveText('All changes saved');
     await expect(tiers.nth(1)).toContainText('Bundle');
     for (const check of ['period', 'tiers', 'stock'])
@@ -121,6 +130,9 @@ test.describe('console activities', () => {
     await page.reload();
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
     await expect(page.getByTestId('tier')).toHaveCount(3);
+    await page.getByTestId('translation-zh-CN').locator('summary').click();
+    await expect(page.getByLabel('Title (zh-CN)')).toHaveValue('元宵节幸运转盘');
+    await expect(page.getByLabel('Tier 1 name (zh-CN)')).toHaveValue('头奖');
     // A bundle's prizes come back in stored order (by id), so compare them as a set.
     const quantities = page
       .getByTestId('tier')

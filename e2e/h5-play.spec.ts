@@ -143,8 +143,11 @@ test.describe('h5 play page', () => {
     const dialog = await claim(page);
     await shot(page, 'claim-errors');
     await dialog.getByLabel('Recipient name').fill('Wendy Wu');
-    await dialog.getByLabel('Phone').fill('+86 138 0000 0000');
-    await dialog.getByLabel('Address').fill('88 Century Avenue, Pudong, Shanghai');
+    await dialog.getByLabel('Phone').fill('+44 20 7946 0000');
+    await dialog.getByLabel('Street address').fill('88 Baker Street');
+    await dialog.getByLabel('City').fill('London');
+    await dialog.getByLabel('Postcode').fill('NW1 6XE');
+    await dialog.getByLabel('Country').selectOption('GB');
     await dialog.getByRole('button', { name: 'Save address' }).click();
     await expect(dialog).toBeHidden();
     const mine = page.getByTestId('my-prize').filter({ hasText: 'Tote Bag wheel' });
@@ -158,7 +161,7 @@ test.describe('h5 play page', () => {
     expect(stored).toEqual({
       status: 'CLAIMED',
       claimName: 'Wendy Wu',
-      claimAddress: '88 Century Avenue, Pudong, Shanghai',
+      claimAddress: '88 Baker Street, London, NW1 6XE, GB',
     });
 
     // Zero chances, and why: a task can still earn one.
@@ -223,7 +226,10 @@ test.describe('h5 play page', () => {
     const dialog = await claim(page);
     await dialog.getByLabel('Recipient name').fill('Sara Lin');
     await dialog.getByLabel('Phone').fill('13900001111');
-    await dialog.getByLabel('Address').fill('1 Nanjing Road, Shanghai');
+    await dialog.getByLabel('Street address').fill('1 Orchard Road');
+    await dialog.getByLabel('City').fill('Singapore');
+    await dialog.getByLabel('Postcode').fill('238824');
+    await dialog.getByLabel('Country').selectOption('SG');
     await dialog.getByRole('button', { name: 'Save address' }).click();
     await expect(page.getByTestId('my-prize')).toHaveAttribute('data-status', 'CLAIMED');
     await shot(page, 'my-prizes');

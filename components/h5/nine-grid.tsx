@@ -86,7 +86,18 @@ export function NineGrid({
             className={`flex items-center justify-center rounded-xl border-2 p-1 text-center text-xs font-semibold leading-tight transition-colors duration-75 ${on ? 'border-amber-400 bg-amber-100 text-amber-900 shadow-inner' : cell?.tierId ? 'border-transparent bg-rose-50 text-rose-900' : 'border-transparent bg-zinc-100 text-zinc-700'}`}
             aria-hidden="true"
           >
-            {cell?.label}
+            <span className="flex min-w-0 flex-col items-center gap-0.5">
+              {cell?.imageUrl ? (
+                // eslint-disable-next-line @next/next/no-img-element -- a Preact page, not Next: no next/image here
+                <img src={cell.imageUrl} alt="" width={32} height={32} className="size-8 object-contain" />
+              ) : null}
+              <span
+                className={`[overflow-wrap:anywhere] ${(cell?.label.length ?? 0) > 14 ? 'text-[10px]' : ''}`}
+                data-testid="grid-label"
+              >
+                {cell?.label}
+              </span>
+            </span>
           </div>
         );
       })}

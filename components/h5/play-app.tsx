@@ -13,30 +13,35 @@ import { ResultDialog } from './result-dialog';
 import { RulesSheet } from './rules-sheet';
 import { ScratchCard } from './scratch-card';
 import { segmentsOf } from './segments';
-import { TasksList } from './tasks-list';
+import { confirmedByHost, TasksList } from './tasks-list';
 import { getToken, newIdempotencyKey, setToken as storeToken, takeTokenFromFragment } from './token-store';
 import { Wheel, type Board } from './wheel';
 
-type Notice = {
-  kind:
-    | 'offline'
-    | 'server'
-    | 'busy'
-    | 'blocked'
-    | 'auth'
-    | 'notFound'
-    | 'zero-today'
-    | 'zero-total'
-    | 'zero-tasks'
-    | 'zero-none';
-  retry?: boolean;
-} | null;
+type NoticeKind =
+  | 'offline'
+  | 'server'
+  | 'busy'
+  | 'blocked'
+  | 'auth'
+  | 'notFound'
+  | 'stateFailed'
+  | 'taskLost'
+  | 'zero-today'
+  | 'zero-total'
+  | 'zero-tasks'
+  | 'zero-none';
+/**
+ * What the page says, and what "Try again" does: `draw` asks again for the draw whose answer
+ * was lost (same Idempotency-Key), `state` reloads chances, tasks and prizes and draws nothing.
+ */
+type Notice = { kind: NoticeKind; retry?: 'draw' | 'state'; requestId?: string } | null;
 
 const DRAW_ATTEMPTS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
+export function PlayApp({ activity: given, initialLocale, demoPicker }: PlayAppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
+  const activity = useMemo(() => localized(given, locale), [given, locale]);
   // Rules open over the game (RulesSheet), with the rules page's address in the history, so the
   // back button closes them; the link still works as a plain link without script.
   const [rulesOpen, setRulesOpen] = useState(false);
@@ -119,11 +124,21 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   const refresh = useCallback(
     async (withToken = token) => {
       if (!withToken) return;
-      const r = await callApi<MyState>(withToken, `/api/v1/activities/${activity.id}/me`);
-      if (r.ok) setMe(r.data);
-      else setNotice(noticeOf(r));
+      const r = await callApi<MyState>(withToken, `/api/v1/activities/${activity.id}/me?lang=${locale}`);
+      if (r.ok) {
+        setMe(r.data);
+        setNotice((n) => (n?.retry === 'state' ? null : n));
+      } else {
+        const known = noticeOf(r);
+        // Nothing was drawn: the message says the state did not load, and its retry reloads it.
+        setNotice(
+          known && (known.kind === 'offline' || known.kind === 'server')
+            ? { kind: 'stateFailed', retry: 'state', requestId: known.requestId }
+            : known,
+        );
+      }
     },
-    [activity.id, token],
+    [activity.id, token, locale],
   );
 
   const refreshStatus = useCallback(async () => {
@@ -173,20 +188,20 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       if (r.kind === 'http' && r.status < 500) pendingKey.current = null;
       if (r.kind === 'http' && r.code === 'ACTIVITY_NOT_LIVE') void refreshStatus();
       if (r.kind === 'http' && (r.code === 'NO_CHANCES' || r.code === 'DRAW_LIMIT_REACHED')) void refresh();
-      setNotice(
-        noticeOf(
-          r,
-          r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED'
-            ? /today/.test(r.message)
-              ? 'zero-today'
-              : 'zero-total'
-            : undefined,
-        ),
+      const said = noticeOf(
+        r,
+        r.kind === 'http' && r.code === 'DRAW_LIMIT_REACHED'
+          ? /today/.test(r.message)
+            ? 'zero-today'
+            : 'zero-total'
+          : undefined,
       );
+      // Only a draw whose answer was lost (pendingKey still set) is asked again.
+      setNotice(said && pendingKey.current ? { ...said, retry: 'draw' } : said);
       return;
     }
     pendingKey.current = null;
-    setResult(r.data);
+    setResult(localizedResult(r.data, activity));
     setMe((m) => (m ? { ...m, chances: r.data.chancesLeft } : m));
     setPhase('animating');
     setDrawSeq((n) => n + 1);
@@ -204,12 +219,41 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
     drawButton.current?.focus();
   }
 
+  // Share tasks the host app was asked to share, with how many times they were done when asked.
+  const [waiting, setWaiting] = useState<Record<string, number>>({});
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  useEffect(() => {
+    if (!me) return;
+    const done = me.tasks.filter((x) => x.id in waiting && x.doneToday > waiting[x.id]!).map((x) => x.id);
+    if (done.length === 0) return;
+    setWaiting((w) => Object.fromEntries(Object.entries(w).filter(([id]) => !done.includes(id))));
+    setConfirmed((c) => [...c, ...done]);
+  }, [me, waiting]);
+  // While the app has not confirmed, the page asks for the state every few seconds.
+  const anyWaiting = Object.keys(waiting).length > 0;
+  useEffect(() => {
+    if (!anyWaiting) return;
+    const timer = setInterval(() => void refresh(), 3000);
+    return () => clearInterval(timer);
+  }, [anyWaiting, refresh]);
+
   async function completeTask(task: MyTask) {
     if (!token) return;
+    if (confirmedByHost(task)) {
+      // The app shares and its server confirms (share_confirmed); a tap alone pays nothing.
+      const host = window.parent !== window ? window.parent : (window.opener as Window | null);
+      const ask = { type: 'lottery:share', activityId: activity.id, taskId: task.id };
+      if (host) for (const origin of activity.hostAppOrigins) host.postMessage(ask, origin);
+      setWaiting((w) => ({ ...w, [task.id]: task.doneToday }));
+      return;
+    }
     setBusyTask(task.id);
     const r = await callApi(token, `/api/v1/activities/${activity.id}/tasks/${task.id}/complete`, { method: 'POST' });
     setBusyTask(null);
-    if (!r.ok && !(r.kind === 'http' && r.code === 'TASK_CAP_REACHED')) setNotice(noticeOf(r));
+    const lost = !r.ok && (r.kind === 'network' || r.status >= 500);
+    // A lost answer may still have counted: the page reloads the state rather than asking twice.
+    if (lost) setNotice({ kind: 'taskLost', retry: 'state', requestId: r.kind === 'http' ? r.requestId : undefined });
+    else if (!r.ok && !(r.kind === 'http' && r.code === 'TASK_CAP_REACHED')) setNotice(noticeOf(r));
     else setNotice(null);
     if (!r.ok && r.kind === 'http' && r.code === 'ACTIVITY_NOT_LIVE') void refreshStatus();
     await refresh();
@@ -217,8 +261,12 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
 
   const tierNames = useMemo(() => new Map(activity.tiers.map((x) => [x.id, x.name])), [activity.tiers]);
   const segments = useMemo(
-    () => segmentsOf(activity.tiers, activity.canLose, t.result.lose, activity.gameplay === 'grid' ? 8 : 6),
-    [activity.tiers, activity.canLose, activity.gameplay, t.result.lose],
+    () =>
+      segmentsOf(activity.tiers, activity.canLose, t.result.lose, {
+        minimum: activity.gameplay === 'grid' ? 8 : 6,
+        sizeByOdds: activity.sizeByOdds && activity.gameplay === 'wheel',
+      }),
+    [activity.tiers, activity.canLose, activity.gameplay, activity.sizeByOdds, t.result.lose],
   );
   const zeroNotice =
     me && chances === 0 && live && phase !== 'animating' && phase !== 'shown' ? zeroReason(me, activity) : null;
@@ -241,12 +289,12 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       ref={drawButton}
       type="button"
       onClick={draw}
-      disabled={!canDraw && !(notice?.retry && token && live)}
+      disabled={!canDraw && !(notice?.retry === 'draw' && token && live)}
       aria-busy={phase === 'drawing'}
       data-testid="draw-button"
       className={`${compact ? 'size-full rounded-xl text-base' : 'h-14 w-full max-w-xs rounded-full text-lg'} bg-[var(--theme)] font-bold text-white shadow-md transition active:scale-[0.98] disabled:bg-zinc-400 disabled:shadow-none`}
     >
-      {notice?.retry ? t.retry : drawLabel}
+      {notice?.retry === 'draw' ? t.retry : drawLabel}
     </button>
   );
 
@@ -358,6 +406,21 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
             data-kind={shown.kind}
           >
             {noticeText(shown.kind, t)}
+            {shown.kind !== 'stateFailed' && shown.kind !== 'taskLost' ? null : (
+              <button
+                type="button"
+                onClick={() => void refresh()}
+                className="ml-2 rounded-full bg-white px-3 py-1 font-semibold text-rose-900 shadow-sm"
+                data-testid="reload-state"
+              >
+                {t.retry}
+              </button>
+            )}
+            {'requestId' in shown && shown.requestId ? (
+              <span className="mt-1 block text-xs font-normal opacity-80" data-testid="request-id">
+                {t.errors.reference} {shown.requestId}
+              </span>
+            ) : null}
           </p>
         ) : null}
       </div>
@@ -366,12 +429,22 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
       </p>
 
       {me ? (
-        <TasksList tasks={me.tasks} t={t} busyTaskId={busyTask} disabled={!live} onComplete={completeTask} />
+        <TasksList
+          tasks={me.tasks}
+          t={t}
+          busyTaskId={busyTask}
+          waitingTaskIds={Object.keys(waiting)}
+          confirmedTaskIds={confirmed}
+          disabled={!live}
+          onComplete={completeTask}
+        />
       ) : null}
       {me ? (
         <MyPrizes
           wins={me.wins}
           t={t}
+          locale={locale}
+          now={now}
           tierNames={tierNames}
           onClaim={(w: MyWin) => setClaiming({ winId: w.id, prizeName: w.prize.name })}
           onVerify={(w: MyWin) => setVerifying(w.drawId)}
@@ -411,6 +484,7 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
           prizeName={claiming.prizeName}
           token={token}
           t={t}
+          locale={locale}
           onCancel={() => setClaiming(null)}
           onDone={() => {
             setClaiming(null);
@@ -422,17 +496,44 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   );
 }
 
+/** The activity with its texts in `locale` (the untranslated ones where it has none). */
+function localized(activity: PlayActivity, locale: Locale): PlayActivity {
+  const texts = activity.texts[locale];
+  if (!texts) return activity;
+  return {
+    ...activity,
+    title: texts.title,
+    tiers: activity.tiers.map((t) => ({
+      ...t,
+      name: texts.tiers[t.id] ?? t.name,
+      prizes: t.prizes.map((p) => ({ ...p, name: texts.prizes[p.prizeId] ?? p.name })),
+    })),
+  };
+}
+
+/** A draw's answer with the tier and prize names the page shows in its language. */
+function localizedResult(result: DrawResult, activity: PlayActivity): DrawResult {
+  const tier = result.tier ? activity.tiers.find((t) => t.id === result.tier!.id) : undefined;
+  const names = new Map(activity.tiers.flatMap((t) => t.prizes.map((p) => [p.prizeId, p.name] as const)));
+  return {
+    ...result,
+    tier: result.tier ? { ...result.tier, name: tier?.name ?? result.tier.name } : null,
+    prizes: result.prizes.map((p) => ({ ...p, name: names.get(p.prizeId) ?? p.name })),
+  };
+}
+
 function noticeOf(r: Exclude<ApiResult<unknown>, { ok: true }>, zero?: 'zero-today' | 'zero-total'): Notice {
-  if (r.kind === 'network') return { kind: 'offline', retry: true };
+  if (r.kind === 'network') return { kind: 'offline' };
+  const requestId = r.requestId;
   switch (r.code) {
     case 'UNAUTHORIZED':
-      return { kind: 'auth' };
+      return { kind: 'auth', requestId };
     case 'NOT_FOUND':
-      return { kind: 'notFound' };
+      return { kind: 'notFound', requestId };
     case 'RATE_LIMITED':
-      return { kind: 'busy' };
+      return { kind: 'busy', requestId };
     case 'RISK_BLOCKED':
-      return { kind: 'blocked' };
+      return { kind: 'blocked', requestId };
     case 'NO_CHANCES':
       return null;
     case 'DRAW_LIMIT_REACHED':
@@ -440,18 +541,18 @@ function noticeOf(r: Exclude<ApiResult<unknown>, { ok: true }>, zero?: 'zero-tod
     case 'ACTIVITY_NOT_LIVE':
       return null;
     default:
-      return { kind: 'server', retry: r.status >= 500 };
+      return { kind: 'server', requestId };
   }
 }
 
-function zeroReason(me: MyState, activity: PlayActivity): NonNullable<Notice>['kind'] {
+function zeroReason(me: MyState, activity: PlayActivity): NoticeKind {
   if (activity.limits.maxDrawsPerDay !== null && me.drawsToday >= activity.limits.maxDrawsPerDay) return 'zero-today';
   if (me.tasks.some((x) => x.remainingToday !== 0)) return 'zero-tasks';
   if (activity.limits.freeDrawsPerDay > 0) return 'zero-today';
   return 'zero-none';
 }
 
-function noticeText(kind: NonNullable<Notice>['kind'], t: Messages): string {
+function noticeText(kind: NoticeKind, t: Messages): string {
   switch (kind) {
     case 'zero-today':
       return t.zero.today;

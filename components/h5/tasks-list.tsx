@@ -1,20 +1,33 @@
-// Ways to earn chances, with today's progress and caps. Sign-in and share are reported by the
-// client; event tasks are counted when the host app's server reports the behaviour.
+// Ways to earn chances, with today's progress and caps. Sign-in is reported by the client; a
+// share task that the host app confirms (`confirmBy: "event"`) asks the app to share and waits
+// for its confirmation, saying so; invites and event tasks are counted when the host app's
+// server reports them, and the page says what to do.
 import type { MyTask } from '@/lib/h5/play-client';
 import type { Messages } from '@/lib/i18n/messages';
 
 const CLIENT_KINDS = new Set(['sign_in', 'share']);
 
+/** A share task the host app confirms: tapping asks the app, it does not pay. */
+export function confirmedByHost(task: MyTask): boolean {
+  return task.kind === 'share' && (task as MyTask & { confirmBy?: string }).confirmBy === 'event';
+}
+
 export function TasksList({
   tasks,
   t,
   busyTaskId,
+  waitingTaskIds,
+  confirmedTaskIds,
   disabled,
   onComplete,
 }: {
   tasks: MyTask[];
   t: Messages;
   busyTaskId: string | null;
+  /** Share tasks the app was asked to share and has not confirmed yet. */
+  waitingTaskIds: string[];
+  /** Share tasks the app confirmed while the page was open. */
+  confirmedTaskIds: string[];
   disabled: boolean;
   onComplete: (task: MyTask) => void;
 }) {
@@ -28,10 +41,17 @@ export function TasksList({
         {tasks.map((task) => {
           const capped = task.remainingToday === 0;
           const byClient = CLIENT_KINDS.has(task.kind);
+          const waiting = waitingTaskIds.includes(task.id);
+          const hint = confirmedByHost(task) ? t.tasks.shareHint : task.kind === 'invite' ? t.tasks.inviteHint : null;
           return (
-            <li key={task.id} className="flex items-center gap-3 py-3" data-testid="task" data-task-kind={task.kind}>
+            <li
+              key={task.id}
+              className="flex flex-wrap items-center gap-x-3 gap-y-1 py-3"
+              data-testid="task"
+              data-task-kind={task.kind}
+            >
               <div className="min-w-0 flex-1">
-                <p className="truncate font-medium text-zinc-900">
+                <p className="font-medium break-words text-zinc-900">
                   {task.name}{' '}
                   <span className="text-sm font-semibold text-rose-700">{t.tasks.chances(task.chances)}</span>
                 </p>
@@ -39,6 +59,20 @@ export function TasksList({
                   {t.tasks.doneToday(task.doneToday)}
                   {task.remainingToday !== null && !capped ? ` · ${t.tasks.left(task.remainingToday)}` : ''}
                 </p>
+                {hint ? <p className="mt-0.5 text-xs text-zinc-700">{hint}</p> : null}
+                {waiting ? (
+                  <p className="mt-0.5 text-xs font-semibold text-amber-900" role="status" data-testid="task-waiting">
+                    {t.tasks.waiting}
+                  </p>
+                ) : confirmedTaskIds.includes(task.id) ? (
+                  <p
+                    className="mt-0.5 text-xs font-semibold text-emerald-800"
+                    role="status"
+                    data-testid="task-confirmed"
+                  >
+                    {t.tasks.confirmed}
+                  </p>
+                ) : null}
               </div>
               {capped ? (
                 <span className="shrink-0 rounded-full bg-zinc-100 px-3 py-1.5 text-xs font-semibold text-zinc-600">
@@ -47,7 +81,7 @@ export function TasksList({
               ) : byClient ? (
                 <button
                   type="button"
-                  disabled={disabled || busyTaskId === task.id}
+                  disabled={disabled || busyTaskId === task.id || waiting}
                   onClick={() => onComplete(task)}
                   className="h-9 shrink-0 rounded-full bg-[var(--theme)] px-4 text-sm font-semibold text-white disabled:opacity-60"
                 >

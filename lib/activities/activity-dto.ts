@@ -2,6 +2,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { publicStatus } from '../activity-status';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import type { Segment } from '../draw/segments';
+import { translationsOf, type SpecTranslation } from '../i18n/translate';
 
 export const activitySelect = {
   id: true,
@@ -13,6 +14,7 @@ export const activitySelect = {
   endsAt: true,
   timezone: true,
   materials: true,
+  translations: true,
   freeDrawsPerDay: true,
   maxDrawsPerDay: true,
   maxDrawsTotal: true,
@@ -71,6 +73,7 @@ export function toActivityDto(a: ActivityRow) {
       ...(a.maxWinsPerUser !== null ? { maxWinsPerUser: a.maxWinsPerUser } : {}),
     },
     materials: a.materials as Record<string, string>,
+    translations: translationsOf<SpecTranslation>(a.translations),
     ...(a.claimWindowHours !== null ? { claimWindowHours: a.claimWindowHours } : {}),
     ...(a.fixedWinners !== null ? { fixedWinners: a.fixedWinners } : {}),
     pauseOnDrift: a.pauseOnDrift,

@@ -12,6 +12,7 @@ export function activityColumns(spec: DraftSpec) {
     endsAt: new Date(spec.endsAt),
     timezone: spec.timezone,
     materials: spec.materials,
+    translations: spec.translations ?? {},
     freeDrawsPerDay: spec.limits.freeDrawsPerDay,
     maxDrawsPerDay: spec.limits.maxDrawsPerDay ?? null,
     maxDrawsTotal: spec.limits.maxDrawsTotal ?? null,

@@ -40,6 +40,7 @@ export function toActivitySpec(a: ActivityDto): DraftSpec {
           },
     ),
     materials: a.materials,
+    ...(Object.keys(a.translations).length ? { translations: a.translations } : {}),
     ...(a.claimWindowHours ? { claimWindowHours: a.claimWindowHours } : {}),
     ...(a.fixedWinners ? { fixedWinners: a.fixedWinners } : {}),
     ...(a.pauseOnDrift ? { pauseOnDrift: true } : {}),

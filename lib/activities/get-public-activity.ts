@@ -1,6 +1,8 @@
 // GET /api/v1/activities/{id}: what an end user may see, odds disclosed as they pick the tier
 // now: the time segment in force applied (auto-tuning writes the tier's own odds), the whole
-// schedule beside them, and pacing apart, since it can only turn a win into no win.
+// schedule beside them, and pacing apart, since it can only turn a win into no win. Its texts
+// come in the reader's language where the activity and its prizes have them (`lang`: the
+// language picked, null when untranslated).
 import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -10,16 +12,23 @@ import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { FAIRNESS_ALGORITHM } from '../fairness/derive-draw-number';
 import { oddsAt, type Segment } from '../draw/segments';
 import { nowMs } from '../clock';
+import { orUntranslated, pickTranslation, type PrizeTranslation, type SpecTranslation } from '../i18n/translate';
 
-export async function getPublicActivity(tenantId: string, activityId: string, now = nowMs()) {
+export async function getPublicActivity(
+  tenantId: string,
+  activityId: string,
+  { languages = [], draft = false, now = nowMs() }: { languages?: string[]; draft?: boolean; now?: number } = {},
+) {
   const a = isUuid(activityId)
     ? await db.activity.findFirst({
-        where: { id: activityId, tenantId, status: { not: 'DRAFT' } },
+        // `draft`: the console's preview, which also shows an activity not yet published.
+        where: { id: activityId, tenantId, ...(draft ? {} : { status: { not: 'DRAFT' as const } }) },
         select: {
           id: true,
           name: true,
           gameplay: true,
           materials: true,
+          translations: true,
           startsAt: true,
           endsAt: true,
           timezone: true,
@@ -37,7 +46,10 @@ export async function getPublicActivity(tenantId: string, activityId: string, no
               segments: true,
               pacing: true,
               prizes: {
-                select: { quantity: true, prize: { select: { id: true, name: true, kind: true, imageUrl: true } } },
+                select: {
+                  quantity: true,
+                  prize: { select: { id: true, name: true, kind: true, imageUrl: true, translations: true } },
+                },
                 orderBy: { prizeId: 'asc' },
               },
             },
@@ -54,11 +66,17 @@ export async function getPublicActivity(tenantId: string, activityId: string, no
     return { ...t, segments, micros: oddsAt({ probabilityMicros: t.probabilityMicros, segments }, hour, day) };
   });
   const winMicros = tiers.reduce((s, t) => s + t.micros, 0);
+  const tr = pickTranslation<SpecTranslation>(a.translations, languages);
+  const text = tr?.text ?? {};
+  const materials = { ...(a.materials as Record<string, unknown>) };
+  if (text.title?.trim()) materials.title = text.title;
+  if (text.rulesText?.trim()) materials.rulesText = text.rulesText;
   return {
     id: a.id,
-    name: a.name,
+    name: orUntranslated(text.name, a.name),
+    lang: tr?.lang ?? null,
     gameplay: a.gameplay.toLowerCase(),
-    materials: a.materials,
+    materials,
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),
     timezone: a.timezone,
@@ -71,9 +89,9 @@ export async function getPublicActivity(tenantId: string, activityId: string, no
       maxDrawsTotal: a.maxDrawsTotal,
       maxWinsPerUser: a.maxWinsPerUser,
     },
-    tiers: tiers.map((t) => ({
+    tiers: tiers.map((t, i) => ({
       id: t.id,
-      name: t.name,
+      name: orUntranslated(text.tiers?.[i]?.name, t.name),
       probability: t.micros / PROBABILITY_SCALE,
       baseProbability: t.probabilityMicros / PROBABILITY_SCALE,
       schedule: t.segments.map((s) => ({
@@ -86,7 +104,10 @@ export async function getPublicActivity(tenantId: string, activityId: string, no
       pacing: t.pacing.toLowerCase(),
       prizes: t.prizes.map((p) => ({
         prizeId: p.prize.id,
-        name: p.prize.name,
+        name: orUntranslated(
+          pickTranslation<PrizeTranslation>(p.prize.translations, languages)?.text.name,
+          p.prize.name,
+        ),
         kind: p.prize.kind.toLowerCase(),
         imageUrl: p.prize.imageUrl,
         quantity: p.quantity,

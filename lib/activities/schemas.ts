@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CalendarDate, Instant } from '../validation/calendar';
 import { text } from '../validation/text';
 import { webUrl } from '../validation/web-url';
+import { LanguageTag } from '../validation/language-tag';
 import { Id } from '../ids';
 import { maxOddsSum, type Segment } from '../draw/segments';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
@@ -110,7 +111,25 @@ export const Materials = z.strictObject({
   /** An uploaded banner's path on this site, or an http(s) URL. */
   bannerUrl: webUrl({ max: 2_000, orPath: BANNER_PATH }).optional(),
   rulesText: text({ max: 10_000, multiline: true }).optional(),
+  /** The wheel's slots: all the same size (default), or sized by each tier's odds. */
+  sliceSizes: z.enum(['equal', 'odds']).optional(),
 });
+
+const translatedName = (max: number) => z.strictObject({ name: text({ min: 1, max }).optional() });
+
+/** One language's texts of an activity; tiers and tasks by their position in the spec. */
+export const SpecTranslation = z.strictObject({
+  name: text({ min: 1, max: 120 }).optional(),
+  title: text({ max: 120 }).optional(),
+  rulesText: text({ max: 10_000, multiline: true }).optional(),
+  tiers: z.array(translatedName(60)).max(20).optional(),
+  tasks: z.array(translatedName(60)).max(20).optional(),
+});
+
+/** `translations: { "<locale>": {...} }`, at most 10 languages. */
+export const SpecTranslations = z
+  .record(LanguageTag, SpecTranslation)
+  .refine((t) => Object.keys(t).length <= 10, 'at most 10 languages');
 
 const specShape = {
   name: text({ min: 1, max: 120 }),
@@ -122,6 +141,8 @@ const specShape = {
   tiers: z.array(TierSpec).min(1).max(20),
   tasks: z.array(TaskSpec).max(20).default([]),
   materials: Materials.default({}),
+  /** The activity's texts per language; the pages and the end-user API fall back to the untranslated ones. */
+  translations: SpecTranslations.optional(),
   /** Hours a physical win may stay unclaimed before it is voided and its stock returned. */
   claimWindowHours: z
     .number()
@@ -152,6 +173,8 @@ type CheckedSpec = {
   tiers: Pick<TierSpec, 'probability' | 'segments' | 'stock'>[];
   limits: { freeDrawsPerDay: number; maxDrawsPerDay?: number };
   fixedWinners?: number;
+  tasks?: unknown[];
+  translations?: Record<string, { tiers?: unknown[]; tasks?: unknown[] }>;
 };
 
 /**
@@ -193,6 +216,13 @@ function checkSpec(spec: CheckedSpec, ctx: z.RefinementCtx) {
       path: ['fixedWinners'],
       message: `the first tier's stock (${firstStock}) must cover the fixed winners`,
     });
+  // A translation names tiers and tasks by position: no more of them than the spec has.
+  for (const [lang, tr] of Object.entries(spec.translations ?? {})) {
+    if ((tr.tiers?.length ?? 0) > spec.tiers.length)
+      ctx.addIssue({ code: 'custom', path: ['translations', lang, 'tiers'], message: 'more tiers than the spec has' });
+    if ((tr.tasks?.length ?? 0) > (spec.tasks?.length ?? 0))
+      ctx.addIssue({ code: 'custom', path: ['translations', lang, 'tasks'], message: 'more tasks than the spec has' });
+  }
   const { maxDrawsPerDay, freeDrawsPerDay } = spec.limits;
   if (maxDrawsPerDay !== undefined && freeDrawsPerDay > maxDrawsPerDay)
     ctx.addIssue({ code: 'custom', path: ['limits', 'freeDrawsPerDay'], message: 'cannot exceed maxDrawsPerDay' });

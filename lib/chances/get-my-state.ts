@@ -11,9 +11,11 @@ import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
 import { listUserWins } from '../fulfilment/list-user-wins';
 import { nowMs } from '../clock';
+import { orUntranslated, pickTranslation, type SpecTranslation } from '../i18n/translate';
 
 const activitySelect = {
   id: true,
+  translations: true,
   timezone: true,
   freeDrawsPerDay: true,
   maxDrawsPerDay: true,
@@ -60,7 +62,11 @@ const grantCounts = batchedReads<{ activityId: string; userId: string }, GrantCo
   reads.map((r) => r.userId),
 ]);
 
-export async function getMyState(user: EndUser, activityId: string, now = nowMs()) {
+export async function getMyState(
+  user: EndUser,
+  activityId: string,
+  { languages = [], now = nowMs() }: { languages?: string[]; now?: number } = {},
+) {
   const activity = isUuid(activityId) ? await cachedActivity(user.tenantId, activityId, now) : null;
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const day = localDay(activity.timezone, now);
@@ -70,7 +76,7 @@ export async function getMyState(user: EndUser, activityId: string, now = nowMs(
   const [counters, grants, wins] = await Promise.all([
     redis.hmget(drawKeys(activity.id).user(user.userId), ...fields),
     activity.tasks.length === 0 ? [] : grantCounts.submit({ activityId: activity.id, userId: user.userId }),
-    listUserWins(user.tenantId, user.userId, { activityId: activity.id }),
+    listUserWins(user.tenantId, user.userId, { activityId: activity.id, languages }),
   ]);
   const [drawsToday, freeToday, total, granted, used] = counters.map((v) => Number(v ?? 0)) as [
     number,
@@ -83,7 +89,8 @@ export async function getMyState(user: EndUser, activityId: string, now = nowMs(
   if (activity.maxDrawsPerDay !== null) chances = Math.min(chances, activity.maxDrawsPerDay - drawsToday);
   if (activity.maxDrawsTotal !== null) chances = Math.min(chances, activity.maxDrawsTotal - total);
 
-  const tasks = activity.tasks.map((t) => {
+  const taskNames = pickTranslation<SpecTranslation>(activity.translations, languages)?.text.tasks ?? [];
+  const tasks = activity.tasks.map((t, i) => {
     const doneToday = grants.filter((g) => g.taskId === t.id && g.day === day).reduce((s, g) => s + g.n, 0);
     const doneTotal = grants.filter((g) => g.taskId === t.id).reduce((s, g) => s + g.n, 0);
     const caps = [
@@ -93,7 +100,7 @@ export async function getMyState(user: EndUser, activityId: string, now = nowMs(
     const remaining = Math.max(0, Math.min(...caps));
     return {
       id: t.id,
-      name: t.name,
+      name: orUntranslated(taskNames[i]?.name, t.name),
       kind: t.kind.toLowerCase(),
       chances: t.chances,
       doneToday,

@@ -6,6 +6,8 @@ import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { EndUser } from '../auth/user-token';
 import type { ClaimWin } from './schemas';
+import { formatAddress, type AddressParts } from './claim-rules';
+import { Prisma } from '@/generated/prisma/client';
 import { nowMs } from '../clock';
 
 export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, now = nowMs()) {
@@ -32,14 +34,23 @@ export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, no
       status: 'CLAIMED',
       claimName: claim.name,
       claimPhone: claim.phone,
-      claimAddress: claim.address,
+      claimAddress: typeof claim.address === 'string' ? claim.address : formatAddress(claim.address),
+      claimAddressParts: typeof claim.address === 'string' ? Prisma.DbNull : claim.address,
       ...(win.status === 'AWAITING_CLAIM' ? { claimedAt: new Date(now) } : {}),
     },
   });
   if (updated.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; reload and try again');
   const after = await db.win.findUniqueOrThrow({
     where: { id: winId },
-    select: { id: true, status: true, claimName: true, claimPhone: true, claimAddress: true, claimedAt: true },
+    select: {
+      id: true,
+      status: true,
+      claimName: true,
+      claimPhone: true,
+      claimAddress: true,
+      claimAddressParts: true,
+      claimedAt: true,
+    },
   });
   return {
     id: after.id,
@@ -48,6 +59,7 @@ export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, no
       name: after.claimName,
       phone: after.claimPhone,
       address: after.claimAddress,
+      ...(after.claimAddressParts ? { addressParts: after.claimAddressParts as AddressParts } : {}),
       claimedAt: after.claimedAt!.toISOString(),
     },
   };

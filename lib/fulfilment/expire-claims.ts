@@ -7,6 +7,8 @@ import { holdPoint } from '../workers/hold-point';
 import { nowMs } from '../clock';
 
 const system = { type: 'SYSTEM', id: 'claim-expiry' } as const;
+/** The void reason of a win whose claim window passed: what the winner's page calls "expired". */
+export const CLAIM_EXPIRED_REASON = 'claim window expired';
 
 /** Every tenant's, or one tenant's. */
 export async function expireClaims(now = nowMs(), { tenantId }: { tenantId?: string } = {}): Promise<number> {
@@ -19,7 +21,7 @@ export async function expireClaims(now = nowMs(), { tenantId }: { tenantId?: str
   let voided = 0;
   for (const w of expired) {
     try {
-      if ((await voidWin(w.tenantId, system, { winId: w.id, reason: 'claim window expired' })).voided) voided++;
+      if ((await voidWin(w.tenantId, system, { winId: w.id, reason: CLAIM_EXPIRED_REASON })).voided) voided++;
       await holdPoint('claim-expiry:voided', w.activityId);
     } catch (err) {
       log.warn('claim expiry failed', { winId: w.id, ...errorFields(err) });

@@ -3,6 +3,8 @@
 // process a sixth of the CPU the same query costs through Prisma's query compiler. Times are
 // formatted by PostgreSQL in UTC, as Prisma reads the schema's timestamps.
 import { batchedReads } from '../batched-reads';
+import { CLAIM_EXPIRED_REASON } from './expire-claims';
+import { orUntranslated, pickTranslation, type PrizeTranslation } from '../i18n/translate';
 
 export type UserWinDto = {
   id: string;
@@ -17,6 +19,12 @@ export type UserWinDto = {
   /** A coupon win's codes, one per unit; not while it waits for review, nor once void. */
   codes?: string[];
   createdAt: string;
+  /** A physical win's claim deadline (null without a claim window). */
+  claimExpiresAt: string | null;
+  /** Voided because its claim window passed. */
+  expired: boolean;
+  /** Once shipped: who carries it and the number to track it by. */
+  shipment: { carrier: string; trackingNumber: string } | null;
 };
 
 type Row = {
@@ -31,11 +39,19 @@ type Row = {
   prizeName: string;
   prizeKind: string;
   codes: string[] | null;
+  claimExpiresAt: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  expired: boolean;
+  prizeTranslations: unknown;
 };
 
 const COLUMNS = `w.id, w."activityId", w."drawId", w."tierId", w.quantity, w.status::text AS status,
   to_char(w."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-  p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind",
+  to_char(w."claimExpiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "claimExpiresAt",
+  w.carrier, w."trackingNumber",
+  (w.status = 'VOID' AND w."voidReason" IS NOT DISTINCT FROM '${CLAIM_EXPIRED_REASON}') AS expired,
+  p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind", p.translations AS "prizeTranslations",
   CASE WHEN p.kind = 'COUPON' AND w.status NOT IN ('HELD', 'VOID')
     THEN (SELECT array_agg(c.code ORDER BY c."createdAt", c.id) FROM "CouponCode" c WHERE c."winId" = w.id) END AS codes`;
 
@@ -62,7 +78,7 @@ const reads = batchedReads<Read, Row>(BATCH, (rs) => [
 export async function listUserWins(
   tenantId: string,
   userId: string,
-  { activityId, limit = 100 }: { activityId?: string; limit?: number } = {},
+  { activityId, limit = 100, languages = [] }: { activityId?: string; limit?: number; languages?: string[] } = {},
 ): Promise<UserWinDto[]> {
   const rows = await reads.submit({ tenantId, userId, activityId: activityId ?? null, limit });
   return rows.map((w) => ({
@@ -70,11 +86,21 @@ export async function listUserWins(
     activityId: w.activityId,
     drawId: w.drawId,
     tierId: w.tierId,
-    prize: { id: w.prizeId, name: w.prizeName, kind: w.prizeKind.toLowerCase() },
+    prize: {
+      id: w.prizeId,
+      name: orUntranslated(pickTranslation<PrizeTranslation>(w.prizeTranslations, languages)?.text.name, w.prizeName),
+      kind: w.prizeKind.toLowerCase(),
+    },
     quantity: w.quantity,
     status: w.status,
     claimable: w.status === 'AWAITING_CLAIM' && w.prizeKind === 'PHYSICAL',
     ...(w.codes ? { codes: w.codes } : {}),
     createdAt: w.createdAt,
+    claimExpiresAt: w.claimExpiresAt,
+    expired: w.expired,
+    shipment:
+      (w.status === 'SHIPPED' || w.status === 'DELIVERED') && w.carrier && w.trackingNumber
+        ? { carrier: w.carrier, trackingNumber: w.trackingNumber }
+        : null,
   }));
 }

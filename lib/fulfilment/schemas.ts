@@ -1,18 +1,55 @@
 import { z } from 'zod';
 import { text } from '../validation/text';
 import { Id } from '../ids';
-import { CLAIM_ADDRESS_MAX, CLAIM_ADDRESS_MIN, CLAIM_NAME_MAX, CLAIM_PHONE_PATTERN } from './claim-rules';
+import {
+  ADDRESS_PART_MAX,
+  ADDRESS_STREET_MIN,
+  CLAIM_ADDRESS_MAX,
+  CLAIM_ADDRESS_MIN,
+  CLAIM_NAME_MAX,
+  CLAIM_PHONE_PATTERN,
+  phoneOk,
+} from './claim-rules';
 
-export const ClaimWin = z.strictObject({
-  name: text({ min: 1, max: CLAIM_NAME_MAX, tooShort: 'enter the recipient name' }),
-  phone: z.string().trim().regex(CLAIM_PHONE_PATTERN, 'a phone number of 5 to 20 digits'),
-  address: text({
-    min: CLAIM_ADDRESS_MIN,
-    max: CLAIM_ADDRESS_MAX,
-    multiline: true,
-    tooShort: 'enter the full address',
-  }),
+const part = text({ max: ADDRESS_PART_MAX }).optional();
+
+/** `{ province?, city?, district?, street, postcode?, country? }`; country an ISO 3166 alpha-2 code. */
+export const AddressParts = z.strictObject({
+  province: part,
+  city: part,
+  district: part,
+  street: text({ min: ADDRESS_STREET_MIN, max: ADDRESS_PART_MAX, tooShort: 'enter the street address' }),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9 -]{3,10}$/, 'a postcode of 3 to 10 letters and digits')
+    .optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'a two-letter country code such as CN or GB')
+    .transform((c) => c.toUpperCase())
+    .optional(),
 });
+
+export const ClaimWin = z
+  .strictObject({
+    name: text({ min: 1, max: CLAIM_NAME_MAX, tooShort: 'enter the recipient name' }),
+    phone: z.string().trim().regex(CLAIM_PHONE_PATTERN, 'a phone number of 5 to 20 digits'),
+    address: z.union([
+      text({
+        min: CLAIM_ADDRESS_MIN,
+        max: CLAIM_ADDRESS_MAX,
+        multiline: true,
+        tooShort: 'enter the full address',
+      }),
+      AddressParts,
+    ]),
+  })
+  // A Chinese address takes a mainland mobile number.
+  .refine((c) => typeof c.address === 'string' || phoneOk(c.phone, c.address.country), {
+    path: ['phone'],
+    message: 'a mainland China mobile number (11 digits starting with 1)',
+  });
 export type ClaimWin = z.infer<typeof ClaimWin>;
 
 export const ShipWin = z.strictObject({

@@ -7,13 +7,30 @@
 import { db } from '../db';
 import { config } from '../config';
 import { isUuid } from '../ids';
+import { AppError } from '../errors';
 import { getPublicActivity } from '../activities/get-public-activity';
 import { mintUserToken } from '../auth/user-token';
 
 export type PublicActivity = Awaited<ReturnType<typeof getPublicActivity>>;
 export type PlayView = PublicActivity & { hostAppOrigins: string[] };
 
-export async function getPlayView(activityId: string): Promise<PlayView | null> {
+/**
+ * The activity's public view with its texts in `locale` where it has them. With `previewOf` (the
+ * tenant a preview token names) a draft is found too, and no host app may frame or feed it.
+ */
+export async function getPlayView(
+  activityId: string,
+  locale?: string,
+  { previewOf }: { previewOf?: string } = {},
+): Promise<PlayView | null> {
+  if (previewOf) {
+    const languages = locale ? [locale] : [];
+    const view = await getPublicActivity(previewOf, activityId, { languages, draft: true }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    });
+    return view ? { ...view, hostAppOrigins: [] } : null;
+  }
   const owner = isUuid(activityId)
     ? await db.activity.findFirst({
         where: { id: activityId, status: { not: 'DRAFT' } },
@@ -21,7 +38,11 @@ export async function getPlayView(activityId: string): Promise<PlayView | null> 
       })
     : null;
   if (!owner) return null;
-  return { ...(await getPublicActivity(owner.tenantId, activityId)), hostAppOrigins: owner.tenant.hostAppOrigins };
+  const languages = locale ? [locale] : [];
+  return {
+    ...(await getPublicActivity(owner.tenantId, activityId, { languages })),
+    hostAppOrigins: owner.tenant.hostAppOrigins,
+  };
 }
 
 export const DEMO_USERS = ['alice', 'bob', 'carol'] as const;

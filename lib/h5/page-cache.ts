@@ -62,9 +62,9 @@ type Entry = { page: StoredPage; storedAtMs: number };
 /**
  * The internal path a request is served from, /play/{id}/{locale} with the locale picked as
  * proxy.ts picks it, or null for any request this cache leaves to Next: other paths and
- * methods, a trailing slash (Next redirects it), RSC requests. A query string is ignored: the
- * page depends on the activity and the language only (lib/h5/render-play-page.ts), and links
- * shared from the host app carry tracking parameters, so each would otherwise miss.
+ * methods, a trailing slash (Next redirects it), RSC requests. A query string is ignored but for
+ * `lang`: the page depends on the activity and the language only (lib/h5/render-play-page.ts),
+ * and links shared from the host app carry tracking parameters, so each would otherwise miss.
  */
 export function playPagePath(req: RequestLike): string | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
@@ -74,7 +74,9 @@ export function playPagePath(req: RequestLike): string | null {
   // Client-side navigation asks for the RSC payload, not the HTML.
   if (req.headers.rsc !== undefined) return null;
   // One copy per activity however its id is spelled: case variants cannot crowd out the cache.
-  return `/play/${activityId}/${pickLocale(langCookie(req.headers.cookie), req.headers['accept-language'] ?? null)}`;
+  const lang = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('lang');
+  const locale = pickLocale(langCookie(req.headers.cookie), req.headers['accept-language'] ?? null, lang);
+  return `/play/${activityId}/${locale}`;
 }
 
 export function createPlayPageCache(options: PlayPageCacheOptions) {

@@ -4,6 +4,17 @@ import type { FairnessDto } from '../fairness/get-activity-fairness';
 import type { Locale } from '../i18n/messages';
 import type { PublicActivity } from './get-play-view';
 
+/** A tier as the board shows it: its disclosed odds and its prizes. */
+export type BoardTier = {
+  id: string;
+  name: string;
+  probability: number;
+  prizes: { prizeId: string; name: string; imageUrl: string | null; quantity: number }[];
+};
+
+/** The activity's texts in one language (translated where it has them, else untranslated). */
+export type PlayTexts = { title: string; tiers: Record<string, string>; prizes: Record<string, string> };
+
 /** The activity as the play page shows it: the same for every user, so the page can be cached. */
 export type PlayActivity = {
   id: string;
@@ -15,8 +26,13 @@ export type PlayActivity = {
   title: string;
   themeColor: string;
   limits: { freeDrawsPerDay: number; maxDrawsPerDay: number | null; maxDrawsTotal: number | null };
-  tiers: { id: string; name: string }[];
+  /** Each tier with its disclosed odds and prizes: what the board's slots show. */
+  tiers: BoardTier[];
   canLose: boolean;
+  /** The texts in each language the page can switch to, so switching needs no reload. */
+  texts: Partial<Record<Locale, PlayTexts>>;
+  /** Slot sizes follow the odds (materials.sliceSizes "odds") instead of being equal. */
+  sizeByOdds: boolean;
   /** The only origins whose postMessage may hand the page a user token, and that hear 'lottery:ready'. */
   hostAppOrigins: string[];
 };

@@ -7,7 +7,16 @@ import type { UserWinDto } from '../fulfilment/list-user-wins';
 export type ApiResult<T> =
   | { ok: true; data: T }
   | { ok: false; kind: 'network' }
-  | { ok: false; kind: 'http'; status: number; code: string; message: string; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      kind: 'http';
+      status: number;
+      code: string;
+      message: string;
+      retryAfterSeconds?: number;
+      /** The server's x-request-id: what support needs to find this request in the logs. */
+      requestId?: string;
+    };
 
 // The answers' shapes are the server's own (type-only imports: nothing of the server reaches the bundle).
 export type DrawResult = DrawBody;
@@ -35,6 +44,7 @@ export async function callApi<T>(
   } catch {
     return { ok: false, kind: 'network' };
   }
+  const requestId = res.headers.get('x-request-id') ?? undefined;
   let json: unknown;
   try {
     json = await res.json();
@@ -42,7 +52,7 @@ export async function callApi<T>(
     // A cut-off or non-JSON reply is as good as lost.
     return res.ok
       ? { ok: false, kind: 'network' }
-      : { ok: false, kind: 'http', status: res.status, code: 'INTERNAL', message: res.statusText };
+      : { ok: false, kind: 'http', status: res.status, code: 'INTERNAL', message: res.statusText, requestId };
   }
   if (res.ok) return { ok: true, data: json as T };
   const err = (json as { error?: { code?: string; message?: string } }).error ?? {};
@@ -54,5 +64,6 @@ export async function callApi<T>(
     code: err.code ?? 'INTERNAL',
     message: err.message ?? '',
     ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    ...(requestId ? { requestId } : {}),
   };
 }

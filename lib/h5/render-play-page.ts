@@ -13,9 +13,11 @@ import { config } from '../config';
 import { LOCALES, messages, type Locale } from '../i18n/messages';
 import { parseHostAppOrigin } from '../tenancy/host-app-origin-schemas';
 import { getActivityFairness } from '../fairness/get-activity-fairness';
+import { bannerPicture, type BannerPicture } from '../activities/upload-banner';
+import { checkPreviewToken } from './preview-token';
 import { getPlayView, type PlayView } from './get-play-view';
 import { materialsOf, titleOf } from './materials';
-import type { PlayActivity, PlayAppProps, RulesViewProps } from './page-props';
+import type { PlayActivity, PlayAppProps, PlayTexts, RulesViewProps } from './page-props';
 
 /** Seconds a shared cache may serve the page before asking again (names, theme, tiers, status). */
 export const PLAY_PAGE_MAX_AGE_SECONDS = 5;
@@ -112,25 +114,55 @@ export function frameAncestorsPolicy(origins: string[]): string {
   return `frame-ancestors ${allowed.length > 0 ? allowed.join(' ') : "'none'"}`;
 }
 
-async function renderDocument(activityId: string, locale: string): Promise<Rendered> {
-  const view = LOCALES.includes(locale as Locale) ? await getPlayView(activityId) : null;
+/**
+ * GET /play/{activityId}/preview?token=…: the play page as the activity's current draft stands,
+ * for the console (an iframe beside the editor) and an operator's phone. The same document as
+ * the players' page, rendered by the same function; a draft shows as it will once live. Never
+ * cached; framed by the console's own origin only; 404 without a valid preview token.
+ */
+export async function renderPreviewPage(activityId: string, locale: Locale, token: string | null): Promise<Response> {
+  const tenantId = checkPreviewToken(token, activityId);
+  const { status, html } = tenantId ? await renderDocument(activityId, locale, tenantId) : notFoundDocument(locale);
+  return new Response(html, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': "frame-ancestors 'self'",
+      'referrer-policy': 'no-referrer',
+      'x-robots-tag': 'noindex',
+    },
+  });
+}
+
+async function renderDocument(activityId: string, locale: string, previewOf?: string): Promise<Rendered> {
+  const views = LOCALES.includes(locale as Locale)
+    ? await Promise.all(LOCALES.map((l) => getPlayView(activityId, l, { previewOf })))
+    : [];
+  const view = views[LOCALES.indexOf(locale as Locale)];
   if (!view) return notFoundDocument(LOCALES.includes(locale as Locale) ? (locale as Locale) : 'en');
   const { render, js, css } = await loadRenderer();
+  const texts: PlayActivity['texts'] = {};
+  LOCALES.forEach((l, i) => {
+    if (views[i]) texts[l] = playTextsOf(views[i]);
+  });
+  const activity = { ...playActivityOf(view), texts };
+  // A draft is shown as players will see it once published.
+  if (previewOf && activity.status === 'DRAFT')
+    activity.status = Date.now() < Date.parse(activity.startsAt) ? 'SCHEDULED' : 'LIVE';
   const props: PlayAppProps = {
-    activity: playActivityOf(view),
+    activity,
     initialLocale: locale as Locale,
-    demoPicker: config().DEMO_USER_PICKER,
+    demoPicker: !previewOf && config().DEMO_USER_PICKER,
   };
   const m = materialsOf(view);
+  const picture = m.bannerUrl ? await bannerPicture(m.bannerUrl) : null;
   const html =
     `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">` +
     `<title>${escapeHtml(props.activity.title)}</title><meta name="robots" content="noindex, nofollow">` +
     `<link rel="stylesheet" href="${css}"><link rel="modulepreload" href="${js}"></head>` +
     `<body class="min-h-screen font-sans"><div class="min-h-dvh" style="background: linear-gradient(180deg, ${escapeHtml(props.activity.themeColor)}33 0%, #fff7ed 45%, #fafafa 100%)">` +
-    // An operator's banner from any host, in a fixed box: no layout shift when it loads.
-    (m.bannerUrl
-      ? `<img src="${escapeHtml(m.bannerUrl)}" alt="" width="390" height="120" class="mx-auto block h-[120px] w-full max-w-md object-cover">`
-      : '') +
+    bannerHtml(m.bannerUrl, picture) +
     `<div id="play-root">${render(props)}</div></div>` +
     `<script type="application/json" id="play-props">${jsonForScript(props)}</script><script type="module" src="${js}"></script></body></html>`;
   return { status: 200, html, frameAncestors: view.hostAppOrigins };
@@ -141,7 +173,7 @@ async function renderDocument(activityId: string, locale: string): Promise<Rende
  * request (never cached), in the reader's language. Markup and the page's stylesheet, no script.
  */
 export async function renderRulesPage(activityId: string, locale: Locale): Promise<Response> {
-  const view = await getPlayView(activityId);
+  const view = await getPlayView(activityId, locale);
   const { status, html, frameAncestors } = view ? await rulesDocument(view, locale) : notFoundDocument(locale);
   return new Response(html, {
     status,
@@ -179,10 +211,41 @@ export function playActivityOf(view: PlayView): PlayActivity {
       maxDrawsPerDay: view.limits.maxDrawsPerDay,
       maxDrawsTotal: view.limits.maxDrawsTotal,
     },
-    tiers: view.tiers.map((t) => ({ id: t.id, name: t.name })),
+    tiers: view.tiers.map((t) => ({
+      id: t.id,
+      name: t.name,
+      probability: t.probability,
+      prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, name: p.name, imageUrl: p.imageUrl, quantity: p.quantity })),
+    })),
     canLose: view.noWinProbability > 0,
+    sizeByOdds: m.sliceSizes === 'odds',
     hostAppOrigins: view.hostAppOrigins,
+    texts: {},
   };
+}
+
+function playTextsOf(view: PlayView): PlayTexts {
+  return {
+    title: titleOf(view),
+    tiers: Object.fromEntries(view.tiers.map((t) => [t.id, t.name])),
+    prizes: Object.fromEntries(view.tiers.flatMap((t) => t.prizes.map((p) => [p.prizeId, p.name]))),
+  };
+}
+
+/**
+ * The banner in a fixed box (width, height and CSS): nothing shifts when it loads. An upload is
+ * offered in its re-encoded sizes, AVIF or WebP where the browser takes them; another host's
+ * image as it is.
+ */
+function bannerHtml(url: string | undefined, picture: BannerPicture | null): string {
+  if (!url) return '';
+  const box = 'class="mx-auto block h-[120px] w-full max-w-md object-cover"';
+  if (!picture) return `<img src="${escapeHtml(url)}" alt="" width="390" height="120" ${box} fetchpriority="high">`;
+  return (
+    `<picture><source type="image/avif" srcset="${picture.avif}"><source type="image/webp" srcset="${picture.webp}">` +
+    `<img src="${picture.fallback}" srcset="${picture.fallbackSrcset}" alt="" ` +
+    `width="${picture.width}" height="${picture.height}" ${box} fetchpriority="high"></picture>`
+  );
 }
 
 function notFoundDocument(locale: Locale): Rendered {

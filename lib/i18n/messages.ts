@@ -28,6 +28,10 @@ const en = {
     blocked: 'This draw could not be made from your account or device.',
     auth: 'Open this page from the app to play.',
     notFound: 'This activity does not exist in your app.',
+    stateFailed: 'Your chances and prizes could not be loaded. Nothing was drawn.',
+    taskLost: 'We could not confirm that task. Reload to see whether it counted.',
+    claimLost: 'Your address may not have been saved. Please send it again.',
+    reference: 'Reference:',
   },
   retry: 'Try again',
   result: {
@@ -44,8 +48,26 @@ const en = {
     left: (n: number) => `${n} left today`,
     capped: 'Done for today',
     go: { SIGN_IN: 'Check in', SHARE: 'Share', INVITE: 'Invite', EVENT: 'In the app' } as Record<string, string>,
+    shareHint: 'Share this activity in the app; the chance is added once the app confirms it.',
+    inviteHint: 'Invite a friend from the app: each friend who joins adds a chance.',
+    waiting: 'Waiting for the app to confirm…',
+    confirmed: 'Confirmed by the app',
   },
-  prizes: { title: 'My prizes', empty: 'No prizes yet.', claim: 'Claim', edit: 'Edit address' },
+  prizes: {
+    title: 'My prizes',
+    empty: 'No prizes yet.',
+    claim: 'Claim',
+    edit: 'Edit address',
+    carrier: 'Carrier',
+    tracking: 'Tracking number',
+    claimBy: (date: string, left: string) => `Claim by ${date} (${left} left)`,
+    daysHours: (d: number, h: number) => (d > 0 ? `${d} d ${h} h` : `${h} h`),
+    expired: 'Expired: the address was not entered before the deadline.',
+    voided: 'Void',
+    code: 'Code',
+    copy: 'Copy',
+    copied: 'Copied',
+  },
   status: {
     AWAITING_CLAIM: 'Awaiting address',
     CLAIMED: 'Address received',
@@ -67,6 +89,26 @@ const en = {
       phone: 'Enter a phone number of 5 to 20 digits.',
       address: 'Enter the full address (5 to 300 characters).',
     },
+    parts: {
+      street: 'Street address',
+      city: 'City',
+      district: 'District',
+      province: 'State / province (optional)',
+      postcode: 'Postcode',
+      country: 'Country',
+    } as Record<string, string>,
+    badParts: {
+      street: 'Enter the street and house number.',
+      city: 'Enter the city.',
+      district: 'Enter the district.',
+      province: 'Use at most 120 characters.',
+      postcode: 'Enter a postcode of 3 to 10 letters and digits.',
+      country: 'Choose the country.',
+    } as Record<string, string>,
+    countries: { GB: 'United Kingdom', US: 'United States', SG: 'Singapore', HK: 'Hong Kong', CN: 'China' } as Record<
+      string,
+      string
+    >,
   },
   rules: {
     link: 'Rules & odds',
@@ -147,6 +189,10 @@ const zh: Messages = {
     blocked: '当前账号或设备无法参与本次抽奖。',
     auth: '请从 App 内打开本页面参与。',
     notFound: '该活动不存在。',
+    stateFailed: '未能加载你的次数和奖品，本次没有抽奖。',
+    taskLost: '未能确认任务结果，请刷新查看是否已计入。',
+    claimLost: '地址可能未保存，请重新提交。',
+    reference: '编号：',
   },
   retry: '重试',
   result: { win: '恭喜中奖', lose: '未中奖', loseBody: '下次好运！', close: '好的', claim: '填写收货地址' },
@@ -157,8 +203,26 @@ const zh: Messages = {
     left: (n: number) => `今日还可 ${n} 次`,
     capped: '今日已完成',
     go: { SIGN_IN: '签到', SHARE: '分享', INVITE: '邀请', EVENT: '去 App 完成' },
+    shareHint: '在 App 内分享本活动，App 确认后即增加次数。',
+    inviteHint: '在 App 内邀请好友：每位好友加入后增加一次机会。',
+    waiting: '等待 App 确认…',
+    confirmed: 'App 已确认',
   },
-  prizes: { title: '我的奖品', empty: '暂无奖品。', claim: '领取', edit: '修改地址' },
+  prizes: {
+    title: '我的奖品',
+    empty: '暂无奖品。',
+    claim: '领取',
+    edit: '修改地址',
+    carrier: '快递公司',
+    tracking: '运单号',
+    claimBy: (date: string, left: string) => `请于 ${date} 前领取（剩余 ${left}）`,
+    daysHours: (d: number, h: number) => (d > 0 ? `${d} 天 ${h} 小时` : `${h} 小时`),
+    expired: '已过期：未在截止时间前填写地址。',
+    voided: '已作废',
+    code: '兑换码',
+    copy: '复制',
+    copied: '已复制',
+  },
   status: {
     AWAITING_CLAIM: '待填写地址',
     CLAIMED: '已填写地址',
@@ -177,9 +241,26 @@ const zh: Messages = {
     cancel: '取消',
     bad: {
       name: '请填写收件人（最多 60 字）。',
-      phone: '请填写 5 到 20 位的电话号码。',
+      phone: '请填写 11 位手机号码。',
       address: '请填写完整地址（5 到 300 字）。',
     },
+    parts: {
+      province: '省',
+      city: '市',
+      district: '区 / 县',
+      street: '详细地址（街道、门牌号）',
+      postcode: '邮编',
+      country: '国家',
+    },
+    badParts: {
+      province: '请填写省份。',
+      city: '请填写城市。',
+      district: '请填写区 / 县。',
+      street: '请填写街道和门牌号。',
+      postcode: '请填写 3 到 10 位邮编。',
+      country: '请选择国家。',
+    },
+    countries: { CN: '中国', HK: '中国香港', SG: '新加坡', GB: '英国', US: '美国' },
   },
   rules: {
     link: '规则与概率',
@@ -232,8 +313,11 @@ const zh: Messages = {
 
 export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };
 
-/** `lang` cookie first, then the best Accept-Language match; English otherwise. */
-export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+/** `?lang=` first, then the `lang` cookie, then the best Accept-Language match; English otherwise. */
+export function pickLocale(cookie: string | undefined, acceptLanguage: string | null, query?: string | null): Locale {
+  const asked = query?.toLowerCase();
+  if (asked && /^zh(-|$)/.test(asked)) return 'zh-CN';
+  if (asked && /^en(-|$)/.test(asked)) return 'en';
   if (cookie === 'zh-CN' || cookie === 'en') return cookie;
   const ranked = (acceptLanguage ?? '')
     .split(',')

@@ -59,6 +59,12 @@ const errors = (...codes: number[]) =>
   );
 const json = (schema: unknown, description = 'ok') => ({ description, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const langParam = {
+  name: 'lang',
+  in: 'query',
+  description: 'a language tag such as zh-CN or en; without it, Accept-Language decides',
+  schema: { type: 'string', maxLength: 35 },
+};
 const changeIdParam = { name: 'changeId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const body = (schema: string) => ({
   required: true,
@@ -584,15 +590,17 @@ export function openApiDocument() {
       },
       '/api/v1/activities/{activityId}': {
         get: {
-          summary: 'Public view with disclosed odds',
+          summary:
+            'Public view with disclosed odds; names, title and rules in the language of ?lang= or Accept-Language ' +
+            '(`lang`: the stored language picked, null for the untranslated text)',
           description:
             'tiers[].probability is the odds that pick the tier now (the time segment in force applied; auto-tuning ' +
             "writes the tier's own odds, tiers[].baseProbability); tiers[].schedule lists the segments in the " +
             "activity's timezone; tiers[].pacing (none | even) can only turn a win into no win; noWinProbability " +
             'is 1 minus the odds in force.',
           security: [{ userToken: [] }],
-          parameters: [activityParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
+          parameters: [activityParam, langParam],
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404) },
         },
       },
       '/api/v1/activities/{activityId}/fairness': {
@@ -614,10 +622,12 @@ export function openApiDocument() {
       },
       '/api/v1/activities/{activityId}/me': {
         get: {
-          summary: "The user's chances, draws today, tasks and wins",
+          summary:
+            "The user's chances, draws today, tasks and wins (task and prize names in the reader's language); " +
+            'wins carry claimExpiresAt, expired and, once shipped, shipment { carrier, trackingNumber }',
           security: [{ userToken: [] }],
-          parameters: [activityParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
+          parameters: [activityParam, langParam],
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404) },
         },
       },
       '/api/v1/activities/{activityId}/draws': {
@@ -715,9 +725,12 @@ export function openApiDocument() {
       },
       '/api/v1/me/wins': {
         get: {
-          summary: "The user's wins in the token's tenant; a coupon win has its codes (codes: [...], one per unit)",
+          summary:
+            "The user's wins in the token's tenant, prize names in the reader's language; " +
+            'a coupon win has its codes (codes: [...], one per unit)',
           security: [{ userToken: [] }],
-          responses: { '200': json({ type: 'object' }), ...errors(401) },
+          parameters: [langParam],
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401) },
         },
       },
     },

@@ -15,6 +15,7 @@ export async function createPrize(tenantId: string, actor: Actor, input: CreateP
         valueMinor: Math.round((input.value ?? 0) * 100),
         description: input.description ?? null,
         imageUrl: input.imageUrl ?? null,
+        translations: input.translations ?? {},
       },
       select: { id: true },
     });

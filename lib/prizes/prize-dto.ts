@@ -1,5 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
+import { translationsOf } from '../i18n/translate';
 
 export const prizeSelect = {
   id: true,
@@ -8,6 +9,7 @@ export const prizeSelect = {
   valueMinor: true,
   description: true,
   imageUrl: true,
+  translations: true,
   availableStock: true,
   createdAt: true,
 } satisfies Prisma.PrizeSelect;
@@ -20,6 +22,8 @@ export type PrizeDto = {
   value: number;
   description: string | null;
   imageUrl: string | null;
+  /** The name per language, as given (`{ "<locale>": { name } }`). */
+  translations: Record<string, { name: string }>;
   /** total = available + reserved: every unit the tenant still holds. */
   stock: { total: number; available: number; reserved: number };
   createdAt: string;
@@ -44,6 +48,7 @@ export function toPrizeDto(p: PrizeRow, reserved: number): PrizeDto {
     value: p.valueMinor / 100,
     description: p.description,
     imageUrl: p.imageUrl,
+    translations: translationsOf<{ name: string }>(p.translations),
     stock: { total: p.availableStock + reserved, available: p.availableStock, reserved },
     createdAt: p.createdAt.toISOString(),
   };

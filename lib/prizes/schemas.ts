@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../validation/text';
 import { webUrl } from '../validation/web-url';
 import { Id } from '../ids';
+import { LanguageTag } from '../validation/language-tag';
 
 export const PrizeKindInput = z.enum(['physical', 'virtual', 'coupon', 'points']);
 
@@ -14,6 +15,11 @@ export const CreatePrize = z
     stock: z.number().int().min(0).max(100_000_000),
     description: text({ max: 2_000, multiline: true }).optional(),
     imageUrl: webUrl({ max: 2_000 }).optional(),
+    /** The name per language: `{ "<locale>": { name } }`, at most 10 languages. */
+    translations: z
+      .record(LanguageTag, z.strictObject({ name: text({ min: 1, max: 120 }) }))
+      .refine((t) => Object.keys(t).length <= 10, 'at most 10 languages')
+      .optional(),
   })
   .refine((p) => p.kind !== 'coupon' || p.stock === 0, {
     path: ['stock'],

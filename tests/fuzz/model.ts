@@ -779,6 +779,13 @@ function playRoutes(): Endpoint[] {
       path: path('play', id(ids(live(ctx.t)), ids(by(ctx).activities)), 'demo-users'),
       auth: NO_CREDENTIAL,
     })),
+    // Without a preview token (only the console mints them) the draft's page is a 404.
+    route('GET', '/play/[activityId]/preview', { weight: 0.2 }, (ctx) => ({
+      method: 'GET',
+      path: path('play', id(ids(by(ctx).activities), ids(live(ctx.t))), 'preview'),
+      auth: NO_CREDENTIAL,
+      headers: lang,
+    })),
     route('GET', '/play/[activityId]/rules', { weight: 0.5 }, (ctx) => ({
       method: 'GET',
       path: path('play', id(ids(live(ctx.t)), ids(by(ctx).activities)), 'rules'),

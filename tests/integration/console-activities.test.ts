@@ -62,7 +62,10 @@ const activityState = async (id: string) => {
 };
 const activityCount = (tenantId: string) => db.activity.count({ where: { tenantId } });
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+// A whole 1×1 PNG: uploads are decoded and re-encoded, so a header alone is refused.
+const PNG = new Uint8Array(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'),
+);
 const upload = (tenant: string, body: Uint8Array<ArrayBuffer>) =>
   uploadBanner(
     new Request(`http://localhost/t/${tenant}/activities/banner`, {

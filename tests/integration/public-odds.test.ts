@@ -22,7 +22,7 @@ describe('odds disclosed as they are in force', () => {
         segments: [{ fromHour: 10, toHour: 12, probability: 0.6 }],
       },
     ]);
-    const inside = await getPublicActivity(tenant.id, activity.id, Date.parse('2026-12-06T02:30:00Z'));
+    const inside = await getPublicActivity(tenant.id, activity.id, { now: Date.parse('2026-12-06T02:30:00Z') });
     expect(inside.tiers[0]).toMatchObject({
       probability: 0.6,
       baseProbability: 0.1,
@@ -30,7 +30,7 @@ describe('odds disclosed as they are in force', () => {
       pacing: 'even',
     });
     expect(inside.noWinProbability).toBeCloseTo(0.4, 9);
-    const outside = await getPublicActivity(tenant.id, activity.id, Date.parse('2026-12-06T05:00:00Z'));
+    const outside = await getPublicActivity(tenant.id, activity.id, { now: Date.parse('2026-12-06T05:00:00Z') });
     expect(outside.tiers[0]!.probability).toBe(0.1);
     expect(outside.noWinProbability).toBeCloseTo(0.9, 9);
 

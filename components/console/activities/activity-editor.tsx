@@ -4,7 +4,7 @@
 // odds, tasks, beside a live preview and the publish checklist. Every change is saved a moment
 // after the operator stops typing; the server validates each save and its errors show beside
 // their fields. A save names the version it edits, so a second editor cannot be overwritten.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ChecklistItem } from '@/lib/activities/publish-checklist';
 import type { DraftSpec } from '@/lib/activities/schemas';
 import type { ActionResult } from '@/lib/http/action-result';
@@ -13,12 +13,11 @@ import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import type { FormResult } from '@/lib/http/form-result';
 import { Field, Section, inputClasses } from './fields';
-import { formatPeriod } from './format';
 import { friendly, newKey, toForm, toSpec, type DraftForm, type TaskForm } from './form-model';
-import { H5Preview } from './h5-preview';
+import { PlayPreview } from './play-preview';
+import { TranslationsEditor } from './translations-editor';
 import { PublishPanel } from './publish-panel';
 import { TierEditor, type PrizeOption } from './tier-editor';
-import { fromZonedInput } from '@/lib/activities/zoned-time';
 
 const AUTOSAVE_DELAY_MS = 700;
 const BANNER_MAX_BYTES = 2 * 1024 * 1024;
@@ -51,7 +50,12 @@ export function ActivityEditor({
   timezones,
   saveDraft,
   publish,
+  previewSrc,
+  playLinks,
 }: {
+  /** The draft's play page (GET /play/{id}/preview with a preview token) and the QR codes. */
+  previewSrc: string;
+  playLinks: ReactNode;
   tenantSlug: string;
   initial: DraftSpec;
   initialVersion: number;
@@ -67,6 +71,7 @@ export function ActivityEditor({
   const [checklist, setChecklist] = useState(initialChecklist);
   const [uploading, setUploading] = useState(false);
   const version = useRef(initialVersion);
+  const [savedVersion, setSavedVersion] = useState(initialVersion);
   const inFlight = useRef(false);
   const queued = useRef<DraftForm | null>(null);
   const first = useRef(true);
@@ -84,6 +89,7 @@ export function ActivityEditor({
         const result = await saveDraft(version.current, toSpec(f));
         if (result.ok) {
           version.current = result.data.version;
+          setSavedVersion(result.data.version);
           setChecklist(result.data.checklist);
           setErrors({});
           setSave({ kind: 'saved' });
@@ -165,17 +171,6 @@ export function ActivityEditor({
       setUploading(false);
     }
   }
-
-  const startsIso = fromZonedInput(form.startsLocal, form.timezone);
-  const endsIso = fromZonedInput(form.endsLocal, form.timezone);
-  const prizeName = (id: string) => prizes.find((p) => p.id === id)?.name ?? '';
-  const previewTiers = form.tiers.map((t) => ({
-    name: t.name,
-    probability: Number(t.oddsPercent) / 100 || 0,
-    prizes: t.prizes
-      .filter((p) => p.prizeId)
-      .map((p) => `${Number(p.quantity) > 1 ? `${p.quantity}× ` : ''}${prizeName(p.prizeId)}`),
-  }));
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)_320px] items-start gap-8">
@@ -264,6 +259,15 @@ export function ActivityEditor({
               ))}
             </div>
           </fieldset>
+          <label className="flex items-center gap-2 text-sm text-zinc-800">
+            <input
+              type="checkbox"
+              checked={form.materials.sliceSizes === 'odds'}
+              onChange={(e) => setMaterial('sliceSizes', e.target.checked ? 'odds' : '')}
+              className="accent-indigo-600"
+            />
+            Wheel slices sized by the odds
+          </label>
           <div className="grid grid-cols-[minmax(0,1fr)_200px] gap-4">
             <Field label="Title on the page" error={err('materials.title')}>
               {(p) => (
@@ -543,18 +547,27 @@ export function ActivityEditor({
             </fieldset>
           ))}
         </Section>
+
+        <TranslationsEditor
+          value={form.translations}
+          onChange={(next) => set('translations', next)}
+          base={{
+            name: form.name,
+            title: form.materials.title,
+            rulesText: form.materials.rulesText,
+            tiers: form.tiers.map((t) => t.name),
+            tasks: form.tasks.map((t) => t.name),
+          }}
+          err={err}
+        />
       </form>
 
       <aside className="sticky top-20 space-y-5" aria-label="Preview and publishing">
-        <H5Preview
-          live
-          gameplay={form.gameplay}
-          title={form.materials.title}
-          themeColor={form.materials.themeColor}
-          bannerUrl={form.materials.bannerUrl}
-          rulesText={form.materials.rulesText}
-          period={startsIso && endsIso && form.timezone ? formatPeriod(startsIso, endsIso, form.timezone) : ''}
-          tiers={previewTiers}
+        <PlayPreview
+          src={previewSrc}
+          version={savedVersion}
+          links={playLinks}
+          caption="The play page as saved · reloads after each save"
         />
         <PublishPanel checklist={checklist} unsaved={save.kind !== 'saved'} publish={publish} name={form.name} />
       </aside>

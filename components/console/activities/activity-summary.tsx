@@ -1,10 +1,11 @@
 // A published activity (or any activity an analyst opens) as it is configured: read-only.
 // Live odds and stock changes happen on the live dashboard through patchTier.
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { ActivityDto } from '@/lib/activities/activity-dto';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
-import { count, formatPeriod, percent } from './format';
-import { H5Preview } from './h5-preview';
+import { count, percent } from './format';
+import { PlayPreview } from './play-preview';
 import { OddsBar } from './odds-bar';
 import { TierName } from './tier-dot';
 
@@ -12,7 +13,12 @@ export function ActivitySummary({
   activity: a,
   dashboardHref,
   readOnlyReason,
+  previewSrc,
+  playLinks,
 }: {
+  /** The play page (GET /play/{id}/preview with a preview token) and the QR codes. */
+  previewSrc: string;
+  playLinks: ReactNode;
   activity: ActivityDto;
   dashboardHref: string;
   readOnlyReason?: string;
@@ -111,19 +117,7 @@ export function ActivitySummary({
         </section>
       </div>
       <aside className="sticky top-20" aria-label="Preview">
-        <H5Preview
-          gameplay={a.gameplay as 'wheel' | 'grid' | 'scratch'}
-          title={a.materials.title ?? a.name}
-          themeColor={a.materials.themeColor ?? ''}
-          bannerUrl={a.materials.bannerUrl ?? ''}
-          rulesText={a.materials.rulesText ?? ''}
-          period={formatPeriod(a.startsAt, a.endsAt, a.timezone)}
-          tiers={a.tiers.map((t) => ({
-            name: t.name,
-            probability: t.probability,
-            prizes: t.prizes.map((p) => `${p.quantity > 1 ? `${p.quantity}× ` : ''}${p.name}`),
-          }))}
-        />
+        <PlayPreview src={previewSrc} version={0} links={playLinks} caption="The play page as configured" />
       </aside>
     </div>
   );

@@ -24,6 +24,8 @@ export type TaskForm = {
   perDay: string;
   total: string;
 };
+/** One language's texts as the inputs hold them; tiers and tasks by position, '' when untranslated. */
+export type TranslationForm = { name: string; title: string; rulesText: string; tiers: string[]; tasks: string[] };
 export type DraftForm = {
   name: string;
   gameplay: 'wheel' | 'grid' | 'scratch';
@@ -32,7 +34,8 @@ export type DraftForm = {
   endsLocal: string;
   limits: { freeDrawsPerDay: string; maxDrawsPerDay: string; maxDrawsTotal: string; maxWinsPerUser: string };
   claimWindowHours: string;
-  materials: { title: string; themeColor: string; bannerUrl: string; rulesText: string };
+  materials: { title: string; themeColor: string; bannerUrl: string; rulesText: string; sliceSizes: string };
+  translations: Record<string, TranslationForm>;
   tiers: TierForm[];
   tasks: TaskForm[];
   kept: Pick<DraftSpec, 'fixedWinners' | 'pauseOnDrift'>;
@@ -61,7 +64,20 @@ export function toForm(spec: DraftSpec): DraftForm {
       themeColor: spec.materials.themeColor ?? '#e11d48',
       bannerUrl: spec.materials.bannerUrl ?? '',
       rulesText: spec.materials.rulesText ?? '',
+      sliceSizes: spec.materials.sliceSizes === 'odds' ? 'odds' : '',
     },
+    translations: Object.fromEntries(
+      Object.entries(spec.translations ?? {}).map(([tag, t]) => [
+        tag,
+        {
+          name: t.name ?? '',
+          title: t.title ?? '',
+          rulesText: t.rulesText ?? '',
+          tiers: (t.tiers ?? []).map((x) => x.name ?? ''),
+          tasks: (t.tasks ?? []).map((x) => x.name ?? ''),
+        },
+      ]),
+    ),
     tiers: spec.tiers.map((t) => ({
       key: newKey(),
       name: t.name,
@@ -106,6 +122,7 @@ export function toSpec(f: DraftForm): unknown {
     },
     ...(num(f.claimWindowHours) !== undefined ? { claimWindowHours: num(f.claimWindowHours) } : {}),
     materials,
+    ...translationsSpec(f),
     ...f.kept,
     tiers: f.tiers.map((t) => {
       const pct = num(t.oddsPercent);
@@ -128,6 +145,29 @@ export function toSpec(f: DraftForm): unknown {
       ...(num(t.total) !== undefined ? { total: num(t.total) } : {}),
     })),
   };
+}
+
+/** The translations the form holds, blanks left out (a blank falls back to the untranslated text). */
+function translationsSpec(f: DraftForm): { translations?: Record<string, unknown> } {
+  const out: Record<string, unknown> = {};
+  for (const [tag, t] of Object.entries(f.translations)) {
+    const names = (list: string[], n: number) => {
+      const kept = list.slice(0, n).map((x) => (x.trim() ? { name: x } : {}));
+      while (kept.length && Object.keys(kept[kept.length - 1]!).length === 0) kept.pop();
+      return kept.length ? kept : undefined;
+    };
+    const entry = Object.fromEntries(
+      Object.entries({
+        name: t.name.trim() ? t.name : undefined,
+        title: t.title.trim() ? t.title : undefined,
+        rulesText: t.rulesText.trim() ? t.rulesText : undefined,
+        tiers: names(t.tiers, f.tiers.length),
+        tasks: names(t.tasks, f.tasks.length),
+      }).filter(([, v]) => v !== undefined),
+    );
+    if (Object.keys(entry).length) out[tag] = entry;
+  }
+  return Object.keys(out).length ? { translations: out } : {};
 }
 
 /** Server messages in the operator's words; the paths stay as the server gave them. */

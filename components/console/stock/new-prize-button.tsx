@@ -10,8 +10,15 @@ import { Dialog } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 
-export type NewPrizeInput = { name: string; kind: string; value?: number; stock: number };
-type Field = 'name' | 'kind' | 'value' | 'stock';
+export type NewPrizeInput = {
+  name: string;
+  kind: string;
+  value?: number;
+  stock: number;
+  /** The name per language (`{ "zh-CN": { name } }`); players reading that language see it. */
+  translations?: Record<string, { name: string }>;
+};
+type Field = 'name' | 'nameZh' | 'kind' | 'value' | 'stock';
 type Errors = Partial<Record<Field | 'form', string>>;
 
 const count = new Intl.NumberFormat('en-US');
@@ -31,7 +38,7 @@ export function NewPrizeButton({
   createAction: (input: NewPrizeInput) => Promise<ActionResult<{ prize: PrizeDto }>>;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [form, setForm] = useState({ name: '', kind: 'physical', value: '', stock: '' });
+  const [form, setForm] = useState({ name: '', nameZh: '', kind: 'physical', value: '', stock: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
   const toast = useToast();
@@ -39,7 +46,7 @@ export function NewPrizeButton({
   const fieldId = (f: Field) => `${id}-${f}`;
 
   function open() {
-    setForm({ name: '', kind: 'physical', value: '', stock: '' });
+    setForm({ name: '', nameZh: '', kind: 'physical', value: '', stock: '' });
     setErrors({});
     dialogRef.current?.showModal();
   }
@@ -67,6 +74,7 @@ export function NewPrizeButton({
       kind: form.kind,
       stock: Number(form.stock.trim()),
       ...(form.value.trim() ? { value: Number(form.value.trim()) } : {}),
+      ...(form.nameZh.trim() ? { translations: { 'zh-CN': { name: form.nameZh.trim() } } } : {}),
     };
     startTransition(async () => {
       const result = await createAction(input);
@@ -85,7 +93,12 @@ export function NewPrizeButton({
     });
   }
 
-  const input = (f: 'name' | 'value' | 'stock', label: string, hint: string, extra: Record<string, string> = {}) => (
+  const input = (
+    f: 'name' | 'nameZh' | 'value' | 'stock',
+    label: string,
+    hint: string,
+    extra: Record<string, string> = {},
+  ) => (
     <div>
       <label htmlFor={fieldId(f)} className="block text-sm font-medium text-zinc-800">
         {label}
@@ -153,6 +166,10 @@ export function NewPrizeButton({
         {input('name', 'Name', 'As users will see it, e.g. "Tote Bag".', {
           maxLength: '120',
           placeholder: 'e.g. Tote Bag',
+        })}
+        {input('nameZh', '中文名称 (Chinese, zh-CN)', 'Optional: the prize as players reading Chinese see it.', {
+          maxLength: '120',
+          lang: 'zh-CN',
         })}
         <div>
           <label htmlFor={fieldId('kind')} className="block text-sm font-medium text-zinc-800">

@@ -8,6 +8,10 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request, { params }: { params: Promise<{ activityId: string }> }) {
   const { activityId } = await params;
-  const locale = pickLocale(langCookie(req.headers.get('cookie') ?? undefined), req.headers.get('accept-language'));
+  const locale = pickLocale(
+    langCookie(req.headers.get('cookie') ?? undefined),
+    req.headers.get('accept-language'),
+    new URL(req.url).searchParams.get('lang'),
+  );
   return renderRulesPage(canonicalId(activityId) ?? activityId, locale);
 }

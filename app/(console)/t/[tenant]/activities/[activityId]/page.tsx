@@ -8,6 +8,9 @@ import { getActivityRowOrThrow } from '@/lib/activities/get-activity';
 import { publishChecklist } from '@/lib/activities/publish-checklist';
 import { AppError } from '@/lib/errors';
 import { canonicalId } from '@/lib/ids';
+import { config } from '@/lib/config';
+import { mintPreviewToken, PHONE_PREVIEW_TOKEN_SECONDS } from '@/lib/h5/preview-token';
+import { PlayLinks } from '@/components/console/activities/play-links';
 import { listPrizes } from '@/lib/prizes/get-prize';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { PageHeader } from '@/components/console/page-header';
@@ -42,6 +45,17 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
     ? await Promise.all([listPrizes(ctx.tenantId, { limit: PRIZE_CHOICES }), publishChecklist(ctx.tenantId, row)])
     : [null, null];
   const fairness = activity.status !== 'DRAFT' ? await getActivityFairness(ctx.tenantId, activity.id) : null;
+  // The draft's play page beside the editor, and the links a phone opens (absolute: a QR code leaves the site).
+  const previewToken = mintPreviewToken({ tenantId: ctx.tenantId, activityId: activity.id });
+  const previewSrc = `/play/${activity.id}/preview?token=${previewToken}`;
+  const site = config().publicUrl.replace(/\/$/, '');
+  const phoneToken = mintPreviewToken({ tenantId: ctx.tenantId, activityId: activity.id }, PHONE_PREVIEW_TOKEN_SECONDS);
+  const playLinks = (
+    <PlayLinks
+      playUrl={`${site}/play/${activity.id}`}
+      phonePreviewUrl={`${site}/play/${activity.id}/preview?token=${phoneToken}`}
+    />
+  );
   const timezones = [...new Set(['UTC', activity.timezone, ...Intl.supportedValuesOf('timeZone')])].sort();
 
   return (
@@ -103,12 +117,16 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
           timezones={timezones}
           saveDraft={saveDraftAction.bind(null, ctx.tenantSlug, activity.id)}
           publish={publishAction.bind(null, ctx.tenantSlug, activity.id)}
+          previewSrc={previewSrc}
+          playLinks={playLinks}
         />
       ) : (
         <ActivitySummary
           activity={activity}
           dashboardHref={`${base}/${activity.id}/dashboard`}
           readOnlyReason={canEdit ? undefined : 'You have read-only access (Analyst).'}
+          previewSrc={previewSrc}
+          playLinks={playLinks}
         />
       )}
       {fairness ? (
