@@ -39,8 +39,11 @@ export const queuePayloads = {
   'auto-tune': z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
   /** Chi-square test of live activities' outcomes against their odds (one, the marked, or all); alert (and pause). */
   'odds-drift': z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
-  /** A webhook to the host app (win, shipped). */
-  notify: z.strictObject({ tenantId: Id, event: z.enum(['win.created', 'win.shipped']), winId: Id }),
+  /**
+   * One attempt of an outbound webhook delivery (lib/webhooks/send-delivery.ts); `sweep` queues every
+   * delivery whose attempt is due, from PostgreSQL (a job lost with Redis, or never queued).
+   */
+  deliveries: z.union([z.strictObject({ deliveryId: Id }), z.strictObject({ sweep: z.literal(true) })]),
 } as const;
 
 export type QueueName = keyof typeof queuePayloads;

@@ -17,7 +17,7 @@ import activityLifecycle from './activity-lifecycle';
 import autoTune from './auto-tune';
 import claimExpiry from './claim-expiry';
 import drawLog from './draw-log';
-import notify from './notify';
+import deliveries from './deliveries';
 import oddsDrift from './odds-drift';
 import reconcile from './reconcile';
 import settle from './settle';
@@ -25,7 +25,15 @@ import stats from './stats';
 import type { Processor } from './processor';
 import type { QueueName } from '@/lib/queues';
 
-const processors: Processor<QueueName>[] = [activityLifecycle, claimExpiry, drawLog, notify, reconcile, settle, stats];
+const processors: Processor<QueueName>[] = [
+  activityLifecycle,
+  claimExpiry,
+  deliveries,
+  drawLog,
+  reconcile,
+  settle,
+  stats,
+];
 // Odds that move: auto-tuning, the odds-drift alarm.
 processors.push(autoTune, oddsDrift);
 const HEARTBEAT_MS = 5_000;

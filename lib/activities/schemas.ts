@@ -240,7 +240,7 @@ export const WinnersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: text({ max: 100 }).optional(),
   format: z.enum(['json', 'csv']).default('json'),
-  status: z.enum(['AWAITING_CLAIM', 'CLAIMED', 'SHIPPED', 'DELIVERED', 'HELD', 'VOID']).optional(),
+  status: z.enum(['AWAITING_CLAIM', 'PENDING_DELIVERY', 'CLAIMED', 'SHIPPED', 'DELIVERED', 'HELD', 'VOID']).optional(),
 });
 export type WinnersQuery = z.infer<typeof WinnersQuery>;
 

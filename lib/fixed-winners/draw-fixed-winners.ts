@@ -1,7 +1,7 @@
 // Fixed-winner mode: when an activity with `fixedWinners = N`
 // has ended, exactly N winners are drawn among everyone who took part (its Participation
-// rows), uniformly, by reservoir sampling with crypto randomness, and announced through the
-// notify queue.
+// rows), uniformly, by reservoir sampling with crypto randomness, and announced to the host app
+// by win.created (emitted with the wins, lib/webhooks/).
 //
 // What they win: the bundle of the activity's FIRST tier (position 0), one per winner, taken
 // from the same tier stock and activity pools that instant wins use. The spec refuses a first
@@ -26,8 +26,8 @@ import { drainDrawLog } from '../draw/drain-draw-log';
 import { drawKeys } from '../draw/keys';
 import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
-import { enqueue } from '../queues';
 import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
+import { dispatchWinCreated, emitWinCreated, undeliveredWinStatus } from '../webhooks/emit-win-created';
 import { cryptoRandomBelow, reservoirSample, type RandomBelow } from './reservoir-sample';
 
 const takeStockScript = loadLuaScript('lib/fixed-winners/lua', 'take-fixed-stock-3.lua');
@@ -171,27 +171,34 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
           createdAt,
         })),
       });
-      await tx.win.createMany({
-        data: draws.flatMap((d) =>
-          tier.prizes.map((p) => {
-            // Physical prizes wait for an address, as after an instant win; the others are delivered.
-            const physical = p.prize.kind === 'PHYSICAL';
-            return {
-              id: timeOrderedId(),
-              tenantId: a.tenantId,
-              activityId,
-              drawId: d.id,
-              tierId: tier.id,
-              prizeId: p.prizeId,
-              userId: d.userId,
-              quantity: p.quantity,
-              status: physical ? ('AWAITING_CLAIM' as const) : ('DELIVERED' as const),
-              claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null,
-              createdAt,
-            };
-          }),
-        ),
-      });
+      const otherStatus = new Map<string, 'PENDING_DELIVERY' | 'DELIVERED'>();
+      for (const p of tier.prizes) otherStatus.set(p.prizeId, await undeliveredWinStatus(tx, a.tenantId, p.prize.kind));
+      const wins = draws.flatMap((d) =>
+        tier.prizes.map((p) => {
+          // Physical prizes wait for an address, as after an instant win; the others are delivered
+          // (virtual and points ones by the host app's fulfilment endpoint, when there is one).
+          const physical = p.prize.kind === 'PHYSICAL';
+          return {
+            id: timeOrderedId(),
+            tenantId: a.tenantId,
+            activityId,
+            drawId: d.id,
+            tierId: tier.id,
+            prizeId: p.prizeId,
+            userId: d.userId,
+            quantity: p.quantity,
+            status: physical ? ('AWAITING_CLAIM' as const) : otherStatus.get(p.prizeId)!,
+            claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null,
+            createdAt,
+          };
+        }),
+      );
+      await tx.win.createMany({ data: wins });
+      await emitWinCreated(
+        tx,
+        a.tenantId,
+        wins.map((w) => w.id),
+      );
       await tx.participation.updateMany({
         where: { activityId, userId: { in: winners } },
         data: { draws: { increment: 1 }, wins: { increment: 1 } },
@@ -257,7 +264,7 @@ async function coveredByRows(
   return Math.max(0, covered);
 }
 
-/** Tells the host app about each fixed-winner win; job ids make a repeat announce nothing twice. */
+/** Queues each fixed-winner win's win.created (emitted with the wins); a repeat queues nothing twice. */
 async function announce(
   tenantId: string,
   activityId: string,
@@ -269,8 +276,10 @@ async function announce(
     select: { id: true, userId: true },
     orderBy: { userId: 'asc' },
   });
-  for (const w of wins)
-    await enqueue('notify', { tenantId, event: 'win.created', winId: w.id }, { jobId: `notify-win-created-${w.id}` });
+  await dispatchWinCreated(
+    tenantId,
+    wins.map((w) => w.id),
+  );
   return {
     winners: [...new Set(wins.map((w) => w.userId))],
     winIds: wins.map((w) => w.id),

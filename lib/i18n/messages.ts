@@ -48,6 +48,7 @@ const en = {
   prizes: { title: 'My prizes', empty: 'No prizes yet.', claim: 'Claim', edit: 'Edit address' },
   status: {
     AWAITING_CLAIM: 'Awaiting address',
+    PENDING_DELIVERY: 'Being delivered',
     CLAIMED: 'Address received',
     SHIPPED: 'Shipped',
     DELIVERED: 'Delivered',
@@ -133,6 +134,7 @@ const zh: Messages = {
   prizes: { title: '我的奖品', empty: '暂无奖品。', claim: '领取', edit: '修改地址' },
   status: {
     AWAITING_CLAIM: '待填写地址',
+    PENDING_DELIVERY: '发放中',
     CLAIMED: '已填写地址',
     SHIPPED: '已发货',
     DELIVERED: '已送达',

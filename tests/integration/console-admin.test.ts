@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { claimWin } from '@/lib/fulfilment/claim-win';
-import { closeQueues, getQueue } from '@/lib/queues';
+import { closeQueues } from '@/lib/queues';
 import { inviteMember } from '@/lib/tenancy/invite-member';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
 import { freshTenant, membersOfEachRole } from '../helpers/fixtures';
+import { addWebhookEndpoint } from '../helpers/hook-receiver';
 
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
@@ -76,11 +77,13 @@ describe('winners actions', () => {
     const winId = await win(a, activityA, { claimed: true });
     const foreign = await win(b, activityB, { claimed: true });
     as('ANALYST');
+    await addWebhookEndpoint(a.id, 'https://hooks.example.test/a', { events: ['win.shipped'] });
     expect(await winners.shipWinAction(a.slug, winId, 'SF Express', 'SF123456')).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     as(null);
+    await addWebhookEndpoint(a.id, 'https://hooks.example.test/a', { events: ['win.shipped'] });
     expect(await winners.shipWinAction(a.slug, winId, 'SF Express', 'SF123456')).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHORIZED' },
@@ -101,6 +104,7 @@ describe('winners actions', () => {
       error: { code: 'VALIDATION_FAILED' },
     });
 
+    await addWebhookEndpoint(a.id, 'https://hooks.example.test/a', { events: ['win.shipped'] });
     expect(await winners.shipWinAction(a.slug, winId, 'SF Express', 'SF123456')).toMatchObject({
       ok: true,
       data: { status: 'SHIPPED', carrier: 'SF Express', trackingNumber: 'SF123456' },
@@ -119,11 +123,12 @@ describe('winners actions', () => {
       before: { status: 'CLAIMED', carrier: null },
       after: { status: 'SHIPPED', carrier: 'SF Express', trackingNumber: 'SF123456' },
     });
-    // The host app hears of it: a shipped notification is queued.
-    expect((await getQueue('notify').getJob(`notify-win-shipped-${winId}`))?.data).toEqual({
-      tenantId: a.id,
-      event: 'win.shipped',
-      winId,
+    // The host app hears of it: win.shipped is in the outbox with the shipment.
+    const told = await db.webhookDelivery.findFirstOrThrow({ where: { type: 'win.shipped', subjectId: winId } });
+    expect(told.payload).toMatchObject({
+      type: 'win.shipped',
+      tenant: a.slug,
+      data: { winId, carrier: 'SF Express', trackingNumber: 'SF123456' },
     });
     // An unclaimed win has no address to ship to.
     const unclaimed = await win(a, activityA);
