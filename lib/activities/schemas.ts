@@ -86,7 +86,13 @@ const taskShape = {
 };
 
 export const TaskSpec = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['sign_in', 'share', 'invite']), ...taskShape }),
+  z.strictObject({ kind: z.enum(['sign_in', 'invite']), ...taskShape }),
+  z.strictObject({
+    kind: z.literal('share'),
+    /** "event": paid only on the host app's share_confirmed event, never by the client's complete call. */
+    confirmBy: z.enum(['client', 'event']).optional(),
+    ...taskShape,
+  }),
   z.strictObject({ kind: z.literal('event'), eventType: text({ min: 1, max: 64 }), ...taskShape }),
 ]);
 export type TaskSpec = z.infer<typeof TaskSpec>;

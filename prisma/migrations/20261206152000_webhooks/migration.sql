@@ -57,3 +57,6 @@ SELECT gen_random_uuid(), "id", "notifyUrl", ARRAY['win.created', 'win.shipped']
 FROM "Tenant" WHERE "notifyUrl" IS NOT NULL;
 
 ALTER TABLE "Tenant" DROP COLUMN "notifyUrl";
+
+-- A share task the host app confirms (share_confirmed) instead of the client.
+ALTER TABLE "Task" ADD COLUMN "confirmBy" TEXT;
