@@ -18,6 +18,7 @@ export async function startHookReceiver({ statuses = [] as number[] } = {}): Pro
   const hooks: ReceivedHook[] = [];
   const requests: { headers: IncomingHttpHeaders; body: string }[] = [];
   const answers = [...statuses];
+  answersOf.set(hooks, answers);
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -36,6 +37,15 @@ export async function startHookReceiver({ statuses = [] as number[] } = {}): Pro
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+const answersOf = new WeakMap<ReceivedHook[], number[]>();
+
+/** From now on the receiver answers `status` (the statuses still queued are dropped). */
+export function answerNext(receiver: { hooks: ReceivedHook[] }, status: number) {
+  const answers = answersOf.get(receiver.hooks)!;
+  answers.length = 0;
+  answers.push(...Array(1000).fill(status));
 }
 
 /** An enabled endpoint of the tenant at `url`, for every event type unless told; its secret is returned. */
