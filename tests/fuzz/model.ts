@@ -1136,6 +1136,44 @@ function actions(): Endpoint[] {
     ),
     action(
       `${A}/settings/actions.ts`,
+      'createWebhookEndpointAction',
+      'owner',
+      (ctx) => [
+        slug(ctx),
+        obj({
+          url: text('https://hooks.fuzz.example/in', { max: 2_000 }),
+          events: arr(choice(['win.created', 'alert.raised'])),
+          fulfilment: flag(),
+        }),
+      ],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
+      'setWebhookEndpointEnabledAction',
+      'owner',
+      (ctx) => [slug(ctx), id(ids(ctx.t.view.webhookEndpoints), ids(by(ctx).webhookEndpoints)), flag()],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
+      'resendWebhookDeliveryAction',
+      'owner',
+      (ctx) => {
+        const d = ctx.t.view.webhookDeliveries[0] ?? {
+          id: '00000000-0000-4000-8000-000000000002',
+          endpointId: '00000000-0000-4000-8000-000000000003',
+        };
+        return [
+          slug(ctx),
+          id([d.endpointId], ids(by(ctx).webhookEndpoints)),
+          id([d.id], ids(by(ctx).webhookDeliveries)),
+        ];
+      },
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
       'rotateSecretAction',
       'owner',
       (ctx) => [slug(ctx), choice(['userToken', 'webhook'])],

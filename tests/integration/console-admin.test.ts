@@ -415,3 +415,68 @@ describe('settings actions (OWNER only)', () => {
     expect(JSON.stringify(entry)).not.toContain(before.webhookSecret);
   });
 });
+
+describe('settings webhook actions', () => {
+  const refusedFor = async (call: () => Promise<unknown>) => {
+    for (const role of ['ANALYST', 'OPERATOR'] as const) {
+      as(role);
+      expect(await call()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  };
+  const input = { url: 'https://hooks.example.com/console', events: ['win.created'], fulfilment: true };
+
+  it("create, disable and resend: owners only, another tenant's endpoint not found, bad input named", async () => {
+    await refusedFor(() => settings.createWebhookEndpointAction(a.slug, input));
+    as('OWNER');
+    expect(await settings.createWebhookEndpointAction(b.slug, input)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(
+      await settings.createWebhookEndpointAction(a.slug, { ...input, url: 'https://x.example/\u0000' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const created = await settings.createWebhookEndpointAction(a.slug, input);
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect(created.data.endpoint).toMatchObject({ url: input.url, fulfilment: true, enabled: true });
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: created.data.endpoint.id } })).secret).toBe(
+      created.data.secret,
+    );
+
+    const foreign = await addWebhookEndpoint(b.id, 'https://hooks.example.com/b');
+    await refusedFor(() => settings.setWebhookEndpointEnabledAction(a.slug, created.data.endpoint.id, false));
+    as('OWNER');
+    expect(await settings.setWebhookEndpointEnabledAction(a.slug, foreign.id, false)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: foreign.id } })).enabled).toBe(true);
+    expect(
+      await settings.setWebhookEndpointEnabledAction(a.slug, created.data.endpoint.id.toUpperCase(), false),
+    ).toMatchObject({ ok: true, data: { endpoint: { enabled: false } } });
+
+    const delivery = await db.webhookDelivery.create({
+      data: {
+        tenantId: a.id,
+        endpointId: created.data.endpoint.id,
+        eventId: randomUUID(),
+        type: 'win.created',
+        status: 'FAILED',
+        expiresAt: new Date(),
+      },
+    });
+    await refusedFor(() => settings.resendWebhookDeliveryAction(a.slug, created.data.endpoint.id, delivery.id));
+    as('OWNER');
+    expect(await settings.resendWebhookDeliveryAction(b.slug, created.data.endpoint.id, delivery.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await settings.resendWebhookDeliveryAction(a.slug, foreign.id, delivery.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await settings.resendWebhookDeliveryAction(a.slug, created.data.endpoint.id, delivery.id)).toMatchObject({
+      ok: true,
+      data: { delivery: { id: delivery.id, status: 'PENDING' } },
+    });
+  });
+});
