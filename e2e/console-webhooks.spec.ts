@@ -83,7 +83,6 @@ test('an owner adds a webhook endpoint, sees its secret once, and resends a deli
     await expect(card.getByText('delivered').first()).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).include('#webhooks').analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-    await page.locator('#webhooks').scrollIntoViewIfNeeded();
     await shot(page, 'log');
 
     const before = received.length;

@@ -235,7 +235,9 @@ function EndpointCard({ endpoint, actions }: { endpoint: WebhookEndpointView; ac
               <Tr key={d.id}>
                 <Td>
                   <span className="font-mono text-xs text-zinc-900">{d.type}</span>
-                  <span className="block font-mono text-[11px] text-zinc-500">{d.eventId}</span>
+                  <span className="block font-mono text-[11px] text-zinc-500" title={d.eventId}>
+                    {d.eventId.slice(0, 8)}…
+                  </span>
                 </Td>
                 <Td>
                   <Badge tone={deliveryTone[d.status]}>{d.status.toLowerCase()}</Badge>
