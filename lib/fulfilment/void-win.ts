@@ -78,21 +78,25 @@ export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): 
         },
         tx,
       );
-      const deliveries = await emitEvent(tx, {
-        tenantId,
-        type: change.claimExpired ? 'claim.expired' : 'win.voided',
-        subjectId: winId,
-        oncePerSubject: true,
-        data: {
-          winId,
-          activityId: win.activityId,
-          userId: win.userId,
-          prizeId: win.prizeId,
-          quantity: w.quantity,
-          previousStatus: w.status,
-          reason,
-        },
-      });
+      // A held win was never announced (win.created waits for its approval): nothing to take back.
+      const announced = w.status !== 'HELD';
+      const deliveries = !announced
+        ? []
+        : await emitEvent(tx, {
+            tenantId,
+            type: change.claimExpired ? 'claim.expired' : 'win.voided',
+            subjectId: winId,
+            oncePerSubject: true,
+            data: {
+              winId,
+              activityId: win.activityId,
+              userId: win.userId,
+              prizeId: win.prizeId,
+              quantity: w.quantity,
+              previousStatus: w.status,
+              reason,
+            },
+          });
       return { quantity: w.quantity, epoch, deliveries };
     });
     if (result === null) return { voided: false };

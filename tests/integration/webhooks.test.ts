@@ -12,7 +12,14 @@ import {
 import { POST as rotateSecret } from '@/app/api/manage/webhook-endpoints/[id]/rotate-secret/route';
 import { GET as listDeliveries } from '@/app/api/manage/webhook-endpoints/[id]/deliveries/route';
 import { POST as retryDelivery } from '@/app/api/manage/webhook-endpoints/[id]/deliveries/[deliveryId]/retry/route';
+import { changeActivityStatus } from '@/lib/activities/change-status';
 import { createActivity } from '@/lib/activities/create-activity';
+import { raiseStockAlert } from '@/lib/alerts/raise-stock-alert';
+import { claimWin } from '@/lib/fulfilment/claim-win';
+import { expireClaims } from '@/lib/fulfilment/expire-claims';
+import { approveHeldWin, rejectHeldWin } from '@/lib/fulfilment/review-held-win';
+import { shipWin } from '@/lib/fulfilment/ship-win';
+import { voidWin } from '@/lib/fulfilment/void-win';
 import { publishActivity } from '@/lib/activities/publish-activity';
 import { signBody } from '@/lib/auth/hmac-signature';
 import { resetConfigForTests } from '@/lib/config';
@@ -21,10 +28,12 @@ import { executeDraw } from '@/lib/draw/execute-draw';
 import { bullPrefix, closeQueues } from '@/lib/queues';
 import { createRedis, deleteKeysWithPrefix } from '@/lib/redis';
 import { eventIdFor } from '@/lib/webhooks/emit-event';
+import { webhookEventTypes as allTypes, type WebhookEventType } from '@/lib/webhooks/event-types';
 import { isPrivateAddress } from '@/lib/webhooks/safe-address';
 import { sendDelivery } from '@/lib/webhooks/send-delivery';
 import deliveries from '@/workers/deliveries';
-import { createPrizes, endUser, specFor, testActor } from '../helpers/activities';
+import { createPrizes, endUser, liveActivity, specFor, testActor } from '../helpers/activities';
+import { createWinFixture } from '../helpers/wins';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 import { answerNext, startHookReceiver } from '../helpers/hook-receiver';
 import { waitFor } from '../helpers/workers';
@@ -205,6 +214,85 @@ describe('webhook endpoints API', () => {
     expect(isPrivateAddress('::ffff:127.0.0.1')).toBe(true);
     expect(isPrivateAddress('8.8.8.8')).toBe(false);
     expect(isPrivateAddress('2606:4700::1111')).toBe(false);
+  });
+});
+
+describe('webhook events', () => {
+  it('are each written once into the outbox, from the one place that makes the change', async () => {
+    const tenant = await freshTenant();
+    const endpoint = await addEndpoint(tenant, { url: 'https://hooks.example.com/all', events: [...allTypes] });
+    await worker.pause();
+    try {
+      const { activity } = await liveActivity((p) => [{ probability: 1, stock: 50, prizes: [{ prizeId: p[0]! }] }], {
+        tenant,
+        overrides: { limits: { freeDrawsPerDay: 5 }, claimWindowHours: 48 },
+      });
+      const win = async (user: string) =>
+        (await executeDraw(endUser(tenant, user), activity.id, randomUUID())).winIds[0]!;
+      const address = { name: 'Li Lei', phone: '+86 138 0000 0000', address: '1 Century Avenue, Shanghai' };
+      const claimed = await win('claims');
+      await claimWin(endUser(tenant, 'claims'), claimed, address);
+      await claimWin(endUser(tenant, 'claims'), claimed, { ...address, name: 'Han Meimei' });
+      await shipWin(tenant.id, testActor, claimed, { carrier: 'SF Express', trackingNumber: 'SF1234567890' });
+      const voided = await win('voids');
+      await voidWin(tenant.id, testActor, { winId: voided, reason: 'fraud' });
+      await voidWin(tenant.id, testActor, { winId: voided, reason: 'again' });
+      const expired = await win('expires');
+      await db.win.update({ where: { id: expired }, data: { claimExpiresAt: new Date(Date.now() - 1) } });
+      await expireClaims(Date.now(), { tenantId: tenant.id });
+      // Held wins are told when approved (never at the draw), and a rejected one not at all.
+      const held = await createWinFixture(tenant.id);
+      await db.win.update({ where: { id: held.win.id }, data: { status: 'HELD' } });
+      await approveHeldWin(tenant.id, testActor, held.win.id);
+      const rejected = await createWinFixture(tenant.id);
+      await db.win.update({ where: { id: rejected.win.id }, data: { status: 'HELD' } });
+      await rejectHeldWin(tenant.id, testActor, rejected.win.id, 'bot');
+      await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'pause' });
+      await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'resume' });
+      await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'end' });
+      await raiseStockAlert(tenant.id, activity.id, {
+        prizeId: randomUUID(),
+        kind: 'ledger',
+        message: 'test drift',
+        details: { expected: 1, actual: 2 },
+      });
+
+      const rows = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
+      const byType = (type: string) => rows.filter((r) => r.type === type);
+      expect(byType('activity.started').map((r) => r.subjectId)).toEqual([activity.id]);
+      expect(byType('activity.ended').map((r) => r.subjectId)).toEqual([activity.id]);
+      expect(
+        byType('win.created')
+          .map((r) => r.subjectId)
+          .sort(),
+      ).toEqual([claimed, voided, expired, held.win.id].sort());
+      expect(byType('win.claimed').map((r) => r.subjectId)).toEqual([claimed]);
+      expect(byType('win.shipped')).toHaveLength(1);
+      expect(byType('win.shipped')[0]!.payload).toMatchObject({
+        type: 'win.shipped',
+        tenant: tenant.slug,
+        data: { winId: claimed, carrier: 'SF Express', trackingNumber: 'SF1234567890' },
+      });
+      expect(byType('win.voided').map((r) => r.subjectId)).toEqual([voided]);
+      expect(byType('claim.expired').map((r) => r.subjectId)).toEqual([expired]);
+      expect(byType('alert.raised')).toHaveLength(1);
+      expect(byType('alert.raised')[0]!.payload).toMatchObject({
+        data: { kind: 'stock.ledger', message: 'test drift' },
+      });
+      for (const r of rows.filter((x) => x.subjectId && x.type !== 'win.shipped' && x.type !== 'alert.raised'))
+        expect(r.eventId).toBe(eventIdFor(r.type as WebhookEventType, r.subjectId!));
+      // Nothing for a type the endpoint does not take.
+      await callRoute(patchEndpoint, {
+        method: 'PATCH',
+        headers: manage(tenant),
+        params: { id: endpoint.id },
+        body: { events: ['win.shipped'] },
+      });
+      await win('late').catch(() => undefined);
+      expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(rows.length);
+    } finally {
+      worker.resume();
+    }
   });
 });
 
