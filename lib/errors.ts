@@ -137,6 +137,7 @@ const UNAVAILABLE_MESSAGES = [
   /^timeout expired$/, // pg: a Client's connectionTimeoutMillis
   /^Command timed out/, // ioredis: commandTimeout
   /^Connection is closed\.?$/, // ioredis
+  /^Command aborted due to connection close/, // ioredis: an auto-pipelined command cut off by a closed link
   /^Stream isn't writeable and enableOfflineQueue options is false/, // ioredis, while disconnected
   /^Reached the max retries per request limit/, // ioredis: MaxRetriesPerRequestError
   /^OOM command not allowed/, // Redis at maxmemory under noeviction: it refuses writes, drops nothing

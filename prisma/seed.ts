@@ -1,10 +1,12 @@
 // Demo data, safe to run any number of times: tenants `demo` and `acme`, an owner for each,
 // one operator who belongs to both, and a few prizes. Prints the logins.
+import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { db } from '../lib/db';
 import { ensureTenant } from '../lib/tenancy/ensure-tenant';
 import { upsertOperator } from '../lib/auth/verify-operator';
 import { createPrize } from '../lib/prizes/create-prize';
+import { addPrizeCodes } from '../lib/prizes/add-prize-codes';
 import type { Role } from '../lib/auth/console-guard';
 import { createActivity } from '../lib/activities/create-activity';
 import { publishActivity } from '../lib/activities/publish-activity';
@@ -32,7 +34,8 @@ const demoPrizes = {
   demo: [
     { name: 'Smart Speaker', kind: 'physical', value: 299, stock: 50 },
     { name: 'Tote Bag', kind: 'physical', value: 39, stock: 2_000 },
-    { name: '¥10 Coupon', kind: 'coupon', value: 10, stock: 20_000 },
+    // A coupon prize's stock is its codes, added below.
+    { name: '¥10 Coupon', kind: 'coupon', value: 10, stock: 0 },
     { name: '100 Points', kind: 'points', value: 1, stock: 1_000_000 },
   ],
   acme: [
@@ -40,6 +43,17 @@ const demoPrizes = {
     { name: 'Acme Gift Card', kind: 'virtual', value: 50, stock: 1_000 },
   ],
 } as const;
+
+/** Codes that look like a shop's: SPRING10- and 10 random letters or digits. */
+function demoCouponCodes(n: number): string[] {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const codes = new Set<string>();
+  while (codes.size < n) {
+    const bytes = randomBytes(10);
+    codes.add(`SPRING10-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`);
+  }
+  return [...codes];
+}
 
 export type SeedResult = {
   tenants: Record<string, string>;
@@ -137,7 +151,10 @@ export async function seedDemo(): Promise<SeedResult> {
   for (const [slug, prizes] of Object.entries(demoPrizes)) {
     const tenantId = tenants[slug]!;
     if ((await db.prize.count({ where: { tenantId } })) > 0) continue;
-    for (const p of prizes) await createPrize(tenantId, system, { ...p });
+    for (const p of prizes) {
+      const prize = await createPrize(tenantId, system, { ...p });
+      if (p.kind === 'coupon') await addPrizeCodes(tenantId, system, prize.id, { codes: demoCouponCodes(5_000) });
+    }
   }
   const liveActivityId = await ensureDemoActivity(tenants.demo);
   return {

@@ -3,6 +3,7 @@ export const consoleSections = [
   { segment: 'activities', label: 'Activities' },
   { segment: 'prizes', label: 'Prizes' },
   { segment: 'winners', label: 'Winners' },
+  { segment: 'players', label: 'Players' },
   { segment: 'risk', label: 'Risk' },
   { segment: 'audit', label: 'Audit' },
   { segment: 'settings', label: 'Settings' },

@@ -28,6 +28,12 @@ export const CalendarIcon = (p: IconProps) => (
     <path d="M16 2v4M8 2v4M3 10h18" />
   </Icon>
 );
+export const UserIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21a8 8 0 0 1 16 0" />
+  </Icon>
+);
 export const GiftIcon = (p: IconProps) => (
   <Icon {...p}>
     <rect x="3" y="8" width="18" height="4" rx="1" />

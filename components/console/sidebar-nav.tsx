@@ -4,12 +4,22 @@ import Link from 'next/link';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import type { ComponentType } from 'react';
 import { consoleSections, type ConsoleSection } from './console-sections';
-import { CalendarIcon, GiftIcon, ScrollIcon, ShieldIcon, SlidersIcon, TrophyIcon, type IconProps } from './icons';
+import {
+  CalendarIcon,
+  GiftIcon,
+  ScrollIcon,
+  ShieldIcon,
+  SlidersIcon,
+  TrophyIcon,
+  UserIcon,
+  type IconProps,
+} from './icons';
 
 const sectionIcons: Record<ConsoleSection, ComponentType<IconProps>> = {
   activities: CalendarIcon,
   prizes: GiftIcon,
   winners: TrophyIcon,
+  players: UserIcon,
   risk: ShieldIcon,
   audit: ScrollIcon,
   settings: SlidersIcon,

@@ -1,8 +1,11 @@
 'use client';
 
-// Times render in UTC on the server and switch to the viewer's own zone once hydrated, so the
-// HTML is deterministic and the operator still reads local time.
+// A point in time in the console's zone (components/console/time-zone.tsx) or a given one,
+// labelled with the zone's offset, so the server's HTML and the browser's agree and an operator
+// never has to guess which clock a time is on. The relative part ("5 min ago") needs the
+// viewer's clock, so it appears once hydrated.
 import { useSyncExternalStore } from 'react';
+import { useTimeZone } from './time-zone';
 
 const noopSubscribe = () => () => {};
 const useHydrated = () =>
@@ -20,16 +23,28 @@ const options: Intl.DateTimeFormatOptions = {
   minute: '2-digit',
   hourCycle: 'h23',
 };
-const utcFormat = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Dec 6, 2026, 19:53 GMT+8": the time in `zone`, with the zone's offset as its label. */
+export function formatInZone(iso: string | Date, zone: string): string {
+  let f = formats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { ...options, timeZone: zone, timeZoneName: 'short' });
+    formats.set(zone, f);
+  }
+  return f.format(typeof iso === 'string' ? new Date(iso) : iso);
+}
+
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
-export function Timestamp({ iso, withRelative = false }: { iso: string; withRelative?: boolean }) {
+export function Timestamp({ iso, withRelative = false, zone }: { iso: string; withRelative?: boolean; zone?: string }) {
   const hydrated = useHydrated();
+  const consoleZone = useTimeZone();
   const date = new Date(iso);
-  const absolute = hydrated ? new Intl.DateTimeFormat('en-US', options).format(date) : `${utcFormat.format(date)} UTC`;
+  const z = zone ?? consoleZone;
   return (
-    <time dateTime={iso} title={date.toISOString()} className="whitespace-nowrap">
-      {absolute}
+    <time dateTime={iso} title={`${date.toISOString()} (${z})`} className="whitespace-nowrap">
+      {formatInZone(date, z)}
       {withRelative && hydrated ? <span className="block text-xs text-zinc-500">{relative(date)}</span> : null}
     </time>
   );

@@ -73,6 +73,7 @@ export function RulesView({ view, locale }: RulesViewProps) {
             </tr>
           </tbody>
         </table>
+        <OddsSchedule view={view} locale={locale} />
       </section>
       <section aria-labelledby="limits">
         <h2 id="limits" className="mb-1 font-bold">
@@ -90,5 +91,66 @@ export function RulesView({ view, locale }: RulesViewProps) {
         </dl>
       </section>
     </main>
+  );
+}
+
+/** The time segments of every tier that has them, and what pacing does when a tier is paced. */
+function OddsSchedule({ view, locale }: RulesViewProps) {
+  const t = messages[locale].rules;
+  const scheduled = view.tiers.filter((tier) => tier.schedule.length > 0);
+  const paced = view.tiers.filter((tier) => tier.pacing === 'even');
+  const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  return (
+    <>
+      {scheduled.length > 0 ? (
+        <div className="mt-3 space-y-2 text-sm" data-testid="odds-schedule">
+          <p className="text-zinc-600">{t.now}</p>
+          {scheduled.map((tier) => (
+            <table key={tier.id} className="w-full text-left">
+              <caption className="py-1 text-left font-semibold">
+                {tier.name} · {t.schedule}
+              </caption>
+              <thead>
+                <tr className="border-b border-zinc-200 text-zinc-600">
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    {t.hours}
+                  </th>
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    {t.dates}
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    {t.probability}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tier.schedule.map((s, i) => (
+                  <tr key={i} className="border-b border-zinc-100">
+                    <td className="py-1 pr-2 tabular-nums">
+                      {hh(s.fromHour)}–{hh(s.toHour)}
+                    </td>
+                    <td className="py-1 pr-2 tabular-nums">
+                      {s.fromDate || s.toDate ? `${s.fromDate ?? '…'} – ${s.toDate ?? '…'}` : t.everyDay}
+                    </td>
+                    <td className="py-1 text-right tabular-nums">{formatPercent(s.probability, locale)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <td className="py-1 pr-2" colSpan={2}>
+                    {t.otherwise}
+                  </td>
+                  <td className="py-1 text-right tabular-nums">{formatPercent(tier.baseProbability, locale)}</td>
+                </tr>
+              </tbody>
+            </table>
+          ))}
+        </div>
+      ) : null}
+      {paced.length > 0 ? (
+        <p className="mt-3 text-sm text-zinc-600" data-testid="pacing-note">
+          {t.pacing} ({paced.map((tier) => tier.name).join(', ')})
+        </p>
+      ) : null}
+    </>
   );
 }

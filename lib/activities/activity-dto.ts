@@ -39,7 +39,7 @@ export const activitySelect = {
       autoTuneMinMicros: true,
       autoTuneMaxMicros: true,
       prizes: {
-        select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true } } },
+        select: { prizeId: true, quantity: true, prize: { select: { name: true, kind: true, valueMinor: true } } },
         orderBy: { prizeId: 'asc' },
       },
     },

@@ -1,11 +1,16 @@
-// GET /api/v1/activities/{id}: what an end user may see, odds disclosed as configured.
+// GET /api/v1/activities/{id}: what an end user may see, odds disclosed as they pick the tier
+// now: the time segment in force applied (auto-tuning writes the tier's own odds), the whole
+// schedule beside them, and pacing apart, since it can only turn a win into no win.
 import { publicStatus } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
+import { localClock } from '../draw/local-day';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { oddsAt, type Segment } from '../draw/segments';
+import { nowMs } from '../clock';
 
-export async function getPublicActivity(tenantId: string, activityId: string) {
+export async function getPublicActivity(tenantId: string, activityId: string, now = nowMs()) {
   const a = isUuid(activityId)
     ? await db.activity.findFirst({
         where: { id: activityId, tenantId, status: { not: 'DRAFT' } },
@@ -27,6 +32,8 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
               id: true,
               name: true,
               probabilityMicros: true,
+              segments: true,
+              pacing: true,
               prizes: {
                 select: { quantity: true, prize: { select: { id: true, name: true, kind: true, imageUrl: true } } },
                 orderBy: { prizeId: 'asc' },
@@ -38,7 +45,12 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
       })
     : null;
   if (!a) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
-  const winMicros = a.tiers.reduce((s, t) => s + t.probabilityMicros, 0);
+  const { hour, day } = localClock(a.timezone, now);
+  const tiers = a.tiers.map((t) => {
+    const segments = t.segments as Segment[];
+    return { ...t, segments, micros: oddsAt({ probabilityMicros: t.probabilityMicros, segments }, hour, day) };
+  });
+  const winMicros = tiers.reduce((s, t) => s + t.micros, 0);
   return {
     id: a.id,
     name: a.name,
@@ -54,10 +66,19 @@ export async function getPublicActivity(tenantId: string, activityId: string) {
       maxDrawsTotal: a.maxDrawsTotal,
       maxWinsPerUser: a.maxWinsPerUser,
     },
-    tiers: a.tiers.map((t) => ({
+    tiers: tiers.map((t) => ({
       id: t.id,
       name: t.name,
-      probability: t.probabilityMicros / PROBABILITY_SCALE,
+      probability: t.micros / PROBABILITY_SCALE,
+      baseProbability: t.probabilityMicros / PROBABILITY_SCALE,
+      schedule: t.segments.map((s) => ({
+        fromHour: s.fromHour,
+        toHour: s.toHour,
+        ...(s.fromDate ? { fromDate: s.fromDate } : {}),
+        ...(s.toDate ? { toDate: s.toDate } : {}),
+        probability: s.probabilityMicros / PROBABILITY_SCALE,
+      })),
+      pacing: t.pacing.toLowerCase(),
       prizes: t.prizes.map((p) => ({
         prizeId: p.prize.id,
         name: p.prize.name,

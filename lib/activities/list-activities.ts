@@ -30,15 +30,18 @@ export async function listActivities(
   {
     status,
     search,
+    archived = false,
     limit = 100,
     now = Date.now(),
-  }: { status?: ActivityStatus; search?: string; limit?: number; now?: number } = {},
+  }: { status?: ActivityStatus; search?: string; archived?: boolean; limit?: number; now?: number } = {},
 ): Promise<ActivityListItem[]> {
   const where: Prisma.ActivityWhereInput = {
     tenantId,
     // ENDED finds the settled ones too: outside the books they have simply ended.
     ...(status === 'ENDED' ? { status: { in: [...ENDED_STATUSES] } } : status ? { status } : {}),
     ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
+    // Archived ones only when asked for; then only they.
+    archivedAt: archived ? { not: null } : null,
   };
   const rows = await db.activity.findMany({
     where,

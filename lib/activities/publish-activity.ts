@@ -10,6 +10,7 @@ import { publicStatus } from '../activity-status';
 import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
 import { moveStock } from '../inventory/move-stock';
+import { reserveCodes } from '../coupons/coupon-pool';
 import { withPrizeLocks } from '../locks/prize-lock';
 import { requestRedis, type Redis } from '../redis';
 import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
@@ -77,7 +78,7 @@ async function reserve(
   { tenantId, actor, activityId, need }: { tenantId: string; actor: Actor; activityId: string; need: Need },
 ) {
   for (const [prizeId, quantity] of [...need].sort(([a], [b]) => a.localeCompare(b))) {
-    const select = { name: true, availableStock: true } as const;
+    const select = { name: true, kind: true, availableStock: true } as const;
     const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select });
     if (!prize) throw new AppError('VALIDATION_FAILED', `prize ${prizeId} not found`);
     if (prize.availableStock < quantity) {
@@ -87,6 +88,8 @@ async function reserve(
     }
     const reservation = { poolDelta: -quantity, activityDelta: quantity, reason: 'publish' };
     await moveStock(tx, { tenantId, prizeId, activityId, kind: 'RESERVE', ...reservation, actor });
+    // A coupon prize's units are its codes: as many move into the activity's pool.
+    if (prize.kind === 'COUPON') await reserveCodes(tx, { activityId, prizeId, quantity });
   }
 }
 

@@ -59,3 +59,17 @@ function formatOffset(minutes: number): string {
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Whole local days in a zone as [from, until) instants, the last day included: a filter's
+ * "from 1 Nov to 28 Nov" read on the clock the console shows.
+ */
+export function dayRangeIn(
+  from: string | undefined,
+  to: string | undefined,
+  timeZone: string,
+): { from: Date | undefined; until: Date | undefined } {
+  const startOf = (day: string) => new Date(fromZonedInput(`${day}T00:00`, timeZone)!);
+  const next = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { from: from ? startOf(from) : undefined, until: to ? startOf(next(to)) : undefined };
+}

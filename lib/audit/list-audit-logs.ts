@@ -3,6 +3,7 @@
 // ids as stand-ins and emails masked (lib/audit/operator-privacy.ts), filters included.
 import { db } from '../db';
 import { hideOperatorIds, operatorIdOfRef, operatorRef, visibleEmail, type Viewer } from './operator-privacy';
+import type { AuditQuery } from './schemas';
 import { resolveActorNames } from './resolve-actor-names';
 
 export type AuditLogDto = {
@@ -137,4 +138,20 @@ export async function listAuditFacets(
       })
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
+}
+
+/**
+ * GET /api/manage/audit: one page of the trail for an API key. A key that may only read sees it
+ * as an ANALYST does (operators by stand-in, emails masked); any other sees it as an OWNER.
+ */
+export async function listAuditPage(
+  tenantId: string,
+  { cursor, ...query }: AuditQuery,
+  caller: { apiKeyId: string; readOnly: boolean },
+): Promise<{ items: AuditLogDto[]; nextCursor: string | null }> {
+  const viewer: Viewer = caller.readOnly
+    ? { tenantId, operatorId: caller.apiKeyId, seesOperatorIds: false }
+    : undefined;
+  const { items, nextBeforeId } = await listAuditLogs(tenantId, { ...query, beforeId: cursor }, viewer);
+  return { items, nextCursor: nextBeforeId };
 }

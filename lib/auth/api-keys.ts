@@ -4,6 +4,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { randomSecret, sha256Hex } from './secrets';
+import type { ApiKeyScope } from './api-key-scopes';
 
 const KEY_PREFIX = 'lk_';
 /** Writing lastUsedAt on every request would make the key row hot; once a minute is enough. */
@@ -13,6 +14,8 @@ export type ApiKeyDto = {
   id: string;
   name: string;
   prefix: string;
+  /** What the key may do (lib/auth/api-key-scopes.ts). */
+  scopes: string[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -21,6 +24,7 @@ const apiKeySelect = {
   id: true,
   name: true,
   prefix: true,
+  scopes: true,
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,
@@ -30,6 +34,7 @@ export async function createApiKey(
   tenantId: string,
   actor: Actor,
   name: string,
+  { scopes = ['*'] }: { scopes?: ApiKeyScope[] } = {},
 ): Promise<{ key: string; apiKey: ApiKeyDto }> {
   const key = `${KEY_PREFIX}${randomSecret(24)}`;
   const apiKey = await db.apiKey.create({
@@ -38,6 +43,7 @@ export async function createApiKey(
       name,
       prefix: key.slice(0, 10),
       keyHash: sha256Hex(key),
+      scopes,
       createdById: actor.type === 'OPERATOR' ? actor.id : null,
     },
     select: apiKeySelect,
@@ -64,7 +70,7 @@ export async function revokeApiKey(tenantId: string, actor: Actor, id: string): 
   return after;
 }
 
-export type ApiKeyPrincipal = { tenantId: string; apiKeyId: string };
+export type ApiKeyPrincipal = { tenantId: string; apiKeyId: string; scopes: string[] };
 
 /** Resolves a bearer key to its tenant, or throws 401 (missing, unknown or revoked alike). */
 export async function authenticateApiKey(authorization: string | null): Promise<ApiKeyPrincipal> {
@@ -72,14 +78,14 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   if (!key || !key.startsWith(KEY_PREFIX)) throw new AppError('UNAUTHORIZED', 'a valid API key is required');
   const found = await db.apiKey.findUnique({
     where: { keyHash: sha256Hex(key) },
-    select: { id: true, tenantId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, tenantId: true, revokedAt: true, lastUsedAt: true, scopes: true },
   });
   if (!found || found.revokedAt) throw new AppError('UNAUTHORIZED', 'a valid API key is required');
   const now = Date.now();
   if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { tenantId: found.tenantId, apiKeyId: found.id };
+  return { tenantId: found.tenantId, apiKeyId: found.id, scopes: found.scopes };
 }
 
 export function bearer(authorization: string | null): string | null {

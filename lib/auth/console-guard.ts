@@ -14,6 +14,8 @@ export type ConsoleContext = {
   tenantId: string;
   tenantSlug: string;
   tenantName: string;
+  /** The zone the console shows this tenant's times in. */
+  tenantTimezone: string;
   role: Role;
   /** False for analysts: other operators' ids reach them only as stand-ins (lib/audit/operator-privacy.ts). */
   seesOperatorIds: boolean;
@@ -34,7 +36,7 @@ export async function authorizeConsole(
   if (textProblem(tenantSlug)) throw new AppError('NOT_FOUND', 'tenant not found');
   const membership = await db.membership.findFirst({
     where: { operatorId, tenant: { slug: tenantSlug } },
-    select: { role: true, tenant: { select: { id: true, slug: true, name: true } } },
+    select: { role: true, tenant: { select: { id: true, slug: true, name: true, timezone: true } } },
   });
   if (!membership) throw new AppError('NOT_FOUND', `tenant ${tenantSlug} not found`);
   if (!roleAtLeast(membership.role, minRole)) {
@@ -45,6 +47,7 @@ export async function authorizeConsole(
     tenantId: membership.tenant.id,
     tenantSlug: membership.tenant.slug,
     tenantName: membership.tenant.name,
+    tenantTimezone: membership.tenant.timezone,
     role: membership.role,
     seesOperatorIds: roleAtLeast(membership.role, 'OPERATOR'),
     actor: { type: 'OPERATOR', id: operatorId },

@@ -1,6 +1,7 @@
 // GET /api/v1/activities/{id}/me: the user's chances, draws today, tasks and wins.
 // Chances come from the same Redis counters the draw decides on, so the page never promises
 // a draw the engine would refuse.
+import { batchedReads } from '../batched-reads';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -46,6 +47,19 @@ async function cachedActivity(tenantId: string, activityId: string, now: number)
   return activity;
 }
 
+type GrantCount = { taskId: string; day: string; n: number };
+
+/** Task grants per task and day of many (activity, user) pairs in one statement, row i tagged with i. */
+const GRANT_COUNTS = `SELECT q.i::int AS i, g."taskId"::text AS "taskId", g.day, count(*)::int AS n
+FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS q(a, u, i)
+JOIN "ChanceGrant" g ON g."activityId" = q.a AND g."userId" = q.u AND g."taskId" IS NOT NULL
+GROUP BY q.i, g."taskId", g.day`;
+
+const grantCounts = batchedReads<{ activityId: string; userId: string }, GrantCount>(GRANT_COUNTS, (reads) => [
+  reads.map((r) => r.activityId),
+  reads.map((r) => r.userId),
+]);
+
 export async function getMyState(user: EndUser, activityId: string, now = nowMs()) {
   const activity = isUuid(activityId) ? await cachedActivity(user.tenantId, activityId, now) : null;
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
@@ -55,14 +69,8 @@ export async function getMyState(user: EndUser, activityId: string, now = nowMs(
   // The user's counters, task grants (only if there are tasks) and wins here, side by side.
   const [counters, grants, wins] = await Promise.all([
     redis.hmget(drawKeys(activity.id).user(user.userId), ...fields),
-    activity.tasks.length === 0
-      ? []
-      : db.chanceGrant.groupBy({
-          by: ['taskId', 'day'],
-          where: { activityId, userId: user.userId, taskId: { not: null } },
-          _count: { _all: true },
-        }),
-    listUserWins(user.tenantId, user.userId, { activityId }),
+    activity.tasks.length === 0 ? [] : grantCounts.submit({ activityId: activity.id, userId: user.userId }),
+    listUserWins(user.tenantId, user.userId, { activityId: activity.id }),
   ]);
   const [drawsToday, freeToday, total, granted, used] = counters.map((v) => Number(v ?? 0)) as [
     number,
@@ -76,8 +84,8 @@ export async function getMyState(user: EndUser, activityId: string, now = nowMs(
   if (activity.maxDrawsTotal !== null) chances = Math.min(chances, activity.maxDrawsTotal - total);
 
   const tasks = activity.tasks.map((t) => {
-    const doneToday = grants.filter((g) => g.taskId === t.id && g.day === day).reduce((s, g) => s + g._count._all, 0);
-    const doneTotal = grants.filter((g) => g.taskId === t.id).reduce((s, g) => s + g._count._all, 0);
+    const doneToday = grants.filter((g) => g.taskId === t.id && g.day === day).reduce((s, g) => s + g.n, 0);
+    const doneTotal = grants.filter((g) => g.taskId === t.id).reduce((s, g) => s + g.n, 0);
     const caps = [
       t.perDay !== null ? t.perDay - doneToday : Infinity,
       t.total !== null ? t.total - doneTotal : Infinity,

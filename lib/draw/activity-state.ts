@@ -87,7 +87,8 @@ export function compileConfig(a: ActivitySnapshot, status: string = publicStatus
 export const PACING_BURST_SHARE = 0.01;
 
 /**
- * A tier as the draw reads it: id, odds p in millionths, bundle [[prizeId, qty]], time
+ * A tier as the draw reads it: id, odds p in millionths, bundle [[prizeId, qty, coupon?]] (1 for a
+ * coupon prize, whose units are the codes of its list: codes-key.lua), time
  * segments s (lib/draw/segments.ts) and, for even pacing, pace = {st: stock, b: burst}.
  */
 export function compileTier(t: ActivitySnapshot['tiers'][number]) {
@@ -95,19 +96,25 @@ export function compileTier(t: ActivitySnapshot['tiers'][number]) {
   return {
     id: t.id,
     p: t.probabilityMicros,
-    prizes: t.prizes.map((p) => [p.prizeId, p.quantity] as [string, number]),
+    prizes: t.prizes.map((p): [string, number] | [string, number, 1] =>
+      p.prize.kind === 'COUPON' ? [p.prizeId, p.quantity, 1] : [p.prizeId, p.quantity],
+    ),
     ...(segments.length ? { s: compileSegments(segments) } : {}),
     ...(t.pacing === 'EVEN' ? { pace: { st: t.stock, b: Math.max(1, Math.ceil(t.stock * PACING_BURST_SHARE)) } } : {}),
   };
 }
 
-export type IssuedCounts = { byTier: Map<string, number>; byPrize: Map<string, number> };
+/** What the records say was issued; `codes`: each coupon prize's codes no win took, in handing-out order. */
+export type IssuedCounts = { byTier: Map<string, number>; byPrize: Map<string, number>; codes?: Map<string, string[]> };
+
+/** Codes go into a list in pieces: one command's arguments stay small however big the pool. */
+const CODES_CHUNK = 1_000;
 
 const showStateScript = loadLuaScript('lib/draw/lua', 'show-state-unless-changed-2.lua');
 
 /**
- * Writes stock (left = reserved − issued − returned) and issued counts, with the config taken
- * away: a state no draw reads until showActivityState shows it.
+ * Writes stock (left = reserved − issued − returned), issued counts and the coupon prizes' code
+ * lists, with the config taken away: a state no draw reads until showActivityState shows it.
  */
 export async function writeActivityCounts(redis: Redis, a: ActivitySnapshot, issued: IssuedCounts): Promise<void> {
   const k = drawKeys(a.id);
@@ -124,6 +131,14 @@ export async function writeActivityCounts(redis: Redis, a: ActivitySnapshot, iss
     issuedFields[`p:${s.prizeId}`] = n;
   }
   const m = redis.multi().del(k.cfg, k.stock, k.issued).hset(k.stock, stock).hset(k.issued, issuedFields);
+  const coupons = new Set(
+    a.tiers.flatMap((t) => t.prizes.filter((p) => p.prize.kind === 'COUPON').map((p) => p.prizeId)),
+  );
+  for (const prizeId of coupons) {
+    m.del(k.codes(prizeId));
+    const codes = issued.codes?.get(prizeId) ?? [];
+    for (let i = 0; i < codes.length; i += CODES_CHUNK) m.rpush(k.codes(prizeId), ...codes.slice(i, i + CODES_CHUNK));
+  }
   const results = await m.exec();
   const failed = results?.find(([err]) => err);
   if (failed) throw failed[0];

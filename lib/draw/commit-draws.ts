@@ -25,6 +25,7 @@ import type { DrawRows } from './draw-record';
 /** One parameter of the statement: a column, its PostgreSQL type, and its value for one row. */
 type Column<Row> = readonly [name: string, type: string, value: (row: Row) => unknown];
 type WinRow = DrawRows['wins'][number] & { drawId: string };
+type CodeRow = { winId: string; prizeId: string; code: string };
 
 /** The Draw table's columns, in the order the statement inserts them: $1 … $14. */
 const DRAW_COLUMNS: readonly Column<DrawRows>[] = [
@@ -57,6 +58,13 @@ const WIN_COLUMNS: readonly Column<WinRow>[] = [
   ['quantity', 'int', (w) => w.quantity],
   ['status', '"WinStatus"', (w) => w.status],
   ['claimExpiresAt', 'timestamp(3)', (w) => w.claimExpiresAt?.toISOString() ?? null],
+];
+
+/** The coupon codes the wins took, one row per code, after the wins': $23 … $25. */
+const CODE_COLUMNS: readonly Column<CodeRow>[] = [
+  ['winId', 'uuid', (c) => c.winId],
+  ['prizeId', 'uuid', (c) => c.prizeId],
+  ['code', 'text', (c) => c.code],
 ];
 
 const RAW_COLUMNS = [...DRAW_COLUMNS, EPOCH_COLUMN, SEQ_COLUMN];
@@ -117,10 +125,18 @@ WITH raw AS (
   FROM ${unnest(WIN_COLUMNS, RAW_COLUMNS.length, 'w')}
   JOIN ins ON ins.id = w."drawId"
   ON CONFLICT DO NOTHING
-  RETURNING id, "tenantId", status, "createdAt"
+  RETURNING id, "tenantId", "activityId", status, "createdAt"
+), coded AS (
+  -- A coupon code goes to the win that took it from the activity's pool, for good; only for wins
+  -- this statement inserted (a repeat finds the codes taken already and changes nothing).
+  UPDATE "CouponCode" c SET "winId" = k."winId", "issuedAt" = now()
+  FROM ${unnest(CODE_COLUMNS, RAW_COLUMNS.length + WIN_COLUMNS.length, 'k')}
+  JOIN won ON won.id = k."winId"
+  WHERE c."prizeId" = k."prizeId" AND c.code = k.code AND c."activityId" = won."activityId" AND c."winId" IS NULL
+  RETURNING 1
 ), hooks AS (
-  -- win.created into the outbox (lib/webhooks/emit-event.ts), its body built at the first attempt;
-  -- a held win's is emitted when it is approved.
+  -- win.created into the outbox (lib/webhooks/emit-event.ts), its body (codes included) built at the
+  -- first attempt, after this commit; a held win's is emitted when it is approved.
   INSERT INTO "WebhookDelivery" (id, "tenantId", "endpointId", "eventId", type, "subjectId", "nextAttemptAt", "expiresAt", "createdAt")
   SELECT gen_random_uuid(), won."tenantId", e.id, md5('win.created:' || won.id::text)::uuid, 'win.created', won.id,
     won."createdAt", won."createdAt" + interval '24 hours', won."createdAt"
@@ -182,7 +198,7 @@ async function commitOnce(batch: DrawRows[], via: Via): Promise<{ id: string; ki
   for (let attempt = 1; ; attempt++) {
     try {
       const { rows } = await via.query<{ id: string; kind: 'draw' | 'delivery' }>({
-        name: 'commit-draws-5',
+        name: 'commit-draws-6',
         text: INSERT_BATCH_SQL,
         values: params,
       });
@@ -197,7 +213,12 @@ async function commitOnce(batch: DrawRows[], via: Via): Promise<{ id: string; ki
 /** The statement's parameters: one array per column, in the order of the column lists above. */
 export function batchParams(batch: DrawRows[]): unknown[] {
   const wins: WinRow[] = batch.flatMap((b) => b.wins.map((w) => ({ ...w, drawId: b.draw.id })));
-  return [...RAW_COLUMNS.map(([, , value]) => batch.map(value)), ...WIN_COLUMNS.map(([, , value]) => wins.map(value))];
+  const codes: CodeRow[] = wins.flatMap((w) => w.codes.map((code) => ({ winId: w.id, prizeId: w.prizeId, code })));
+  return [
+    ...RAW_COLUMNS.map(([, , value]) => batch.map(value)),
+    ...WIN_COLUMNS.map(([, , value]) => wins.map(value)),
+    ...CODE_COLUMNS.map(([, , value]) => codes.map(value)),
+  ];
 }
 
 /** SQLSTATEs that say nothing about the rows: the same statement may well succeed again. */

@@ -23,20 +23,23 @@ export type DrawRecord = {
   ip: string;
   /** The risk verdict: '' (or absent in older records) none, 'L' forced loss, 'H' win held for review. */
   rk?: string;
+  /** Coupon codes won, by prize: one per unit (absent when the draw won none). */
+  cd?: Record<string, string[]>;
 };
 
 export type DrawBody = {
   drawId: string;
   outcome: 'win' | 'lose';
   tier: { id: string; name: string } | null;
-  prizes: { prizeId: string; name: string; kind: string; quantity: number }[];
+  /** `codes`: a coupon prize's codes, one per unit. */
+  prizes: { prizeId: string; name: string; kind: string; quantity: number; codes?: string[] }[];
   winIds: string[];
   chancesLeft: number;
   /** Present when the win waits for a review by the operator before it can be claimed. */
   held?: true;
 };
 
-export type AwardedPrize = { prizeId: string; quantity: number; winId: string };
+export type AwardedPrize = { prizeId: string; quantity: number; winId: string; codes?: string[] };
 
 export function parseRecord(json: string): DrawRecord {
   return JSON.parse(json) as DrawRecord;
@@ -61,12 +64,15 @@ export function awardedPrizes(r: DrawRecord): AwardedPrize[] {
   if (!r.pz) return [];
   return r.pz.split(';').map((part) => {
     const [prizeId, quantity, winId] = part.split(':');
-    return { prizeId: prizeId!, quantity: Number(quantity), winId: winId! };
+    const codes = r.cd?.[prizeId!];
+    return { prizeId: prizeId!, quantity: Number(quantity), winId: winId!, ...(codes ? { codes } : {}) };
   });
 }
 
 export function toDrawBody(r: DrawRecord, view: ActivityView): DrawBody {
   const prizes = awardedPrizes(r);
+  // A held win's codes are shown once an operator approves it (in the user's wins), not before.
+  const held = r.rk === 'H';
   return {
     drawId: r.d,
     outcome: r.t ? 'win' : 'lose',
@@ -76,10 +82,11 @@ export function toDrawBody(r: DrawRecord, view: ActivityView): DrawBody {
       name: view.prizes[p.prizeId]?.name ?? '',
       kind: (view.prizes[p.prizeId]?.kind ?? '').toLowerCase(),
       quantity: p.quantity,
+      ...(p.codes && !held ? { codes: p.codes } : {}),
     })),
     winIds: prizes.map((p) => p.winId),
     chancesLeft: r.l,
-    ...(r.rk === 'H' && prizes.length ? { held: true as const } : {}),
+    ...(held && prizes.length ? { held: true as const } : {}),
   };
 }
 
@@ -111,6 +118,8 @@ export type DrawRows = {
     quantity: number;
     status: 'AWAITING_CLAIM' | 'DELIVERED' | 'HELD';
     claimExpiresAt: Date | null;
+    /** The coupon codes the win takes from its activity's pool. */
+    codes: string[];
   }[];
 };
 
@@ -150,6 +159,7 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
           !held && physical && view.claimWindowHours
             ? new Date(createdAt.getTime() + view.claimWindowHours * 3600_000)
             : null,
+        codes: p.codes ?? [],
       };
     }),
   };
@@ -167,6 +177,8 @@ export type DrawRowForRecord = {
   deviceId: string | null;
   /** "prizeId:qty:winId;..." ordered by prize id, or null for a lose */
   pz: string | null;
+  /** The coupon codes its wins hold, by prize, or null. */
+  cd: Record<string, string[]> | null;
 };
 
 /** A record rebuilt from the rows (after Redis lost it); it has no generation: it is written already. */
@@ -184,5 +196,6 @@ export function recordFromRow(d: DrawRowForRecord): DrawRecord {
     l: d.chancesLeft,
     dev: d.deviceId ?? '',
     ip: d.ip ?? '',
+    ...(d.cd ? { cd: d.cd } : {}),
   };
 }

@@ -16,6 +16,8 @@ export function drawKeys(activityId: string) {
     user: (userId: string) => activityKey(activityId, 'u', userId),
     /** The ids of users with a user hash: a later end extends their expiry without a keyspace scan. */
     users: activityKey(activityId, 'users'),
+    /** A coupon prize's codes left in the activity's pool, handed out by the draw (codes-key.lua). */
+    codes: (prizeId: string) => activityKey(activityId, 'codes', prizeId),
     /**
      * The stored result of a user's draw under an Idempotency-Key. Both parts are free text (a
      * key may hold ':'), so the user id goes with its length: `ik` + `a:k1` and `ik:a` + `k1`

@@ -13,7 +13,11 @@ export async function loadDrawRecords(
   const rows = await client.$queryRaw<DrawRowForRecord[]>`
     SELECT d.id::text, d."userId", d."idempotencyKey", d."tierId"::text AS "tierId", d."chanceKind"::text AS "chanceKind",
            d."createdAt", d."chancesLeft", d.ip, d."deviceId",
-           string_agg(w."prizeId"::text || ':' || w.quantity || ':' || w.id::text, ';' ORDER BY w."prizeId") AS pz
+           string_agg(w."prizeId"::text || ':' || w.quantity || ':' || w.id::text, ';' ORDER BY w."prizeId") AS pz,
+           (SELECT json_object_agg(c."prizeId", c.codes) FROM (
+              SELECT cc."prizeId"::text AS "prizeId", json_agg(cc.code ORDER BY cc."createdAt", cc.id) AS codes
+              FROM "CouponCode" cc JOIN "Win" cw ON cw.id = cc."winId" WHERE cw."drawId" = d.id GROUP BY cc."prizeId"
+            ) c) AS cd
     FROM "Draw" d LEFT JOIN "Win" w ON w."drawId" = d.id
     WHERE ${where}
     GROUP BY d.id`;

@@ -21,6 +21,7 @@ import { IDEMPOTENCY_TTL_SECONDS } from './draw-record';
 import { drawsSince, loadDrawRecords } from './load-draw-records';
 import { drawKeys } from './keys';
 import { localDay } from './local-day';
+import { unissuedCodes } from '../coupons/coupon-pool';
 
 const PIPELINE_CHUNK = 1_000;
 /** Reads of the records in one rebuild, when changes keep landing while it reads. */
@@ -105,7 +106,7 @@ async function buildOnce(
 
 /** Everything but the config: users' counters, recent idempotent results, stock and issued. */
 async function writeSnapshot(redis: Redis, data: Snapshot, now: number) {
-  const { snapshot, byPrize, byTier, users, recent, today } = data;
+  const { snapshot, byPrize, byTier, users, recent, today, codes } = data;
   const k = drawKeys(snapshot.id);
   const userExpiry = Math.floor(snapshot.endsAt.getTime() / 1000) + 7 * 86400;
   for (let i = 0; i < users.length; i += PIPELINE_CHUNK) {
@@ -133,6 +134,7 @@ async function writeSnapshot(redis: Redis, data: Snapshot, now: number) {
   await writeActivityCounts(redis, snapshot, {
     byPrize: new Map(byPrize.map((r) => [r.prizeId, Number(r.n)])),
     byTier: new Map(byTier.map((r) => [r.tierId, Number(r.n)])),
+    codes,
   });
 }
 
@@ -181,6 +183,9 @@ async function readSnapshot(tx: Tx, activityId: string, now: number) {
            coalesce(today, 0) AS today, coalesce("freeToday", 0) AS "freeToday", coalesce(granted, 0) AS granted
     FROM d FULL JOIN g ON g."userId" = d."userId"`;
   const recent = await loadDrawRecords(tx, drawsSince(activityId, new Date(now - IDEMPOTENCY_TTL_SECONDS * 1000)));
+  // Like the issued counts, after the bump: codes of draws still in flight from the lost state
+  // are taken here only if their rows made it in before it.
+  const codes = await unissuedCodes(tx, activityId);
 
-  return { snapshot, byPrize, byTier, users, recent, today, committedSeq };
+  return { snapshot, byPrize, byTier, users, recent, today, committedSeq, codes };
 }

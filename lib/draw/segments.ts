@@ -3,6 +3,7 @@
 // limited to a date range (inclusive, YYYY-MM-DD in the activity's zone). The first segment
 // that matches gives the odds; none matching, the tier's own probability. The draw applies
 // them in Lua (lib/draw/lua/pick-tier.lua) from the local hour and day Node passes it.
+import { localClock } from './local-day';
 
 export type Segment = {
   fromHour: number;
@@ -50,4 +51,20 @@ const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86400_0
 /** The compiled form the draw reads: [fromHour, toHour, fromDate|'', toDate|'', micros]. */
 export function compileSegments(segments: Segment[]): [number, number, string, string, number][] {
   return segments.map((s) => [s.fromHour, s.toHour, s.fromDate ?? '', s.toDate ?? '', s.probabilityMicros]);
+}
+
+/** Draws made in one local hour of one local day. */
+export type HourDraws = { hour: number; day: string; n: number };
+
+/**
+ * The odds a tier had over its draws, to compare with its actual share (micros): the odds in
+ * force at each draw, weighted by the draws of each local hour; with no draws yet, those at `now`.
+ */
+export function oddsOverDraws(tier: TierOdds, hours: HourDraws[], timezone: string, now: number): number {
+  const drawn = hours.reduce((sum, h) => sum + h.n, 0);
+  if (drawn === 0) {
+    const { hour, day } = localClock(timezone, now);
+    return oddsAt(tier, hour, day);
+  }
+  return hours.reduce((sum, h) => sum + h.n * oddsAt(tier, h.hour, h.day), 0) / drawn;
 }

@@ -11,7 +11,7 @@ const simulateScript = loadLuaScript('lib/draw/lua', 'simulate-picks-0.lua');
 export type CompiledTier = {
   id: string;
   p: number;
-  prizes: [string, number][];
+  prizes: ([string, number] | [string, number, 1])[];
   s?: [number, number, string, string, number][];
 };
 

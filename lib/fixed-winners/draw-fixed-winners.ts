@@ -24,6 +24,7 @@ import { timeOrderedId } from '../ids';
 import { writeAuditLog } from '../audit/write-audit-log';
 import { drainDrawLog } from '../draw/drain-draw-log';
 import { drawKeys } from '../draw/keys';
+import { issueCodes } from '../coupons/coupon-pool';
 import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
 import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
@@ -194,6 +195,12 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
         }),
       );
       await tx.win.createMany({ data: wins });
+      const coupons = new Set(tier.prizes.filter((p) => p.prize.kind === 'COUPON').map((p) => p.prizeId));
+      await issueCodes(
+        tx,
+        activityId,
+        wins.filter((w) => coupons.has(w.prizeId)),
+      );
       await emitWinCreated(
         tx,
         a.tenantId,

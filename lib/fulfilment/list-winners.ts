@@ -9,6 +9,7 @@ import type { WinnersQuery } from '../activities/schemas';
 import { getActivityRowOrThrow } from '../activities/get-activity';
 import { isUuid } from '../ids';
 import { isStorableMs } from '../validation/calendar';
+import { maskAddress, maskPhone } from './mask-contact';
 
 const winnerSelect = {
   id: true,
@@ -33,7 +34,9 @@ type WinnerRow = Prisma.WinGetPayload<{ select: typeof winnerSelect }>;
 
 export type WinnerDto = ReturnType<typeof toWinnerDto>;
 
-function toWinnerDto(w: WinnerRow) {
+function toWinnerDto(w: WinnerRow, masked = false) {
+  const phone = masked ? maskPhone(w.claimPhone) : w.claimPhone;
+  const address = masked ? maskAddress(w.claimAddress) : w.claimAddress;
   return {
     winId: w.id,
     activityId: w.activityId,
@@ -44,9 +47,7 @@ function toWinnerDto(w: WinnerRow) {
     quantity: w.quantity,
     status: w.status,
     wonAt: w.createdAt.toISOString(),
-    claim: w.claimedAt
-      ? { name: w.claimName, phone: w.claimPhone, address: w.claimAddress, claimedAt: w.claimedAt.toISOString() }
-      : null,
+    claim: w.claimedAt ? { name: w.claimName, phone, address, claimedAt: w.claimedAt.toISOString() } : null,
     shipment: w.shippedAt
       ? { carrier: w.carrier, trackingNumber: w.trackingNumber, shippedAt: w.shippedAt.toISOString() }
       : null,
@@ -74,10 +75,11 @@ export async function listWinners(
 }
 
 /** The tenant's winners matching the filters, newest first (no activity check: filters only narrow). */
+/** `masked`: phone and address as a read-only member sees them (lib/fulfilment/mask-contact.ts). */
 export async function queryWinners(
   tenantId: string,
   filters: WinnerFilters,
-  page: { limit: number; cursor?: string },
+  page: { limit: number; cursor?: string; masked?: boolean },
 ): Promise<{ items: WinnerDto[]; nextCursor: string | null }> {
   const after = parseCursor(page.cursor);
   const rows = await db.win.findMany({
@@ -104,7 +106,7 @@ export async function queryWinners(
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return {
-    items: items.map(toWinnerDto),
+    items: items.map((w) => toWinnerDto(w, page.masked)),
     nextCursor: rows.length > page.limit && last ? `${last.createdAt.getTime()}_${last.id}` : null,
   };
 }

@@ -33,3 +33,7 @@ export type WinReason = z.infer<typeof WinReason>;
 /** Bulk actions work on at most one page of the winners table. */
 export const WinIds = z.array(Id).min(1, 'select at least one win').max(100, 'select at most 100 wins');
 export type WinIds = z.infer<typeof WinIds>;
+
+/** Approving a held win takes nothing but the decision: `{}` or no body. */
+export const ApproveWin = z.strictObject({});
+export type ApproveWin = z.infer<typeof ApproveWin>;

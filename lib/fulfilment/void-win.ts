@@ -32,7 +32,7 @@ export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): 
   const win = isUuid(winId)
     ? await db.win.findFirst({
         where: { id: winId, tenantId },
-        select: { activityId: true, prizeId: true, userId: true },
+        select: { activityId: true, prizeId: true, userId: true, prize: { select: { kind: true } } },
       })
     : null;
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
@@ -58,7 +58,9 @@ export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): 
         prizeId: win.prizeId,
         activityId: win.activityId,
         kind: 'RETURN',
-        poolDelta: w.quantity,
+        // A coupon's codes were shown to the winner: they stay with the void win, never reused, so
+        // its units leave the books rather than going back to the prize's pool.
+        poolDelta: win.prize.kind === 'COUPON' ? 0 : w.quantity,
         issuedDelta: -w.quantity,
         returnedDelta: w.quantity,
         issuedFromWins: true,

@@ -1,6 +1,7 @@
 // Route handler wrappers: a request id, one error mapper, and the three kinds of caller.
 // Route files stay one line of parsing and one call into lib.
 import { authenticateApiKey } from '../auth/api-keys';
+import { assertScope } from '../auth/api-key-scopes';
 import { authenticateUserToken, type EndUser } from '../auth/user-token';
 import type { Actor } from '../audit/write-audit-log';
 import { errorResponse } from '../errors';
@@ -56,12 +57,14 @@ function callerRoute<Caller extends object>(
 
 /** Management API: `Authorization: Bearer <API key>`, one tenant per key. */
 export function withApiKey(
-  fn: (args: { req: Request; params: Params; tenantId: string; actor: Actor }) => Promise<Response>,
+  fn: (args: { req: Request; params: Params; tenantId: string; actor: Actor; scopes: string[] }) => Promise<Response>,
 ): RouteHandler {
   return callerRoute(async (req) => {
     const principal = await authenticateApiKey(req.headers.get('authorization'));
+    // A key limited to some areas (or to reading) is refused a write elsewhere before anything runs.
+    assertScope(principal.scopes, req.method, new URL(req.url).pathname);
     const actor: Actor = { type: 'API_KEY', id: principal.apiKeyId };
-    return { tenantId: principal.tenantId, actor };
+    return { tenantId: principal.tenantId, actor, scopes: principal.scopes };
   }, fn);
 }
 

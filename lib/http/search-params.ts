@@ -31,14 +31,3 @@ export function hrefWithQuery(path: string, values: Record<string, string | unde
   const s = qs.toString();
   return s ? `${path}?${s}` : path;
 }
-
-/** Whole UTC days (YYYY-MM-DD), `to` included, as the instants [from, until). */
-export function utcDayRange(
-  from: string | undefined,
-  to: string | undefined,
-): { from: Date | undefined; until: Date | undefined } {
-  return {
-    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
-    until: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
-  };
-}

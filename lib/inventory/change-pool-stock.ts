@@ -36,8 +36,14 @@ export async function changePoolStock(
     throw new AppError('INVALID_STATE', `the activity is ${status}; pools exist only while it is published`);
   }
   const poolKey = { activityId_prizeId: { activityId: activity.id, prizeId: change.prizeId } };
-  const pool = await db.activityStock.findUnique({ where: poolKey, select: { id: true } });
+  const pool = await db.activityStock.findUnique({ where: poolKey, select: { prize: { select: { kind: true } } } });
   if (!pool) throw new AppError('NOT_FOUND', `the activity has no pool of prize ${change.prizeId}`);
+  if (pool.prize.kind === 'COUPON') {
+    throw new AppError(
+      'INVALID_STATE',
+      "a coupon prize's pool is the codes reserved at publish; it cannot change live",
+    );
+  }
   const redis = await requestRedis();
   const shown = { hash: 'stock', op: 'add', fields: { [`p:${change.prizeId}`]: Math.abs(change.quantity) } } as const;
 

@@ -8,6 +8,7 @@ import { db } from '../db';
 import { requestRedis } from '../redis';
 import { moveStock } from './move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
+import { releaseCodes } from '../coupons/coupon-pool';
 
 export type ReturnResult = { prizeId: string; returned: number; alreadyReturned: boolean }[];
 
@@ -54,6 +55,8 @@ export async function returnOnePool(tenantId: string, activityId: string, prizeI
       actor: system,
       dedupeKey: `return:${activityId}:${prizeId}`,
     });
+    // A coupon prize's unused codes go back with its units (a repeat finds none left to release).
+    if (moved) await releaseCodes(tx, { activityId, prizeId });
     return { prizeId, returned: deltas.returnedDelta, alreadyReturned: !moved };
   });
 }

@@ -8,9 +8,11 @@
 // without draws a risk rule forced to lose, without the fixed-winner draw's rows, and, when
 // the activity caps wins per user, without draws by a user who had already reached the cap
 // (the draw could not win). Which tiers are tested alone and which are pooled with "no win"
-// (stock ran out, pacing, time segments, per-user tier limits, auto-tuning) is explained in
-// lib/odds/fit-outcomes.ts. The window starts no earlier than the last change to a tested
-// tier (its audit entry), so the odds tested are the odds the draws had.
+// (stock ran out, pacing, per-user tier limits, auto-tuning) is explained in
+// lib/odds/fit-outcomes.ts. Time segments are not pooled: draws are grouped by the local hour
+// and day they were made in, each group tested against the odds in force then (fitStrata).
+// The window starts no earlier than the last change to a tested tier (its audit entry), so the
+// odds tested are the odds the draws had.
 //
 // Known limits: a tier or pool that ran out within the window and was refilled before the
 // check counts as having had stock throughout (it is judged by the stock it has now).
@@ -22,7 +24,8 @@ import { passOverMarked } from '../workers/dirty-activities';
 import { transitionActivity } from '../activities/transition-activity';
 import { drawKeys } from '../draw/keys';
 import { FIXED_WINNERS_DRAW_KEY } from '../fixed-winners/draw-fixed-winners';
-import { fitOutcomes, type Fit } from './fit-outcomes';
+import { oddsAt, type Segment } from '../draw/segments';
+import { fitStrata, type Fit, type Stratum } from './fit-outcomes';
 import { openAlertByKey } from '../webhooks/emit-alert-raised';
 
 export const ODDS_DRIFT_ACTOR = { type: 'SYSTEM', id: 'odds-drift' } as const;
@@ -44,6 +47,7 @@ export async function checkOddsDrift(
       tenantId: true,
       status: true,
       startsAt: true,
+      timezone: true,
       pauseOnDrift: true,
       maxWinsPerUser: true,
       tiers: {
@@ -69,10 +73,10 @@ export async function checkOddsDrift(
   const tiers = a.tiers.map((t) => ({
     id: t.id,
     probabilityMicros: t.probabilityMicros,
+    segments: t.segments as Segment[],
     pooled:
       t.pacing !== 'NONE' ||
       t.perUserLimit !== null ||
-      (Array.isArray(t.segments) && t.segments.length > 0) ||
       (t.autoTuneMinMicros !== null && t.autoTuneMaxMicros !== null) ||
       left(`t:${t.id}`) < 1 ||
       t.prizes.some((p) => left(`p:${p.prizeId}`) < p.quantity),
@@ -89,8 +93,11 @@ export async function checkOddsDrift(
   });
   const from = new Date(Math.max(now - windowMs, a.startsAt.getTime(), lastChange?.createdAt.getTime() ?? 0));
   const to = new Date(now);
-  const rows = await db.$queryRaw<{ tierId: string | null; n: number }[]>`
-    SELECT d."tierId"::text AS "tierId", count(*)::int AS n
+  // Draw times are stored in UTC without a zone; the hour and day are the activity's local ones.
+  const rows = await db.$queryRaw<{ tierId: string | null; hour: number; day: string; n: number }[]>`
+    SELECT d."tierId"::text AS "tierId", count(*)::int AS n,
+      extract(hour FROM (d."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${a.timezone})::int AS hour,
+      to_char((d."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${a.timezone}, 'YYYY-MM-DD') AS day
     FROM "Draw" d
     WHERE d."activityId" = ${activityId}::uuid AND d."createdAt" >= ${from} AND d."createdAt" < ${to}
       AND d."riskAction" IS DISTINCT FROM 'FORCE_LOSE' AND d."idempotencyKey" <> ${FIXED_WINNERS_DRAW_KEY}
@@ -98,8 +105,8 @@ export async function checkOddsDrift(
         SELECT count(*) FROM "Draw" p
         WHERE p."activityId" = d."activityId" AND p."userId" = d."userId" AND p.outcome = 'WIN' AND p."createdAt" < d."createdAt"
       ) < ${a.maxWinsPerUser}::int)
-    GROUP BY d."tierId"`;
-  const fit = fitOutcomes(tiers, new Map(rows.map((r) => [r.tierId, r.n])));
+    GROUP BY 1, 3, 4`;
+  const fit = fitStrata(strataByOdds(tiers, rows));
   const drift = fit !== null && fit.pValue < DRIFT_P_VALUE;
   let alerted = false;
   let paused = false;
@@ -108,6 +115,22 @@ export async function checkOddsDrift(
     if (alerted && a.pauseOnDrift) paused = await pauseForDrift(activityId);
   }
   return { fit, from, to, drift, alerted, paused };
+}
+
+/** The window's outcomes grouped by the odds in force when they were drawn. */
+function strataByOdds(
+  tiers: { id: string; probabilityMicros: number; segments: Segment[]; pooled: boolean }[],
+  rows: { tierId: string | null; hour: number; day: string; n: number }[],
+): Stratum[] {
+  const strata = new Map<string, Stratum>();
+  for (const r of rows) {
+    const odds = tiers.map((t) => ({ id: t.id, probabilityMicros: oddsAt(t, r.hour, r.day), pooled: t.pooled }));
+    const key = odds.map((t) => t.probabilityMicros).join(',');
+    const stratum = strata.get(key) ?? { tiers: odds, counts: new Map() };
+    stratum.counts.set(r.tierId, (stratum.counts.get(r.tierId) ?? 0) + r.n);
+    strata.set(key, stratum);
+  }
+  return [...strata.values()];
 }
 
 type DriftFound = { activityId: string; fit: Fit; from: Date; to: Date };

@@ -1,13 +1,12 @@
 // The odds-drift alarm's statistics, pure: do a window's outcomes fit the configured odds?
 //
-// Stock, pacing, time segments, per-user limits and auto-tuning all move probability mass the
-// same way, from a tier to "no win" (or, for segments and tuning, between a tier and "no
-// win"), never between two other tiers. So a tier they may have touched is POOLED with "no
+// Stock, pacing, per-user limits and auto-tuning all move probability mass the same way, from a
+// tier to "no win" (or, for tuning, between a tier and "no win"), never between two other tiers. So a tier they may have touched is POOLED with "no
 // win": the pooled category's probability is 1 − Σ(odds of the free tiers), exact whatever
 // the constraints did, and each free tier is tested on its own. Categories expected to hold
 // fewer than 5 outcomes are pooled too (Pearson's approximation needs it). Fewer than two
 // categories left: nothing to test.
-import { goodnessOfFit } from './chi-square';
+import { chiSquarePValue, goodnessOfFit } from './chi-square';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
 /** Below this expected count a category is merged (the usual rule for Pearson's test). */
@@ -75,4 +74,27 @@ export function fitOutcomes(tiers: TierOdds[], counts: Map<string | null, number
     categories.map((c) => c.expected / draws),
   );
   return { draws, statistic, degreesOfFreedom, pValue, categories };
+}
+
+/** Draws that had the same odds (one time segment's hours): the tiers' odds then and the outcomes. */
+export type Stratum = { tiers: TierOdds[]; counts: Map<string | null, number> };
+
+/**
+ * Draws made under different odds (time segments) tested together: each stratum is tested
+ * against its own odds and the statistics and degrees of freedom are added (a sum of independent
+ * chi-square variables is chi-square with the summed degrees of freedom). Strata too small to
+ * test on their own are left out.
+ */
+export function fitStrata(strata: Stratum[]): Fit | null {
+  const fits = strata.map((s) => fitOutcomes(s.tiers, s.counts)).filter((f): f is Fit => f !== null);
+  if (fits.length <= 1) return fits[0] ?? null;
+  const statistic = fits.reduce((sum, f) => sum + f.statistic, 0);
+  const degreesOfFreedom = fits.reduce((sum, f) => sum + f.degreesOfFreedom, 0);
+  return {
+    draws: fits.reduce((sum, f) => sum + f.draws, 0),
+    statistic,
+    degreesOfFreedom,
+    pValue: Number.isFinite(statistic) ? chiSquarePValue(statistic, degreesOfFreedom) : 0,
+    categories: fits.flatMap((f) => f.categories),
+  };
 }

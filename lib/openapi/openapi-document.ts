@@ -1,10 +1,11 @@
 // GET /api/v1/openapi.json. Request bodies come from the same zod schemas the routes
 // enforce, so the document cannot drift from the validation. Paths are added as routes land.
 import { z } from 'zod';
-import { CreatePrize, Restock } from '../prizes/schemas';
+import { AddCodes, CreatePrize, Restock } from '../prizes/schemas';
 import { ActivitySpec, PatchActivity, PatchTier } from '../activities/schemas';
 import { PoolStockChange } from '../inventory/schemas';
-import { ClaimWin } from '../fulfilment/schemas';
+import { ApproveWin, ClaimWin, ShipWin, WinReason } from '../fulfilment/schemas';
+import { PatchRiskRule, RiskListChange, RiskRuleSpec } from '../risk/schemas';
 import { EventDelivery } from '../events/schemas';
 import { CreateWebhookEndpoint, PatchWebhookEndpoint } from '../webhooks/schemas';
 import { webhookEventTypes } from '../webhooks/event-types';
@@ -51,6 +52,20 @@ const errors = (...codes: number[]) =>
   );
 const json = (schema: unknown, description = 'ok') => ({ description, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const body = (schema: string) => ({
+  required: true,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+/** A winner action: the console's, for a key with the wins:write scope. */
+const winAction = (summary: string, schema: string) => ({
+  post: {
+    summary,
+    security: [{ apiKey: [] }],
+    parameters: [{ name: 'winId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+    requestBody: body(schema),
+    responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403, 404, 409, 415) },
+  },
+});
 const activityParam = { name: 'activityId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const webhookEndpoint = {
@@ -213,7 +228,14 @@ export function openApiDocument() {
     },
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'management API key (npm run -s apikey)' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'management API key (npm run -s apikey [--scope ...]). Every key reads; a write needs the scope of its ' +
+            'area: "*" (the default) holds all, "read" none; prizes:write, activities:write, risk:write, wins:write, ' +
+            'webhooks:write, settings:write one each. Missing scope: 403 FORBIDDEN',
+        },
         userToken: {
           type: 'http',
           scheme: 'bearer',
@@ -226,6 +248,13 @@ export function openApiDocument() {
         Prize: prize,
         CreatePrize: z.toJSONSchema(CreatePrize, { target: 'openapi-3.0' }),
         Restock: z.toJSONSchema(Restock, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        AddCodes: z.toJSONSchema(AddCodes, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        RiskRule: z.toJSONSchema(RiskRuleSpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        PatchRiskRule: z.toJSONSchema(PatchRiskRule, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        RiskListChange: z.toJSONSchema(RiskListChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        ShipWin: z.toJSONSchema(ShipWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        WinReason: z.toJSONSchema(WinReason, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        ApproveWin: z.toJSONSchema(ApproveWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchActivity: z.toJSONSchema(PatchActivity, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
@@ -263,6 +292,11 @@ export function openApiDocument() {
                   name: { type: 'string' },
                   kind: { type: 'string' },
                   quantity: { type: 'integer' },
+                  codes: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    description: 'a coupon prize: its codes, one per unit (not while the win is held for review)',
+                  },
                 },
               },
             },
@@ -440,6 +474,94 @@ export function openApiDocument() {
           responses: { '200': json({ $ref: '#/components/schemas/Prize' }), ...errors(400, 401, 404, 409) },
         },
       },
+      '/api/manage/prizes/{prizeId}/codes': {
+        post: {
+          summary:
+            'Add codes to a coupon prize (its stock is its unused codes): at most 10,000 a call, all or nothing; a code ' +
+            'repeated in the call or already stored is refused (400, listed in details.duplicates). The body may ' +
+            'exceed the usual 64 KiB (up to 1.2 MB). Each unit won takes one code inside the draw: the draw answer ' +
+            "has prizes[].codes, one per unit, and so have the user's wins",
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'prizeId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/AddCodes' } } },
+          },
+          responses: {
+            '200': json({
+              type: 'object',
+              required: ['added', 'total', 'unused'],
+              properties: { added: { type: 'integer' }, total: { type: 'integer' }, unused: { type: 'integer' } },
+            }),
+            ...errors(400, 401, 404, 409, 413, 415),
+          },
+        },
+      },
+      '/api/manage/risk/rules': {
+        get: {
+          summary: "The tenant's risk rules (as the console's Risk page lists them)",
+          security: [{ apiKey: [] }],
+          responses: { '200': json({ type: 'object' }), ...errors(401) },
+        },
+        post: {
+          summary: 'Add a risk rule (tenant-wide, or for one activity); the draw follows at once',
+          security: [{ apiKey: [] }],
+          requestBody: body('RiskRule'),
+          responses: { '201': json({ type: 'object' }), ...errors(400, 401, 403, 404, 413, 415) },
+        },
+      },
+      '/api/manage/risk/rules/{id}': {
+        patch: {
+          summary: 'Switch a rule on or off, or change what a hit does',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          requestBody: body('PatchRiskRule'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403, 404, 415) },
+        },
+        delete: {
+          summary: 'Remove a rule',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          responses: { '204': { description: 'removed' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/manage/risk/lists': {
+        post: {
+          summary:
+            'Add values to a blacklist (user, device or ip) or take them off; at most 10,000 a call -> { action, changed }',
+          security: [{ apiKey: [] }],
+          requestBody: body('RiskListChange'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403, 413, 415) },
+        },
+      },
+      '/api/manage/risk/events': {
+        get: {
+          summary: 'What the risk rules did, newest first: { items, nextCursor }; pass nextCursor as cursor',
+          security: [{ apiKey: [] }],
+          parameters: ['limit', 'cursor', 'activityId', 'kind', 'action', 'userId', 'deviceId', 'ip', 'from', 'to'].map(
+            (name) => ({ name, in: 'query', schema: { type: 'string' } }),
+          ),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401) },
+        },
+      },
+      '/api/manage/audit': {
+        get: {
+          summary:
+            'Every change with who, when, before and after, newest first: { items, nextCursor }; a read-only key sees ' +
+            'operators by stand-in, as an analyst does',
+          security: [{ apiKey: [] }],
+          parameters: ['limit', 'cursor', 'objectType', 'objectId', 'actorType', 'actorId'].map((name) => ({
+            name,
+            in: 'query',
+            schema: { type: 'string' },
+          })),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401) },
+        },
+      },
+      '/api/manage/wins/{winId}/ship': winAction('A claimed physical win is on its way', 'ShipWin'),
+      '/api/manage/wins/{winId}/void': winAction('Void a win, saying why', 'WinReason'),
+      '/api/manage/wins/{winId}/approve': winAction('Release a win held for review (body {} or none)', 'ApproveWin'),
+      '/api/manage/wins/{winId}/reject': winAction('Refuse a win held for review, saying why (voids it)', 'WinReason'),
       '/api/manage/activities': {
         post: {
           summary: 'Create a DRAFT activity from a spec (odds in [0, 1] at 1e-6, summing to at most 1)',
@@ -567,6 +689,11 @@ export function openApiDocument() {
       '/api/v1/activities/{activityId}': {
         get: {
           summary: 'Public view with disclosed odds',
+          description:
+            'tiers[].probability is the odds that pick the tier now (the time segment in force applied; auto-tuning ' +
+            "writes the tier's own odds, tiers[].baseProbability); tiers[].schedule lists the segments in the " +
+            "activity's timezone; tiers[].pacing (none | even) can only turn a win into no win; noWinProbability " +
+            'is 1 minus the odds in force.',
           security: [{ userToken: [] }],
           parameters: [activityParam],
           responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
@@ -675,7 +802,7 @@ export function openApiDocument() {
       },
       '/api/v1/me/wins': {
         get: {
-          summary: "The user's wins in the token's tenant",
+          summary: "The user's wins in the token's tenant; a coupon win has its codes (codes: [...], one per unit)",
           security: [{ userToken: [] }],
           responses: { '200': json({ type: 'object' }), ...errors(401) },
         },

@@ -21,8 +21,13 @@ export async function restockPrize(tenantId: string, actor: Actor, prizeId: stri
   if (!isUuid(prizeId)) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
   await withPrizeLocks(await requestRedis(), [prizeId], () =>
     db.$transaction(async (tx) => {
-      const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select: { availableStock: true } });
+      const select = { availableStock: true, kind: true } as const;
+      const prize = await tx.prize.findFirst({ where: { id: prizeId, tenantId }, select });
       if (!prize) throw new AppError('NOT_FOUND', `prize ${prizeId} not found`);
+      if (prize.kind === 'COUPON') {
+        const message = "a coupon prize's stock is its unused codes: add codes (POST .../codes) instead";
+        throw new AppError('INVALID_STATE', message);
+      }
       if (prize.availableStock + input.quantity < 0) {
         throw new AppError('INSUFFICIENT_STOCK', `only ${prize.availableStock} units are free to take away`, {
           prizeId,

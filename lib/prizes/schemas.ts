@@ -5,15 +5,20 @@ import { Id } from '../ids';
 
 export const PrizeKindInput = z.enum(['physical', 'virtual', 'coupon', 'points']);
 
-export const CreatePrize = z.strictObject({
-  name: text({ min: 1, max: 120 }),
-  kind: PrizeKindInput,
-  /** Value of one unit in major currency units, at most two decimals. */
-  value: z.number().min(0).max(10_000_000).multipleOf(0.01).optional(),
-  stock: z.number().int().min(0).max(100_000_000),
-  description: text({ max: 2_000, multiline: true }).optional(),
-  imageUrl: webUrl({ max: 2_000 }).optional(),
-});
+export const CreatePrize = z
+  .strictObject({
+    name: text({ min: 1, max: 120 }),
+    kind: PrizeKindInput,
+    /** Value of one unit in major currency units, at most two decimals. */
+    value: z.number().min(0).max(10_000_000).multipleOf(0.01).optional(),
+    stock: z.number().int().min(0).max(100_000_000),
+    description: text({ max: 2_000, multiline: true }).optional(),
+    imageUrl: webUrl({ max: 2_000 }).optional(),
+  })
+  .refine((p) => p.kind !== 'coupon' || p.stock === 0, {
+    path: ['stock'],
+    message: 'must be 0 for a coupon prize: its stock is its codes, added with POST /api/manage/prizes/{id}/codes',
+  });
 export type CreatePrize = z.infer<typeof CreatePrize>;
 
 export const ListQuery = z.strictObject({
@@ -33,3 +38,18 @@ export const Restock = z.strictObject({
   reason: text({ max: 500 }).optional(),
 });
 export type Restock = z.infer<typeof Restock>;
+
+/** The most codes one call adds; a bigger pool is uploaded in several calls. */
+export const MAX_CODES_PER_CALL = 10_000;
+/** 10,000 codes of the longest kind, as JSON: the one body larger than the usual 64 KiB. */
+export const MAX_CODES_BODY_BYTES = 1_200_000;
+/** A coupon code: what a shop's checkout takes, so printable text of sane length. */
+export const CouponCodeText = text({ min: 1, max: 100 });
+
+export const AddCodes = z.strictObject({
+  codes: z
+    .array(CouponCodeText)
+    .min(1, 'send at least one code')
+    .max(MAX_CODES_PER_CALL, `send at most ${MAX_CODES_PER_CALL} codes a call`),
+});
+export type AddCodes = z.infer<typeof AddCodes>;

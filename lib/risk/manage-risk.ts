@@ -8,18 +8,36 @@ import { requestRedis } from '../redis';
 import { riskKeys } from './keys';
 import { forgetRiskRules } from './check-risk';
 import { writeRiskRules } from './risk-state';
-import { ruleParams, RiskListEntriesSpec, type RiskRuleSpec } from './schemas';
+import { ruleParams, RiskListEntriesSpec, type PatchRiskRule, type RiskListChange, type RiskRuleSpec } from './schemas';
 
 type ListKind = 'user' | 'device' | 'ip';
 const toListKind = (k: ListKind) => k.toUpperCase() as 'USER' | 'DEVICE' | 'IP';
 
-export async function listRiskRules(tenantId: string) {
-  const rules = await db.riskRule.findMany({
-    where: { tenantId },
-    orderBy: { createdAt: 'asc' },
-    include: { activity: { select: { name: true } } },
-  });
-  return rules.map((r) => ({
+const ruleSelect = {
+  id: true,
+  kind: true,
+  action: true,
+  params: true,
+  enabled: true,
+  activityId: true,
+  createdAt: true,
+  activity: { select: { name: true } },
+} as const;
+type RuleRow = NonNullable<Awaited<ReturnType<typeof findRuleRow>>>;
+
+export type RiskRuleDto = {
+  id: string;
+  kind: string;
+  action: string;
+  params: Record<string, number>;
+  enabled: boolean;
+  activityId: string | null;
+  activityName: string | null;
+  createdAt: string;
+};
+
+function toRiskRuleDto(r: RuleRow): RiskRuleDto {
+  return {
     id: r.id,
     kind: r.kind.toLowerCase(),
     action: r.action.toLowerCase(),
@@ -28,7 +46,50 @@ export async function listRiskRules(tenantId: string) {
     activityId: r.activityId,
     activityName: r.activity?.name ?? null,
     createdAt: r.createdAt.toISOString(),
-  }));
+  };
+}
+
+function findRuleRow(tenantId: string, ruleId: string) {
+  return db.riskRule.findFirst({ where: { id: ruleId, tenantId }, select: ruleSelect });
+}
+
+export async function listRiskRules(tenantId: string): Promise<RiskRuleDto[]> {
+  const rules = await db.riskRule.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' }, select: ruleSelect });
+  return rules.map(toRiskRuleDto);
+}
+
+/** One rule as the API shows it; another tenant's is not found. */
+export async function getRiskRuleOrThrow(tenantId: string, ruleId: string): Promise<RiskRuleDto> {
+  const rule = isUuid(ruleId) ? await findRuleRow(tenantId, ruleId) : null;
+  if (!rule) throw new AppError('NOT_FOUND', `risk rule ${ruleId} not found`);
+  return toRiskRuleDto(rule);
+}
+
+/** Switches a rule on or off and/or changes its action, audited; the draw's state follows at once. */
+export async function updateRiskRule(tenantId: string, actor: Actor, ruleId: string, patch: PatchRiskRule) {
+  const rule = await findRuleOrThrow(tenantId, ruleId);
+  const data = {
+    ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+    ...(patch.action ? { action: patch.action.toUpperCase() as 'BLOCK' } : {}),
+  };
+  await db.$transaction(async (tx) => {
+    await tx.riskRule.update({ where: { id: ruleId }, data });
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'risk.rule.update',
+        objectType: 'RiskRule',
+        objectId: ruleId,
+        before: { enabled: rule.enabled, action: rule.action.toLowerCase() },
+        after: { enabled: data.enabled ?? rule.enabled, action: (data.action ?? rule.action).toLowerCase() },
+      },
+      tx,
+    );
+  });
+  await writeRiskRules(await requestRedis(), tenantId);
+  forgetRiskRules(tenantId);
+  return getRiskRuleOrThrow(tenantId, ruleId);
 }
 
 export async function createRiskRule(tenantId: string, actor: Actor, spec: RiskRuleSpec) {
@@ -209,4 +270,34 @@ export async function importRiskList(
     }
   }
   return { added, lines };
+}
+
+/**
+ * POST /api/manage/risk/lists: adds values to a blacklist (existing ones kept) or takes them off
+ * (values not on it are no error); how many rows changed.
+ */
+export async function changeRiskList(tenantId: string, actor: Actor, change: RiskListChange) {
+  const { action, ...entries } = change;
+  if (action === 'add') return { action, changed: (await addRiskListEntries(tenantId, actor, entries)).added };
+  const values = [...new Set(entries.values)];
+  const kind = toListKind(entries.kind);
+  const removed = await db.$transaction(async (tx) => {
+    const { count } = await tx.riskListEntry.deleteMany({ where: { tenantId, kind, value: { in: values } } });
+    await writeAuditLog(
+      tenantId,
+      actor,
+      {
+        action: 'risk.list.remove',
+        objectType: 'RiskList',
+        objectId: entries.kind,
+        before: { values: values.slice(0, 100), total: values.length, removed: count, reason: entries.reason },
+      },
+      tx,
+    );
+    return count;
+  });
+  const redis = await requestRedis();
+  const key = riskKeys(tenantId).list(entries.kind);
+  for (let i = 0; i < values.length; i += 1_000) await redis.srem(key, ...values.slice(i, i + 1_000));
+  return { action, changed: removed };
 }

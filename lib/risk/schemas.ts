@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { text } from '../validation/text';
 import { Id } from '../ids';
+import { Instant } from '../validation/calendar';
 
 export const RiskActionSpec = z.enum(['block', 'rate_limited', 'force_lose', 'hold']);
 const scope = { activityId: Id.optional(), enabled: z.boolean().default(true) };
@@ -101,3 +102,48 @@ export function ruleParams(spec: RiskRuleSpec): Record<string, number | string> 
       return { by: spec.by, windowMinutes: spec.windowMinutes, maxDraws: spec.maxDraws, flagHours: spec.flagHours };
   }
 }
+
+/** PATCH /api/manage/risk/rules/{id}: switch a rule on or off, or change what a hit does. */
+export const PatchRiskRule = z
+  .strictObject({ enabled: z.boolean().optional(), action: RiskActionSpec.optional() })
+  .refine((p) => p.enabled !== undefined || p.action !== undefined, 'give enabled or action');
+export type PatchRiskRule = z.infer<typeof PatchRiskRule>;
+
+/** POST /api/manage/risk/lists: add values to a blacklist, or take them off. */
+export const RiskListChange = RiskListEntriesSpec.extend({ action: z.enum(['add', 'remove']) });
+export type RiskListChange = z.infer<typeof RiskListChange>;
+
+export const RiskRuleKindSpec = z.enum([
+  'rate_limit_user',
+  'rate_limit_device',
+  'rate_limit_ip',
+  'accounts_per_device',
+  'min_account_age',
+  'blacklist',
+  'win_rate_anomaly',
+  'velocity_anomaly',
+]);
+
+/** A cursor over rows numbered by a bigint id: the id of the last row of the page before. */
+export const BigintCursor = z
+  .string()
+  .regex(/^[1-9]\d{0,17}$/, 'a cursor from a page before')
+  .transform((v) => BigInt(v));
+
+/** GET /api/manage/risk/events: filters, newest first, paged by cursor. */
+export const RiskEventsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: BigintCursor.optional(),
+  activityId: Id.optional(),
+  kind: RiskRuleKindSpec.optional(),
+  action: RiskActionSpec.optional(),
+  userId: text({ min: 1, max: 128 }).optional(),
+  deviceId: text({ min: 1, max: 128 }).optional(),
+  ip: text({ min: 1, max: 64 }).optional(),
+  from: Instant.transform((v) => new Date(v)).optional(),
+  to: Instant.transform((v) => new Date(v)).optional(),
+});
+export type RiskEventsQuery = z.infer<typeof RiskEventsQuery>;
+
+/** 10,000 values of the longest kind, as JSON: a list change may be larger than the usual 64 KiB. */
+export const RISK_LIST_BODY_BYTES = 1_400_000;

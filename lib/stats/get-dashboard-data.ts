@@ -8,7 +8,9 @@ import { db } from '../db';
 import { requestRedis } from '../redis';
 import type { AlertSeverity } from '../alerts/list-alerts';
 import { getActivityRowOrThrow } from '../activities/get-activity';
+import { localClock } from '../draw/local-day';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { oddsAt, oddsOverDraws, type HourDraws, type Segment } from '../draw/segments';
 import { floorMinute, MINUTE_MS, statsKeys } from './keys';
 
 /** Per-minute charts cover this many minutes up to now. */
@@ -31,8 +33,10 @@ export type DashboardTier = {
   id: string;
   name: string;
   position: number;
-  /** Configured odds, 0..1. */
+  /** Configured odds, 0..1: those in force over the draws so far (time segments weighted by draws; lib/draw/segments.ts). */
   probability: number;
+  /** The odds that pick the tier now. */
+  oddsNow: number;
   /** Share of all draws this tier won, 0..1 (null before any draw). */
   actualShare: number | null;
   stock: number;
@@ -67,6 +71,10 @@ export type DashboardData = {
     riskEvents: number;
   };
   perMinute: DashboardMinute[];
+  /** Players → draws → wins → claims → shipped: where a campaign loses its people. */
+  funnel: { players: number; draws: number; wins: number; claimed: number; shipped: number };
+  /** Prize value (minor units): planned is every tier's stock won, issued is what was won so far. */
+  budget: { plannedMinor: number; issuedMinor: number };
   tiers: DashboardTier[];
   burnDown: { tierId: string; points: BurnDownPoint[] }[];
   stock: { prizeId: string; name: string; reserved: number; issued: number; returned: number; remaining: number }[];
@@ -113,7 +121,9 @@ export async function getDashboardData(
   const recentFrom = floorMinute(now) - (RECENT_WINDOW_MINUTES - 1) * MINUTE_MS;
 
   const tierNames = new Map(a.tiers.map((t) => [t.id, t.name] as const));
-  const [bins, recent, alerts, hot, changes] = await Promise.all([
+  const withSegments = a.tiers.map((t) => ({ ...t, segments: t.segments as Segment[] }));
+  const segmented = withSegments.some((t) => t.segments.length > 0);
+  const [bins, recent, alerts, hot, changes, drawsByHour, fulfilled] = await Promise.all([
     // The whole activity in at most ~BURN_DOWN_STEPS bins; their sums are the totals.
     db.$queryRawUnsafe<Bin[]>(
       `WITH b AS (
@@ -160,6 +170,15 @@ export async function getDashboardData(
       orderBy: { id: 'desc' },
       take: CHANGES_SHOWN,
     }),
+    // Only time segments make the odds differ by hour: then the draws per local hour weigh them.
+    segmented
+      ? db.$queryRaw<HourDraws[]>`
+          SELECT extract(hour FROM local)::int AS hour, to_char(local, 'YYYY-MM-DD') AS day, sum(draws)::int AS n
+          FROM (SELECT (minute AT TIME ZONE 'UTC') AT TIME ZONE ${a.timezone} AS local, draws
+                FROM "StatsBucket" WHERE "activityId" = ${activityId}::uuid) m
+          GROUP BY 1, 2`
+      : [],
+    fulfilmentCounts(activityId, now),
   ]);
 
   const sum = (f: (b: Bin) => number) => bins.reduce((s, b) => s + f(b), 0);
@@ -193,13 +212,15 @@ export async function getDashboardData(
     };
   });
 
-  const tiers: DashboardTier[] = a.tiers.map((t) => {
+  const clock = localClock(a.timezone, now);
+  const tiers: DashboardTier[] = withSegments.map((t) => {
     const wins = tierWins(t.id);
     return {
       id: t.id,
       name: t.name,
       position: t.position,
-      probability: t.probabilityMicros / PROBABILITY_SCALE,
+      probability: oddsOverDraws(t, drawsByHour, a.timezone, now) / PROBABILITY_SCALE,
+      oddsNow: oddsAt(t, clock.hour, clock.day) / PROBABILITY_SCALE,
       actualShare: totals.draws > 0 ? wins / totals.draws : null,
       stock: t.stock,
       wins,
@@ -243,6 +264,17 @@ export async function getDashboardData(
     },
     totals,
     perMinute,
+    funnel: {
+      players: totals.uniqueUsers,
+      draws: totals.draws,
+      wins: totals.wins,
+      claimed: fulfilled.claimed,
+      shipped: fulfilled.shipped,
+    },
+    budget: {
+      plannedMinor: a.tiers.reduce((sum, t) => sum + t.stock * unitValueMinor(t), 0),
+      issuedMinor: tiers.reduce((sum, t, i) => sum + t.wins * unitValueMinor(a.tiers[i]!), 0),
+    },
     tiers,
     burnDown,
     stock: a.stocks
@@ -277,6 +309,28 @@ export async function getDashboardData(
       };
     }),
   };
+}
+
+/** Prize value of one win of a tier: Σ value × quantity of its prizes. */
+const unitValueMinor = (t: { prizes: { quantity: number; prize: { valueMinor: number } }[] }) =>
+  t.prizes.reduce((sum, p) => sum + p.quantity * p.prize.valueMinor, 0);
+
+// Claims and shipments are counted from the Win rows: a read that grows with the wins, so each
+// process keeps an activity's counts for a while rather than recounting on every refresh.
+const FULFILMENT_CACHE_MS = 30_000;
+const fulfilmentCache = new Map<string, { at: number; counts: { claimed: number; shipped: number } }>();
+
+async function fulfilmentCounts(activityId: string, now: number) {
+  const hit = fulfilmentCache.get(activityId);
+  if (hit && now >= hit.at && now - hit.at < FULFILMENT_CACHE_MS) return hit.counts;
+  const [row] = await db.$queryRaw<{ claimed: number; shipped: number }[]>`
+    SELECT count(*) FILTER (WHERE "claimedAt" IS NOT NULL)::int AS claimed,
+           count(*) FILTER (WHERE "shippedAt" IS NOT NULL)::int AS shipped
+    FROM "Win" WHERE "activityId" = ${activityId}::uuid`;
+  const counts = { claimed: row?.claimed ?? 0, shipped: row?.shipped ?? 0 };
+  if (fulfilmentCache.size > 1_000) fulfilmentCache.clear();
+  fulfilmentCache.set(activityId, { at: now, counts });
+  return counts;
 }
 
 /** HLL estimates and the worker's timestamps; null figures when Redis cannot answer now. */

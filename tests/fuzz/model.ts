@@ -482,7 +482,19 @@ function routes(): Endpoint[] {
         }),
       ),
     })),
+    route('POST', '/api/manage/prizes/[prizeId]/codes', {}, (ctx) => ({
+      method: 'POST',
+      path: path(
+        'api/manage/prizes',
+        id(ids(ctx.t.view.prizes.filter((p) => p.kind === 'COUPON')), ids(by(ctx).prizes)),
+        'codes',
+      ),
+      auth: apiKey(),
+      // Fresh codes each time: a code stored before is refused (400), as are repeats in one call.
+      ...jsonBody(obj({ codes: arr(text(fc.uuid(), { max: 100 }), text(fc.uuid(), { max: 100 })) })),
+    })),
 
+    ...manageConsoleParity(),
     route('GET', '/api/health', { weight: 0.3 }, () => ({
       method: 'GET',
       path: path('api/health'),
@@ -651,6 +663,13 @@ function consoleRoutes(): Endpoint[] {
       path: path('t', slug(ctx), 'activities', id(ids(ctx.t.view.activities), ids(by(ctx).activities)), 'spec.json'),
       auth: sessionCredential('analyst'),
     })),
+    ...(['draws.csv', 'participation.csv'] as const).map((file) =>
+      route('GET', `/t/[tenant]/activities/[activityId]/${file}`, { weight: 0.3 }, (ctx) => ({
+        method: 'GET',
+        path: path('t', slug(ctx), 'activities', id(ids(ctx.t.view.activities), ids(by(ctx).activities)), file),
+        auth: sessionCredential('operator', { lowerRoles: ['analyst'] }),
+      })),
+    ),
     route('POST', '/t/[tenant]/activities/banner', { weight: 0.3, bodyKind: 'bytes' }, (ctx) => ({
       method: 'POST',
       path: path('t', slug(ctx), 'activities/banner'),
@@ -687,7 +706,7 @@ function consoleRoutes(): Endpoint[] {
     route('GET', '/t/[tenant]/winners/winners.csv', { weight: 0.5 }, (ctx) => ({
       method: 'GET',
       path: path('t', slug(ctx), 'winners/winners.csv'),
-      auth: sessionCredential('analyst'),
+      auth: sessionCredential('operator', { lowerRoles: ['analyst'] }),
       query: obj({
         activity: id(ids(ctx.t.view.activities), ids(by(ctx).activities), { optional: true }),
         tier: id(tiersOf(ctx.t.view.activities), tiersOf(by(ctx).activities), { optional: true }),
@@ -975,6 +994,15 @@ function actions(): Endpoint[] {
       { weight: 0.5 },
     ),
     action(`${A}/activities/actions.ts`, 'publishAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')]),
+    action(`${A}/activities/actions.ts`, 'duplicateAction', 'operator', (ctx) => [slug(ctx), act(ctx)], {
+      weight: 0.3,
+    }),
+    action(`${A}/activities/actions.ts`, 'deleteDraftAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')], {
+      weight: 0.2,
+    }),
+    action(`${A}/activities/actions.ts`, 'archiveAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'ENDED'), flag()], {
+      weight: 0.2,
+    }),
     action(
       `${A}/activities/actions.ts`,
       'changeStatusAction',
@@ -1024,6 +1052,11 @@ function actions(): Endpoint[] {
       id(ids(ctx.t.view.prizes.filter((p) => p.kind !== 'COUPON')), ids(by(ctx).prizes)),
       int(fc.integer({ min: 1, max: 500 }), { min: -100_000_000, max: 100_000_000 }),
       text('restocked by the fuzz', { max: 500 }),
+    ]),
+    action(`${A}/prizes/actions.ts`, 'addPrizeCodesAction', 'operator', (ctx) => [
+      slug(ctx),
+      id(ids(ctx.t.view.prizes.filter((p) => p.kind === 'COUPON')), ids(by(ctx).prizes)),
+      arr(text(fc.uuid(), { max: 100 })),
     ]),
     action(`${A}/prizes/actions.ts`, 'createPrizeAction', 'operator', (ctx) => [slug(ctx), prizeNode(ctx)]),
     action(`${A}/risk/actions.ts`, 'createRiskRuleAction', 'operator', (ctx) => [slug(ctx), riskRuleNode(ctx)]),
@@ -1174,6 +1207,13 @@ function actions(): Endpoint[] {
     ),
     action(
       `${A}/settings/actions.ts`,
+      'updateTimezoneAction',
+      'owner',
+      (ctx) => [slug(ctx), text(fc.constantFrom('Asia/Shanghai', 'Europe/Berlin', 'UTC'), { max: 64 })],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
       'rotateSecretAction',
       'owner',
       (ctx) => [slug(ctx), choice(['userToken', 'webhook'])],
@@ -1185,6 +1225,24 @@ function actions(): Endpoint[] {
       text('SF Express', { max: 60 }),
       text(fc.stringMatching(/^SF[0-9]{10}$/), { max: 60 }),
     ]),
+    action(
+      `${A}/winners/actions.ts`,
+      'importShipmentsAction',
+      'operator',
+      (ctx) => {
+        const claimed = ids(ctx.t.view.wins.filter((w) => w.status === 'CLAIMED' || w.status === 'AWAITING_CLAIM'));
+        const lines = fc
+          .uniqueArray(fc.constantFrom(...(claimed.length ? claimed : ['00000000-0000-4000-8000-000000000000'])), {
+            minLength: 1,
+            maxLength: 3,
+          })
+          .map((winIds) =>
+            ['winId,carrier,trackingNumber', ...winIds.map((w) => `${w},SF Express,SF1234567890`)].join('\n'),
+          );
+        return [slug(ctx), text(lines, { max: 1_000_000, multiline: true })];
+      },
+      { weight: 0.2 },
+    ),
     action(
       `${A}/winners/actions.ts`,
       'voidWinAction',
@@ -1246,6 +1304,100 @@ function actions(): Endpoint[] {
       ],
       { weight: 0.3 },
     ),
+  ];
+}
+
+/** The management API's share of what the console does: risk, audit and the winner actions. */
+function manageConsoleParity(): Endpoint[] {
+  const apiKey = apiKeyCredential;
+  const winsIn = (ctx: Ctx, ...statuses: string[]) =>
+    id(ids(ctx.t.view.wins.filter((w) => statuses.includes(w.status))), ids(by(ctx).wins));
+  const rule = (ctx: Ctx) => id(ids(ctx.t.view.riskRules), ids(by(ctx).riskRules));
+  const reason = obj({ reason: text('checked by the fuzz', { max: 300 }) });
+  const cursor = text(fc.constantFrom('1', '99999'), { optional: true, max: 20 });
+  const limit = int(fc.integer({ min: 1, max: 200 }), { min: 1, max: 200, optional: true });
+  const winAction = (action: string, statuses: string[], body?: Node) =>
+    route('POST', `/api/manage/wins/[winId]/${action}`, { weight: 0.5 }, (ctx) => ({
+      method: 'POST',
+      path: path('api/manage/wins', winsIn(ctx, ...statuses), action),
+      auth: apiKey(),
+      ...jsonBody(body ?? obj({})),
+    }));
+  return [
+    route('GET', '/api/manage/risk/rules', { weight: 0.5 }, () => ({
+      method: 'GET',
+      path: path('api/manage/risk/rules'),
+      auth: apiKey(),
+    })),
+    route('POST', '/api/manage/risk/rules', { weight: 0.5 }, (ctx) => ({
+      method: 'POST',
+      path: path('api/manage/risk/rules'),
+      auth: apiKey(),
+      ...jsonBody(riskRuleNode(ctx)),
+    })),
+    route('PATCH', '/api/manage/risk/rules/[id]', { weight: 0.5 }, (ctx) => ({
+      method: 'PATCH',
+      path: path('api/manage/risk/rules', rule(ctx)),
+      auth: apiKey(),
+      ...jsonBody(
+        obj({
+          enabled: flag({ optional: true }),
+          action: choice(['block', 'rate_limited', 'force_lose', 'hold'], { valid: ['rate_limited', 'hold'] }),
+        }),
+      ),
+    })),
+    route('DELETE', '/api/manage/risk/rules/[id]', { weight: 0.2 }, (ctx) => ({
+      method: 'DELETE',
+      path: path('api/manage/risk/rules', rule(ctx)),
+      auth: apiKey(),
+    })),
+    route('POST', '/api/manage/risk/lists', { weight: 0.5 }, () => ({
+      method: 'POST',
+      path: path('api/manage/risk/lists'),
+      auth: apiKey(),
+      ...jsonBody(
+        obj({
+          kind: choice(['user', 'device', 'ip']),
+          action: choice(['add', 'remove']),
+          values: arr(text(fc.constantFrom('fuzz-listed-user', 'fuzz-listed-2'), { max: 128 })),
+          reason: text('fuzz list', { max: 200, optional: true }),
+        }),
+      ),
+    })),
+    route('GET', '/api/manage/risk/events', { weight: 0.5 }, (ctx) => ({
+      method: 'GET',
+      path: path('api/manage/risk/events'),
+      auth: apiKey(),
+      query: obj({
+        limit,
+        cursor,
+        activityId: id(ids(ctx.t.view.activities), ids(by(ctx).activities), { optional: true }),
+        action: choice(['block', 'rate_limited', 'force_lose', 'hold'], { optional: true }),
+        userId: text('fuzz-user', { max: 128, optional: true }),
+      }),
+    })),
+    route('GET', '/api/manage/audit', { weight: 0.5 }, () => ({
+      method: 'GET',
+      path: path('api/manage/audit'),
+      auth: apiKey(),
+      query: obj({
+        limit,
+        cursor,
+        objectType: text('RiskRule', { max: 60, optional: true }),
+        actorType: choice(['OPERATOR', 'API_KEY', 'SYSTEM', 'USER'], { optional: true }),
+      }),
+    })),
+    winAction(
+      'ship',
+      ['CLAIMED'],
+      obj({
+        carrier: text('SF Express', { max: 60 }),
+        trackingNumber: text(fc.stringMatching(/^SF[0-9]{10}$/), { max: 60 }),
+      }),
+    ),
+    winAction('void', ['AWAITING_CLAIM', 'CLAIMED'], reason),
+    winAction('approve', ['HELD']),
+    winAction('reject', ['HELD'], reason),
   ];
 }
 

@@ -346,6 +346,8 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
         'changeMemberRoleAction',
         'removeMemberAction',
         'changeStatusAction',
+        'deleteDraftAction',
+        'archiveAction',
       ].includes(name)
     )
       lane.critical = true;

@@ -125,6 +125,7 @@ export async function createTenant(slug: string, users: string[], staff: Staff):
     }),
     points: await createPrize(tenant.id, SYSTEM, { name: 'Fuzz points', kind: 'points', stock: 10_000_000 }),
     virtual: await createPrize(tenant.id, SYSTEM, { name: 'Fuzz voucher', kind: 'virtual', stock: 1_000_000 }),
+    coupon: await createPrize(tenant.id, SYSTEM, { name: 'Fuzz coupon', kind: 'coupon', stock: 0 }),
   };
   await ensureLiveActivity(tenant.id, [prizes.physical.id, prizes.points.id, prizes.virtual.id]);
   await createDraft(tenant.id, [prizes.physical.id, prizes.points.id]);

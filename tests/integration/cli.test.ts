@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { GET as myWins } from '@/app/api/v1/me/wins/route';
-import { GET as listPrizes } from '@/app/api/manage/prizes/route';
+import { GET as listPrizes, POST as createPrize } from '@/app/api/manage/prizes/route';
 import { bearer, callRoute, uniqueSlug } from '../helpers/fixtures';
 
 const run = promisify(execFile);
@@ -16,6 +16,21 @@ describe('local tooling (npm run apikey, token)', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect((await callRoute(listPrizes, { headers: bearer(lines[0]!) })).status).toBe(200);
+  });
+
+  it('npm run -s apikey --scope read prints a key that reads and is refused a write (403)', async () => {
+    const slug = uniqueSlug('cli');
+    const { stdout } = await npmRun('apikey', '--', '--tenant', slug, '--scope', 'read');
+    const key = stdout.trim();
+    expect((await callRoute(listPrizes, { headers: bearer(key) })).status).toBe(200);
+    const write = await callRoute(createPrize, {
+      method: 'POST',
+      headers: bearer(key),
+      body: { name: 'Cap', kind: 'physical', stock: 1 },
+    });
+    expect(write.status).toBe(403);
+    expect(write.json.error.code).toBe('FORBIDDEN');
+    await expect(npmRun('apikey', '--', '--tenant', slug, '--scope', 'everything')).rejects.toThrow();
   });
 
   it('npm run -s token prints one working token per --user, in order, with device and ttl', async () => {

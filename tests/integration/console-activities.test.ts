@@ -406,3 +406,85 @@ describe('banner upload', () => {
     expect((await callRoute(servedUpload, { params: { file: '../package.json' } })).status).toBe(404);
   });
 });
+
+describe('duplicateAction, deleteDraftAction and archiveAction', () => {
+  it('duplicate: a draft with the whole spec, in the same tenant only; an analyst and another tenant change nothing', async () => {
+    const segments = [{ fromHour: 20, toHour: 22, probability: 0.3 }];
+    const source = await createActivity(
+      tenantA.id,
+      testActor,
+      specFor(
+        [{ name: 'Gold', probability: 0.1, stock: 10, pacing: 'even', segments, prizes: [{ prizeId: prizeA }] }],
+        {
+          name: 'Spring wheel',
+          tasks: [{ kind: 'sign_in', name: 'Check in', chances: 1, perDay: 1 }],
+        },
+      ),
+    );
+    const before = await activityCount(tenantA.id);
+    as('ANALYST');
+    expect(await actions.duplicateAction(tenantA.slug, source.id)).toMatchObject({ ok: false });
+    as('OPERATOR');
+    expect(await actions.duplicateAction(tenantB.slug, source.id)).toMatchObject({ ok: false });
+    expect(await activityCount(tenantA.id)).toBe(before);
+
+    const copied = await actions.duplicateAction(tenantA.slug, source.id.toUpperCase());
+    expect(copied.ok).toBe(true);
+    const copy = await db.activity.findUniqueOrThrow({
+      where: { id: (copied as { data: { id: string } }).data.id },
+      include: { tiers: true, tasks: true },
+    });
+    expect(copy).toMatchObject({ tenantId: tenantA.id, status: 'DRAFT', name: 'Spring wheel (copy)' });
+    expect(copy.tiers.map((t) => [t.name, t.probabilityMicros, t.stock, t.pacing, t.segments])).toEqual([
+      ['Gold', 100_000, 10, 'EVEN', [{ fromHour: 20, toHour: 22, probabilityMicros: 300_000 }]],
+    ]);
+    expect(copy.tasks.map((t) => t.name)).toEqual(['Check in']);
+  });
+
+  it('delete: a draft only, never a published activity, never another tenant’s', async () => {
+    const draft = await draftIn(tenantA.id, prizeA);
+    as('ANALYST');
+    expect(await actions.deleteDraftAction(tenantA.slug, draft.id)).toMatchObject({ ok: false });
+    as('OPERATOR');
+    expect(await actions.deleteDraftAction(tenantB.slug, draft.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await db.activity.count({ where: { id: draft.id } })).toBe(1);
+    expect(await actions.deleteDraftAction(tenantA.slug, draft.id)).toEqual({ ok: true, data: null });
+    expect(await db.activity.count({ where: { id: draft.id } })).toBe(0);
+    expect(await db.tier.count({ where: { activityId: draft.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { objectId: draft.id, action: 'activity.delete' } })).toBe(1);
+
+    const published = await draftIn(tenantA.id, prizeA);
+    expect((await actions.publishAction(tenantA.slug, published.id)).ok).toBe(true);
+    expect(await actions.deleteDraftAction(tenantA.slug, published.id)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await db.activity.count({ where: { id: published.id } })).toBe(1);
+  });
+
+  it('archive: an ended activity leaves the list and comes back; a live one cannot be archived', async () => {
+    const { listActivities } = await import('@/lib/activities/list-activities');
+    const a = await draftIn(tenantA.id, prizeA, { name: 'To archive' });
+    as('OPERATOR');
+    expect((await actions.publishAction(tenantA.slug, a.id)).ok).toBe(true);
+    expect(await actions.archiveAction(tenantA.slug, a.id, true)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect((await actions.changeStatusAction(tenantA.slug, a.id, 'end')).ok).toBe(true);
+    expect(await actions.archiveAction(tenantB.slug, a.id, true)).toMatchObject({ ok: false });
+    as('ANALYST');
+    expect(await actions.archiveAction(tenantA.slug, a.id, true)).toMatchObject({ ok: false });
+    as('OPERATOR');
+    expect((await actions.archiveAction(tenantA.slug, a.id, true)).ok).toBe(true);
+    const ids = async (archived: boolean) => (await listActivities(tenantA.id, { archived })).map((x) => x.id);
+    expect(await ids(false)).not.toContain(a.id);
+    expect(await ids(true)).toContain(a.id);
+    expect((await actions.archiveAction(tenantA.slug, a.id, false)).ok).toBe(true);
+    expect(await ids(false)).toContain(a.id);
+    expect(await ids(true)).not.toContain(a.id);
+  });
+});

@@ -18,7 +18,8 @@ vi.mock('next-auth/next', () => ({
   getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null),
 }));
 
-const { createPrizeAction, restockPrizeAction } = await import('@/app/(console)/t/[tenant]/prizes/actions');
+const { addPrizeCodesAction, createPrizeAction, restockPrizeAction } =
+  await import('@/app/(console)/t/[tenant]/prizes/actions');
 const { acknowledgeAlertAction } = await import('@/app/(console)/t/[tenant]/alerts-actions');
 const { GET: ledgerCsv } = await import('@/app/(console)/t/[tenant]/prizes/[prizeId]/ledger.csv/route');
 
@@ -359,5 +360,38 @@ describe('GET /t/{tenant}/prizes/{prizeId}/ledger.csv', () => {
         .map((l) => l.split(',')[1]),
     ).toEqual(['RESERVE']);
     expect(byActivity.text).toContain(`,${activity.id},Test activity,SYSTEM,test,system,publish`);
+  });
+});
+
+describe('addPrizeCodesAction', () => {
+  it("adds an OPERATOR's codes; refuses an ANALYST, another tenant's prize and bad codes, writing nothing", async () => {
+    const prize = await createPrize(tenantA.id, testActor, { name: 'Coupon', kind: 'coupon', stock: 0 });
+    const stored = () => db.couponCode.count({ where: { prizeId: prize.id } });
+    as('ANALYST');
+    expect(await addPrizeCodesAction(tenantA.slug, prize.id, ['A1'])).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    as('OPERATOR');
+    expect(await addPrizeCodesAction(tenantA.slug, prize.id.toUpperCase(), ['A1', 'A2'])).toEqual({
+      ok: true,
+      data: { added: 2, total: 2, unused: 2 },
+    });
+    expect(await addPrizeCodesAction(tenantA.slug, prize.id, ['A3', 'bad\u0000'])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await addPrizeCodesAction(tenantA.slug, prize.id, ['A2'])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    const other = await createPrize(tenantB.id, testActor, { name: 'Theirs', kind: 'coupon', stock: 0 });
+    expect(await addPrizeCodesAction(tenantA.slug, other.id, ['B1'])).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await stored()).toBe(2);
+    expect(await db.couponCode.count({ where: { prizeId: other.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { objectId: prize.id, action: 'prize.codes.add' } })).toBe(1);
   });
 });

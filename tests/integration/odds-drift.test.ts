@@ -129,6 +129,35 @@ describe('the odds-drift alarm', () => {
     expect(naive!.pValue).toBeLessThan(0.001);
   });
 
+  it('tests a segmented tier against the odds in force when it was drawn, not its base odds', async () => {
+    // Base odds 0.1; a segment over the whole day pays 0.6, so every draw here had 0.6.
+    const segments = [{ fromHour: 0, toHour: 24, probability: 0.6 }];
+    const live = await liveActivity(
+      (p) => [{ probability: 0.1, stock: 100_000, prizes: [{ prizeId: p[0]! }], segments }],
+      {
+        stocks: [100_000],
+        overrides: { limits: { freeDrawsPerDay: 4 } },
+      },
+    );
+    const users = Array.from({ length: 500 }, (_, i) => i);
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        for (let u = users.pop(); u !== undefined; u = users.pop())
+          for (let n = 0; n < 4; n++) await executeDraw(endUser(live.tenant, `s${u}`), live.activity.id, randomUUID());
+      }),
+    );
+    const check = await checkOddsDrift(live.activity.id);
+    expect(check!.fit!.draws).toBe(2_000);
+    expect(check!.fit!.categories.find((c) => c.tierIds.includes(live.activity.tiers[0]!.id))!.pooled).toBe(false);
+    expect(check!.drift).toBe(false);
+    // The same outcomes against the base odds: drift.
+    const base = fitOutcomes(
+      [{ id: live.activity.tiers[0]!.id, probabilityMicros: 100_000, pooled: false }],
+      await countsOf(live.activity.id),
+    );
+    expect(base!.pValue).toBeLessThan(0.001);
+  });
+
   it('tests only the draws made since the odds last changed', async () => {
     const { tenant, activity } = await playedActivity([{ probability: 0.02, stock: 10_000 }], {
       users: 1_000,

@@ -113,4 +113,25 @@ describe('H5 play page document', () => {
     ]);
     expect((await renderRulesPage('6f1c1f4e-0000-4000-8000-000000000000', 'en')).status).toBe(404);
   });
+
+  it('rules: a segmented tier shows its odds in force now, its schedule, and what pacing does', async () => {
+    const { activity } = await liveActivity((p) => [
+      {
+        name: 'Gold',
+        probability: 0.1,
+        stock: 10,
+        pacing: 'even',
+        prizes: [{ prizeId: p[0]! }],
+        segments: [{ fromHour: 0, toHour: 24, fromDate: '2026-01-01', toDate: '2099-12-31', probability: 0.6 }],
+      },
+    ]);
+    const html = await (await renderRulesPage(activity.id, 'en')).text();
+    const tierId = (await getPlayView(activity.id))!.tiers[0]!.id;
+    expect(html).toContain(`data-tier-id="${tierId}" data-probability="0.6"`);
+    const schedule = /data-testid="odds-schedule"(.*?)<\/div>/s.exec(html)![1]!;
+    expect(schedule.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toMatch(
+      /00:00–24:00 2026-01-01 – 2099-12-31 60(\.0)?% at other times 10(\.0)?%/,
+    );
+    expect(html).toContain('data-testid="pacing-note"');
+  });
 });

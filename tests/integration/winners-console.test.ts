@@ -70,7 +70,7 @@ describe('console winners', () => {
       params: { id: activityId },
     });
     expect(api.status).toBe(200);
-    asOperator(people.ANALYST);
+    asOperator(people.OPERATOR);
     const mine = await callRoute(consoleCsv, {
       path: `/t/${tenant.slug}/winners/winners.csv?activity=${activityId}`,
       params: { tenant: tenant.slug },
@@ -103,6 +103,25 @@ describe('console winners', () => {
     });
     expect(consoleShipped.text).toBe(apiShipped.text);
     expect(consoleShipped.text.trimEnd().split('\r\n')).toHaveLength(2);
+  });
+
+  it('an analyst reads winners with phone and address masked and cannot export them', async () => {
+    asOperator(people.ANALYST);
+    const csv = await callRoute(consoleCsv, {
+      path: `/t/${tenant.slug}/winners/winners.csv?activity=${activityId}`,
+      params: { tenant: tenant.slug },
+    });
+    expect(csv.status).toBe(403);
+    expect(csv.text).not.toContain('user-0');
+    const claimed = async (masked: boolean) =>
+      (await queryWinners(tenant.id, { activityId }, { limit: 100, masked })).items.find((w) => w.claim)!.claim!;
+    const full = await claimed(false);
+    const masked = await claimed(true);
+    expect(masked.name).toBe(full.name);
+    expect(masked.phone).not.toBe(full.phone);
+    expect(masked.phone).toMatch(/^\d{3}\*+\d{2}$/);
+    expect(masked.address!.length).toBeLessThan(full.address!.length);
+    expect(masked.address).toMatch(/…$/);
   });
 
   it('the CSV is refused without a session and not found for a tenant the operator is not in', async () => {

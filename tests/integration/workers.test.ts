@@ -57,7 +57,7 @@ describe('workers/index.ts', () => {
 
       const queue = new Queue('deliveries', { connection: createRedis('worker'), prefix: `${prefix}:bull` });
       const job = await queue.add('deliveries', { deliveryId: deliveryId! });
-      for (let i = 0; i < 80 && received.length === 0; i++) await sleep(100);
+      for (let i = 0; i < 300 && received.length === 0; i++) await sleep(100);
       expect(received).toHaveLength(1);
 
       const sigtermAt = Date.now();

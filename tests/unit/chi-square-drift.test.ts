@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fitOutcomes, type TierOdds } from '@/lib/odds/fit-outcomes';
+import { fitOutcomes, fitStrata, type TierOdds } from '@/lib/odds/fit-outcomes';
 import { goodnessOfFit } from '@/lib/odds/chi-square';
 
 const tiers = (pooled: boolean[] = [false, false, false]): TierOdds[] =>
@@ -132,5 +132,32 @@ describe('fitOutcomes (the odds-drift test)', () => {
         ]),
       )!.pValue,
     ).toBeLessThan(0.001);
+  });
+});
+
+describe('fitStrata (draws under different odds: time segments)', () => {
+  const at = (micros: number[]): TierOdds[] =>
+    micros.map((m, i) => ({ id: `t${i}`, probabilityMicros: m, pooled: false }));
+  const day = at([50_000, 100_000]);
+  const night = at([300_000, 400_000]);
+
+  it('accepts each hour against its own odds and rejects the same outcomes read against one set of odds', () => {
+    const strata = [
+      { tiers: day, counts: picks(3_000, day) },
+      { tiers: night, counts: picks(3_000, night) },
+    ];
+    const fit = fitStrata(strata)!;
+    expect(fit.draws).toBe(6_000);
+    expect(fit.degreesOfFreedom).toBe(4);
+    expect(fit.pValue).toBeGreaterThan(0.001);
+    // The night's outcomes judged by the day's odds: the drift a segment-blind alarm would report.
+    expect(fitStrata(strata.map((s) => ({ ...s, tiers: day })))!.pValue).toBeLessThan(0.001);
+  });
+
+  it('leaves out a stratum too small to test and answers null when none can be tested', () => {
+    const big = { tiers: day, counts: picks(3_000, day) };
+    const tiny = { tiers: night, counts: new Map<string | null, number>([[null, 2]]) };
+    expect(fitStrata([big, tiny])).toEqual(fitOutcomes(day, big.counts));
+    expect(fitStrata([tiny])).toBeNull();
   });
 });

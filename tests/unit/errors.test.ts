@@ -55,6 +55,7 @@ describe('error mapping', () => {
       new Error('Command timed out'),
       new Error("OOM command not allowed when used memory > 'maxmemory'."),
       new Error("Stream isn't writeable and enableOfflineQueue options is false"),
+      Object.assign(new Error('Command aborted due to connection close'), { name: 'AbortError' }),
       // Prisma's known request error over its driver adapter's
       Object.assign(new Error("Can't reach database server"), { code: 'P1001' }),
       Object.assign(new Error('Server has closed the connection.'), {
@@ -75,6 +76,7 @@ describe('error mapping', () => {
       sqlState('23505'),
       sqlState('22P05'),
       new TypeError('x is undefined'),
+      Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }),
       Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }),
       'a string',
       null,

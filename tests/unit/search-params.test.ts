@@ -2,7 +2,8 @@
 // dropped; links carry only non-empty values; a day range includes its last day.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
+import { dayRangeIn } from '@/lib/activities/zoned-time';
+import { hrefWithQuery, pickQuery } from '@/lib/http/search-params';
 
 const fields = { activity: z.uuid(), from: z.iso.date(), cursor: z.string().regex(/^\d+$/) };
 
@@ -23,11 +24,20 @@ describe('filter query strings', () => {
     expect(hrefWithQuery('/t/demo/winners', {})).toBe('/t/demo/winners');
   });
 
-  it('turns whole UTC days into [from, until) with the last day included', () => {
-    expect(utcDayRange('2026-11-01', '2026-11-28')).toEqual({
+  it('turns whole days of a zone into [from, until) with the last day included', () => {
+    expect(dayRangeIn('2026-11-01', '2026-11-28', 'UTC')).toEqual({
       from: new Date('2026-11-01T00:00:00Z'),
       until: new Date('2026-11-29T00:00:00Z'),
     });
-    expect(utcDayRange(undefined, undefined)).toEqual({ from: undefined, until: undefined });
+    expect(dayRangeIn('2026-11-01', '2026-11-28', 'Asia/Shanghai')).toEqual({
+      from: new Date('2026-10-31T16:00:00Z'),
+      until: new Date('2026-11-28T16:00:00Z'),
+    });
+    // New York leaves summer time on 1 Nov 2026: that day has 25 hours.
+    expect(dayRangeIn('2026-11-01', '2026-11-01', 'America/New_York')).toEqual({
+      from: new Date('2026-11-01T04:00:00Z'),
+      until: new Date('2026-11-02T05:00:00Z'),
+    });
+    expect(dayRangeIn(undefined, undefined, 'UTC')).toEqual({ from: undefined, until: undefined });
   });
 });

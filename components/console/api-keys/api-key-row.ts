@@ -5,6 +5,8 @@ export type ApiKeyRow = {
   id: string;
   name: string;
   prefix: string;
+  /** What the key may do: "*" everything, "read" reads only, or write scopes. */
+  scopes: string[];
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -15,6 +17,7 @@ export function toApiKeyRow(k: ApiKeyDto): ApiKeyRow {
     id: k.id,
     name: k.name,
     prefix: k.prefix,
+    scopes: k.scopes,
     createdAt: k.createdAt.toISOString(),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,

@@ -12,12 +12,26 @@ import type { ApiKeyRow } from './api-key-row';
 
 const NAME_MAX = 80;
 
+/** What a key may do, as the console's roles say it for people (lib/auth/api-key-scopes.ts). */
+const ACCESS = {
+  all: { label: 'Everything (as an owner)', scopes: ['*'] },
+  operator: {
+    label: 'Operations (as an operator)',
+    scopes: ['prizes:write', 'activities:write', 'risk:write', 'wins:write'],
+  },
+  wins: { label: 'Winner actions only', scopes: ['wins:write'] },
+  read: { label: 'Read only (as an analyst)', scopes: ['read'] },
+} as const;
+type Access = keyof typeof ACCESS;
+
 export function CreateApiKeyForm({
   createAction,
 }: {
-  createAction: (name: string) => Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>>;
+  createAction: (name: string, scopes: string[]) => Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>>;
 }) {
   const [name, setName] = useState('');
+  const [access, setAccess] = useState<Access>('all');
+  const accessId = useId();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -35,7 +49,7 @@ export function CreateApiKeyForm({
     }
     setError(null);
     startTransition(async () => {
-      const result = await createAction(trimmed);
+      const result = await createAction(trimmed, [...ACCESS[access].scopes]);
       if (result.ok) {
         setCreated({ key: result.data.key, name: result.data.apiKey.name });
         setName('');
@@ -83,6 +97,25 @@ export function CreateApiKeyForm({
               Name it after the system that will use it.
             </p>
           )}
+        </div>
+        <div>
+          <label htmlFor={accessId} className="sr-only">
+            Access
+          </label>
+          <select
+            id={accessId}
+            name="access"
+            value={access}
+            onChange={(e) => setAccess(e.target.value as Access)}
+            disabled={pending}
+            className="block h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none disabled:bg-zinc-50"
+          >
+            {(Object.keys(ACCESS) as Access[]).map((a) => (
+              <option key={a} value={a}>
+                {ACCESS[a].label}
+              </option>
+            ))}
+          </select>
         </div>
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
           {pending ? <Spinner /> : null}

@@ -19,6 +19,7 @@ import {
 } from 'recharts';
 import type { BurnDownPoint, DashboardMinute, DashboardTier } from '@/lib/stats/get-dashboard-data';
 import { formatClock, formatCompact, formatCount, formatDayClock, formatPercent } from './format';
+import { useTimeZone } from '../time-zone';
 
 const colors = {
   draws: '#6366f1',
@@ -37,14 +38,14 @@ const initialDimension = { width: 520, height: 200 };
 // legend (props, not wrapper components: Recharts reads its axes from its direct children).
 const margin = { top: 4, right: 8, bottom: 0, left: -8 };
 const grid = { stroke: '#f4f4f5', vertical: false };
-const minuteAxis = {
+const minuteAxis = (zone: string) => ({
   dataKey: 'minute',
-  tickFormatter: formatClock,
+  tickFormatter: (iso: string) => formatClock(iso, zone),
   tick: axis,
   interval: 14,
   tickLine: false,
   axisLine: { stroke: '#e4e4e7' },
-};
+});
 const countAxis = {
   allowDecimals: false,
   tick: axis,
@@ -53,11 +54,11 @@ const countAxis = {
   axisLine: false,
   width: 44,
 };
-const minuteTooltip = {
-  labelFormatter: (l: unknown) => formatClock(String(l)),
+const minuteTooltip = (zone: string) => ({
+  labelFormatter: (l: unknown) => formatClock(String(l), zone),
   formatter: (v: unknown) => formatCount(Number(v)),
   isAnimationActive: false,
-};
+});
 // Recharts colours legend text like its series; pale series would make unreadable labels.
 const legendText = (value: string) => <span style={{ color: '#3f3f46' }}>{value}</span>;
 const legend = { wrapperStyle: { fontSize: 12 }, iconSize: 10, formatter: legendText };
@@ -90,13 +91,14 @@ export function ChartCard({
 }
 
 export function DrawsPerMinuteChart({ minutes }: { minutes: DashboardMinute[] }) {
+  const zone = useTimeZone();
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
       <ComposedChart data={minutes} margin={margin} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
-        <XAxis {...minuteAxis} />
+        <XAxis {...minuteAxis(zone)} />
         <YAxis {...countAxis} />
-        <Tooltip {...minuteTooltip} />
+        <Tooltip {...minuteTooltip(zone)} />
         <Legend {...legend} />
         <Bar dataKey="draws" name="Draws" fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
         <Line dataKey="wins" name="Wins" stroke={colors.wins} strokeWidth={2} dot={false} isAnimationActive={false} />
@@ -106,13 +108,14 @@ export function DrawsPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
 }
 
 export function UsersPerMinuteChart({ minutes }: { minutes: DashboardMinute[] }) {
+  const zone = useTimeZone();
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
       <ComposedChart data={minutes} margin={margin} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
-        <XAxis {...minuteAxis} />
+        <XAxis {...minuteAxis(zone)} />
         <YAxis {...countAxis} />
-        <Tooltip {...minuteTooltip} formatter={(v) => (v === null ? '—' : formatCount(Number(v)))} />
+        <Tooltip {...minuteTooltip(zone)} formatter={(v) => (v === null ? '—' : formatCount(Number(v)))} />
         <Legend {...legend} />
         <Bar
           dataKey="newUsers"
@@ -171,13 +174,14 @@ export function OddsChart({ tiers }: { tiers: DashboardTier[] }) {
 }
 
 export function ChancesChart({ minutes }: { minutes: DashboardMinute[] }) {
+  const zone = useTimeZone();
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
       <BarChart data={minutes} margin={margin} accessibilityLayer={false} barGap={0}>
         <CartesianGrid {...grid} />
-        <XAxis {...minuteAxis} />
+        <XAxis {...minuteAxis(zone)} />
         <YAxis {...countAxis} />
-        <Tooltip {...minuteTooltip} />
+        <Tooltip {...minuteTooltip(zone)} />
         <Legend {...legend} />
         <Bar dataKey="chancesGranted" name="Granted" fill={colors.granted} isAnimationActive={false} />
         <Bar dataKey="chancesUsed" name="Used" fill={colors.used} isAnimationActive={false} />
@@ -187,13 +191,14 @@ export function ChancesChart({ minutes }: { minutes: DashboardMinute[] }) {
 }
 
 export function RiskChart({ minutes }: { minutes: DashboardMinute[] }) {
+  const zone = useTimeZone();
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
       <BarChart data={minutes} margin={margin} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
-        <XAxis {...minuteAxis} />
+        <XAxis {...minuteAxis(zone)} />
         <YAxis {...countAxis} />
-        <Tooltip {...minuteTooltip} />
+        <Tooltip {...minuteTooltip(zone)} />
         <Bar
           dataKey="riskEvents"
           name="Risk events"
@@ -207,13 +212,14 @@ export function RiskChart({ minutes }: { minutes: DashboardMinute[] }) {
 }
 
 export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
+  const zone = useTimeZone();
   return (
     <ResponsiveContainer width="100%" height={140} initialDimension={{ width: 320, height: 140 }}>
       <ComposedChart data={points} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
         <XAxis
           dataKey="at"
-          tickFormatter={formatDayClock}
+          tickFormatter={(iso: string) => formatDayClock(iso, zone)}
           tick={axis}
           minTickGap={40}
           tickLine={false}
@@ -228,7 +234,7 @@ export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
           width={48}
         />
         <Tooltip
-          labelFormatter={(l) => formatDayClock(String(l))}
+          labelFormatter={(l) => formatDayClock(String(l), zone)}
           formatter={(v) => (v === null ? '—' : formatCount(Math.round(Number(v))))}
           isAnimationActive={false}
         />

@@ -7,16 +7,20 @@ export const formatCompact = (n: number) => (Math.abs(n) < 10_000 ? count.format
 export const formatPercent = (p: number | null, digits = 2) =>
   p === null ? '—' : `${(p * 100).toLocaleString('en-US', { maximumFractionDigits: digits })}%`;
 
-const clock = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const dayClock = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-export const formatClock = (iso: string) => clock.format(new Date(iso));
-export const formatDayClock = (iso: string) => dayClock.format(new Date(iso));
+// Times are the activity's local times (its zone is named once on the dashboard's header).
+const clockOptions: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const dayClockOptions: Intl.DateTimeFormatOptions = { ...clockOptions, month: 'short', day: 'numeric' };
+const formats = new Map<string, Intl.DateTimeFormat>();
+function inZone(options: Intl.DateTimeFormatOptions, kind: string, zone: string) {
+  let f = formats.get(`${kind}:${zone}`);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { ...options, timeZone: zone });
+    formats.set(`${kind}:${zone}`, f);
+  }
+  return f;
+}
+export const formatClock = (iso: string, zone: string) => inZone(clockOptions, 'clock', zone).format(new Date(iso));
+export const formatDayClock = (iso: string, zone: string) => inZone(dayClockOptions, 'day', zone).format(new Date(iso));
 
 export function formatAge(fromIso: string | null, nowMs: number): string {
   if (!fromIso) return 'not yet';

@@ -19,6 +19,8 @@ import {
   UsersPerMinuteChart,
 } from './charts';
 import { formatAge, formatCount, formatDayClock, formatPercent } from './format';
+import { FunnelAndBudget } from './funnel-budget';
+import { TimeZoneProvider } from '../time-zone';
 import { RecentChanges } from './recent-changes';
 import { StatusChangeButton, type ChangeStatus } from './status-change-button';
 import { TierAdjustButton, type AdjustTier } from './tier-adjust-dialog';
@@ -108,307 +110,339 @@ export function LiveDashboard({
     : [];
   const oddsTotal = tiers.reduce((s, t) => s + Math.round(t.probability * 1_000_000), 0);
 
+  // Everything on an activity's dashboard is on the activity's own clock.
   return (
-    <div className="space-y-8">
-      <div className="space-y-3">
-        <nav aria-label="Breadcrumb">
-          <ol className="flex items-center gap-1.5 text-sm text-zinc-600" role="list">
-            <li>
-              <Link
-                href={activitiesHref}
-                className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
-              >
-                Activities
-              </Link>
-            </li>
-            <li aria-hidden>/</li>
-            <li className="truncate">{activity.name}</li>
-            <li aria-hidden>/</li>
-            <li aria-current="page" className="font-medium text-zinc-900">
-              Dashboard
-            </li>
-          </ol>
-        </nav>
-        <div className="flex items-end justify-between gap-6 border-b border-zinc-200 pb-6">
-          <div className="min-w-0">
-            <div className="flex items-center gap-3">
-              <h1 className="truncate text-2xl font-semibold tracking-tight text-zinc-950">{activity.name}</h1>
-              <span data-testid="activity-status">
-                <Badge tone={statusTone[status] ?? 'neutral'}>{statusLabel[status] ?? status}</Badge>
-              </span>
-            </div>
-            <p className="mt-1.5 text-sm text-zinc-600">
-              {formatDayClock(activity.startsAt)} – {formatDayClock(activity.endsAt)} · refreshes every{' '}
-              {POLL_INTERVAL_MS / 1000} s ·{' '}
-              <span data-testid="aggregated-at">
-                aggregated {now === null ? '…' : formatAge(data.aggregatedAt, now)}
-              </span>
-              {failed ? (
-                <span role="status" className="ml-2 font-medium text-amber-700">
-                  · could not refresh, retrying
+    <TimeZoneProvider zone={activity.timezone}>
+      <div className="space-y-8">
+        <div className="space-y-3">
+          <nav aria-label="Breadcrumb">
+            <ol className="flex items-center gap-1.5 text-sm text-zinc-600" role="list">
+              <li>
+                <Link
+                  href={activitiesHref}
+                  className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+                >
+                  Activities
+                </Link>
+              </li>
+              <li aria-hidden>/</li>
+              <li className="truncate">{activity.name}</li>
+              <li aria-hidden>/</li>
+              <li aria-current="page" className="font-medium text-zinc-900">
+                Dashboard
+              </li>
+            </ol>
+          </nav>
+          <div className="flex items-end justify-between gap-6 border-b border-zinc-200 pb-6">
+            <div className="min-w-0">
+              <div className="flex items-center gap-3">
+                <h1 className="truncate text-2xl font-semibold tracking-tight text-zinc-950">{activity.name}</h1>
+                <span data-testid="activity-status">
+                  <Badge tone={statusTone[status] ?? 'neutral'}>{statusLabel[status] ?? status}</Badge>
                 </span>
+              </div>
+              <p className="mt-1.5 text-sm text-zinc-600">
+                {formatDayClock(activity.startsAt, activity.timezone)} –{' '}
+                {formatDayClock(activity.endsAt, activity.timezone)} ({activity.timezone}) · refreshes every{' '}
+                {POLL_INTERVAL_MS / 1000} s ·{' '}
+                <span data-testid="aggregated-at">
+                  aggregated {now === null ? '…' : formatAge(data.aggregatedAt, now)}
+                </span>
+                {failed ? (
+                  <span role="status" className="ml-2 font-medium text-amber-700">
+                    · could not refresh, retrying
+                  </span>
+                ) : null}
+              </p>
+              {actions ? (
+                <p className="mt-1.5 flex flex-wrap gap-x-4 text-sm" data-testid="exports">
+                  <span className="text-zinc-500">Export CSV:</span>
+                  <a
+                    href={`${activitiesHref}/${activity.id}/draws.csv`}
+                    download
+                    className="text-indigo-700 hover:underline"
+                  >
+                    draws
+                  </a>
+                  <a
+                    href={`${activitiesHref}/${activity.id}/participation.csv`}
+                    download
+                    className="text-indigo-700 hover:underline"
+                  >
+                    players
+                  </a>
+                  <a
+                    href={`${activitiesHref.replace(/\/activities$/, '')}/winners/winners.csv?activity=${activity.id}`}
+                    download
+                    className="text-indigo-700 hover:underline"
+                  >
+                    winners
+                  </a>
+                </p>
               ) : null}
+            </div>
+            {transitions.length > 0 && actions ? (
+              <div className="flex shrink-0 items-center gap-2">
+                {transitions.map((t) => (
+                  <StatusChangeButton
+                    key={t}
+                    status={status as 'LIVE'}
+                    transition={t}
+                    changeStatus={actions.changeStatus}
+                    onDone={() => void refresh()}
+                  />
+                ))}
+              </div>
+            ) : null}
+          </div>
+        </div>
+
+        <dl className="grid grid-cols-6 divide-x divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
+          <Kpi label="Draws" testId="kpi-draws" hint={`${formatCount(totals.freeDraws)} free`}>
+            {formatCount(totals.draws)}
+          </Kpi>
+          <Kpi
+            label="Wins"
+            testId="kpi-wins"
+            hint={`${formatPercent(totals.draws ? totals.wins / totals.draws : null)} of draws`}
+          >
+            {formatCount(totals.wins)}
+          </Kpi>
+          <Kpi
+            label="Unique users"
+            testId="kpi-unique-users"
+            hint={
+              totals.activeUsersLastHour === null
+                ? 'active last hour: —'
+                : `≈ ${formatCount(totals.activeUsersLastHour)} active last hour`
+            }
+          >
+            {formatCount(totals.uniqueUsers)}
+          </Kpi>
+          <Kpi label="Chances granted" testId="kpi-chances-granted" hint="by tasks and events">
+            {formatCount(totals.chancesGranted)}
+          </Kpi>
+          <Kpi
+            label="Chances used"
+            testId="kpi-chances-used"
+            hint={
+              totals.chancesGranted
+                ? `${formatPercent(totals.chancesUsed / totals.chancesGranted, 1)} of granted`
+                : 'granted chances drawn'
+            }
+          >
+            {formatCount(totals.chancesUsed)}
+          </Kpi>
+          <Kpi
+            label="Risk events"
+            testId="kpi-risk-events"
+            hint={`${data.alerts.length} open ${data.alerts.length === 1 ? 'alert' : 'alerts'}`}
+          >
+            {formatCount(totals.riskEvents)}
+          </Kpi>
+        </dl>
+
+        {data.alerts.length > 0 ? <ActivityAlerts alerts={data.alerts} acknowledge={acknowledge} /> : null}
+
+        <FunnelAndBudget funnel={data.funnel} budget={data.budget} />
+
+        <div className="grid grid-cols-2 gap-4">
+          <ChartCard
+            title="Draws per minute"
+            description="Draws and wins in each of the last 60 minutes."
+            testId="chart-draws"
+          >
+            <DrawsPerMinuteChart minutes={perMinute} />
+          </ChartCard>
+          <ChartCard
+            title="Users per minute"
+            description="Users drawing for the first time, and users active in the minute (HyperLogLog estimate)."
+            testId="chart-users"
+          >
+            <UsersPerMinuteChart minutes={perMinute} />
+          </ChartCard>
+          <ChartCard
+            title="Wins by tier: configured vs actual"
+            description="Each tier's configured odds against its share of all draws so far."
+            testId="chart-odds"
+          >
+            <OddsChart tiers={tiers} />
+          </ChartCard>
+          <ChartCard
+            title="Chances granted vs used"
+            description="Chances granted by tasks and events, and granted chances spent on draws, per minute."
+            testId="chart-chances"
+          >
+            <ChancesChart minutes={perMinute} />
+          </ChartCard>
+        </div>
+
+        <section aria-labelledby="tiers-heading" className="space-y-3">
+          <div className="flex items-baseline justify-between">
+            <h2 id="tiers-heading" className="text-base font-semibold text-zinc-950">
+              Tiers
+            </h2>
+            <p className="text-xs text-zinc-600">
+              Odds add up to {formatPercent(oddsTotal / 1_000_000, 4)}; the rest is no win.
             </p>
           </div>
-          {transitions.length > 0 && actions ? (
-            <div className="flex shrink-0 items-center gap-2">
-              {transitions.map((t) => (
-                <StatusChangeButton
-                  key={t}
-                  status={status as 'LIVE'}
-                  transition={t}
-                  changeStatus={actions.changeStatus}
-                  onDone={() => void refresh()}
-                />
-              ))}
-            </div>
-          ) : null}
-        </div>
-      </div>
-
-      <dl className="grid grid-cols-6 divide-x divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
-        <Kpi label="Draws" testId="kpi-draws" hint={`${formatCount(totals.freeDraws)} free`}>
-          {formatCount(totals.draws)}
-        </Kpi>
-        <Kpi
-          label="Wins"
-          testId="kpi-wins"
-          hint={`${formatPercent(totals.draws ? totals.wins / totals.draws : null)} of draws`}
-        >
-          {formatCount(totals.wins)}
-        </Kpi>
-        <Kpi
-          label="Unique users"
-          testId="kpi-unique-users"
-          hint={
-            totals.activeUsersLastHour === null
-              ? 'active last hour: —'
-              : `≈ ${formatCount(totals.activeUsersLastHour)} active last hour`
-          }
-        >
-          {formatCount(totals.uniqueUsers)}
-        </Kpi>
-        <Kpi label="Chances granted" testId="kpi-chances-granted" hint="by tasks and events">
-          {formatCount(totals.chancesGranted)}
-        </Kpi>
-        <Kpi
-          label="Chances used"
-          testId="kpi-chances-used"
-          hint={
-            totals.chancesGranted
-              ? `${formatPercent(totals.chancesUsed / totals.chancesGranted, 1)} of granted`
-              : 'granted chances drawn'
-          }
-        >
-          {formatCount(totals.chancesUsed)}
-        </Kpi>
-        <Kpi
-          label="Risk events"
-          testId="kpi-risk-events"
-          hint={`${data.alerts.length} open ${data.alerts.length === 1 ? 'alert' : 'alerts'}`}
-        >
-          {formatCount(totals.riskEvents)}
-        </Kpi>
-      </dl>
-
-      {data.alerts.length > 0 ? <ActivityAlerts alerts={data.alerts} acknowledge={acknowledge} /> : null}
-
-      <div className="grid grid-cols-2 gap-4">
-        <ChartCard
-          title="Draws per minute"
-          description="Draws and wins in each of the last 60 minutes."
-          testId="chart-draws"
-        >
-          <DrawsPerMinuteChart minutes={perMinute} />
-        </ChartCard>
-        <ChartCard
-          title="Users per minute"
-          description="Users drawing for the first time, and users active in the minute (HyperLogLog estimate)."
-          testId="chart-users"
-        >
-          <UsersPerMinuteChart minutes={perMinute} />
-        </ChartCard>
-        <ChartCard
-          title="Wins by tier: configured vs actual"
-          description="Each tier's configured odds against its share of all draws so far."
-          testId="chart-odds"
-        >
-          <OddsChart tiers={tiers} />
-        </ChartCard>
-        <ChartCard
-          title="Chances granted vs used"
-          description="Chances granted by tasks and events, and granted chances spent on draws, per minute."
-          testId="chart-chances"
-        >
-          <ChancesChart minutes={perMinute} />
-        </ChartCard>
-      </div>
-
-      <section aria-labelledby="tiers-heading" className="space-y-3">
-        <div className="flex items-baseline justify-between">
-          <h2 id="tiers-heading" className="text-base font-semibold text-zinc-950">
-            Tiers
-          </h2>
-          <p className="text-xs text-zinc-600">
-            Odds add up to {formatPercent(oddsTotal / 1_000_000, 4)}; the rest is no win.
-          </p>
-        </div>
-        <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
-          <table className="w-full text-sm" aria-label="Tiers">
-            <thead className="bg-zinc-50 text-left text-xs font-medium text-zinc-600">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Tier
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  Configured odds
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  Actual share
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  Wins
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  Tier stock
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  Remaining
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Pacing
-                </th>
-                {actions ? (
-                  <th scope="col" className="px-4 py-2.5">
-                    <span className="sr-only">Adjust</span>
+          <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
+            <table className="w-full text-sm" aria-label="Tiers">
+              <thead className="bg-zinc-50 text-left text-xs font-medium text-zinc-600">
+                <tr>
+                  <th scope="col" className="px-4 py-2.5 font-medium">
+                    Tier
                   </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {tiers.map((t) => (
-                <tr key={t.id} data-testid="tier-row" data-tier-id={t.id}>
-                  <th scope="row" className="px-4 py-2.5 text-left font-medium text-zinc-900">
-                    {t.name}
+                  <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                    Configured odds
                   </th>
-                  <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-odds">
-                    {formatPercent(t.probability, 4)}
-                  </td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{formatPercent(t.actualShare, 2)}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-wins">
-                    {formatCount(t.wins)}
-                  </td>
-                  <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-stock">
-                    {formatCount(t.stock)}
-                  </td>
-                  <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-remaining">
-                    {formatCount(t.remaining)}
-                  </td>
-                  <td className="px-4 py-2.5 text-zinc-700">{t.pacing === 'even' ? 'Even' : 'None'}</td>
+                  <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                    Actual share
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                    Wins
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                    Tier stock
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                    Remaining
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 font-medium">
+                    Pacing
+                  </th>
                   {actions ? (
-                    <td className="px-4 py-2 text-right">
-                      {status !== 'ENDED' ? (
-                        <TierAdjustButton
-                          tier={t}
-                          othersProbability={(oddsTotal - Math.round(t.probability * 1_000_000)) / 1_000_000}
-                          adjustTier={actions.adjustTier}
-                          onDone={() => void refresh()}
-                        />
-                      ) : null}
-                    </td>
+                    <th scope="col" className="px-4 py-2.5">
+                      <span className="sr-only">Adjust</span>
+                    </th>
                   ) : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section aria-labelledby="burn-heading" className="space-y-3">
-        <div className="flex items-baseline justify-between">
-          <h2 id="burn-heading" className="text-base font-semibold text-zinc-950">
-            Stock burn-down
-          </h2>
-          <p className="text-xs text-zinc-600">
-            Remaining tier stock against the pacing line stock × (1 − elapsed ÷ period).
-          </p>
-        </div>
-        <div className="grid grid-cols-3 gap-4">
-          {tiers.map((t) => (
-            <ChartCard
-              key={t.id}
-              title={t.name}
-              description={`${formatCount(t.remaining)} of ${formatCount(t.stock)} left`}
-              testId="chart-burn-down"
-            >
-              <BurnDownChart points={data.burnDown.find((b) => b.tierId === t.id)?.points ?? []} />
-            </ChartCard>
-          ))}
-        </div>
-      </section>
-
-      <div className="grid grid-cols-2 gap-4">
-        <ChartCard
-          title="Risk events per minute"
-          description="Blocked, rate-limited, forced-lose and held draws in the last 60 minutes."
-          testId="chart-risk"
-        >
-          <RiskChart minutes={perMinute} />
-        </ChartCard>
-        <section
-          aria-labelledby="pools-heading"
-          className="min-w-0 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm shadow-zinc-900/[0.03]"
-        >
-          <h2 id="pools-heading" className="text-sm font-semibold text-zinc-950">
-            Prize pools
-          </h2>
-          <p className="mt-0.5 text-xs text-zinc-600">
-            Units this activity holds per prize (written back from the draw engine every second).
-          </p>
-          <table className="mt-3 w-full text-sm" aria-label="Prize pools">
-            <thead className="text-left text-xs text-zinc-600">
-              <tr>
-                <th scope="col" className="py-1.5 font-medium">
-                  Prize
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Reserved
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Issued
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Returned
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  Remaining
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {data.stock.map((s) => (
-                <tr key={s.prizeId} data-testid="pool-row">
-                  <th scope="row" className="py-2 pr-2 text-left font-medium text-zinc-900">
-                    {s.name}
-                  </th>
-                  <td className="py-2 text-right tabular-nums">{formatCount(s.reserved)}</td>
-                  <td className="py-2 text-right tabular-nums">{formatCount(s.issued)}</td>
-                  <td className="py-2 text-right tabular-nums">{formatCount(s.returned)}</td>
-                  <td className="py-2 text-right font-medium tabular-nums">{formatCount(s.remaining)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-zinc-100">
+                {tiers.map((t) => (
+                  <tr key={t.id} data-testid="tier-row" data-tier-id={t.id}>
+                    <th scope="row" className="px-4 py-2.5 text-left font-medium text-zinc-900">
+                      {t.name}
+                    </th>
+                    <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-odds">
+                      {formatPercent(t.probability, 4)}
+                    </td>
+                    <td className="px-4 py-2.5 text-right tabular-nums">{formatPercent(t.actualShare, 2)}</td>
+                    <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-wins">
+                      {formatCount(t.wins)}
+                    </td>
+                    <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-stock">
+                      {formatCount(t.stock)}
+                    </td>
+                    <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-remaining">
+                      {formatCount(t.remaining)}
+                    </td>
+                    <td className="px-4 py-2.5 text-zinc-700">{t.pacing === 'even' ? 'Even' : 'None'}</td>
+                    {actions ? (
+                      <td className="px-4 py-2 text-right">
+                        {status !== 'ENDED' ? (
+                          <TierAdjustButton
+                            tier={t}
+                            othersProbability={(oddsTotal - Math.round(t.probability * 1_000_000)) / 1_000_000}
+                            adjustTier={actions.adjustTier}
+                            onDone={() => void refresh()}
+                          />
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
+
+        <section aria-labelledby="burn-heading" className="space-y-3">
+          <div className="flex items-baseline justify-between">
+            <h2 id="burn-heading" className="text-base font-semibold text-zinc-950">
+              Stock burn-down
+            </h2>
+            <p className="text-xs text-zinc-600">
+              Remaining tier stock against the pacing line stock × (1 − elapsed ÷ period).
+            </p>
+          </div>
+          <div className="grid grid-cols-3 gap-4">
+            {tiers.map((t) => (
+              <ChartCard
+                key={t.id}
+                title={t.name}
+                description={`${formatCount(t.remaining)} of ${formatCount(t.stock)} left`}
+                testId="chart-burn-down"
+              >
+                <BurnDownChart points={data.burnDown.find((b) => b.tierId === t.id)?.points ?? []} />
+              </ChartCard>
+            ))}
+          </div>
+        </section>
+
+        <div className="grid grid-cols-2 gap-4">
+          <ChartCard
+            title="Risk events per minute"
+            description="Blocked, rate-limited, forced-lose and held draws in the last 60 minutes."
+            testId="chart-risk"
+          >
+            <RiskChart minutes={perMinute} />
+          </ChartCard>
+          <section
+            aria-labelledby="pools-heading"
+            className="min-w-0 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm shadow-zinc-900/[0.03]"
+          >
+            <h2 id="pools-heading" className="text-sm font-semibold text-zinc-950">
+              Prize pools
+            </h2>
+            <p className="mt-0.5 text-xs text-zinc-600">
+              Units this activity holds per prize (written back from the draw engine every second).
+            </p>
+            <table className="mt-3 w-full text-sm" aria-label="Prize pools">
+              <thead className="text-left text-xs text-zinc-600">
+                <tr>
+                  <th scope="col" className="py-1.5 font-medium">
+                    Prize
+                  </th>
+                  <th scope="col" className="py-1.5 text-right font-medium">
+                    Reserved
+                  </th>
+                  <th scope="col" className="py-1.5 text-right font-medium">
+                    Issued
+                  </th>
+                  <th scope="col" className="py-1.5 text-right font-medium">
+                    Returned
+                  </th>
+                  <th scope="col" className="py-1.5 text-right font-medium">
+                    Remaining
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-100">
+                {data.stock.map((s) => (
+                  <tr key={s.prizeId} data-testid="pool-row">
+                    <th scope="row" className="py-2 pr-2 text-left font-medium text-zinc-900">
+                      {s.name}
+                    </th>
+                    <td className="py-2 text-right tabular-nums">{formatCount(s.reserved)}</td>
+                    <td className="py-2 text-right tabular-nums">{formatCount(s.issued)}</td>
+                    <td className="py-2 text-right tabular-nums">{formatCount(s.returned)}</td>
+                    <td className="py-2 text-right font-medium tabular-nums">{formatCount(s.remaining)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </div>
+
+        <RecentChanges
+          changes={data.changes}
+          auditHref={`${activitiesHref.replace(/\/activities$/, '')}/audit?object=Activity&id=${data.activity.id}`}
+        />
+
+        {data.alerts.length === 0 ? <ActivityAlerts alerts={[]} acknowledge={acknowledge} /> : null}
       </div>
-
-      <RecentChanges
-        changes={data.changes}
-        auditHref={`${activitiesHref.replace(/\/activities$/, '')}/audit?object=Activity&id=${data.activity.id}`}
-      />
-
-      {data.alerts.length === 0 ? <ActivityAlerts alerts={[]} acknowledge={acknowledge} /> : null}
-    </div>
+    </TimeZoneProvider>
   );
 }
 

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { DashboardData } from '@/lib/stats/get-dashboard-data';
 import { formatDayClock } from './format';
+import { useTimeZone } from '../time-zone';
 
 type Change = DashboardData['changes'][number];
 
@@ -25,6 +26,7 @@ function what(c: Change): string {
 }
 
 export function RecentChanges({ changes, auditHref }: { changes: DashboardData['changes']; auditHref: string }) {
+  const zone = useTimeZone();
   return (
     <section
       aria-labelledby="changes-heading"
@@ -45,7 +47,7 @@ export function RecentChanges({ changes, auditHref }: { changes: DashboardData['
           {changes.map((c) => (
             <li key={c.id} className="flex items-baseline gap-3 py-2">
               <time dateTime={c.createdAt} className="w-28 shrink-0 text-xs text-zinc-600 tabular-nums">
-                {formatDayClock(c.createdAt)}
+                {formatDayClock(c.createdAt, zone)}
               </time>
               <span className="w-20 shrink-0 text-xs font-medium text-zinc-700">{who(c)}</span>
               <span className="min-w-0 text-zinc-900">

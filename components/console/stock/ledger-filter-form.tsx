@@ -10,11 +10,14 @@ export function LedgerFilterForm({
   values,
   kinds,
   activities,
+  timeZone,
 }: {
   action: string;
   values: LedgerFilterValues;
   kinds: readonly { value: string; label: string }[];
   activities: readonly { id: string; name: string }[];
+  /** The console's zone: the days are read in it. */
+  timeZone: string;
 }) {
   return (
     <Form
@@ -40,8 +43,15 @@ export function LedgerFilterForm({
         options={activities.map((a) => ({ value: a.id, label: a.name }))}
         className="w-64"
       />
-      <FilterInput id="ledger-from" name="from" label="From (UTC)" value={values.from} type="date" className="w-40" />
-      <FilterInput id="ledger-to" name="to" label="To (UTC)" value={values.to} type="date" className="w-40" />
+      <FilterInput
+        id="ledger-from"
+        name="from"
+        label={`From (${timeZone})`}
+        value={values.from}
+        type="date"
+        className="w-40"
+      />
+      <FilterInput id="ledger-to" name="to" label={`To (${timeZone})`} value={values.to} type="date" className="w-40" />
       <FilterButtons action={action} filtered={Object.values(values).some(Boolean)} />
     </Form>
   );

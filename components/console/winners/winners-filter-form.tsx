@@ -17,10 +17,13 @@ export function WinnersFilterForm({
   action,
   values,
   activities,
+  timeZone,
 }: {
   action: string;
   values: WinnersFilterFormValues;
   activities: readonly { id: string; name: string; tiers: readonly { id: string; name: string }[] }[];
+  /** The console's zone: the days are read in it. */
+  timeZone: string;
 }) {
   // Tiers of the chosen activity, or all of them grouped by activity.
   const tierGroups = values.activity ? activities.filter((a) => a.id === values.activity) : activities;
@@ -69,8 +72,8 @@ export function WinnersFilterForm({
         allLabel="All statuses"
         options={winStatuses.map((s) => ({ value: s, label: winStatusLabel[s] }))}
       />
-      <FilterInput id="winners-from" name="from" label="Won from (UTC)" value={values.from} type="date" />
-      <FilterInput id="winners-to" name="to" label="Won to (UTC)" value={values.to} type="date" />
+      <FilterInput id="winners-from" name="from" label={`Won from (${timeZone})`} value={values.from} type="date" />
+      <FilterInput id="winners-to" name="to" label={`Won to (${timeZone})`} value={values.to} type="date" />
       <FilterButtons action={action} filtered={Object.values(values).some(Boolean)} className="col-span-2" />
     </Form>
   );

@@ -6,13 +6,15 @@
   before it did: the same as one call per draw, with the config read and decoded once.
 
   KEYS[1] cfg     hash: status, startsAt, endsAt (ms), free, maxDay, maxTotal, maxWins (-1 = none),
-                  tiers (JSON [{id, p (millionths), prizes [[prizeId, qty], ...], s segments?,
+                  tiers (JSON [{id, p (millionths), prizes [[prizeId, qty, coupon?], ...], s segments?,
                   pace {st stock, b burst}? (even pacing)}]), version, epoch, seq (the number of
                   the state's last draw)
   KEYS[2] stock   hash of what is left: t:<tierId> wins, p:<prizeId> units
   KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
   KEYS[4] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
   KEYS[5] users   set of the user ids that have a user hash: a later end extends each one's expiry
+  (not passed: for a coupon prize (coupon = 1), the list of its codes left, codes-key.lua, under the
+  same hash tag; one code per unit won is popped with the stock, and the draw needs both)
   then, for the i-th draw:
   KEYS[3 + 3i] user    hash: d:<day> draws, f:<day> free draws, total, wins, granted, used
   KEYS[4 + 3i] idem    string: the record of the draw made with this user's Idempotency-Key
@@ -44,9 +46,11 @@
   REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES, STALE_VIEW.
   The record is JSON: d draw id, u user, k key, t tier id ('' = no win), c chance kind (F free,
   G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, q the draw's
-  number in this state (seq), l chances left, dev, ip, rk the risk verdict.
+  number in this state (seq), l chances left, dev, ip, rk the risk verdict, cd the coupon codes
+  won {prizeId: [code, ...]} (absent when none).
 ]]
 -- @include pick-tier.lua
+-- @include codes-key.lua
 
 local ttl = tonumber(ARGV[1])
 local stride = tonumber(ARGV[2])
@@ -154,6 +158,7 @@ local function drawOne(userKey, idemKey, legacyKey, b)
 
   local tierId = ''
   local prizes = ''
+  local codes = nil
   if picked and (maxWins < 0 or wins < maxWins) then
     local fields = { 't:' .. picked.id }
     for _, prize in ipairs(picked.prizes) do
@@ -163,6 +168,8 @@ local function drawOne(userKey, idemKey, legacyKey, b)
     local enough = (tonumber(left[1]) or 0) >= 1
     for j, prize in ipairs(picked.prizes) do
       if (tonumber(left[j + 1]) or 0) < prize[2] then
+        enough = false
+      elseif prize[3] and redis.call('LLEN', codesKey(KEYS[2], prize[1])) < prize[2] then
         enough = false
       end
     end
@@ -174,6 +181,10 @@ local function drawOne(userKey, idemKey, legacyKey, b)
       local newIssued = { fields[1], (tonumber(issued[1]) or 0) + 1 }
       local parts = {}
       for j, prize in ipairs(picked.prizes) do
+        if prize[3] then
+          codes = codes or {}
+          codes[prize[1]] = redis.call('LPOP', codesKey(KEYS[2], prize[1]), prize[2])
+        end
         newLeft[#newLeft + 1] = fields[j + 1]
         newLeft[#newLeft + 1] = tonumber(left[j + 1]) - prize[2]
         newIssued[#newIssued + 1] = fields[j + 1]
@@ -218,7 +229,7 @@ local function drawOne(userKey, idemKey, legacyKey, b)
   seq = seq + 1
   local record = cjson.encode({
     d = ARGV[b + 1], u = ARGV[b + 2], k = ARGV[b + 3], t = tierId, c = chance, ts = ARGV[b + 4], pz = prizes,
-    v = cfg[9], e = cfg[10], q = seq, l = chancesLeft, dev = ARGV[b + 7], ip = ARGV[b + 8], rk = risk,
+    v = cfg[9], e = cfg[10], q = seq, l = chancesLeft, dev = ARGV[b + 7], ip = ARGV[b + 8], rk = risk, cd = codes,
   })
   local entry = redis.call('XADD', KEYS[4], '*', 'r', record)
   redis.call('SET', idemKey, record, 'EX', ttl)

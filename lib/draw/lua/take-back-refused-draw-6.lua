@@ -12,6 +12,7 @@
   Returns 1 if this call gave the counters back, 0 if there was nothing to give back here
   (the entry was gone already, or the draw was counted by a state since rebuilt).
 ]]
+-- @include codes-key.lua
 -- @include take-back.lua
 
 if redis.call('XDEL', KEYS[6], ARGV[3]) == 0 then

@@ -1,7 +1,8 @@
 --[[
   Gives back everything one draw moved in Redis, shared by undo-draw-4.lua and
   take-back-refused-draw-6.lua: its tier and prize units from issued back to stock, its user's
-  draw, free or granted chance and win.
+  draw, free or granted chance and win, and its coupon codes to the front of their lists (the
+  including script includes codes-key.lua).
   r: the draw's record (JSON decoded); the keys of its activity's stock, issued and user
   hashes; day: the activity-local day the draw counted in.
 ]]
@@ -12,6 +13,9 @@ local function takeBack(r, stockKey, issuedKey, userKey, day)
     for prize, qty in string.gmatch(r.pz, '([^:;]+):(%d+):[^;]+') do
       redis.call('HINCRBY', stockKey, 'p:' .. prize, tonumber(qty))
       redis.call('HINCRBY', issuedKey, 'p:' .. prize, -tonumber(qty))
+    end
+    for prize, codes in pairs(r.cd or {}) do
+      redis.call('LPUSH', codesKey(stockKey, prize), unpack(codes))
     end
     redis.call('HINCRBY', userKey, 'wins', -1)
   end

@@ -10,6 +10,7 @@
 
   Returns 1.
 ]]
+-- @include codes-key.lua
 -- @include take-back.lua
 
 takeBack(cjson.decode(ARGV[1]), KEYS[1], KEYS[2], KEYS[3], ARGV[2])

@@ -5,8 +5,11 @@
 // buttons from analysts, but that is not a security boundary). Every change is audited by lib.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { setArchived } from '@/lib/activities/archive-activity';
 import { changeActivityStatus } from '@/lib/activities/change-status';
 import { createActivity } from '@/lib/activities/create-activity';
+import { deleteDraft } from '@/lib/activities/delete-draft';
+import { duplicateActivity } from '@/lib/activities/duplicate-activity';
 import { getActivityRowOrThrow } from '@/lib/activities/get-activity';
 import { publishActivity } from '@/lib/activities/publish-activity';
 import { publishChecklist, type ChecklistItem } from '@/lib/activities/publish-checklist';
@@ -123,5 +126,37 @@ export async function changeStatusAction(
     revalidatePath(listPath(ctx.tenantSlug));
     revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
     return { status: activity.status };
+  });
+}
+
+/** A new draft with the activity's whole spec, opened in the editor next. */
+export async function duplicateAction(tenantSlug: string, activityId: string): Promise<ActionResult<{ id: string }>> {
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+    const copy = await duplicateActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
+    revalidatePath(listPath(ctx.tenantSlug));
+    return { id: copy.id };
+  });
+}
+
+/** Deletes a draft (never published); anything else is refused with 409. */
+export async function deleteDraftAction(tenantSlug: string, activityId: string): Promise<ActionResult<null>> {
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+    await deleteDraft(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
+    revalidatePath(listPath(ctx.tenantSlug));
+    return null;
+  });
+}
+
+/** Archives (or brings back) an ended activity. */
+export async function archiveAction(
+  tenantSlug: string,
+  activityId: string,
+  archived: boolean,
+): Promise<ActionResult<{ archivedAt: string | null }>> {
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+    const change = { activityId: idOrNotFound(activityId, 'activity'), archived: z.boolean().parse(archived) };
+    const result = await setArchived(ctx.tenantId, ctx.actor, change);
+    revalidatePath(listPath(ctx.tenantSlug));
+    return result;
   });
 }

@@ -10,17 +10,19 @@ import { EmptyState } from '@/components/console/empty-state';
 import { AlertIcon, CalendarIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { ActivityFilterForm } from '@/components/console/activities/activity-filter-form';
+import { ActivityRowActions } from '@/components/console/activities/activity-row-actions';
 import { count, formatPeriod, rate } from '@/components/console/activities/format';
 import { NewActivityButtons } from '@/components/console/activities/new-activity-buttons';
 import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
 import { requireConsolePage } from '../../../_server/session';
-import { createDraftAction, importSpecAction } from './actions';
+import { archiveAction, createDraftAction, deleteDraftAction, duplicateAction, importSpecAction } from './actions';
 
 export const metadata: Metadata = { title: 'Activities' };
 
 const Filters = z.object({
   status: z.enum(ACTIVITY_STATUSES).optional().catch(undefined),
   q: text({ max: 120 }).optional().catch(undefined),
+  archived: z.literal('1').optional().catch(undefined),
 });
 
 export default async function ActivitiesPage({
@@ -35,9 +37,11 @@ export default async function ActivitiesPage({
   const filters = Filters.parse({
     status: typeof raw.status === 'string' && raw.status ? raw.status : undefined,
     q: typeof raw.q === 'string' && raw.q.trim() ? raw.q : undefined,
+    archived: raw.archived,
   });
-  const items = await listActivities(ctx.tenantId, { status: filters.status, search: filters.q });
-  const filtered = Boolean(filters.status || filters.q);
+  const archived = filters.archived === '1';
+  const items = await listActivities(ctx.tenantId, { status: filters.status, search: filters.q, archived });
+  const filtered = Boolean(filters.status || filters.q || archived);
   const canEdit = roleAtLeast(ctx.role, 'OPERATOR');
   const base = `/t/${ctx.tenantSlug}/activities`;
 
@@ -71,6 +75,17 @@ export default async function ActivitiesPage({
       ) : (
         <>
           <ActivityFilterForm action={base} status={filters.status} q={filters.q} statuses={ACTIVITY_STATUSES} />
+          <p className="text-sm">
+            {archived ? (
+              <Link href={base} className="font-medium text-indigo-700 hover:underline">
+                ← Current activities
+              </Link>
+            ) : (
+              <Link href={`${base}?archived=1`} className="font-medium text-indigo-700 hover:underline">
+                Archived activities
+              </Link>
+            )}
+          </p>
           {items.length === 0 ? (
             <p
               className="rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center text-sm text-zinc-600"
@@ -143,6 +158,15 @@ export default async function ActivitiesPage({
                       )}
                     </Td>
                     <Td className="w-px text-right whitespace-nowrap">
+                      {canEdit ? (
+                        <ActivityRowActions
+                          tenantSlug={ctx.tenantSlug}
+                          activity={{ id: a.id, name: a.name, status: a.status, archived }}
+                          duplicate={duplicateAction.bind(null, ctx.tenantSlug, a.id)}
+                          remove={deleteDraftAction.bind(null, ctx.tenantSlug, a.id)}
+                          archive={archiveAction.bind(null, ctx.tenantSlug, a.id)}
+                        />
+                      ) : null}
                       {a.status === 'DRAFT' ? (
                         <Link
                           href={`${base}/${a.id}`}

@@ -5,7 +5,8 @@
 import { revalidatePath } from 'next/cache';
 import { createPrize } from '@/lib/prizes/create-prize';
 import { restockPrize } from '@/lib/prizes/restock-prize';
-import { CreatePrize, Restock } from '@/lib/prizes/schemas';
+import { AddCodes, CreatePrize, Restock } from '@/lib/prizes/schemas';
+import { addPrizeCodes, type CodesDto } from '@/lib/prizes/add-prize-codes';
 import type { PrizeDto } from '@/lib/prizes/prize-dto';
 import type { ActionResult } from '@/lib/http/action-result';
 import { text } from '@/lib/validation/text';
@@ -40,5 +41,20 @@ export async function createPrizeAction(
     const prize = await createPrize(ctx.tenantId, ctx.actor, CreatePrize.parse(input));
     revalidatePath(`/t/${ctx.tenantSlug}/prizes`);
     return { prize };
+  });
+}
+
+/** Codes for a coupon prize (an uploaded file, sent in parts), through the same service as POST .../codes. */
+export async function addPrizeCodesAction(
+  tenantSlug: string,
+  prizeId: string,
+  codes: unknown,
+): Promise<ActionResult<CodesDto>> {
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+    const id = idOrNotFound(prizeId, 'prize');
+    const added = await addPrizeCodes(ctx.tenantId, ctx.actor, id, AddCodes.parse({ codes }));
+    revalidatePath(`/t/${ctx.tenantSlug}/prizes`);
+    revalidatePath(`/t/${ctx.tenantSlug}/prizes/${id}`);
+    return added;
   });
 }

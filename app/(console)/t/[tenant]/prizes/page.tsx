@@ -11,8 +11,9 @@ import { GiftIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { NewPrizeButton } from '@/components/console/stock/new-prize-button';
 import { RestockPrizeButton } from '@/components/console/stock/restock-prize-button';
+import { UploadCodesButton } from '@/components/console/stock/upload-codes-button';
 import { requireConsolePage } from '../../../_server/session';
-import { createPrizeAction, restockPrizeAction } from './actions';
+import { addPrizeCodesAction, createPrizeAction, restockPrizeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Prizes' };
 
@@ -120,10 +121,17 @@ export default async function PrizesPage({
                 </Td>
                 {canRestock ? (
                   <Td className="w-px text-right">
-                    <RestockPrizeButton
-                      prize={{ name: p.name, available: p.stock.available }}
-                      restockAction={restockPrizeAction.bind(null, ctx.tenantSlug, p.id)}
-                    />
+                    {p.kind === 'coupon' ? (
+                      <UploadCodesButton
+                        prize={{ name: p.name }}
+                        addCodesAction={addPrizeCodesAction.bind(null, ctx.tenantSlug, p.id)}
+                      />
+                    ) : (
+                      <RestockPrizeButton
+                        prize={{ name: p.name, available: p.stock.available }}
+                        restockAction={restockPrizeAction.bind(null, ctx.tenantSlug, p.id)}
+                      />
+                    )}
                   </Td>
                 ) : null}
               </Tr>

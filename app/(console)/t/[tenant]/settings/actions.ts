@@ -5,6 +5,7 @@
 // All need the OWNER role, checked here on the server (the page hides the controls from other
 // roles, but that is not a security boundary).
 import { revalidatePath } from 'next/cache';
+import { updateTenantTimezone } from '@/lib/tenancy/update-tenant-timezone';
 import { z } from 'zod';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import type { Role } from '@/lib/auth/console-guard';
@@ -28,10 +29,11 @@ import { consoleAction } from '../../../_server/session';
 export async function createApiKeyAction(
   tenantSlug: string,
   name: string,
+  scopes?: unknown,
 ): Promise<ActionResult<{ key: string; apiKey: ApiKeyRow }>> {
   return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
-    const input = CreateApiKey.parse({ name });
-    const { key, apiKey } = await createApiKey(ctx.tenantId, ctx.actor, input.name);
+    const input = CreateApiKey.parse({ name, ...(scopes === undefined ? {} : { scopes }) });
+    const { key, apiKey } = await createApiKey(ctx.tenantId, ctx.actor, input.name, { scopes: input.scopes });
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return { key, apiKey: toApiKeyRow(apiKey) };
   });
@@ -161,5 +163,17 @@ export async function resendWebhookDeliveryAction(
     });
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return { delivery };
+  });
+}
+
+export async function updateTimezoneAction(
+  tenantSlug: string,
+  timezone: string,
+): Promise<ActionResult<{ timezone: string }>> {
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
+    const updated = await updateTenantTimezone(ctx.tenantId, ctx.actor, timezone);
+    // Every console page shows times in it.
+    revalidatePath(`/t/${ctx.tenantSlug}`, 'layout');
+    return updated;
   });
 }

@@ -18,6 +18,7 @@ import { listWebhookEndpoints } from '@/lib/webhooks/manage-endpoints';
 import { webhookEventTypes } from '@/lib/webhooks/event-types';
 import { MembersPanel } from '@/components/console/settings/members-panel';
 import { TenantSecretsPanel } from '@/components/console/settings/tenant-secrets-panel';
+import { TimezoneForm } from '@/components/console/settings/timezone-form';
 import { KeyIcon, LockIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { RoleBadge, roleLabel } from '@/components/console/role-badge';
@@ -35,6 +36,7 @@ import {
   rotateSecretAction,
   setWebhookEndpointEnabledAction,
   updateHostAppOriginsAction,
+  updateTimezoneAction,
 } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -69,13 +71,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
       />
 
       <SettingsSection title="Tenant" description="Identifies this tenant in URLs and in the API.">
-        <dl className="grid grid-cols-3 divide-x divide-zinc-200 rounded-lg border border-zinc-200 bg-white">
+        <dl className="grid grid-cols-4 divide-x divide-zinc-200 rounded-lg border border-zinc-200 bg-white">
           <Field label="Name">{ctx.tenantName}</Field>
           <Field label="Slug">
             <span className="font-mono">{ctx.tenantSlug}</span>
           </Field>
           <Field label="Your role">
             <RoleBadge role={ctx.role} />
+          </Field>
+          <Field label="Console time zone">
+            <TimezoneForm
+              timezone={ctx.tenantTimezone}
+              update={canManageKeys ? updateTimezoneAction.bind(null, slug) : null}
+            />
           </Field>
         </dl>
       </SettingsSection>
@@ -221,6 +229,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                 <tr>
                   <Th>Name</Th>
                   <Th>Key</Th>
+                  <Th>Access</Th>
                   <Th>Created</Th>
                   <Th>Last used</Th>
                   <Th>Status</Th>
@@ -239,6 +248,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                     </Td>
                     <Td className="whitespace-nowrap">
                       <code className="font-mono text-xs text-zinc-700">{k.prefix}…</code>
+                    </Td>
+                    <Td className="text-xs text-zinc-700">
+                      {k.scopes.includes('*') ? 'Everything' : k.scopes.join(', ').replace(/^read$/, 'Read only')}
                     </Td>
                     <Td className="text-zinc-700">
                       <Timestamp iso={k.createdAt} />

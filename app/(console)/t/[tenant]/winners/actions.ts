@@ -7,6 +7,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { applyBulkWinAction, type BulkWinResult } from '@/lib/fulfilment/apply-bulk-win-action';
+import { importShipments, type ShipmentImport } from '@/lib/fulfilment/import-shipments';
 import { approveHeldWin, rejectHeldWin } from '@/lib/fulfilment/review-held-win';
 import { ShipWin, WinIds, WinReason } from '@/lib/fulfilment/schemas';
 import { shipWin, type ShippedWin } from '@/lib/fulfilment/ship-win';
@@ -14,7 +15,8 @@ import { voidWinByOperator } from '@/lib/fulfilment/void-win-by-operator';
 import type { ActionResult } from '@/lib/http/action-result';
 import { Id, idOrNotFound } from '@/lib/ids';
 import type { ConsoleContext } from '@/lib/auth/console-guard';
-import { consoleAction } from '../../../_server/session';
+import { runFormAction, type FormResult } from '@/lib/http/form-result';
+import { consoleAction, requireConsoleAction } from '../../../_server/session';
 
 /** As an OPERATOR of the tenant: the lib call, then the winners page shows its result. */
 function asOperator<T>(tenantSlug: string, fn: (ctx: ConsoleContext) => Promise<T>): Promise<ActionResult<T>> {
@@ -83,4 +85,14 @@ export async function bulkWinAction(
   return asOperator(tenantSlug, (ctx) =>
     applyBulkWinAction(ctx.tenantId, ctx.actor, WinIds.parse(winIds), BulkAction.parse(action)),
   );
+}
+
+/** Ships the wins a CSV names (winId,carrier,trackingNumber); a malformed file ships nothing and names its lines. */
+export async function importShipmentsAction(tenantSlug: string, text: string): Promise<FormResult<ShipmentImport>> {
+  return runFormAction(async () => {
+    const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
+    const result = await importShipments(ctx.tenantId, ctx.actor, z.string().parse(text));
+    revalidatePath(`/t/${ctx.tenantSlug}/winners`);
+    return result;
+  });
 }

@@ -13,7 +13,15 @@ import { toWinnerRow } from '@/components/console/winners/winner-row';
 import { WinnersFilterForm } from '@/components/console/winners/winners-filter-form';
 import { WinnersTable } from '@/components/console/winners/winners-table';
 import { requireConsolePage } from '../../../_server/session';
-import { approveWinAction, bulkWinAction, rejectWinAction, shipWinAction, voidWinAction } from './actions';
+import {
+  approveWinAction,
+  bulkWinAction,
+  importShipmentsAction,
+  rejectWinAction,
+  shipWinAction,
+  voidWinAction,
+} from './actions';
+import { ShipmentImport } from '@/components/console/winners/shipment-import';
 import { parseWinnersParams, winnerFilters, winnersHref } from './winners-query';
 
 export const metadata: Metadata = { title: 'Winners' };
@@ -31,14 +39,19 @@ export default async function WinnersPage({
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
   const { filters, cursor } = parseWinnersParams(raw);
+  const canManage = roleAtLeast(ctx.role, 'OPERATOR');
+  // Analysts read winners with their phone and address masked, and export nothing.
   const [{ items, nextCursor }, options] = await Promise.all([
-    queryWinners(ctx.tenantId, winnerFilters(filters), { limit: PAGE_SIZE, cursor }),
+    queryWinners(ctx.tenantId, winnerFilters(filters, ctx.tenantTimezone), {
+      limit: PAGE_SIZE,
+      cursor,
+      masked: !canManage,
+    }),
     listWinnerFilterOptions(ctx.tenantId),
   ]);
   const base = `/t/${ctx.tenantSlug}/winners`;
   const filtered = Object.keys(filters).length > 0;
   const paged = cursor !== undefined;
-  const canManage = roleAtLeast(ctx.role, 'OPERATOR');
   const activityNames = new Map(options.activities.map((a) => [a.id, a.name]));
   const slug = ctx.tenantSlug;
 
@@ -74,13 +87,26 @@ export default async function WinnersPage({
         title="Winners"
         description="Every prize won in this tenant's activities, from claim to delivery. Ship claimed prizes, review wins held by risk rules, void what should not stand."
         actions={
-          <a href={winnersHref(`${base}/winners.csv`, filters)} download className={buttonClasses('secondary')}>
-            <DownloadIcon className="size-4" /> Export CSV
-          </a>
+          canManage ? (
+            <div className="flex items-start gap-2">
+              <ShipmentImport importShipments={importShipmentsAction.bind(null, ctx.tenantSlug)} />
+              <a href={winnersHref(`${base}/winners.csv`, filters)} download className={buttonClasses('secondary')}>
+                <DownloadIcon className="size-4" /> Export CSV
+              </a>
+            </div>
+          ) : (
+            <p className="text-sm text-zinc-500">Contact details are masked for analysts; exports need an operator.</p>
+          )
         }
       />
       {/* Remount on new filters: the fields are uncontrolled, and a link may change the query. */}
-      <WinnersFilterForm key={JSON.stringify(filters)} action={base} values={filters} activities={options.activities} />
+      <WinnersFilterForm
+        key={JSON.stringify(filters)}
+        action={base}
+        values={filters}
+        activities={options.activities}
+        timeZone={ctx.tenantTimezone}
+      />
       {items.length === 0 && !paged ? (
         <EmptyState icon={TrophyIcon} title="No winners match these filters">
           <p>

@@ -3,14 +3,15 @@
 // shown. Values that do not parse are dropped: a hand-edited URL shows the unfiltered list.
 import { z } from 'zod';
 import type { WinnerFilters } from '@/lib/fulfilment/list-winners';
-import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
+import { dayRangeIn } from '@/lib/activities/zoned-time';
+import { hrefWithQuery, pickQuery } from '@/lib/http/search-params';
 import { isUuid } from '@/lib/ids';
 import { CalendarDate, isStorableMs } from '@/lib/validation/calendar';
 import { text } from '@/lib/validation/text';
 import { Id } from '@/lib/ids';
 import { winStatuses } from '@/components/console/winners/win-status';
 
-/** Filters as the form shows them; dates are whole UTC days, `to` included. */
+/** Filters as the form shows them; dates are whole days in the console's zone, `to` included. */
 export type WinnersFilterValues = {
   activity?: string;
   tier?: string;
@@ -44,13 +45,14 @@ export function parseWinnersParams(params: Record<string, string | string[] | un
 }
 
 /** The lib filters for these values. */
-export function winnerFilters(values: WinnersFilterValues): WinnerFilters {
+/** `timeZone`: the console's, in which the filter's days are read. */
+export function winnerFilters(values: WinnersFilterValues, timeZone: string): WinnerFilters {
   return {
     activityId: values.activity,
     tierId: values.tier,
     status: values.status,
     userId: values.user,
-    ...utcDayRange(values.from, values.to),
+    ...dayRangeIn(values.from, values.to, timeZone),
   };
 }
 

@@ -2,7 +2,8 @@
 // same way by the page and by its CSV export, so the download holds exactly what is shown.
 // Values that do not parse are dropped: a hand-edited URL shows the unfiltered ledger.
 import { z } from 'zod';
-import { hrefWithQuery, pickQuery, utcDayRange } from '@/lib/http/search-params';
+import { dayRangeIn } from '@/lib/activities/zoned-time';
+import { hrefWithQuery, pickQuery } from '@/lib/http/search-params';
 import { CalendarDate, isStorableMs } from '@/lib/validation/calendar';
 import { isInt8Text } from '@/lib/validation/storage-limits';
 import { Id } from '@/lib/ids';
@@ -17,7 +18,7 @@ export const stockMovementKinds = [
   'ADJUST',
 ] as const satisfies readonly StockMovementKind[];
 
-/** Filters as the form shows them; dates are whole UTC days, `to` included. */
+/** Filters as the form shows them; dates are whole days in the console's zone, `to` included. */
 export type LedgerFilters = { kind?: StockMovementKind; activity?: string; from?: string; to?: string };
 
 const Day = CalendarDate;
@@ -42,11 +43,11 @@ export function parseLedgerParams(params: Record<string, string | string[] | und
 }
 
 /** The lib query for these filters (without limit and cursor). */
-export function ledgerQuery(filters: LedgerFilters): Omit<StockMovementQuery, 'limit' | 'cursor'> {
+export function ledgerQuery(filters: LedgerFilters, timeZone: string): Omit<StockMovementQuery, 'limit' | 'cursor'> {
   return {
     kind: filters.kind,
     activityId: filters.activity,
-    ...utcDayRange(filters.from, filters.to),
+    ...dayRangeIn(filters.from, filters.to, timeZone),
   };
 }
 

@@ -22,9 +22,10 @@ import { Timestamp } from '@/components/console/timestamp';
 import { DownloadIcon } from '@/components/console/stock/download-icon';
 import { LedgerFilterForm } from '@/components/console/stock/ledger-filter-form';
 import { RestockPrizeButton } from '@/components/console/stock/restock-prize-button';
+import { UploadCodesButton } from '@/components/console/stock/upload-codes-button';
 import { SignedDelta } from '@/components/console/stock/signed-delta';
 import { requireConsolePage } from '../../../../_server/session';
-import { restockPrizeAction } from '../actions';
+import { addPrizeCodesAction, restockPrizeAction } from '../actions';
 import { ledgerHref, ledgerQuery, parseLedgerParams, stockMovementKinds } from './ledger-query';
 
 export const metadata: Metadata = { title: 'Stock ledger' };
@@ -69,7 +70,7 @@ export default async function PrizeLedgerPage({
     throw err;
   });
   const { filters, cursor } = parseLedgerParams(raw);
-  const query = { ...ledgerQuery(filters), limit: PAGE_SIZE, cursor };
+  const query = { ...ledgerQuery(filters, ctx.tenantTimezone), limit: PAGE_SIZE, cursor };
   const { items, nextCursor, activities } = await listStockMovements(ctx.tenantId, prize.id, query, ctx);
   const base = `/t/${ctx.tenantSlug}/prizes/${prize.id}`;
   const filtered = Object.keys(filters).length > 0;
@@ -103,7 +104,13 @@ export default async function PrizeLedgerPage({
               <a href={ledgerHref(`${base}/ledger.csv`, filters)} download className={buttonClasses('secondary')}>
                 <DownloadIcon className="size-4" /> Export CSV
               </a>
-              {canRestock ? (
+              {canRestock && prize.kind === 'coupon' ? (
+                <UploadCodesButton
+                  size="md"
+                  prize={{ name: prize.name }}
+                  addCodesAction={addPrizeCodesAction.bind(null, ctx.tenantSlug, prize.id)}
+                />
+              ) : canRestock ? (
                 <RestockPrizeButton
                   size="md"
                   prize={{ name: prize.name, available: prize.stock.available }}
@@ -136,6 +143,7 @@ export default async function PrizeLedgerPage({
           values={filters}
           kinds={stockMovementKinds.map((k) => ({ value: k, label: kindLabel[k] }))}
           activities={activities}
+          timeZone={ctx.tenantTimezone}
         />
         {items.length === 0 && !paged ? (
           <EmptyState

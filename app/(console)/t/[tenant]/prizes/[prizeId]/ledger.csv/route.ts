@@ -12,7 +12,7 @@ export const GET = publicRoute(async ({ req, params }) => {
   const ctx = await requireConsole(params.tenant!, 'ANALYST');
   const prize = await getPrizeOrThrow(ctx.tenantId, params.prizeId!);
   const { filters } = parseLedgerParams(searchParams(req));
-  return streamText(stockLedgerCsv(ctx.tenantId, prize.id, ledgerQuery(filters), ctx), {
+  return streamText(stockLedgerCsv(ctx.tenantId, prize.id, ledgerQuery(filters, ctx.tenantTimezone), ctx), {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="stock-ledger-${prize.id}.csv"`,
     'cache-control': 'private, no-store',

@@ -1,0 +1,14 @@
+// POST /api/manage/wins/{winId}/void – void a win, saying why; its units go back (a coupon's codes stay with it)
+import { voidWinByOperator } from '@/lib/fulfilment/void-win-by-operator';
+import { WinReason } from '@/lib/fulfilment/schemas';
+import { withApiKey } from '@/lib/http/handlers';
+import { readJson } from '@/lib/http/read-json';
+import { otherMethods } from '@/lib/http/other-methods';
+
+export const POST = withApiKey(async ({ req, params, tenantId, actor }) => {
+  const { reason } = await readJson(req, WinReason);
+  return Response.json(await voidWinByOperator(tenantId, actor, params.winId!, reason));
+});
+
+// Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)
+export const { HEAD, OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods({ POST });

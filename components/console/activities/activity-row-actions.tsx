@@ -1,0 +1,97 @@
+'use client';
+
+// A row's own actions on the activities list: duplicate any activity (as a draft, opened in the
+// editor), delete a draft, archive an ended activity or bring it back. Each asks the server and
+// says what happened; a refusal keeps the row as it was and names the reason.
+import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import type { ActionResult } from '@/lib/http/action-result';
+import { buttonClasses } from '@/components/ui/button-classes';
+import { Spinner } from '@/components/ui/spinner';
+import { useToast } from '@/components/ui/toast';
+
+type Props = {
+  tenantSlug: string;
+  activity: { id: string; name: string; status: string; archived: boolean };
+  duplicate: () => Promise<ActionResult<{ id: string }>>;
+  remove: () => Promise<ActionResult<null>>;
+  archive: (archived: boolean) => Promise<ActionResult<{ archivedAt: string | null }>>;
+};
+
+export function ActivityRowActions({ tenantSlug, activity, duplicate, remove, archive }: Props) {
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  const toast = useToast();
+  const run = <T,>(action: () => Promise<ActionResult<T>>, done: (data: T) => void, failure: string) =>
+    start(async () => {
+      const result = await action();
+      if (result.ok) done(result.data);
+      else toast.error(failure, result.error.message);
+    });
+  const small = buttonClasses('ghost', 'sm');
+
+  return (
+    <span className="inline-flex items-center gap-1" aria-busy={pending}>
+      {pending ? <Spinner /> : null}
+      <button
+        type="button"
+        className={small}
+        disabled={pending}
+        aria-label={`Duplicate ${activity.name}`}
+        onClick={() =>
+          run(
+            duplicate,
+            (copy) => {
+              toast.success('Activity duplicated', 'The copy is a draft: check its period, then publish it.');
+              router.push(`/t/${tenantSlug}/activities/${copy.id}`);
+            },
+            'Could not duplicate the activity',
+          )
+        }
+      >
+        Duplicate
+      </button>
+      {activity.status === 'DRAFT' ? (
+        <button
+          type="button"
+          className={buttonClasses('danger-ghost', 'sm')}
+          disabled={pending}
+          aria-label={`Delete ${activity.name}`}
+          onClick={() => {
+            if (!window.confirm(`Delete the draft “${activity.name}”? This cannot be undone.`)) return;
+            run(
+              remove,
+              () => {
+                toast.success('Draft deleted', activity.name);
+                router.refresh();
+              },
+              'Could not delete the draft',
+            );
+          }}
+        >
+          Delete
+        </button>
+      ) : null}
+      {activity.status === 'ENDED' ? (
+        <button
+          type="button"
+          className={small}
+          disabled={pending}
+          aria-label={`${activity.archived ? 'Unarchive' : 'Archive'} ${activity.name}`}
+          onClick={() =>
+            run(
+              () => archive(!activity.archived),
+              () => {
+                toast.success(activity.archived ? 'Back in the list' : 'Archived', activity.name);
+                router.refresh();
+              },
+              'Could not change the archive',
+            )
+          }
+        >
+          {activity.archived ? 'Unarchive' : 'Archive'}
+        </button>
+      ) : null}
+    </span>
+  );
+}
