@@ -127,7 +127,7 @@ const webhookData: Record<(typeof webhookEventTypes)[number], unknown> = {
         prizeId: uuid,
         name: str,
         kind: { type: 'string', enum: ['physical', 'virtual', 'coupon', 'points'] },
-        value: { type: 'integer', description: 'minor currency units' },
+        value: { type: 'number', description: "one unit's value, as the prize API states it" },
         quantity: { type: 'integer' },
         codes: { type: 'array', items: str },
       }),

@@ -54,7 +54,8 @@ export async function winCreatedData(
           prizeId: win.prize.id,
           name: win.prize.name,
           kind: win.prize.kind.toLowerCase(),
-          value: win.prize.valueMinor,
+          // As the prize API states it: major currency units.
+          value: win.prize.valueMinor / 100,
           quantity: win.quantity,
           codes: codes.map((c) => c.code),
         },

@@ -15,6 +15,8 @@ import { POST as retryDelivery } from '@/app/api/manage/webhook-endpoints/[id]/d
 import { changeActivityStatus } from '@/lib/activities/change-status';
 import { createActivity } from '@/lib/activities/create-activity';
 import { raiseStockAlert } from '@/lib/alerts/raise-stock-alert';
+import { addPrizeCodes } from '@/lib/prizes/add-prize-codes';
+import { createPrize } from '@/lib/prizes/create-prize';
 import { claimWin } from '@/lib/fulfilment/claim-win';
 import { expireClaims } from '@/lib/fulfilment/expire-claims';
 import { approveHeldWin, rejectHeldWin } from '@/lib/fulfilment/review-held-win';
@@ -402,6 +404,34 @@ describe('webhook deliveries', () => {
       );
       expect(win.status).toBe('DELIVERED');
       expect(receiver.hooks[0]!.id).toBe(eventIdFor('win.created', winId));
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("tells a coupon win's codes in its win.created", async () => {
+    const receiver = await startHookReceiver();
+    try {
+      const tenant = await freshTenant();
+      await addEndpoint(tenant, { url: receiver.url, events: ['win.created'] });
+      const prize = await createPrize(tenant.id, testActor, { name: 'Coupon', kind: 'coupon', value: 5, stock: 0 });
+      await addPrizeCodes(tenant.id, testActor, prize.id, { codes: ['CODE-A', 'CODE-B'] });
+      const spec = specFor([{ probability: 1, stock: 2, prizes: [{ prizeId: prize.id }] }], {
+        limits: { freeDrawsPerDay: 2 },
+      });
+      const activity = await publishActivity(
+        tenant.id,
+        testActor,
+        (await createActivity(tenant.id, testActor, spec)).id,
+      );
+      const { winIds } = await executeDraw(endUser(tenant, 'coupon-fan'), activity.id, randomUUID());
+      const hooks = await waitFor(
+        async () => receiver.hooks.filter((h) => h.data?.winId === winIds[0]),
+        (h) => h.length >= 1,
+        20_000,
+      );
+      const code = (await db.couponCode.findFirstOrThrow({ where: { winId: winIds[0]! } })).code;
+      expect(hooks[0]!.data).toMatchObject({ prizes: [{ kind: 'coupon', value: 5, codes: [code] }] });
     } finally {
       await receiver.close();
     }
