@@ -14,6 +14,7 @@ import {
 } from '@/lib/workers/ensure-schedules';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
+import applyChange from './apply-change';
 import autoTune from './auto-tune';
 import claimExpiry from './claim-expiry';
 import drawLog from './draw-log';
@@ -27,6 +28,7 @@ import type { QueueName } from '@/lib/queues';
 
 const processors: Processor<QueueName>[] = [
   activityLifecycle,
+  applyChange,
   claimExpiry,
   deliveries,
   drawLog,

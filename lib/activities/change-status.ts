@@ -15,6 +15,8 @@ import { settleActivity } from './settle-activity';
 import { repeatFollowThrough, transitionActivity } from './transition-activity';
 import type { ActivityDto } from './activity-dto';
 import { nowMs } from '../clock';
+import { db } from '../db';
+import { getApprovalPolicy } from './approval-policy';
 
 type Transition = 'pause' | 'resume' | 'end';
 const allowed: Record<Transition, ActivityStatus[]> = {
@@ -28,11 +30,28 @@ export type StatusChange = {
   transition: Transition;
   /** When the change happens: a resume before the start goes back to SCHEDULED. */
   now?: number;
+  /** Why; required for pause and end under an approval policy (lib/activities/approval-policy.ts). */
+  reason?: string;
 };
 
+/**
+ * Pause and end are the break-glass path: they never wait for approvals, but under an approval
+ * policy they must say why, and they raise an alert beside the audit entry.
+ */
+async function breakGlass(tenantId: string, change: StatusChange): Promise<boolean> {
+  if (change.transition === 'resume') return false;
+  if ((await getApprovalPolicy(tenantId)).required === 0) return false;
+  if (!change.reason) {
+    const message = `a reason is required to ${change.transition} an activity under the approval policy`;
+    throw new AppError('VALIDATION_FAILED', message, { issues: [{ path: 'reason', message }] });
+  }
+  return true;
+}
+
 export async function changeActivityStatus(tenantId: string, actor: Actor, change: StatusChange): Promise<ActivityDto> {
-  const { activityId, transition, now = nowMs() } = change;
+  const { activityId, transition, now = nowMs(), reason } = change;
   const a = await getActivityRowOrThrow(tenantId, activityId);
+  const glass = await breakGlass(tenantId, change);
   if (!allowed[transition].includes(a.status)) {
     // A retry of a change whose process died between the commit and the follow-through: the
     // record says it is done, so the hot state is told again (harmless if it already knows).
@@ -55,9 +74,24 @@ export async function changeActivityStatus(tenantId: string, actor: Actor, chang
     to,
     actor,
     action: `activity.${transition}`,
+    ...(reason !== undefined || glass
+      ? { audit: { reason: reason ?? null, ...(glass ? { breakGlass: true } : {}) } }
+      : {}),
     now,
   });
   if (!outcome.applied) throw new AppError('CONFLICT', 'the activity changed meanwhile; reload and try again');
+  if (glass) {
+    await db.alert.create({
+      data: {
+        tenantId,
+        activityId: a.id,
+        kind: `activity.${transition}`,
+        severity: 'WARNING',
+        message: `${a.name}: ${transition === 'pause' ? 'paused' : 'ended'} without approval (break-glass): ${reason}`,
+        details: { actorType: actor.type, actorId: actor.id, reason: reason ?? null },
+      },
+    });
+  }
   if (to === 'ENDED' && a.fixedWinners === null) await settleActivity(a.id);
   return getActivityOrThrow(tenantId, a.id);
 }

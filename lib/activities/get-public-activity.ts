@@ -23,6 +23,7 @@ export async function getPublicActivity(tenantId: string, activityId: string, no
           endsAt: true,
           timezone: true,
           status: true,
+          configVersion: true,
           freeDrawsPerDay: true,
           maxDrawsPerDay: true,
           maxDrawsTotal: true,
@@ -60,6 +61,8 @@ export async function getPublicActivity(tenantId: string, activityId: string, no
     endsAt: a.endsAt.toISOString(),
     timezone: a.timezone,
     status: publicStatus(a.status),
+    /** The configuration version in force: the one the odds below are of (GET /api/manage/activities/{id}/versions). */
+    configVersion: a.configVersion,
     limits: {
       freeDrawsPerDay: a.freeDrawsPerDay,
       maxDrawsPerDay: a.maxDrawsPerDay,

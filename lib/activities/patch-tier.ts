@@ -1,25 +1,24 @@
 // PATCH /api/manage/activities/{id}/tiers/{tierId}: odds or tier stock while live.
-// Odds: the compiled config changes in Redis at once (the next draw uses them). Tier stock:
-// the tier's remaining wins move by the same delta; raising it beyond what the activity pools
-// hold is allowed (the bundle's prize stock still caps wins), lowering it below what was
-// already issued is refused.
+// The odds and the tier's remaining wins move in the hot state together with the records, in
+// one step a draw sees whole (lib/activities/move-config-live.ts). Raising the stock beyond what
+// the activity pools hold is allowed (the bundle's prize stock still caps wins), lowering it
+// below what was already issued is refused.
 import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
-import { defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
-import { compileConfig, loadActivitySnapshot } from '../draw/activity-state';
-import { drawKeys } from '../draw/keys';
-import { carryToHotState, lockStateEpoch, onHotState, writeHotState } from '../draw/write-hot-state';
+import type { Prisma } from '@/generated/prisma/client';
+import { requestRedis } from '../redis';
 import { getActivityOrThrow } from './get-activity';
 import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { toMicros, type PatchTier } from './schemas';
 import { maxOddsSum, type Segment } from '../draw/segments';
 import { recordConfigVersion } from './config-versions';
+import { changeConfigLive } from './move-config-live';
 
-const adjustScript = loadLuaScript('lib/draw/lua', 'adjust-tier-stock-3.lua');
+type Tx = Prisma.TransactionClient;
 
 const tierSelect = {
   id: true,
@@ -69,99 +68,65 @@ export async function patchTier(tenantId: string, actor: Actor, change: TierChan
     });
   }
   const stock = patch.stock ?? tier.stock;
-  const redis = tier.activity.status !== 'DRAFT' ? await requestRedis() : null;
-  const movedAt = redis !== null && stock !== tier.stock ? await moveTierStock(redis, tier, stock) : null;
-  let epoch: number;
-  try {
-    epoch = await recordTierChange({ tenantId, actor, tier, probabilityMicros, stock, movedAt, reason });
-  } catch (err) {
-    // The records refused the change: take the move back, in the generation it was made in.
-    if (redis !== null && movedAt !== null) {
-      const back = { [`t:${tier.id}`]: tier.stock - stock };
-      await writeHotState(redis, tier.activityId, movedAt, { hash: 'stock', op: 'add', fields: back });
-    }
-    throw err;
-  }
-  if (redis !== null) {
-    const { tiers, view, version } = compileConfig((await loadActivitySnapshot(tier.activityId))!);
-    const fields = { tiers: tiers!, view: view!, version: version! };
-    await carryToHotState(redis, tier.activityId, epoch, { hash: 'cfg', op: 'set', fields });
+  const record = (tx: Tx) => recordTierChange(tx, { tenantId, actor, tier, probabilityMicros, stock, reason });
+  if (tier.activity.status === 'DRAFT') {
+    await db.$transaction(record);
+  } else {
+    // Odds and stock move in the hot state together, with the records (lib/activities/move-config-live.ts).
+    await changeConfigLive(await requestRedis(), tier.activityId, async (tx) => {
+      const version = await record(tx);
+      const tiers = stock !== tier.stock ? [{ id: tier.id, stock, oldStock: tier.stock }] : [];
+      const tag = `tier:${tier.id}:${version}`;
+      return { move: { fromVersion: version - 1, toVersion: version, tag, tiers, prizes: [] }, result: undefined };
+    });
   }
   return getActivityOrThrow(tenantId, tier.activityId);
 }
 
-/**
- * Tier stock moves in the hot state first, atomically against draws and never below what was
- * issued (a missing state is rebuilt first). Returns the state generation it moved in.
- */
-async function moveTierStock(redis: Redis, tier: TierRow, stock: number): Promise<number> {
-  const k = drawKeys(tier.activityId);
-  return onHotState(redis, tier.activityId, async () => {
-    const adjust = defineScript(redis, adjustScript);
-    const [ok, issued, epoch] = (await adjust([k.cfg, k.stock, k.issued], [tier.id, stock, tier.stock])) as number[];
-    if (ok === -1) return 'missing';
-    if (ok === 0) {
-      throw new AppError('VALIDATION_FAILED', `tier stock cannot go below the ${issued} already issued`, {
-        issues: [{ path: 'stock', message: 'below issued' }],
-      });
-    }
-    return epoch!;
+/** The records' side, version-checked and audited; returns the version it records. */
+async function recordTierChange(
+  tx: Tx,
+  {
+    tenantId,
+    actor,
+    tier,
+    probabilityMicros,
+    stock,
+    reason,
+  }: {
+    tenantId: string;
+    actor: Actor;
+    tier: TierRow;
+    probabilityMicros: number;
+    stock: number;
+    reason?: Record<string, unknown>;
+  },
+): Promise<number> {
+  const r = await tx.tier.updateMany({
+    where: { id: tier.id, version: tier.version },
+    data: { probabilityMicros, stock, version: { increment: 1 } },
   });
-}
-
-/**
- * The records' side, version-checked and audited. Returns the activity's state generation, read
- * under its row lock; if the stock moved in another generation (the state was rebuilt since,
- * and the move went with the old state), the change is refused.
- */
-async function recordTierChange({
-  tenantId,
-  actor,
-  tier,
-  probabilityMicros,
-  stock,
-  movedAt,
-  reason,
-}: {
-  tenantId: string;
-  actor: Actor;
-  tier: TierRow;
-  probabilityMicros: number;
-  stock: number;
-  movedAt: number | null;
-  reason?: Record<string, unknown>;
-}): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const r = await tx.tier.updateMany({
-      where: { id: tier.id, version: tier.version },
-      data: { probabilityMicros, stock, version: { increment: 1 } },
-    });
-    if (r.count !== 1) throw new AppError('CONFLICT', 'the tier changed meanwhile; reload and try again');
-    await tx.activity.update({ where: { id: tier.activityId }, data: { configVersion: { increment: 1 } } });
-    await recordConfigVersion(tx, {
-      tenantId,
-      activityId: tier.activityId,
-      actor,
-      summary: tierChangeSummary(tier, probabilityMicros, stock),
-    });
-    const epoch = await lockStateEpoch(tx, tier.activityId);
-    if (movedAt !== null && epoch !== movedAt) {
-      throw new AppError('CONFLICT', 'the live state was restored meanwhile; try again');
-    }
-    await writeAuditLog(
-      tenantId,
-      actor,
-      {
-        action: 'tier.update',
-        objectType: 'Tier',
-        objectId: tier.id,
-        before: { probability: tier.probabilityMicros / PROBABILITY_SCALE, stock: tier.stock },
-        after: { probability: probabilityMicros / PROBABILITY_SCALE, stock, ...(reason ? { reason } : {}) },
-      },
-      tx,
-    );
-    return epoch;
+  if (r.count !== 1) throw new AppError('CONFLICT', 'the tier changed meanwhile; reload and try again');
+  await tx.activity.update({ where: { id: tier.activityId }, data: { configVersion: { increment: 1 } } });
+  const { version } = await recordConfigVersion(tx, {
+    tenantId,
+    activityId: tier.activityId,
+    actor,
+    summary: tierChangeSummary(tier, probabilityMicros, stock),
   });
+  await writeAuditLog(
+    tenantId,
+    actor,
+    {
+      action: 'tier.update',
+      objectType: 'Tier',
+      objectId: tier.id,
+      before: { probability: tier.probabilityMicros / PROBABILITY_SCALE, stock: tier.stock },
+      after: { probability: probabilityMicros / PROBABILITY_SCALE, stock, ...(reason ? { reason } : {}) },
+    },
+    tx,
+  );
+  return version;
 }
 
 /** "Gold: odds 10 % → 20 %, stock 100 → 150", naming only what moved. */

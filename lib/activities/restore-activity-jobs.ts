@@ -1,8 +1,9 @@
-// The per-activity delayed jobs of the lifecycle (scheduled start and end) and of settling, made
-// again from PostgreSQL when Redis has lost them (the workers call this when they find their
-// schedules gone: lib/workers/ensure-schedules.ts).
+// The per-activity delayed jobs of the lifecycle (scheduled start and end), of settling and of
+// scheduled configuration changes, made again from PostgreSQL when Redis has lost them (the
+// workers call this when they find their schedules gone: lib/workers/ensure-schedules.ts).
 import { db } from '../db';
 import { errorFields, log } from '../log';
+import { restoreChangeJobs } from './schedule-change';
 import { scheduleLifecycle } from './schedule-lifecycle';
 import { scheduleSettle } from './schedule-settle';
 
@@ -39,6 +40,13 @@ export async function restoreActivityJobs(now = Date.now()): Promise<number> {
     }
     if (page.length < RESTORE_PAGE) break;
     cursor = page[page.length - 1]!.id;
+  }
+  // Scheduled configuration changes: each job keyed by its change and hash, a due one runs at once.
+  try {
+    restored += await restoreChangeJobs(now);
+  } catch (err) {
+    failed++;
+    log.warn('could not restore the scheduled changes', errorFields(err));
   }
   if (failed > 0) throw new Error(`${failed} activities' jobs could not be restored (${restored} were)`);
   return restored;

@@ -21,6 +21,9 @@ const probability = z
     'at most 6 decimal places (1e-6 precision)',
   );
 
+/** Odds as a decimal in [0, 1], at most six decimal places. */
+export const Probability = probability;
+
 export const TimeZone = z
   .string()
   .min(1)

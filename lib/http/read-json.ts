@@ -65,10 +65,10 @@ function tooLarge(maxBytes: number, message?: string) {
   return new AppError('PAYLOAD_TOO_LARGE', message ?? `the body must not exceed ${maxBytes / 1024} KiB`);
 }
 
-/** As readJson, for a route whose body may be left out: no body at all reads as `{}`. */
+/** A body that may be left out (no body, or an empty one, reads as `{}`); one sent is read as readJson does. */
 export async function readOptionalJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   const text = await readBodyText(req);
-  if (text === '') return schema.parse({});
+  if (text.trim() === '') return schema.parse({});
   requireJsonContentType(req);
   return schema.parse(parseJsonText(text));
 }

@@ -3,6 +3,15 @@
 import { z } from 'zod';
 import { AddCodes, CreatePrize, Restock } from '../prizes/schemas';
 import { ActivitySpec, PatchActivity, PatchTier } from '../activities/schemas';
+import {
+  ApprovalPolicyInput,
+  BreakGlass,
+  ChangeStatusName,
+  CreateChange,
+  EditChange,
+  RestoreVersion,
+  ReviewChange,
+} from '../activities/change-schemas';
 import { PoolStockChange } from '../inventory/schemas';
 import { ApproveWin, ClaimWin, ShipWin, WinReason } from '../fulfilment/schemas';
 import { PatchRiskRule, RiskListChange, RiskRuleSpec } from '../risk/schemas';
@@ -52,6 +61,7 @@ const errors = (...codes: number[]) =>
   );
 const json = (schema: unknown, description = 'ok') => ({ description, content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const changeIdParam = { name: 'changeId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const body = (schema: string) => ({
   required: true,
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
@@ -66,6 +76,29 @@ const winAction = (summary: string, schema: string) => ({
     responses: { '200': json({ type: 'object' }), ...errors(400, 401, 403, 404, 409, 415) },
   },
 });
+const optionalBody = (schema: string) => ({ ...body(schema), required: false });
+/** A change as the change endpoints answer it (lib/activities/change-dto.ts). */
+const changeSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    activityId: { type: 'string', format: 'uuid' },
+    status: { type: 'string', enum: ['PENDING', 'SCHEDULED', 'APPLIED', 'REJECTED', 'CANCELLED', 'CONFLICT'] },
+    baseVersion: { type: 'integer' },
+    hash: { type: 'string' },
+    patch: { type: 'object' },
+    diff: {
+      type: 'object',
+      description:
+        'entries: field by field (odds in percent, stock in units, limits); scopes touched; cost: per prize, units to reserve or that could be released',
+    },
+    applyAt: { type: 'string', format: 'date-time', nullable: true },
+    reason: { type: 'string', nullable: true },
+    approvals: { type: 'array', items: { type: 'object' } },
+    approvalsRequired: { type: 'integer' },
+    appliedVersion: { type: 'integer', nullable: true },
+  },
+};
 const activityParam = { name: 'activityId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const webhookEndpoint = {
@@ -258,6 +291,17 @@ export function openApiDocument() {
         ActivitySpec: z.toJSONSchema(ActivitySpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchActivity: z.toJSONSchema(PatchActivity, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchTier: z.toJSONSchema(PatchTier, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        CreateChange: z.toJSONSchema(CreateChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        EditChange: z.toJSONSchema(EditChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        ReviewChange: z.toJSONSchema(ReviewChange, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        RestoreVersion: z.toJSONSchema(RestoreVersion, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        BreakGlass: z.toJSONSchema(BreakGlass, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        Change: changeSchema,
+        ApprovalPolicy: z.toJSONSchema(ApprovalPolicyInput, {
+          target: 'openapi-3.0',
+          io: 'input',
+          unrepresentable: 'any',
+        }),
         ClaimWin: z.toJSONSchema(ClaimWin, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PoolStockChange: z.toJSONSchema(PoolStockChange, {
           target: 'openapi-3.0',
@@ -602,38 +646,48 @@ export function openApiDocument() {
       },
       '/api/manage/activities/{id}/pause': {
         post: {
-          summary: 'Pause a live or scheduled activity',
+          summary:
+            'Pause a live or scheduled activity (break-glass: never waits for approvals; under an approval policy `reason` is required)',
           security: [{ apiKey: [] }],
           parameters: [idParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
+          requestBody: optionalBody('BreakGlass'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/manage/activities/{id}/resume': {
         post: {
-          summary: 'Resume a paused activity',
+          summary: 'Resume a paused activity (an optional `reason` goes into the audit entry)',
           security: [{ apiKey: [] }],
           parameters: [idParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
+          requestBody: optionalBody('BreakGlass'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/manage/activities/{id}/end': {
         post: {
-          summary: 'End the activity; unused stock returns to the total pools exactly once',
+          summary:
+            'End the activity; unused stock returns to the total pools exactly once (break-glass: never waits for approvals; under an approval policy `reason` is required)',
           security: [{ apiKey: [] }],
           parameters: [idParam],
-          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
+          requestBody: optionalBody('BreakGlass'),
+          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
         },
       },
       '/api/manage/activities/{id}/tiers/{tierId}': {
         patch: {
-          summary: "Change a tier's probability or stock, also while live",
+          summary:
+            "Change a tier's probability or stock, also while live; 202 with the pending change when the approval policy covers it",
           security: [{ apiKey: [] }],
           parameters: [idParam, { name: 'tierId', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { $ref: '#/components/schemas/PatchTier' } } },
           },
-          responses: { '200': json({ type: 'object' }), ...errors(400, 401, 404, 409) },
+          responses: {
+            '200': json({ type: 'object' }),
+            '202': json({ $ref: '#/components/schemas/Change' }),
+            ...errors(400, 401, 404, 409),
+          },
         },
       },
       '/api/manage/activities/{id}/stock': {
@@ -670,6 +724,93 @@ export function openApiDocument() {
           security: [{ apiKey: [] }],
           parameters: [idParam, { name: 'version', in: 'path', required: true, schema: { type: 'integer' } }],
           responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
+        },
+      },
+      '/api/manage/activities/{id}/versions/{version}/restore': {
+        post: {
+          summary: 'Propose the change back to that version (the same approval rules as any change)',
+          security: [{ apiKey: [] }],
+          parameters: [idParam, { name: 'version', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: optionalBody('RestoreVersion'),
+          responses: { '201': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/api/manage/activities/{id}/changes': {
+        post: {
+          summary:
+            'Propose a change of the configuration against a base version: diff, cost; applies at once without a policy covering it',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          requestBody: body('CreateChange'),
+          responses: { '201': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 404, 409, 413, 415) },
+        },
+      },
+      '/api/manage/changes': {
+        get: {
+          summary: "The tenant's changes, newest first",
+          security: [{ apiKey: [] }],
+          parameters: [
+            { name: 'activityId', in: 'query', schema: { type: 'string', format: 'uuid' } },
+            { name: 'status', in: 'query', schema: { type: 'string', enum: [...ChangeStatusName.options] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          ],
+          responses: {
+            '200': json({ type: 'array', items: { $ref: '#/components/schemas/Change' } }),
+            ...errors(400, 401),
+          },
+        },
+      },
+      '/api/manage/changes/{changeId}': {
+        get: {
+          summary: 'One change',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(401, 404) },
+        },
+        patch: {
+          summary: 'Edit a change that has not applied: a new hash, its approvals void',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          requestBody: body('EditChange'),
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 404, 409) },
+        },
+        delete: {
+          summary: 'Cancel a change that has not applied',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(401, 404, 409) },
+        },
+      },
+      '/api/manage/changes/{changeId}/approve': {
+        post: {
+          summary:
+            'Approve the change as it is now (its hash); not by its proposer, nor by a key the proposer created; applies it once approved enough',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          requestBody: optionalBody('ReviewChange'),
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/manage/changes/{changeId}/reject': {
+        post: {
+          summary: 'Reject the change, optionally saying why',
+          security: [{ apiKey: [] }],
+          parameters: [changeIdParam],
+          requestBody: optionalBody('ReviewChange'),
+          responses: { '200': json({ $ref: '#/components/schemas/Change' }), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/manage/settings/approvals': {
+        get: {
+          summary: "The tenant's approval policy for changes of live configurations",
+          security: [{ apiKey: [] }],
+          responses: { '200': json({ $ref: '#/components/schemas/ApprovalPolicy' }), ...errors(401) },
+        },
+        put: {
+          summary: 'Set the approval policy: changes touching `scope` wait for `required` approvals (0: apply at once)',
+          security: [{ apiKey: [] }],
+          requestBody: body('ApprovalPolicy'),
+          responses: { '200': json({ $ref: '#/components/schemas/ApprovalPolicy' }), ...errors(400, 401) },
         },
       },
       '/api/manage/activities/{id}/winners': {

@@ -26,6 +26,8 @@ export function schedules(): Schedule[] {
     // Transitions a lost delayed job would have made; ended activities whose settle job was lost.
     { queue: 'activity-lifecycle', id: 'lifecycle-sweep', everyMs: MINUTE_MS, data: { sweep: true } },
     { queue: 'settle', id: 'settle-sweep', everyMs: MINUTE_MS, data: { sweep: true } },
+    // Scheduled configuration changes whose delayed job was lost.
+    { queue: 'apply-change', id: 'apply-change-sweep', everyMs: MINUTE_MS, data: { sweep: true } },
     // A new draw is in PostgreSQL within about DRAIN_GRACE_MS plus this, whatever its web process did.
     { queue: 'draw-log', id: 'drain-sweep', everyMs: SECOND_MS, data: { pass: 'sweep' }, attempts: 1 },
     { queue: 'draw-log', id: 'drain-full', everyMs: 2 * MINUTE_MS, data: { pass: 'full' } },

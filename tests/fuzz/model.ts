@@ -322,6 +322,94 @@ function routes(): Endpoint[] {
       ),
       auth: apiKey(),
     })),
+    route('POST', '/api/manage/activities/[id]/versions/[version]/restore', { weight: 0.3 }, (ctx) => ({
+      method: 'POST',
+      path: path(
+        'api/manage/activities',
+        activity(ctx, activitiesIn(ctx.t, 'LIVE', 'PAUSED')),
+        'versions',
+        text(fc.constantFrom('1', '2')),
+        'restore',
+      ),
+      auth: apiKey(),
+      ...jsonBody(obj({ reason: text('fuzz restore', { max: 500, optional: true }) })),
+    })),
+    route('POST', '/api/manage/activities/[id]/changes', {}, (ctx) =>
+      fc.constantFrom(...activitiesIn(ctx.t, 'LIVE', 'PAUSED').filter((a) => a.tiers.length)).chain((a) =>
+        fc.constantFrom(...a.tiers).map((tier) => ({
+          method: 'POST',
+          path: path('api/manage/activities', id([a.id], ids(by(ctx).activities)), 'changes'),
+          auth: apiKey(),
+          ...jsonBody(
+            obj({
+              patch: obj({
+                tiers: arr(
+                  obj({
+                    id: id([tier.id], tiersOf(by(ctx).activities)),
+                    probability: decimal(fc.constantFrom(0.05, 0.1, 0.15), { optional: true }),
+                    stock: int(fc.integer({ min: tier.stock, max: tier.stock + 100 }), { min: 0, max: 100_000_000 }),
+                  }),
+                ),
+              }),
+              reason: text('fuzz change', { max: 500, optional: true }),
+            }),
+          ),
+        })),
+      ),
+    ),
+    route('GET', '/api/manage/changes', {}, (ctx) => ({
+      method: 'GET',
+      path: path('api/manage/changes'),
+      auth: apiKey(),
+      query: obj({
+        activityId: id(ids(ctx.t.view.activities), ids(by(ctx).activities), { optional: true }),
+        status: choice(['PENDING', 'SCHEDULED', 'APPLIED', 'REJECTED', 'CANCELLED', 'CONFLICT'], { optional: true }),
+      }),
+    })),
+    route('GET', '/api/manage/changes/[changeId]', { weight: 0.3 }, () => ({
+      method: 'GET',
+      path: path('api/manage/changes', id([])),
+      auth: apiKey(),
+    })),
+    route('PATCH', '/api/manage/changes/[changeId]', { weight: 0.3 }, () => ({
+      method: 'PATCH',
+      path: path('api/manage/changes', id([])),
+      auth: apiKey(),
+      ...jsonBody(obj({ reason: text('fuzz edit', { max: 500 }) })),
+    })),
+    route('DELETE', '/api/manage/changes/[changeId]', { weight: 0.3 }, () => ({
+      method: 'DELETE',
+      path: path('api/manage/changes', id([])),
+      auth: apiKey(),
+    })),
+    route('GET', '/api/manage/settings/approvals', { weight: 0.3 }, () => ({
+      method: 'GET',
+      path: path('api/manage/settings/approvals'),
+      auth: apiKey(),
+    })),
+    // The world's activities change without approvals: the policy stays at 0 (hostile values are refused).
+    route('PUT', '/api/manage/settings/approvals', { weight: 0.3 }, () => ({
+      method: 'PUT',
+      path: path('api/manage/settings/approvals'),
+      auth: apiKey(),
+      ...jsonBody(
+        obj({
+          required: int(fc.constant(0), { min: 0, max: 5 }),
+          scope: arr(choice(['odds', 'stock', 'period', 'limits', 'tiers', 'tasks', 'materials'])),
+        }),
+      ),
+    })),
+    route('POST', '/api/manage/changes/[changeId]/approve', { weight: 0.3 }, () => ({
+      method: 'POST',
+      path: path('api/manage/changes', id([]), 'approve'),
+      auth: apiKey(),
+    })),
+    route('POST', '/api/manage/changes/[changeId]/reject', { weight: 0.3 }, () => ({
+      method: 'POST',
+      path: path('api/manage/changes', id([]), 'reject'),
+      auth: apiKey(),
+      ...jsonBody(obj({ reason: text('fuzz reject', { max: 500, optional: true }) })),
+    })),
     route('POST', '/api/manage/activities/[id]/stock', {}, (ctx) =>
       fc.constantFrom(...activitiesIn(ctx.t, 'LIVE', 'PAUSED')).map((a) => ({
         method: 'POST',

@@ -85,6 +85,12 @@ describe('the auto-tune job', () => {
       probability: 0.1,
       reason: { target: 0, minProbability: 0.01, maxProbability: 0.3 },
     });
+    // A system version: recorded without approval, by the auto-tuner.
+    const version = await db.configVersion.findFirstOrThrow({
+      where: { activityId: activity.id },
+      orderBy: { version: 'desc' },
+    });
+    expect(version).toMatchObject({ version: 2, actorType: 'SYSTEM', actorId: 'auto-tune' });
 
     // Not twice within the interval: the Redis gate stops it, and without the gate the audit trail does.
     expect(await autoTuneActivity(activity.id, { intervalMs: INTERVAL_MS })).toEqual([]);

@@ -255,3 +255,25 @@ describe('acknowledging an activity alert from the dashboard', () => {
     expect((await db.alert.findUniqueOrThrow({ where: { id: theirs.id } })).acknowledgedAt).toBeNull();
   });
 });
+
+describe('adjustTierAction under an approval policy', () => {
+  it('sends the change for approval instead of applying it; another operator approves it', async () => {
+    const { setApprovalPolicy } = await import('@/lib/activities/approval-policy');
+    const { approveChange } = await import('@/lib/activities/review-change');
+    const live = await liveActivity((p) => [{ probability: 0.1, stock: 50, prizes: [{ prizeId: p[0]! }] }]);
+    const ops = await membersOfEachRole(live.tenant.id);
+    await setApprovalPolicy(live.tenant.id, { type: 'SYSTEM', id: 'test' }, { required: 1 });
+    const tier = live.activity.tiers[0]!;
+    session.operatorId = ops.OPERATOR;
+    const r = await adjustTierAction(live.tenant.slug, live.activity.id, tier.id, {
+      probability: 0.2,
+      expected: { probability: 0.1, stock: 50 },
+    });
+    expect(r).toMatchObject({ ok: true, data: { pendingChange: { approvalsRequired: 1 } } });
+    expect(await tierState(tier.id)).toEqual({ probabilityMicros: 100_000, stock: 50 });
+    const changeId = (r as { data: { pendingChange: { id: string } } }).data.pendingChange.id;
+    const approved = await approveChange(live.tenant.id, { type: 'OPERATOR', id: ops.OWNER }, changeId);
+    expect(approved.status).toBe('APPLIED');
+    expect(await tierState(tier.id)).toEqual({ probabilityMicros: 200_000, stock: 50 });
+  });
+});

@@ -80,7 +80,18 @@ export function TierAdjustButton({
         ...(diff.rows[1]!.changed ? { stock: stockValue } : {}),
         expected: { probability: snapshot.probability, stock: snapshot.stock },
       });
-      if (result.ok) {
+      const pendingChange = result.ok
+        ? (result.data as { pendingChange?: { approvalsRequired: number } | null }).pendingChange
+        : null;
+      if (result.ok && pendingChange) {
+        dialogRef.current?.close();
+        const n = pendingChange.approvalsRequired;
+        toast.success(
+          'Sent for approval',
+          `${snapshot.name}: the change waits for ${n} approval${n === 1 ? '' : 's'} by another operator.`,
+        );
+        onDone();
+      } else if (result.ok) {
         dialogRef.current?.close();
         toast.success(
           'Tier updated',

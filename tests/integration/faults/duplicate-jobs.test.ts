@@ -4,17 +4,20 @@ import { randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTransition } from '@/lib/activities/lifecycle';
+import { proposeChange } from '@/lib/activities/propose-change';
 import { transitionActivity } from '@/lib/activities/transition-activity';
 import { db } from '@/lib/db';
 import { activityMeta } from '@/lib/draw/activity-state';
 import { decideDraw, executeDraw } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
+import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
 import { localDay } from '@/lib/draw/local-day';
 import { createRedis } from '@/lib/redis';
 import { markDirty } from '@/lib/workers/dirty-activities';
 import { eventIdFor } from '@/lib/webhooks/emit-event';
 import { emitWinCreated } from '@/lib/webhooks/emit-win-created';
 import activityLifecycle from '@/workers/activity-lifecycle';
+import applyChangeJob from '@/workers/apply-change';
 import autoTune from '@/workers/auto-tune';
 import claimExpiry from '@/workers/claim-expiry';
 import deliveries from '@/workers/deliveries';
@@ -89,6 +92,31 @@ describe('every job delivered twice', () => {
     expect(await db.auditLog.count({ where: { objectId: activity.id, action: 'activity.end' } })).toBe(1);
     expect(await redis.hget(drawKeys(activity.id).cfg, 'status')).toBe('ENDED');
     expect(await runTransition(activity.id, 'end')).toBe('not-applicable');
+  });
+
+  it('apply-change: a due scheduled change applies once, its stock reserved once', async () => {
+    const { tenant, activity, prizeId } = await played(6);
+    const tierId = activity.tiers[0]!.id;
+    const change = await proposeChange(tenant.id, testActor, {
+      activityId: activity.id,
+      input: {
+        patch: { tiers: [{ id: tierId, probability: 0.4, stock: 30 }] },
+        applyAt: new Date(Date.now() + 60_000).toISOString(),
+      },
+    });
+    await db.change.update({ where: { id: change.id }, data: { applyAt: new Date(Date.now() - 1) } });
+    const data = { tenantId: tenant.id, changeId: change.id };
+    // At once: one applies it; the other finds it applied, or is refused and would be retried.
+    const both = await Promise.allSettled([applyChangeJob.process(job(data)), applyChangeJob.process(job(data))]);
+    expect(both.some((r) => r.status === 'fulfilled')).toBe(true);
+    await twice(applyChangeJob, data);
+    expect((await db.change.findUniqueOrThrow({ where: { id: change.id } })).status).toBe('APPLIED');
+    expect((await db.activity.findUniqueOrThrow({ where: { id: activity.id } })).configVersion).toBe(2);
+    expect(await db.auditLog.count({ where: { objectId: change.id, action: 'change.apply' } })).toBe(1);
+    const moves = await db.stockMovement.findMany({ where: { reason: `change ${change.id}` } });
+    expect(moves).toEqual([expect.objectContaining({ kind: 'RESERVE', activityDelta: 10 })]);
+    expect((await db.prize.findUniqueOrThrow({ where: { id: prizeId } })).availableStock).toBe(70);
+    expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 
   it('draw-log: every draw decided in Redis lands once', async () => {

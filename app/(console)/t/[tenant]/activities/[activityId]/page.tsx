@@ -72,6 +72,11 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
               Export JSON
             </a>
             {activity.status !== 'DRAFT' ? (
+              <Link href={`${base}/${activity.id}/versions`} className={buttonClasses('secondary')}>
+                Versions
+              </Link>
+            ) : null}
+            {activity.status !== 'DRAFT' ? (
               <Link href={`${base}/${activity.id}/dashboard`} className={buttonClasses('primary')}>
                 Live dashboard
               </Link>

@@ -16,16 +16,22 @@ export async function adjustTierAction(
   activityId: string,
   tierId: string,
   adjustment: unknown,
-): Promise<ActionResult<{ activity: DashboardActivityView }>> {
+): Promise<ActionResult<{ activity: DashboardActivityView; pendingChange: PendingChange | null }>> {
   return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const activity = await adjustTierLive(ctx.tenantId, ctx.actor, {
+    const { activity, pendingChange } = await adjustTierLive(ctx.tenantId, ctx.actor, {
       activityId: idOrNotFound(activityId, 'activity'),
       tierId: idOrNotFound(tierId, 'tier'),
       adjustment: LiveTierAdjustment.parse(adjustment),
     });
-    return { activity: toActivityView(activity) };
+    const pending = pendingChange
+      ? { id: pendingChange.id, approvalsRequired: pendingChange.approvalsRequired ?? 0 }
+      : null;
+    return { activity: toActivityView(activity), pendingChange: pending };
   });
 }
+
+/** A change the approval policy holds for another operator's approval. */
+type PendingChange = { id: string; approvalsRequired: number };
 
 export async function changeStatusAction(
   tenantSlug: string,
