@@ -38,9 +38,9 @@ describe('workers/index.ts', () => {
     const { port } = server.address() as AddressInfo;
 
     const t = await freshTenant();
-    const endpoint = await addWebhookEndpoint(t.id, `http://127.0.0.1:${port}/hooks`);
+    // win.created only: the workers' own passes may raise alerts about the fixture (no hot state).
+    const endpoint = await addWebhookEndpoint(t.id, `http://127.0.0.1:${port}/hooks`, { events: ['win.created'] });
     const { win } = await createWinFixture(t.id);
-    const [deliveryId] = await db.$transaction((tx) => emitWinCreated(tx, t.id, [win.id]));
 
     // Its own prefix, so this worker's heartbeat does not make other tests' health checks pass.
     const prefix = `${process.env.REDIS_PREFIX}w${process.pid}`;
@@ -55,6 +55,8 @@ describe('workers/index.ts', () => {
       for (let i = 0; i < 120 && (await redis.zcard(`${prefix}:workers:heartbeats`)) === 0; i++) await sleep(250);
       expect(await redis.zcard(`${prefix}:workers:heartbeats`), output).toBe(1);
 
+      // Emitted once the workers run: their sweep would otherwise send it before the job below.
+      const [deliveryId] = await db.$transaction((tx) => emitWinCreated(tx, t.id, [win.id]));
       const queue = new Queue('deliveries', { connection: createRedis('worker'), prefix: `${prefix}:bull` });
       const job = await queue.add('deliveries', { deliveryId: deliveryId! });
       for (let i = 0; i < 300 && received.length === 0; i++) await sleep(100);
