@@ -23,6 +23,15 @@ const Env = z.object({
    * How many proxies of our own stand in front of the web server and append to X-Forwarded-For
    * (lib/http/client-ip.ts). 0: the client is the socket's peer, and the header is ignored.
    */
+  /**
+   * The key that encrypts the activities' fairness seeds at rest (AES-256-GCM): 64 hex characters.
+   * Unset, one is derived from AUTH_SECRET (fine for development; set it in production, and keep it:
+   * a seed that cannot be decrypted cannot be revealed).
+   */
+  FAIRNESS_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (32 bytes)')
+    .optional(),
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -20,6 +20,7 @@ export const errorStatus = {
   /** A share task confirmed by the host app's share_confirmed event: the client cannot complete it. */
   TASK_CONFIRMED_BY_HOST: 409,
   INVALID_STATE: 409,
+  NOT_PROVABLE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

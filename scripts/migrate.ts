@@ -11,6 +11,10 @@ async function main() {
   const { backfillConfigVersions } = await import('../lib/activities/config-versions');
   const recorded = await backfillConfigVersions();
   if (recorded > 0) console.log(`config versions: recorded the version in force of ${recorded} activities`);
+  // Activities already live commit a fairness seed now; their earlier draws have no proof.
+  const { backfillActivitySeeds } = await import('../lib/fairness/backfill-seeds');
+  const seeded = await backfillActivitySeeds();
+  if (seeded > 0) console.log(`fairness: committed a seed for ${seeded} activities published before seeds`);
 }
 
 main().catch((err: unknown) => {

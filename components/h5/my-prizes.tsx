@@ -1,5 +1,5 @@
 // "My prizes": each win with its claim status; a physical prize can get (and, until it ships,
-// change) its shipping address.
+// change) its shipping address; each can be verified against its draw's proof (verify-draw.tsx).
 import type { MyWin } from '@/lib/h5/play-client';
 import type { Messages } from '@/lib/i18n/messages';
 
@@ -8,11 +8,13 @@ export function MyPrizes({
   t,
   tierNames,
   onClaim,
+  onVerify,
 }: {
   wins: MyWin[];
   t: Messages;
   tierNames: Map<string, string>;
   onClaim: (win: MyWin) => void;
+  onVerify?: (win: MyWin) => void;
 }) {
   return (
     <section aria-labelledby="prizes-title" className="rounded-3xl bg-white p-4 shadow-sm" data-testid="my-prizes">
@@ -41,6 +43,19 @@ export function MyPrizes({
                   <p className="text-xs text-zinc-600">
                     {tierNames.get(w.tierId) ?? ''} ·{' '}
                     <span data-testid="win-status">{t.status[w.status] ?? w.status}</span>
+                    {onVerify ? (
+                      <>
+                        {' · '}
+                        <button
+                          type="button"
+                          onClick={() => onVerify(w)}
+                          className="font-medium text-[var(--theme)] underline underline-offset-2"
+                          data-testid="verify-draw"
+                        >
+                          {t.fairness.verify}
+                        </button>
+                      </>
+                    ) : null}
                   </p>
                 </div>
                 {editable ? (

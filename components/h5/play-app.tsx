@@ -6,6 +6,7 @@ import { callApi, type ApiResult, type DrawResult, type MyState, type MyTask, ty
 import type { PlayActivity, PlayAppProps } from '@/lib/h5/page-props';
 import { messages, type Locale, type Messages } from '@/lib/i18n/messages';
 import { ClaimDialog } from './claim-dialog';
+import { VerifyDraw } from './verify-draw';
 import { MyPrizes } from './my-prizes';
 import { NineGrid } from './nine-grid';
 import { ResultDialog } from './result-dialog';
@@ -66,6 +67,7 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
   const board = useRef<Board>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [claiming, setClaiming] = useState<{ winId: string; prizeName: string } | null>(null);
+  const [verifying, setVerifying] = useState<string | null>(null);
   const [busyTask, setBusyTask] = useState<string | null>(null);
   const [reducedMotion, setReducedMotion] = useState(false);
   const [demoUsers, setDemoUsers] = useState<{ userId: string; token: string }[] | null>(null);
@@ -372,6 +374,7 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
           t={t}
           tierNames={tierNames}
           onClaim={(w: MyWin) => setClaiming({ winId: w.id, prizeName: w.prize.name })}
+          onVerify={(w: MyWin) => setVerifying(w.drawId)}
         />
       ) : null}
 
@@ -392,6 +395,16 @@ export function PlayApp({ activity, initialLocale, demoPicker }: PlayAppProps) {
         />
       ) : null}
       {rulesOpen ? <RulesSheet activityId={activity.id} t={t} onClose={() => window.history.back()} /> : null}
+      {verifying && token ? (
+        <VerifyDraw
+          drawId={verifying}
+          activityId={activity.id}
+          token={token}
+          t={t}
+          tierNames={activity.tiers.map((tier) => tier.name)}
+          onClose={() => setVerifying(null)}
+        />
+      ) : null}
       {claiming && token ? (
         <ClaimDialog
           winId={claiming.winId}

@@ -4,8 +4,9 @@
 import { materialsOf, titleOf } from '@/lib/h5/materials';
 import type { RulesViewProps } from '@/lib/h5/page-props';
 import { formatPercent, messages } from '@/lib/i18n/messages';
+import { FairnessRules } from './fairness-rules';
 
-export function RulesView({ view, locale }: RulesViewProps) {
+export function RulesView({ view, locale, fairness }: RulesViewProps) {
   const t = messages[locale].rules;
   const { rulesText } = materialsOf(view);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: view.timezone });
@@ -90,6 +91,7 @@ export function RulesView({ view, locale }: RulesViewProps) {
           <dd className="text-right tabular-nums">{limit(view.limits.maxWinsPerUser)}</dd>
         </dl>
       </section>
+      {fairness ? <FairnessRules fairness={fairness} t={messages[locale].fairness} /> : null}
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { localClock } from '../draw/local-day';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
+import { FAIRNESS_ALGORITHM } from '../fairness/derive-draw-number';
 import { oddsAt, type Segment } from '../draw/segments';
 import { nowMs } from '../clock';
 
@@ -42,6 +43,7 @@ export async function getPublicActivity(tenantId: string, activityId: string, no
             },
             orderBy: { position: 'asc' },
           },
+          seeds: { select: { commitment: true }, orderBy: { activeFrom: 'desc' }, take: 1 },
         },
       })
     : null;
@@ -91,5 +93,8 @@ export async function getPublicActivity(tenantId: string, activityId: string, no
       })),
     })),
     noWinProbability: (PROBABILITY_SCALE - winMicros) / PROBABILITY_SCALE,
+    // The seed committed last (docs/fairness.md): the one in use, or after the end the last one used;
+    // null for an activity published before seeds that has none yet.
+    fairness: { commitment: a.seeds[0]?.commitment ?? null, algorithm: FAIRNESS_ALGORITHM },
   };
 }

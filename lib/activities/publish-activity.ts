@@ -19,6 +19,7 @@ import type { ActivityDto } from './activity-dto';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 import { recordConfigVersion } from './config-versions';
 import { nowMs } from '../clock';
+import { createActivitySeed } from '../fairness/activity-seeds';
 
 export async function publishActivity(
   tenantId: string,
@@ -55,6 +56,8 @@ export async function publishActivity(
       await reserve(tx, { tenantId, actor, activityId: activity.id, need });
       await tx.activity.update({ where: { id: activity.id }, data: { configVersion: { increment: 1 } } });
       await recordConfigVersion(tx, { tenantId, activityId: activity.id, actor, summary: 'published' });
+      // The fairness seed is committed before any draw can use it (docs/fairness.md).
+      await createActivitySeed(tx, { tenantId, activityId: activity.id, now: new Date(now) });
     },
     lock: (inside) => withPrizeLocks(r, [...need.keys()], inside),
     now,

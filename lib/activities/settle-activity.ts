@@ -18,6 +18,7 @@ import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { requestRedis, type Redis } from '../redis';
 import { drainDrawLog } from '../draw/drain-draw-log';
+import { revealActivitySeeds } from '../fairness/activity-seeds';
 import { drawFixedWinners, type FixedWinnersResult } from '../fixed-winners/draw-fixed-winners';
 import { returnUnusedStock, type ReturnResult } from '../inventory/return-unused-stock';
 import { retireLifecycle } from './schedule-lifecycle';
@@ -56,6 +57,8 @@ export async function settleActivity(
   await afterStep?.('drain');
   const fixedWinners = activity.fixedWinners !== null ? await drawFixedWinners(activityId) : null;
   await afterStep?.('fixed-winners');
+  // No draw can use the seeds now (the hot state says ENDED, fixed winners are drawn): reveal them.
+  await revealActivitySeeds(activityId);
   const returned = await returnUnusedStock(activityId);
   await afterStep?.('return-stock');
   await retireLifecycle(activityId);

@@ -39,6 +39,8 @@ export const snapshotSelect = {
     orderBy: { position: 'asc' },
   },
   stocks: { select: { prizeId: true, reserved: true, returned: true } },
+  // The active fairness seed's id (never the seed): the draw refuses one made with another.
+  seeds: { where: { activeTo: null }, select: { id: true }, orderBy: { activeFrom: 'desc' }, take: 1 },
 } satisfies Prisma.ActivitySelect;
 export type ActivitySnapshot = Prisma.ActivityGetPayload<{ select: typeof snapshotSelect }>;
 
@@ -80,6 +82,7 @@ export function compileConfig(a: ActivitySnapshot, status: string = publicStatus
     view: JSON.stringify(view),
     version: String(a.configVersion),
     epoch: String(a.stateEpoch),
+    seed: a.seeds[0]?.id ?? '',
   };
 }
 

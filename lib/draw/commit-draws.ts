@@ -27,7 +27,7 @@ type Column<Row> = readonly [name: string, type: string, value: (row: Row) => un
 type WinRow = DrawRows['wins'][number] & { drawId: string };
 type CodeRow = { winId: string; prizeId: string; code: string };
 
-/** The Draw table's columns, in the order the statement inserts them: $1 … $14. */
+/** The Draw table's columns, in the order the statement inserts them: $1 … $15. */
 const DRAW_COLUMNS: readonly Column<DrawRows>[] = [
   ['id', 'uuid', (b) => b.draw.id],
   ['tenantId', 'uuid', (b) => b.draw.tenantId],
@@ -43,14 +43,15 @@ const DRAW_COLUMNS: readonly Column<DrawRows>[] = [
   ['createdAt', 'timestamp(3)', (b) => b.draw.createdAt.toISOString()],
   ['riskAction', 'text', (b) => b.draw.riskAction],
   ['configVersion', 'int', (b) => b.draw.configVersion],
+  ['fairness', 'jsonb', (b) => (b.draw.fairness ? JSON.stringify(b.draw.fairness) : null)],
 ];
 
-/** The generation of the state that decided each draw, for the fence: $15. Not a column of Draw. */
+/** The generation of the state that decided each draw, for the fence: $16. Not a column of Draw. */
 const EPOCH_COLUMN: Column<DrawRows> = ['epoch', 'int', (b) => b.epoch];
-/** The draw's number in that state: $16. Not a column of Draw either: the highest goes to ActivityDrawSeq. */
+/** The draw's number in that state: $17. Not a column of Draw either: the highest goes to ActivityDrawSeq. */
 const SEQ_COLUMN: Column<DrawRows> = ['seq', 'bigint', (b) => b.seq];
 
-/** The wins' values, one row per prize won, after the draws': $17 … $22. */
+/** The wins' values, one row per prize won, after the draws': $18 … $23. */
 const WIN_COLUMNS: readonly Column<WinRow>[] = [
   ['id', 'uuid', (w) => w.id],
   ['drawId', 'uuid', (w) => w.drawId],
@@ -60,7 +61,7 @@ const WIN_COLUMNS: readonly Column<WinRow>[] = [
   ['claimExpiresAt', 'timestamp(3)', (w) => w.claimExpiresAt?.toISOString() ?? null],
 ];
 
-/** The coupon codes the wins took, one row per code, after the wins': $23 … $25. */
+/** The coupon codes the wins took, one row per code, after the wins': $24 … $26. */
 const CODE_COLUMNS: readonly Column<CodeRow>[] = [
   ['winId', 'uuid', (c) => c.winId],
   ['prizeId', 'uuid', (c) => c.prizeId],

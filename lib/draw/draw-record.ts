@@ -1,6 +1,7 @@
 // The record a draw leaves in Redis (stream and idempotency key), and what it becomes:
 // the response body, and the Draw and Win rows in PostgreSQL.
 import type { ActivityView } from './activity-state';
+import type { DrawFairness } from '../fairness/draw-fairness';
 
 /** How long a draw's result answers its Idempotency-Key: longer than a day, so a client retrying through a bad night still gets its one result. */
 export const IDEMPOTENCY_TTL_SECONDS = 25 * 3600;
@@ -25,7 +26,29 @@ export type DrawRecord = {
   rk?: string;
   /** Coupon codes won, by prize: one per unit (absent when the draw won none). */
   cd?: Record<string, string[]>;
+  /** The draw number as given: 'r:i:seedId' for a seeded draw, 'r' otherwise (absent in older records). */
+  f?: string;
+  /** The picked tier's index, -1 none; what turned it into no win; the odds in force ('p1,p2,...'). */
+  pt?: number;
+  fb?: string;
+  o?: string;
 };
+
+const FALLBACKS = new Set(['none', 'stock', 'pacing', 'limit', 'policy']);
+
+/** The record's proof fields, or null for a draw without a seed (or a record from before proofs). */
+export function drawFairness(r: DrawRecord): DrawFairness | null {
+  const m = /^(\d{1,7}):(\d{1,9}):([0-9a-f-]{36})$/.exec(r.f ?? '');
+  if (!m || typeof r.pt !== 'number' || !FALLBACKS.has(r.fb ?? '') || typeof r.o !== 'string') return null;
+  return {
+    s: m[3]!,
+    i: Number(m[2]),
+    r: Number(m[1]),
+    t: r.pt < 0 ? null : r.pt,
+    f: r.fb as DrawFairness['f'],
+    o: r.o === '' ? [] : r.o.split(',').map(Number),
+  };
+}
 
 export type DrawBody = {
   drawId: string;
@@ -111,6 +134,8 @@ export type DrawRows = {
     /** What a risk rule did to the draw: FORCE_LOSE, HOLD, or null. */
     riskAction: string | null;
     configVersion: number | null;
+    /** Absent or null: the draw has no proof (no seed). */
+    fairness?: DrawFairness | null;
   };
   wins: {
     id: string;
@@ -144,6 +169,7 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
       riskAction: r.rk === 'L' ? 'FORCE_LOSE' : r.rk === 'H' ? 'HOLD' : null,
       // '' in records rebuilt from rows, which are written already.
       configVersion: /^\d{1,9}$/.test(r.v ?? '') ? Number(r.v) : null,
+      fairness: drawFairness(r),
     },
     wins: awardedPrizes(r).map((p) => {
       // Physical prizes wait for an address; the others are delivered by the draw itself.

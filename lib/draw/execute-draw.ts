@@ -33,6 +33,8 @@ import { quarantineRefusedDraw } from './quarantine-refused-draw';
 import { currentRequestId, errorFields, log } from '../log';
 import { PROBABILITY_SCALE } from './probability-scale';
 import { nowMs } from '../clock';
+import { activeSeed, forgetActiveSeed } from '../fairness/activity-seeds';
+import { deriveDrawNumber } from '../fairness/derive-draw-number';
 
 const drawScript = loadLuaScript('lib/draw/lua', 'draw-batch-v.lua');
 const undoScript = loadLuaScript('lib/draw/lua', 'undo-draw-4.lua');
@@ -93,7 +95,14 @@ export async function executeDraw(
     ctx: { ...ctx, risk: risk.soft?.action ?? null },
     source,
   };
-  const decided = await decideDraw(draw);
+  let decided = await decideDraw(draw);
+  if (decided.kind === 'error' && decided.code === 'STALE_SEED') {
+    // The seed was rotated since this process read it: read the one the hot state names, draw again.
+    // A state that names no seed (built before the activity had one) takes only unseeded draws.
+    forgetActiveSeed(activityId);
+    if (decided.detail) await activeSeed(activityId, decided.detail);
+    decided = await decideDraw(decided.detail ? draw : { ...draw, unseeded: true });
+  }
   if (decided.kind === 'error') {
     switch (decided.code) {
       case 'REBUILDING':
@@ -107,6 +116,7 @@ export async function executeDraw(
         );
       case 'NO_CHANCES':
         throw new AppError('NO_CHANCES', 'no chances left');
+      case 'STALE_SEED':
       case 'STALE_VIEW':
         // A bundle grew since this process cached the activity: nothing was drawn.
         forgetActivityMeta(activityId);
@@ -162,12 +172,34 @@ export type DecideDraw = {
   ctx?: DrawContext;
   /** If the caller has it already (executeDraw's risk step), it is not made again. */
   source?: DrawSource;
+  /** Draw without the fairness seed: the hot state names none (docs/fairness.md). */
+  unseeded?: boolean;
 };
 
+/**
+ * The draw's number as the draw script takes it: 'r:i:seedId', derived from the activity's
+ * fairness seed (lib/fairness, docs/fairness.md). An activity without a seed draws a random
+ * integer ('r::'); a test's own source names the seed with no counter ('r:x:seedId'): neither
+ * draw has a proof.
+ */
+async function drawNumber(
+  activityId: string,
+  userId: string,
+  key: string,
+  { random, unseeded }: { random?: () => number; unseeded?: boolean },
+): Promise<string> {
+  const seed = unseeded ? null : await activeSeed(activityId);
+  if (random) return `${random()}:x:${seed?.id ?? ''}`;
+  if (!seed) return `${randomInt(0, PROBABILITY_SCALE)}::`;
+  const { r, i } = deriveDrawNumber(seed.key, { activityId, userId, idempotencyKey: key });
+  return `${r}:${i}:${seed.id}`;
+}
+
 /** The Lua step alone: Redis decides and logs the draw to the stream; nothing is in PostgreSQL yet. */
-export function decideDraw(draw: DecideDraw): Promise<Decision> {
+export async function decideDraw(draw: DecideDraw): Promise<Decision> {
   const { redis, activityId, meta, user, key, day, now, ctx = {}, source } = draw;
   const { deviceId, ip } = source ?? drawSource(user, ctx);
+  const number = await drawNumber(activityId, user.userId, key, { random: ctx.random, unseeded: draw.unseeded });
   return luaBatcher(redis, activityId).submit({
     userId: user.userId,
     key,
@@ -177,7 +209,7 @@ export function decideDraw(draw: DecideDraw): Promise<Decision> {
       key,
       now,
       day,
-      ctx.random ? ctx.random() : randomInt(0, PROBABILITY_SCALE),
+      number,
       deviceId,
       ip,
       localHour(meta.timezone, now),

@@ -1,7 +1,8 @@
 // Fixed-winner mode: when an activity with `fixedWinners = N`
 // has ended, exactly N winners are drawn among everyone who took part (its Participation
-// rows), uniformly, by reservoir sampling with crypto randomness, and announced to the host app
-// by win.created (emitted with the wins, lib/webhooks/).
+// rows, in user id order), uniformly, by reservoir sampling with numbers derived from the
+// activity's fairness seed (lib/fairness/fixed-winners-random.ts, docs/fairness.md), and announced
+// to the host app by win.created (emitted with the wins, lib/webhooks/).
 //
 // What they win: the bundle of the activity's FIRST tier (position 0), one per winner, taken
 // from the same tier stock and activity pools that instant wins use. The spec refuses a first
@@ -29,6 +30,7 @@ import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
 import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
 import { dispatchWinCreated, emitWinCreated, undeliveredWinStatus } from '../webhooks/emit-win-created';
+import { fixedWinnersRandom, fixedWinnersSeed } from '../fairness/fixed-winners-random';
 import { cryptoRandomBelow, reservoirSample, type RandomBelow } from './reservoir-sample';
 
 const takeStockScript = loadLuaScript('lib/fixed-winners/lua', 'take-fixed-stock-3.lua');
@@ -100,11 +102,15 @@ export async function* participants(activityId: string): AsyncGenerator<string> 
 /** The job: draws the winners of an ended fixed-winner activity once; null if it is not one (or not ended). */
 export async function drawFixedWinners(
   activityId: string,
-  { randomBelow = cryptoRandomBelow, now = Date.now() }: { randomBelow?: RandomBelow; now?: number } = {},
+  options: { randomBelow?: RandomBelow; now?: number } = {},
 ): Promise<FixedWinnersResult | null> {
+  const { now = Date.now() } = options;
   const a = await loadActivity(activityId);
   if (!a || a.fixedWinners === null || !hasEnded(a.status) || a.tiers.length === 0) return null;
   if (await fixedWinnersDrawn(activityId)) return announce(a.tenantId, activityId, null, true);
+  // From the activity's fairness seed, so the winners can be recomputed once it is revealed.
+  const seed = options.randomBelow ? null : await fixedWinnersSeed(activityId);
+  const randomBelow = options.randomBelow ?? (seed ? fixedWinnersRandom(seed.seed, activityId) : cryptoRandomBelow);
   const redis = await requestRedis();
   // Every draw decided before the end must be a Participation row before the lots are drawn.
   await drainDrawLog(redis, activityId);

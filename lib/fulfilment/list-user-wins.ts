@@ -7,6 +7,8 @@ import { batchedReads } from '../batched-reads';
 export type UserWinDto = {
   id: string;
   activityId: string;
+  /** The draw that won it: its proof is GET /api/v1/draws/{drawId}/proof. */
+  drawId: string;
   tierId: string;
   prize: { id: string; name: string; kind: string };
   quantity: number;
@@ -20,6 +22,7 @@ export type UserWinDto = {
 type Row = {
   id: string;
   activityId: string;
+  drawId: string;
   tierId: string;
   quantity: number;
   status: string;
@@ -30,7 +33,7 @@ type Row = {
   codes: string[] | null;
 };
 
-const COLUMNS = `w.id, w."activityId", w."tierId", w.quantity, w.status::text AS status,
+const COLUMNS = `w.id, w."activityId", w."drawId", w."tierId", w.quantity, w.status::text AS status,
   to_char(w."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   p.id AS "prizeId", p.name AS "prizeName", p.kind::text AS "prizeKind",
   CASE WHEN p.kind = 'COUPON' AND w.status NOT IN ('HELD', 'VOID')
@@ -65,6 +68,7 @@ export async function listUserWins(
   return rows.map((w) => ({
     id: w.id,
     activityId: w.activityId,
+    drawId: w.drawId,
     tierId: w.tierId,
     prize: { id: w.prizeId, name: w.prizeName, kind: w.prizeKind.toLowerCase() },
     quantity: w.quantity,

@@ -1,5 +1,6 @@
 // What the H5 pages are rendered from (components/h5, by lib/h5/render-play-page.ts): the
 // play page's props, also handed to the browser as JSON, and the rules page's.
+import type { FairnessDto } from '../fairness/get-activity-fairness';
 import type { Locale } from '../i18n/messages';
 import type { PublicActivity } from './get-play-view';
 
@@ -22,4 +23,9 @@ export type PlayActivity = {
 
 export type PlayAppProps = { activity: PlayActivity; initialLocale: Locale; demoPicker: boolean };
 
-export type RulesViewProps = { view: NonNullable<PublicActivity>; locale: Locale };
+export type RulesViewProps = {
+  view: NonNullable<PublicActivity>;
+  locale: Locale;
+  /** The committed seeds, revealed ones with their bytes (docs/fairness.md). */
+  fairness?: FairnessDto | null;
+};

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { config } from '../config';
 import { LOCALES, messages, type Locale } from '../i18n/messages';
 import { parseHostAppOrigin } from '../tenancy/host-app-origin-schemas';
+import { getActivityFairness } from '../fairness/get-activity-fairness';
 import { getPlayView, type PlayView } from './get-play-view';
 import { materialsOf, titleOf } from './materials';
 import type { PlayActivity, PlayAppProps, RulesViewProps } from './page-props';
@@ -154,11 +155,11 @@ export async function renderRulesPage(activityId: string, locale: Locale): Promi
 }
 
 async function rulesDocument(view: PlayView, locale: Locale): Promise<Rendered> {
-  const { renderRules, css } = await loadRenderer();
+  const [{ renderRules, css }, fairness] = await Promise.all([loadRenderer(), getActivityFairness(null, view.id)]);
   const html =
     `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">` +
     `<title>${escapeHtml(messages[locale].rules.title)}</title><meta name="robots" content="noindex, nofollow"><link rel="stylesheet" href="${css}"></head>` +
-    `<body class="min-h-screen bg-white font-sans">${renderRules({ view, locale })}</body></html>`;
+    `<body class="min-h-screen bg-white font-sans">${renderRules({ view, locale, fairness })}</body></html>`;
   return { status: 200, html, frameAncestors: view.hostAppOrigins };
 }
 

@@ -813,6 +813,14 @@ export function openApiDocument() {
           responses: { '200': json({ $ref: '#/components/schemas/ApprovalPolicy' }), ...errors(400, 401) },
         },
       },
+      '/api/manage/activities/{id}/fairness/rotate': {
+        post: {
+          summary: 'Reveal the current fairness seed and commit a new one; answers the seeds as the public route does',
+          security: [{ apiKey: [] }],
+          parameters: [idParam],
+          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
+        },
+      },
       '/api/manage/activities/{id}/winners': {
         get: {
           summary: 'Winners, newest first, cursor paged; ?format=csv streams them all as CSV',
@@ -838,6 +846,23 @@ export function openApiDocument() {
           security: [{ userToken: [] }],
           parameters: [activityParam],
           responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
+        },
+      },
+      '/api/v1/activities/{activityId}/fairness': {
+        get: {
+          summary: 'The committed seeds { algorithm, seeds: [{ commitment, activeFrom, activeTo?, seed? }] }',
+          security: [{ userToken: [] }],
+          parameters: [activityParam],
+          responses: { '200': json({ type: 'object' }), ...errors(401, 404) },
+        },
+      },
+      '/api/v1/draws/{drawId}/proof': {
+        get: {
+          summary:
+            "The draw owner's proof: activityId, userId, idempotencyKey, commitment, i, r, odds, pickedTier, fallback",
+          security: [{ userToken: [] }],
+          parameters: [{ name: 'drawId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': json({ type: 'object' }), ...errors(401, 404, 409) },
         },
       },
       '/api/v1/activities/{activityId}/me': {

@@ -186,6 +186,16 @@ function routes(): Endpoint[] {
       auth: user(ctx),
       query: obj({ lang: choice(['en', 'zh-CN'], { optional: true }) }),
     })),
+    route('GET', '/api/v1/activities/[activityId]/fairness', {}, (ctx) => ({
+      method: 'GET',
+      path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'fairness'),
+      auth: user(ctx),
+    })),
+    route('GET', '/api/v1/draws/[drawId]/proof', {}, (ctx) => ({
+      method: 'GET',
+      path: path('api/v1/draws', text(fc.uuid()), 'proof'),
+      auth: user(ctx),
+    })),
     route('GET', '/api/v1/activities/[activityId]/me', {}, (ctx) => ({
       method: 'GET',
       path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'me'),
@@ -312,6 +322,7 @@ function routes(): Endpoint[] {
     manageActivity('POST', '/end', ['LIVE', 'PAUSED'], { weight: 0.3 }),
     manageActivity('GET', '/stats', []),
     manageActivity('GET', '/versions', []),
+    manageActivity('POST', '/fairness/rotate', ['LIVE', 'PAUSED'], { weight: 0.2 }),
     route('GET', '/api/manage/activities/[id]/versions/[version]', {}, (ctx) => ({
       method: 'GET',
       path: path(
@@ -1082,6 +1093,9 @@ function actions(): Endpoint[] {
       { weight: 0.5 },
     ),
     action(`${A}/activities/actions.ts`, 'publishAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')]),
+    action(`${A}/activities/actions.ts`, 'verifyFairnessAction', 'analyst', (ctx) => [slug(ctx), act(ctx)], {
+      weight: 0.2,
+    }),
     action(`${A}/activities/actions.ts`, 'duplicateAction', 'operator', (ctx) => [slug(ctx), act(ctx)], {
       weight: 0.3,
     }),

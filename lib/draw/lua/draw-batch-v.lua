@@ -8,7 +8,7 @@
   KEYS[1] cfg     hash: status, startsAt, endsAt (ms), free, maxDay, maxTotal, maxWins (-1 = none),
                   tiers (JSON [{id, p (millionths), prizes [[prizeId, qty, coupon?], ...], s segments?,
                   pace {st stock, b burst}? (even pacing)}]), version, epoch, seq (the number of
-                  the state's last draw)
+                  the state's last draw), seed (the id of the active fairness seed, '' none; absent: any)
   KEYS[2] stock   hash of what is left: t:<tierId> wins, p:<prizeId> units
   KEYS[3] issued  hash of what was awarded: t:<tierId>, p:<prizeId>
   KEYS[4] stream  the activity's draw log, drained into PostgreSQL by the draw-log worker
@@ -29,7 +29,9 @@
   then, for the i-th draw, from b = 4 + (i - 1) * stride:
   ARGV[b+1] draw id (uuid, made by the caller)   ARGV[b+2] user id    ARGV[b+3] Idempotency-Key
   ARGV[b+4] now, ms since the epoch               ARGV[b+5] the activity-local day, YYYY-MM-DD
-  ARGV[b+6] a uniform random integer in [0, 1000000), from Node's crypto
+  ARGV[b+6] 'r:i:seedId': r the draw number in [0, 1000000) derived from the fairness seed seedId
+            with counter i (lib/fairness); 'r::' for an activity without a seed. A seed other than
+            cfg's answers STALE_SEED with cfg's seed id, untouched (rotated meanwhile, or unknown)
   ARGV[b+7] device id or ''                       ARGV[b+8] ip or ''
   ARGV[b+9] the activity-local hour (0-23), for time segments
   ARGV[b+10] the risk step's verdict (lib/risk/check-risk.ts): '' none, 'L' force a loss,
@@ -43,11 +45,13 @@
 
   Returns one answer per draw, in order: {'ok', record, stream entry id} for a new draw,
   {'replay', record} for a repeated key, or {'error', CODE, detail?} with CODE one of
-  REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES, STALE_VIEW.
+  REBUILDING, NOT_LIVE, DRAW_LIMIT_REACHED, NO_CHANCES, STALE_VIEW, STALE_SEED.
   The record is JSON: d draw id, u user, k key, t tier id ('' = no win), c chance kind (F free,
   G granted), ts, pz "prizeId:qty:winId;...", v config version, e state epoch, q the draw's
   number in this state (seq), l chances left, dev, ip, rk the risk verdict, cd the coupon codes
-  won {prizeId: [code, ...]} (absent when none).
+  won {prizeId: [code, ...]} (absent when none); for the proof: f ARGV[b+6]
+  as given, pt the picked tier's index (0-based, -1 none), fb what turned it into no win ('none',
+  'stock', 'pacing', 'limit', 'policy'), o the odds in force, micros in tier order ('p1,p2,...').
 ]]
 -- @include pick-tier.lua
 -- @include codes-key.lua
@@ -55,7 +59,7 @@
 local ttl = tonumber(ARGV[1])
 local stride = tonumber(ARGV[2])
 local cfg = redis.call('HMGET', KEYS[1], 'status', 'startsAt', 'endsAt', 'free', 'maxDay', 'maxTotal', 'maxWins',
-  'tiers', 'version', 'epoch', 'seq')
+  'tiers', 'version', 'epoch', 'seq', 'seed')
 local status = cfg[1]
 local seq = tonumber(cfg[11]) or 0
 local behind = nil
@@ -73,6 +77,10 @@ local maxDay = tonumber(cfg[5])
 local maxTotal = tonumber(cfg[6])
 local maxWins = tonumber(cfg[7])
 local tiers = nil
+-- The active fairness seed's id; false in a state built before seeds, which takes any.
+local activeSeed = cfg[12]
+-- The odds in force, computed once per local hour and day of the call's draws.
+local odds, oddsText, oddsAt = nil, nil, nil
 
 -- The draw stored under this user's key, if any. A result stored under the former spelling
 -- may be another user's whose id and key joined to the same text: it counts only if it says so.
@@ -104,6 +112,13 @@ local function drawOne(userKey, idemKey, legacyKey, b)
     return { 'error', 'NOT_LIVE', status }
   end
 
+  -- A seed other than the active one was rotated out (and may be revealed): refuse, untouched.
+  local fair = ARGV[b + 6]
+  local r, seedId = string.match(fair, '^(%d+):[^:]*:(.*)$')
+  if activeSeed and seedId ~= activeSeed then
+    return { 'error', 'STALE_SEED', activeSeed }
+  end
+
   local day = ARGV[b + 5]
   local u = redis.call('HMGET', userKey, 'd:' .. day, 'f:' .. day, 'total', 'wins', 'granted', 'used')
   local drawsToday = tonumber(u[1]) or 0
@@ -130,7 +145,14 @@ local function drawOne(userKey, idemKey, legacyKey, b)
 
   tiers = tiers or cjson.decode(cfg[8])
   local risk = ARGV[b + 10]
-  local picked = pickTier(tiers, tonumber(ARGV[b + 6]), tonumber(ARGV[b + 9]), day)
+  local hour = tonumber(ARGV[b + 9])
+  if oddsAt ~= hour .. day then
+    odds, oddsText = oddsInForce(tiers, hour, day)
+    oddsAt = hour .. day
+  end
+  local pickedIndex = pickIndex(odds, tonumber(r))
+  local picked = pickedIndex and tiers[pickedIndex]
+  local fallback = 'none'
 
   -- Even pacing: by now at most stock * elapsed / period (+ a small burst) of this tier may be
   -- issued; above that line the draw falls through to "no win".
@@ -138,12 +160,14 @@ local function drawOne(userKey, idemKey, legacyKey, b)
     local line = math.floor(picked.pace.st * (now - startsAt) / (endsAt - startsAt)) + picked.pace.b
     if (tonumber(redis.call('HGET', KEYS[3], 't:' .. picked.id)) or 0) >= line then
       picked = nil
+      fallback = 'pacing'
     end
   end
 
   -- A risk rule with FORCE_LOSE: the chance is used, the draw cannot win.
-  if risk == 'L' then
+  if risk == 'L' and picked then
     picked = nil
+    fallback = 'policy'
   end
 
   -- Win ids for a larger bundle than the caller's view knew of would be read from the next
@@ -159,7 +183,9 @@ local function drawOne(userKey, idemKey, legacyKey, b)
   local tierId = ''
   local prizes = ''
   local codes = nil
-  if picked and (maxWins < 0 or wins < maxWins) then
+  if picked and maxWins >= 0 and wins >= maxWins then
+    fallback = 'limit'
+  elseif picked then
     local fields = { 't:' .. picked.id }
     for _, prize in ipairs(picked.prizes) do
       fields[#fields + 1] = 'p:' .. prize[1]
@@ -195,6 +221,8 @@ local function drawOne(userKey, idemKey, legacyKey, b)
       redis.call('HSET', KEYS[3], unpack(newIssued))
       tierId = picked.id
       prizes = table.concat(parts, ';')
+    else
+      fallback = 'stock'
     end
   end
 
@@ -230,6 +258,7 @@ local function drawOne(userKey, idemKey, legacyKey, b)
   local record = cjson.encode({
     d = ARGV[b + 1], u = ARGV[b + 2], k = ARGV[b + 3], t = tierId, c = chance, ts = ARGV[b + 4], pz = prizes,
     v = cfg[9], e = cfg[10], q = seq, l = chancesLeft, dev = ARGV[b + 7], ip = ARGV[b + 8], rk = risk, cd = codes,
+    f = fair, pt = pickedIndex and pickedIndex - 1 or -1, fb = fallback, o = oddsText,
   })
   local entry = redis.call('XADD', KEYS[4], '*', 'r', record)
   redis.call('SET', idemKey, record, 'EX', ttl)

@@ -35,3 +35,25 @@ local function pickTier(tiers, r, hour, day)
   end
   return nil
 end
+
+-- The odds in force for every tier at a local hour and day, in listed order, and the same as
+-- text 'p1,p2,...' (what a draw's proof shows).
+local function oddsInForce(tiers, hour, day)
+  local odds = {}
+  for j, tier in ipairs(tiers) do
+    odds[j] = tierOdds(tier, hour, day)
+  end
+  return odds, table.concat(odds, ',')
+end
+
+-- The 1-based index of the tier those odds give r (the first whose running sum exceeds it), or nil.
+local function pickIndex(odds, r)
+  local cumulative = 0
+  for j = 1, #odds do
+    cumulative = cumulative + odds[j]
+    if r < cumulative then
+      return j
+    end
+  end
+  return nil
+end

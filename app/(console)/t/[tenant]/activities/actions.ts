@@ -16,6 +16,8 @@ import { publishChecklist, type ChecklistItem } from '@/lib/activities/publish-c
 import { DraftSpec } from '@/lib/activities/schemas';
 import { simulateActivity, SimulationInput, type Simulation } from '@/lib/activities/simulate-activity';
 import { updateDraft } from '@/lib/activities/update-draft';
+import { verifyActivity as verifyActivityFairness } from '@/lib/activities/verify-activity-fairness';
+import type { FairnessCheck } from '@/components/console/activities/fairness-panel';
 import { fromZonedInput } from '@/lib/activities/zoned-time';
 import { AppError } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/action-result';
@@ -158,5 +160,16 @@ export async function archiveAction(
     const result = await setArchived(ctx.tenantId, ctx.actor, change);
     revalidatePath(listPath(ctx.tenantSlug));
     return result;
+  });
+}
+
+/** "Verify all draws": every draw recomputed from the records and the revealed seeds (docs/fairness.md). */
+export async function verifyFairnessAction(tenantSlug: string, activityId: string): Promise<FormResult<FairnessCheck>> {
+  return runFormAction(async () => {
+    const ctx = await requireConsoleAction(tenantSlug, 'ANALYST');
+    const id = idOrNotFound(activityId, 'activity');
+    await getActivityRowOrThrow(ctx.tenantId, id);
+    const report = await verifyActivityFairness(id);
+    return { ...report, mismatches: report.mismatches.slice(0, 100) };
   });
 }

@@ -16,9 +16,11 @@ import { ActivitySummary } from '@/components/console/activities/activity-summar
 import { formatPeriod } from '@/components/console/activities/format';
 import { LifecycleButtons } from '@/components/console/activities/lifecycle-buttons';
 import { Simulator } from '@/components/console/activities/simulator';
+import { FairnessPanel } from '@/components/console/activities/fairness-panel';
+import { getActivityFairness } from '@/lib/fairness/get-activity-fairness';
 import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
 import { requireConsolePage } from '../../../../_server/session';
-import { changeStatusAction, publishAction, saveDraftAction, simulateAction } from '../actions';
+import { changeStatusAction, publishAction, saveDraftAction, simulateAction, verifyFairnessAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -39,6 +41,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
   const [prizes, checklist] = editing
     ? await Promise.all([listPrizes(ctx.tenantId, { limit: PRIZE_CHOICES }), publishChecklist(ctx.tenantId, row)])
     : [null, null];
+  const fairness = activity.status !== 'DRAFT' ? await getActivityFairness(ctx.tenantId, activity.id) : null;
   const timezones = [...new Set(['UTC', activity.timezone, ...Intl.supportedValuesOf('timeZone')])].sort();
 
   return (
@@ -108,6 +111,13 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
           readOnlyReason={canEdit ? undefined : 'You have read-only access (Analyst).'}
         />
       )}
+      {fairness ? (
+        <FairnessPanel
+          fairness={fairness}
+          timezone={activity.timezone}
+          verify={verifyFairnessAction.bind(null, ctx.tenantSlug, activity.id)}
+        />
+      ) : null}
       {activity.status !== 'ENDED' ? (
         <Simulator simulate={simulateAction.bind(null, ctx.tenantSlug, activity.id)} timezone={activity.timezone} />
       ) : null}

@@ -1,0 +1,124 @@
+// `npm run -s verify -- --activity <id>`: recomputes every draw of an activity from its records
+// and its revealed seeds, as anyone could with the proofs (docs/fairness.md). A draw matches when
+// its seed is revealed and committed as recorded, its i and r are what the HMAC gives, the picked
+// tier is what r gives under the recorded odds, and the stored outcome is what that tier and the
+// recorded fallback make of it. Fixed winners are drawn again from the last seed and compared.
+import { createHash } from 'node:crypto';
+import { db } from '../db';
+import { reservoirSample } from '../fixed-winners/reservoir-sample';
+import { deriveDrawNumber, pickTierIndex } from '../fairness/derive-draw-number';
+import type { DrawFairness } from '../fairness/draw-fairness';
+import { fixedWinnersRandom } from '../fairness/fixed-winners-random';
+import { decryptSeed } from '../fairness/seed-cipher';
+
+export type VerifyReport = {
+  verified: number;
+  mismatches: { drawId: string; reason: string }[];
+  /** Draws made before the activity had a seed: nothing to recompute. */
+  notProvable: number;
+};
+
+const PAGE = 5_000;
+/** The fixed-winner draw's idempotency key (lib/fixed-winners/draw-fixed-winners.ts). */
+const FIXED_WINNERS_KEY = 'fixed-winners';
+
+export async function verifyActivity(activityId: string): Promise<VerifyReport> {
+  const activity = await db.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    select: {
+      fixedWinners: true,
+      tiers: { select: { id: true }, orderBy: { position: 'asc' } },
+      seeds: { select: { id: true, commitment: true, encryptedSeed: true, revealedAt: true, activeFrom: true } },
+    },
+  });
+  const seeds = new Map(
+    activity.seeds
+      .filter((s) => s.revealedAt)
+      .map((s) => [s.id, { seed: decryptSeed(s.encryptedSeed), commitment: s.commitment }]),
+  );
+  const report: VerifyReport = { verified: 0, mismatches: [], notProvable: 0 };
+  const fixedWinners: { id: string; userId: string }[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.draw.findMany({
+      where: { activityId, ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: { id: true, userId: true, idempotencyKey: true, outcome: true, tierId: true, fairness: true },
+      orderBy: { id: 'asc' },
+      take: PAGE,
+    });
+    for (const d of page) {
+      if (!d.fairness && d.idempotencyKey === FIXED_WINNERS_KEY && activity.fixedWinners !== null) {
+        fixedWinners.push(d);
+        continue;
+      }
+      if (!d.fairness) {
+        report.notProvable++;
+        continue;
+      }
+      const reason = checkDraw(activityId, d, d.fairness as DrawFairness, seeds, activity.tiers);
+      if (reason) report.mismatches.push({ drawId: d.id, reason });
+      else report.verified++;
+    }
+    if (page.length < PAGE) break;
+    cursor = page[page.length - 1]!.id;
+  }
+  if (fixedWinners.length) await checkFixedWinners(activityId, activity, fixedWinners, report);
+  return report;
+}
+
+function checkDraw(
+  activityId: string,
+  d: { userId: string; idempotencyKey: string; outcome: string; tierId: string | null },
+  f: DrawFairness,
+  seeds: Map<string, { seed: Buffer; commitment: string }>,
+  tiers: { id: string }[],
+): string | null {
+  const seed = seeds.get(f.s);
+  if (!seed) return `seed ${f.s} is not revealed`;
+  if (createHash('sha256').update(seed.seed).digest('hex') !== seed.commitment)
+    return 'seed does not match its commitment';
+  const { i, r } = deriveDrawNumber(seed.seed, { activityId, userId: d.userId, idempotencyKey: d.idempotencyKey });
+  if (i !== f.i || r !== f.r) return `recorded i=${f.i} r=${f.r}, recomputed i=${i} r=${r}`;
+  const picked = pickTierIndex(f.o, r);
+  if (picked !== f.t) return `recorded tier ${f.t}, the odds give ${picked}`;
+  const wins = picked !== null && f.f === 'none';
+  if (picked === null && f.f !== 'none') return `no tier picked, yet fallback ${f.f}`;
+  if ((d.outcome === 'WIN') !== wins)
+    return `outcome ${d.outcome.toLowerCase()}, the proof gives ${wins ? 'win' : 'lose'}`;
+  if (wins && d.tierId !== tiers[picked]?.id) return `won tier ${d.tierId}, the proof gives tier ${picked}`;
+  return null;
+}
+
+async function checkFixedWinners(
+  activityId: string,
+  activity: {
+    fixedWinners: number | null;
+    seeds: { id: string; encryptedSeed: string; revealedAt: Date | null; activeFrom: Date }[];
+  },
+  drawn: { id: string; userId: string }[],
+  report: VerifyReport,
+) {
+  const last = [...activity.seeds].sort((a, b) => b.activeFrom.getTime() - a.activeFrom.getTime())[0];
+  if (!last?.revealedAt) {
+    for (const d of drawn) report.mismatches.push({ drawId: d.id, reason: 'fixed winners: the seed is not revealed' });
+    return;
+  }
+  const random = fixedWinnersRandom(decryptSeed(last.encryptedSeed), activityId);
+  const participants = await db.participation.findMany({
+    where: { activityId },
+    orderBy: { userId: 'asc' },
+    select: { userId: true },
+  });
+  let winners = await reservoirSample(
+    participants.map((p) => p.userId),
+    activity.fixedWinners!,
+    random,
+  );
+  if (drawn.length < winners.length) winners = await reservoirSample(winners, drawn.length, random);
+  const expected = new Set(winners);
+  for (const d of drawn) {
+    if (expected.has(d.userId)) report.verified++;
+    else
+      report.mismatches.push({ drawId: d.id, reason: `fixed winner ${d.userId} is not among the recomputed winners` });
+  }
+}

@@ -1,0 +1,66 @@
+// The provably fair draw number (docs/fairness.md): for i = 0, 1, …
+// x = the first 8 bytes, big-endian, of HMAC-SHA256(seed, JSON.stringify(message with i appended)),
+// the first x below the largest multiple of the range under 2^64 kept, r = x mod range. The key is
+// chosen by the user, so the server cannot pick a favourable message; the seed is committed first.
+import { createHmac, type KeyObject } from 'node:crypto';
+
+export const FAIRNESS_ALGORITHM = 'hmac-sha256-r1e6-v1';
+/** The draw's range: r in [0, 10^6), odds in millionths. */
+const DRAW_RANGE = 1_000_000;
+
+/** The counter and the number it gave: i is the first counter whose x passed rejection. */
+export type DerivedNumber = { i: number; r: number };
+
+/**
+ * Rejection sampling: words of `bits` bits (word(i) for i = from, from + 1, …) to a uniform
+ * integer in [0, range). A word at or above the largest multiple of the range that fits is
+ * skipped, so `x mod range` has no modulo bias. Apart from the HMAC so a test can feed it
+ * narrow words, where a bias would show.
+ */
+export function sampleBelow(word: (i: number) => bigint, bits: number, range: number, from = 0): DerivedNumber {
+  const n = BigInt(range);
+  const size = 1n << BigInt(bits);
+  const limit = size - (size % n);
+  for (let i = from; ; i++) {
+    const x = word(i);
+    if (x < limit) return { i, r: Number(x % n) };
+  }
+}
+
+/**
+ * A uniform integer in [0, range) from the seed and the message parts (each draw's
+ * [activityId, userId, idempotencyKey], fixed winners' ["fixed-winners", activityId]), i appended:
+ * x = the first 8 bytes, big-endian, of HMAC-SHA256(seed, JSON.stringify([...parts, i])).
+ * `from` starts the counter (fixed winners continue where the previous number stopped).
+ */
+export function deriveNumber(
+  seed: KeyObject | Buffer,
+  parts: readonly (string | number)[],
+  range: number = DRAW_RANGE,
+  from = 0,
+): DerivedNumber {
+  const word = (i: number) =>
+    createHmac('sha256', seed)
+      .update(JSON.stringify([...parts, i]))
+      .digest()
+      .readBigUInt64BE(0);
+  return sampleBelow(word, 64, range, from);
+}
+
+/** The draw's number: m = [activityId, userId, idempotencyKey, i]. */
+export function deriveDrawNumber(
+  seed: KeyObject | Buffer,
+  draw: { activityId: string; userId: string; idempotencyKey: string },
+): DerivedNumber {
+  return deriveNumber(seed, [draw.activityId, draw.userId, draw.idempotencyKey]);
+}
+
+/** The tier the odds (micros, in listed order) give r: the first whose running sum exceeds it; null past the last. */
+export function pickTierIndex(oddsMicros: readonly number[], r: number): number | null {
+  let sum = 0;
+  for (let t = 0; t < oddsMicros.length; t++) {
+    sum += oddsMicros[t]!;
+    if (r < sum) return t;
+  }
+  return null;
+}
