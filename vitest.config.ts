@@ -8,6 +8,8 @@ process.env.TZ = 'UTC';
 process.env.DATABASE_URL ??= 'postgresql://postgres:postgres@127.0.0.1:5432/lottery_test';
 process.env.REDIS_PREFIX ??= 'test';
 process.env.LOG_LEVEL ??= 'silent';
+// The tests' webhook receivers listen on 127.0.0.1; the refusal itself is tested with it unset.
+process.env.WEBHOOK_ALLOW_PRIVATE ??= '1';
 // The key that encrypts fairness seeds at rest: a fixed one, so every process of a run reads the seeds.
 process.env.FAIRNESS_KEY ??= '5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed';
 

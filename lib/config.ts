@@ -83,6 +83,22 @@ const Env = z.object({
     .string()
     .optional()
     .transform((v) => new Set((v ?? '').split(',').filter(Boolean))),
+  /**
+   * 1: outbound webhooks may reach private and loopback addresses (the demo and tests, whose receivers
+   * listen on 127.0.0.1). Never in production: an endpoint URL would otherwise reach the internal network.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  /**
+   * The waits between a webhook delivery's attempts (lib/webhooks/retry-schedule.ts), comma-separated
+   * durations such as `10s,30s,2m,10m,30m,1h`; the last repeats until the delivery is 24 h old.
+   */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .regex(/^\d{1,7}(ms|s|m|h)(,\d{1,7}(ms|s|m|h)){0,49}$/, 'durations such as 10s,30s,2m,1h')
+    .default('10s,30s,2m,10m,30m,1h'),
   DEMO_USER_PICKER: z
     .enum(['0', '1', 'false', 'true'])
     .default('0')

@@ -17,6 +17,8 @@ export const errorStatus = {
   DRAW_LIMIT_REACHED: 409,
   INSUFFICIENT_STOCK: 409,
   TASK_CAP_REACHED: 409,
+  /** A share task confirmed by the host app's share_confirmed event: the client cannot complete it. */
+  TASK_CONFIRMED_BY_HOST: 409,
   INVALID_STATE: 409,
   NOT_PROVABLE: 409,
   PAYLOAD_TOO_LARGE: 413,

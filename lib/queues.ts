@@ -41,8 +41,11 @@ export const queuePayloads = {
   'odds-drift': z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
   /** Apply a scheduled configuration change at its time, once (re-checked when it runs); `sweep` finds missed ones. */
   'apply-change': z.union([z.strictObject({ tenantId: Id, changeId: Id }), z.strictObject({ sweep: z.literal(true) })]),
-  /** A webhook to the host app (win, shipped). */
-  notify: z.strictObject({ tenantId: Id, event: z.enum(['win.created', 'win.shipped']), winId: Id }),
+  /**
+   * One attempt of an outbound webhook delivery (lib/webhooks/send-delivery.ts); `sweep` queues every
+   * delivery whose attempt is due, from PostgreSQL (a job lost with Redis, or never queued).
+   */
+  deliveries: z.union([z.strictObject({ deliveryId: Id }), z.strictObject({ sweep: z.literal(true) })]),
 } as const;
 
 export type QueueName = keyof typeof queuePayloads;

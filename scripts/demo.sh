@@ -32,6 +32,8 @@ PORT="${PORT:-3000}"
 export PORT
 # The play page's demo user picker (lib/config.ts); never on unless a demo asks for it.
 export DEMO_USER_PICKER=1
+# The demo's webhook receivers run on this machine: let deliveries reach loopback and private addresses.
+export WEBHOOK_ALLOW_PRIVATE=1
 play_id=$(echo "$seed_out" | sed -n 's/^live activity in demo: .*(\([0-9a-f-]*\))$/\1/p' | head -n 1)
 say "starting web on port $PORT and the workers"
 # Each in its own process group, so demo:stop ends the whole tree. The web is server.ts (Next

@@ -20,6 +20,8 @@ export REDIS_PREFIX="$run_id"
 export NEXT_DIST_DIR=.next-test
 export E2E_PORT="${E2E_PORT:-3100}"
 export AUTH_SECRET="test-secret-${run_id}-0123456789abcdef0123"
+# The webhook receivers of the tests and the e2e specs listen on 127.0.0.1.
+export WEBHOOK_ALLOW_PRIVATE=1
 cleanup() { npx --no-install tsx scripts/drop-test-run.ts >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 

@@ -18,7 +18,7 @@ import applyChange from './apply-change';
 import autoTune from './auto-tune';
 import claimExpiry from './claim-expiry';
 import drawLog from './draw-log';
-import notify from './notify';
+import deliveries from './deliveries';
 import oddsDrift from './odds-drift';
 import reconcile from './reconcile';
 import settle from './settle';
@@ -30,8 +30,8 @@ const processors: Processor<QueueName>[] = [
   activityLifecycle,
   applyChange,
   claimExpiry,
+  deliveries,
   drawLog,
-  notify,
   reconcile,
   settle,
   stats,

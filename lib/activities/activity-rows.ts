@@ -44,6 +44,7 @@ export function taskRows(tenantId: string, tasks: DraftSpec['tasks']) {
     kind: t.kind.toUpperCase() as 'SIGN_IN' | 'SHARE' | 'INVITE' | 'EVENT',
     name: t.name,
     eventType: t.kind === 'event' ? t.eventType : null,
+    confirmBy: t.kind === 'share' && t.confirmBy === 'event' ? 'event' : null,
     chances: t.chances,
     perDay: t.perDay ?? null,
     total: t.total ?? null,

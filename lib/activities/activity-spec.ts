@@ -35,6 +35,7 @@ export function toActivitySpec(a: ActivityDto): DraftSpec {
             kind: t.kind as 'sign_in' | 'share' | 'invite',
             name: t.name,
             chances: t.chances,
+            ...(t.kind === 'share' && t.confirmBy === 'event' ? { confirmBy: 'event' as const } : {}),
             ...(t.perDay ? { perDay: t.perDay } : {}),
             ...(t.total ? { total: t.total } : {}),
           },

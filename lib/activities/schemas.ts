@@ -90,7 +90,13 @@ const taskShape = {
 };
 
 export const TaskSpec = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.enum(['sign_in', 'share', 'invite']), ...taskShape }),
+  z.strictObject({ kind: z.enum(['sign_in', 'invite']), ...taskShape }),
+  z.strictObject({
+    kind: z.literal('share'),
+    /** "event": paid only on the host app's share_confirmed event, never by the client's complete call. */
+    confirmBy: z.enum(['client', 'event']).optional(),
+    ...taskShape,
+  }),
   z.strictObject({ kind: z.literal('event'), eventType: text({ min: 1, max: 64 }), ...taskShape }),
 ]);
 export type TaskSpec = z.infer<typeof TaskSpec>;
@@ -273,7 +279,7 @@ export const WinnersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: text({ max: 100 }).optional(),
   format: z.enum(['json', 'csv']).default('json'),
-  status: z.enum(['AWAITING_CLAIM', 'CLAIMED', 'SHIPPED', 'DELIVERED', 'HELD', 'VOID']).optional(),
+  status: z.enum(['AWAITING_CLAIM', 'PENDING_DELIVERY', 'CLAIMED', 'SHIPPED', 'DELIVERED', 'HELD', 'VOID']).optional(),
 });
 export type WinnersQuery = z.infer<typeof WinnersQuery>;
 

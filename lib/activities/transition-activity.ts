@@ -26,6 +26,7 @@ import { carryToHotState, lockStateEpoch, writeHotState } from '../draw/write-ho
 import { AFTER_DRAWS, markDirty } from '../workers/dirty-activities';
 import { scheduleLifecycle } from './schedule-lifecycle';
 import { scheduleSettle } from './schedule-settle';
+import { dispatchDeliveries, emitEvent } from '../webhooks/emit-event';
 import { nowMs } from '../clock';
 import { holdPoint } from '../workers/hold-point';
 
@@ -83,11 +84,12 @@ export async function transitionActivity(request: TransitionRequest): Promise<Tr
     throw err;
   }
   await holdPoint(`transition:${to}`, request.activityId);
+  await dispatchDeliveries(recorded.deliveries);
   await followThrough(request, recorded, now);
   return { applied: true, from: recorded.from, to };
 }
 
-type Recorded = { from: ActivityStatus; epoch: number };
+type Recorded = { from: ActivityStatus; epoch: number; deliveries: string[] };
 
 class NotApplied extends Error {
   constructor(readonly status: ActivityStatus | null) {
@@ -132,7 +134,44 @@ async function record(tx: Tx, request: TransitionRequest, now: number): Promise<
       tx,
     );
   }
-  return { from: row.status, epoch: await lockStateEpoch(tx, activityId) };
+  return {
+    from: row.status,
+    epoch: await lockStateEpoch(tx, activityId),
+    deliveries: await emitStatusEvent(tx, row, request, now),
+  };
+}
+
+/**
+ * activity.started the first time the activity goes live, activity.ended when it ends: once per
+ * activity (the event id is derived from it), so a resume tells nothing again.
+ */
+async function emitStatusEvent(
+  tx: Tx,
+  row: { status: ActivityStatus; tenantId: string },
+  { activityId, to }: Pick<TransitionRequest, 'activityId' | 'to'>,
+  now: number,
+): Promise<string[]> {
+  const type = to === 'LIVE' ? 'activity.started' : to === 'ENDED' ? 'activity.ended' : null;
+  if (!type) return [];
+  const a = await tx.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    select: { name: true, startsAt: true, endsAt: true },
+  });
+  return emitEvent(tx, {
+    tenantId: row.tenantId,
+    type,
+    subjectId: activityId,
+    oncePerSubject: true,
+    data: {
+      activityId,
+      name: a.name,
+      status: to,
+      previousStatus: row.status,
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      at: new Date(now).toISOString(),
+    },
+  });
 }
 
 /**
@@ -161,7 +200,7 @@ export async function carryEndToHotState(redis: Redis, activityId: string) {
 /** After the commit: the hot state learns the status, and what the new state needs is queued. */
 async function followThrough(
   request: Pick<TransitionRequest, 'activityId' | 'to' | 'redis'>,
-  { from, epoch }: Recorded,
+  { from, epoch }: Pick<Recorded, 'from' | 'epoch'>,
   now: number,
 ) {
   const { activityId, to } = request;

@@ -2,6 +2,7 @@
 // a known drift is not raised again until someone acknowledges it.
 import { db } from '../db';
 import { log } from '../log';
+import { openAlertByKey } from '../webhooks/emit-alert-raised';
 
 export type Drift = {
   prizeId: string;
@@ -14,24 +15,14 @@ export async function raiseStockAlert(tenantId: string, activityId: string, drif
   const dedupeKey = `drift:${activityId}:${drift.prizeId}:${drift.kind}`;
   const open = await db.alert.findFirst({ where: { dedupeKey, acknowledgedAt: null }, select: { id: true } });
   if (open) return;
-  await db.alert.upsert({
-    where: { dedupeKey },
-    update: {
-      acknowledgedAt: null,
-      acknowledgedBy: null,
-      message: drift.message,
-      details: { prizeId: drift.prizeId, ...drift.details },
-      createdAt: new Date(),
-    },
-    create: {
-      tenantId,
-      activityId,
-      dedupeKey,
-      kind: `stock.${drift.kind}`,
-      severity: drift.kind === 'over-issue' ? 'CRITICAL' : 'WARNING',
-      message: drift.message,
-      details: { prizeId: drift.prizeId, ...drift.details },
-    },
+  await openAlertByKey({
+    tenantId,
+    activityId,
+    dedupeKey,
+    kind: `stock.${drift.kind}`,
+    severity: drift.kind === 'over-issue' ? 'CRITICAL' : 'WARNING',
+    message: drift.message,
+    details: { prizeId: drift.prizeId, ...drift.details },
   });
   log.error('stock drift', { activityId, ...drift });
 }

@@ -19,6 +19,7 @@
 // back older than the records and is fenced (lib/draw/draw-floor.ts, docs/draw.md).
 import pg from 'pg';
 import { db, pool, type OwnConnection } from '../db';
+import { dispatchDeliveries } from '../webhooks/emit-event';
 import type { DrawRows } from './draw-record';
 
 /** One parameter of the statement: a column, its PostgreSQL type, and its value for one row. */
@@ -114,11 +115,18 @@ WITH raw AS (
     "lastDrawAt" = GREATEST("Participation"."lastDrawAt", EXCLUDED."lastDrawAt")
 ), won AS (
   INSERT INTO "Win" (id, "tenantId", "activityId", "drawId", "tierId", "prizeId", "userId", quantity, status, "claimExpiresAt", "createdAt", "updatedAt")
-  SELECT w.id, ins."tenantId", ins."activityId", ins.id, ins."tierId", w."prizeId", ins."userId", w.quantity, w.status, w."claimExpiresAt", ins."createdAt", now()
+  SELECT w.id, ins."tenantId", ins."activityId", ins.id, ins."tierId", w."prizeId", ins."userId", w.quantity,
+    -- A virtual or points win is delivered by the host app when the tenant has a fulfilment endpoint.
+    CASE WHEN w.status = 'DELIVERED' AND EXISTS (
+      SELECT 1 FROM "Prize" p JOIN "WebhookEndpoint" e ON e."tenantId" = p."tenantId"
+      WHERE p.id = w."prizeId" AND p.kind IN ('VIRTUAL', 'POINTS')
+        AND e.enabled AND e.fulfilment AND 'win.created' = ANY (e.events)
+    ) THEN 'PENDING_DELIVERY'::"WinStatus" ELSE w.status END,
+    w."claimExpiresAt", ins."createdAt", now()
   FROM ${unnest(WIN_COLUMNS, RAW_COLUMNS.length, 'w')}
   JOIN ins ON ins.id = w."drawId"
   ON CONFLICT DO NOTHING
-  RETURNING id, "activityId"
+  RETURNING id, "tenantId", "activityId", status, "createdAt"
 ), coded AS (
   -- A coupon code goes to the win that took it from the activity's pool, for good; only for wins
   -- this statement inserted (a repeat finds the codes taken already and changes nothing).
@@ -127,14 +135,29 @@ WITH raw AS (
   JOIN won ON won.id = k."winId"
   WHERE c."prizeId" = k."prizeId" AND c.code = k.code AND c."activityId" = won."activityId" AND c."winId" IS NULL
   RETURNING 1
+), hooks AS (
+  -- win.created into the outbox (lib/webhooks/emit-event.ts), its body (codes included) built at the
+  -- first attempt, after this commit; a held win's is emitted when it is approved.
+  INSERT INTO "WebhookDelivery" (id, "tenantId", "endpointId", "eventId", type, "subjectId", "nextAttemptAt", "expiresAt", "createdAt")
+  SELECT gen_random_uuid(), won."tenantId", e.id, md5('win.created:' || won.id::text)::uuid, 'win.created', won.id,
+    won."createdAt", won."createdAt" + interval '24 hours', won."createdAt"
+  FROM won JOIN "WebhookEndpoint" e ON e."tenantId" = won."tenantId" AND e.enabled AND 'win.created' = ANY (e.events)
+  WHERE won.status <> 'HELD'
+  ORDER BY won.id, e.id
+  ON CONFLICT DO NOTHING
+  RETURNING id
 )
-SELECT id::text FROM ins`;
+SELECT id::text, 'draw' AS kind FROM ins
+UNION ALL SELECT id::text, 'delivery' FROM hooks`;
 
 /** Why PostgreSQL refused one draw: its SQLSTATE and message. */
 export type Refusal = { sqlState: string; message: string };
 
-/** What a commit did: the ids it inserted, and the draws PostgreSQL refused, by draw id. */
-export type CommitOutcome = { inserted: Set<string>; refused: Map<string, Refusal> };
+/**
+ * What a commit did: the ids it inserted, the draws PostgreSQL refused (by draw id), and the webhook
+ * deliveries of the wins it inserted (queued by commitDraws once committed).
+ */
+export type CommitOutcome = { inserted: Set<string>; refused: Map<string, Refusal>; deliveries: string[] };
 
 type Via = Pick<OwnConnection, 'query'>;
 
@@ -144,15 +167,18 @@ type Via = Pick<OwnConnection, 'query'>;
  * written. Through the pool, or the group commit's own connection.
  */
 export async function commitDraws(batch: DrawRows[], via: Via = pool): Promise<CommitOutcome> {
-  const outcome: CommitOutcome = { inserted: new Set(), refused: new Map() };
+  const outcome: CommitOutcome = { inserted: new Set(), refused: new Map(), deliveries: [] };
   await commitIsolating(batch, via, outcome);
+  if (outcome.deliveries.length > 0) void dispatchDeliveries(outcome.deliveries);
   return outcome;
 }
 
 async function commitIsolating(batch: DrawRows[], via: Via, outcome: CommitOutcome): Promise<void> {
   if (batch.length === 0) return;
   try {
-    for (const id of await commitOnce(batch, via)) outcome.inserted.add(id);
+    for (const row of await commitOnce(batch, via))
+      if (row.kind === 'draw') outcome.inserted.add(row.id);
+      else outcome.deliveries.push(row.id);
   } catch (err) {
     if (commitErrorKind(err) !== 'row') throw err;
     if (batch.length === 1) {
@@ -168,16 +194,16 @@ async function commitIsolating(batch: DrawRows[], via: Via, outcome: CommitOutco
 }
 
 /** The one statement, tried again on errors that say nothing about the rows; the ids it inserted. */
-async function commitOnce(batch: DrawRows[], via: Via): Promise<string[]> {
+async function commitOnce(batch: DrawRows[], via: Via): Promise<{ id: string; kind: 'draw' | 'delivery' }[]> {
   const params = batchParams(batch);
   for (let attempt = 1; ; attempt++) {
     try {
-      const { rows } = await via.query<{ id: string }>({
-        name: 'commit-draws-5',
+      const { rows } = await via.query<{ id: string; kind: 'draw' | 'delivery' }>({
+        name: 'commit-draws-6',
         text: INSERT_BATCH_SQL,
         values: params,
       });
-      return rows.map((r) => r.id);
+      return rows;
     } catch (err) {
       if (attempt < 5 && commitErrorKind(err) === 'retry') continue;
       throw err;

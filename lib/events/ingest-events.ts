@@ -1,5 +1,8 @@
 // POST /api/v1/events: behaviour events from the host app's server grant chances through the
 // EVENT tasks whose eventType equals the event's type, in every live activity of the tenant.
+// Two types also pay tasks of their own kind: invite_accepted pays the inviter's INVITE tasks
+// once per invitee (never for inviting oneself), share_confirmed pays the SHARE task it names
+// when that task is confirmed by events.
 // Each (tenant, eventId) counts once: the ExternalEvent row is inserted in the same
 // transaction as its grants, so concurrent deliveries of one event wait for the first and
 // then find it done.
@@ -11,7 +14,27 @@ import {
   type GrantableTask,
   type InsertedGrant,
 } from '../tasks/grant-chances';
-import type { BehaviourEvent, EventDelivery } from './schemas';
+import { INVITE_ACCEPTED, SHARE_CONFIRMED, type BehaviourEvent, type EventDelivery } from './schemas';
+
+type EventTask = GrantableTask & { kind: string; eventType: string | null; confirmBy: string | null };
+
+/** The tasks an event pays, among the tenant's live ones. */
+function tasksPaidBy(event: BehaviourEvent, tasks: EventTask[]): EventTask[] {
+  // An invitation of oneself pays nothing, whichever task would count it.
+  if (event.type === INVITE_ACCEPTED && event.data?.inviteeId === event.userId) return [];
+  return tasks.filter(
+    (t) =>
+      (t.kind === 'EVENT' && t.eventType === event.type) ||
+      (t.kind === 'INVITE' && event.type === INVITE_ACCEPTED) ||
+      (t.kind === 'SHARE' && t.confirmBy === 'event' && event.type === SHARE_CONFIRMED && t.id === event.data?.taskId),
+  );
+}
+
+/** Makes a grant happen once: per invitee for invitations (whatever the event id), else per event. */
+function grantKey(tenantId: string, event: BehaviourEvent, task: EventTask): string {
+  if (event.type === INVITE_ACCEPTED) return `invite:${task.id}:${event.data!.inviteeId}`;
+  return `event:${tenantId}:${event.eventId}:${task.id}`;
+}
 
 export type EventResult = { eventId: string; status: 'counted' | 'duplicate'; chancesGranted: number };
 
@@ -21,17 +44,30 @@ export async function ingestEvents(tenantId: string, delivery: EventDelivery, no
   const tasks = await db.task.findMany({
     where: {
       tenantId,
-      kind: 'EVENT',
-      eventType: { in: types },
+      OR: [
+        { kind: 'EVENT', eventType: { in: types } },
+        ...(types.includes(INVITE_ACCEPTED) ? [{ kind: 'INVITE' as const }] : []),
+        ...(types.includes(SHARE_CONFIRMED) ? [{ kind: 'SHARE' as const, confirmBy: 'event' }] : []),
+      ],
       activity: { status: 'LIVE', startsAt: { lte: new Date(now) }, endsAt: { gt: new Date(now) } },
     },
-    select: { id: true, tenantId: true, activityId: true, eventType: true, chances: true, perDay: true, total: true },
+    select: {
+      id: true,
+      tenantId: true,
+      activityId: true,
+      kind: true,
+      eventType: true,
+      confirmBy: true,
+      chances: true,
+      perDay: true,
+      total: true,
+    },
     // One lock order for every transaction: activities, then tasks, by id.
     orderBy: [{ activityId: 'asc' }, { id: 'asc' }],
   });
   const results: EventResult[] = [];
   for (const event of events) {
-    const matching = tasks.filter((t) => t.eventType === event.type);
+    const matching = tasksPaidBy(event, tasks);
     const { result, grants } = await ingestOne(tenantId, event, matching, now);
     await applyGrantsToRedis(grants);
     results.push(result);
@@ -44,7 +80,7 @@ export async function ingestEvents(tenantId: string, delivery: EventDelivery, no
   };
 }
 
-async function ingestOne(tenantId: string, event: BehaviourEvent, tasks: GrantableTask[], now: number) {
+async function ingestOne(tenantId: string, event: BehaviourEvent, tasks: EventTask[], now: number) {
   return db.$transaction(
     async (tx) => {
       const inserted = await tx.$executeRaw`
@@ -62,7 +98,7 @@ async function ingestOne(tenantId: string, event: BehaviourEvent, tasks: Grantab
           activity,
           userId: event.userId,
           source: 'EVENT',
-          dedupeKey: `event:${tenantId}:${event.eventId}:${task.id}`,
+          dedupeKey: grantKey(tenantId, event, task),
         });
         if (grant) grants.push(grant);
       }

@@ -2,7 +2,8 @@
 // X-Signature = "sha256=" + hex HMAC-SHA256 of "<timestamp>.<raw body>" with the tenant's
 // webhook secret. Compared in constant time; a timestamp more than 300 s away is refused so a
 // captured delivery cannot be replayed later.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { signBody } from '../auth/hmac-signature';
 import { AppError } from '../errors';
 import { findTenantSecretsBySlug } from '../auth/find-tenant-secrets';
 import { isExternalId } from '../validation/text';
@@ -11,9 +12,7 @@ export const SIGNATURE_WINDOW_SECONDS = 300;
 
 const unauthorized = (why: string) => new AppError('UNAUTHORIZED', `invalid event signature: ${why}`);
 
-export function signEventBody(secret: string, timestamp: string | number, rawBody: string): string {
-  return 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
-}
+export const signEventBody = signBody;
 
 /** The tenant whose secret signed this body; 401 otherwise. */
 export async function verifyEventSignature(

@@ -2,7 +2,7 @@
 // has ended, exactly N winners are drawn among everyone who took part (its Participation
 // rows, in user id order), uniformly, by reservoir sampling with numbers derived from the
 // activity's fairness seed (lib/fairness/fixed-winners-random.ts, docs/fairness.md), and announced
-// through the notify queue.
+// to the host app by win.created (emitted with the wins, lib/webhooks/).
 //
 // What they win: the bundle of the activity's FIRST tier (position 0), one per winner, taken
 // from the same tier stock and activity pools that instant wins use. The spec refuses a first
@@ -28,8 +28,8 @@ import { drawKeys } from '../draw/keys';
 import { issueCodes } from '../coupons/coupon-pool';
 import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
-import { enqueue } from '../queues';
 import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
+import { dispatchWinCreated, emitWinCreated, undeliveredWinStatus } from '../webhooks/emit-win-created';
 import { fixedWinnersRandom, fixedWinnersSeed } from '../fairness/fixed-winners-random';
 import { cryptoRandomBelow, reservoirSample, type RandomBelow } from './reservoir-sample';
 
@@ -178,9 +178,12 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
           createdAt,
         })),
       });
+      const otherStatus = new Map<string, 'PENDING_DELIVERY' | 'DELIVERED'>();
+      for (const p of tier.prizes) otherStatus.set(p.prizeId, await undeliveredWinStatus(tx, a.tenantId, p.prize.kind));
       const wins = draws.flatMap((d) =>
         tier.prizes.map((p) => {
-          // Physical prizes wait for an address, as after an instant win; the others are delivered.
+          // Physical prizes wait for an address, as after an instant win; the others are delivered
+          // (virtual and points ones by the host app's fulfilment endpoint, when there is one).
           const physical = p.prize.kind === 'PHYSICAL';
           return {
             id: timeOrderedId(),
@@ -191,7 +194,7 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
             prizeId: p.prizeId,
             userId: d.userId,
             quantity: p.quantity,
-            status: physical ? ('AWAITING_CLAIM' as const) : ('DELIVERED' as const),
+            status: physical ? ('AWAITING_CLAIM' as const) : otherStatus.get(p.prizeId)!,
             claimExpiresAt: physical && a.claimWindowHours ? new Date(now + a.claimWindowHours * 3600_000) : null,
             createdAt,
           };
@@ -203,6 +206,11 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
         tx,
         activityId,
         wins.filter((w) => coupons.has(w.prizeId)),
+      );
+      await emitWinCreated(
+        tx,
+        a.tenantId,
+        wins.map((w) => w.id),
       );
       await tx.participation.updateMany({
         where: { activityId, userId: { in: winners } },
@@ -269,7 +277,7 @@ async function coveredByRows(
   return Math.max(0, covered);
 }
 
-/** Tells the host app about each fixed-winner win; job ids make a repeat announce nothing twice. */
+/** Queues each fixed-winner win's win.created (emitted with the wins); a repeat queues nothing twice. */
 async function announce(
   tenantId: string,
   activityId: string,
@@ -281,8 +289,10 @@ async function announce(
     select: { id: true, userId: true },
     orderBy: { userId: 'asc' },
   });
-  for (const w of wins)
-    await enqueue('notify', { tenantId, event: 'win.created', winId: w.id }, { jobId: `notify-win-created-${w.id}` });
+  await dispatchWinCreated(
+    tenantId,
+    wins.map((w) => w.id),
+  );
   return {
     winners: [...new Set(wins.map((w) => w.userId))],
     winIds: wins.map((w) => w.id),

@@ -9,12 +9,13 @@ import type { ClaimWin } from './schemas';
 import { formatAddress, type AddressParts } from './claim-rules';
 import { Prisma } from '@/generated/prisma/client';
 import { nowMs } from '../clock';
+import { dispatchDeliveries, emitEvent } from '../webhooks/emit-event';
 
 export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, now = nowMs()) {
   const win = isUuid(winId)
     ? await db.win.findFirst({
         where: { id: winId, tenantId: user.tenantId, userId: user.userId },
-        select: { status: true, claimExpiresAt: true, prize: { select: { kind: true } } },
+        select: { status: true, activityId: true, claimExpiresAt: true, prize: { select: { kind: true } } },
       })
     : null;
   // Someone else's win is simply not found: no hint that it exists.
@@ -28,18 +29,30 @@ export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, no
     );
   if (win.status === 'AWAITING_CLAIM' && win.claimExpiresAt && win.claimExpiresAt.getTime() <= now)
     throw new AppError('INVALID_STATE', 'the claim window has passed');
-  const updated = await db.win.updateMany({
-    where: { id: winId, status: win.status },
-    data: {
-      status: 'CLAIMED',
-      claimName: claim.name,
-      claimPhone: claim.phone,
-      claimAddress: typeof claim.address === 'string' ? claim.address : formatAddress(claim.address),
-      claimAddressParts: typeof claim.address === 'string' ? Prisma.DbNull : claim.address,
-      ...(win.status === 'AWAITING_CLAIM' ? { claimedAt: new Date(now) } : {}),
-    },
+  const deliveries = await db.$transaction(async (tx) => {
+    const updated = await tx.win.updateMany({
+      where: { id: winId, status: win.status },
+      data: {
+        status: 'CLAIMED',
+        claimName: claim.name,
+        claimPhone: claim.phone,
+        claimAddress: typeof claim.address === 'string' ? claim.address : formatAddress(claim.address),
+        claimAddressParts: typeof claim.address === 'string' ? Prisma.DbNull : claim.address,
+        ...(win.status === 'AWAITING_CLAIM' ? { claimedAt: new Date(now) } : {}),
+      },
+    });
+    if (updated.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; reload and try again');
+    // The first claim only; a corrected address is the operator's business, not an event.
+    if (win.status !== 'AWAITING_CLAIM') return [];
+    return emitEvent(tx, {
+      tenantId: user.tenantId,
+      type: 'win.claimed',
+      subjectId: winId,
+      oncePerSubject: true,
+      data: { winId, activityId: win.activityId, userId: user.userId, claimedAt: new Date(now).toISOString() },
+    });
   });
-  if (updated.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; reload and try again');
+  await dispatchDeliveries(deliveries);
   const after = await db.win.findUniqueOrThrow({
     where: { id: winId },
     select: {

@@ -21,7 +21,8 @@ export async function expireClaims(now = nowMs(), { tenantId }: { tenantId?: str
   let voided = 0;
   for (const w of expired) {
     try {
-      if ((await voidWin(w.tenantId, system, { winId: w.id, reason: CLAIM_EXPIRED_REASON })).voided) voided++;
+      if ((await voidWin(w.tenantId, system, { winId: w.id, reason: CLAIM_EXPIRED_REASON, claimExpired: true })).voided)
+        voided++;
       await holdPoint('claim-expiry:voided', w.activityId);
     } catch (err) {
       log.warn('claim expiry failed', { winId: w.id, ...errorFields(err) });

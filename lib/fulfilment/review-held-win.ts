@@ -1,11 +1,14 @@
 // Wins held by a risk rule wait for an operator. Approving releases them as the draw would
-// have: a physical prize awaits its claim (its window starts now), anything else is delivered.
+// have: a physical prize awaits its claim (its window starts now), a virtual or points one waits for
+// the host app's fulfilment endpoint if there is one, anything else is delivered; win.created is told.
 // Rejecting voids them, returning the stock exactly like any other void (void-win.ts).
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { voidWin } from './void-win';
+import { dispatchDeliveries } from '../webhooks/emit-event';
+import { emitWinCreated, undeliveredWinStatus } from '../webhooks/emit-win-created';
 
 type HeldWin = { status: string; prizeKind: string; claimWindowHours: number | null };
 
@@ -27,15 +30,17 @@ export async function approveHeldWin(
   actor: Actor,
   winId: string,
   now = Date.now(),
-): Promise<{ id: string; status: 'AWAITING_CLAIM' | 'DELIVERED' }> {
+): Promise<{ id: string; status: 'AWAITING_CLAIM' | 'PENDING_DELIVERY' | 'DELIVERED' }> {
   const win = await heldWinOrThrow(tenantId, winId);
   const physical = win.prizeKind === 'PHYSICAL';
-  const status = physical ? 'AWAITING_CLAIM' : 'DELIVERED';
   const claimExpiresAt = physical && win.claimWindowHours ? new Date(now + win.claimWindowHours * 3600_000) : null;
-  await db.$transaction(async (tx) => {
+  const { status, deliveries } = await db.$transaction(async (tx) => {
+    const status: 'AWAITING_CLAIM' | 'PENDING_DELIVERY' | 'DELIVERED' = physical
+      ? 'AWAITING_CLAIM'
+      : await undeliveredWinStatus(tx, tenantId, win.prizeKind);
     const changed = await tx.win.updateMany({
       where: { id: winId, tenantId, status: 'HELD' },
-      data: { status, claimExpiresAt, ...(physical ? {} : { deliveredAt: new Date(now) }) },
+      data: { status, claimExpiresAt, ...(status === 'DELIVERED' ? { deliveredAt: new Date(now) } : {}) },
     });
     if (changed.count !== 1) throw new AppError('CONFLICT', 'the win changed meanwhile; reload and try again');
     await writeAuditLog(
@@ -50,7 +55,9 @@ export async function approveHeldWin(
       },
       tx,
     );
+    return { status, deliveries: await emitWinCreated(tx, tenantId, [winId]) };
   });
+  await dispatchDeliveries(deliveries);
   return { id: winId, status };
 }
 

@@ -1,11 +1,10 @@
 // An operator marks a claimed physical prize as shipped, with the carrier and tracking number
-// (correctable while it is SHIPPED). The host app hears of it through the notify queue.
+// (correctable while it is SHIPPED). The host app hears of it, and of each correction, by win.shipped.
 import { db } from '../db';
 import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
-import { errorFields, log } from '../log';
-import { enqueue } from '../queues';
+import { dispatchDeliveries, emitEvent } from '../webhooks/emit-event';
 import type { ShipWin } from './schemas';
 
 export type ShippedWin = { id: string; status: 'SHIPPED'; carrier: string; trackingNumber: string; shippedAt: string };
@@ -16,6 +15,8 @@ export async function shipWin(tenantId: string, actor: Actor, winId: string, shi
         where: { id: winId, tenantId },
         select: {
           status: true,
+          activityId: true,
+          userId: true,
           carrier: true,
           trackingNumber: true,
           shippedAt: true,
@@ -51,13 +52,22 @@ export async function shipWin(tenantId: string, actor: Actor, winId: string, shi
       },
       tx,
     );
-    return next;
+    const deliveries = await emitEvent(tx, {
+      tenantId,
+      type: 'win.shipped',
+      subjectId: winId,
+      data: {
+        winId,
+        activityId: win.activityId,
+        userId: win.userId,
+        carrier: shipment.carrier,
+        trackingNumber: shipment.trackingNumber,
+        shippedAt: shippedAt.toISOString(),
+        correction: win.status === 'SHIPPED',
+      },
+    });
+    return { next, deliveries };
   });
-  if (win.status === 'CLAIMED') {
-    // The shipment is recorded either way; a Redis hiccup must not undo it (the host app can poll).
-    await enqueue('notify', { tenantId, event: 'win.shipped', winId }, { jobId: `notify-win-shipped-${winId}` }).catch(
-      (err: unknown) => log.warn('could not queue the shipped notification', { winId, ...errorFields(err) }),
-    );
-  }
-  return { id: winId, ...after, shippedAt: shippedAt.toISOString() };
+  await dispatchDeliveries(after.deliveries);
+  return { id: winId, ...after.next, shippedAt: shippedAt.toISOString() };
 }

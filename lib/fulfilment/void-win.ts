@@ -10,6 +10,7 @@ import { requestRedis } from '../redis';
 import { lockStateEpoch, writeHotState } from '../draw/write-hot-state';
 import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
+import { dispatchDeliveries, emitEvent } from '../webhooks/emit-event';
 
 const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
 
@@ -22,6 +23,8 @@ export type WinVoid = {
    * void one another operator approved meanwhile); otherwise it throws CONFLICT.
    */
   onlyFrom?: (typeof VOIDABLE)[number];
+  /** The claim window passed: the host app hears claim.expired instead of win.voided. */
+  claimExpired?: boolean;
 };
 
 export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): Promise<{ voided: boolean }> {
@@ -29,7 +32,7 @@ export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): 
   const win = isUuid(winId)
     ? await db.win.findFirst({
         where: { id: winId, tenantId },
-        select: { activityId: true, prizeId: true, prize: { select: { kind: true } } },
+        select: { activityId: true, prizeId: true, userId: true, prize: { select: { kind: true } } },
       })
     : null;
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
@@ -77,9 +80,29 @@ export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): 
         },
         tx,
       );
-      return { quantity: w.quantity, epoch };
+      // A held win was never announced (win.created waits for its approval): nothing to take back.
+      const announced = w.status !== 'HELD';
+      const deliveries = !announced
+        ? []
+        : await emitEvent(tx, {
+            tenantId,
+            type: change.claimExpired ? 'claim.expired' : 'win.voided',
+            subjectId: winId,
+            oncePerSubject: true,
+            data: {
+              winId,
+              activityId: win.activityId,
+              userId: win.userId,
+              prizeId: win.prizeId,
+              quantity: w.quantity,
+              previousStatus: w.status,
+              reason,
+            },
+          });
+      return { quantity: w.quantity, epoch, deliveries };
     });
     if (result === null) return { voided: false };
+    await dispatchDeliveries(result.deliveries);
     // The unit left the activity: the hot state's issued count follows (left is untouched). No
     // state: nothing to follow, the next rebuild counts the rows (and one under way reads again).
     const fields = { [`p:${win.prizeId}`]: -result.quantity };

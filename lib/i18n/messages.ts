@@ -70,6 +70,7 @@ const en = {
   },
   status: {
     AWAITING_CLAIM: 'Awaiting address',
+    PENDING_DELIVERY: 'Being delivered',
     CLAIMED: 'Address received',
     SHIPPED: 'Shipped',
     DELIVERED: 'Delivered',
@@ -225,6 +226,7 @@ const zh: Messages = {
   },
   status: {
     AWAITING_CLAIM: '待填写地址',
+    PENDING_DELIVERY: '发放中',
     CLAIMED: '已填写地址',
     SHIPPED: '已发货',
     DELIVERED: '已送达',

@@ -26,6 +26,7 @@ import { drawKeys } from '../draw/keys';
 import { FIXED_WINNERS_DRAW_KEY } from '../fixed-winners/draw-fixed-winners';
 import { oddsAt, type Segment } from '../draw/segments';
 import { fitStrata, type Fit, type Stratum } from './fit-outcomes';
+import { openAlertByKey } from '../webhooks/emit-alert-raised';
 
 export const ODDS_DRIFT_ACTOR = { type: 'SYSTEM', id: 'odds-drift' } as const;
 /** Significance of the alarm: a drift this unlikely under the configured odds. */
@@ -150,11 +151,7 @@ async function raiseOddsDriftAlert(tenantId: string, found: DriftFound): Promise
     to: to.toISOString(),
     categories: fit.categories,
   };
-  await db.alert.upsert({
-    where: { dedupeKey },
-    update: { acknowledgedAt: null, acknowledgedBy: null, message, details, createdAt: new Date() },
-    create: { tenantId, activityId, dedupeKey, kind: 'odds_drift', severity: 'CRITICAL', message, details },
-  });
+  await openAlertByKey({ tenantId, activityId, dedupeKey, kind: 'odds_drift', severity: 'CRITICAL', message, details });
   log.error('odds drift', { activityId, ...details, categories: undefined });
   return true;
 }

@@ -16,6 +16,8 @@ import { PoolStockChange } from '../inventory/schemas';
 import { ApproveWin, ClaimWin, ShipWin, WinReason } from '../fulfilment/schemas';
 import { PatchRiskRule, RiskListChange, RiskRuleSpec } from '../risk/schemas';
 import { EventDelivery } from '../events/schemas';
+import { CreateWebhookEndpoint, PatchWebhookEndpoint } from '../webhooks/schemas';
+import { webhookEventTypes } from '../webhooks/event-types';
 
 const errorSchema = {
   type: 'object',
@@ -105,6 +107,156 @@ const changeSchema = {
 };
 const activityParam = { name: 'activityId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
+const webhookEndpoint = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    url: { type: 'string' },
+    events: { type: 'array', items: { type: 'string', enum: [...webhookEventTypes] } },
+    enabled: { type: 'boolean' },
+    fulfilment: { type: 'boolean' },
+    failingSince: { type: 'string', format: 'date-time', nullable: true },
+    disabledReason: { type: 'string', nullable: true },
+    secretFingerprint: { type: 'string' },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+};
+const webhookEndpointWithSecret = {
+  allOf: [{ $ref: '#/components/schemas/WebhookEndpoint' }],
+  type: 'object',
+  properties: { secret: { type: 'string', description: 'signs every delivery; shown only in this answer' } },
+};
+const webhookDelivery = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    endpointId: { type: 'string', format: 'uuid' },
+    eventId: { type: 'string', format: 'uuid', description: "the body's id, the same on every attempt" },
+    type: { type: 'string', enum: [...webhookEventTypes] },
+    status: { type: 'string', enum: ['PENDING', 'DELIVERED', 'FAILED'] },
+    attempts: { type: 'integer' },
+    lastStatusCode: { type: 'integer', nullable: true },
+    lastError: { type: 'string', nullable: true },
+    lastLatencyMs: { type: 'integer', nullable: true },
+    lastAttemptAt: { type: 'string', format: 'date-time', nullable: true },
+    nextAttemptAt: { type: 'string', format: 'date-time', nullable: true },
+    deliveredAt: { type: 'string', format: 'date-time', nullable: true },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+};
+const endpointParams = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
+
+const str = { type: 'string' };
+const uuid = { type: 'string', format: 'uuid' };
+const time = { type: 'string', format: 'date-time' };
+const obj = (properties: Record<string, unknown>) => ({ type: 'object', properties });
+/** Each outbound event's `data`, as sent (OpenAPI 3.1 `webhooks`). */
+const webhookData: Record<(typeof webhookEventTypes)[number], unknown> = {
+  'win.created': obj({
+    winId: uuid,
+    activityId: uuid,
+    drawId: uuid,
+    userId: str,
+    status: str,
+    tier: obj({ id: uuid, name: str }),
+    prizes: {
+      type: 'array',
+      items: obj({
+        prizeId: uuid,
+        name: str,
+        kind: { type: 'string', enum: ['physical', 'virtual', 'coupon', 'points'] },
+        value: { type: 'number', description: "one unit's value, as the prize API states it" },
+        quantity: { type: 'integer' },
+        codes: { type: 'array', items: str },
+      }),
+    },
+  }),
+  'win.claimed': obj({ winId: uuid, activityId: uuid, userId: str, claimedAt: time }),
+  'win.shipped': obj({
+    winId: uuid,
+    activityId: uuid,
+    userId: str,
+    carrier: str,
+    trackingNumber: str,
+    shippedAt: time,
+    correction: { type: 'boolean', description: 'the shipment of an already shipped win was corrected' },
+  }),
+  'win.voided': obj({
+    winId: uuid,
+    activityId: uuid,
+    userId: str,
+    prizeId: uuid,
+    quantity: { type: 'integer' },
+    previousStatus: str,
+    reason: str,
+  }),
+  'claim.expired': obj({
+    winId: uuid,
+    activityId: uuid,
+    userId: str,
+    prizeId: uuid,
+    quantity: { type: 'integer' },
+    previousStatus: str,
+    reason: str,
+  }),
+  'activity.started': obj({
+    activityId: uuid,
+    name: str,
+    status: str,
+    previousStatus: str,
+    startsAt: time,
+    endsAt: time,
+    at: time,
+  }),
+  'activity.ended': obj({
+    activityId: uuid,
+    name: str,
+    status: str,
+    previousStatus: str,
+    startsAt: time,
+    endsAt: time,
+    at: time,
+  }),
+  'alert.raised': obj({
+    alertId: uuid,
+    activityId: { type: 'string', format: 'uuid', nullable: true },
+    kind: str,
+    severity: { type: 'string', enum: ['INFO', 'WARNING', 'CRITICAL'] },
+    message: str,
+    details: { type: 'object' },
+  }),
+};
+
+function outboundWebhooks() {
+  return Object.fromEntries(
+    webhookEventTypes.map((type) => [
+      type,
+      {
+        post: {
+          summary: `${type}, POSTed to each enabled endpoint subscribed to it`,
+          description:
+            'Headers X-Tenant, X-Event-Id, X-Timestamp (unix s) and X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" with the endpoint\'s secret>. A 2xx answer delivers it; anything else, or no answer in 10 s, is retried after 10 s, 30 s, 2 min, 10 min, 30 min, then hourly up to 24 h, with the same id: receivers dedupe on it.',
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: obj({
+                  id: uuid,
+                  type: { type: 'string', const: type },
+                  createdAt: time,
+                  tenant: str,
+                  data: webhookData[type],
+                }),
+              },
+            },
+          },
+          responses: { '200': { description: 'any 2xx delivers the event' } },
+        },
+      },
+    ]),
+  );
+}
+
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
@@ -163,6 +315,18 @@ export function openApiDocument() {
           unrepresentable: 'any',
         }),
         EventDelivery: z.toJSONSchema(EventDelivery, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        CreateWebhookEndpoint: z.toJSONSchema(CreateWebhookEndpoint, {
+          target: 'openapi-3.0',
+          io: 'input',
+          unrepresentable: 'any',
+        }),
+        PatchWebhookEndpoint: z.toJSONSchema(PatchWebhookEndpoint, {
+          target: 'openapi-3.0',
+          io: 'input',
+          unrepresentable: 'any',
+        }),
+        WebhookEndpoint: webhookEndpoint,
+        WebhookDelivery: webhookDelivery,
         Draw: {
           type: 'object',
           properties: {
@@ -192,7 +356,96 @@ export function openApiDocument() {
         },
       },
     },
+    webhooks: outboundWebhooks(),
     paths: {
+      '/api/manage/webhook-endpoints': {
+        post: {
+          summary: 'Add an outbound webhook endpoint; its signing secret is in this answer only',
+          security: [{ apiKey: [] }],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateWebhookEndpoint' } } },
+          },
+          responses: { '201': json(webhookEndpointWithSecret), ...errors(400, 401, 409, 413, 415) },
+        },
+        get: {
+          summary: "The tenant's webhook endpoints (no secrets)",
+          security: [{ apiKey: [] }],
+          responses: {
+            '200': json({ type: 'array', items: { $ref: '#/components/schemas/WebhookEndpoint' } }),
+            ...errors(401),
+          },
+        },
+      },
+      '/api/manage/webhook-endpoints/{id}': {
+        get: {
+          summary: 'One webhook endpoint (no secret)',
+          security: [{ apiKey: [] }],
+          parameters: endpointParams,
+          responses: { '200': json({ $ref: '#/components/schemas/WebhookEndpoint' }), ...errors(401, 404) },
+        },
+        patch: {
+          summary: 'Change url, events, enabled or fulfilment; enabling again clears its failing state',
+          security: [{ apiKey: [] }],
+          parameters: endpointParams,
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/PatchWebhookEndpoint' } } },
+          },
+          responses: {
+            '200': json({ $ref: '#/components/schemas/WebhookEndpoint' }),
+            ...errors(400, 401, 404, 413, 415),
+          },
+        },
+        delete: {
+          summary: 'Remove the endpoint and its delivery log',
+          security: [{ apiKey: [] }],
+          parameters: endpointParams,
+          responses: { '204': { description: 'removed' }, ...errors(401, 404) },
+        },
+      },
+      '/api/manage/webhook-endpoints/{id}/rotate-secret': {
+        post: {
+          summary: 'A new signing secret, in this answer only; deliveries are signed with it from now on',
+          security: [{ apiKey: [] }],
+          parameters: endpointParams,
+          responses: { '200': json(webhookEndpointWithSecret), ...errors(401, 404) },
+        },
+      },
+      '/api/manage/webhook-endpoints/{id}/deliveries': {
+        get: {
+          summary:
+            'The delivery log, newest first: status, last response code, latency, attempts; ?status=&limit=&cursor=',
+          security: [{ apiKey: [] }],
+          parameters: [
+            ...endpointParams,
+            { name: 'status', in: 'query', schema: { type: 'string', enum: ['PENDING', 'DELIVERED', 'FAILED'] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string', format: 'uuid' } },
+          ],
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                items: { type: 'array', items: { $ref: '#/components/schemas/WebhookDelivery' } },
+                nextCursor: { type: 'string', nullable: true },
+              },
+            }),
+            ...errors(400, 401, 404),
+          },
+        },
+      },
+      '/api/manage/webhook-endpoints/{id}/deliveries/{deliveryId}/retry': {
+        post: {
+          summary: 'Send one delivery again now (whatever its status), with the same event id; 24 h of retries again',
+          security: [{ apiKey: [] }],
+          parameters: [
+            ...endpointParams,
+            { name: 'deliveryId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          ],
+          responses: { '202': json({ $ref: '#/components/schemas/WebhookDelivery' }), ...errors(401, 404) },
+        },
+      },
       '/api/health': {
         get: {
           summary: 'PostgreSQL, Redis and workers answer',
@@ -665,7 +918,7 @@ export function openApiDocument() {
       '/api/v1/activities/{activityId}/tasks/{taskId}/complete': {
         post: {
           summary:
-            'A client-side task (sign_in, share) done once more: grants its chances within its per-day and total caps (409 TASK_CAP_REACHED beyond them)',
+            'A client-side task (sign_in, share) done once more: grants its chances within its per-day and total caps (409 TASK_CAP_REACHED beyond them); a share task with confirmBy "event" is paid only by the host app\'s share_confirmed event (409 TASK_CONFIRMED_BY_HOST)',
           security: [{ userToken: [] }],
           parameters: [
             activityParam,
@@ -688,7 +941,7 @@ export function openApiDocument() {
       '/api/v1/events': {
         post: {
           summary:
-            'Signed behaviour events from the host app (one, or { events } with at most 500). Headers X-Tenant, X-Timestamp (unix s, ±300 s), X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" with the webhook secret>. Each eventId counts once per tenant; chances are granted through EVENT tasks of live activities whose eventType equals type, within their caps.',
+            'Signed behaviour events from the host app (one, or { events } with at most 500). Headers X-Tenant, X-Timestamp (unix s, ±300 s), X-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" with the webhook secret>. Each eventId counts once per tenant; chances are granted through EVENT tasks of live activities whose eventType equals type, within their caps. invite_accepted (data.inviteeId) pays the inviter\'s invite tasks once per invitee, never for oneself; share_confirmed (data.taskId) pays that share task when it is confirmed by events.',
           parameters: ['X-Tenant', 'X-Timestamp', 'X-Signature'].map((name) => ({
             name,
             in: 'header',

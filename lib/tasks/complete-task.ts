@@ -15,12 +15,26 @@ export async function completeTask(user: EndUser, activityId: string, taskId: st
     isUuid(activityId) && isUuid(taskId)
       ? await db.task.findFirst({
           where: { id: taskId, activityId, tenantId: user.tenantId, activity: { status: { not: 'DRAFT' } } },
-          select: { id: true, tenantId: true, activityId: true, kind: true, chances: true, perDay: true, total: true },
+          select: {
+            id: true,
+            tenantId: true,
+            activityId: true,
+            kind: true,
+            confirmBy: true,
+            chances: true,
+            perDay: true,
+            total: true,
+          },
         })
       : null;
   if (!task) throw new AppError('NOT_FOUND', `task ${taskId} not found`);
   if (!CLIENT_TASK_KINDS.has(task.kind))
     throw new AppError('INVALID_STATE', 'this task is completed by the host app, not by the client');
+  if (task.confirmBy === 'event')
+    throw new AppError(
+      'TASK_CONFIRMED_BY_HOST',
+      'this share counts when the host app confirms it (share_confirmed), not when the client reports it',
+    );
 
   const { grant, progress } = await db.$transaction(
     async (tx) => {

@@ -42,6 +42,8 @@ export function schedules(): Schedule[] {
     { queue: 'odds-drift', id: 'odds-drift-marked', everyMs: 5 * MINUTE_MS, data: { marked: true } },
     { queue: 'odds-drift', id: 'odds-drift-all', everyMs: 30 * MINUTE_MS, data: {} },
     { queue: 'claim-expiry', id: 'expired-claims', everyMs: MINUTE_MS, data: {} },
+    // Webhook deliveries due and not queued (a lost job, a sender killed mid-send), from PostgreSQL.
+    { queue: 'deliveries', id: 'deliveries-sweep', everyMs: 5 * SECOND_MS, data: { sweep: true }, attempts: 1 },
   ];
 }
 

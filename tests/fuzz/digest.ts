@@ -14,7 +14,9 @@ export type Digest = Record<string, string>;
 const rowsOf = new WeakMap<Digest, Record<string, string>>();
 
 const PARTS: Record<string, string> = {
-  tenant: `SELECT name, "userTokenSecret", "webhookSecret", "notifyUrl" FROM "Tenant" WHERE id = $1`,
+  tenant: `SELECT name, "userTokenSecret", "webhookSecret" FROM "Tenant" WHERE id = $1`,
+  // Not failingSince or enabled: the deliveries worker moves them by itself.
+  webhookEndpoints: `SELECT id, url, events, secret, fulfilment FROM "WebhookEndpoint" WHERE "tenantId" = $1`,
   activities: `SELECT id, status, name, gameplay, "startsAt", "endsAt", timezone, materials, "freeDrawsPerDay",
       "maxDrawsPerDay", "maxDrawsTotal", "maxWinsPerUser", "claimWindowHours", "fixedWinners", "pauseOnDrift",
       "configVersion", "stateEpoch", version, "publishedAt", "endedAt"
@@ -24,7 +26,7 @@ const PARTS: Record<string, string> = {
     FROM "Tier" WHERE "tenantId" = $1`,
   tierPrizes: `SELECT tp.id, tp."tierId", tp."prizeId", tp.quantity, tp.weight
     FROM "TierPrize" tp JOIN "Tier" t ON t.id = tp."tierId" WHERE t."tenantId" = $1`,
-  tasks: `SELECT id, "activityId", kind, name, "eventType", chances, "perDay", total, position
+  tasks: `SELECT id, "activityId", kind, name, "eventType", "confirmBy", chances, "perDay", total, position
     FROM "Task" WHERE "tenantId" = $1`,
   prizes: `SELECT id, name, kind, "valueMinor", "imageUrl", description, "availableStock", version
     FROM "Prize" WHERE "tenantId" = $1`,

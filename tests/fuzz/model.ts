@@ -484,6 +484,80 @@ function routes(): Endpoint[] {
         cursor: id(ids(ctx.t.view.prizes), ids(by(ctx).prizes), { optional: true }),
       }),
     })),
+    route('POST', '/api/manage/webhook-endpoints', { weight: 0.5 }, () => ({
+      method: 'POST',
+      path: path('api/manage/webhook-endpoints'),
+      auth: apiKey(),
+      ...jsonBody(
+        obj({
+          url: text('https://hooks.example.com/fuzz', { max: 2_000 }),
+          events: arr(choice(['win.created', 'win.shipped', 'alert.raised'])),
+          fulfilment: flag({ optional: true }),
+        }),
+      ),
+    })),
+    route('GET', '/api/manage/webhook-endpoints', { weight: 0.3 }, () => ({
+      method: 'GET',
+      path: path('api/manage/webhook-endpoints'),
+      auth: apiKey(),
+    })),
+    ...(['GET', 'PATCH', 'DELETE'] as const).map((method) =>
+      route(method, '/api/manage/webhook-endpoints/[id]', { weight: 0.3, hasBody: method === 'PATCH' }, (ctx) => ({
+        method,
+        path: path('api/manage/webhook-endpoints', id(ids(ctx.t.view.webhookEndpoints), ids(by(ctx).webhookEndpoints))),
+        auth: apiKey(),
+        ...(method === 'PATCH'
+          ? jsonBody(obj({ enabled: flag({ optional: true }), events: arr(choice(['win.created', 'win.voided'])) }))
+          : {}),
+      })),
+    ),
+    route('POST', '/api/manage/webhook-endpoints/[id]/rotate-secret', { weight: 0.3, hasBody: false }, (ctx) => ({
+      method: 'POST',
+      path: path(
+        'api/manage/webhook-endpoints',
+        id(ids(ctx.t.view.webhookEndpoints), ids(by(ctx).webhookEndpoints)),
+        'rotate-secret',
+      ),
+      auth: apiKey(),
+    })),
+    route('GET', '/api/manage/webhook-endpoints/[id]/deliveries', { weight: 0.3 }, (ctx) => ({
+      method: 'GET',
+      path: path(
+        'api/manage/webhook-endpoints',
+        id(ids(ctx.t.view.webhookEndpoints), ids(by(ctx).webhookEndpoints)),
+        'deliveries',
+      ),
+      auth: apiKey(),
+      query: obj({
+        limit: int(fc.integer({ min: 1, max: 200 }), { min: 1, max: 200, optional: true }),
+        status: choice(['PENDING', 'DELIVERED', 'FAILED'], { optional: true }),
+      }),
+    })),
+    route(
+      'POST',
+      '/api/manage/webhook-endpoints/[id]/deliveries/[deliveryId]/retry',
+      { weight: 0.3, hasBody: false },
+      (ctx) => {
+        const known = ctx.t.view.webhookDeliveries;
+        const pick = known.length
+          ? fc.constantFrom(...known)
+          : fc.constant({
+              id: '00000000-0000-4000-8000-000000000002',
+              endpointId: '00000000-0000-4000-8000-000000000003',
+            });
+        return pick.map((d) => ({
+          method: 'POST',
+          path: path(
+            'api/manage/webhook-endpoints',
+            id([d.endpointId], ids(by(ctx).webhookEndpoints)),
+            'deliveries',
+            id([d.id], ids(by(ctx).webhookDeliveries)),
+            'retry',
+          ),
+          auth: apiKey(),
+        }));
+      },
+    ),
     route('GET', '/api/manage/prizes/[prizeId]', {}, (ctx) => ({
       method: 'GET',
       path: path('api/manage/prizes', id(ids(ctx.t.view.prizes), ids(by(ctx).prizes))),
@@ -1200,6 +1274,44 @@ function actions(): Endpoint[] {
       'updateHostAppOriginsAction',
       'owner',
       (ctx) => [slug(ctx), arr(url('https://app.fuzz.example'), url('http://localhost:3000'))],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
+      'createWebhookEndpointAction',
+      'owner',
+      (ctx) => [
+        slug(ctx),
+        obj({
+          url: text('https://hooks.fuzz.example/in', { max: 2_000 }),
+          events: arr(choice(['win.created', 'alert.raised'])),
+          fulfilment: flag(),
+        }),
+      ],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
+      'setWebhookEndpointEnabledAction',
+      'owner',
+      (ctx) => [slug(ctx), id(ids(ctx.t.view.webhookEndpoints), ids(by(ctx).webhookEndpoints)), flag()],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/actions.ts`,
+      'resendWebhookDeliveryAction',
+      'owner',
+      (ctx) => {
+        const d = ctx.t.view.webhookDeliveries[0] ?? {
+          id: '00000000-0000-4000-8000-000000000002',
+          endpointId: '00000000-0000-4000-8000-000000000003',
+        };
+        return [
+          slug(ctx),
+          id([d.endpointId], ids(by(ctx).webhookEndpoints)),
+          id([d.id], ids(by(ctx).webhookDeliveries)),
+        ];
+      },
       { weight: 0.2 },
     ),
     action(

@@ -55,6 +55,8 @@ export type TenantView = {
   apiKeys: { id: string; revoked: boolean }[];
   invitations: { id: string }[];
   members: { operatorId: string; role: string }[];
+  webhookEndpoints: { id: string }[];
+  webhookDeliveries: { id: string; endpointId: string }[];
 };
 
 export type Tenant = {
@@ -174,6 +176,8 @@ function emptyView(): TenantView {
     apiKeys: [],
     invitations: [],
     members: [],
+    webhookEndpoints: [],
+    webhookDeliveries: [],
   };
 }
 
@@ -252,6 +256,15 @@ export async function refreshTenant(t: Tenant): Promise<string[]> {
   const { db } = await import('../../lib/db');
   const repairs: string[] = [];
   const read = async () => {
+    const [endpoints, deliveries] = await Promise.all([
+      db.webhookEndpoint.findMany({ where: { tenantId: t.id }, select: { id: true }, take: 40 }),
+      db.webhookDelivery.findMany({
+        where: { tenantId: t.id },
+        select: { id: true, endpointId: true },
+        orderBy: { createdAt: 'desc' },
+        take: 40,
+      }),
+    ]);
     const [activities, prizes, wins, riskRules, riskEntries, alerts, apiKeys, invitations, members, secrets] =
       await Promise.all([
         db.activity.findMany({
@@ -308,6 +321,8 @@ export async function refreshTenant(t: Tenant): Promise<string[]> {
       apiKeys: apiKeys.map((k) => ({ id: k.id, revoked: k.revokedAt !== null })),
       invitations,
       members,
+      webhookEndpoints: endpoints,
+      webhookDeliveries: deliveries,
     };
   };
   await read();

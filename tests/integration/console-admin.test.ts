@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { claimWin } from '@/lib/fulfilment/claim-win';
-import { closeQueues, getQueue } from '@/lib/queues';
+import { closeQueues } from '@/lib/queues';
 import { inviteMember } from '@/lib/tenancy/invite-member';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
 import { freshTenant, membersOfEachRole } from '../helpers/fixtures';
+import { addWebhookEndpoint } from '../helpers/hook-receiver';
 
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
@@ -76,11 +77,13 @@ describe('winners actions', () => {
     const winId = await win(a, activityA, { claimed: true });
     const foreign = await win(b, activityB, { claimed: true });
     as('ANALYST');
+    await addWebhookEndpoint(a.id, 'https://hooks.example.test/a', { events: ['win.shipped'] });
     expect(await winners.shipWinAction(a.slug, winId, 'SF Express', 'SF123456')).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     as(null);
+    await addWebhookEndpoint(a.id, 'https://hooks.example.test/a', { events: ['win.shipped'] });
     expect(await winners.shipWinAction(a.slug, winId, 'SF Express', 'SF123456')).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHORIZED' },
@@ -101,6 +104,7 @@ describe('winners actions', () => {
       error: { code: 'VALIDATION_FAILED' },
     });
 
+    await addWebhookEndpoint(a.id, 'https://hooks.example.test/a', { events: ['win.shipped'] });
     expect(await winners.shipWinAction(a.slug, winId, 'SF Express', 'SF123456')).toMatchObject({
       ok: true,
       data: { status: 'SHIPPED', carrier: 'SF Express', trackingNumber: 'SF123456' },
@@ -119,11 +123,12 @@ describe('winners actions', () => {
       before: { status: 'CLAIMED', carrier: null },
       after: { status: 'SHIPPED', carrier: 'SF Express', trackingNumber: 'SF123456' },
     });
-    // The host app hears of it: a shipped notification is queued.
-    expect((await getQueue('notify').getJob(`notify-win-shipped-${winId}`))?.data).toEqual({
-      tenantId: a.id,
-      event: 'win.shipped',
-      winId,
+    // The host app hears of it: win.shipped is in the outbox with the shipment.
+    const told = await db.webhookDelivery.findFirstOrThrow({ where: { type: 'win.shipped', subjectId: winId } });
+    expect(told.payload).toMatchObject({
+      type: 'win.shipped',
+      tenant: a.slug,
+      data: { winId, carrier: 'SF Express', trackingNumber: 'SF123456' },
     });
     // An unclaimed win has no address to ship to.
     const unclaimed = await win(a, activityA);
@@ -408,5 +413,70 @@ describe('settings actions (OWNER only)', () => {
     expect(entry.before).not.toEqual(entry.after);
     expect(JSON.stringify(entry)).not.toContain(after.webhookSecret);
     expect(JSON.stringify(entry)).not.toContain(before.webhookSecret);
+  });
+});
+
+describe('settings webhook actions', () => {
+  const refusedFor = async (call: () => Promise<unknown>) => {
+    for (const role of ['ANALYST', 'OPERATOR'] as const) {
+      as(role);
+      expect(await call()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  };
+  const input = { url: 'https://hooks.example.com/console', events: ['win.created'], fulfilment: true };
+
+  it("create, disable and resend: owners only, another tenant's endpoint not found, bad input named", async () => {
+    await refusedFor(() => settings.createWebhookEndpointAction(a.slug, input));
+    as('OWNER');
+    expect(await settings.createWebhookEndpointAction(b.slug, input)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(
+      await settings.createWebhookEndpointAction(a.slug, { ...input, url: 'https://x.example/\u0000' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const created = await settings.createWebhookEndpointAction(a.slug, input);
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect(created.data.endpoint).toMatchObject({ url: input.url, fulfilment: true, enabled: true });
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: created.data.endpoint.id } })).secret).toBe(
+      created.data.secret,
+    );
+
+    const foreign = await addWebhookEndpoint(b.id, 'https://hooks.example.com/b');
+    await refusedFor(() => settings.setWebhookEndpointEnabledAction(a.slug, created.data.endpoint.id, false));
+    as('OWNER');
+    expect(await settings.setWebhookEndpointEnabledAction(a.slug, foreign.id, false)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: foreign.id } })).enabled).toBe(true);
+    expect(
+      await settings.setWebhookEndpointEnabledAction(a.slug, created.data.endpoint.id.toUpperCase(), false),
+    ).toMatchObject({ ok: true, data: { endpoint: { enabled: false } } });
+
+    const delivery = await db.webhookDelivery.create({
+      data: {
+        tenantId: a.id,
+        endpointId: created.data.endpoint.id,
+        eventId: randomUUID(),
+        type: 'win.created',
+        status: 'FAILED',
+        expiresAt: new Date(),
+      },
+    });
+    await refusedFor(() => settings.resendWebhookDeliveryAction(a.slug, created.data.endpoint.id, delivery.id));
+    as('OWNER');
+    expect(await settings.resendWebhookDeliveryAction(b.slug, created.data.endpoint.id, delivery.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await settings.resendWebhookDeliveryAction(a.slug, foreign.id, delivery.id)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await settings.resendWebhookDeliveryAction(a.slug, created.data.endpoint.id, delivery.id)).toMatchObject({
+      ok: true,
+      data: { delivery: { id: delivery.id, status: 'PENDING' } },
+    });
   });
 });

@@ -17,6 +17,7 @@ import { createRedis } from '@/lib/redis';
 import { drawKeys } from '@/lib/draw/keys';
 import settleProcessor from '@/workers/settle';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
+import { addWebhookEndpoint } from '../helpers/hook-receiver';
 
 const redis = createRedis('worker');
 afterAll(() => redis.quit());
@@ -34,6 +35,7 @@ async function playAndEnd(
     stocks: [poolStock],
     overrides: { fixedWinners },
   });
+  await addWebhookEndpoint(live.tenant.id, 'https://hooks.example.test/fixed', { events: ['win.created'] });
   await Promise.all(
     Array.from({ length: users }, (_, i) =>
       executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID()),
@@ -75,7 +77,9 @@ describe('fixed-winner draws at the end of an activity', () => {
     );
     for (const w of winners) expect(participants.has(w)).toBe(true);
     expect(wins.every((w) => w.prizeId === prizes[0]!.id && w.status === 'AWAITING_CLAIM')).toBe(true);
-    for (const w of wins) expect(await getQueue('notify').getJob(`notify-win-created-${w.id}`)).toBeDefined();
+    // Each announced by one win.created in the outbox.
+    for (const w of wins)
+      expect(await db.webhookDelivery.count({ where: { type: 'win.created', subjectId: w.id } })).toBe(1);
 
     // Rerun, three at once and once more: nobody new wins, the stock moves once.
     const again = await Promise.all([

@@ -19,6 +19,7 @@ import { getQueue } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import settleProcessor from '@/workers/settle';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
+import { addWebhookEndpoint } from '../helpers/hook-receiver';
 
 const run = promisify(execFile);
 const redis = createRedis('worker');
@@ -32,6 +33,7 @@ async function endedWithFixedWinners() {
     (p) => [{ probability: 0.3, stock: 20, prizes: [{ prizeId: p[0]! }, { prizeId: p[1]!, quantity: 2 }] }],
     { stocks: [50, 50], overrides: { fixedWinners: 2 } },
   );
+  await addWebhookEndpoint(live.tenant.id, 'https://hooks.example.test/settle', { events: ['win.created'] });
   await Promise.all(
     Array.from({ length: 12 }, (_, i) =>
       executeDraw(endUser(live.tenant, `player-${i}`), live.activity.id, randomUUID()),
@@ -119,7 +121,8 @@ describe('settling an ended activity', () => {
         where: { activityId: activity.id, draw: { idempotencyKey: FIXED_WINNERS_DRAW_KEY } },
       });
       expect(new Set(winners.map((w) => w.userId)).size).toBe(2);
-      for (const w of winners) expect(await getQueue('notify').getJob(`notify-win-created-${w.id}`)).toBeDefined();
+      for (const w of winners)
+        expect(await db.webhookDelivery.count({ where: { type: 'win.created', subjectId: w.id } })).toBe(1);
       for (const prize of prizes) {
         const won =
           (

@@ -44,6 +44,8 @@ function tenant(n: number): Tenant {
       apiKeys: [{ id: uuid(n * 100 + 1), revoked: false }],
       invitations: [{ id: uuid(n * 100 + 84) }],
       members: [{ operatorId: uuid(n * 100 + 2), role: 'OWNER' }],
+      webhookEndpoints: [{ id: uuid(n * 100 + 85) }],
+      webhookDeliveries: [{ id: uuid(n * 100 + 86), endpointId: uuid(n * 100 + 85) }],
     },
   };
 }

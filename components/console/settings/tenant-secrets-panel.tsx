@@ -18,9 +18,8 @@ const about: Record<TenantSecretKind, { name: string; use: string; effect: strin
   },
   webhook: {
     name: 'Webhook secret',
-    use: 'Signs the host app\u2019s behaviour events to us and our win and shipping notifications to it.',
-    effect:
-      'Events signed with the current secret are refused within seconds, and our notifications are signed with the new one.',
+    use: 'Signs the host app\u2019s behaviour events to us. Our webhooks to it are signed with each endpoint\u2019s own secret (Webhooks, below).',
+    effect: 'Events signed with the current secret are refused within seconds.',
   },
 };
 

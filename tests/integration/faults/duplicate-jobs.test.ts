@@ -14,18 +14,20 @@ import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
 import { localDay } from '@/lib/draw/local-day';
 import { createRedis } from '@/lib/redis';
 import { markDirty } from '@/lib/workers/dirty-activities';
+import { eventIdFor } from '@/lib/webhooks/emit-event';
+import { emitWinCreated } from '@/lib/webhooks/emit-win-created';
 import activityLifecycle from '@/workers/activity-lifecycle';
 import applyChangeJob from '@/workers/apply-change';
 import autoTune from '@/workers/auto-tune';
 import claimExpiry from '@/workers/claim-expiry';
+import deliveries from '@/workers/deliveries';
 import drawLog from '@/workers/draw-log';
-import notify from '@/workers/notify';
 import oddsDrift from '@/workers/odds-drift';
 import reconcile from '@/workers/reconcile';
 import settle from '@/workers/settle';
 import stats from '@/workers/stats';
 import { endUser, liveActivity, testActor } from '../../helpers/activities';
-import { startHookReceiver } from '../../helpers/hook-receiver';
+import { addWebhookEndpoint, startHookReceiver } from '../../helpers/hook-receiver';
 
 const redis = createRedis('worker');
 const job = (data: unknown) => ({ id: randomUUID(), data, attemptsMade: 0 }) as unknown as Job;
@@ -163,13 +165,15 @@ describe('every job delivered twice', () => {
     expect(await db.auditLog.count({ where: { objectId: activity.id, action: { startsWith: 'odds' } } })).toBe(0);
   });
 
-  it('notify: delivered again, the webhook carries the same event id', async () => {
+  it('deliveries: one attempt claimed, the other finds it made; the webhook carries the event id', async () => {
     const { tenant, activity } = await played(12);
-    await db.tenant.update({ where: { id: tenant.id }, data: { notifyUrl: hookUrl } });
+    await addWebhookEndpoint(tenant.id, hookUrl);
     const win = await db.win.findFirstOrThrow({ where: { activityId: activity.id } });
+    const [deliveryId] = await db.$transaction((tx) => emitWinCreated(tx, tenant.id, [win.id]));
     const before = hooks.length;
-    expect(await twice(notify, { tenantId: tenant.id, event: 'win.created', winId: win.id })).toEqual(['sent', 'sent']);
-    const ids = hooks.slice(before).map((h) => h.id);
-    expect(ids).toEqual([`win.created:${win.id}`, `win.created:${win.id}`]);
+    expect((await twice(deliveries, { deliveryId })).sort()).toEqual(['delivered', 'skipped']);
+    expect(hooks.slice(before).map((h) => h.id)).toEqual([eventIdFor('win.created', win.id)]);
+    const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect(row).toMatchObject({ status: 'DELIVERED', attempts: 1, lastStatusCode: 200 });
   });
 });

@@ -11,9 +11,10 @@ import { drawKeys } from '@/lib/draw/keys';
 import { closeQueues, enqueue, getQueue, type QueueName } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { heldKey } from '@/lib/workers/hold-point';
+import { eventIdFor } from '@/lib/webhooks/emit-event';
 import { endUser, liveActivity, testActor } from '../../helpers/activities';
 import { freshTenant } from '../../helpers/fixtures';
-import { startHookReceiver } from '../../helpers/hook-receiver';
+import { addWebhookEndpoint, startHookReceiver } from '../../helpers/hook-receiver';
 import { startWorkers, waitFor } from '../../helpers/workers';
 
 const redis = createRedis('worker');
@@ -49,7 +50,7 @@ const jobDone = async (queue: QueueName, jobId: string) =>
 describe('each queue killed mid-job', () => {
   it('the next delivery finishes every job with each effect exactly once', async () => {
     const tenant = await freshTenant();
-    await db.tenant.update({ where: { id: tenant.id }, data: { notifyUrl: receiver.url } });
+    await addWebhookEndpoint(tenant.id, receiver.url, { events: ['win.created'] });
     // Settled by its job, which is killed after the stock went back and before SETTLED.
     const settled = await played(tenant, 10);
     // Ended by its scheduled job, which is killed after ENDED is committed and before the hot
@@ -60,15 +61,17 @@ describe('each queue killed mid-job', () => {
     expect(expired.wins).toBeGreaterThan(1);
     await db.win.updateMany({ where: { activityId: expired.id }, data: { claimExpiresAt: new Date(Date.now() - 1) } });
     const notified = await db.win.findFirstOrThrow({ where: { activityId: settled.id } });
+    // Its win.created, queued by the draw's commit: the sender is killed after the POST, before the record.
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { subjectId: notified.id } });
+    const notifiedEvent = eventIdFor('win.created', notified.id);
 
     // Each job is held at its own point, so no other job of the queue stands in for it.
-    const notifyJob = `notify-${notified.id}`;
     const passes = ['stats', 'reconcile', 'auto-tune', 'odds-drift'] as const;
     const HOLDS = [
       `settle:return-stock:${settled.id}`,
       `transition:ENDED:${ending.id}`,
       `claim-expiry:voided:${expired.id}`,
-      `notify:done:${notifyJob}`,
+      `deliveries:sent:${delivery.id}`,
       ...passes.map((queue) => `${queue}:done:${queue}-${settled.id}`),
       `draw-log:done:full-${settled.id}`,
     ];
@@ -76,7 +79,6 @@ describe('each queue killed mid-job', () => {
     try {
       await transitionActivity({ activityId: settled.id, from: ['LIVE'], to: 'ENDED', actor: testActor, action: 'x' });
       await enqueue('claim-expiry', {}, { jobId: `expire-${expired.id}` });
-      await enqueue('notify', { tenantId: tenant.id, event: 'win.created', winId: notified.id }, { jobId: notifyJob });
       for (const queue of passes) await enqueue(queue, { activityId: settled.id }, { jobId: `${queue}-${settled.id}` });
       await enqueue('draw-log', { pass: 'full' }, { jobId: `full-${settled.id}` });
 
@@ -90,7 +92,7 @@ describe('each queue killed mid-job', () => {
       expect(await db.stockMovement.count({ where: { activityId: settled.id, kind: 'RETURN' } })).toBe(1);
       // Usually ENDED, held; SETTLED when the lifecycle sweep held it and the end job, finding it ended, finished it.
       expect(['ENDED', 'SETTLED']).toContain(await status(ending.id));
-      expect(hooks.filter((h) => h.id === `win.created:${notified.id}`)).toHaveLength(1);
+      expect(hooks.filter((h) => h.id === notifiedEvent)).toHaveLength(1);
 
       workers.kill('SIGKILL');
       await once(workers, 'exit');
@@ -102,7 +104,7 @@ describe('each queue killed mid-job', () => {
         (await status(settled.id)) === 'SETTLED' &&
         (await status(ending.id)) === 'SETTLED' &&
         (await db.win.count({ where: { activityId: expired.id, status: { not: 'VOID' } } })) === 0 &&
-        (await jobDone('notify', notifyJob)) &&
+        (await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status === 'DELIVERED' &&
         (await jobDone('stats', `stats-${settled.id}`)) &&
         (await jobDone('reconcile', `reconcile-${settled.id}`));
       expect(await waitFor(allDone, Boolean, 150_000)).toBe(true);
@@ -134,10 +136,10 @@ describe('each queue killed mid-job', () => {
     expect((await db.prize.findUniqueOrThrow({ where: { id: expired.prizeId } })).availableStock).toBe(
       80 + expired.wins,
     );
-    // notify: delivered before the kill and again after, always as the same event.
-    const sent = hooks.filter((h) => h.id.endsWith(notified.id));
+    // deliveries: sent before the kill and again after, always as the same event (receivers dedupe on it).
+    const sent = hooks.filter((h) => h.data?.winId === notified.id);
     expect(sent.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(sent.map((h) => h.id))).toEqual(new Set([`win.created:${notified.id}`]));
+    expect(new Set(sent.map((h) => h.id))).toEqual(new Set([notifiedEvent]));
     // stats and reconcile: totals not doubled, no drift found.
     const buckets = await db.statsBucket.aggregate({ where: { activityId: settled.id }, _sum: { draws: true } });
     expect(buckets._sum.draws).toBe(settled.draws);

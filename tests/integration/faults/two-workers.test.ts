@@ -12,7 +12,8 @@ import { closeQueues, enqueue, getQueue, type QueueName } from '@/lib/queues';
 import { createRedis } from '@/lib/redis';
 import { endUser, liveActivity } from '../../helpers/activities';
 import { freshTenant } from '../../helpers/fixtures';
-import { startHookReceiver } from '../../helpers/hook-receiver';
+import { addWebhookEndpoint, startHookReceiver } from '../../helpers/hook-receiver';
+import { emitWinCreated } from '@/lib/webhooks/emit-win-created';
 import { startWorkers, waitFor } from '../../helpers/workers';
 
 const redis = createRedis('worker');
@@ -30,7 +31,6 @@ const jobDone = async (queue: QueueName, jobId: string) =>
 describe('two workers processes', () => {
   it('under draw traffic, with every job queued twice, do each effect once', async () => {
     const tenant = await freshTenant();
-    await db.tenant.update({ where: { id: tenant.id }, data: { notifyUrl: receiver.url } });
     const endsAt = Date.now() + 25_000;
     const { activity, prizes } = await liveActivity(
       (p) => [{ probability: 0.2, stock: 200, prizes: [{ prizeId: p[0]! }] }],
@@ -48,6 +48,10 @@ describe('two workers processes', () => {
     });
     for (let i = 0; i < 5; i++) await executeDraw(endUser(tenant, `c${i}`), claims.activity.id, randomUUID());
     await db.win.updateMany({ where: { activityId: claims.activity.id }, data: { claimExpiresAt: new Date(0) } });
+    // The host app hears of every win from here on; one win's win.created is also queued twice by hand.
+    await addWebhookEndpoint(tenant.id, receiver.url, { events: ['win.created'] });
+    const told = await db.win.findFirstOrThrow({ where: { activityId: claims.activity.id } });
+    const [toldDelivery] = await db.$transaction((tx) => emitWinCreated(tx, tenant.id, [told.id]));
 
     const workers = [startWorkers(), startWorkers()];
     let drawn = 0;
@@ -80,12 +84,7 @@ describe('two workers processes', () => {
       // Meanwhile every queue gets its job twice, under two ids.
       for (const copy of ['a', 'b']) {
         await enqueue('claim-expiry', {}, { jobId: `expire-${claims.activity.id}-${copy}` });
-        const win = await db.win.findFirstOrThrow({ where: { activityId: claims.activity.id } });
-        await enqueue(
-          'notify',
-          { tenantId: tenant.id, event: 'win.created', winId: win.id },
-          { jobId: `n-${copy}` + win.id },
-        );
+        await enqueue('deliveries', { deliveryId: toldDelivery! }, { jobId: `n-${copy}-${toldDelivery}` });
         await enqueue('draw-log', { pass: 'full' }, { jobId: `full-${activity.id}-${copy}` });
         await enqueue('reconcile', { activityId: claims.activity.id }, { jobId: `rec-${claims.activity.id}-${copy}` });
         await enqueue(
@@ -139,9 +138,13 @@ describe('two workers processes', () => {
     expect(await db.win.count({ where: { activityId: claims.activity.id, status: { not: 'VOID' } } })).toBe(0);
     expect(await db.stockMovement.count({ where: { activityId: claims.activity.id, kind: 'RETURN' } })).toBe(5);
     expect(await db.auditLog.count({ where: { tenantId: tenant.id, action: 'win.void' } })).toBe(5);
-    // Notify: at least once, one event id; reconciliation finds nothing.
-    expect(new Set(hooks.map((h) => h.id)).size).toBe(1);
-    expect(hooks.length).toBeGreaterThanOrEqual(1);
+    // Webhooks: at least once, one event id per win; reconciliation finds nothing.
+    const toldHooks = hooks.filter((h) => h.data?.winId === told.id);
+    expect(new Set(toldHooks.map((h) => h.id)).size).toBe(1);
+    expect(toldHooks.length).toBeGreaterThanOrEqual(1);
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: toldDelivery! } })).toMatchObject({
+      status: 'DELIVERED',
+    });
     expect(await db.alert.count({ where: { tenantId: tenant.id } })).toBe(0);
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 'use server';
 
 // Console server actions of Settings: API keys, members and invitations, the tenant's secrets,
-// the host app's origins.
+// the host app's origins, the outbound webhook endpoints and their deliveries.
 // All need the OWNER role, checked here on the server (the page hides the controls from other
 // roles, but that is not a security boundary).
 import { revalidatePath } from 'next/cache';
@@ -21,6 +21,9 @@ import { CreateApiKey, RevokeApiKey } from '@/lib/auth/api-key-schemas';
 import type { ActionResult } from '@/lib/http/action-result';
 import { idOrNotFound } from '@/lib/ids';
 import { toApiKeyRow, type ApiKeyRow } from '@/components/console/api-keys/api-key-row';
+import { createWebhookEndpoint, updateWebhookEndpoint, type WebhookEndpointDto } from '@/lib/webhooks/manage-endpoints';
+import { retryWebhookDelivery, type WebhookDeliveryDto } from '@/lib/webhooks/manage-deliveries';
+import { CreateWebhookEndpoint, PatchWebhookEndpoint } from '@/lib/webhooks/schemas';
 import { consoleAction } from '../../../_server/session';
 
 export async function createApiKeyAction(
@@ -116,6 +119,50 @@ export async function updateHostAppOriginsAction(
     const updated = await updateHostAppOrigins(ctx.tenantId, ctx.actor, HostAppOrigins.parse({ origins }));
     revalidatePath(`/t/${ctx.tenantSlug}/settings`);
     return updated;
+  });
+}
+
+export async function createWebhookEndpointAction(
+  tenantSlug: string,
+  input: { url: string; events: string[]; fulfilment: boolean },
+): Promise<ActionResult<{ endpoint: WebhookEndpointDto; secret: string }>> {
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
+    const { secret, ...endpoint } = await createWebhookEndpoint(
+      ctx.tenantId,
+      ctx.actor,
+      CreateWebhookEndpoint.parse(input),
+    );
+    revalidatePath(`/t/${ctx.tenantSlug}/settings`);
+    return { endpoint, secret };
+  });
+}
+
+export async function setWebhookEndpointEnabledAction(
+  tenantSlug: string,
+  endpointId: string,
+  enabled: boolean,
+): Promise<ActionResult<{ endpoint: WebhookEndpointDto }>> {
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
+    const id = idOrNotFound(endpointId, 'webhook endpoint');
+    const patch = PatchWebhookEndpoint.parse({ enabled });
+    const endpoint = await updateWebhookEndpoint(ctx.tenantId, ctx.actor, id, patch);
+    revalidatePath(`/t/${ctx.tenantSlug}/settings`);
+    return { endpoint };
+  });
+}
+
+export async function resendWebhookDeliveryAction(
+  tenantSlug: string,
+  endpointId: string,
+  deliveryId: string,
+): Promise<ActionResult<{ delivery: WebhookDeliveryDto }>> {
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
+    const delivery = await retryWebhookDelivery(ctx.tenantId, ctx.actor, {
+      endpointId: idOrNotFound(endpointId, 'webhook endpoint'),
+      deliveryId: idOrNotFound(deliveryId, 'delivery'),
+    });
+    revalidatePath(`/t/${ctx.tenantSlug}/settings`);
+    return { delivery };
   });
 }
 

@@ -12,6 +12,10 @@ import { toApiKeyRow } from '@/components/console/api-keys/api-key-row';
 import { CreateApiKeyForm } from '@/components/console/api-keys/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/console/api-keys/revoke-api-key-button';
 import { HostAppOriginsPanel } from '@/components/console/settings/host-app-origins-panel';
+import { WebhooksPanel } from '@/components/console/settings/webhooks-panel';
+import { listWebhookDeliveries } from '@/lib/webhooks/manage-deliveries';
+import { listWebhookEndpoints } from '@/lib/webhooks/manage-endpoints';
+import { webhookEventTypes } from '@/lib/webhooks/event-types';
 import { MembersPanel } from '@/components/console/settings/members-panel';
 import { TenantSecretsPanel } from '@/components/console/settings/tenant-secrets-panel';
 import { TimezoneForm } from '@/components/console/settings/timezone-form';
@@ -23,11 +27,14 @@ import { requireConsolePage } from '../../../_server/session';
 import {
   changeMemberRoleAction,
   createApiKeyAction,
+  createWebhookEndpointAction,
   inviteMemberAction,
   removeMemberAction,
+  resendWebhookDeliveryAction,
   revokeApiKeyAction,
   revokeInvitationAction,
   rotateSecretAction,
+  setWebhookEndpointEnabledAction,
   updateHostAppOriginsAction,
   updateTimezoneAction,
 } from './actions';
@@ -38,13 +45,21 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
   const canManageKeys = roleAtLeast(ctx.role, 'OWNER');
-  const [apiKeys, members, invitations, fingerprints, hostAppOrigins] = await Promise.all([
+  const [apiKeys, members, invitations, fingerprints, hostAppOrigins, endpoints] = await Promise.all([
     listApiKeys(ctx.tenantId),
     listMembers(ctx.tenantId, ctx),
     listPendingInvitations(ctx.tenantId),
     getTenantSecretFingerprints(ctx.tenantId),
     getHostAppOrigins(ctx.tenantId),
+    listWebhookEndpoints(ctx.tenantId),
   ]);
+  // The last deliveries of each endpoint: the log's first page, as GET .../deliveries answers it.
+  const webhooks = await Promise.all(
+    endpoints.map(async (e) => ({
+      ...e,
+      deliveries: (await listWebhookDeliveries(ctx.tenantId, e.id, { limit: 10 })).items,
+    })),
+  );
   const keys = apiKeys.map(toApiKeyRow);
   const slug = ctx.tenantSlug;
 
@@ -139,6 +154,36 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
           <HostAppOriginsPanel
             origins={hostAppOrigins}
             save={canManageKeys ? updateHostAppOriginsAction.bind(null, slug) : null}
+          />
+        </div>
+      </SettingsSection>
+
+      <SettingsSection
+        id="webhooks"
+        title="Webhooks"
+        description="Where the host app hears of wins, claims, shipments, voids, activities starting and ending, and alerts: each event is POSTed signed, retried for 24 hours, and logged here."
+      >
+        <div className="space-y-4">
+          {canManageKeys ? null : (
+            <OwnersOnly
+              role={ctx.role}
+              tenantName={ctx.tenantName}
+              what="add, disable or resend webhooks"
+              testId="webhooks-read-only"
+            />
+          )}
+          <WebhooksPanel
+            endpoints={webhooks}
+            eventTypes={webhookEventTypes}
+            actions={
+              canManageKeys
+                ? {
+                    create: createWebhookEndpointAction.bind(null, slug),
+                    setEnabled: setWebhookEndpointEnabledAction.bind(null, slug),
+                    resend: resendWebhookDeliveryAction.bind(null, slug),
+                  }
+                : null
+            }
           />
         </div>
       </SettingsSection>
