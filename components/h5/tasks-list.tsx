@@ -9,7 +9,7 @@ const CLIENT_KINDS = new Set(['sign_in', 'share']);
 
 /** A share task the host app confirms: tapping asks the app, it does not pay. */
 export function confirmedByHost(task: MyTask): boolean {
-  return task.kind === 'share' && (task as MyTask & { confirmBy?: string }).confirmBy === 'event';
+  return task.kind === 'share' && task.confirmBy === 'event';
 }
 
 export function TasksList({

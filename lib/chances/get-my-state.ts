@@ -21,7 +21,7 @@ const activitySelect = {
   maxDrawsPerDay: true,
   maxDrawsTotal: true,
   tasks: {
-    select: { id: true, name: true, kind: true, chances: true, perDay: true, total: true },
+    select: { id: true, name: true, kind: true, confirmBy: true, chances: true, perDay: true, total: true },
     orderBy: { position: 'asc' },
   },
 } as const;
@@ -102,6 +102,8 @@ export async function getMyState(
       id: t.id,
       name: orUntranslated(taskNames[i]?.name, t.name),
       kind: t.kind.toLowerCase(),
+      // A share the host app confirms: the page asks the app to share and waits, it cannot complete it.
+      ...(t.confirmBy === 'event' ? { confirmBy: 'event' as const } : {}),
       chances: t.chances,
       doneToday,
       remainingToday: Number.isFinite(remaining) ? remaining : null,

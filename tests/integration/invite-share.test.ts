@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { POST as complete } from '@/app/api/v1/activities/[activityId]/tasks/[taskId]/complete/route';
 import { POST as events } from '@/app/api/v1/events/route';
+import { GET as myState } from '@/app/api/v1/activities/[activityId]/me/route';
 import { getActivityOrThrow } from '@/lib/activities/get-activity';
 import { db } from '@/lib/db';
 import { signEventBody } from '@/lib/events/verify-event-signature';
@@ -131,5 +132,12 @@ describe('share tasks confirmed by events', () => {
       'event',
       undefined,
     ]);
+    // The play page learns which share the app confirms from GET me.
+    const me = await callRoute(myState, {
+      headers: bearer(await tenant.userToken('reader')),
+      params: { activityId: activity.id },
+    });
+    expect(me.status).toBe(200);
+    expect(me.json.tasks.map((t: { confirmBy?: string }) => t.confirmBy)).toEqual([undefined, 'event', undefined]);
   });
 });
