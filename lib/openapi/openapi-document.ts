@@ -1,7 +1,7 @@
 // GET /api/v1/openapi.json. Request bodies come from the same zod schemas the routes
 // enforce, so the document cannot drift from the validation. Paths are added as routes land.
 import { z } from 'zod';
-import { AddCodes, CreatePrize, Restock } from '../prizes/schemas';
+import { AddCodes, CreatePrize, Restock, UpdatePrize } from '../prizes/schemas';
 import { ActivitySpec, PatchActivity, PatchTier } from '../activities/schemas';
 import {
   ApprovalPolicyInput,
@@ -287,6 +287,7 @@ export function openApiDocument() {
         Prize: prize,
         CreatePrize: z.toJSONSchema(CreatePrize, { target: 'openapi-3.0' }),
         Restock: z.toJSONSchema(Restock, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
+        UpdatePrize: z.toJSONSchema(UpdatePrize, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         AddCodes: z.toJSONSchema(AddCodes, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         RiskRule: z.toJSONSchema(RiskRuleSpec, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
         PatchRiskRule: z.toJSONSchema(PatchRiskRule, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }),
@@ -510,6 +511,14 @@ export function openApiDocument() {
           security: [{ apiKey: [] }],
           parameters: [{ name: 'prizeId', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': json({ $ref: '#/components/schemas/Prize' }), ...errors(401, 404) },
+        },
+        patch: {
+          summary:
+            'Change its name, description, image or names per language (translations replaces the set); kind, value and stock do not change here',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'prizeId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: body('UpdatePrize'),
+          responses: { '200': json({ $ref: '#/components/schemas/Prize' }), ...errors(400, 401, 403, 404, 413, 415) },
         },
       },
       '/api/manage/prizes/{prizeId}/restock': {

@@ -6,6 +6,11 @@ import { LanguageTag } from '../validation/language-tag';
 
 export const PrizeKindInput = z.enum(['physical', 'virtual', 'coupon', 'points']);
 
+/** The name per language: `{ "<locale>": { name } }`, at most 10 languages. */
+const PrizeTranslations = z
+  .record(LanguageTag, z.strictObject({ name: text({ min: 1, max: 120 }) }))
+  .refine((t) => Object.keys(t).length <= 10, 'at most 10 languages');
+
 export const CreatePrize = z
   .strictObject({
     name: text({ min: 1, max: 120 }),
@@ -15,17 +20,27 @@ export const CreatePrize = z
     stock: z.number().int().min(0).max(100_000_000),
     description: text({ max: 2_000, multiline: true }).optional(),
     imageUrl: webUrl({ max: 2_000 }).optional(),
-    /** The name per language: `{ "<locale>": { name } }`, at most 10 languages. */
-    translations: z
-      .record(LanguageTag, z.strictObject({ name: text({ min: 1, max: 120 }) }))
-      .refine((t) => Object.keys(t).length <= 10, 'at most 10 languages')
-      .optional(),
+    translations: PrizeTranslations.optional(),
   })
   .refine((p) => p.kind !== 'coupon' || p.stock === 0, {
     path: ['stock'],
     message: 'must be 0 for a coupon prize: its stock is its codes, added with POST /api/manage/prizes/{id}/codes',
   });
 export type CreatePrize = z.infer<typeof CreatePrize>;
+
+/**
+ * What describes a prize may change at any time (its kind, value and stock do not: value and kind
+ * are what was promised to winners, stock moves through restock); `translations` replaces the set.
+ */
+export const UpdatePrize = z
+  .strictObject({
+    name: text({ min: 1, max: 120 }).optional(),
+    description: text({ max: 2_000, multiline: true }).nullable().optional(),
+    imageUrl: webUrl({ max: 2_000 }).nullable().optional(),
+    translations: PrizeTranslations.optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change');
+export type UpdatePrize = z.infer<typeof UpdatePrize>;
 
 export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),

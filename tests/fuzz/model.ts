@@ -563,6 +563,17 @@ function routes(): Endpoint[] {
       path: path('api/manage/prizes', id(ids(ctx.t.view.prizes), ids(by(ctx).prizes))),
       auth: apiKey(),
     })),
+    route('PATCH', '/api/manage/prizes/[prizeId]', { weight: 0.3 }, (ctx) => ({
+      method: 'PATCH',
+      path: path('api/manage/prizes', id(ids(ctx.t.view.prizes), ids(by(ctx).prizes))),
+      auth: apiKey(),
+      ...jsonBody(
+        obj({
+          name: text('Fuzz prize', { max: 120, optional: true }),
+          translations: obj({ 'zh-CN': obj({ name: text('奖品', { max: 120 }) }) }),
+        }),
+      ),
+    })),
     route('POST', '/api/manage/prizes/[prizeId]/restock', {}, (ctx) => ({
       method: 'POST',
       path: path(
@@ -1162,6 +1173,20 @@ function actions(): Endpoint[] {
       int(fc.integer({ min: 1, max: 500 }), { min: -100_000_000, max: 100_000_000 }),
       text('restocked by the fuzz', { max: 500 }),
     ]),
+    action(
+      `${A}/prizes/actions.ts`,
+      'updatePrizeAction',
+      'operator',
+      (ctx) => [
+        slug(ctx),
+        id(ids(ctx.t.view.prizes), ids(by(ctx).prizes)),
+        obj({
+          name: text('Fuzz prize', { max: 120 }),
+          translations: obj({ en: obj({ name: text('Prize', { max: 120 }) }) }),
+        }),
+      ],
+      { weight: 0.3 },
+    ),
     action(`${A}/prizes/actions.ts`, 'addPrizeCodesAction', 'operator', (ctx) => [
       slug(ctx),
       id(ids(ctx.t.view.prizes.filter((p) => p.kind === 'COUPON')), ids(by(ctx).prizes)),

@@ -34,7 +34,7 @@ const SERVED: Record<string, HttpMethod[]> = {
   'manage/activities/[id]/tiers/[tierId]': ['PATCH'],
   'manage/activities/[id]/winners': ['GET'],
   'manage/prizes': ['GET', 'POST'],
-  'manage/prizes/[prizeId]': ['GET'],
+  'manage/prizes/[prizeId]': ['GET', 'PATCH'],
   'manage/prizes/[prizeId]/restock': ['POST'],
   'manage/webhook-endpoints': ['GET', 'POST'],
   'manage/webhook-endpoints/[id]': ['GET', 'PATCH', 'DELETE'],

@@ -5,7 +5,8 @@
 import { revalidatePath } from 'next/cache';
 import { createPrize } from '@/lib/prizes/create-prize';
 import { restockPrize } from '@/lib/prizes/restock-prize';
-import { AddCodes, CreatePrize, Restock } from '@/lib/prizes/schemas';
+import { AddCodes, CreatePrize, Restock, UpdatePrize } from '@/lib/prizes/schemas';
+import { updatePrize } from '@/lib/prizes/update-prize';
 import { addPrizeCodes, type CodesDto } from '@/lib/prizes/add-prize-codes';
 import type { PrizeDto } from '@/lib/prizes/prize-dto';
 import type { ActionResult } from '@/lib/http/action-result';
@@ -56,5 +57,20 @@ export async function addPrizeCodesAction(
     revalidatePath(`/t/${ctx.tenantSlug}/prizes`);
     revalidatePath(`/t/${ctx.tenantSlug}/prizes/${id}`);
     return added;
+  });
+}
+
+/** Renames a prize or sets its names per language, through the same service as PATCH /api/manage/prizes/{id}. */
+export async function updatePrizeAction(
+  tenantSlug: string,
+  prizeId: string,
+  input: unknown,
+): Promise<ActionResult<{ prize: PrizeDto }>> {
+  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+    const id = idOrNotFound(prizeId, 'prize');
+    const prize = await updatePrize(ctx.tenantId, ctx.actor, id, UpdatePrize.parse(input));
+    revalidatePath(`/t/${ctx.tenantSlug}/prizes`);
+    revalidatePath(`/t/${ctx.tenantSlug}/prizes/${prize.id}`);
+    return { prize };
   });
 }

@@ -18,6 +18,7 @@ import { CursorPager } from '@/components/console/cursor-pager';
 import { EmptyState } from '@/components/console/empty-state';
 import { ScrollIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
+import { PrizeNamesForm } from '@/components/console/stock/prize-names-form';
 import { Timestamp } from '@/components/console/timestamp';
 import { DownloadIcon } from '@/components/console/stock/download-icon';
 import { LedgerFilterForm } from '@/components/console/stock/ledger-filter-form';
@@ -25,7 +26,7 @@ import { RestockPrizeButton } from '@/components/console/stock/restock-prize-but
 import { UploadCodesButton } from '@/components/console/stock/upload-codes-button';
 import { SignedDelta } from '@/components/console/stock/signed-delta';
 import { requireConsolePage } from '../../../../_server/session';
-import { addPrizeCodesAction, restockPrizeAction } from '../actions';
+import { addPrizeCodesAction, restockPrizeAction, updatePrizeAction } from '../actions';
 import { ledgerHref, ledgerQuery, parseLedgerParams, stockMovementKinds } from './ledger-query';
 
 export const metadata: Metadata = { title: 'Stock ledger' };
@@ -121,6 +122,14 @@ export default async function PrizeLedgerPage({
           }
         />
       </div>
+
+      {canRestock ? (
+        <PrizeNamesForm
+          name={prize.name}
+          translations={prize.translations}
+          update={updatePrizeAction.bind(null, ctx.tenantSlug, prize.id)}
+        />
+      ) : null}
 
       <dl className="grid grid-cols-3 divide-x divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
         <Stat label="Total" hint="Free plus held by activities">
