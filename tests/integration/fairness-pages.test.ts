@@ -1,8 +1,7 @@
 // The rules page's "Provably fair" section: the commitment while the seed is secret (and no
 // script), the revealed seed and a verify form that recomputes a draw in the browser after.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changeActivityStatus } from '@/lib/activities/change-status';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { getActivityFairness } from '@/lib/fairness/get-activity-fairness';
@@ -10,11 +9,6 @@ import { listUserWins } from '@/lib/fulfilment/list-user-wins';
 import { renderRulesPage } from '@/lib/h5/render-play-page';
 import { db } from '@/lib/db';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
-
-beforeAll(() => {
-  // The renderer is a build output (scripts/build-h5.ts).
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-h5.ts'], { stdio: 'ignore' });
-}, 60_000);
 
 describe('rules page: provably fair', () => {
   it('shows the commitment before the reveal, and the seed with a verify form after it', async () => {

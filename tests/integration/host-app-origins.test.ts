@@ -1,7 +1,6 @@
 // The tenant's host app origins: set by an owner in Settings (checked line by line, audited),
 // refused to every other role, and delivered to the play page (its props, which the browser code
 // checks event.origin against) and to its Content-Security-Policy frame-ancestors.
-import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { renderPlayPage, renderRulesPage } from '@/lib/h5/render-play-page';
@@ -25,7 +24,6 @@ const propsOf = (html: string) =>
   JSON.parse(/<script type="application\/json" id="play-props">([\s\S]*?)<\/script>/.exec(html)![1]!);
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-h5.ts'], { stdio: 'ignore' });
   tenant = await freshTenant();
   people = await membersOfEachRole(tenant.id);
 }, 60_000);

@@ -1,10 +1,9 @@
 // The H5 play page document (lib/h5/render-play-page.ts): server-rendered by the same components
 // the browser bundle hydrates, operator text escaped, the props the bundle reads equal to the live
 // view, and rendered once per activity and language every few seconds.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getPlayView } from '@/lib/h5/get-play-view';
 import { patchTier } from '@/lib/activities/patch-tier';
@@ -13,11 +12,6 @@ import { playActivityOf, renderPlayPage, renderRulesPage } from '@/lib/h5/render
 import { liveActivity, testActor } from '../helpers/activities';
 
 const HOSTILE_TITLE = 'Lucky </script><img src=x onerror=alert(1)> & "friends"';
-
-beforeAll(() => {
-  // The renderer and the browser bundle are build outputs (scripts/build-h5.ts, ~0.1 s).
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-h5.ts'], { stdio: 'ignore' });
-}, 60_000);
 
 function propsOf(html: string) {
   const json = /<script type="application\/json" id="play-props">([\s\S]*?)<\/script>/.exec(html)?.[1];
