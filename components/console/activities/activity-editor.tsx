@@ -13,7 +13,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import type { FormResult } from '@/lib/http/form-result';
 import { Field, Section, inputClasses } from './fields';
-import { friendly, newKey, toForm, toSpec, type DraftForm, type TaskForm } from './form-model';
+import { friendly, newKey, toForm, toSpec, withListChange, type DraftForm, type TaskForm } from './form-model';
 import { PlayPreview } from './play-preview';
 import { TranslationsEditor } from './translations-editor';
 import { PublishPanel } from './publish-panel';
@@ -140,7 +140,12 @@ export function ActivityEditor({
     return () => window.removeEventListener('beforeunload', warn);
   }, [save.kind]);
 
-  const set = <K extends keyof DraftForm>(key: K, value: DraftForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof DraftForm>(key: K, value: DraftForm[K]) =>
+    setForm((f) =>
+      key === 'tiers' || key === 'tasks'
+        ? withListChange(f, key, value as DraftForm['tiers' | 'tasks'])
+        : { ...f, [key]: value },
+    );
   const setMaterial = (key: keyof DraftForm['materials'], value: string) =>
     setForm((f) => ({ ...f, materials: { ...f.materials, [key]: value } }));
   const setLimit = (key: keyof DraftForm['limits'], value: string) =>

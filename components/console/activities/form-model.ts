@@ -147,6 +147,27 @@ export function toSpec(f: DraftForm): unknown {
   };
 }
 
+/**
+ * The form with a new list of tiers (or tasks), their translated names moved with them: the spec
+ * keeps translations by position (API.md), so a tier removed or moved up must take its names along.
+ */
+export function withListChange<K extends 'tiers' | 'tasks'>(f: DraftForm, key: K, next: DraftForm[K]): DraftForm {
+  const before = new Map(f[key].map((x, i) => [x.key, i]));
+  const translations = Object.fromEntries(
+    Object.entries(f.translations).map(([tag, t]) => [
+      tag,
+      {
+        ...t,
+        [key]: next.map((x) => {
+          const i = before.get(x.key);
+          return i === undefined ? '' : (t[key][i] ?? '');
+        }),
+      },
+    ]),
+  );
+  return { ...f, [key]: next, translations };
+}
+
 /** The translations the form holds, blanks left out (a blank falls back to the untranslated text). */
 function translationsSpec(f: DraftForm): { translations?: Record<string, unknown> } {
   const out: Record<string, unknown> = {};
