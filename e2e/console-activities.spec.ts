@@ -62,13 +62,23 @@ test.describe('console activities', () => {
     for (const [prizeName, kind, value, stock] of [
       [prizes.phone, 'physical', 999, 20],
       [prizes.tote, 'physical', 15, 500],
-      [prizes.coupon, 'coupon', 2, 5_000],
+      [prizes.coupon, 'coupon', 2, 0],
     ] as const) {
       const res = await page.request.post('/api/manage/prizes', {
         headers: { authorization: `Bearer ${key}` },
         data: { name: prizeName, kind, value, stock },
       });
       expect(res.status()).toBe(201);
+      // A coupon prize's stock is its codes.
+      if (kind === 'coupon') {
+        const { id } = (await res.json()) as { id: string };
+        const codes = Array.from({ length: 5_000 }, (_, i) => `E2E-${run}-${i}`);
+        const added = await page.request.post(`/api/manage/prizes/${id}/codes`, {
+          headers: { authorization: `Bearer ${key}` },
+          data: { codes },
+        });
+        expect(added.status()).toBe(200);
+      }
     }
     await page.goto('/t/demo/prizes');
     await expect(page.getByRole('table', { name: 'Prizes' })).toContainText(prizes.tote);

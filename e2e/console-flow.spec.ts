@@ -42,7 +42,20 @@ test('an operator goes from nothing to a live campaign, watches it, corrects it,
   await page.goto('/t/demo/prizes');
   await newPrize(page, prizes.phone, 'physical', '999', '10');
   await newPrize(page, prizes.tote, 'physical', '15', '500');
-  await newPrize(page, prizes.coupon, 'coupon', '2', '5000');
+  await newPrize(page, prizes.coupon, 'coupon', '2', '0');
+  // A coupon prize's stock is its codes: uploaded as a text file, one a line.
+  await page
+    .getByRole('row', { name: new RegExp(prizes.coupon) })
+    .getByRole('button', { name: 'Upload codes' })
+    .click();
+  const upload = page.getByRole('dialog', { name: `Upload codes for ${prizes.coupon}` });
+  await upload.getByLabel('File').setInputFiles({
+    name: 'codes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(Array.from({ length: 5_000 }, (_, i) => `FLOW-${run}-${i}`).join('\n')),
+  });
+  await upload.getByRole('button', { name: 'Add codes' }).click();
+  await expect(upload).toBeHidden();
   await shot(page, 'prizes');
 
   // Build the activity: three tiers, the second a bundle of a tote and two coupons.

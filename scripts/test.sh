@@ -20,6 +20,9 @@ export REDIS_PREFIX="$run_id"
 export NEXT_DIST_DIR=.next-test
 export E2E_PORT="${E2E_PORT:-3100}"
 export AUTH_SECRET="test-secret-${run_id}-0123456789abcdef0123"
+# One fairness key for every process of the run (vitest, the seed, the e2e server and workers): a
+# seed encrypted by one must decrypt in the others.
+export FAIRNESS_KEY="$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('hex'))")"
 # The webhook receivers of the tests and the e2e specs listen on 127.0.0.1.
 export WEBHOOK_ALLOW_PRIVATE=1
 cleanup() { npx --no-install tsx scripts/drop-test-run.ts >/dev/null 2>&1 || true; }
