@@ -7,7 +7,10 @@ export const CLAIM_ADDRESS_MAX = 300;
 
 export type ClaimField = 'name' | 'phone' | 'address';
 
-/** A structured address (API.md): zh-CN asks province, city, district and street; en the usual fields. */
+/**
+ * A structured address (the claim body's `address` object): zh-CN asks province, city, district and
+ * street; en the usual fields.
+ */
 export type AddressParts = {
   province?: string;
   city?: string;

@@ -1,4 +1,4 @@
-// The events a host app can subscribe to (API.md, "Outbound webhooks"). Each is emitted from one
+// The events a host app can subscribe to (docs/webhooks.md). Each is emitted from one
 // place, in the transaction of the change it tells of (lib/webhooks/emit-event.ts).
 export const webhookEventTypes = [
   'win.created',

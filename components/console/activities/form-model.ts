@@ -149,7 +149,8 @@ export function toSpec(f: DraftForm): unknown {
 
 /**
  * The form with a new list of tiers (or tasks), their translated names moved with them: the spec
- * keeps translations by position (API.md), so a tier removed or moved up must take its names along.
+ * keeps translations by position (lib/activities/schemas.ts), so a tier removed or moved up must
+ * take its names along.
  */
 export function withListChange<K extends 'tiers' | 'tasks'>(f: DraftForm, key: K, next: DraftForm[K]): DraftForm {
   const before = new Map(f[key].map((x, i) => [x.key, i]));
