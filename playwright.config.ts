@@ -51,7 +51,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node --import tsx server.ts -p ${port} -H 127.0.0.1`,
+      command: `node .server-build/server.mjs -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health/live`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -4,6 +4,7 @@
 // from the socket and the trusted proxies (lib/http/client-ip.ts), the only one routes believe;
 // a request whose line or headers Next would fail on is refused before (lib/http/request-guard.ts).
 //   node --import tsx server.ts [-p port] [-H hostname] [--dev]
+// In production it runs as `npm run build` compiles it (scripts/build-server.ts): node .server-build/server.mjs.
 // Port: -p, else PORT, else 3000. Hostname: -H, else HOSTNAME, else 0.0.0.0. Processes:
 // WEB_CONCURRENCY, else one per core.
 // It reads PORT, HOSTNAME and WEB_CONCURRENCY itself and the rest through lib/config.ts only once Next has

@@ -159,7 +159,7 @@ try {
   const { applyMigrations, ensureDatabase } = await import('../lib/migrations/apply-migrations');
   await ensureDatabase(base.toString());
   await applyMigrations(base.toString());
-  start(['--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], true);
+  start(['.server-build/server.mjs', '-p', String(port), '-H', '127.0.0.1'], true);
   start(['--import', 'tsx', 'workers/index.ts'], false);
   await waitHealthy();
   const { runFuzz } = await import('../tests/fuzz/run-fuzz');

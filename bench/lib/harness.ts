@@ -26,7 +26,7 @@ export function buildIfStale() {
   const stamp = '.next-bench/BUILD_ID';
   const newest = spawnSync('sh', [
     '-c',
-    `find app components lib next.config.js package.json -type f -newer ${stamp} 2>/dev/null | head -n 1`,
+    `find app components lib next.config.js package.json server.ts hot-routes.ts -type f -newer ${stamp} 2>/dev/null | head -n 1`,
   ])
     .stdout.toString()
     .trim();
@@ -64,7 +64,7 @@ const children: ChildProcess[] = [];
 /** The production server (server.ts) and the workers; `serverNodeArgs` go to the server's node (e.g. --cpu-prof). */
 export async function startServerAndWorkers({ serverNodeArgs = [] }: { serverNodeArgs?: string[] } = {}) {
   const detached = { stdio: 'ignore', env: process.env, detached: true } as const;
-  const serverArgs = [...serverNodeArgs, '--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'];
+  const serverArgs = [...serverNodeArgs, '.server-build/server.mjs', '-p', String(port), '-H', '127.0.0.1'];
   const server = spawn(process.execPath, serverArgs, detached);
   const workers = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], detached);
   children.push(server, workers);
