@@ -16,6 +16,7 @@ const HOT_ROUTE_PATHS = [
   '/api/v1/activities/[activityId]/me',
   '/api/v1/activities/[activityId]/draws',
   '/api/v1/activities/[activityId]/fairness',
+  '/api/v1/activities/[activityId]/views',
   '/api/v1/draws/[drawId]/proof',
   '/api/v1/activities/[activityId]/tasks/[taskId]/complete',
   '/api/v1/me/wins',
@@ -47,6 +48,7 @@ export async function loadHotRoutes(): Promise<HotRoute[]> {
     '/api/v1/activities/[activityId]/me': import('./app/api/v1/activities/[activityId]/me/route'),
     '/api/v1/activities/[activityId]/draws': import('./app/api/v1/activities/[activityId]/draws/route'),
     '/api/v1/activities/[activityId]/fairness': import('./app/api/v1/activities/[activityId]/fairness/route'),
+    '/api/v1/activities/[activityId]/views': import('./app/api/v1/activities/[activityId]/views/route'),
     '/api/v1/draws/[drawId]/proof': import('./app/api/v1/draws/[drawId]/proof/route'),
     '/api/v1/activities/[activityId]/tasks/[taskId]/complete':
       import('./app/api/v1/activities/[activityId]/tasks/[taskId]/complete/route'),

@@ -147,6 +147,14 @@ export function PlayApp({ activity: given, initialLocale, demoPicker }: PlayAppP
     if (r.ok) setStatus(r.data.status);
   }, [activity.id, token]);
 
+  // One view per load of the page, once it has a user (the dashboard funnel's first step).
+  const viewCounted = useRef(false);
+  useEffect(() => {
+    if (!token || viewCounted.current) return;
+    viewCounted.current = true;
+    void callApi(token, `/api/v1/activities/${activity.id}/views`, { method: 'POST' });
+  }, [activity.id, token]);
+
   useEffect(() => {
     if (!token) return;
     void refresh(token);

@@ -71,8 +71,8 @@ export type DashboardData = {
     riskEvents: number;
   };
   perMinute: DashboardMinute[];
-  /** Players → draws → wins → claims → shipped: where a campaign loses its people. */
-  funnel: { players: number; draws: number; wins: number; claimed: number; shipped: number };
+  /** Page views → players → draws → wins → claims → shipped: where a campaign loses its people. */
+  funnel: { pageViews: number; players: number; draws: number; wins: number; claimed: number; shipped: number };
   /** Prize value (minor units): planned is every tier's stock won, issued is what was won so far. */
   budget: { plannedMinor: number; issuedMinor: number };
   tiers: DashboardTier[];
@@ -123,7 +123,7 @@ export async function getDashboardData(
   const tierNames = new Map(a.tiers.map((t) => [t.id, t.name] as const));
   const withSegments = a.tiers.map((t) => ({ ...t, segments: t.segments as Segment[] }));
   const segmented = withSegments.some((t) => t.segments.length > 0);
-  const [bins, recent, alerts, hot, changes, drawsByHour, fulfilled] = await Promise.all([
+  const [bins, recent, alerts, hot, changes, drawsByHour, fulfilled, views] = await Promise.all([
     // The whole activity in at most ~BURN_DOWN_STEPS bins; their sums are the totals.
     db.$queryRawUnsafe<Bin[]>(
       `WITH b AS (
@@ -179,6 +179,7 @@ export async function getDashboardData(
           GROUP BY 1, 2`
       : [],
     fulfilmentCounts(activityId, now),
+    db.activity.findUniqueOrThrow({ where: { id: activityId }, select: { pageViews: true } }),
   ]);
 
   const sum = (f: (b: Bin) => number) => bins.reduce((s, b) => s + f(b), 0);
@@ -265,6 +266,7 @@ export async function getDashboardData(
     totals,
     perMinute,
     funnel: {
+      pageViews: views.pageViews,
       players: totals.uniqueUsers,
       draws: totals.draws,
       wins: totals.wins,

@@ -191,6 +191,11 @@ function routes(): Endpoint[] {
       path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'fairness'),
       auth: user(ctx),
     })),
+    route('POST', '/api/v1/activities/[activityId]/views', { weight: 0.3 }, (ctx) => ({
+      method: 'POST',
+      path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'views'),
+      auth: user(ctx),
+    })),
     route('GET', '/api/v1/draws/[drawId]/proof', {}, (ctx) => ({
       method: 'GET',
       path: path('api/v1/draws', text(fc.uuid()), 'proof'),

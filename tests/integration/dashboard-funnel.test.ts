@@ -1,4 +1,4 @@
-// The dashboard's funnel (players → draws → wins → claims → shipped) and prize budget (value won
+// The dashboard's funnel (page views → players → draws → wins → claims → shipped) and prize budget (value won
 // against every tier's stock won), from the stats buckets and the win rows.
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe('dashboard funnel and budget', () => {
     await aggregateActivityStats(redis, activity.id, { settle: true });
 
     const data = await getDashboardData(tenant.id, activity.id);
-    expect(data.funnel).toEqual({ players: 3, draws: 4, wins: 4, claimed: 2, shipped: 1 });
+    expect(data.funnel).toEqual({ pageViews: 0, players: 3, draws: 4, wins: 4, claimed: 2, shipped: 1 });
     expect(data.budget).toEqual({ plannedMinor: 16_500, issuedMinor: 4 * 1_650 });
   });
 });

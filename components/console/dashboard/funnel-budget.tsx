@@ -1,4 +1,4 @@
-// Where a campaign loses its people (players → draws → wins → claims → shipped) and what its
+// Where a campaign loses its people (page views → players → draws → wins → claims → shipped) and what its
 // prizes cost against what was planned. Figures from the dashboard's data; no chart library.
 import type { DashboardData } from '@/lib/stats/get-dashboard-data';
 import { formatCount, formatPercent } from './format';
@@ -7,6 +7,7 @@ const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximum
 
 export function FunnelAndBudget({ funnel, budget }: Pick<DashboardData, 'funnel' | 'budget'>) {
   const steps = [
+    { label: 'Page views', value: funnel.pageViews },
     { label: 'Players', value: funnel.players },
     { label: 'Draws', value: funnel.draws },
     { label: 'Wins', value: funnel.wins },
