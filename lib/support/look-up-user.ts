@@ -7,6 +7,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { queryWinners, type WinnerDto } from '../fulfilment/list-winners';
 import { isExternalId } from '../validation/text';
+import type { DrawFairness } from '../fairness/draw-fairness';
 
 /** Rows of each kind shown, newest first. */
 export const LOOKUP_ROWS = 100;
@@ -45,19 +46,18 @@ export async function lookUpUser(
         issues: [{ path: 'user', message: 'not a user id' }],
       },
     );
-  // The tenant's activities first: every other read goes through their ids and an index on (activity, user).
-  const activities = await db.activity.findMany({
-    where: { tenantId, status: { not: 'DRAFT' } },
-    select: { id: true, name: true },
-    orderBy: { createdAt: 'desc' },
-  });
-  const ids = activities.map((a) => a.id);
-  const [participations, grantSums, draws, grants, wins, riskEvents] = await Promise.all([
-    db.participation.findMany({ where: { activityId: { in: ids }, userId, tenantId } }),
-    db.chanceGrant.groupBy({
-      by: ['activityId'],
-      where: { activityId: { in: ids }, userId, tenantId },
-      _sum: { chances: true },
+  // The activities the user took part in (drew, or was granted chances) first, found through the
+  // user's own index: every other read goes through their ids and an index on (activity, user).
+  const [participations, grantSums] = await Promise.all([
+    db.participation.findMany({ where: { tenantId, userId } }),
+    db.chanceGrant.groupBy({ by: ['activityId'], where: { tenantId, userId }, _sum: { chances: true } }),
+  ]);
+  const ids = [...new Set([...participations.map((p) => p.activityId), ...grantSums.map((g) => g.activityId)])];
+  const [activities, draws, grants, wins, riskEvents] = await Promise.all([
+    db.activity.findMany({
+      where: { id: { in: ids }, tenantId },
+      select: { id: true, name: true },
+      orderBy: { createdAt: 'desc' },
     }),
     db.draw.findMany({
       where: { activityId: { in: ids }, userId, tenantId },
@@ -68,6 +68,7 @@ export async function lookUpUser(
         chanceKind: true,
         riskAction: true,
         configVersion: true,
+        fairness: true,
         createdAt: true,
         tier: { select: { name: true } },
       },
@@ -95,22 +96,19 @@ export async function lookUpUser(
       take: LOOKUP_ROWS,
     }),
   ]);
-  const played = new Set([...participations.map((p) => p.activityId), ...grantSums.map((g) => g.activityId)]);
   return {
     userId,
-    activities: activities
-      .filter((a) => played.has(a.id))
-      .map((a) => {
-        const p = participations.find((x) => x.activityId === a.id);
-        return {
-          id: a.id,
-          name: a.name,
-          draws: p?.draws ?? 0,
-          wins: p?.wins ?? 0,
-          granted: grantSums.find((g) => g.activityId === a.id)?._sum.chances ?? 0,
-          firstDrawAt: p?.firstDrawAt.toISOString() ?? null,
-        };
-      }),
+    activities: activities.map((a) => {
+      const p = participations.find((x) => x.activityId === a.id);
+      return {
+        id: a.id,
+        name: a.name,
+        draws: p?.draws ?? 0,
+        wins: p?.wins ?? 0,
+        granted: grantSums.find((g) => g.activityId === a.id)?._sum.chances ?? 0,
+        firstDrawAt: p?.firstDrawAt.toISOString() ?? null,
+      };
+    }),
     draws: draws.map((d) => ({
       id: d.id,
       activityId: d.activityId,
@@ -140,9 +138,31 @@ export async function lookUpUser(
   };
 }
 
-/** The reason a draw ended as it did, from what its row records. */
-export function whyOf(d: { outcome: string; riskAction: string | null; tier: { name: string } | null }): string {
+const FALLBACK_REASONS: Record<DrawFairness['f'], string> = {
+  none: 'the odds picked no prize',
+  stock: 'the odds picked {tier}, but it was out of stock',
+  pacing: 'the odds picked {tier}, but its pacing held the win back (it releases wins evenly over the period)',
+  limit: 'the odds picked {tier}, but the user was over a per-user limit',
+  policy: 'the odds picked {tier}, but a rule of the activity turned it into no win',
+};
+
+/**
+ * The reason a draw ended as it did, from what its row records: with a proof (the `fairness`
+ * column), the tier the odds picked and what turned it into no win; before proofs, the choices.
+ */
+export function whyOf(d: {
+  outcome: string;
+  riskAction: string | null;
+  tier: { name: string } | null;
+  fairness?: unknown;
+}): string {
   if (d.riskAction === 'FORCE_LOSE') return 'a risk rule made this draw lose (see the risk events)';
   if (d.outcome === 'WIN') return `won ${d.tier?.name ?? 'a tier'} by the odds`;
+  const proof = d.fairness as Partial<DrawFairness> | null | undefined;
+  const reason = proof?.f ? FALLBACK_REASONS[proof.f] : undefined;
+  if (reason) {
+    const picked = proof?.t === null || proof?.t === undefined ? 'a tier' : `tier ${proof.t + 1}`;
+    return reason.replace('{tier}', picked);
+  }
   return 'the odds picked no prize (or the prize picked was out of stock, paced or over a limit)';
 }

@@ -48,6 +48,18 @@ describe('player lookup', () => {
       await expect(lookUpUser(a.tenant.id, bad)).rejects.toBeInstanceOf(AppError);
   });
 
+  it("names what turned a draw's picked tier into no win, from the draw's proof", async () => {
+    const live = await liveActivity((p) => [{ probability: 1, stock: 1, prizes: [{ prizeId: p[0]! }] }], {
+      overrides: { limits: { freeDrawsPerDay: 3 } },
+    });
+    await executeDraw(endUser(live.tenant, 'carol'), live.activity.id, randomUUID());
+    await executeDraw(endUser(live.tenant, 'carol'), live.activity.id, randomUUID());
+    const [last, first] = (await lookUpUser(live.tenant.id, 'carol')).draws;
+    expect(first!.why).toMatch(/^won /);
+    expect(last!.outcome).toBe('LOSE');
+    expect(last!.why).toBe('the odds picked tier 1, but it was out of stock');
+  });
+
   it('says when a risk rule made a draw lose', async () => {
     const { whyOf } = await import('@/lib/support/look-up-user');
     expect(whyOf({ outcome: 'LOSE', riskAction: 'FORCE_LOSE', tier: null })).toMatch(/risk rule/);
