@@ -551,6 +551,23 @@ describe('webhook deliveries', () => {
         type: 'alert.raised',
         data: { alertId: alert.id, severity: 'CRITICAL' },
       });
+      // Disabled, it is not tried again; enabled again by hand, its failing clock starts afresh.
+      const tried = failing.requests.length;
+      const pending = (await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: broken.id } })).id;
+      expect(await sendDelivery(pending)).toBe('skipped');
+      expect(failing.requests).toHaveLength(tried);
+      const enabled = await callRoute(patchEndpoint, {
+        method: 'PATCH',
+        headers: manage(tenant),
+        params: { id: broken.id },
+        body: { enabled: true },
+      });
+      expect(enabled.status, enabled.text).toBe(200);
+      expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({
+        enabled: true,
+        failingSince: null,
+        disabledReason: null,
+      });
     } finally {
       await failing.close();
       await watcher.close();
