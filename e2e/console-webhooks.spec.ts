@@ -1,7 +1,7 @@
 // Settings → Webhooks against the production build, the workers and the seeded demo: an owner adds
 // an endpoint (a receiver in this test process, on 127.0.0.1: run with WEBHOOK_ALLOW_PRIVATE=1, as
-// npm run demo and npm test do), copies its secret once, a real win reaches it signed, the delivery
-// log shows it and resends it. axe-core on the page; screenshots at 1440×900.
+// npm run demo and npm test do), copies its secret once, a real win reaches it signed (refused once,
+// then retried), the delivery log shows both attempts and resends it. axe-core on the page; screenshots at 1440×900.
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
@@ -19,12 +19,14 @@ test('an owner adds a webhook endpoint, sees its secret once, and resends a deli
 }) => {
   test.setTimeout(150_000);
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  // The first delivery is answered 500, so the log has a failed attempt and a retried one to show.
   const receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c));
     req.on('end', () => {
       received.push({ headers: req.headers, body });
-      res.end('ok');
+      res.statusCode = received.length === 1 ? 500 : 200;
+      res.end(res.statusCode === 200 ? 'ok' : 'not now');
     });
   });
   receiver.listen(0, '127.0.0.1');
@@ -71,8 +73,10 @@ test('an owner adds a webhook endpoint, sees its secret once, and resends a deli
       winId = ((await res.json()) as { winIds?: string[] }).winIds?.[0];
     }
     expect(winId).toBeTruthy();
-    await expect.poll(() => received.filter((r) => r.body.includes(winId!)).length, { timeout: 30_000 }).toBe(1);
+    // Refused once, then retried by the schedule (10 s) with the same event.
+    await expect.poll(() => received.filter((r) => r.body.includes(winId!)).length, { timeout: 60_000 }).toBe(2);
     const hook = received.find((r) => r.body.includes(winId!))!;
+    expect(received[1]!.body).toBe(hook.body);
     const timestamp = hook.headers['x-timestamp'] as string;
     expect(hook.headers['x-signature']).toBe(
       'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${hook.body}`).digest('hex'),
@@ -81,6 +85,15 @@ test('an owner adds a webhook endpoint, sees its secret once, and resends a deli
     await page.reload();
     const card = page.getByTestId('webhook-endpoint').filter({ hasText: url });
     await expect(card.getByText('delivered').first()).toBeVisible();
+    // The delivery opens onto its attempts: refused with 500, then delivered with 200.
+    await card.getByRole('button', { name: /^Show the 2 attempts of win\.created/ }).click();
+    const attempts = card.getByRole('table', { name: /^Attempts of win\.created/ });
+    await expect(attempts.getByRole('row')).toHaveCount(3);
+    await expect(attempts.getByRole('row').nth(1)).toContainText('#1');
+    await expect(attempts.getByRole('row').nth(1)).toContainText('500');
+    await expect(attempts.getByRole('row').nth(1)).toContainText('answered 500');
+    await expect(attempts.getByRole('row').nth(2)).toContainText('200');
+    await expect(attempts.getByRole('row').nth(2)).toContainText('delivered');
     const { violations } = await new AxeBuilder({ page }).include('#webhooks').analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await shot(page, 'log');

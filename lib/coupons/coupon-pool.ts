@@ -1,6 +1,7 @@
 // Which activity pool holds which coupon codes. A coupon prize's units are its codes, so every
 // move of its units between the prize's free pool and an activity's pool moves as many codes,
-// in the same transaction: reserved at publish (the oldest free codes first), shown to the draw
+// in the same transaction: reserved at publish (the oldest free codes first) or added straight to a
+// live pool (lib/prizes/add-prize-codes.ts), shown to the draw
 // with the hot state (lib/draw/rebuild-activity.ts), released when the activity settles. A code
 // issued to a win keeps its win for good, a voided one too, so no code is ever handed out twice.
 import { AppError } from '../errors';

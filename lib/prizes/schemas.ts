@@ -72,5 +72,10 @@ export const AddCodes = z.strictObject({
     .array(CouponCodeText)
     .min(1, 'send at least one code')
     .max(MAX_CODES_PER_CALL, `send at most ${MAX_CODES_PER_CALL} codes a call`),
+  /**
+   * The published activity whose pool (and live draw) takes the codes. Without it they go to the
+   * one live or paused activity holding the prize, or to the prize's free pool when none or several do.
+   */
+  activityId: Id.optional(),
 });
 export type AddCodes = z.infer<typeof AddCodes>;

@@ -1,5 +1,6 @@
-// An endpoint's delivery log (newest first, cursor paged) and a retry by hand, which makes the
-// next attempt now and gives the delivery another 24 h of attempts, whatever its status.
+// An endpoint's delivery log (newest first, cursor paged), each delivery with every attempt made
+// (`attemptLog`, oldest first; `attempts` stays their count), one delivery read alone, and a retry
+// by hand, which makes the next attempt now and gives the delivery another 24 h, whatever its status.
 import type { Prisma } from '@/generated/prisma/client';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { nowMs } from '../clock';
@@ -24,8 +25,21 @@ const deliverySelect = {
   nextAttemptAt: true,
   deliveredAt: true,
   createdAt: true,
+  attemptLog: {
+    select: { attempt: true, at: true, statusCode: true, error: true, latencyMs: true },
+    orderBy: { attempt: 'asc' },
+  },
 } satisfies Prisma.WebhookDeliverySelect;
 type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ select: typeof deliverySelect }>;
+
+/** One attempt: when, the receiver's answer (null: none, see `error`) and how long it took. */
+export type WebhookAttemptDto = {
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  latencyMs: number;
+};
 
 export type WebhookDeliveryDto = {
   id: string;
@@ -41,6 +55,7 @@ export type WebhookDeliveryDto = {
   nextAttemptAt: string | null;
   deliveredAt: string | null;
   createdAt: string;
+  attemptLog: WebhookAttemptDto[];
 };
 
 function toDto(d: DeliveryRow): WebhookDeliveryDto {
@@ -50,6 +65,7 @@ function toDto(d: DeliveryRow): WebhookDeliveryDto {
     nextAttemptAt: d.status === 'PENDING' ? d.nextAttemptAt.toISOString() : null,
     deliveredAt: d.deliveredAt?.toISOString() ?? null,
     createdAt: d.createdAt.toISOString(),
+    attemptLog: d.attemptLog.map((a) => ({ ...a, at: a.at.toISOString() })),
   };
 }
 
@@ -73,6 +89,19 @@ export async function listWebhookDeliveries(
   });
   const page = rows.slice(0, query.limit);
   return { items: page.map(toDto), nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
+}
+
+export async function getWebhookDeliveryOrThrow(
+  tenantId: string,
+  { endpointId, deliveryId }: { endpointId: string; deliveryId: string },
+): Promise<WebhookDeliveryDto> {
+  await endpointOrThrow(tenantId, endpointId);
+  const row = await db.webhookDelivery.findFirst({
+    where: { id: deliveryId, endpointId, tenantId },
+    select: deliverySelect,
+  });
+  if (!row) throw new AppError('NOT_FOUND', `delivery ${deliveryId} not found`);
+  return toDto(row);
 }
 
 export async function retryWebhookDelivery(

@@ -2,7 +2,8 @@
 // in PostgreSQL with a lease (a sender killed mid-send leaves it to be made again when the lease
 // ends), the body is the stored one, so every attempt carries the same event id, and receivers
 // dedupe on it. A 2xx delivers; anything else waits for the next attempt of the retry schedule,
-// until the delivery is 24 h old. An endpoint failing for 24 h is disabled, with an alert.
+// until the delivery is 24 h old. Each attempt is kept in the delivery log (WebhookDeliveryAttempt),
+// written with the delivery's own record of it. An endpoint failing for 24 h is disabled, with an alert.
 import type { Prisma } from '@/generated/prisma/client';
 import { Prisma as PrismaNs } from '@/generated/prisma/client';
 import { signBody } from '../auth/hmac-signature';
@@ -56,11 +57,19 @@ export async function sendDelivery(deliveryId: string): Promise<AttemptOutcome> 
     },
   });
   const body = await storedBody(delivery);
+  const logAttempt = (
+    tx: Prisma.TransactionClient,
+    a: { at: number; statusCode: number | null; error: string | null; latencyMs: number },
+  ) =>
+    tx.webhookDeliveryAttempt.create({
+      data: { deliveryId, tenantId: delivery.tenantId, attempt: delivery.attempts, ...a, at: new Date(a.at) },
+    });
   if (!body) {
     // The subject is gone (its tenant's rows removed): nothing left to tell.
-    await db.webhookDelivery.update({
-      where: { id: deliveryId },
-      data: { status: 'FAILED', lastError: 'the event subject no longer exists' },
+    const error = 'the event subject no longer exists';
+    await db.$transaction(async (tx) => {
+      await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'FAILED', lastError: error } });
+      await logAttempt(tx, { at: startedAt, statusCode: null, error, latencyMs: 0 });
     });
     return 'failed';
   }
@@ -86,12 +95,15 @@ export async function sendDelivery(deliveryId: string): Promise<AttemptOutcome> 
     lastError: ok ? null : (result.error ?? `answered ${result.statusCode}`),
     lastLatencyMs: result.latencyMs,
   };
+  // The attempt's line in the delivery log, written with the delivery's record of it.
+  const logged = { at, statusCode: attempt.lastStatusCode, error: attempt.lastError, latencyMs: attempt.lastLatencyMs };
   if (ok) {
     await db.$transaction(async (tx) => {
       await tx.webhookDelivery.update({
         where: { id: deliveryId },
         data: { ...attempt, status: 'DELIVERED', deliveredAt: new Date(at) },
       });
+      await logAttempt(tx, logged);
       await tx.webhookEndpoint.update({ where: { id: delivery.endpoint.id }, data: { failingSince: null } });
       if (delivery.type === 'win.created' && delivery.endpoint.fulfilment && delivery.subjectId)
         await tx.win.updateMany({
@@ -103,9 +115,12 @@ export async function sendDelivery(deliveryId: string): Promise<AttemptOutcome> 
   }
   const next = at + retryWaitMs(delivery.attempts);
   const giveUp = next >= delivery.expiresAt.getTime();
-  await db.webhookDelivery.update({
-    where: { id: deliveryId },
-    data: { ...attempt, ...(giveUp ? { status: 'FAILED' } : { nextAttemptAt: new Date(next) }) },
+  await db.$transaction(async (tx) => {
+    await tx.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: { ...attempt, ...(giveUp ? { status: 'FAILED' } : { nextAttemptAt: new Date(next) }) },
+    });
+    await logAttempt(tx, logged);
   });
   await noteEndpointFailing(delivery.tenantId, delivery.endpoint.id, at);
   if (giveUp) return 'failed';

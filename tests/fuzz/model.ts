@@ -538,6 +538,25 @@ function routes(): Endpoint[] {
         status: choice(['PENDING', 'DELIVERED', 'FAILED'], { optional: true }),
       }),
     })),
+    route('GET', '/api/manage/webhook-endpoints/[id]/deliveries/[deliveryId]', {}, (ctx) => {
+      const known = ctx.t.view.webhookDeliveries;
+      const pick = known.length
+        ? fc.constantFrom(...known)
+        : fc.constant({
+            id: '00000000-0000-4000-8000-000000000002',
+            endpointId: '00000000-0000-4000-8000-000000000003',
+          });
+      return pick.map((d) => ({
+        method: 'GET',
+        path: path(
+          'api/manage/webhook-endpoints',
+          id([d.endpointId], ids(by(ctx).webhookEndpoints)),
+          'deliveries',
+          id([d.id], ids(by(ctx).webhookDeliveries)),
+        ),
+        auth: apiKey(),
+      }));
+    }),
     route(
       'POST',
       '/api/manage/webhook-endpoints/[id]/deliveries/[deliveryId]/retry',

@@ -375,7 +375,7 @@ describe('addPrizeCodesAction', () => {
     as('OPERATOR');
     expect(await addPrizeCodesAction(tenantA.slug, prize.id.toUpperCase(), ['A1', 'A2'])).toEqual({
       ok: true,
-      data: { added: 2, total: 2, unused: 2 },
+      data: { added: 2, total: 2, unused: 2, activityId: null },
     });
     expect(await addPrizeCodesAction(tenantA.slug, prize.id, ['A3', 'bad\u0000'])).toMatchObject({
       ok: false,

@@ -8,6 +8,7 @@ import { POST as createPrizeRoute } from '@/app/api/manage/prizes/route';
 import { GET as myWinsRoute } from '@/app/api/v1/me/wins/route';
 import { createActivity } from '@/lib/activities/create-activity';
 import { changeActivityStatus } from '@/lib/activities/change-status';
+import { patchTierOrPropose } from '@/lib/activities/patch-tier-or-propose';
 import { publishActivity } from '@/lib/activities/publish-activity';
 import { settleActivity } from '@/lib/activities/settle-activity';
 import { db } from '@/lib/db';
@@ -19,8 +20,9 @@ import { approveHeldWin } from '@/lib/fulfilment/review-held-win';
 import { listUserWins } from '@/lib/fulfilment/list-user-wins';
 import { createPrize } from '@/lib/prizes/create-prize';
 import { addPrizeCodes } from '@/lib/prizes/add-prize-codes';
+import { reconcileActivity } from '@/lib/inventory/reconcile-activity';
 import { createRedis } from '@/lib/redis';
-import { endUser, specFor, testActor } from '../helpers/activities';
+import { createPrizes, endUser, specFor, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
 
 const redis = createRedis('worker');
@@ -61,12 +63,13 @@ describe('POST /api/manage/prizes/{prizeId}/codes', () => {
 
     const added = await call({ codes: ['A-1', 'A-2', 'A-3'] });
     expect(added.status).toBe(200);
-    expect(added.json).toEqual({ added: 3, total: 3, unused: 3 });
+    expect(added.json).toEqual({ added: 3, total: 3, unused: 3, activityId: null });
     // Upper-case id: the same prize.
     expect((await call({ codes: ['A-4'] }, { prizeId: prize.id.toUpperCase() })).json).toEqual({
       added: 1,
       total: 4,
       unused: 4,
+      activityId: null,
     });
 
     const repeated = await call({ codes: ['B-1', 'B-2', 'B-1'] });
@@ -89,7 +92,7 @@ describe('POST /api/manage/prizes/{prizeId}/codes', () => {
     expect(tooMany.status).toBe(400);
     // 10,000 long codes are more than 64 KiB and still one call.
     const big = await call({ codes: Array.from({ length: 10_000 }, (_, i) => `BIG-${i}-${'x'.repeat(40)}`) });
-    expect(big.json).toEqual({ added: 10_000, total: 10_004, unused: 10_004 });
+    expect(big.json).toEqual({ added: 10_000, total: 10_004, unused: 10_004, activityId: null });
 
     const other = await freshTenant();
     expect((await call({ codes: ['Z-1'] }, { key: other.apiKey })).status).toBe(404);
@@ -238,3 +241,118 @@ describe('coupon codes in the draw', () => {
     expect((await listUserWins(t.id, 'held'))[0]!.codes).toEqual([code]);
   });
 });
+
+describe('POST /api/manage/prizes/{prizeId}/codes while an activity is live', () => {
+  const addCodes = (t: Tenant, prizeId: string, body: object) =>
+    callRoute(addCodesRoute, { method: 'POST', headers: bearer(t.apiKey), params: { prizeId }, body });
+
+  it('adds codes to the live pool and draw while draws run: every win a distinct code, the figures agree', async () => {
+    const t = await freshTenant();
+    const first = codeList(20, 'FIRST');
+    const prize = await couponPrize(t, first);
+    const activity = await liveCouponActivity(t, prize.id, { stock: 20 });
+    const tierId = activity.tiers[0]!.id;
+    const later = codeList(40, 'LIVE');
+
+    const bodies: Awaited<ReturnType<typeof executeDraw>>[] = [];
+    let stop = false;
+    let user = 0;
+    const drawer = async () => {
+      while (!stop) bodies.push(await executeDraw(endUser(t, `d${user++}`), activity.id, randomUUID()));
+    };
+    const drawers = Array.from({ length: 8 }, drawer);
+    // While draws run: the codes in two calls (the prize is named in upper case once), then the tier's stock.
+    const added = await addCodes(t, prize.id, { codes: later.slice(0, 25) });
+    expect(added.status, added.text).toBe(200);
+    expect(added.json).toEqual({ added: 25, total: 45, unused: expect.any(Number), activityId: activity.id });
+    const named = await addCodes(t, prize.id.toUpperCase(), {
+      codes: later.slice(25),
+      activityId: activity.id.toUpperCase(),
+    });
+    expect(named.json).toMatchObject({ added: 15, total: 60, activityId: activity.id });
+    const raised = await patchTierOrPropose(t.id, testActor, { activityId: activity.id, tierId, patch: { stock: 60 } });
+    expect(raised.status).toBe(200);
+    // Every draw wins while stock lasts: run on until 60 have won, then a few more that must lose.
+    while (bodies.filter((b) => b.outcome === 'win').length < 60 && user < 400) await sleepTick();
+    stop = true;
+    await Promise.all(drawers);
+    for (let i = 0; i < 5; i++) bodies.push(await executeDraw(endUser(t, `after${i}`), activity.id, randomUUID()));
+
+    const wins = bodies.filter((b) => b.outcome === 'win');
+    expect(wins).toHaveLength(60);
+    const shown = wins.flatMap((b) => b.prizes.flatMap((p) => p.codes ?? []));
+    expect(shown).toHaveLength(60);
+    expect(new Set(shown)).toEqual(new Set([...first, ...later]));
+
+    await drainDrawLog(redis, activity.id);
+    const rows = await db.couponCode.findMany({ where: { prizeId: prize.id }, select: { code: true, winId: true } });
+    const holder = new Map(rows.map((r) => [r.code, r.winId]));
+    for (const b of wins) expect(holder.get(b.prizes[0]!.codes![0]!)).toBe(b.winIds[0]);
+    expect(rows.every((r) => r.winId !== null)).toBe(true);
+    expect(await redis.llen(drawKeys(activity.id).codes(prize.id))).toBe(0);
+    expect(await redis.hget(drawKeys(activity.id).stock, `p:${prize.id}`)).toBe('0');
+    const pool = await db.activityStock.findUniqueOrThrow({
+      where: { activityId_prizeId: { activityId: activity.id, prizeId: prize.id } },
+    });
+    expect(pool).toMatchObject({ reserved: 60, issued: 60, returned: 0 });
+    expect((await db.prize.findUniqueOrThrow({ where: { id: prize.id } })).availableStock).toBe(0);
+    const ledger = await db.stockMovement.aggregate({
+      where: { prizeId: prize.id },
+      _sum: { poolDelta: true, activityDelta: true },
+    });
+    expect(ledger._sum).toEqual({ poolDelta: 0, activityDelta: 60 });
+    expect(await reconcileActivity(activity.id)).toEqual([]);
+  });
+
+  it('refuses a named activity that is not published, holds no pool of the prize or is another tenant’s', async () => {
+    const t = await freshTenant();
+    const prize = await couponPrize(t, codeList(2));
+    const live = await liveCouponActivity(t, prize.id, { stock: 2 });
+    const draft = await createActivity(
+      t.id,
+      testActor,
+      specFor([{ probability: 1, stock: 1, prizes: [{ prizeId: prize.id }] }]),
+    );
+    const [otherPrize] = await createPrizes(t.id, [5]);
+    const elsewhere = await publishActivity(
+      t.id,
+      testActor,
+      (
+        await createActivity(
+          t.id,
+          testActor,
+          specFor([{ probability: 1, stock: 1, prizes: [{ prizeId: otherPrize!.id }] }]),
+        )
+      ).id,
+    );
+    const other = await freshTenant();
+    const othersPrize = await couponPrize(other, codeList(1));
+    const othersLive = await liveCouponActivity(other, othersPrize.id, { stock: 1 });
+
+    const refused = [
+      [await addCodes(t, prize.id, { codes: ['N-1'], activityId: draft.id }), 409, 'INVALID_STATE'],
+      [await addCodes(t, prize.id, { codes: ['N-1'], activityId: elsewhere.id }), 404, 'NOT_FOUND'],
+      [await addCodes(t, prize.id, { codes: ['N-1'], activityId: othersLive.id }), 404, 'NOT_FOUND'],
+      [await addCodes(t, prize.id, { codes: ['N-1'], activityId: 'nope' }), 400, 'VALIDATION_FAILED'],
+      // Another tenant's key reaches neither this prize nor, through its own prize, this activity.
+      [await addCodes(other, prize.id, { codes: ['N-1'], activityId: live.id }), 404, 'NOT_FOUND'],
+      [await addCodes(other, othersPrize.id, { codes: ['N-1'], activityId: live.id }), 404, 'NOT_FOUND'],
+    ] as const;
+    for (const [res, status, code] of refused) {
+      expect(res.status, res.text).toBe(status);
+      expect(res.json.error.code).toBe(code);
+    }
+    expect(JSON.stringify(refused[3][0].json.error.details)).toContain('activityId');
+    expect(await db.couponCode.count({ where: { code: 'N-1', prizeId: { in: [prize.id, othersPrize.id] } } })).toBe(0);
+    expect(await redis.llen(drawKeys(live.id).codes(prize.id))).toBe(2);
+    expect(await redis.llen(drawKeys(othersLive.id).codes(othersPrize.id))).toBe(1);
+
+    // An ended activity no longer takes them: unnamed, they go to the free pool.
+    await changeActivityStatus(t.id, testActor, { activityId: live.id, transition: 'end' });
+    const freed = await addCodes(t, prize.id, { codes: ['N-2'] });
+    expect(freed.json).toMatchObject({ added: 1, activityId: null });
+    expect((await db.couponCode.findFirstOrThrow({ where: { code: 'N-2', prizeId: prize.id } })).activityId).toBeNull();
+  });
+});
+
+const sleepTick = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -39,6 +39,7 @@ const SERVED: Record<string, HttpMethod[]> = {
   'manage/webhook-endpoints': ['GET', 'POST'],
   'manage/webhook-endpoints/[id]': ['GET', 'PATCH', 'DELETE'],
   'manage/webhook-endpoints/[id]/deliveries': ['GET'],
+  'manage/webhook-endpoints/[id]/deliveries/[deliveryId]': ['GET'],
   'manage/webhook-endpoints/[id]/deliveries/[deliveryId]/retry': ['POST'],
   'manage/webhook-endpoints/[id]/rotate-secret': ['POST'],
   'manage/prizes/[prizeId]/codes': ['POST'],

@@ -11,6 +11,7 @@ import {
 } from '@/app/api/manage/webhook-endpoints/[id]/route';
 import { POST as rotateSecret } from '@/app/api/manage/webhook-endpoints/[id]/rotate-secret/route';
 import { GET as listDeliveries } from '@/app/api/manage/webhook-endpoints/[id]/deliveries/route';
+import { GET as getDelivery } from '@/app/api/manage/webhook-endpoints/[id]/deliveries/[deliveryId]/route';
 import { POST as retryDelivery } from '@/app/api/manage/webhook-endpoints/[id]/deliveries/[deliveryId]/retry/route';
 import { changeActivityStatus } from '@/lib/activities/change-status';
 import { createActivity } from '@/lib/activities/create-activity';
@@ -154,6 +155,7 @@ describe('webhook endpoints API', () => {
         status: 'FAILED',
       },
     });
+    const othersEndpoint = await addEndpoint(other, { url: 'https://hooks.example.com/b', events: ['win.created'] });
     const params = { id: created.id };
     const calls = [
       callRoute(getEndpoint, { headers: manage(other), params }),
@@ -161,6 +163,12 @@ describe('webhook endpoints API', () => {
       callRoute(deleteEndpoint, { method: 'DELETE', headers: manage(other), params }),
       callRoute(rotateSecret, { method: 'POST', headers: manage(other), params }),
       callRoute(listDeliveries, { headers: manage(other), params }),
+      callRoute(getDelivery, { headers: manage(other), params: { id: created.id, deliveryId: delivery.id } }),
+      // Its own endpoint does not reach another tenant's delivery either.
+      callRoute(getDelivery, {
+        headers: manage(other),
+        params: { id: othersEndpoint.id, deliveryId: delivery.id },
+      }),
       callRoute(retryDelivery, {
         method: 'POST',
         headers: manage(other),
@@ -177,7 +185,13 @@ describe('webhook endpoints API', () => {
     });
     expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe('FAILED');
     const list = await callRoute(listEndpoints, { headers: manage(other) });
-    expect(list.json).toEqual([]);
+    expect(list.json.map((e: { id: string }) => e.id)).toEqual([othersEndpoint.id]);
+    const own = await callRoute(getDelivery, {
+      headers: manage(owner),
+      params: { id: created.id, deliveryId: delivery.id },
+    });
+    expect(own.status, own.text).toBe(200);
+    expect(own.json).toMatchObject({ id: delivery.id, status: 'FAILED', attempts: 0, attemptLog: [] });
   });
 
   it('refuses hostile bodies with 400 naming the field, and private addresses unless allowed', async () => {
@@ -362,8 +376,38 @@ describe('webhook deliveries', () => {
       expect(row).toMatchObject({ status: 'DELIVERED', attempts: 4, lastStatusCode: 200 });
       expect(receiver.hooks.map((h) => h.id)).toEqual(Array(4).fill(eventIdFor('win.created', winIds[0]!)));
       expect(new Set(receiver.requests.map((r) => r.body)).size).toBe(1);
+      // The log keeps every attempt, in order, in the list and read alone.
+      const log = await callRoute(listDeliveries, { headers: manage(tenant), params: { id: endpoint.id } });
+      const listed = log.json.items.find((d: { id: string }) => d.id === row!.id);
+      const one = await callRoute(getDelivery, {
+        headers: manage(tenant),
+        params: { id: endpoint.id, deliveryId: row!.id.toUpperCase() },
+      });
+      expect(one.status, one.text).toBe(200);
+      for (const d of [listed, one.json]) {
+        expect(d).toMatchObject({ attempts: 4, status: 'DELIVERED', lastStatusCode: 200 });
+        expect(d.attemptLog.map((a: { attempt: number }) => a.attempt)).toEqual([1, 2, 3, 4]);
+        expect(d.attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 500, 500, 200]);
+        expect(d.attemptLog.map((a: { error: string | null }) => a.error)).toEqual([
+          'answered 500',
+          'answered 500',
+          'answered 500',
+          null,
+        ]);
+        for (const a of d.attemptLog) expect(a.latencyMs).toBeGreaterThanOrEqual(0);
+        const times = d.attemptLog.map((a: { at: string }) => Date.parse(a.at));
+        expect([...times].sort((a, b) => a - b)).toEqual(times);
+      }
       // The endpoint failed meanwhile and is healthy again.
       expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();
+      // Removed with their delivery (here with its endpoint).
+      const del = await callRoute(deleteEndpoint, {
+        method: 'DELETE',
+        headers: manage(tenant),
+        params: { id: endpoint.id },
+      });
+      expect(del.status, del.text).toBeLessThan(300);
+      expect(await db.webhookDeliveryAttempt.count({ where: { deliveryId: row!.id } })).toBe(0);
     } finally {
       await receiver.close();
     }
@@ -506,6 +550,23 @@ describe('webhook deliveries', () => {
       expect(watcher.hooks[0]).toMatchObject({
         type: 'alert.raised',
         data: { alertId: alert.id, severity: 'CRITICAL' },
+      });
+      // Disabled, it is not tried again; enabled again by hand, its failing clock starts afresh.
+      const tried = failing.requests.length;
+      const pending = (await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: broken.id } })).id;
+      expect(await sendDelivery(pending)).toBe('skipped');
+      expect(failing.requests).toHaveLength(tried);
+      const enabled = await callRoute(patchEndpoint, {
+        method: 'PATCH',
+        headers: manage(tenant),
+        params: { id: broken.id },
+        body: { enabled: true },
+      });
+      expect(enabled.status, enabled.text).toBe(200);
+      expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({
+        enabled: true,
+        failingSince: null,
+        disabledReason: null,
       });
     } finally {
       await failing.close();

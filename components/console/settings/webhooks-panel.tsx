@@ -1,11 +1,12 @@
 'use client';
 
 // Outbound webhooks: owners add an endpoint (its signing secret shown once), turn endpoints off and
-// on, and resend a delivery from the log; everyone else reads. The server checks every field
-// (lib/webhooks/schemas.ts) and refuses private addresses; errors come back as the action's message.
-import { useId, useState, useTransition, type FormEvent } from 'react';
+// on, and resend a delivery from the log; everyone else reads. Each delivery opens onto every attempt
+// made (time, answer, latency, error). The server checks every field (lib/webhooks/schemas.ts) and
+// refuses private addresses; errors come back as the action's message.
+import { Fragment, useId, useState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
-import type { WebhookDeliveryDto } from '@/lib/webhooks/manage-deliveries';
+import type { WebhookAttemptDto, WebhookDeliveryDto } from '@/lib/webhooks/manage-deliveries';
 import type { WebhookEndpointDto } from '@/lib/webhooks/manage-endpoints';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button-classes';
@@ -167,6 +168,14 @@ const deliveryTone = { PENDING: 'amber', DELIVERED: 'green', FAILED: 'red' } as 
 function EndpointCard({ endpoint, actions }: { endpoint: WebhookEndpointView; actions: WebhookActions | null }) {
   const [enabled, setEnabled] = useState(endpoint.enabled);
   const [deliveries, setDeliveries] = useState(endpoint.deliveries);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggleAttempts = (deliveryId: string) =>
+    setOpen((now) => {
+      const next = new Set(now);
+      if (!next.delete(deliveryId)) next.add(deliveryId);
+      return next;
+    });
+  const columns = actions ? 7 : 6;
   const [pending, startTransition] = useTransition();
   const toast = useToast();
 
@@ -232,40 +241,115 @@ function EndpointCard({ endpoint, actions }: { endpoint: WebhookEndpointView; ac
           </thead>
           <tbody>
             {deliveries.map((d) => (
-              <Tr key={d.id}>
-                <Td>
-                  <span className="font-mono text-xs text-zinc-900">{d.type}</span>
-                  <span className="block font-mono text-[11px] text-zinc-500" title={d.eventId}>
-                    {d.eventId.slice(0, 8)}…
-                  </span>
-                </Td>
-                <Td>
-                  <Badge tone={deliveryTone[d.status]}>{d.status.toLowerCase()}</Badge>
-                  {d.lastError ? <span className="mt-0.5 block text-xs text-zinc-500">{d.lastError}</span> : null}
-                </Td>
-                <Td className="text-right tabular-nums">{d.attempts}</Td>
-                <Td className="text-right tabular-nums">{d.lastStatusCode ?? '—'}</Td>
-                <Td className="text-right tabular-nums">{d.lastLatencyMs === null ? '—' : `${d.lastLatencyMs} ms`}</Td>
-                <Td className="text-zinc-700">
-                  <Timestamp iso={d.createdAt} />
-                </Td>
-                {actions ? (
-                  <Td className="w-px text-right">
-                    <button
-                      type="button"
-                      onClick={() => resend(d.id)}
-                      disabled={pending}
-                      className={buttonClasses('ghost', 'sm')}
-                    >
-                      Resend
-                    </button>
+              <Fragment key={d.id}>
+                <Tr>
+                  <Td>
+                    <span className="font-mono text-xs text-zinc-900">{d.type}</span>
+                    <span className="block font-mono text-[11px] text-zinc-500" title={d.eventId}>
+                      {d.eventId.slice(0, 8)}…
+                    </span>
                   </Td>
+                  <Td>
+                    <Badge tone={deliveryTone[d.status]}>{d.status.toLowerCase()}</Badge>
+                    {d.lastError ? <span className="mt-0.5 block text-xs text-zinc-500">{d.lastError}</span> : null}
+                  </Td>
+                  <Td className="text-right tabular-nums">
+                    {d.attemptLog.length > 0 ? (
+                      <button
+                        type="button"
+                        onClick={() => toggleAttempts(d.id)}
+                        aria-expanded={open.has(d.id)}
+                        aria-controls={`attempts-${d.id}`}
+                        aria-label={`${open.has(d.id) ? 'Hide' : 'Show'} the ${d.attempts} attempts of ${d.type} ${d.eventId.slice(0, 8)}`}
+                        className="inline-flex items-center gap-1 rounded px-1 font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
+                      >
+                        {d.attempts}
+                        <span aria-hidden="true">{open.has(d.id) ? '▴' : '▾'}</span>
+                      </button>
+                    ) : (
+                      d.attempts
+                    )}
+                  </Td>
+                  <Td className="text-right tabular-nums">{d.lastStatusCode ?? '—'}</Td>
+                  <Td className="text-right tabular-nums">
+                    {d.lastLatencyMs === null ? '—' : `${d.lastLatencyMs} ms`}
+                  </Td>
+                  <Td className="text-zinc-700">
+                    <Timestamp iso={d.createdAt} />
+                  </Td>
+                  {actions ? (
+                    <Td className="w-px text-right">
+                      <button
+                        type="button"
+                        onClick={() => resend(d.id)}
+                        disabled={pending}
+                        className={buttonClasses('ghost', 'sm')}
+                      >
+                        Resend
+                      </button>
+                    </Td>
+                  ) : null}
+                </Tr>
+                {open.has(d.id) ? (
+                  <tr id={`attempts-${d.id}`}>
+                    <td colSpan={columns} className="border-b border-zinc-100 bg-zinc-50 px-4 py-3">
+                      <AttemptLog attempts={d.attemptLog} label={`Attempts of ${d.type} ${d.eventId.slice(0, 8)}`} />
+                    </td>
+                  </tr>
                 ) : null}
-              </Tr>
+              </Fragment>
             ))}
           </tbody>
         </Table>
       )}
     </section>
+  );
+}
+
+function AttemptLog({ attempts, label }: { attempts: WebhookAttemptDto[]; label: string }) {
+  return (
+    <table aria-label={label} className="w-full text-left text-xs" data-testid="delivery-attempts">
+      <thead>
+        <tr className="text-zinc-600">
+          <th scope="col" className="py-1 pr-4 font-medium">
+            Attempt
+          </th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            At
+          </th>
+          <th scope="col" className="py-1 pr-4 font-medium">
+            Status
+          </th>
+          <th scope="col" className="py-1 pr-4 text-right font-medium">
+            Code
+          </th>
+          <th scope="col" className="py-1 pr-4 text-right font-medium">
+            Latency
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            Error
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {attempts.map((a) => {
+          const ok = a.statusCode !== null && a.statusCode >= 200 && a.statusCode < 300;
+          return (
+            <tr key={a.attempt} className="border-t border-zinc-200">
+              <td className="py-1 pr-4 tabular-nums text-zinc-900">#{a.attempt}</td>
+              <td className="py-1 pr-4 text-zinc-700">
+                <Timestamp iso={a.at} />
+              </td>
+              <td className="py-1 pr-4">
+                <Badge tone={ok ? 'green' : 'red'}>{ok ? 'delivered' : 'failed'}</Badge>
+              </td>
+              <td className="py-1 pr-4 text-right tabular-nums text-zinc-900">{a.statusCode ?? '—'}</td>
+              <td className="py-1 pr-4 text-right tabular-nums text-zinc-900">{a.latencyMs} ms</td>
+              <td className="py-1 text-zinc-700">{a.error ?? ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -64,9 +64,12 @@ export function UploadCodesButton({
         added += result.data.added;
         if (i + PART >= codes.length) {
           dialogRef.current?.close();
+          const where = result.data.activityId
+            ? ' They went into the live activity’s pool and can be drawn now (within its tiers’ stock).'
+            : '';
           toast.success(
             'Codes added',
-            `${prize.name}: ${count.format(added)} codes added, ${count.format(result.data.unused)} unused.`,
+            `${prize.name}: ${count.format(added)} codes added, ${count.format(result.data.unused)} unused.${where}`,
           );
         }
       }
@@ -95,7 +98,8 @@ export function UploadCodesButton({
               </h2>
               <p id={ids.body} className="mt-1.5 text-sm leading-6 text-zinc-600">
                 A CSV or text file with one code a line (a CSV&apos;s first column). Each code becomes one unit of
-                stock; a winner gets one code per unit won. Codes already stored are refused.
+                stock; a winner gets one code per unit won. Codes already stored are refused. While a live activity
+                holds this prize, the codes go straight into its pool and its draw.
               </p>
             </div>
             {error ? (

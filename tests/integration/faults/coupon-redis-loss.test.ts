@@ -25,6 +25,8 @@ const { createActivity } = await import('@/lib/activities/create-activity');
 const { publishActivity } = await import('@/lib/activities/publish-activity');
 const { createPrize } = await import('@/lib/prizes/create-prize');
 const { addPrizeCodes } = await import('@/lib/prizes/add-prize-codes');
+const { patchTierOrPropose } = await import('@/lib/activities/patch-tier-or-propose');
+const { reconcileActivity } = await import('@/lib/inventory/reconcile-activity');
 const { waitFor } = await import('../../helpers/workers');
 const { endUser, specFor, testActor } = await import('../../helpers/activities');
 const { freshTenant } = await import('../../helpers/fixtures');
@@ -150,5 +152,37 @@ describe('coupon codes when Redis loses everything mid-run', () => {
       [committed.prizes[0]!.codes![0]!, committed.winIds[0]!],
     ]);
     await noCodeIssuedTwice(activity.id, prize.id, shown);
+  });
+
+  it('codes added live are in the rebuilt state, also when added while the state is gone; none issued twice', async () => {
+    const { tenant, prize, activity, codes } = await couponActivity(5, 1);
+    const before = Array.from({ length: 5 }, (_, i) => `BEFORE-${i}-${randomUUID().slice(0, 8)}`);
+    const during = Array.from({ length: 5 }, (_, i) => `DURING-${i}-${randomUUID().slice(0, 8)}`);
+    const early = await executeDraw(endUser(tenant, 'early'), activity.id, randomUUID());
+    expect(await addPrizeCodes(tenant.id, testActor, prize.id, { codes: before })).toMatchObject({
+      activityId: activity.id,
+    });
+    await loseEverything();
+    // No state to append to: the call rebuilds it from PostgreSQL, which holds these codes already.
+    expect(await addPrizeCodes(tenant.id, testActor, prize.id, { codes: during })).toMatchObject({
+      activityId: activity.id,
+    });
+    const k = drawKeys(activity.id);
+    expect(await redis.llen(k.codes(prize.id))).toBe(14);
+    const tierId = (await db.tier.findFirstOrThrow({ where: { activityId: activity.id } })).id;
+    await patchTierOrPropose(tenant.id, testActor, { activityId: activity.id, tierId, patch: { stock: 15 } });
+
+    const shown = new Map<string, string>([[early.prizes[0]!.codes![0]!, early.winIds[0]!]]);
+    for (let i = 0; i < 16; i++) {
+      const body = await executeDraw(endUser(tenant, `u${i}`), activity.id, randomUUID());
+      for (const code of body.prizes.flatMap((p) => p.codes ?? [])) {
+        expect(shown.has(code)).toBe(false);
+        shown.set(code, body.winIds[0]!);
+      }
+    }
+    expect(new Set(shown.keys())).toEqual(new Set([...codes, ...before, ...during]));
+    await drainDrawLog(redis, activity.id);
+    await noCodeIssuedTwice(activity.id, prize.id, shown);
+    expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 });
