@@ -99,12 +99,18 @@ export function NewActivityButtons({
           e.preventDefault();
           startFromTemplate(async () => {
             const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-            const result = await createFromTemplate(template, zone);
-            if (result.ok) {
-              dialog.current?.close();
-              toast.success('Draft created from the template', 'Choose a prize for each tier before publishing.');
-              open(result.data.id);
-            } else setTemplateError(result.error.message);
+            try {
+              const result = await createFromTemplate(template, zone);
+              if (result.ok) {
+                dialog.current?.close();
+                toast.success('Draft created from the template', 'Choose a prize for each tier before publishing.');
+                open(result.data.id);
+              } else setTemplateError(result.error.message);
+            } catch {
+              // The dialog stays open with the choice made; the list is re-read in case the draft was made.
+              setTemplateError('Could not reach the server. Check the list for the draft, or try again.');
+              router.refresh();
+            }
           });
         }}
         footer={
@@ -159,9 +165,14 @@ export function NewActivityButtons({
         aria-busy={creating}
         onClick={() =>
           startCreate(async () => {
-            const result = await createDraft();
-            if (result.ok) open(result.data.id);
-            else toast.error('Could not create the activity', result.error.message);
+            try {
+              const result = await createDraft();
+              if (result.ok) open(result.data.id);
+              else toast.error('Could not create the activity', result.error.message);
+            } catch {
+              toast.error('Could not reach the server', 'The list is re-read: check it for the new draft.');
+              router.refresh();
+            }
           })
         }
       >

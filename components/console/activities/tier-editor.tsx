@@ -136,7 +136,7 @@ export function TierEditor({
               </span>
             </div>
             <div className="space-y-4 p-4">
-              <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-[minmax(0,1fr)_120px_120px_160px]">
+              <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-[minmax(0,1fr)_110px_110px_200px]">
                 <Field label="Tier name" error={err('name')}>
                   {(p) => (
                     <input
