@@ -118,7 +118,7 @@ test.describe('console activities', () => {
     // Odds over 100 % on the third: the server refuses the save and says why, beside the field.
     const tiers = await fillThreeTiers(page, prizes, '150');
     await expect(tiers.nth(2).getByTestId('field-error')).toHaveText('At most 100 %.');
-    await expect(status).toHaveText(/Not saved: fix \d problems?/);
+    await expect(status).toHaveText(/Not saved: \d fields? with errors/);
     await expect(page.getByTestId('odds-bar')).toContainText('more than 100 %');
     await shot(page, 'inline-errors');
     await tiers.nth(2).getByLabel('Odds (%)').fill('20');

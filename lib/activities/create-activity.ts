@@ -2,7 +2,8 @@ import { db } from '../db';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { activitySelect, toActivityDto, type ActivityDto } from './activity-dto';
 import { activityColumns, assertPrizesOwned, taskRows, tierRows } from './activity-rows';
-import type { DraftSpec } from './schemas';
+import { DraftSpec } from './schemas';
+import { templateDraft, type TemplateId } from './templates';
 import { storableTimeZoneOrThrow } from './storable-time-zone';
 
 /** A DRAFT activity from a validated spec (the API's) or draft (the console's); every prize must be the tenant's own. */
@@ -28,4 +29,14 @@ export async function createActivity(tenantId: string, actor: Actor, given: Draf
     return created;
   });
   return toActivityDto(activity);
+}
+
+/** A DRAFT from a built-in template (lib/activities/templates.ts) in the given zone; its tiers await prizes. */
+export async function createActivityFromTemplate(
+  tenantId: string,
+  actor: Actor,
+  options: { templateId: TemplateId; timezone: string; now: number },
+): Promise<ActivityDto> {
+  const spec = DraftSpec.parse(templateDraft(options.templateId, options.timezone, options.now));
+  return createActivity(tenantId, actor, spec);
 }

@@ -9,7 +9,8 @@ import { getActivityOrThrow, getActivityRowOrThrow } from './get-activity';
 import { toActivityDto, type ActivityDto } from './activity-dto';
 import { activityColumns, assertPrizesOwned, taskRows, tierRows } from './activity-rows';
 import { toActivitySpec } from './activity-spec';
-import type { DraftSpec } from './schemas';
+import { DraftSpec } from './schemas';
+import { keepValidFields } from './keep-valid-fields';
 import { storableTimeZoneOrThrow } from './storable-time-zone';
 
 export type DraftEdit = {
@@ -29,10 +30,11 @@ export async function updateDraft(
   const row = await getActivityRowOrThrow(tenantId, activityId);
   if (row.status !== 'DRAFT')
     throw new AppError('INVALID_STATE', `the activity is ${row.status}; only a draft can be edited`);
+  const before = toActivitySpec(toActivityDto(row));
+  // The same spec again is no conflict: a save retried after its answer was lost finds its own edit.
+  if (sameSpec(before, spec)) return { activity: toActivityDto(row), version: row.version, changed: false };
   if (row.version !== expectedVersion)
     throw new AppError('CONFLICT', 'someone else changed this draft; reload to see their changes');
-  const before = toActivitySpec(toActivityDto(row));
-  if (sameSpec(before, spec)) return { activity: toActivityDto(row), version: row.version, changed: false };
   await assertPrizesOwned(tenantId, spec);
   await db.$transaction(async (tx) => {
     const r = await tx.activity.updateMany({
@@ -52,6 +54,29 @@ export async function updateDraft(
     );
   });
   return { activity: await getActivityOrThrow(tenantId, activityId), version: expectedVersion + 1, changed: true };
+}
+
+export type DraftFieldsEdit = Omit<DraftEdit, 'spec'> & { spec: unknown };
+export type HeldBackField = { path: string; message: string };
+
+/**
+ * The editor's per-field autosave: the fields of `spec` that pass DraftSpec are saved, those that
+ * do not keep their saved value and come back as `heldBack` with the reason. Nothing valid to
+ * keep (or a problem with the draft as a whole) is a VALIDATION_FAILED naming every field.
+ */
+export async function updateDraftFields(
+  tenantId: string,
+  actor: Actor,
+  edit: DraftFieldsEdit,
+): Promise<{ activity: ActivityDto; version: number; changed: boolean; heldBack: HeldBackField[] }> {
+  const parsed = DraftSpec.safeParse(edit.spec);
+  if (parsed.success) return { ...(await updateDraft(tenantId, actor, { ...edit, spec: parsed.data })), heldBack: [] };
+  const row = await getActivityRowOrThrow(tenantId, edit.activityId);
+  const kept = keepValidFields(toActivitySpec(toActivityDto(row)), edit.spec, parsed.error.issues);
+  if (!kept) throw parsed.error;
+  const saved = await updateDraft(tenantId, actor, { ...edit, spec: kept });
+  const heldBack = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return { ...saved, heldBack };
 }
 
 /**

@@ -1120,6 +1120,27 @@ function actions(): Endpoint[] {
           specNode(ctx, { draft: true }),
         ]),
     ),
+    action(`${A}/activities/actions.ts`, 'saveDraftFieldsAction', 'operator', (ctx) =>
+      fc.constantFrom(...activitiesIn(ctx.t, 'DRAFT')).map((a) => [
+        slug(ctx),
+        id([a.id], ids(by(ctx).activities)),
+        obj({
+          version: int(a.version, { min: 0, max: 2_147_483_647 }),
+          spec: specNode(ctx, { draft: true }),
+        }),
+      ]),
+    ),
+    action(
+      `${A}/activities/actions.ts`,
+      'createFromTemplateAction',
+      'operator',
+      (ctx) => [
+        slug(ctx),
+        choice(['daily-check-in-wheel', 'festival-grid', 'scratch-fixed-winners']),
+        choice(['UTC', 'Asia/Shanghai']),
+      ],
+      { weight: 0.3 },
+    ),
     action(
       `${A}/activities/actions.ts`,
       'simulateAction',

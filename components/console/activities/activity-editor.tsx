@@ -1,10 +1,13 @@
 'use client';
 
-// The draft editor: basics and period, gameplay and materials, limits, tiers with bundles and
-// odds, tasks, beside a live preview and the publish checklist. Every change is saved a moment
-// after the operator stops typing; the server validates each save and its errors show beside
-// their fields. A save names the version it edits, so a second editor cannot be overwritten.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+// The draft editor: basics and period, gameplay and materials, limits, tiers with bundles, odds,
+// time segments, pacing and auto-tune, fixed winners and the drift alarm, tasks, beside a live
+// preview and the publish checklist. Every change is saved a moment after the operator stops
+// typing, field by field: the server saves what passes the draft's rules and names the fields it
+// held back, whose errors show beside them. A save names the version it edits, so a second editor
+// cannot be overwritten; a save that fails keeps every input and says which request failed.
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChecklistItem } from '@/lib/activities/publish-checklist';
 import type { DraftSpec } from '@/lib/activities/schemas';
 import type { ActionResult } from '@/lib/http/action-result';
@@ -14,6 +17,8 @@ import { useToast } from '@/components/ui/toast';
 import type { FormResult } from '@/lib/http/form-result';
 import { Field, Section, inputClasses } from './fields';
 import { friendly, newKey, toForm, toSpec, withListChange, type DraftForm, type TaskForm } from './form-model';
+import { periodDays } from './editor/segment-grid-model';
+import { useLeaveGuard } from './editor/use-leave-guard';
 import { PlayPreview } from './play-preview';
 import { TranslationsEditor } from './translations-editor';
 import { PublishPanel } from './publish-panel';
@@ -23,10 +28,14 @@ const AUTOSAVE_DELAY_MS = 700;
 const BANNER_MAX_BYTES = 2 * 1024 * 1024;
 
 type SaveState = { kind: 'saved' | 'pending' | 'saving' | 'invalid' | 'failed'; message?: string };
-export type SaveDraft = (
-  version: number,
-  spec: unknown,
-) => Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[] }>>;
+export type SaveDraft = (save: { version: number; spec: unknown; requestId: string }) => Promise<
+  FormResult<{
+    version: number;
+    changed: boolean;
+    checklist: ChecklistItem[];
+    heldBack: { path: string; message: string }[];
+  }>
+>;
 
 const gameplays = [
   { value: 'wheel', label: 'Wheel', hint: 'A spinning prize wheel' },
@@ -76,6 +85,8 @@ export function ActivityEditor({
   const queued = useRef<DraftForm | null>(null);
   const first = useRef(true);
   const toast = useToast();
+  const router = useRouter();
+  const days = useMemo(() => periodDays(form.startsLocal, form.endsLocal), [form.startsLocal, form.endsLocal]);
 
   const runSave = useCallback(
     async function run(f: DraftForm): Promise<void> {
@@ -85,28 +96,40 @@ export function ActivityEditor({
       }
       inFlight.current = true;
       setSave({ kind: 'saving' });
+      const requestId = crypto.randomUUID();
+      const failed = (why: string) => {
+        const message = `${why} (request ${requestId}). Your edits are kept here.`;
+        setSave({ kind: 'failed', message });
+        toast.error('Could not save the draft', message);
+        // Re-read the page: the checklist and header show whether the save happened after all.
+        router.refresh();
+      };
       try {
-        const result = await saveDraft(version.current, toSpec(f));
+        const result = await saveDraft({ version: version.current, spec: toSpec(f), requestId });
         if (result.ok) {
           version.current = result.data.version;
           setSavedVersion(result.data.version);
           setChecklist(result.data.checklist);
-          setErrors({});
-          setSave({ kind: 'saved' });
+          const held = result.data.heldBack;
+          setErrors(Object.fromEntries(held.map((i) => [i.path, friendly(i.path, i.message)])));
+          const n = new Set(held.map((i) => i.path)).size;
+          setSave(
+            n
+              ? { kind: 'invalid', message: `Not saved: ${n} ${n === 1 ? 'field' : 'fields'} with errors` }
+              : { kind: 'saved' },
+          );
         } else if (result.error.code === 'VALIDATION_FAILED') {
           setErrors(Object.fromEntries(result.error.issues.map((i) => [i.path, friendly(i.path, i.message)])));
-          const n = result.error.issues.length || 1;
-          setSave({ kind: 'invalid', message: `Not saved: fix ${n} ${n === 1 ? 'problem' : 'problems'}` });
+          const n = new Set(result.error.issues.map((i) => i.path)).size || 1;
+          setSave({ kind: 'invalid', message: `Not saved: ${n} ${n === 1 ? 'field' : 'fields'} with errors` });
+        } else if (result.error.code === 'INTERNAL' || result.error.code === 'SERVICE_UNAVAILABLE') {
+          failed('The server could not save the draft');
         } else {
           setSave({ kind: 'failed', message: result.error.message });
           toast.error('Could not save the draft', result.error.message);
         }
       } catch {
-        setSave({ kind: 'failed', message: 'Could not reach the server' });
-        toast.error(
-          'Could not save the draft',
-          'Check your connection; your changes are kept here and saved with the next edit.',
-        );
+        failed('Could not reach the server');
       } finally {
         inFlight.current = false;
         const next = queued.current;
@@ -114,7 +137,7 @@ export function ActivityEditor({
         if (next) void run(next);
       }
     },
-    [saveDraft, toast],
+    [saveDraft, toast, router],
   );
 
   // Only an edit starts a save: a new `runSave` (fresh props) must not.
@@ -132,13 +155,8 @@ export function ActivityEditor({
     return () => clearTimeout(timer);
   }, [form]);
 
-  // Leaving with an unsaved edit asks first.
-  useEffect(() => {
-    if (save.kind === 'saved') return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [save.kind]);
+  // Leaving with an unsaved or held-back edit asks first.
+  useLeaveGuard(save.kind !== 'saved');
 
   const set = <K extends keyof DraftForm>(key: K, value: DraftForm[K]) =>
     setForm((f) =>
@@ -421,7 +439,61 @@ export function ActivityEditor({
           </div>
         </Section>
 
-        <TierEditor tiers={form.tiers} prizes={prizes} errors={errors} onChange={(tiers) => set('tiers', tiers)} />
+        <TierEditor
+          tiers={form.tiers}
+          prizes={prizes}
+          errors={errors}
+          days={days}
+          onChange={(tiers) => set('tiers', tiers)}
+        />
+
+        <Section
+          title="Fixed winners and alarms"
+          description="Draw rules beyond the instant odds, checked when the activity ends or while it runs."
+        >
+          <div className="grid grid-cols-[200px_minmax(0,1fr)] items-start gap-4">
+            <Field
+              label="Fixed winners"
+              error={err('fixedWinners')}
+              hint="Empty: none. Else drawn among all participants at the end."
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  placeholder="None"
+                  className={`${inputClasses} tabular-nums`}
+                  value={form.fixedWinners}
+                  onChange={(e) => set('fixedWinners', e.target.value)}
+                />
+              )}
+            </Field>
+            <p className="mt-7 text-sm text-zinc-600">
+              When the activity ends, exactly this many participants are drawn fairly among everyone who took part; they
+              win the first tier, whose stock must cover them.
+            </p>
+          </div>
+          <label className="flex items-start gap-2 text-sm text-zinc-800">
+            <input
+              type="checkbox"
+              className="mt-0.5 accent-indigo-600"
+              checked={form.pauseOnDrift}
+              onChange={(e) => set('pauseOnDrift', e.target.checked)}
+            />
+            <span>
+              Pause when the odds drift
+              <span className="block text-xs text-zinc-600">
+                The drift alarm compares outcomes with the configured odds (chi-square, p &lt; 0.001); with this on it
+                also pauses the activity until someone resumes it.
+              </span>
+            </span>
+          </label>
+          {err('pauseOnDrift') ? (
+            <p className="text-sm text-red-700" data-testid="field-error">
+              {err('pauseOnDrift')}
+            </p>
+          ) : null}
+        </Section>
 
         <Section
           title="Tasks"
@@ -441,6 +513,7 @@ export function ActivityEditor({
                     chances: '1',
                     perDay: '1',
                     total: '',
+                    confirmByEvent: false,
                   },
                 ])
               }
@@ -499,6 +572,27 @@ export function ActivityEditor({
                   </Field>
                 ) : null}
               </div>
+              {t.kind === 'share' ? (
+                <label className="flex items-start gap-2 text-sm text-zinc-800">
+                  <input
+                    type="checkbox"
+                    className="mt-0.5 accent-indigo-600"
+                    checked={t.confirmByEvent}
+                    onChange={(e) => setTask(i, { confirmByEvent: e.target.checked })}
+                  />
+                  <span>
+                    Confirmed by the host app
+                    <span className="block text-xs text-zinc-600">
+                      Paid only when the host app reports a share_confirmed event, never by the page’s own call.
+                    </span>
+                  </span>
+                </label>
+              ) : null}
+              {err(`tasks.${i}.confirmBy`) ? (
+                <p className="text-sm text-red-700" data-testid="field-error">
+                  {err(`tasks.${i}.confirmBy`)}
+                </p>
+              ) : null}
               <div className="flex items-start gap-3">
                 <Field label="Chances" error={err(`tasks.${i}.chances`)} className="w-28">
                   {(p) => (

@@ -2,10 +2,12 @@
 // activity's zone, odds in percent) and back. The server judges the result; nothing here
 // decides what is valid.
 import type { DraftSpec } from '@/lib/activities/schemas';
+import type { SegmentValue } from './editor/segment-grid-model';
 import { fromZonedInput, toZonedInput } from '@/lib/activities/zoned-time';
 
 export type TierPrizeForm = { key: string; prizeId: string; quantity: string };
-/** `kept` carries what the editor does not edit yet (time segments, auto-tune bounds) through saves untouched. */
+/** Auto-tune bounds in percent, sent only while `on`. */
+export type AutoTuneForm = { on: boolean; minPercent: string; maxPercent: string };
 export type TierForm = {
   key: string;
   name: string;
@@ -13,7 +15,9 @@ export type TierForm = {
   stock: string;
   pacing: 'none' | 'even';
   prizes: TierPrizeForm[];
-  kept?: Pick<DraftSpec['tiers'][number], 'segments' | 'autoTune'>;
+  /** As the segment grid made them (probabilities, not percent): the grid owns their shape. */
+  segments: SegmentValue[];
+  autoTune: AutoTuneForm;
 };
 export type TaskForm = {
   key: string;
@@ -23,6 +27,8 @@ export type TaskForm = {
   chances: string;
   perDay: string;
   total: string;
+  /** A share task paid only on the host app's share_confirmed event. */
+  confirmByEvent: boolean;
 };
 /** One language's texts as the inputs hold them; tiers and tasks by position, '' when untranslated. */
 export type TranslationForm = { name: string; title: string; rulesText: string; tiers: string[]; tasks: string[] };
@@ -38,12 +44,29 @@ export type DraftForm = {
   translations: Record<string, TranslationForm>;
   tiers: TierForm[];
   tasks: TaskForm[];
-  kept: Pick<DraftSpec, 'fixedWinners' | 'pauseOnDrift'>;
+  fixedWinners: string;
+  pauseOnDrift: boolean;
 };
 
 let keys = 0;
 export const newKey = () => `k${++keys}`;
 const text = (n: number | undefined) => (n === undefined ? '' : String(n));
+const percent = (p: number) => String(Number((p * 100).toFixed(4)));
+/** Percent to a probability, cleaned of float noise at the spec's 1e-6 precision… and no finer. */
+const probability = (pct: number) => (Number.isFinite(pct) ? Math.round(pct * 1e8) / 1e10 : pct);
+export const percentToProbability = probability;
+export const probabilityToPercent = percent;
+
+export const newTier = (n: number): TierForm => ({
+  key: newKey(),
+  name: `Tier ${n}`,
+  oddsPercent: '1',
+  stock: '100',
+  pacing: 'none',
+  prizes: [{ key: newKey(), prizeId: '', quantity: '1' }],
+  segments: [],
+  autoTune: { on: false, minPercent: '', maxPercent: '' },
+});
 
 export function toForm(spec: DraftSpec): DraftForm {
   return {
@@ -81,11 +104,14 @@ export function toForm(spec: DraftSpec): DraftForm {
     tiers: spec.tiers.map((t) => ({
       key: newKey(),
       name: t.name,
-      oddsPercent: String(Number((t.probability * 100).toFixed(4))),
+      oddsPercent: percent(t.probability),
       stock: String(t.stock),
       pacing: t.pacing,
       prizes: t.prizes.map((p) => ({ key: newKey(), prizeId: p.prizeId, quantity: String(p.quantity) })),
-      kept: { segments: t.segments, autoTune: t.autoTune },
+      segments: (t.segments ?? []).map((x) => ({ ...x })),
+      autoTune: t.autoTune
+        ? { on: true, minPercent: percent(t.autoTune.minProbability), maxPercent: percent(t.autoTune.maxProbability) }
+        : { on: false, minPercent: '', maxPercent: '' },
     })),
     tasks: spec.tasks.map((t) => ({
       key: newKey(),
@@ -95,8 +121,10 @@ export function toForm(spec: DraftSpec): DraftForm {
       chances: String(t.chances),
       perDay: text(t.perDay),
       total: text(t.total),
+      confirmByEvent: t.kind === 'share' && t.confirmBy === 'event',
     })),
-    kept: { fixedWinners: spec.fixedWinners, pauseOnDrift: spec.pauseOnDrift },
+    fixedWinners: text(spec.fixedWinners),
+    pauseOnDrift: spec.pauseOnDrift === true,
   };
 }
 
@@ -123,23 +151,31 @@ export function toSpec(f: DraftForm): unknown {
     ...(num(f.claimWindowHours) !== undefined ? { claimWindowHours: num(f.claimWindowHours) } : {}),
     materials,
     ...translationsSpec(f),
-    ...f.kept,
+    ...(num(f.fixedWinners) !== undefined ? { fixedWinners: num(f.fixedWinners) } : {}),
+    ...(f.pauseOnDrift ? { pauseOnDrift: true } : {}),
     tiers: f.tiers.map((t) => {
       const pct = num(t.oddsPercent);
+      const bound = (s: string) => {
+        const n = num(s);
+        return n === undefined ? null : probability(n);
+      };
       return {
         name: t.name,
-        // Percent to a probability, cleaned of float noise at the spec's 1e-6 precision… and no finer.
-        probability: pct === undefined ? null : Number.isFinite(pct) ? Math.round(pct * 1e8) / 1e10 : pct,
+        probability: pct === undefined ? null : probability(pct),
         stock: num(t.stock) ?? null,
         pacing: t.pacing,
         prizes: t.prizes.map((p) => ({ prizeId: p.prizeId, quantity: num(p.quantity) ?? null })),
-        ...t.kept,
+        ...(t.segments.length ? { segments: t.segments } : {}),
+        ...(t.autoTune.on
+          ? { autoTune: { minProbability: bound(t.autoTune.minPercent), maxProbability: bound(t.autoTune.maxPercent) } }
+          : {}),
       };
     }),
     tasks: f.tasks.map((t) => ({
       kind: t.kind,
       ...(t.kind === 'event' ? { eventType: t.eventType } : {}),
       name: t.name,
+      ...(t.kind === 'share' && t.confirmByEvent ? { confirmBy: 'event' } : {}),
       chances: num(t.chances) ?? null,
       ...(num(t.perDay) !== undefined ? { perDay: num(t.perDay) } : {}),
       ...(num(t.total) !== undefined ? { total: num(t.total) } : {}),
@@ -197,10 +233,11 @@ export function friendly(path: string, message: string): string {
   if (/^Invalid input: expected number/.test(message)) return 'Enter a number.';
   if (/expected int/.test(message)) return 'Enter a whole number.';
   if (/Too small: expected string to have >=1/.test(message)) return 'Required.';
-  if (path.endsWith('probability') && /decimal places/.test(message))
-    return 'At most 4 decimal places of a percent (0.0001 %).';
-  if (path.endsWith('probability') && /<=\s?1\b/.test(message)) return 'At most 100 %.';
-  if (path.endsWith('probability') && />=\s?0\b/.test(message)) return 'At least 0 %.';
+  const odds = /probability$/i.test(path);
+  if (odds && /decimal places/.test(message)) return 'At most 4 decimal places of a percent (0.0001 %).';
+  if (odds && /<=\s?1\b/.test(message)) return 'At most 100 %.';
+  if (odds && />=\s?0\b/.test(message)) return 'At least 0 %.';
+  if (/minProbability must not exceed/.test(message)) return 'The lowest odds must not be above the highest.';
   if (path.endsWith('prizeId')) return 'Choose a prize.';
   const bound = /^Too (small|big): expected number to be ([<>]=?)(-?[\d.]+)/.exec(message);
   if (bound) return `${bound[1] === 'small' ? 'At least' : 'At most'} ${Number(bound[3]).toLocaleString('en-US')}.`;

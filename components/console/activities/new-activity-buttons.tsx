@@ -1,9 +1,12 @@
 'use client';
 
-// "New activity" (a draft with defaults, opened in the editor) and "Import JSON" (a draft from
+// "New activity" (a draft with defaults, opened in the editor), "From a template" (a draft from
+// one of the built-in templates, in the operator's own time zone) and "Import JSON" (a draft from
 // an exported spec) on the activities list.
 import { useRouter } from 'next/navigation';
-import { useRef, useTransition } from 'react';
+import { useId, useRef, useState, useTransition } from 'react';
+import { ACTIVITY_TEMPLATES, type TemplateId } from '@/lib/activities/templates';
+import { Dialog } from '@/components/ui/dialog';
 import type { ActionResult } from '@/lib/http/action-result';
 import type { FormResult } from '@/lib/http/form-result';
 import { buttonClasses } from '@/components/ui/button-classes';
@@ -13,12 +16,20 @@ import { useToast } from '@/components/ui/toast';
 export function NewActivityButtons({
   tenantSlug,
   createDraft,
+  createFromTemplate,
   importSpec,
 }: {
   tenantSlug: string;
   createDraft: () => Promise<ActionResult<{ id: string }>>;
+  createFromTemplate: (templateId: string, timezone: string) => Promise<FormResult<{ id: string }>>;
   importSpec: (json: string) => Promise<FormResult<{ id: string }>>;
 }) {
+  const [fromTemplate, startFromTemplate] = useTransition();
+  const [template, setTemplate] = useState<TemplateId>(ACTIVITY_TEMPLATES[0]!.id);
+  const [templateError, setTemplateError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
   const [creating, startCreate] = useTransition();
   const [importing, startImport] = useTransition();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -68,14 +79,100 @@ export function NewActivityButtons({
       </button>
       <button
         type="button"
+        className={buttonClasses('secondary')}
+        onClick={() => {
+          setTemplateError(null);
+          dialog.current?.showModal();
+        }}
+      >
+        From a template
+      </button>
+      <Dialog
+        ref={dialog}
+        titleId={titleId}
+        descriptionId={descriptionId}
+        title="New activity from a template"
+        description="A draft with the template’s tiers, odds and tasks, starting tomorrow in your time zone. You then pick each tier’s prizes."
+        size="lg"
+        pending={fromTemplate}
+        onSubmit={(e) => {
+          e.preventDefault();
+          startFromTemplate(async () => {
+            const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+            try {
+              const result = await createFromTemplate(template, zone);
+              if (result.ok) {
+                dialog.current?.close();
+                toast.success('Draft created from the template', 'Choose a prize for each tier before publishing.');
+                open(result.data.id);
+              } else setTemplateError(result.error.message);
+            } catch {
+              // The dialog stays open with the choice made; the list is re-read in case the draft was made.
+              setTemplateError('Could not reach the server. Check the list for the draft, or try again.');
+              router.refresh();
+            }
+          });
+        }}
+        footer={
+          <>
+            <button
+              type="button"
+              className={buttonClasses('secondary')}
+              disabled={fromTemplate}
+              onClick={() => dialog.current?.close()}
+            >
+              Cancel
+            </button>
+            <button type="submit" className={buttonClasses('primary')} disabled={fromTemplate} aria-busy={fromTemplate}>
+              {fromTemplate ? <Spinner /> : null}
+              Create draft
+            </button>
+          </>
+        }
+      >
+        <fieldset className="space-y-2">
+          <legend className="sr-only">Template</legend>
+          {ACTIVITY_TEMPLATES.map((t) => (
+            <label
+              key={t.id}
+              className={`flex cursor-pointer gap-3 rounded-lg border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500 ${template === t.id ? 'border-indigo-500 bg-indigo-50/60 ring-1 ring-indigo-500' : 'border-zinc-300 hover:bg-zinc-50'}`}
+            >
+              <input
+                type="radio"
+                name="template"
+                value={t.id}
+                checked={template === t.id}
+                onChange={() => setTemplate(t.id)}
+                className="mt-0.5 accent-indigo-600"
+              />
+              <span>
+                <span className="block font-medium text-zinc-900">{t.name}</span>
+                <span className="block text-zinc-600">{t.description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {templateError ? (
+          <p className="text-sm text-red-700" role="alert">
+            {templateError}
+          </p>
+        ) : null}
+      </Dialog>
+      <button
+        type="button"
         className={buttonClasses('primary')}
         disabled={creating}
         aria-busy={creating}
         onClick={() =>
           startCreate(async () => {
-            const result = await createDraft();
-            if (result.ok) open(result.data.id);
-            else toast.error('Could not create the activity', result.error.message);
+            try {
+              const result = await createDraft();
+              if (result.ok) open(result.data.id);
+              else toast.error('Could not create the activity', result.error.message);
+            } catch {
+              toast.error('Could not reach the server', 'The list is re-read: check it for the new draft.');
+              router.refresh();
+            }
           })
         }
       >

@@ -1,27 +1,53 @@
 'use client';
 
-// Tiers of a draft: name, odds (percent), tier stock, pacing and the prizes it awards (one, or
-// a bundle of several, each with a quantity). The odds bar on top sums them with "no win".
+// Tiers of a draft: name, odds (percent), tier stock, pacing, auto-tune bounds, the prizes it
+// awards (one, or a bundle of several, each with a quantity) and its odds by hour and date. The
+// odds bar on top sums them with "no win"; the grids mark hours where all tiers pass 100 %.
+import { useMemo } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Field, Section, inputClasses } from './fields';
 import { count, money } from './format';
-import { newKey, type TierForm } from './form-model';
+import { newKey, newTier, percentToProbability, type TierForm } from './form-model';
+import { SegmentGrid } from './editor/segment-grid';
+import { EVERY_DAY, HOURS, oddsInForce, toGrid } from './editor/segment-grid-model';
 import { OddsBar } from './odds-bar';
 import { TierDot } from './tier-dot';
 
 export type PrizeOption = { id: string; name: string; kind: string; value: number; available: number };
 
+const pacingHints = {
+  none: 'Wins go out as they are drawn: the stock may run out early in the period.',
+  even: 'Even release: by any moment at most stock × elapsed ÷ period is won, so wins last the whole period.',
+} as const;
+
 export function TierEditor({
   tiers,
   prizes,
   errors,
+  days,
   onChange,
 }: {
   tiers: TierForm[];
   prizes: PrizeOption[];
   errors: Record<string, string>;
+  /** The local dates of the period, rows of the time-segment grids (none for a long period). */
+  days: string[];
   onChange: (tiers: TierForm[]) => void;
 }) {
+  const grids = useMemo(() => tiers.map((t) => toGrid(t.segments, days)), [tiers, days]);
+  const odds = tiers.map((t) => (t.oddsPercent.trim() === '' ? NaN : percentToProbability(Number(t.oddsPercent))));
+  const overLimit = useMemo(() => {
+    const over = new Set<string>();
+    for (const row of [EVERY_DAY, ...days])
+      for (const h of HOURS) {
+        const micros = grids.reduce((sum, g, i) => sum + Math.round(oddsInForce(g, row, h, odds[i]!) * 1e6), 0);
+        if (micros > 1_000_000) over.add(`${row}|${h}`);
+      }
+    return over;
+    // `odds` is derived from `tiers`, which the grids already follow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [grids, days]);
+  const segmentOddsError = /^With time segments/.test(errors.tiers ?? '') ? errors.tiers : undefined;
   const update = (i: number, patch: Partial<TierForm>) =>
     onChange(tiers.map((t, j) => (j === i ? { ...t, ...patch } : t)));
   const move = (i: number, by: number) => {
@@ -30,18 +56,7 @@ export function TierEditor({
     next.splice(i + by, 0, t!);
     onChange(next);
   };
-  const addTier = () =>
-    onChange([
-      ...tiers,
-      {
-        key: newKey(),
-        name: `Tier ${tiers.length + 1}`,
-        oddsPercent: '1',
-        stock: '100',
-        pacing: 'none',
-        prizes: [{ key: newKey(), prizeId: '', quantity: '1' }],
-      },
-    ]);
+  const addTier = () => onChange([...tiers, newTier(tiers.length + 1)]);
 
   return (
     <Section
@@ -55,7 +70,7 @@ export function TierEditor({
     >
       <OddsBar tiers={tiers.map((t) => ({ name: t.name, probability: Number(t.oddsPercent) / 100 }))} />
       {/* An odds sum over 100 % is already said by the bar; other tier-wide errors are not. */}
-      {errors.tiers && !/^Odds add up/.test(errors.tiers) ? (
+      {errors.tiers && !/^Odds add up/.test(errors.tiers) && !(segmentOddsError && overLimit.size) ? (
         <p className="text-sm text-red-700" data-testid="field-error">
           {errors.tiers}
         </p>
@@ -121,7 +136,7 @@ export function TierEditor({
               </span>
             </div>
             <div className="space-y-4 p-4">
-              <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-[minmax(0,1fr)_120px_120px_160px]">
+              <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-[minmax(0,1fr)_110px_110px_200px]">
                 <Field label="Tier name" error={err('name')}>
                   {(p) => (
                     <input
@@ -169,6 +184,59 @@ export function TierEditor({
                   )}
                 </Field>
               </div>
+              <p className="-mt-2 text-xs text-zinc-600" data-testid="pacing-hint">
+                {pacingHints[t.pacing]}
+              </p>
+              <fieldset className="space-y-3">
+                <legend className="sr-only">Auto-tune of tier {i + 1}</legend>
+                <label className="flex items-center gap-2 text-sm text-zinc-800">
+                  <input
+                    type="checkbox"
+                    className="accent-indigo-600"
+                    checked={t.autoTune.on}
+                    onChange={(e) =>
+                      update(i, {
+                        autoTune: {
+                          on: e.target.checked,
+                          minPercent: t.autoTune.minPercent || t.oddsPercent,
+                          maxPercent: t.autoTune.maxPercent || t.oddsPercent,
+                        },
+                      })
+                    }
+                  />
+                  Auto-tune the odds towards an even release of the stock
+                </label>
+                {t.autoTune.on ? (
+                  <div className="grid grid-cols-2 gap-4 pl-6 @2xl:grid-cols-[160px_160px_minmax(0,1fr)]">
+                    <Field label="Lowest odds (%)" error={err('autoTune.minProbability') ?? err('autoTune')}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          inputMode="decimal"
+                          className={`${inputClasses} tabular-nums`}
+                          value={t.autoTune.minPercent}
+                          onChange={(e) => update(i, { autoTune: { ...t.autoTune, minPercent: e.target.value } })}
+                        />
+                      )}
+                    </Field>
+                    <Field label="Highest odds (%)" error={err('autoTune.maxProbability')}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          inputMode="decimal"
+                          className={`${inputClasses} tabular-nums`}
+                          value={t.autoTune.maxPercent}
+                          onChange={(e) => update(i, { autoTune: { ...t.autoTune, maxPercent: e.target.value } })}
+                        />
+                      )}
+                    </Field>
+                    <p className="col-span-2 self-center text-xs text-zinc-600 @2xl:col-span-1">
+                      A worker compares wins with an even release and moves the odds within these bounds; every move is
+                      audited.
+                    </p>
+                  </div>
+                ) : null}
+              </fieldset>
               <div>
                 <p className="text-sm font-medium text-zinc-800">Prizes awarded together</p>
                 {err('prizes') ? (
@@ -255,6 +323,31 @@ export function TierEditor({
                   + Add a prize to this tier
                 </button>
               </div>
+              <details className="group rounded-md border border-zinc-200" open={t.segments.length > 0}>
+                <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-zinc-800 marker:text-zinc-500">
+                  Time segments{' '}
+                  <span className="font-normal text-zinc-600">
+                    ·{' '}
+                    {t.segments.length
+                      ? `${t.segments.length} window${t.segments.length === 1 ? '' : 's'} with their own odds`
+                      : 'the same odds at every hour'}
+                  </span>
+                </summary>
+                <div className="border-t border-zinc-200 p-3">
+                  <SegmentGrid
+                    tierIndex={i}
+                    tierProbability={odds[i]!}
+                    grid={grids[i]!}
+                    days={days}
+                    overLimit={overLimit}
+                    errors={Object.entries(errors)
+                      .filter(([path]) => path.startsWith(`tiers.${i}.segments`))
+                      .map(([, m]) => m)}
+                    oddsMessage={segmentOddsError}
+                    onChange={(segments) => update(i, { segments })}
+                  />
+                </div>
+              </details>
             </div>
           </fieldset>
         );

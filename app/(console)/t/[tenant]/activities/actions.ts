@@ -7,15 +7,18 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { setArchived } from '@/lib/activities/archive-activity';
 import { changeActivityStatus } from '@/lib/activities/change-status';
-import { createActivity } from '@/lib/activities/create-activity';
+import { createActivity, createActivityFromTemplate } from '@/lib/activities/create-activity';
 import { deleteDraft } from '@/lib/activities/delete-draft';
 import { duplicateActivity } from '@/lib/activities/duplicate-activity';
 import { getActivityRowOrThrow } from '@/lib/activities/get-activity';
 import { publishActivity } from '@/lib/activities/publish-activity';
 import { publishChecklist, type ChecklistItem } from '@/lib/activities/publish-checklist';
-import { DraftSpec } from '@/lib/activities/schemas';
+import { DraftSpec, TimeZone } from '@/lib/activities/schemas';
 import { simulateActivity, SimulationInput, type Simulation } from '@/lib/activities/simulate-activity';
-import { updateDraft } from '@/lib/activities/update-draft';
+import { updateDraft, updateDraftFields, type HeldBackField } from '@/lib/activities/update-draft';
+import { TemplateId } from '@/lib/activities/templates';
+import { requestIdOf } from '@/lib/http/request-id';
+import { withRequestContext } from '@/lib/log';
 import { verifyActivity as verifyActivityFairness } from '@/lib/activities/verify-activity-fairness';
 import type { FairnessCheck } from '@/components/console/activities/fairness-panel';
 import { fromZonedInput } from '@/lib/activities/zoned-time';
@@ -27,6 +30,7 @@ import { consoleAction, requireConsoleAction } from '../../../_server/session';
 import { runFormAction, type FormResult } from '@/lib/http/form-result';
 
 const Version = z.number().int().min(0).max(INT4_MAX);
+const FieldsSave = z.strictObject({ version: Version, spec: z.unknown(), requestId: z.string().max(64).optional() });
 const Transition = z.enum(['pause', 'resume', 'end']);
 const SPEC_JSON_MAX_CHARS = 64 * 1024;
 const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -90,6 +94,47 @@ export async function saveDraftAction(
     // No revalidatePath: the list is rendered per request anyway, and revalidating would
     // re-render the editor's page under the operator's fingers after every autosave.
     return { version: saved.version, changed: saved.changed, checklist };
+  });
+}
+
+/**
+ * The editor's per-field autosave: the fields that pass are saved, those that do not keep their
+ * saved value and come back in `heldBack`. The browser names the request, so a failure it shows
+ * carries the id the server logged it under.
+ */
+export async function saveDraftFieldsAction(
+  tenantSlug: string,
+  activityId: string,
+  save: { version: number; spec: unknown; requestId?: string },
+): Promise<FormResult<{ version: number; changed: boolean; checklist: ChecklistItem[]; heldBack: HeldBackField[] }>> {
+  const given: unknown = save;
+  const requestId = z.object({ requestId: z.string() }).safeParse(given).data?.requestId;
+  return withRequestContext(requestIdOf(requestId), () =>
+    runFormAction(async () => {
+      const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
+      const id = idOrNotFound(activityId, 'activity');
+      await getActivityRowOrThrow(ctx.tenantId, id);
+      const { version, spec } = FieldsSave.parse(given);
+      const edit = { activityId: id, spec, expectedVersion: version };
+      const saved = await updateDraftFields(ctx.tenantId, ctx.actor, edit);
+      const checklist = await publishChecklist(ctx.tenantId, await getActivityRowOrThrow(ctx.tenantId, id));
+      return { version: saved.version, changed: saved.changed, checklist, heldBack: saved.heldBack };
+    }),
+  );
+}
+
+/** A new draft from a built-in template, in the zone the operator chose, opened in the editor next. */
+export async function createFromTemplateAction(
+  tenantSlug: string,
+  templateId: string,
+  timezone: string,
+): Promise<FormResult<{ id: string }>> {
+  return runFormAction(async () => {
+    const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
+    const options = { templateId: TemplateId.parse(templateId), timezone: TimeZone.parse(timezone), now: Date.now() };
+    const activity = await createActivityFromTemplate(ctx.tenantId, ctx.actor, options);
+    revalidatePath(listPath(ctx.tenantSlug));
+    return { id: activity.id };
   });
 }
 

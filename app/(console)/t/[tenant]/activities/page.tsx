@@ -15,7 +15,14 @@ import { count, formatPeriod, rate } from '@/components/console/activities/forma
 import { NewActivityButtons } from '@/components/console/activities/new-activity-buttons';
 import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
 import { requireConsolePage } from '../../../_server/session';
-import { archiveAction, createDraftAction, deleteDraftAction, duplicateAction, importSpecAction } from './actions';
+import {
+  archiveAction,
+  createDraftAction,
+  createFromTemplateAction,
+  deleteDraftAction,
+  duplicateAction,
+  importSpecAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Activities' };
 
@@ -55,6 +62,7 @@ export default async function ActivitiesPage({
             <NewActivityButtons
               tenantSlug={ctx.tenantSlug}
               createDraft={createDraftAction.bind(null, ctx.tenantSlug)}
+              createFromTemplate={createFromTemplateAction.bind(null, ctx.tenantSlug)}
               importSpec={importSpecAction.bind(null, ctx.tenantSlug)}
             />
           ) : null

@@ -23,7 +23,13 @@ import { FairnessPanel } from '@/components/console/activities/fairness-panel';
 import { getActivityFairness } from '@/lib/fairness/get-activity-fairness';
 import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
 import { requireConsolePage } from '../../../../_server/session';
-import { changeStatusAction, publishAction, saveDraftAction, simulateAction, verifyFairnessAction } from '../actions';
+import {
+  changeStatusAction,
+  publishAction,
+  saveDraftFieldsAction,
+  simulateAction,
+  verifyFairnessAction,
+} from '../actions';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -115,7 +121,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
             available: p.stock.available,
           }))}
           timezones={timezones}
-          saveDraft={saveDraftAction.bind(null, ctx.tenantSlug, activity.id)}
+          saveDraft={saveDraftFieldsAction.bind(null, ctx.tenantSlug, activity.id)}
           publish={publishAction.bind(null, ctx.tenantSlug, activity.id)}
           previewSrc={previewSrc}
           playLinks={playLinks}
