@@ -11,6 +11,7 @@ const config = [
       '.next-bench/**',
       '.next-*/**',
       '.h5-build/**',
+      '.server-build/**',
       'public/h5/**',
       'generated/**',
       'test-results/**',
