@@ -141,7 +141,7 @@ function schemaBlock(schema: Schema | undefined, doc: Doc, label: string): strin
   const ref = typeof schema.$ref === 'string' ? ` ${typeLabel(schema)}` : '';
   return (
     `<div class="schema"><p class="label">${escapeHtml(label)}${ref}</p>${shown ? schemaTable(shown) : ''}` +
-    `<details><summary>Example</summary><pre><code>${escapeHtml(JSON.stringify(example(schema, doc), null, 2))}` +
+    `<details><summary>Example</summary><pre tabindex="0"><code>${escapeHtml(JSON.stringify(example(schema, doc), null, 2))}` +
     `</code></pre></details></div>`
   );
 }
@@ -279,7 +279,7 @@ export function renderApiDocs(document: object): string {
         `<section class="op" id="schema-${slug(name)}" aria-labelledby="schema-${slug(name)}-h">` +
         `<h3 id="schema-${slug(name)}-h">${escapeHtml(name)}</h3>` +
         `${typeof s.description === 'string' ? `<p>${escapeHtml(s.description)}</p>` : ''}${schemaTable(s)}` +
-        `<details><summary>Example</summary><pre><code>${escapeHtml(JSON.stringify(example(s, doc), null, 2))}` +
+        `<details><summary>Example</summary><pre tabindex="0"><code>${escapeHtml(JSON.stringify(example(s, doc), null, 2))}` +
         `</code></pre></details></section>`,
     )
     .join('');
@@ -289,7 +289,7 @@ export function renderApiDocs(document: object): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(doc.info.title)}: API reference</title><style>${STYLE}</style></head><body>` +
     `<a class="skip" href="#main">Skip to the reference</a><div class="layout">` +
-    `<nav aria-label="Operations">${nav}</nav><main id="main">` +
+    `<nav aria-label="Operations" tabindex="0">${nav}</nav><main id="main">` +
     `<h1>${escapeHtml(doc.info.title)}</h1><p class="muted">Version ${escapeHtml(doc.info.version)} · OpenAPI ` +
     `document: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p>` +
     `<p>${escapeHtml(doc.info.description ?? '')}</p><h2>Authentication</h2><ul>${security}</ul>` +

@@ -23,6 +23,8 @@ import { createRiskRule } from '@/lib/risk/manage-risk';
 import { createPrize } from '@/lib/prizes/create-prize';
 import { createWebhookEndpoint } from '@/lib/webhooks/manage-endpoints';
 import { beat, forget } from '@/lib/workers/heartbeat';
+import { webhookEventTypes } from '@/lib/webhooks/event-types';
+import { winCreatedData } from '@/lib/webhooks/win-created-data';
 import { endUser, specFor, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant, membersOfEachRole } from '../helpers/fixtures';
 
@@ -40,6 +42,7 @@ type Call = {
 type Json = Record<string, unknown>;
 
 const doc = JSON.parse(JSON.stringify(openApiDocument())) as {
+  webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: Json }> } } }>;
   paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Json }> }> }>>;
   components: Json;
 };
@@ -88,7 +91,7 @@ async function makeWorld() {
   const coupon = await createPrize(t.id, testActor, { name: 'Voucher', kind: 'coupon', value: 5, stock: 0 });
   const endpoint = await createWebhookEndpoint(t.id, testActor, {
     url: 'http://127.0.0.1:9/hook',
-    events: ['win.created', 'activity.ended'],
+    events: [...webhookEventTypes],
   });
   const live = async (overrides: Parameters<typeof specFor>[1] = {}) => {
     const draft = await createActivity(
@@ -614,4 +617,31 @@ describe('the OpenAPI document against the real routes', () => {
       }
     });
   }
+
+  it('the outbound webhook bodies the calls above made match the document’s webhooks', async () => {
+    const deliveries = await db.webhookDelivery.findMany({ where: { endpointId: world.endpoint.id } });
+    const seen = new Set<string>();
+    for (const d of deliveries) {
+      let body = d.payload as Json | null;
+      if (body === null && d.type === 'win.created') {
+        const built = await winCreatedData(db, d.tenantId, d.subjectId!);
+        body = {
+          id: d.eventId,
+          type: d.type,
+          createdAt: built!.createdAt.toISOString(),
+          tenant: world.t.slug,
+          data: built!.data,
+        };
+      }
+      if (body === null) continue;
+      const schema = doc.webhooks[d.type]!.post.requestBody.content['application/json']!.schema;
+      const validate = validators.get(d.type) ?? ajv.compile({ ...schema, components: doc.components });
+      validators.set(d.type, validate);
+      expect(validate(body) ? [] : validate.errors, `${d.type}: ${JSON.stringify(body)}`).toEqual([]);
+      seen.add(d.type);
+    }
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining(['activity.ended', 'win.claimed', 'win.created', 'win.shipped', 'win.voided']),
+    );
+  });
 });
