@@ -302,6 +302,12 @@ function routes(): Endpoint[] {
       auth: NO_CREDENTIAL,
       query: obj({ x: text('1', { optional: true }) }),
     })),
+    route('GET', '/api/docs', { weight: 0.3 }, () => ({
+      method: 'GET',
+      path: path('api/docs'),
+      auth: NO_CREDENTIAL,
+      query: obj({ x: text('1', { optional: true }) }),
+    })),
 
     route('POST', '/api/manage/activities', { weight: 1.5 }, (ctx) => ({
       method: 'POST',

@@ -12,6 +12,7 @@ import { HTTP_METHODS, type HttpMethod } from '@/lib/http/other-methods';
 const SERVED: Record<string, HttpMethod[]> = {
   'auth/[...nextauth]': ['GET', 'POST'],
   'health/live': ['GET'],
+  docs: ['GET'],
   health: ['GET'],
   'manage/activities': ['POST'],
   'manage/activities/[id]': ['GET', 'PATCH'],
