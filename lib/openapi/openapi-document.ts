@@ -414,6 +414,15 @@ export function openApiDocument() {
           responses: { '200': json(ref('Fairness')), ...errors(401, 404) },
         },
       },
+      '/api/v1/activities/{activityId}/views': {
+        post: {
+          tags: ['End users'],
+          summary: "The play page reports a load (the dashboard funnel's page views); no body, 204",
+          security: userToken,
+          parameters: [activityParam],
+          responses: { '204': { description: 'counted' }, ...errors(401, 404) },
+        },
+      },
       '/api/v1/events': {
         post: {
           tags: ['Host app'],
@@ -872,6 +881,15 @@ export function openApiDocument() {
           security: apiKey,
           parameters: [idParam, ...queryParams(ListDeliveriesQuery)],
           responses: { '200': json(ref('WebhookDeliveryPage')), ...errors(400, 401, 404) },
+        },
+      },
+      '/api/manage/webhook-endpoints/{id}/deliveries/{deliveryId}': {
+        get: {
+          tags: ['Webhook endpoints'],
+          summary: 'One delivery of the log, with every attempt made (attemptLog)',
+          security: apiKey,
+          parameters: [idParam, uuidParam('deliveryId')],
+          responses: { '200': json(ref('WebhookDelivery')), ...errors(401, 404) },
         },
       },
       '/api/manage/webhook-endpoints/{id}/deliveries/{deliveryId}/retry': {

@@ -24,4 +24,9 @@ export const CodesAdded = z.object({
   added: Int,
   total: Int.meta({ description: 'codes the prize has, used or not' }),
   unused: Int.meta({ description: "codes not yet won: the prize's stock" }),
+  activityId: Uuid.nullable().meta({
+    description:
+      'the published activity whose pool (and live draw) took the codes: the one named, or the one live or ' +
+      "paused activity holding the prize; null: the prize's free pool",
+  }),
 });

@@ -36,6 +36,17 @@ export const WebhookDeliveryResponse = z.object({
   nextAttemptAt: Time.nullable(),
   deliveredAt: Time.nullable(),
   createdAt: Time,
+  attemptLog: z
+    .array(
+      z.object({
+        attempt: Int.min(1),
+        at: Time,
+        statusCode: Int.nullable().meta({ description: 'null: no answer (see error)' }),
+        error: z.string().nullable(),
+        latencyMs: Int,
+      }),
+    )
+    .meta({ description: 'every attempt made, oldest first (attempts is their count)' }),
 });
 export type WebhookDeliveryResponse = z.output<typeof WebhookDeliveryResponse>;
 

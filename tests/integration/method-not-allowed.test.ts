@@ -56,6 +56,7 @@ const SERVED: Record<string, HttpMethod[]> = {
   'v1/activities/[activityId]': ['GET'],
   'v1/activities/[activityId]/draws': ['POST'],
   'v1/activities/[activityId]/fairness': ['GET'],
+  'v1/activities/[activityId]/views': ['POST'],
   'v1/draws/[drawId]/proof': ['GET'],
   'v1/activities/[activityId]/me': ['GET'],
   'v1/activities/[activityId]/tasks/[taskId]/complete': ['POST'],

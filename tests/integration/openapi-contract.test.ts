@@ -215,6 +215,10 @@ const table: Record<string, (w: World) => Promise<Call[]>> = {
     { status: 200, headers: await w.token('amy'), params: { activityId: w.activity.id } },
     { status: 404, headers: await w.token('amy'), params: { activityId: uuid() } },
   ],
+  'post /api/v1/activities/{activityId}/views': async (w) => [
+    { status: 204, headers: await w.token('amy'), params: { activityId: w.activity.id } },
+    { status: 404, headers: await w.token('amy'), params: { activityId: uuid() } },
+  ],
   // Host app
   'post /api/v1/events': async (w) => {
     const raw = JSON.stringify({
@@ -531,6 +535,13 @@ const table: Record<string, (w: World) => Promise<Call[]>> = {
     { status: 400, headers: w.auth, params: { id: w.endpoint.id }, query: '?status=LOST' },
     { status: 404, headers: w.auth, params: { id: uuid() } },
   ],
+  'get /api/manage/webhook-endpoints/{id}/deliveries/{deliveryId}': async (w) => {
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: w.endpoint.id } });
+    return [
+      { status: 200, headers: w.auth, params: { id: w.endpoint.id, deliveryId: delivery.id } },
+      { status: 404, headers: w.auth, params: { id: w.endpoint.id, deliveryId: uuid() } },
+    ];
+  },
   'post /api/manage/webhook-endpoints/{id}/deliveries/{deliveryId}/retry': async (w) => {
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: w.endpoint.id } });
     return [
