@@ -36,7 +36,9 @@ export type DiffEntry =
   | { kind: 'tierRemoved'; path: string; tierId: string; tier: string; before: ConfigTier; after: null }
   | { kind: 'task'; path: string; taskId: string; task: string; before: Json; after: Json }
   | { kind: 'taskAdded'; path: string; taskId: string | null; task: string; before: null; after: ConfigTask }
-  | { kind: 'taskRemoved'; path: string; taskId: string; task: string; before: ConfigTask; after: null };
+  | { kind: 'taskRemoved'; path: string; taskId: string; task: string; before: ConfigTask; after: null }
+  /** Not a field of the spec: the status the system moved by itself (lib/activities/record-system-change.ts). */
+  | { kind: 'status'; path: 'status'; before: string; after: string };
 
 export type PoolCost = { prizeId: string; needBefore: number; needAfter: number; reserve: number; release: number };
 
