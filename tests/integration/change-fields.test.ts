@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PATCH as patchActivityRoute } from '@/app/api/manage/activities/[id]/route';
 import { POST as proposeRoute } from '@/app/api/manage/activities/[id]/changes/route';
+import { POST as restoreRoute } from '@/app/api/manage/activities/[id]/versions/[version]/restore/route';
 import { PUT as policyRoute } from '@/app/api/manage/settings/approvals/route';
 import { POST as completeRoute } from '@/app/api/v1/activities/[activityId]/tasks/[taskId]/complete/route';
 import { GET as meRoute } from '@/app/api/v1/activities/[activityId]/me/route';
@@ -46,19 +47,22 @@ async function activityWithTask() {
 describe('changes beyond odds and stock', () => {
   it('moves materials, limits, claim window, tier name and pacing live, in the records and the hot state', async () => {
     const { tenant, activity } = await activityWithTask();
-    const gold = activity.tiers[0]!.id;
+    const [gold, silver] = activity.tiers.map((t) => t.id) as [string, string];
     const res = await propose(tenant.apiKey, activity.id, {
       patch: {
         name: 'Spring draw',
         materials: { title: 'New title', themeColor: null },
         claimWindowHours: 48,
         limits: { maxDrawsPerDay: 5 },
-        tiers: [{ id: gold, name: 'Grand', pacing: 'even' }],
+        tiers: [
+          { id: gold, name: 'Grand', pacing: 'even' },
+          { id: silver, segments: [{ fromHour: 0, toHour: 24, probability: 0.25 }] },
+        ],
       },
     });
     expect(res.status, JSON.stringify(res.json)).toBe(201);
     expect(res.json.status).toBe('APPLIED');
-    expect(res.json.diff.scopes).toEqual(['limits', 'tiers', 'materials']);
+    expect(res.json.diff.scopes).toEqual(['odds', 'limits', 'tiers', 'materials']);
     expect(res.json.diff.entries).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'materials', path: 'name', before: 'Test activity', after: 'Spring draw' }),
@@ -81,6 +85,7 @@ describe('changes beyond odds and stock', () => {
     expect([version, maxDay]).toEqual(['2', '5']);
     expect(JSON.parse(view!)).toMatchObject({ claimWindowHours: 48, tiers: { [gold]: { name: 'Grand' } } });
     expect(JSON.parse(tiers!)[0]).toMatchObject({ id: gold, pace: { st: 100 } });
+    expect(JSON.parse(tiers!)[1]).toMatchObject({ id: silver, s: expect.anything() });
   });
 
   it('applies a materials change at once under a policy scoped to odds, while a tasks change waits', async () => {
@@ -172,5 +177,38 @@ describe('changes beyond odds and stock', () => {
     expect(await reconcileActivity(activity.id)).toEqual([]);
     // Another tenant cannot change it at all.
     expect((await propose(extra.apiKey, activity.id, { patch: { name: 'x' } })).status).toBe(404);
+  });
+
+  it('restores version 1 after tasks, materials, the period and a tier changed: the same hash', async () => {
+    const { tenant, activity } = await activityWithTask();
+    const silver = activity.tiers[1]!.id;
+    const endsAt = new Date(Date.now() + 72 * 3600_000).toISOString();
+    const changed = await propose(tenant.apiKey, activity.id, {
+      patch: {
+        name: 'Renamed',
+        endsAt,
+        materials: { title: null, rulesText: 'New rules' },
+        translations: { 'zh-CN': { name: '春' } },
+        removeTasks: [activity.tasks[0]!.id],
+        tasks: [{ kind: 'event', eventType: 'purchase', name: 'Buy', chances: 3 }],
+        removeTiers: [silver],
+      },
+    });
+    expect([changed.status, changed.json.status]).toEqual([201, 'APPLIED']);
+    const restored = await callRoute(restoreRoute, {
+      method: 'POST',
+      headers: bearer(tenant.apiKey),
+      params: { id: activity.id, version: '1' },
+      body: {},
+    });
+    expect([restored.status, restored.json.status], JSON.stringify(restored.json)).toEqual([201, 'APPLIED']);
+    const versions = await db.configVersion.findMany({
+      where: { activityId: activity.id },
+      orderBy: { version: 'asc' },
+    });
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(versions[2]!.hash).toBe(versions[0]!.hash);
+    expect(await db.task.count({ where: { activityId: activity.id, removedAt: null } })).toBe(1);
+    expect(await reconcileActivity(activity.id)).toEqual([]);
   });
 });
