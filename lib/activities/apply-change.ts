@@ -150,7 +150,8 @@ async function applyInRecords(tx: Tx, change: ChangeRow, by: Actor): Promise<Con
       maxDrawsTotal: next.limits.maxDrawsTotal ?? null,
       maxWinsPerUser: next.limits.maxWinsPerUser ?? null,
       configVersion: { increment: 1 },
-      version: { increment: 1 },
+      // The row's version guards the period as the draft's editor and the period PATCH saw it.
+      ...(periodMoved ? { version: { increment: 1 } } : {}),
     },
   });
   if (periodMoved)
