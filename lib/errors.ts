@@ -19,6 +19,8 @@ export const errorStatus = {
   TASK_CAP_REACHED: 409,
   /** A share task confirmed by the host app's share_confirmed event: the client cannot complete it. */
   TASK_CONFIRMED_BY_HOST: 409,
+  /** A task a change took out of the activity: it grants no more chances. */
+  TASK_REMOVED: 409,
   INVALID_STATE: 409,
   NOT_PROVABLE: 409,
   PAYLOAD_TOO_LARGE: 413,

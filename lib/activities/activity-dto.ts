@@ -28,7 +28,9 @@ export const activitySelect = {
   endedAt: true,
   createdAt: true,
   updatedAt: true,
+  // A tier or task a change took out is history (its wins, its grants), not configuration.
   tiers: {
+    where: { removedAt: null },
     select: {
       id: true,
       name: true,
@@ -48,6 +50,7 @@ export const activitySelect = {
     orderBy: { position: 'asc' },
   },
   tasks: {
+    where: { removedAt: null },
     select: {
       id: true,
       kind: true,

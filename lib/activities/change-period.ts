@@ -1,9 +1,10 @@
-// PATCH /api/manage/activities/{id}: move an activity's period, also once published.
-// The records change first (version-checked, audited), then the hot state's period (the
-// draw enforces it from the next draw on), then the lifecycle jobs are queued for the new
-// times. Jobs queued for the old times re-read the activity when they fire and do nothing
-// or reschedule themselves (lib/activities/lifecycle.ts), so no transition is missed or doubled.
-import type { ActivityStatus } from '@/generated/prisma/client';
+// PATCH /api/manage/activities/{id}: move an activity's period. A draft's period is written
+// directly; a published activity's is a change like any other (lib/activities/apply-change.ts):
+// applied at once (200 with the activity) unless the approval policy covers `period`, then
+// pending (202 with the change). Applied, the draw enforces the new period from the next draw on
+// and the lifecycle jobs are queued for the new times; jobs queued for the old times re-read the
+// activity when they fire and do nothing or reschedule themselves (lib/activities/lifecycle.ts),
+// so no transition is missed or doubled.
 import { hasEnded } from '../activity-status';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -11,17 +12,15 @@ import { recordConfigVersion } from './config-versions';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { requestRedis } from '../redis';
-import { drawKeys } from '../draw/keys';
 import { carryToHotState, lockStateEpoch } from '../draw/write-hot-state';
+import { keepUserStateUntil, refuseBadPeriod } from './change-period-rules';
 import { getActivityOrThrow } from './get-activity';
 import { scheduleLifecycle } from './schedule-lifecycle';
 import type { ActivityDto } from './activity-dto';
+import type { ChangeDto } from './change-dto';
+import { proposeChange } from './propose-change';
 import type { PatchActivity } from './schemas';
 import { nowMs } from '../clock';
-
-const MAX_PERIOD_MS = 366 * 24 * 3600 * 1000;
-/** The draw keeps a user's counters this long after the end (draw-batch-v.lua's EXPIREAT). */
-const USER_STATE_GRACE_S = 7 * 86400;
 
 export type PeriodChange = {
   activityId: string;
@@ -30,6 +29,26 @@ export type PeriodChange = {
   now?: number;
 };
 
+/** A draft's period is written at once; a published activity's becomes a change. */
+export async function patchPeriodOrPropose(
+  tenantId: string,
+  actor: Actor,
+  change: PeriodChange,
+): Promise<{ status: 200; body: ActivityDto } | { status: 202; body: ChangeDto }> {
+  const { activityId, patch } = change;
+  const a = isUuid(activityId)
+    ? await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { status: true } })
+    : null;
+  if (!a) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
+  if (a.status === 'DRAFT') return { status: 200, body: await changeActivityPeriod(tenantId, actor, change) };
+  if (hasEnded(a.status))
+    throw new AppError('INVALID_STATE', 'the activity has ended; its period can no longer change');
+  const proposed = await proposeChange(tenantId, actor, { activityId, input: { patch } });
+  if (proposed.status === 'APPLIED') return { status: 200, body: await getActivityOrThrow(tenantId, activityId) };
+  return { status: 202, body: proposed };
+}
+
+/** A draft's period (a published activity's moves by a change). */
 export async function changeActivityPeriod(tenantId: string, actor: Actor, change: PeriodChange): Promise<ActivityDto> {
   const { activityId, patch, now = nowMs() } = change;
   const a = isUuid(activityId)
@@ -77,44 +96,4 @@ export async function changeActivityPeriod(tenantId: string, actor: Actor, chang
     await scheduleLifecycle(a.id, now);
   }
   return getActivityOrThrow(tenantId, a.id);
-}
-
-type PeriodCheck = { status: ActivityStatus; oldStart: Date; startsAt: Date; endsAt: Date; now: number };
-
-function refuseBadPeriod({ status, oldStart, startsAt, endsAt, now }: PeriodCheck) {
-  const invalid = (path: string, message: string) =>
-    new AppError('VALIDATION_FAILED', `${path} ${message}`, { issues: [{ path, message }] });
-  if (hasEnded(status)) throw new AppError('INVALID_STATE', 'the activity has ended; its period can no longer change');
-  if (endsAt <= startsAt) throw invalid('endsAt', 'must be after startsAt');
-  if (endsAt.getTime() - startsAt.getTime() > MAX_PERIOD_MS) throw invalid('endsAt', 'a period is at most a year');
-  if (status === 'DRAFT') return;
-  // A published activity's end is ended by hand (POST .../end), not by a period in the past.
-  if (endsAt.getTime() <= now) throw invalid('endsAt', 'must be in the future; to stop now, end the activity');
-  // A started activity cannot be un-started: users have drawn under the old start.
-  if (
-    (status === 'LIVE' || status === 'PAUSED') &&
-    startsAt.getTime() !== oldStart.getTime() &&
-    startsAt.getTime() > now
-  ) {
-    throw invalid('startsAt', 'cannot move into the future once the activity has started');
-  }
-}
-
-/**
- * A later end must not let users' counters (draws today, free draws used) expire mid-period.
- * Only this activity's users are touched: the draw keeps their ids in a set of their own.
- */
-async function keepUserStateUntil(activityId: string, endsAt: Date) {
-  const redis = await requestRedis();
-  const k = drawKeys(activityId);
-  const expireAt = Math.floor(endsAt.getTime() / 1000) + USER_STATE_GRACE_S;
-  let cursor = '0';
-  do {
-    const [next, userIds] = await redis.sscan(k.users, cursor, 'COUNT', 1000);
-    cursor = next;
-    const m = redis.pipeline();
-    for (const userId of userIds) m.expireat(k.user(userId), expireAt, 'GT');
-    if (cursor === '0') m.expireat(k.users, expireAt, 'GT');
-    await m.exec();
-  } while (cursor !== '0');
 }

@@ -1,19 +1,57 @@
 // What the change endpoints take, strict at the edge. A change's patch is the part of the spec a
-// live activity may change: tiers' odds and stock (by tier id) and the per-user limits. A limit
-// set to null is taken away.
+// published activity may change: its name, materials and translations, claim window, period and
+// limits; tiers (existing ones by id, new ones without, and ones taken out) and tasks alike. A
+// limit, cap or material set to null is taken away; a field left out stays as it is.
 import { z } from 'zod';
 import { Instant } from '../validation/calendar';
 import { text } from '../validation/text';
 import { Id } from '../ids';
-import { Probability } from './schemas';
+import { Materials, Probability, SegmentSpec, SpecTranslations, TaskSpec, TierSpec } from './schemas';
 
 export const CHANGE_SCOPES = ['odds', 'stock', 'period', 'limits', 'tiers', 'tasks', 'materials'] as const;
 export type ChangeScope = (typeof CHANGE_SCOPES)[number];
 
-const TierPatch = z.strictObject({
+const AutoTuneBounds = TierSpec.shape.autoTune.unwrap();
+
+/** An existing tier, by id: probability, segments and autoTune are odds; stock is stock; name and pacing tiers. */
+const TierEdit = z.strictObject({
   id: Id,
   probability: Probability.optional(),
   stock: z.number().int().min(0).max(100_000_000).optional(),
+  name: text({ min: 1, max: 60 }).optional(),
+  pacing: z.enum(['none', 'even']).optional(),
+  segments: z.array(SegmentSpec).max(24).optional(),
+  autoTune: AutoTuneBounds.nullable().optional(),
+});
+export type TierEdit = z.infer<typeof TierEdit>;
+
+/** No id: a tier the change adds, as a spec writes one. */
+export const NewTier = TierSpec;
+export type NewTier = z.infer<typeof NewTier>;
+
+const TierPatch = z.union([TierEdit, NewTier]);
+export type TierPatch = z.infer<typeof TierPatch>;
+
+const TaskEdit = z.strictObject({
+  id: Id,
+  name: text({ min: 1, max: 60 }).optional(),
+  chances: z.number().int().min(1).max(100).optional(),
+  perDay: z.number().int().min(1).max(1_000).nullable().optional(),
+  total: z.number().int().min(1).max(100_000).nullable().optional(),
+  confirmBy: z.enum(['client', 'event']).optional(),
+});
+export type TaskEdit = z.infer<typeof TaskEdit>;
+
+const TaskPatch = z.union([TaskEdit, TaskSpec]);
+export type TaskPatch = z.infer<typeof TaskPatch>;
+
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+const MaterialsPatch = z.strictObject({
+  title: nullable(Materials.shape.title.unwrap()),
+  themeColor: nullable(Materials.shape.themeColor.unwrap()),
+  bannerUrl: nullable(Materials.shape.bannerUrl.unwrap()),
+  rulesText: nullable(Materials.shape.rulesText.unwrap()),
+  sliceSizes: nullable(Materials.shape.sliceSizes.unwrap()),
 });
 
 const LimitsPatch = z.strictObject({
@@ -23,17 +61,39 @@ const LimitsPatch = z.strictObject({
   maxWinsPerUser: z.number().int().min(0).max(100_000).nullable().optional(),
 });
 
+const uniqueIds = (ids: string[]) => new Set(ids).size === ids.length;
+
 export const ChangePatch = z
   .strictObject({
+    name: text({ min: 1, max: 120 }).optional(),
+    materials: MaterialsPatch.optional(),
+    translations: SpecTranslations.optional(),
+    claimWindowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365)
+      .nullable()
+      .optional(),
+    startsAt: Instant.optional(),
+    endsAt: Instant.optional(),
+    limits: LimitsPatch.optional(),
     tiers: z
       .array(TierPatch)
       .min(1)
       .max(20)
-      .refine((ts) => new Set(ts.map((t) => t.id)).size === ts.length, 'a tier appears once')
+      .refine((ts) => uniqueIds(ts.flatMap((t) => ('id' in t ? [t.id] : []))), 'a tier appears once')
       .optional(),
-    limits: LimitsPatch.optional(),
+    removeTiers: z.array(Id).min(1).max(20).refine(uniqueIds, 'a tier appears once').optional(),
+    tasks: z
+      .array(TaskPatch)
+      .min(1)
+      .max(20)
+      .refine((ts) => uniqueIds(ts.flatMap((t) => ('id' in t ? [t.id] : []))), 'a task appears once')
+      .optional(),
+    removeTasks: z.array(Id).min(1).max(20).refine(uniqueIds, 'a task appears once').optional(),
   })
-  .refine((p) => p.tiers !== undefined || p.limits !== undefined, 'give tiers or limits');
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'give something to change');
 export type ChangePatch = z.infer<typeof ChangePatch>;
 
 const Reason = text({ min: 1, max: 500 });

@@ -1,5 +1,5 @@
 // Config versions: every applied configuration of a published activity as an immutable snapshot
-// (its spec, as the management API writes it, with the tier ids), numbered by the activity's
+// (its spec, as the management API writes it, with the tier and task ids), numbered by the activity's
 // configVersion and named by a hash of its content. Publish records version 1; every change that
 // moves configVersion records the next in the same transaction, so a version exists exactly when
 // the configuration it names was in force. Draws carry the configVersion they were decided under.
@@ -14,10 +14,14 @@ import { isUuid } from '../ids';
 
 type Tx = Prisma.TransactionClient;
 
-/** The activity's configuration as a plain JSON value: its spec, each tier with its id. */
+/** The activity's configuration as a plain JSON value: its spec, each tier and task with its id. */
 export function configSnapshot(row: ActivityRow) {
   const spec = toActivitySpec(toActivityDto(row));
-  return { ...spec, tiers: spec.tiers.map((t, i) => ({ id: row.tiers[i]!.id, ...t })) };
+  return {
+    ...spec,
+    tiers: spec.tiers.map((t, i) => ({ id: row.tiers[i]!.id, ...t })),
+    tasks: spec.tasks.map((t, i) => ({ id: row.tasks[i]!.id, ...t })),
+  };
 }
 export type ConfigSnapshot = ReturnType<typeof configSnapshot>;
 

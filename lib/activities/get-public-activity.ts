@@ -39,6 +39,7 @@ export async function getPublicActivity(
           maxDrawsTotal: true,
           maxWinsPerUser: true,
           tiers: {
+            where: { removedAt: null },
             select: {
               id: true,
               name: true,

@@ -17,7 +17,11 @@ import { actorIdentity } from './change-actors';
 import { diffConfigs, patchedConfig, type ChangeDiff } from './change-diff';
 import type { ChangeDto } from './change-dto';
 import type { ChangePatch, CreateChange } from './change-schemas';
+import { refuseBadPeriod } from './change-period-rules';
+import { loadChangeRecords } from './change-records';
 import { configHash, configSnapshot } from './config-versions';
+import { refuseMissingStock } from './missing-change-stock';
+import { nowMs } from '../clock';
 
 /** What approvals are bound to: the activity, the base, the patch and when it applies. */
 export function changeHash(c: { activityId: string; baseVersion: number; patch: ChangePatch; applyAt: Date | null }) {
@@ -58,19 +62,24 @@ export async function diffAgainstCurrent(
     );
   }
   const base = configSnapshot(row);
+  const records = await loadChangeRecords(db, row);
+  const next = patchedConfig(base, patch, records);
   const pools = await db.activityStock.findMany({
     where: { activityId },
     select: { prizeId: true, reserved: true, returned: true },
   });
-  const diff = diffConfigs(
-    base,
-    patchedConfig(base, patch),
-    new Map(pools.map((p) => [p.prizeId, p.reserved - p.returned])),
-  );
+  const diff = diffConfigs(base, next, new Map(pools.map((p) => [p.prizeId, p.reserved - p.returned])), records);
   if (!diff.entries.length) {
     const message = 'the patch changes nothing in the configuration in force';
     throw new AppError('VALIDATION_FAILED', message, { issues: [{ path: 'patch', message }] });
   }
+  if (diff.scopes.includes('period')) {
+    const startsAt = new Date(next.startsAt);
+    const endsAt = new Date(next.endsAt);
+    refuseBadPeriod({ status: row.status, oldStart: row.startsAt, startsAt, endsAt, now: nowMs() });
+  }
+  // Stock the pools cannot give now is said before anything is proposed (restock, then propose).
+  await refuseMissingStock(db, tenantId, diff.cost);
   return { baseVersion: row.configVersion, diff };
 }
 

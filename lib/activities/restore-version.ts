@@ -1,7 +1,8 @@
 // POST /api/manage/activities/{id}/versions/{version}/restore: proposes the change that takes the
-// configuration in force back to that version's, under the same rules as any change. What a
-// change cannot move (the period, tiers added or taken away, tasks, materials) must already
-// agree, or the restore is refused naming that.
+// configuration in force back to that version's, under the same rules as any change: tiers and
+// tasks added since are taken out, those taken out since are brought back by id, every other
+// field set back, so the version it makes has the old one's hash. What no change moves
+// (gameplay, time zone, a tier's prizes, a task's kind) must already agree, or it is refused.
 import type { Actor } from '../audit/write-audit-log';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -23,10 +24,10 @@ export async function restoreVersion(
   if (patch === 'other-fields') {
     throw new AppError(
       'CONFLICT',
-      `version ${target.version} differs from the configuration in force in more than odds, stock and limits`,
+      `version ${target.version} differs from the configuration in force in what no change moves (gameplay, time zone, a tier's prizes, a task's kind)`,
     );
   }
-  if (!patch.tiers && !patch.limits) {
+  if (Object.keys(patch).length === 0) {
     throw new AppError('CONFLICT', `version ${target.version}'s configuration is the one in force`);
   }
   return proposeChange(tenantId, actor, {

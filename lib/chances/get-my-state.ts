@@ -20,7 +20,9 @@ const activitySelect = {
   freeDrawsPerDay: true,
   maxDrawsPerDay: true,
   maxDrawsTotal: true,
+  configVersion: true,
   tasks: {
+    where: { removedAt: null },
     select: { id: true, name: true, kind: true, confirmBy: true, chances: true, perDay: true, total: true },
     orderBy: { position: 'asc' },
   },
@@ -34,7 +36,8 @@ function findActivity(tenantId: string, activityId: string) {
 
 // Limits and tasks change seldom and only by an operator, so each process keeps them a few
 // seconds, as the draw keeps its view of the activity (lib/draw/activity-state.ts): a page's
-// reads then wait on PostgreSQL for the user's own rows only, which are always read live.
+// reads then wait on PostgreSQL for the user's own rows only, which are always read live. A
+// change moves the version the hot state names, so a kept copy of another version is read again.
 const ACTIVITY_CACHE_MS = 5_000;
 const activities = new Map<string, { at: number; activity: MyActivity }>();
 
@@ -67,17 +70,26 @@ export async function getMyState(
   activityId: string,
   { languages = [], now = nowMs() }: { languages?: string[]; now?: number } = {},
 ) {
-  const activity = isUuid(activityId) ? await cachedActivity(user.tenantId, activityId, now) : null;
+  let activity = isUuid(activityId) ? await cachedActivity(user.tenantId, activityId, now) : null;
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const day = localDay(activity.timezone, now);
   const redis = await requestRedis();
   const fields = [`d:${day}`, `f:${day}`, 'total', 'granted', 'used'];
+  const keys = drawKeys(activity.id);
   // The user's counters, task grants (only if there are tasks) and wins here, side by side.
-  const [counters, grants, wins] = await Promise.all([
-    redis.hmget(drawKeys(activity.id).user(user.userId), ...fields),
+  const [counters, version, grantsSeen, wins] = await Promise.all([
+    redis.hmget(keys.user(user.userId), ...fields),
+    redis.hget(keys.cfg, 'version'),
     activity.tasks.length === 0 ? [] : grantCounts.submit({ activityId: activity.id, userId: user.userId }),
     listUserWins(user.tenantId, user.userId, { activityId: activity.id, languages }),
   ]);
+  let grants = grantsSeen;
+  if (version !== null && Number(version) !== activity.configVersion) {
+    activities.delete(`${user.tenantId}:${activity.id}`);
+    activity = (await cachedActivity(user.tenantId, activity.id, now)) ?? activity;
+    if (activity.tasks.length && !grants.length)
+      grants = await grantCounts.submit({ activityId: activity.id, userId: user.userId });
+  }
   const [drawsToday, freeToday, total, granted, used] = counters.map((v) => Number(v ?? 0)) as [
     number,
     number,

@@ -23,7 +23,9 @@ export const snapshotSelect = {
   maxDrawsTotal: true,
   maxWinsPerUser: true,
   claimWindowHours: true,
+  // A tier a change took out is no longer drawn.
   tiers: {
+    where: { removedAt: null },
     select: {
       id: true,
       name: true,

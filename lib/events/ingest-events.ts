@@ -44,6 +44,7 @@ export async function ingestEvents(tenantId: string, delivery: EventDelivery, no
   const tasks = await db.task.findMany({
     where: {
       tenantId,
+      removedAt: null,
       OR: [
         { kind: 'EVENT', eventType: { in: types } },
         ...(types.includes(INVITE_ACCEPTED) ? [{ kind: 'INVITE' as const }] : []),

@@ -60,6 +60,7 @@ function loadActivity(activityId: string) {
       fixedWinners: true,
       claimWindowHours: true,
       tiers: {
+        where: { removedAt: null },
         select: {
           id: true,
           stock: true,

@@ -38,6 +38,7 @@ export async function autoTuneActivity(
       startsAt: true,
       endsAt: true,
       tiers: {
+        where: { removedAt: null },
         select: {
           id: true,
           probabilityMicros: true,

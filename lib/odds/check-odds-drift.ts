@@ -16,11 +16,13 @@
 //
 // Known limits: a tier or pool that ran out within the window and was refilled before the
 // check counts as having had stock throughout (it is judged by the stock it has now).
+import type { Prisma } from '@/generated/prisma/client';
 import { config } from '../config';
 import { db } from '../db';
 import { errorFields, log } from '../log';
 import { requestRedis } from '../redis';
 import { passOverMarked } from '../workers/dirty-activities';
+import { recordSystemChange } from '../activities/record-system-change';
 import { transitionActivity } from '../activities/transition-activity';
 import { drawKeys } from '../draw/keys';
 import { FIXED_WINNERS_DRAW_KEY } from '../fixed-winners/draw-fixed-winners';
@@ -159,7 +161,15 @@ async function raiseOddsDriftAlert(tenantId: string, found: DriftFound): Promise
 /** Paused as an operator would pause it, from LIVE only: paused or ended meanwhile, the alert stands either way. */
 async function pauseForDrift(activityId: string): Promise<boolean> {
   const pause = { from: ['LIVE'], to: 'PAUSED', actor: ODDS_DRIFT_ACTOR, action: 'activity.pause' } as const;
-  const outcome = await transitionActivity({ activityId, ...pause });
+  // Shown in the activity's change history beside the operators' changes, in the pause's own transaction.
+  const inTransaction = (tx: Prisma.TransactionClient) =>
+    recordSystemChange(tx, {
+      activityId,
+      actorId: ODDS_DRIFT_ACTOR.id,
+      status: { before: 'live', after: 'paused' },
+      reason: 'the outcomes drifted from the configured odds (chi-square, p < 0.001): paused by the odds-drift alarm',
+    });
+  const outcome = await transitionActivity({ activityId, ...pause, inTransaction });
   if (!outcome.applied) log.warn('odds drift: not paused', { activityId, status: outcome.status });
   return outcome.applied;
 }

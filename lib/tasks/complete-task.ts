@@ -24,10 +24,13 @@ export async function completeTask(user: EndUser, activityId: string, taskId: st
             chances: true,
             perDay: true,
             total: true,
+            removedAt: true,
           },
         })
       : null;
   if (!task) throw new AppError('NOT_FOUND', `task ${taskId} not found`);
+  if (task.removedAt)
+    throw new AppError('TASK_REMOVED', 'this task was taken out of the activity; it grants no more chances');
   if (!CLIENT_TASK_KINDS.has(task.kind))
     throw new AppError('INVALID_STATE', 'this task is completed by the host app, not by the client');
   if (task.confirmBy === 'event')

@@ -288,7 +288,14 @@ describe('changes', () => {
     const gold = activity.tiers[0]!.id;
     const bad = [
       { patch: { tiers: [{ id: gold, probability: 0.5 }] }, extra: 1 },
-      { patch: { tiers: [{ id: gold, probability: 0.5, name: 'x' }] } },
+      { patch: { tiers: [{ id: gold, probability: 0.5, prizes: [] }] } },
+      { patch: { removeTiers: [randomUUID()] } },
+      { patch: { removeTiers: [gold], tiers: [{ id: gold, stock: 5 }] } },
+      { patch: { tasks: [{ id: randomUUID(), chances: 2 }] } },
+      { patch: { tasks: [{ kind: 'sign_in', name: '', chances: 1 }] } },
+      { patch: { materials: { themeColor: 'red' } } },
+      { patch: { endsAt: 'tomorrow' } },
+      { patch: { claimWindowHours: 0 } },
       { patch: { tiers: [{ id: gold, probability: 0.5 }] }, reason: 'a\u0000b' },
       { patch: { tiers: [{ id: gold, probability: 0.9 }] } },
       { patch: { tiers: [{ id: randomUUID(), stock: 5 }] } },

@@ -9,6 +9,7 @@ import type { ActivitySpec } from '@/lib/activities/schemas';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { checkOddsDrift } from '@/lib/odds/check-odds-drift';
+import { listChanges } from '@/lib/activities/list-changes';
 import { fitOutcomes } from '@/lib/odds/fit-outcomes';
 import { createRedis } from '@/lib/redis';
 import oddsDriftProcessor from '@/workers/odds-drift';
@@ -91,6 +92,17 @@ describe('the odds-drift alarm', () => {
         where: { objectId: activity.id, action: 'activity.pause', actorType: 'SYSTEM', actorId: 'odds-drift' },
       }),
     ).toBe(1);
+    // The pause shows in the activity's change history as the system's, with why.
+    const history = await listChanges(tenant.id, { activityId: activity.id, limit: 100 });
+    expect(history).toEqual([
+      expect.objectContaining({
+        status: 'APPLIED',
+        proposedBy: { type: 'SYSTEM', id: 'odds-drift' },
+        appliedVersion: 1,
+        reason: expect.stringContaining('odds-drift alarm'),
+        diff: { entries: [{ kind: 'status', path: 'status', before: 'live', after: 'paused' }], scopes: [], cost: [] },
+      }),
+    ]);
 
     // The operator resumes without acknowledging: the open alert is not raised again, nor is the activity paused again.
     await changeActivityStatus(tenant.id, testActor, { activityId: activity.id, transition: 'resume' });
