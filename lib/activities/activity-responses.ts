@@ -178,6 +178,60 @@ const DiffEntry = z.discriminatedUnion('kind', [
     deltaUnits: Int,
   }),
   z.object({ kind: z.literal('limits'), path: z.string(), before: Int.nullable(), after: Int.nullable() }),
+  z.object({ kind: z.literal('materials'), path: z.string(), before: AnyJson, after: AnyJson }),
+  z.object({ kind: z.literal('period'), path: z.enum(['startsAt', 'endsAt']), before: z.string(), after: z.string() }),
+  z.object({
+    kind: z.literal('tier'),
+    scope: z.enum(['odds', 'tiers']),
+    path: z.string(),
+    tierId: z.string(),
+    tier: z.string(),
+    before: AnyJson,
+    after: AnyJson,
+  }),
+  z.object({
+    kind: z.literal('tierAdded'),
+    path: z.string(),
+    tierId: z.string().nullable(),
+    tier: z.string(),
+    before: z.null(),
+    after: AnyJson.meta({ description: 'the tier as it will be' }),
+  }),
+  z.object({
+    kind: z.literal('tierRemoved'),
+    path: z.string(),
+    tierId: z.string(),
+    tier: z.string(),
+    before: AnyJson.meta({ description: 'the tier as it was' }),
+    after: z.null(),
+  }),
+  z.object({
+    kind: z.literal('task'),
+    path: z.string(),
+    taskId: z.string(),
+    task: z.string(),
+    before: AnyJson,
+    after: AnyJson,
+  }),
+  z.object({
+    kind: z.literal('taskAdded'),
+    path: z.string(),
+    taskId: z.string().nullable(),
+    task: z.string(),
+    before: z.null(),
+    after: AnyJson.meta({ description: 'the task as it will be' }),
+  }),
+  z.object({
+    kind: z.literal('taskRemoved'),
+    path: z.string(),
+    taskId: z.string(),
+    task: z.string(),
+    before: AnyJson.meta({ description: 'the task as it was' }),
+    after: z.null(),
+  }),
+  z
+    .object({ kind: z.literal('status'), path: z.literal('status'), before: z.string(), after: z.string() })
+    .meta({ description: 'not a field of the spec: a status the system moved by itself (the drift pause)' }),
 ]);
 
 /** A proposed change of a published configuration. */
@@ -189,7 +243,11 @@ export const ChangeResponse = z.object({
   hash: z.string(),
   patch: AnyJson.meta({ description: 'the part of the spec it changes' }),
   diff: z.object({
-    entries: z.array(DiffEntry).meta({ description: 'field by field: odds in percent, stock in units, limits' }),
+    entries: z
+      .array(DiffEntry)
+      .meta({
+        description: 'field by field: odds in percent, stock in units, limits, materials, period, tiers, tasks',
+      }),
     scopes: z.array(z.enum(CHANGE_SCOPES)),
     cost: z
       .array(z.object({ prizeId: Uuid, needBefore: Int, needAfter: Int, reserve: Int, release: Int }))

@@ -532,11 +532,15 @@ export function openApiDocument() {
         patch: {
           tags: ['Activities'],
           summary:
-            'Move the period, also while published: the draw enforces it at once and the scheduled start and end follow it',
+            'Move the period. Of a published activity it is a change: applied at once (200, the draw enforces it and the scheduled start and end follow it), or 202 with the pending change under an approval policy covering the period',
           security: apiKey,
           parameters: [idParam],
           requestBody: body('PatchActivity'),
-          responses: { '200': json(ref('Activity')), ...errors(400, 401, 403, 404, 409, 413, 415) },
+          responses: {
+            '200': json(ref('Activity')),
+            '202': json(ref('Change'), 'waiting for approvals'),
+            ...errors(400, 401, 403, 404, 409, 413, 415),
+          },
         },
       },
       '/api/manage/activities/{id}/publish': {
