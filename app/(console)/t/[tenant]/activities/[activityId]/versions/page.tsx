@@ -104,7 +104,7 @@ export default async function VersionsPage({
           {latest > 1 ? (
             <ComparePicker versions={versions.map((v) => v.version)} from={from} to={to} action={`${base}/versions`} />
           ) : null}
-          <VersionDiff comparison={comparison} />
+          <VersionDiff comparison={comparison} versions={latest} />
         </div>
       </div>
       <ChangesTable changes={changes} />
