@@ -1,6 +1,7 @@
 // The console's sections, in sidebar order. The segment is the route folder under /t/[tenant].
 export const consoleSections = [
   { segment: 'activities', label: 'Activities' },
+  { segment: 'changes', label: 'Changes' },
   { segment: 'prizes', label: 'Prizes' },
   { segment: 'winners', label: 'Winners' },
   { segment: 'players', label: 'Players' },

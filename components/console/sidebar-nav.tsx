@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import type { ComponentType } from 'react';
+import { ChangesIcon } from './changes/changes-icon';
 import { consoleSections, type ConsoleSection } from './console-sections';
 import {
   CalendarIcon,
@@ -17,6 +18,7 @@ import {
 
 const sectionIcons: Record<ConsoleSection, ComponentType<IconProps>> = {
   activities: CalendarIcon,
+  changes: ChangesIcon,
   prizes: GiftIcon,
   winners: TrophyIcon,
   players: UserIcon,
@@ -25,7 +27,14 @@ const sectionIcons: Record<ConsoleSection, ComponentType<IconProps>> = {
   settings: SlidersIcon,
 };
 
-export function SidebarNav({ tenantSlug }: { tenantSlug: string }) {
+/** `counts`: what waits in a section (the changes pending approval), shown beside its name. */
+export function SidebarNav({
+  tenantSlug,
+  counts = {},
+}: {
+  tenantSlug: string;
+  counts?: Partial<Record<ConsoleSection, number>>;
+}) {
   const active = useSelectedLayoutSegment();
   return (
     <ul className="flex flex-col gap-0.5" role="list">
@@ -47,6 +56,12 @@ export function SidebarNav({ tenantSlug }: { tenantSlug: string }) {
                 className={`size-4 shrink-0 ${current ? 'text-indigo-600' : 'text-zinc-500 group-hover:text-zinc-700'}`}
               />
               {label}
+              {counts[segment] ? (
+                <span className="ml-auto rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 tabular-nums">
+                  {counts[segment]}
+                  <span className="sr-only"> pending</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         );

@@ -15,6 +15,7 @@ import {
   type SimulatedStock,
 } from '../draw/simulate-picks';
 import type { Redis } from '../redis';
+import type { ActivityRow } from './activity-dto';
 import { getActivityRowOrThrow } from './get-activity';
 import { PROBABILITY_SCALE } from '../draw/probability-scale';
 
@@ -76,9 +77,19 @@ export async function simulateActivity(
   tenantId: string,
   activityId: string,
   input: SimulationInput,
-  { random = () => randomInt(0, PROBABILITY_SCALE), now = Date.now() }: { random?: () => number; now?: number } = {},
+  {
+    random = () => randomInt(0, PROBABILITY_SCALE),
+    now = Date.now(),
+    override,
+  }: {
+    random?: () => number;
+    now?: number;
+    /** A configuration other than the one stored (a proposed change's), made from the stored one. */
+    override?: (a: ActivityRow) => ActivityRow;
+  } = {},
 ): Promise<Simulation> {
-  const a = await getActivityRowOrThrow(tenantId, activityId);
+  const stored = await getActivityRowOrThrow(tenantId, activityId);
+  const a = override ? override(stored) : stored;
   const fromMs =
     a.status === 'DRAFT'
       ? a.startsAt.getTime()

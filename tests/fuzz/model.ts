@@ -1214,6 +1214,86 @@ function actions(): Endpoint[] {
         ]),
       { weight: 0.5 },
     ),
+    // The console's changes: patches of live tiers as the API's, change ids unknown to the fuzz
+    // (hostile or another tenant's), and the policy kept at 0 as for the API.
+    ...(['previewChangeAction', 'proposeChangeAction'] as const).map((name) =>
+      action(`${A}/changes/actions.ts`, name, 'operator', (ctx) =>
+        fc.constantFrom(...activitiesIn(ctx.t, 'LIVE', 'PAUSED').filter((a) => a.tiers.length)).chain((a) =>
+          fc.constantFrom(...a.tiers).map((tier) => [
+            slug(ctx),
+            id([a.id], ids(by(ctx).activities)),
+            obj({
+              patch: obj({
+                tiers: arr(
+                  obj({
+                    id: id([tier.id], tiersOf(by(ctx).activities)),
+                    probability: decimal(fc.constantFrom(0.05, 0.1, 0.15), { optional: true }),
+                    stock: int(fc.integer({ min: tier.stock, max: tier.stock + 100 }), { min: 0, max: 100_000_000 }),
+                  }),
+                ),
+              }),
+              reason: text('fuzz change', { max: 500, optional: true }),
+            }),
+          ]),
+        ),
+      ),
+    ),
+    ...(['approveChangeAction', 'cancelChangeAction', 'rebaseChangeAction'] as const).map((name) =>
+      action(`${A}/changes/actions.ts`, name, 'operator', (ctx) => [slug(ctx), id([])], { weight: 0.2 }),
+    ),
+    action(
+      `${A}/changes/actions.ts`,
+      'rejectChangeAction',
+      'operator',
+      (ctx) => [slug(ctx), id([]), obj({ reason: text('fuzz reject', { max: 500, optional: true }) })],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/changes/actions.ts`,
+      'editChangeAction',
+      'operator',
+      (ctx) => [slug(ctx), id([]), obj({ reason: text('fuzz edit', { max: 500 }) })],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/changes/actions.ts`,
+      'restoreVersionAction',
+      'operator',
+      (ctx) => [
+        slug(ctx),
+        act(ctx, 'LIVE', 'PAUSED'),
+        int(fc.constantFrom(1, 2), { min: 1, max: 2_147_483_647 }),
+        obj({ reason: text('fuzz restore', { max: 500, optional: true }) }),
+      ],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/changes/actions.ts`,
+      'simulateChangeAction',
+      'operator',
+      (ctx) => [
+        slug(ctx),
+        obj({ changeId: id([]) }),
+        obj({
+          draws: int(fc.integer({ min: 1, max: 500 }), { min: 1, max: 200_000 }),
+          shape: choice(['flat', 'evening', 'launch']),
+        }),
+      ],
+      { weight: 0.2 },
+    ),
+    action(
+      `${A}/settings/approvals-actions.ts`,
+      'setApprovalPolicyAction',
+      'owner',
+      (ctx) => [
+        slug(ctx),
+        obj({
+          required: int(fc.constant(0), { min: 0, max: 5 }),
+          scope: arr(choice(['odds', 'stock', 'period', 'limits', 'tiers', 'tasks', 'materials'])),
+        }),
+      ],
+      { weight: 0.3 },
+    ),
     action(`${A}/alerts-actions.ts`, 'acknowledgeAlertAction', 'operator', (ctx) => [
       slug(ctx),
       id(ids(ctx.t.view.alerts), ids(by(ctx).alerts)),

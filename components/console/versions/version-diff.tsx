@@ -42,14 +42,17 @@ export function DiffTable({ label, entries }: { label: string; entries: DiffEntr
   );
 }
 
-export function VersionDiff({ comparison }: { comparison: VersionComparison | null }) {
+/** `comparison` null: one version only, or the same version picked twice (`versions` says which). */
+export function VersionDiff({ comparison, versions = 1 }: { comparison: VersionComparison | null; versions?: number }) {
   return (
     <section aria-label="Difference" className="space-y-3">
       <h2 className="text-sm font-semibold text-zinc-900">
         {comparison ? `v${comparison.from} → v${comparison.to}` : 'Difference'}
       </h2>
       {!comparison ? (
-        <p className="text-sm text-zinc-600">Only one version so far: nothing to compare.</p>
+        <p className="text-sm text-zinc-600">
+          {versions > 1 ? 'Pick two different versions to compare.' : 'Only one version so far: nothing to compare.'}
+        </p>
       ) : comparison.kind === 'other' ? (
         <p className="text-sm text-zinc-600">These versions differ in: {comparison.fields.join(', ')}.</p>
       ) : comparison.entries.length === 0 ? (

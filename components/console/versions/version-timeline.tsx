@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Timestamp } from '@/components/console/timestamp';
 
@@ -12,18 +13,24 @@ type Version = {
 
 const byLabel: Record<string, string> = { OPERATOR: 'Operator', API_KEY: 'API key', SYSTEM: 'System' };
 
-/** Newest first; each version links to its comparison with the one before it. */
+/**
+ * Newest first; each version links to its comparison with the one before it, and each but the
+ * one in force has `restore` (its Restore button, when the reader may restore).
+ */
 export function VersionTimeline({
   versions,
   base,
   from,
   to,
+  restore,
 }: {
   versions: Version[];
   base: string;
   from: number;
   to: number;
+  restore?: (version: number) => ReactNode;
 }) {
+  const current = versions.at(-1)?.version;
   return (
     <section aria-label="Timeline" className="rounded-xl border border-zinc-200 bg-white shadow-sm">
       <h2 className="border-b border-zinc-200 px-5 py-3 text-sm font-semibold text-zinc-900">Timeline</h2>
@@ -55,6 +62,7 @@ export function VersionTimeline({
                   Compare with v{v.version - 1}
                 </Link>
               ) : null}
+              {restore && v.version !== current ? restore(v.version) : null}
             </li>
           );
         })}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { listChanges } from '@/lib/activities/list-changes';
 import { listAlerts } from '@/lib/alerts/list-alerts';
 import { listOperatorTenants, roleAtLeast } from '@/lib/auth/console-guard';
 import { getOperatorProfile } from '@/lib/auth/get-operator-profile';
@@ -15,6 +16,7 @@ import { requireConsolePage } from '../../_server/session';
 import { acknowledgeAlertAction } from './alerts-actions';
 
 const ALERTS_SHOWN = 20;
+const PENDING_COUNTED = 99;
 
 export default async function ConsoleLayout({
   children,
@@ -25,10 +27,11 @@ export default async function ConsoleLayout({
 }) {
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
-  const [tenants, profile, alerts] = await Promise.all([
+  const [tenants, profile, alerts, pendingChanges] = await Promise.all([
     listOperatorTenants(ctx.operatorId),
     getOperatorProfile(ctx.operatorId),
     listAlerts(ctx.tenantId, { limit: ALERTS_SHOWN }),
+    listChanges(ctx.tenantId, { status: 'PENDING', limit: PENDING_COUNTED }),
   ]);
   const displayName = profile?.name || profile?.email || 'Operator';
   const acknowledge = roleAtLeast(ctx.role, 'OPERATOR') ? acknowledgeAlertAction.bind(null, ctx.tenantSlug) : null;
@@ -57,7 +60,7 @@ export default async function ConsoleLayout({
           </div>
           <nav aria-label="Console sections" className="flex-1 overflow-y-auto px-3 py-4">
             <p className="px-3 pb-2 text-xs font-medium text-zinc-500">Workspace</p>
-            <SidebarNav tenantSlug={ctx.tenantSlug} />
+            <SidebarNav tenantSlug={ctx.tenantSlug} counts={{ changes: pendingChanges.length }} />
           </nav>
           <div className="border-t border-zinc-200 px-4 py-3 text-xs leading-5 text-zinc-500">
             Tenant <span className="font-mono text-zinc-700">{ctx.tenantSlug}</span>

@@ -20,6 +20,8 @@ import { MembersPanel } from '@/components/console/settings/members-panel';
 import { TenantSecretsPanel } from '@/components/console/settings/tenant-secrets-panel';
 import { TimezoneForm } from '@/components/console/settings/timezone-form';
 import { KeyIcon, LockIcon } from '@/components/console/icons';
+import { ApprovalsPanel } from '@/components/console/settings/approvals-panel';
+import { getApprovalPolicy } from '@/lib/activities/approval-policy';
 import { PageHeader } from '@/components/console/page-header';
 import { RoleBadge, roleLabel } from '@/components/console/role-badge';
 import { Timestamp } from '@/components/console/timestamp';
@@ -38,6 +40,7 @@ import {
   updateHostAppOriginsAction,
   updateTimezoneAction,
 } from './actions';
+import { setApprovalPolicyAction } from './approvals-actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -45,13 +48,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
   const canManageKeys = roleAtLeast(ctx.role, 'OWNER');
-  const [apiKeys, members, invitations, fingerprints, hostAppOrigins, endpoints] = await Promise.all([
+  const [apiKeys, members, invitations, fingerprints, hostAppOrigins, endpoints, approvalPolicy] = await Promise.all([
     listApiKeys(ctx.tenantId),
     listMembers(ctx.tenantId, ctx),
     listPendingInvitations(ctx.tenantId),
     getTenantSecretFingerprints(ctx.tenantId),
     getHostAppOrigins(ctx.tenantId),
     listWebhookEndpoints(ctx.tenantId),
+    getApprovalPolicy(ctx.tenantId),
   ]);
   // The last deliveries of each endpoint: the log's first page, as GET .../deliveries answers it.
   const webhooks = await Promise.all(
@@ -117,6 +121,28 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                   }
                 : null
             }
+          />
+        </div>
+      </SettingsSection>
+
+      <SettingsSection
+        id="approvals"
+        title="Approvals"
+        description="Changes to live activities that touch a checked scope wait for this many approvals from operators other than the one who proposed them."
+      >
+        <div className="space-y-4">
+          {canManageKeys ? null : (
+            <OwnersOnly
+              role={ctx.role}
+              tenantName={ctx.tenantName}
+              what="change the approval policy"
+              testId="approvals-read-only"
+            />
+          )}
+          <ApprovalsPanel
+            tenantSlug={slug}
+            policy={approvalPolicy}
+            save={canManageKeys ? setApprovalPolicyAction.bind(null, slug) : null}
           />
         </div>
       </SettingsSection>

@@ -6,14 +6,19 @@ import { compareVersions } from '@/lib/activities/compare-versions';
 import { listConfigVersions } from '@/lib/activities/config-versions';
 import { getActivityOrThrow } from '@/lib/activities/get-activity';
 import { listChanges } from '@/lib/activities/list-changes';
+import { roleAtLeast } from '@/lib/auth/console-guard';
 import { AppError } from '@/lib/errors';
 import { pickQuery } from '@/lib/http/search-params';
 import { canonicalId } from '@/lib/ids';
+import { buttonClasses } from '@/components/ui/button-classes';
 import { PageHeader } from '@/components/console/page-header';
+import { ComparePicker } from '@/components/console/versions/compare-picker';
+import { RestoreVersionButton } from '@/components/console/versions/restore-version-button';
 import { ChangesTable } from '@/components/console/versions/changes-table';
 import { VersionDiff } from '@/components/console/versions/version-diff';
 import { VersionTimeline } from '@/components/console/versions/version-timeline';
 import { requireConsolePage } from '../../../../../_server/session';
+import { restoreVersionAction } from '../../../changes/actions';
 
 export const metadata: Metadata = { title: 'Versions' };
 
@@ -51,6 +56,8 @@ export default async function VersionsPage({
   const from = query.from !== undefined && query.from <= latest ? query.from : Math.max(1, to - 1);
   const comparison = latest >= 1 && from !== to ? await compareVersions(ctx.tenantId, activityId, { from, to }) : null;
   const base = `/t/${ctx.tenantSlug}/activities/${activityId}`;
+  const canChange = roleAtLeast(ctx.role, 'OPERATOR');
+  const live = activity.status === 'LIVE' || activity.status === 'PAUSED' || activity.status === 'SCHEDULED';
 
   return (
     <div className="space-y-6">
@@ -64,10 +71,41 @@ export default async function VersionsPage({
         </Link>{' '}
         <span aria-hidden>/</span> <span className="text-zinc-900">Versions</span>
       </nav>
-      <PageHeader title="Versions" description={DESCRIPTION} />
+      <PageHeader
+        title="Versions"
+        description={DESCRIPTION}
+        actions={
+          canChange && live ? (
+            <Link href={`/t/${ctx.tenantSlug}/changes/new?activity=${activityId}`} className={buttonClasses('primary')}>
+              Edit live
+            </Link>
+          ) : null
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <VersionTimeline versions={versions} base={`${base}/versions`} from={from} to={to} />
-        <VersionDiff comparison={comparison} />
+        <VersionTimeline
+          versions={versions}
+          base={`${base}/versions`}
+          from={from}
+          to={to}
+          restore={
+            canChange && live
+              ? (version) => (
+                  <RestoreVersionButton
+                    version={version}
+                    tenantSlug={ctx.tenantSlug}
+                    restore={restoreVersionAction.bind(null, ctx.tenantSlug, activityId, version)}
+                  />
+                )
+              : undefined
+          }
+        />
+        <div className="space-y-4">
+          {latest > 1 ? (
+            <ComparePicker versions={versions.map((v) => v.version)} from={from} to={to} action={`${base}/versions`} />
+          ) : null}
+          <VersionDiff comparison={comparison} versions={latest} />
+        </div>
       </div>
       <ChangesTable changes={changes} />
     </div>

@@ -1,0 +1,105 @@
+// A change's diff as a reviewer reads it: every field before → after (odds in percent, stock in
+// units with the delta, anything else as its value), then what it costs each prize's pool.
+// Entries of kinds this view does not know yet show by their path, so a wider patch still reads.
+import type { ChangeDiff, DiffEntry, PoolCost } from '@/lib/activities/change-diff';
+
+type AnyEntry = DiffEntry | { kind: string; path: string; before?: unknown; after?: unknown; tier?: string };
+
+const show = (v: unknown): string =>
+  v === null || v === undefined ? 'none' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+const signed = (n: number) => `${n > 0 ? '+' : ''}${n}`;
+
+export function describeChangeEntry(e: AnyEntry): { field: string; before: string; after: string } {
+  const known = e as DiffEntry;
+  if (known.kind === 'odds')
+    return { field: `${known.tier} · odds`, before: `${known.beforePercent} %`, after: `${known.afterPercent} %` };
+  if (known.kind === 'stock')
+    return {
+      field: `${known.tier} · stock`,
+      before: `${known.before} units`,
+      after: `${known.after} units (${signed(known.deltaUnits)})`,
+    };
+  if (known.kind === 'limits')
+    return { field: known.path.replace(/^limits\./, 'limit · '), before: show(known.before), after: show(known.after) };
+  const other = e as { path: string; before?: unknown; after?: unknown; tier?: string };
+  const field = other.tier ? `${other.tier} · ${other.path.split('.').at(-1)}` : other.path;
+  return { field, before: show(other.before), after: show(other.after) };
+}
+
+export function ChangeDiffView({
+  diff,
+  prizeNames,
+  label,
+}: {
+  diff: ChangeDiff;
+  prizeNames: Record<string, string>;
+  label: string;
+}) {
+  const entries = diff.entries as AnyEntry[];
+  return (
+    <div className="space-y-3">
+      <table className="w-full text-sm" aria-label={label}>
+        <thead>
+          <tr className="text-left text-xs text-zinc-600">
+            <th scope="col" className="pb-1.5 font-medium">
+              Field
+            </th>
+            <th scope="col" className="pb-1.5 text-right font-medium">
+              Before
+            </th>
+            <th scope="col" className="w-6 pb-1.5">
+              <span className="sr-only">becomes</span>
+            </th>
+            <th scope="col" className="pb-1.5 text-right font-medium">
+              After
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {entries.map((e) => {
+            const d = describeChangeEntry(e);
+            return (
+              <tr key={e.path}>
+                <th scope="row" className="py-1.5 pr-2 text-left font-medium text-zinc-800">
+                  {d.field}
+                </th>
+                <td className="max-w-48 truncate py-1.5 text-right text-zinc-600 tabular-nums" title={d.before}>
+                  {d.before}
+                </td>
+                <td className="py-1.5 text-center text-zinc-500" aria-hidden>
+                  →
+                </td>
+                <td
+                  className="max-w-48 truncate py-1.5 text-right font-semibold text-zinc-950 tabular-nums"
+                  title={d.after}
+                >
+                  {d.after}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {diff.cost.length ? <CostList cost={diff.cost} prizeNames={prizeNames} /> : null}
+    </div>
+  );
+}
+
+function CostList({ cost, prizeNames }: { cost: PoolCost[]; prizeNames: Record<string, string> }) {
+  return (
+    <ul
+      aria-label="Cost to the prize pools"
+      className="space-y-1 rounded-md bg-zinc-50 px-3 py-2 text-xs text-zinc-700"
+    >
+      {cost.map((c) => (
+        <li key={c.prizeId}>
+          <span className="font-medium text-zinc-900">{prizeNames[c.prizeId] ?? c.prizeId}</span>: needs {c.needBefore}{' '}
+          → {c.needAfter} units
+          {c.reserve ? `; reserves ${c.reserve} from the prize's pool` : ''}
+          {c.release ? `; releases ${c.release} back to it` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
