@@ -83,7 +83,7 @@ export function VerifyDraw({
               {state.proof.commitment}
             </dd>
             <dt className="text-zinc-600">{f.number}</dt>
-            <dd className="tabular-nums">{state.proof.r.toLocaleString()}</dd>
+            <dd className="tabular-nums">{state.proof.r?.toLocaleString() ?? "–"}</dd>
             <dt className="text-zinc-600">{f.tier}</dt>
             <dd>{tierName(state.proof.pickedTier)}</dd>
           </dl>
