@@ -39,8 +39,14 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** `PAIRS` pairs of runs, the order swapped every pair; each run's figure and each pair's ratio. */
+/**
+ * `PAIRS` pairs of runs, the order swapped every pair; each run's figure and each pair's ratio.
+ * One unmeasured run of each side first (pair -1): the first run after a start pays for JIT,
+ * connection pools and the seed's first read, which would count against whichever side goes first.
+ */
 async function interleaved(run: (side: Side, pair: number) => Promise<number>): Promise<Pair[]> {
+  await run('fair', -1);
+  await run('plain', -1);
   const pairs: Pair[] = [];
   for (let p = 0; p < PAIRS; p++) {
     const order: Side[] = p % 2 ? ['plain', 'fair'] : ['fair', 'plain'];
