@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 const HOT_ROUTE_PATHS = [
   '/api/v1/activities/[activityId]',
   '/api/v1/activities/[activityId]/me',
+  '/api/v1/activities/[activityId]/me/draws',
   '/api/v1/activities/[activityId]/draws',
   '/api/v1/activities/[activityId]/fairness',
   '/api/v1/activities/[activityId]/views',
@@ -46,6 +47,7 @@ export async function loadHotRoutes(): Promise<HotRoute[]> {
   const routes: Record<(typeof HOT_ROUTE_PATHS)[number], Promise<RouteModule>> = {
     '/api/v1/activities/[activityId]': import('./app/api/v1/activities/[activityId]/route'),
     '/api/v1/activities/[activityId]/me': import('./app/api/v1/activities/[activityId]/me/route'),
+    '/api/v1/activities/[activityId]/me/draws': import('./app/api/v1/activities/[activityId]/me/draws/route'),
     '/api/v1/activities/[activityId]/draws': import('./app/api/v1/activities/[activityId]/draws/route'),
     '/api/v1/activities/[activityId]/fairness': import('./app/api/v1/activities/[activityId]/fairness/route'),
     '/api/v1/activities/[activityId]/views': import('./app/api/v1/activities/[activityId]/views/route'),

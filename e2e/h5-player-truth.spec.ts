@@ -205,7 +205,8 @@ test.describe('messages say what happened', () => {
         : route.continue(),
     );
     const draws: string[] = [];
-    page.on('request', (r) => r.url().includes('/draws') && draws.push(r.method()));
+    // A draw is a POST; the page's list of the user's draws (GET …/me/draws) draws nothing.
+    page.on('request', (r) => r.method() === 'POST' && r.url().includes('/draws') && draws.push(r.url()));
     await page.goto(`/play/${a.id}#token=${await userToken(user)}`);
     const notice = page.getByTestId('notice-text');
     await expect(notice).toHaveAttribute('data-kind', 'stateFailed');

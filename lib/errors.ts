@@ -29,6 +29,8 @@ export const errorStatus = {
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
   ACTIVITY_REBUILDING: 503,
+  /** A fairness seed does not decrypt under this FAIRNESS_KEY: draws stop until the key is the one that made it. */
+  FAIRNESS_SEED_UNREADABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

@@ -6,6 +6,7 @@ import { errorFields, log } from '@/lib/log';
 import { bullPrefix, closeQueues } from '@/lib/queues';
 import { createRedis, type Redis } from '@/lib/redis';
 import { restoreActivityJobs } from '@/lib/activities/restore-activity-jobs';
+import { fairnessKeyWarnings } from '@/lib/fairness/fairness-key-warnings';
 import {
   drainEverythingOnStart,
   ensureSchedules,
@@ -50,6 +51,8 @@ async function main() {
     }
     throw err;
   }
+  // A FAIRNESS_KEY that does not read the seeds stops every seeded draw: said before anything runs.
+  for (const w of await fairnessKeyWarnings()) log.error(w.message, { code: w.code });
   const redis = createRedis('worker');
   const workers = processors.map((p) => {
     const worker = new Worker(p.queue, (job) => p.process(job), {

@@ -7,6 +7,7 @@ import type { PlayActivity, PlayAppProps } from '@/lib/h5/page-props';
 import { messages, type Locale, type Messages } from '@/lib/i18n/messages';
 import { ClaimDialog } from './claim-dialog';
 import { VerifyDraw } from './verify-draw';
+import { MyDraws } from './my-draws';
 import { MyPrizes } from './my-prizes';
 import { NineGrid } from './nine-grid';
 import { ResultDialog } from './result-dialog';
@@ -456,6 +457,17 @@ export function PlayApp({ activity: given, initialLocale, demoPicker }: PlayAppP
           tierNames={tierNames}
           onClaim={(w: MyWin) => setClaiming({ winId: w.id, prizeName: w.prize.name })}
           onVerify={(w: MyWin) => setVerifying(w.drawId)}
+        />
+      ) : null}
+      {me && token ? (
+        <MyDraws
+          activityId={activity.id}
+          token={token}
+          locale={locale}
+          t={t}
+          tierNames={tierNames}
+          reloadKey={drawSeq}
+          onVerify={setVerifying}
         />
       ) : null}
 

@@ -1,6 +1,7 @@
 // "Verify" on one of the user's draws: the proof (GET /api/v1/draws/{id}/proof, the user's own)
 // and the activity's seeds; once the seed is revealed the draw is recomputed here, in the
-// browser (recompute-draw.ts), and compared with the proof. Before that, the commitment.
+// browser (recompute-draw.ts), and compared with the proof. Before that, the commitment. A fixed
+// winner's proof names their place in the reservoir sampling, which the rules page describes.
 import { useEffect, useRef, useState } from 'react';
 import type { DrawProof } from '@/lib/fairness/get-draw-proof';
 import type { FairnessDto } from '@/lib/fairness/get-activity-fairness';
@@ -12,6 +13,7 @@ type Checked =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
   | { kind: 'sealed'; proof: DrawProof }
+  | { kind: 'fixed'; proof: DrawProof & { fixedWinner: NonNullable<DrawProof['fixedWinner']> } }
   | { kind: 'checked'; proof: DrawProof; seed: string; r: number; tier: number | null; ok: boolean };
 
 export function VerifyDraw({
@@ -41,6 +43,8 @@ export function VerifyDraw({
       ]);
       if (!live) return;
       if (!proof.ok) return setState({ kind: 'failed', message: proof.kind === 'http' ? proof.message : '' });
+      const { fixedWinner } = proof.data;
+      if (fixedWinner) return setState({ kind: 'fixed', proof: { ...proof.data, fixedWinner } });
       const seed = fairness.ok
         ? fairness.data.seeds.find((s) => s.commitment === proof.data.commitment)?.seed
         : undefined;
@@ -76,6 +80,19 @@ export function VerifyDraw({
         <p className="text-zinc-600">{f.intro}</p>
         {state.kind === 'loading' ? <p>{f.loading}</p> : null}
         {state.kind === 'failed' ? <p className="text-rose-700">{state.message || f.mismatch}</p> : null}
+        {state.kind === 'fixed' ? (
+          <>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+              <dt className="text-zinc-600">{f.commitment}</dt>
+              <dd className="break-all font-mono text-xs" data-testid="verify-commitment">
+                {state.proof.commitment}
+              </dd>
+            </dl>
+            <p className="rounded-2xl bg-zinc-50 p-3" data-testid="verify-fixed-winner">
+              {f.fixedWinner(state.proof.fixedWinner.position, state.proof.fixedWinner.participants)}
+            </p>
+          </>
+        ) : null}
         {state.kind === 'sealed' || state.kind === 'checked' ? (
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
             <dt className="text-zinc-600">{f.commitment}</dt>
@@ -83,7 +100,7 @@ export function VerifyDraw({
               {state.proof.commitment}
             </dd>
             <dt className="text-zinc-600">{f.number}</dt>
-            <dd className="tabular-nums">{state.proof.r.toLocaleString()}</dd>
+            <dd className="tabular-nums">{state.proof.r?.toLocaleString() ?? '–'}</dd>
             <dt className="text-zinc-600">{f.tier}</dt>
             <dd>{tierName(state.proof.pickedTier)}</dd>
           </dl>

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { db } from '../db';
 import { reservoirSample } from '../fixed-winners/reservoir-sample';
 import { deriveDrawNumber, pickTierIndex } from '../fairness/derive-draw-number';
-import type { DrawFairness } from '../fairness/draw-fairness';
+import { isFixedWinnerFairness, type DrawFairness, type FixedWinnerFairness } from '../fairness/draw-fairness';
 import { fixedWinnersRandom } from '../fairness/fixed-winners-random';
 import { decryptSeed } from '../fairness/seed-cipher';
 
@@ -37,7 +37,7 @@ export async function verifyActivity(activityId: string): Promise<VerifyReport> 
       .map((s) => [s.id, { seed: decryptSeed(s.encryptedSeed), commitment: s.commitment }]),
   );
   const report: VerifyReport = { verified: 0, mismatches: [], notProvable: 0 };
-  const fixedWinners: { id: string; userId: string }[] = [];
+  const fixedWinners: FixedWinnerDraw[] = [];
   let cursor: string | undefined;
   for (;;) {
     const page = await db.draw.findMany({
@@ -47,8 +47,9 @@ export async function verifyActivity(activityId: string): Promise<VerifyReport> 
       take: PAGE,
     });
     for (const d of page) {
-      if (!d.fairness && d.idempotencyKey === FIXED_WINNERS_KEY && activity.fixedWinners !== null) {
-        fixedWinners.push(d);
+      const fixed = !d.fairness || isFixedWinnerFairness(d.fairness);
+      if (fixed && d.idempotencyKey === FIXED_WINNERS_KEY && activity.fixedWinners !== null) {
+        fixedWinners.push({ id: d.id, userId: d.userId, fairness: d.fairness as FixedWinnerFairness | null });
         continue;
       }
       if (!d.fairness) {
@@ -89,13 +90,16 @@ function checkDraw(
   return null;
 }
 
+type FixedWinnerDraw = { id: string; userId: string; fairness: FixedWinnerFairness | null };
+type Placement = { position: number; i: number | null; r: number | null };
+
 async function checkFixedWinners(
   activityId: string,
   activity: {
     fixedWinners: number | null;
     seeds: { id: string; encryptedSeed: string; revealedAt: Date | null; activeFrom: Date }[];
   },
-  drawn: { id: string; userId: string }[],
+  drawn: FixedWinnerDraw[],
   report: VerifyReport,
 ) {
   const last = [...activity.seeds].sort((a, b) => b.activeFrom.getTime() - a.activeFrom.getTime())[0];
@@ -109,16 +113,52 @@ async function checkFixedWinners(
     orderBy: { userId: 'asc' },
     select: { userId: true },
   });
+  // Each slot's last placement, as the draw recorded them for the proofs.
+  const placements: Placement[] = [];
+  const subPlacements: Placement[] = [];
+  const placeInto = (into: Placement[]) => (slot: number, position: number, j: number | null) => {
+    into[slot] = { position, i: j === null ? null : random.lastCounter(), r: j };
+  };
   let winners = await reservoirSample(
     participants.map((p) => p.userId),
     activity.fixedWinners!,
     random,
+    placeInto(placements),
   );
-  if (drawn.length < winners.length) winners = await reservoirSample(winners, drawn.length, random);
-  const expected = new Set(winners);
+  if (drawn.length < winners.length)
+    winners = await reservoirSample(winners, drawn.length, random, placeInto(subPlacements));
   for (const d of drawn) {
+    const why =
+      d.fairness &&
+      (participants[d.fairness.p]?.userId !== d.userId
+        ? `recorded position ${d.fairness.p} holds ${participants[d.fairness.p]?.userId ?? 'nobody'}`
+        : recordedStepMismatch(d.fairness, participants.length, placements, subPlacements));
+    if (why) report.mismatches.push({ drawId: d.id, reason: `fixed winner ${d.userId}: ${why}` });
+  }
+  const misplaced = new Set(report.mismatches.map((m) => m.drawId));
+  const expected = new Set(winners);
+  for (const d of drawn.filter((x) => !misplaced.has(x.id))) {
     if (expected.has(d.userId)) report.verified++;
     else
       report.mismatches.push({ drawId: d.id, reason: `fixed winner ${d.userId} is not among the recomputed winners` });
   }
+}
+
+/** What in a fixed winner's recorded step differs from the sampling replayed; null when nothing does. */
+function recordedStepMismatch(
+  f: FixedWinnerFairness,
+  participants: number,
+  placements: Placement[],
+  subPlacements: Placement[],
+): string | null {
+  if (f.n !== participants) return `recorded ${f.n} participants, there are ${participants}`;
+  const slot = f.sub ? subPlacements[f.sub.slot]?.position : f.slot;
+  if (slot !== f.slot) return `recorded slot ${f.slot}, the sampling gives ${slot}`;
+  const placed = placements[f.slot];
+  if (!placed || placed.position !== f.p || placed.i !== f.i || placed.r !== f.r)
+    return `recorded position ${f.p} (i=${f.i}, r=${f.r}) in slot ${f.slot}, the sampling gives ${JSON.stringify(placed)}`;
+  const sub = f.sub && subPlacements[f.sub.slot];
+  if (f.sub && (sub?.i !== f.sub.i || sub?.r !== f.sub.r))
+    return `recorded second sampling i=${f.sub.i} r=${f.sub.r}, the sampling gives ${JSON.stringify(sub)}`;
+  return null;
 }

@@ -7,6 +7,12 @@ import { createHmac, type KeyObject } from 'node:crypto';
 export const FAIRNESS_ALGORITHM = 'hmac-sha256-r1e6-v1';
 /** The draw's range: r in [0, 10^6), odds in millionths. */
 const DRAW_RANGE = 1_000_000;
+/** The largest multiple of DRAW_RANGE under 2^64 (18446744073709000000), as its high and low 32-bit words. */
+const DRAW_LIMIT = (1n << 64n) - ((1n << 64n) % BigInt(DRAW_RANGE));
+const DRAW_LIMIT_HI = Number(DRAW_LIMIT >> 32n);
+const DRAW_LIMIT_LO = Number(DRAW_LIMIT & 0xffffffffn);
+/** 2^32 mod DRAW_RANGE: x mod 10^6 = (hi · this + lo) mod 10^6, exact in doubles (below 2^53). */
+const TWO_32_MOD_RANGE = 2 ** 32 % DRAW_RANGE;
 
 /** The counter and the number it gave: i is the first counter whose x passed rejection. */
 export type DerivedNumber = { i: number; r: number };
@@ -39,12 +45,28 @@ export function deriveNumber(
   range: number = DRAW_RANGE,
   from = 0,
 ): DerivedNumber {
-  const word = (i: number) =>
-    createHmac('sha256', seed)
-      .update(JSON.stringify([...parts, i]))
-      .digest()
-      .readBigUInt64BE(0);
-  return sampleBelow(word, 64, range, from);
+  // JSON.stringify([...parts, i]) for every i, from one serialization of the parts (i is an integer).
+  const prefix = parts.length ? `${JSON.stringify(parts).slice(0, -1)},` : '[';
+  const mac = (i: number) => createHmac('sha256', seed).update(`${prefix}${i}]`).digest();
+  if (range === DRAW_RANGE) {
+    // The draw's own range, on every draw: the same rejection and modulo in 32-bit words, no BigInt.
+    for (let i = from; ; i++) {
+      const r = drawRangeNumber(mac(i));
+      if (r !== null) return { i, r };
+    }
+  }
+  return sampleBelow((i) => mac(i).readBigUInt64BE(0), 64, range, from);
+}
+
+/**
+ * x (the digest's first 8 bytes, big-endian) mod 10^6, or null when x is at or above the largest
+ * multiple of 10^6 under 2^64 (rejected): sampleBelow's answer for 64-bit words and DRAW_RANGE.
+ */
+export function drawRangeNumber(digest: Buffer): number | null {
+  const hi = digest.readUInt32BE(0);
+  const lo = digest.readUInt32BE(4);
+  if (hi > DRAW_LIMIT_HI || (hi === DRAW_LIMIT_HI && lo >= DRAW_LIMIT_LO)) return null;
+  return (hi * TWO_32_MOD_RANGE + lo) % DRAW_RANGE;
 }
 
 /** The draw's number: m = [activityId, userId, idempotencyKey, i]. */

@@ -6,16 +6,20 @@ import { db } from '../db';
 import { deriveNumber } from './derive-draw-number';
 import { decryptSeed } from './seed-cipher';
 
-/** A uniform integer in [0, maxExclusive) per call, as the reservoir sampler asks for them. */
-type SeededRandomBelow = (maxExclusive: number) => number;
+/**
+ * A uniform integer in [0, maxExclusive) per call, as the reservoir sampler asks for them;
+ * `lastCounter()` is the counter i of the number it gave last (what a proof names).
+ */
+export type SeededRandomBelow = ((maxExclusive: number) => number) & { lastCounter: () => number };
 
 export function fixedWinnersRandom(seed: KeyObject | Buffer, activityId: string): SeededRandomBelow {
   let next = 0;
-  return (maxExclusive) => {
+  const random = (maxExclusive: number) => {
     const { i, r } = deriveNumber(seed, ['fixed-winners', activityId], maxExclusive, next);
     next = i + 1;
     return r;
   };
+  return Object.assign(random, { lastCounter: () => next - 1 });
 }
 
 /** The seed fixed winners are drawn with: the activity's last committed one. Null: it has none. */

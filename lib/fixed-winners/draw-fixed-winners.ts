@@ -11,7 +11,7 @@
 // sampled, and the shortfall is in the audit entry.
 //
 // Records: one Draw row per winner (idempotency key `fixed-winners`, outcome WIN, the first
-// tier), its Win rows, the winner's Participation counted like any draw, one ISSUE ledger row
+// tier, and in `fairness` the reservoir step that picked them when drawn from the seed), its Win rows, the winner's Participation counted like any draw, one ISSUE ledger row
 // per prize (the marker that the draw happened, unique by dedupe key) and one AuditLog row.
 //
 // Exactly once under at-least-once delivery: the hot state's stock is taken by a script that
@@ -30,8 +30,9 @@ import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
 import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } from '../redis';
 import { dispatchWinCreated, emitWinCreated, undeliveredWinStatus } from '../webhooks/emit-win-created';
-import { fixedWinnersRandom, fixedWinnersSeed } from '../fairness/fixed-winners-random';
-import { cryptoRandomBelow, reservoirSample, type RandomBelow } from './reservoir-sample';
+import type { FixedWinnerFairness } from '../fairness/draw-fairness';
+import { fixedWinnersRandom, fixedWinnersSeed, type SeededRandomBelow } from '../fairness/fixed-winners-random';
+import { cryptoRandomBelow, reservoirSample, type OnPlace, type RandomBelow } from './reservoir-sample';
 
 const takeStockScript = loadLuaScript('lib/fixed-winners/lua', 'take-fixed-stock-3.lua');
 
@@ -111,7 +112,9 @@ export async function drawFixedWinners(
   if (await fixedWinnersDrawn(activityId)) return announce(a.tenantId, activityId, null, true);
   // From the activity's fairness seed, so the winners can be recomputed once it is revealed.
   const seed = options.randomBelow ? null : await fixedWinnersSeed(activityId);
-  const randomBelow = options.randomBelow ?? (seed ? fixedWinnersRandom(seed.seed, activityId) : cryptoRandomBelow);
+  const seeded = seed ? fixedWinnersRandom(seed.seed, activityId) : null;
+  const randomBelow = options.randomBelow ?? seeded ?? cryptoRandomBelow;
+  const proof = seed && seeded ? { seedId: seed.id, random: seeded, placements: [] as Placement[] } : null;
   const redis = await requestRedis();
   // Every draw decided before the end must be a Participation row before the lots are drawn.
   await drainDrawLog(redis, activityId);
@@ -122,15 +125,32 @@ export async function drawFixedWinners(
       yield userId;
     }
   };
-  const sample = await reservoirSample(counted(), a.fixedWinners, randomBelow);
+  const sample = await reservoirSample(
+    counted(),
+    a.fixedWinners,
+    randomBelow,
+    proof && placeInto(proof, proof.placements),
+  );
   const tier = a.tiers[0]!;
-  const lots = { activity: a, activityId, sample, participantCount: count, randomBelow, now };
+  const lots = { activity: a, activityId, sample, participantCount: count, randomBelow, proof, now };
   const written = await withPrizeLocks(
     redis,
     tier.prizes.map((p) => p.prizeId),
     () => writeWinners(redis, lots),
   );
   return announce(a.tenantId, activityId, count, !written);
+}
+
+/** How a sampled item came to hold its slot: its position in the stream, the counter i and number r that chose the slot. */
+type Placement = { position: number; i: number | null; r: number | null };
+/** What a fixed winner's proof needs: the seed, its numbers' counter, and each slot's placement. */
+type ProofTrace = { seedId: string; random: SeededRandomBelow; placements: Placement[] };
+
+/** Records each slot's last placement (the one that stays), with the counter of the number that chose it. */
+function placeInto(proof: ProofTrace, placements: Placement[]): OnPlace {
+  return (slot, position, j) => {
+    placements[slot] = { position, i: j === null ? null : proof.random.lastCounter(), r: j };
+  };
 }
 
 type Lots = {
@@ -140,11 +160,13 @@ type Lots = {
   sample: string[];
   participantCount: number;
   randomBelow: RandomBelow;
+  /** Null when the winners were not drawn from a seed: their draws have no proof. */
+  proof: ProofTrace | null;
   now: number;
 };
 
 async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
-  const { activity: a, activityId, sample, participantCount, randomBelow, now } = lots;
+  const { activity: a, activityId, sample, participantCount, randomBelow, proof, now } = lots;
   const tier = a.tiers[0]!;
   const k = drawKeys(activityId);
   const hot = (await redis.exists(k.cfg)) === 1;
@@ -161,9 +183,31 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
     if (await fixedWinnersDrawn(activityId, tx)) return false;
     const covered = Math.min(sample.length, coveredByHotState ?? (await coveredByRows(tx, activityId, tier)));
     // A uniform subset of a uniform sample is a uniform sample.
-    const winners = covered < sample.length ? await reservoirSample(sample, covered, randomBelow) : sample;
+    const subsampled = covered < sample.length;
+    const subPlacements: Placement[] = [];
+    const winners = subsampled
+      ? await reservoirSample(sample, covered, randomBelow, proof && placeInto(proof, subPlacements))
+      : sample;
     const createdAt = new Date(now);
-    const draws = winners.map((userId) => ({ id: timeOrderedId(), userId }));
+    const fairnessOf = (k: number): FixedWinnerFairness | undefined => {
+      if (!proof) return undefined;
+      const sub = subsampled ? subPlacements[k]! : null;
+      const slot = sub ? sub.position : k;
+      const { position, i, r } = proof.placements[slot]!;
+      return {
+        k: 'fixed-winners',
+        s: proof.seedId,
+        n: participantCount,
+        w: a.fixedWinners!,
+        c: covered,
+        p: position,
+        slot,
+        i,
+        r,
+        sub: sub && { slot: k, i: sub.i, r: sub.r },
+      };
+    };
+    const draws = winners.map((userId, k) => ({ id: timeOrderedId(), userId, fairness: fairnessOf(k) }));
     if (draws.length) {
       await tx.draw.createMany({
         data: draws.map((d) => ({
@@ -176,6 +220,7 @@ async function writeWinners(redis: Redis, lots: Lots): Promise<boolean> {
           tierId: tier.id,
           chanceKind: 'FREE',
           chancesLeft: 0,
+          ...(d.fairness ? { fairness: d.fairness } : {}),
           createdAt,
         })),
       });

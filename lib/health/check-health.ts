@@ -2,6 +2,7 @@
 // Settings that work today but put the books at risk (lib/health/redis-warnings.ts) are listed
 // in `warnings` without changing the status.
 import { db } from '../db';
+import { fairnessKeyWarnings } from '../fairness/fairness-key-warnings';
 import { requestRedis } from '../redis';
 import { liveWorkers } from '../workers/heartbeat';
 import { redisWarnings, type HealthWarning } from './redis-warnings';
@@ -32,9 +33,10 @@ async function timed<T>(
 }
 
 export async function checkHealth(): Promise<Health> {
-  const [pgCheck, redisCheck] = await Promise.all([
+  const [pgCheck, redisCheck, fairnessCheck] = await Promise.all([
     timed(() => db.$queryRaw`SELECT 1`),
     timed(async () => (await requestRedis()).ping()),
+    timed(fairnessKeyWarnings),
   ]);
   const [workersCheck, warningsCheck] = redisCheck.ok
     ? await Promise.all([
@@ -59,5 +61,9 @@ export async function checkHealth(): Promise<Health> {
   };
   const ok = checks.postgres.ok && checks.redis.ok && checks.workers.ok;
   // Settings that cannot be read (a timeout) say nothing either way: no warning.
-  return { status: ok ? 'ok' : 'degraded', checks, warnings: warningsCheck?.ok ? warningsCheck.value : [] };
+  const warnings = [
+    ...(warningsCheck?.ok ? warningsCheck.value : []),
+    ...(fairnessCheck.ok ? fairnessCheck.value : []),
+  ];
+  return { status: ok ? 'ok' : 'degraded', checks, warnings };
 }

@@ -8,7 +8,7 @@
 //   user's counters, an idempotent result or an activity's stock could vanish one by one.
 import type { Redis } from '../redis';
 
-export type HealthWarning = { check: 'redis'; code: string; message: string };
+export type HealthWarning = { check: 'redis' | 'fairness'; code: string; message: string };
 
 /** Reads `field:value` lines of an INFO section. */
 function infoFields(text: string): Map<string, string> {

@@ -157,6 +157,18 @@ const en = {
     none: 'none',
     close: 'Close',
     loading: 'Loading…',
+    fixedWinner: (position: number, participants: number) =>
+      `A fixed-winner draw: you were participant ${position + 1} of ${participants} (in order of user id). ` +
+      'Once the seed is revealed, the reservoir sampling in the rules can be replayed from it.',
+  },
+  draws: {
+    title: 'My draws',
+    empty: 'No draws yet.',
+    win: (tier: string) => `Won: ${tier}`,
+    lose: 'No prize',
+    more: 'Show more',
+    noProof: 'no proof',
+    failed: 'Your draws could not be loaded.',
   },
   demo: { pick: 'Demo: play as', note: 'Demo mode: tokens are minted by the server.' },
   language: '中文',
@@ -307,6 +319,17 @@ const zh: Messages = {
     none: '无',
     close: '关闭',
     loading: '加载中…',
+    fixedWinner: (position: number, participants: number) =>
+      `固定名额抽奖：按用户 ID 排序，您是 ${participants} 名参与者中的第 ${position + 1} 位。种子公开后即可按规则复算蓄水池抽样。`,
+  },
+  draws: {
+    title: '我的抽奖',
+    empty: '还没有抽奖记录。',
+    win: (tier: string) => `中奖：${tier}`,
+    lose: '未中奖',
+    more: '显示更多',
+    noProof: '无证明',
+    failed: '抽奖记录加载失败。',
   },
   demo: { pick: '演示：选择用户', note: '演示模式：令牌由服务器签发。' },
   language: 'English',

@@ -206,6 +206,16 @@ function routes(): Endpoint[] {
       path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'me'),
       auth: user(ctx),
     })),
+    route('GET', '/api/v1/activities/[activityId]/me/draws', {}, (ctx) => ({
+      method: 'GET',
+      path: path('api/v1/activities', activity(ctx, live(ctx.t)), 'me/draws'),
+      auth: user(ctx),
+      query: obj({
+        limit: text('5', { optional: true }),
+        cursor: text(fc.uuid(), { optional: true }),
+        lang: choice(['en', 'zh-CN'], { optional: true }),
+      }),
+    })),
     ...[false, true].map((crowd) => {
       const draw = route(
         'POST',

@@ -59,6 +59,7 @@ const SERVED: Record<string, HttpMethod[]> = {
   'v1/activities/[activityId]/views': ['POST'],
   'v1/draws/[drawId]/proof': ['GET'],
   'v1/activities/[activityId]/me': ['GET'],
+  'v1/activities/[activityId]/me/draws': ['GET'],
   'v1/activities/[activityId]/tasks/[taskId]/complete': ['POST'],
   'v1/events': ['POST'],
   'v1/me/wins': ['GET'],

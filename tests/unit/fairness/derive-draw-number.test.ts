@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   deriveDrawNumber,
   deriveNumber,
+  drawRangeNumber,
   pickTierIndex,
   sampleBelow,
   type DerivedNumber,
@@ -34,6 +35,33 @@ describe('the fair draw number', () => {
     const words = [18446744073709000000n, 18446744073709551615n, 1_000_123n];
     expect(sampleBelow((i) => words[i]!, 64, 1_000_000)).toEqual({ i: 2, r: 123 });
     expect(sampleBelow((i) => words[i]!, 64, 1_000_000, 2)).toEqual({ i: 2, r: 123 });
+  });
+
+  it('reads x mod 10^6 from 32-bit words exactly as from the 64-bit word, rejections included', () => {
+    const limit = 18446744073709000000n;
+    const asBigint = (x: bigint) => (x < limit ? Number(x % 1_000_000n) : null);
+    const edges = [0n, 1n, 999_999n, 1_000_000n, (1n << 32n) - 1n, 1n << 32n, limit - 1n, limit, limit + 1n];
+    const words = [
+      ...edges,
+      (1n << 64n) - 1n,
+      ...Array.from({ length: 10_000 }, () => randomBytes(8).readBigUInt64BE(0)),
+    ];
+    for (const x of words) {
+      const digest = Buffer.alloc(32);
+      digest.writeBigUInt64BE(x, 0);
+      expect(drawRangeNumber(digest), String(x)).toBe(asBigint(x));
+    }
+    // And the derived numbers match the generic sampler over the HMAC words, counters included.
+    const seed = randomBytes(32);
+    for (let n = 0; n < 500; n++) {
+      const parts = ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', `user-${n}`, `k "${n}" \\ \u2028`];
+      const word = (i: number) =>
+        createHmac('sha256', seed)
+          .update(JSON.stringify([...parts, i]))
+          .digest()
+          .readBigUInt64BE(0);
+      expect(deriveNumber(seed, parts, 1_000_000, n % 3)).toEqual(sampleBelow(word, 64, 1_000_000, n % 3));
+    }
   });
 
   it('picks the first tier whose running sum of odds exceeds r, none past the last', () => {
@@ -66,7 +94,8 @@ describe('the fair draw number', () => {
     );
     // Fails a fair sampler once in 10^6 runs.
     expect(p).toBeGreaterThan(1e-6);
-  });
+    // 100,000 HMACs: room for a machine busy with other work, not a speed requirement.
+  }, 60_000);
 
   it('detects a biased sampler (modulo without rejection on 8-bit words) and passes the rejecting one', () => {
     const seed = randomBytes(32);
