@@ -7,5 +7,5 @@ const Check = z.object({ ok: z.boolean(), error: z.string().optional(), ms: Int.
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
   checks: z.object({ postgres: Check, redis: Check, workers: Check.extend({ live: Int.optional() }) }),
-  warnings: z.array(z.object({ check: z.literal('redis'), code: z.string(), message: z.string() })),
+  warnings: z.array(z.object({ check: z.enum(['redis', 'fairness']), code: z.string(), message: z.string() })),
 });

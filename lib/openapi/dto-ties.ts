@@ -22,7 +22,8 @@ import type {
   WinnersPage,
 } from '../fulfilment/fulfilment-responses';
 import type { DrawResponse } from '../draw/draw-responses';
-import type { DrawProofResponse, FairnessResponse } from '../fairness/fairness-responses';
+import type { DrawProofResponse, FairnessResponse, MyDrawsPage } from '../fairness/fairness-responses';
+import type { listMyDraws } from '../fairness/list-my-draws';
 import type { TaskCompletedResponse } from '../tasks/task-responses';
 import type { MyStateResponse } from '../chances/my-state-responses';
 import type { EventsResponse } from '../events/event-responses';
@@ -97,6 +98,7 @@ export type DtoTies = [
   Holds<Fits<DrawBody, typeof DrawResponse>>,
   Holds<Fits<FairnessDto, typeof FairnessResponse>>,
   Holds<Fits<DrawProof, typeof DrawProofResponse>>,
+  Holds<Fits<Out<typeof listMyDraws>, typeof MyDrawsPage>>,
   Holds<Fits<Out<typeof completeTask>, typeof TaskCompletedResponse>>,
   Holds<Fits<Out<typeof getMyState>, typeof MyStateResponse>>,
   Holds<Fits<Out<typeof ingestEvents>, typeof EventsResponse>>,

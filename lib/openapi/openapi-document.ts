@@ -45,7 +45,8 @@ import {
 } from '../webhooks/webhook-responses';
 import { webhookEventTypes } from '../webhooks/event-types';
 import { DrawResponse } from '../draw/draw-responses';
-import { DrawProofResponse, FairnessResponse } from '../fairness/fairness-responses';
+import { DrawProofResponse, FairnessResponse, MyDrawsPage } from '../fairness/fairness-responses';
+import { MyDrawsQuery } from '../fairness/schemas';
 import { TaskCompletedResponse } from '../tasks/task-responses';
 import { MyStateResponse } from '../chances/my-state-responses';
 import { HealthResponse } from '../health/health-responses';
@@ -88,6 +89,7 @@ const responseSchemas = {
   TaskCompleted: TaskCompletedResponse,
   Fairness: FairnessResponse,
   DrawProof: DrawProofResponse,
+  MyDraws: MyDrawsPage,
   EventsAccepted: EventsResponse,
   WinnersPage,
   WinAction: WinActionResponse,
@@ -329,6 +331,15 @@ export function openApiDocument() {
           security: userToken,
           parameters: [activityParam, langParam],
           responses: { '200': json(ref('PublicActivity')), ...errors(400, 401, 404) },
+        },
+      },
+      '/api/v1/activities/{activityId}/me/draws': {
+        get: {
+          tags: ['End users'],
+          summary: "The user's own draws in the activity, newest first, paged by cursor; each says if it has a proof",
+          security: userToken,
+          parameters: [activityParam, ...queryParams(MyDrawsQuery)],
+          responses: { '200': json(ref('MyDraws')), ...errors(400, 401, 404) },
         },
       },
       '/api/v1/activities/{activityId}/me': {

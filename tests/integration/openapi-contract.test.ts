@@ -215,6 +215,11 @@ const table: Record<string, (w: World) => Promise<Call[]>> = {
     { status: 200, headers: await w.token('amy'), params: { activityId: w.activity.id } },
     { status: 404, headers: await w.token('amy'), params: { activityId: uuid() } },
   ],
+  'get /api/v1/activities/{activityId}/me/draws': async (w) => [
+    { status: 200, headers: await w.token('amy'), params: { activityId: w.activity.id }, query: '?limit=1' },
+    { status: 400, headers: await w.token('amy'), params: { activityId: w.activity.id }, query: '?limit=0' },
+    { status: 404, headers: await w.token('amy'), params: { activityId: uuid() } },
+  ],
   'post /api/v1/activities/{activityId}/views': async (w) => [
     { status: 204, headers: await w.token('amy'), params: { activityId: w.activity.id } },
     { status: 404, headers: await w.token('amy'), params: { activityId: uuid() } },
