@@ -29,8 +29,8 @@ const populations = [
 
 const fieldMessages: Record<string, string> = {
   draws: 'Enter a whole number of draws from 1 to 200,000.',
-  users: 'Enter a whole number of users from 1 to 200,000.',
-  drawsPerUser: 'Enter a whole number of draws per user; users × draws per user at most 200,000.',
+  users: 'A whole number, 1 to 200,000.',
+  drawsPerUser: 'A whole number; users × draws at most 200,000.',
 };
 
 export function Simulator({
@@ -131,7 +131,7 @@ export function Simulator({
           </Field>
         ) : (
           <>
-            <Field label="Users" error={errors.users} className="w-36">
+            <Field label="Users" error={errors.users} className="w-48">
               {(p) => (
                 <input
                   {...p}
@@ -142,7 +142,7 @@ export function Simulator({
                 />
               )}
             </Field>
-            <Field label="Draws per user" error={errors.drawsPerUser} className="w-36">
+            <Field label="Draws per user" error={errors.drawsPerUser} className="w-48">
               {(p) => (
                 <input
                   {...p}
