@@ -68,7 +68,8 @@ export default defineConfig({
       timeout: 120_000,
       stdout: 'pipe',
       stderr: 'pipe',
-      env: { LOG_LEVEL: 'info' },
+      // The live-alerts pass every 2 s, not every minute: a spec waits for it (docs/operations.md).
+      env: { LOG_LEVEL: 'info', ALERTS_SWEEP_INTERVAL_SECONDS: process.env.ALERTS_SWEEP_INTERVAL_SECONDS ?? '2' },
     },
   ],
 });

@@ -118,7 +118,7 @@ async function settle() {
   let quietChecks = 0;
   while (quietChecks < 3 && Date.now() < deadline) {
     const marked = await Promise.all(DIRTY_PASSES.map((p) => redis.scard(dirtyKey(p))));
-    const queues = ['stats', 'reconcile', 'settle', 'activity-lifecycle', 'auto-tune', 'odds-drift'] as const;
+    const queues = ['stats', 'reconcile', 'settle', 'activity-lifecycle', 'auto-tune', 'odds-drift', 'alerts'] as const;
     const counts = await Promise.all(queues.map((q) => getQueue(q).getJobCounts('active', 'waiting', 'prioritized')));
     const busy =
       marked.some((n) => n > 0) || counts.some((c) => (c.active ?? 0) + (c.waiting ?? 0) + (c.prioritized ?? 0) > 0);

@@ -46,6 +46,11 @@ const Env = z.object({
     .min(1)
     .max(7 * 1440)
     .default(60),
+  /**
+   * The live-alerts pass (tiers ahead of pacing, low stock) visits the activities drawn on since
+   * its last run this often (lib/alerts/check-live-alerts.ts); tests make it short.
+   */
+  ALERTS_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** End users start at most one rebuild of an activity's lost state this often (lib/draw/rebuild-activity.ts). */
   ACTIVITY_REBUILD_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
   /** Demo only (scripts/demo.sh sets it): the play page offers a user picker that mints tokens. */

@@ -39,6 +39,8 @@ export const queuePayloads = {
   'auto-tune': z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
   /** Chi-square test of live activities' outcomes against their odds (one, the marked, or all); alert (and pause). */
   'odds-drift': z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
+  /** Live alerts of live activities (one, the marked, or all): tiers ahead of pacing, low stock. */
+  alerts: z.strictObject({ activityId: Id.optional(), marked: z.literal(true).optional() }),
   /** Apply a scheduled configuration change at its time, once (re-checked when it runs); `sweep` finds missed ones. */
   'apply-change': z.union([z.strictObject({ tenantId: Id, changeId: Id }), z.strictObject({ sweep: z.literal(true) })]),
   /**

@@ -15,6 +15,7 @@ import {
 } from '@/lib/workers/ensure-schedules';
 import { beat, forget } from '@/lib/workers/heartbeat';
 import activityLifecycle from './activity-lifecycle';
+import alerts from './alerts';
 import applyChange from './apply-change';
 import autoTune from './auto-tune';
 import claimExpiry from './claim-expiry';
@@ -39,6 +40,8 @@ const processors: Processor<QueueName>[] = [
 ];
 // Odds that move: auto-tuning, the odds-drift alarm.
 processors.push(autoTune, oddsDrift);
+// Warnings before harm: tiers ahead of their pacing line, low stock.
+processors.push(alerts);
 const HEARTBEAT_MS = 5_000;
 
 async function main() {

@@ -1,7 +1,9 @@
 // The odds-drift alarm: a chi-square goodness-of-fit test of a live
 // activity's outcomes in the last window (ODDS_DRIFT_WINDOW_MINUTES) against its configured
-// odds. p < 0.001 raises one open Alert per activity (kind "odds_drift") and, when the
-// activity has pauseOnDrift, pauses it through the one transition table every pause takes
+// odds. p < 0.001 raises one Alert per activity (kind "odds_drift"), kept as every live
+// condition is (lib/alerts/raise-condition-alert.ts): not raised again while it is open, nor
+// after it is acknowledged until a check has found no drift. When it is raised and the
+// activity has pauseOnDrift, the activity is paused through the one transition table every pause takes
 // (lib/activities/transition-activity.ts).
 //
 // What is counted: Draw rows of the window, by tier, from the (activityId, createdAt) index,
@@ -28,7 +30,7 @@ import { drawKeys } from '../draw/keys';
 import { FIXED_WINNERS_DRAW_KEY } from '../fixed-winners/draw-fixed-winners';
 import { oddsAt, type Segment } from '../draw/segments';
 import { fitStrata, type Fit, type Stratum } from './fit-outcomes';
-import { openAlertByKey } from '../webhooks/emit-alert-raised';
+import { clearConditionAlerts, raiseConditionAlert } from '../alerts/raise-condition-alert';
 
 export const ODDS_DRIFT_ACTOR = { type: 'SYSTEM', id: 'odds-drift' } as const;
 /** Significance of the alarm: a drift this unlikely under the configured odds. */
@@ -115,6 +117,8 @@ export async function checkOddsDrift(
   if (drift) {
     alerted = await raiseOddsDriftAlert(a.tenantId, { activityId, fit, from, to });
     if (alerted && a.pauseOnDrift) paused = await pauseForDrift(activityId);
+  } else if (fit !== null) {
+    await clearConditionAlerts([oddsDriftKey(activityId)]);
   }
   return { fit, from, to, drift, alerted, paused };
 }
@@ -137,13 +141,15 @@ function strataByOdds(
 
 type DriftFound = { activityId: string; fit: Fit; from: Date; to: Date };
 
-/** One open alert per activity: a known drift is not raised again until someone acknowledges it. Returns whether it was raised now. */
+const oddsDriftKey = (activityId: string) => `odds-drift:${activityId}`;
+
+/** One alert per activity and drift: a known drift is not raised again. Returns whether it was raised now. */
 async function raiseOddsDriftAlert(tenantId: string, found: DriftFound): Promise<boolean> {
   const { activityId, fit, from, to } = found;
-  const dedupeKey = `odds-drift:${activityId}`;
-  const open = await db.alert.findFirst({ where: { dedupeKey, acknowledgedAt: null }, select: { id: true } });
-  if (open) return false;
-  const message = `outcomes drift from the configured odds: chi-square ${fit.statistic.toFixed(1)} on ${fit.degreesOfFreedom} df, p = ${fit.pValue.toExponential(2)}, over ${fit.draws} draws`;
+  const message =
+    `Outcomes drift from the configured odds: chi-square ${fit.statistic.toFixed(1)} on ` +
+    `${fit.degreesOfFreedom} df, p = ${fit.pValue.toExponential(2)}, over ${fit.draws} draws. ` +
+    'Check recent changes to odds and stock, and the draws export.';
   const details = {
     statistic: Number.isFinite(fit.statistic) ? fit.statistic : null,
     degreesOfFreedom: fit.degreesOfFreedom,
@@ -153,7 +159,17 @@ async function raiseOddsDriftAlert(tenantId: string, found: DriftFound): Promise
     to: to.toISOString(),
     categories: fit.categories,
   };
-  await openAlertByKey({ tenantId, activityId, dedupeKey, kind: 'odds_drift', severity: 'CRITICAL', message, details });
+  const dedupeKey = oddsDriftKey(activityId);
+  const alert = {
+    tenantId,
+    activityId,
+    dedupeKey,
+    kind: 'odds_drift',
+    severity: 'CRITICAL' as const,
+    message,
+    details,
+  };
+  if ((await raiseConditionAlert(alert)) !== 'raised') return false;
   log.error('odds drift', { activityId, ...details, categories: undefined });
   return true;
 }

@@ -13,6 +13,7 @@ export const DIRTY_PASSES = [
   'reconcile',
   'odds-drift',
   'auto-tune',
+  'alerts',
 ] as const;
 export type DirtyPass = (typeof DIRTY_PASSES)[number];
 
@@ -23,6 +24,7 @@ export const AFTER_DRAWS: readonly DirtyPass[] = [
   'reconcile',
   'odds-drift',
   'auto-tune',
+  'alerts',
 ];
 
 /** The passes that aggregate the dashboard's figures. */

@@ -22,6 +22,7 @@ const FULL_PASS_EVERY_MS = 10 * MINUTE_MS;
 
 export function schedules(): Schedule[] {
   const autoTuneEveryMs = config().AUTO_TUNE_INTERVAL_SECONDS * SECOND_MS;
+  const alertsEveryMs = config().ALERTS_SWEEP_INTERVAL_SECONDS * SECOND_MS;
   return [
     // Transitions a lost delayed job would have made; ended activities whose settle job was lost.
     { queue: 'activity-lifecycle', id: 'lifecycle-sweep', everyMs: MINUTE_MS, data: { sweep: true } },
@@ -41,6 +42,9 @@ export function schedules(): Schedule[] {
     { queue: 'auto-tune', id: 'auto-tune-all', everyMs: Math.max(autoTuneEveryMs, FULL_PASS_EVERY_MS), data: {} },
     { queue: 'odds-drift', id: 'odds-drift-marked', everyMs: 5 * MINUTE_MS, data: { marked: true } },
     { queue: 'odds-drift', id: 'odds-drift-all', everyMs: 30 * MINUTE_MS, data: {} },
+    // Tiers ahead of their pacing line, low stock (lib/alerts/check-live-alerts.ts).
+    { queue: 'alerts', id: 'alerts-marked', everyMs: alertsEveryMs, data: { marked: true }, attempts: 1 },
+    { queue: 'alerts', id: 'alerts-all', everyMs: Math.max(alertsEveryMs, FULL_PASS_EVERY_MS), data: {} },
     { queue: 'claim-expiry', id: 'expired-claims', everyMs: MINUTE_MS, data: {} },
     // Webhook deliveries due and not queued (a lost job, a sender killed mid-send), from PostgreSQL.
     { queue: 'deliveries', id: 'deliveries-sweep', everyMs: 5 * SECOND_MS, data: { sweep: true }, attempts: 1 },

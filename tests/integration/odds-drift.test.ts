@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changeActivityStatus } from '@/lib/activities/change-status';
+import { acknowledgeAlert } from '@/lib/alerts/acknowledge-alert';
 import { patchTier } from '@/lib/activities/patch-tier';
 import type { ActivitySpec } from '@/lib/activities/schemas';
 import { db } from '@/lib/db';
@@ -120,6 +121,40 @@ describe('the odds-drift alarm', () => {
     });
     expect(await alertsOf(activity.id)).toHaveLength(1);
     expect(await statusOf(activity.id)).toBe('LIVE');
+  });
+
+  it('is not raised again once acknowledged until a check finds no drift; then a new drift is', async () => {
+    const biased = () => randomInt(0, 500_000);
+    const { tenant, activity } = await playedActivity(odds, { users: 500, drawsEach: 2, random: biased });
+    const moveDrawsOutOfWindow = () =>
+      db.$executeRaw`UPDATE "Draw" SET "createdAt" = "createdAt" - interval '2 hours' WHERE "activityId" = ${activity.id}::uuid`;
+    const drawMore = (prefix: string, users: number, random?: () => number) =>
+      Promise.all(
+        Array.from({ length: users }, async (_, u) => {
+          for (let n = 0; n < 2; n++)
+            await executeDraw(endUser(tenant, `${prefix}${u}`), activity.id, randomUUID(), random ? { random } : {});
+        }),
+      );
+    expect(await checkOddsDrift(activity.id)).toMatchObject({ drift: true, alerted: true });
+    const [first] = await alertsOf(activity.id);
+    await acknowledgeAlert(tenant.id, testActor, first!.id);
+    // Still drifting: seen, so not raised again.
+    expect(await checkOddsDrift(activity.id)).toMatchObject({ drift: true, alerted: false });
+    expect(await alertsOf(activity.id)).toHaveLength(1);
+
+    // The window holds only fair draws: no drift, the acknowledged alert lets its condition go.
+    await moveDrawsOutOfWindow();
+    await drawMore('fair', 1_000);
+    expect(await checkOddsDrift(activity.id)).toMatchObject({ drift: false });
+    expect(await db.alert.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ dedupeKey: null });
+
+    // Drifting again: a new alert.
+    await moveDrawsOutOfWindow();
+    await drawMore('again', 500, biased);
+    expect(await checkOddsDrift(activity.id)).toMatchObject({ drift: true, alerted: true });
+    const open = await db.alert.findMany({ where: { activityId: activity.id, acknowledgedAt: null } });
+    expect(open.map((a) => a.kind)).toEqual(['odds_drift']);
+    expect(await alertsOf(activity.id)).toHaveLength(2);
   });
 
   it('is not fooled by a tier that sold out, which a naive test would call drift', async () => {

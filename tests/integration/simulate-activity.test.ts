@@ -1,10 +1,12 @@
 // The console's simulator: N draws over the period through the draw's own picker. Win counts
 // follow the odds and stop at the tier stock, a tier with little stock runs out exactly when
 // its last win is drawn, the prize cost is wins × Σ value × quantity, and another tenant's
-// activity is not found.
+// activity is not found. A population of users meets the activity's per-user limits, and an
+// evenly paced tier wins no faster than its release line.
 import { describe, expect, it } from 'vitest';
 import { createActivity } from '@/lib/activities/create-activity';
-import { simulateActivity, spreadOverHours } from '@/lib/activities/simulate-activity';
+import type { ActivitySpec } from '@/lib/activities/schemas';
+import { SimulationInput, simulateActivity, spreadOverHours } from '@/lib/activities/simulate-activity';
 import { createPrize } from '@/lib/prizes/create-prize';
 import { loadLuaScript, requestRedis } from '@/lib/redis';
 import { freshTenant } from '../helpers/fixtures';
@@ -171,5 +173,84 @@ describe('spreadOverHours', () => {
     expect(
       spreadOverHours({ draws: 300, shape: 'flat' }, { fromMs: start, toMs: start + 2.5 * HOUR, timeZone: 'UTC' }),
     ).toEqual([120, 120, 60]);
+  });
+
+  describe('a population of users', () => {
+    /** One tier won on every pick, stock to spare, over `hours` from midnight UTC, with these limits. */
+    async function alwaysWins(limits: Partial<ActivitySpec['limits']>, { hours = 72, pacing = 'none' as const } = {}) {
+      const tenant = await freshTenant();
+      const prize = await createPrize(tenant.id, testActor, { name: 'Pin', kind: 'physical', stock: 100_000 });
+      const spec = specFor([{ name: 'Pin', probability: 1, stock: 100_000, pacing, prizes: [{ prizeId: prize.id }] }], {
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + hours * HOUR).toISOString(),
+        timezone: 'UTC',
+        limits: { freeDrawsPerDay: 1, ...limits },
+      });
+      return { tenant, activity: await createActivity(tenant.id, testActor, spec) };
+    }
+    const flat = { shape: 'flat' } as const;
+
+    it('caps wins at one per user with maxWinsPerUser = 1: 100 users win 100 times', async () => {
+      const { tenant, activity } = await alwaysWins({ maxWinsPerUser: 1 });
+      const sim = await simulateActivity(tenant.id, activity.id, { ...flat, users: 100, drawsPerUser: 20 });
+      expect(sim).toMatchObject({ attempted: 2_000, draws: 2_000, noWin: 1_900 });
+      expect(sim.tiers[0]!.wins).toBe(100);
+      expect(sim.population).toMatchObject({ users: 100, heldByWinLimit: 1_900, winners: 100 });
+      // The same draws without the population's limits: every one wins.
+      const anonymous = await simulateActivity(tenant.id, activity.id, { ...flat, draws: 2_000 });
+      expect(anonymous.tiers[0]!.wins).toBe(2_000);
+      expect(anonymous.population).toBeNull();
+      expect(anonymous.notModelled[0]).toMatch(/^Per-user limits/);
+    });
+
+    it('refuses draws beyond maxDrawsTotal and beyond maxDrawsPerDay in the local day', async () => {
+      const total = await alwaysWins({ maxDrawsTotal: 3 });
+      const capped = await simulateActivity(total.tenant.id, total.activity.id, {
+        ...flat,
+        users: 50,
+        drawsPerUser: 10,
+      });
+      expect(capped).toMatchObject({ attempted: 500, draws: 150 });
+      expect(capped.population).toMatchObject({ refusedByTotalLimit: 350, refusedByDailyLimit: 0, winners: 50 });
+
+      // Three days; each user's 20 draws spread over them, two a day at most: six each.
+      const daily = await alwaysWins({ maxDrawsPerDay: 2 });
+      const perDay = await simulateActivity(daily.tenant.id, daily.activity.id, {
+        ...flat,
+        users: 10,
+        drawsPerUser: 20,
+      });
+      expect(perDay).toMatchObject({ attempted: 200, draws: 60 });
+      expect(perDay.population).toMatchObject({ refusedByDailyLimit: 140, refusedByTotalLimit: 0 });
+      expect(perDay.tiers[0]!.wins).toBe(60);
+    });
+
+    it('says what it does not model, and takes users and draws per user together or not at all', async () => {
+      const { tenant, activity } = await alwaysWins({});
+      const sim = await simulateActivity(tenant.id, activity.id, { ...flat, users: 2, drawsPerUser: 1 });
+      expect(sim.notModelled.join('\n')).toMatch(/Risk rules/);
+      expect(sim.notModelled.join('\n')).toMatch(/Tasks and events granting chances/);
+      expect(sim.notModelled.join('\n')).not.toMatch(/Per-user limits/);
+      const path = (input: unknown) => SimulationInput.safeParse(input).error?.issues.map((i) => i.path.join('.'));
+      expect(path({ ...flat, users: 10 })).toEqual(['drawsPerUser']);
+      expect(path({ ...flat, drawsPerUser: 10 })).toEqual(['users']);
+      expect(path({ ...flat, draws: 10, users: 1, drawsPerUser: 1 })).toEqual(['draws']);
+      expect(path({ ...flat, users: 1_000, drawsPerUser: 1_000 })).toEqual(['drawsPerUser']);
+      expect(path(flat)).toEqual(['draws']);
+    });
+  });
+
+  it('holds an evenly paced tier to its release line: one win an hour for 100 over 100 hours', async () => {
+    const tenant = await freshTenant();
+    const prize = await createPrize(tenant.id, testActor, { name: 'Mug', kind: 'physical', stock: 1_000 });
+    const spec = specFor(
+      [{ name: 'Mug', probability: 1, stock: 100, pacing: 'even', prizes: [{ prizeId: prize.id }] }],
+      { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 100 * HOUR).toISOString(), timezone: 'UTC' },
+    );
+    const activity = await createActivity(tenant.id, testActor, spec);
+    const sim = await simulateActivity(tenant.id, activity.id, { draws: 10_000, shape: 'flat' });
+    // Unpaced, the first hundred draws would take it all in the first hour.
+    expect(sim.tiers[0]!.winsByBucket).toEqual(new Array(100).fill(1));
+    expect(sim.heldByPacing).toBe(10_000 - 100);
   });
 });

@@ -1,10 +1,11 @@
 'use client';
 
-// The simulator panel: N draws over the period with a chosen traffic shape, run through the
-// draw's own picker on the server. Shows wins per tier over time, when each tier runs out and
-// what the prizes would cost.
+// The simulator panel: N draws over the period (anonymous, or a population of users × draws each,
+// meeting the per-user limits) with a chosen traffic shape, run through the draw's own picker,
+// pacing and stock rule on the server. Shows wins per tier over time, when each tier runs out,
+// what the prizes would cost, what the limits and pacing held back, and what it does not model.
 import { useId, useState, useTransition } from 'react';
-import type { Simulation } from '@/lib/activities/simulate-activity';
+import type { PopulationResult, Simulation } from '@/lib/activities/simulate-activity';
 import type { FormResult } from '@/lib/http/form-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
@@ -21,6 +22,17 @@ const shapes = [
   { value: 'launch', label: 'Launch spike: a rush at the start that fades' },
 ] as const;
 
+const populations = [
+  { value: 'anonymous', label: 'Anonymous draws (each by a different user)' },
+  { value: 'users', label: 'A population: users × draws each' },
+] as const;
+
+const fieldMessages: Record<string, string> = {
+  draws: 'Enter a whole number of draws from 1 to 200,000.',
+  users: 'A whole number, 1 to 200,000.',
+  drawsPerUser: 'A whole number; users × draws at most 200,000.',
+};
+
 export function Simulator({
   simulate,
   timezone,
@@ -31,27 +43,38 @@ export function Simulator({
   disabledReason?: string;
 }) {
   const [draws, setDraws] = useState('10000');
+  const [population, setPopulation] = useState<(typeof populations)[number]['value']>('anonymous');
+  const [users, setUsers] = useState('1000');
+  const [drawsPerUser, setDrawsPerUser] = useState('10');
   const [shape, setShape] = useState<(typeof shapes)[number]['value']>('evening');
-  const [error, setError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<Simulation | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const headingId = useId();
 
+  const asNumber = (v: string) => (v.trim() === '' ? null : Number(v));
   function run() {
-    setError(undefined);
+    setErrors({});
     startTransition(async () => {
-      const r = await simulate({ draws: draws.trim() === '' ? null : Number(draws), shape });
+      const input =
+        population === 'users'
+          ? { users: asNumber(users), drawsPerUser: asNumber(drawsPerUser), shape }
+          : { draws: asNumber(draws), shape };
+      const r = await simulate(input);
       if (r.ok) {
         setResult(r.data);
         toast.success('Simulation finished', `${count.format(r.data.draws)} draws through the draw's own tier picker.`);
       } else {
-        const issue = r.error.issues.find((i) => i.path === 'draws');
-        setError(issue ? 'Enter a whole number of draws from 1 to 200,000.' : r.error.message);
-        if (!issue) toast.error('Could not simulate', r.error.message);
+        const fields = Object.fromEntries(
+          r.error.issues.filter((i) => i.path in fieldMessages).map((i) => [i.path, fieldMessages[i.path]!]),
+        );
+        setErrors(Object.keys(fields).length > 0 ? fields : { draws: r.error.message });
+        if (Object.keys(fields).length === 0) toast.error('Could not simulate', r.error.message);
       }
     });
   }
+  const anyError = Object.keys(errors).length > 0;
 
   const wins = result ? result.tiers.reduce((s, t) => s + t.wins, 0) : 0;
   return (
@@ -65,8 +88,9 @@ export function Simulator({
           Simulator
         </h2>
         <p className="mt-0.5 text-sm text-zinc-600">
-          Runs simulated draws through the same tier picker and stock rule as the real draw (on the activity as last
-          saved), spread over the period by a traffic curve.
+          Runs simulated draws through the same tier picker, even pacing and stock rule as the real draw (on the
+          activity as last saved), spread over the period by a traffic curve. A population of users also meets the
+          activity&apos;s per-user limits.
         </p>
       </div>
       <form
@@ -77,17 +101,60 @@ export function Simulator({
         }}
         noValidate
       >
-        <Field label="Draws over the period" error={error} className="w-52">
+        <Field label="Who draws" className="w-80">
           {(p) => (
-            <input
+            <select
               {...p}
-              inputMode="numeric"
-              className={`${inputClasses} tabular-nums`}
-              value={draws}
-              onChange={(e) => setDraws(e.target.value)}
-            />
+              className={inputClasses}
+              value={population}
+              onChange={(e) => setPopulation(e.target.value as typeof population)}
+            >
+              {populations.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
+        {population === 'anonymous' ? (
+          <Field label="Draws over the period" error={errors.draws} className="w-52">
+            {(p) => (
+              <input
+                {...p}
+                inputMode="numeric"
+                className={`${inputClasses} tabular-nums`}
+                value={draws}
+                onChange={(e) => setDraws(e.target.value)}
+              />
+            )}
+          </Field>
+        ) : (
+          <>
+            <Field label="Users" error={errors.users} className="w-48">
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  className={`${inputClasses} tabular-nums`}
+                  value={users}
+                  onChange={(e) => setUsers(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Draws per user" error={errors.drawsPerUser} className="w-48">
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  className={`${inputClasses} tabular-nums`}
+                  value={drawsPerUser}
+                  onChange={(e) => setDrawsPerUser(e.target.value)}
+                />
+              )}
+            </Field>
+          </>
+        )}
         <Field label="Traffic shape" className="w-96">
           {(p) => (
             <select
@@ -106,7 +173,7 @@ export function Simulator({
         </Field>
         <button
           type="submit"
-          className={`${buttonClasses('primary')} ${error ? 'mb-7' : ''}`}
+          className={`${buttonClasses('primary')} ${anyError ? 'mb-7' : ''}`}
           disabled={pending || Boolean(disabledReason)}
           aria-busy={pending}
         >
@@ -118,13 +185,15 @@ export function Simulator({
 
       {result ? (
         <div className="space-y-5 border-t border-zinc-200 px-5 py-5" data-testid="simulation-result">
-          <dl className="grid grid-cols-5 gap-3">
-            <Stat label="Draws" value={count.format(result.draws)} />
+          <dl className="grid grid-cols-6 gap-3">
+            <Stat label="Draws" value={count.format(result.draws)} testId="sim-draws" />
             <Stat label="Wins" value={count.format(wins)} testId="sim-wins" />
             <Stat label="No win" value={count.format(result.noWin)} />
             <Stat label="Lost to empty stock" value={count.format(result.outOfStock)} />
+            <Stat label="Held by pacing" value={count.format(result.heldByPacing)} testId="sim-held-pacing" />
             <Stat label="Expected prize cost" value={formatMinor(result.totalCostMinor)} testId="sim-cost" />
           </dl>
+          {result.population ? <PopulationStats population={result.population} attempted={result.attempted} /> : null}
           <WinsChart result={result} timezone={timezone} />
           <Table label="Simulated tiers">
             <thead>
@@ -165,6 +234,14 @@ export function Simulator({
               ))}
             </tbody>
           </Table>
+          <div className="rounded-lg border border-zinc-200 bg-zinc-50/60 px-4 py-3" data-testid="sim-not-modelled">
+            <h3 className="text-sm font-medium text-zinc-900">What this simulation does not model</h3>
+            <ul className="mt-1.5 list-disc space-y-0.5 pl-5 text-sm text-zinc-700">
+              {result.notModelled.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
         </div>
       ) : (
         <p className="border-t border-zinc-200 px-5 py-6 text-sm text-zinc-600">
@@ -172,6 +249,25 @@ export function Simulator({
         </p>
       )}
     </section>
+  );
+}
+
+function PopulationStats({ population: p, attempted }: { population: PopulationResult; attempted: number }) {
+  const limit = (n: number | null) => (n === null ? 'no limit' : count.format(n));
+  return (
+    <div className="rounded-lg border border-zinc-200 px-4 py-3" data-testid="sim-population">
+      <p className="text-sm text-zinc-700">
+        {count.format(p.users)} users × {count.format(p.drawsPerUser)} draws each = {count.format(attempted)} tried.
+        Limits per user: max draws per day {limit(p.limits.maxDrawsPerDay)}, max draws in total{' '}
+        {limit(p.limits.maxDrawsTotal)}, max wins {limit(p.limits.maxWinsPerUser)}.
+      </p>
+      <dl className="mt-3 grid grid-cols-4 gap-3">
+        <Stat label="Refused: max draws per day" value={count.format(p.refusedByDailyLimit)} />
+        <Stat label="Refused: max draws in total" value={count.format(p.refusedByTotalLimit)} />
+        <Stat label="No win: max wins per user" value={count.format(p.heldByWinLimit)} testId="sim-held-limit" />
+        <Stat label="Users who won" value={count.format(p.winners)} testId="sim-winners" />
+      </dl>
+    </div>
   );
 }
 

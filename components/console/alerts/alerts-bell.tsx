@@ -1,8 +1,9 @@
 'use client';
 
 // Header bell: the count of the tenant's open alerts and a panel listing them. The layout
-// renders the data; this leaf only opens the panel and refreshes the route now and then, so an
-// alert raised by a worker shows up without a reload.
+// renders the data; this leaf only opens the panel and refreshes the route now and then, and at
+// once when a page announces changed alerts (alerts-changed.ts), so an alert raised by a worker
+// shows up without a reload.
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AlertDto } from '@/lib/alerts/list-alerts';
@@ -10,7 +11,8 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { Badge } from '@/components/ui/badge';
 import { Timestamp } from '@/components/console/timestamp';
 import { AcknowledgeAlertButton } from './acknowledge-alert-button';
-import { severityEdge, severityLabel, severityTone } from './severity';
+import { ALERTS_CHANGED_EVENT } from './alerts-changed';
+import { alertKindLabel, severityEdge, severityLabel, severityTone } from './severity';
 
 const REFRESH_INTERVAL_MS = 60_000;
 
@@ -43,9 +45,11 @@ export function AlertsBell({
     };
     const timer = setInterval(refresh, REFRESH_INTERVAL_MS);
     document.addEventListener('visibilitychange', refresh);
+    window.addEventListener(ALERTS_CHANGED_EVENT, refresh);
     return () => {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', refresh);
+      window.removeEventListener(ALERTS_CHANGED_EVENT, refresh);
     };
   }, [router]);
 
@@ -113,7 +117,7 @@ export function AlertsBell({
             <div className="px-6 py-10 text-center">
               <p className="text-sm font-medium text-zinc-900">All clear</p>
               <p className="mt-1 text-sm text-zinc-600">
-                Stock drift and over-issue found by reconciliation show up here until someone acknowledges them.
+                Tiers ahead of pacing, low stock, odds and stock drift show up here until someone acknowledges them.
               </p>
             </div>
           ) : (
@@ -127,7 +131,9 @@ export function AlertsBell({
                   <div className="min-w-0 flex-1">
                     <div className="flex items-center gap-2">
                       <Badge tone={severityTone[a.severity]}>{severityLabel[a.severity]}</Badge>
-                      <span className="truncate font-mono text-xs text-zinc-500">{a.kind}</span>
+                      <span className="truncate text-xs font-medium text-zinc-700" data-kind={a.kind}>
+                        {alertKindLabel(a.kind)}
+                      </span>
                     </div>
                     <p className="mt-1.5 text-sm break-words text-zinc-900">{a.message}</p>
                     <p className="mt-1 text-xs text-zinc-500">

@@ -9,3 +9,18 @@ export const severityEdge: Record<AlertSeverity, string> = {
   WARNING: 'bg-amber-500',
   INFO: 'bg-sky-500',
 };
+
+/** What each kind of alert is about, as the bell and the dashboard name it; unknown kinds show as they are. */
+const kindLabels: Record<string, string> = {
+  tier_ahead_of_pacing: 'Ahead of pacing',
+  stock_low: 'Stock low',
+  odds_drift: 'Odds drift',
+  'stock.over-issue': 'Over-issue',
+  'stock.hot-state': 'Stock drift',
+  'stock.ledger': 'Stock drift',
+  'stock.issued-rows': 'Stock drift',
+  'draw-log.quarantine': 'Draws quarantined',
+};
+export function alertKindLabel(kind: string): string {
+  return kindLabels[kind] ?? kind;
+}

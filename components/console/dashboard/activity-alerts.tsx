@@ -1,11 +1,11 @@
-// The activity's open alerts (stock drift, over-issue, odds drift), acknowledged here just as
-// in the header's alert panel.
+// The activity's open alerts (tiers ahead of pacing, low stock, odds drift, stock drift,
+// over-issue), named and acknowledged here just as in the header's alert panel.
 import type { DashboardData } from '@/lib/stats/get-dashboard-data';
 import type { ActionResult } from '@/lib/http/action-result';
 import { Badge } from '@/components/ui/badge';
 import { Timestamp } from '@/components/console/timestamp';
 import { AcknowledgeAlertButton } from '@/components/console/alerts/acknowledge-alert-button';
-import { severityEdge, severityLabel, severityTone } from '@/components/console/alerts/severity';
+import { alertKindLabel, severityEdge, severityLabel, severityTone } from '@/components/console/alerts/severity';
 
 export function ActivityAlerts({
   alerts,
@@ -28,17 +28,24 @@ export function ActivityAlerts({
       </div>
       {alerts.length === 0 ? (
         <p className="px-4 py-6 text-center text-sm text-zinc-600">
-          No open alerts for this activity. Drift found by reconciliation shows up here.
+          No open alerts for this activity. Tiers ahead of pacing, low stock and drift show up here.
         </p>
       ) : (
         <ul role="list" className="divide-y divide-zinc-100">
           {alerts.map((a) => (
-            <li key={a.id} className="relative flex items-start gap-3 py-3 pr-4 pl-5" data-testid="activity-alert">
+            <li
+              key={a.id}
+              className="relative flex items-start gap-3 py-3 pr-4 pl-5"
+              data-testid="activity-alert"
+              data-kind={a.kind}
+            >
               <span aria-hidden className={`absolute inset-y-3 left-2 w-1 rounded-full ${severityEdge[a.severity]}`} />
               <div className="min-w-0 flex-1">
                 <div className="flex items-center gap-2">
                   <Badge tone={severityTone[a.severity]}>{severityLabel[a.severity]}</Badge>
-                  <span className="truncate font-mono text-xs text-zinc-600">{a.kind}</span>
+                  <span className="truncate text-xs font-medium text-zinc-700" data-kind={a.kind}>
+                    {alertKindLabel(a.kind)}
+                  </span>
                   <span className="text-xs text-zinc-600">
                     <Timestamp iso={a.createdAt} />
                   </span>

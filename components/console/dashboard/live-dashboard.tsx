@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { ActionResult } from '@/lib/http/action-result';
 import type { DashboardData } from '@/lib/stats/get-dashboard-data';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { announceAlertsChanged } from '@/components/console/alerts/alerts-changed';
 import { ActivityAlerts } from './activity-alerts';
 import {
   BurnDownChart,
@@ -64,6 +65,7 @@ export function LiveDashboard({
   const [failed, setFailed] = useState(false);
   const [now, setNow] = useState<number | null>(null);
   const inFlight = useRef(false);
+  const alertIds = useRef(initial.alerts.map((a) => a.id).join());
 
   const refresh = useCallback(async () => {
     if (inFlight.current) return;
@@ -71,8 +73,15 @@ export function LiveDashboard({
     try {
       const res = await fetch(dataUrl, { cache: 'no-store', headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(String(res.status));
-      setData((await res.json()) as DashboardData);
+      const next = (await res.json()) as DashboardData;
+      setData(next);
       setFailed(false);
+      // The header bell lists the tenant's alerts: it hears of this activity's at once.
+      const ids = next.alerts.map((a) => a.id).join();
+      if (ids !== alertIds.current) {
+        alertIds.current = ids;
+        announceAlertsChanged();
+      }
     } catch {
       setFailed(true);
     } finally {

@@ -17,6 +17,7 @@ import { markDirty } from '@/lib/workers/dirty-activities';
 import { eventIdFor } from '@/lib/webhooks/emit-event';
 import { emitWinCreated } from '@/lib/webhooks/emit-win-created';
 import activityLifecycle from '@/workers/activity-lifecycle';
+import alerts from '@/workers/alerts';
 import applyChangeJob from '@/workers/apply-change';
 import autoTune from '@/workers/auto-tune';
 import claimExpiry from '@/workers/claim-expiry';
@@ -163,6 +164,18 @@ describe('every job delivered twice', () => {
     await twice(oddsDrift, { activityId: activity.id });
     expect(await db.alert.count({ where: { activityId: activity.id } })).toBeLessThanOrEqual(1);
     expect(await db.auditLog.count({ where: { objectId: activity.id, action: { startsWith: 'odds' } } })).toBe(0);
+  });
+
+  it('alerts: a tier far ahead of its pacing line raised once, one alert.raised', async () => {
+    const { tenant, activity } = await played(15);
+    // Five sure wins more: at least a quarter of the stock within the period's first minutes.
+    for (let i = 0; i < 5; i++)
+      await executeDraw(endUser(tenant, 'sure'), activity.id, randomUUID(), { random: () => 0 });
+    await addWebhookEndpoint(tenant.id, hookUrl);
+    await twice(alerts, { activityId: activity.id });
+    await twice(alerts, { activityId: activity.id });
+    expect(await db.alert.count({ where: { activityId: activity.id, kind: 'tier_ahead_of_pacing' } })).toBe(1);
+    expect(await db.webhookDelivery.count({ where: { tenantId: tenant.id, type: 'alert.raised' } })).toBe(1);
   });
 
   it('deliveries: one attempt claimed, the other finds it made; the webhook carries the event id', async () => {

@@ -1,8 +1,9 @@
-// The statistics and reconciliation passes visit only the activities marked since their last run,
+// The statistics, reconciliation and live-alerts passes visit only the activities marked since their last run,
 // and their full passes every one. Among the fault tests for the reason given in
 // draw-log-sweep.test.ts: the marks are one set per deployment.
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkAllLiveAlerts, checkMarkedLiveAlerts } from '@/lib/alerts/check-live-alerts';
 import { db } from '@/lib/db';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { drawKeys } from '@/lib/draw/keys';
@@ -60,5 +61,25 @@ describe('passes over marked activities', () => {
 
     await reconcileAll({ only: [idle.activity.id] });
     expect(await alerts(idle.activity.id)).toBe(1);
+  });
+
+  it('raises live alerts for a marked activity at once, and for an unmarked one at the full pass', async () => {
+    const { active, idle } = await twoActivities();
+    // Three of ten won within the first minutes of a day-long period: far ahead of an even release.
+    for (const user of ['a', 'b', 'c'])
+      await executeDraw(endUser(active.tenant, user), active.activity.id, randomUUID());
+    await redis.hincrby(drawKeys(idle.activity.id).issued, `t:${idle.activity.tiers[0]!.id}`, 3);
+    await sweepDirtyDrawLogs(redis, Date.now() + 3_000);
+
+    await checkMarkedLiveAlerts();
+    const alerts = (activityId: string) => db.alert.count({ where: { activityId, kind: 'tier_ahead_of_pacing' } });
+    expect(await alerts(active.activity.id)).toBe(1);
+    expect(await alerts(idle.activity.id)).toBe(0);
+    // Nothing drawn since: the next marked pass leaves it alone.
+    await checkMarkedLiveAlerts();
+
+    await checkAllLiveAlerts(Date.now(), { only: [idle.activity.id, active.activity.id] });
+    expect(await alerts(idle.activity.id)).toBe(1);
+    expect(await alerts(active.activity.id)).toBe(1);
   });
 });
