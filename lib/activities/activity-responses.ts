@@ -243,11 +243,9 @@ export const ChangeResponse = z.object({
   hash: z.string(),
   patch: AnyJson.meta({ description: 'the part of the spec it changes' }),
   diff: z.object({
-    entries: z
-      .array(DiffEntry)
-      .meta({
-        description: 'field by field: odds in percent, stock in units, limits, materials, period, tiers, tasks',
-      }),
+    entries: z.array(DiffEntry).meta({
+      description: 'field by field: odds in percent, stock in units, limits, materials, period, tiers, tasks',
+    }),
     scopes: z.array(z.enum(CHANGE_SCOPES)),
     cost: z
       .array(z.object({ prizeId: Uuid, needBefore: Int, needAfter: Int, reserve: Int, release: Int }))

@@ -19,7 +19,8 @@ export async function simulateChange(
 ): Promise<ChangeSimulation> {
   const row = await getActivityRowOrThrow(tenantId, activityId);
   const proposed = proposedRow(row, patch);
-  const randoms = Array.from({ length: input.draws }, () => randomInt(0, PROBABILITY_SCALE));
+  const draws = input.draws ?? input.users! * input.drawsPerUser!;
+  const randoms = Array.from({ length: draws }, () => randomInt(0, PROBABILITY_SCALE));
   const now = Date.now();
   const replay = () => {
     let i = 0;
