@@ -96,7 +96,7 @@ export function MembersPanel({
                         <>
                           A one-time link to choose a new password goes to{' '}
                           <span className="font-medium text-zinc-900">{m.email}</span>, valid for 30 minutes. Their
-                          password works until they use it; then every other session of theirs is signed out.
+                          password works until they use it; then all their sessions are signed out.
                         </>
                       }
                       confirmLabel="Mail the link"

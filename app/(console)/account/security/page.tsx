@@ -96,7 +96,7 @@ export default async function AccountSecurityPage({
           </h2>
           <p className="mt-2 text-sm leading-6 text-zinc-600">
             To change it, ask for a reset link: it is mailed to {status.email} and works once, for 30 minutes. Setting a
-            new password signs out every other session.
+            new password signs out all your sessions, this one too.
           </p>
           <Link href="/reset" className={`mt-4 inline-flex text-sm font-medium text-indigo-700 hover:underline`}>
             Mail me a reset link
