@@ -66,6 +66,8 @@ cat <<MSG
 $(echo "$seed_out" | sed 's/^/  /')
 
   Logs:         .demo/web.log, .demo/workers.log
+  Mail:         not sent (no mail server): password reset links are logged to .demo/web.log and kept in
+                the "MailOutbox" table (docs/operators.md)
   Stop:         npm run demo:stop
   API key:      npm run -s apikey -- --tenant demo
   User token:   npm run -s token -- --tenant demo --user alice

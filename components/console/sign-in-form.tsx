@@ -1,5 +1,8 @@
 'use client';
 
+// The console's sign-in: email and password, then, for an operator with two-factor on, a second
+// step asking for the code (the password is kept in this form's memory and sent again with it).
+import Link from 'next/link';
 import { signIn } from 'next-auth/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
@@ -14,28 +17,51 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
   const { callbackPath, initialError = null } = props;
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(initialError);
+  // Set once the password was right and a code is due.
+  const [firstStep, setFirstStep] = useState<{ email: string; password: string } | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
   const emailId = useId();
   const passwordId = useId();
+  const codeId = useId();
   const errorId = useId();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const email = String(form.get('email') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+    const email = firstStep?.email ?? String(form.get('email') ?? '').trim();
+    const password = firstStep?.password ?? String(form.get('password') ?? '');
+    const code = firstStep ? String(form.get('code') ?? '').trim() : '';
     if (!email || !password) {
       setError('Enter your email and password.');
+      return;
+    }
+    if (firstStep && !code) {
+      setError('Enter the code from your authenticator app.');
+      codeRef.current?.focus();
       return;
     }
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', { email, password, redirect: false });
+      const result = await signIn('credentials', { email, password, ...(code ? { code } : {}), redirect: false });
+      if (result?.error === 'TwoFactorRequired') {
+        setFirstStep({ email, password });
+        setPending(false);
+        return;
+      }
       if (!result || result.error || !result.ok) {
         setError(signInErrorMessage(result?.error ?? '', result?.status));
         setPending(false);
-        emailRef.current?.focus();
+        if (firstStep && result?.error === 'TwoFactorInvalid') {
+          if (codeRef.current) {
+            codeRef.current.value = '';
+            codeRef.current.focus();
+          }
+        } else {
+          setFirstStep(null);
+          emailRef.current?.focus();
+        }
         return;
       }
       // A full navigation so every server component reads the new session cookie.
@@ -65,40 +91,72 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
           <span>{error}</span>
         </div>
       ) : null}
-      <div>
-        <label htmlFor={emailId} className="block text-sm font-medium text-zinc-800">
-          Email
-        </label>
-        <input
-          ref={emailRef}
-          id={emailId}
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          required
-          autoFocus
-          placeholder="you@company.com"
-          aria-invalid={error ? true : undefined}
-          readOnly={pending}
-          className={`mt-1.5 ${inputClasses}`}
-        />
-      </div>
-      <div>
-        <label htmlFor={passwordId} className="block text-sm font-medium text-zinc-800">
-          Password
-        </label>
-        <input
-          id={passwordId}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={error ? true : undefined}
-          readOnly={pending}
-          className={`mt-1.5 ${inputClasses}`}
-        />
-      </div>
+      {firstStep ? (
+        <div>
+          <p className="text-sm text-zinc-600">
+            Two-factor sign-in is on for <span className="font-medium text-zinc-900">{firstStep.email}</span>.
+          </p>
+          <label htmlFor={codeId} className="mt-4 block text-sm font-medium text-zinc-800">
+            Authentication code
+          </label>
+          <input
+            ref={codeRef}
+            id={codeId}
+            name="code"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+            maxLength={40}
+            placeholder="123456"
+            aria-describedby={`${codeId}-hint`}
+            aria-invalid={error ? true : undefined}
+            readOnly={pending}
+            className={`mt-1.5 font-mono tracking-widest ${inputClasses}`}
+          />
+          <p id={`${codeId}-hint`} className="mt-1.5 text-xs text-zinc-500">
+            The 6-digit code from your authenticator app, or one of your recovery codes.
+          </p>
+        </div>
+      ) : (
+        <>
+          <div>
+            <label htmlFor={emailId} className="block text-sm font-medium text-zinc-800">
+              Email
+            </label>
+            <input
+              ref={emailRef}
+              id={emailId}
+              name="email"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              required
+              autoFocus
+              placeholder="you@company.com"
+              aria-invalid={error ? true : undefined}
+              readOnly={pending}
+              className={`mt-1.5 ${inputClasses}`}
+            />
+          </div>
+          <div>
+            <label htmlFor={passwordId} className="block text-sm font-medium text-zinc-800">
+              Password
+            </label>
+            <input
+              id={passwordId}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={error ? true : undefined}
+              readOnly={pending}
+              className={`mt-1.5 ${inputClasses}`}
+            />
+          </div>
+        </>
+      )}
       <button
         type="submit"
         disabled={pending}
@@ -106,8 +164,26 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
         className={buttonClasses('primary', 'md', 'h-10 w-full')}
       >
         {pending ? <Spinner /> : null}
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? 'Signing in…' : firstStep ? 'Verify' : 'Sign in'}
       </button>
+      {firstStep ? (
+        <button
+          type="button"
+          onClick={() => {
+            setFirstStep(null);
+            setError(null);
+          }}
+          className={buttonClasses('ghost', 'md', 'w-full')}
+        >
+          Back
+        </button>
+      ) : (
+        <p className="text-center text-sm">
+          <Link href="/reset" className="font-medium text-indigo-700 hover:underline">
+            Forgot password?
+          </Link>
+        </p>
+      )}
     </form>
   );
 }

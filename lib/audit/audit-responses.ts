@@ -10,6 +10,14 @@ export const AuditEntryResponse = z.object({
     id: z.string().nullable(),
     name: z.string().nullable(),
     detail: z.string().nullable().meta({ description: "an operator's email, a key's prefix" }),
+    role: z
+      .enum(['OWNER', 'OPERATOR', 'ANALYST'])
+      .nullable()
+      .meta({ description: "an operator's role in the tenant when they acted (null on older rows)" }),
+    scopes: z
+      .array(z.string())
+      .nullable()
+      .meta({ description: "an API key's scopes when it acted; null for other actors and older rows" }),
   }),
   action: z.string(),
   object: z.object({ type: z.string(), id: z.string() }),

@@ -15,6 +15,10 @@ export type AuditLogDto = {
     id: string | null;
     name: string | null;
     detail: string | null;
+    /** An operator's role in the tenant when they acted (null on rows older than the record of it). */
+    role: 'OWNER' | 'OPERATOR' | 'ANALYST' | null;
+    /** An API key's scopes when it acted; null for other actors and older rows. */
+    scopes: string[] | null;
   };
   action: string;
   object: { type: string; id: string };
@@ -61,6 +65,8 @@ export async function listAuditLogs(
       createdAt: true,
       actorType: true,
       actorId: true,
+      actorRole: true,
+      actorScopes: true,
       action: true,
       objectType: true,
       objectId: true,
@@ -93,6 +99,8 @@ export async function listAuditLogs(
           id: isOperator ? operatorRef(viewer, r.actorId!) : r.actorId,
           name: name?.name ?? null,
           detail: name && isOperator ? visibleEmail(viewer, name.detail, r.actorId!) : (name?.detail ?? null),
+          role: r.actorType === 'OPERATOR' ? r.actorRole : null,
+          scopes: r.actorType === 'API_KEY' && r.actorScopes.length > 0 ? r.actorScopes : null,
         },
         action: r.action,
         object: {

@@ -3,7 +3,14 @@ import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { currentRequestId } from '../log';
 
-export type Actor = { type: 'OPERATOR'; id: string } | { type: 'API_KEY'; id: string } | { type: 'SYSTEM'; id: string };
+/**
+ * Who acted, with what they were allowed at that moment: an operator's role in the tenant, an API
+ * key's scopes. Kept on the row, so the trail shows the role of the time, not today's.
+ */
+export type Actor =
+  | { type: 'OPERATOR'; id: string; role?: 'OWNER' | 'OPERATOR' | 'ANALYST' }
+  | { type: 'API_KEY'; id: string; scopes?: string[] }
+  | { type: 'SYSTEM'; id: string };
 
 type Tx = Pick<Prisma.TransactionClient, 'auditLog'>;
 
@@ -18,6 +25,8 @@ export async function writeAuditLog(
       tenantId,
       actorType: actor.type,
       actorId: actor.id,
+      actorRole: actor.type === 'OPERATOR' ? (actor.role ?? null) : null,
+      actorScopes: actor.type === 'API_KEY' ? (actor.scopes ?? []) : [],
       action: entry.action,
       objectType: entry.objectType,
       objectId: entry.objectId,

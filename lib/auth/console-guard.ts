@@ -1,6 +1,8 @@
 // The one server-side guard of the console: every page and every server action passes
 // through it. Roles are ordered ANALYST < OPERATOR < OWNER; a tenant the operator does not
-// belong to is "not found", so the console never confirms another tenant exists.
+// belong to is "not found", so the console never confirms another tenant exists. An owner of a
+// tenant that requires two-factor sign-in for owners, and who has not turned it on, may do
+// nothing there until they do (TwoFactorRequiredError; the console sends them to set it up).
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from '../audit/write-audit-log';
@@ -22,6 +24,15 @@ export type ConsoleContext = {
   actor: Actor;
 };
 
+/** The tenant requires two-factor sign-in of its owners, and this owner has not turned it on. */
+export class TwoFactorRequiredError extends AppError {
+  constructor(readonly tenantSlug: string) {
+    super('FORBIDDEN', 'this tenant requires owners to use two-factor sign-in: turn it on under Account → Security', {
+      twoFactorRequired: true,
+    });
+  }
+}
+
 export function roleAtLeast(role: Role, minRole: Role): boolean {
   return rank[role] >= rank[minRole];
 }
@@ -36,9 +47,15 @@ export async function authorizeConsole(
   if (textProblem(tenantSlug)) throw new AppError('NOT_FOUND', 'tenant not found');
   const membership = await db.membership.findFirst({
     where: { operatorId, tenant: { slug: tenantSlug } },
-    select: { role: true, tenant: { select: { id: true, slug: true, name: true, timezone: true } } },
+    select: {
+      role: true,
+      tenant: { select: { id: true, slug: true, name: true, timezone: true, requireOwnerTwoFactor: true } },
+      operator: { select: { totpEnabledAt: true } },
+    },
   });
   if (!membership) throw new AppError('NOT_FOUND', `tenant ${tenantSlug} not found`);
+  if (membership.role === 'OWNER' && membership.tenant.requireOwnerTwoFactor && !membership.operator.totpEnabledAt)
+    throw new TwoFactorRequiredError(membership.tenant.slug);
   if (!roleAtLeast(membership.role, minRole)) {
     throw new AppError('FORBIDDEN', `this needs the ${minRole} role; you are ${membership.role}`);
   }
@@ -50,7 +67,7 @@ export async function authorizeConsole(
     tenantTimezone: membership.tenant.timezone,
     role: membership.role,
     seesOperatorIds: roleAtLeast(membership.role, 'OPERATOR'),
-    actor: { type: 'OPERATOR', id: operatorId },
+    actor: { type: 'OPERATOR', id: operatorId, role: membership.role },
   };
 }
 

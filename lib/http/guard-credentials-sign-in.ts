@@ -1,9 +1,10 @@
 // Around next-auth's credentials callback (POST /api/auth/callback/credentials), the one place a
 // password is checked: an account or address that failed too often lately gets 429 with
 // Retry-After before any hashing; a busy hasher (lib/auth/password.ts) gets 429 too; every
-// failure is counted and kept (lib/auth/record-sign-in-failure.ts).
+// failure is counted and kept (lib/auth/record-sign-in-failure.ts), a wrong two-factor code too.
 // The 429 body also carries the `url` next-auth's client reads its error from, so the sign-in
 // form can say why.
+import { TWO_FACTOR_INVALID } from '../auth/authorize-sign-in';
 import { recordSignInFailure } from '../auth/record-sign-in-failure';
 import {
   clearAccountSignInFailures,
@@ -43,6 +44,7 @@ async function guarded(req: Request, signIn: () => Promise<Response>): Promise<R
   if (error === SIGN_IN_BUSY)
     return refused(SIGN_IN_BUSY, 1, 'too many sign-ins are being checked right now; try again in a moment');
   if (error === 'CredentialsSignin') await recordSignInFailure({ email, ip });
+  else if (error === TWO_FACTOR_INVALID) await recordSignInFailure({ email, ip, reason: 'wrong_code' });
   // Only a session cookie proves a success: a refused CSRF token also answers without an error.
   else if (res.headers.getSetCookie().some((c) => SESSION_COOKIE.test(c))) await clearAccountSignInFailures(email);
   return res;

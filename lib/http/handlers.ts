@@ -63,7 +63,7 @@ export function withApiKey(
     const principal = await authenticateApiKey(req.headers.get('authorization'));
     // A key limited to some areas (or to reading) is refused a write elsewhere before anything runs.
     assertScope(principal.scopes, req.method, new URL(req.url).pathname);
-    const actor: Actor = { type: 'API_KEY', id: principal.apiKeyId };
+    const actor: Actor = { type: 'API_KEY', id: principal.apiKeyId, scopes: principal.scopes };
     return { tenantId: principal.tenantId, actor, scopes: principal.scopes };
   }, fn);
 }

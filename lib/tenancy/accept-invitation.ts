@@ -92,7 +92,7 @@ export async function acceptInvitation(
     await tx.membership.create({ data: { tenantId: inv.tenantId, operatorId, role: inv.role } });
     await writeAuditLog(
       inv.tenantId,
-      { type: 'OPERATOR', id: operatorId },
+      { type: 'OPERATOR', id: operatorId, role: inv.role },
       {
         action: 'member.join',
         objectType: 'Membership',

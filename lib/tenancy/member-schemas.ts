@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { text, textProblem } from '../validation/text';
+import { text } from '../validation/text';
 import { Id } from '../ids';
+import { NewPassword } from '../auth/password-rules';
+
+export { PASSWORD_MIN } from '../auth/password-rules';
 
 export const MemberRole = z.enum(['OWNER', 'OPERATOR', 'ANALYST'], 'choose Owner, Operator or Analyst');
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -17,24 +20,12 @@ export type InviteMember = z.infer<typeof InviteMember>;
 export const ChangeMemberRole = z.strictObject({ operatorId: Id, role: MemberRole });
 export type ChangeMemberRole = z.infer<typeof ChangeMemberRole>;
 
-export const PASSWORD_MIN = 12;
-// Kept as typed (no trimming: spaces count), but never with control characters or unpaired
-// surrogates, which other systems that handle the password may cut or mangle.
-const Password = z
-  .string()
-  .min(PASSWORD_MIN, `use at least ${PASSWORD_MIN} characters`)
-  .max(200, 'use at most 200 characters')
-  .superRefine((password, ctx) => {
-    const problem = textProblem(password);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-
 /** A new operator names themselves and chooses a password; an existing one proves who they are. */
 export const AcceptInvitation = z.union([
   z.strictObject({
     kind: z.literal('new'),
     name: text({ min: 1, max: 80, tooShort: 'enter your name' }),
-    password: Password,
+    password: NewPassword,
   }),
   z.strictObject({ kind: z.literal('existing'), password: z.string().min(1, 'enter your password').max(200) }),
 ]);

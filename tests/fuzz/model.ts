@@ -1559,6 +1559,53 @@ function actions(): Endpoint[] {
       { weight: 0.5 },
     ),
     action(
+      `${A}/settings/actions.ts`,
+      'issuePasswordResetAction',
+      'owner',
+      (ctx) => [
+        slug(ctx),
+        id(
+          ctx.t.view.members.map((m) => m.operatorId),
+          by(ctx).members.map((m) => m.operatorId),
+        ),
+      ],
+      { weight: 0.2 },
+    ),
+    // The fuzz's owner has no two-factor: turning the requirement on is refused, off is kept.
+    action(`${A}/settings/actions.ts`, 'setRequireOwnerTwoFactorAction', 'owner', (ctx) => [slug(ctx), flag()], {
+      weight: 0.2,
+    }),
+    // An operator's own two-factor: any signed-in operator, never another's.
+    action('app/(console)/account/security/actions.ts', 'startTwoFactorAction', 'analyst', () => [], { weight: 0.1 }),
+    action(
+      'app/(console)/account/security/actions.ts',
+      'confirmTwoFactorAction',
+      'analyst',
+      () => [text(fc.stringMatching(/^\d{6}$/), { max: 40 })],
+      { weight: 0.1 },
+    ),
+    action(
+      'app/(console)/account/security/actions.ts',
+      'disableTwoFactorAction',
+      'analyst',
+      () => [text(fc.stringMatching(/^\d{6}$/), { max: 40 })],
+      { weight: 0.1 },
+    ),
+    action(
+      'app/(console)/reset/actions.ts',
+      'requestPasswordResetAction',
+      'none',
+      () => [email(fc.stringMatching(/^[a-z0-9]{6,10}$/).map((v) => `forgot-${v}@fuzz.test`))],
+      { weight: 0.1 },
+    ),
+    action(
+      'app/(console)/reset/actions.ts',
+      'resetPasswordAction',
+      'none',
+      () => [text(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), { max: 200 }), text('fuzz-password-0123', { max: 200 })],
+      { weight: 0.1 },
+    ),
+    action(
       'app/(console)/invite/[token]/actions.ts',
       'acceptInvitationAction',
       'none',

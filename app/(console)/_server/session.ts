@@ -4,7 +4,7 @@
 import 'server-only';
 import { getServerSession } from 'next-auth/next';
 import { notFound, redirect } from 'next/navigation';
-import { authorizeConsole, type ConsoleContext, type Role } from '@/lib/auth/console-guard';
+import { authorizeConsole, TwoFactorRequiredError, type ConsoleContext, type Role } from '@/lib/auth/console-guard';
 import { nextAuthOptions } from '@/lib/auth/next-auth-options';
 import { AppError } from '@/lib/errors';
 import { runAction, type ActionResult } from '@/lib/http/action-result';
@@ -22,6 +22,9 @@ export async function requireConsolePage(tenantSlug: string, minRole: Role = 'AN
     return await authorizeConsole(operatorId, tenantSlug, minRole);
   } catch (err) {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
+    // An owner the tenant requires two-factor sign-in of sets it up before anything else.
+    if (err instanceof TwoFactorRequiredError)
+      redirect(`/account/security?required=${encodeURIComponent(err.tenantSlug)}`);
     throw err;
   }
 }

@@ -31,9 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="rounded-xl border border-zinc-200 bg-white p-8 shadow-sm shadow-zinc-900/5">
           <SignInForm callbackPath={next} initialError={typeof error === 'string' ? signInErrorMessage(error) : null} />
         </div>
-        <p className="mt-6 text-center text-xs leading-5 text-zinc-500">
-          Access is by invitation from a tenant owner. Forgot your password? Ask an owner to invite you again.
-        </p>
+        <p className="mt-6 text-center text-xs leading-5 text-zinc-500">Access is by invitation from a tenant owner.</p>
       </main>
     </div>
   );

@@ -1,8 +1,9 @@
 'use client';
 
 // Members of the tenant: invite by email (a one-time set-password link, shown once), change a
-// role, remove a member, revoke a pending invitation. Owners only; the server enforces it and
-// also refuses to leave the tenant without an owner.
+// role, remove a member, revoke a pending invitation, mail a member a password reset link (to
+// their own address, never shown here). Owners only; the server enforces it and also refuses to
+// leave the tenant without an owner.
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import type { Role } from '@/lib/auth/console-guard';
@@ -29,6 +30,7 @@ export type MemberActions = {
   revokeInvitation: (invitationId: string) => Promise<ActionResult<{ id: string }>>;
   changeRole: (operatorId: string, role: string) => Promise<ActionResult<{ operatorId: string; role: Role }>>;
   remove: (operatorId: string) => Promise<ActionResult<{ operatorId: string }>>;
+  sendPasswordReset: (operatorId: string) => Promise<ActionResult<{ email: string; expiresAt: string }>>;
 };
 
 export function MembersPanel({
@@ -83,7 +85,27 @@ export function MembersPanel({
                 <Timestamp iso={m.joinedAt} />
               </Td>
               {canManage && actions ? (
-                <Td className="w-px text-right">
+                <Td className="w-px text-right whitespace-nowrap">
+                  {m.operatorId === currentOperatorId ? null : (
+                    <ConfirmButton
+                      label="Reset password"
+                      ariaLabel={`Mail ${m.email} a password reset link`}
+                      variant="ghost"
+                      title="Mail a password reset link?"
+                      body={
+                        <>
+                          A one-time link to choose a new password goes to{' '}
+                          <span className="font-medium text-zinc-900">{m.email}</span>, valid for 30 minutes. Their
+                          password works until they use it; then all their sessions are signed out.
+                        </>
+                      }
+                      confirmLabel="Mail the link"
+                      pendingLabel="Sending…"
+                      action={() => actions.sendPasswordReset(m.operatorId)}
+                      success={(data) => ['Reset link sent', `A one-time link went to ${data.email}.`]}
+                      failure="Could not send a reset link"
+                    />
+                  )}
                   <ConfirmButton
                     label="Remove"
                     ariaLabel={`Remove ${m.email}`}

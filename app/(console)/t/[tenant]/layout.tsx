@@ -98,6 +98,13 @@ export default async function ConsoleLayout({
                 <RoleBadge role={ctx.role} />
               </div>
               <span aria-hidden className="h-6 w-px bg-zinc-200" />
+              <Link
+                href="/account/security"
+                className="rounded-md text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500"
+                data-testid="account-security-link"
+              >
+                Security
+              </Link>
               <SignOutButton />
             </div>
           </header>

@@ -5,8 +5,8 @@ import { listAuditFacets, listAuditLogs, type AuditLogDto, type AuditLogFilters 
 import { hrefWithQuery, pickQuery } from '@/lib/http/search-params';
 import { isInt8Text } from '@/lib/validation/storage-limits';
 import { text } from '@/lib/validation/text';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { AuditActorBadge } from '@/components/console/audit/audit-actor-badge';
 import { AuditDiff } from '@/components/console/audit/audit-diff';
 import { AuditFilterForm, type AuditFilterFormValues } from '@/components/console/audit/audit-filter-form';
 import { CursorPager } from '@/components/console/cursor-pager';
@@ -19,12 +19,6 @@ import { requireConsolePage } from '../../../_server/session';
 export const metadata: Metadata = { title: 'Audit' };
 
 const PAGE_SIZE = 50;
-const actorTone: Record<AuditLogDto['actor']['type'], BadgeTone> = {
-  OPERATOR: 'blue',
-  API_KEY: 'violet',
-  SYSTEM: 'neutral',
-  USER: 'green',
-};
 const actorLabel: Record<AuditLogDto['actor']['type'], string> = {
   OPERATOR: 'Operator',
   API_KEY: 'API key',
@@ -162,7 +156,7 @@ export default async function AuditPage({
                 </Td>
                 <Td className="max-w-44 align-top">
                   <div className="min-w-0 space-y-1">
-                    <Badge tone={actorTone[entry.actor.type]}>{actorLabel[entry.actor.type]}</Badge>
+                    <AuditActorBadge actor={entry.actor} />
                     {entry.actor.name ? (
                       <span className="block min-w-0" title={entry.actor.id ?? undefined}>
                         <span className="block truncate text-zinc-900">{entry.actor.name}</span>
@@ -174,7 +168,7 @@ export default async function AuditPage({
                   </div>
                 </Td>
                 <Td className="max-w-52 align-top">
-                  <code className="rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">
+                  <code className="rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs break-all text-zinc-800">
                     {entry.action}
                   </code>
                   <Link

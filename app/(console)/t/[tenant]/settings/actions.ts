@@ -10,6 +10,9 @@ import { z } from 'zod';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import type { Role } from '@/lib/auth/console-guard';
 import { rotateTenantSecret, tenantSecretKinds } from '@/lib/auth/rotate-tenant-secret';
+import { issuePasswordReset } from '@/lib/auth/request-password-reset';
+import { setRequireOwnerTwoFactor } from '@/lib/auth/require-owner-two-factor';
+import { RequireOwnerTwoFactor } from '@/lib/auth/two-factor-schemas';
 import { config } from '@/lib/config';
 import { changeMemberRole, removeMember } from '@/lib/tenancy/change-membership';
 import { HostAppOrigins } from '@/lib/tenancy/host-app-origin-schemas';
@@ -175,5 +178,29 @@ export async function updateTimezoneAction(
     // Every console page shows times in it.
     revalidatePath(`/t/${ctx.tenantSlug}`, 'layout');
     return updated;
+  });
+}
+
+export async function issuePasswordResetAction(
+  tenantSlug: string,
+  operatorId: string,
+): Promise<ActionResult<{ email: string; expiresAt: string }>> {
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) =>
+    issuePasswordReset(ctx.tenantId, ctx.actor, idOrNotFound(operatorId, 'member')),
+  );
+}
+
+export async function setRequireOwnerTwoFactorAction(
+  tenantSlug: string,
+  required: unknown,
+): Promise<ActionResult<{ required: boolean }>> {
+  return consoleAction(tenantSlug, 'OWNER', async (ctx) => {
+    const result = await setRequireOwnerTwoFactor(
+      ctx.tenantId,
+      ctx.actor,
+      RequireOwnerTwoFactor.parse({ required }).required,
+    );
+    revalidatePath(`/t/${ctx.tenantSlug}/settings`);
+    return result;
   });
 }

@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { roleAtLeast, type Role } from '@/lib/auth/console-guard';
 import { listApiKeys } from '@/lib/auth/api-keys';
+import { getRequireOwnerTwoFactor } from '@/lib/auth/require-owner-two-factor';
+import { hasTwoFactor } from '@/lib/auth/verify-second-factor';
+import { OwnerTwoFactorSetting } from '@/components/console/account/owner-two-factor-setting';
 import { operatorRef } from '@/lib/audit/operator-privacy';
 import { getTenantSecretFingerprints } from '@/lib/auth/rotate-tenant-secret';
 import { getHostAppOrigins } from '@/lib/tenancy/get-host-app-origins';
@@ -31,11 +34,13 @@ import {
   createApiKeyAction,
   createWebhookEndpointAction,
   inviteMemberAction,
+  issuePasswordResetAction,
   removeMemberAction,
   resendWebhookDeliveryAction,
   revokeApiKeyAction,
   revokeInvitationAction,
   rotateSecretAction,
+  setRequireOwnerTwoFactorAction,
   setWebhookEndpointEnabledAction,
   updateHostAppOriginsAction,
   updateTimezoneAction,
@@ -48,7 +53,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
   const canManageKeys = roleAtLeast(ctx.role, 'OWNER');
-  const [apiKeys, members, invitations, fingerprints, hostAppOrigins, endpoints, approvalPolicy] = await Promise.all([
+  const [
+    apiKeys,
+    members,
+    invitations,
+    fingerprints,
+    hostAppOrigins,
+    endpoints,
+    approvalPolicy,
+    ownerTwoFactor,
+    youHaveTwoFactor,
+  ] = await Promise.all([
     listApiKeys(ctx.tenantId),
     listMembers(ctx.tenantId, ctx),
     listPendingInvitations(ctx.tenantId),
@@ -56,6 +71,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
     getHostAppOrigins(ctx.tenantId),
     listWebhookEndpoints(ctx.tenantId),
     getApprovalPolicy(ctx.tenantId),
+    getRequireOwnerTwoFactor(ctx.tenantId),
+    hasTwoFactor(ctx.operatorId),
   ]);
   // The last deliveries of each endpoint: the log's first page, as GET .../deliveries answers it.
   const webhooks = await Promise.all(
@@ -118,9 +135,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                     revokeInvitation: revokeInvitationAction.bind(null, slug),
                     changeRole: changeMemberRoleAction.bind(null, slug),
                     remove: removeMemberAction.bind(null, slug),
+                    sendPasswordReset: issuePasswordResetAction.bind(null, slug),
                   }
                 : null
             }
+          />
+          <OwnerTwoFactorSetting
+            required={ownerTwoFactor}
+            youHaveTwoFactor={youHaveTwoFactor}
+            update={canManageKeys ? setRequireOwnerTwoFactorAction.bind(null, slug) : null}
           />
         </div>
       </SettingsSection>
