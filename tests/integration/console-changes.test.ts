@@ -280,7 +280,12 @@ describe('console change actions', () => {
     });
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'INSUFFICIENT_STOCK', details: { prizeId: prizes[0]!.id, available: 700, requested: 701 } },
+      error: {
+        code: 'INSUFFICIENT_STOCK',
+        details: {
+          prizes: [expect.objectContaining({ prizeId: prizes[0]!.id, available: 700, needed: 701, missing: 1 })],
+        },
+      },
     });
   });
 

@@ -4,13 +4,40 @@
 import Link from 'next/link';
 import type { ChangeActionError } from './change-action-result';
 
-type Short = { prizeId: string; available: number; requested: number };
+type Short = { prizeId: string; name?: string; available: number; needed: number };
 
-function shortOf(details: unknown): Short | null {
-  const d = details as Partial<Short> | undefined;
-  return d && typeof d.prizeId === 'string' && typeof d.requested === 'number' && typeof d.available === 'number'
-    ? (d as Short)
-    : null;
+/**
+ * The prizes short of units: a proposal's check lists each (`prizes: [{ prizeId, name, needed,
+ * available, missing }]`); the ledger's writer, refusing a move at apply time, names one
+ * (`{ prizeId, available, requested }`).
+ */
+function shortsOf(details: unknown): Short[] {
+  const d = details as
+    | { prizes?: { prizeId?: unknown; name?: unknown; needed?: unknown; available?: unknown }[] }
+    | { prizeId?: unknown; available?: unknown; requested?: unknown }
+    | undefined;
+  if (!d) return [];
+  if ('prizes' in d && Array.isArray(d.prizes))
+    return d.prizes.flatMap((p) =>
+      typeof p.prizeId === 'string' && typeof p.needed === 'number' && typeof p.available === 'number'
+        ? [
+            {
+              prizeId: p.prizeId,
+              name: typeof p.name === 'string' ? p.name : undefined,
+              needed: p.needed,
+              available: p.available,
+            },
+          ]
+        : [],
+    );
+  if (
+    'prizeId' in d &&
+    typeof d.prizeId === 'string' &&
+    typeof d.requested === 'number' &&
+    typeof d.available === 'number'
+  )
+    return [{ prizeId: d.prizeId, available: d.available, needed: d.requested }];
+  return [];
 }
 
 export function ChangeError({
@@ -24,22 +51,24 @@ export function ChangeError({
   prizeNames?: Record<string, string>;
   onRebase?: () => void;
 }) {
-  const short = error.code === 'INSUFFICIENT_STOCK' ? shortOf(error.details) : null;
+  const shorts = error.code === 'INSUFFICIENT_STOCK' ? shortsOf(error.details) : [];
   const conflict = error.code === 'CONFLICT' ? (error.details as { currentVersion?: number } | undefined) : undefined;
   return (
     <div role="alert" className="space-y-1.5 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
       <p>
         <span className="font-medium">{error.code}</span>: {error.message}
       </p>
-      {short ? (
-        <p>
-          {prizeNames[short.prizeId] ?? 'The prize'} is short of {short.requested - short.available} units (
-          {short.available} free, {short.requested} needed).{' '}
-          <Link href={`/t/${tenantSlug}/prizes/${short.prizeId}`} className="font-medium underline">
-            Restock {prizeNames[short.prizeId] ?? 'the prize'}
-          </Link>
-        </p>
-      ) : null}
+      {shorts.map((short) => {
+        const name = prizeNames[short.prizeId] ?? short.name ?? 'The prize';
+        return (
+          <p key={short.prizeId}>
+            {name} is short of {short.needed - short.available} units ({short.available} free, {short.needed} needed).{' '}
+            <Link href={`/t/${tenantSlug}/prizes/${short.prizeId}`} className="font-medium underline">
+              Restock {name}
+            </Link>
+          </p>
+        );
+      })}
       {conflict?.currentVersion !== undefined && onRebase ? (
         <p>
           Version {conflict.currentVersion} is in force now.{' '}
