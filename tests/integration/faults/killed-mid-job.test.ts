@@ -143,7 +143,8 @@ describe('each queue killed mid-job', () => {
     // stats and reconcile: totals not doubled, no drift found.
     const buckets = await db.statsBucket.aggregate({ where: { activityId: settled.id }, _sum: { draws: true } });
     expect(buckets._sum.draws).toBe(settled.draws);
-    expect(await db.alert.count({ where: { tenantId: tenant.id } })).toBe(0);
+    // (The activities run far ahead of their even release: the live alerts may say so; no stock drift.)
+    expect(await db.alert.count({ where: { tenantId: tenant.id, kind: { startsWith: 'stock.' } } })).toBe(0);
     expect(await db.draw.count({ where: { activityId: settled.id } })).toBe(settled.draws);
   }, 300_000);
 });
