@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { SignJWT } from 'jose';
 import { toZonedInput } from '../lib/activities/zoned-time';
+import { periodDays } from '../components/console/activities/editor/segment-grid-model';
 import { fillTier, signIn, withDb } from './support';
 
 const ZONE = 'Asia/Shanghai';
@@ -54,8 +55,10 @@ test.describe('console editor', () => {
     await newDraft(page);
     const status = page.getByTestId('save-status');
     await page.getByLabel('Name', { exact: true }).fill(name);
-    await page.getByLabel('Starts').fill(toZonedInput(new Date(Date.now() - 10 * 60_000).toISOString(), ZONE));
-    await page.getByLabel('Ends').fill(toZonedInput(new Date(Date.now() + 3 * 24 * 3600_000).toISOString(), ZONE));
+    const starts = toZonedInput(new Date(Date.now() - 10 * 60_000).toISOString(), ZONE);
+    const ends = toZonedInput(new Date(Date.now() + 3 * 24 * 3600_000).toISOString(), ZONE);
+    await page.getByLabel('Starts').fill(starts);
+    await page.getByLabel('Ends').fill(ends);
 
     for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Add tier' }).click();
     await fillTier(page, 0, { name: 'Evening prize', odds: '1', stock: '20', prize: 'Tote Bag' });
@@ -67,7 +70,8 @@ test.describe('console editor', () => {
     // The evening on the grid: every day, 20:00 to 22:00, at 5 %.
     await first.locator('summary', { hasText: 'Time segments' }).click();
     const grid = first.getByTestId('segment-grid');
-    await expect(grid.getByRole('row')).toHaveCount(1 + 1 + 4);
+    // A header, every day, then each local date the period touches (4, or 5 when it starts the day before).
+    await expect(grid.getByRole('row')).toHaveCount(1 + 1 + periodDays(starts, ends).length);
     await setSegment(page, 0, 0, [20, 21], '5');
     await expect(grid.getByTestId('segment-selection')).toHaveText('Selected: Every day, 20:00–22:00');
     await expect(grid.locator('[data-cell="0-20"]')).toHaveAttribute('data-odds', '5');

@@ -698,7 +698,7 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
           Try again
         </button>
       ) : (
-        <p className="text-xs text-zinc-500">Drafts save as you type</p>
+        <p className="text-xs text-zinc-600">Drafts save as you type</p>
       )}
     </div>
   );
