@@ -2,6 +2,7 @@
 // units with the delta, anything else as its value), then what it costs each prize's pool.
 // Entries of kinds this view does not know yet show by their path, so a wider patch still reads.
 import type { ChangeDiff, DiffEntry, PoolCost } from '@/lib/activities/change-diff';
+import { BeforeAfterHead } from '@/components/console/dashboard/diff-preview';
 
 type AnyEntry = DiffEntry | { kind: string; path: string; before?: unknown; after?: unknown; tier?: string };
 
@@ -40,22 +41,7 @@ export function ChangeDiffView({
   return (
     <div className="space-y-3">
       <table className="w-full text-sm" aria-label={label}>
-        <thead>
-          <tr className="text-left text-xs text-zinc-600">
-            <th scope="col" className="pb-1.5 font-medium">
-              Field
-            </th>
-            <th scope="col" className="pb-1.5 text-right font-medium">
-              Before
-            </th>
-            <th scope="col" className="w-6 pb-1.5">
-              <span className="sr-only">becomes</span>
-            </th>
-            <th scope="col" className="pb-1.5 text-right font-medium">
-              After
-            </th>
-          </tr>
-        </thead>
+        <BeforeAfterHead />
         <tbody className="divide-y divide-zinc-100">
           {entries.map((e) => {
             const d = describeChangeEntry(e);

@@ -1,26 +1,33 @@
 // Before → after of a live adjustment, shown before the operator confirms it.
 import type { Diff } from '@/lib/stats/adjustment-diff';
 
+/** The head of a before → after table (field, before, after), shared by every diff the console shows. */
+export function BeforeAfterHead() {
+  return (
+    <thead>
+      <tr className="text-left text-xs text-zinc-600">
+        <th scope="col" className="pb-1.5 font-medium">
+          Field
+        </th>
+        <th scope="col" className="pb-1.5 text-right font-medium">
+          Before
+        </th>
+        <th scope="col" className="w-6 pb-1.5">
+          <span className="sr-only">becomes</span>
+        </th>
+        <th scope="col" className="pb-1.5 text-right font-medium">
+          After
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 export function DiffPreview({ diff, label }: { diff: Diff; label: string }) {
   return (
     <div className="space-y-3">
       <table className="w-full text-sm" aria-label={label} data-testid="diff-preview">
-        <thead>
-          <tr className="text-left text-xs text-zinc-500">
-            <th scope="col" className="pb-1.5 font-medium">
-              Field
-            </th>
-            <th scope="col" className="pb-1.5 text-right font-medium">
-              Before
-            </th>
-            <th scope="col" className="w-6 pb-1.5">
-              <span className="sr-only">becomes</span>
-            </th>
-            <th scope="col" className="pb-1.5 text-right font-medium">
-              After
-            </th>
-          </tr>
-        </thead>
+        <BeforeAfterHead />
         <tbody className="divide-y divide-zinc-100">
           {diff.rows.map((r) => (
             <tr key={r.field} className={r.changed ? 'bg-amber-50/60' : ''} data-changed={r.changed || undefined}>
