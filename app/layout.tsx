@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { getConsoleLocale } from '@/components/console/i18n-server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,9 +15,11 @@ export const metadata: Metadata = {
   },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Only the console's pages render through this layout (the play pages are route handlers), so
+// the document's language is the console's.
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await getConsoleLocale()}>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

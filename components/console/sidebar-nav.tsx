@@ -5,6 +5,7 @@ import { useSelectedLayoutSegment } from 'next/navigation';
 import type { ComponentType } from 'react';
 import { ChangesIcon } from './changes/changes-icon';
 import { consoleSections, type ConsoleSection } from './console-sections';
+import { useT } from './i18n';
 import {
   CalendarIcon,
   GiftIcon,
@@ -36,6 +37,7 @@ export function SidebarNav({
   counts?: Partial<Record<ConsoleSection, number>>;
 }) {
   const active = useSelectedLayoutSegment();
+  const t = useT();
   return (
     <ul className="flex flex-col gap-0.5" role="list">
       {consoleSections.map(({ segment, label }) => {
@@ -55,11 +57,11 @@ export function SidebarNav({
               <Icon
                 className={`size-4 shrink-0 ${current ? 'text-indigo-600' : 'text-zinc-500 group-hover:text-zinc-700'}`}
               />
-              {label}
+              {t(label)}
               {counts[segment] ? (
                 <span className="ml-auto rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900 tabular-nums">
                   {counts[segment]}
-                  <span className="sr-only"> pending</span>
+                  <span className="sr-only"> {t('pending')}</span>
                 </span>
               ) : null}
             </Link>

@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from './i18n';
 import { LogOutIcon } from './icons';
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   const toast = useToast();
+  const t = useT();
 
   async function onClick() {
     setPending(true);
@@ -20,7 +22,7 @@ export function SignOutButton() {
       window.location.assign('/signin');
     } catch {
       setPending(false);
-      toast.error('Could not sign out', 'Check your connection and try again.');
+      toast.error(t('Could not sign out'), t('Check your connection and try again.'));
     }
   }
 
@@ -33,7 +35,7 @@ export function SignOutButton() {
       className={buttonClasses('secondary', 'sm')}
     >
       {pending ? <Spinner className="size-3.5" /> : <LogOutIcon className="size-3.5" />}
-      {pending ? 'Signing out…' : 'Sign out'}
+      {pending ? t('Signing out…') : t('Sign out')}
     </button>
   );
 }

@@ -5,8 +5,11 @@
 import Link from 'next/link';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Role } from '@/lib/auth/console-guard';
 import { isConsoleSection } from './console-sections';
+import { useT } from './i18n';
 import { CheckIcon, ChevronsUpDownIcon } from './icons';
+import { roleLabels } from './role-labels';
 
 export type SwitcherTenant = { slug: string; name: string; role: string };
 
@@ -18,6 +21,7 @@ export function TenantSwitcher({
   current: { slug: string; name: string };
 }) {
   const segment = useSelectedLayoutSegment();
+  const t = useT();
   const section = isConsoleSection(segment) ? segment : 'activities';
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -81,7 +85,7 @@ export function TenantSwitcher({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={`Switch tenant (current: ${current.name})`}
+        aria-label={t('Switch tenant (current: {name})', { name: current.name })}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !open) {
@@ -103,28 +107,28 @@ export function TenantSwitcher({
           ref={menuRef}
           id={menuId}
           role="menu"
-          aria-label="Tenants"
+          aria-label={t('Tenants')}
           onKeyDown={onMenuKeyDown}
           className="absolute top-full left-0 z-40 mt-1.5 w-72 animate-toast-in rounded-lg border border-zinc-200 bg-white p-1 shadow-xl shadow-zinc-900/10"
         >
-          <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-zinc-500">Switch tenant</p>
-          {tenants.map((t) => {
-            const isCurrent = t.slug === current.slug;
+          <p className="px-2.5 pt-1.5 pb-1 text-xs font-medium text-zinc-500">{t('Switch tenant')}</p>
+          {tenants.map((tenant) => {
+            const isCurrent = tenant.slug === current.slug;
             return (
               <Link
-                key={t.slug}
-                href={`/t/${t.slug}/${section}`}
+                key={tenant.slug}
+                href={`/t/${tenant.slug}/${section}`}
                 role="menuitemradio"
                 aria-checked={isCurrent}
                 tabIndex={-1}
                 onClick={() => close(false)}
                 className="flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm text-zinc-800 outline-none hover:bg-zinc-100 focus:bg-zinc-100"
               >
-                <TenantAvatar name={t.name} />
+                <TenantAvatar name={tenant.name} />
                 <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">{t.name}</span>
+                  <span className="block truncate font-medium">{tenant.name}</span>
                   <span className="block truncate text-xs text-zinc-500">
-                    {t.slug} · {t.role.charAt(0) + t.role.slice(1).toLowerCase()}
+                    {tenant.slug} · {t(roleLabels[tenant.role as Role] ?? tenant.role)}
                   </span>
                 </span>
                 {isCurrent ? <CheckIcon className="size-4 shrink-0 text-indigo-600" /> : null}

@@ -2,7 +2,7 @@
 // Analyst), an API key with its scopes then, the system, or an end user.
 import type { AuditLogDto } from '@/lib/audit/list-audit-logs';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { roleLabel } from '../role-badge';
+import { roleLabel } from '../role-labels';
 
 const tone: Record<AuditLogDto['actor']['type'], BadgeTone> = {
   OPERATOR: 'blue',

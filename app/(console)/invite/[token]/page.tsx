@@ -4,7 +4,7 @@ import { getInvitation } from '@/lib/tenancy/accept-invitation';
 import { PASSWORD_MIN } from '@/lib/tenancy/member-schemas';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { LogoMark } from '@/components/console/icons';
-import { roleLabel } from '@/components/console/role-badge';
+import { roleLabel } from '@/components/console/role-labels';
 import { AcceptInvitationForm } from '@/components/console/settings/accept-invitation-form';
 import { acceptInvitationAction } from './actions';
 

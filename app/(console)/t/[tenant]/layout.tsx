@@ -4,6 +4,8 @@ import { listChanges } from '@/lib/activities/list-changes';
 import { listAlerts } from '@/lib/alerts/list-alerts';
 import { listOperatorTenants, roleAtLeast } from '@/lib/auth/console-guard';
 import { getOperatorProfile } from '@/lib/auth/get-operator-profile';
+import { getConsoleT } from '@/components/console/i18n-server';
+import { LocaleSwitcher } from '@/components/console/locale-switcher';
 import { AlertsBell } from '@/components/console/alerts/alerts-bell';
 import { CriticalAlertBanner } from '@/components/console/alerts/critical-alert-banner';
 import { LogoMark } from '@/components/console/icons';
@@ -13,6 +15,7 @@ import { SignOutButton } from '@/components/console/sign-out-button';
 import { TenantSwitcher } from '@/components/console/tenant-switcher';
 import { TimeZoneProvider } from '@/components/console/time-zone';
 import { requireConsolePage } from '../../_server/session';
+import { setConsoleLocaleAction } from '../../locale-actions';
 import { acknowledgeAlertAction } from './alerts-actions';
 
 const ALERTS_SHOWN = 20;
@@ -27,13 +30,14 @@ export default async function ConsoleLayout({
 }) {
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
-  const [tenants, profile, alerts, pendingChanges] = await Promise.all([
+  const [t, tenants, profile, alerts, pendingChanges] = await Promise.all([
+    getConsoleT(),
     listOperatorTenants(ctx.operatorId),
     getOperatorProfile(ctx.operatorId),
     listAlerts(ctx.tenantId, { limit: ALERTS_SHOWN }),
     listChanges(ctx.tenantId, { status: 'PENDING', limit: PENDING_COUNTED }),
   ]);
-  const displayName = profile?.name || profile?.email || 'Operator';
+  const displayName = profile?.name || profile?.email || t('Operator');
   const acknowledge = roleAtLeast(ctx.role, 'OPERATOR') ? acknowledgeAlertAction.bind(null, ctx.tenantSlug) : null;
 
   return (
@@ -43,7 +47,7 @@ export default async function ConsoleLayout({
           href="#main"
           className="sr-only z-50 rounded-md bg-zinc-900 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
         >
-          Skip to content
+          {t('Skip to content')}
         </a>
 
         <aside className="fixed inset-y-0 left-0 z-20 flex w-60 flex-col border-r border-zinc-200 bg-zinc-50">
@@ -54,18 +58,18 @@ export default async function ConsoleLayout({
             >
               <LogoMark className="size-7" />
               <span className="text-sm font-semibold tracking-tight text-zinc-950">
-                Lottery <span className="font-normal text-zinc-500">Console</span>
+                {t('Lottery')} <span className="font-normal text-zinc-500">{t('Console')}</span>
               </span>
             </Link>
           </div>
-          <nav aria-label="Console sections" className="flex-1 overflow-y-auto px-3 py-4">
-            <p className="px-3 pb-2 text-xs font-medium text-zinc-500">Workspace</p>
+          <nav aria-label={t('Console sections')} className="flex-1 overflow-y-auto px-3 py-4">
+            <p className="px-3 pb-2 text-xs font-medium text-zinc-500">{t('Workspace')}</p>
             <SidebarNav tenantSlug={ctx.tenantSlug} counts={{ changes: pendingChanges.length }} />
           </nav>
           <div className="border-t border-zinc-200 px-4 py-3 text-xs leading-5 text-zinc-500">
-            Tenant <span className="font-mono text-zinc-700">{ctx.tenantSlug}</span>
+            {t('Tenant')} <span className="font-mono text-zinc-700">{ctx.tenantSlug}</span>
             <br />
-            Times in <span className="text-zinc-700">{ctx.tenantTimezone}</span>
+            {t('Times in')} <span className="text-zinc-700">{ctx.tenantTimezone}</span>
           </div>
         </aside>
 
@@ -78,7 +82,7 @@ export default async function ConsoleLayout({
             <div className="flex min-w-0 items-center gap-4">
               <AlertsBell alerts={alerts.items} openCount={alerts.openCount} acknowledgeAction={acknowledge} />
               <span aria-hidden className="h-6 w-px bg-zinc-200" />
-              <div className="flex min-w-0 items-center gap-3" aria-label="Signed-in operator" role="group">
+              <div className="flex min-w-0 items-center gap-3" aria-label={t('Signed-in operator')} role="group">
                 <span
                   aria-hidden
                   className="flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-xs font-semibold text-indigo-700 ring-1 ring-indigo-100"
@@ -103,8 +107,9 @@ export default async function ConsoleLayout({
                 className="rounded-md text-sm font-medium text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500"
                 data-testid="account-security-link"
               >
-                Security
+                {t('Security')}
               </Link>
+              <LocaleSwitcher setLocaleAction={setConsoleLocaleAction} />
               <SignOutButton />
             </div>
           </header>

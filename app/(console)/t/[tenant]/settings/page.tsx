@@ -26,7 +26,8 @@ import { KeyIcon, LockIcon } from '@/components/console/icons';
 import { ApprovalsPanel } from '@/components/console/settings/approvals-panel';
 import { getApprovalPolicy } from '@/lib/activities/approval-policy';
 import { PageHeader } from '@/components/console/page-header';
-import { RoleBadge, roleLabel } from '@/components/console/role-badge';
+import { RoleBadge } from '@/components/console/role-badge';
+import { roleLabel } from '@/components/console/role-labels';
 import { Timestamp } from '@/components/console/timestamp';
 import { requireConsolePage } from '../../../_server/session';
 import {
