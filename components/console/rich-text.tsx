@@ -6,5 +6,5 @@ import { Fragment, type ReactNode } from 'react';
 export function richText(text: string, parts: Record<string, ReactNode>): ReactNode {
   return text
     .split(/\{(\w+)\}/)
-    .map((piece, i) => (i % 2 === 0 ? piece : <Fragment key={i}>{parts[piece] ?? `{${piece}}`}</Fragment>));
+    .map((piece, i) => (i % 2 === 0 ? piece : <Fragment key={i}>{piece in parts ? parts[piece] : `{${piece}}`}</Fragment>));
 }

@@ -296,7 +296,7 @@ function EndpointCard({ endpoint, actions }: { endpoint: WebhookEndpointView; ac
                   </Td>
                   <Td className="text-right tabular-nums">{d.lastStatusCode ?? '—'}</Td>
                   <Td className="text-right tabular-nums">
-                    {d.lastLatencyMs === null ? '—' : t('{ms} ms', { ms: d.lastLatencyMs })}
+                    {d.lastLatencyMs === null ? '—' : t('{ms} ms', { ms: String(d.lastLatencyMs) })}
                   </Td>
                   <Td className="text-zinc-700">
                     <Timestamp iso={d.createdAt} />
@@ -372,7 +372,9 @@ function AttemptLog({ attempts, label }: { attempts: WebhookAttemptDto[]; label:
                 <Badge tone={ok ? 'green' : 'red'}>{ok ? t('delivered') : t('failed')}</Badge>
               </td>
               <td className="py-1 pr-4 text-right tabular-nums text-zinc-900">{a.statusCode ?? '—'}</td>
-              <td className="py-1 pr-4 text-right tabular-nums text-zinc-900">{t('{ms} ms', { ms: a.latencyMs })}</td>
+              <td className="py-1 pr-4 text-right tabular-nums text-zinc-900">
+                {t('{ms} ms', { ms: String(a.latencyMs) })}
+              </td>
               <td className="py-1 text-zinc-700">{a.error ?? ''}</td>
             </tr>
           );
