@@ -462,4 +462,8 @@ export const settings = {
   'Critical: {message}': '严重：{message}',
   'an operator or owner must acknowledge it': '需由运营或所有者确认',
   '{count} more critical alerts: open the alerts in the header.': '另有 {count} 条严重告警：请在页头打开告警查看。',
+  'Page not found': '页面不存在',
+  'This page does not exist, or it belongs to a tenant you are not a member of.':
+    '此页面不存在，或属于你不是成员的租户。',
+  'Back to the console': '返回控制台',
 } satisfies Record<string, string>;
