@@ -311,7 +311,8 @@ function Enabled({ status, disable }: { status: TwoFactorStatus; disable: TwoFac
       <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
         <Badge tone="green">{t('On')}</Badge>
         <span>
-          {richText(t('since {date} · {left} of 10 recovery codes left', { left: status.recoveryCodesLeft }), {
+          {richText(t('since {date} · {left} of 10 recovery codes left'), {
+            left: t.number(status.recoveryCodesLeft),
             date: status.enabledAt ? <Timestamp iso={status.enabledAt} /> : null,
           })}
         </span>

@@ -121,10 +121,8 @@ export function MembersPanel({
                     ariaLabel={t('Remove {email}', { email: m.email })}
                     title={t('Remove member?')}
                     body={richText(
-                      t('{name} ({email}) loses access to this tenant at once. Their changes stay in the audit log.', {
-                        email: m.email,
-                      }),
-                      { name: <span className="font-medium text-zinc-900">{m.name}</span> },
+                      t('{name} ({email}) loses access to this tenant at once. Their changes stay in the audit log.'),
+                      { name: <span className="font-medium text-zinc-900">{m.name}</span>, email: m.email },
                     )}
                     confirmLabel={t('Remove member')}
                     pendingLabel={t('Removing…')}

@@ -285,13 +285,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                   article(roleLabel(ctx.role)) === 'an'
                     ? t(
                         'Only owners can create or revoke API keys. You are signed in as an {role}; ask an owner of {tenant} if you need a key.',
-                        { tenant: ctx.tenantName },
                       )
                     : t(
                         'Only owners can create or revoke API keys. You are signed in as a {role}; ask an owner of {tenant} if you need a key.',
-                        { tenant: ctx.tenantName },
                       ),
-                  { role: <span className="font-medium text-zinc-900">{t(roleLabel(ctx.role))}</span> },
+                  {
+                    role: <span className="font-medium text-zinc-900">{t(roleLabel(ctx.role))}</span>,
+                    tenant: ctx.tenantName,
+                  },
                 )}
               </p>
             </div>
@@ -397,8 +398,11 @@ async function OwnersOnly({
   testId: string;
 }) {
   const t = await getConsoleT();
-  const parts = { role: <span className="font-medium text-zinc-900">{t(roleLabel(role))}</span> };
-  const vars = { what: t(what), tenant: tenantName };
+  const parts = {
+    role: <span className="font-medium text-zinc-900">{t(roleLabel(role))}</span>,
+    what: t(what),
+    tenant: tenantName,
+  };
   return (
     <div
       data-testid={testId}
@@ -408,8 +412,8 @@ async function OwnersOnly({
       <p>
         {richText(
           article(roleLabel(role)) === 'an'
-            ? t('Only owners can {what}. You are signed in as an {role}; ask an owner of {tenant}.', vars)
-            : t('Only owners can {what}. You are signed in as a {role}; ask an owner of {tenant}.', vars),
+            ? t('Only owners can {what}. You are signed in as an {role}; ask an owner of {tenant}.')
+            : t('Only owners can {what}. You are signed in as a {role}; ask an owner of {tenant}.'),
           parts,
         )}
       </p>
