@@ -249,7 +249,7 @@ export const settings = {
     '所有者创建的密钥将在此按名称和前缀列出，并显示最近使用时间。',
   Key: '密钥',
   'Last used': '最近使用',
-  Everything: '全部权限',
+  Everything: '全部',
   'Read only': '只读',
   Never: '从未',
   Revoked: '已撤销',
