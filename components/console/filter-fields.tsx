@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
+import { getConsoleT } from './i18n-server';
 
 const fieldClasses =
   'mt-1 block h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 ' +
@@ -95,7 +96,7 @@ export function FilterInput({
 }
 
 /** Apply, and Clear (back to `action` without a query) while anything is filtered. */
-export function FilterButtons({
+export async function FilterButtons({
   action,
   filtered,
   className = '',
@@ -104,14 +105,15 @@ export function FilterButtons({
   filtered: boolean;
   className?: string;
 }) {
+  const t = await getConsoleT();
   return (
     <div className={`flex items-center gap-2 ${className}`}>
       <button type="submit" className={buttonClasses('secondary')}>
-        Apply filters
+        {t('Apply filters')}
       </button>
       {filtered ? (
         <Link href={action} className={buttonClasses('ghost')}>
-          Clear
+          {t('Clear')}
         </Link>
       ) : null}
     </div>

@@ -7,7 +7,13 @@ import { signIn } from 'next-auth/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
+import { useT } from './i18n';
+import { richText } from './rich-text';
 import { signInErrorMessage } from './sign-in-errors';
+
+/** Examples, written the same in every language. */
+const EXAMPLE_CODE = '123456';
+const EXAMPLE_EMAIL = 'you@company.com';
 
 const inputClasses =
   'block h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 ' +
@@ -25,6 +31,7 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
   const passwordId = useId();
   const codeId = useId();
   const errorId = useId();
+  const t = useT();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,11 +40,11 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
     const password = firstStep?.password ?? String(form.get('password') ?? '');
     const code = firstStep ? String(form.get('code') ?? '').trim() : '';
     if (!email || !password) {
-      setError('Enter your email and password.');
+      setError(t('Enter your email and password.'));
       return;
     }
     if (firstStep && !code) {
-      setError('Enter the code from your authenticator app.');
+      setError(t('Enter the code from your authenticator app.'));
       codeRef.current?.focus();
       return;
     }
@@ -51,7 +58,7 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
         return;
       }
       if (!result || result.error || !result.ok) {
-        setError(signInErrorMessage(result?.error ?? '', result?.status));
+        setError(t(signInErrorMessage(result?.error ?? '', result?.status)));
         setPending(false);
         if (firstStep && result?.error === 'TwoFactorInvalid') {
           if (codeRef.current) {
@@ -67,7 +74,7 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
       // A full navigation so every server component reads the new session cookie.
       window.location.assign(callbackPath);
     } catch {
-      setError('Could not reach the server. Check your connection and try again.');
+      setError(t('Could not reach the server. Check your connection and try again.'));
       setPending(false);
     }
   }
@@ -94,10 +101,12 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
       {firstStep ? (
         <div>
           <p className="text-sm text-zinc-600">
-            Two-factor sign-in is on for <span className="font-medium text-zinc-900">{firstStep.email}</span>.
+            {richText(t('Two-factor sign-in is on for {email}.'), {
+              email: <span className="font-medium text-zinc-900">{firstStep.email}</span>,
+            })}
           </p>
           <label htmlFor={codeId} className="mt-4 block text-sm font-medium text-zinc-800">
-            Authentication code
+            {t('Authentication code')}
           </label>
           <input
             ref={codeRef}
@@ -109,21 +118,21 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
             required
             autoFocus
             maxLength={40}
-            placeholder="123456"
+            placeholder={EXAMPLE_CODE}
             aria-describedby={`${codeId}-hint`}
             aria-invalid={error ? true : undefined}
             readOnly={pending}
             className={`mt-1.5 font-mono tracking-widest ${inputClasses}`}
           />
           <p id={`${codeId}-hint`} className="mt-1.5 text-xs text-zinc-500">
-            The 6-digit code from your authenticator app, or one of your recovery codes.
+            {t('The 6-digit code from your authenticator app, or one of your recovery codes.')}
           </p>
         </div>
       ) : (
         <>
           <div>
             <label htmlFor={emailId} className="block text-sm font-medium text-zinc-800">
-              Email
+              {t('Email')}
             </label>
             <input
               ref={emailRef}
@@ -134,7 +143,7 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
               inputMode="email"
               required
               autoFocus
-              placeholder="you@company.com"
+              placeholder={EXAMPLE_EMAIL}
               aria-invalid={error ? true : undefined}
               readOnly={pending}
               className={`mt-1.5 ${inputClasses}`}
@@ -142,7 +151,7 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
           </div>
           <div>
             <label htmlFor={passwordId} className="block text-sm font-medium text-zinc-800">
-              Password
+              {t('Password')}
             </label>
             <input
               id={passwordId}
@@ -164,7 +173,7 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
         className={buttonClasses('primary', 'md', 'h-10 w-full')}
       >
         {pending ? <Spinner /> : null}
-        {pending ? 'Signing in…' : firstStep ? 'Verify' : 'Sign in'}
+        {pending ? t('Signing in…') : firstStep ? t('Verify') : t('Sign in')}
       </button>
       {firstStep ? (
         <button
@@ -175,12 +184,12 @@ export function SignInForm(props: { callbackPath: string; initialError?: string 
           }}
           className={buttonClasses('ghost', 'md', 'w-full')}
         >
-          Back
+          {t('Back')}
         </button>
       ) : (
         <p className="text-center text-sm">
           <Link href="/reset" className="font-medium text-indigo-700 hover:underline">
-            Forgot password?
+            {t('Forgot password?')}
           </Link>
         </p>
       )}

@@ -15,6 +15,8 @@ import { expectActionRefused } from '../helpers/refusals';
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// The pages read the console's language from the request (components/console/i18n-server.ts): none here.
+vi.mock('next/headers', () => ({ cookies: async () => new Map(), headers: async () => new Headers() }));
 vi.mock('next-auth/next', () => ({
   getServerSession: async () => (session.operatorId ? { user: { id: session.operatorId } } : null),
 }));

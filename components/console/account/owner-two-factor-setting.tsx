@@ -9,6 +9,8 @@ import { useId, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
+import { richText } from '../rich-text';
 
 export function OwnerTwoFactorSetting({
   required,
@@ -24,6 +26,7 @@ export function OwnerTwoFactorSetting({
   const [pending, start] = useTransition();
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
   const id = useId();
 
   function change(next: boolean) {
@@ -33,13 +36,13 @@ export function OwnerTwoFactorSetting({
       const result = await update!(next).catch(() => null);
       if (result?.ok) {
         toast.success(
-          'Setting saved',
-          result.data.required ? 'Owners now need two-factor sign-in.' : 'Owners may sign in without two-factor.',
+          t('Setting saved'),
+          result.data.required ? t('Owners now need two-factor sign-in.') : t('Owners may sign in without two-factor.'),
         );
         router.refresh();
       } else {
         setValue(!next);
-        setError(result ? result.error.message : 'The server could not be reached; nothing changed.');
+        setError(result ? result.error.message : t('The server could not be reached; nothing changed.'));
       }
     });
   }
@@ -58,20 +61,23 @@ export function OwnerTwoFactorSetting({
         />
         <div className="min-w-0 text-sm">
           <label htmlFor={id} className="font-medium text-zinc-900">
-            Require two-factor sign-in for owners {pending ? <Spinner /> : null}
+            {t('Require two-factor sign-in for owners')} {pending ? <Spinner /> : null}
           </label>
           <p id={`${id}-help`} className="mt-1 text-zinc-600">
-            An owner without it is sent to set it up before they can use this tenant&apos;s console. Operators and
-            analysts may still turn it on for themselves.{' '}
-            {update ? null : <span className="text-zinc-500">Only owners change this.</span>}
+            {t(
+              "An owner without it is sent to set it up before they can use this tenant's console. Operators and analysts may still turn it on for themselves.",
+            )}{' '}
+            {update ? null : <span className="text-zinc-500">{t('Only owners change this.')}</span>}
           </p>
           {update && !youHaveTwoFactor ? (
             <p className="mt-1 text-zinc-600">
-              Turn on two-factor sign-in for yourself first, under{' '}
-              <Link href="/account/security" className="font-medium text-indigo-700 hover:underline">
-                Account security
-              </Link>
-              .
+              {richText(t('Turn on two-factor sign-in for yourself first, under {link}.'), {
+                link: (
+                  <Link href="/account/security" className="font-medium text-indigo-700 hover:underline">
+                    {t('Account security')}
+                  </Link>
+                ),
+              })}
             </p>
           ) : null}
           {error ? (

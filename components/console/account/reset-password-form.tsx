@@ -8,6 +8,7 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { inputClasses } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
+import { useT } from '../i18n';
 
 type Errors = { password?: string; confirm?: string; form?: string };
 
@@ -25,13 +26,14 @@ export function ResetPasswordForm({
   const [errors, setErrors] = useState<Errors>({});
   const [done, setDone] = useState(false);
   const [pending, startTransition] = useTransition();
+  const t = useT();
   const id = useId();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const found: Errors = {};
-    if (password.length < passwordMin) found.password = `Use at least ${passwordMin} characters.`;
-    else if (confirm !== password) found.confirm = 'The two passwords differ.';
+    if (password.length < passwordMin) found.password = t('Use at least {count} characters.', { count: passwordMin });
+    else if (confirm !== password) found.confirm = t('The two passwords differ.');
     setErrors(found);
     const first = (['password', 'confirm'] as const).find((k) => found[k]);
     if (first) {
@@ -41,7 +43,7 @@ export function ResetPasswordForm({
     startTransition(async () => {
       const result = await reset(password).catch(() => null);
       if (result?.ok) setDone(true);
-      else setErrors({ form: result ? result.error.message : 'Could not reach the server. Try again.' });
+      else setErrors({ form: result ? result.error.message : t('Could not reach the server. Try again.') });
     });
   }
 
@@ -49,17 +51,18 @@ export function ResetPasswordForm({
     return (
       <div className="space-y-4 text-sm leading-6 text-zinc-600" role="status" data-testid="reset-done">
         <p>
-          Your password is changed. Every session signed in before, on any device, is signed out. Sign in with the new
-          password.
+          {t(
+            'Your password is changed. Every session signed in before, on any device, is signed out. Sign in with the new password.',
+          )}
         </p>
         <Link href="/signin" className={buttonClasses('primary', 'md', 'w-full')}>
-          Go to sign in
+          {t('Go to sign in')}
         </Link>
       </div>
     );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Choose a new password">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={t('Choose a new password')}>
       {errors.form ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
           {errors.form}
@@ -69,9 +72,9 @@ export function ResetPasswordForm({
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <Field
         id={`${id}-password`}
-        label="New password"
+        label={t('New password')}
         error={errors.password}
-        hint={`At least ${passwordMin} characters.`}
+        hint={t('At least {count} characters.', { count: passwordMin })}
       >
         <input
           id={`${id}-password`}
@@ -87,7 +90,7 @@ export function ResetPasswordForm({
           className={`mt-1.5 ${inputClasses}`}
         />
       </Field>
-      <Field id={`${id}-confirm`} label="New password again" error={errors.confirm}>
+      <Field id={`${id}-confirm`} label={t('New password again')} error={errors.confirm}>
         <input
           id={`${id}-confirm`}
           type="password"
@@ -108,7 +111,7 @@ export function ResetPasswordForm({
         className={buttonClasses('primary', 'md', 'h-10 w-full')}
       >
         {pending ? <Spinner /> : null}
-        {pending ? 'Saving…' : 'Set new password'}
+        {pending ? t('Saving…') : t('Set new password')}
       </button>
     </form>
   );

@@ -11,7 +11,12 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { inputClasses } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
+import { richText } from '../rich-text';
 import { Timestamp } from '../timestamp';
+
+/** Examples, written the same in every language. */
+const EXAMPLE_CODE = '123456';
 
 export type TwoFactorActions = {
   start: () => Promise<ActionResult<{ uri: string; secret: string }>>;
@@ -64,15 +69,17 @@ function Off({ start }: { start: TwoFactorActions['start'] }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
+  const t = useT();
   return (
     <div className="space-y-4" data-testid="two-factor-off">
       <div className="flex items-center gap-2">
-        <Badge tone="neutral">Off</Badge>
-        <p className="text-sm text-zinc-600">Signing in needs your password only.</p>
+        <Badge tone="neutral">{t('Off')}</Badge>
+        <p className="text-sm text-zinc-600">{t('Signing in needs your password only.')}</p>
       </div>
       <p className="text-sm leading-6 text-zinc-600">
-        With two-factor sign-in, signing in also needs a 6-digit code from an authenticator app on your phone (Google
-        Authenticator, 1Password, Microsoft Authenticator, …), so a leaked password alone is not enough.
+        {t(
+          'With two-factor sign-in, signing in also needs a 6-digit code from an authenticator app on your phone (Google Authenticator, 1Password, Microsoft Authenticator, …), so a leaked password alone is not enough.',
+        )}
       </p>
       {error ? (
         <p role="alert" className="text-sm text-red-700">
@@ -88,12 +95,12 @@ function Off({ start }: { start: TwoFactorActions['start'] }) {
           startTransition(async () => {
             const result = await start().catch(() => null);
             if (result?.ok) router.refresh();
-            else setError(result ? result.error.message : 'Could not reach the server. Try again.');
+            else setError(result ? result.error.message : t('Could not reach the server. Try again.'));
           })
         }
       >
         {pending ? <Spinner /> : null}
-        Set up two-factor sign-in
+        {t('Set up two-factor sign-in')}
       </button>
     </div>
   );
@@ -116,13 +123,14 @@ function Enrol({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
+  const t = useT();
   const id = useId();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const digits = code.replace(/\s+/g, '');
     if (!/^\d{6}$/.test(digits)) {
-      setError('Enter the 6-digit code your app shows.');
+      setError(t('Enter the 6-digit code your app shows.'));
       document.getElementById(`${id}-code`)?.focus();
       return;
     }
@@ -131,7 +139,7 @@ function Enrol({
       const result = await confirm(digits).catch(() => null);
       if (result?.ok) onEnabled(result.data.recoveryCodes);
       else {
-        setError(result ? result.error.message.replace(/^code: /, '') : 'Could not reach the server. Try again.');
+        setError(result ? result.error.message.replace(/^code: /, '') : t('Could not reach the server. Try again.'));
         document.getElementById(`${id}-code`)?.focus();
       }
     });
@@ -140,16 +148,16 @@ function Enrol({
   return (
     <div className="space-y-5" data-testid="two-factor-enrol">
       <ol className="list-decimal space-y-1 pl-5 text-sm leading-6 text-zinc-700">
-        <li>Open your authenticator app and add an account.</li>
-        <li>Scan the QR code, or type the setup key by hand.</li>
-        <li>Enter the 6-digit code the app shows, to prove it works.</li>
+        <li>{t('Open your authenticator app and add an account.')}</li>
+        <li>{t('Scan the QR code, or type the setup key by hand.')}</li>
+        <li>{t('Enter the 6-digit code the app shows, to prove it works.')}</li>
       </ol>
       <div className="flex flex-wrap items-start gap-6">
         {qrSvg ? (
           <div
             className="size-44 shrink-0 rounded-lg border border-zinc-200 bg-white p-2 [&>svg]:size-full"
             role="img"
-            aria-label="QR code of the two-factor setup key"
+            aria-label={t('QR code of the two-factor setup key')}
             data-testid="two-factor-qr"
             // The SVG is made on the server from our own otpauth URI: no outside markup.
             dangerouslySetInnerHTML={{ __html: qrSvg }}
@@ -157,7 +165,7 @@ function Enrol({
         ) : null}
         <div className="min-w-0 flex-1 space-y-3 text-sm">
           <div>
-            <p className="font-medium text-zinc-900">Setup key</p>
+            <p className="font-medium text-zinc-900">{t('Setup key')}</p>
             <code
               className="mt-1 block rounded-md bg-zinc-100 px-2.5 py-2 font-mono text-sm tracking-wider break-all text-zinc-900"
               data-testid="two-factor-secret"
@@ -165,20 +173,25 @@ function Enrol({
             >
               {secret.secret.match(/.{1,4}/g)!.join(' ')}
             </code>
-            <p className="mt-1 text-xs text-zinc-500">Time based, SHA-1, 6 digits, every 30 seconds.</p>
+            <p className="mt-1 text-xs text-zinc-500">{t('Time based, SHA-1, 6 digits, every 30 seconds.')}</p>
           </div>
           <details className="text-xs text-zinc-600">
-            <summary className="cursor-pointer font-medium text-zinc-700">Setup link (otpauth://)</summary>
+            <summary className="cursor-pointer font-medium text-zinc-700">{t('Setup link (otpauth://)')}</summary>
             <code className="mt-1 block font-mono break-all" data-testid="two-factor-uri">
               {secret.uri}
             </code>
           </details>
         </div>
       </div>
-      <form onSubmit={onSubmit} noValidate className="flex items-start gap-3" aria-label="Confirm two-factor sign-in">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="flex items-start gap-3"
+        aria-label={t('Confirm two-factor sign-in')}
+      >
         <div className="w-44">
           <label htmlFor={`${id}-code`} className="block text-sm font-medium text-zinc-800">
-            Code from the app
+            {t('Code from the app')}
           </label>
           <input
             id={`${id}-code`}
@@ -187,7 +200,7 @@ function Enrol({
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={10}
-            placeholder="123456"
+            placeholder={EXAMPLE_CODE}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             readOnly={pending}
@@ -196,7 +209,7 @@ function Enrol({
         </div>
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary', 'md', 'mt-7')}>
           {pending ? <Spinner /> : null}
-          Turn on
+          {t('Turn on')}
         </button>
         <button
           type="button"
@@ -209,7 +222,7 @@ function Enrol({
             })
           }
         >
-          New key
+          {t('New key')}
         </button>
       </form>
       {error ? (
@@ -224,15 +237,17 @@ function Enrol({
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const toast = useToast();
+  const t = useT();
   useEffect(() => headingRef.current?.focus(), []);
   return (
     <div className="space-y-4" data-testid="recovery-codes">
       <h3 ref={headingRef} tabIndex={-1} className="text-base font-semibold text-zinc-950 focus:outline-none">
-        Two-factor sign-in is on. Save your recovery codes.
+        {t('Two-factor sign-in is on. Save your recovery codes.')}
       </h3>
       <p className="text-sm leading-6 text-zinc-600">
-        Each code signs you in once in place of the app&apos;s code, if you lose your phone. They are shown only now:
-        keep them in your password manager or print them.
+        {t(
+          "Each code signs you in once in place of the app's code, if you lose your phone. They are shown only now: keep them in your password manager or print them.",
+        )}
       </p>
       <ul className="grid grid-cols-2 gap-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 font-mono text-sm text-zinc-900">
         {codes.map((c) => (
@@ -248,16 +263,16 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
           onClick={async () => {
             try {
               await navigator.clipboard.writeText(codes.join('\n'));
-              toast.success('Recovery codes copied');
+              toast.success(t('Recovery codes copied'));
             } catch {
-              toast.error('Copy failed', 'Select the codes and copy them by hand.');
+              toast.error(t('Copy failed'), t('Select the codes and copy them by hand.'));
             }
           }}
         >
-          Copy codes
+          {t('Copy codes')}
         </button>
         <button type="button" className={buttonClasses('primary')} onClick={onDone}>
-          I have saved them
+          {t('I have saved them')}
         </button>
       </div>
     </div>
@@ -270,12 +285,13 @@ function Enabled({ status, disable }: { status: TwoFactorStatus; disable: TwoFac
   const [pending, startTransition] = useTransition();
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
   const id = useId();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!code.trim()) {
-      setError('Enter a code from your app, or a recovery code.');
+      setError(t('Enter a code from your app, or a recovery code.'));
       document.getElementById(`${id}-code`)?.focus();
       return;
     }
@@ -283,30 +299,33 @@ function Enabled({ status, disable }: { status: TwoFactorStatus; disable: TwoFac
     startTransition(async () => {
       const result = await disable(code).catch(() => null);
       if (result?.ok) {
-        toast.success('Two-factor sign-in is off');
+        toast.success(t('Two-factor sign-in is off'));
         router.refresh();
-      } else setError(result ? result.error.message.replace(/^code: /, '') : 'Could not reach the server. Try again.');
+      } else
+        setError(result ? result.error.message.replace(/^code: /, '') : t('Could not reach the server. Try again.'));
     });
   }
 
   return (
     <div className="space-y-5" data-testid="two-factor-on">
       <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
-        <Badge tone="green">On</Badge>
+        <Badge tone="green">{t('On')}</Badge>
         <span>
-          since {status.enabledAt ? <Timestamp iso={status.enabledAt} /> : null} · {status.recoveryCodesLeft} of 10
-          recovery codes left
+          {richText(t('since {date} · {left} of 10 recovery codes left'), {
+            left: t.number(status.recoveryCodesLeft),
+            date: status.enabledAt ? <Timestamp iso={status.enabledAt} /> : null,
+          })}
         </span>
       </div>
       <form
         onSubmit={onSubmit}
         noValidate
         className="flex items-start gap-3 border-t border-zinc-200 pt-5"
-        aria-label="Turn off two-factor sign-in"
+        aria-label={t('Turn off two-factor sign-in')}
       >
         <div className="w-56">
           <label htmlFor={`${id}-code`} className="block text-sm font-medium text-zinc-800">
-            Code, to turn it off
+            {t('Code, to turn it off')}
           </label>
           <input
             id={`${id}-code`}
@@ -314,7 +333,7 @@ function Enabled({ status, disable }: { status: TwoFactorStatus; disable: TwoFac
             onChange={(e) => setCode(e.target.value)}
             autoComplete="one-time-code"
             maxLength={40}
-            placeholder="123456 or a recovery code"
+            placeholder={t('123456 or a recovery code')}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             readOnly={pending}
@@ -328,7 +347,7 @@ function Enabled({ status, disable }: { status: TwoFactorStatus; disable: TwoFac
         </div>
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('danger', 'md', 'mt-7')}>
           {pending ? <Spinner /> : null}
-          Turn off
+          {t('Turn off')}
         </button>
       </form>
     </div>

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AlertDto } from '@/lib/alerts/list-alerts';
 import type { ActionResult } from '@/lib/http/action-result';
 import { Badge } from '@/components/ui/badge';
+import { useT } from '@/components/console/i18n';
 import { Timestamp } from '@/components/console/timestamp';
 import { AcknowledgeAlertButton } from './acknowledge-alert-button';
 import { ALERTS_CHANGED_EVENT } from './alerts-changed';
@@ -33,6 +34,7 @@ export function AlertsBell({
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const critical = alerts.some((a) => a.severity === 'CRITICAL');
+  const t = useT();
 
   const close = useCallback((refocus: boolean) => {
     setOpen(false);
@@ -71,7 +73,7 @@ export function AlertsBell({
     };
   }, [open, close]);
 
-  const label = openCount === 0 ? 'Alerts, none open' : `Alerts, ${openCount} open`;
+  const label = openCount === 0 ? t('Alerts, none open') : t('Alerts, {count} open', { count: openCount });
 
   return (
     <div className="relative">
@@ -109,19 +111,27 @@ export function AlertsBell({
         >
           <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3">
             <h2 id={headingId} className="text-sm font-semibold text-zinc-950">
-              Alerts
+              {t('Alerts')}
             </h2>
-            <span className="text-xs text-zinc-500">{openCount === 0 ? 'None open' : `${openCount} open`}</span>
+            <span className="text-xs text-zinc-500">
+              {openCount === 0 ? t('None open') : t('{count} open', { count: openCount })}
+            </span>
           </div>
           {alerts.length === 0 ? (
             <div className="px-6 py-10 text-center">
-              <p className="text-sm font-medium text-zinc-900">All clear</p>
+              <p className="text-sm font-medium text-zinc-900">{t('All clear')}</p>
               <p className="mt-1 text-sm text-zinc-600">
-                Tiers ahead of pacing, low stock, odds and stock drift show up here until someone acknowledges them.
+                {t(
+                  'Tiers ahead of pacing, low stock, odds and stock drift show up here until someone acknowledges them.',
+                )}
               </p>
             </div>
           ) : (
-            <ul role="list" aria-label="Open alerts" className="max-h-[26rem] divide-y divide-zinc-100 overflow-y-auto">
+            <ul
+              role="list"
+              aria-label={t('Open alerts')}
+              className="max-h-[26rem] divide-y divide-zinc-100 overflow-y-auto"
+            >
               {alerts.map((a) => (
                 <li key={a.id} className="relative flex gap-3 py-3 pr-4 pl-5" data-testid="alert-item">
                   <span
@@ -130,9 +140,9 @@ export function AlertsBell({
                   />
                   <div className="min-w-0 flex-1">
                     <div className="flex items-center gap-2">
-                      <Badge tone={severityTone[a.severity]}>{severityLabel[a.severity]}</Badge>
+                      <Badge tone={severityTone[a.severity]}>{t(severityLabel[a.severity])}</Badge>
                       <span className="truncate text-xs font-medium text-zinc-700" data-kind={a.kind}>
-                        {alertKindLabel(a.kind)}
+                        {t(alertKindLabel(a.kind))}
                       </span>
                     </div>
                     <p className="mt-1.5 text-sm break-words text-zinc-900">{a.message}</p>
@@ -150,12 +160,12 @@ export function AlertsBell({
           )}
           {openCount > alerts.length ? (
             <p className="border-t border-zinc-200 bg-zinc-50 px-4 py-2.5 text-xs text-zinc-600">
-              Showing the {alerts.length} most severe of {openCount} open alerts.
+              {t('Showing the {shown} most severe of {count} open alerts.', { shown: alerts.length, count: openCount })}
             </p>
           ) : null}
           {!acknowledgeAction && alerts.length > 0 ? (
             <p className="border-t border-zinc-200 bg-zinc-50 px-4 py-2.5 text-xs text-zinc-600">
-              Operators and owners can acknowledge alerts.
+              {t('Operators and owners can acknowledge alerts.')}
             </p>
           ) : null}
         </div>

@@ -1,8 +1,14 @@
 import type { BadgeTone } from '@/components/ui/badge';
 import type { AlertSeverity } from '@/lib/alerts/list-alerts';
+import { msg } from '@/lib/i18n/console/translator';
 
 export const severityTone: Record<AlertSeverity, BadgeTone> = { CRITICAL: 'red', WARNING: 'amber', INFO: 'blue' };
-export const severityLabel: Record<AlertSeverity, string> = { CRITICAL: 'Critical', WARNING: 'Warning', INFO: 'Info' };
+/** Shown with `t(...)`. */
+export const severityLabel: Record<AlertSeverity, string> = {
+  CRITICAL: msg('Critical'),
+  WARNING: msg('Warning'),
+  INFO: msg('Info'),
+};
 /** The coloured edge of an alert in the panel. */
 export const severityEdge: Record<AlertSeverity, string> = {
   CRITICAL: 'bg-red-500',
@@ -10,16 +16,19 @@ export const severityEdge: Record<AlertSeverity, string> = {
   INFO: 'bg-sky-500',
 };
 
-/** What each kind of alert is about, as the bell and the dashboard name it; unknown kinds show as they are. */
+/**
+ * What each kind of alert is about, as the bell and the dashboard name it (shown with `t(...)`);
+ * unknown kinds show as they are.
+ */
 const kindLabels: Record<string, string> = {
-  tier_ahead_of_pacing: 'Ahead of pacing',
-  stock_low: 'Stock low',
-  odds_drift: 'Odds drift',
-  'stock.over-issue': 'Over-issue',
-  'stock.hot-state': 'Stock drift',
-  'stock.ledger': 'Stock drift',
-  'stock.issued-rows': 'Stock drift',
-  'draw-log.quarantine': 'Draws quarantined',
+  tier_ahead_of_pacing: msg('Ahead of pacing'),
+  stock_low: msg('Stock low'),
+  odds_drift: msg('Odds drift'),
+  'stock.over-issue': msg('Over-issue'),
+  'stock.hot-state': msg('Stock drift'),
+  'stock.ledger': msg('Stock drift'),
+  'stock.issued-rows': msg('Stock drift'),
+  'draw-log.quarantine': msg('Draws quarantined'),
 };
 export function alertKindLabel(kind: string): string {
   return kindLabels[kind] ?? kind;

@@ -7,20 +7,25 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
+import { richText } from '../rich-text';
 import { OneTimeReveal } from '../settings/one-time-reveal';
 import type { ApiKeyRow } from './api-key-row';
 
 const NAME_MAX = 80;
+/** An HTTP header, written the same in every language. */
+const AUTHORIZATION_HEADER = 'Authorization: Bearer <key>';
 
 /** What a key may do, as the console's roles say it for people (lib/auth/api-key-scopes.ts). */
 const ACCESS = {
-  all: { label: 'Everything (as an owner)', scopes: ['*'] },
+  all: { label: msg('Everything (as an owner)'), scopes: ['*'] },
   operator: {
-    label: 'Operations (as an operator)',
+    label: msg('Operations (as an operator)'),
     scopes: ['prizes:write', 'activities:write', 'risk:write', 'wins:write'],
   },
-  wins: { label: 'Winner actions only', scopes: ['wins:write'] },
-  read: { label: 'Read only (as an analyst)', scopes: ['read'] },
+  wins: { label: msg('Winner actions only'), scopes: ['wins:write'] },
+  read: { label: msg('Read only (as an analyst)'), scopes: ['read'] },
 } as const;
 type Access = keyof typeof ACCESS;
 
@@ -36,6 +41,7 @@ export function CreateApiKeyForm({
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -44,7 +50,7 @@ export function CreateApiKeyForm({
     e.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) {
-      setError('Enter a name so you can recognise the key later.');
+      setError(t('Enter a name so you can recognise the key later.'));
       return;
     }
     setError(null);
@@ -53,10 +59,10 @@ export function CreateApiKeyForm({
       if (result.ok) {
         setCreated({ key: result.data.key, name: result.data.apiKey.name });
         setName('');
-        toast.success('API key created', `“${result.data.apiKey.name}” is ready. Copy it now.`);
+        toast.success(t('API key created'), t('“{name}” is ready. Copy it now.', { name: result.data.apiKey.name }));
       } else {
         setError(result.error.message);
-        toast.error('Could not create the API key', result.error.message);
+        toast.error(t('Could not create the API key'), result.error.message);
       }
     });
   }
@@ -66,13 +72,13 @@ export function CreateApiKeyForm({
       <form
         onSubmit={onSubmit}
         noValidate
-        aria-label="Create API key"
+        aria-label={t('Create API key')}
         data-testid="create-api-key-form"
         className="flex items-start gap-3"
       >
         <div className="min-w-0 flex-1">
           <label htmlFor={inputId} className="sr-only">
-            Key name
+            {t('Key name')}
           </label>
           <input
             id={inputId}
@@ -81,7 +87,7 @@ export function CreateApiKeyForm({
             value={name}
             onChange={(e) => setName(e.target.value)}
             maxLength={NAME_MAX}
-            placeholder="Key name, e.g. “Campaign automation”"
+            placeholder={t('Key name, e.g. “Campaign automation”')}
             autoComplete="off"
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : hintId}
@@ -94,13 +100,13 @@ export function CreateApiKeyForm({
             </p>
           ) : (
             <p id={hintId} className="mt-1.5 text-xs text-zinc-500">
-              Name it after the system that will use it.
+              {t('Name it after the system that will use it.')}
             </p>
           )}
         </div>
         <div>
           <label htmlFor={accessId} className="sr-only">
-            Access
+            {t('Access')}
           </label>
           <select
             id={accessId}
@@ -112,14 +118,14 @@ export function CreateApiKeyForm({
           >
             {(Object.keys(ACCESS) as Access[]).map((a) => (
               <option key={a} value={a}>
-                {ACCESS[a].label}
+                {t(ACCESS[a].label)}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
           {pending ? <Spinner /> : null}
-          {pending ? 'Creating…' : 'Create API key'}
+          {pending ? t('Creating…') : t('Create API key')}
         </button>
       </form>
       {created ? <NewKeyReveal apiKey={created.key} name={created.name} onDone={() => setCreated(null)} /> : null}
@@ -128,16 +134,21 @@ export function CreateApiKeyForm({
 }
 
 function NewKeyReveal({ apiKey, name, onDone }: { apiKey: string; name: string; onDone: () => void }) {
+  const t = useT();
   return (
     <OneTimeReveal
-      title={`Copy your new key “${name}” now`}
+      title={t('Copy your new key “{name}” now', { name })}
       value={apiKey}
-      label="New API key"
+      label={t('New API key')}
       testId="new-api-key"
       onDone={onDone}
     >
-      This is the only time it is shown. Store it in a secret manager; if it is lost, revoke it and create another. Send
-      it as <code className="font-mono text-[13px]">Authorization: Bearer &lt;key&gt;</code>.
+      {richText(
+        t(
+          'This is the only time it is shown. Store it in a secret manager; if it is lost, revoke it and create another. Send it as {header}.',
+        ),
+        { header: <code className="font-mono text-[13px]">{AUTHORIZATION_HEADER}</code> },
+      )}
     </OneTimeReveal>
   );
 }

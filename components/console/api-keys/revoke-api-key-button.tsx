@@ -6,7 +6,9 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 import { AlertIcon } from '../icons';
+import { richText } from '../rich-text';
 import type { ApiKeyRow } from './api-key-row';
 
 export function RevokeApiKeyButton({
@@ -22,6 +24,7 @@ export function RevokeApiKeyButton({
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const toast = useToast();
+  const t = useT();
   const titleId = useId();
   const bodyId = useId();
 
@@ -35,10 +38,10 @@ export function RevokeApiKeyButton({
       const result = await revokeAction();
       if (result.ok) {
         dialogRef.current?.close();
-        toast.success('API key revoked', `“${name}” can no longer call the API.`);
+        toast.success(t('API key revoked'), t('“{name}” can no longer call the API.', { name }));
       } else {
         setError(result.error.message);
-        toast.error('Could not revoke the API key', result.error.message);
+        toast.error(t('Could not revoke the API key'), result.error.message);
       }
     });
   }
@@ -49,9 +52,9 @@ export function RevokeApiKeyButton({
         type="button"
         onClick={open}
         className={buttonClasses('danger-ghost', 'sm')}
-        aria-label={`Revoke API key ${name}`}
+        aria-label={t('Revoke API key {name}', { name })}
       >
-        Revoke
+        {t('Revoke')}
       </button>
       <dialog
         ref={dialogRef}
@@ -73,12 +76,18 @@ export function RevokeApiKeyButton({
             </span>
             <div className="min-w-0">
               <h2 id={titleId} className="text-base font-semibold text-zinc-950">
-                Revoke API key?
+                {t('Revoke API key?')}
               </h2>
               <p id={bodyId} className="mt-2 text-sm leading-6 text-zinc-600">
-                <span className="font-medium text-zinc-900">“{name}”</span> (
-                <code className="font-mono text-[13px]">{prefix}…</code>) will stop working immediately: every request
-                made with it gets 401 Unauthorized. This cannot be undone.
+                {richText(
+                  t(
+                    '{name} ({prefix}) will stop working immediately: every request made with it gets 401 Unauthorized. This cannot be undone.',
+                  ),
+                  {
+                    name: <span className="font-medium text-zinc-900">“{name}”</span>,
+                    prefix: <code className="font-mono text-[13px]">{prefix}…</code>,
+                  },
+                )}
               </p>
               {error ? (
                 <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -96,7 +105,7 @@ export function RevokeApiKeyButton({
             disabled={pending}
             className={buttonClasses('secondary')}
           >
-            Cancel
+            {t('Cancel')}
           </button>
           <button
             type="button"
@@ -106,7 +115,7 @@ export function RevokeApiKeyButton({
             className={buttonClasses('danger')}
           >
             {pending ? <Spinner /> : null}
-            {pending ? 'Revoking…' : 'Revoke key'}
+            {pending ? t('Revoking…') : t('Revoke key')}
           </button>
         </div>
       </dialog>

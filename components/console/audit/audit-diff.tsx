@@ -1,6 +1,7 @@
 // Before and after of an audit entry as a readable field-by-field diff: nested objects become
 // dotted paths (shipment.carrier), arrays are indexed (tiers[0].stock), and only what changed is
 // listed. A creation (nothing before) lists its fields once; long lists fold after a few lines.
+import type { Translator } from '@/lib/i18n/console/translator';
 
 type Flat = Map<string, unknown>;
 const SHOWN_LINES = 6;
@@ -35,14 +36,14 @@ export function auditDiff(before: unknown, after: unknown): DiffLine[] {
   return lines;
 }
 
-function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'plain' }) {
+function Value({ value, tone, t }: { value: unknown; tone: 'before' | 'after' | 'plain'; t: Translator }) {
   if (value === undefined)
     return (
-      <span className="text-zinc-500" aria-label="not set">
+      <span className="text-zinc-500" aria-label={t('not set')}>
         —
       </span>
     );
-  if (value === null) return <span className="text-xs text-zinc-500 italic">empty</span>;
+  if (value === null) return <span className="text-xs text-zinc-500 italic">{t('empty')}</span>;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const tones = {
     before: 'bg-red-50 text-red-900 line-through decoration-red-400/70',
@@ -54,7 +55,7 @@ function Value({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'pl
   );
 }
 
-function Rows({ lines, single }: { lines: DiffLine[]; single: 'before' | 'after' | null }) {
+function Rows({ lines, single, t }: { lines: DiffLine[]; single: 'before' | 'after' | null; t: Translator }) {
   return (
     <>
       {lines.map((l) => (
@@ -62,15 +63,15 @@ function Rows({ lines, single }: { lines: DiffLine[]; single: 'before' | 'after'
           <td className="py-1 pr-3 font-mono text-xs [overflow-wrap:anywhere] text-zinc-700">{l.path}</td>
           {single ? (
             <td className="py-1">
-              <Value value={single === 'before' ? l.before : l.after} tone="plain" />
+              <Value value={single === 'before' ? l.before : l.after} tone="plain" t={t} />
             </td>
           ) : (
             <>
               <td className="py-1 pr-3">
-                <Value value={l.before} tone="before" />
+                <Value value={l.before} tone="before" t={t} />
               </td>
               <td className="py-1">
-                <Value value={l.after} tone="after" />
+                <Value value={l.after} tone="after" t={t} />
               </td>
             </>
           )}
@@ -80,9 +81,10 @@ function Rows({ lines, single }: { lines: DiffLine[]; single: 'before' | 'after'
   );
 }
 
-export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
+/** `t`: the page's translator (this file stays free of server-only imports: its diff is unit-tested). */
+export function AuditDiff({ before, after, t }: { before: unknown; after: unknown; t: Translator }) {
   const lines = auditDiff(before, after);
-  if (lines.length === 0) return <p className="text-xs text-zinc-500">No field changes recorded.</p>;
+  if (lines.length === 0) return <p className="text-xs text-zinc-500">{t('No field changes recorded.')}</p>;
   // Nothing before: a creation, listed as its values; nothing after: a removal.
   const single = before == null ? 'after' : after == null ? 'before' : null;
   const head = lines.slice(0, SHOWN_LINES);
@@ -103,19 +105,19 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
     <thead>
       <tr className="text-xs text-zinc-500">
         <th scope="col" className="pb-1 font-medium">
-          Field
+          {t('Field')}
         </th>
         {single ? (
           <th scope="col" className="pb-1 font-medium">
-            {single === 'after' ? 'Set to' : 'Was'}
+            {single === 'after' ? t('Set to') : t('Was')}
           </th>
         ) : (
           <>
             <th scope="col" className="pb-1 font-medium">
-              Before
+              {t('Before')}
             </th>
             <th scope="col" className="pb-1 font-medium">
-              After
+              {t('After')}
             </th>
           </>
         )}
@@ -124,27 +126,27 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   );
   return (
     <div>
-      <table className="w-full table-fixed text-left text-sm" aria-label="Changes">
+      <table className="w-full table-fixed text-left text-sm" aria-label={t('Changes')}>
         {cols}
         {header}
         <tbody>
-          <Rows lines={head} single={single} />
+          <Rows lines={head} single={single} t={t} />
         </tbody>
       </table>
       {rest.length ? (
         <details className="group mt-1">
           <summary className="cursor-pointer rounded text-xs font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
             <span className="group-open:hidden">
-              Show {rest.length} more {rest.length === 1 ? 'field' : 'fields'}
+              {t.plural(rest.length, 'Show {count} more field', 'Show {count} more fields')}
             </span>
             <span className="hidden group-open:inline">
-              Hide {rest.length} more {rest.length === 1 ? 'field' : 'fields'}
+              {t.plural(rest.length, 'Hide {count} more field', 'Hide {count} more fields')}
             </span>
           </summary>
-          <table className="mt-1 w-full table-fixed text-left text-sm" aria-label="More changes">
+          <table className="mt-1 w-full table-fixed text-left text-sm" aria-label={t('More changes')}>
             {cols}
             <tbody>
-              <Rows lines={rest} single={single} />
+              <Rows lines={rest} single={single} t={t} />
             </tbody>
           </table>
         </details>

@@ -2,10 +2,11 @@
 // object, optionally one object by id, and one actor.
 import Form from 'next/form';
 import { FilterButtons, FilterInput, FilterSelect } from '@/components/console/filter-fields';
+import { getConsoleT } from '@/components/console/i18n-server';
 
 export type AuditFilterFormValues = { object?: string; id?: string; actor?: string };
 
-export function AuditFilterForm({
+export async function AuditFilterForm({
   action,
   values,
   objectTypes,
@@ -16,28 +17,29 @@ export function AuditFilterForm({
   objectTypes: readonly string[];
   actors: readonly { value: string; label: string }[];
 }) {
+  const t = await getConsoleT();
   return (
     <Form
       action={action}
-      aria-label="Filter the audit log"
+      aria-label={t('Filter the audit log')}
       className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4"
     >
       <FilterSelect
         id="audit-object"
         name="object"
-        label="Object"
+        label={t('Object')}
         value={values.object}
-        allLabel="All objects"
-        options={objectTypes.map((t) => ({ value: t, label: t }))}
+        allLabel={t('All objects')}
+        options={objectTypes.map((type) => ({ value: type, label: type }))}
         className="w-44"
       />
       <FilterInput
         id="audit-id"
         name="id"
-        label="Object id"
+        label={t('Object id')}
         value={values.id}
         type="search"
-        placeholder="Exact id, e.g. a win's id"
+        placeholder={t("Exact id, e.g. a win's id")}
         autoComplete="off"
         spellCheck={false}
         mono
@@ -46,9 +48,9 @@ export function AuditFilterForm({
       <FilterSelect
         id="audit-actor"
         name="actor"
-        label="Actor"
+        label={t('Actor')}
         value={values.actor}
-        allLabel="Anyone"
+        allLabel={t('Anyone')}
         options={actors}
         className="w-64"
       />

@@ -9,6 +9,7 @@ import type { Role } from '@/lib/auth/console-guard';
 import type { AcceptInvitation } from '@/lib/tenancy/member-schemas';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
+import { useT } from '../i18n';
 
 const inputClasses =
   'block h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 ' +
@@ -32,17 +33,18 @@ export function AcceptInvitationForm({
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
+  const t = useT();
   const id = useId();
 
   function validate(): Errors {
     const found: Errors = {};
     if (hasAccount) {
-      if (!password) found.password = 'Enter your current password.';
+      if (!password) found.password = t('Enter your current password.');
       return found;
     }
-    if (!name.trim()) found.name = 'Enter your name, as colleagues will see it.';
-    if (password.length < passwordMin) found.password = `Use at least ${passwordMin} characters.`;
-    else if (confirm !== password) found.confirm = 'The two passwords differ.';
+    if (!name.trim()) found.name = t('Enter your name, as colleagues will see it.');
+    if (password.length < passwordMin) found.password = t('Use at least {count} characters.', { count: passwordMin });
+    else if (confirm !== password) found.confirm = t('The two passwords differ.');
     return found;
   }
 
@@ -62,7 +64,7 @@ export function AcceptInvitationForm({
       if (!result.ok) {
         setErrors(
           result.error.code === 'UNAUTHORIZED'
-            ? { password: 'Wrong password for this account.' }
+            ? { password: t('Wrong password for this account.') }
             : { form: result.error.message },
         );
         return;
@@ -74,7 +76,7 @@ export function AcceptInvitationForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Accept the invitation">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={t('Accept the invitation')}>
       {errors.form ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-800">
           {errors.form}
@@ -82,7 +84,7 @@ export function AcceptInvitationForm({
       ) : null}
       <div>
         <label htmlFor={`${id}-email`} className="block text-sm font-medium text-zinc-800">
-          Email
+          {t('Email')}
         </label>
         <input
           id={`${id}-email`}
@@ -95,10 +97,10 @@ export function AcceptInvitationForm({
       </div>
       {hasAccount ? (
         <p className="text-sm text-zinc-600">
-          You already have a console account. Confirm it with your current password to join.
+          {t('You already have a console account. Confirm it with your current password to join.')}
         </p>
       ) : (
-        <Field id={`${id}-name`} label="Your name" error={errors.name}>
+        <Field id={`${id}-name`} label={t('Your name')} error={errors.name}>
           <input
             id={`${id}-name`}
             value={name}
@@ -115,9 +117,9 @@ export function AcceptInvitationForm({
       )}
       <Field
         id={`${id}-password`}
-        label={hasAccount ? 'Current password' : 'Choose a password'}
+        label={hasAccount ? t('Current password') : t('Choose a password')}
         error={errors.password}
-        hint={hasAccount ? undefined : `At least ${passwordMin} characters.`}
+        hint={hasAccount ? undefined : t('At least {count} characters.', { count: passwordMin })}
       >
         <input
           id={`${id}-password`}
@@ -134,7 +136,7 @@ export function AcceptInvitationForm({
         />
       </Field>
       {hasAccount ? null : (
-        <Field id={`${id}-confirm`} label="Repeat the password" error={errors.confirm}>
+        <Field id={`${id}-confirm`} label={t('Repeat the password')} error={errors.confirm}>
           <input
             id={`${id}-confirm`}
             type="password"
@@ -156,7 +158,7 @@ export function AcceptInvitationForm({
         className={buttonClasses('primary', 'md', 'h-10 w-full')}
       >
         {pending ? <Spinner /> : null}
-        {pending ? 'Joining…' : hasAccount ? 'Join' : 'Set password and join'}
+        {pending ? t('Joining…') : hasAccount ? t('Join') : t('Set password and join')}
       </button>
     </form>
   );

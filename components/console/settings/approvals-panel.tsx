@@ -9,17 +9,19 @@ import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import type { ChangeActionError, ChangeActionResult } from '@/components/console/changes/change-action-result';
 import { ChangeError } from '@/components/console/changes/change-error';
+import { useT } from '@/components/console/i18n';
+import { msg } from '@/lib/i18n/console/translator';
 
 type Policy = { required: number; scope: string[] };
 
 const SCOPES: { value: string; label: string }[] = [
-  { value: 'odds', label: 'Odds' },
-  { value: 'stock', label: 'Stock' },
-  { value: 'period', label: 'Period' },
-  { value: 'limits', label: 'Limits' },
-  { value: 'tiers', label: 'Tiers (added, removed, renamed, pacing)' },
-  { value: 'tasks', label: 'Tasks' },
-  { value: 'materials', label: 'Materials (texts, banner, colour)' },
+  { value: 'odds', label: msg('Odds') },
+  { value: 'stock', label: msg('Stock') },
+  { value: 'period', label: msg('Period') },
+  { value: 'limits', label: msg('Limits') },
+  { value: 'tiers', label: msg('Tiers (added, removed, renamed, pacing)') },
+  { value: 'tasks', label: msg('Tasks') },
+  { value: 'materials', label: msg('Materials (texts, banner, colour)') },
 ];
 
 export function ApprovalsPanel({
@@ -37,11 +39,12 @@ export function ApprovalsPanel({
   const [pending, start] = useTransition();
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
   const disabled = !save || pending;
 
   return (
     <form
-      aria-label="Approval policy"
+      aria-label={t('Approval policy')}
       className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4"
       onSubmit={(e) => {
         e.preventDefault();
@@ -52,10 +55,10 @@ export function ApprovalsPanel({
           if (r.ok) {
             setError(null);
             toast.success(
-              'Approval policy saved',
+              t('Approval policy saved'),
               r.data.required
-                ? `${r.data.required} approval(s) for: ${r.data.scope.join(', ')}.`
-                : 'Changes apply at once.',
+                ? t('{count} approval(s) for: {scopes}.', { count: r.data.required, scopes: r.data.scope.join(', ') })
+                : t('Changes apply at once.'),
             );
             router.refresh();
           } else setError(r.error);
@@ -64,7 +67,7 @@ export function ApprovalsPanel({
     >
       <div>
         <label htmlFor="approvals-required" className="block text-sm font-medium text-zinc-800">
-          Approvals required
+          {t('Approvals required')}
         </label>
         <select
           id="approvals-required"
@@ -75,13 +78,13 @@ export function ApprovalsPanel({
         >
           {[0, 1, 2, 3, 4, 5].map((n) => (
             <option key={n} value={n}>
-              {n === 0 ? '0: apply at once' : `${n} other operator${n === 1 ? '' : 's'}`}
+              {n === 0 ? t('0: apply at once') : t.plural(n, '{count} other operator', '{count} other operators')}
             </option>
           ))}
         </select>
       </div>
       <fieldset>
-        <legend className="text-sm font-medium text-zinc-800">Changes that need them</legend>
+        <legend className="text-sm font-medium text-zinc-800">{t('Changes that need them')}</legend>
         <div className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1.5">
           {SCOPES.map((s) => (
             <label key={s.value} className="flex items-center gap-2 text-sm text-zinc-800">
@@ -99,7 +102,7 @@ export function ApprovalsPanel({
                 }}
                 className="size-4 rounded border-zinc-300"
               />
-              {s.label}
+              {t(s.label)}
             </label>
           ))}
         </div>
@@ -108,7 +111,7 @@ export function ApprovalsPanel({
       {save ? (
         <button type="submit" className={buttonClasses('primary', 'sm')} disabled={pending}>
           {pending ? <Spinner /> : null}
-          Save policy
+          {t('Save policy')}
         </button>
       ) : null}
     </form>

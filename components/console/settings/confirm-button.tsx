@@ -8,6 +8,7 @@ import { buttonClasses, type ButtonVariant } from '@/components/ui/button-classe
 import { Dialog } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 import { AlertIcon } from '../icons';
 
 export function ConfirmButton<T>({
@@ -39,6 +40,7 @@ export function ConfirmButton<T>({
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const toast = useToast();
+  const t = useT();
   const id = useId();
 
   function confirm() {
@@ -89,7 +91,7 @@ export function ConfirmButton<T>({
               disabled={pending}
               className={buttonClasses('secondary')}
             >
-              Cancel
+              {t('Cancel')}
             </button>
             <button
               type="button"

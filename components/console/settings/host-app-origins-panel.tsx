@@ -9,6 +9,10 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { inputClasses } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
+
+/** An example, written the same in every language. */
+const EXAMPLE_ORIGIN = 'https://app.example.com';
 
 type Save = (origins: string[]) => Promise<ActionResult<{ origins: string[] }>>;
 
@@ -18,12 +22,13 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
 
   if (!save) {
     return saved.length === 0 ? (
       <p className="text-sm text-zinc-600" data-testid="host-app-origins">
-        None: no page may frame the play page or post it a token.
+        {t('None: no page may frame the play page or post it a token.')}
       </p>
     ) : (
       <ul className="space-y-1 font-mono text-sm text-zinc-800" data-testid="host-app-origins">
@@ -47,10 +52,10 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
         setText(result.data.origins.join('\n'));
         setError(null);
         toast.success(
-          'Host app origins saved',
+          t('Host app origins saved'),
           result.data.origins.length
-            ? `${result.data.origins.length} origin(s) may embed the play page.`
-            : 'No page may embed the play page now.',
+            ? t('{count} origin(s) may embed the play page.', { count: result.data.origins.length })
+            : t('No page may embed the play page now.'),
         );
       } else {
         setError(result.error.message);
@@ -63,11 +68,11 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
       onSubmit={onSubmit}
       noValidate
       className="space-y-3"
-      aria-label="Host app origins"
+      aria-label={t('Host app origins')}
       data-testid="host-app-origins-form"
     >
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
-        Origins, one a line
+        {t('Origins, one a line')}
       </label>
       <textarea
         id={id}
@@ -78,7 +83,7 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
         }}
         rows={Math.max(3, text.split('\n').length + 1)}
         spellCheck={false}
-        placeholder="https://app.example.com"
+        placeholder={EXAMPLE_ORIGIN}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint`}
         readOnly={pending}
@@ -90,7 +95,7 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
         </p>
       ) : (
         <p id={`${id}-hint`} className="text-xs text-zinc-500">
-          Exact origins such as https://app.example.com (http only for localhost), no paths and no wildcards.
+          {t('Exact origins such as https://app.example.com (http only for localhost), no paths and no wildcards.')}
         </p>
       )}
       <button
@@ -100,7 +105,7 @@ export function HostAppOriginsPanel({ origins, save }: { origins: string[]; save
         className={buttonClasses('primary')}
       >
         {pending ? <Spinner /> : null}
-        {pending ? 'Saving…' : 'Save origins'}
+        {pending ? t('Saving…') : t('Save origins')}
       </button>
     </form>
   );

@@ -13,17 +13,23 @@ import { inputClasses } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
+import { richText } from '../rich-text';
 import { RoleBadge } from '../role-badge';
 import { roleLabel } from '../role-labels';
+import { msg } from '@/lib/i18n/console/translator';
 import { Timestamp } from '../timestamp';
 import { ConfirmButton } from './confirm-button';
 import { OneTimeReveal } from './one-time-reveal';
 
+/** An example, written the same in every language. */
+const EXAMPLE_EMAIL = 'colleague@company.com';
+
 const roles: Role[] = ['OWNER', 'OPERATOR', 'ANALYST'];
 const roleHelp: Record<Role, string> = {
-  OWNER: 'everything, plus members, API keys and secrets',
-  OPERATOR: 'changes activities, prizes, stock and winners',
-  ANALYST: 'reads everything, changes nothing',
+  OWNER: msg('everything, plus members, API keys and secrets'),
+  OPERATOR: msg('changes activities, prizes, stock and winners'),
+  ANALYST: msg('reads everything, changes nothing'),
 };
 
 export type MemberActions = {
@@ -47,18 +53,19 @@ export function MembersPanel({
   canManage: boolean;
   actions: MemberActions | null;
 }) {
+  const t = useT();
   return (
     <div className="space-y-4">
       {canManage && actions ? <InviteForm invite={actions.invite} /> : null}
-      <Table label="Members">
+      <Table label={t('Members')}>
         <thead>
           <tr>
-            <Th>Member</Th>
-            <Th>Role</Th>
-            <Th>Joined</Th>
+            <Th>{t('Member')}</Th>
+            <Th>{t('Role')}</Th>
+            <Th>{t('Joined')}</Th>
             {canManage ? (
               <Th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('Actions')}</span>
               </Th>
             ) : null}
           </tr>
@@ -70,7 +77,7 @@ export function MembersPanel({
                 <span className="block truncate font-medium text-zinc-900">
                   {m.name}
                   {m.operatorId === currentOperatorId ? (
-                    <span className="ml-1.5 text-xs font-normal text-zinc-500">(you)</span>
+                    <span className="ml-1.5 text-xs font-normal text-zinc-500">{t('(you)')}</span>
                   ) : null}
                 </span>
                 <span className="block truncate text-xs text-zinc-500">{m.email}</span>
@@ -89,39 +96,39 @@ export function MembersPanel({
                 <Td className="w-px text-right whitespace-nowrap">
                   {m.operatorId === currentOperatorId ? null : (
                     <ConfirmButton
-                      label="Reset password"
-                      ariaLabel={`Mail ${m.email} a password reset link`}
+                      label={t('Reset password')}
+                      ariaLabel={t('Mail {email} a password reset link', { email: m.email })}
                       variant="ghost"
-                      title="Mail a password reset link?"
-                      body={
-                        <>
-                          A one-time link to choose a new password goes to{' '}
-                          <span className="font-medium text-zinc-900">{m.email}</span>, valid for 30 minutes. Their
-                          password works until they use it; then all their sessions are signed out.
-                        </>
-                      }
-                      confirmLabel="Mail the link"
-                      pendingLabel="Sending…"
+                      title={t('Mail a password reset link?')}
+                      body={richText(
+                        t(
+                          'A one-time link to choose a new password goes to {email}, valid for 30 minutes. Their password works until they use it; then all their sessions are signed out.',
+                        ),
+                        { email: <span className="font-medium text-zinc-900">{m.email}</span> },
+                      )}
+                      confirmLabel={t('Mail the link')}
+                      pendingLabel={t('Sending…')}
                       action={() => actions.sendPasswordReset(m.operatorId)}
-                      success={(data) => ['Reset link sent', `A one-time link went to ${data.email}.`]}
-                      failure="Could not send a reset link"
+                      success={(data) => [
+                        t('Reset link sent'),
+                        t('A one-time link went to {email}.', { email: data.email }),
+                      ]}
+                      failure={t('Could not send a reset link')}
                     />
                   )}
                   <ConfirmButton
-                    label="Remove"
-                    ariaLabel={`Remove ${m.email}`}
-                    title="Remove member?"
-                    body={
-                      <>
-                        <span className="font-medium text-zinc-900">{m.name}</span> ({m.email}) loses access to this
-                        tenant at once. Their changes stay in the audit log.
-                      </>
-                    }
-                    confirmLabel="Remove member"
-                    pendingLabel="Removing…"
+                    label={t('Remove')}
+                    ariaLabel={t('Remove {email}', { email: m.email })}
+                    title={t('Remove member?')}
+                    body={richText(
+                      t('{name} ({email}) loses access to this tenant at once. Their changes stay in the audit log.'),
+                      { name: <span className="font-medium text-zinc-900">{m.name}</span>, email: m.email },
+                    )}
+                    confirmLabel={t('Remove member')}
+                    pendingLabel={t('Removing…')}
                     action={() => actions.remove(m.operatorId)}
-                    success={() => ['Member removed', `${m.email} no longer has access.`]}
-                    failure="Could not remove the member"
+                    success={() => [t('Member removed'), t('{email} no longer has access.', { email: m.email })]}
+                    failure={t('Could not remove the member')}
                   />
                 </Td>
               ) : null}
@@ -130,15 +137,15 @@ export function MembersPanel({
         </tbody>
       </Table>
       {invitations.length ? (
-        <Table label="Pending invitations">
+        <Table label={t('Pending invitations')}>
           <thead>
             <tr>
-              <Th>Invited</Th>
-              <Th>Role</Th>
-              <Th>Link expires</Th>
+              <Th>{t('Invited')}</Th>
+              <Th>{t('Role')}</Th>
+              <Th>{t('Link expires')}</Th>
               {canManage ? (
                 <Th>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('Actions')}</span>
                 </Th>
               ) : null}
             </tr>
@@ -156,20 +163,20 @@ export function MembersPanel({
                 {canManage && actions ? (
                   <Td className="w-px text-right">
                     <ConfirmButton
-                      label="Revoke"
-                      ariaLabel={`Revoke invitation of ${i.email}`}
-                      title="Revoke invitation?"
-                      body={
-                        <>
-                          The link sent to <span className="font-medium text-zinc-900">{i.email}</span> stops working.
-                          You can invite them again later.
-                        </>
-                      }
-                      confirmLabel="Revoke invitation"
-                      pendingLabel="Revoking…"
+                      label={t('Revoke')}
+                      ariaLabel={t('Revoke invitation of {email}', { email: i.email })}
+                      title={t('Revoke invitation?')}
+                      body={richText(t('The link sent to {email} stops working. You can invite them again later.'), {
+                        email: <span className="font-medium text-zinc-900">{i.email}</span>,
+                      })}
+                      confirmLabel={t('Revoke invitation')}
+                      pendingLabel={t('Revoking…')}
                       action={() => actions.revokeInvitation(i.id)}
-                      success={() => ['Invitation revoked', `The link for ${i.email} no longer works.`]}
-                      failure="Could not revoke the invitation"
+                      success={() => [
+                        t('Invitation revoked'),
+                        t('The link for {email} no longer works.', { email: i.email }),
+                      ]}
+                      failure={t('Could not revoke the invitation')}
                     />
                   </Td>
                 ) : null}
@@ -186,16 +193,21 @@ function RoleSelect({ member, changeRole }: { member: MemberDto; changeRole: Mem
   const [role, setRole] = useState<Role>(member.role);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const dirty = role !== member.role;
 
   function save() {
     startTransition(async () => {
       const result = await changeRole(member.operatorId, role);
-      if (result.ok) toast.success('Role changed', `${member.email} is now ${roleLabel(result.data.role)}.`);
+      if (result.ok)
+        toast.success(
+          t('Role changed'),
+          t('{email} is now {role}.', { email: member.email, role: t(roleLabel(result.data.role)) }),
+        );
       else {
         setRole(member.role);
-        toast.error('Could not change the role', result.error.message);
+        toast.error(t('Could not change the role'), result.error.message);
       }
     });
   }
@@ -203,7 +215,7 @@ function RoleSelect({ member, changeRole }: { member: MemberDto; changeRole: Mem
   return (
     <span className="flex items-center gap-2">
       <label htmlFor={id} className="sr-only">
-        Role of {member.email}
+        {t('Role of {email}', { email: member.email })}
       </label>
       <select
         id={id}
@@ -214,7 +226,7 @@ function RoleSelect({ member, changeRole }: { member: MemberDto; changeRole: Mem
       >
         {roles.map((r) => (
           <option key={r} value={r}>
-            {roleLabel(r)}
+            {t(roleLabel(r))}
           </option>
         ))}
       </select>
@@ -226,9 +238,9 @@ function RoleSelect({ member, changeRole }: { member: MemberDto; changeRole: Mem
             disabled={pending}
             aria-busy={pending}
             className={buttonClasses('primary', 'sm')}
-            aria-label={`Save role of ${member.email}`}
+            aria-label={t('Save role of {email}', { email: member.email })}
           >
-            {pending ? <Spinner /> : null} Save
+            {pending ? <Spinner /> : null} {t('Save')}
           </button>
           <button
             type="button"
@@ -236,7 +248,7 @@ function RoleSelect({ member, changeRole }: { member: MemberDto; changeRole: Mem
             disabled={pending}
             className={buttonClasses('ghost', 'sm')}
           >
-            Cancel
+            {t('Cancel')}
           </button>
         </>
       ) : null}
@@ -251,13 +263,14 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
   const [created, setCreated] = useState<{ link: string; email: string; role: Role } | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const trimmed = email.trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) {
-      setError('Enter the email address of the person to invite.');
+      setError(t('Enter the email address of the person to invite.'));
       document.getElementById(`${id}-email`)?.focus();
       return;
     }
@@ -267,10 +280,10 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
       if (result.ok) {
         setCreated({ link: result.data.link, email: result.data.invitation.email, role: result.data.invitation.role });
         setEmail('');
-        toast.success('Invitation created', `Send the link to ${result.data.invitation.email}.`);
+        toast.success(t('Invitation created'), t('Send the link to {email}.', { email: result.data.invitation.email }));
       } else {
         setError(result.error.message);
-        toast.error('Could not invite', result.error.message);
+        toast.error(t('Could not invite'), result.error.message);
       }
     });
   }
@@ -280,13 +293,13 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
       <form
         onSubmit={onSubmit}
         noValidate
-        aria-label="Invite a member"
+        aria-label={t('Invite a member')}
         data-testid="invite-member-form"
         className="flex items-start gap-3"
       >
         <div className="min-w-0 flex-1">
           <label htmlFor={`${id}-email`} className="sr-only">
-            Email to invite
+            {t('Email to invite')}
           </label>
           <input
             id={`${id}-email`}
@@ -296,7 +309,7 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
               setEmail(e.target.value);
               setError(null);
             }}
-            placeholder="colleague@company.com"
+            placeholder={EXAMPLE_EMAIL}
             autoComplete="off"
             maxLength={200}
             aria-invalid={error ? true : undefined}
@@ -310,13 +323,13 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
             </p>
           ) : (
             <p id={`${id}-hint`} className="mt-1.5 text-xs text-zinc-500">
-              {roleLabel(role)}: {roleHelp[role]}.
+              {t('{role}: {help}.', { role: t(roleLabel(role)), help: t(roleHelp[role]) })}
             </p>
           )}
         </div>
         <div className="w-36">
           <label htmlFor={`${id}-role`} className="sr-only">
-            Role for the new member
+            {t('Role for the new member')}
           </label>
           <select
             id={`${id}-role`}
@@ -327,26 +340,28 @@ function InviteForm({ invite }: { invite: MemberActions['invite'] }) {
           >
             {roles.map((r) => (
               <option key={r} value={r}>
-                {roleLabel(r)}
+                {t(roleLabel(r))}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
           {pending ? <Spinner /> : null}
-          {pending ? 'Inviting…' : 'Invite'}
+          {pending ? t('Inviting…') : t('Invite')}
         </button>
       </form>
       {created ? (
         <OneTimeReveal
-          title={`Invitation link for ${created.email}`}
+          title={t('Invitation link for {email}', { email: created.email })}
           value={created.link}
-          label="Invitation link"
+          label={t('Invitation link')}
           testId="invitation-link"
           onDone={() => setCreated(null)}
         >
-          Send this link to them yourself; it is shown only now. It works once, within 72 hours, and makes them an{' '}
-          {roleLabel(created.role)} here.
+          {t(
+            'Send this link to them yourself; it is shown only now. It works once, within 72 hours, and makes them an {role} here.',
+            { role: t(roleLabel(created.role)) },
+          )}
         </OneTimeReveal>
       ) : null}
     </div>

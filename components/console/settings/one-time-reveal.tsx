@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 import { AlertIcon, CheckIcon, CopyIcon } from '../icons';
 
 export function OneTimeReveal({
@@ -26,6 +27,7 @@ export function OneTimeReveal({
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
   const toast = useToast();
+  const t = useT();
   const headingId = useId();
 
   useEffect(() => headingRef.current?.focus(), [value]);
@@ -42,12 +44,12 @@ export function OneTimeReveal({
       // Clipboard API unavailable (insecure origin or denied): fall back to a selection copy.
       inputRef.current?.select();
       if (!document.execCommand('copy')) {
-        toast.error('Copy failed', 'Select the text and copy it by hand.');
+        toast.error(t('Copy failed'), t('Select the text and copy it by hand.'));
         return;
       }
     }
     setCopied(true);
-    toast.success('Copied to clipboard');
+    toast.success(t('Copied to clipboard'));
   }
 
   return (
@@ -84,10 +86,10 @@ export function OneTimeReveal({
             />
             <button type="button" onClick={copy} className={buttonClasses('secondary')}>
               {copied ? <CheckIcon className="size-4 text-emerald-600" /> : <CopyIcon className="size-4" />}
-              {copied ? 'Copied' : 'Copy'}
+              {copied ? t('Copied') : t('Copy')}
             </button>
             <button type="button" onClick={onDone} className={buttonClasses('ghost')}>
-              Done
+              {t('Done')}
             </button>
           </div>
         </div>

@@ -6,20 +6,28 @@
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import type { TenantSecretKind } from '@/lib/auth/rotate-tenant-secret';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
 import { ConfirmButton } from './confirm-button';
 import { OneTimeReveal } from './one-time-reveal';
 
-const about: Record<TenantSecretKind, { name: string; use: string; effect: string }> = {
+// `name` is a heading; `lower` the same name inside a sentence.
+const about: Record<TenantSecretKind, { name: string; lower: string; use: string; effect: string }> = {
   userToken: {
-    name: 'User-token secret',
-    use: 'The host app signs end-user tokens (HS256 JWTs) with it.',
-    effect:
+    name: msg('User-token secret'),
+    lower: msg('user-token secret'),
+    use: msg('The host app signs end-user tokens (HS256 JWTs) with it.'),
+    effect: msg(
       'Every token signed with the current secret stops working within seconds: users are signed out of the H5 pages until the host app signs new tokens with the new secret.',
+    ),
   },
   webhook: {
-    name: 'Webhook secret',
-    use: 'Signs the host app\u2019s behaviour events to us. Our webhooks to it are signed with each endpoint\u2019s own secret (Webhooks, below).',
-    effect: 'Events signed with the current secret are refused within seconds.',
+    name: msg('Webhook secret'),
+    lower: msg('webhook secret'),
+    use: msg(
+      'Signs the host app\u2019s behaviour events to us. Our webhooks to it are signed with each endpoint\u2019s own secret (Webhooks, below).',
+    ),
+    effect: msg('Events signed with the current secret are refused within seconds.'),
   },
 };
 
@@ -31,6 +39,7 @@ export function TenantSecretsPanel({
   rotate: ((kind: TenantSecretKind) => Promise<ActionResult<{ secret: string; fingerprint: string }>>) | null;
 }) {
   const [revealed, setRevealed] = useState<{ kind: TenantSecretKind; secret: string } | null>(null);
+  const t = useT();
   return (
     <div className="space-y-4">
       <ul
@@ -40,10 +49,10 @@ export function TenantSecretsPanel({
         {(['userToken', 'webhook'] as const).map((kind) => (
           <li key={kind} className="flex items-center justify-between gap-6 px-4 py-3.5" data-testid={`secret-${kind}`}>
             <div className="min-w-0">
-              <p className="text-sm font-medium text-zinc-900">{about[kind].name}</p>
-              <p className="mt-0.5 text-sm text-zinc-600">{about[kind].use}</p>
+              <p className="text-sm font-medium text-zinc-900">{t(about[kind].name)}</p>
+              <p className="mt-0.5 text-sm text-zinc-600">{t(about[kind].use)}</p>
               <p className="mt-1 text-xs text-zinc-500">
-                Fingerprint{' '}
+                {t('Fingerprint')}{' '}
                 <code className="font-mono text-zinc-700" data-testid={`secret-${kind}-fingerprint`}>
                   {fingerprints[kind]}
                 </code>
@@ -51,16 +60,19 @@ export function TenantSecretsPanel({
             </div>
             {rotate ? (
               <ConfirmButton
-                label="Rotate"
+                label={t('Rotate')}
                 variant="secondary"
-                ariaLabel={`Rotate ${about[kind].name.toLowerCase()}`}
-                title={`Rotate the ${about[kind].name.toLowerCase()}?`}
-                body={<>{about[kind].effect} The new secret is shown once.</>}
-                confirmLabel="Rotate secret"
-                pendingLabel="Rotating…"
+                ariaLabel={t('Rotate {secret}', { secret: t(about[kind].lower) })}
+                title={t('Rotate the {secret}?', { secret: t(about[kind].lower) })}
+                body={t('{effect} The new secret is shown once.', { effect: t(about[kind].effect) })}
+                confirmLabel={t('Rotate secret')}
+                pendingLabel={t('Rotating…')}
                 action={() => rotate(kind)}
-                success={(d) => ['Secret rotated', `New fingerprint ${d.fingerprint}. Copy the secret now.`]}
-                failure="Could not rotate the secret"
+                success={(d) => [
+                  t('Secret rotated'),
+                  t('New fingerprint {fingerprint}. Copy the secret now.', { fingerprint: d.fingerprint }),
+                ]}
+                failure={t('Could not rotate the secret')}
                 onSuccess={(d) => setRevealed({ kind, secret: d.secret })}
               />
             ) : null}
@@ -69,14 +81,15 @@ export function TenantSecretsPanel({
       </ul>
       {revealed ? (
         <OneTimeReveal
-          title={`New ${about[revealed.kind].name.toLowerCase()}`}
+          title={t('New {secret}', { secret: t(about[revealed.kind].lower) })}
           value={revealed.secret}
-          label={`New ${about[revealed.kind].name}`}
+          label={t('New {secret}', { secret: t(about[revealed.kind].name) })}
           testId="new-secret"
           onDone={() => setRevealed(null)}
         >
-          This is the only time it is shown. Put it in the host app&apos;s configuration now; if it is lost, rotate
-          again.
+          {t(
+            "This is the only time it is shown. Put it in the host app's configuration now; if it is lost, rotate again.",
+          )}
         </OneTimeReveal>
       ) : null}
     </div>

@@ -8,6 +8,7 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
 
@@ -23,6 +24,7 @@ export function TimezoneForm({
   const [pending, start] = useTransition();
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
   if (!update) return <span>{timezone}</span>;
   return (
     <form
@@ -33,14 +35,17 @@ export function TimezoneForm({
           const result = await update(value).catch(() => null);
           if (result?.ok) {
             setError(null);
-            toast.success('Time zone saved', `The console shows times in ${result.data.timezone}.`);
+            toast.success(
+              t('Time zone saved'),
+              t('The console shows times in {zone}.', { zone: result.data.timezone }),
+            );
             router.refresh();
-          } else setError(result ? result.error.message : 'The server could not be reached; nothing changed.');
+          } else setError(result ? result.error.message : t('The server could not be reached; nothing changed.'));
         });
       }}
     >
       <label htmlFor="tenant-timezone" className="sr-only">
-        Console time zone
+        {t('Console time zone')}
       </label>
       <input
         id="tenant-timezone"
@@ -58,7 +63,7 @@ export function TimezoneForm({
       </datalist>
       <button type="submit" className={buttonClasses('secondary', 'sm')} disabled={pending || value === timezone}>
         {pending ? <Spinner /> : null}
-        Save
+        {t('Save')}
       </button>
       {error ? (
         <p id="tenant-timezone-error" role="alert" className="w-full text-xs text-red-700">

@@ -4,13 +4,18 @@ import { redirect } from 'next/navigation';
 import { renderSVG } from 'uqr';
 import { listOperatorTenants } from '@/lib/auth/console-guard';
 import { getTwoFactorStatus } from '@/lib/auth/enrol-two-factor';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { LogoMark } from '@/components/console/icons';
+import { richText } from '@/components/console/rich-text';
 import { SignOutButton } from '@/components/console/sign-out-button';
 import { TwoFactorPanel } from '@/components/console/account/two-factor-panel';
 import { currentOperatorId } from '../../_server/session';
 import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorAction } from './actions';
 
-export const metadata: Metadata = { title: 'Account security' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Account security') };
+}
 
 // GET /account/security – the signed-in operator's two-factor sign-in; ?required=<tenant slug> when
 // that tenant requires it of its owners and sent them here
@@ -21,13 +26,14 @@ export default async function AccountSecurityPage({
 }) {
   const operatorId = await currentOperatorId();
   if (!operatorId) redirect('/signin?callbackUrl=/account/security');
-  const [{ required }, status, tenants] = await Promise.all([
+  const [{ required }, status, tenants, t] = await Promise.all([
     searchParams,
     getTwoFactorStatus(operatorId),
     listOperatorTenants(operatorId),
+    getConsoleT(),
   ]);
   // Only a tenant this operator owns names the requirement; anything else is ignored.
-  const requiredBy = tenants.find((t) => t.slug === required && t.role === 'OWNER') ?? null;
+  const requiredBy = tenants.find((m) => m.slug === required && m.role === 'OWNER') ?? null;
   const back = requiredBy ? `/t/${requiredBy.slug}` : tenants[0] ? `/t/${tenants[0].slug}` : '/';
 
   return (
@@ -39,7 +45,7 @@ export default async function AccountSecurityPage({
         >
           <LogoMark className="size-7" />
           <span className="text-sm font-semibold tracking-tight text-zinc-950">
-            Lottery <span className="font-normal text-zinc-500">Console</span>
+            {t('Lottery')} <span className="font-normal text-zinc-500">{t('Console')}</span>
           </span>
         </Link>
         <div className="flex items-center gap-4 text-sm text-zinc-600">
@@ -51,11 +57,11 @@ export default async function AccountSecurityPage({
         <div>
           {status.enabled || !requiredBy ? (
             <Link href={back} className="text-sm font-medium text-indigo-700 hover:underline">
-              ← Back to the console
+              {t('← Back to the console')}
             </Link>
           ) : null}
-          <h1 className="mt-2 text-2xl font-semibold tracking-tight text-zinc-950">Account security</h1>
-          <p className="mt-1 text-sm text-zinc-600">How you sign in to the Lottery Console, in every tenant.</p>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight text-zinc-950">{t('Account security')}</h1>
+          <p className="mt-1 text-sm text-zinc-600">{t('How you sign in to the Lottery Console, in every tenant.')}</p>
         </div>
         {requiredBy && !status.enabled ? (
           <div
@@ -63,8 +69,9 @@ export default async function AccountSecurityPage({
             data-testid="two-factor-required"
             className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
           >
-            <span className="font-medium">{requiredBy.name}</span> requires owners to use two-factor sign-in. Set it up
-            to continue to its console.
+            {richText(t('{tenant} requires owners to use two-factor sign-in. Set it up to continue to its console.'), {
+              tenant: <span className="font-medium">{requiredBy.name}</span>,
+            })}
           </div>
         ) : null}
         <section
@@ -72,7 +79,7 @@ export default async function AccountSecurityPage({
           className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm shadow-zinc-900/5"
         >
           <h2 id="two-factor-heading" className="text-base font-semibold text-zinc-950">
-            Two-factor sign-in
+            {t('Two-factor sign-in')}
           </h2>
           <div className="mt-4">
             <TwoFactorPanel
@@ -92,14 +99,16 @@ export default async function AccountSecurityPage({
           className="rounded-xl border border-zinc-200 bg-white p-6 shadow-sm shadow-zinc-900/5"
         >
           <h2 id="password-heading" className="text-base font-semibold text-zinc-950">
-            Password
+            {t('Password')}
           </h2>
           <p className="mt-2 text-sm leading-6 text-zinc-600">
-            To change it, ask for a reset link: it is mailed to {status.email} and works once, for 30 minutes. Setting a
-            new password signs out all your sessions, this one too.
+            {t(
+              'To change it, ask for a reset link: it is mailed to {email} and works once, for 30 minutes. Setting a new password signs out all your sessions, this one too.',
+              { email: status.email },
+            )}
           </p>
           <Link href="/reset" className={`mt-4 inline-flex text-sm font-medium text-indigo-700 hover:underline`}>
-            Mail me a reset link
+            {t('Mail me a reset link')}
           </Link>
         </section>
       </main>

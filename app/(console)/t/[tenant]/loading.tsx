@@ -1,8 +1,11 @@
+import { getConsoleT } from '@/components/console/i18n-server';
+
 // Shown inside the console shell while a section's server data loads.
-export default function ConsoleLoading() {
+export default async function ConsoleLoading() {
+  const t = await getConsoleT();
   return (
     <div className="space-y-8" aria-busy="true" aria-live="polite">
-      <span className="sr-only">Loading…</span>
+      <span className="sr-only">{t('Loading…')}</span>
       <div className="space-y-3 border-b border-zinc-200 pb-6" aria-hidden>
         <div className="h-7 w-48 animate-pulse rounded-md bg-zinc-200" />
         <div className="h-4 w-96 animate-pulse rounded-md bg-zinc-100" />

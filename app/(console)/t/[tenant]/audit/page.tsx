@@ -12,18 +12,24 @@ import { AuditFilterForm, type AuditFilterFormValues } from '@/components/consol
 import { CursorPager } from '@/components/console/cursor-pager';
 import { EmptyState } from '@/components/console/empty-state';
 import { ScrollIcon } from '@/components/console/icons';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { PageHeader } from '@/components/console/page-header';
+import { richText } from '@/components/console/rich-text';
+import { msg, type Translator } from '@/lib/i18n/console/translator';
 import { Timestamp } from '@/components/console/timestamp';
 import { requireConsolePage } from '../../../_server/session';
 
-export const metadata: Metadata = { title: 'Audit' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Audit') };
+}
 
 const PAGE_SIZE = 50;
 const actorLabel: Record<AuditLogDto['actor']['type'], string> = {
-  OPERATOR: 'Operator',
-  API_KEY: 'API key',
-  SYSTEM: 'System',
-  USER: 'User',
+  OPERATOR: msg('Operator'),
+  API_KEY: msg('API key'),
+  SYSTEM: msg('System'),
+  USER: msg('User'),
 };
 
 // ?object=&id=&actor=<TYPE>:<id>&before=: values that do not parse are dropped.
@@ -51,6 +57,32 @@ function toFilters(values: AuditFilterFormValues): AuditLogFilters {
   };
 }
 
+/** The table footer's count: one whole sentence per case, so each language words it its own way. */
+function footerText(t: Translator, count: number, paged: boolean, filtered: boolean): string {
+  if (count === 0)
+    return paged
+      ? filtered
+        ? t('No older entries on this page matching the filters')
+        : t('No older entries on this page')
+      : filtered
+        ? t('No older entries matching the filters')
+        : t('No older entries');
+  if (paged && filtered)
+    return t.plural(
+      count,
+      'Showing {count} entry on this page matching the filters',
+      'Showing {count} entries on this page matching the filters',
+    );
+  if (paged) return t.plural(count, 'Showing {count} entry on this page', 'Showing {count} entries on this page');
+  if (filtered)
+    return t.plural(
+      count,
+      'Showing {count} entry matching the filters',
+      'Showing {count} entries matching the filters',
+    );
+  return t.plural(count, 'Showing {count} entry', 'Showing {count} entries');
+}
+
 function href(base: string, values: AuditFilterFormValues, before?: string): string {
   return hrefWithQuery(base, { ...values, before });
 }
@@ -64,6 +96,7 @@ export default async function AuditPage({
 }) {
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const t = await getConsoleT();
   const { values, before } = parseParams(raw);
   const [{ items, nextBeforeId }, facets] = await Promise.all([
     listAuditLogs(
@@ -81,15 +114,18 @@ export default async function AuditPage({
     return (
       <div className="space-y-8">
         <PageHeader
-          title="Audit"
-          description="Every change made in this tenant through the console or the management API, newest first."
+          title={t('Audit')}
+          description={t('Every change made in this tenant through the console or the management API, newest first.')}
         />
-        <EmptyState icon={ScrollIcon} title="No changes recorded yet">
+        <EmptyState icon={ScrollIcon} title={t('No changes recorded yet')}>
           <p>
-            Creating prizes, publishing activities, adjusting odds or stock, shipping prizes and managing members or API
-            keys each leave an entry here: who did it, when, and what changed.
+            {t(
+              'Creating prizes, publishing activities, adjusting odds or stock, shipping prizes and managing members or API keys each leave an entry here: who did it, when, and what changed.',
+            )}
           </p>
-          <p className="mt-2">Make a change — for example create an API key in Settings — and it will show up here.</p>
+          <p className="mt-2">
+            {t('Make a change — for example create an API key in Settings — and it will show up here.')}
+          </p>
         </EmptyState>
       </div>
     );
@@ -98,8 +134,10 @@ export default async function AuditPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Audit"
-        description="Every change made in this tenant through the console or the management API, newest first: who, what, when, and each field before and after."
+        title={t('Audit')}
+        description={t(
+          'Every change made in this tenant through the console or the management API, newest first: who, what, when, and each field before and after.',
+        )}
       />
       <AuditFilterForm
         // Remount on new filters: the fields are uncontrolled, and a link may change the query.
@@ -107,45 +145,44 @@ export default async function AuditPage({
         action={base}
         values={values}
         objectTypes={facets.objectTypes}
-        actors={facets.actors.map((a) => ({ value: `${a.type}:${a.id}`, label: `${a.name} (${actorLabel[a.type]})` }))}
+        actors={facets.actors.map((a) => ({
+          value: `${a.type}:${a.id}`,
+          label: `${a.name} (${t(actorLabel[a.type])})`,
+        }))}
       />
       {items.length === 0 && !paged ? (
-        <EmptyState icon={ScrollIcon} title="No entries match these filters">
+        <EmptyState icon={ScrollIcon} title={t('No entries match these filters')}>
           <p>
-            Nothing in the trail matches.{' '}
-            <Link href={base} className="font-medium text-indigo-700 hover:underline">
-              Clear the filters
-            </Link>{' '}
-            to see every change.
+            {richText(t('Nothing in the trail matches. {clear} to see every change.'), {
+              clear: (
+                <Link href={base} className="font-medium text-indigo-700 hover:underline">
+                  {t('Clear the filters')}
+                </Link>
+              ),
+            })}
           </p>
         </EmptyState>
       ) : (
         <Table
-          label="Audit log"
+          label={t('Audit log')}
           footer={
             <>
-              <span>
-                {items.length === 0
-                  ? 'No older entries'
-                  : `Showing ${items.length} ${items.length === 1 ? 'entry' : 'entries'}`}
-                {paged ? ' on this page' : ''}
-                {filtered ? ' matching the filters' : ''}
-              </span>
+              <span>{footerText(t, items.length, paged, filtered)}</span>
               <CursorPager
                 firstHref={paged ? href(base, values) : null}
                 nextHref={nextBeforeId ? href(base, values, nextBeforeId) : null}
-                firstLabel="Newest"
-                nextLabel="Older entries"
+                firstLabel={t('Newest')}
+                nextLabel={t('Older entries')}
               />
             </>
           }
         >
           <thead>
             <tr>
-              <Th className="w-36">When</Th>
-              <Th className="w-44">Who</Th>
-              <Th className="w-52">What</Th>
-              <Th>Changes</Th>
+              <Th className="w-36">{t('When')}</Th>
+              <Th className="w-44">{t('Who')}</Th>
+              <Th className="w-52">{t('What')}</Th>
+              <Th>{t('Changes')}</Th>
             </tr>
           </thead>
           <tbody>
@@ -174,14 +211,14 @@ export default async function AuditPage({
                   <Link
                     href={href(base, { object: entry.object.type, id: entry.object.id })}
                     className="mt-1.5 block rounded hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
-                    title={`History of ${entry.object.type} ${entry.object.id}`}
+                    title={t('History of {object} {id}', { object: entry.object.type, id: entry.object.id })}
                   >
                     <span className="block font-medium text-zinc-900">{entry.object.type}</span>
                     <span className="block truncate font-mono text-xs text-zinc-500">{entry.object.id}</span>
                   </Link>
                 </Td>
                 <Td className="align-top">
-                  <AuditDiff before={entry.before} after={entry.after} />
+                  <AuditDiff before={entry.before} after={entry.after} t={t} />
                 </Td>
               </Tr>
             ))}

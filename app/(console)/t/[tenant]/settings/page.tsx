@@ -25,7 +25,10 @@ import { TimezoneForm } from '@/components/console/settings/timezone-form';
 import { KeyIcon, LockIcon } from '@/components/console/icons';
 import { ApprovalsPanel } from '@/components/console/settings/approvals-panel';
 import { getApprovalPolicy } from '@/lib/activities/approval-policy';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { PageHeader } from '@/components/console/page-header';
+import { richText } from '@/components/console/rich-text';
+import { msg } from '@/lib/i18n/console/translator';
 import { RoleBadge } from '@/components/console/role-badge';
 import { roleLabel } from '@/components/console/role-labels';
 import { Timestamp } from '@/components/console/timestamp';
@@ -48,11 +51,15 @@ import {
 } from './actions';
 import { setApprovalPolicyAction } from './approvals-actions';
 
-export const metadata: Metadata = { title: 'Settings' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Settings') };
+}
 
 export default async function SettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireConsolePage(tenant);
+  const t = await getConsoleT();
   const canManageKeys = roleAtLeast(ctx.role, 'OWNER');
   const [
     apiKeys,
@@ -88,20 +95,24 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   return (
     <div className="space-y-8">
       <PageHeader
-        title="Settings"
-        description={`Configuration of ${ctx.tenantName} and how other systems connect to it.`}
+        title={t('Settings')}
+        description={t('Configuration of {tenant} and how other systems connect to it.', { tenant: ctx.tenantName })}
       />
 
-      <SettingsSection title="Tenant" description="Identifies this tenant in URLs and in the API.">
+      <SettingsSection
+        headingId="tenant-heading"
+        title={t('Tenant')}
+        description={t('Identifies this tenant in URLs and in the API.')}
+      >
         <dl className="grid grid-cols-4 divide-x divide-zinc-200 rounded-lg border border-zinc-200 bg-white">
-          <Field label="Name">{ctx.tenantName}</Field>
-          <Field label="Slug">
+          <Field label={t('Name')}>{ctx.tenantName}</Field>
+          <Field label={t('Slug')}>
             <span className="font-mono">{ctx.tenantSlug}</span>
           </Field>
-          <Field label="Your role">
+          <Field label={t('Your role')}>
             <RoleBadge role={ctx.role} />
           </Field>
-          <Field label="Console time zone">
+          <Field label={t('Console time zone')}>
             <TimezoneForm
               timezone={ctx.tenantTimezone}
               update={canManageKeys ? updateTimezoneAction.bind(null, slug) : null}
@@ -112,15 +123,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
 
       <SettingsSection
         id="members"
-        title="Members"
-        description="People who can sign in to this tenant's console. Owners manage members, keys and secrets; operators make changes; analysts read."
+        title={t('Members')}
+        description={t(
+          "People who can sign in to this tenant's console. Owners manage members, keys and secrets; operators make changes; analysts read.",
+        )}
       >
         <div className="space-y-4">
           {canManageKeys ? null : (
             <OwnersOnly
               role={ctx.role}
               tenantName={ctx.tenantName}
-              what="invite, change or remove members"
+              what={msg('invite, change or remove members')}
               testId="members-read-only"
             />
           )}
@@ -151,15 +164,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
 
       <SettingsSection
         id="approvals"
-        title="Approvals"
-        description="Changes to live activities that touch a checked scope wait for this many approvals from operators other than the one who proposed them."
+        title={t('Approvals')}
+        description={t(
+          'Changes to live activities that touch a checked scope wait for this many approvals from operators other than the one who proposed them.',
+        )}
       >
         <div className="space-y-4">
           {canManageKeys ? null : (
             <OwnersOnly
               role={ctx.role}
               tenantName={ctx.tenantName}
-              what="change the approval policy"
+              what={msg('change the approval policy')}
               testId="approvals-read-only"
             />
           )}
@@ -173,12 +188,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
 
       <SettingsSection
         id="secrets"
-        title="Secrets"
-        description="Shared with the host app: it signs end-user tokens and behaviour events with these. Rotate one if it may have leaked; the new secret is shown once."
+        title={t('Secrets')}
+        description={t(
+          'Shared with the host app: it signs end-user tokens and behaviour events with these. Rotate one if it may have leaked; the new secret is shown once.',
+        )}
       >
         <div className="space-y-4">
           {canManageKeys ? null : (
-            <OwnersOnly role={ctx.role} tenantName={ctx.tenantName} what="rotate secrets" testId="secrets-read-only" />
+            <OwnersOnly
+              role={ctx.role}
+              tenantName={ctx.tenantName}
+              what={msg('rotate secrets')}
+              testId="secrets-read-only"
+            />
           )}
           <TenantSecretsPanel
             fingerprints={fingerprints}
@@ -189,15 +211,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
 
       <SettingsSection
         id="host-app"
-        title="Host app"
-        description="The host app's pages that embed the H5 play page: only they may frame it and post it a user token."
+        title={t('Host app')}
+        description={t(
+          "The host app's pages that embed the H5 play page: only they may frame it and post it a user token.",
+        )}
       >
         <div className="space-y-4">
           {canManageKeys ? null : (
             <OwnersOnly
               role={ctx.role}
               tenantName={ctx.tenantName}
-              what="change the host app's origins"
+              what={msg("change the host app's origins")}
               testId="host-app-read-only"
             />
           )}
@@ -210,15 +234,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
 
       <SettingsSection
         id="webhooks"
-        title="Webhooks"
-        description="Where the host app hears of wins, claims, shipments, voids, activities starting and ending, and alerts: each event is POSTed signed, retried for 24 hours, and logged here."
+        title={t('Webhooks')}
+        description={t(
+          'Where the host app hears of wins, claims, shipments, voids, activities starting and ending, and alerts: each event is POSTed signed, retried for 24 hours, and logged here.',
+        )}
       >
         <div className="space-y-4">
           {canManageKeys ? null : (
             <OwnersOnly
               role={ctx.role}
               tenantName={ctx.tenantName}
-              what="add, disable or resend webhooks"
+              what={msg('add, disable or resend webhooks')}
               testId="webhooks-read-only"
             />
           )}
@@ -240,8 +266,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
 
       <SettingsSection
         id="api-keys"
-        title="API keys"
-        description="Let other systems automate this tenant through the management API. A key can change anything here: give each system its own and revoke keys you no longer use."
+        title={t('API keys')}
+        description={t(
+          'Let other systems automate this tenant through the management API. A key can change anything here: give each system its own and revoke keys you no longer use.',
+        )}
       >
         <div className="space-y-4">
           {canManageKeys ? (
@@ -253,9 +281,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
             >
               <LockIcon className="mt-0.5 size-4 shrink-0 text-zinc-500" />
               <p>
-                Only owners can create or revoke API keys. You are signed in as {article(roleLabel(ctx.role))}{' '}
-                <span className="font-medium text-zinc-900">{roleLabel(ctx.role)}</span>; ask an owner of{' '}
-                {ctx.tenantName} if you need a key.
+                {richText(
+                  article(roleLabel(ctx.role)) === 'an'
+                    ? t(
+                        'Only owners can create or revoke API keys. You are signed in as an {role}; ask an owner of {tenant} if you need a key.',
+                      )
+                    : t(
+                        'Only owners can create or revoke API keys. You are signed in as a {role}; ask an owner of {tenant} if you need a key.',
+                      ),
+                  {
+                    role: <span className="font-medium text-zinc-900">{t(roleLabel(ctx.role))}</span>,
+                    tenant: ctx.tenantName,
+                  },
+                )}
               </p>
             </div>
           )}
@@ -266,26 +304,28 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
               data-testid="api-keys-empty"
             >
               <KeyIcon className="size-5 text-zinc-500" />
-              <p className="mt-3 text-sm font-medium text-zinc-900">No API keys yet</p>
+              <p className="mt-3 text-sm font-medium text-zinc-900">{t('No API keys yet')}</p>
               <p className="mt-1 max-w-sm text-sm text-zinc-600">
                 {canManageKeys
-                  ? 'Create a key above for each system that automates this tenant. It is listed here afterwards, by name and prefix only.'
-                  : 'Keys an owner creates are listed here by name and prefix, with when they were last used.'}
+                  ? t(
+                      'Create a key above for each system that automates this tenant. It is listed here afterwards, by name and prefix only.',
+                    )
+                  : t('Keys an owner creates are listed here by name and prefix, with when they were last used.')}
               </p>
             </div>
           ) : (
-            <Table label="API keys">
+            <Table label={t('API keys')}>
               <thead>
                 <tr>
-                  <Th>Name</Th>
-                  <Th>Key</Th>
-                  <Th>Access</Th>
-                  <Th>Created</Th>
-                  <Th>Last used</Th>
-                  <Th>Status</Th>
+                  <Th>{t('Name')}</Th>
+                  <Th>{t('Key')}</Th>
+                  <Th>{t('Access')}</Th>
+                  <Th>{t('Created')}</Th>
+                  <Th>{t('Last used')}</Th>
+                  <Th>{t('Status')}</Th>
                   {canManageKeys ? (
                     <Th>
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t('Actions')}</span>
                     </Th>
                   ) : null}
                 </tr>
@@ -300,15 +340,29 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
                       <code className="font-mono text-xs text-zinc-700">{k.prefix}…</code>
                     </Td>
                     <Td className="text-xs text-zinc-700">
-                      {k.scopes.includes('*') ? 'Everything' : k.scopes.join(', ').replace(/^read$/, 'Read only')}
+                      {k.scopes.includes('*')
+                        ? t('Everything')
+                        : k.scopes.join(', ') === 'read'
+                          ? t('Read only')
+                          : k.scopes.join(', ')}
                     </Td>
                     <Td className="text-zinc-700">
                       <Timestamp iso={k.createdAt} />
                     </Td>
                     <Td className="text-zinc-700">
-                      {k.lastUsedAt ? <Timestamp iso={k.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}
+                      {k.lastUsedAt ? (
+                        <Timestamp iso={k.lastUsedAt} />
+                      ) : (
+                        <span className="text-zinc-500">{t('Never')}</span>
+                      )}
                     </Td>
-                    <Td>{k.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="green">Active</Badge>}</Td>
+                    <Td>
+                      {k.revokedAt ? (
+                        <Badge tone="neutral">{t('Revoked')}</Badge>
+                      ) : (
+                        <Badge tone="green">{t('Active')}</Badge>
+                      )}
+                    </Td>
                     {canManageKeys ? (
                       <Td className="w-px text-right">
                         {k.revokedAt ? null : (
@@ -331,7 +385,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
   );
 }
 
-function OwnersOnly({
+/** Why a section is read-only: `what` (a `msg(...)`) only an owner may do. */
+async function OwnersOnly({
   role,
   tenantName,
   what,
@@ -342,6 +397,12 @@ function OwnersOnly({
   what: string;
   testId: string;
 }) {
+  const t = await getConsoleT();
+  const parts = {
+    role: <span className="font-medium text-zinc-900">{t(roleLabel(role))}</span>,
+    what: t(what),
+    tenant: tenantName,
+  };
   return (
     <div
       data-testid={testId}
@@ -349,8 +410,12 @@ function OwnersOnly({
     >
       <LockIcon className="mt-0.5 size-4 shrink-0 text-zinc-500" />
       <p>
-        Only owners can {what}. You are signed in as {article(roleLabel(role))}{' '}
-        <span className="font-medium text-zinc-900">{roleLabel(role)}</span>; ask an owner of {tenantName}.
+        {richText(
+          article(roleLabel(role)) === 'an'
+            ? t('Only owners can {what}. You are signed in as an {role}; ask an owner of {tenant}.')
+            : t('Only owners can {what}. You are signed in as a {role}; ask an owner of {tenant}.'),
+          parts,
+        )}
       </p>
     </div>
   );
@@ -358,16 +423,17 @@ function OwnersOnly({
 
 function SettingsSection({
   id,
+  headingId = `${id}-heading`,
   title,
   description,
   children,
 }: {
   id?: string;
+  headingId?: string;
   title: string;
   description: ReactNode;
   children: ReactNode;
 }) {
-  const headingId = `${id ?? title.toLowerCase()}-heading`;
   return (
     <section
       id={id}
