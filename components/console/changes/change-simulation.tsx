@@ -98,10 +98,10 @@ function Comparison({ result }: { result: SideBySide }) {
           <th scope="col" className="pb-1 font-medium">
             {t('Tier')}
           </th>
-          <th scope="col" className="pb-1 text-right font-medium">
+          <th scope="col" className="pb-1 pl-2 text-right font-medium">
             {t('Wins now')}
           </th>
-          <th scope="col" className="pb-1 text-right font-medium">
+          <th scope="col" className="pb-1 pl-2 text-right font-medium">
             {t('Wins proposed')}
           </th>
           <th scope="col" className="pb-1 pl-3 font-medium">
@@ -120,8 +120,8 @@ function Comparison({ result }: { result: SideBySide }) {
               <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
                 {tier.name}
               </th>
-              <td className="py-1 text-right tabular-nums">{t.number(tier.wins)}</td>
-              <td className="py-1 text-right font-semibold tabular-nums">{p ? t.number(p.wins) : '—'}</td>
+              <td className="py-1 pl-2 text-right tabular-nums">{t.number(tier.wins)}</td>
+              <td className="py-1 pl-2 text-right font-semibold tabular-nums">{p ? t.number(p.wins) : '—'}</td>
               <td className="py-1 pl-3">{tier.depletedAt ? <Timestamp iso={tier.depletedAt} /> : t('lasts')}</td>
               <td className="py-1 pl-3 font-semibold">
                 {p?.depletedAt ? <Timestamp iso={p.depletedAt} /> : p ? t('lasts') : '—'}
@@ -133,8 +133,8 @@ function Comparison({ result }: { result: SideBySide }) {
           <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
             {t('No win')}
           </th>
-          <td className="py-1 text-right tabular-nums">{t.number(current.noWin)}</td>
-          <td className="py-1 text-right font-semibold tabular-nums">{t.number(proposed.noWin)}</td>
+          <td className="py-1 pl-2 text-right tabular-nums">{t.number(current.noWin)}</td>
+          <td className="py-1 pl-2 text-right font-semibold tabular-nums">{t.number(proposed.noWin)}</td>
 
           <td colSpan={2} />
         </tr>

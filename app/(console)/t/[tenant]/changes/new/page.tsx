@@ -99,7 +99,7 @@ export default async function EditLivePage({
         }
         description={t(
           'Version {version} is in force. Change what you need, review the difference, and submit it as a change: it applies at once, or waits for the approvals the policy asks for.',
-          { version: activity.configVersion },
+          { version: String(activity.configVersion) },
         )}
       />
       {editable ? (
