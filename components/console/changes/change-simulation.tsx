@@ -92,53 +92,56 @@ function Comparison({ result }: { result: SideBySide }) {
   const { current, proposed } = result;
   const byId = new Map(proposed.tiers.map((tier) => [tier.id, tier]));
   return (
-    <table className="w-full text-xs" aria-label={t('Simulation, in force and proposed')}>
-      <thead>
-        <tr className="text-left text-zinc-600">
-          <th scope="col" className="pb-1 font-medium">
-            {t('Tier')}
-          </th>
-          <th scope="col" className="pb-1 pl-2 text-right font-medium">
-            {t('Wins now')}
-          </th>
-          <th scope="col" className="pb-1 pl-2 text-right font-medium">
-            {t('Wins proposed')}
-          </th>
-          <th scope="col" className="pb-1 pl-3 font-medium">
-            {t('Sells out now')}
-          </th>
-          <th scope="col" className="pb-1 pl-3 font-medium">
-            {t('Sells out proposed')}
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-100">
-        {current.tiers.map((tier) => {
-          const p = byId.get(tier.id);
-          return (
-            <tr key={tier.id}>
-              <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
-                {tier.name}
-              </th>
-              <td className="py-1 pl-2 text-right tabular-nums">{t.number(tier.wins)}</td>
-              <td className="py-1 pl-2 text-right font-semibold tabular-nums">{p ? t.number(p.wins) : '—'}</td>
-              <td className="py-1 pl-3">{tier.depletedAt ? <Timestamp iso={tier.depletedAt} /> : t('lasts')}</td>
-              <td className="py-1 pl-3 font-semibold">
-                {p?.depletedAt ? <Timestamp iso={p.depletedAt} /> : p ? t('lasts') : '—'}
-              </td>
-            </tr>
-          );
-        })}
-        <tr>
-          <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
-            {t('No win')}
-          </th>
-          <td className="py-1 pl-2 text-right tabular-nums">{t.number(current.noWin)}</td>
-          <td className="py-1 pl-2 text-right font-semibold tabular-nums">{t.number(proposed.noWin)}</td>
+    // Two full timestamps side by side may be wider than the review's column: the table scrolls.
+    <div className="overflow-x-auto">
+      <table className="w-full text-xs" aria-label={t('Simulation, in force and proposed')}>
+        <thead>
+          <tr className="text-left text-zinc-600">
+            <th scope="col" className="pb-1 font-medium">
+              {t('Tier')}
+            </th>
+            <th scope="col" className="pb-1 pl-2 text-right font-medium">
+              {t('Wins now')}
+            </th>
+            <th scope="col" className="pb-1 pl-2 text-right font-medium">
+              {t('Wins proposed')}
+            </th>
+            <th scope="col" className="pb-1 pl-3 font-medium">
+              {t('Sells out now')}
+            </th>
+            <th scope="col" className="pb-1 pl-3 font-medium">
+              {t('Sells out proposed')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {current.tiers.map((tier) => {
+            const p = byId.get(tier.id);
+            return (
+              <tr key={tier.id}>
+                <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
+                  {tier.name}
+                </th>
+                <td className="py-1 pl-2 text-right tabular-nums">{t.number(tier.wins)}</td>
+                <td className="py-1 pl-2 text-right font-semibold tabular-nums">{p ? t.number(p.wins) : '—'}</td>
+                <td className="py-1 pl-3">{tier.depletedAt ? <Timestamp iso={tier.depletedAt} /> : t('lasts')}</td>
+                <td className="py-1 pl-3 font-semibold">
+                  {p?.depletedAt ? <Timestamp iso={p.depletedAt} /> : p ? t('lasts') : '—'}
+                </td>
+              </tr>
+            );
+          })}
+          <tr>
+            <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
+              {t('No win')}
+            </th>
+            <td className="py-1 pl-2 text-right tabular-nums">{t.number(current.noWin)}</td>
+            <td className="py-1 pl-2 text-right font-semibold tabular-nums">{t.number(proposed.noWin)}</td>
 
-          <td colSpan={2} />
-        </tr>
-      </tbody>
-    </table>
+            <td colSpan={2} />
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -163,7 +163,7 @@ export default async function ActivitiesPage({
                     <Td className="text-right tabular-nums" data-testid="draws-per-minute">
                       {formatRate(a.drawsPerMinute, t.locale)}
                     </Td>
-                    <Td className="text-right whitespace-nowrap tabular-nums">
+                    <Td className="text-right tabular-nums">
                       {t.number(a.winsLeft)} <span className="text-xs text-zinc-500">/ {t.number(a.winsTotal)}</span>
                     </Td>
                     <Td className="text-right tabular-nums">
