@@ -15,6 +15,8 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import type { FormResult } from '@/lib/http/form-result';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
 import { Field, Section, inputClasses } from './fields';
 import { friendly, newKey, toForm, toSpec, withListChange, type DraftForm, type TaskForm } from './form-model';
 import { periodDays } from './editor/segment-grid-model';
@@ -38,16 +40,16 @@ export type SaveDraft = (save: { version: number; spec: unknown; requestId: stri
 >;
 
 const gameplays = [
-  { value: 'wheel', label: 'Wheel', hint: 'A spinning prize wheel' },
-  { value: 'grid', label: '9-grid', hint: 'A light runs round eight cells' },
-  { value: 'scratch', label: 'Scratch card', hint: 'Scratch to reveal' },
+  { value: 'wheel', label: msg('Wheel'), hint: msg('A spinning prize wheel') },
+  { value: 'grid', label: msg('9-grid'), hint: msg('A light runs round eight cells') },
+  { value: 'scratch', label: msg('Scratch card'), hint: msg('Scratch to reveal') },
 ] as const;
 
 const taskKinds = [
-  { value: 'sign_in', label: 'Daily check-in' },
-  { value: 'share', label: 'Share' },
-  { value: 'invite', label: 'Invite a friend' },
-  { value: 'event', label: 'Host app event' },
+  { value: 'sign_in', label: msg('Daily check-in') },
+  { value: 'share', label: msg('Share') },
+  { value: 'invite', label: msg('Invite a friend') },
+  { value: 'event', label: msg('Host app event') },
 ] as const;
 
 export function ActivityEditor({
@@ -86,6 +88,7 @@ export function ActivityEditor({
   const first = useRef(true);
   const toast = useToast();
   const router = useRouter();
+  const t = useT();
   const days = useMemo(() => periodDays(form.startsLocal, form.endsLocal), [form.startsLocal, form.endsLocal]);
 
   const runSave = useCallback(
@@ -98,9 +101,9 @@ export function ActivityEditor({
       setSave({ kind: 'saving' });
       const requestId = crypto.randomUUID();
       const failed = (why: string) => {
-        const message = `${why} (request ${requestId}). Your edits are kept here.`;
+        const message = t('{why} (request {requestId}). Your edits are kept here.', { why, requestId });
         setSave({ kind: 'failed', message });
-        toast.error('Could not save the draft', message);
+        toast.error(t('Could not save the draft'), message);
         // Re-read the page: the checklist and header show whether the save happened after all.
         router.refresh();
       };
@@ -111,25 +114,31 @@ export function ActivityEditor({
           setSavedVersion(result.data.version);
           setChecklist(result.data.checklist);
           const held = result.data.heldBack;
-          setErrors(Object.fromEntries(held.map((i) => [i.path, friendly(i.path, i.message)])));
+          setErrors(Object.fromEntries(held.map((i) => [i.path, friendly(i.path, i.message, t)])));
           const n = new Set(held.map((i) => i.path)).size;
           setSave(
             n
-              ? { kind: 'invalid', message: `Not saved: ${n} ${n === 1 ? 'field' : 'fields'} with errors` }
+              ? {
+                  kind: 'invalid',
+                  message: t.plural(n, 'Not saved: {count} field with errors', 'Not saved: {count} fields with errors'),
+                }
               : { kind: 'saved' },
           );
         } else if (result.error.code === 'VALIDATION_FAILED') {
-          setErrors(Object.fromEntries(result.error.issues.map((i) => [i.path, friendly(i.path, i.message)])));
+          setErrors(Object.fromEntries(result.error.issues.map((i) => [i.path, friendly(i.path, i.message, t)])));
           const n = new Set(result.error.issues.map((i) => i.path)).size || 1;
-          setSave({ kind: 'invalid', message: `Not saved: ${n} ${n === 1 ? 'field' : 'fields'} with errors` });
+          setSave({
+            kind: 'invalid',
+            message: t.plural(n, 'Not saved: {count} field with errors', 'Not saved: {count} fields with errors'),
+          });
         } else if (result.error.code === 'INTERNAL' || result.error.code === 'SERVICE_UNAVAILABLE') {
-          failed('The server could not save the draft');
+          failed(t('The server could not save the draft'));
         } else {
           setSave({ kind: 'failed', message: result.error.message });
-          toast.error('Could not save the draft', result.error.message);
+          toast.error(t('Could not save the draft'), result.error.message);
         }
       } catch {
-        failed('Could not reach the server');
+        failed(t('Could not reach the server'));
       } finally {
         inFlight.current = false;
         const next = queued.current;
@@ -137,7 +146,7 @@ export function ActivityEditor({
         if (next) void run(next);
       }
     },
-    [saveDraft, toast, router],
+    [saveDraft, toast, router, t],
   );
 
   // Only an edit starts a save: a new `runSave` (fresh props) must not.
@@ -169,12 +178,12 @@ export function ActivityEditor({
   const setLimit = (key: keyof DraftForm['limits'], value: string) =>
     setForm((f) => ({ ...f, limits: { ...f.limits, [key]: value } }));
   const setTask = (i: number, patch: Partial<TaskForm>) =>
-    setForm((f) => ({ ...f, tasks: f.tasks.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
+    setForm((f) => ({ ...f, tasks: f.tasks.map((task, j) => (j === i ? { ...task, ...patch } : task)) }));
   const err = (path: string) => errors[path];
 
   async function uploadBanner(file: File) {
     if (file.size > BANNER_MAX_BYTES) {
-      toast.error('That image is too large', 'A banner is at most 2 MB.');
+      toast.error(t('That image is too large'), t('A banner is at most 2 MB.'));
       return;
     }
     setUploading(true);
@@ -185,11 +194,11 @@ export function ActivityEditor({
         headers: { 'content-type': file.type || 'application/octet-stream' },
       });
       const body = (await res.json()) as { url?: string; error?: { message: string } };
-      if (!res.ok || !body.url) throw new Error(body.error?.message ?? 'upload failed');
+      if (!res.ok || !body.url) throw new Error(body.error?.message ?? t('upload failed'));
       setMaterial('bannerUrl', body.url);
-      toast.success('Banner uploaded');
+      toast.success(t('Banner uploaded'));
     } catch (e) {
-      toast.error('Could not upload the banner', e instanceof Error ? e.message : undefined);
+      toast.error(t('Could not upload the banner'), e instanceof Error ? e.message : undefined);
     } finally {
       setUploading(false);
     }
@@ -197,14 +206,21 @@ export function ActivityEditor({
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)_320px] items-start gap-8">
-      <form className="min-w-0 space-y-6" noValidate onSubmit={(e) => e.preventDefault()} aria-label="Activity draft">
+      <form
+        className="min-w-0 space-y-6"
+        noValidate
+        onSubmit={(e) => e.preventDefault()}
+        aria-label={t('Activity draft')}
+      >
         <SaveStatus state={save} onRetry={() => void runSave(form)} />
 
         <Section
-          title="Basics and period"
-          description="Times are wall-clock times in the activity's time zone; “today” for daily limits is a day there too."
+          title={t('Basics and period')}
+          description={t(
+            "Times are wall-clock times in the activity's time zone; “today” for daily limits is a day there too.",
+          )}
         >
-          <Field label="Name" error={err('name')} hint="Shown to operators; the H5 title is set below.">
+          <Field label={t('Name')} error={err('name')} hint={t('Shown to operators; the H5 title is set below.')}>
             {(p) => (
               <input
                 {...p}
@@ -216,7 +232,7 @@ export function ActivityEditor({
             )}
           </Field>
           <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-3">
-            <Field label="Time zone" error={err('timezone')} className="col-span-2 @2xl:col-span-1">
+            <Field label={t('Time zone')} error={err('timezone')} className="col-span-2 @2xl:col-span-1">
               {(p) => (
                 <select
                   {...p}
@@ -232,7 +248,7 @@ export function ActivityEditor({
                 </select>
               )}
             </Field>
-            <Field label="Starts" error={err('startsAt')}>
+            <Field label={t('Starts')} error={err('startsAt')}>
               {(p) => (
                 <input
                   {...p}
@@ -243,7 +259,7 @@ export function ActivityEditor({
                 />
               )}
             </Field>
-            <Field label="Ends" error={err('endsAt')}>
+            <Field label={t('Ends')} error={err('endsAt')}>
               {(p) => (
                 <input
                   {...p}
@@ -257,9 +273,9 @@ export function ActivityEditor({
           </div>
         </Section>
 
-        <Section title="Gameplay and look" description="What users see on the H5 page.">
+        <Section title={t('Gameplay and look')} description={t('What users see on the H5 page.')}>
           <fieldset>
-            <legend className="text-sm font-medium text-zinc-800">Gameplay</legend>
+            <legend className="text-sm font-medium text-zinc-800">{t('Gameplay')}</legend>
             <div className="mt-1.5 grid grid-cols-3 gap-3">
               {gameplays.map((g) => (
                 <label
@@ -275,9 +291,9 @@ export function ActivityEditor({
                       onChange={() => set('gameplay', g.value)}
                       className="accent-indigo-600"
                     />
-                    {g.label}
+                    {t(g.label)}
                   </span>
-                  <span className="mt-0.5 pl-5 text-xs text-zinc-600">{g.hint}</span>
+                  <span className="mt-0.5 pl-5 text-xs text-zinc-600">{t(g.hint)}</span>
                 </label>
               ))}
             </div>
@@ -289,10 +305,10 @@ export function ActivityEditor({
               onChange={(e) => setMaterial('sliceSizes', e.target.checked ? 'odds' : '')}
               className="accent-indigo-600"
             />
-            Wheel slices sized by the odds
+            {t('Wheel slices sized by the odds')}
           </label>
           <div className="grid grid-cols-[minmax(0,1fr)_200px] gap-4">
-            <Field label="Title on the page" error={err('materials.title')}>
+            <Field label={t('Title on the page')} error={err('materials.title')}>
               {(p) => (
                 <input
                   {...p}
@@ -303,12 +319,12 @@ export function ActivityEditor({
                 />
               )}
             </Field>
-            <Field label="Theme colour" error={err('materials.themeColor')}>
+            <Field label={t('Theme colour')} error={err('materials.themeColor')}>
               {(p) => (
                 <div className="flex items-center gap-2">
                   <input
                     type="color"
-                    aria-label="Pick the theme colour"
+                    aria-label={t('Pick the theme colour')}
                     value={/^#[0-9a-f]{6}$/i.test(form.materials.themeColor) ? form.materials.themeColor : '#e11d48'}
                     onChange={(e) => setMaterial('themeColor', e.target.value)}
                     className="h-9 w-10 shrink-0 cursor-pointer rounded-md border border-zinc-300 bg-white p-1"
@@ -325,9 +341,9 @@ export function ActivityEditor({
             </Field>
           </div>
           <Field
-            label="Banner image"
+            label={t('Banner image')}
             error={err('materials.bannerUrl')}
-            hint="PNG, JPEG, WebP or GIF, at most 2 MB. Shown at the top of the page."
+            hint={t('PNG, JPEG, WebP or GIF, at most 2 MB. Shown at the top of the page.')}
           >
             {(p) => (
               <div className="flex items-center gap-3">
@@ -354,14 +370,14 @@ export function ActivityEditor({
                       className={buttonClasses('ghost', 'sm')}
                       onClick={() => setMaterial('bannerUrl', '')}
                     >
-                      Remove
+                      {t('Remove')}
                     </button>
                   </>
                 ) : null}
               </div>
             )}
           </Field>
-          <Field label="Rules" error={err('materials.rulesText')} hint="Plain text; line breaks are kept.">
+          <Field label={t('Rules')} error={err('materials.rulesText')} hint={t('Plain text; line breaks are kept.')}>
             {(p) => (
               <textarea
                 {...p}
@@ -375,9 +391,9 @@ export function ActivityEditor({
           </Field>
         </Section>
 
-        <Section title="Limits" description="Per user. Leave a field empty for no limit.">
+        <Section title={t('Limits')} description={t('Per user. Leave a field empty for no limit.')}>
           <div className="grid grid-cols-3 gap-4 @2xl:grid-cols-5">
-            <Field label="Free draws a day" error={err('limits.freeDrawsPerDay')}>
+            <Field label={t('Free draws a day')} error={err('limits.freeDrawsPerDay')}>
               {(p) => (
                 <input
                   {...p}
@@ -388,48 +404,48 @@ export function ActivityEditor({
                 />
               )}
             </Field>
-            <Field label="Draws a day" error={err('limits.maxDrawsPerDay')}>
+            <Field label={t('Draws a day')} error={err('limits.maxDrawsPerDay')}>
               {(p) => (
                 <input
                   {...p}
                   inputMode="numeric"
-                  placeholder="No limit"
+                  placeholder={t('No limit')}
                   className={`${inputClasses} tabular-nums`}
                   value={form.limits.maxDrawsPerDay}
                   onChange={(e) => setLimit('maxDrawsPerDay', e.target.value)}
                 />
               )}
             </Field>
-            <Field label="Draws in all" error={err('limits.maxDrawsTotal')}>
+            <Field label={t('Draws in all')} error={err('limits.maxDrawsTotal')}>
               {(p) => (
                 <input
                   {...p}
                   inputMode="numeric"
-                  placeholder="No limit"
+                  placeholder={t('No limit')}
                   className={`${inputClasses} tabular-nums`}
                   value={form.limits.maxDrawsTotal}
                   onChange={(e) => setLimit('maxDrawsTotal', e.target.value)}
                 />
               )}
             </Field>
-            <Field label="Wins in all" error={err('limits.maxWinsPerUser')}>
+            <Field label={t('Wins in all')} error={err('limits.maxWinsPerUser')}>
               {(p) => (
                 <input
                   {...p}
                   inputMode="numeric"
-                  placeholder="No limit"
+                  placeholder={t('No limit')}
                   className={`${inputClasses} tabular-nums`}
                   value={form.limits.maxWinsPerUser}
                   onChange={(e) => setLimit('maxWinsPerUser', e.target.value)}
                 />
               )}
             </Field>
-            <Field label="Claim within (h)" error={err('claimWindowHours')}>
+            <Field label={t('Claim within (h)')} error={err('claimWindowHours')}>
               {(p) => (
                 <input
                   {...p}
                   inputMode="numeric"
-                  placeholder="No limit"
+                  placeholder={t('No limit')}
                   className={`${inputClasses} tabular-nums`}
                   value={form.claimWindowHours}
                   onChange={(e) => set('claimWindowHours', e.target.value)}
@@ -448,20 +464,20 @@ export function ActivityEditor({
         />
 
         <Section
-          title="Fixed winners and alarms"
-          description="Draw rules beyond the instant odds, checked when the activity ends or while it runs."
+          title={t('Fixed winners and alarms')}
+          description={t('Draw rules beyond the instant odds, checked when the activity ends or while it runs.')}
         >
           <div className="grid grid-cols-[200px_minmax(0,1fr)] items-start gap-4">
             <Field
-              label="Fixed winners"
+              label={t('Fixed winners')}
               error={err('fixedWinners')}
-              hint="Empty: none. Else drawn among all participants at the end."
+              hint={t('Empty: none. Else drawn among all participants at the end.')}
             >
               {(p) => (
                 <input
                   {...p}
                   inputMode="numeric"
-                  placeholder="None"
+                  placeholder={t('None')}
                   className={`${inputClasses} tabular-nums`}
                   value={form.fixedWinners}
                   onChange={(e) => set('fixedWinners', e.target.value)}
@@ -469,8 +485,9 @@ export function ActivityEditor({
               )}
             </Field>
             <p className="mt-7 text-sm text-zinc-600">
-              When the activity ends, exactly this many participants are drawn fairly among everyone who took part; they
-              win the first tier, whose stock must cover them.
+              {t(
+                'When the activity ends, exactly this many participants are drawn fairly among everyone who took part; they win the first tier, whose stock must cover them.',
+              )}
             </p>
           </div>
           <label className="flex items-start gap-2 text-sm text-zinc-800">
@@ -481,10 +498,11 @@ export function ActivityEditor({
               onChange={(e) => set('pauseOnDrift', e.target.checked)}
             />
             <span>
-              Pause when the odds drift
+              {t('Pause when the odds drift')}
               <span className="block text-xs text-zinc-600">
-                The drift alarm compares outcomes with the configured odds (chi-square, p &lt; 0.001); with this on it
-                also pauses the activity until someone resumes it.
+                {t(
+                  'The drift alarm compares outcomes with the configured odds (chi-square, p < 0.001); with this on it also pauses the activity until someone resumes it.',
+                )}
               </span>
             </span>
           </label>
@@ -496,8 +514,8 @@ export function ActivityEditor({
         </Section>
 
         <Section
-          title="Tasks"
-          description="How users earn extra chances."
+          title={t('Tasks')}
+          description={t('How users earn extra chances.')}
           actions={
             <button
               type="button"
@@ -518,72 +536,73 @@ export function ActivityEditor({
                 ])
               }
             >
-              Add task
+              {t('Add task')}
             </button>
           }
         >
           {form.tasks.length === 0 ? (
-            <p className="text-sm text-zinc-600">No tasks: users draw with their free draws only.</p>
+            <p className="text-sm text-zinc-600">{t('No tasks: users draw with their free draws only.')}</p>
           ) : null}
-          {form.tasks.map((t, i) => (
-            <fieldset key={t.key} className="@container space-y-3 rounded-lg border border-zinc-200 p-3">
-              <legend className="sr-only">Task {i + 1}</legend>
+          {form.tasks.map((task, i) => (
+            <fieldset key={task.key} className="@container space-y-3 rounded-lg border border-zinc-200 p-3">
+              <legend className="sr-only">{t('Task {n}', { n: i + 1 })}</legend>
               <div
-                className={`grid grid-cols-1 gap-3 ${t.kind === 'event' ? '@xl:grid-cols-[160px_minmax(0,1fr)_minmax(0,1fr)]' : '@xl:grid-cols-[160px_minmax(0,1fr)]'}`}
+                className={`grid grid-cols-1 gap-3 ${task.kind === 'event' ? '@xl:grid-cols-[160px_minmax(0,1fr)_minmax(0,1fr)]' : '@xl:grid-cols-[160px_minmax(0,1fr)]'}`}
               >
-                <Field label="Kind" error={err(`tasks.${i}.kind`)}>
+                <Field label={t('Kind')} error={err(`tasks.${i}.kind`)}>
                   {(p) => (
                     <select
                       {...p}
                       className={inputClasses}
-                      value={t.kind}
+                      value={task.kind}
                       onChange={(e) => setTask(i, { kind: e.target.value as TaskForm['kind'] })}
                     >
                       {taskKinds.map((k) => (
                         <option key={k.value} value={k.value}>
-                          {k.label}
+                          {t(k.label)}
                         </option>
                       ))}
                     </select>
                   )}
                 </Field>
-                <Field label="Task name" error={err(`tasks.${i}.name`)}>
+                <Field label={t('Task name')} error={err(`tasks.${i}.name`)}>
                   {(p) => (
                     <input
                       {...p}
                       className={inputClasses}
-                      value={t.name}
+                      value={task.name}
                       onChange={(e) => setTask(i, { name: e.target.value })}
                       maxLength={60}
                     />
                   )}
                 </Field>
-                {t.kind === 'event' ? (
-                  <Field label="Event type" error={err(`tasks.${i}.eventType`)}>
+                {task.kind === 'event' ? (
+                  <Field label={t('Event type')} error={err(`tasks.${i}.eventType`)}>
                     {(p) => (
                       <input
                         {...p}
                         className={`${inputClasses} font-mono`}
+                        // eslint-disable-next-line local/no-untranslated-text -- an event type, a code name
                         placeholder="post_created"
-                        value={t.eventType}
+                        value={task.eventType}
                         onChange={(e) => setTask(i, { eventType: e.target.value })}
                       />
                     )}
                   </Field>
                 ) : null}
               </div>
-              {t.kind === 'share' ? (
+              {task.kind === 'share' ? (
                 <label className="flex items-start gap-2 text-sm text-zinc-800">
                   <input
                     type="checkbox"
                     className="mt-0.5 accent-indigo-600"
-                    checked={t.confirmByEvent}
+                    checked={task.confirmByEvent}
                     onChange={(e) => setTask(i, { confirmByEvent: e.target.checked })}
                   />
                   <span>
-                    Confirmed by the host app
+                    {t('Confirmed by the host app')}
                     <span className="block text-xs text-zinc-600">
-                      Paid only when the host app reports a share_confirmed event, never by the page’s own call.
+                      {t('Paid only when the host app reports a share_confirmed event, never by the page’s own call.')}
                     </span>
                   </span>
                 </label>
@@ -594,37 +613,37 @@ export function ActivityEditor({
                 </p>
               ) : null}
               <div className="flex items-start gap-3">
-                <Field label="Chances" error={err(`tasks.${i}.chances`)} className="w-28">
+                <Field label={t('Chances')} error={err(`tasks.${i}.chances`)} className="w-28">
                   {(p) => (
                     <input
                       {...p}
                       inputMode="numeric"
                       className={`${inputClasses} tabular-nums`}
-                      value={t.chances}
+                      value={task.chances}
                       onChange={(e) => setTask(i, { chances: e.target.value })}
                     />
                   )}
                 </Field>
-                <Field label="At most a day" error={err(`tasks.${i}.perDay`)} className="w-28">
+                <Field label={t('At most a day')} error={err(`tasks.${i}.perDay`)} className="w-28">
                   {(p) => (
                     <input
                       {...p}
                       inputMode="numeric"
-                      placeholder="No limit"
+                      placeholder={t('No limit')}
                       className={`${inputClasses} tabular-nums`}
-                      value={t.perDay}
+                      value={task.perDay}
                       onChange={(e) => setTask(i, { perDay: e.target.value })}
                     />
                   )}
                 </Field>
-                <Field label="At most in all" error={err(`tasks.${i}.total`)} className="w-28">
+                <Field label={t('At most in all')} error={err(`tasks.${i}.total`)} className="w-28">
                   {(p) => (
                     <input
                       {...p}
                       inputMode="numeric"
-                      placeholder="No limit"
+                      placeholder={t('No limit')}
                       className={`${inputClasses} tabular-nums`}
-                      value={t.total}
+                      value={task.total}
                       onChange={(e) => setTask(i, { total: e.target.value })}
                     />
                   )}
@@ -638,9 +657,9 @@ export function ActivityEditor({
                       form.tasks.filter((_, j) => j !== i),
                     )
                   }
-                  aria-label={`Remove task ${t.name || i + 1}`}
+                  aria-label={t('Remove task {name}', { name: task.name || String(i + 1) })}
                 >
-                  Remove
+                  {t('Remove')}
                 </button>
               </div>
             </fieldset>
@@ -654,19 +673,19 @@ export function ActivityEditor({
             name: form.name,
             title: form.materials.title,
             rulesText: form.materials.rulesText,
-            tiers: form.tiers.map((t) => t.name),
-            tasks: form.tasks.map((t) => t.name),
+            tiers: form.tiers.map((tier) => tier.name),
+            tasks: form.tasks.map((task) => task.name),
           }}
           err={err}
         />
       </form>
 
-      <aside className="sticky top-20 space-y-5" aria-label="Preview and publishing">
+      <aside className="sticky top-20 space-y-5" aria-label={t('Preview and publishing')}>
         <PlayPreview
           src={previewSrc}
           version={savedVersion}
           links={playLinks}
-          caption="The play page as saved · reloads after each save"
+          caption={t('The play page as saved · reloads after each save')}
         />
         <PublishPanel checklist={checklist} unsaved={save.kind !== 'saved'} publish={publish} name={form.name} />
       </aside>
@@ -675,6 +694,7 @@ export function ActivityEditor({
 }
 
 function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+  const t = useT();
   const tone =
     state.kind === 'invalid' || state.kind === 'failed'
       ? 'border-red-200 bg-red-50 text-red-800'
@@ -686,19 +706,19 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
         {state.kind === 'saved' ? <span aria-hidden className="size-2 rounded-full bg-emerald-500" /> : null}
         {state.kind === 'pending' ? <span aria-hidden className="size-2 rounded-full bg-amber-400" /> : null}
         {state.kind === 'saved'
-          ? 'All changes saved'
+          ? t('All changes saved')
           : state.kind === 'pending'
-            ? 'Unsaved changes…'
+            ? t('Unsaved changes…')
             : state.kind === 'saving'
-              ? 'Saving…'
+              ? t('Saving…')
               : state.message}
       </p>
       {state.kind === 'failed' ? (
         <button type="button" onClick={onRetry} className={buttonClasses('secondary', 'sm')}>
-          Try again
+          {t('Try again')}
         </button>
       ) : (
-        <p className="text-xs text-zinc-600">Drafts save as you type</p>
+        <p className="text-xs text-zinc-600">{t('Drafts save as you type')}</p>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 
 type Props = {
   tenantSlug: string;
@@ -22,6 +23,7 @@ export function ActivityRowActions({ tenantSlug, activity, duplicate, remove, ar
   const [pending, start] = useTransition();
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
   const run = <T,>(action: () => Promise<ActionResult<T>>, done: (data: T) => void, failure: string) =>
     start(async () => {
       const result = await action();
@@ -37,39 +39,40 @@ export function ActivityRowActions({ tenantSlug, activity, duplicate, remove, ar
         type="button"
         className={small}
         disabled={pending}
-        aria-label={`Duplicate ${activity.name}`}
+        aria-label={t('Duplicate {name}', { name: activity.name })}
         onClick={() =>
           run(
             duplicate,
             (copy) => {
-              toast.success('Activity duplicated', 'The copy is a draft: check its period, then publish it.');
+              toast.success(t('Activity duplicated'), t('The copy is a draft: check its period, then publish it.'));
               router.push(`/t/${tenantSlug}/activities/${copy.id}`);
             },
-            'Could not duplicate the activity',
+            t('Could not duplicate the activity'),
           )
         }
       >
-        Duplicate
+        {t('Duplicate')}
       </button>
       {activity.status === 'DRAFT' ? (
         <button
           type="button"
           className={buttonClasses('danger-ghost', 'sm')}
           disabled={pending}
-          aria-label={`Delete ${activity.name}`}
+          aria-label={t('Delete {name}', { name: activity.name })}
           onClick={() => {
-            if (!window.confirm(`Delete the draft “${activity.name}”? This cannot be undone.`)) return;
+            if (!window.confirm(t('Delete the draft “{name}”? This cannot be undone.', { name: activity.name })))
+              return;
             run(
               remove,
               () => {
-                toast.success('Draft deleted', activity.name);
+                toast.success(t('Draft deleted'), activity.name);
                 router.refresh();
               },
-              'Could not delete the draft',
+              t('Could not delete the draft'),
             );
           }}
         >
-          Delete
+          {t('Delete')}
         </button>
       ) : null}
       {activity.status === 'ENDED' ? (
@@ -77,19 +80,23 @@ export function ActivityRowActions({ tenantSlug, activity, duplicate, remove, ar
           type="button"
           className={small}
           disabled={pending}
-          aria-label={`${activity.archived ? 'Unarchive' : 'Archive'} ${activity.name}`}
+          aria-label={
+            activity.archived
+              ? t('Unarchive {name}', { name: activity.name })
+              : t('Archive {name}', { name: activity.name })
+          }
           onClick={() =>
             run(
               () => archive(!activity.archived),
               () => {
-                toast.success(activity.archived ? 'Back in the list' : 'Archived', activity.name);
+                toast.success(activity.archived ? t('Back in the list') : t('Archived'), activity.name);
                 router.refresh();
               },
-              'Could not change the archive',
+              t('Could not change the archive'),
             )
           }
         >
-          {activity.archived ? 'Unarchive' : 'Archive'}
+          {activity.archived ? t('Unarchive') : t('Archive')}
         </button>
       ) : null}
     </span>

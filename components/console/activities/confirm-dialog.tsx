@@ -5,6 +5,7 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { buttonClasses, type ButtonVariant } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
+import { useT } from '../i18n';
 
 export function ConfirmButton({
   label,
@@ -27,6 +28,7 @@ export function ConfirmButton({
   confirmVariant?: ButtonVariant;
   disabled?: boolean;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   return (
@@ -67,7 +69,7 @@ export function ConfirmButton({
             className={buttonClasses('secondary')}
             autoFocus
           >
-            Cancel
+            {t('Cancel')}
           </button>
           <button
             type="button"

@@ -8,7 +8,8 @@ import type { FairnessDto } from '@/lib/fairness/get-activity-fairness';
 import type { FormResult } from '@/lib/http/form-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
-import { count, formatInstant } from './format';
+import { useT } from '../i18n';
+import { formatInstant } from './format';
 
 export type FairnessCheck = {
   verified: number;
@@ -25,6 +26,7 @@ export function FairnessPanel({
   timezone: string;
   verify: () => Promise<FormResult<FairnessCheck>>;
 }) {
+  const t = useT();
   const [result, setResult] = useState<FairnessCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -49,38 +51,48 @@ export function FairnessPanel({
       <div className="flex items-start justify-between gap-4">
         <div>
           <h2 id={headingId} className="text-base font-semibold text-zinc-900">
-            Provably fair
+            {t('Provably fair')}
           </h2>
           <p className="text-sm text-zinc-600">
-            Each draw&rsquo;s number is derived from the committed seed ({fairness.algorithm}); players can check their
-            own once the seed is revealed, at the end or when you rotate it.
+            {t(
+              'Each draw’s number is derived from the committed seed ({algorithm}); players can check their own once the seed is revealed, at the end or when you rotate it.',
+              { algorithm: fairness.algorithm },
+            )}
           </p>
         </div>
         <button
           type="button"
           onClick={run}
           disabled={pending || !revealed}
-          title={revealed ? undefined : 'Draws can be verified once a seed is revealed'}
+          title={revealed ? undefined : t('Draws can be verified once a seed is revealed')}
           className={buttonClasses('secondary')}
           data-testid="verify-all"
         >
-          {pending ? <Spinner /> : null} Verify all draws
+          {pending ? <Spinner /> : null} {t('Verify all draws')}
         </button>
       </div>
       <ol className="space-y-2 text-sm">
         {fairness.seeds.map((s, i) => (
           <li key={s.commitment} className="rounded-lg bg-zinc-50 p-3" data-testid="fairness-seed">
             <p className="text-xs text-zinc-600">
-              Seed {i + 1} · from {formatInstant(s.activeFrom, timezone)}
-              {s.activeTo ? ` to ${formatInstant(s.activeTo, timezone)}` : ' · in use'}
+              {s.activeTo
+                ? t('Seed {n} · from {from} to {to}', {
+                    n: i + 1,
+                    from: formatInstant(s.activeFrom, timezone, t.locale),
+                    to: formatInstant(s.activeTo, timezone, t.locale),
+                  })
+                : t('Seed {n} · from {from} · in use', {
+                    n: i + 1,
+                    from: formatInstant(s.activeFrom, timezone, t.locale),
+                  })}
             </p>
             <p className="font-mono text-xs break-all">
-              <span className="text-zinc-500">commitment </span>
+              <span className="text-zinc-500">{t('commitment')} </span>
               {s.commitment}
             </p>
             <p className="font-mono text-xs break-all" data-testid="fairness-reveal">
-              <span className="text-zinc-500">seed </span>
-              {s.seed ?? <span className="font-sans text-zinc-500">not revealed yet</span>}
+              <span className="text-zinc-500">{t('seed')} </span>
+              {s.seed ?? <span className="font-sans text-zinc-500">{t('not revealed yet')}</span>}
             </p>
           </li>
         ))}
@@ -92,8 +104,12 @@ export function FairnessPanel({
           className={`rounded-lg px-4 py-3 text-sm font-medium ${result.mismatches.length ? 'bg-rose-50 text-rose-900' : 'bg-emerald-50 text-emerald-900'}`}
           data-testid="verify-all-result"
         >
-          verified {count.format(result.verified)}, mismatches {count.format(result.mismatches.length)}
-          {result.notProvable ? ` · ${count.format(result.notProvable)} draws made before the seed` : ''}
+          {t('verified {verified}, mismatches {mismatches}', {
+            verified: result.verified,
+            mismatches: result.mismatches.length,
+          })}
+          {result.notProvable ? ` · ${t('{count} draws made before the seed', { count: result.notProvable })}` : ''}
+
           {result.mismatches.slice(0, 5).map((m) => (
             <span key={m.drawId} className="mt-1 block font-mono text-xs">
               {m.drawId}: {m.reason}

@@ -4,6 +4,10 @@
 import type { DraftSpec } from '@/lib/activities/schemas';
 import type { SegmentValue } from './editor/segment-grid-model';
 import { fromZonedInput, toZonedInput } from '@/lib/activities/zoned-time';
+import { consoleTranslator } from '@/lib/i18n/console/catalogs';
+import type { Translator } from '@/lib/i18n/console/translator';
+
+const english = consoleTranslator('en');
 
 export type TierPrizeForm = { key: string; prizeId: string; quantity: string };
 /** Auto-tune bounds in percent, sent only while `on`. */
@@ -229,23 +233,26 @@ function translationsSpec(f: DraftForm): { translations?: Record<string, unknown
 }
 
 /** Server messages in the operator's words; the paths stay as the server gave them. */
-export function friendly(path: string, message: string): string {
-  if (/^Invalid input: expected number/.test(message)) return 'Enter a number.';
-  if (/expected int/.test(message)) return 'Enter a whole number.';
-  if (/Too small: expected string to have >=1/.test(message)) return 'Required.';
+export function friendly(path: string, message: string, t: Translator = english): string {
+  if (/^Invalid input: expected number/.test(message)) return t('Enter a number.');
+  if (/expected int/.test(message)) return t('Enter a whole number.');
+  if (/Too small: expected string to have >=1/.test(message)) return t('Required.');
   const odds = /probability$/i.test(path);
-  if (odds && /decimal places/.test(message)) return 'At most 4 decimal places of a percent (0.0001 %).';
-  if (odds && /<=\s?1\b/.test(message)) return 'At most 100 %.';
-  if (odds && />=\s?0\b/.test(message)) return 'At least 0 %.';
-  if (/minProbability must not exceed/.test(message)) return 'The lowest odds must not be above the highest.';
-  if (path.endsWith('prizeId')) return 'Choose a prize.';
+  if (odds && /decimal places/.test(message)) return t('At most 4 decimal places of a percent (0.0001 %).');
+  if (odds && /<=\s?1\b/.test(message)) return t('At most 100 %.');
+  if (odds && />=\s?0\b/.test(message)) return t('At least 0 %.');
+  if (/minProbability must not exceed/.test(message)) return t('The lowest odds must not be above the highest.');
+  if (path.endsWith('prizeId')) return t('Choose a prize.');
   const bound = /^Too (small|big): expected number to be ([<>]=?)(-?[\d.]+)/.exec(message);
-  if (bound) return `${bound[1] === 'small' ? 'At least' : 'At most'} ${Number(bound[3]).toLocaleString('en-US')}.`;
+  if (bound)
+    return bound[1] === 'small'
+      ? t('At least {n}.', { n: Number(bound[3]) })
+      : t('At most {n}.', { n: Number(bound[3]) });
   if (path === 'startsAt' || path === 'endsAt')
     return /after/.test(message)
-      ? 'Must be after the start.'
+      ? t('Must be after the start.')
       : /year/.test(message)
-        ? 'A period is at most a year.'
-        : 'Enter a date and time.';
+        ? t('A period is at most a year.')
+        : t('Enter a date and time.');
   return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -12,6 +12,24 @@ import type { FormResult } from '@/lib/http/form-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
+
+// The built-in templates' names and descriptions (lib/activities/templates.ts), shown through `t(...)`.
+const templateTexts: Record<string, { name: string; description: string }> = {
+  'daily-check-in-wheel': {
+    name: msg('Daily check-in wheel'),
+    description: msg('A wheel with one free spin a day, an extra one for checking in and one for a confirmed share.'),
+  },
+  'festival-grid': {
+    name: msg('Festival grid with an evening peak'),
+    description: msg('A 9-grid over a festival week whose top prize pays more from 20:00 to 22:00, released evenly.'),
+  },
+  'scratch-fixed-winners': {
+    name: msg('Scratch card with fixed winners'),
+    description: msg('Scratch cards with small instant wins; ten winners of the first tier are drawn when it ends.'),
+  },
+};
 
 export function NewActivityButtons({
   tenantSlug,
@@ -35,6 +53,7 @@ export function NewActivityButtons({
   const fileRef = useRef<HTMLInputElement>(null);
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
 
   const open = (id: string) => router.push(`/t/${tenantSlug}/activities/${id}`);
 
@@ -55,14 +74,14 @@ export function NewActivityButtons({
           startImport(async () => {
             const result = await importSpec(await file.text());
             if (result.ok) {
-              toast.success('Activity imported', 'A new draft was created from the file.');
+              toast.success(t('Activity imported'), t('A new draft was created from the file.'));
               open(result.data.id);
             } else {
               const detail = result.error.issues
                 .slice(0, 3)
-                .map((i) => `${i.path || '(file)'}: ${i.message}`)
+                .map((i) => `${i.path || t('(file)')}: ${i.message}`)
                 .join('; ');
-              toast.error('Could not import the spec', detail || result.error.message);
+              toast.error(t('Could not import the spec'), detail || result.error.message);
             }
           });
         }}
@@ -75,7 +94,7 @@ export function NewActivityButtons({
         onClick={() => fileRef.current?.click()}
       >
         {importing ? <Spinner /> : null}
-        Import JSON
+        {t('Import JSON')}
       </button>
       <button
         type="button"
@@ -85,14 +104,16 @@ export function NewActivityButtons({
           dialog.current?.showModal();
         }}
       >
-        From a template
+        {t('From a template')}
       </button>
       <Dialog
         ref={dialog}
         titleId={titleId}
         descriptionId={descriptionId}
-        title="New activity from a template"
-        description="A draft with the template’s tiers, odds and tasks, starting tomorrow in your time zone. You then pick each tier’s prizes."
+        title={t('New activity from a template')}
+        description={t(
+          'A draft with the template’s tiers, odds and tasks, starting tomorrow in your time zone. You then pick each tier’s prizes.',
+        )}
         size="lg"
         pending={fromTemplate}
         onSubmit={(e) => {
@@ -103,12 +124,15 @@ export function NewActivityButtons({
               const result = await createFromTemplate(template, zone);
               if (result.ok) {
                 dialog.current?.close();
-                toast.success('Draft created from the template', 'Choose a prize for each tier before publishing.');
+                toast.success(
+                  t('Draft created from the template'),
+                  t('Choose a prize for each tier before publishing.'),
+                );
                 open(result.data.id);
               } else setTemplateError(result.error.message);
             } catch {
               // The dialog stays open with the choice made; the list is re-read in case the draft was made.
-              setTemplateError('Could not reach the server. Check the list for the draft, or try again.');
+              setTemplateError(t('Could not reach the server. Check the list for the draft, or try again.'));
               router.refresh();
             }
           });
@@ -121,33 +145,37 @@ export function NewActivityButtons({
               disabled={fromTemplate}
               onClick={() => dialog.current?.close()}
             >
-              Cancel
+              {t('Cancel')}
             </button>
             <button type="submit" className={buttonClasses('primary')} disabled={fromTemplate} aria-busy={fromTemplate}>
               {fromTemplate ? <Spinner /> : null}
-              Create draft
+              {t('Create draft')}
             </button>
           </>
         }
       >
         <fieldset className="space-y-2">
-          <legend className="sr-only">Template</legend>
-          {ACTIVITY_TEMPLATES.map((t) => (
+          <legend className="sr-only">{t('Template')}</legend>
+          {ACTIVITY_TEMPLATES.map((tpl) => (
             <label
-              key={t.id}
-              className={`flex cursor-pointer gap-3 rounded-lg border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500 ${template === t.id ? 'border-indigo-500 bg-indigo-50/60 ring-1 ring-indigo-500' : 'border-zinc-300 hover:bg-zinc-50'}`}
+              key={tpl.id}
+              className={`flex cursor-pointer gap-3 rounded-lg border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500 ${template === tpl.id ? 'border-indigo-500 bg-indigo-50/60 ring-1 ring-indigo-500' : 'border-zinc-300 hover:bg-zinc-50'}`}
             >
               <input
                 type="radio"
                 name="template"
-                value={t.id}
-                checked={template === t.id}
-                onChange={() => setTemplate(t.id)}
+                value={tpl.id}
+                checked={template === tpl.id}
+                onChange={() => setTemplate(tpl.id)}
                 className="mt-0.5 accent-indigo-600"
               />
               <span>
-                <span className="block font-medium text-zinc-900">{t.name}</span>
-                <span className="block text-zinc-600">{t.description}</span>
+                <span className="block font-medium text-zinc-900">
+                  {templateTexts[tpl.id] ? t(templateTexts[tpl.id]!.name) : tpl.name}
+                </span>
+                <span className="block text-zinc-600">
+                  {templateTexts[tpl.id] ? t(templateTexts[tpl.id]!.description) : tpl.description}
+                </span>
               </span>
             </label>
           ))}
@@ -168,16 +196,16 @@ export function NewActivityButtons({
             try {
               const result = await createDraft();
               if (result.ok) open(result.data.id);
-              else toast.error('Could not create the activity', result.error.message);
+              else toast.error(t('Could not create the activity'), result.error.message);
             } catch {
-              toast.error('Could not reach the server', 'The list is re-read: check it for the new draft.');
+              toast.error(t('Could not reach the server'), t('The list is re-read: check it for the new draft.'));
               router.refresh();
             }
           })
         }
       >
         {creating ? <Spinner /> : <span aria-hidden>+</span>}
-        New activity
+        {t('New activity')}
       </button>
     </>
   );

@@ -5,6 +5,7 @@
 // token), in a 390×844 frame drawn at three quarters of its size. It loads again after each save,
 // so it shows what was saved, exactly as a phone of that size would.
 import { useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export const PREVIEW_VIEWPORT = { width: 390, height: 844 } as const;
 const SCALE = 0.75;
@@ -21,10 +22,11 @@ export function PlayPreview({
   links?: ReactNode;
   caption: string;
 }) {
+  const t = useT();
   const [loaded, setLoaded] = useState<number | null>(null);
   const { width, height } = PREVIEW_VIEWPORT;
   return (
-    <figure className="mx-auto w-fit" aria-label="Preview of the play page">
+    <figure className="mx-auto w-fit" aria-label={t('Preview of the play page')}>
       <div
         className="overflow-hidden rounded-[2rem] border-[6px] border-zinc-900 bg-white shadow-xl"
         style={{ width: width * SCALE + 12, height: height * SCALE + 12 }}
@@ -32,7 +34,8 @@ export function PlayPreview({
         <iframe
           key={version}
           src={`${src}&v=${version}`}
-          title="Play page preview"
+          title={t('Play page preview')}
+
           data-testid="play-preview"
           data-loaded-version={loaded ?? ''}
           onLoad={() => setLoaded(version)}

@@ -11,27 +11,43 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
+import { msg, type Translator } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
 import { Field, inputClasses } from './fields';
-import { count, formatInstant, formatMinor, percent } from './format';
+import { formatInstant, formatMinor, percent } from './format';
 import { tierColor } from './tier-colors';
 import { TierName } from './tier-dot';
 
 const shapes = [
-  { value: 'flat', label: 'Flat: the same traffic every hour' },
-  { value: 'evening', label: 'Evening peak: quiet nights, busy 7–10 pm' },
-  { value: 'launch', label: 'Launch spike: a rush at the start that fades' },
+  { value: 'flat', label: msg('Flat: the same traffic every hour') },
+  { value: 'evening', label: msg('Evening peak: quiet nights, busy 7–10 pm') },
+  { value: 'launch', label: msg('Launch spike: a rush at the start that fades') },
 ] as const;
 
 const populations = [
-  { value: 'anonymous', label: 'Anonymous draws (each by a different user)' },
-  { value: 'users', label: 'A population: users × draws each' },
+  { value: 'anonymous', label: msg('Anonymous draws (each by a different user)') },
+  { value: 'users', label: msg('A population: users × draws each') },
 ] as const;
 
 const fieldMessages: Record<string, string> = {
-  draws: 'Enter a whole number of draws from 1 to 200,000.',
-  users: 'A whole number, 1 to 200,000.',
-  drawsPerUser: 'A whole number; users × draws at most 200,000.',
+  draws: msg('Enter a whole number of draws from 1 to 200,000.'),
+  users: msg('A whole number, 1 to 200,000.'),
+  drawsPerUser: msg('A whole number; users × draws at most 200,000.'),
 };
+
+// What the server's simulation says it does not model (lib/activities/simulate-activity.ts), shown through `t(...)`.
+const notModelledTexts = new Set([
+  msg('Risk rules (blocked, rate-limited, forced-lose and held draws).'),
+  msg(
+    'Tasks and events granting chances: every draw tried is assumed to have a chance to spend, so free draws per day do not cap it.',
+  ),
+  msg('Auto-tuning of odds, scheduled changes, restocks, and stock returned by voided or expired wins.'),
+  msg('Fixed winners drawn at the end.'),
+  msg('Chance arrivals: draws are evenly spaced within each hour, and the users of a population take turns.'),
+  msg(
+    'Per-user limits (max draws per day, max draws in total, max wins per user): each draw is by a different user. Simulate a population of users to apply them.',
+  ),
+]);
 
 export function Simulator({
   simulate,
@@ -51,6 +67,7 @@ export function Simulator({
   const [result, setResult] = useState<Simulation | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const headingId = useId();
 
   const asNumber = (v: string) => (v.trim() === '' ? null : Number(v));
@@ -64,19 +81,22 @@ export function Simulator({
       const r = await simulate(input);
       if (r.ok) {
         setResult(r.data);
-        toast.success('Simulation finished', `${count.format(r.data.draws)} draws through the draw's own tier picker.`);
+        toast.success(
+          t('Simulation finished'),
+          t("{count} draws through the draw's own tier picker.", { count: r.data.draws }),
+        );
       } else {
         const fields = Object.fromEntries(
-          r.error.issues.filter((i) => i.path in fieldMessages).map((i) => [i.path, fieldMessages[i.path]!]),
+          r.error.issues.filter((i) => i.path in fieldMessages).map((i) => [i.path, t(fieldMessages[i.path]!)]),
         );
         setErrors(Object.keys(fields).length > 0 ? fields : { draws: r.error.message });
-        if (Object.keys(fields).length === 0) toast.error('Could not simulate', r.error.message);
+        if (Object.keys(fields).length === 0) toast.error(t('Could not simulate'), r.error.message);
       }
     });
   }
   const anyError = Object.keys(errors).length > 0;
 
-  const wins = result ? result.tiers.reduce((s, t) => s + t.wins, 0) : 0;
+  const wins = result ? result.tiers.reduce((s, tier) => s + tier.wins, 0) : 0;
   return (
     <section
       aria-labelledby={headingId}
@@ -85,12 +105,12 @@ export function Simulator({
     >
       <div className="border-b border-zinc-200 px-5 py-4">
         <h2 id={headingId} className="text-base font-semibold text-zinc-950">
-          Simulator
+          {t('Simulator')}
         </h2>
         <p className="mt-0.5 text-sm text-zinc-600">
-          Runs simulated draws through the same tier picker, even pacing and stock rule as the real draw (on the
-          activity as last saved), spread over the period by a traffic curve. A population of users also meets the
-          activity&apos;s per-user limits.
+          {t(
+            "Runs simulated draws through the same tier picker, even pacing and stock rule as the real draw (on the activity as last saved), spread over the period by a traffic curve. A population of users also meets the activity's per-user limits.",
+          )}
         </p>
       </div>
       <form
@@ -101,7 +121,7 @@ export function Simulator({
         }}
         noValidate
       >
-        <Field label="Who draws" className="w-80">
+        <Field label={t('Who draws')} className="w-80">
           {(p) => (
             <select
               {...p}
@@ -111,14 +131,14 @@ export function Simulator({
             >
               {populations.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.label}
+                  {t(o.label)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {population === 'anonymous' ? (
-          <Field label="Draws over the period" error={errors.draws} className="w-52">
+          <Field label={t('Draws over the period')} error={errors.draws} className="w-52">
             {(p) => (
               <input
                 {...p}
@@ -131,7 +151,7 @@ export function Simulator({
           </Field>
         ) : (
           <>
-            <Field label="Users" error={errors.users} className="w-48">
+            <Field label={t('Users')} error={errors.users} className="w-48">
               {(p) => (
                 <input
                   {...p}
@@ -142,7 +162,7 @@ export function Simulator({
                 />
               )}
             </Field>
-            <Field label="Draws per user" error={errors.drawsPerUser} className="w-48">
+            <Field label={t('Draws per user')} error={errors.drawsPerUser} className="w-48">
               {(p) => (
                 <input
                   {...p}
@@ -155,7 +175,7 @@ export function Simulator({
             </Field>
           </>
         )}
-        <Field label="Traffic shape" className="w-96">
+        <Field label={t('Traffic shape')} className="w-96">
           {(p) => (
             <select
               {...p}
@@ -165,7 +185,7 @@ export function Simulator({
             >
               {shapes.map((s) => (
                 <option key={s.value} value={s.value}>
-                  {s.label}
+                  {t(s.label)}
                 </option>
               ))}
             </select>
@@ -178,7 +198,7 @@ export function Simulator({
           aria-busy={pending}
         >
           {pending ? <Spinner /> : null}
-          {pending ? 'Simulating…' : 'Run simulation'}
+          {pending ? t('Simulating…') : t('Run simulation')}
         </button>
         {disabledReason ? <p className="pb-2 text-sm text-zinc-600">{disabledReason}</p> : null}
       </form>
@@ -186,66 +206,72 @@ export function Simulator({
       {result ? (
         <div className="space-y-5 border-t border-zinc-200 px-5 py-5" data-testid="simulation-result">
           <dl className="grid grid-cols-6 gap-3">
-            <Stat label="Draws" value={count.format(result.draws)} testId="sim-draws" />
-            <Stat label="Wins" value={count.format(wins)} testId="sim-wins" />
-            <Stat label="No win" value={count.format(result.noWin)} />
-            <Stat label="Lost to empty stock" value={count.format(result.outOfStock)} />
-            <Stat label="Held by pacing" value={count.format(result.heldByPacing)} testId="sim-held-pacing" />
-            <Stat label="Expected prize cost" value={formatMinor(result.totalCostMinor)} testId="sim-cost" />
+            <Stat label={t('Draws')} value={t.number(result.draws)} testId="sim-draws" />
+            <Stat label={t('Wins')} value={t.number(wins)} testId="sim-wins" />
+            <Stat label={t('No win')} value={t.number(result.noWin)} />
+            <Stat label={t('Lost to empty stock')} value={t.number(result.outOfStock)} />
+            <Stat label={t('Held by pacing')} value={t.number(result.heldByPacing)} testId="sim-held-pacing" />
+            <Stat
+              label={t('Expected prize cost')}
+              value={formatMinor(result.totalCostMinor, t.locale)}
+              testId="sim-cost"
+            />
           </dl>
           {result.population ? <PopulationStats population={result.population} attempted={result.attempted} /> : null}
           <WinsChart result={result} timezone={timezone} />
-          <Table label="Simulated tiers">
+          <Table label={t('Simulated tiers')}>
             <thead>
               <tr>
-                <Th>Tier</Th>
-                <Th className="text-right">Odds</Th>
-                <Th className="text-right">Stock</Th>
-                <Th className="text-right">By the odds</Th>
-                <Th className="text-right">Simulated wins</Th>
-                <Th className="text-right">Peak / hour</Th>
-                <Th>Stock runs out</Th>
-                <Th className="text-right">Prize cost</Th>
+                <Th>{t('Tier')}</Th>
+                <Th className="text-right">{t('Odds')}</Th>
+                <Th className="text-right">{t('Stock')}</Th>
+                <Th className="text-right">{t('By the odds')}</Th>
+                <Th className="text-right">{t('Simulated wins')}</Th>
+                <Th className="text-right">{t('Peak / hour')}</Th>
+                <Th>{t('Stock runs out')}</Th>
+                <Th className="text-right">{t('Prize cost')}</Th>
               </tr>
             </thead>
             <tbody>
-              {result.tiers.map((t, i) => (
-                <Tr key={t.id}>
+              {result.tiers.map((tier, i) => (
+                <Tr key={tier.id}>
                   <Td>
-                    <TierName index={i} name={t.name} />
+                    <TierName index={i} name={tier.name} />
                   </Td>
-                  <Td className="text-right tabular-nums">{percent(t.probability)}</Td>
-                  <Td className="text-right tabular-nums">{count.format(t.stock)}</Td>
-                  <Td className="text-right tabular-nums text-zinc-600">{count.format(t.expectedWins)}</Td>
-                  <Td className="text-right font-medium tabular-nums">{count.format(t.wins)}</Td>
-                  <Td className="text-right tabular-nums">{count.format(t.peakWinsPerHour)}</Td>
+                  <Td className="text-right tabular-nums">{percent(tier.probability)}</Td>
+                  <Td className="text-right tabular-nums">{t.number(tier.stock)}</Td>
+                  <Td className="text-right tabular-nums text-zinc-600">{t.number(tier.expectedWins)}</Td>
+                  <Td className="text-right font-medium tabular-nums">{t.number(tier.wins)}</Td>
+                  <Td className="text-right tabular-nums">{t.number(tier.peakWinsPerHour)}</Td>
                   <Td data-testid="sim-depletion">
-                    {t.depletedAt ? (
+                    {tier.depletedAt ? (
                       <span className="text-amber-800">
-                        {formatInstant(t.depletedAt, timezone)}{' '}
-                        <span className="text-zinc-500">({t.depletedAfterHours} h in)</span>
+                        {formatInstant(tier.depletedAt, timezone, t.locale)}{' '}
+                        <span className="text-zinc-500">
+                          ({t('{hours} h in', { hours: String(tier.depletedAfterHours) })})
+                        </span>
                       </span>
                     ) : (
-                      <span className="text-zinc-600">Lasts the period</span>
+                      <span className="text-zinc-600">{t('Lasts the period')}</span>
                     )}
                   </Td>
-                  <Td className="text-right tabular-nums">{formatMinor(t.costMinor)}</Td>
+                  <Td className="text-right tabular-nums">{formatMinor(tier.costMinor, t.locale)}</Td>
                 </Tr>
               ))}
             </tbody>
           </Table>
           <div className="rounded-lg border border-zinc-200 bg-zinc-50/60 px-4 py-3" data-testid="sim-not-modelled">
-            <h3 className="text-sm font-medium text-zinc-900">What this simulation does not model</h3>
+            <h3 className="text-sm font-medium text-zinc-900">{t('What this simulation does not model')}</h3>
             <ul className="mt-1.5 list-disc space-y-0.5 pl-5 text-sm text-zinc-700">
               {result.notModelled.map((line) => (
-                <li key={line}>{line}</li>
+                <li key={line}>{notModelledTexts.has(line) ? t(line) : line}</li>
               ))}
             </ul>
           </div>
         </div>
       ) : (
         <p className="border-t border-zinc-200 px-5 py-6 text-sm text-zinc-600">
-          No simulation yet. Choose the draws you expect and a traffic shape, then run it.
+          {t('No simulation yet. Choose the draws you expect and a traffic shape, then run it.')}
         </p>
       )}
     </section>
@@ -253,19 +279,27 @@ export function Simulator({
 }
 
 function PopulationStats({ population: p, attempted }: { population: PopulationResult; attempted: number }) {
-  const limit = (n: number | null) => (n === null ? 'no limit' : count.format(n));
+  const t = useT();
+  const limit = (n: number | null) => (n === null ? t('no limit') : t.number(n));
   return (
     <div className="rounded-lg border border-zinc-200 px-4 py-3" data-testid="sim-population">
       <p className="text-sm text-zinc-700">
-        {count.format(p.users)} users × {count.format(p.drawsPerUser)} draws each = {count.format(attempted)} tried.
-        Limits per user: max draws per day {limit(p.limits.maxDrawsPerDay)}, max draws in total{' '}
-        {limit(p.limits.maxDrawsTotal)}, max wins {limit(p.limits.maxWinsPerUser)}.
+        {t('{users} users × {draws} draws each = {attempted} tried.', {
+          users: p.users,
+          draws: p.drawsPerUser,
+          attempted,
+        })}{' '}
+        {t('Limits per user: max draws per day {perDay}, max draws in total {total}, max wins {wins}.', {
+          perDay: limit(p.limits.maxDrawsPerDay),
+          total: limit(p.limits.maxDrawsTotal),
+          wins: limit(p.limits.maxWinsPerUser),
+        })}
       </p>
       <dl className="mt-3 grid grid-cols-4 gap-3">
-        <Stat label="Refused: max draws per day" value={count.format(p.refusedByDailyLimit)} />
-        <Stat label="Refused: max draws in total" value={count.format(p.refusedByTotalLimit)} />
-        <Stat label="No win: max wins per user" value={count.format(p.heldByWinLimit)} testId="sim-held-limit" />
-        <Stat label="Users who won" value={count.format(p.winners)} testId="sim-winners" />
+        <Stat label={t('Refused: max draws per day')} value={t.number(p.refusedByDailyLimit)} />
+        <Stat label={t('Refused: max draws in total')} value={t.number(p.refusedByTotalLimit)} />
+        <Stat label={t('No win: max wins per user')} value={t.number(p.heldByWinLimit)} testId="sim-held-limit" />
+        <Stat label={t('Users who won')} value={t.number(p.winners)} testId="sim-winners" />
       </dl>
     </div>
   );
@@ -284,9 +318,10 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
 
 /** Stacked bars of wins per tier per bucket (an hour, or several for long periods). */
 function WinsChart({ result, timezone }: { result: Simulation; timezone: string }) {
+  const t = useT();
   const buckets = result.drawsByBucket.length;
   const totals = Array.from({ length: buckets }, (_, b) =>
-    result.tiers.reduce((s, t) => s + (t.winsByBucket[b] ?? 0), 0),
+    result.tiers.reduce((s, tier) => s + (tier.winsByBucket[b] ?? 0), 0),
   );
   const max = Math.max(1, ...totals);
   const width = 1000;
@@ -294,20 +329,17 @@ function WinsChart({ result, timezone }: { result: Simulation; timezone: string 
   const barWidth = width / buckets;
   const from = Date.parse(result.from);
   const tickEvery = Math.max(1, Math.ceil(buckets / 8));
-  const unit = result.bucketHours === 1 ? 'hour' : `${result.bucketHours} hours`;
+  const texts = chartTexts(t, result.bucketHours, max);
   return (
     <figure>
       <figcaption className="text-sm font-medium text-zinc-800">
-        Wins per {unit}, by tier{' '}
-        <span className="font-normal text-zinc-500">
-          (most in one {unit}: {count.format(max)})
-        </span>
+        {texts.caption} <span className="font-normal text-zinc-500">({texts.most})</span>
       </figcaption>
       <svg
         viewBox={`0 0 ${width} ${height + 20}`}
         className="mt-2 h-48 w-full"
         role="img"
-        aria-label={`Simulated wins per ${unit}, by tier`}
+        aria-label={texts.label}
         preserveAspectRatio="none"
       >
         <line x1="0" x2={width} y1={height} y2={height} stroke="#e4e4e7" />
@@ -315,12 +347,12 @@ function WinsChart({ result, timezone }: { result: Simulation; timezone: string 
           let y = height;
           return (
             <g key={b}>
-              {result.tiers.map((t, i) => {
-                const h = ((t.winsByBucket[b] ?? 0) / max) * (height - 4);
+              {result.tiers.map((tier, i) => {
+                const h = ((tier.winsByBucket[b] ?? 0) / max) * (height - 4);
                 y -= h;
                 return h > 0 ? (
                   <rect
-                    key={t.id}
+                    key={tier.id}
                     x={b * barWidth + barWidth * 0.1}
                     width={barWidth * 0.8}
                     y={y}
@@ -336,10 +368,29 @@ function WinsChart({ result, timezone }: { result: Simulation; timezone: string 
       <div className="mt-1 flex justify-between text-[11px] text-zinc-500" aria-hidden>
         {Array.from({ length: Math.ceil(buckets / tickEvery) }, (_, k) => (
           <span key={k}>
-            {formatInstant(new Date(from + k * tickEvery * result.bucketHours * 3_600_000).toISOString(), timezone)}
+            {formatInstant(
+              new Date(from + k * tickEvery * result.bucketHours * 3_600_000).toISOString(),
+              timezone,
+              t.locale,
+            )}
           </span>
         ))}
       </div>
     </figure>
   );
+}
+
+/** The chart's caption, its peak note and its label, per an hour or per several hours a bar. */
+function chartTexts(t: Translator, bucketHours: number, max: number) {
+  return bucketHours === 1
+    ? {
+        caption: t('Wins per hour, by tier'),
+        most: t('most in one hour: {max}', { max }),
+        label: t('Simulated wins per hour, by tier'),
+      }
+    : {
+        caption: t('Wins per {hours} hours, by tier', { hours: bucketHours }),
+        most: t('most in one {hours} hours: {max}', { hours: bucketHours, max }),
+        label: t('Simulated wins per {hours} hours, by tier', { hours: bucketHours }),
+      };
 }

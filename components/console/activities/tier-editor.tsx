@@ -6,7 +6,8 @@
 import { useMemo } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Field, Section, inputClasses } from './fields';
-import { count, money } from './format';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
 import { newKey, newTier, percentToProbability, type TierForm } from './form-model';
 import { SegmentGrid } from './editor/segment-grid';
 import { EVERY_DAY, HOURS, oddsInForce, toGrid } from './editor/segment-grid-model';
@@ -16,8 +17,8 @@ import { TierDot } from './tier-dot';
 export type PrizeOption = { id: string; name: string; kind: string; value: number; available: number };
 
 const pacingHints = {
-  none: 'Wins go out as they are drawn: the stock may run out early in the period.',
-  even: 'Even release: by any moment at most stock × elapsed ÷ period is won, so wins last the whole period.',
+  none: msg('Wins go out as they are drawn: the stock may run out early in the period.'),
+  even: msg('Even release: by any moment at most stock × elapsed ÷ period is won, so wins last the whole period.'),
 } as const;
 
 export function TierEditor({
@@ -34,8 +35,11 @@ export function TierEditor({
   days: string[];
   onChange: (tiers: TierForm[]) => void;
 }) {
-  const grids = useMemo(() => tiers.map((t) => toGrid(t.segments, days)), [tiers, days]);
-  const odds = tiers.map((t) => (t.oddsPercent.trim() === '' ? NaN : percentToProbability(Number(t.oddsPercent))));
+  const t = useT();
+  const grids = useMemo(() => tiers.map((tier) => toGrid(tier.segments, days)), [tiers, days]);
+  const odds = tiers.map((tier) =>
+    tier.oddsPercent.trim() === '' ? NaN : percentToProbability(Number(tier.oddsPercent)),
+  );
   const overLimit = useMemo(() => {
     const over = new Set<string>();
     for (const row of [EVERY_DAY, ...days])
@@ -49,26 +53,26 @@ export function TierEditor({
   }, [grids, days]);
   const segmentOddsError = /^With time segments/.test(errors.tiers ?? '') ? errors.tiers : undefined;
   const update = (i: number, patch: Partial<TierForm>) =>
-    onChange(tiers.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+    onChange(tiers.map((tier, j) => (j === i ? { ...tier, ...patch } : tier)));
   const move = (i: number, by: number) => {
     const next = [...tiers];
-    const [t] = next.splice(i, 1);
-    next.splice(i + by, 0, t!);
+    const [moved] = next.splice(i, 1);
+    next.splice(i + by, 0, moved!);
     onChange(next);
   };
   const addTier = () => onChange([...tiers, newTier(tiers.length + 1)]);
 
   return (
     <Section
-      title="Tiers and odds"
-      description="Each tier has its odds and its own stock of wins. What the odds leave is “no win”."
+      title={t('Tiers and odds')}
+      description={t('Each tier has its odds and its own stock of wins. What the odds leave is “no win”.')}
       actions={
         <button type="button" className={buttonClasses('secondary', 'sm')} onClick={addTier}>
-          Add tier
+          {t('Add tier')}
         </button>
       }
     >
-      <OddsBar tiers={tiers.map((t) => ({ name: t.name, probability: Number(t.oddsPercent) / 100 }))} />
+      <OddsBar tiers={tiers.map((tier) => ({ name: tier.name, probability: Number(tier.oddsPercent) / 100 }))} />
       {/* An odds sum over 100 % is already said by the bar; other tier-wide errors are not. */}
       {errors.tiers && !/^Odds add up/.test(errors.tiers) && !(segmentOddsError && overLimit.size) ? (
         <p className="text-sm text-red-700" data-testid="field-error">
@@ -77,32 +81,30 @@ export function TierEditor({
       ) : null}
       {errors['tiers.prizes.prizeId'] ? (
         <p className="text-sm text-red-700" data-testid="field-error">
-          A prize no longer exists; choose another.
+          {t('A prize no longer exists; choose another.')}
         </p>
       ) : null}
       {tiers.length === 0 ? (
         <div className="rounded-lg border border-dashed border-zinc-300 bg-zinc-50/60 px-4 py-6 text-center text-sm text-zinc-600">
-          No tiers yet. Add one for each prize level (first prize, second prize, …).
+          {t('No tiers yet. Add one for each prize level (first prize, second prize, …).')}
           {prizes.length === 0 ? (
-            <p className="mt-1">You have no prizes yet: add them on the Prizes page first.</p>
+            <p className="mt-1">{t('You have no prizes yet: add them on the Prizes page first.')}</p>
           ) : null}
         </div>
       ) : null}
-      {tiers.map((t, i) => {
+      {tiers.map((tier, i) => {
         const err = (f: string) => errors[`tiers.${i}.${f}`];
-        const bundle = t.prizes.filter((p) => p.prizeId).length > 1;
+        const bundle = tier.prizes.filter((p) => p.prizeId).length > 1;
         return (
-          <fieldset key={t.key} className="@container rounded-lg border border-zinc-200" data-testid="tier">
-            <legend className="sr-only">
-              Tier {i + 1}: {t.name}
-            </legend>
+          <fieldset key={tier.key} className="@container rounded-lg border border-zinc-200" data-testid="tier">
+            <legend className="sr-only">{t('Tier {n}: {name}', { n: i + 1, name: tier.name })}</legend>
             <div className="flex items-center justify-between gap-3 border-b border-zinc-100 bg-zinc-50/70 px-4 py-2 text-sm">
               <span className="flex items-center gap-2 font-medium text-zinc-800">
                 <TierDot index={i} />
-                Tier {i + 1}
+                {t('Tier {n}', { n: i + 1 })}
                 {bundle ? (
                   <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/25 ring-inset">
-                    Bundle
+                    {t('Bundle')}
                   </span>
                 ) : null}
               </span>
@@ -112,7 +114,7 @@ export function TierEditor({
                   className={buttonClasses('ghost', 'sm')}
                   disabled={i === 0}
                   onClick={() => move(i, -1)}
-                  aria-label={`Move tier ${i + 1} up`}
+                  aria-label={t('Move tier {n} up', { n: i + 1 })}
                 >
                   ↑
                 </button>
@@ -121,7 +123,7 @@ export function TierEditor({
                   className={buttonClasses('ghost', 'sm')}
                   disabled={i === tiers.length - 1}
                   onClick={() => move(i, 1)}
-                  aria-label={`Move tier ${i + 1} down`}
+                  aria-label={t('Move tier {n} down', { n: i + 1 })}
                 >
                   ↓
                 </button>
@@ -129,138 +131,139 @@ export function TierEditor({
                   type="button"
                   className={buttonClasses('danger-ghost', 'sm')}
                   onClick={() => onChange(tiers.filter((_, j) => j !== i))}
-                  aria-label={`Remove tier ${i + 1}`}
+                  aria-label={t('Remove tier {n}', { n: i + 1 })}
                 >
-                  Remove
+                  {t('Remove')}
                 </button>
               </span>
             </div>
             <div className="space-y-4 p-4">
               <div className="grid grid-cols-2 gap-4 @2xl:grid-cols-[minmax(0,1fr)_110px_110px_200px]">
-                <Field label="Tier name" error={err('name')}>
+                <Field label={t('Tier name')} error={err('name')}>
                   {(p) => (
                     <input
                       {...p}
                       className={inputClasses}
-                      value={t.name}
+                      value={tier.name}
                       onChange={(e) => update(i, { name: e.target.value })}
                       maxLength={60}
                     />
                   )}
                 </Field>
-                <Field label="Odds (%)" error={err('probability')}>
+                <Field label={t('Odds (%)')} error={err('probability')}>
                   {(p) => (
                     <input
                       {...p}
                       inputMode="decimal"
                       className={`${inputClasses} tabular-nums`}
-                      value={t.oddsPercent}
+                      value={tier.oddsPercent}
                       onChange={(e) => update(i, { oddsPercent: e.target.value })}
                     />
                   )}
                 </Field>
-                <Field label="Stock (wins)" error={err('stock')}>
+                <Field label={t('Stock (wins)')} error={err('stock')}>
                   {(p) => (
                     <input
                       {...p}
                       inputMode="numeric"
                       className={`${inputClasses} tabular-nums`}
-                      value={t.stock}
+                      value={tier.stock}
                       onChange={(e) => update(i, { stock: e.target.value })}
                     />
                   )}
                 </Field>
-                <Field label="Pacing" error={err('pacing')}>
+                <Field label={t('Pacing')} error={err('pacing')}>
                   {(p) => (
                     <select
                       {...p}
                       className={inputClasses}
-                      value={t.pacing}
+                      value={tier.pacing}
                       onChange={(e) => update(i, { pacing: e.target.value as TierForm['pacing'] })}
                     >
-                      <option value="none">As drawn</option>
-                      <option value="even">Even over the period</option>
+                      <option value="none">{t('As drawn')}</option>
+                      <option value="even">{t('Even over the period')}</option>
                     </select>
                   )}
                 </Field>
               </div>
               <p className="-mt-2 text-xs text-zinc-600" data-testid="pacing-hint">
-                {pacingHints[t.pacing]}
+                {t(pacingHints[tier.pacing])}
               </p>
               <fieldset className="space-y-3">
-                <legend className="sr-only">Auto-tune of tier {i + 1}</legend>
+                <legend className="sr-only">{t('Auto-tune of tier {n}', { n: i + 1 })}</legend>
                 <label className="flex items-center gap-2 text-sm text-zinc-800">
                   <input
                     type="checkbox"
                     className="accent-indigo-600"
-                    checked={t.autoTune.on}
+                    checked={tier.autoTune.on}
                     onChange={(e) =>
                       update(i, {
                         autoTune: {
                           on: e.target.checked,
-                          minPercent: t.autoTune.minPercent || t.oddsPercent,
-                          maxPercent: t.autoTune.maxPercent || t.oddsPercent,
+                          minPercent: tier.autoTune.minPercent || tier.oddsPercent,
+                          maxPercent: tier.autoTune.maxPercent || tier.oddsPercent,
                         },
                       })
                     }
                   />
-                  Auto-tune the odds towards an even release of the stock
+                  {t('Auto-tune the odds towards an even release of the stock')}
                 </label>
-                {t.autoTune.on ? (
+                {tier.autoTune.on ? (
                   <div className="grid grid-cols-2 gap-4 pl-6 @2xl:grid-cols-[160px_160px_minmax(0,1fr)]">
-                    <Field label="Lowest odds (%)" error={err('autoTune.minProbability') ?? err('autoTune')}>
+                    <Field label={t('Lowest odds (%)')} error={err('autoTune.minProbability') ?? err('autoTune')}>
                       {(p) => (
                         <input
                           {...p}
                           inputMode="decimal"
                           className={`${inputClasses} tabular-nums`}
-                          value={t.autoTune.minPercent}
-                          onChange={(e) => update(i, { autoTune: { ...t.autoTune, minPercent: e.target.value } })}
+                          value={tier.autoTune.minPercent}
+                          onChange={(e) => update(i, { autoTune: { ...tier.autoTune, minPercent: e.target.value } })}
                         />
                       )}
                     </Field>
-                    <Field label="Highest odds (%)" error={err('autoTune.maxProbability')}>
+                    <Field label={t('Highest odds (%)')} error={err('autoTune.maxProbability')}>
                       {(p) => (
                         <input
                           {...p}
                           inputMode="decimal"
                           className={`${inputClasses} tabular-nums`}
-                          value={t.autoTune.maxPercent}
-                          onChange={(e) => update(i, { autoTune: { ...t.autoTune, maxPercent: e.target.value } })}
+                          value={tier.autoTune.maxPercent}
+                          onChange={(e) => update(i, { autoTune: { ...tier.autoTune, maxPercent: e.target.value } })}
                         />
                       )}
                     </Field>
                     <p className="col-span-2 self-center text-xs text-zinc-600 @2xl:col-span-1">
-                      A worker compares wins with an even release and moves the odds within these bounds; every move is
-                      audited.
+                      {t(
+                        'A worker compares wins with an even release and moves the odds within these bounds; every move is audited.',
+                      )}
                     </p>
                   </div>
                 ) : null}
               </fieldset>
               <div>
-                <p className="text-sm font-medium text-zinc-800">Prizes awarded together</p>
+                <p className="text-sm font-medium text-zinc-800">{t('Prizes awarded together')}</p>
                 {err('prizes') ? (
                   <p className="mt-1 text-sm text-red-700" data-testid="field-error">
                     {err('prizes')}
                   </p>
                 ) : null}
                 <ul className="mt-2 space-y-2">
-                  {t.prizes.map((p, k) => {
+                  {tier.prizes.map((p, k) => {
                     const chosen = prizes.find((o) => o.id === p.prizeId);
                     const setPrize = (patch: Partial<typeof p>) =>
-                      update(i, { prizes: t.prizes.map((q, m) => (m === k ? { ...q, ...patch } : q)) });
+                      update(i, { prizes: tier.prizes.map((q, m) => (m === k ? { ...q, ...patch } : q)) });
                     return (
                       <li key={p.key} className="grid grid-cols-[minmax(0,1fr)_100px_auto] items-start gap-3">
                         <Field
-                          label={
-                            <span className="sr-only">
-                              Prize {k + 1} of tier {i + 1}
-                            </span>
-                          }
+                          label={<span className="sr-only">{t('Prize {k} of tier {n}', { k: k + 1, n: i + 1 })}</span>}
                           error={err(`prizes.${k}.prizeId`)}
                           hint={
                             chosen
-                              ? `${chosen.kind} · ${money.format(chosen.value)} each · ${count.format(chosen.available)} available`
+                              ? t('{kind} · {value} each · {available} available', {
+                                  kind: chosen.kind,
+                                  value: t.number(chosen.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                                  available: chosen.available,
+                                })
                               : undefined
                           }
                         >
@@ -271,7 +274,7 @@ export function TierEditor({
                               value={p.prizeId}
                               onChange={(e) => setPrize({ prizeId: e.target.value })}
                             >
-                              <option value="">Choose a prize…</option>
+                              <option value="">{t('Choose a prize…')}</option>
                               {prizes.map((o) => (
                                 <option key={o.id} value={o.id}>
                                   {o.name}
@@ -283,7 +286,7 @@ export function TierEditor({
                         <Field
                           label={
                             <span className="sr-only">
-                              Quantity of prize {k + 1} of tier {i + 1}
+                              {t('Quantity of prize {k} of tier {n}', { k: k + 1, n: i + 1 })}
                             </span>
                           }
                           error={err(`prizes.${k}.quantity`)}
@@ -306,10 +309,10 @@ export function TierEditor({
                         <button
                           type="button"
                           className={buttonClasses('ghost', 'sm')}
-                          onClick={() => update(i, { prizes: t.prizes.filter((_, m) => m !== k) })}
-                          aria-label={`Remove prize ${k + 1} of tier ${i + 1}`}
+                          onClick={() => update(i, { prizes: tier.prizes.filter((_, m) => m !== k) })}
+                          aria-label={t('Remove prize {k} of tier {n}', { k: k + 1, n: i + 1 })}
                         >
-                          Remove
+                          {t('Remove')}
                         </button>
                       </li>
                     );
@@ -318,19 +321,23 @@ export function TierEditor({
                 <button
                   type="button"
                   className={`${buttonClasses('ghost', 'sm')} mt-2 text-indigo-700`}
-                  onClick={() => update(i, { prizes: [...t.prizes, { key: newKey(), prizeId: '', quantity: '1' }] })}
+                  onClick={() => update(i, { prizes: [...tier.prizes, { key: newKey(), prizeId: '', quantity: '1' }] })}
                 >
-                  + Add a prize to this tier
+                  + {t('Add a prize to this tier')}
                 </button>
               </div>
-              <details className="group rounded-md border border-zinc-200" open={t.segments.length > 0}>
+              <details className="group rounded-md border border-zinc-200" open={tier.segments.length > 0}>
                 <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-zinc-800 marker:text-zinc-500">
-                  Time segments{' '}
+                  {t('Time segments')}{' '}
                   <span className="font-normal text-zinc-600">
                     ·{' '}
-                    {t.segments.length
-                      ? `${t.segments.length} window${t.segments.length === 1 ? '' : 's'} with their own odds`
-                      : 'the same odds at every hour'}
+                    {tier.segments.length
+                      ? t.plural(
+                          tier.segments.length,
+                          '{count} window with their own odds',
+                          '{count} windows with their own odds',
+                        )
+                      : t('the same odds at every hour')}
                   </span>
                 </summary>
                 <div className="border-t border-zinc-200 p-3">

@@ -6,10 +6,12 @@ import type { ReactNode } from 'react';
 import type { ChangeDto } from '@/lib/activities/change-dto';
 import { Badge } from '@/components/ui/badge';
 import { Timestamp } from '@/components/console/timestamp';
+import { withElements } from '@/components/console/activities/interpolate';
 import { ChangeDiffView } from './change-diff-view';
-import { changeStatusTone, isOpenChange, type ChangeStatus } from './change-status';
+import { getConsoleT } from '../i18n-server';
+import { changeStatusLabels, changeStatusTone, isOpenChange, type ChangeStatus } from './change-status';
 
-export function ChangeCard({
+export async function ChangeCard({
   change,
   activity,
   proposer,
@@ -24,7 +26,9 @@ export function ChangeCard({
   simulation: ReactNode;
   actions: ReactNode;
 }) {
+  const t = await getConsoleT();
   const headingId = `change-${change.id}`;
+  const statusLabel = changeStatusLabels[change.status as ChangeStatus];
   const required = change.approvalsRequired ?? 0;
   return (
     <article
@@ -41,44 +45,50 @@ export function ChangeCard({
             </Link>
           </h2>
           <Badge tone={changeStatusTone[change.status as ChangeStatus] ?? 'neutral'}>
-            {change.status.toLowerCase()}
+            {statusLabel ? t(statusLabel).toLowerCase() : change.status.toLowerCase()}
           </Badge>
           <span className="text-xs text-zinc-600 tabular-nums">
-            on v{change.baseVersion}
+            {t('on v{version}', { version: String(change.baseVersion) })}
             {change.appliedVersion ? ` → v${change.appliedVersion}` : ''}
           </span>
         </div>
         <p className="text-xs text-zinc-600">
-          Proposed by <span className="font-medium text-zinc-900">{proposer}</span>,{' '}
-          <Timestamp iso={change.createdAt} />
+          {withElements(t('Proposed by {proposer}, {time}'), {
+            proposer: <span className="font-medium text-zinc-900">{proposer}</span>,
+            time: <Timestamp iso={change.createdAt} />,
+          })}
         </p>
       </header>
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
         <div className="space-y-3">
           <dl className="grid grid-cols-3 gap-3 text-sm">
             <div>
-              <dt className="text-xs font-medium text-zinc-600">Reason</dt>
+              <dt className="text-xs font-medium text-zinc-600">{t('Reason')}</dt>
               <dd className="mt-0.5 text-zinc-900">{change.reason ?? '—'}</dd>
             </div>
             <div>
-              <dt className="text-xs font-medium text-zinc-600">Applies</dt>
+              <dt className="text-xs font-medium text-zinc-600">{t('Applies')}</dt>
               <dd className="mt-0.5 text-zinc-900">
-                {change.applyAt ? <Timestamp iso={change.applyAt} /> : 'once approved'}
+                {change.applyAt ? <Timestamp iso={change.applyAt} /> : t('once approved')}
               </dd>
             </div>
             <div>
-              <dt className="text-xs font-medium text-zinc-600">Approvals</dt>
+              <dt className="text-xs font-medium text-zinc-600">{t('Approvals')}</dt>
               <dd className="mt-0.5 text-zinc-900 tabular-nums" data-testid="approvals">
-                {isOpenChange(change.status) ? `${change.approvals.length} of ${required}` : change.approvals.length}
+                {isOpenChange(change.status)
+                  ? t('{count} of {required}', { count: change.approvals.length, required })
+                  : change.approvals.length}
               </dd>
             </div>
           </dl>
           <ChangeDiffView
             diff={change.diff}
             prizeNames={prizeNames}
-            label={`What the change to ${activity.name} moves`}
+            label={t('What the change to {name} moves', { name: activity.name })}
           />
-          {change.closedReason ? <p className="text-sm text-zinc-600">Closed: {change.closedReason}</p> : null}
+          {change.closedReason ? (
+            <p className="text-sm text-zinc-600">{t('Closed: {reason}', { reason: change.closedReason })}</p>
+          ) : null}
         </div>
         <div>{simulation}</div>
       </div>

@@ -1,7 +1,10 @@
+'use client';
+
 // A failed change action, said so that the operator can act on it: a base that moved (rebase on
 // the version in force), prizes short of units (how many, and where to restock), or anything
 // else with the request id to quote.
 import Link from 'next/link';
+import { useT } from '../i18n';
 import type { ChangeActionError } from './change-action-result';
 
 type Short = { prizeId: string; name?: string; available: number; needed: number };
@@ -51,6 +54,7 @@ export function ChangeError({
   prizeNames?: Record<string, string>;
   onRebase?: () => void;
 }) {
+  const t = useT();
   const shorts = error.code === 'INSUFFICIENT_STOCK' ? shortsOf(error.details) : [];
   const conflict = error.code === 'CONFLICT' ? (error.details as { currentVersion?: number } | undefined) : undefined;
   return (
@@ -59,26 +63,31 @@ export function ChangeError({
         <span className="font-medium">{error.code}</span>: {error.message}
       </p>
       {shorts.map((short) => {
-        const name = prizeNames[short.prizeId] ?? short.name ?? 'The prize';
+        const name = prizeNames[short.prizeId] ?? short.name ?? t('The prize');
         return (
           <p key={short.prizeId}>
-            {name} is short of {short.needed - short.available} units ({short.available} free, {short.needed} needed).{' '}
+            {t('{name} is short of {missing} units ({available} free, {needed} needed).', {
+              name,
+              missing: String(short.needed - short.available),
+              available: String(short.available),
+              needed: String(short.needed),
+            })}{' '}
             <Link href={`/t/${tenantSlug}/prizes/${short.prizeId}`} className="font-medium underline">
-              Restock {name}
+              {t('Restock {name}', { name })}
             </Link>
           </p>
         );
       })}
       {conflict?.currentVersion !== undefined && onRebase ? (
         <p>
-          Version {conflict.currentVersion} is in force now.{' '}
+          {t('Version {version} is in force now.', { version: String(conflict.currentVersion) })}{' '}
           <button type="button" onClick={onRebase} className="font-medium underline">
-            Rebase on v{conflict.currentVersion}
+            {t('Rebase on v{version}', { version: String(conflict.currentVersion) })}
           </button>
         </p>
       ) : null}
       <p className="text-xs text-red-700">
-        Request id <code data-testid="request-id">{error.requestId}</code>
+        {t('Request id')} <code data-testid="request-id">{error.requestId}</code>
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import type { ChangeDto } from '@/lib/activities/change-dto';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { inputClasses } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
+import { useT } from '../i18n';
 import type { ChangeActionError, ChangeActionResult } from './change-action-result';
 import { ChangeError } from './change-error';
 import { ChangeOutcome } from './change-outcome';
@@ -39,6 +40,7 @@ export function ChangeReviewActions({
   cancel: Act;
   rebase: Act;
 }) {
+  const t = useT();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<ChangeActionError | null>(null);
@@ -66,7 +68,7 @@ export function ChangeReviewActions({
       {done ? <ChangeOutcome change={done} /> : null}
       {open && isProposer ? (
         <p className="text-sm text-zinc-600" data-testid="proposer-note">
-          You proposed this change: another operator must approve it.
+          {t('You proposed this change: another operator must approve it.')}
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
@@ -78,7 +80,7 @@ export function ChangeReviewActions({
             onClick={() => run(approve)}
           >
             {pending ? <Spinner /> : null}
-            {approvedByMe ? 'Approved by you' : 'Approve'}
+            {approvedByMe ? t('Approved by you') : t('Approve')}
           </button>
         ) : null}
         {open && !isProposer ? (
@@ -89,17 +91,17 @@ export function ChangeReviewActions({
             aria-expanded={rejecting}
             onClick={() => setRejecting((v) => !v)}
           >
-            Reject…
+            {t('Reject…')}
           </button>
         ) : null}
         {open ? (
           <Link href={editHref} className={buttonClasses('secondary', 'sm')}>
-            Edit
+            {t('Edit')}
           </Link>
         ) : null}
         {open ? (
           <button type="button" className={buttonClasses('ghost', 'sm')} disabled={pending} onClick={() => run(cancel)}>
-            Cancel change
+            {t('Cancel change')}
           </button>
         ) : null}
         {status === 'CONFLICT' ? (
@@ -109,7 +111,7 @@ export function ChangeReviewActions({
             disabled={pending}
             onClick={() => run(rebase)}
           >
-            Rebase on the current version
+            {t('Rebase on the current version')}
           </button>
         ) : null}
       </div>
@@ -123,7 +125,7 @@ export function ChangeReviewActions({
         >
           <div className="flex-1">
             <label htmlFor={`${id}-reason`} className="block text-xs font-medium text-zinc-700">
-              Reason for rejecting
+              {t('Reason for rejecting')}
             </label>
             <input
               id={`${id}-reason`}
@@ -134,7 +136,7 @@ export function ChangeReviewActions({
             />
           </div>
           <button type="submit" className={buttonClasses('danger', 'sm', 'mb-0.5')} disabled={pending}>
-            Reject change
+            {t('Reject change')}
           </button>
         </form>
       ) : null}

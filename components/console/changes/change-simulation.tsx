@@ -10,11 +10,10 @@ import { inputClasses } from '@/components/ui/dialog';
 import type { Simulation } from '@/lib/activities/simulate-activity';
 import { Timestamp } from '@/components/console/timestamp';
 import type { ChangeActionError, ChangeActionResult } from './change-action-result';
+import { useT } from '../i18n';
 import { ChangeError } from './change-error';
 
 export type SideBySide = { current: Simulation; proposed: Simulation };
-
-const count = new Intl.NumberFormat('en-US');
 
 export function ChangeSimulation({
   run,
@@ -29,11 +28,12 @@ export function ChangeSimulation({
   const [error, setError] = useState<ChangeActionError | null>(null);
   const [pending, start] = useTransition();
   const id = useId();
+  const t = useT();
 
   return (
     <section aria-labelledby={`${id}-h`} className="space-y-3" data-testid="change-simulation">
       <h3 id={`${id}-h`} className="text-sm font-semibold text-zinc-900">
-        Simulator: in force vs proposed
+        {t('Simulator: in force vs proposed')}
       </h3>
       <form
         className="flex flex-wrap items-end gap-3"
@@ -51,7 +51,7 @@ export function ChangeSimulation({
       >
         <div>
           <label htmlFor={`${id}-d`} className="block text-xs font-medium text-zinc-700">
-            Draws
+            {t('Draws')}
           </label>
           <input
             id={`${id}-d`}
@@ -63,7 +63,7 @@ export function ChangeSimulation({
         </div>
         <div>
           <label htmlFor={`${id}-s`} className="block text-xs font-medium text-zinc-700">
-            Traffic
+            {t('Traffic')}
           </label>
           <select
             id={`${id}-s`}
@@ -71,14 +71,14 @@ export function ChangeSimulation({
             onChange={(e) => setShape(e.target.value)}
             className={`${inputClasses} mt-1 w-32`}
           >
-            <option value="flat">Flat</option>
-            <option value="evening">Evening peak</option>
-            <option value="launch">Launch spike</option>
+            <option value="flat">{t('Flat')}</option>
+            <option value="evening">{t('Evening peak')}</option>
+            <option value="launch">{t('Launch spike')}</option>
           </select>
         </div>
         <button type="submit" className={buttonClasses('secondary', 'sm', 'mb-0.5')} disabled={pending}>
           {pending ? <Spinner /> : null}
-          Run both
+          {t('Run both')}
         </button>
       </form>
       {error ? <ChangeError error={error} tenantSlug={tenantSlug} /> : null}
@@ -88,55 +88,60 @@ export function ChangeSimulation({
 }
 
 function Comparison({ result }: { result: SideBySide }) {
+  const t = useT();
   const { current, proposed } = result;
-  const byId = new Map(proposed.tiers.map((t) => [t.id, t]));
+  const byId = new Map(proposed.tiers.map((tier) => [tier.id, tier]));
   return (
-    <table className="w-full text-xs" aria-label="Simulation, in force and proposed">
-      <thead>
-        <tr className="text-left text-zinc-600">
-          <th scope="col" className="pb-1 font-medium">
-            Tier
-          </th>
-          <th scope="col" className="pb-1 text-right font-medium">
-            Wins now
-          </th>
-          <th scope="col" className="pb-1 text-right font-medium">
-            Wins proposed
-          </th>
-          <th scope="col" className="pb-1 pl-3 font-medium">
-            Sells out now
-          </th>
-          <th scope="col" className="pb-1 pl-3 font-medium">
-            Sells out proposed
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-100">
-        {current.tiers.map((t) => {
-          const p = byId.get(t.id);
-          return (
-            <tr key={t.id}>
-              <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
-                {t.name}
-              </th>
-              <td className="py-1 text-right tabular-nums">{count.format(t.wins)}</td>
-              <td className="py-1 text-right font-semibold tabular-nums">{p ? count.format(p.wins) : '—'}</td>
-              <td className="py-1 pl-3">{t.depletedAt ? <Timestamp iso={t.depletedAt} /> : 'lasts'}</td>
-              <td className="py-1 pl-3 font-semibold">
-                {p?.depletedAt ? <Timestamp iso={p.depletedAt} /> : p ? 'lasts' : '—'}
-              </td>
-            </tr>
-          );
-        })}
-        <tr>
-          <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
-            No win
-          </th>
-          <td className="py-1 text-right tabular-nums">{count.format(current.noWin)}</td>
-          <td className="py-1 text-right font-semibold tabular-nums">{count.format(proposed.noWin)}</td>
-          <td colSpan={2} />
-        </tr>
-      </tbody>
-    </table>
+    // Two full timestamps side by side may be wider than the review's column: the table scrolls.
+    <div className="overflow-x-auto">
+      <table className="w-full text-xs" aria-label={t('Simulation, in force and proposed')}>
+        <thead>
+          <tr className="text-left text-zinc-600">
+            <th scope="col" className="pb-1 font-medium">
+              {t('Tier')}
+            </th>
+            <th scope="col" className="pb-1 pl-2 text-right font-medium">
+              {t('Wins now')}
+            </th>
+            <th scope="col" className="pb-1 pl-2 text-right font-medium">
+              {t('Wins proposed')}
+            </th>
+            <th scope="col" className="pb-1 pl-3 font-medium">
+              {t('Sells out now')}
+            </th>
+            <th scope="col" className="pb-1 pl-3 font-medium">
+              {t('Sells out proposed')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {current.tiers.map((tier) => {
+            const p = byId.get(tier.id);
+            return (
+              <tr key={tier.id}>
+                <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
+                  {tier.name}
+                </th>
+                <td className="py-1 pl-2 text-right tabular-nums">{t.number(tier.wins)}</td>
+                <td className="py-1 pl-2 text-right font-semibold tabular-nums">{p ? t.number(p.wins) : '—'}</td>
+                <td className="py-1 pl-3">{tier.depletedAt ? <Timestamp iso={tier.depletedAt} /> : t('lasts')}</td>
+                <td className="py-1 pl-3 font-semibold">
+                  {p?.depletedAt ? <Timestamp iso={p.depletedAt} /> : p ? t('lasts') : '—'}
+                </td>
+              </tr>
+            );
+          })}
+          <tr>
+            <th scope="row" className="py-1 text-left font-medium whitespace-nowrap text-zinc-800">
+              {t('No win')}
+            </th>
+            <td className="py-1 pl-2 text-right tabular-nums">{t.number(current.noWin)}</td>
+            <td className="py-1 pl-2 text-right font-semibold tabular-nums">{t.number(proposed.noWin)}</td>
+
+            <td colSpan={2} />
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }

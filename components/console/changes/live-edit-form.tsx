@@ -15,6 +15,8 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { Field, Section, inputClasses } from '@/components/console/activities/fields';
 import { useTimeZone } from '@/components/console/time-zone';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
 import type { ChangeActionError, ChangeActionResult } from './change-action-result';
 import { ChangeDiffView } from './change-diff-view';
 import { ChangeError } from './change-error';
@@ -33,11 +35,19 @@ type Preview = { baseVersion: number; diff: ChangeDiff };
 type Submit = { patch: unknown; baseVersion?: number; applyAt?: string; reason?: string };
 
 const LIMIT_LABELS: Record<(typeof LIMIT_FIELDS)[number], string> = {
-  freeDrawsPerDay: 'Free draws per day',
-  maxDrawsPerDay: 'Max draws per day',
-  maxDrawsTotal: 'Max draws in total',
-  maxWinsPerUser: 'Max wins per player',
+  freeDrawsPerDay: msg('Free draws per day'),
+  maxDrawsPerDay: msg('Max draws per day'),
+  maxDrawsTotal: msg('Max draws in total'),
+  maxWinsPerUser: msg('Max wins per player'),
 };
+
+// A task row's inputs, named for screen readers by the task and the column.
+const TASK_FIELD_LABELS = {
+  name: msg('{task} name'),
+  chances: msg('{task} chances'),
+  perDay: msg('{task} per day'),
+  total: msg('{task} total'),
+} as const;
 
 export function LiveEditForm({
   tenantSlug,
@@ -67,6 +77,7 @@ export function LiveEditForm({
   const [done, setDone] = useState<ChangeDto | null>(null);
   const [pending, start] = useTransition();
   const zone = useTimeZone();
+  const t = useT();
   const router = useRouter();
   const id = useId();
   const prizeNames = useMemo(() => Object.fromEntries(prizes.map((p) => [p.id, p.name])), [prizes]);
@@ -113,7 +124,7 @@ export function LiveEditForm({
     <tr key={row.id ?? `new-${i}`} className={row.remove ? 'opacity-50' : ''}>
       <td className="py-1.5 pr-2">
         <label className="sr-only" htmlFor={`${id}-tn-${i}`}>
-          Tier {i + 1} name
+          {t('Tier {n} name', { n: i + 1 })}
         </label>
         <input
           id={`${id}-tn-${i}`}
@@ -124,7 +135,7 @@ export function LiveEditForm({
       </td>
       <td className="py-1.5 pr-2">
         <label className="sr-only" htmlFor={`${id}-tp-${i}`}>
-          {row.name || `Tier ${i + 1}`} odds (%)
+          {t('{tier} odds (%)', { tier: row.name || t('Tier {n}', { n: i + 1 }) })}
         </label>
         <input
           id={`${id}-tp-${i}`}
@@ -136,7 +147,7 @@ export function LiveEditForm({
       </td>
       <td className="py-1.5 pr-2">
         <label className="sr-only" htmlFor={`${id}-ts-${i}`}>
-          {row.name || `Tier ${i + 1}`} stock (units)
+          {t('{tier} stock (units)', { tier: row.name || t('Tier {n}', { n: i + 1 }) })}
         </label>
         <input
           id={`${id}-ts-${i}`}
@@ -148,7 +159,7 @@ export function LiveEditForm({
       </td>
       <td className="py-1.5 pr-2">
         <label className="sr-only" htmlFor={`${id}-tc-${i}`}>
-          {row.name || `Tier ${i + 1}`} pacing
+          {t('{tier} pacing', { tier: row.name || t('Tier {n}', { n: i + 1 }) })}
         </label>
         <select
           id={`${id}-tc-${i}`}
@@ -156,17 +167,19 @@ export function LiveEditForm({
           onChange={(e) => set((m) => void (m.tiers[i]!.pacing = e.target.value))}
           className={`${inputClasses} w-28`}
         >
-          <option value="none">None</option>
-          <option value="even">Even</option>
+          <option value="none">{t('None')}</option>
+          <option value="even">{t('Even')}</option>
         </select>
       </td>
       <td className="py-1.5 pr-2">
         {row.id ? (
-          <span className="text-xs text-zinc-600">{activity.tiers.find((t) => t.id === row.id)?.issued ?? 0} won</span>
+          <span className="text-xs text-zinc-600">
+            {t('{count} won', { count: String(activity.tiers.find((tier) => tier.id === row.id)?.issued ?? 0) })}
+          </span>
         ) : (
           <span className="flex gap-1">
             <label className="sr-only" htmlFor={`${id}-tz-${i}`}>
-              New tier {i + 1} prize
+              {t('New tier {n} prize', { n: i + 1 })}
             </label>
             <select
               id={`${id}-tz-${i}`}
@@ -174,7 +187,7 @@ export function LiveEditForm({
               onChange={(e) => set((m) => void (m.tiers[i]!.prizeId = e.target.value))}
               className={`${inputClasses} w-40`}
             >
-              <option value="">Choose a prize</option>
+              <option value="">{t('Choose a prize')}</option>
               {prizes.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -192,7 +205,7 @@ export function LiveEditForm({
               checked={row.remove}
               onChange={(e) => set((m) => void (m.tiers[i]!.remove = e.target.checked))}
             />
-            Remove
+            {t('Remove')}
           </label>
         ) : (
           <button
@@ -200,7 +213,7 @@ export function LiveEditForm({
             className={buttonClasses('danger-ghost', 'sm')}
             onClick={() => set((m) => void m.tiers.splice(i, 1))}
           >
-            Discard
+            {t('Discard')}
           </button>
         )}
       </td>
@@ -215,7 +228,7 @@ export function LiveEditForm({
         ) : (
           <>
             <label className="sr-only" htmlFor={`${id}-kk-${i}`}>
-              New task {i + 1} kind
+              {t('New task {n} kind', { n: i + 1 })}
             </label>
             <select
               id={`${id}-kk-${i}`}
@@ -223,10 +236,10 @@ export function LiveEditForm({
               onChange={(e) => set((m) => void (m.tasks[i]!.kind = e.target.value))}
               className={`${inputClasses} w-28`}
             >
-              <option value="sign_in">Sign in</option>
-              <option value="share">Share</option>
-              <option value="invite">Invite</option>
-              <option value="event">Event</option>
+              <option value="sign_in">{t('Sign in')}</option>
+              <option value="share">{t('Share')}</option>
+              <option value="invite">{t('Invite')}</option>
+              <option value="event">{t('Event')}</option>
             </select>
           </>
         )}
@@ -234,7 +247,7 @@ export function LiveEditForm({
       {(['name', 'chances', 'perDay', 'total'] as const).map((f) => (
         <td key={f} className="py-1.5 pr-2">
           <label className="sr-only" htmlFor={`${id}-k${f}-${i}`}>
-            {row.name || `Task ${i + 1}`} {f === 'perDay' ? 'per day' : f}
+            {t(TASK_FIELD_LABELS[f], { task: row.name || t('Task {n}', { n: i + 1 }) })}
           </label>
           <input
             id={`${id}-k${f}-${i}`}
@@ -253,7 +266,7 @@ export function LiveEditForm({
               checked={row.remove}
               onChange={(e) => set((m) => void (m.tasks[i]!.remove = e.target.checked))}
             />
-            Remove
+            {t('Remove')}
           </label>
         ) : (
           <button
@@ -261,7 +274,7 @@ export function LiveEditForm({
             className={buttonClasses('danger-ghost', 'sm')}
             onClick={() => set((m) => void m.tasks.splice(i, 1))}
           >
-            Discard
+            {t('Discard')}
           </button>
         )}
       </td>
@@ -278,9 +291,9 @@ export function LiveEditForm({
           runPreview();
         }}
       >
-        <Section title="Materials" description="What players read on the play page.">
+        <Section title={t('Materials')} description={t('What players read on the play page.')}>
           <div className="grid grid-cols-2 gap-4">
-            <Field label="Activity name">
+            <Field label={t('Activity name')}>
               {(p) => (
                 <input
                   {...p}
@@ -290,7 +303,7 @@ export function LiveEditForm({
                 />
               )}
             </Field>
-            <Field label="Title on the play page">
+            <Field label={t('Title on the play page')}>
               {(p) => (
                 <input
                   {...p}
@@ -300,7 +313,7 @@ export function LiveEditForm({
                 />
               )}
             </Field>
-            <Field label="Theme colour" hint="Like #e11d48; empty for the default.">
+            <Field label={t('Theme colour')} hint={t('Like #e11d48; empty for the default.')}>
               {(p) => (
                 <input
                   {...p}
@@ -310,7 +323,7 @@ export function LiveEditForm({
                 />
               )}
             </Field>
-            <Field label="Banner URL">
+            <Field label={t('Banner URL')}>
               {(p) => (
                 <input
                   {...p}
@@ -320,7 +333,7 @@ export function LiveEditForm({
                 />
               )}
             </Field>
-            <Field label="Rules text" className="col-span-2">
+            <Field label={t('Rules text')} className="col-span-2">
               {(p) => (
                 <textarea
                   {...p}
@@ -335,11 +348,11 @@ export function LiveEditForm({
         </Section>
 
         <Section
-          title="Period and limits"
-          description={`Times in the activity's zone, ${activity.timezone}. Empty limit: none.`}
+          title={t('Period and limits')}
+          description={t("Times in the activity's zone, {zone}. Empty limit: none.", { zone: activity.timezone })}
         >
           <div className="grid grid-cols-3 gap-4">
-            <Field label="Starts">
+            <Field label={t('Starts')}>
               {(p) => (
                 <input
                   {...p}
@@ -350,7 +363,7 @@ export function LiveEditForm({
                 />
               )}
             </Field>
-            <Field label="Ends">
+            <Field label={t('Ends')}>
               {(p) => (
                 <input
                   {...p}
@@ -361,7 +374,7 @@ export function LiveEditForm({
                 />
               )}
             </Field>
-            <Field label="Claim window (hours)">
+            <Field label={t('Claim window (hours)')}>
               {(p) => (
                 <input
                   {...p}
@@ -373,7 +386,7 @@ export function LiveEditForm({
               )}
             </Field>
             {LIMIT_FIELDS.map((f) => (
-              <Field key={f} label={LIMIT_LABELS[f]}>
+              <Field key={f} label={t(LIMIT_LABELS[f])}>
                 {(p) => (
                   <input
                     {...p}
@@ -389,8 +402,8 @@ export function LiveEditForm({
         </Section>
 
         <Section
-          title="Tiers"
-          description="Odds in percent, stock in units. A removed tier stops being drawn; its wins stay."
+          title={t('Tiers')}
+          description={t('Odds in percent, stock in units. A removed tier stops being drawn; its wins stay.')}
           actions={
             <button
               type="button"
@@ -410,30 +423,30 @@ export function LiveEditForm({
                 )
               }
             >
-              Add tier
+              {t('Add tier')}
             </button>
           }
         >
-          <table className="w-full text-sm" aria-label="Tiers">
+          <table className="w-full text-sm" aria-label={t('Tiers')}>
             <thead>
               <tr className="text-left text-xs text-zinc-600">
                 <th scope="col" className="pb-1 font-medium">
-                  Name
+                  {t('Name')}
                 </th>
                 <th scope="col" className="pb-1 font-medium">
-                  Odds (%)
+                  {t('Odds (%)')}
                 </th>
                 <th scope="col" className="pb-1 font-medium">
-                  Stock
+                  {t('Stock')}
                 </th>
                 <th scope="col" className="pb-1 font-medium">
-                  Pacing
+                  {t('Pacing')}
                 </th>
                 <th scope="col" className="pb-1 font-medium">
-                  Won / prize
+                  {t('Won / prize')}
                 </th>
                 <th scope="col" className="pb-1">
-                  <span className="sr-only">Remove</span>
+                  <span className="sr-only">{t('Remove')}</span>
                 </th>
               </tr>
             </thead>
@@ -442,8 +455,8 @@ export function LiveEditForm({
         </Section>
 
         <Section
-          title="Tasks"
-          description="Ways to earn extra draws. A removed task grants no more; chances already granted stay."
+          title={t('Tasks')}
+          description={t('Ways to earn extra draws. A removed task grants no more; chances already granted stay.')}
           actions={
             <button
               type="button"
@@ -463,48 +476,48 @@ export function LiveEditForm({
                 )
               }
             >
-              Add task
+              {t('Add task')}
             </button>
           }
         >
           {model.tasks.length ? (
-            <table className="w-full text-sm" aria-label="Tasks">
+            <table className="w-full text-sm" aria-label={t('Tasks')}>
               <thead>
                 <tr className="text-left text-xs text-zinc-600">
                   <th scope="col" className="pb-1 font-medium">
-                    Kind
+                    {t('Kind')}
                   </th>
                   <th scope="col" className="pb-1 font-medium">
-                    Name
+                    {t('Name')}
                   </th>
                   <th scope="col" className="pb-1 font-medium">
-                    Chances
+                    {t('Chances')}
                   </th>
                   <th scope="col" className="pb-1 font-medium">
-                    Per day
+                    {t('Per day')}
                   </th>
                   <th scope="col" className="pb-1 font-medium">
-                    Total
+                    {t('Total')}
                   </th>
                   <th scope="col" className="pb-1">
-                    <span className="sr-only">Remove</span>
+                    <span className="sr-only">{t('Remove')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>{model.tasks.map(taskRow)}</tbody>
             </table>
           ) : (
-            <p className="text-sm text-zinc-600">No task.</p>
+            <p className="text-sm text-zinc-600">{t('No task.')}</p>
           )}
         </Section>
 
         <div className="flex items-center gap-3">
           <button type="submit" className={buttonClasses('primary')} disabled={pending}>
             {pending && !review ? <Spinner /> : null}
-            Review changes
+            {t('Review changes')}
           </button>
           <Link href={`/t/${tenantSlug}/changes`} className={buttonClasses('ghost')}>
-            Back to Changes
+            {t('Back to Changes')}
           </Link>
         </div>
       </form>
@@ -519,10 +532,10 @@ export function LiveEditForm({
           className="space-y-4 rounded-xl border border-indigo-200 bg-indigo-50/30 p-5"
         >
           <h2 id={`${id}-review`} className="text-base font-semibold text-zinc-950">
-            Review: before → after (on v{review.baseVersion})
+            {t('Review: before → after (on v{version})', { version: String(review.baseVersion) })}
           </h2>
           <div className="grid gap-6 lg:grid-cols-2">
-            <ChangeDiffView diff={review.diff} prizeNames={prizeNames} label="What the change moves" />
+            <ChangeDiffView diff={review.diff} prizeNames={prizeNames} label={t('What the change moves')} />
             <ChangeSimulation
               tenantSlug={tenantSlug}
               run={(input) => simulate({ activityId: activity.id, patch: review.patch }, input)}
@@ -536,7 +549,7 @@ export function LiveEditForm({
               runSubmit();
             }}
           >
-            <Field label="Reason">
+            <Field label={t('Reason')}>
               {(p) => (
                 <input
                   {...p}
@@ -547,7 +560,7 @@ export function LiveEditForm({
                 />
               )}
             </Field>
-            <Field label={`Apply at (${zone}; empty: once approved)`}>
+            <Field label={t('Apply at ({zone}; empty: once approved)', { zone })}>
               {(p) => (
                 <input
                   {...p}
@@ -560,7 +573,7 @@ export function LiveEditForm({
             </Field>
             <button type="submit" className={buttonClasses('primary', 'md', 'mb-0.5')} disabled={pending || !!done}>
               {pending ? <Spinner /> : null}
-              {editing ? 'Save the change' : 'Submit change'}
+              {editing ? t('Save the change') : t('Submit change')}
             </button>
           </form>
           {error ? (

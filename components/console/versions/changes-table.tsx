@@ -2,7 +2,10 @@ import type { ChangeDto } from '@/lib/activities/change-dto';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { Timestamp } from '@/components/console/timestamp';
+import { getConsoleT } from '../i18n-server';
+import { changeStatusLabels } from '../changes/change-status';
 import { describeEntry } from './version-diff';
+import { versionName } from './version-name';
 
 const tone: Record<ChangeDto['status'], BadgeTone> = {
   PENDING: 'amber',
@@ -14,22 +17,23 @@ const tone: Record<ChangeDto['status'], BadgeTone> = {
 };
 
 /** The activity's proposed changes, newest first: what each moves, its approvals and where it stands. */
-export function ChangesTable({ changes }: { changes: ChangeDto[] }) {
+export async function ChangesTable({ changes }: { changes: ChangeDto[] }) {
+  const t = await getConsoleT();
   return (
-    <section aria-label="Changes" className="space-y-3">
-      <h2 className="text-sm font-semibold text-zinc-900">Changes</h2>
+    <section aria-label={t('Changes')} className="space-y-3">
+      <h2 className="text-sm font-semibold text-zinc-900">{t('Changes')}</h2>
       {changes.length === 0 ? (
-        <p className="text-sm text-zinc-600">No change has been proposed for this activity.</p>
+        <p className="text-sm text-zinc-600">{t('No change has been proposed for this activity.')}</p>
       ) : (
-        <Table label="Changes">
+        <Table label={t('Changes')}>
           <thead>
             <tr>
-              <Th>Proposed</Th>
-              <Th>Status</Th>
-              <Th>On</Th>
-              <Th>What</Th>
-              <Th>Approvals</Th>
-              <Th>Reason</Th>
+              <Th>{t('Proposed')}</Th>
+              <Th>{t('Status')}</Th>
+              <Th>{t('On')}</Th>
+              <Th>{t('What')}</Th>
+              <Th>{t('Approvals')}</Th>
+              <Th>{t('Reason')}</Th>
             </tr>
           </thead>
           <tbody>
@@ -39,14 +43,17 @@ export function ChangesTable({ changes }: { changes: ChangeDto[] }) {
                   <Timestamp iso={c.createdAt} />
                 </Td>
                 <Td>
-                  <Badge tone={tone[c.status]}>{c.status.toLowerCase()}</Badge>
-                  {c.appliedVersion ? <span className="ml-2 text-xs text-zinc-500">→ v{c.appliedVersion}</span> : null}
+                  <Badge tone={tone[c.status]}>{t(changeStatusLabels[c.status]).toLowerCase()}</Badge>
+                  {c.appliedVersion ? (
+                    <span className="ml-2 text-xs text-zinc-500">→ {versionName(c.appliedVersion)}</span>
+                  ) : null}
                 </Td>
-                <Td className="tabular-nums">v{c.baseVersion}</Td>
+                <Td className="tabular-nums">{versionName(c.baseVersion)}</Td>
                 <Td>
                   <ul className="space-y-0.5">
                     {c.diff.entries.map((e) => {
-                      const d = describeEntry(e);
+                      const d = describeEntry(e, t);
+
                       return (
                         <li key={e.path} className="text-sm">
                           {d.field}: <span className="text-zinc-500">{d.before}</span> → {d.after}

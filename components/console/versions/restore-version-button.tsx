@@ -8,6 +8,7 @@ import type { ChangeDto } from '@/lib/activities/change-dto';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { inputClasses } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
+import { useT } from '@/components/console/i18n';
 import type { ChangeActionError, ChangeActionResult } from '@/components/console/changes/change-action-result';
 import { ChangeError } from '@/components/console/changes/change-error';
 import { ChangeOutcome } from '@/components/console/changes/change-outcome';
@@ -27,6 +28,7 @@ export function RestoreVersionButton({
   const [done, setDone] = useState<ChangeDto | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
+  const t = useT();
   const id = useId();
 
   return (
@@ -37,7 +39,7 @@ export function RestoreVersionButton({
         aria-expanded={open}
         onClick={() => setOpen((v) => !v)}
       >
-        Restore v{version}…
+        {t('Restore v{version}…', { version: String(version) })}
       </button>
       {open ? (
         <form
@@ -57,20 +59,20 @@ export function RestoreVersionButton({
         >
           <div className="flex-1">
             <label htmlFor={`${id}-reason`} className="block text-xs font-medium text-zinc-700">
-              Reason for restoring v{version}
+              {t('Reason for restoring v{version}', { version: String(version) })}
             </label>
             <input
               id={`${id}-reason`}
               value={reason}
               maxLength={500}
-              placeholder={`restore version ${version}`}
+              placeholder={t('restore version {version}', { version: String(version) })}
               onChange={(e) => setReason(e.target.value)}
               className={`${inputClasses} mt-1`}
             />
           </div>
           <button type="submit" className={buttonClasses('primary', 'sm', 'mb-0.5')} disabled={pending}>
             {pending ? <Spinner /> : null}
-            Restore
+            {t('Restore')}
           </button>
         </form>
       ) : null}

@@ -6,6 +6,8 @@
 // to the tier's. Hours where all tiers together pass 100 % are marked, the server's message beside.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { buttonClasses } from '@/components/ui/button-classes';
+import type { ConsoleLocale } from '@/lib/i18n/console/locale';
+import { useT } from '../../i18n';
 import { inputClasses } from '../fields';
 import { percentToProbability, probabilityToPercent } from '../form-model';
 import {
@@ -42,6 +44,7 @@ export function SegmentGrid({
   oddsMessage?: string;
   onChange: (segments: SegmentValue[]) => void;
 }) {
+  const t = useT();
   const rows = [EVERY_DAY, ...days];
   const [anchor, setAnchor] = useState<Cell>({ r: 0, h: 20 });
   const [focus, setFocus] = useState<Cell>({ r: 0, h: 20 });
@@ -54,8 +57,12 @@ export function SegmentGrid({
   const h0 = Math.min(anchor.h, focus.h);
   const h1 = Math.max(anchor.h, focus.h);
   const selected = (r: number, h: number) => r >= r0 && r <= r1 && h >= h0 && h <= h1;
-  const label = (r: number) => (rows[r] === EVERY_DAY ? 'Every day' : rows[r]!);
-  const selection = `${r0 === r1 ? label(r0) : `${label(r0)} to ${label(r1)}`}, ${hh(h0)}–${hh(h1 + 1)}`;
+  const label = (r: number) => (rows[r] === EVERY_DAY ? t('Every day') : rows[r]!);
+  const hours = `${hh(h0)}–${hh(h1 + 1)}`;
+  const selection =
+    r0 === r1
+      ? t('{rows}, {hours}', { rows: label(r0), hours })
+      : t('{from} to {to}, {hours}', { from: label(r0), to: label(r1), hours });
 
   useEffect(() => {
     const stop = () => {
@@ -72,7 +79,7 @@ export function SegmentGrid({
   const setOdds = () => {
     const pct = oddsText.trim() === '' ? NaN : Number(oddsText.trim());
     if (!Number.isFinite(pct)) {
-      setNote('Enter the odds in percent, e.g. 5 or 0.25.');
+      setNote(t('Enter the odds in percent, e.g. 5 or 0.25.'));
       return;
     }
     setNote(null);
@@ -109,7 +116,7 @@ export function SegmentGrid({
           ref={table}
           className="w-full min-w-[640px] table-fixed border-collapse text-[10px] tabular-nums select-none"
           onKeyDown={onKeyDown}
-          aria-label={`Odds by hour for tier ${tierIndex + 1}`}
+          aria-label={t('Odds by hour for tier {n}', { n: tierIndex + 1 })}
         >
           <colgroup>
             <col className="w-24" />
@@ -120,7 +127,7 @@ export function SegmentGrid({
           <thead>
             <tr className="bg-zinc-50 text-zinc-600">
               <th scope="col" className="px-2 py-1 text-left font-medium">
-                <span className="sr-only">Day</span>
+                <span className="sr-only">{t('Day')}</span>
               </th>
               {HOURS.map((h) => (
                 <th key={h} scope="col" className="py-1 text-center font-medium" title={`${hh(h)}–${hh(h + 1)}`}>
@@ -136,7 +143,7 @@ export function SegmentGrid({
                 className={r === 0 ? 'border-b border-zinc-300' : 'border-t border-zinc-100'}
               >
                 <th scope="row" className="truncate px-2 py-0.5 text-left font-medium whitespace-nowrap text-zinc-700">
-                  {row === EVERY_DAY ? 'Every day' : shortDay(row)}
+                  {row === EVERY_DAY ? t('Every day') : shortDay(row, t.locale)}
                 </th>
                 {HOURS.map((h) => {
                   const own = row === EVERY_DAY ? grid.everyDay[h] : grid.days[row]?.[h];
@@ -144,7 +151,7 @@ export function SegmentGrid({
                   const inherited = own == null && odds !== tierProbability;
                   const over = overLimit.has(`${row}|${h}`);
                   const isSelected = selected(r, h);
-                  const shown = Number.isFinite(odds) ? `${probabilityToPercent(odds)} %` : 'not set';
+                  const shown = Number.isFinite(odds) ? `${probabilityToPercent(odds)} %` : t('not set');
                   return (
                     <td key={h} className="p-px">
                       <button
@@ -153,7 +160,7 @@ export function SegmentGrid({
                         data-odds={Number.isFinite(odds) ? probabilityToPercent(odds) : ''}
                         tabIndex={r === focus.r && h === focus.h ? 0 : -1}
                         aria-pressed={isSelected}
-                        aria-label={`${label(r)} ${hh(h)}: ${shown}${own != null ? ', set here' : ''}${over ? ', odds of all tiers over 100 %' : ''}`}
+                        aria-label={`${label(r)} ${hh(h)}: ${shown}${own != null ? t(', set here') : ''}${over ? t(', odds of all tiers over 100 %') : ''}`}
                         title={`${label(r)} ${hh(h)}–${hh(h + 1)}: ${shown}`}
                         onPointerDown={(e) => {
                           dragging.current = true;
@@ -188,13 +195,15 @@ export function SegmentGrid({
       </div>
       {days.length === 0 ? (
         <p className="text-xs text-zinc-600">
-          Dated rows appear for periods of up to {MAX_DATE_ROWS} days; the every-day row applies to all of them.
+          {t('Dated rows appear for periods of up to {count} days; the every-day row applies to all of them.', {
+            count: MAX_DATE_ROWS,
+          })}
         </p>
       ) : null}
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor={`segment-odds-${tierIndex}`} className="block text-sm font-medium text-zinc-800">
-            Odds for the selected hours (%)
+            {t('Odds for the selected hours (%)')}
           </label>
           <input
             id={`segment-odds-${tierIndex}`}
@@ -213,17 +222,17 @@ export function SegmentGrid({
           />
         </div>
         <button type="button" className={buttonClasses('secondary', 'sm')} onClick={setOdds}>
-          Set odds
+          {t('Set odds')}
         </button>
         <button type="button" className={buttonClasses('ghost', 'sm')} onClick={() => apply(null)}>
-          Use the tier’s odds
+          {t('Use the tier’s odds')}
         </button>
         <p
           id={`segment-selection-${tierIndex}`}
           className="pb-1.5 text-xs text-zinc-600"
           data-testid="segment-selection"
         >
-          Selected: {selection}
+          {t('Selected: {selection}', { selection })}
         </p>
       </div>
       {note ? <p className="text-sm text-red-700">{note}</p> : null}
@@ -238,10 +247,10 @@ export function SegmentGrid({
         </p>
       ))}
       <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600">
-        <Swatch className="bg-indigo-600" /> set here
-        <Swatch className="bg-indigo-100" /> from the every-day row
-        <Swatch className="border border-zinc-300 bg-white" /> the tier’s odds
-        <Swatch className="bg-red-100 ring-1 ring-red-500" /> all tiers over 100 %
+        <Swatch className="bg-indigo-600" /> {t('set here')}
+        <Swatch className="bg-indigo-100" /> {t('from the every-day row')}
+        <Swatch className="border border-zinc-300 bg-white" /> {t('the tier’s odds')}
+        <Swatch className="bg-red-100 ring-1 ring-red-500" /> {t('all tiers over 100 %')}
       </p>
     </div>
   );
@@ -254,8 +263,9 @@ function Swatch({ className }: { className: string }) {
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 const compact = (p: number) => (Number.isFinite(p) ? String(Number((p * 100).toPrecision(3))) : '?');
 
-function shortDay(day: string): string {
+function shortDay(day: string, locale: ConsoleLocale): string {
   const d = new Date(`${day}T00:00:00Z`);
-  const weekday = d.toLocaleDateString('en-US', { weekday: 'short', timeZone: 'UTC' });
+  const weekday = d.toLocaleDateString(locale === 'en' ? 'en-US' : locale, { weekday: 'short', timeZone: 'UTC' });
+
   return `${weekday} ${day.slice(5)}`;
 }

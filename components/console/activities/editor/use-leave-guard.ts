@@ -4,10 +4,11 @@
 // and following a link inside the console (the app router has no navigation event to cancel,
 // so a click on a same-site link is caught before Next's <Link> handles it).
 import { useEffect } from 'react';
-
-export const LEAVE_QUESTION = 'Some changes are not saved yet. Leave this page anyway?';
+import { useT } from '../../i18n';
 
 export function useLeaveGuard(dirty: boolean) {
+  const t = useT();
+  const question = t('Some changes are not saved yet. Leave this page anyway?');
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -18,7 +19,7 @@ export function useLeaveGuard(dirty: boolean) {
       const url = new URL(link.href, location.href);
       if (url.origin !== location.origin || (url.pathname === location.pathname && url.search === location.search))
         return;
-      if (!window.confirm(LEAVE_QUESTION)) {
+      if (!window.confirm(question)) {
         e.preventDefault();
         e.stopPropagation();
       }
@@ -29,5 +30,5 @@ export function useLeaveGuard(dirty: boolean) {
       window.removeEventListener('beforeunload', beforeUnload);
       document.removeEventListener('click', click, true);
     };
-  }, [dirty]);
+  }, [dirty, question]);
 }

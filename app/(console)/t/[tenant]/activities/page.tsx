@@ -11,7 +11,8 @@ import { AlertIcon, CalendarIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { ActivityFilterForm } from '@/components/console/activities/activity-filter-form';
 import { ActivityRowActions } from '@/components/console/activities/activity-row-actions';
-import { count, formatPeriod, rate } from '@/components/console/activities/format';
+import { formatPeriod, formatRate, gameplayLabels } from '@/components/console/activities/format';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { NewActivityButtons } from '@/components/console/activities/new-activity-buttons';
 import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
 import { requireConsolePage } from '../../../_server/session';
@@ -24,7 +25,10 @@ import {
   importSpecAction,
 } from './actions';
 
-export const metadata: Metadata = { title: 'Activities' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Activities') };
+}
 
 const Filters = z.object({
   status: z.enum(ACTIVITY_STATUSES).optional().catch(undefined),
@@ -40,7 +44,7 @@ export default async function ActivitiesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
-  const ctx = await requireConsolePage(tenant);
+  const [ctx, t] = await Promise.all([requireConsolePage(tenant), getConsoleT()]);
   const filters = Filters.parse({
     status: typeof raw.status === 'string' && raw.status ? raw.status : undefined,
     q: typeof raw.q === 'string' && raw.q.trim() ? raw.q : undefined,
@@ -55,8 +59,10 @@ export default async function ActivitiesPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Activities"
-        description="Draw campaigns your users play in the host app: a wheel, grid or scratch card with prize tiers, odds, stock and tasks."
+        title={t('Activities')}
+        description={t(
+          'Draw campaigns your users play in the host app: a wheel, grid or scratch card with prize tiers, odds, stock and tasks.',
+        )}
         actions={
           canEdit ? (
             <NewActivityButtons
@@ -69,15 +75,16 @@ export default async function ActivitiesPage({
         }
       />
       {items.length === 0 && !filtered ? (
-        <EmptyState icon={CalendarIcon} title="No activities yet">
+        <EmptyState icon={CalendarIcon} title={t('No activities yet')}>
           <p>
-            Each activity is listed here with its status, period, live draws per minute, the wins it has left and its
-            open alerts.
+            {t(
+              'Each activity is listed here with its status, period, live draws per minute, the wins it has left and its open alerts.',
+            )}
           </p>
           <p className="mt-2">
             {canEdit
-              ? 'Start with New activity, or import a spec exported from another activity.'
-              : 'An operator of this tenant can create one.'}
+              ? t('Start with New activity, or import a spec exported from another activity.')
+              : t('An operator of this tenant can create one.')}
           </p>
         </EmptyState>
       ) : (
@@ -86,11 +93,11 @@ export default async function ActivitiesPage({
           <p className="text-sm">
             {archived ? (
               <Link href={base} className="font-medium text-indigo-700 hover:underline">
-                ← Current activities
+                ← {t('Current activities')}
               </Link>
             ) : (
               <Link href={`${base}?archived=1`} className="font-medium text-indigo-700 hover:underline">
-                Archived activities
+                {t('Archived activities')}
               </Link>
             )}
           </p>
@@ -99,31 +106,36 @@ export default async function ActivitiesPage({
               className="rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center text-sm text-zinc-600"
               data-testid="empty-state"
             >
-              No activity matches these filters.{' '}
+              {t('No activity matches these filters.')}{' '}
               <Link href={base} className="font-medium text-indigo-700 hover:underline">
-                Clear them
+                {t('Clear them')}
               </Link>
             </p>
           ) : (
             <Table
-              label="Activities"
+              label={t('Activities')}
               footer={
                 <span>
-                  {`${count.format(items.length)} ${items.length === 1 ? 'activity' : 'activities'}`}
-                  {filtered ? ' matching the filters' : ''}
+                  {filtered
+                    ? t.plural(
+                        items.length,
+                        '{count} activity matching the filters',
+                        '{count} activities matching the filters',
+                      )
+                    : t.plural(items.length, '{count} activity', '{count} activities')}
                 </span>
               }
             >
               <thead>
                 <tr>
-                  <Th>Activity</Th>
-                  <Th>Status</Th>
-                  <Th>Period</Th>
-                  <Th className="text-right">Draws / min</Th>
-                  <Th className="text-right">Wins left</Th>
-                  <Th className="text-right">Alerts</Th>
+                  <Th>{t('Activity')}</Th>
+                  <Th>{t('Status')}</Th>
+                  <Th>{t('Period')}</Th>
+                  <Th className="text-right">{t('Draws / min')}</Th>
+                  <Th className="text-right">{t('Wins left')}</Th>
+                  <Th className="text-right">{t('Alerts')}</Th>
                   <Th>
-                    <span className="sr-only">Links</span>
+                    <span className="sr-only">{t('Links')}</span>
                   </Th>
                 </tr>
               </thead>
@@ -138,22 +150,21 @@ export default async function ActivitiesPage({
                         {a.name}
                       </Link>
                       <p className="text-xs text-zinc-500 capitalize">
-                        {a.gameplay === 'grid' ? '9-grid' : a.gameplay}
+                        {gameplayLabels[a.gameplay] ? t(gameplayLabels[a.gameplay]!) : a.gameplay}
                       </p>
                     </Td>
                     <Td>
                       <ActivityStatusBadge status={a.status} />
                     </Td>
                     <Td className="text-xs whitespace-nowrap text-zinc-700">
-                      {formatPeriod(a.startsAt, a.endsAt, a.timezone)}
+                      {formatPeriod(a.startsAt, a.endsAt, a.timezone, t.locale)}
                       <p className="text-zinc-500">{a.timezone}</p>
                     </Td>
                     <Td className="text-right tabular-nums" data-testid="draws-per-minute">
-                      {rate.format(a.drawsPerMinute)}
+                      {formatRate(a.drawsPerMinute, t.locale)}
                     </Td>
                     <Td className="text-right tabular-nums">
-                      {count.format(a.winsLeft)}{' '}
-                      <span className="text-xs text-zinc-500">/ {count.format(a.winsTotal)}</span>
+                      {t.number(a.winsLeft)} <span className="text-xs text-zinc-500">/ {t.number(a.winsTotal)}</span>
                     </Td>
                     <Td className="text-right tabular-nums">
                       {a.openAlerts > 0 ? (
@@ -179,17 +190,17 @@ export default async function ActivitiesPage({
                         <Link
                           href={`${base}/${a.id}`}
                           className={buttonClasses('secondary', 'sm')}
-                          aria-label={`Edit ${a.name}`}
+                          aria-label={t('Edit {name}', { name: a.name })}
                         >
-                          Edit
+                          {t('Edit')}
                         </Link>
                       ) : (
                         <Link
                           href={`${base}/${a.id}/dashboard`}
                           className={buttonClasses('secondary', 'sm')}
-                          aria-label={`Dashboard of ${a.name}`}
+                          aria-label={t('Dashboard of {name}', { name: a.name })}
                         >
-                          Dashboard
+                          {t('Dashboard')}
                         </Link>
                       )}
                     </Td>

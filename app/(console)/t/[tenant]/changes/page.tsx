@@ -12,7 +12,8 @@ import { PageHeader } from '@/components/console/page-header';
 import { ChangeCard } from '@/components/console/changes/change-card';
 import { ChangeReviewActions } from '@/components/console/changes/change-review-actions';
 import { ChangeSimulation } from '@/components/console/changes/change-simulation';
-import { CHANGE_STATUSES, isOpenChange } from '@/components/console/changes/change-status';
+import { CHANGE_STATUSES, changeStatusLabels, isOpenChange } from '@/components/console/changes/change-status';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { ChangesIcon } from '@/components/console/changes/changes-icon';
 import { requireConsolePage } from '../../../_server/session';
 import {
@@ -23,7 +24,10 @@ import {
   simulateChangeAction,
 } from './actions';
 
-export const metadata: Metadata = { title: 'Changes' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Changes') };
+}
 
 const SHOWN = 100;
 const Params = { status: z.enum(CHANGE_STATUSES) };
@@ -38,7 +42,7 @@ export default async function ChangesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
-  const ctx = await requireConsolePage(tenant);
+  const [ctx, t] = await Promise.all([requireConsolePage(tenant), getConsoleT()]);
   const { status } = pickQuery(raw, Params);
   const [changes, members, me] = await Promise.all([
     listChanges(ctx.tenantId, { limit: SHOWN, ...(status ? { status } : {}) }),
@@ -71,10 +75,14 @@ export default async function ChangesPage({
       const activity = activities.get(c.activityId)!;
       const proposerIdentity = await identityOf(c.proposedBy);
       const approvers = await Promise.all(c.approvals.map((a) => identityOf(a.by)));
-      const proposerName = names.get(proposerIdentity) ?? 'an API key';
+      const proposerName = names.get(proposerIdentity) ?? t('an API key');
       const proposer =
-        c.proposedBy.type === 'API_KEY' && names.has(proposerIdentity) ? `${proposerName} (API key)` : proposerName;
-      const prizeNames = Object.fromEntries(activity.tiers.flatMap((t) => t.prizes.map((p) => [p.prizeId, p.name])));
+        c.proposedBy.type === 'API_KEY' && names.has(proposerIdentity)
+          ? t('{name} (API key)', { name: proposerName })
+          : proposerName;
+      const prizeNames = Object.fromEntries(
+        activity.tiers.flatMap((tier) => tier.prizes.map((p) => [p.prizeId, p.name])),
+      );
       return {
         c,
         activity,
@@ -89,10 +97,12 @@ export default async function ChangesPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Changes"
-        description="Changes proposed to live activities, waiting ones first. A change applies once it has the approvals the policy in Settings asks for."
+        title={t('Changes')}
+        description={t(
+          'Changes proposed to live activities, waiting ones first. A change applies once it has the approvals the policy in Settings asks for.',
+        )}
       />
-      <nav aria-label="Filter by status" className="flex flex-wrap gap-1.5 text-sm">
+      <nav aria-label={t('Filter by status')} className="flex flex-wrap gap-1.5 text-sm">
         {[undefined, ...CHANGE_STATUSES].map((s) => (
           <Link
             key={s ?? 'all'}
@@ -102,14 +112,22 @@ export default async function ChangesPage({
               s === status ? 'bg-zinc-900 text-white' : 'text-zinc-700 hover:bg-zinc-100'
             }`}
           >
-            {s ? s.charAt(0) + s.slice(1).toLowerCase() : 'All'}
+            {s ? t(changeStatusLabels[s]) : t('All')}
           </Link>
         ))}
       </nav>
       {cards.length === 0 ? (
-        <EmptyState icon={ChangesIcon} title={status ? `No ${status.toLowerCase()} change` : 'No change yet'}>
-          Changes appear here when someone edits a live activity (Edit live on its Versions tab), adjusts a tier on the
-          dashboard under an approval policy, or proposes one through the API.
+        <EmptyState
+          icon={ChangesIcon}
+          title={
+            status
+              ? t('No {status} change', { status: t(changeStatusLabels[status]).toLowerCase() })
+              : t('No change yet')
+          }
+        >
+          {t(
+            'Changes appear here when someone edits a live activity (Edit live on its Versions tab), adjusts a tier on the dashboard under an approval policy, or proposes one through the API.',
+          )}
         </EmptyState>
       ) : (
         <div className="space-y-5">

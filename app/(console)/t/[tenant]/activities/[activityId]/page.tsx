@@ -22,6 +22,7 @@ import { Simulator } from '@/components/console/activities/simulator';
 import { FairnessPanel } from '@/components/console/activities/fairness-panel';
 import { getActivityFairness } from '@/lib/fairness/get-activity-fairness';
 import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { requireConsolePage } from '../../../../_server/session';
 import {
   changeStatusAction,
@@ -31,13 +32,16 @@ import {
   verifyFairnessAction,
 } from '../actions';
 
-export const metadata: Metadata = { title: 'Activity' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Activity') };
+}
 
 const PRIZE_CHOICES = 200;
 
 export default async function ActivityPage({ params }: { params: Promise<{ tenant: string; activityId: string }> }) {
   const { tenant, activityId: given } = await params;
-  const ctx = await requireConsolePage(tenant);
+  const [ctx, t] = await Promise.all([requireConsolePage(tenant), getConsoleT()]);
   const activityId = canonicalId(given) ?? notFound();
   const row = await getActivityRowOrThrow(ctx.tenantId, activityId).catch((err) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
@@ -66,9 +70,9 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600">
+      <nav aria-label={t('Breadcrumb')} className="text-sm text-zinc-600">
         <Link href={base} className="hover:text-zinc-900 hover:underline">
-          Activities
+          {t('Activities')}
         </Link>{' '}
         <span aria-hidden>/</span> <span className="text-zinc-900">{activity.name}</span>
       </nav>
@@ -78,7 +82,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
           <span className="flex flex-wrap items-center gap-2">
             <ActivityStatusBadge status={activity.status} />
             <span>
-              {formatPeriod(activity.startsAt, activity.endsAt, activity.timezone)} · {activity.timezone}
+              {formatPeriod(activity.startsAt, activity.endsAt, activity.timezone, t.locale)} · {activity.timezone}
             </span>
           </span>
         }
@@ -92,16 +96,16 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
               />
             ) : null}
             <a href={`${base}/${activity.id}/spec.json`} download className={buttonClasses('secondary')}>
-              Export JSON
+              {t('Export JSON')}
             </a>
             {activity.status !== 'DRAFT' ? (
               <Link href={`${base}/${activity.id}/versions`} className={buttonClasses('secondary')}>
-                Versions
+                {t('Versions')}
               </Link>
             ) : null}
             {activity.status !== 'DRAFT' ? (
               <Link href={`${base}/${activity.id}/dashboard`} className={buttonClasses('primary')}>
-                Live dashboard
+                {t('Live dashboard')}
               </Link>
             ) : null}
           </>
@@ -130,7 +134,8 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
         <ActivitySummary
           activity={activity}
           dashboardHref={`${base}/${activity.id}/dashboard`}
-          readOnlyReason={canEdit ? undefined : 'You have read-only access (Analyst).'}
+          readOnlyReason={canEdit ? undefined : t('You have read-only access (Analyst).')}
+
           previewSrc={previewSrc}
           playLinks={playLinks}
         />

@@ -9,12 +9,17 @@ import { pickQuery } from '@/lib/http/search-params';
 import { canonicalId } from '@/lib/ids';
 import { listPrizes } from '@/lib/prizes/get-prize';
 import { PageHeader } from '@/components/console/page-header';
+import { activityStatusLabels } from '@/components/console/activities/format';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { LiveEditForm } from '@/components/console/changes/live-edit-form';
 import { applyPatchToModel, modelOf, type LiveActivity } from '@/components/console/changes/live-edit-model';
 import { requireConsolePage } from '../../../../_server/session';
 import { editChangeAction, previewChangeAction, proposeChangeAction, simulateChangeAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Edit live' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Edit live') };
+}
 
 const Params = { activity: z.string().max(100), change: z.string().max(100) };
 const PRIZES_LISTED = 200;
@@ -32,7 +37,7 @@ export default async function EditLivePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
-  const ctx = await requireConsolePage(tenant, 'OPERATOR');
+  const [ctx, t] = await Promise.all([requireConsolePage(tenant, 'OPERATOR'), getConsoleT()]);
   const query = pickQuery(raw, Params);
   const activityId = canonicalId(query.activity) ?? notFound();
   const changeId = query.change !== undefined ? (canonicalId(query.change) ?? notFound()) : null;
@@ -54,21 +59,21 @@ export default async function EditLivePage({
       : {}),
     materials: activity.materials,
     limits: activity.limits,
-    tiers: activity.tiers.map((t) => ({
-      id: t.id,
-      name: t.name,
-      probability: t.probability,
-      stock: t.stock,
-      issued: t.issued,
-      pacing: t.pacing,
+    tiers: activity.tiers.map((tier) => ({
+      id: tier.id,
+      name: tier.name,
+      probability: tier.probability,
+      stock: tier.stock,
+      issued: tier.issued,
+      pacing: tier.pacing,
     })),
-    tasks: activity.tasks.map((t) => ({
-      id: t.id,
-      kind: t.kind,
-      name: t.name,
-      chances: t.chances,
-      ...(t.perDay !== undefined ? { perDay: t.perDay } : {}),
-      ...(t.total !== undefined ? { total: t.total } : {}),
+    tasks: activity.tasks.map((task) => ({
+      id: task.id,
+      kind: task.kind,
+      name: task.name,
+      chances: task.chances,
+      ...(task.perDay !== undefined ? { perDay: task.perDay } : {}),
+      ...(task.total !== undefined ? { total: task.total } : {}),
     })),
   };
   const editable = activity.status === 'LIVE' || activity.status === 'PAUSED' || activity.status === 'SCHEDULED';
@@ -76,19 +81,26 @@ export default async function EditLivePage({
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600">
+      <nav aria-label={t('Breadcrumb')} className="text-sm text-zinc-600">
         <Link href={`/t/${slug}/changes`} className="hover:text-zinc-900 hover:underline">
-          Changes
+          {t('Changes')}
         </Link>{' '}
         <span aria-hidden>/</span>{' '}
         <Link href={`/t/${slug}/activities/${activity.id}/versions`} className="hover:text-zinc-900 hover:underline">
           {activity.name}
         </Link>{' '}
-        <span aria-hidden>/</span> <span className="text-zinc-900">{change ? 'Edit change' : 'Edit live'}</span>
+        <span aria-hidden>/</span> <span className="text-zinc-900">{change ? t('Edit change') : t('Edit live')}</span>
       </nav>
       <PageHeader
-        title={change ? `Edit the change to ${activity.name}` : `Edit live: ${activity.name}`}
-        description={`Version ${activity.configVersion} is in force. Change what you need, review the difference, and submit it as a change: it applies at once, or waits for the approvals the policy asks for.`}
+        title={
+          change
+            ? t('Edit the change to {name}', { name: activity.name })
+            : t('Edit live: {name}', { name: activity.name })
+        }
+        description={t(
+          'Version {version} is in force. Change what you need, review the difference, and submit it as a change: it applies at once, or waits for the approvals the policy asks for.',
+          { version: String(activity.configVersion) },
+        )}
       />
       {editable ? (
         <LiveEditForm
@@ -105,7 +117,11 @@ export default async function EditLivePage({
         />
       ) : (
         <p className="text-sm text-zinc-600">
-          The activity is {activity.status.toLowerCase()}: only a scheduled, live or paused activity takes changes.
+          {t('The activity is {status}: only a scheduled, live or paused activity takes changes.', {
+            status: activityStatusLabels[activity.status]
+              ? t(activityStatusLabels[activity.status]!).toLowerCase()
+              : activity.status.toLowerCase(),
+          })}
         </p>
       )}
     </div>

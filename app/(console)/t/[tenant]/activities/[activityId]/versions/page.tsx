@@ -17,14 +17,14 @@ import { RestoreVersionButton } from '@/components/console/versions/restore-vers
 import { ChangesTable } from '@/components/console/versions/changes-table';
 import { VersionDiff } from '@/components/console/versions/version-diff';
 import { VersionTimeline } from '@/components/console/versions/version-timeline';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { requireConsolePage } from '../../../../../_server/session';
 import { restoreVersionAction } from '../../../changes/actions';
 
-export const metadata: Metadata = { title: 'Versions' };
-
-const DESCRIPTION =
-  'Every configuration this activity has run with, and the changes proposed to it. ' +
-  'Draws record the version that decided them.';
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Versions') };
+}
 
 // ?from=&to=: the two versions compared; values that do not parse are dropped.
 const Params = {
@@ -40,7 +40,7 @@ export default async function VersionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ tenant, activityId: given }, raw] = await Promise.all([params, searchParams]);
-  const ctx = await requireConsolePage(tenant);
+  const [ctx, t] = await Promise.all([requireConsolePage(tenant), getConsoleT()]);
   const activityId = canonicalId(given) ?? notFound();
   const activity = await getActivityOrThrow(ctx.tenantId, activityId).catch((err) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
@@ -61,23 +61,25 @@ export default async function VersionsPage({
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600">
+      <nav aria-label={t('Breadcrumb')} className="text-sm text-zinc-600">
         <Link href={`/t/${ctx.tenantSlug}/activities`} className="hover:text-zinc-900 hover:underline">
-          Activities
+          {t('Activities')}
         </Link>{' '}
         <span aria-hidden>/</span>{' '}
         <Link href={base} className="hover:text-zinc-900 hover:underline">
           {activity.name}
         </Link>{' '}
-        <span aria-hidden>/</span> <span className="text-zinc-900">Versions</span>
+        <span aria-hidden>/</span> <span className="text-zinc-900">{t('Versions')}</span>
       </nav>
       <PageHeader
-        title="Versions"
-        description={DESCRIPTION}
+        title={t('Versions')}
+        description={t(
+          'Every configuration this activity has run with, and the changes proposed to it. Draws record the version that decided them.',
+        )}
         actions={
           canChange && live ? (
             <Link href={`/t/${ctx.tenantSlug}/changes/new?activity=${activityId}`} className={buttonClasses('primary')}>
-              Edit live
+              {t('Edit live')}
             </Link>
           ) : null
         }
