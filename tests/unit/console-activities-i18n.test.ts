@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { formatInstant, formatMinor, formatPeriod } from '@/components/console/activities/format';
 import { friendly } from '@/components/console/activities/form-model';
-import { withElements } from '@/components/console/activities/interpolate';
+import { richText } from '@/components/console/rich-text';
 import { consoleTranslator } from '@/lib/i18n/console/catalogs';
 import { createTranslator } from '@/lib/i18n/console/translator';
 
@@ -39,7 +39,7 @@ describe('the editor’s field messages', () => {
 
 describe('a translated sentence with elements in it', () => {
   const link = createElement('a', { href: '/d' }, 'live dashboard');
-  const render = (text: string) => renderToStaticMarkup(createElement('p', null, withElements(text, { link })));
+  const render = (text: string) => renderToStaticMarkup(createElement('p', null, richText(text, { link })));
 
   it('puts each element where the language’s sentence has it', () => {
     const en = createTranslator('en', {});

@@ -40,6 +40,16 @@ function translatedLiterals(): Use[] {
           ts.isIdentifier(callee.expression) &&
           callee.expression.text === 't' &&
           callee.name.text === 'plural';
+        const isCtx =
+          ts.isPropertyAccessExpression(callee) &&
+          ts.isIdentifier(callee.expression) &&
+          callee.expression.text === 't' &&
+          callee.name.text === 'ctx';
+        if (isCtx) {
+          const [context, text] = node.arguments;
+          if (context && text && ts.isStringLiteral(context) && ts.isStringLiteral(text))
+            uses.push({ message: `${context.text}|${text.text}`, where: where(text) });
+        }
         const messages = isT ? node.arguments.slice(0, 1) : isPlural ? node.arguments.slice(1, 3) : [];
         for (const arg of messages) {
           if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))
@@ -106,6 +116,13 @@ describe('the console’s translator', () => {
   it('falls back to English for a text the catalog lacks, and leaves unknown placeholders', () => {
     expect(zh('Cancel')).toBe('Cancel');
     expect(en('Hello {name}', {})).toBe('Hello {name}');
+  });
+
+  it('tells apart texts alike in English by their context', () => {
+    const zhc = createTranslator('zh-CN', { 'task kind|Sign in': '签到', 'Sign in': '登录' });
+    expect(zhc.ctx('task kind', 'Sign in')).toBe('签到');
+    expect(zhc('Sign in')).toBe('登录');
+    expect(en.ctx('task kind', 'Sign in')).toBe('Sign in');
   });
 
   it('picks the English plural by count and the catalog’s one form in Chinese', () => {

@@ -7,7 +7,7 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { msg } from '@/lib/i18n/console/translator';
 import { getConsoleT } from '../i18n-server';
 import { activityStatusLabels, percent } from './format';
-import { withElements } from './interpolate';
+import { richText } from '@/components/console/rich-text';
 import { PlayPreview } from './play-preview';
 import { OddsBar } from './odds-bar';
 import { TierName } from './tier-dot';
@@ -41,7 +41,7 @@ export async function ActivitySummary({
           {readOnlyReason ??
             (a.status === 'DRAFT'
               ? t('This draft is read-only for you.')
-              : withElements(
+              : richText(
                   t('This activity is {status}: its tiers change only through their odds and stock, on the {link}.', {
                     status: status ? t(status).toLowerCase() : a.status.toLowerCase(),
                   }),

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { ChangeDto } from '@/lib/activities/change-dto';
 import { Badge } from '@/components/ui/badge';
 import { Timestamp } from '@/components/console/timestamp';
-import { withElements } from '@/components/console/activities/interpolate';
+import { richText } from '@/components/console/rich-text';
 import { ChangeDiffView } from './change-diff-view';
 import { getConsoleT } from '../i18n-server';
 import { changeStatusLabels, changeStatusTone, isOpenChange, type ChangeStatus } from './change-status';
@@ -53,7 +53,7 @@ export async function ChangeCard({
           </span>
         </div>
         <p className="text-xs text-zinc-600">
-          {withElements(t('Proposed by {proposer}, {time}'), {
+          {richText(t('Proposed by {proposer}, {time}'), {
             proposer: <span className="font-medium text-zinc-900">{proposer}</span>,
             time: <Timestamp iso={change.createdAt} />,
           })}

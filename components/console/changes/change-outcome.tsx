@@ -4,7 +4,7 @@
 // version), waiting for approvals (how many still), or scheduled (when).
 import type { ChangeDto } from '@/lib/activities/change-dto';
 import { Timestamp } from '@/components/console/timestamp';
-import { withElements } from '@/components/console/activities/interpolate';
+import { richText } from '@/components/console/rich-text';
 import { useT } from '../i18n';
 import { changeStatusLabels, type ChangeStatus } from './change-status';
 
@@ -24,7 +24,7 @@ export function ChangeOutcome({ change }: { change: ChangeDto }) {
             { approved: change.approvals.length, required },
           )
         : change.status === 'SCHEDULED'
-          ? withElements(t('Scheduled: it applies at {time}.'), {
+          ? richText(t('Scheduled: it applies at {time}.'), {
               time: change.applyAt ? <Timestamp iso={change.applyAt} /> : t('its time'),
             })
           : t('The change is {status}.', {

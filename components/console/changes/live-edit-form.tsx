@@ -236,7 +236,7 @@ export function LiveEditForm({
               onChange={(e) => set((m) => void (m.tasks[i]!.kind = e.target.value))}
               className={`${inputClasses} w-28`}
             >
-              <option value="sign_in">{t('Sign in')}</option>
+              <option value="sign_in">{t.ctx('task kind', 'Sign in')}</option>
               <option value="share">{t('Share')}</option>
               <option value="invite">{t('Invite')}</option>
               <option value="event">{t('Event')}</option>

@@ -30,7 +30,7 @@ export async function ChangesTable({ changes }: { changes: ChangeDto[] }) {
             <tr>
               <Th>{t('Proposed')}</Th>
               <Th>{t('Status')}</Th>
-              <Th>{t('On')}</Th>
+              <Th>{t.ctx('based on', 'On')}</Th>
               <Th>{t('What')}</Th>
               <Th>{t('Approvals')}</Th>
               <Th>{t('Reason')}</Th>

@@ -15,6 +15,11 @@ export type Catalog = Readonly<Record<string, string>>;
 export interface Translator {
   (message: string, vars?: MessageVars): string;
   plural(count: number, one: string, other: string, vars?: MessageVars): string;
+  /**
+   * A text whose English is the same as another's but whose meaning is not ("Sign in" the task,
+   * "Sign in" the button): the catalog keys it `context|text`; English shows the text.
+   */
+  ctx(context: string, message: string, vars?: MessageVars): string;
   /** A number grouped and with decimals as the locale writes them. */
   number(value: number, options?: Intl.NumberFormatOptions): string;
   readonly locale: ConsoleLocale;
@@ -51,6 +56,7 @@ export function createTranslator(locale: ConsoleLocale, catalog: Catalog): Trans
     if (catalog[other] !== undefined) return fill(catalog[other], all);
     return fill(new Intl.PluralRules('en').select(count) === 'one' ? one : other, all);
   };
+  t.ctx = (context, message, vars) => fill(catalog[`${context}|${message}`] ?? message, vars);
   t.number = number;
   Object.defineProperty(t, 'locale', { value: locale });
   return t;
