@@ -43,7 +43,7 @@ const DRAW_COLUMNS: readonly Column<DrawRows>[] = [
   ['createdAt', 'timestamp(3)', (b) => b.draw.createdAt.toISOString()],
   ['riskAction', 'text', (b) => b.draw.riskAction],
   ['configVersion', 'int', (b) => b.draw.configVersion],
-  ['fairness', 'jsonb', (b) => (b.draw.fairness ? JSON.stringify(b.draw.fairness) : null)],
+  ['fairness', 'jsonb', (b) => b.draw.fairness ?? null],
 ];
 
 /** The generation of the state that decided each draw, for the fence: $16. Not a column of Draw. */
