@@ -6,6 +6,9 @@
 //                                  by HMAC) ÷ of one that names none (r from crypto's random)
 //   RATIO fair_vs_plain_http_draw  the same over HTTP (POST …/draws on the production server, as
 //                                  bench:http, fewer connections and seconds)
+//   RATIO fair_vs_plain_draw_cpu   this process's CPU per in-process draw, plain ÷ fair: what the
+//                                  proof costs the process that draws, steadier than draws/s on a
+//                                  machine shared with other work (both sides are drawn by this process)
 // Goal ≥ 0.95 for both. BENCH_PORT (default 3300), BENCH_SECONDS (per in-process run, default 5),
 // BENCH_HTTP_SECONDS (per HTTP run, default 4), BENCH_CONNECTIONS (default 50), BENCH_PAIRS (default 5).
 import { randomUUID } from 'node:crypto';
@@ -33,6 +36,8 @@ const ODDS = [0.01, 0.05, 0.2];
 
 type Side = 'fair' | 'plain';
 type Pair = Record<Side, number>;
+/** This process's CPU per draw of each in-process run, by pair (µs). */
+const cpuPairs: Pair[] = [];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -96,9 +101,13 @@ async function main() {
         tenantSlug: tenant.slug,
         userId: `engine-${p}-${i}`,
       }));
-      return (
-        await closedLoop(ENGINE_IN_FLIGHT, SECONDS, (i) => executeDraw(users[i % USERS]!, activity.id, randomUUID()))
-      ).perSecond;
+      const cpu = process.cpuUsage();
+      const run = await closedLoop(ENGINE_IN_FLIGHT, SECONDS, (i) =>
+        executeDraw(users[i % USERS]!, activity.id, randomUUID()),
+      );
+      const { user, system } = process.cpuUsage(cpu);
+      if (p >= 0) (cpuPairs[p] ??= {} as Pair)[side] = (user + system) / run.count;
+      return run.perSecond;
     });
 
     // 2. Over HTTP, as bench:http draws: autocannon, a fresh key per request, USERS users per activity.
@@ -150,8 +159,16 @@ async function main() {
     );
     const engine = report('in-process draws', 'draws/s', enginePairs);
     const http = report('http draws', 'req/s', httpPairs);
+    cpuPairs.forEach((p, i) =>
+      console.log(
+        `in-process cpu pair ${i + 1}: fair ${p.fair.toFixed(1)} µs/draw, plain ${p.plain.toFixed(1)} µs/draw, ` +
+          `ratio ${(p.plain / p.fair).toFixed(3)}`,
+      ),
+    );
+    const cpu = median(cpuPairs.map((p) => p.plain / p.fair));
     console.log(`RATIO fair_vs_plain_draw=${engine.toFixed(3)}`);
     console.log(`RATIO fair_vs_plain_http_draw=${http.toFixed(3)}`);
+    console.log(`RATIO fair_vs_plain_draw_cpu=${cpu.toFixed(3)}`);
   } finally {
     await redis.quit();
     await cleanUpBench();

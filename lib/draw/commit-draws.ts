@@ -43,7 +43,8 @@ const DRAW_COLUMNS: readonly Column<DrawRows>[] = [
   ['createdAt', 'timestamp(3)', (b) => b.draw.createdAt.toISOString()],
   ['riskAction', 'text', (b) => b.draw.riskAction],
   ['configVersion', 'int', (b) => b.draw.configVersion],
-  ['fairness', 'jsonb', (b) => (b.draw.fairness ? JSON.stringify(b.draw.fairness) : null)],
+  // JSON text already: the column's values go as one JSON array (see unnest), never escaped into an array literal.
+  ['fairness', 'jsonb', (b) => b.draw.fairness ?? null],
 ];
 
 /** The generation of the state that decided each draw, for the fence: $16. Not a column of Draw. */
@@ -72,10 +73,22 @@ const RAW_COLUMNS = [...DRAW_COLUMNS, EPOCH_COLUMN, SEQ_COLUMN];
 
 const names = (columns: readonly Column<never>[], table = '') =>
   columns.map(([name]) => `${table}"${name}"`).join(', ');
-/** `unnest($1::uuid[], …) AS t("id", …)` over columns whose parameters follow the first `offset`. */
+/**
+ * `unnest($1::uuid[], …) AS t("id", …)` over columns whose parameters follow the first `offset`.
+ * A jsonb column's parameter is one JSON array of the rows' values (null: none), taken apart in
+ * order: its values are JSON texts already, which pg would otherwise escape quote by quote into
+ * an array literal on every commit.
+ */
 const unnest = (columns: readonly Column<never>[], offset: number, alias: string) =>
-  `unnest(${columns.map(([, type], i) => `$${offset + i + 1}::${type}[]`).join(', ')})\n` +
+  `unnest(${columns.map(([, type], i) => parameter(type, offset + i + 1)).join(', ')})\n` +
   `    AS ${alias}(${names(columns)})`;
+const parameter = (type: string, n: number) =>
+  type === 'jsonb'
+    ? `ARRAY(SELECT NULLIF(v, 'null') FROM jsonb_array_elements($${n}::jsonb) WITH ORDINALITY AS j(v, o) ORDER BY o)`
+    : `$${n}::${type}[]`;
+/** A column's parameter: the rows' values as an array, or for jsonb (JSON texts or null) as one JSON array. */
+const columnValues = <Row>([, type, value]: Column<Row>, rows: Row[]): unknown =>
+  type === 'jsonb' ? `[${rows.map((row) => (value(row) as string | null) ?? 'null').join(',')}]` : rows.map(value);
 
 export const INSERT_BATCH_SQL = `
 WITH raw AS (
@@ -199,7 +212,7 @@ async function commitOnce(batch: DrawRows[], via: Via): Promise<{ id: string; ki
   for (let attempt = 1; ; attempt++) {
     try {
       const { rows } = await via.query<{ id: string; kind: 'draw' | 'delivery' }>({
-        name: 'commit-draws-6',
+        name: 'commit-draws-7',
         text: INSERT_BATCH_SQL,
         values: params,
       });
@@ -216,9 +229,9 @@ export function batchParams(batch: DrawRows[]): unknown[] {
   const wins: WinRow[] = batch.flatMap((b) => b.wins.map((w) => ({ ...w, drawId: b.draw.id })));
   const codes: CodeRow[] = wins.flatMap((w) => w.codes.map((code) => ({ winId: w.id, prizeId: w.prizeId, code })));
   return [
-    ...RAW_COLUMNS.map(([, , value]) => batch.map(value)),
-    ...WIN_COLUMNS.map(([, , value]) => wins.map(value)),
-    ...CODE_COLUMNS.map(([, , value]) => codes.map(value)),
+    ...RAW_COLUMNS.map((column) => columnValues(column, batch)),
+    ...WIN_COLUMNS.map((column) => columnValues(column, wins)),
+    ...CODE_COLUMNS.map((column) => columnValues(column, codes)),
   ];
 }
 

@@ -1,7 +1,6 @@
 // The record a draw leaves in Redis (stream and idempotency key), and what it becomes:
 // the response body, and the Draw and Win rows in PostgreSQL.
 import type { ActivityView } from './activity-state';
-import type { DrawFairness } from '../fairness/draw-fairness';
 
 /** How long a draw's result answers its Idempotency-Key: longer than a day, so a client retrying through a bad night still gets its one result. */
 export const IDEMPOTENCY_TTL_SECONDS = 25 * 3600;
@@ -35,19 +34,23 @@ export type DrawRecord = {
 };
 
 const FALLBACKS = new Set(['none', 'stock', 'pacing', 'limit', 'policy']);
+const SEEDED_NUMBER = /^(\d{1,7}):(\d{1,9}):([0-9a-f-]{36})$/;
+/** The odds as the draw script writes them: micros, comma separated ('' for an activity without tiers). */
+const NUMBER_TEXT = String.raw`-?\d{1,16}(?:\.\d{1,16})?(?:[eE][+-]?\d{1,3})?`;
+const ODDS_TEXT = new RegExp(`^(?:${NUMBER_TEXT}(?:,${NUMBER_TEXT})*)?$`);
 
-/** The record's proof fields, or null for a draw without a seed (or a record from before proofs). */
-export function drawFairness(r: DrawRecord): DrawFairness | null {
-  const m = /^(\d{1,7}):(\d{1,9}):([0-9a-f-]{36})$/.exec(r.f ?? '');
-  if (!m || typeof r.pt !== 'number' || !FALLBACKS.has(r.fb ?? '') || typeof r.o !== 'string') return null;
-  return {
-    s: m[3]!,
-    i: Number(m[2]),
-    r: Number(m[1]),
-    t: r.pt < 0 ? null : r.pt,
-    f: r.fb as DrawFairness['f'],
-    o: r.o === '' ? [] : r.o.split(',').map(Number),
-  };
+/**
+ * The record's proof fields, the Draw's `fairness` (lib/fairness/draw-fairness.ts) as JSON text, or null for a
+ * draw without a seed (or a record from before proofs). Written as text from the record's own
+ * fields, every one checked first, so a draw pays for no object and no JSON.stringify.
+ */
+export function drawFairnessJson(r: DrawRecord): string | null {
+  const m = SEEDED_NUMBER.exec(r.f ?? '');
+  if (!m || typeof r.pt !== 'number' || !Number.isInteger(r.pt) || !FALLBACKS.has(r.fb ?? '')) return null;
+  if (typeof r.o !== 'string' || !ODDS_TEXT.test(r.o)) return null;
+  const tier = r.pt < 0 ? 'null' : String(r.pt);
+  // Each piece is checked to be its own JSON text: digits, a JSON number list, the id's and fallback's letters.
+  return `{"s":"${m[3]}","i":${Number(m[2])},"r":${Number(m[1])},"t":${tier},"f":"${r.fb}","o":[${r.o}]}`;
 }
 
 export type DrawBody = {
@@ -134,8 +137,8 @@ export type DrawRows = {
     /** What a risk rule did to the draw: FORCE_LOSE, HOLD, or null. */
     riskAction: string | null;
     configVersion: number | null;
-    /** Absent or null: the draw has no proof (no seed). */
-    fairness?: DrawFairness | null;
+    /** What its proof needs (DrawFairness) as JSON text; absent or null: the draw has no proof (no seed). */
+    fairness?: string | null;
   };
   wins: {
     id: string;
@@ -169,7 +172,7 @@ export function toDrawRows(r: DrawRecord, tenantId: string, activityId: string, 
       riskAction: r.rk === 'L' ? 'FORCE_LOSE' : r.rk === 'H' ? 'HOLD' : null,
       // '' in records rebuilt from rows, which are written already.
       configVersion: /^\d{1,9}$/.test(r.v ?? '') ? Number(r.v) : null,
-      fairness: drawFairness(r),
+      fairness: drawFairnessJson(r),
     },
     wins: awardedPrizes(r).map((p) => {
       // Physical prizes wait for an address; the others are delivered by the draw itself.

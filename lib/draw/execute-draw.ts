@@ -191,7 +191,7 @@ async function drawNumber(
   const seed = unseeded ? null : await activeSeed(activityId);
   if (random) return `${random()}:x:${seed?.id ?? ''}`;
   if (!seed) return `${randomInt(0, PROBABILITY_SCALE)}::`;
-  const { r, i } = deriveDrawNumber(seed.key, { activityId, userId, idempotencyKey: key });
+  const { r, i } = deriveDrawNumber(seed.mac, { activityId, userId, idempotencyKey: key });
   return `${r}:${i}:${seed.id}`;
 }
 

@@ -2,12 +2,13 @@
 // encrypted at rest, revealed at the end or on rotation. Only this module decrypts a seed; the
 // draw gets it through activeSeed() and keeps it in process memory, never in Redis, a log or
 // a response before its reveal.
-import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { timeOrderedId } from '../ids';
 import { log } from '../log';
 import { commitmentOf, decryptSeed, encryptSeed } from './seed-cipher';
+import { seedMac, type SeedMac } from './seed-mac';
 
 type Tx = Prisma.TransactionClient;
 
@@ -41,8 +42,8 @@ export async function revealActivitySeeds(activityId: string, now = new Date(), 
   if (count) log.info('fairness seeds revealed', { activityId, seeds: count });
 }
 
-/** The seed a draw of this process uses: its id, the HMAC key, and its commitment. */
-type ActiveSeed = { id: string; key: KeyObject; commitment: string };
+/** The seed a draw of this process uses: its id, its HMAC (the key's blocks hashed once), and its commitment. */
+type ActiveSeed = { id: string; mac: SeedMac; commitment: string };
 
 /** An activity without a seed is asked again after this long (a backfill may give it one). */
 const NO_SEED_CACHE_MS = 5_000;
@@ -84,5 +85,5 @@ async function loadActiveSeed(activityId: string, id?: string): Promise<ActiveSe
     orderBy: { activeFrom: 'desc' },
   });
   if (!row) return null;
-  return { id: row.id, key: createSecretKey(decryptSeed(row.encryptedSeed)), commitment: row.commitment };
+  return { id: row.id, mac: seedMac(decryptSeed(row.encryptedSeed)), commitment: row.commitment };
 }

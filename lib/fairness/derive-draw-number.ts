@@ -3,6 +3,7 @@
 // the first x below the largest multiple of the range under 2^64 kept, r = x mod range. The key is
 // chosen by the user, so the server cannot pick a favourable message; the seed is committed first.
 import { createHmac, type KeyObject } from 'node:crypto';
+import type { SeedMac } from './seed-mac';
 
 export const FAIRNESS_ALGORITHM = 'hmac-sha256-r1e6-v1';
 /** The draw's range: r in [0, 10^6), odds in millionths. */
@@ -34,28 +35,52 @@ export function sampleBelow(word: (i: number) => bigint, bits: number, range: nu
 }
 
 /**
+ * The key of the HMAC: the seed itself (node's createHmac, the reference), or a SeedMac made from
+ * it (lib/fairness/seed-mac.ts: the same HMAC, cheaper per message; what the draw uses).
+ */
+export type SeedKey = KeyObject | Buffer | SeedMac;
+
+/**
  * A uniform integer in [0, range) from the seed and the message parts (each draw's
  * [activityId, userId, idempotencyKey], fixed winners' ["fixed-winners", activityId]), i appended:
  * x = the first 8 bytes, big-endian, of HMAC-SHA256(seed, JSON.stringify([...parts, i])).
  * `from` starts the counter (fixed winners continue where the previous number stopped).
  */
 export function deriveNumber(
-  seed: KeyObject | Buffer,
+  seed: SeedKey,
   parts: readonly (string | number)[],
   range: number = DRAW_RANGE,
   from = 0,
 ): DerivedNumber {
   // JSON.stringify([...parts, i]) for every i, from one serialization of the parts (i is an integer).
   const prefix = parts.length ? `${JSON.stringify(parts).slice(0, -1)},` : '[';
-  const mac = (i: number) => createHmac('sha256', seed).update(`${prefix}${i}]`).digest();
+  const first8 = wordsOf(seed);
   if (range === DRAW_RANGE) {
     // The draw's own range, on every draw: the same rejection and modulo in 32-bit words, no BigInt.
     for (let i = from; ; i++) {
-      const r = drawRangeNumber(mac(i));
+      const [hi, lo] = first8(`${prefix}${i}]`);
+      const r = drawRangeWords(hi, lo);
       if (r !== null) return { i, r };
     }
   }
-  return sampleBelow((i) => mac(i).readBigUInt64BE(0), 64, range, from);
+  return sampleBelow(
+    (i) => {
+      const [hi, lo] = first8(`${prefix}${i}]`);
+      return (BigInt(hi) << 32n) | BigInt(lo);
+    },
+    64,
+    range,
+    from,
+  );
+}
+
+/** The HMAC digest's first 8 bytes as two unsigned 32-bit words, big-endian, by either key. */
+function wordsOf(seed: SeedKey): (message: string) => [number, number] {
+  if ('first8' in seed) return (message) => seed.first8(message);
+  return (message) => {
+    const digest = createHmac('sha256', seed).update(message).digest();
+    return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
+  };
 }
 
 /**
@@ -63,15 +88,18 @@ export function deriveNumber(
  * multiple of 10^6 under 2^64 (rejected): sampleBelow's answer for 64-bit words and DRAW_RANGE.
  */
 export function drawRangeNumber(digest: Buffer): number | null {
-  const hi = digest.readUInt32BE(0);
-  const lo = digest.readUInt32BE(4);
+  return drawRangeWords(digest.readUInt32BE(0), digest.readUInt32BE(4));
+}
+
+/** drawRangeNumber of x given as its high and low unsigned 32-bit words. */
+function drawRangeWords(hi: number, lo: number): number | null {
   if (hi > DRAW_LIMIT_HI || (hi === DRAW_LIMIT_HI && lo >= DRAW_LIMIT_LO)) return null;
   return (hi * TWO_32_MOD_RANGE + lo) % DRAW_RANGE;
 }
 
 /** The draw's number: m = [activityId, userId, idempotencyKey, i]. */
 export function deriveDrawNumber(
-  seed: KeyObject | Buffer,
+  seed: SeedKey,
   draw: { activityId: string; userId: string; idempotencyKey: string },
 ): DerivedNumber {
   return deriveNumber(seed, [draw.activityId, draw.userId, draw.idempotencyKey]);
