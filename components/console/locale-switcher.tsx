@@ -4,11 +4,18 @@
 // the page re-renders in the new language without losing its place.
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
+import { useToast } from '@/components/ui/toast';
+import type { ActionResult } from '@/lib/http/action-result';
 import { consoleLocaleNames, consoleLocales, type ConsoleLocale } from '@/lib/i18n/console/locale';
 import { useConsoleLocale, useT } from './i18n';
 
-export function LocaleSwitcher({ setLocaleAction }: { setLocaleAction: (locale: ConsoleLocale) => Promise<void> }) {
+export function LocaleSwitcher({
+  setLocaleAction,
+}: {
+  setLocaleAction: (locale: ConsoleLocale) => Promise<ActionResult<{ locale: ConsoleLocale }>>;
+}) {
   const t = useT();
+  const toast = useToast();
   const locale = useConsoleLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -22,8 +29,9 @@ export function LocaleSwitcher({ setLocaleAction }: { setLocaleAction: (locale: 
         onChange={(e) => {
           const next = e.target.value as ConsoleLocale;
           startTransition(async () => {
-            await setLocaleAction(next);
-            router.refresh();
+            const result = await setLocaleAction(next).catch(() => null);
+            if (result?.ok) router.refresh();
+            else toast.error(t('Could not change the language'), t('Check your connection and try again.'));
           });
         }}
         className="h-8 rounded-md border border-zinc-200 bg-white px-2 text-sm text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500"

@@ -1591,6 +1591,14 @@ function actions(): Endpoint[] {
       () => [text(fc.stringMatching(/^\d{6}$/), { max: 40 })],
       { weight: 0.1 },
     ),
+    // The console's language: anyone, signed in or not; only a console language is kept.
+    action(
+      'app/(console)/locale-actions.ts',
+      'setConsoleLocaleAction',
+      'none',
+      () => [text(fc.constantFrom('en', 'zh-CN', 'zh', 'EN', 'fr'), { max: 40 })],
+      { weight: 0.05 },
+    ),
     action(
       'app/(console)/reset/actions.ts',
       'requestPasswordResetAction',

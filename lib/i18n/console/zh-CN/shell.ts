@@ -30,4 +30,5 @@ export const shell = {
   Tenants: '租户',
   'Switch tenant': '切换租户',
   'just now': '刚刚',
+  'Could not change the language': '无法切换语言',
 } satisfies Record<string, string>;
