@@ -41,13 +41,20 @@ export async function readUserRecords<T>(owner: UserRecordsOwner): Promise<UserR
   return { records: v != null && at === stamp ? (JSON.parse(v) as T) : null, stamp };
 }
 
-/** Keeps records read from PostgreSQL after `stamp` was taken, unless a writer came in between. */
+/**
+ * Keeps records read from PostgreSQL after `stamp` was taken, unless a writer came in between.
+ * False when not kept; never throws: the records read are the answer either way.
+ */
 export async function fillUserRecords<T>(owner: UserRecordsOwner, stamp: string, records: T): Promise<boolean> {
-  const redis = await requestRedis();
-  const keys = [userRecordsKey(owner), touchedKey(owner.activityId)];
-  return (
-    (await defineScript(redis, fillScript)(keys, [stamp, JSON.stringify(records), USER_RECORDS_TTL_SECONDS])) === 1
-  );
+  try {
+    const redis = await requestRedis();
+    const keys = [userRecordsKey(owner), touchedKey(owner.activityId)];
+    const args = [stamp, JSON.stringify(records), USER_RECORDS_TTL_SECONDS];
+    return (await defineScript(redis, fillScript)(keys, args)) === 1;
+  } catch (err) {
+    log.warn('could not keep user records', errorFields(err));
+    return false;
+  }
 }
 
 /**
