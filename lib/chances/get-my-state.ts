@@ -69,13 +69,17 @@ const grantCounts = batchedReads<{ activityId: string; userId: string }, GrantCo
 
 type MyRecords = { wins: UserWinRow[]; grants: GrantCount[] };
 
-/** The user's wins and task grants here: kept in Redis, or read from PostgreSQL and kept. */
-async function myRecords(owner: UserRecordsOwner): Promise<MyRecords> {
+/**
+ * The user's wins and task grants here: kept in Redis, or read from PostgreSQL and kept. An
+ * activity without tasks has no grants to read; one given tasks later has none until a task
+ * grants, which forgets the kept records.
+ */
+async function myRecords(owner: UserRecordsOwner, hasTasks: boolean): Promise<MyRecords> {
   const kept = await readUserRecords<MyRecords>(owner);
   if (kept.records) return kept.records;
   const [wins, grants] = await Promise.all([
     readUserWinRows(owner.tenantId, owner.userId, { activityId: owner.activityId }),
-    grantCounts.submit({ activityId: owner.activityId, userId: owner.userId }),
+    hasTasks ? grantCounts.submit({ activityId: owner.activityId, userId: owner.userId }) : [],
   ]);
   const records = { wins, grants };
   await fillUserRecords(owner, kept.stamp, records);
@@ -98,7 +102,7 @@ export async function getMyState(
   const [counters, version, { wins, grants }] = await Promise.all([
     redis.hmget(keys.user(user.userId), ...fields),
     redis.hget(keys.cfg, 'version'),
-    myRecords(owner),
+    myRecords(owner, activity.tasks.length > 0),
   ]);
   if (version !== null && Number(version) !== activity.configVersion) {
     activities.delete(`${user.tenantId}:${activity.id}`);
