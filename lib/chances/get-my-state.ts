@@ -1,6 +1,8 @@
 // GET /api/v1/activities/{id}/me: the user's chances, draws today, tasks and wins.
 // Chances come from the same Redis counters the draw decides on, so the page never promises
-// a draw the engine would refuse.
+// a draw the engine would refuse. The user's own rows (wins, task grants) come from PostgreSQL
+// once and are then kept in Redis until a writer of them forgets them (lib/read-cache/
+// user-records-cache.ts), so a page's reads wait on PostgreSQL only after a change.
 import { batchedReads } from '../batched-reads';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -9,7 +11,8 @@ import type { EndUser } from '../auth/user-token';
 import { requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
-import { listUserWins } from '../fulfilment/list-user-wins';
+import { readUserWinRows, userWinDto, type UserWinRow } from '../fulfilment/list-user-wins';
+import { fillUserRecords, readUserRecords, type UserRecordsOwner } from '../read-cache/user-records-cache';
 import { nowMs } from '../clock';
 import { orUntranslated, pickTranslation, type SpecTranslation } from '../i18n/translate';
 
@@ -35,9 +38,8 @@ function findActivity(tenantId: string, activityId: string) {
 }
 
 // Limits and tasks change seldom and only by an operator, so each process keeps them a few
-// seconds, as the draw keeps its view of the activity (lib/draw/activity-state.ts): a page's
-// reads then wait on PostgreSQL for the user's own rows only, which are always read live. A
-// change moves the version the hot state names, so a kept copy of another version is read again.
+// seconds, as the draw keeps its view of the activity (lib/draw/activity-state.ts). A change
+// moves the version the hot state names, so a kept copy of another version is read again.
 const ACTIVITY_CACHE_MS = 5_000;
 const activities = new Map<string, { at: number; activity: MyActivity }>();
 
@@ -65,6 +67,25 @@ const grantCounts = batchedReads<{ activityId: string; userId: string }, GrantCo
   reads.map((r) => r.userId),
 ]);
 
+type MyRecords = { wins: UserWinRow[]; grants: GrantCount[] };
+
+/**
+ * The user's wins and task grants here: kept in Redis, or read from PostgreSQL and kept. An
+ * activity without tasks has no grants to read; one given tasks later has none until a task
+ * grants, which forgets the kept records.
+ */
+async function myRecords(owner: UserRecordsOwner, hasTasks: boolean): Promise<MyRecords> {
+  const kept = await readUserRecords<MyRecords>(owner);
+  if (kept.records) return kept.records;
+  const [wins, grants] = await Promise.all([
+    readUserWinRows(owner.tenantId, owner.userId, { activityId: owner.activityId }),
+    hasTasks ? grantCounts.submit({ activityId: owner.activityId, userId: owner.userId }) : [],
+  ]);
+  const records = { wins, grants };
+  await fillUserRecords(owner, kept.stamp, records);
+  return records;
+}
+
 export async function getMyState(
   user: EndUser,
   activityId: string,
@@ -76,19 +97,16 @@ export async function getMyState(
   const redis = await requestRedis();
   const fields = [`d:${day}`, `f:${day}`, 'total', 'granted', 'used'];
   const keys = drawKeys(activity.id);
-  // The user's counters, task grants (only if there are tasks) and wins here, side by side.
-  const [counters, version, grantsSeen, wins] = await Promise.all([
+  const owner = { tenantId: user.tenantId, activityId: activity.id, userId: user.userId };
+  // The user's counters, task grants and wins here, side by side.
+  const [counters, version, { wins, grants }] = await Promise.all([
     redis.hmget(keys.user(user.userId), ...fields),
     redis.hget(keys.cfg, 'version'),
-    activity.tasks.length === 0 ? [] : grantCounts.submit({ activityId: activity.id, userId: user.userId }),
-    listUserWins(user.tenantId, user.userId, { activityId: activity.id, languages }),
+    myRecords(owner, activity.tasks.length > 0),
   ]);
-  let grants = grantsSeen;
   if (version !== null && Number(version) !== activity.configVersion) {
     activities.delete(`${user.tenantId}:${activity.id}`);
     activity = (await cachedActivity(user.tenantId, activity.id, now)) ?? activity;
-    if (activity.tasks.length && !grants.length)
-      grants = await grantCounts.submit({ activityId: activity.id, userId: user.userId });
   }
   const [drawsToday, freeToday, total, granted, used] = counters.map((v) => Number(v ?? 0)) as [
     number,
@@ -121,5 +139,5 @@ export async function getMyState(
       remainingToday: Number.isFinite(remaining) ? remaining : null,
     };
   });
-  return { chances: Math.max(0, chances), drawsToday, tasks, wins };
+  return { chances: Math.max(0, chances), drawsToday, tasks, wins: wins.map((w) => userWinDto(w, languages)) };
 }

@@ -19,6 +19,7 @@
 // back older than the records and is fenced (lib/draw/draw-floor.ts, docs/draw.md).
 import pg from 'pg';
 import { db, pool, type OwnConnection } from '../db';
+import { forgetUserRecords } from '../read-cache/user-records-cache';
 import { dispatchDeliveries } from '../webhooks/emit-event';
 import type { DrawRows } from './draw-record';
 
@@ -182,6 +183,7 @@ type Via = Pick<OwnConnection, 'query'>;
 export async function commitDraws(batch: DrawRows[], via: Via = pool): Promise<CommitOutcome> {
   const outcome: CommitOutcome = { inserted: new Set(), refused: new Map(), deliveries: [] };
   await commitIsolating(batch, via, outcome);
+  await forgetUserRecords(batch.filter((b) => b.wins.length && outcome.inserted.has(b.draw.id)).map((b) => b.draw));
   if (outcome.deliveries.length > 0) void dispatchDeliveries(outcome.deliveries);
   return outcome;
 }

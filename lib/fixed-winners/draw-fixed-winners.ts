@@ -32,6 +32,7 @@ import { activityKey, defineScript, loadLuaScript, requestRedis, type Redis } fr
 import { dispatchWinCreated, emitWinCreated, undeliveredWinStatus } from '../webhooks/emit-win-created';
 import type { FixedWinnerFairness } from '../fairness/draw-fairness';
 import { fixedWinnersRandom, fixedWinnersSeed, type SeededRandomBelow } from '../fairness/fixed-winners-random';
+import { forgetUserRecords } from '../read-cache/user-records-cache';
 import { cryptoRandomBelow, reservoirSample, type OnPlace, type RandomBelow } from './reservoir-sample';
 
 const takeStockScript = loadLuaScript('lib/fixed-winners/lua', 'take-fixed-stock-3.lua');
@@ -339,6 +340,7 @@ async function announce(
     tenantId,
     wins.map((w) => w.id),
   );
+  await forgetUserRecords(wins.map((w) => ({ tenantId, activityId, userId: w.userId })));
   return {
     winners: [...new Set(wins.map((w) => w.userId))],
     winIds: wins.map((w) => w.id),

@@ -10,6 +10,7 @@ import { formatAddress, type AddressParts } from './claim-rules';
 import { Prisma } from '@/generated/prisma/client';
 import { nowMs } from '../clock';
 import { dispatchDeliveries, emitEvent } from '../webhooks/emit-event';
+import { forgetUserRecords } from '../read-cache/user-records-cache';
 
 export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, now = nowMs()) {
   const win = isUuid(winId)
@@ -52,6 +53,7 @@ export async function claimWin(user: EndUser, winId: string, claim: ClaimWin, no
       data: { winId, activityId: win.activityId, userId: user.userId, claimedAt: new Date(now).toISOString() },
     });
   });
+  await forgetUserRecords([{ tenantId: user.tenantId, activityId: win.activityId, userId: user.userId }]);
   await dispatchDeliveries(deliveries);
   const after = await db.win.findUniqueOrThrow({
     where: { id: winId },

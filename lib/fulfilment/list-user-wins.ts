@@ -27,7 +27,8 @@ export type UserWinDto = {
   shipment: { carrier: string; trackingNumber: string } | null;
 };
 
-type Row = {
+/** A win as PostgreSQL answers it, before the reader's language is picked: what GET me keeps in Redis. */
+export type UserWinRow = {
   id: string;
   activityId: string;
   drawId: string;
@@ -67,7 +68,7 @@ CROSS JOIN LATERAL (
 
 type Read = { tenantId: string; userId: string; activityId: string | null; limit: number };
 
-const reads = batchedReads<Read, Row>(BATCH, (rs) => [
+const reads = batchedReads<Read, UserWinRow>(BATCH, (rs) => [
   rs.map((r) => r.tenantId),
   rs.map((r) => r.userId),
   rs.map((r) => r.activityId),
@@ -78,10 +79,24 @@ const reads = batchedReads<Read, Row>(BATCH, (rs) => [
 export async function listUserWins(
   tenantId: string,
   userId: string,
-  { activityId, limit = 100, languages = [] }: { activityId?: string; limit?: number; languages?: string[] } = {},
+  { activityId, limit, languages = [] }: { activityId?: string; limit?: number; languages?: string[] } = {},
 ): Promise<UserWinDto[]> {
-  const rows = await reads.submit({ tenantId, userId, activityId: activityId ?? null, limit });
-  return rows.map((w) => ({
+  const rows = await readUserWinRows(tenantId, userId, { activityId, limit });
+  return rows.map((w) => userWinDto(w, languages));
+}
+
+/** The rows behind listUserWins, newest first. */
+export function readUserWinRows(
+  tenantId: string,
+  userId: string,
+  { activityId, limit = 100 }: { activityId?: string | undefined; limit?: number | undefined } = {},
+): Promise<UserWinRow[]> {
+  return reads.submit({ tenantId, userId, activityId: activityId ?? null, limit });
+}
+
+/** One win as the end user sees it, its prize named in the reader's language. */
+export function userWinDto(w: UserWinRow, languages: string[]): UserWinDto {
+  return {
     id: w.id,
     activityId: w.activityId,
     drawId: w.drawId,
@@ -102,5 +117,5 @@ export async function listUserWins(
       (w.status === 'SHIPPED' || w.status === 'DELIVERED') && w.carrier && w.trackingNumber
         ? { carrier: w.carrier, trackingNumber: w.trackingNumber }
         : null,
-  }));
+  };
 }

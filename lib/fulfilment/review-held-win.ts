@@ -8,21 +8,40 @@ import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { voidWin } from './void-win';
 import { dispatchDeliveries } from '../webhooks/emit-event';
+import { forgetUserRecords } from '../read-cache/user-records-cache';
 import { emitWinCreated, undeliveredWinStatus } from '../webhooks/emit-win-created';
 
-type HeldWin = { status: string; prizeKind: string; claimWindowHours: number | null };
+type HeldWin = {
+  status: string;
+  prizeKind: string;
+  claimWindowHours: number | null;
+  activityId: string;
+  userId: string;
+};
 
 async function heldWinOrThrow(tenantId: string, winId: string): Promise<HeldWin> {
   const win = isUuid(winId)
     ? await db.win.findFirst({
         where: { id: winId, tenantId },
-        select: { status: true, prize: { select: { kind: true } }, activity: { select: { claimWindowHours: true } } },
+        select: {
+          status: true,
+          activityId: true,
+          userId: true,
+          prize: { select: { kind: true } },
+          activity: { select: { claimWindowHours: true } },
+        },
       })
     : null;
   if (!win) throw new AppError('NOT_FOUND', `win ${winId} not found`);
   if (win.status !== 'HELD')
     throw new AppError('INVALID_STATE', `only held wins are reviewed; this one is ${win.status}`);
-  return { status: win.status, prizeKind: win.prize.kind, claimWindowHours: win.activity.claimWindowHours };
+  return {
+    status: win.status,
+    prizeKind: win.prize.kind,
+    claimWindowHours: win.activity.claimWindowHours,
+    activityId: win.activityId,
+    userId: win.userId,
+  };
 }
 
 export async function approveHeldWin(
@@ -57,6 +76,7 @@ export async function approveHeldWin(
     );
     return { status, deliveries: await emitWinCreated(tx, tenantId, [winId]) };
   });
+  await forgetUserRecords([{ tenantId, activityId: win.activityId, userId: win.userId }]);
   await dispatchDeliveries(deliveries);
   return { id: winId, status };
 }

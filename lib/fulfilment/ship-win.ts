@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { isUuid } from '../ids';
 import { dispatchDeliveries, emitEvent } from '../webhooks/emit-event';
+import { forgetUserRecords } from '../read-cache/user-records-cache';
 import type { ShipWin } from './schemas';
 
 export type ShippedWin = { id: string; status: 'SHIPPED'; carrier: string; trackingNumber: string; shippedAt: string };
@@ -68,6 +69,7 @@ export async function shipWin(tenantId: string, actor: Actor, winId: string, shi
     });
     return { next, deliveries };
   });
+  await forgetUserRecords([{ tenantId, activityId: win.activityId, userId: win.userId }]);
   await dispatchDeliveries(after.deliveries);
   return { id: winId, ...after.next, shippedAt: shippedAt.toISOString() };
 }

@@ -11,6 +11,7 @@ import { lockStateEpoch, writeHotState } from '../draw/write-hot-state';
 import { moveStock } from '../inventory/move-stock';
 import { withPrizeLocks } from '../locks/prize-lock';
 import { dispatchDeliveries, emitEvent } from '../webhooks/emit-event';
+import { forgetUserRecords } from '../read-cache/user-records-cache';
 
 const VOIDABLE = ['AWAITING_CLAIM', 'CLAIMED', 'HELD'] as const;
 
@@ -102,6 +103,7 @@ export async function voidWin(tenantId: string, actor: Actor, change: WinVoid): 
       return { quantity: w.quantity, epoch, deliveries };
     });
     if (result === null) return { voided: false };
+    await forgetUserRecords([{ tenantId, activityId: win.activityId, userId: win.userId }]);
     await dispatchDeliveries(result.deliveries);
     // The unit left the activity: the hot state's issued count follows (left is untouched). No
     // state: nothing to follow, the next rebuild counts the rows (and one under way reads again).

@@ -1,9 +1,11 @@
 // An operator renames a prize, changes its description or image, or its names per language. The
-// play page and the API's views follow within their cache time. Audited with before and after.
+// views that name it (an activity's public view, a user's wins) are read again once it is saved.
+// Audited with before and after.
 import { writeAuditLog, type Actor } from '../audit/write-audit-log';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
+import { touchActivities } from '../read-cache/user-records-cache';
 import { getPrizeOrThrow } from './get-prize';
 import type { PrizeDto } from './prize-dto';
 import type { UpdatePrize } from './schemas';
@@ -36,5 +38,11 @@ export async function updatePrize(
       tx,
     );
   });
+  const tiers = await db.tier.findMany({
+    where: { tenantId, prizes: { some: { prizeId } } },
+    select: { activityId: true },
+    distinct: ['activityId'],
+  });
+  await touchActivities(tiers.map((t) => t.activityId));
   return getPrizeOrThrow(tenantId, prizeId);
 }

@@ -14,6 +14,7 @@ import { defineScript, loadLuaScript, requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
 import { markDirty, STATS_PASSES } from '../workers/dirty-activities';
+import { forgetUserRecords } from '../read-cache/user-records-cache';
 
 const addGrantedScript = loadLuaScript('lib/tasks/lua', 'add-granted-4.lua');
 
@@ -48,7 +49,13 @@ export async function lockLiveActivity(
 
 export type TaskProgress = { doneToday: number; doneTotal: number; remainingToday: number | null };
 
-export type InsertedGrant = { activityId: string; userId: string; chances: number; stateEpoch: number };
+export type InsertedGrant = {
+  tenantId: string;
+  activityId: string;
+  userId: string;
+  chances: number;
+  stateEpoch: number;
+};
 
 export type GrantRequest = {
   task: GrantableTask;
@@ -78,7 +85,13 @@ export async function insertCappedGrant(
   if (inserted !== 1) return { grant: null, progress: progressOf(task, before) };
   const after = { doneToday: before.doneToday + 1, doneTotal: before.doneTotal + 1 };
   return {
-    grant: { activityId: task.activityId, userId, chances: task.chances, stateEpoch: activity.stateEpoch },
+    grant: {
+      tenantId: task.tenantId,
+      activityId: task.activityId,
+      userId,
+      chances: task.chances,
+      stateEpoch: activity.stateEpoch,
+    },
     progress: progressOf(task, after),
   };
 }
@@ -94,6 +107,7 @@ export async function applyGrantsToRedis(grants: InsertedGrant[]): Promise<void>
       return add([k.cfg, k.user(g.userId), k.changedWhileMissing, k.users], [g.stateEpoch, g.chances, g.userId]);
     }),
   );
+  await forgetUserRecords(grants);
   // The dashboard counts chances granted per minute.
   await markDirty(redis, [...new Set(grants.map((g) => g.activityId))], STATS_PASSES);
 }

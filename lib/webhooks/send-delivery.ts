@@ -17,6 +17,7 @@ import { postWebhook, WEBHOOK_TIMEOUT_MS } from './post-webhook';
 import { DELIVERY_WINDOW_MS, retryWaitMs } from './retry-schedule';
 import { enqueue } from '../queues';
 import { winCreatedData } from './win-created-data';
+import { forgetUserRecords } from '../read-cache/user-records-cache';
 
 /** How long a claimed attempt is left to its sender before another may make it again. */
 export const ATTEMPT_LEASE_MS = WEBHOOK_TIMEOUT_MS + 5_000;
@@ -98,19 +99,21 @@ export async function sendDelivery(deliveryId: string): Promise<AttemptOutcome> 
   // The attempt's line in the delivery log, written with the delivery's record of it.
   const logged = { at, statusCode: attempt.lastStatusCode, error: attempt.lastError, latencyMs: attempt.lastLatencyMs };
   if (ok) {
-    await db.$transaction(async (tx) => {
+    const delivered = await db.$transaction(async (tx) => {
       await tx.webhookDelivery.update({
         where: { id: deliveryId },
         data: { ...attempt, status: 'DELIVERED', deliveredAt: new Date(at) },
       });
       await logAttempt(tx, logged);
       await tx.webhookEndpoint.update({ where: { id: delivery.endpoint.id }, data: { failingSince: null } });
-      if (delivery.type === 'win.created' && delivery.endpoint.fulfilment && delivery.subjectId)
-        await tx.win.updateMany({
-          where: { id: delivery.subjectId, tenantId: delivery.tenantId, status: 'PENDING_DELIVERY' },
-          data: { status: 'DELIVERED', deliveredAt: new Date(at) },
-        });
+      if (delivery.type !== 'win.created' || !delivery.endpoint.fulfilment || !delivery.subjectId) return [];
+      return tx.win.updateManyAndReturn({
+        where: { id: delivery.subjectId, tenantId: delivery.tenantId, status: 'PENDING_DELIVERY' },
+        data: { status: 'DELIVERED', deliveredAt: new Date(at) },
+        select: { tenantId: true, activityId: true, userId: true },
+      });
     });
+    await forgetUserRecords(delivered);
     return 'delivered';
   }
   const next = at + retryWaitMs(delivery.attempts);

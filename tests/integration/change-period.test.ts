@@ -77,7 +77,7 @@ describe('changing the period', () => {
     await executeDraw(endUser(tenant, 'bob'), activity.id, randomUUID());
     // Granted chances alone make a user too.
     const stateEpoch = Number(await redis.hget(k.cfg, 'epoch'));
-    await applyGrantsToRedis([{ activityId: activity.id, userId: 'cid', chances: 2, stateEpoch }]);
+    await applyGrantsToRedis([{ tenantId: tenant.id, activityId: activity.id, userId: 'cid', chances: 2, stateEpoch }]);
     expect((await redis.smembers(k.users)).sort()).toEqual(['ann', 'bob', 'cid']);
     const otherKey = drawKeys(other.activity.id).user('ann');
     const otherExpiry = await redis.expiretime(otherKey);

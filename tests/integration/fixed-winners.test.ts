@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changeActivityStatus } from '@/lib/activities/change-status';
+import { getMyState } from '@/lib/chances/get-my-state';
 import { runTransition } from '@/lib/activities/lifecycle';
 import { patchTier } from '@/lib/activities/patch-tier';
 import { db } from '@/lib/db';
@@ -65,6 +66,10 @@ describe('fixed-winner draws at the end of an activity', () => {
     expect(ended.status).toBe('ENDED');
     expect(await getQueue('settle').getJob(settleJobId(activity.id))).toBeDefined();
     expect(await db.stockMovement.count({ where: { activityId: activity.id, kind: 'RETURN' } })).toBe(0);
+    // Every player's page read before the draw; each winner's shows the win after it.
+    const players = Array.from({ length: 30 }, (_, i) => endUser(tenant, `player-${i}`));
+    const myWins = (user: (typeof players)[number]) => getMyState(user, activity.id).then((s) => s.wins.length);
+    expect(await Promise.all(players.map(myWins))).toEqual(players.map(() => 0));
 
     const first = await runFixedWinnersJob(activity.id);
     expect(first).toMatchObject({ alreadyDrawn: false, participants: 30 });
@@ -77,6 +82,7 @@ describe('fixed-winner draws at the end of an activity', () => {
     );
     for (const w of winners) expect(participants.has(w)).toBe(true);
     expect(wins.every((w) => w.prizeId === prizes[0]!.id && w.status === 'AWAITING_CLAIM')).toBe(true);
+    expect(await Promise.all(players.map(myWins))).toEqual(players.map((p) => (winners.has(p.userId) ? 1 : 0)));
     // Each announced by one win.created in the outbox.
     for (const w of wins)
       expect(await db.webhookDelivery.count({ where: { type: 'win.created', subjectId: w.id } })).toBe(1);

@@ -14,6 +14,7 @@ import { GET as listDeliveries } from '@/app/api/manage/webhook-endpoints/[id]/d
 import { GET as getDelivery } from '@/app/api/manage/webhook-endpoints/[id]/deliveries/[deliveryId]/route';
 import { POST as retryDelivery } from '@/app/api/manage/webhook-endpoints/[id]/deliveries/[deliveryId]/retry/route';
 import { changeActivityStatus } from '@/lib/activities/change-status';
+import { getMyState } from '@/lib/chances/get-my-state';
 import { createActivity } from '@/lib/activities/create-activity';
 import { raiseStockAlert } from '@/lib/alerts/raise-stock-alert';
 import { addPrizeCodes } from '@/lib/prizes/add-prize-codes';
@@ -422,6 +423,8 @@ describe('webhook deliveries', () => {
       const { winIds } = await executeDraw(endUser(tenant, 'cat'), activity.id, randomUUID());
       const winId = winIds[0]!;
       expect((await db.win.findUniqueOrThrow({ where: { id: winId } })).status).toBe('PENDING_DELIVERY');
+      const myWin = async () => (await getMyState(endUser(tenant, 'cat'), activity.id)).wins[0]!.status;
+      expect(await myWin()).toBe('PENDING_DELIVERY');
       await waitFor(
         async () => receiver.requests.length,
         (n) => n >= 3,
@@ -447,6 +450,7 @@ describe('webhook deliveries', () => {
         20_000,
       );
       expect(win.status).toBe('DELIVERED');
+      expect(await myWin()).toBe('DELIVERED');
       expect(receiver.hooks[0]!.id).toBe(eventIdFor('win.created', winId));
     } finally {
       await receiver.close();
