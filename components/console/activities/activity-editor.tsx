@@ -72,7 +72,7 @@ export function ActivityEditor({
   prizes: PrizeOption[];
   timezones: string[];
   saveDraft: SaveDraft;
-  publish: () => Promise<ActionResult<{ status: string }>>;
+  publish: (requestId: string) => Promise<ActionResult<{ status: string }>>;
 }) {
   const [form, setForm] = useState<DraftForm>(() => toForm(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});

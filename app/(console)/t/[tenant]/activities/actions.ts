@@ -152,46 +152,75 @@ export async function simulateAction(
   });
 }
 
-export async function publishAction(tenantSlug: string, activityId: string): Promise<ActionResult<{ status: string }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const activity = await publishActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
-    revalidatePath(listPath(ctx.tenantSlug));
-    revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
-    return { status: activity.status };
-  });
+/**
+ * Runs `fn` under the request id the browser named, so the failure it shows is the one logged
+ * and audited; an id that is not a plain token is replaced.
+ */
+function asRequest<T>(requestId: unknown, fn: () => Promise<T>): Promise<T> {
+  return withRequestContext(requestIdOf(typeof requestId === 'string' ? requestId : null), fn);
+}
+
+export async function publishAction(
+  tenantSlug: string,
+  activityId: string,
+  requestId?: string,
+): Promise<ActionResult<{ status: string }>> {
+  return asRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const activity = await publishActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
+      revalidatePath(listPath(ctx.tenantSlug));
+      revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
+      return { status: activity.status };
+    }),
+  );
 }
 
 export async function changeStatusAction(
   tenantSlug: string,
   activityId: string,
   transition: 'pause' | 'resume' | 'end',
+  requestId?: string,
 ): Promise<ActionResult<{ status: string }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const id = idOrNotFound(activityId, 'activity');
-    const change = { activityId: id, transition: Transition.parse(transition) };
-    const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, change);
-    revalidatePath(listPath(ctx.tenantSlug));
-    revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
-    return { status: activity.status };
-  });
+  return asRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const id = idOrNotFound(activityId, 'activity');
+      const change = { activityId: id, transition: Transition.parse(transition) };
+      const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, change);
+      revalidatePath(listPath(ctx.tenantSlug));
+      revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
+      return { status: activity.status };
+    }),
+  );
 }
 
 /** A new draft with the activity's whole spec, opened in the editor next. */
-export async function duplicateAction(tenantSlug: string, activityId: string): Promise<ActionResult<{ id: string }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const copy = await duplicateActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
-    revalidatePath(listPath(ctx.tenantSlug));
-    return { id: copy.id };
-  });
+export async function duplicateAction(
+  tenantSlug: string,
+  activityId: string,
+  requestId?: string,
+): Promise<ActionResult<{ id: string }>> {
+  return asRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const copy = await duplicateActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
+      revalidatePath(listPath(ctx.tenantSlug));
+      return { id: copy.id };
+    }),
+  );
 }
 
 /** Deletes a draft (never published); anything else is refused with 409. */
-export async function deleteDraftAction(tenantSlug: string, activityId: string): Promise<ActionResult<null>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    await deleteDraft(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
-    revalidatePath(listPath(ctx.tenantSlug));
-    return null;
-  });
+export async function deleteDraftAction(
+  tenantSlug: string,
+  activityId: string,
+  requestId?: string,
+): Promise<ActionResult<null>> {
+  return asRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      await deleteDraft(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
+      revalidatePath(listPath(ctx.tenantSlug));
+      return null;
+    }),
+  );
 }
 
 /** Archives (or brings back) an ended activity. */
@@ -199,13 +228,16 @@ export async function archiveAction(
   tenantSlug: string,
   activityId: string,
   archived: boolean,
+  requestId?: string,
 ): Promise<ActionResult<{ archivedAt: string | null }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const change = { activityId: idOrNotFound(activityId, 'activity'), archived: z.boolean().parse(archived) };
-    const result = await setArchived(ctx.tenantId, ctx.actor, change);
-    revalidatePath(listPath(ctx.tenantSlug));
-    return result;
-  });
+  return asRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const change = { activityId: idOrNotFound(activityId, 'activity'), archived: z.boolean().parse(archived) };
+      const result = await setArchived(ctx.tenantId, ctx.actor, change);
+      revalidatePath(listPath(ctx.tenantSlug));
+      return result;
+    }),
+  );
 }
 
 /** "Verify all draws": every draw recomputed from the records and the revealed seeds (docs/fairness.md). */
