@@ -25,6 +25,8 @@ import { PublishPanel } from './publish-panel';
 import { TierEditor, type PrizeOption } from './tier-editor';
 
 const AUTOSAVE_DELAY_MS = 700;
+
+const headerOf = (f: DraftForm) => JSON.stringify([f.name, f.timezone, f.startsLocal, f.endsLocal]);
 const BANNER_MAX_BYTES = 2 * 1024 * 1024;
 
 type SaveState = { kind: 'saved' | 'pending' | 'saving' | 'invalid' | 'failed'; message?: string };
@@ -75,6 +77,8 @@ export function ActivityEditor({
   publish: (requestId: string) => Promise<ActionResult<{ status: string }>>;
 }) {
   const [form, setForm] = useState<DraftForm>(() => toForm(initial));
+  // What the page's header (rendered on the server) shows of the draft: its name and period.
+  const headerShown = useRef(headerOf(form));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [save, setSave] = useState<SaveState>({ kind: 'saved' });
   const [checklist, setChecklist] = useState(initialChecklist);
@@ -113,6 +117,11 @@ export function ActivityEditor({
           const held = result.data.heldBack;
           setErrors(Object.fromEntries(held.map((i) => [i.path, friendly(i.path, i.message)])));
           const n = new Set(held.map((i) => i.path)).size;
+          // A saved name or period re-reads the page, so its header and breadcrumb say the same.
+          if (result.data.changed && headerOf(f) !== headerShown.current) {
+            headerShown.current = headerOf(f);
+            router.refresh();
+          }
           setSave(
             n
               ? { kind: 'invalid', message: `Not saved: ${n} ${n === 1 ? 'field' : 'fields'} with errors` }
