@@ -276,11 +276,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
             <Table label="API keys">
               <thead>
                 <tr>
-                  <Th>Name</Th>
-                  <Th>Key</Th>
+                  <Th>Name and key</Th>
                   <Th>Access</Th>
-                  <Th>Created</Th>
-                  <Th>Last used</Th>
+                  <Th>Created and last used</Th>
                   <Th>Status</Th>
                   {canManageKeys ? (
                     <Th>
@@ -292,20 +290,26 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
               <tbody>
                 {keys.map((k) => (
                   <Tr key={k.id}>
-                    <Td className={`max-w-56 truncate font-medium ${k.revokedAt ? 'text-zinc-500' : 'text-zinc-900'}`}>
-                      {k.name}
+                    <Td className="max-w-60">
+                      <p
+                        title={k.name}
+                        className={`truncate font-medium ${k.revokedAt ? 'text-zinc-500' : 'text-zinc-900'}`}
+                      >
+                        {k.name}
+                      </p>
+                      <code className="font-mono text-xs text-zinc-600">{k.prefix}…</code>
                     </Td>
-                    <Td className="whitespace-nowrap">
-                      <code className="font-mono text-xs text-zinc-700">{k.prefix}…</code>
-                    </Td>
-                    <Td className="text-xs text-zinc-700">
+                    <Td className="max-w-48 text-xs break-words text-zinc-700">
                       {k.scopes.includes('*') ? 'Everything' : k.scopes.join(', ').replace(/^read$/, 'Read only')}
                     </Td>
-                    <Td className="text-zinc-700">
-                      <Timestamp iso={k.createdAt} />
-                    </Td>
-                    <Td className="text-zinc-700">
-                      {k.lastUsedAt ? <Timestamp iso={k.lastUsedAt} /> : <span className="text-zinc-500">Never</span>}
+                    <Td className="text-xs text-zinc-700">
+                      <p>
+                        <span className="text-zinc-500">Created</span> <Timestamp iso={k.createdAt} />
+                      </p>
+                      <p>
+                        <span className="text-zinc-500">Last used</span>{' '}
+                        {k.lastUsedAt ? <Timestamp iso={k.lastUsedAt} /> : 'never'}
+                      </p>
                     </Td>
                     <Td>{k.revokedAt ? <Badge tone="neutral">Revoked</Badge> : <Badge tone="green">Active</Badge>}</Td>
                     {canManageKeys ? (
@@ -371,9 +375,10 @@ function SettingsSection({
     <section
       id={id}
       aria-labelledby={headingId}
-      className="grid grid-cols-[16rem_minmax(0,1fr)] gap-10 border-b border-zinc-200 pb-8 last:border-b-0"
+      className="grid gap-4 border-b border-zinc-200 pb-8 last:border-b-0 2xl:grid-cols-[16rem_minmax(0,1fr)] 2xl:gap-10"
     >
-      <div>
+      {/* Beside the section on the widest screens; above it on a laptop, whose width its tables need. */}
+      <div className="max-w-3xl">
         <h2 id={headingId} className="text-base font-semibold text-zinc-950">
           {title}
         </h2>
