@@ -2,7 +2,8 @@
 // tier paying more from 20:00 to 22:00 on the segment grid, paced evenly), published from the
 // publish panel once its checklist is green, changed live (Edit live → before → after → apply: a
 // tier's stock raised and the activity renamed), the change seen on the dashboard and in the
-// Versions tab, then duplicated into a draft that carries the segments and the pacing.
+// Versions tab, then duplicated into a draft that carries the segments and the pacing, which is
+// saved as a template of the tenant and a new draft made from it.
 // Screenshots of each step at 1440×900 in test-results/.
 import { expect, test, type Page } from '@playwright/test';
 import { toZonedInput } from '../lib/activities/zoned-time';
@@ -116,6 +117,32 @@ test('a segmented, paced campaign: built in the editor, published, changed live,
   const copied = copy.getByTestId('segment-grid');
   await expect(copied.locator('[data-cell="0-20"]')).toHaveAttribute('data-odds', '5');
   await expect(copied.locator('[data-cell="0-19"]')).toHaveAttribute('data-odds', '1');
-  await copy.locator('summary', { hasText: 'Time segments' }).click();
+  if (!(await copied.isVisible())) await copy.locator('summary', { hasText: 'Time segments' }).click();
+  await expect(copied).toBeVisible();
   await shot(page, '7-duplicate');
+
+  // Saved as a template of the tenant, offered beside the built-in ones: its draft has them again.
+  const templateName = `Evening encore ${run}`;
+  const saveTemplate = page.getByTestId('save-template');
+  await saveTemplate.getByLabel('Template name').fill(templateName);
+  await saveTemplate.getByRole('button', { name: 'Save as template' }).click();
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'Template saved' })).toBeVisible();
+  await page.goto('/t/demo/activities');
+  const templates = page.getByRole('dialog', { name: 'New activity from a template' });
+  await expect(async () => {
+    await page.getByRole('button', { name: 'From a template' }).click();
+    await expect(templates).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(templates.getByRole('radio', { name: /Festival grid with an evening peak/ })).toBeVisible();
+  await templates.getByRole('radio', { name: new RegExp(templateName) }).check();
+  await shot(page, '8-templates', { dialog: true });
+  await templates.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page).toHaveURL(/\/t\/demo\/activities\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(`${renamed} (copy)`);
+  const fromTemplate = page.getByTestId('tier').nth(0);
+  await expect(fromTemplate.getByLabel('Pacing')).toHaveValue('even');
+  await expect(fromTemplate.getByTestId('segment-grid').locator('[data-cell="0-20"]')).toHaveAttribute(
+    'data-odds',
+    '5',
+  );
 });

@@ -22,6 +22,7 @@ import { useLeaveGuard } from './editor/use-leave-guard';
 import { PlayPreview } from './play-preview';
 import { TranslationsEditor } from './translations-editor';
 import { PublishPanel } from './publish-panel';
+import { SaveTemplateForm } from './save-template-form';
 import { TierEditor, type PrizeOption } from './tier-editor';
 
 const AUTOSAVE_DELAY_MS = 700;
@@ -61,6 +62,7 @@ export function ActivityEditor({
   timezones,
   saveDraft,
   publish,
+  saveAsTemplate,
   previewSrc,
   playLinks,
 }: {
@@ -75,6 +77,8 @@ export function ActivityEditor({
   timezones: string[];
   saveDraft: SaveDraft;
   publish: (requestId: string) => Promise<ActionResult<{ status: string }>>;
+  /** Saves the draft as a template of the tenant ("From a template" offers it). */
+  saveAsTemplate?: (name: string) => Promise<FormResult<{ id: string; name: string }>>;
 }) {
   const [form, setForm] = useState<DraftForm>(() => toForm(initial));
   // What the page's header (rendered on the server) shows of the draft: its name and period.
@@ -678,6 +682,9 @@ export function ActivityEditor({
           caption="The play page as saved · reloads after each save"
         />
         <PublishPanel checklist={checklist} unsaved={save.kind !== 'saved'} publish={publish} name={form.name} />
+        {saveAsTemplate ? (
+          <SaveTemplateForm defaultName={form.name} unsaved={save.kind !== 'saved'} saveAsTemplate={saveAsTemplate} />
+        ) : null}
       </aside>
     </div>
   );

@@ -17,6 +17,7 @@ import { DraftSpec, TimeZone } from '@/lib/activities/schemas';
 import { simulateActivity, SimulationInput, type Simulation } from '@/lib/activities/simulate-activity';
 import { updateDraft, updateDraftFields, type HeldBackField } from '@/lib/activities/update-draft';
 import { TemplateId } from '@/lib/activities/templates';
+import { createActivityFromTenantTemplate, saveTenantTemplate } from '@/lib/activities/tenant-templates';
 import { requestIdOf } from '@/lib/http/request-id';
 import { withRequestContext } from '@/lib/log';
 import { verifyActivity as verifyActivityFairness } from '@/lib/activities/verify-activity-fairness';
@@ -123,7 +124,10 @@ export async function saveDraftFieldsAction(
   );
 }
 
-/** A new draft from a built-in template, in the zone the operator chose, opened in the editor next. */
+/**
+ * A new draft from a template, in the zone the operator chose, opened in the editor next: a
+ * built-in one by its name, else one of the tenant's own by its id.
+ */
 export async function createFromTemplateAction(
   tenantSlug: string,
   templateId: string,
@@ -131,10 +135,36 @@ export async function createFromTemplateAction(
 ): Promise<FormResult<{ id: string }>> {
   return runFormAction(async () => {
     const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
-    const options = { templateId: TemplateId.parse(templateId), timezone: TimeZone.parse(timezone), now: Date.now() };
-    const activity = await createActivityFromTemplate(ctx.tenantId, ctx.actor, options);
+    const zone = TimeZone.parse(timezone);
+    const builtIn = TemplateId.safeParse(templateId);
+    const activity = builtIn.success
+      ? await createActivityFromTemplate(ctx.tenantId, ctx.actor, {
+          templateId: builtIn.data,
+          timezone: zone,
+          now: Date.now(),
+        })
+      : await createActivityFromTenantTemplate(ctx.tenantId, ctx.actor, {
+          templateId: idOrNotFound(templateId, 'template'),
+          timezone: zone,
+          now: Date.now(),
+        });
     revalidatePath(listPath(ctx.tenantSlug));
     return { id: activity.id };
+  });
+}
+
+/** The draft's spec, less its period, as a template of the tenant that "From a template" then offers. */
+export async function saveAsTemplateAction(
+  tenantSlug: string,
+  activityId: string,
+  name: string,
+): Promise<FormResult<{ id: string; name: string }>> {
+  return runFormAction(async () => {
+    const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
+    const id = idOrNotFound(activityId, 'activity');
+    const saved = await saveTenantTemplate(ctx.tenantId, ctx.actor, { activityId: id, name: z.string().parse(name) });
+    revalidatePath(listPath(ctx.tenantSlug));
+    return { id: saved.id, name: saved.name };
   });
 }
 

@@ -13,6 +13,7 @@ import { ActivityFilterForm } from '@/components/console/activities/activity-fil
 import { ActivityRowActions } from '@/components/console/activities/activity-row-actions';
 import { count, formatPeriod, rate } from '@/components/console/activities/format';
 import { NewActivityButtons } from '@/components/console/activities/new-activity-buttons';
+import { listTenantTemplates } from '@/lib/activities/tenant-templates';
 import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
 import { requireConsolePage } from '../../../_server/session';
 import {
@@ -50,6 +51,7 @@ export default async function ActivitiesPage({
   const items = await listActivities(ctx.tenantId, { status: filters.status, search: filters.q, archived });
   const filtered = Boolean(filters.status || filters.q || archived);
   const canEdit = roleAtLeast(ctx.role, 'OPERATOR');
+  const tenantTemplates = canEdit ? await listTenantTemplates(ctx.tenantId) : [];
   const base = `/t/${ctx.tenantSlug}/activities`;
 
   return (
@@ -63,6 +65,7 @@ export default async function ActivitiesPage({
               tenantSlug={ctx.tenantSlug}
               createDraft={createDraftAction.bind(null, ctx.tenantSlug)}
               createFromTemplate={createFromTemplateAction.bind(null, ctx.tenantSlug)}
+              tenantTemplates={tenantTemplates}
               importSpec={importSpecAction.bind(null, ctx.tenantSlug)}
             />
           ) : null
