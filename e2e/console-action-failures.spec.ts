@@ -1,5 +1,5 @@
-// A console action that fails never wipes what the operator sees: a publish, then a pause, whose
-// request is dropped or answered 500 keeps the editor's input and the open dialog, says what
+// A console action that fails never wipes what the operator sees: a publish, a pause, then the
+// dashboard's resume, whose request is dropped or answered 500 keeps the editor's input and the open dialog, says what
 // failed with the request's id, and re-reads the page (the status shows the action did not
 // happen); trying again once the server answers goes through. Screenshots in test-results/.
 import { expect, test, type Page } from '@playwright/test';
@@ -41,7 +41,8 @@ test('a failed publish or pause keeps the input, names its request and re-reads 
     const failure = dialog.getByTestId('action-failure');
     await expect(failure).toContainText(how === 'drop' ? 'Could not reach the server' : 'The server could not');
     await expect(failure.getByTestId('request-id')).toHaveText(REQUEST_ID);
-    await expect(page.getByTestId('toast-error')).toContainText(await failure.getByTestId('request-id').innerText());
+    const requestId = await failure.getByTestId('request-id').innerText();
+    await expect(page.getByTestId('toast-error').filter({ hasText: requestId })).toBeVisible();
     // Kept: the dialog to try again from, the editor with the operator's input, the draft as it was.
     await expect(dialog).toBeVisible();
     await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
@@ -73,4 +74,23 @@ test('a failed publish or pause keeps the input, names its request and re-reads 
   await page.unroute(ACTIVITY_PAGE);
   await pause.getByRole('button', { name: 'Pause activity' }).click();
   await expect(page.getByTestId('activity-status').first()).toHaveText('Paused', { timeout: 30_000 });
+
+  // The dashboard's Resume, dropped on the way: the same note, the dashboard re-read and still paused.
+  const activityId = page.url().split('/').pop()!;
+  const dashboard = new RegExp(`/t/demo/activities/${activityId}/dashboard$`);
+  await page.goto(`/t/demo/activities/${activityId}/dashboard`);
+  await page.route(dashboard, (route) =>
+    isServerAction(route) ? route.abort('internetdisconnected') : route.fallback(),
+  );
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  const resume = page.getByRole('dialog', { name: 'Resume the activity?' });
+  await resume.getByRole('button', { name: 'Resume activity' }).click();
+  await expect(resume.getByTestId('action-failure')).toContainText('Could not reach the server');
+  await expect(resume.getByTestId('request-id')).toHaveText(REQUEST_ID);
+  await expect(resume).toBeVisible();
+  await expect(page.getByTestId('activity-status').first()).toHaveText('Paused');
+  await page.screenshot({ path: 'test-results/failures-dashboard-resume.png', animations: 'disabled' });
+  await page.unroute(dashboard);
+  await resume.getByRole('button', { name: 'Resume activity' }).click();
+  await expect(page.getByTestId('activity-status').first()).toHaveText('Live', { timeout: 30_000 });
 });

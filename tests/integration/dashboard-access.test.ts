@@ -240,6 +240,19 @@ describe('changeStatusAction', () => {
       ['activity.resume', { status: 'PAUSED' }, { status: 'LIVE' }, people.OPERATOR],
     ]);
   });
+
+  it('audits a status change under the request id the browser named', async () => {
+    as('OPERATOR');
+    const requestId = crypto.randomUUID();
+    const change = { transition: 'pause', expectedStatus: 'LIVE' };
+    expect(await changeStatusAction(a.tenant.slug, a.activity.id, change, requestId)).toMatchObject({ ok: true });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { tenantId: a.tenant.id, objectId: a.activity.id, action: 'activity.pause' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.requestId).toBe(requestId);
+    await changeStatusAction(a.tenant.slug, a.activity.id, { transition: 'resume', expectedStatus: 'PAUSED' });
+  });
 });
 
 describe('acknowledging an activity alert from the dashboard', () => {

@@ -18,7 +18,7 @@ import { simulateActivity, SimulationInput, type Simulation } from '@/lib/activi
 import { updateDraft, updateDraftFields, type HeldBackField } from '@/lib/activities/update-draft';
 import { TemplateId } from '@/lib/activities/templates';
 import { createActivityFromTenantTemplate, saveTenantTemplate } from '@/lib/activities/tenant-templates';
-import { requestIdOf } from '@/lib/http/request-id';
+import { asNamedRequest, requestIdOf } from '@/lib/http/request-id';
 import { withRequestContext } from '@/lib/log';
 import { verifyActivity as verifyActivityFairness } from '@/lib/activities/verify-activity-fairness';
 import type { FairnessCheck } from '@/components/console/activities/fairness-panel';
@@ -182,20 +182,12 @@ export async function simulateAction(
   });
 }
 
-/**
- * Runs `fn` under the request id the browser named, so the failure it shows is the one logged
- * and audited; an id that is not a plain token is replaced.
- */
-function asRequest<T>(requestId: unknown, fn: () => Promise<T>): Promise<T> {
-  return withRequestContext(requestIdOf(typeof requestId === 'string' ? requestId : null), fn);
-}
-
 export async function publishAction(
   tenantSlug: string,
   activityId: string,
   requestId?: string,
 ): Promise<ActionResult<{ status: string }>> {
-  return asRequest(requestId, () =>
+  return asNamedRequest(requestId, () =>
     consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
       const activity = await publishActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
       revalidatePath(listPath(ctx.tenantSlug));
@@ -211,7 +203,7 @@ export async function changeStatusAction(
   transition: 'pause' | 'resume' | 'end',
   requestId?: string,
 ): Promise<ActionResult<{ status: string }>> {
-  return asRequest(requestId, () =>
+  return asNamedRequest(requestId, () =>
     consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
       const id = idOrNotFound(activityId, 'activity');
       const change = { activityId: id, transition: Transition.parse(transition) };
@@ -229,7 +221,7 @@ export async function duplicateAction(
   activityId: string,
   requestId?: string,
 ): Promise<ActionResult<{ id: string }>> {
-  return asRequest(requestId, () =>
+  return asNamedRequest(requestId, () =>
     consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
       const copy = await duplicateActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
       revalidatePath(listPath(ctx.tenantSlug));
@@ -244,7 +236,7 @@ export async function deleteDraftAction(
   activityId: string,
   requestId?: string,
 ): Promise<ActionResult<null>> {
-  return asRequest(requestId, () =>
+  return asNamedRequest(requestId, () =>
     consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
       await deleteDraft(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
       revalidatePath(listPath(ctx.tenantSlug));
@@ -260,7 +252,7 @@ export async function archiveAction(
   archived: boolean,
   requestId?: string,
 ): Promise<ActionResult<{ archivedAt: string | null }>> {
-  return asRequest(requestId, () =>
+  return asNamedRequest(requestId, () =>
     consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
       const change = { activityId: idOrNotFound(activityId, 'activity'), archived: z.boolean().parse(archived) };
       const result = await setArchived(ctx.tenantId, ctx.actor, change);
