@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { SignJWT } from 'jose';
 import { toZonedInput } from '../lib/activities/zoned-time';
 import { periodDays } from '../components/console/activities/editor/segment-grid-model';
-import { fillTier, signIn, withDb } from './support';
+import { fillTier, newDraft, setSegment, signIn, withDb } from './support';
 
 const ZONE = 'Asia/Shanghai';
 
@@ -25,24 +25,6 @@ async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`)).toEqual([]);
-}
-
-async function newDraft(page: Page) {
-  await page.goto('/t/demo/activities');
-  // Once hydrated (a click before that does nothing); each click that lands makes a draft.
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('button', { name: 'New activity' }).click();
-  await expect(page).toHaveURL(/\/t\/demo\/activities\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
-}
-
-/** Selects hours `from`..`to` of grid row `row` (0 is every day) of a tier and sets their odds. */
-async function setSegment(page: Page, tier: number, row: number, [from, to]: [number, number], percent: string) {
-  const grid = page.getByTestId('tier').nth(tier).getByTestId('segment-grid');
-  await grid.locator(`[data-cell="${row}-${from}"]`).click();
-  await grid.locator(`[data-cell="${row}-${to}"]`).click({ modifiers: ['Shift'] });
-  await grid.getByLabel('Odds for the selected hours (%)').fill(percent);
-  await grid.getByRole('button', { name: 'Set odds' }).click();
 }
 
 test.describe('console editor', () => {

@@ -37,6 +37,30 @@ export function screenshots(prefix: string) {
     page.screenshot({ path: `e2e/screenshots/${prefix}-${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
+/** Opens a new draft of the demo tenant in the editor, once the activities page is hydrated. */
+export async function newDraft(page: Page) {
+  await page.goto('/t/demo/activities');
+  // Once hydrated (a click before that does nothing); each click that lands makes a draft.
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'New activity' }).click();
+  await expect(page).toHaveURL(/\/t\/demo\/activities\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+}
+
+/** Selects hours `from`..`to` of grid row `row` (0 is every day) of a tier and sets their odds. */
+export async function setSegment(page: Page, tier: number, row: number, [from, to]: [number, number], percent: string) {
+  const grid = page.getByTestId('tier').nth(tier).getByTestId('segment-grid');
+  await grid.locator(`[data-cell="${row}-${from}"]`).click();
+  await grid.locator(`[data-cell="${row}-${to}"]`).click({ modifiers: ['Shift'] });
+  await grid.getByLabel('Odds for the selected hours (%)').fill(percent);
+  await grid.getByRole('button', { name: 'Set odds' }).click();
+}
+
+/** The console's server actions: POSTs to the page itself, told apart by their Next-Action header. */
+export function isServerAction(route: { request(): { method(): string; headers(): Record<string, string> } }) {
+  return route.request().method() === 'POST' && Boolean(route.request().headers()['next-action']);
+}
+
 /** Fills tier `i` of the activity editor: name, odds in %, stock and its first prize (by label). */
 export async function fillTier(
   page: Page,

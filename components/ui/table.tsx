@@ -5,9 +5,11 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 export function Table({ label, children, footer }: { label: string; children: ReactNode; footer?: ReactNode }) {
   return (
     <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
-      {/* Focusable, so a table wider than the page scrolls by keyboard too (axe: scrollable-region-focusable). */}
+      {/* Focusable, so a table wider than the page scrolls by keyboard too (axe: scrollable-region-focusable).
+          Positioned, so that what is positioned inside (a header's sr-only label) scrolls with the table
+          instead of widening the page. */}
       <div
-        className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-indigo-500"
+        className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-indigo-500"
         tabIndex={0}
       >
         <table aria-label={label} className="w-full border-collapse text-left text-sm">

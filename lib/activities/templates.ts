@@ -86,11 +86,15 @@ export const ACTIVITY_TEMPLATES: readonly ActivityTemplate[] = [
 /** A template's draft in `timezone`, from the next local midnight after `now` for the template's days. */
 export function templateDraft(id: TemplateId, timezone: string, now: number): DraftSpec {
   const template = ACTIVITY_TEMPLATES.find((t) => t.id === id)!;
+  return { ...structuredClone(template.spec), ...templatePeriod(template.days, timezone, now) };
+}
+
+/** `days` in `timezone` from the next local midnight after `now`: a new draft's period from a template. */
+export function templatePeriod(days: number, timezone: string, now: number) {
   const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
   return {
-    ...structuredClone(template.spec),
     timezone,
     startsAt: fromZonedInput(`${day(1)}T00:00`, timezone)!,
-    endsAt: fromZonedInput(`${day(1 + template.days)}T00:00`, timezone)!,
+    endsAt: fromZonedInput(`${day(1 + days)}T00:00`, timezone)!,
   };
 }

@@ -158,18 +158,29 @@ export async function getDashboardData(
       take: ALERTS_SHOWN,
     }),
     readHotFigures(activityId, recentFrom),
-    // Indexed by (tenantId, objectType, objectId): a handful of objects, the newest few rows.
-    db.auditLog.findMany({
-      where: {
-        tenantId,
-        OR: [
-          { objectType: 'Activity', objectId: activityId },
-          { objectType: 'Tier', objectId: { in: [...tierNames.keys()] } },
-        ],
-      },
-      orderBy: { id: 'desc' },
-      take: CHANGES_SHOWN,
-    }),
+    // Indexed by (tenantId, objectType, objectId): a handful of objects, the newest few rows. A
+    // change made live is audited on its Change when applied: the latest applied ones count too.
+    db.change
+      .findMany({
+        where: { tenantId, activityId, status: 'APPLIED' },
+        select: { id: true },
+        orderBy: { appliedAt: 'desc' },
+        take: CHANGES_SHOWN,
+      })
+      .then((applied) =>
+        db.auditLog.findMany({
+          where: {
+            tenantId,
+            OR: [
+              { objectType: 'Activity', objectId: activityId },
+              { objectType: 'Tier', objectId: { in: [...tierNames.keys()] } },
+              { objectType: 'Change', objectId: { in: applied.map((c) => c.id) }, action: 'change.apply' },
+            ],
+          },
+          orderBy: { id: 'desc' },
+          take: CHANGES_SHOWN,
+        }),
+      ),
     // Only time segments make the odds differ by hour: then the draws per local hour weigh them.
     segmented
       ? db.$queryRaw<HourDraws[]>`

@@ -1172,6 +1172,13 @@ function actions(): Endpoint[] {
       { weight: 0.5 },
     ),
     action(`${A}/activities/actions.ts`, 'publishAction', 'operator', (ctx) => [slug(ctx), act(ctx, 'DRAFT')]),
+    action(
+      `${A}/activities/actions.ts`,
+      'saveAsTemplateAction',
+      'operator',
+      (ctx) => [slug(ctx), act(ctx, 'DRAFT'), text('Fuzz template', { max: 80 })],
+      { weight: 0.2 },
+    ),
     action(`${A}/activities/actions.ts`, 'verifyFairnessAction', 'analyst', (ctx) => [slug(ctx), act(ctx)], {
       weight: 0.2,
     }),

@@ -336,6 +336,26 @@ describe('publishAction and changeStatusAction', () => {
       'activity.end',
     ]);
   });
+
+  it('audit each under the request id the browser named, so a failure it shows can be looked up', async () => {
+    as('OPERATOR');
+    const draft = await draftIn(tenantA.id, prizeA);
+    const ids = { publish: crypto.randomUUID(), pause: crypto.randomUUID() };
+    expect(await actions.publishAction(tenantA.slug, draft.id, ids.publish)).toMatchObject({ ok: true });
+    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'pause', ids.pause)).toMatchObject({ ok: true });
+    // Not a plain token: replaced by a fresh id rather than written to the log as given.
+    expect(await actions.changeStatusAction(tenantA.slug, draft.id, 'resume', 'bad id\n')).toMatchObject({ ok: true });
+    const audits = await db.auditLog.findMany({
+      where: { objectId: draft.id, actorId: people.OPERATOR },
+      orderBy: { id: 'asc' },
+      select: { action: true, requestId: true },
+    });
+    expect(audits.slice(0, 2)).toEqual([
+      { action: 'activity.publish', requestId: ids.publish },
+      { action: 'activity.pause', requestId: ids.pause },
+    ]);
+    expect(audits[2]!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });
 
 describe('simulateAction and the spec export', () => {

@@ -4,8 +4,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { getDashboardData } from '@/lib/stats/get-dashboard-data';
+import { proposeChange } from '@/lib/activities/propose-change';
 import { callRoute, membersOfEachRole } from '../helpers/fixtures';
-import { liveActivity } from '../helpers/activities';
+import { liveActivity, testActor } from '../helpers/activities';
 
 const session = vi.hoisted(() => ({ operatorId: null as string | null }));
 vi.mock('server-only', () => ({}));
@@ -128,6 +129,28 @@ describe('adjustTierAction', () => {
     expect(await tierState(tierB.id)).toEqual({ probabilityMicros: 100_000, stock: 50 });
   });
 
+  it('lists a change applied live (Edit live) among the recent changes, by its versions and summary', async () => {
+    const live = await liveActivity((p) => [
+      { name: 'Gold', probability: 0.1, stock: 50, prizes: [{ prizeId: p[0]! }] },
+    ]);
+    const gold = live.activity.tiers[0]!;
+    const input = { patch: { name: 'Renamed live', tiers: [{ id: gold.id, stock: 70 }] } };
+    const change = await proposeChange(live.tenant.id, testActor, { activityId: live.activity.id, input });
+    expect(change.status).toBe('APPLIED');
+    const { changes } = await getDashboardData(live.tenant.id, live.activity.id);
+    expect(changes[0]).toMatchObject({
+      action: 'change.apply',
+      objectType: 'Change',
+      objectName: 'Renamed live',
+      before: { version: 1 },
+      after: { version: 2, summary: expect.stringContaining('Gold: stock 50 → 70') },
+    });
+    // Another activity's changes are not its.
+    expect((await getDashboardData(b.tenant.id, b.activity.id)).changes.map((c) => c.action)).not.toContain(
+      'change.apply',
+    );
+  });
+
   it('changes odds and stock for an OPERATOR with one audit row (before → after); a stale preview is refused', async () => {
     as('OPERATOR');
     const r = await adjustTierAction(a.tenant.slug, a.activity.id, tierA().id, {
@@ -216,6 +239,19 @@ describe('changeStatusAction', () => {
       ['activity.pause', { status: 'LIVE' }, { status: 'PAUSED' }, people.OPERATOR],
       ['activity.resume', { status: 'PAUSED' }, { status: 'LIVE' }, people.OPERATOR],
     ]);
+  });
+
+  it('audits a status change under the request id the browser named', async () => {
+    as('OPERATOR');
+    const requestId = crypto.randomUUID();
+    const change = { transition: 'pause', expectedStatus: 'LIVE' };
+    expect(await changeStatusAction(a.tenant.slug, a.activity.id, change, requestId)).toMatchObject({ ok: true });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { tenantId: a.tenant.id, objectId: a.activity.id, action: 'activity.pause' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.requestId).toBe(requestId);
+    await changeStatusAction(a.tenant.slug, a.activity.id, { transition: 'resume', expectedStatus: 'PAUSED' });
   });
 });
 

@@ -24,9 +24,12 @@ import { useLeaveGuard } from './editor/use-leave-guard';
 import { PlayPreview } from './play-preview';
 import { TranslationsEditor } from './translations-editor';
 import { PublishPanel } from './publish-panel';
+import { SaveTemplateForm } from './save-template-form';
 import { TierEditor, type PrizeOption } from './tier-editor';
 
 const AUTOSAVE_DELAY_MS = 700;
+
+const headerOf = (f: DraftForm) => JSON.stringify([f.name, f.timezone, f.startsLocal, f.endsLocal]);
 const BANNER_MAX_BYTES = 2 * 1024 * 1024;
 
 type SaveState = { kind: 'saved' | 'pending' | 'saving' | 'invalid' | 'failed'; message?: string };
@@ -61,6 +64,7 @@ export function ActivityEditor({
   timezones,
   saveDraft,
   publish,
+  saveAsTemplate,
   previewSrc,
   playLinks,
 }: {
@@ -74,9 +78,13 @@ export function ActivityEditor({
   prizes: PrizeOption[];
   timezones: string[];
   saveDraft: SaveDraft;
-  publish: () => Promise<ActionResult<{ status: string }>>;
+  publish: (requestId: string) => Promise<ActionResult<{ status: string }>>;
+  /** Saves the draft as a template of the tenant ("From a template" offers it). */
+  saveAsTemplate?: (name: string) => Promise<FormResult<{ id: string; name: string }>>;
 }) {
   const [form, setForm] = useState<DraftForm>(() => toForm(initial));
+  // What the page's header (rendered on the server) shows of the draft: its name and period.
+  const headerShown = useRef(headerOf(form));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [save, setSave] = useState<SaveState>({ kind: 'saved' });
   const [checklist, setChecklist] = useState(initialChecklist);
@@ -116,6 +124,11 @@ export function ActivityEditor({
           const held = result.data.heldBack;
           setErrors(Object.fromEntries(held.map((i) => [i.path, friendly(i.path, i.message, t)])));
           const n = new Set(held.map((i) => i.path)).size;
+          // A saved name or period re-reads the page, so its header and breadcrumb say the same.
+          if (result.data.changed && headerOf(f) !== headerShown.current) {
+            headerShown.current = headerOf(f);
+            router.refresh();
+          }
           setSave(
             n
               ? {
@@ -688,6 +701,9 @@ export function ActivityEditor({
           caption={t('The play page as saved · reloads after each save')}
         />
         <PublishPanel checklist={checklist} unsaved={save.kind !== 'saved'} publish={publish} name={form.name} />
+        {saveAsTemplate ? (
+          <SaveTemplateForm defaultName={form.name} unsaved={save.kind !== 'saved'} saveAsTemplate={saveAsTemplate} />
+        ) : null}
       </aside>
     </div>
   );

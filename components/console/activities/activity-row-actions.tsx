@@ -2,10 +2,12 @@
 
 // A row's own actions on the activities list: duplicate any activity (as a draft, opened in the
 // editor), delete a draft, archive an ended activity or bring it back. Each asks the server and
-// says what happened; a refusal keeps the row as it was and names the reason.
+// says what happened; a refusal or a lost answer keeps the row as it was, names the reason and
+// the request, and re-reads the list, which then shows whether the action happened after all.
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
+import { failureText, runNamedAction } from '../action-failure';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
@@ -14,9 +16,9 @@ import { useT } from '../i18n';
 type Props = {
   tenantSlug: string;
   activity: { id: string; name: string; status: string; archived: boolean };
-  duplicate: () => Promise<ActionResult<{ id: string }>>;
-  remove: () => Promise<ActionResult<null>>;
-  archive: (archived: boolean) => Promise<ActionResult<{ archivedAt: string | null }>>;
+  duplicate: (requestId: string) => Promise<ActionResult<{ id: string }>>;
+  remove: (requestId: string) => Promise<ActionResult<null>>;
+  archive: (archived: boolean, requestId: string) => Promise<ActionResult<{ archivedAt: string | null }>>;
 };
 
 export function ActivityRowActions({ tenantSlug, activity, duplicate, remove, archive }: Props) {
@@ -24,11 +26,14 @@ export function ActivityRowActions({ tenantSlug, activity, duplicate, remove, ar
   const router = useRouter();
   const toast = useToast();
   const t = useT();
-  const run = <T,>(action: () => Promise<ActionResult<T>>, done: (data: T) => void, failure: string) =>
+  const run = <T,>(action: (requestId: string) => Promise<ActionResult<T>>, done: (data: T) => void, title: string) =>
     start(async () => {
-      const result = await action();
+      const result = await runNamedAction(action);
       if (result.ok) done(result.data);
-      else toast.error(failure, result.error.message);
+      else {
+        toast.error(title, failureText(result.failure));
+        router.refresh();
+      }
     });
   const small = buttonClasses('ghost', 'sm');
 
@@ -87,7 +92,7 @@ export function ActivityRowActions({ tenantSlug, activity, duplicate, remove, ar
           }
           onClick={() =>
             run(
-              () => archive(!activity.archived),
+              (requestId) => archive(!activity.archived, requestId),
               () => {
                 toast.success(activity.archived ? t('Back in the list') : t('Archived'), activity.name);
                 router.refresh();

@@ -1,7 +1,8 @@
 'use client';
 
 // A confirmation for a consequential action (publish, pause, end): native <dialog>, so focus
-// is trapped and Escape closes it; the confirm button shows the action running.
+// is trapped and Escape closes it; the confirm button shows the action running. An action that
+// fails leaves the dialog open with the caller's `error` in it, so the operator can try again.
 import { useId, useRef, type ReactNode } from 'react';
 import { buttonClasses, type ButtonVariant } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
@@ -17,6 +18,7 @@ export function ConfirmButton({
   variant = 'secondary',
   confirmVariant = 'primary',
   disabled,
+  error,
 }: {
   label: ReactNode;
   title: string;
@@ -27,6 +29,7 @@ export function ConfirmButton({
   variant?: ButtonVariant;
   confirmVariant?: ButtonVariant;
   disabled?: boolean;
+  error?: ReactNode;
 }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
@@ -60,6 +63,7 @@ export function ConfirmButton({
           <div id={`${id}-body`} className="text-sm leading-6 text-zinc-600">
             {children}
           </div>
+          {error}
         </div>
         <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
           <button

@@ -1,11 +1,12 @@
 'use client';
 
 // "New activity" (a draft with defaults, opened in the editor), "From a template" (a draft from
-// one of the built-in templates, in the operator's own time zone) and "Import JSON" (a draft from
+// one of the built-in templates or the tenant's own, in the operator's own time zone) and "Import JSON" (a draft from
 // an exported spec) on the activities list.
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, useTransition } from 'react';
-import { ACTIVITY_TEMPLATES, type TemplateId } from '@/lib/activities/templates';
+import { ACTIVITY_TEMPLATES } from '@/lib/activities/templates';
+import type { TenantTemplate } from '@/lib/activities/tenant-templates';
 import { Dialog } from '@/components/ui/dialog';
 import type { ActionResult } from '@/lib/http/action-result';
 import type { FormResult } from '@/lib/http/form-result';
@@ -36,14 +37,17 @@ export function NewActivityButtons({
   createDraft,
   createFromTemplate,
   importSpec,
+  tenantTemplates = [],
 }: {
   tenantSlug: string;
+  /** The tenant's own templates, saved from drafts in the editor. */
+  tenantTemplates?: TenantTemplate[];
   createDraft: () => Promise<ActionResult<{ id: string }>>;
   createFromTemplate: (templateId: string, timezone: string) => Promise<FormResult<{ id: string }>>;
   importSpec: (json: string) => Promise<FormResult<{ id: string }>>;
 }) {
   const [fromTemplate, startFromTemplate] = useTransition();
-  const [template, setTemplate] = useState<TemplateId>(ACTIVITY_TEMPLATES[0]!.id);
+  const [template, setTemplate] = useState<string>(ACTIVITY_TEMPLATES[0]!.id);
   const [templateError, setTemplateError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -156,7 +160,18 @@ export function NewActivityButtons({
       >
         <fieldset className="space-y-2">
           <legend className="sr-only">{t('Template')}</legend>
-          {ACTIVITY_TEMPLATES.map((tpl) => (
+          {[
+            ...ACTIVITY_TEMPLATES,
+            ...tenantTemplates.map((saved) => ({
+              id: saved.id,
+              name: saved.name,
+              description: t.plural(
+                saved.days,
+                'Saved by your team from a draft · {count} day',
+                'Saved by your team from a draft · {count} days',
+              ),
+            })),
+          ].map((tpl) => (
             <label
               key={tpl.id}
               className={`flex cursor-pointer gap-3 rounded-lg border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500 ${template === tpl.id ? 'border-indigo-500 bg-indigo-50/60 ring-1 ring-indigo-500' : 'border-zinc-300 hover:bg-zinc-50'}`}

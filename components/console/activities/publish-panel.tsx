@@ -1,12 +1,14 @@
 'use client';
 
 // The publish checklist (what publishActivity would refuse, from the last saved draft) and
-// the publish button, which asks for confirmation: publishing reserves stock.
+// the publish button, which asks for confirmation: publishing reserves stock. A publish that
+// fails keeps the dialog and the editor as they are, names its request and re-reads the page.
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import type { ChecklistItem } from '@/lib/activities/publish-checklist';
 import type { ActionResult } from '@/lib/http/action-result';
 import { useToast } from '@/components/ui/toast';
+import { ActionFailureNote, failureText, runNamedAction, type ActionFailure } from '../action-failure';
 import { AlertIcon, CheckIcon } from '../icons';
 import { ConfirmButton } from './confirm-dialog';
 
@@ -18,10 +20,11 @@ export function PublishPanel({
 }: {
   checklist: ChecklistItem[];
   unsaved: boolean;
-  publish: () => Promise<ActionResult<{ status: string }>>;
+  publish: (requestId: string) => Promise<ActionResult<{ status: string }>>;
   name: string;
 }) {
   const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
   const toast = useToast();
   const router = useRouter();
   const blocked = checklist.some((c) => c.problems.length > 0);
@@ -29,13 +32,15 @@ export function PublishPanel({
   const onConfirm = () =>
     new Promise<boolean>((resolve) =>
       startTransition(async () => {
-        const result = await publish();
+        setFailure(null);
+        const result = await runNamedAction(publish);
+        router.refresh();
         if (result.ok) {
           toast.success('Activity published', `${name} is now ${result.data.status.toLowerCase()}.`);
-          router.refresh();
           resolve(true);
         } else {
-          toast.error('Could not publish', result.error.message);
+          setFailure(result.failure);
+          toast.error('Could not publish', failureText(result.failure));
           resolve(false);
         }
       }),
@@ -84,6 +89,14 @@ export function PublishPanel({
           pending={pending}
           disabled={blocked || unsaved}
           onConfirm={onConfirm}
+          error={
+            failure ? (
+              <ActionFailureNote
+                failure={failure}
+                note="Your draft is kept as it was. The page was read again: its status shows whether it was published."
+              />
+            ) : null
+          }
         >
           Publishing reserves each prize&apos;s stock from its total pool and makes the activity live at its start time.
           Tiers can then only change through their odds and stock.

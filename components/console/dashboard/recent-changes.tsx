@@ -13,11 +13,16 @@ function who(c: Change): string {
   return c.actorType === 'API_KEY' ? 'API key' : 'Operator';
 }
 
-/** "probability 0.1 → 0.15, stock 500 → 600": the fields that changed. */
+/**
+ * "probability 0.1 → 0.15, stock 500 → 600": the fields that changed; a change applied live by
+ * the versions it went between and its own summary.
+ */
 function what(c: Change): string {
   if (c.before === null || c.before === undefined) return c.action.endsWith('.create') ? 'created' : c.action;
   const before = (c.before ?? {}) as Record<string, unknown>;
   const after = (c.after ?? {}) as Record<string, unknown>;
+  if (c.action === 'change.apply' && typeof after.summary === 'string')
+    return `v${String(before.version)} → v${String(after.version)}: ${after.summary}`;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (k) => typeof after[k] !== 'object' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );

@@ -1,7 +1,8 @@
 'use client';
 
 // Pause, resume or end the activity from the dashboard: a preview of the status change and its
-// consequences, then an explicit confirmation.
+// consequences, then an explicit confirmation. One that fails keeps the dialog open with the
+// reason and the request id, and re-reads the dashboard, whose status says whether it happened.
 import { useId, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import { statusDiff } from '@/lib/stats/adjustment-diff';
@@ -9,9 +10,10 @@ import type { LiveStatusChange, StatusTransition } from '@/lib/activities/live-c
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { ActionFailureNote, failureText, runNamedAction, type ActionFailure } from '../action-failure';
 import { DiffPreview } from './diff-preview';
 
-export type ChangeStatus = (change: LiveStatusChange) => Promise<ActionResult<unknown>>;
+export type ChangeStatus = (change: LiveStatusChange, requestId: string) => Promise<ActionResult<unknown>>;
 
 const labels: Record<StatusTransition, { button: string; title: string; confirm: string; done: string }> = {
   pause: { button: 'Pause', title: 'Pause the activity?', confirm: 'Pause activity', done: 'Activity paused' },
@@ -32,7 +34,7 @@ export function StatusChangeButton({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [seen, setSeen] = useState(status);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ActionFailure | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const id = useId();
@@ -47,15 +49,17 @@ export function StatusChangeButton({
 
   function confirm() {
     startTransition(async () => {
-      const result = await changeStatus({ transition, expectedStatus: seen });
+      setError(null);
+      const change = { transition, expectedStatus: seen };
+      const result = await runNamedAction((requestId) => changeStatus(change, requestId));
       if (result.ok) {
         dialogRef.current?.close();
         toast.success(l.done);
-        onDone();
       } else {
-        setError(result.error.message);
-        toast.error(`Could not ${transition} the activity`, result.error.message);
+        setError(result.failure);
+        toast.error(`Could not ${transition} the activity`, failureText(result.failure));
       }
+      onDone();
     });
   }
 
@@ -76,9 +80,10 @@ export function StatusChangeButton({
             {l.title}
           </h2>
           {error ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
+            <ActionFailureNote
+              failure={error}
+              note="The dashboard was read again: its status shows whether the change happened."
+            />
           ) : null}
           <DiffPreview diff={statusDiff(seen, transition)} label="Status change" />
         </div>

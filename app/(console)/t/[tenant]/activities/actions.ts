@@ -17,7 +17,8 @@ import { DraftSpec, TimeZone } from '@/lib/activities/schemas';
 import { simulateActivity, SimulationInput, type Simulation } from '@/lib/activities/simulate-activity';
 import { updateDraft, updateDraftFields, type HeldBackField } from '@/lib/activities/update-draft';
 import { TemplateId } from '@/lib/activities/templates';
-import { requestIdOf } from '@/lib/http/request-id';
+import { createActivityFromTenantTemplate, saveTenantTemplate } from '@/lib/activities/tenant-templates';
+import { asNamedRequest, requestIdOf } from '@/lib/http/request-id';
 import { withRequestContext } from '@/lib/log';
 import { verifyActivity as verifyActivityFairness } from '@/lib/activities/verify-activity-fairness';
 import type { FairnessCheck } from '@/components/console/activities/fairness-panel';
@@ -123,7 +124,10 @@ export async function saveDraftFieldsAction(
   );
 }
 
-/** A new draft from a built-in template, in the zone the operator chose, opened in the editor next. */
+/**
+ * A new draft from a template, in the zone the operator chose, opened in the editor next: a
+ * built-in one by its name, else one of the tenant's own by its id.
+ */
 export async function createFromTemplateAction(
   tenantSlug: string,
   templateId: string,
@@ -131,10 +135,36 @@ export async function createFromTemplateAction(
 ): Promise<FormResult<{ id: string }>> {
   return runFormAction(async () => {
     const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
-    const options = { templateId: TemplateId.parse(templateId), timezone: TimeZone.parse(timezone), now: Date.now() };
-    const activity = await createActivityFromTemplate(ctx.tenantId, ctx.actor, options);
+    const zone = TimeZone.parse(timezone);
+    const builtIn = TemplateId.safeParse(templateId);
+    const activity = builtIn.success
+      ? await createActivityFromTemplate(ctx.tenantId, ctx.actor, {
+          templateId: builtIn.data,
+          timezone: zone,
+          now: Date.now(),
+        })
+      : await createActivityFromTenantTemplate(ctx.tenantId, ctx.actor, {
+          templateId: idOrNotFound(templateId, 'template'),
+          timezone: zone,
+          now: Date.now(),
+        });
     revalidatePath(listPath(ctx.tenantSlug));
     return { id: activity.id };
+  });
+}
+
+/** The draft's spec, less its period, as a template of the tenant that "From a template" then offers. */
+export async function saveAsTemplateAction(
+  tenantSlug: string,
+  activityId: string,
+  name: string,
+): Promise<FormResult<{ id: string; name: string }>> {
+  return runFormAction(async () => {
+    const ctx = await requireConsoleAction(tenantSlug, 'OPERATOR');
+    const id = idOrNotFound(activityId, 'activity');
+    const saved = await saveTenantTemplate(ctx.tenantId, ctx.actor, { activityId: id, name: z.string().parse(name) });
+    revalidatePath(listPath(ctx.tenantSlug));
+    return { id: saved.id, name: saved.name };
   });
 }
 
@@ -152,46 +182,67 @@ export async function simulateAction(
   });
 }
 
-export async function publishAction(tenantSlug: string, activityId: string): Promise<ActionResult<{ status: string }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const activity = await publishActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
-    revalidatePath(listPath(ctx.tenantSlug));
-    revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
-    return { status: activity.status };
-  });
+export async function publishAction(
+  tenantSlug: string,
+  activityId: string,
+  requestId?: string,
+): Promise<ActionResult<{ status: string }>> {
+  return asNamedRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const activity = await publishActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
+      revalidatePath(listPath(ctx.tenantSlug));
+      revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
+      return { status: activity.status };
+    }),
+  );
 }
 
 export async function changeStatusAction(
   tenantSlug: string,
   activityId: string,
   transition: 'pause' | 'resume' | 'end',
+  requestId?: string,
 ): Promise<ActionResult<{ status: string }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const id = idOrNotFound(activityId, 'activity');
-    const change = { activityId: id, transition: Transition.parse(transition) };
-    const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, change);
-    revalidatePath(listPath(ctx.tenantSlug));
-    revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
-    return { status: activity.status };
-  });
+  return asNamedRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const id = idOrNotFound(activityId, 'activity');
+      const change = { activityId: id, transition: Transition.parse(transition) };
+      const activity = await changeActivityStatus(ctx.tenantId, ctx.actor, change);
+      revalidatePath(listPath(ctx.tenantSlug));
+      revalidatePath(`${listPath(ctx.tenantSlug)}/${activity.id}`);
+      return { status: activity.status };
+    }),
+  );
 }
 
 /** A new draft with the activity's whole spec, opened in the editor next. */
-export async function duplicateAction(tenantSlug: string, activityId: string): Promise<ActionResult<{ id: string }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const copy = await duplicateActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
-    revalidatePath(listPath(ctx.tenantSlug));
-    return { id: copy.id };
-  });
+export async function duplicateAction(
+  tenantSlug: string,
+  activityId: string,
+  requestId?: string,
+): Promise<ActionResult<{ id: string }>> {
+  return asNamedRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const copy = await duplicateActivity(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
+      revalidatePath(listPath(ctx.tenantSlug));
+      return { id: copy.id };
+    }),
+  );
 }
 
 /** Deletes a draft (never published); anything else is refused with 409. */
-export async function deleteDraftAction(tenantSlug: string, activityId: string): Promise<ActionResult<null>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    await deleteDraft(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
-    revalidatePath(listPath(ctx.tenantSlug));
-    return null;
-  });
+export async function deleteDraftAction(
+  tenantSlug: string,
+  activityId: string,
+  requestId?: string,
+): Promise<ActionResult<null>> {
+  return asNamedRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      await deleteDraft(ctx.tenantId, ctx.actor, idOrNotFound(activityId, 'activity'));
+      revalidatePath(listPath(ctx.tenantSlug));
+      return null;
+    }),
+  );
 }
 
 /** Archives (or brings back) an ended activity. */
@@ -199,13 +250,16 @@ export async function archiveAction(
   tenantSlug: string,
   activityId: string,
   archived: boolean,
+  requestId?: string,
 ): Promise<ActionResult<{ archivedAt: string | null }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const change = { activityId: idOrNotFound(activityId, 'activity'), archived: z.boolean().parse(archived) };
-    const result = await setArchived(ctx.tenantId, ctx.actor, change);
-    revalidatePath(listPath(ctx.tenantSlug));
-    return result;
-  });
+  return asNamedRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const change = { activityId: idOrNotFound(activityId, 'activity'), archived: z.boolean().parse(archived) };
+      const result = await setArchived(ctx.tenantId, ctx.actor, change);
+      revalidatePath(listPath(ctx.tenantSlug));
+      return result;
+    }),
+  );
 }
 
 /** "Verify all draws": every draw recomputed from the records and the revealed seeds (docs/fairness.md). */

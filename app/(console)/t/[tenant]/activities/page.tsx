@@ -14,6 +14,7 @@ import { ActivityRowActions } from '@/components/console/activities/activity-row
 import { formatPeriod, formatRate, gameplayLabels } from '@/components/console/activities/format';
 import { getConsoleT } from '@/components/console/i18n-server';
 import { NewActivityButtons } from '@/components/console/activities/new-activity-buttons';
+import { listTenantTemplates } from '@/lib/activities/tenant-templates';
 import { ActivityStatusBadge } from '@/components/console/activities/status-badge';
 import { requireConsolePage } from '../../../_server/session';
 import {
@@ -54,6 +55,7 @@ export default async function ActivitiesPage({
   const items = await listActivities(ctx.tenantId, { status: filters.status, search: filters.q, archived });
   const filtered = Boolean(filters.status || filters.q || archived);
   const canEdit = roleAtLeast(ctx.role, 'OPERATOR');
+  const tenantTemplates = canEdit ? await listTenantTemplates(ctx.tenantId) : [];
   const base = `/t/${ctx.tenantSlug}/activities`;
 
   return (
@@ -69,6 +71,7 @@ export default async function ActivitiesPage({
               tenantSlug={ctx.tenantSlug}
               createDraft={createDraftAction.bind(null, ctx.tenantSlug)}
               createFromTemplate={createFromTemplateAction.bind(null, ctx.tenantSlug)}
+              tenantTemplates={tenantTemplates}
               importSpec={importSpecAction.bind(null, ctx.tenantSlug)}
             />
           ) : null

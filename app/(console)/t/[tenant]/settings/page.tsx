@@ -317,11 +317,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
             <Table label={t('API keys')}>
               <thead>
                 <tr>
-                  <Th>{t('Name')}</Th>
-                  <Th>{t('Key')}</Th>
+                  <Th>{t('Name and key')}</Th>
                   <Th>{t('Access')}</Th>
-                  <Th>{t('Created')}</Th>
-                  <Th>{t('Last used')}</Th>
+                  <Th>{t('Created and last used')}</Th>
                   <Th>{t('Status')}</Th>
                   {canManageKeys ? (
                     <Th>
@@ -333,28 +331,30 @@ export default async function SettingsPage({ params }: { params: Promise<{ tenan
               <tbody>
                 {keys.map((k) => (
                   <Tr key={k.id}>
-                    <Td className={`max-w-56 truncate font-medium ${k.revokedAt ? 'text-zinc-500' : 'text-zinc-900'}`}>
-                      {k.name}
+                    <Td className="max-w-60">
+                      <p
+                        title={k.name}
+                        className={`truncate font-medium ${k.revokedAt ? 'text-zinc-500' : 'text-zinc-900'}`}
+                      >
+                        {k.name}
+                      </p>
+                      <code className="font-mono text-xs text-zinc-600">{k.prefix}…</code>
                     </Td>
-                    <Td className="whitespace-nowrap">
-                      <code className="font-mono text-xs text-zinc-700">{k.prefix}…</code>
-                    </Td>
-                    <Td className="text-xs text-zinc-700">
+                    <Td className="max-w-48 text-xs break-words text-zinc-700">
                       {k.scopes.includes('*')
                         ? t('Everything')
                         : k.scopes.join(', ') === 'read'
                           ? t('Read only')
                           : k.scopes.join(', ')}
                     </Td>
-                    <Td className="text-zinc-700">
-                      <Timestamp iso={k.createdAt} />
-                    </Td>
-                    <Td className="text-zinc-700">
-                      {k.lastUsedAt ? (
-                        <Timestamp iso={k.lastUsedAt} />
-                      ) : (
-                        <span className="text-zinc-500">{t('Never')}</span>
-                      )}
+                    <Td className="text-xs text-zinc-700">
+                      <p>
+                        <span className="text-zinc-500">{t('Created')}</span> <Timestamp iso={k.createdAt} />
+                      </p>
+                      <p>
+                        <span className="text-zinc-500">{t('Last used')}</span>{' '}
+                        {k.lastUsedAt ? <Timestamp iso={k.lastUsedAt} /> : t('never')}
+                      </p>
                     </Td>
                     <Td>
                       {k.revokedAt ? (
@@ -438,9 +438,10 @@ function SettingsSection({
     <section
       id={id}
       aria-labelledby={headingId}
-      className="grid grid-cols-[16rem_minmax(0,1fr)] gap-10 border-b border-zinc-200 pb-8 last:border-b-0"
+      className="grid gap-4 border-b border-zinc-200 pb-8 last:border-b-0 2xl:grid-cols-[16rem_minmax(0,1fr)] 2xl:gap-10"
     >
-      <div>
+      {/* Beside the section on the widest screens; above it on a laptop, whose width its tables need. */}
+      <div className="max-w-3xl">
         <h2 id={headingId} className="text-base font-semibold text-zinc-950">
           {title}
         </h2>

@@ -27,6 +27,7 @@ import { requireConsolePage } from '../../../../_server/session';
 import {
   changeStatusAction,
   publishAction,
+  saveAsTemplateAction,
   saveDraftFieldsAction,
   simulateAction,
   verifyFairnessAction,
@@ -127,6 +128,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ tenan
           timezones={timezones}
           saveDraft={saveDraftFieldsAction.bind(null, ctx.tenantSlug, activity.id)}
           publish={publishAction.bind(null, ctx.tenantSlug, activity.id)}
+          saveAsTemplate={saveAsTemplateAction.bind(null, ctx.tenantSlug, activity.id)}
           previewSrc={previewSrc}
           playLinks={playLinks}
         />

@@ -10,6 +10,7 @@ import { LiveStatusChange, LiveTierAdjustment } from '@/lib/activities/live-chan
 import type { ActionResult } from '@/lib/http/action-result';
 import { idOrNotFound } from '@/lib/ids';
 import { consoleAction } from '../../../../../_server/session';
+import { asNamedRequest } from '@/lib/http/request-id';
 
 export async function adjustTierAction(
   tenantSlug: string,
@@ -37,10 +38,13 @@ export async function changeStatusAction(
   tenantSlug: string,
   activityId: string,
   change: unknown,
+  requestId?: string,
 ): Promise<ActionResult<{ activity: DashboardActivityView }>> {
-  return consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
-    const id = idOrNotFound(activityId, 'activity');
-    const activity = await changeStatusLive(ctx.tenantId, ctx.actor, id, LiveStatusChange.parse(change));
-    return { activity: toActivityView(activity) };
-  });
+  return asNamedRequest(requestId, () =>
+    consoleAction(tenantSlug, 'OPERATOR', async (ctx) => {
+      const id = idOrNotFound(activityId, 'activity');
+      const activity = await changeStatusLive(ctx.tenantId, ctx.actor, id, LiveStatusChange.parse(change));
+      return { activity: toActivityView(activity) };
+    }),
+  );
 }
