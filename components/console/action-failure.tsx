@@ -5,6 +5,9 @@
 // server refused it or the answer never came. The caller keeps what the operator entered and
 // re-reads the page, which then shows whether the action happened after all.
 import type { ActionResult } from '@/lib/http/action-result';
+import { msg, type Translator } from '@/lib/i18n/console/translator';
+import { useT } from './i18n';
+import { richText } from './rich-text';
 
 export type ActionFailure = { code: string; message: string; requestId: string };
 export type NamedActionResult<T> = { ok: true; data: T } | { ok: false; failure: ActionFailure };
@@ -20,17 +23,18 @@ export async function runNamedAction<T>(
     return { ok: false, failure: { ...result.error, requestId } };
   } catch (err) {
     // fetch fails with a TypeError when no answer came; anything else is an answer it could not read.
-    const message = err instanceof TypeError ? 'Could not reach the server' : 'The server could not answer';
+    const message = err instanceof TypeError ? msg('Could not reach the server') : msg('The server could not answer');
     return { ok: false, failure: { code: 'UNAVAILABLE', message, requestId } };
   }
 }
 
-/** One line for a toast: the reason and the request it names. */
-export function failureText(failure: ActionFailure): string {
-  return `${failure.message} (request ${failure.requestId}).`;
+/** One line for a toast: the reason and the request it names (a server's message stays as it came). */
+export function failureText(failure: ActionFailure, t: Translator): string {
+  return t('{message} (request {requestId}).', { message: t(failure.message), requestId: failure.requestId });
 }
 
 export function ActionFailureNote({ failure, note }: { failure: ActionFailure; note?: string }) {
+  const t = useT();
   return (
     <div
       role="alert"
@@ -38,7 +42,10 @@ export function ActionFailureNote({ failure, note }: { failure: ActionFailure; n
       className="space-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
     >
       <p>
-        {failure.message} (request <code data-testid="request-id">{failure.requestId}</code>).
+        {richText(t('{message} (request {requestId}).'), {
+          message: t(failure.message),
+          requestId: <code data-testid="request-id">{failure.requestId}</code>,
+        })}
       </p>
       {note ? <p className="text-xs text-red-700">{note}</p> : null}
     </div>

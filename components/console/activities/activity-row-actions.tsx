@@ -31,7 +31,7 @@ export function ActivityRowActions({ tenantSlug, activity, duplicate, remove, ar
       const result = await runNamedAction(action);
       if (result.ok) done(result.data);
       else {
-        toast.error(title, failureText(result.failure));
+        toast.error(title, failureText(result.failure, t));
         router.refresh();
       }
     });

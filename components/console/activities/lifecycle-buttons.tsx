@@ -8,6 +8,9 @@ import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
 import { useToast } from '@/components/ui/toast';
 import { ActionFailureNote, failureText, runNamedAction, type ActionFailure } from '../action-failure';
+import type { Translator } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
+import { activityStatusLabels } from './format';
 import { ConfirmButton } from './confirm-dialog';
 
 type Transition = 'pause' | 'resume' | 'end';
@@ -19,34 +22,40 @@ export function LifecycleButtons({
 }: {
   name: string;
   status: string;
-  changeStatus: (t: Transition, requestId: string) => Promise<ActionResult<{ status: string }>>;
+  changeStatus: (transition: Transition, requestId: string) => Promise<ActionResult<{ status: string }>>;
 }) {
   const [pending, startTransition] = useTransition();
   const [failed, setFailed] = useState<{ transition: Transition; failure: ActionFailure } | null>(null);
   const toast = useToast();
   const router = useRouter();
+  const t = useT();
+  const cannot: Record<Transition, string> = {
+    pause: t('Could not pause the activity'),
+    resume: t('Could not resume the activity'),
+    end: t('Could not end the activity'),
+  };
 
-  const run = (t: Transition, done: string) =>
+  const run = (transition: Transition, done: string) =>
     new Promise<boolean>((resolve) =>
       startTransition(async () => {
         setFailed(null);
-        const result = await runNamedAction((requestId) => changeStatus(t, requestId));
+        const result = await runNamedAction((requestId) => changeStatus(transition, requestId));
         router.refresh();
         if (result.ok) {
-          toast.success(done, `${name} is now ${result.data.status.toLowerCase()}.`);
+          toast.success(done, nowIn(t, name, result.data.status));
           resolve(true);
         } else {
-          setFailed({ transition: t, failure: result.failure });
-          toast.error(`Could not ${t} the activity`, failureText(result.failure));
+          setFailed({ transition, failure: result.failure });
+          toast.error(cannot[transition], failureText(result.failure, t));
           resolve(false);
         }
       }),
     );
-  const errorOf = (t: Transition) =>
-    failed?.transition === t ? (
+  const errorOf = (transition: Transition) =>
+    failed?.transition === transition ? (
       <ActionFailureNote
         failure={failed.failure}
-        note="The page was read again: the status beside the name shows whether it happened."
+        note={t('The page was read again: the status beside the name shows whether it happened.')}
       />
     ) : null;
 
@@ -54,43 +63,50 @@ export function LifecycleButtons({
     <div className="flex items-center gap-2">
       {status === 'LIVE' || status === 'SCHEDULED' ? (
         <ConfirmButton
-          label="Pause"
-          title={`Pause ${name}?`}
-          confirmLabel="Pause activity"
+          label={t('Pause')}
+          title={t('Pause {name}?', { name })}
+          confirmLabel={t('Pause activity')}
           pending={pending}
           error={errorOf('pause')}
-          onConfirm={() => run('pause', 'Activity paused')}
+          onConfirm={() => run('pause', t('Activity paused'))}
         >
-          Users can no longer draw until you resume it. Chances, wins and stock stay as they are.
+          {t('Users can no longer draw until you resume it. Chances, wins and stock stay as they are.')}
         </ConfirmButton>
       ) : null}
       {status === 'PAUSED' ? (
         <ConfirmButton
-          label="Resume"
-          title={`Resume ${name}?`}
-          confirmLabel="Resume activity"
+          label={t('Resume')}
+          title={t('Resume {name}?', { name })}
+          confirmLabel={t('Resume activity')}
           pending={pending}
           error={errorOf('resume')}
-          onConfirm={() => run('resume', 'Activity resumed')}
+          onConfirm={() => run('resume', t('Activity resumed'))}
         >
-          Users can draw again at once (or from the start of the period, if it has not begun).
+          {t('Users can draw again at once (or from the start of the period, if it has not begun).')}
         </ConfirmButton>
       ) : null}
       {status === 'LIVE' || status === 'PAUSED' || status === 'SCHEDULED' ? (
         <ConfirmButton
-          label="End"
+          label={t('End')}
           variant="danger-ghost"
           confirmVariant="danger"
-          title={`End ${name} now?`}
-          confirmLabel="End activity"
+          title={t('End {name} now?', { name })}
+          confirmLabel={t('End activity')}
           pending={pending}
           error={errorOf('end')}
-          onConfirm={() => run('end', 'Activity ended')}
+          onConfirm={() => run('end', t('Activity ended'))}
         >
-          This cannot be undone. Drawing stops for good and the stock no one won goes back to the prizes&apos; total
-          pools.
+          {t(
+            "This cannot be undone. Drawing stops for good and the stock no one won goes back to the prizes' total pools.",
+          )}
         </ConfirmButton>
       ) : null}
     </div>
   );
+}
+
+/** "Summer spin is now paused.": the activity's new status, in the console's language. */
+export function nowIn(t: Translator, name: string, status: string): string {
+  const label = activityStatusLabels[status];
+  return t('{name} is now {status}.', { name, status: label ? t(label).toLowerCase() : status.toLowerCase() });
 }

@@ -8,9 +8,19 @@ import { useState, useTransition } from 'react';
 import type { ChecklistItem } from '@/lib/activities/publish-checklist';
 import type { ActionResult } from '@/lib/http/action-result';
 import { useToast } from '@/components/ui/toast';
+import { msg } from '@/lib/i18n/console/translator';
 import { ActionFailureNote, failureText, runNamedAction, type ActionFailure } from '../action-failure';
+import { useT } from '../i18n';
+import { nowIn } from './lifecycle-buttons';
 import { AlertIcon, CheckIcon } from '../icons';
 import { ConfirmButton } from './confirm-dialog';
+
+/** The checklist's items, as lib/activities/publish-checklist.ts names them. */
+const checklistLabels: Record<ChecklistItem['id'], string> = {
+  period: msg('The period ends in the future'),
+  tiers: msg('Every tier awards a prize and the odds add up to at most 100 %'),
+  stock: msg('The prizes have the stock the tiers need'),
+};
 
 export function PublishPanel({
   checklist,
@@ -27,6 +37,7 @@ export function PublishPanel({
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const toast = useToast();
   const router = useRouter();
+  const t = useT();
   const blocked = checklist.some((c) => c.problems.length > 0);
 
   const onConfirm = () =>
@@ -36,11 +47,11 @@ export function PublishPanel({
         const result = await runNamedAction(publish);
         router.refresh();
         if (result.ok) {
-          toast.success('Activity published', `${name} is now ${result.data.status.toLowerCase()}.`);
+          toast.success(t('Activity published'), nowIn(t, name, result.data.status));
           resolve(true);
         } else {
           setFailure(result.failure);
-          toast.error('Could not publish', failureText(result.failure));
+          toast.error(t('Could not publish'), failureText(result.failure, t));
           resolve(false);
         }
       }),
@@ -53,7 +64,7 @@ export function PublishPanel({
       data-testid="publish-checklist"
     >
       <h2 id="publish-title" className="text-sm font-semibold text-zinc-950">
-        Ready to publish?
+        {t('Ready to publish?')}
       </h2>
       <ul className="mt-3 space-y-2.5">
         {checklist.map((c) => {
@@ -67,8 +78,8 @@ export function PublishPanel({
               </span>
               <div className="min-w-0">
                 <p className={ok ? 'text-zinc-700' : 'font-medium text-zinc-900'}>
-                  <span className="sr-only">{ok ? 'Done: ' : 'To do: '}</span>
-                  {c.label}
+                  <span className="sr-only">{ok ? t('Done: ') : t('To do: ')}</span>
+                  {checklistLabels[c.id] ? t(checklistLabels[c.id]) : c.label}
                 </p>
                 {c.problems.map((p) => (
                   <p key={p} className="text-xs text-red-700">
@@ -82,10 +93,10 @@ export function PublishPanel({
       </ul>
       <div className="mt-4 border-t border-zinc-100 pt-4">
         <ConfirmButton
-          label="Publish…"
+          label={t('Publish…')}
           variant="primary"
-          title={`Publish ${name}?`}
-          confirmLabel="Publish"
+          title={t('Publish {name}?', { name })}
+          confirmLabel={t('Publish')}
           pending={pending}
           disabled={blocked || unsaved}
           onConfirm={onConfirm}
@@ -93,20 +104,23 @@ export function PublishPanel({
             failure ? (
               <ActionFailureNote
                 failure={failure}
-                note="Your draft is kept as it was. The page was read again: its status shows whether it was published."
+                note={t(
+                  'Your draft is kept as it was. The page was read again: its status shows whether it was published.',
+                )}
               />
             ) : null
           }
         >
-          Publishing reserves each prize&apos;s stock from its total pool and makes the activity live at its start time.
-          Tiers can then only change through their odds and stock.
+          {t(
+            "Publishing reserves each prize's stock from its total pool and makes the activity live at its start time. Tiers can then only change through their odds and stock.",
+          )}
         </ConfirmButton>
         <p className="mt-2 text-xs text-zinc-500">
           {unsaved
-            ? 'Save your changes first.'
+            ? t('Save your changes first.')
             : blocked
-              ? 'Fix the items above to publish.'
-              : 'Run the simulator below before you publish.'}
+              ? t('Fix the items above to publish.')
+              : t('Run the simulator below before you publish.')}
         </p>
       </div>
     </section>

@@ -8,6 +8,7 @@ import type { FormResult } from '@/lib/http/form-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 import { inputClasses } from './fields';
 
 export function SaveTemplateForm({
@@ -24,6 +25,7 @@ export function SaveTemplateForm({
   const [pending, start] = useTransition();
   const toast = useToast();
   const id = useId();
+  const t = useT();
 
   return (
     <section
@@ -32,7 +34,7 @@ export function SaveTemplateForm({
       data-testid="save-template"
     >
       <h2 id={`${id}-title`} className="text-sm font-semibold text-zinc-950">
-        Save as template
+        {t('Save as template')}
       </h2>
       <form
         className="mt-3 space-y-2"
@@ -43,17 +45,20 @@ export function SaveTemplateForm({
             try {
               const result = await saveAsTemplate(name.trim() || defaultName);
               if (result.ok) {
-                toast.success('Template saved', `“${result.data.name}” is offered under From a template.`);
+                toast.success(
+                  t('Template saved'),
+                  t('“{name}” is offered under From a template.', { name: result.data.name }),
+                );
                 setName('');
               } else setError(result.error.issues[0]?.message ?? result.error.message);
             } catch {
-              setError('Could not reach the server. The name is kept: try again.');
+              setError(t('Could not reach the server. The name is kept: try again.'));
             }
           });
         }}
       >
         <label htmlFor={`${id}-name`} className="block text-xs font-medium text-zinc-700">
-          Template name
+          {t('Template name')}
         </label>
         <input
           id={`${id}-name`}
@@ -75,10 +80,12 @@ export function SaveTemplateForm({
           aria-busy={pending}
         >
           {pending ? <Spinner /> : null}
-          Save as template
+          {t('Save as template')}
         </button>
         <p className="text-xs text-zinc-500">
-          {unsaved ? 'Save your changes first.' : 'Tiers, odds, segments, pacing and tasks; the period starts anew.'}
+          {unsaved
+            ? t('Save your changes first.')
+            : t('Tiers, odds, segments, pacing and tasks; the period starts anew.')}
         </p>
       </form>
     </section>

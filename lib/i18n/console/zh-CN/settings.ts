@@ -247,11 +247,9 @@ export const settings = {
     '请在上方为每个自动操作此租户的系统创建一个密钥。创建后将在此列出，仅显示名称和前缀。',
   'Keys an owner creates are listed here by name and prefix, with when they were last used.':
     '所有者创建的密钥将在此按名称和前缀列出，并显示最近使用时间。',
-  Key: '密钥',
   'Last used': '最近使用',
   Everything: '全部',
   'Read only': '只读',
-  Never: '从未',
   Revoked: '已撤销',
   Active: '有效',
   'Only owners can {what}. You are signed in as an {role}; ask an owner of {tenant}.':
@@ -466,4 +464,7 @@ export const settings = {
   'This page does not exist, or it belongs to a tenant you are not a member of.':
     '此页面不存在，或属于你不是成员的租户。',
   'Back to the console': '返回控制台',
+  'Name and key': '名称和密钥',
+  'Created and last used': '创建和最近使用',
+  never: '从未',
 } satisfies Record<string, string>;
