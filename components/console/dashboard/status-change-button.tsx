@@ -4,19 +4,40 @@
 // consequences, then an explicit confirmation.
 import { useId, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
+import { msg } from '@/lib/i18n/console/translator';
 import { statusDiff } from '@/lib/stats/adjustment-diff';
 import type { LiveStatusChange, StatusTransition } from '@/lib/activities/live-change-schemas';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 import { DiffPreview } from './diff-preview';
 
 export type ChangeStatus = (change: LiveStatusChange) => Promise<ActionResult<unknown>>;
 
-const labels: Record<StatusTransition, { button: string; title: string; confirm: string; done: string }> = {
-  pause: { button: 'Pause', title: 'Pause the activity?', confirm: 'Pause activity', done: 'Activity paused' },
-  resume: { button: 'Resume', title: 'Resume the activity?', confirm: 'Resume activity', done: 'Activity resumed' },
-  end: { button: 'End', title: 'End the activity?', confirm: 'End activity', done: 'Activity ended' },
+type Labels = { button: string; title: string; confirm: string; done: string; failed: string };
+const labels: Record<StatusTransition, Labels> = {
+  pause: {
+    button: msg('Pause'),
+    title: msg('Pause the activity?'),
+    confirm: msg('Pause activity'),
+    done: msg('Activity paused'),
+    failed: msg('Could not pause the activity'),
+  },
+  resume: {
+    button: msg('Resume'),
+    title: msg('Resume the activity?'),
+    confirm: msg('Resume activity'),
+    done: msg('Activity resumed'),
+    failed: msg('Could not resume the activity'),
+  },
+  end: {
+    button: msg('End'),
+    title: msg('End the activity?'),
+    confirm: msg('End activity'),
+    done: msg('Activity ended'),
+    failed: msg('Could not end the activity'),
+  },
 };
 
 export function StatusChangeButton({
@@ -35,6 +56,7 @@ export function StatusChangeButton({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const l = labels[transition];
   const danger = transition === 'end';
@@ -50,11 +72,11 @@ export function StatusChangeButton({
       const result = await changeStatus({ transition, expectedStatus: seen });
       if (result.ok) {
         dialogRef.current?.close();
-        toast.success(l.done);
+        toast.success(t(l.done));
         onDone();
       } else {
         setError(result.error.message);
-        toast.error(`Could not ${transition} the activity`, result.error.message);
+        toast.error(t(l.failed), result.error.message);
       }
     });
   }
@@ -62,7 +84,7 @@ export function StatusChangeButton({
   return (
     <>
       <button type="button" onClick={open} className={buttonClasses(danger ? 'danger-ghost' : 'secondary')}>
-        {l.button}
+        {t(l.button)}
       </button>
       <dialog
         ref={dialogRef}
@@ -73,14 +95,14 @@ export function StatusChangeButton({
       >
         <div className="space-y-5 p-6">
           <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">
-            {l.title}
+            {t(l.title)}
           </h2>
           {error ? (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
               {error}
             </p>
           ) : null}
-          <DiffPreview diff={statusDiff(seen, transition)} label="Status change" />
+          <DiffPreview diff={statusDiff(seen, transition)} label={t('Status change')} />
         </div>
         <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
           <button
@@ -89,7 +111,7 @@ export function StatusChangeButton({
             disabled={pending}
             className={buttonClasses('secondary')}
           >
-            Cancel
+            {t('Cancel')}
           </button>
           <button
             type="button"
@@ -99,7 +121,7 @@ export function StatusChangeButton({
             className={buttonClasses(danger ? 'danger' : 'primary')}
           >
             {pending ? <Spinner /> : null}
-            {pending ? 'Applying…' : l.confirm}
+            {pending ? t('Applying…') : t(l.confirm)}
           </button>
         </div>
       </dialog>

@@ -1,12 +1,15 @@
+import { getConsoleT } from '../i18n-server';
+
 const signed = new Intl.NumberFormat('en-US', { signDisplay: 'exceptZero' });
 
 /** A stock change: "+25" in green, "-10" in red, an em dash for no change. */
-export function SignedDelta({ value }: { value: number }) {
+export async function SignedDelta({ value }: { value: number }) {
   if (value === 0) {
+    const t = await getConsoleT();
     return (
       <span className="text-zinc-500">
         <span aria-hidden>—</span>
-        <span className="sr-only">no change</span>
+        <span className="sr-only">{t('no change')}</span>
       </span>
     );
   }

@@ -5,11 +5,15 @@ import { AppError } from '@/lib/errors';
 import { canonicalId } from '@/lib/ids';
 import { getDashboardData } from '@/lib/stats/get-dashboard-data';
 import { LiveDashboard } from '@/components/console/dashboard/live-dashboard';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { requireConsolePage } from '../../../../../_server/session';
 import { acknowledgeAlertAction } from '../../../alerts-actions';
 import { adjustTierAction, changeStatusAction } from './actions';
 
-export const metadata: Metadata = { title: 'Live dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Live dashboard') };
+}
 
 export default async function ActivityDashboardPage({
   params,
