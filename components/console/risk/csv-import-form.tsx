@@ -12,6 +12,8 @@ import { useT } from '../i18n';
 import { errorClasses, hintClasses, labelClasses, textareaClasses } from './field-classes';
 
 const MAX_CSV_BYTES = 900_000;
+/** Sample lines, the same in every language (the format's own words). */
+const SAMPLE = 'kind,value\nuser,user-1842\ndevice,android-5f1c0e\nip,203.0.113.9';
 
 type Result =
   | { kind: 'refused'; errors: { line: number; message: string }[]; errorCount: number }
@@ -124,7 +126,7 @@ export function CsvImportForm({
             }}
             spellCheck={false}
             disabled={pending}
-            placeholder={'kind,value\nuser,user-1842\ndevice,android-5f1c0e\nip,203.0.113.9'}
+            placeholder={SAMPLE}
             aria-invalid={problem || result?.kind === 'refused' ? true : undefined}
             aria-describedby={`${id}-status`}
             className={`mt-1.5 ${textareaClasses}`}

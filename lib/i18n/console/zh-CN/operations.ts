@@ -594,4 +594,31 @@ export const operations = {
   'No draws have been blocked, limited, forced to lose or held yet. They appear here within seconds.':
     '还没有被拦截、限流、强制不中奖或挂起的抽奖。发生后数秒内会显示在这里。',
   none: '无',
+  "One player's draws, chances, prizes and risk events in this tenant, with the reason each draw ended as it did: the answer to “why didn't I win?”.":
+    '某位玩家在本租户中的抽奖、机会、奖品和风控事件，以及每次抽奖结果的原因：回答“为什么我没中奖？”。',
+  'Look up a player': '查询玩家',
+  'User id (as the host app sends it)': '用户 ID（与宿主应用发送的一致）',
+  'Look up': '查询',
+  'No records of this player': '没有此玩家的记录',
+  'No draw, chance, prize or risk event of {user} in this tenant. User ids are matched exactly, case included.':
+    '本租户中没有 {user} 的抽奖、机会、奖品或风控事件。用户 ID 需完全匹配，区分大小写。',
+  'Activities played': '参与的活动',
+  'Chances earned': '获得的机会',
+  'First draw': '首次抽奖',
+  'The newest 100, each with what decided it.': '最新的 100 次，各附决定结果的原因。',
+  Outcome: '结果',
+  Why: '原因',
+  Chance: '机会',
+  'Config version': '配置版本',
+  'Won {tier}': '抽中 {tier}',
+  'No prize': '未中奖',
+  'Tasks and host-app events that granted draws; free daily draws are not listed.':
+    '发放抽奖机会的任务和宿主应用事件；每日免费抽奖不在此列。',
+  'None: this player drew with free draws only.': '无：此玩家只用了免费抽奖。',
+  Source: '来源',
+  Chances: '机会数',
+  'No prize won.': '没有中奖。',
+  Won: '中奖时间',
+  Claim: '领取信息',
+  "Risk rules that acted on this player's requests.": '对此玩家请求生效的风控规则。',
 } satisfies Record<string, string>;
