@@ -1,11 +1,9 @@
 import { getConsoleT } from '../i18n-server';
 
-const signed = new Intl.NumberFormat('en-US', { signDisplay: 'exceptZero' });
-
 /** A stock change: "+25" in green, "-10" in red, an em dash for no change. */
 export async function SignedDelta({ value }: { value: number }) {
+  const t = await getConsoleT();
   if (value === 0) {
-    const t = await getConsoleT();
     return (
       <span className="text-zinc-500">
         <span aria-hidden>—</span>
@@ -15,7 +13,7 @@ export async function SignedDelta({ value }: { value: number }) {
   }
   return (
     <span className={`font-medium tabular-nums ${value > 0 ? 'text-emerald-700' : 'text-red-700'}`}>
-      {signed.format(value)}
+      {t.number(value, { signDisplay: 'exceptZero' })}
     </span>
   );
 }
