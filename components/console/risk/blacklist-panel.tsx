@@ -59,6 +59,8 @@ export function BlacklistPanel({
 }) {
   const [kind, setKind] = useState<Kind>('user');
   const t = useT();
+  // English sentences are spaced apart; Chinese ones follow their full stop directly.
+  const gap = t.locale === 'en' ? ' ' : '';
   const id = useId();
   const shown = entries.filter((e) => e.kind === kind);
 
@@ -108,7 +110,7 @@ export function BlacklistPanel({
           {shown.length === 0 ? (
             <p className="px-5 py-10 text-center text-sm text-zinc-600">
               {t(words[kind].none)}
-              {canEdit ? ` ${t('Add some with the form or import a CSV.')}` : ''}
+              {canEdit ? `${gap}${t('Add some with the form or import a CSV.')}` : ''}
             </p>
           ) : (
             <div className="max-h-[26rem] overflow-y-auto">

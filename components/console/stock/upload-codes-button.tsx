@@ -68,7 +68,7 @@ export function UploadCodesButton({
         if (i + PART >= codes.length) {
           dialogRef.current?.close();
           const where = result.data.activityId
-            ? ` ${t('They went into the live activity’s pool and can be drawn now (within its tiers’ stock).')}`
+            ? `${t.locale === 'en' ? ' ' : ''}${t('They went into the live activity’s pool and can be drawn now (within its tiers’ stock).')}`
             : '';
           toast.success(
             t('Codes added'),

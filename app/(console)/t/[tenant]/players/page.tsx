@@ -13,6 +13,7 @@ import { UserIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { Timestamp } from '@/components/console/timestamp';
 import { getConsoleT } from '@/components/console/i18n-server';
+import { winStatusLabel } from '@/components/console/winners/win-status';
 import { requireConsolePage } from '../../../_server/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -209,7 +210,10 @@ export default async function PlayersPage({
                         {w.quantity > 1 ? ` × ${w.quantity}` : ''}
                       </Td>
                       <Td>
-                        <Badge tone="neutral">{w.status}</Badge>
+                        <Badge tone="neutral">
+                          {/* English shows the status code as support reads it in the API; others its name. */}
+                          {t.locale === 'en' ? w.status : t(winStatusLabel[w.status])}
+                        </Badge>
                       </Td>
                       <Td className="text-sm">
                         {w.claim ? `${w.claim.name ?? ''} · ${w.claim.phone ?? ''}` : '—'}

@@ -47,6 +47,8 @@ export default async function RiskPage({
   const [{ tenant }, { activity }] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
   const t = await getConsoleT();
+  // English sentences are spaced apart; Chinese ones follow their full stop directly.
+  const gap = t.locale === 'en' ? ' ' : '';
   const activityFilter = typeof activity === 'string' && activity ? activity : null;
   const [rules, lists, activities, events] = await Promise.all([
     listRiskRules(ctx.tenantId),
@@ -91,7 +93,7 @@ export default async function RiskPage({
           {rules.length === 0 ? (
             <p className="rounded-xl border border-dashed border-zinc-300 bg-zinc-50/60 px-6 py-10 text-center text-sm text-zinc-600">
               {t('No rules yet: every draw is allowed.')}
-              {canEdit ? ` ${t('Add a rule to start checking draws.')}` : ''}
+              {canEdit ? `${gap}${t('Add a rule to start checking draws.')}` : ''}
             </p>
           ) : (
             <Table label={t('Risk rules')}>
@@ -158,7 +160,7 @@ export default async function RiskPage({
           >
             <span className="font-medium">{t('No blacklist rule is enabled')}</span>
             {t(', so these entries do not act on draws yet.')}
-            {canEdit ? ` ${t('Add a rule of kind “Blacklist” above, or switch an existing one on.')}` : ''}
+            {canEdit ? `${gap}${t('Add a rule of kind “Blacklist” above, or switch an existing one on.')}` : ''}
           </p>
         )}
         <BlacklistPanel

@@ -42,6 +42,8 @@ export default async function WinnersPage({
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
   const t = await getConsoleT();
+  // English words and sentences are spaced apart; Chinese ones are not.
+  const gap = t.locale === 'en' ? ' ' : '';
   const { filters, cursor } = parseWinnersParams(raw);
   const canManage = roleAtLeast(ctx.role, 'OPERATOR');
   // Analysts read winners with their phone and address masked, and export nothing.
@@ -121,10 +123,12 @@ export default async function WinnersPage({
       {items.length === 0 && !paged ? (
         <EmptyState icon={TrophyIcon} title={t('No winners match these filters')}>
           <p>
-            {t('Nothing matches.')}{' '}
+            {t('Nothing matches.')}
+            {gap}
             <Link href={base} className="font-medium text-indigo-700 hover:underline">
               {t('Clear the filters')}
-            </Link>{' '}
+            </Link>
+            {gap}
             {t('to see every win.')}
           </p>
         </EmptyState>

@@ -70,6 +70,8 @@ export default async function PrizeLedgerPage({
   const [{ tenant, prizeId: given }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
   const t = await getConsoleT();
+  // English words and sentences are spaced apart; Chinese ones are not.
+  const gap = t.locale === 'en' ? ' ' : '';
   const count = { format: (n: number) => t.number(n) };
   const prizeId = canonicalId(given) ?? notFound();
   const prize = await getPrizeOrThrow(ctx.tenantId, prizeId).catch((err: unknown) => {
@@ -169,10 +171,12 @@ export default async function PrizeLedgerPage({
           >
             {filtered ? (
               <p>
-                {t("Nothing in this prize's ledger matches.")}{' '}
+                {t("Nothing in this prize's ledger matches.")}
+                {gap}
                 <Link href={base} className="font-medium text-indigo-700 hover:underline">
                   {t('Clear the filters')}
-                </Link>{' '}
+                </Link>
+                {gap}
                 {t('to see every movement.')}
               </p>
             ) : (
