@@ -65,9 +65,9 @@ const config = [
   },
   {
     // The console speaks the operator's language (lib/i18n/console): its text goes through t().
-    files: ['components/console/**/*.tsx', 'app/(console)/**/*.tsx'],
+    files: ['components/console/**/*.tsx', 'app/(console)/**/*.tsx', 'app/not-found.tsx'],
     plugins: { local },
-    rules: { 'local/no-untranslated-text': 'off' },
+    rules: { 'local/no-untranslated-text': 'error' },
   },
 ];
 

@@ -151,7 +151,7 @@ export function Simulator({
           </Field>
         ) : (
           <>
-            <Field label={t('Users')} error={errors.users} className="w-48">
+            <Field label={t.ctx('a number of', 'Users')} error={errors.users} className="w-48">
               {(p) => (
                 <input
                   {...p}

@@ -3,6 +3,7 @@
 import type { DashboardData } from '@/lib/stats/get-dashboard-data';
 import type { ActionResult } from '@/lib/http/action-result';
 import { Badge } from '@/components/ui/badge';
+import { useT } from '@/components/console/i18n';
 import { Timestamp } from '@/components/console/timestamp';
 import { AcknowledgeAlertButton } from '@/components/console/alerts/acknowledge-alert-button';
 import { alertKindLabel, severityEdge, severityLabel, severityTone } from '@/components/console/alerts/severity';
@@ -14,6 +15,7 @@ export function ActivityAlerts({
   alerts: DashboardData['alerts'];
   acknowledge: ((alertId: string) => Promise<ActionResult<unknown>>) | null;
 }) {
+  const t = useT();
   return (
     <section
       aria-labelledby="alerts-heading"
@@ -22,13 +24,15 @@ export function ActivityAlerts({
     >
       <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3">
         <h2 id="alerts-heading" className="text-sm font-semibold text-zinc-950">
-          Open alerts
+          {t('Open alerts')}
         </h2>
-        <span className="text-xs text-zinc-600">{alerts.length === 0 ? 'None open' : `${alerts.length} open`}</span>
+        <span className="text-xs text-zinc-600">
+          {alerts.length === 0 ? t('None open') : t('{count} open', { count: alerts.length })}
+        </span>
       </div>
       {alerts.length === 0 ? (
         <p className="px-4 py-6 text-center text-sm text-zinc-600">
-          No open alerts for this activity. Tiers ahead of pacing, low stock and drift show up here.
+          {t('No open alerts for this activity. Tiers ahead of pacing, low stock and drift show up here.')}
         </p>
       ) : (
         <ul role="list" className="divide-y divide-zinc-100">

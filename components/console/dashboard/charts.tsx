@@ -49,7 +49,7 @@ const minuteAxis = (zone: string) => ({
 const countAxis = {
   allowDecimals: false,
   tick: axis,
-  tickFormatter: formatCompact,
+  tickFormatter: (n: number) => formatCompact(n),
   tickLine: false,
   axisLine: false,
   width: 44,
@@ -228,7 +228,7 @@ export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
         <YAxis
           allowDecimals={false}
           tick={axis}
-          tickFormatter={formatCompact}
+          tickFormatter={(n: number) => formatCompact(n)}
           tickLine={false}
           axisLine={false}
           width={48}

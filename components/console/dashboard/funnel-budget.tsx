@@ -1,18 +1,19 @@
 // Where a campaign loses its people (page views → players → draws → wins → claims → shipped) and what its
 // prizes cost against what was planned. Figures from the dashboard's data; no chart library.
 import type { DashboardData } from '@/lib/stats/get-dashboard-data';
+import { useT } from '../i18n';
 import { formatCount, formatPercent } from './format';
 
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 export function FunnelAndBudget({ funnel, budget }: Pick<DashboardData, 'funnel' | 'budget'>) {
+  const t = useT();
+  const money = (minor: number) => t.number(minor / 100, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const steps = [
-    { label: 'Page views', value: funnel.pageViews },
-    { label: 'Players', value: funnel.players },
-    { label: 'Draws', value: funnel.draws },
-    { label: 'Wins', value: funnel.wins },
-    { label: 'Claimed', value: funnel.claimed },
-    { label: 'Shipped', value: funnel.shipped },
+    { label: t('Page views'), value: funnel.pageViews },
+    { label: t('Players'), value: funnel.players },
+    { label: t('Draws'), value: funnel.draws },
+    { label: t('Wins'), value: funnel.wins },
+    { label: t('Claimed'), value: funnel.claimed },
+    { label: t('Shipped'), value: funnel.shipped },
   ];
   const widest = Math.max(1, ...steps.map((s) => s.value));
   const spent = budget.plannedMinor > 0 ? budget.issuedMinor / budget.plannedMinor : null;
@@ -24,9 +25,9 @@ export function FunnelAndBudget({ funnel, budget }: Pick<DashboardData, 'funnel'
         data-testid="funnel"
       >
         <h2 id="funnel-heading" className="text-sm font-semibold text-zinc-950">
-          Funnel
+          {t('Funnel')}
         </h2>
-        <p className="mt-0.5 text-xs text-zinc-500">Each step with its share of the step before.</p>
+        <p className="mt-0.5 text-xs text-zinc-500">{t('Each step with its share of the step before.')}</p>
         <ol className="mt-4 space-y-2" role="list">
           {steps.map((s, i) => {
             const before = i > 0 ? steps[i - 1]!.value : null;
@@ -40,9 +41,9 @@ export function FunnelAndBudget({ funnel, budget }: Pick<DashboardData, 'funnel'
                   />
                 </span>
                 <span className="text-right tabular-nums">
-                  {formatCount(s.value)}
+                  {formatCount(s.value, t.locale)}
                   {before ? (
-                    <span className="ml-1 text-xs text-zinc-500">{formatPercent(s.value / before, 1)}</span>
+                    <span className="ml-1 text-xs text-zinc-500">{formatPercent(s.value / before, 1, t.locale)}</span>
                   ) : null}
                 </span>
               </li>
@@ -56,13 +57,11 @@ export function FunnelAndBudget({ funnel, budget }: Pick<DashboardData, 'funnel'
         data-testid="budget"
       >
         <h2 id="budget-heading" className="text-sm font-semibold text-zinc-950">
-          Prize budget
+          {t('Prize budget')}
         </h2>
-        <p className="mt-0.5 text-xs text-zinc-500">Prize value won so far against every tier&apos;s stock won.</p>
-        <p className="mt-4 text-2xl font-semibold tabular-nums text-zinc-950">
-          {money.format(budget.issuedMinor / 100)}
-        </p>
-        <p className="text-sm text-zinc-600">of {money.format(budget.plannedMinor / 100)} planned</p>
+        <p className="mt-0.5 text-xs text-zinc-500">{t("Prize value won so far against every tier's stock won.")}</p>
+        <p className="mt-4 text-2xl font-semibold tabular-nums text-zinc-950">{money(budget.issuedMinor)}</p>
+        <p className="text-sm text-zinc-600">{t('of {amount} planned', { amount: money(budget.plannedMinor) })}</p>
         <span className="mt-3 block h-2.5 rounded-full bg-zinc-100" aria-hidden>
           <span
             className="block h-2.5 rounded-full bg-emerald-500"
@@ -70,7 +69,9 @@ export function FunnelAndBudget({ funnel, budget }: Pick<DashboardData, 'funnel'
           />
         </span>
         <p className="mt-1 text-xs text-zinc-500">
-          {spent === null ? 'No prize value set' : `${formatPercent(spent, 1)} spent`}
+          {spent === null
+            ? t('No prize value set')
+            : t('{percent} spent', { percent: formatPercent(spent, 1, t.locale) })}
         </p>
       </section>
     </div>

@@ -5,10 +5,12 @@
 // without a reload. Adjustments go through server actions and refresh the figures at once.
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { msg } from '@/lib/i18n/console/translator';
 import type { ActionResult } from '@/lib/http/action-result';
 import type { DashboardData } from '@/lib/stats/get-dashboard-data';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { announceAlertsChanged } from '@/components/console/alerts/alerts-changed';
+import { useT } from '@/components/console/i18n';
 import { ActivityAlerts } from './activity-alerts';
 import {
   BurnDownChart,
@@ -37,11 +39,11 @@ const statusTone: Record<string, BadgeTone> = {
   ENDED: 'neutral',
 };
 const statusLabel: Record<string, string> = {
-  LIVE: 'Live',
-  PAUSED: 'Paused',
-  SCHEDULED: 'Scheduled',
-  DRAFT: 'Draft',
-  ENDED: 'Ended',
+  LIVE: msg('Live'),
+  PAUSED: msg('Paused'),
+  SCHEDULED: msg('Scheduled'),
+  DRAFT: msg('Draft'),
+  ENDED: msg('Ended'),
 };
 
 export type DashboardActions = {
@@ -61,6 +63,10 @@ export function LiveDashboard({
   activitiesHref: string;
   actions: DashboardActions;
 }) {
+  const t = useT();
+  const locale = t.locale;
+  const count = (n: number) => formatCount(n, locale);
+  const percent = (p: number | null, digits?: number) => formatPercent(p, digits, locale);
   const [data, setData] = useState(initial);
   const [failed, setFailed] = useState(false);
   const [now, setNow] = useState<number | null>(null);
@@ -117,28 +123,28 @@ export function LiveDashboard({
         status as 'LIVE'
       ] ?? [])
     : [];
-  const oddsTotal = tiers.reduce((s, t) => s + Math.round(t.probability * 1_000_000), 0);
+  const oddsTotal = tiers.reduce((s, tier) => s + Math.round(tier.probability * 1_000_000), 0);
 
   // Everything on an activity's dashboard is on the activity's own clock.
   return (
     <TimeZoneProvider zone={activity.timezone}>
       <div className="space-y-8">
         <div className="space-y-3">
-          <nav aria-label="Breadcrumb">
+          <nav aria-label={t('Breadcrumb')}>
             <ol className="flex items-center gap-1.5 text-sm text-zinc-600" role="list">
               <li>
                 <Link
                   href={activitiesHref}
                   className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
                 >
-                  Activities
+                  {t('Activities')}
                 </Link>
               </li>
               <li aria-hidden>/</li>
               <li className="truncate">{activity.name}</li>
               <li aria-hidden>/</li>
               <li aria-current="page" className="font-medium text-zinc-900">
-                Dashboard
+                {t('Dashboard')}
               </li>
             </ol>
           </nav>
@@ -147,56 +153,58 @@ export function LiveDashboard({
               <div className="flex items-center gap-3">
                 <h1 className="truncate text-2xl font-semibold tracking-tight text-zinc-950">{activity.name}</h1>
                 <span data-testid="activity-status">
-                  <Badge tone={statusTone[status] ?? 'neutral'}>{statusLabel[status] ?? status}</Badge>
+                  <Badge tone={statusTone[status] ?? 'neutral'}>
+                    {statusLabel[status] ? t(statusLabel[status]) : status}
+                  </Badge>
                 </span>
               </div>
               <p className="mt-1.5 text-sm text-zinc-600">
-                {formatDayClock(activity.startsAt, activity.timezone)} –{' '}
-                {formatDayClock(activity.endsAt, activity.timezone)} ({activity.timezone}) · refreshes every{' '}
-                {POLL_INTERVAL_MS / 1000} s ·{' '}
+                {formatDayClock(activity.startsAt, activity.timezone, locale)} –{' '}
+                {formatDayClock(activity.endsAt, activity.timezone, locale)} ({activity.timezone}) ·{' '}
+                {t('refreshes every {seconds} s', { seconds: POLL_INTERVAL_MS / 1000 })} ·{' '}
                 <span data-testid="aggregated-at">
-                  aggregated {now === null ? '…' : formatAge(data.aggregatedAt, now)}
+                  {t('aggregated {age}', { age: now === null ? '…' : formatAge(data.aggregatedAt, now, t) })}
                 </span>
                 {failed ? (
                   <span role="status" className="ml-2 font-medium text-amber-700">
-                    · could not refresh, retrying
+                    · {t('could not refresh, retrying')}
                   </span>
                 ) : null}
               </p>
               {actions ? (
                 <p className="mt-1.5 flex flex-wrap gap-x-4 text-sm" data-testid="exports">
-                  <span className="text-zinc-500">Export CSV:</span>
+                  <span className="text-zinc-500">{t('Export CSV:')}</span>
                   <a
                     href={`${activitiesHref}/${activity.id}/draws.csv`}
                     download
                     className="text-indigo-700 hover:underline"
                   >
-                    draws
+                    {t('draws')}
                   </a>
                   <a
                     href={`${activitiesHref}/${activity.id}/participation.csv`}
                     download
                     className="text-indigo-700 hover:underline"
                   >
-                    players
+                    {t('players')}
                   </a>
                   <a
                     href={`${activitiesHref.replace(/\/activities$/, '')}/winners/winners.csv?activity=${activity.id}`}
                     download
                     className="text-indigo-700 hover:underline"
                   >
-                    winners
+                    {t('winners')}
                   </a>
                 </p>
               ) : null}
             </div>
             {transitions.length > 0 && actions ? (
               <div className="flex shrink-0 items-center gap-2">
-                {transitions.map((t) => (
+                {transitions.map((transition) => (
                   <StatusChangeButton
-                    key={t}
+                    key={transition}
                     status={status as 'LIVE'}
-                    transition={t}
+                    transition={transition}
                     changeStatus={actions.changeStatus}
                     onDone={() => void refresh()}
                   />
@@ -207,47 +215,47 @@ export function LiveDashboard({
         </div>
 
         <dl className="grid grid-cols-6 divide-x divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
-          <Kpi label="Draws" testId="kpi-draws" hint={`${formatCount(totals.freeDraws)} free`}>
-            {formatCount(totals.draws)}
+          <Kpi label={t('Draws')} testId="kpi-draws" hint={t('{count} free', { count: count(totals.freeDraws) })}>
+            {count(totals.draws)}
           </Kpi>
           <Kpi
-            label="Wins"
+            label={t('Wins')}
             testId="kpi-wins"
-            hint={`${formatPercent(totals.draws ? totals.wins / totals.draws : null)} of draws`}
+            hint={t('{percent} of draws', { percent: percent(totals.draws ? totals.wins / totals.draws : null) })}
           >
-            {formatCount(totals.wins)}
+            {count(totals.wins)}
           </Kpi>
           <Kpi
-            label="Unique users"
+            label={t('Unique users')}
             testId="kpi-unique-users"
             hint={
               totals.activeUsersLastHour === null
-                ? 'active last hour: —'
-                : `≈ ${formatCount(totals.activeUsersLastHour)} active last hour`
+                ? t('active last hour: —')
+                : t('≈ {count} active last hour', { count: count(totals.activeUsersLastHour) })
             }
           >
-            {formatCount(totals.uniqueUsers)}
+            {count(totals.uniqueUsers)}
           </Kpi>
-          <Kpi label="Chances granted" testId="kpi-chances-granted" hint="by tasks and events">
-            {formatCount(totals.chancesGranted)}
+          <Kpi label={t('Chances granted')} testId="kpi-chances-granted" hint={t('by tasks and events')}>
+            {count(totals.chancesGranted)}
           </Kpi>
           <Kpi
-            label="Chances used"
+            label={t('Chances used')}
             testId="kpi-chances-used"
             hint={
               totals.chancesGranted
-                ? `${formatPercent(totals.chancesUsed / totals.chancesGranted, 1)} of granted`
-                : 'granted chances drawn'
+                ? t('{percent} of granted', { percent: percent(totals.chancesUsed / totals.chancesGranted, 1) })
+                : t('granted chances drawn')
             }
           >
-            {formatCount(totals.chancesUsed)}
+            {count(totals.chancesUsed)}
           </Kpi>
           <Kpi
-            label="Risk events"
+            label={t('Risk events')}
             testId="kpi-risk-events"
-            hint={`${data.alerts.length} open ${data.alerts.length === 1 ? 'alert' : 'alerts'}`}
+            hint={t.plural(data.alerts.length, '{count} open alert', '{count} open alerts')}
           >
-            {formatCount(totals.riskEvents)}
+            {count(totals.riskEvents)}
           </Kpi>
         </dl>
 
@@ -257,29 +265,29 @@ export function LiveDashboard({
 
         <div className="grid grid-cols-2 gap-4">
           <ChartCard
-            title="Draws per minute"
-            description="Draws and wins in each of the last 60 minutes."
+            title={t('Draws per minute')}
+            description={t('Draws and wins in each of the last 60 minutes.')}
             testId="chart-draws"
           >
             <DrawsPerMinuteChart minutes={perMinute} />
           </ChartCard>
           <ChartCard
-            title="Users per minute"
-            description="Users drawing for the first time, and users active in the minute (HyperLogLog estimate)."
+            title={t('Users per minute')}
+            description={t('Users drawing for the first time, and users active in the minute (HyperLogLog estimate).')}
             testId="chart-users"
           >
             <UsersPerMinuteChart minutes={perMinute} />
           </ChartCard>
           <ChartCard
-            title="Wins by tier: configured vs actual"
-            description="Each tier's configured odds against its share of all draws so far."
+            title={t('Wins by tier: configured vs actual')}
+            description={t("Each tier's configured odds against its share of all draws so far.")}
             testId="chart-odds"
           >
             <OddsChart tiers={tiers} />
           </ChartCard>
           <ChartCard
-            title="Chances granted vs used"
-            description="Chances granted by tasks and events, and granted chances spent on draws, per minute."
+            title={t('Chances granted vs used')}
+            description={t('Chances granted by tasks and events, and granted chances spent on draws, per minute.')}
             testId="chart-chances"
           >
             <ChancesChart minutes={perMinute} />
@@ -289,70 +297,70 @@ export function LiveDashboard({
         <section aria-labelledby="tiers-heading" className="space-y-3">
           <div className="flex items-baseline justify-between">
             <h2 id="tiers-heading" className="text-base font-semibold text-zinc-950">
-              Tiers
+              {t('Tiers')}
             </h2>
             <p className="text-xs text-zinc-600">
-              Odds add up to {formatPercent(oddsTotal / 1_000_000, 4)}; the rest is no win.
+              {t('Odds add up to {percent}; the rest is no win.', { percent: percent(oddsTotal / 1_000_000, 4) })}
             </p>
           </div>
           <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
-            <table className="w-full text-sm" aria-label="Tiers">
+            <table className="w-full text-sm" aria-label={t('Tiers')}>
               <thead className="bg-zinc-50 text-left text-xs font-medium text-zinc-600">
                 <tr>
                   <th scope="col" className="px-4 py-2.5 font-medium">
-                    Tier
+                    {t('Tier')}
                   </th>
                   <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                    Configured odds
+                    {t('Configured odds')}
                   </th>
                   <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                    Actual share
+                    {t('Actual share')}
                   </th>
                   <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                    Wins
+                    {t('Wins')}
                   </th>
                   <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                    Tier stock
+                    {t('Tier stock')}
                   </th>
                   <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                    Remaining
+                    {t('Remaining')}
                   </th>
                   <th scope="col" className="px-4 py-2.5 font-medium">
-                    Pacing
+                    {t('Pacing')}
                   </th>
                   {actions ? (
                     <th scope="col" className="px-4 py-2.5">
-                      <span className="sr-only">Adjust</span>
+                      <span className="sr-only">{t('Adjust')}</span>
                     </th>
                   ) : null}
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100">
-                {tiers.map((t) => (
-                  <tr key={t.id} data-testid="tier-row" data-tier-id={t.id}>
+                {tiers.map((tier) => (
+                  <tr key={tier.id} data-testid="tier-row" data-tier-id={tier.id}>
                     <th scope="row" className="px-4 py-2.5 text-left font-medium text-zinc-900">
-                      {t.name}
+                      {tier.name}
                     </th>
                     <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-odds">
-                      {formatPercent(t.probability, 4)}
+                      {percent(tier.probability, 4)}
                     </td>
-                    <td className="px-4 py-2.5 text-right tabular-nums">{formatPercent(t.actualShare, 2)}</td>
+                    <td className="px-4 py-2.5 text-right tabular-nums">{percent(tier.actualShare, 2)}</td>
                     <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-wins">
-                      {formatCount(t.wins)}
+                      {count(tier.wins)}
                     </td>
                     <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-stock">
-                      {formatCount(t.stock)}
+                      {count(tier.stock)}
                     </td>
                     <td className="px-4 py-2.5 text-right tabular-nums" data-testid="tier-remaining">
-                      {formatCount(t.remaining)}
+                      {count(tier.remaining)}
                     </td>
-                    <td className="px-4 py-2.5 text-zinc-700">{t.pacing === 'even' ? 'Even' : 'None'}</td>
+                    <td className="px-4 py-2.5 text-zinc-700">{tier.pacing === 'even' ? t('Even') : t('None')}</td>
                     {actions ? (
                       <td className="px-4 py-2 text-right">
                         {status !== 'ENDED' ? (
                           <TierAdjustButton
-                            tier={t}
-                            othersProbability={(oddsTotal - Math.round(t.probability * 1_000_000)) / 1_000_000}
+                            tier={tier}
+                            othersProbability={(oddsTotal - Math.round(tier.probability * 1_000_000)) / 1_000_000}
                             adjustTier={actions.adjustTier}
                             onDone={() => void refresh()}
                           />
@@ -369,21 +377,24 @@ export function LiveDashboard({
         <section aria-labelledby="burn-heading" className="space-y-3">
           <div className="flex items-baseline justify-between">
             <h2 id="burn-heading" className="text-base font-semibold text-zinc-950">
-              Stock burn-down
+              {t('Stock burn-down')}
             </h2>
             <p className="text-xs text-zinc-600">
-              Remaining tier stock against the pacing line stock × (1 − elapsed ÷ period).
+              {t('Remaining tier stock against the pacing line stock × (1 − elapsed ÷ period).')}
             </p>
           </div>
           <div className="grid grid-cols-3 gap-4">
-            {tiers.map((t) => (
+            {tiers.map((tier) => (
               <ChartCard
-                key={t.id}
-                title={t.name}
-                description={`${formatCount(t.remaining)} of ${formatCount(t.stock)} left`}
+                key={tier.id}
+                title={tier.name}
+                description={t('{remaining} of {stock} left', {
+                  remaining: count(tier.remaining),
+                  stock: count(tier.stock),
+                })}
                 testId="chart-burn-down"
               >
-                <BurnDownChart points={data.burnDown.find((b) => b.tierId === t.id)?.points ?? []} />
+                <BurnDownChart points={data.burnDown.find((b) => b.tierId === tier.id)?.points ?? []} />
               </ChartCard>
             ))}
           </div>
@@ -391,8 +402,8 @@ export function LiveDashboard({
 
         <div className="grid grid-cols-2 gap-4">
           <ChartCard
-            title="Risk events per minute"
-            description="Blocked, rate-limited, forced-lose and held draws in the last 60 minutes."
+            title={t('Risk events per minute')}
+            description={t('Blocked, rate-limited, forced-lose and held draws in the last 60 minutes.')}
             testId="chart-risk"
           >
             <RiskChart minutes={perMinute} />
@@ -402,28 +413,28 @@ export function LiveDashboard({
             className="min-w-0 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm shadow-zinc-900/[0.03]"
           >
             <h2 id="pools-heading" className="text-sm font-semibold text-zinc-950">
-              Prize pools
+              {t('Prize pools')}
             </h2>
             <p className="mt-0.5 text-xs text-zinc-600">
-              Units this activity holds per prize (written back from the draw engine every second).
+              {t('Units this activity holds per prize (written back from the draw engine every second).')}
             </p>
-            <table className="mt-3 w-full text-sm" aria-label="Prize pools">
+            <table className="mt-3 w-full text-sm" aria-label={t('Prize pools')}>
               <thead className="text-left text-xs text-zinc-600">
                 <tr>
                   <th scope="col" className="py-1.5 font-medium">
-                    Prize
+                    {t('Prize')}
                   </th>
                   <th scope="col" className="py-1.5 text-right font-medium">
-                    Reserved
+                    {t('Reserved')}
                   </th>
                   <th scope="col" className="py-1.5 text-right font-medium">
-                    Issued
+                    {t('Issued')}
                   </th>
                   <th scope="col" className="py-1.5 text-right font-medium">
-                    Returned
+                    {t('Returned')}
                   </th>
                   <th scope="col" className="py-1.5 text-right font-medium">
-                    Remaining
+                    {t('Remaining')}
                   </th>
                 </tr>
               </thead>
@@ -433,10 +444,10 @@ export function LiveDashboard({
                     <th scope="row" className="py-2 pr-2 text-left font-medium text-zinc-900">
                       {s.name}
                     </th>
-                    <td className="py-2 text-right tabular-nums">{formatCount(s.reserved)}</td>
-                    <td className="py-2 text-right tabular-nums">{formatCount(s.issued)}</td>
-                    <td className="py-2 text-right tabular-nums">{formatCount(s.returned)}</td>
-                    <td className="py-2 text-right font-medium tabular-nums">{formatCount(s.remaining)}</td>
+                    <td className="py-2 text-right tabular-nums">{count(s.reserved)}</td>
+                    <td className="py-2 text-right tabular-nums">{count(s.issued)}</td>
+                    <td className="py-2 text-right tabular-nums">{count(s.returned)}</td>
+                    <td className="py-2 text-right font-medium tabular-nums">{count(s.remaining)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,20 +5,41 @@
 // reason and the request id, and re-reads the dashboard, whose status says whether it happened.
 import { useId, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/http/action-result';
+import { msg } from '@/lib/i18n/console/translator';
 import { statusDiff } from '@/lib/stats/adjustment-diff';
 import type { LiveStatusChange, StatusTransition } from '@/lib/activities/live-change-schemas';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
 import { ActionFailureNote, failureText, runNamedAction, type ActionFailure } from '../action-failure';
+import { useT } from '../i18n';
 import { DiffPreview } from './diff-preview';
 
 export type ChangeStatus = (change: LiveStatusChange, requestId: string) => Promise<ActionResult<unknown>>;
 
-const labels: Record<StatusTransition, { button: string; title: string; confirm: string; done: string }> = {
-  pause: { button: 'Pause', title: 'Pause the activity?', confirm: 'Pause activity', done: 'Activity paused' },
-  resume: { button: 'Resume', title: 'Resume the activity?', confirm: 'Resume activity', done: 'Activity resumed' },
-  end: { button: 'End', title: 'End the activity?', confirm: 'End activity', done: 'Activity ended' },
+type Labels = { button: string; title: string; confirm: string; done: string; failed: string };
+const labels: Record<StatusTransition, Labels> = {
+  pause: {
+    button: msg('Pause'),
+    title: msg('Pause the activity?'),
+    confirm: msg('Pause activity'),
+    done: msg('Activity paused'),
+    failed: msg('Could not pause the activity'),
+  },
+  resume: {
+    button: msg('Resume'),
+    title: msg('Resume the activity?'),
+    confirm: msg('Resume activity'),
+    done: msg('Activity resumed'),
+    failed: msg('Could not resume the activity'),
+  },
+  end: {
+    button: msg('End'),
+    title: msg('End the activity?'),
+    confirm: msg('End activity'),
+    done: msg('Activity ended'),
+    failed: msg('Could not end the activity'),
+  },
 };
 
 export function StatusChangeButton({
@@ -37,6 +58,7 @@ export function StatusChangeButton({
   const [error, setError] = useState<ActionFailure | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const l = labels[transition];
   const danger = transition === 'end';
@@ -54,10 +76,10 @@ export function StatusChangeButton({
       const result = await runNamedAction((requestId) => changeStatus(change, requestId));
       if (result.ok) {
         dialogRef.current?.close();
-        toast.success(l.done);
+        toast.success(t(l.done));
       } else {
         setError(result.failure);
-        toast.error(`Could not ${transition} the activity`, failureText(result.failure));
+        toast.error(t(l.failed), failureText(result.failure, t));
       }
       onDone();
     });
@@ -66,7 +88,7 @@ export function StatusChangeButton({
   return (
     <>
       <button type="button" onClick={open} className={buttonClasses(danger ? 'danger-ghost' : 'secondary')}>
-        {l.button}
+        {t(l.button)}
       </button>
       <dialog
         ref={dialogRef}
@@ -77,15 +99,15 @@ export function StatusChangeButton({
       >
         <div className="space-y-5 p-6">
           <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">
-            {l.title}
+            {t(l.title)}
           </h2>
           {error ? (
             <ActionFailureNote
               failure={error}
-              note="The dashboard was read again: its status shows whether the change happened."
+              note={t('The dashboard was read again: its status shows whether the change happened.')}
             />
           ) : null}
-          <DiffPreview diff={statusDiff(seen, transition)} label="Status change" />
+          <DiffPreview diff={statusDiff(seen, transition)} label={t('Status change')} />
         </div>
         <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
           <button
@@ -94,7 +116,7 @@ export function StatusChangeButton({
             disabled={pending}
             className={buttonClasses('secondary')}
           >
-            Cancel
+            {t('Cancel')}
           </button>
           <button
             type="button"
@@ -104,7 +126,7 @@ export function StatusChangeButton({
             className={buttonClasses(danger ? 'danger' : 'primary')}
           >
             {pending ? <Spinner /> : null}
-            {pending ? 'Applying…' : l.confirm}
+            {pending ? t('Applying…') : t(l.confirm)}
           </button>
         </div>
       </dialog>

@@ -11,6 +11,7 @@ import type { LiveTierAdjustment } from '@/lib/activities/live-change-schemas';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 import { DiffPreview } from './diff-preview';
 
 const inputClasses =
@@ -20,9 +21,9 @@ const inputClasses =
 export type AdjustTier = (tierId: string, adjustment: LiveTierAdjustment) => Promise<ActionResult<unknown>>;
 
 function parsePercent(text: string): number | null {
-  const t = text.trim().replace(/%$/, '');
-  if (!/^\d{1,3}(\.\d{1,4})?$/.test(t)) return null;
-  const p = Number(t);
+  const digits = text.trim().replace(/%$/, '');
+  if (!/^\d{1,3}(\.\d{1,4})?$/.test(digits)) return null;
+  const p = Number(digits);
   return p <= 100 ? Math.round(p * 10_000) / 1_000_000 : null;
 }
 
@@ -45,6 +46,7 @@ export function TierAdjustButton({
   const [snapshot, setSnapshot] = useState(tier);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
 
   const probability = parsePercent(odds);
@@ -66,8 +68,9 @@ export function TierAdjustButton({
 
   function review(e: FormEvent) {
     e.preventDefault();
-    if (probability === null) return setError('Enter the odds as a percentage between 0 and 100, at most 4 decimals.');
-    if (stockValue === null) return setError('Enter the tier stock as a whole number.');
+    if (probability === null)
+      return setError(t('Enter the odds as a percentage between 0 and 100, at most 4 decimals.'));
+    if (stockValue === null) return setError(t('Enter the tier stock as a whole number.'));
     setError(null);
     setStep('review');
   }
@@ -87,23 +90,30 @@ export function TierAdjustButton({
         dialogRef.current?.close();
         const n = pendingChange.approvalsRequired;
         toast.success(
-          'Sent for approval',
-          `${snapshot.name}: the change waits for ${n} approval${n === 1 ? '' : 's'} by another operator.`,
+          t('Sent for approval'),
+          t.plural(
+            n,
+            '{name}: the change waits for {count} approval by another operator.',
+            '{name}: the change waits for {count} approvals by another operator.',
+            { name: snapshot.name },
+          ),
         );
         onDone();
       } else if (result.ok) {
         dialogRef.current?.close();
+        // English names the fields in lower case mid-sentence ("odds 10% → 15%").
+        const field = (name: string) => (t(name) === name ? name.toLowerCase() : t(name));
         toast.success(
-          'Tier updated',
+          t('Tier updated'),
           `${snapshot.name}: ${diff.rows
             .filter((r) => r.changed && r.field !== 'No win (all tiers)')
-            .map((r) => `${r.field.toLowerCase()} ${r.before} → ${r.after}`)
-            .join(', ')}`,
+            .map((r) => `${field(r.field)} ${r.before} → ${r.after}`)
+            .join(t.locale === 'en' ? ', ' : '，')}`,
         );
         onDone();
       } else {
         setError(result.error.message);
-        toast.error('Could not update the tier', result.error.message);
+        toast.error(t('Could not update the tier'), result.error.message);
       }
     });
   }
@@ -114,9 +124,9 @@ export function TierAdjustButton({
         type="button"
         onClick={open}
         className={buttonClasses('secondary', 'sm')}
-        aria-label={`Adjust ${tier.name}`}
+        aria-label={t('Adjust {name}', { name: tier.name })}
       >
-        Adjust
+        {t('Adjust')}
       </button>
       <dialog
         ref={dialogRef}
@@ -129,12 +139,16 @@ export function TierAdjustButton({
           <div className="space-y-5 p-6">
             <div>
               <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">
-                {step === 'edit' ? `Adjust ${snapshot.name}` : `Review the change to ${snapshot.name}`}
+                {step === 'edit'
+                  ? t('Adjust {name}', { name: snapshot.name })
+                  : t('Review the change to {name}', { name: snapshot.name })}
               </h2>
               <p className="mt-1.5 text-sm leading-6 text-zinc-600">
                 {step === 'edit'
-                  ? 'The activity is running: the change applies to the next draw. You will see the difference before anything is saved.'
-                  : 'Check the difference. Confirming applies it at once and records it in the audit log.'}
+                  ? t(
+                      'The activity is running: the change applies to the next draw. You will see the difference before anything is saved.',
+                    )
+                  : t('Check the difference. Confirming applies it at once and records it in the audit log.')}
               </p>
             </div>
             {error ? (
@@ -146,7 +160,7 @@ export function TierAdjustButton({
               <div className="grid grid-cols-2 gap-4">
                 <div>
                   <label htmlFor={`${id}-odds`} className="block text-sm font-medium text-zinc-800">
-                    Odds (%)
+                    {t('Odds (%)')}
                   </label>
                   <input
                     id={`${id}-odds`}
@@ -159,12 +173,14 @@ export function TierAdjustButton({
                     className={`mt-1.5 ${inputClasses}`}
                   />
                   <p id={`${id}-odds-hint`} className="mt-1.5 text-xs text-zinc-500">
-                    Now {(snapshot.probability * 100).toLocaleString('en-US', { maximumFractionDigits: 4 })}% of draws.
+                    {t('Now {percent}% of draws.', {
+                      percent: t.number(snapshot.probability * 100, { maximumFractionDigits: 4 }),
+                    })}
                   </p>
                 </div>
                 <div>
                   <label htmlFor={`${id}-stock`} className="block text-sm font-medium text-zinc-800">
-                    Tier stock
+                    {t('Tier stock')}
                   </label>
                   <input
                     id={`${id}-stock`}
@@ -177,22 +193,22 @@ export function TierAdjustButton({
                     className={`mt-1.5 ${inputClasses}`}
                   />
                   <p id={`${id}-stock-hint`} className="mt-1.5 text-xs text-zinc-500">
-                    {snapshot.wins.toLocaleString('en-US')} already won.
+                    {t('{count} already won.', { count: snapshot.wins })}
                   </p>
                 </div>
               </div>
             ) : diff ? (
-              <DiffPreview diff={diff} label={`Change to ${snapshot.name}`} />
+              <DiffPreview diff={diff} label={t('Change to {name}', { name: snapshot.name })} />
             ) : null}
           </div>
           <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
             {step === 'edit' ? (
               <>
                 <button type="button" onClick={() => dialogRef.current?.close()} className={buttonClasses('secondary')}>
-                  Cancel
+                  {t('Cancel')}
                 </button>
                 <button type="submit" className={buttonClasses('primary')}>
-                  Review change
+                  {t('Review change')}
                 </button>
               </>
             ) : (
@@ -203,7 +219,7 @@ export function TierAdjustButton({
                   disabled={pending}
                   className={buttonClasses('secondary')}
                 >
-                  Back
+                  {t('Back')}
                 </button>
                 <button
                   type="button"
@@ -213,7 +229,7 @@ export function TierAdjustButton({
                   className={buttonClasses('primary')}
                 >
                   {pending ? <Spinner /> : null}
-                  {pending ? 'Applying…' : 'Confirm change'}
+                  {pending ? t('Applying…') : t('Confirm change')}
                 </button>
               </>
             )}

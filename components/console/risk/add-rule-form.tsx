@@ -8,7 +8,9 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
-import { actionLabels, ruleKindLabels } from './risk-labels';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
+import { actionLabel, ruleKindLabel } from './risk-labels';
 import { errorClasses, hintClasses, inputClasses, labelClasses } from './field-classes';
 
 const KINDS = [
@@ -28,12 +30,12 @@ type Errors = Partial<Record<Field | 'form', string>>;
 const isRateLimit = (k: Kind) => k.startsWith('rate_limit');
 const defaultAction = (k: Kind): Action => (isRateLimit(k) ? 'rate_limited' : 'block');
 const kindHints: Record<Kind, string> = {
-  rate_limit_user: 'Counts draws by the same user in a sliding window.',
-  rate_limit_device: 'Counts draws from the same device in a sliding window.',
-  rate_limit_ip: 'Counts draws from the same IP address in a sliding window.',
-  accounts_per_device: 'Refuses new accounts once a device has been used by this many.',
-  min_account_age: 'Refuses accounts the host app created too recently.',
-  blacklist: 'Acts on the users, devices and IPs listed under Blacklists below.',
+  rate_limit_user: msg('Counts draws by the same user in a sliding window.'),
+  rate_limit_device: msg('Counts draws from the same device in a sliding window.'),
+  rate_limit_ip: msg('Counts draws from the same IP address in a sliding window.'),
+  accounts_per_device: msg('Refuses new accounts once a device has been used by this many.'),
+  min_account_age: msg('Refuses accounts the host app created too recently.'),
+  blacklist: msg('Acts on the users, devices and IPs listed under Blacklists below.'),
 };
 const UNIT_SECONDS = { days: 86_400, hours: 3_600 } as const;
 
@@ -57,6 +59,7 @@ export function AddRuleForm({
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const f = (name: string) => `${id}-${name}`;
 
@@ -70,20 +73,21 @@ export function AddRuleForm({
     if (isRateLimit(kind)) {
       const l = wholeNumber(limit);
       const w = wholeNumber(windowSeconds);
-      if (l === null || l < 1 || l > 100_000) found.limit = 'Enter a whole number of draws from 1 to 100,000.';
-      if (w === null || w < 1 || w > 86_400) found.windowSeconds = 'Enter a window of 1 to 86,400 seconds (one day).';
+      if (l === null || l < 1 || l > 100_000) found.limit = t('Enter a whole number of draws from 1 to 100,000.');
+      if (w === null || w < 1 || w > 86_400)
+        found.windowSeconds = t('Enter a window of 1 to 86,400 seconds (one day).');
       return { errors: found, input: { ...base, limit: l, windowSeconds: w } };
     }
     if (kind === 'accounts_per_device') {
       const m = wholeNumber(max);
-      if (m === null || m < 1 || m > 1_000) found.max = 'Enter a whole number of accounts from 1 to 1,000.';
+      if (m === null || m < 1 || m > 1_000) found.max = t('Enter a whole number of accounts from 1 to 1,000.');
       return { errors: found, input: { ...base, max: m } };
     }
     if (kind === 'min_account_age') {
       const n = wholeNumber(minAge);
       const seconds = n === null ? null : n * UNIT_SECONDS[minAgeUnit];
       if (seconds === null || seconds < 1 || seconds > 3 * 365 * 86_400)
-        found.minAge = 'Enter a whole number, at least 1 and at most 3 years.';
+        found.minAge = t('Enter a whole number, at least 1 and at most 3 years.');
       return { errors: found, input: { ...base, minAgeSeconds: seconds } };
     }
     return { errors: found, input: base };
@@ -101,13 +105,20 @@ export function AddRuleForm({
     startTransition(async () => {
       const result = await createAction(input);
       if (result.ok) {
-        const scope = activities.find((a) => a.id === activityId)?.name ?? 'all activities';
-        toast.success('Rule added', `${ruleKindLabels[kind]} → ${actionLabels[action]}, for ${scope}.`);
+        const scope = activities.find((a) => a.id === activityId)?.name ?? t('all activities');
+        toast.success(
+          t('Rule added'),
+          t('{kind} → {action}, for {scope}.', {
+            kind: ruleKindLabel(t, kind),
+            action: actionLabel(t, action),
+            scope,
+          }),
+        );
         setErrors({});
         return;
       }
       setErrors(serverErrors(result.error.message));
-      toast.error('Could not add the rule', result.error.message);
+      toast.error(t('Could not add the rule'), result.error.message);
     });
   }
 
@@ -132,10 +143,10 @@ export function AddRuleForm({
     >
       <div className="border-b border-zinc-200 px-5 py-4">
         <h3 id={f('title')} className="text-sm font-semibold text-zinc-950">
-          Add a rule
+          {t('Add a rule')}
         </h3>
         <p className="mt-0.5 text-sm text-zinc-600">
-          Rules act on every draw as it happens; changes apply at once. The kind decides what is counted.
+          {t('Rules act on every draw as it happens; changes apply at once. The kind decides what is counted.')}
         </p>
       </div>
       {errors.form ? (
@@ -146,7 +157,7 @@ export function AddRuleForm({
       <div className="grid items-start gap-x-5 gap-y-4 p-5 md:grid-cols-2 xl:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))]">
         <div>
           <label htmlFor={f('kind')} className={labelClasses}>
-            Kind
+            {t('Kind')}
           </label>
           <select
             id={f('kind')}
@@ -163,20 +174,20 @@ export function AddRuleForm({
           >
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {ruleKindLabels[k]}
+                {ruleKindLabel(t, k)}
               </option>
             ))}
           </select>
           <p id={f('kind-hint')} className={hintClasses}>
-            {kindHints[kind]}
+            {t(kindHints[kind])}
           </p>
         </div>
 
         {kind === 'blacklist' ? (
           <div>
-            <p className={labelClasses}>Settings</p>
+            <p className={labelClasses}>{t('Settings')}</p>
             <p className="mt-1.5 rounded-md border border-dashed border-zinc-300 bg-zinc-50 px-3 py-2 text-sm text-zinc-600">
-              None: the blacklists below say who is refused.
+              {t('None: the blacklists below say who is refused.')}
             </p>
           </div>
         ) : null}
@@ -185,7 +196,7 @@ export function AddRuleForm({
           <>
             <div>
               <label htmlFor={f('limit')} className={labelClasses}>
-                Draws allowed
+                {t('Draws allowed')}
               </label>
               <input
                 id={f('limit')}
@@ -201,11 +212,11 @@ export function AddRuleForm({
                 aria-describedby={f('limit-hint')}
                 className={`mt-1.5 tabular-nums ${inputClasses}`}
               />
-              {fieldError('limit', 'Per window, 1 to 100,000.')}
+              {fieldError('limit', t('Per window, 1 to 100,000.'))}
             </div>
             <div>
               <label htmlFor={f('windowSeconds')} className={labelClasses}>
-                Window (seconds)
+                {t('Window (seconds)')}
               </label>
               <input
                 id={f('windowSeconds')}
@@ -221,7 +232,7 @@ export function AddRuleForm({
                 aria-describedby={f('windowSeconds-hint')}
                 className={`mt-1.5 tabular-nums ${inputClasses}`}
               />
-              {fieldError('windowSeconds', 'Up to 86,400 (a day).')}
+              {fieldError('windowSeconds', t('Up to 86,400 (a day).'))}
             </div>
           </>
         ) : null}
@@ -229,7 +240,7 @@ export function AddRuleForm({
         {kind === 'accounts_per_device' ? (
           <div>
             <label htmlFor={f('max')} className={labelClasses}>
-              Most accounts on one device
+              {t('Most accounts on one device')}
             </label>
             <input
               id={f('max')}
@@ -245,14 +256,14 @@ export function AddRuleForm({
               aria-describedby={f('max-hint')}
               className={`mt-1.5 tabular-nums ${inputClasses}`}
             />
-            {fieldError('max', 'The next account on that device is refused.')}
+            {fieldError('max', t('The next account on that device is refused.'))}
           </div>
         ) : null}
 
         {kind === 'min_account_age' ? (
           <div>
             <label htmlFor={f('minAge')} className={labelClasses}>
-              Minimum account age
+              {t('Minimum account age')}
             </label>
             <div className="mt-1.5 flex gap-2">
               <input
@@ -270,7 +281,7 @@ export function AddRuleForm({
                 className={`tabular-nums ${inputClasses}`}
               />
               <select
-                aria-label="Unit of the minimum age"
+                aria-label={t('Unit of the minimum age')}
                 value={minAgeUnit}
                 onChange={(e) => {
                   setMinAgeUnit(e.target.value as keyof typeof UNIT_SECONDS);
@@ -279,17 +290,17 @@ export function AddRuleForm({
                 disabled={pending}
                 className={`w-28 shrink-0 ${inputClasses}`}
               >
-                <option value="days">days</option>
-                <option value="hours">hours</option>
+                <option value="days">{t('days')}</option>
+                <option value="hours">{t('hours')}</option>
               </select>
             </div>
-            {fieldError('minAge', 'From the account creation time in the user token.')}
+            {fieldError('minAge', t('From the account creation time in the user token.'))}
           </div>
         ) : null}
 
         <div>
           <label htmlFor={f('action')} className={labelClasses}>
-            Action on a hit
+            {t('Action on a hit')}
           </label>
           <select
             id={f('action')}
@@ -305,23 +316,23 @@ export function AddRuleForm({
           >
             {ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {actionLabels[a]}
+                {actionLabel(t, a)}
               </option>
             ))}
           </select>
           {fieldError(
             'action',
             action === 'hold'
-              ? 'The draw runs; a win waits under Winners for a decision.'
+              ? t('The draw runs; a win waits under Winners for a decision.')
               : action === 'force_lose'
-                ? 'The draw runs and uses a chance, but never wins.'
-                : 'The draw is refused; no chance is used.',
+                ? t('The draw runs and uses a chance, but never wins.')
+                : t('The draw is refused; no chance is used.'),
           )}
         </div>
 
         <div>
           <label htmlFor={f('activityId')} className={labelClasses}>
-            Applies to
+            {t('Applies to')}
           </label>
           <select
             id={f('activityId')}
@@ -335,7 +346,7 @@ export function AddRuleForm({
             aria-describedby={f('activityId-hint')}
             className={`mt-1.5 ${inputClasses}`}
           >
-            <option value="">All activities</option>
+            <option value="">{t('All activities')}</option>
             {activities.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -343,13 +354,13 @@ export function AddRuleForm({
               </option>
             ))}
           </select>
-          {fieldError('activityId', 'A rule for all activities also covers ones created later.')}
+          {fieldError('activityId', t('A rule for all activities also covers ones created later.'))}
         </div>
       </div>
       <div className="flex justify-end rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-5 py-3">
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
           {pending ? <Spinner /> : null}
-          {pending ? 'Adding…' : 'Add rule'}
+          {pending ? t('Adding…') : t('Add rule')}
         </button>
       </div>
     </form>

@@ -10,18 +10,39 @@ import { Spinner } from '@/components/ui/spinner';
 import { Td, Th, Tr } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { Timestamp } from '@/components/console/timestamp';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
 import { listKindLabels } from './risk-labels';
 import { errorClasses, hintClasses, inputClasses, labelClasses, textareaClasses } from './field-classes';
 
 type Kind = RiskListEntryDto['kind'];
 const KINDS: Kind[] = ['user', 'device', 'ip'];
-const singular: Record<Kind, string> = { user: 'user ID', device: 'device ID', ip: 'IP address' };
+/** Each kind's own sentences (the words differ by kind in both languages). */
+const words: Record<Kind, { none: string; table: string; form: string; enterOne: string }> = {
+  user: {
+    none: msg('No user IDs are blacklisted.'),
+    table: msg('Blacklisted users'),
+    form: msg('Add user IDs'),
+    enterOne: msg('Enter at least one user ID, one per line.'),
+  },
+  device: {
+    none: msg('No device IDs are blacklisted.'),
+    table: msg('Blacklisted devices'),
+    form: msg('Add device IDs'),
+    enterOne: msg('Enter at least one device ID, one per line.'),
+  },
+  ip: {
+    none: msg('No IP addresses are blacklisted.'),
+    table: msg('Blacklisted IPs'),
+    form: msg('Add IP addresses'),
+    enterOne: msg('Enter at least one IP address, one per line.'),
+  },
+};
 const placeholders: Record<Kind, string> = {
   user: 'user-1842\nuser-9931',
   device: 'android-5f1c0e\nios-77ab21',
   ip: '203.0.113.9\n198.51.100.14',
 };
-const count = new Intl.NumberFormat('en-US');
 
 export function BlacklistPanel({
   entries,
@@ -37,6 +58,9 @@ export function BlacklistPanel({
   removeAction: (entryId: string) => Promise<ActionResult<null>>;
 }) {
   const [kind, setKind] = useState<Kind>('user');
+  const t = useT();
+  // English sentences are spaced apart; Chinese ones follow their full stop directly.
+  const gap = t.locale === 'en' ? ' ' : '';
   const id = useId();
   const shown = entries.filter((e) => e.kind === kind);
 
@@ -51,7 +75,7 @@ export function BlacklistPanel({
 
   return (
     <div className="rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
-      <div role="tablist" aria-label="Blacklist kind" className="flex gap-1 border-b border-zinc-200 px-3 pt-2">
+      <div role="tablist" aria-label={t('Blacklist kind')} className="flex gap-1 border-b border-zinc-200 px-3 pt-2">
         {KINDS.map((k) => (
           <button
             key={k}
@@ -67,11 +91,11 @@ export function BlacklistPanel({
               k === kind ? 'border-zinc-900 text-zinc-950' : 'border-transparent text-zinc-600 hover:text-zinc-900'
             }`}
           >
-            {listKindLabels[k]}
+            {t(listKindLabels[k])}
             <span
               className={`rounded-full px-1.5 py-0.5 text-xs tabular-nums ${k === kind ? 'bg-zinc-900 text-white' : 'bg-zinc-100 text-zinc-700'}`}
             >
-              {count.format(totals[k])}
+              {t.number(totals[k])}
             </span>
           </button>
         ))}
@@ -85,22 +109,20 @@ export function BlacklistPanel({
         <div className="min-w-0">
           {shown.length === 0 ? (
             <p className="px-5 py-10 text-center text-sm text-zinc-600">
-              No {singular[kind]}s are blacklisted.{canEdit ? ' Add some with the form or import a CSV.' : ''}
+              {t(words[kind].none)}
+              {canEdit ? `${gap}${t('Add some with the form or import a CSV.')}` : ''}
             </p>
           ) : (
             <div className="max-h-[26rem] overflow-y-auto">
-              <table
-                aria-label={`Blacklisted ${listKindLabels[kind].toLowerCase()}`}
-                className="w-full border-collapse text-left text-sm"
-              >
+              <table aria-label={t(words[kind].table)} className="w-full border-collapse text-left text-sm">
                 <thead>
                   <tr>
-                    <Th>Value</Th>
-                    <Th>Reason</Th>
-                    <Th>Added</Th>
+                    <Th>{t('Value')}</Th>
+                    <Th>{t('Reason')}</Th>
+                    <Th>{t('Added')}</Th>
                     {canEdit ? (
                       <Th>
-                        <span className="sr-only">Actions</span>
+                        <span className="sr-only">{t('Actions')}</span>
                       </Th>
                     ) : null}
                   </tr>
@@ -128,7 +150,7 @@ export function BlacklistPanel({
           )}
           {totals[kind] > shown.length ? (
             <p className="border-t border-zinc-200 bg-zinc-50/60 px-4 py-2.5 text-sm text-zinc-600">
-              Showing the newest {count.format(shown.length)} of {count.format(totals[kind])}.
+              {t('Showing the newest {count} of {total}.', { count: shown.length, total: totals[kind] })}
             </p>
           ) : null}
         </div>
@@ -147,22 +169,23 @@ function RemoveEntryButton({
 }) {
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   return (
     <button
       type="button"
       disabled={pending}
-      aria-label={`Remove ${value}`}
+      aria-label={t('Remove {value}', { value })}
       onClick={() =>
         startTransition(async () => {
           const result = await removeAction();
-          if (result.ok) toast.success('Removed from the blacklist', value);
-          else toast.error('Could not remove the entry', result.error.message);
+          if (result.ok) toast.success(t('Removed from the blacklist'), value);
+          else toast.error(t('Could not remove the entry'), result.error.message);
         })
       }
       className={buttonClasses('danger-ghost', 'sm')}
     >
       {pending ? <Spinner /> : null}
-      Remove
+      {t('Remove')}
     </button>
   );
 }
@@ -179,6 +202,7 @@ function AddEntriesForm({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const values = lines
     .split(/\r?\n/)
@@ -188,13 +212,13 @@ function AddEntriesForm({
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (values.length === 0) {
-      setError(`Enter at least one ${singular[kind]}, one per line.`);
+      setError(t(words[kind].enterOne));
       document.getElementById(`${id}-lines`)?.focus();
       return;
     }
     const tooLong = values.findIndex((v) => v.length > 128);
     if (tooLong >= 0) {
-      setError(`Value ${tooLong + 1} is longer than 128 characters.`);
+      setError(t('Value {index} is longer than 128 characters.', { index: tooLong + 1 }));
       return;
     }
     startTransition(async () => {
@@ -202,8 +226,8 @@ function AddEntriesForm({
       if (result.ok) {
         const { added, values: n } = result.data;
         toast.success(
-          `${count.format(added)} added`,
-          added === n ? undefined : `${count.format(n - added)} of ${count.format(n)} were already listed.`,
+          t('{count} added', { count: added }),
+          added === n ? undefined : t('{listed} of {count} were already listed.', { listed: n - added, count: n }),
         );
         setLines('');
         setReason('');
@@ -211,7 +235,7 @@ function AddEntriesForm({
         return;
       }
       setError(result.error.message.replace(/^(lines|values[.\d]*): /, ''));
-      toast.error('Could not add to the blacklist', result.error.message);
+      toast.error(t('Could not add to the blacklist'), result.error.message);
     });
   }
 
@@ -219,12 +243,12 @@ function AddEntriesForm({
     <form
       onSubmit={onSubmit}
       noValidate
-      aria-label={`Add ${singular[kind]}s`}
+      aria-label={t(words[kind].form)}
       className="space-y-4 border-t border-zinc-200 bg-zinc-50/50 p-5 lg:border-t-0 lg:border-l"
     >
       <div>
         <label htmlFor={`${id}-lines`} className={labelClasses}>
-          Add {singular[kind]}s
+          {t(words[kind].form)}
         </label>
         <textarea
           id={`${id}-lines`}
@@ -247,13 +271,13 @@ function AddEntriesForm({
           </p>
         ) : (
           <p id={`${id}-lines-hint`} className={hintClasses}>
-            One per line{values.length ? ` · ${count.format(values.length)} entered` : ''}.
+            {values.length ? t('One per line · {count} entered.', { count: values.length }) : t('One per line.')}
           </p>
         )}
       </div>
       <div>
         <label htmlFor={`${id}-reason`} className={labelClasses}>
-          Reason <span className="font-normal text-zinc-500">(optional)</span>
+          {t('Reason')} <span className="font-normal text-zinc-500">{t('(optional)')}</span>
         </label>
         <input
           id={`${id}-reason`}
@@ -261,7 +285,7 @@ function AddEntriesForm({
           maxLength={200}
           onChange={(e) => setReason(e.target.value)}
           disabled={pending}
-          placeholder="e.g. chargeback fraud"
+          placeholder={t('e.g. chargeback fraud')}
           className={`mt-1.5 ${inputClasses}`}
         />
       </div>
@@ -272,7 +296,7 @@ function AddEntriesForm({
         className={buttonClasses('secondary', 'md', 'w-full')}
       >
         {pending ? <Spinner /> : null}
-        {pending ? 'Adding…' : 'Add to blacklist'}
+        {pending ? t('Adding…') : t('Add to blacklist')}
       </button>
     </form>
   );

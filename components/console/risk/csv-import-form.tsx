@@ -8,10 +8,12 @@ import type { CsvImportOutcome } from '@/lib/risk/risk-console-view';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 import { errorClasses, hintClasses, labelClasses, textareaClasses } from './field-classes';
 
 const MAX_CSV_BYTES = 900_000;
-const count = new Intl.NumberFormat('en-US');
+/** Sample lines, the same in every language (the format's own words). */
+const SAMPLE = 'kind,value\nuser,user-1842\ndevice,android-5f1c0e\nip,203.0.113.9';
 
 type Result =
   | { kind: 'refused'; errors: { line: number; message: string }[]; errorCount: number }
@@ -29,6 +31,7 @@ export function CsvImportForm({
   const [result, setResult] = useState<Result>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
@@ -37,7 +40,7 @@ export function CsvImportForm({
     setProblem(null);
     if (!file) return;
     if (file.size > MAX_CSV_BYTES) {
-      setProblem(`${file.name} is larger than 900 KB; split it into smaller files.`);
+      setProblem(t('{file} is larger than 900 KB; split it into smaller files.', { file: file.name }));
       return;
     }
     setFileName(file.name);
@@ -48,7 +51,7 @@ export function CsvImportForm({
     e.preventDefault();
     setResult(null);
     if (!text.trim()) {
-      setProblem('Choose a CSV file or paste its lines.');
+      setProblem(t('Choose a CSV file or paste its lines.'));
       document.getElementById(`${id}-text`)?.focus();
       return;
     }
@@ -56,20 +59,23 @@ export function CsvImportForm({
       const outcome = await importAction(text);
       if (!outcome.ok) {
         setProblem(outcome.error.message);
-        toast.error('Import failed', outcome.error.message);
+        toast.error(t('Import failed'), outcome.error.message);
         return;
       }
       const data = outcome.data;
       if (!data.imported) {
         setResult({ kind: 'refused', errors: data.errors, errorCount: data.errorCount });
         toast.error(
-          'Nothing imported',
-          `${count.format(data.errorCount)} ${data.errorCount === 1 ? 'line is' : 'lines are'} wrong.`,
+          t('Nothing imported'),
+          t.plural(data.errorCount, '{count} line is wrong.', '{count} lines are wrong.'),
         );
         return;
       }
       setResult({ kind: 'imported', added: data.added, lines: data.lines });
-      toast.success('Blacklist imported', `${count.format(data.added)} added of ${count.format(data.lines)} lines.`);
+      toast.success(
+        t('Blacklist imported'),
+        t('{added} added of {lines} lines.', { added: data.added, lines: data.lines }),
+      );
     });
   }
 
@@ -82,18 +88,19 @@ export function CsvImportForm({
     >
       <div className="border-b border-zinc-200 px-5 py-4">
         <h3 id={`${id}-title`} className="text-sm font-semibold text-zinc-950">
-          Import a CSV
+          {t('Import a CSV')}
         </h3>
         <p className="mt-0.5 text-sm text-zinc-600">
-          One entry a line as{' '}
-          <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">kind,value</code>, kind
-          being user, device or ip; a header line is optional. If any line is wrong, nothing is imported.
+          {t(
+            'One entry a line as {format}, kind being user, device or ip; a header line is optional. If any line is wrong, nothing is imported.',
+            { format: 'kind,value' },
+          )}
         </p>
       </div>
       <div className="space-y-4 p-5">
         <div>
           <label htmlFor={`${id}-file`} className={labelClasses}>
-            CSV file
+            {t('CSV file')}
           </label>
           <input
             id={`${id}-file`}
@@ -106,7 +113,7 @@ export function CsvImportForm({
         </div>
         <div>
           <label htmlFor={`${id}-text`} className={labelClasses}>
-            {fileName ? <>Contents of {fileName}</> : 'Or paste the lines'}
+            {fileName ? t('Contents of {file}', { file: fileName }) : t('Or paste the lines')}
           </label>
           <textarea
             id={`${id}-text`}
@@ -119,7 +126,7 @@ export function CsvImportForm({
             }}
             spellCheck={false}
             disabled={pending}
-            placeholder={'kind,value\nuser,user-1842\ndevice,android-5f1c0e\nip,203.0.113.9'}
+            placeholder={SAMPLE}
             aria-invalid={problem || result?.kind === 'refused' ? true : undefined}
             aria-describedby={`${id}-status`}
             className={`mt-1.5 ${textareaClasses}`}
@@ -133,19 +140,25 @@ export function CsvImportForm({
                 className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-900"
               >
                 <p className="font-medium">
-                  Nothing was imported: {count.format(result.errorCount)}{' '}
-                  {result.errorCount === 1 ? 'line is' : 'lines are'} wrong.
+                  {t.plural(
+                    result.errorCount,
+                    'Nothing was imported: {count} line is wrong.',
+                    'Nothing was imported: {count} lines are wrong.',
+                  )}
                 </p>
                 <ul className="mt-1.5 space-y-0.5">
                   {result.errors.map((e) => (
                     <li key={e.line}>
-                      <span className="font-mono text-[13px] font-medium">Line {e.line}</span>: {e.message}
+                      <span className="font-mono text-[13px] font-medium">
+                        {t('Line {line}', { line: String(e.line) })}
+                      </span>
+                      : {e.message}
                     </li>
                   ))}
                 </ul>
                 {result.errorCount > result.errors.length ? (
                   <p className="mt-1 text-red-800">
-                    …and {count.format(result.errorCount - result.errors.length)} more.
+                    {t('…and {count} more.', { count: result.errorCount - result.errors.length })}
                   </p>
                 ) : null}
               </div>
@@ -155,18 +168,23 @@ export function CsvImportForm({
                 data-testid="csv-imported"
                 className="mt-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
               >
-                {count.format(result.added)} added of {count.format(result.lines)} lines
-                {result.added < result.lines ? ` (${count.format(result.lines - result.added)} already listed)` : ''}.
+                {result.added < result.lines
+                  ? t('{added} added of {lines} lines ({listed} already listed).', {
+                      added: result.added,
+                      lines: result.lines,
+                      listed: result.lines - result.added,
+                    })
+                  : t('{added} added of {lines} lines.', { added: result.added, lines: result.lines })}
               </p>
             ) : null}
-            {!problem && !result ? <p className={hintClasses}>At most 900 KB per import.</p> : null}
+            {!problem && !result ? <p className={hintClasses}>{t('At most 900 KB per import.')}</p> : null}
           </div>
         </div>
       </div>
       <div className="flex justify-end rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-5 py-3">
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('secondary')}>
           {pending ? <Spinner /> : null}
-          {pending ? 'Importing…' : 'Import CSV'}
+          {pending ? t('Importing…') : t('Import CSV')}
         </button>
       </div>
     </form>

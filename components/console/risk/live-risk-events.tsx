@@ -10,7 +10,8 @@ import type { RiskEventDto } from '@/lib/risk/risk-console-view';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { Timestamp } from '@/components/console/timestamp';
-import { actionLabels, ruleKindLabels } from './risk-labels';
+import { useT } from '../i18n';
+import { actionLabel, ruleKindLabel } from './risk-labels';
 import { inputClasses } from './field-classes';
 
 const POLL_MS = 5_000;
@@ -39,6 +40,7 @@ export function LiveRiskEvents({
   const router = useRouter();
   const pathname = usePathname();
   const id = useId();
+  const t = useT();
   const inFlight = useRef(false);
 
   const refresh = useCallback(
@@ -80,7 +82,7 @@ export function LiveRiskEvents({
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="w-72">
           <label htmlFor={`${id}-activity`} className="block text-xs font-medium text-zinc-600">
-            Activity
+            {t('Activity')}
           </label>
           <select
             id={`${id}-activity`}
@@ -88,7 +90,7 @@ export function LiveRiskEvents({
             onChange={(e) => onFilter(e.target.value)}
             className={`mt-1 ${inputClasses}`}
           >
-            <option value="">All activities</option>
+            <option value="">{t('All activities')}</option>
             {activities.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -101,41 +103,48 @@ export function LiveRiskEvents({
             aria-hidden
             className={`size-2 rounded-full ${stale ? 'bg-amber-500' : 'animate-pulse bg-emerald-500'}`}
           />
-          {stale ? 'Could not refresh; retrying every 5 s' : 'Live · refreshes every 5 s'}
+          {stale
+            ? t('Could not refresh; retrying every {seconds} s', { seconds: POLL_MS / 1000 })
+            : t('Live · refreshes every {seconds} s', { seconds: POLL_MS / 1000 })}
           {updatedAt ? (
             <span data-testid="events-updated" className="sr-only">
-              updated {updatedAt}
+              {t('updated {time}', { time: updatedAt })}
             </span>
           ) : null}
         </p>
       </div>
       <Table
-        label="Recent risk events"
+        label={t('Recent risk events')}
         footer={
           <span>
             {events.length === 0
-              ? 'No events'
-              : `The newest ${events.length} ${events.length === 1 ? 'event' : 'events'}`}
+              ? t('No events')
+              : t.plural(events.length, 'The newest {count} event', 'The newest {count} events')}
           </span>
         }
       >
         <thead>
           <tr>
-            <Th>Time</Th>
-            <Th>Activity</Th>
-            <Th>Rule</Th>
-            <Th>Action</Th>
-            <Th>User</Th>
-            <Th>Device / IP</Th>
-            <Th>Draw</Th>
+            <Th>{t('Time')}</Th>
+            <Th>{t('Activity')}</Th>
+            <Th>{t('Rule')}</Th>
+            <Th>{t('Action')}</Th>
+            <Th>{t('User')}</Th>
+            <Th>{t('Device / IP')}</Th>
+            <Th>{t('Draw')}</Th>
           </tr>
         </thead>
         <tbody>
           {events.length === 0 ? (
             <tr>
               <td colSpan={7} className="px-4 py-10 text-center text-sm text-zinc-600">
-                No draws have been blocked, limited, forced to lose or held{activityId ? ' in this activity' : ''} yet.
-                They appear here within seconds.
+                {activityId
+                  ? t(
+                      'No draws have been blocked, limited, forced to lose or held in this activity yet. They appear here within seconds.',
+                    )
+                  : t(
+                      'No draws have been blocked, limited, forced to lose or held yet. They appear here within seconds.',
+                    )}
               </td>
             </tr>
           ) : (
@@ -145,9 +154,9 @@ export function LiveRiskEvents({
                   <Timestamp iso={e.createdAt} />
                 </Td>
                 <Td className="max-w-48 truncate">{e.activityName ?? <Dash />}</Td>
-                <Td className="whitespace-nowrap">{ruleKindLabels[e.kind] ?? e.kind}</Td>
+                <Td className="whitespace-nowrap">{ruleKindLabel(t, e.kind)}</Td>
                 <Td>
-                  <Badge tone={actionTone[e.action] ?? 'neutral'}>{actionLabels[e.action] ?? e.action}</Badge>
+                  <Badge tone={actionTone[e.action] ?? 'neutral'}>{actionLabel(t, e.action)}</Badge>
                 </Td>
                 <Td className="max-w-40 truncate font-mono text-[13px]">{e.userId ?? <Dash />}</Td>
                 <Td className="max-w-48 font-mono text-[13px]">
@@ -167,10 +176,11 @@ export function LiveRiskEvents({
 }
 
 function Dash() {
+  const t = useT();
   return (
     <span className="text-zinc-500">
       <span aria-hidden>—</span>
-      <span className="sr-only">none</span>
+      <span className="sr-only">{t('none')}</span>
     </span>
   );
 }

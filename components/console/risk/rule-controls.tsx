@@ -7,6 +7,7 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 
 export function RuleEnabledSwitch({
   label,
@@ -21,12 +22,13 @@ export function RuleEnabledSwitch({
 }) {
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const toggle = () =>
     startTransition(async () => {
       if (!setEnabledAction) return;
       const result = await setEnabledAction(!enabled);
-      if (result.ok) toast.success(result.data.enabled ? 'Rule enabled' : 'Rule disabled', label);
-      else toast.error('Could not change the rule', result.error.message);
+      if (result.ok) toast.success(result.data.enabled ? t('Rule enabled') : t('Rule disabled'), label);
+      else toast.error(t('Could not change the rule'), result.error.message);
     });
   return (
     <span className="inline-flex items-center gap-2.5">
@@ -34,7 +36,7 @@ export function RuleEnabledSwitch({
         type="button"
         role="switch"
         aria-checked={enabled}
-        aria-label={`Enabled: ${label}`}
+        aria-label={t('Enabled: {label}', { label })}
         disabled={readOnly || pending}
         onClick={toggle}
         className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed ${
@@ -47,7 +49,7 @@ export function RuleEnabledSwitch({
         />
       </button>
       <span className={`text-sm ${enabled ? 'text-emerald-800' : 'text-zinc-500'}`}>
-        {pending ? 'Saving…' : enabled ? 'On' : 'Off'}
+        {pending ? t('Saving…') : enabled ? t('On') : t('Off')}
       </span>
     </span>
   );
@@ -63,14 +65,15 @@ export function DeleteRuleButton({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const confirm = () =>
     startTransition(async () => {
       const result = await deleteAction();
       if (result.ok) {
         dialogRef.current?.close();
-        toast.success('Rule deleted', label);
-      } else toast.error('Could not delete the rule', result.error.message);
+        toast.success(t('Rule deleted'), label);
+      } else toast.error(t('Could not delete the rule'), result.error.message);
     });
   return (
     <>
@@ -78,9 +81,9 @@ export function DeleteRuleButton({
         type="button"
         onClick={() => dialogRef.current?.showModal()}
         className={buttonClasses('danger-ghost', 'sm')}
-        aria-label={`Delete rule ${label}`}
+        aria-label={t('Delete rule {label}', { label })}
       >
-        Delete
+        {t('Delete')}
       </button>
       <dialog
         ref={dialogRef}
@@ -93,11 +96,15 @@ export function DeleteRuleButton({
       >
         <div className="p-6">
           <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-950">
-            Delete this rule?
+            {t('Delete this rule?')}
           </h2>
           <p id={`${id}-body`} className="mt-1.5 text-sm leading-6 text-zinc-600">
-            <span className="font-medium text-zinc-900">{label}</span> stops acting on draws at once. Past risk events
-            are kept. To pause it instead, switch it off.
+            {t(
+              '{label} stops acting on draws at once. Past risk events are kept. To pause it instead, switch it off.',
+              {
+                label,
+              },
+            )}
           </p>
         </div>
         <div className="flex justify-end gap-2 rounded-b-xl border-t border-zinc-200 bg-zinc-50 px-6 py-4">
@@ -107,7 +114,7 @@ export function DeleteRuleButton({
             disabled={pending}
             className={buttonClasses('secondary')}
           >
-            Cancel
+            {t('Cancel')}
           </button>
           <button
             type="button"
@@ -117,7 +124,7 @@ export function DeleteRuleButton({
             className={buttonClasses('danger')}
           >
             {pending ? <Spinner /> : null}
-            {pending ? 'Deleting…' : 'Delete rule'}
+            {pending ? t('Deleting…') : t('Delete rule')}
           </button>
         </div>
       </dialog>

@@ -9,6 +9,8 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { Dialog } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
 
 export type NewPrizeInput = {
   name: string;
@@ -21,15 +23,14 @@ export type NewPrizeInput = {
 type Field = 'name' | 'nameZh' | 'kind' | 'value' | 'stock';
 type Errors = Partial<Record<Field | 'form', string>>;
 
-const count = new Intl.NumberFormat('en-US');
 const inputClasses =
   'mt-1.5 block h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 ' +
   'focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 focus:outline-none aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/20';
 const KINDS = [
-  { value: 'physical', label: 'Physical (shipped to an address)' },
-  { value: 'virtual', label: 'Virtual (delivered with the draw)' },
-  { value: 'coupon', label: 'Coupon' },
-  { value: 'points', label: 'Points' },
+  { value: 'physical', label: msg('Physical (shipped to an address)') },
+  { value: 'virtual', label: msg('Virtual (delivered with the draw)') },
+  { value: 'coupon', label: msg('Coupon') },
+  { value: 'points', label: msg('Points') },
 ];
 
 export function NewPrizeButton({
@@ -42,6 +43,7 @@ export function NewPrizeButton({
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const fieldId = (f: Field) => `${id}-${f}`;
 
@@ -53,10 +55,10 @@ export function NewPrizeButton({
 
   function validate(): Errors {
     const found: Errors = {};
-    if (!form.name.trim()) found.name = 'Give the prize a name.';
+    if (!form.name.trim()) found.name = t('Give the prize a name.');
     if (form.value.trim() && !/^\d{1,8}(\.\d{1,2})?$/.test(form.value.trim()))
-      found.value = 'A unit value like 9.90 (at most two decimals).';
-    if (!/^\d{1,9}$/.test(form.stock.trim())) found.stock = 'A whole number of units, 0 or more.';
+      found.value = t('A unit value like 9.90 (at most two decimals).');
+    if (!/^\d{1,9}$/.test(form.stock.trim())) found.stock = t('A whole number of units, 0 or more.');
     return found;
   }
 
@@ -81,15 +83,18 @@ export function NewPrizeButton({
       if (result.ok) {
         dialogRef.current?.close();
         toast.success(
-          'Prize added',
-          `${result.data.prize.name}: ${count.format(result.data.prize.stock.total)} units in the pool.`,
+          t('Prize added'),
+          t('{name}: {count} units in the pool.', {
+            name: result.data.prize.name,
+            count: result.data.prize.stock.total,
+          }),
         );
         return;
       }
       const { message } = result.error;
       const field = (['name', 'kind', 'value', 'stock'] as const).find((f) => message.startsWith(`${f}:`));
       setErrors(field ? { [field]: message.slice(field.length + 1).trim() } : { form: message });
-      toast.error('Could not add the prize', message);
+      toast.error(t('Could not add the prize'), message);
     });
   }
 
@@ -131,14 +136,16 @@ export function NewPrizeButton({
   return (
     <>
       <button type="button" onClick={open} className={buttonClasses('primary')}>
-        New prize
+        {t('New prize')}
       </button>
       <Dialog
         ref={dialogRef}
         titleId={`${id}-title`}
-        title="New prize"
+        title={t('New prize')}
         descriptionId={`${id}-description`}
-        description="A catalogue entry and its total stock pool. Activities reserve units from the pool when they are published."
+        description={t(
+          'A catalogue entry and its total stock pool. Activities reserve units from the pool when they are published.',
+        )}
         pending={pending}
         onSubmit={onSubmit}
         footer={
@@ -149,11 +156,11 @@ export function NewPrizeButton({
               disabled={pending}
               className={buttonClasses('secondary')}
             >
-              Cancel
+              {t('Cancel')}
             </button>
             <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
               {pending ? <Spinner /> : null}
-              {pending ? 'Adding…' : 'Add prize'}
+              {pending ? t('Adding…') : t('Add prize')}
             </button>
           </>
         }
@@ -163,17 +170,17 @@ export function NewPrizeButton({
             {errors.form}
           </p>
         ) : null}
-        {input('name', 'Name', 'As users will see it, e.g. "Tote Bag".', {
+        {input('name', t('Name'), t('As users will see it, e.g. "Tote Bag".'), {
           maxLength: '120',
-          placeholder: 'e.g. Tote Bag',
+          placeholder: t('e.g. Tote Bag'),
         })}
-        {input('nameZh', '中文名称 (Chinese, zh-CN)', 'Optional: the prize as players reading Chinese see it.', {
+        {input('nameZh', t('中文名称 (Chinese, zh-CN)'), t('Optional: the prize as players reading Chinese see it.'), {
           maxLength: '120',
           lang: 'zh-CN',
         })}
         <div>
           <label htmlFor={fieldId('kind')} className="block text-sm font-medium text-zinc-800">
-            Kind
+            {t('Kind')}
           </label>
           <select
             id={fieldId('kind')}
@@ -185,19 +192,19 @@ export function NewPrizeButton({
           >
             {KINDS.map((k) => (
               <option key={k.value} value={k.value}>
-                {k.label}
+                {t(k.label)}
               </option>
             ))}
           </select>
         </div>
         <div className="grid grid-cols-2 gap-4">
-          {input('value', 'Unit value', 'Optional; used for the prize cost.', {
+          {input('value', t('Unit value'), t('Optional; used for the prize cost.'), {
             inputMode: 'decimal',
             placeholder: '0.00',
           })}
-          {input('stock', 'Starting stock', 'Units in the total pool.', {
+          {input('stock', t('Starting stock'), t('Units in the total pool.'), {
             inputMode: 'numeric',
-            placeholder: 'e.g. 500',
+            placeholder: t('e.g. 500'),
           })}
         </div>
       </Dialog>

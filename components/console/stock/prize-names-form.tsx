@@ -8,10 +8,12 @@ import type { ActionResult } from '@/lib/http/action-result';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { msg } from '@/lib/i18n/console/translator';
+import { useT } from '../i18n';
 
 const LOCALES = [
-  { tag: 'zh-CN', label: 'Chinese (zh-CN)' },
-  { tag: 'en', label: 'English (en)' },
+  { tag: 'zh-CN', label: msg('Chinese (zh-CN)') },
+  { tag: 'en', label: msg('English (en)') },
 ] as const;
 
 export function PrizeNamesForm({
@@ -31,10 +33,11 @@ export function PrizeNamesForm({
   const [pending, start] = useTransition();
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
   const field = 'h-9 w-full rounded-md border border-zinc-300 px-2 text-sm';
   return (
     <form
-      aria-label="Prize names"
+      aria-label={t('Prize names')}
       className="grid grid-cols-[repeat(3,minmax(0,1fr))_auto] items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4"
       onSubmit={(e) => {
         e.preventDefault();
@@ -51,14 +54,14 @@ export function PrizeNamesForm({
           );
           if (result?.ok) {
             setError(null);
-            toast.success('Prize names saved', 'Players see them on their next page load.');
+            toast.success(t('Prize names saved'), t('Players see them on their next page load.'));
             router.refresh();
-          } else setError(result ? result.error.message : 'The server could not be reached; nothing changed.');
+          } else setError(result ? result.error.message : t('The server could not be reached; nothing changed.'));
         });
       }}
     >
       <label className="space-y-1 text-sm">
-        <span className="font-medium text-zinc-700">Name</span>
+        <span className="font-medium text-zinc-700">{t('Name')}</span>
         <input
           className={field}
           value={values.name}
@@ -69,20 +72,20 @@ export function PrizeNamesForm({
       </label>
       {LOCALES.map((l) => (
         <label key={l.tag} className="space-y-1 text-sm">
-          <span className="font-medium text-zinc-700">{l.label}</span>
+          <span className="font-medium text-zinc-700">{t(l.label)}</span>
           <input
             className={field}
             value={values[l.tag]}
             maxLength={120}
             lang={l.tag}
-            placeholder="as the name"
+            placeholder={t('as the name')}
             onChange={(e) => setValues({ ...values, [l.tag]: e.target.value })}
           />
         </label>
       ))}
       <button type="submit" className={buttonClasses('secondary')} disabled={pending} aria-busy={pending}>
         {pending ? <Spinner /> : null}
-        Save names
+        {t('Save names')}
       </button>
       {error ? (
         <p role="alert" className="col-span-full text-sm text-red-700">

@@ -8,11 +8,10 @@ import type { PrizeDto } from '@/lib/prizes/prize-dto';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 
 const QUANTITY_LIMIT = 100_000_000;
 const REASON_MAX = 500;
-const count = new Intl.NumberFormat('en-US');
-const signed = new Intl.NumberFormat('en-US', { signDisplay: 'exceptZero' });
 
 const inputClasses =
   'block h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-500 ' +
@@ -35,6 +34,7 @@ export function RestockPrizeButton({
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const ids = {
     title: `${id}-title`,
@@ -58,13 +58,13 @@ export function RestockPrizeButton({
 
   function validate(): Errors {
     const found: Errors = {};
-    if (parsed === null) found.quantity = 'Enter a whole number of units, e.g. 25 or -10.';
-    else if (parsed === 0) found.quantity = 'Enter a number other than 0.';
+    if (parsed === null) found.quantity = t('Enter a whole number of units, e.g. 25 or -10.');
+    else if (parsed === 0) found.quantity = t('Enter a number other than 0.');
     else if (Math.abs(parsed) > QUANTITY_LIMIT)
-      found.quantity = `Move at most ${count.format(QUANTITY_LIMIT)} units at a time.`;
+      found.quantity = t('Move at most {count} units at a time.', { count: QUANTITY_LIMIT });
     else if (prize.available + parsed < 0)
-      found.quantity = `Only ${count.format(prize.available)} units are free to take away.`;
-    if (!reason.trim()) found.reason = 'Say why the stock changes; it is kept in the ledger.';
+      found.quantity = t('Only {count} units are free to take away.', { count: prize.available });
+    if (!reason.trim()) found.reason = t('Say why the stock changes; it is kept in the ledger.');
     return found;
   }
 
@@ -81,8 +81,12 @@ export function RestockPrizeButton({
       if (result.ok) {
         dialogRef.current?.close();
         toast.success(
-          'Stock updated',
-          `${prize.name}: ${signed.format(parsed)} units, ${count.format(result.data.prize.stock.available)} now available.`,
+          t('Stock updated'),
+          t('{name}: {delta} units, {available} now available.', {
+            name: prize.name,
+            delta: t.number(parsed, { signDisplay: 'exceptZero' }),
+            available: result.data.prize.stock.available,
+          }),
         );
         return;
       }
@@ -91,7 +95,7 @@ export function RestockPrizeButton({
         setErrors({ quantity: message.replace(/^quantity: /, '') });
       else if (/^reason\b/.test(message)) setErrors({ reason: message.replace(/^reason: /, '') });
       else setErrors({ form: message });
-      toast.error('Could not update the stock', message);
+      toast.error(t('Could not update the stock'), message);
     });
   }
 
@@ -101,9 +105,9 @@ export function RestockPrizeButton({
         type="button"
         onClick={open}
         className={buttonClasses('secondary', size)}
-        aria-label={`Restock ${prize.name}`}
+        aria-label={t('Restock {name}', { name: prize.name })}
       >
-        Restock
+        {t('Restock')}
       </button>
       <dialog
         ref={dialogRef}
@@ -122,12 +126,13 @@ export function RestockPrizeButton({
           <div className="space-y-5 p-6">
             <div>
               <h2 id={ids.title} className="text-base font-semibold text-zinc-950">
-                Restock {prize.name}
+                {t('Restock {name}', { name: prize.name })}
               </h2>
               <p id={ids.body} className="mt-1.5 text-sm leading-6 text-zinc-600">
-                <span className="font-medium text-zinc-900 tabular-nums">{count.format(prize.available)}</span> units
-                are free now. A positive number adds units to the free pool; a negative one takes free units away. Units
-                held by activities are not touched.
+                {t(
+                  '{count} units are free now. A positive number adds units to the free pool; a negative one takes free units away. Units held by activities are not touched.',
+                  { count: prize.available },
+                )}
               </p>
             </div>
             {errors.form ? (
@@ -137,7 +142,7 @@ export function RestockPrizeButton({
             ) : null}
             <div>
               <label htmlFor={ids.quantity} className="block text-sm font-medium text-zinc-800">
-                Quantity
+                {t('Quantity')}
               </label>
               <input
                 id={ids.quantity}
@@ -152,7 +157,7 @@ export function RestockPrizeButton({
                   // A corrected field drops its error; the next submit judges it again.
                   setErrors((all) => ({ ...all, quantity: undefined, form: undefined }));
                 }}
-                placeholder="e.g. 25 or -10"
+                placeholder={t('e.g. 25 or -10')}
                 aria-invalid={errors.quantity ? true : undefined}
                 aria-describedby={ids.quantityHint}
                 readOnly={pending}
@@ -165,14 +170,14 @@ export function RestockPrizeButton({
               ) : (
                 <p id={ids.quantityHint} className="mt-1.5 text-xs text-zinc-500" aria-live="polite">
                   {availableAfter === null
-                    ? 'Units to add (or, negative, to take away).'
-                    : `Available after: ${count.format(availableAfter)}`}
+                    ? t('Units to add (or, negative, to take away).')
+                    : t('Available after: {count}', { count: availableAfter })}
                 </p>
               )}
             </div>
             <div>
               <label htmlFor={ids.reason} className="block text-sm font-medium text-zinc-800">
-                Reason
+                {t('Reason')}
               </label>
               <input
                 id={ids.reason}
@@ -185,7 +190,7 @@ export function RestockPrizeButton({
                   setReason(e.target.value);
                   setErrors((all) => ({ ...all, reason: undefined, form: undefined }));
                 }}
-                placeholder="e.g. Supplier delivery #4411"
+                placeholder={t('e.g. Supplier delivery #4411')}
                 aria-invalid={errors.reason ? true : undefined}
                 aria-describedby={ids.reasonHint}
                 readOnly={pending}
@@ -197,7 +202,7 @@ export function RestockPrizeButton({
                 </p>
               ) : (
                 <p id={ids.reasonHint} className="mt-1.5 text-xs text-zinc-500">
-                  Shown in the prize&apos;s stock ledger and the audit log.
+                  {t("Shown in the prize's stock ledger and the audit log.")}
                 </p>
               )}
             </div>
@@ -209,11 +214,11 @@ export function RestockPrizeButton({
               disabled={pending}
               className={buttonClasses('secondary')}
             >
-              Cancel
+              {t('Cancel')}
             </button>
             <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
               {pending ? <Spinner /> : null}
-              {pending ? 'Saving…' : 'Update stock'}
+              {pending ? t('Saving…') : t('Update stock')}
             </button>
           </div>
         </form>

@@ -10,12 +10,12 @@ import { parseCodeFile, repeatedCodes } from '@/lib/coupons/parse-code-file';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
 import { useToast } from '@/components/ui/toast';
+import { useT } from '../i18n';
 
 /** Codes a part: well under a server action's body limit, however long the codes. */
 const PART = 2_000;
 /** A file bigger than this is refused before it is read. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-const count = new Intl.NumberFormat('en-US');
 
 export function UploadCodesButton({
   prize,
@@ -31,6 +31,7 @@ export function UploadCodesButton({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const ids = { title: `${id}-title`, body: `${id}-body`, file: `${id}-file`, error: `${id}-error` };
 
@@ -43,33 +44,39 @@ export function UploadCodesButton({
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const file = fileRef.current?.files?.[0];
-    if (!file) return setError('Choose a CSV or text file with one code a line.');
-    if (file.size > MAX_FILE_BYTES) return setError('The file is larger than 20 MB; split it into several.');
+    if (!file) return setError(t('Choose a CSV or text file with one code a line.'));
+    if (file.size > MAX_FILE_BYTES) return setError(t('The file is larger than 20 MB; split it into several.'));
     startTransition(async () => {
       const codes = parseCodeFile(await file.text(), file.name);
-      if (codes.length === 0) return setError('The file holds no codes.');
+      if (codes.length === 0) return setError(t('The file holds no codes.'));
       const repeated = repeatedCodes(codes);
       if (repeated.length) {
-        return setError(`Codes repeated in the file: ${repeated.slice(0, 20).join(', ')}. Nothing was added.`);
+        return setError(
+          t('Codes repeated in the file: {codes}. Nothing was added.', { codes: repeated.slice(0, 20).join(', ') }),
+        );
       }
       let added = 0;
       for (let i = 0; i < codes.length; i += PART) {
         const result = await addCodesAction(codes.slice(i, i + PART));
         if (!result.ok) {
-          const done = added ? ` ${count.format(added)} codes before them were added.` : ' Nothing was added.';
-          setError(`${result.error.message}${done}`);
-          toast.error('Could not add every code', result.error.message);
+          const done = added ? t('{count} codes before them were added.', { count: added }) : t('Nothing was added.');
+          setError(`${result.error.message} ${done}`);
+          toast.error(t('Could not add every code'), result.error.message);
           return;
         }
         added += result.data.added;
         if (i + PART >= codes.length) {
           dialogRef.current?.close();
           const where = result.data.activityId
-            ? ' They went into the live activity’s pool and can be drawn now (within its tiers’ stock).'
+            ? `${t.locale === 'en' ? ' ' : ''}${t('They went into the live activity’s pool and can be drawn now (within its tiers’ stock).')}`
             : '';
           toast.success(
-            'Codes added',
-            `${prize.name}: ${count.format(added)} codes added, ${count.format(result.data.unused)} unused.${where}`,
+            t('Codes added'),
+            t('{name}: {count} codes added, {unused} unused.', {
+              name: prize.name,
+              count: added,
+              unused: result.data.unused,
+            }) + where,
           );
         }
       }
@@ -79,7 +86,7 @@ export function UploadCodesButton({
   return (
     <>
       <button type="button" onClick={open} className={buttonClasses('secondary', size)}>
-        Upload codes
+        {t('Upload codes')}
       </button>
       <dialog
         ref={dialogRef}
@@ -94,12 +101,12 @@ export function UploadCodesButton({
           <div className="space-y-5 p-6">
             <div>
               <h2 id={ids.title} className="text-base font-semibold text-zinc-950">
-                Upload codes for {prize.name}
+                {t('Upload codes for {name}', { name: prize.name })}
               </h2>
               <p id={ids.body} className="mt-1.5 text-sm leading-6 text-zinc-600">
-                A CSV or text file with one code a line (a CSV&apos;s first column). Each code becomes one unit of
-                stock; a winner gets one code per unit won. Codes already stored are refused. While a live activity
-                holds this prize, the codes go straight into its pool and its draw.
+                {t(
+                  "A CSV or text file with one code a line (a CSV's first column). Each code becomes one unit of stock; a winner gets one code per unit won. Codes already stored are refused. While a live activity holds this prize, the codes go straight into its pool and its draw.",
+                )}
               </p>
             </div>
             {error ? (
@@ -109,7 +116,7 @@ export function UploadCodesButton({
             ) : null}
             <div>
               <label htmlFor={ids.file} className="block text-sm font-medium text-zinc-800">
-                File
+                {t('File')}
               </label>
               <input
                 ref={fileRef}
@@ -130,11 +137,11 @@ export function UploadCodesButton({
               disabled={pending}
               className={buttonClasses('secondary')}
             >
-              Cancel
+              {t('Cancel')}
             </button>
             <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses('primary')}>
               {pending ? <Spinner /> : null}
-              {pending ? 'Uploading…' : 'Add codes'}
+              {pending ? t('Uploading…') : t('Add codes')}
             </button>
           </div>
         </form>

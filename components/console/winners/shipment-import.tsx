@@ -9,6 +9,7 @@ import type { FormResult } from '@/lib/http/form-result';
 import type { ShipmentImport as Result } from '@/lib/fulfilment/import-shipments';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { Spinner } from '@/components/ui/spinner';
+import { useT } from '../i18n';
 
 type Report = { title: string; tone: 'ok' | 'error'; lines: string[] };
 
@@ -21,13 +22,14 @@ export function ShipmentImport({
   const [report, setReport] = useState<Report | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const router = useRouter();
+  const t = useT();
 
   const upload = (file: File) =>
     start(async () => {
       const result = await importShipments(await file.text()).catch(() => null);
       if (!result) {
         setReport({
-          title: 'The upload did not reach the server; nothing was shipped. Try again.',
+          title: t('The upload did not reach the server; nothing was shipped. Try again.'),
           tone: 'error',
           lines: [],
         });
@@ -35,7 +37,7 @@ export function ShipmentImport({
       }
       if (!result.ok) {
         setReport({
-          title: `Nothing was shipped: ${result.error.message}`,
+          title: t('Nothing was shipped: {message}', { message: result.error.message }),
           tone: 'error',
           lines: result.error.issues.map((i) => `${i.path}: ${i.message}`),
         });
@@ -43,9 +45,16 @@ export function ShipmentImport({
       }
       const { shipped, failed } = result.data;
       setReport({
-        title: `${shipped} shipped${failed.length ? `, ${failed.length} could not be shipped` : ''}.`,
+        title: failed.length
+          ? t('{shipped} shipped, {failed} could not be shipped.', {
+              shipped: String(shipped),
+              failed: String(failed.length),
+            })
+          : t('{shipped} shipped.', { shipped: String(shipped) }),
         tone: failed.length ? 'error' : 'ok',
-        lines: failed.map((f) => `line ${f.line} (${f.winId}): ${f.message}`),
+        lines: failed.map((f) =>
+          t('line {line} ({winId}): {message}', { line: String(f.line), winId: f.winId, message: f.message }),
+        ),
       });
       router.refresh();
     });
@@ -71,11 +80,11 @@ export function ShipmentImport({
         className={buttonClasses('secondary')}
         disabled={pending}
         aria-busy={pending}
-        title="A CSV with winId,carrier,trackingNumber on each line"
+        title={t('A CSV with winId,carrier,trackingNumber on each line')}
         onClick={() => fileRef.current?.click()}
       >
         {pending ? <Spinner /> : null}
-        Import shipments
+        {t('Import shipments')}
       </button>
       {report ? (
         <div

@@ -1,4 +1,5 @@
 import type { BadgeTone } from '@/components/ui/badge';
+import { msg } from '@/lib/i18n/console/translator';
 
 export const winStatuses = [
   'AWAITING_CLAIM',
@@ -12,13 +13,13 @@ export const winStatuses = [
 export type WinStatus = (typeof winStatuses)[number];
 
 export const winStatusLabel: Record<WinStatus, string> = {
-  AWAITING_CLAIM: 'Awaiting claim',
-  PENDING_DELIVERY: 'Pending delivery',
-  CLAIMED: 'Claimed',
-  SHIPPED: 'Shipped',
-  DELIVERED: 'Delivered',
-  HELD: 'Held for review',
-  VOID: 'Void',
+  AWAITING_CLAIM: msg('Awaiting claim'),
+  PENDING_DELIVERY: msg('Pending delivery'),
+  CLAIMED: msg('Claimed'),
+  SHIPPED: msg('Shipped'),
+  DELIVERED: msg('Delivered'),
+  HELD: msg('Held for review'),
+  VOID: msg('Void'),
 };
 
 export const winStatusTone: Record<WinStatus, BadgeTone> = {

@@ -15,12 +15,13 @@ export type WinnerRow = {
   shipment: { carrier: string | null; trackingNumber: string | null; shippedAt: string } | null;
 };
 
-export function toWinnerRow(w: WinnerDto, activityNames: Map<string, string>): WinnerRow {
+/** `unknownActivity`: the name shown for an activity no longer listed (in the console's language). */
+export function toWinnerRow(w: WinnerDto, activityNames: Map<string, string>, unknownActivity: string): WinnerRow {
   return {
     id: w.winId,
     userId: w.userId,
     wonAt: w.wonAt,
-    activityName: activityNames.get(w.activityId) ?? 'Unknown activity',
+    activityName: activityNames.get(w.activityId) ?? unknownActivity,
     tierName: w.tier.name,
     prize: { name: w.prize.name, kind: w.prize.kind },
     quantity: w.quantity,

@@ -12,7 +12,10 @@ import { Dialog, inputClasses } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
+import { msg } from '@/lib/i18n/console/translator';
 import { AlertIcon, CheckIcon } from '../icons';
+import { useT } from '../i18n';
+import { prizeKindLabel } from '../stock/prize-kinds';
 import { Timestamp } from '../timestamp';
 import { winStatusLabel, winStatusTone } from './win-status';
 import { winActions, type WinnerRow } from './winner-row';
@@ -39,22 +42,62 @@ const eligible: Record<Mode, (w: WinnerRow) => boolean> = {
   reject: (w) => winActions(w).review,
 };
 
-const verb: Record<Mode, { button: string; past: string; title: (n: number) => string }> = {
+/** Each action's words: `{count}` is the number of wins, `{messages}` the server's reasons. */
+type Verb = {
+  button: string;
+  titleOne: string;
+  titleMany: string;
+  doneOne: string;
+  doneMany: [one: string, other: string];
+  notDone: string;
+  couldNot: string;
+  failOne: string;
+  failMany: string;
+};
+const verb: Record<Mode, Verb> = {
   ship: {
-    button: 'Mark shipped',
-    past: 'shipped',
-    title: (n) => (n === 1 ? 'Mark as shipped' : `Mark ${n} wins as shipped`),
+    button: msg('Mark shipped'),
+    titleOne: msg('Mark as shipped'),
+    titleMany: msg('Mark {count} wins as shipped'),
+    doneOne: msg('Win shipped'),
+    doneMany: [msg('{count} win shipped'), msg('{count} wins shipped')],
+    notDone: msg('{count} not shipped'),
+    couldNot: msg('{count} could not be shipped: {messages}'),
+    failOne: msg('Could not ship the win'),
+    failMany: msg('Could not ship the wins'),
   },
-  void: { button: 'Void', past: 'voided', title: (n) => (n === 1 ? 'Void this win?' : `Void ${n} wins?`) },
+  void: {
+    button: msg('Void'),
+    titleOne: msg('Void this win?'),
+    titleMany: msg('Void {count} wins?'),
+    doneOne: msg('Win voided'),
+    doneMany: [msg('{count} win voided'), msg('{count} wins voided')],
+    notDone: msg('{count} not voided'),
+    couldNot: msg('{count} could not be voided: {messages}'),
+    failOne: msg('Could not void the win'),
+    failMany: msg('Could not void the wins'),
+  },
   approve: {
-    button: 'Approve',
-    past: 'approved',
-    title: (n) => (n === 1 ? 'Approve this held win?' : `Approve ${n} held wins?`),
+    button: msg('Approve'),
+    titleOne: msg('Approve this held win?'),
+    titleMany: msg('Approve {count} held wins?'),
+    doneOne: msg('Win approved'),
+    doneMany: [msg('{count} win approved'), msg('{count} wins approved')],
+    notDone: msg('{count} not approved'),
+    couldNot: msg('{count} could not be approved: {messages}'),
+    failOne: msg('Could not approve the win'),
+    failMany: msg('Could not approve the wins'),
   },
   reject: {
-    button: 'Reject',
-    past: 'rejected',
-    title: (n) => (n === 1 ? 'Reject this held win?' : `Reject ${n} held wins?`),
+    button: msg('Reject'),
+    titleOne: msg('Reject this held win?'),
+    titleMany: msg('Reject {count} held wins?'),
+    doneOne: msg('Win rejected'),
+    doneMany: [msg('{count} win rejected'), msg('{count} wins rejected')],
+    notDone: msg('{count} not rejected'),
+    couldNot: msg('{count} could not be rejected: {messages}'),
+    failOne: msg('Could not reject the win'),
+    failMany: msg('Could not reject the wins'),
   },
 };
 
@@ -73,6 +116,7 @@ export function WinnersTable({
   const [open, setOpen] = useState<{ mode: Mode; wins: WinnerRow[]; edit?: boolean } | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const selectAllId = useId();
+  const t = useT();
 
   // Rows may change under the selection after a refresh; keep only ids still shown.
   const shownIds = useMemo(() => new Set(rows.map((r) => r.id)), [rows]);
@@ -99,11 +143,13 @@ export function WinnersTable({
       {canManage ? (
         <div
           role="toolbar"
-          aria-label="Bulk actions"
+          aria-label={t('Bulk actions')}
           className={`flex min-h-12 flex-wrap items-center gap-2 rounded-lg border px-4 py-2 text-sm transition-colors ${chosen.length ? 'border-indigo-200 bg-indigo-50/60' : 'border-zinc-200 bg-white'}`}
         >
           <span className="mr-2 font-medium text-zinc-800" aria-live="polite" data-testid="selection-count">
-            {chosen.length ? `${chosen.length} selected` : 'Select wins to act on several at once'}
+            {chosen.length
+              ? t('{count} selected', { count: String(chosen.length) })
+              : t('Select wins to act on several at once')}
           </span>
           {(['ship', 'void', 'approve', 'reject'] as const).map((mode) => {
             const wins = chosen.filter(eligible[mode]);
@@ -115,7 +161,7 @@ export function WinnersTable({
                 onClick={() => start(mode, wins)}
                 className={buttonClasses(mode === 'void' || mode === 'reject' ? 'danger-ghost' : 'secondary', 'sm')}
               >
-                {verb[mode].button}
+                {t(verb[mode].button)}
                 {chosen.length ? <span className="tabular-nums">({wins.length})</span> : null}
               </button>
             );
@@ -126,19 +172,19 @@ export function WinnersTable({
               onClick={() => setSelected(new Set())}
               className={`ml-auto ${buttonClasses('ghost', 'sm')}`}
             >
-              Clear selection
+              {t('Clear selection')}
             </button>
           ) : null}
         </div>
       ) : null}
 
-      <Table label="Winners" footer={footer}>
+      <Table label={t('Winners')} footer={footer}>
         <thead>
           <tr>
             {canManage ? (
               <Th className="w-10">
                 <label htmlFor={selectAllId} className="sr-only">
-                  Select all wins on this page
+                  {t('Select all wins on this page')}
                 </label>
                 <input
                   id={selectAllId}
@@ -152,13 +198,13 @@ export function WinnersTable({
                 />
               </Th>
             ) : null}
-            <Th>Winner</Th>
-            <Th>Prize</Th>
-            <Th>Status</Th>
-            <Th>Delivery</Th>
+            <Th>{t('Winner')}</Th>
+            <Th>{t('Prize')}</Th>
+            <Th>{t('Status')}</Th>
+            <Th>{t('Delivery')}</Th>
             {canManage ? (
               <Th className="text-right">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('Actions')}</span>
               </Th>
             ) : null}
           </tr>
@@ -176,7 +222,7 @@ export function WinnersTable({
                   <Td className="w-10">
                     <input
                       type="checkbox"
-                      aria-label={`Select win of ${w.userId}: ${w.prize.name}`}
+                      aria-label={t('Select win of {user}: {prize}', { user: w.userId, prize: w.prize.name })}
                       checked={selected.has(w.id)}
                       onChange={(e) => toggle(w.id, e.target.checked)}
                       className="size-4 rounded border-zinc-300 accent-indigo-600"
@@ -201,7 +247,7 @@ export function WinnersTable({
                   </span>
                 </Td>
                 <Td>
-                  <Badge tone={winStatusTone[w.status]}>{winStatusLabel[w.status]}</Badge>
+                  <Badge tone={winStatusTone[w.status]}>{t(winStatusLabel[w.status])}</Badge>
                 </Td>
                 <Td className="max-w-60">
                   <Delivery win={w} />
@@ -214,9 +260,13 @@ export function WinnersTable({
                           type="button"
                           onClick={() => start('ship', [w], w.status === 'SHIPPED')}
                           className={buttonClasses('secondary', 'sm')}
-                          aria-label={`${w.status === 'SHIPPED' ? 'Edit shipment of' : 'Mark shipped:'} ${w.prize.name} for ${w.userId}`}
+                          aria-label={
+                            w.status === 'SHIPPED'
+                              ? t('Edit shipment of {prize} for {user}', { prize: w.prize.name, user: w.userId })
+                              : t('Mark shipped: {prize} for {user}', { prize: w.prize.name, user: w.userId })
+                          }
                         >
-                          {w.status === 'SHIPPED' ? 'Edit shipment' : 'Ship'}
+                          {w.status === 'SHIPPED' ? t('Edit shipment') : t('Ship')}
                         </button>
                       ) : null}
                       {can.review ? (
@@ -225,17 +275,17 @@ export function WinnersTable({
                             type="button"
                             onClick={() => start('approve', [w])}
                             className={buttonClasses('secondary', 'sm')}
-                            aria-label={`Approve: ${w.prize.name} for ${w.userId}`}
+                            aria-label={t('Approve: {prize} for {user}', { prize: w.prize.name, user: w.userId })}
                           >
-                            Approve
+                            {t('Approve')}
                           </button>
                           <button
                             type="button"
                             onClick={() => start('reject', [w])}
                             className={buttonClasses('danger-ghost', 'sm')}
-                            aria-label={`Reject: ${w.prize.name} for ${w.userId}`}
+                            aria-label={t('Reject: {prize} for {user}', { prize: w.prize.name, user: w.userId })}
                           >
-                            Reject
+                            {t('Reject')}
                           </button>
                         </>
                       ) : null}
@@ -244,9 +294,9 @@ export function WinnersTable({
                           type="button"
                           onClick={() => start('void', [w])}
                           className={buttonClasses('danger-ghost', 'sm')}
-                          aria-label={`Void: ${w.prize.name} for ${w.userId}`}
+                          aria-label={t('Void: {prize} for {user}', { prize: w.prize.name, user: w.userId })}
                         >
-                          Void
+                          {t('Void')}
                         </button>
                       ) : null}
                     </span>
@@ -277,6 +327,7 @@ export function WinnersTable({
 }
 
 function Delivery({ win }: { win: WinnerRow }) {
+  const t = useT();
   if (win.shipment) {
     return (
       <span className="block min-w-0">
@@ -303,8 +354,12 @@ function Delivery({ win }: { win: WinnerRow }) {
     );
   }
   if (win.prize.kind !== 'physical')
-    return <span className="whitespace-nowrap text-zinc-500">No shipping · {win.prize.kind}</span>;
-  return <span className="text-zinc-500">{win.status === 'AWAITING_CLAIM' ? 'No address yet' : '—'}</span>;
+    return (
+      <span className="whitespace-nowrap text-zinc-500">
+        {t('No shipping · {kind}', { kind: t(prizeKindLabel(win.prize.kind)) })}
+      </span>
+    );
+  return <span className="text-zinc-500">{win.status === 'AWAITING_CLAIM' ? t('No address yet') : '—'}</span>;
 }
 
 type DialogProps = {
@@ -326,6 +381,7 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const toast = useToast();
+  const t = useT();
   const id = useId();
   const ids = {
     title: `${id}-title`,
@@ -339,15 +395,15 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
   function validate(): Record<string, string> {
     const found: Record<string, string> = {};
     if (mode === 'ship') {
-      if (!carrier.trim()) found.carrier = 'Enter the carrier, e.g. SF Express.';
+      if (!carrier.trim()) found.carrier = t('Enter the carrier, e.g. SF Express.');
       for (const w of wins) {
-        const t = (tracking[w.id] ?? '').trim();
-        if (t.length < 3) found[w.id] = 'Enter the tracking number.';
-        else if (!/^[A-Za-z0-9 -]+$/.test(t)) found[w.id] = 'Letters, digits, spaces and dashes only.';
+        const number = (tracking[w.id] ?? '').trim();
+        if (number.length < 3) found[w.id] = t('Enter the tracking number.');
+        else if (!/^[A-Za-z0-9 -]+$/.test(number)) found[w.id] = t('Letters, digits, spaces and dashes only.');
       }
     }
     if ((mode === 'void' || mode === 'reject') && !reason.trim())
-      found.reason = 'Say why; it is kept with the win and in the audit log.';
+      found.reason = t('Say why; it is kept with the win and in the audit log.');
     return found;
   }
 
@@ -374,13 +430,13 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
                 : await actions.reject(single.id, reason.trim());
         if (result.ok) {
           toast.success(
-            edit ? 'Shipment updated' : `Win ${verb[mode].past}`,
-            `${single.prize.name} for ${single.userId}`,
+            edit ? t('Shipment updated') : t(verb[mode].doneOne),
+            t('{prize} for {user}', { prize: single.prize.name, user: single.userId }),
           );
           onDone([single.id]);
         } else {
           setErrors({ form: result.error.message });
-          toast.error(`Could not ${mode} the win`, result.error.message);
+          toast.error(t(verb[mode].failOne), result.error.message);
         }
         return;
       }
@@ -398,21 +454,21 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
       const result = await actions.bulk(winIds, input);
       if (!result.ok) {
         setErrors({ form: result.error.message });
-        toast.error(`Could not ${mode} the wins`, result.error.message);
+        toast.error(t(verb[mode].failMany), result.error.message);
         return;
       }
       const { done, failed } = result.data;
-      if (done.length) toast.success(`${done.length} ${done.length === 1 ? 'win' : 'wins'} ${verb[mode].past}`);
+      if (done.length) toast.success(t.plural(done.length, ...verb[mode].doneMany));
       if (failed.length) {
         toast.error(
-          `${failed.length} not ${verb[mode].past}`,
+          t(verb[mode].notDone, { count: failed.length }),
           failed
             .slice(0, 3)
             .map((f) => f.message)
             .join('; '),
         );
         setErrors({
-          form: `${failed.length} could not be ${verb[mode].past}: ${failed.map((f) => f.message).join('; ')}`,
+          form: t(verb[mode].couldNot, { count: failed.length, messages: failed.map((f) => f.message).join('; ') }),
         });
       }
       if (!failed.length) onDone(done);
@@ -420,32 +476,25 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
   }
 
   const description: Record<Mode, ReactNode> = {
-    ship: single ? (
-      <>
-        Ship <span className="font-medium text-zinc-900">{single.prize.name}</span> to{' '}
-        {single.claim?.name ?? single.userId}. The host app is told, and the winner sees the tracking number.
-      </>
-    ) : (
-      <>One carrier for all {wins.length} parcels, each with its own tracking number.</>
+    ship: single
+      ? t('Ship {prize} to {name}. The host app is told, and the winner sees the tracking number.', {
+          prize: single.prize.name,
+          name: single.claim?.name ?? single.userId,
+        })
+      : t('One carrier for all {count} parcels, each with its own tracking number.', { count: String(wins.length) }),
+    void: t(
+      "The win ends and its prize goes back to the prize's free stock. The winner can no longer claim it. This cannot be undone.",
     ),
-    void: (
-      <>
-        The win ends and its prize goes back to the prize&apos;s free stock. The winner can no longer claim it. This
-        cannot be undone.
-      </>
-    ),
-    approve: (
-      <>
-        A risk rule held {single ? 'this win' : 'these wins'}. Approving releases {single ? 'it' : 'them'} as the draw
-        would have: physical prizes wait for the winner&apos;s address, others are delivered.
-      </>
-    ),
-    reject: (
-      <>
-        The {single ? 'win is' : 'wins are'} voided and the stock goes back to the prize&apos;s free pool, exactly like
-        a void.
-      </>
-    ),
+    approve: single
+      ? t(
+          "A risk rule held this win. Approving releases it as the draw would have: physical prizes wait for the winner's address, others are delivered.",
+        )
+      : t(
+          "A risk rule held these wins. Approving releases them as the draw would have: physical prizes wait for the winner's address, others are delivered.",
+        ),
+    reject: single
+      ? t("The win is voided and the stock goes back to the prize's free pool, exactly like a void.")
+      : t("The wins are voided and the stock goes back to the prize's free pool, exactly like a void."),
   };
 
   return (
@@ -453,7 +502,13 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
       ref={ref}
       titleId={ids.title}
       descriptionId={ids.body}
-      title={edit ? 'Edit shipment' : verb[mode].title(wins.length)}
+      title={
+        edit
+          ? t('Edit shipment')
+          : wins.length === 1
+            ? t(verb[mode].titleOne)
+            : t(verb[mode].titleMany, { count: String(wins.length) })
+      }
       description={description[mode]}
       pending={pending}
       size={mode === 'ship' && !single ? 'lg' : 'md'}
@@ -473,7 +528,7 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
             disabled={pending}
             className={buttonClasses('secondary')}
           >
-            Cancel
+            {t('Cancel')}
           </button>
           <button
             type="submit"
@@ -483,12 +538,12 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
           >
             {pending ? <Spinner /> : null}
             {pending
-              ? 'Saving…'
+              ? t('Saving…')
               : edit
-                ? 'Save shipment'
+                ? t('Save shipment')
                 : wins.length === 1
-                  ? verb[mode].button
-                  : `${verb[mode].button} ${wins.length}`}
+                  ? t(verb[mode].button)
+                  : `${t(verb[mode].button)} ${wins.length}`}
           </button>
         </>
       }
@@ -501,7 +556,7 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
       {!single && mode !== 'ship' ? (
         <ul
           className="max-h-40 space-y-1 overflow-y-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 text-xs text-zinc-700"
-          aria-label="Selected wins"
+          aria-label={t('Selected wins')}
         >
           {wins.map((w) => (
             <li key={w.id} className="flex justify-between gap-3">
@@ -515,9 +570,9 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
         <>
           <Field
             id={ids.carrier}
-            label="Carrier"
+            label={t('Carrier')}
             error={errors.carrier}
-            hint="The delivery company, as the winner knows it."
+            hint={t('The delivery company, as the winner knows it.')}
           >
             <input
               id={ids.carrier}
@@ -529,7 +584,7 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
                 setCarrier(e.target.value);
                 setErrors((x) => ({ ...x, carrier: '', form: '' }));
               }}
-              placeholder="e.g. SF Express"
+              placeholder={t('e.g. SF Express')}
               aria-invalid={errors.carrier ? true : undefined}
               aria-describedby={`${ids.carrier}-hint`}
               readOnly={pending}
@@ -541,7 +596,11 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
               <Field
                 key={w.id}
                 id={`${id}-t-${w.id}`}
-                label={single ? 'Tracking number' : `Tracking number · ${w.userId} (${w.prize.name})`}
+                label={
+                  single
+                    ? t('Tracking number')
+                    : t('Tracking number · {user} ({prize})', { user: w.userId, prize: w.prize.name })
+                }
                 error={errors[w.id]}
               >
                 <input
@@ -551,10 +610,10 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
                   value={tracking[w.id] ?? ''}
                   maxLength={60}
                   onChange={(e) => {
-                    setTracking((t) => ({ ...t, [w.id]: e.target.value }));
+                    setTracking((all) => ({ ...all, [w.id]: e.target.value }));
                     setErrors((x) => ({ ...x, [w.id]: '', form: '' }));
                   }}
-                  placeholder="e.g. SF1234567890"
+                  placeholder={t('e.g. SF1234567890')}
                   aria-invalid={errors[w.id] ? true : undefined}
                   aria-describedby={`${id}-t-${w.id}-hint`}
                   readOnly={pending}
@@ -566,7 +625,12 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
         </>
       ) : null}
       {mode === 'void' || mode === 'reject' ? (
-        <Field id={ids.reason} label="Reason" error={errors.reason} hint="Kept with the win and in the audit log.">
+        <Field
+          id={ids.reason}
+          label={t('Reason')}
+          error={errors.reason}
+          hint={t('Kept with the win and in the audit log.')}
+        >
           <input
             id={ids.reason}
             autoFocus
@@ -577,7 +641,7 @@ function WinActionDialog({ mode, edit, wins, actions, onDone, ref }: DialogProps
               setReason(e.target.value);
               setErrors((x) => ({ ...x, reason: '', form: '' }));
             }}
-            placeholder={mode === 'void' ? 'e.g. Duplicate account' : 'e.g. Device farm, confirmed'}
+            placeholder={mode === 'void' ? t('e.g. Duplicate account') : t('e.g. Device farm, confirmed')}
             aria-invalid={errors.reason ? true : undefined}
             aria-describedby={`${ids.reason}-hint`}
             readOnly={pending}

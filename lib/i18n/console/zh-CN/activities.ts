@@ -60,7 +60,7 @@ export const activities = {
     '使用与真实抽奖相同的档位选择器、均匀配速和库存规则运行模拟抽奖（基于最后保存的活动），并按流量曲线分布在活动期间。模拟用户群时还会应用活动的每用户限制。',
   'Who draws': '抽奖用户',
   'Draws over the period': '活动期间抽奖次数',
-  Users: '用户数',
+  'a number of|Users': '用户数',
   'Draws per user': '人均抽奖次数',
   'Traffic shape': '流量曲线',
   'Simulating…': '正在模拟…',
@@ -555,4 +555,6 @@ export const activities = {
   'Template name': '模板名称',
   'Tiers, odds, segments, pacing and tasks; the period starts anew.':
     '包含档位、概率、时段、配速和任务；活动时间将重新开始。',
+  'The dashboard was read again: its status shows whether the change happened.':
+    '仪表盘已重新读取：其状态显示变更是否已生效。',
 } satisfies Record<string, string>;

@@ -12,9 +12,14 @@ import { EmptyState } from '@/components/console/empty-state';
 import { UserIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { Timestamp } from '@/components/console/timestamp';
+import { getConsoleT } from '@/components/console/i18n-server';
+import { winStatusLabel } from '@/components/console/winners/win-status';
 import { requireConsolePage } from '../../../_server/session';
 
-export const metadata: Metadata = { title: 'Players' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Players') };
+}
 
 /** Support's lookup of one player ("why didn't I win?"): ?user=<the host app's user id>. */
 export default async function PlayersPage({
@@ -26,6 +31,7 @@ export default async function PlayersPage({
 }) {
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const t = await getConsoleT();
   const userId = typeof raw.user === 'string' ? raw.user : '';
   const base = `/t/${ctx.tenantSlug}/players`;
   let lookup: UserLookup | null = null;
@@ -44,18 +50,20 @@ export default async function PlayersPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Players"
-        description="One player's draws, chances, prizes and risk events in this tenant, with the reason each draw ended as it did: the answer to “why didn't I win?”."
+        title={t('Players')}
+        description={t(
+          "One player's draws, chances, prizes and risk events in this tenant, with the reason each draw ended as it did: the answer to “why didn't I win?”.",
+        )}
       />
       <Form
         action={base}
-        aria-label="Look up a player"
+        aria-label={t('Look up a player')}
         className="flex flex-wrap items-end gap-3 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4"
       >
         <FilterInput
           id="player-id"
           name="user"
-          label="User id (as the host app sends it)"
+          label={t('User id (as the host app sends it)')}
           value={userId}
           mono
           required
@@ -63,7 +71,7 @@ export default async function PlayersPage({
           className="w-96"
         />
         <button type="submit" className={buttonClasses('primary')}>
-          Look up
+          {t('Look up')}
         </button>
       </Form>
       {problem ? (
@@ -72,24 +80,26 @@ export default async function PlayersPage({
         </p>
       ) : null}
       {lookup && lookup.activities.length === 0 && lookup.riskEvents.length === 0 ? (
-        <EmptyState icon={UserIcon} title="No records of this player">
+        <EmptyState icon={UserIcon} title={t('No records of this player')}>
           <p>
-            No draw, chance, prize or risk event of <span className="font-mono">{lookup.userId}</span> in this tenant.
-            User ids are matched exactly, case included.
+            {t(
+              'No draw, chance, prize or risk event of {user} in this tenant. User ids are matched exactly, case included.',
+              { user: lookup.userId },
+            )}
           </p>
         </EmptyState>
       ) : null}
       {lookup && lookup.activities.length > 0 ? (
         <>
-          <Section title="Activities played">
-            <Table label="Activities played">
+          <Section title={t('Activities played')}>
+            <Table label={t('Activities played')}>
               <thead>
                 <tr>
-                  <Th>Activity</Th>
-                  <Th className="text-right">Draws</Th>
-                  <Th className="text-right">Wins</Th>
-                  <Th className="text-right">Chances earned</Th>
-                  <Th>First draw</Th>
+                  <Th>{t('Activity')}</Th>
+                  <Th className="text-right">{t('Draws')}</Th>
+                  <Th className="text-right">{t('Wins')}</Th>
+                  <Th className="text-right">{t('Chances earned')}</Th>
+                  <Th>{t('First draw')}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -100,25 +110,25 @@ export default async function PlayersPage({
                         {a.name}
                       </Link>
                     </Td>
-                    <Td className="text-right tabular-nums">{a.draws}</Td>
-                    <Td className="text-right tabular-nums">{a.wins}</Td>
-                    <Td className="text-right tabular-nums">{a.granted}</Td>
+                    <Td className="text-right tabular-nums">{t.number(a.draws)}</Td>
+                    <Td className="text-right tabular-nums">{t.number(a.wins)}</Td>
+                    <Td className="text-right tabular-nums">{t.number(a.granted)}</Td>
                     <Td>{a.firstDrawAt ? <Timestamp iso={a.firstDrawAt} /> : '—'}</Td>
                   </Tr>
                 ))}
               </tbody>
             </Table>
           </Section>
-          <Section title="Draws" note="The newest 100, each with what decided it.">
-            <Table label="Draws">
+          <Section title={t('Draws')} note={t('The newest 100, each with what decided it.')}>
+            <Table label={t('Draws')}>
               <thead>
                 <tr>
-                  <Th>When</Th>
-                  <Th>Activity</Th>
-                  <Th>Outcome</Th>
-                  <Th>Why</Th>
-                  <Th>Chance</Th>
-                  <Th className="text-right">Config version</Th>
+                  <Th>{t('When')}</Th>
+                  <Th>{t('Activity')}</Th>
+                  <Th>{t('Outcome')}</Th>
+                  <Th>{t('Why')}</Th>
+                  <Th>{t('Chance')}</Th>
+                  <Th className="text-right">{t('Config version')}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -130,9 +140,9 @@ export default async function PlayersPage({
                     <Td>{activityName(d.activityId)}</Td>
                     <Td>
                       {d.outcome === 'WIN' ? (
-                        <Badge tone="green">Won {d.tier}</Badge>
+                        <Badge tone="green">{t('Won {tier}', { tier: d.tier ?? '' })}</Badge>
                       ) : (
-                        <Badge tone="neutral">No prize</Badge>
+                        <Badge tone="neutral">{t('No prize')}</Badge>
                       )}
                     </Td>
                     <Td className="max-w-md text-sm text-zinc-700">{d.why}</Td>
@@ -144,19 +154,19 @@ export default async function PlayersPage({
             </Table>
           </Section>
           <Section
-            title="Chances earned"
-            note="Tasks and host-app events that granted draws; free daily draws are not listed."
+            title={t('Chances earned')}
+            note={t('Tasks and host-app events that granted draws; free daily draws are not listed.')}
           >
             {lookup.grants.length === 0 ? (
-              <p className="text-sm text-zinc-600">None: this player drew with free draws only.</p>
+              <p className="text-sm text-zinc-600">{t('None: this player drew with free draws only.')}</p>
             ) : (
-              <Table label="Chances earned">
+              <Table label={t('Chances earned')}>
                 <thead>
                   <tr>
-                    <Th>When</Th>
-                    <Th>Activity</Th>
-                    <Th>Source</Th>
-                    <Th className="text-right">Chances</Th>
+                    <Th>{t('When')}</Th>
+                    <Th>{t('Activity')}</Th>
+                    <Th>{t('Source')}</Th>
+                    <Th className="text-right">{t('Chances')}</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -174,18 +184,18 @@ export default async function PlayersPage({
               </Table>
             )}
           </Section>
-          <Section title="Prizes">
+          <Section title={t('Prizes')}>
             {lookup.wins.length === 0 ? (
-              <p className="text-sm text-zinc-600">No prize won.</p>
+              <p className="text-sm text-zinc-600">{t('No prize won.')}</p>
             ) : (
-              <Table label="Prizes">
+              <Table label={t('Prizes')}>
                 <thead>
                   <tr>
-                    <Th>Won</Th>
-                    <Th>Activity</Th>
-                    <Th>Prize</Th>
-                    <Th>Status</Th>
-                    <Th>Claim</Th>
+                    <Th>{t('Won')}</Th>
+                    <Th>{t('Activity')}</Th>
+                    <Th>{t('Prize')}</Th>
+                    <Th>{t('Status')}</Th>
+                    <Th>{t('Claim')}</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -200,7 +210,10 @@ export default async function PlayersPage({
                         {w.quantity > 1 ? ` × ${w.quantity}` : ''}
                       </Td>
                       <Td>
-                        <Badge tone="neutral">{w.status}</Badge>
+                        <Badge tone="neutral">
+                          {/* English shows the status code as support reads it in the API; others its name. */}
+                          {t.locale === 'en' ? w.status : t(winStatusLabel[w.status])}
+                        </Badge>
                       </Td>
                       <Td className="text-sm">
                         {w.claim ? `${w.claim.name ?? ''} · ${w.claim.phone ?? ''}` : '—'}
@@ -215,14 +228,14 @@ export default async function PlayersPage({
         </>
       ) : null}
       {lookup && lookup.riskEvents.length > 0 ? (
-        <Section title="Risk events" note="Risk rules that acted on this player's requests.">
-          <Table label="Risk events">
+        <Section title={t('Risk events')} note={t("Risk rules that acted on this player's requests.")}>
+          <Table label={t('Risk events')}>
             <thead>
               <tr>
-                <Th>When</Th>
-                <Th>Activity</Th>
-                <Th>Rule</Th>
-                <Th>Action</Th>
+                <Th>{t('When')}</Th>
+                <Th>{t('Activity')}</Th>
+                <Th>{t('Rule')}</Th>
+                <Th>{t('Action')}</Th>
               </tr>
             </thead>
             <tbody>

@@ -8,6 +8,9 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { EmptyState } from '@/components/console/empty-state';
 import { GiftIcon } from '@/components/console/icons';
+import { getConsoleT } from '@/components/console/i18n-server';
+import type { Translator } from '@/lib/i18n/console/translator';
+import { prizeKindLabel } from '@/components/console/stock/prize-kinds';
 import { PageHeader } from '@/components/console/page-header';
 import { NewPrizeButton } from '@/components/console/stock/new-prize-button';
 import { RestockPrizeButton } from '@/components/console/stock/restock-prize-button';
@@ -15,12 +18,13 @@ import { UploadCodesButton } from '@/components/console/stock/upload-codes-butto
 import { requireConsolePage } from '../../../_server/session';
 import { addPrizeCodesAction, createPrizeAction, restockPrizeAction } from './actions';
 
-export const metadata: Metadata = { title: 'Prizes' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Prizes') };
+}
 
 const PAGE_SIZE = 50;
 const kindTone: Record<string, BadgeTone> = { physical: 'blue', virtual: 'violet', coupon: 'amber', points: 'green' };
-const count = new Intl.NumberFormat('en-US');
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export default async function PrizesPage({
   params,
@@ -31,6 +35,9 @@ export default async function PrizesPage({
 }) {
   const [{ tenant }, { cursor }] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const t = await getConsoleT();
+  const count = { format: (n: number) => t.number(n) };
+  const money = { format: (n: number) => t.number(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) };
   const query = ListQuery.safeParse({ limit: PAGE_SIZE, cursor: typeof cursor === 'string' ? cursor : undefined });
   const { items, nextCursor } = await listPrizes(ctx.tenantId, query.success ? query.data : { limit: PAGE_SIZE });
   const paged = query.success && query.data.cursor !== undefined;
@@ -39,57 +46,64 @@ export default async function PrizesPage({
   return (
     <div className="space-y-8">
       <PageHeader
-        title="Prizes"
-        description="The tenant's prize catalogue and its total stock pool. Activities reserve stock from here; reserved units are held by activity pools. Open a prize for its stock ledger."
+        title={t('Prizes')}
+        description={t(
+          "The tenant's prize catalogue and its total stock pool. Activities reserve stock from here; reserved units are held by activity pools. Open a prize for its stock ledger.",
+        )}
         actions={
           canRestock ? <NewPrizeButton createAction={createPrizeAction.bind(null, ctx.tenantSlug)} /> : undefined
         }
       />
       {items.length === 0 && !paged ? (
-        <EmptyState icon={GiftIcon} title="No prizes yet">
+        <EmptyState icon={GiftIcon} title={t('No prizes yet')}>
           <p>
-            Prizes you add will be listed here with their kind, unit value and stock: the total, what is still available
-            and what activities have reserved.
+            {t(
+              'Prizes you add will be listed here with their kind, unit value and stock: the total, what is still available and what activities have reserved.',
+            )}
           </p>
           <p className="mt-2">
-            Add one with New prize, or with{' '}
-            <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[13px] text-zinc-800">
-              POST /api/manage/prizes
-            </code>{' '}
-            using an API key from Settings.
+            {t('Add one with New prize, or with {endpoint} using an API key from Settings.', {
+              endpoint: 'POST /api/manage/prizes',
+            })}
           </p>
         </EmptyState>
       ) : (
         <Table
-          label="Prizes"
+          label={t('Prizes')}
           footer={
             <>
               <span>
                 {items.length === 0
-                  ? 'No more prizes'
-                  : `Showing ${count.format(items.length)} ${items.length === 1 ? 'prize' : 'prizes'}`}
-                {paged ? ' on this page' : ''}
+                  ? t('No more prizes')
+                  : paged
+                    ? t.plural(
+                        items.length,
+                        'Showing {count} prize on this page',
+                        'Showing {count} prizes on this page',
+                      )
+                    : t.plural(items.length, 'Showing {count} prize', 'Showing {count} prizes')}
+                {items.length === 0 && paged ? t(' on this page') : ''}
               </span>
               <CursorPager
                 firstHref={paged ? `/t/${ctx.tenantSlug}/prizes` : null}
                 nextHref={nextCursor ? `/t/${ctx.tenantSlug}/prizes?cursor=${nextCursor}` : null}
-                firstLabel="First page"
-                nextLabel="Next page"
+                firstLabel={t('First page')}
+                nextLabel={t('Next page')}
               />
             </>
           }
         >
           <thead>
             <tr>
-              <Th>Prize</Th>
-              <Th>Kind</Th>
-              <Th className="text-right">Unit value</Th>
-              <Th className="text-right">Total</Th>
-              <Th className="text-right">Available</Th>
-              <Th className="text-right">Reserved</Th>
+              <Th>{t('Prize')}</Th>
+              <Th>{t('Kind')}</Th>
+              <Th className="text-right">{t('Unit value')}</Th>
+              <Th className="text-right">{t('Total')}</Th>
+              <Th className="text-right">{t('Available')}</Th>
+              <Th className="text-right">{t('Reserved')}</Th>
               {canRestock ? (
                 <Th>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('Actions')}</span>
                 </Th>
               ) : null}
             </tr>
@@ -108,13 +122,13 @@ export default async function PrizesPage({
                 </Td>
                 <Td>
                   <Badge tone={kindTone[p.kind] ?? 'neutral'} className="capitalize">
-                    {p.kind}
+                    {t(prizeKindLabel(p.kind))}
                   </Badge>
                 </Td>
                 <Td className="text-right tabular-nums">{money.format(p.value)}</Td>
                 <Td className="text-right font-medium tabular-nums text-zinc-900">{count.format(p.stock.total)}</Td>
                 <Td className="text-right tabular-nums">
-                  <StockCell value={p.stock.available} total={p.stock.total} />
+                  <StockCell value={p.stock.available} total={p.stock.total} t={t} />
                 </Td>
                 <Td className={`text-right tabular-nums ${p.stock.reserved === 0 ? 'text-zinc-500' : ''}`}>
                   {count.format(p.stock.reserved)}
@@ -144,7 +158,7 @@ export default async function PrizesPage({
 }
 
 /** Available units with a thin bar of their share of the total, amber when running low. */
-function StockCell({ value, total }: { value: number; total: number }) {
+function StockCell({ value, total, t }: { value: number; total: number; t: Translator }) {
   const share = total > 0 ? value / total : 0;
   const low = total > 0 && share < 0.1;
   return (
@@ -155,7 +169,7 @@ function StockCell({ value, total }: { value: number; total: number }) {
           style={{ width: `${Math.round(share * 100)}%` }}
         />
       </span>
-      <span className={low ? 'text-amber-800' : ''}>{count.format(value)}</span>
+      <span className={low ? 'text-amber-800' : ''}>{t.number(value)}</span>
     </span>
   );
 }

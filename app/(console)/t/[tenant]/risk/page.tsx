@@ -6,12 +6,13 @@ import { listRecentRiskEvents, listRiskListEntriesView, listRuleScopeActivities 
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { LockIcon } from '@/components/console/icons';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { PageHeader } from '@/components/console/page-header';
 import { AddRuleForm } from '@/components/console/risk/add-rule-form';
 import { BlacklistPanel } from '@/components/console/risk/blacklist-panel';
 import { CsvImportForm } from '@/components/console/risk/csv-import-form';
 import { LiveRiskEvents } from '@/components/console/risk/live-risk-events';
-import { actionLabels, describeRule } from '@/components/console/risk/risk-labels';
+import { actionLabel, describeRule } from '@/components/console/risk/risk-labels';
 import { DeleteRuleButton, RuleEnabledSwitch } from '@/components/console/risk/rule-controls';
 import { requireConsolePage } from '../../../_server/session';
 import {
@@ -24,7 +25,10 @@ import {
   setRiskRuleEnabledAction,
 } from './actions';
 
-export const metadata: Metadata = { title: 'Risk' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Risk') };
+}
 
 const actionTone: Record<string, BadgeTone> = {
   block: 'red',
@@ -42,6 +46,9 @@ export default async function RiskPage({
 }) {
   const [{ tenant }, { activity }] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const t = await getConsoleT();
+  // English sentences are spaced apart; Chinese ones follow their full stop directly.
+  const gap = t.locale === 'en' ? ' ' : '';
   const activityFilter = typeof activity === 'string' && activity ? activity : null;
   const [rules, lists, activities, events] = await Promise.all([
     listRiskRules(ctx.tenantId),
@@ -56,8 +63,10 @@ export default async function RiskPage({
   return (
     <div className="space-y-10">
       <PageHeader
-        title="Risk"
-        description="Real-time protection against abuse: rules checked on every draw, blacklists of users, devices and IPs, and the draws they stopped."
+        title={t('Risk')}
+        description={t(
+          'Real-time protection against abuse: rules checked on every draw, blacklists of users, devices and IPs, and the draws they stopped.',
+        )}
       />
       {canEdit ? null : (
         <p
@@ -66,47 +75,52 @@ export default async function RiskPage({
         >
           <LockIcon className="mt-0.5 size-4 shrink-0 text-zinc-500" />
           <span>
-            You can view risk settings but not change them: your role is Analyst. Ask an owner or operator of this
-            tenant to add rules or blacklist entries.
+            {t(
+              'You can view risk settings but not change them: your role is Analyst. Ask an owner or operator of this tenant to add rules or blacklist entries.',
+            )}
           </span>
         </p>
       )}
 
       <Section
-        title="Rules"
-        description="Each rule applies to every activity or to one; a hit blocks the draw, rate-limits it, forces a loss or holds the win for review."
+        id="section-rules"
+        title={t('Rules')}
+        description={t(
+          'Each rule applies to every activity or to one; a hit blocks the draw, rate-limits it, forces a loss or holds the win for review.',
+        )}
       >
         <div className="space-y-6">
           {rules.length === 0 ? (
             <p className="rounded-xl border border-dashed border-zinc-300 bg-zinc-50/60 px-6 py-10 text-center text-sm text-zinc-600">
-              No rules yet: every draw is allowed.{canEdit ? ' Add a rule to start checking draws.' : ''}
+              {t('No rules yet: every draw is allowed.')}
+              {canEdit ? `${gap}${t('Add a rule to start checking draws.')}` : ''}
             </p>
           ) : (
-            <Table label="Risk rules">
+            <Table label={t('Risk rules')}>
               <thead>
                 <tr>
-                  <Th>Rule</Th>
-                  <Th>Applies to</Th>
-                  <Th>Action</Th>
-                  <Th>Enabled</Th>
+                  <Th>{t('Rule')}</Th>
+                  <Th>{t('Applies to')}</Th>
+                  <Th>{t('Action')}</Th>
+                  <Th>{t('Enabled')}</Th>
                   {canEdit ? (
                     <Th>
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t('Actions')}</span>
                     </Th>
                   ) : null}
                 </tr>
               </thead>
               <tbody>
                 {rules.map((r) => {
-                  const label = describeRule(r.kind, r.params);
+                  const label = describeRule(r.kind, r.params, t);
                   return (
                     <Tr key={r.id}>
                       <Td className="font-medium text-zinc-900">{label}</Td>
                       <Td className="max-w-56 truncate">
-                        {r.activityName ?? <span className="text-zinc-600">All activities</span>}
+                        {r.activityName ?? <span className="text-zinc-600">{t('All activities')}</span>}
                       </Td>
                       <Td>
-                        <Badge tone={actionTone[r.action] ?? 'neutral'}>{actionLabels[r.action] ?? r.action}</Badge>
+                        <Badge tone={actionTone[r.action] ?? 'neutral'}>{actionLabel(t, r.action)}</Badge>
                       </Td>
                       <Td>
                         <RuleEnabledSwitch
@@ -133,15 +147,20 @@ export default async function RiskPage({
         </div>
       </Section>
 
-      <Section title="Blacklists" description="Users, devices and IP addresses refused by the blacklist rule.">
+      <Section
+        id="section-blacklists"
+        title={t('Blacklists')}
+        description={t('Users, devices and IP addresses refused by the blacklist rule.')}
+      >
         {blacklistActive ? null : (
           <p
             role="note"
             data-testid="blacklist-inactive"
             className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
           >
-            <span className="font-medium">No blacklist rule is enabled</span>, so these entries do not act on draws yet.
-            {canEdit ? ' Add a rule of kind “Blacklist” above, or switch an existing one on.' : ''}
+            <span className="font-medium">{t('No blacklist rule is enabled')}</span>
+            {t(', so these entries do not act on draws yet.')}
+            {canEdit ? `${gap}${t('Add a rule of kind “Blacklist” above, or switch an existing one on.')}` : ''}
           </p>
         )}
         <BlacklistPanel
@@ -155,8 +174,9 @@ export default async function RiskPage({
       </Section>
 
       <Section
-        title="Recent risk events"
-        description="Draws that a rule stopped, limited, forced to lose or held, newest first."
+        id="section-recent-risk-events"
+        title={t('Recent risk events')}
+        description={t('Draws that a rule stopped, limited, forced to lose or held, newest first.')}
       >
         <LiveRiskEvents
           initialEvents={events}
@@ -169,8 +189,17 @@ export default async function RiskPage({
   );
 }
 
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="space-y-4">
       <div>

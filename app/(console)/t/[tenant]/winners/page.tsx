@@ -7,6 +7,7 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { CursorPager } from '@/components/console/cursor-pager';
 import { EmptyState } from '@/components/console/empty-state';
 import { TrophyIcon } from '@/components/console/icons';
+import { getConsoleT } from '@/components/console/i18n-server';
 import { PageHeader } from '@/components/console/page-header';
 import { DownloadIcon } from '@/components/console/stock/download-icon';
 import { toWinnerRow } from '@/components/console/winners/winner-row';
@@ -24,10 +25,12 @@ import {
 import { ShipmentImport } from '@/components/console/winners/shipment-import';
 import { parseWinnersParams, winnerFilters, winnersHref } from './winners-query';
 
-export const metadata: Metadata = { title: 'Winners' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Winners') };
+}
 
 const PAGE_SIZE = 50;
-const count = new Intl.NumberFormat('en-US');
 
 export default async function WinnersPage({
   params,
@@ -38,6 +41,9 @@ export default async function WinnersPage({
 }) {
   const [{ tenant }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const t = await getConsoleT();
+  // English words and sentences are spaced apart; Chinese ones are not.
+  const gap = t.locale === 'en' ? ' ' : '';
   const { filters, cursor } = parseWinnersParams(raw);
   const canManage = roleAtLeast(ctx.role, 'OPERATOR');
   // Analysts read winners with their phone and address masked, and export nothing.
@@ -59,23 +65,26 @@ export default async function WinnersPage({
     return (
       <div className="space-y-8">
         <PageHeader
-          title="Winners"
-          description="Every prize won in this tenant's activities, from claim to delivery."
+          title={t('Winners')}
+          description={t("Every prize won in this tenant's activities, from claim to delivery.")}
         />
         <EmptyState
           icon={TrophyIcon}
-          title="No winners yet"
+          title={t('No winners yet')}
           action={
             <Link href={`/t/${slug}/activities`} className={buttonClasses('secondary')}>
-              Go to activities
+              {t('Go to activities')}
             </Link>
           }
         >
           <p>
-            When users win in a live activity, each win appears here with its prize and status: awaiting claim, claimed,
-            shipped, delivered — or held for risk review. Physical prizes show the shipping address the winner entered.
+            {t(
+              'When users win in a live activity, each win appears here with its prize and status: awaiting claim, claimed, shipped, delivered — or held for risk review. Physical prizes show the shipping address the winner entered.',
+            )}
           </p>
-          <p className="mt-2">Nothing to do yet: winners arrive once an activity is live and users start drawing.</p>
+          <p className="mt-2">
+            {t('Nothing to do yet: winners arrive once an activity is live and users start drawing.')}
+          </p>
         </EmptyState>
       </div>
     );
@@ -84,18 +93,22 @@ export default async function WinnersPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Winners"
-        description="Every prize won in this tenant's activities, from claim to delivery. Ship claimed prizes, review wins held by risk rules, void what should not stand."
+        title={t('Winners')}
+        description={t(
+          "Every prize won in this tenant's activities, from claim to delivery. Ship claimed prizes, review wins held by risk rules, void what should not stand.",
+        )}
         actions={
           canManage ? (
             <div className="flex items-start gap-2">
               <ShipmentImport importShipments={importShipmentsAction.bind(null, ctx.tenantSlug)} />
               <a href={winnersHref(`${base}/winners.csv`, filters)} download className={buttonClasses('secondary')}>
-                <DownloadIcon className="size-4" /> Export CSV
+                <DownloadIcon className="size-4" /> {t('Export CSV')}
               </a>
             </div>
           ) : (
-            <p className="text-sm text-zinc-500">Contact details are masked for analysts; exports need an operator.</p>
+            <p className="text-sm text-zinc-500">
+              {t('Contact details are masked for analysts; exports need an operator.')}
+            </p>
           )
         }
       />
@@ -108,18 +121,20 @@ export default async function WinnersPage({
         timeZone={ctx.tenantTimezone}
       />
       {items.length === 0 && !paged ? (
-        <EmptyState icon={TrophyIcon} title="No winners match these filters">
+        <EmptyState icon={TrophyIcon} title={t('No winners match these filters')}>
           <p>
-            Nothing matches.{' '}
+            {t('Nothing matches.')}
+            {gap}
             <Link href={base} className="font-medium text-indigo-700 hover:underline">
-              Clear the filters
-            </Link>{' '}
-            to see every win.
+              {t('Clear the filters')}
+            </Link>
+            {gap}
+            {t('to see every win.')}
           </p>
         </EmptyState>
       ) : (
         <WinnersTable
-          rows={items.map((w) => toWinnerRow(w, activityNames))}
+          rows={items.map((w) => toWinnerRow(w, activityNames, t('Unknown activity')))}
           canManage={canManage}
           actions={{
             ship: shipWinAction.bind(null, slug),
@@ -132,16 +147,30 @@ export default async function WinnersPage({
             <>
               <span>
                 {items.length === 0
-                  ? 'No older wins'
-                  : `Showing ${count.format(items.length)} ${items.length === 1 ? 'win' : 'wins'}`}
-                {paged ? ' on this page' : ''}
-                {filtered ? ' matching the filters' : ''}
+                  ? t('No older wins')
+                  : paged && filtered
+                    ? t.plural(
+                        items.length,
+                        'Showing {count} win on this page matching the filters',
+                        'Showing {count} wins on this page matching the filters',
+                      )
+                    : paged
+                      ? t.plural(items.length, 'Showing {count} win on this page', 'Showing {count} wins on this page')
+                      : filtered
+                        ? t.plural(
+                            items.length,
+                            'Showing {count} win matching the filters',
+                            'Showing {count} wins matching the filters',
+                          )
+                        : t.plural(items.length, 'Showing {count} win', 'Showing {count} wins')}
+                {items.length === 0 && paged ? t(' on this page') : ''}
+                {items.length === 0 && filtered ? t(' matching the filters') : ''}
               </span>
               <CursorPager
                 firstHref={paged ? winnersHref(base, filters) : null}
                 nextHref={nextCursor ? winnersHref(base, filters, nextCursor) : null}
-                firstLabel="Newest"
-                nextLabel="Older wins"
+                firstLabel={t('Newest')}
+                nextLabel={t('Older wins')}
               />
             </>
           }

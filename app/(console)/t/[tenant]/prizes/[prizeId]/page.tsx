@@ -20,6 +20,8 @@ import { ScrollIcon } from '@/components/console/icons';
 import { PageHeader } from '@/components/console/page-header';
 import { PrizeNamesForm } from '@/components/console/stock/prize-names-form';
 import { Timestamp } from '@/components/console/timestamp';
+import { getConsoleT } from '@/components/console/i18n-server';
+import { msg, type Translator } from '@/lib/i18n/console/translator';
 import { DownloadIcon } from '@/components/console/stock/download-icon';
 import { LedgerFilterForm } from '@/components/console/stock/ledger-filter-form';
 import { RestockPrizeButton } from '@/components/console/stock/restock-prize-button';
@@ -29,10 +31,12 @@ import { requireConsolePage } from '../../../../_server/session';
 import { addPrizeCodesAction, restockPrizeAction, updatePrizeAction } from '../actions';
 import { ledgerHref, ledgerQuery, parseLedgerParams, stockMovementKinds } from './ledger-query';
 
-export const metadata: Metadata = { title: 'Stock ledger' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getConsoleT();
+  return { title: t('Stock ledger') };
+}
 
 const PAGE_SIZE = 50;
-const count = new Intl.NumberFormat('en-US');
 const kindTone: Record<StockMovementKind, BadgeTone> = {
   RESTOCK: 'green',
   RESERVE: 'blue',
@@ -42,18 +46,18 @@ const kindTone: Record<StockMovementKind, BadgeTone> = {
   ADJUST: 'red',
 };
 const kindLabel: Record<StockMovementKind, string> = {
-  RESTOCK: 'Restock',
-  RESERVE: 'Reserve',
-  RELEASE: 'Release',
-  ISSUE: 'Issue',
-  RETURN: 'Return',
-  ADJUST: 'Adjust',
+  RESTOCK: msg('Restock'),
+  RESERVE: msg('Reserve'),
+  RELEASE: msg('Release'),
+  ISSUE: msg('Issue'),
+  RETURN: msg('Return'),
+  ADJUST: msg('Adjust'),
 };
 const actorLabel: Record<StockMovementDto['actor']['type'], string> = {
-  OPERATOR: 'Operator',
-  API_KEY: 'API key',
-  SYSTEM: 'System',
-  USER: 'User',
+  OPERATOR: msg('Operator'),
+  API_KEY: msg('API key'),
+  SYSTEM: msg('System'),
+  USER: msg('User'),
 };
 
 export default async function PrizeLedgerPage({
@@ -65,6 +69,10 @@ export default async function PrizeLedgerPage({
 }) {
   const [{ tenant, prizeId: given }, raw] = await Promise.all([params, searchParams]);
   const ctx = await requireConsolePage(tenant);
+  const t = await getConsoleT();
+  // English words and sentences are spaced apart; Chinese ones are not.
+  const gap = t.locale === 'en' ? ' ' : '';
+  const count = { format: (n: number) => t.number(n) };
   const prizeId = canonicalId(given) ?? notFound();
   const prize = await getPrizeOrThrow(ctx.tenantId, prizeId).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
@@ -81,14 +89,14 @@ export default async function PrizeLedgerPage({
   return (
     <div className="space-y-8">
       <div className="space-y-3">
-        <nav aria-label="Breadcrumb">
+        <nav aria-label={t('Breadcrumb')}>
           <ol className="flex items-center gap-1.5 text-sm text-zinc-600" role="list">
             <li>
               <Link
                 href={`/t/${ctx.tenantSlug}/prizes`}
                 className="rounded hover:text-zinc-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500"
               >
-                Prizes
+                {t('Prizes')}
               </Link>
             </li>
             <li aria-hidden>/</li>
@@ -99,11 +107,13 @@ export default async function PrizeLedgerPage({
         </nav>
         <PageHeader
           title={prize.name}
-          description="The stock ledger: every change to this prize's stock, newest first. Each row says how the free pool and an activity's pool moved, who moved them and why."
+          description={t(
+            "The stock ledger: every change to this prize's stock, newest first. Each row says how the free pool and an activity's pool moved, who moved them and why.",
+          )}
           actions={
             <>
               <a href={ledgerHref(`${base}/ledger.csv`, filters)} download className={buttonClasses('secondary')}>
-                <DownloadIcon className="size-4" /> Export CSV
+                <DownloadIcon className="size-4" /> {t('Export CSV')}
               </a>
               {canRestock && prize.kind === 'coupon' ? (
                 <UploadCodesButton
@@ -132,78 +142,99 @@ export default async function PrizeLedgerPage({
       ) : null}
 
       <dl className="grid grid-cols-3 divide-x divide-zinc-200 rounded-xl border border-zinc-200 bg-white shadow-sm shadow-zinc-900/[0.03]">
-        <Stat label="Total" hint="Free plus held by activities">
+        <Stat label={t('Total')} testId="stock-total" hint={t('Free plus held by activities')}>
           {count.format(prize.stock.total)}
         </Stat>
-        <Stat label="Available" hint="Free to reserve or take away">
+        <Stat label={t('Available')} testId="stock-available" hint={t('Free to reserve or take away')}>
           {count.format(prize.stock.available)}
         </Stat>
-        <Stat label="Reserved" hint="Held by activity pools, not yet won">
+        <Stat label={t('Reserved')} testId="stock-reserved" hint={t('Held by activity pools, not yet won')}>
           {count.format(prize.stock.reserved)}
         </Stat>
       </dl>
 
       <section aria-labelledby="ledger-heading" className="space-y-4">
         <h2 id="ledger-heading" className="text-base font-semibold text-zinc-950">
-          Movements
+          {t('Movements')}
         </h2>
         <LedgerFilterForm
           action={base}
           values={filters}
-          kinds={stockMovementKinds.map((k) => ({ value: k, label: kindLabel[k] }))}
+          kinds={stockMovementKinds.map((k) => ({ value: k, label: t(kindLabel[k]) }))}
           activities={activities}
           timeZone={ctx.tenantTimezone}
         />
         {items.length === 0 && !paged ? (
           <EmptyState
             icon={ScrollIcon}
-            title={filtered ? 'No movements match these filters' : 'No stock movements yet'}
+            title={filtered ? t('No movements match these filters') : t('No stock movements yet')}
           >
             {filtered ? (
               <p>
-                Nothing in this prize&apos;s ledger matches.{' '}
+                {t("Nothing in this prize's ledger matches.")}
+                {gap}
                 <Link href={base} className="font-medium text-indigo-700 hover:underline">
-                  Clear the filters
-                </Link>{' '}
-                to see every movement.
+                  {t('Clear the filters')}
+                </Link>
+                {gap}
+                {t('to see every movement.')}
               </p>
             ) : (
               <p>
-                Restocks, reservations by activities, releases and returns of this prize will be listed here, newest
-                first.
+                {t(
+                  'Restocks, reservations by activities, releases and returns of this prize will be listed here, newest first.',
+                )}
               </p>
             )}
           </EmptyState>
         ) : (
           <Table
-            label="Stock movements"
+            label={t('Stock movements')}
             footer={
               <>
                 <span>
                   {items.length === 0
-                    ? 'No older movements'
-                    : `Showing ${count.format(items.length)} ${items.length === 1 ? 'movement' : 'movements'}`}
-                  {paged ? ' on this page' : ''}
-                  {filtered ? ' matching the filters' : ''}
+                    ? t('No older movements')
+                    : paged && filtered
+                      ? t.plural(
+                          items.length,
+                          'Showing {count} movement on this page matching the filters',
+                          'Showing {count} movements on this page matching the filters',
+                        )
+                      : paged
+                        ? t.plural(
+                            items.length,
+                            'Showing {count} movement on this page',
+                            'Showing {count} movements on this page',
+                          )
+                        : filtered
+                          ? t.plural(
+                              items.length,
+                              'Showing {count} movement matching the filters',
+                              'Showing {count} movements matching the filters',
+                            )
+                          : t.plural(items.length, 'Showing {count} movement', 'Showing {count} movements')}
+                  {items.length === 0 && paged ? t(' on this page') : ''}
+                  {items.length === 0 && filtered ? t(' matching the filters') : ''}
                 </span>
                 <CursorPager
                   firstHref={paged ? ledgerHref(base, filters) : null}
                   nextHref={nextCursor ? ledgerHref(base, filters, nextCursor) : null}
-                  firstLabel="Newest"
-                  nextLabel="Older movements"
+                  firstLabel={t('Newest')}
+                  nextLabel={t('Older movements')}
                 />
               </>
             }
           >
             <thead>
               <tr>
-                <Th className="w-44">When</Th>
-                <Th>Kind</Th>
-                <Th className="text-right">Free pool</Th>
-                <Th className="text-right">Activity pool</Th>
-                <Th>Activity</Th>
-                <Th>By</Th>
-                <Th>Reason</Th>
+                <Th className="w-44">{t('When')}</Th>
+                <Th>{t('Kind')}</Th>
+                <Th className="text-right">{t('Free pool')}</Th>
+                <Th className="text-right">{t('Activity pool')}</Th>
+                <Th>{t('Activity')}</Th>
+                <Th>{t('By')}</Th>
+                <Th>{t('Reason')}</Th>
               </tr>
             </thead>
             <tbody>
@@ -213,7 +244,7 @@ export default async function PrizeLedgerPage({
                     <Timestamp iso={m.createdAt} withRelative />
                   </Td>
                   <Td>
-                    <Badge tone={kindTone[m.kind]}>{kindLabel[m.kind]}</Badge>
+                    <Badge tone={kindTone[m.kind]}>{t(kindLabel[m.kind])}</Badge>
                   </Td>
                   <Td className="text-right">
                     <SignedDelta value={m.poolDelta} />
@@ -223,8 +254,10 @@ export default async function PrizeLedgerPage({
                     {m.issuedDelta !== 0 || m.returnedDelta !== 0 ? (
                       <span className="block text-xs whitespace-nowrap text-zinc-500 tabular-nums">
                         {[
-                          m.issuedDelta !== 0 ? `issued ${signedText(m.issuedDelta)}` : null,
-                          m.returnedDelta !== 0 ? `returned ${signedText(m.returnedDelta)}` : null,
+                          m.issuedDelta !== 0 ? t('issued {delta}', { delta: signedText(m.issuedDelta, t) }) : null,
+                          m.returnedDelta !== 0
+                            ? t('returned {delta}', { delta: signedText(m.returnedDelta, t) })
+                            : null,
                         ]
                           .filter(Boolean)
                           .join(' · ')}
@@ -241,7 +274,7 @@ export default async function PrizeLedgerPage({
                     )}
                   </Td>
                   <Td className="max-w-56">
-                    <Who actor={m.actor} />
+                    <Who actor={m.actor} t={t} />
                   </Td>
                   <Td className="max-w-64">
                     {m.reason ? (
@@ -262,14 +295,11 @@ export default async function PrizeLedgerPage({
   );
 }
 
-function Stat({ label, hint, children }: { label: string; hint: string; children: ReactNode }) {
+function Stat({ label, testId, hint, children }: { label: string; testId: string; hint: string; children: ReactNode }) {
   return (
     <div className="min-w-0 px-5 py-4">
       <dt className="text-sm font-medium text-zinc-600">{label}</dt>
-      <dd
-        className="mt-1 text-2xl font-semibold tracking-tight text-zinc-950 tabular-nums"
-        data-testid={`stock-${label.toLowerCase()}`}
-      >
+      <dd className="mt-1 text-2xl font-semibold tracking-tight text-zinc-950 tabular-nums" data-testid={testId}>
         {children}
       </dd>
       <dd className="mt-0.5 text-xs text-zinc-500">{hint}</dd>
@@ -277,11 +307,11 @@ function Stat({ label, hint, children }: { label: string; hint: string; children
   );
 }
 
-function Who({ actor }: { actor: StockMovementDto['actor'] }) {
+function Who({ actor, t }: { actor: StockMovementDto['actor']; t: Translator }) {
   if (actor.type === 'SYSTEM') {
     return (
       <span className="min-w-0">
-        <span className="block text-zinc-900">System</span>
+        <span className="block text-zinc-900">{t('System')}</span>
         {actor.id ? <span className="block truncate font-mono text-xs text-zinc-500">{actor.id}</span> : null}
       </span>
     );
@@ -289,7 +319,7 @@ function Who({ actor }: { actor: StockMovementDto['actor'] }) {
   if (!actor.name) {
     return (
       <span className="min-w-0">
-        <span className="block text-zinc-900">{actorLabel[actor.type]}</span>
+        <span className="block text-zinc-900">{t(actorLabel[actor.type])}</span>
         <span className="block truncate font-mono text-xs text-zinc-500" title={actor.id ?? undefined}>
           {actor.id ?? '—'}
         </span>
@@ -300,12 +330,12 @@ function Who({ actor }: { actor: StockMovementDto['actor'] }) {
     <span className="min-w-0" title={actor.id ?? undefined}>
       <span className="block truncate text-zinc-900">{actor.name}</span>
       <span className="block truncate text-xs text-zinc-500">
-        {actor.type === 'API_KEY' ? `API key ${actor.detail ?? ''}` : actor.detail}
+        {actor.type === 'API_KEY' ? `${t('API key')} ${actor.detail ?? ''}` : actor.detail}
       </span>
     </span>
   );
 }
 
-function signedText(n: number): string {
-  return n > 0 ? `+${count.format(n)}` : `−${count.format(-n)}`;
+function signedText(n: number, t: Translator): string {
+  return n > 0 ? `+${t.number(n)}` : `−${t.number(-n)}`;
 }
