@@ -203,8 +203,9 @@ describe('createFromTemplateAction', () => {
       error: { code: 'FORBIDDEN' },
     });
     as('OPERATOR');
+    // Neither a built-in template nor one of the tenant's (an id): not found.
     const unknown = await actions.createFromTemplateAction(tenantA.slug, 'lottery-of-doom', 'UTC');
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const badZone = await actions.createFromTemplateAction(tenantA.slug, 'festival-grid', 'Mars/Olympus');
     expect(badZone).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await count()).toBe(before);

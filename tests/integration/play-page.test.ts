@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getPlayView } from '@/lib/h5/get-play-view';
 import { patchTier } from '@/lib/activities/patch-tier';
+import { proposeChange } from '@/lib/activities/propose-change';
 import type { PlayActivity } from '@/lib/h5/page-props';
 import { playActivityOf, renderPlayPage, renderRulesPage } from '@/lib/h5/render-play-page';
 import { liveActivity, testActor } from '../helpers/activities';
@@ -64,7 +65,7 @@ describe('H5 play page document', () => {
   });
 
   it('renders once per activity and language per interval, then reads the activity again', async () => {
-    const { activity } = await liveActivity(
+    const { tenant, activity } = await liveActivity(
       (p) => [{ name: 'Gold', probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }],
       {
         overrides: { materials: { title: 'Before' } },
@@ -72,7 +73,12 @@ describe('H5 play page document', () => {
     );
     const t0 = Date.now();
     expect(propsOf(await (await renderPlayPage(activity.id, 'en', t0)).text()).activity.title).toBe('Before');
-    await db.activity.update({ where: { id: activity.id }, data: { materials: { title: 'After' } } });
+    // A live change of the materials, as the console and the API make it.
+    const change = await proposeChange(tenant.id, testActor, {
+      activityId: activity.id,
+      input: { patch: { materials: { title: 'After' } } },
+    });
+    expect(change.status).toBe('APPLIED');
     expect(propsOf(await (await renderPlayPage(activity.id, 'en', t0 + 4_000)).text()).activity.title).toBe('Before');
     // Another language is its own page, rendered now.
     expect(propsOf(await (await renderPlayPage(activity.id, 'zh-CN', t0 + 4_000)).text()).activity.title).toBe('After');
