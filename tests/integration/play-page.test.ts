@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import { getPlayView } from '@/lib/h5/get-play-view';
 import { patchTier } from '@/lib/activities/patch-tier';
 import { proposeChange } from '@/lib/activities/propose-change';
