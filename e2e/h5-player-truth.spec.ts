@@ -290,7 +290,7 @@ test.describe('my prizes and languages', () => {
     await expect(mine).toContainText('充电宝');
     await expect(mine.getByTestId('claim-deadline')).toContainText('请于');
 
-    // The operator ships it (the console's Winners page writes these columns): the page shows who
+    // The operator ships it (the management API, as the console does): the page shows who
     // carries it and the number to track it by.
     const winId = body.winIds[0] as string;
     // The claim form in Chinese: province, city, district, street; a mainland mobile number.
@@ -325,13 +325,11 @@ test.describe('my prizes and languages', () => {
         country: 'CN',
       },
     });
-    await withDb((c) =>
-      c.query(
-        `UPDATE "Win" SET status = 'SHIPPED', carrier = 'SF Express', "trackingNumber" = 'SF1234567890',
-           "shippedAt" = now() WHERE id = $1`,
-        [winId],
-      ),
-    );
+    const shipped = await request.post(`/api/manage/wins/${winId}/ship`, {
+      headers: auth(),
+      data: { carrier: 'SF Express', trackingNumber: 'SF1234567890' },
+    });
+    expect(shipped.status()).toBe(200);
     await page.goto('about:blank');
     await open(page, a.id, 'mei');
     await expect(mine).toHaveAttribute('data-status', 'SHIPPED');
