@@ -6,19 +6,13 @@
 // it does not model. The activities are this spec's own, made through the management API in the
 // demo tenant.
 // Screenshots at 1440×900 in e2e/screenshots/.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { screenshots, signIn, withDb } from './support';
+import { cli, screenshots, signIn, withDb } from './support';
 
 const USERS = 8;
 const shot = screenshots('console-alerts');
-
-const cli = (script: string, args: string[]) =>
-  execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env })
-    .trim()
-    .split('\n');
 
 async function manage(request: APIRequestContext, key: string, path: string, data?: object) {
   const res = await request.fetch(`/api/manage${path}`, {

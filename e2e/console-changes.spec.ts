@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { screenshots, signIn } from './support';
+import { manage, screenshots, signIn } from './support';
 
 const shot = screenshots('console-changes');
 
@@ -16,16 +16,6 @@ const apiKey = () =>
     encoding: 'utf8',
     env: process.env,
   }).trim();
-
-async function manage(request: APIRequestContext, key: string, method: string, path: string, data?: object) {
-  const res = await request.fetch(`/api/manage${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}` },
-    ...(data ? { data } : {}),
-  });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return res.json();
-}
 
 async function liveActivity(request: APIRequestContext, key: string, name: string) {
   const run = Date.now().toString(36);

@@ -3,31 +3,15 @@
 // a tier's odds change through its diff preview, and the activity is paused through its own.
 // The activity is this spec's own, created through the management API in the demo tenant.
 // Screenshots at 1440×900 in e2e/screenshots/.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { signIn, withDb } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { cli, manage, signIn, withDb } from './support';
 
 const USERS = 8;
 const DRAWS_PER_USER = 3;
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/screenshots/console-dashboard-${name}.png`, fullPage: true, animations: 'disabled' });
-
-const cli = (script: string, args: string[]) =>
-  execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env })
-    .trim()
-    .split('\n');
-
-async function manage(request: APIRequestContext, key: string, method: 'GET' | 'POST', path: string, data?: object) {
-  const res = await request.fetch(`/api/manage${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}` },
-    ...(data ? { data } : {}),
-  });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return res.json();
-}
 
 let key: string;
 let activityId: string;

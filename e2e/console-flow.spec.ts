@@ -3,20 +3,14 @@
 // draws arrive through the API → the dashboard shows them without a reload → change a tier's
 // odds → pause → winners → mark one shipped → the CSV has it → the audit log shows each step.
 // The other console specs go deeper into each page; this one proves they make one journey.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { toZonedInput } from '../lib/activities/zoned-time';
-import { fillThreeTiers, screenshots, signIn, withDb } from './support';
+import { cli, fillThreeTiers, screenshots, signIn, withDb } from './support';
 
 const ZONE = 'Asia/Shanghai';
 const shot = screenshots('console-flow');
-const cli = (script: string, args: string[]) =>
-  execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env })
-    .trim()
-    .split('\n');
-
 async function newPrize(page: Page, name: string, kind: string, value: string, stock: string) {
   await page.getByRole('button', { name: 'New prize' }).click();
   const dialog = page.getByRole('dialog', { name: 'New prize' });

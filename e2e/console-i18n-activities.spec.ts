@@ -2,25 +2,11 @@
 // with the language cookie set, the list, a new draft's editor and the change inbox show Chinese
 // headings, labels, statuses and dates, and fit 1440 px without a horizontal scrollbar. The
 // draft is renamed (an autosave in Chinese) and deleted again from the list. Screenshots at
-// 1440×900 into test-results/.
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support';
+// 1440×900 into e2e/screenshots/.
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalOverflow, screenshots, signIn } from './support';
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({
-    path: `test-results/console-i18n-activities-${name}.png`,
-    fullPage: true,
-    animations: 'disabled',
-  });
-
-/** The page is no wider than the window. */
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
+const shot = screenshots('console-i18n-activities');
 
 test.describe('the console in Chinese: activities, the editor, changes', () => {
   test('the activities list, a draft in the editor and the change inbox read in Chinese', async ({

@@ -2,42 +2,12 @@
 // cookie set, a live activity's dashboard, the prizes with a prize's stock ledger, and the
 // winners show Chinese headings, labels and statuses, and fit 1440 px without a horizontal
 // scrollbar. The activity is this spec's own (created through the management API in the demo
-// tenant, drawn by two users so it has winners). Screenshots at 1440×900 into test-results/.
-import { execFileSync } from 'node:child_process';
+// tenant, drawn by two users so it has winners). Screenshots at 1440×900 into e2e/screenshots/.
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { signIn } from './support';
+import { expect, test } from '@playwright/test';
+import { cli, expectNoHorizontalOverflow, manage, screenshots, signIn } from './support';
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({
-    path: `test-results/console-i18n-operations-${name}.png`,
-    fullPage: true,
-    animations: 'disabled',
-  });
-
-const cli = (script: string, args: string[]) =>
-  execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env })
-    .trim()
-    .split('\n');
-
-/** The page is no wider than the window. */
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
-async function manage(request: APIRequestContext, key: string, method: 'POST', path: string, data?: object) {
-  const res = await request.fetch(`/api/manage${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}` },
-    ...(data ? { data } : {}),
-  });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return res.json();
-}
+const shot = screenshots('console-i18n-operations');
 
 let key: string;
 let activityId: string;

@@ -1,21 +1,11 @@
 // The console's settings, audit and sign-in in Chinese (components/console/i18n.tsx): the sign-in
 // page's switcher picks 中文 and the sign-in goes on in it; Settings and Audit, with the language
 // cookie set, show Chinese headings and fit 1440 px without a horizontal scrollbar. Screenshots
-// at 1440×900 into test-results/.
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './support';
+// at 1440×900 into e2e/screenshots/.
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectNoHorizontalOverflow, screenshots } from './support';
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/console-i18n-settings-${name}.png`, fullPage: true, animations: 'disabled' });
-
-/** The page is no wider than the window. */
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
+const shot = screenshots('console-i18n-settings');
 
 test.describe('the console in Chinese: sign-in, Settings, Audit', () => {
   test('the sign-in page switches to 中文 and signs in in it', async ({ page }) => {

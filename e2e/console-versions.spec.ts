@@ -5,8 +5,8 @@
 // Screenshots at 1440×900 in e2e/screenshots/.
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { signIn } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { manage, signIn } from './support';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/screenshots/console-versions-${name}.png`, fullPage: true, animations: 'disabled' });
@@ -16,16 +16,6 @@ const apiKey = () =>
     encoding: 'utf8',
     env: process.env,
   }).trim();
-
-async function manage(request: APIRequestContext, key: string, method: string, path: string, data?: object) {
-  const res = await request.fetch(`/api/manage${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}` },
-    ...(data ? { data } : {}),
-  });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return res.json();
-}
 
 let key: string;
 let activityId: string;

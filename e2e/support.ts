@@ -37,6 +37,32 @@ export function screenshots(prefix: string) {
     page.screenshot({ path: `e2e/screenshots/${prefix}-${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
+/** A repository script (`scripts/<script>.ts`: token, apikey, …) run with the spec's environment; its output lines. */
+export const cli = (script: string, args: string[]) =>
+  execFileSync('npx', ['tsx', `scripts/${script}.ts`, ...args], { encoding: 'utf8', env: process.env })
+    .trim()
+    .split('\n');
+
+/** A management API call with an API key that must succeed; its JSON answer. */
+export async function manage(request: APIRequestContext, key: string, method: string, path: string, data?: object) {
+  const res = await request.fetch(`/api/manage${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}` },
+    ...(data ? { data } : {}),
+  });
+  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
+  return res.json();
+}
+
+/** The page is no wider than the window. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
 /** Opens a new draft of the demo tenant in the editor, once the activities page is hydrated. */
 export async function newDraft(page: Page) {
   await page.goto('/t/demo/activities');
