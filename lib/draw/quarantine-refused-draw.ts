@@ -71,7 +71,7 @@ function takeBack(redis: Redis, entry: RefusedEntry, record: DrawRecord): Promis
     const keys = [k.cfg, k.stock, k.issued, k.user(record.u), k.idem(record.u, record.k), k.stream];
     const answer = await defineScript(redis, takeBackScript)(keys, [JSON.stringify(record), day, streamEntry]);
     const takenBack = answer === 1;
-    if (takenBack && prizeIds.length) await writeBackIssued(redis, activityId);
+    if (takenBack && prizeIds.length) await writeBackIssued(redis, activityId, { lockedPrizes: prizeIds });
     return takenBack;
   });
 }

@@ -15,11 +15,16 @@ export function startWorkers(env: Record<string, string> = {}): ChildProcess {
 }
 
 /** Reads `what` every 100 ms until `ok` holds or `timeoutMs` passes; the last value read either way. */
-export async function waitFor<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
+export async function waitFor<T>(
+  what: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await what();
     if (ok(v) || Date.now() > deadline) return v;
-    await sleep(100);
+    await sleep(everyMs);
   }
 }
