@@ -70,6 +70,10 @@ test.describe('the console in Chinese: dashboard, prizes, winners', () => {
     for (const column of ['档位', '配置概率', '实际占比', '中奖次数', '档位库存', '剩余', '配速'])
       await expect(tiers.getByRole('columnheader', { name: column, exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: '暂停', exact: true })).toBeVisible();
+    // The charts' legends name their series in the operator's language too.
+    const legends = page.locator('.recharts-legend-wrapper');
+    for (const series of ['配置概率', '实际抽奖占比', '新用户', '已发放', '已使用'])
+      await expect(legends.getByText(series, { exact: true })).toBeVisible();
     await expect(page.getByTestId('aggregated-at')).toContainText('汇总于');
     await expectNoHorizontalOverflow(page);
     await shot(page, 'dashboard');

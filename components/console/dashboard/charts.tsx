@@ -20,6 +20,8 @@ import {
 import type { BurnDownPoint, DashboardMinute, DashboardTier } from '@/lib/stats/get-dashboard-data';
 import { formatClock, formatCompact, formatCount, formatDayClock, formatPercent } from './format';
 import { useTimeZone } from '../time-zone';
+import { useT } from '../i18n';
+import type { ConsoleLocale } from '@/lib/i18n/console/locale';
 
 const colors = {
   draws: '#6366f1',
@@ -38,25 +40,25 @@ const initialDimension = { width: 520, height: 200 };
 // legend (props, not wrapper components: Recharts reads its axes from its direct children).
 const margin = { top: 4, right: 8, bottom: 0, left: -8 };
 const grid = { stroke: '#f4f4f5', vertical: false };
-const minuteAxis = (zone: string) => ({
+const minuteAxis = (zone: string, locale: ConsoleLocale) => ({
   dataKey: 'minute',
-  tickFormatter: (iso: string) => formatClock(iso, zone),
+  tickFormatter: (iso: string) => formatClock(iso, zone, locale),
   tick: axis,
   interval: 14,
   tickLine: false,
   axisLine: { stroke: '#e4e4e7' },
 });
-const countAxis = {
+const countAxis = (locale: ConsoleLocale) => ({
   allowDecimals: false,
   tick: axis,
-  tickFormatter: (n: number) => formatCompact(n),
+  tickFormatter: (n: number) => formatCompact(n, locale),
   tickLine: false,
   axisLine: false,
   width: 44,
-};
-const minuteTooltip = (zone: string) => ({
-  labelFormatter: (l: unknown) => formatClock(String(l), zone),
-  formatter: (v: unknown) => formatCount(Number(v)),
+});
+const minuteTooltip = (zone: string, locale: ConsoleLocale) => ({
+  labelFormatter: (l: unknown) => formatClock(String(l), zone, locale),
+  formatter: (v: unknown) => formatCount(Number(v), locale),
   isAnimationActive: false,
 });
 // Recharts colours legend text like its series; pale series would make unreadable labels.
@@ -92,16 +94,24 @@ export function ChartCard({
 
 export function DrawsPerMinuteChart({ minutes }: { minutes: DashboardMinute[] }) {
   const zone = useTimeZone();
+  const t = useT();
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
       <ComposedChart data={minutes} margin={margin} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
-        <XAxis {...minuteAxis(zone)} />
-        <YAxis {...countAxis} />
-        <Tooltip {...minuteTooltip(zone)} />
+        <XAxis {...minuteAxis(zone, t.locale)} />
+        <YAxis {...countAxis(t.locale)} />
+        <Tooltip {...minuteTooltip(zone, t.locale)} />
         <Legend {...legend} />
-        <Bar dataKey="draws" name="Draws" fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
-        <Line dataKey="wins" name="Wins" stroke={colors.wins} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Bar dataKey="draws" name={t('Draws')} fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
+        <Line
+          dataKey="wins"
+          name={t('Wins')}
+          stroke={colors.wins}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );
@@ -109,24 +119,28 @@ export function DrawsPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
 
 export function UsersPerMinuteChart({ minutes }: { minutes: DashboardMinute[] }) {
   const zone = useTimeZone();
+  const t = useT();
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
       <ComposedChart data={minutes} margin={margin} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
-        <XAxis {...minuteAxis(zone)} />
-        <YAxis {...countAxis} />
-        <Tooltip {...minuteTooltip(zone)} formatter={(v) => (v === null ? '—' : formatCount(Number(v)))} />
+        <XAxis {...minuteAxis(zone, t.locale)} />
+        <YAxis {...countAxis(t.locale)} />
+        <Tooltip
+          {...minuteTooltip(zone, t.locale)}
+          formatter={(v) => (v === null ? '—' : formatCount(Number(v), t.locale))}
+        />
         <Legend {...legend} />
         <Bar
           dataKey="newUsers"
-          name="New users"
+          name={t('New users')}
           fill={colors.newUsers}
           radius={[2, 2, 0, 0]}
           isAnimationActive={false}
         />
         <Line
           dataKey="activeUsers"
-          name="Active users (≈)"
+          name={t('Active users (≈)')}
           stroke={colors.users}
           strokeWidth={2}
           dot={false}
@@ -139,6 +153,7 @@ export function UsersPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
 }
 
 export function OddsChart({ tiers }: { tiers: DashboardTier[] }) {
+  const t = useT();
   const data = tiers.map((t) => ({ name: t.name, configured: t.probability, actual: t.actualShare ?? 0 }));
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
@@ -147,23 +162,23 @@ export function OddsChart({ tiers }: { tiers: DashboardTier[] }) {
         <XAxis dataKey="name" tick={axis} tickLine={false} axisLine={{ stroke: '#e4e4e7' }} interval={0} />
         <YAxis
           tick={axis}
-          tickFormatter={(v: number) => formatPercent(v, 1)}
+          tickFormatter={(v: number) => formatPercent(v, 1, t.locale)}
           tickLine={false}
           axisLine={false}
           width={52}
         />
-        <Tooltip formatter={(v) => formatPercent(Number(v), 4)} isAnimationActive={false} />
+        <Tooltip formatter={(v) => formatPercent(Number(v), 4, t.locale)} isAnimationActive={false} />
         <Legend {...legend} />
         <Bar
           dataKey="configured"
-          name="Configured odds"
+          name={t('Configured odds')}
           fill="#a5b4fc"
           radius={[2, 2, 0, 0]}
           isAnimationActive={false}
         />
         <Bar
           dataKey="actual"
-          name="Actual share of draws"
+          name={t('Actual share of draws')}
           fill={colors.draws}
           radius={[2, 2, 0, 0]}
           isAnimationActive={false}
@@ -175,16 +190,17 @@ export function OddsChart({ tiers }: { tiers: DashboardTier[] }) {
 
 export function ChancesChart({ minutes }: { minutes: DashboardMinute[] }) {
   const zone = useTimeZone();
+  const t = useT();
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
       <BarChart data={minutes} margin={margin} accessibilityLayer={false} barGap={0}>
         <CartesianGrid {...grid} />
-        <XAxis {...minuteAxis(zone)} />
-        <YAxis {...countAxis} />
-        <Tooltip {...minuteTooltip(zone)} />
+        <XAxis {...minuteAxis(zone, t.locale)} />
+        <YAxis {...countAxis(t.locale)} />
+        <Tooltip {...minuteTooltip(zone, t.locale)} />
         <Legend {...legend} />
-        <Bar dataKey="chancesGranted" name="Granted" fill={colors.granted} isAnimationActive={false} />
-        <Bar dataKey="chancesUsed" name="Used" fill={colors.used} isAnimationActive={false} />
+        <Bar dataKey="chancesGranted" name={t('Granted')} fill={colors.granted} isAnimationActive={false} />
+        <Bar dataKey="chancesUsed" name={t('Used')} fill={colors.used} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -192,16 +208,17 @@ export function ChancesChart({ minutes }: { minutes: DashboardMinute[] }) {
 
 export function RiskChart({ minutes }: { minutes: DashboardMinute[] }) {
   const zone = useTimeZone();
+  const t = useT();
   return (
     <ResponsiveContainer width="100%" height={200} initialDimension={initialDimension}>
       <BarChart data={minutes} margin={margin} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
-        <XAxis {...minuteAxis(zone)} />
-        <YAxis {...countAxis} />
-        <Tooltip {...minuteTooltip(zone)} />
+        <XAxis {...minuteAxis(zone, t.locale)} />
+        <YAxis {...countAxis(t.locale)} />
+        <Tooltip {...minuteTooltip(zone, t.locale)} />
         <Bar
           dataKey="riskEvents"
-          name="Risk events"
+          name={t('Risk events')}
           fill={colors.risk}
           radius={[2, 2, 0, 0]}
           isAnimationActive={false}
@@ -213,13 +230,14 @@ export function RiskChart({ minutes }: { minutes: DashboardMinute[] }) {
 
 export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
   const zone = useTimeZone();
+  const t = useT();
   return (
     <ResponsiveContainer width="100%" height={140} initialDimension={{ width: 320, height: 140 }}>
       <ComposedChart data={points} margin={{ top: 4, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid {...grid} />
         <XAxis
           dataKey="at"
-          tickFormatter={(iso: string) => formatDayClock(iso, zone)}
+          tickFormatter={(iso: string) => formatDayClock(iso, zone, t.locale)}
           tick={axis}
           minTickGap={40}
           tickLine={false}
@@ -228,19 +246,19 @@ export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
         <YAxis
           allowDecimals={false}
           tick={axis}
-          tickFormatter={(n: number) => formatCompact(n)}
+          tickFormatter={(n: number) => formatCompact(n, t.locale)}
           tickLine={false}
           axisLine={false}
           width={48}
         />
         <Tooltip
-          labelFormatter={(l) => formatDayClock(String(l), zone)}
-          formatter={(v) => (v === null ? '—' : formatCount(Math.round(Number(v))))}
+          labelFormatter={(l) => formatDayClock(String(l), zone, t.locale)}
+          formatter={(v) => (v === null ? '—' : formatCount(Math.round(Number(v)), t.locale))}
           isAnimationActive={false}
         />
         <Area
           dataKey="remaining"
-          name="Remaining"
+          name={t('Remaining')}
           stroke={colors.remaining}
           fill="#e0e7ff"
           strokeWidth={2}
@@ -250,7 +268,7 @@ export function BurnDownChart({ points }: { points: BurnDownPoint[] }) {
         />
         <Line
           dataKey="pacing"
-          name="Pacing line"
+          name={t('Pacing line')}
           stroke={colors.pacing}
           strokeDasharray="4 3"
           strokeWidth={1.5}
