@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 import { db } from '../db';
 import { reservoirSample } from '../fixed-winners/reservoir-sample';
 import { deriveDrawNumber, pickTierIndex } from '../fairness/derive-draw-number';
-import { isFixedWinnerFairness, type DrawFairness, type FixedWinnerFairness } from '../fairness/draw-fairness';
+import {
+  drawFairnessOf,
+  isFixedWinnerFairness,
+  type DrawFairness,
+  type FixedWinnerFairness,
+} from '../fairness/draw-fairness';
 import { fixedWinnersRandom } from '../fairness/fixed-winners-random';
 import { decryptSeed } from '../fairness/seed-cipher';
 
@@ -47,16 +52,17 @@ export async function verifyActivity(activityId: string): Promise<VerifyReport> 
       take: PAGE,
     });
     for (const d of page) {
-      const fixed = !d.fairness || isFixedWinnerFairness(d.fairness);
+      const fairness = drawFairnessOf(d.fairness);
+      const fixed = !fairness || isFixedWinnerFairness(fairness);
       if (fixed && d.idempotencyKey === FIXED_WINNERS_KEY && activity.fixedWinners !== null) {
-        fixedWinners.push({ id: d.id, userId: d.userId, fairness: d.fairness as FixedWinnerFairness | null });
+        fixedWinners.push({ id: d.id, userId: d.userId, fairness: fairness as FixedWinnerFairness | null });
         continue;
       }
-      if (!d.fairness) {
+      if (!fairness) {
         report.notProvable++;
         continue;
       }
-      const reason = checkDraw(activityId, d, d.fairness as DrawFairness, seeds, activity.tiers);
+      const reason = checkDraw(activityId, d, fairness as DrawFairness, seeds, activity.tiers);
       if (reason) report.mismatches.push({ drawId: d.id, reason });
       else report.verified++;
     }

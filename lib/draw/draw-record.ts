@@ -40,17 +40,20 @@ const NUMBER_TEXT = String.raw`-?\d{1,16}(?:\.\d{1,16})?(?:[eE][+-]?\d{1,3})?`;
 const ODDS_TEXT = new RegExp(`^(?:${NUMBER_TEXT}(?:,${NUMBER_TEXT})*)?$`);
 
 /**
- * The record's proof fields, the Draw's `fairness` (lib/fairness/draw-fairness.ts) as JSON text, or null for a
- * draw without a seed (or a record from before proofs). Written as text from the record's own
- * fields, every one checked first, so a draw pays for no object and no JSON.stringify.
+ * The record's proof fields, the Draw's `fairness` as JSON text, or null for a draw without a seed
+ * (or a record from before proofs): the one JSON string 'r:i:seedId:tier:fallback:odds' (tier -1:
+ * none picked), which lib/fairness/draw-fairness.ts reads back as the proof's object. Made from the
+ * record's own fields, every one checked first; a draw pays for no object and no JSON.stringify,
+ * and PostgreSQL stores a string rather than taking an object apart on every commit.
  */
 export function drawFairnessJson(r: DrawRecord): string | null {
-  const m = SEEDED_NUMBER.exec(r.f ?? '');
-  if (!m || typeof r.pt !== 'number' || !Number.isInteger(r.pt) || !FALLBACKS.has(r.fb ?? '')) return null;
+  const f = r.f;
+  if (typeof f !== 'string' || !SEEDED_NUMBER.test(f)) return null;
+  if (typeof r.pt !== 'number' || !Number.isInteger(r.pt) || !FALLBACKS.has(r.fb ?? '')) return null;
   if (typeof r.o !== 'string' || !ODDS_TEXT.test(r.o)) return null;
-  const tier = r.pt < 0 ? 'null' : String(r.pt);
-  // Each piece is checked to be its own JSON text: digits, a JSON number list, the id's and fallback's letters.
-  return `{"s":"${m[3]}","i":${Number(m[2])},"r":${Number(m[1])},"t":${tier},"f":"${r.fb}","o":[${r.o}]}`;
+  // Each piece is checked to hold no quote, backslash or ':' of its own: digits, the id's and
+  // fallback's letters, numbers.
+  return `"${f}:${r.pt < 0 ? -1 : r.pt}:${r.fb}:${r.o}"`;
 }
 
 export type DrawBody = {

@@ -52,20 +52,18 @@ export function deriveNumber(
   range: number = DRAW_RANGE,
   from = 0,
 ): DerivedNumber {
-  // JSON.stringify([...parts, i]) for every i, from one serialization of the parts (i is an integer).
-  const prefix = parts.length ? `${JSON.stringify(parts).slice(0, -1)},` : '[';
-  const first8 = wordsOf(seed);
+  const first8 = wordsOf(seed, parts);
   if (range === DRAW_RANGE) {
     // The draw's own range, on every draw: the same rejection and modulo in 32-bit words, no BigInt.
     for (let i = from; ; i++) {
-      const [hi, lo] = first8(`${prefix}${i}]`);
+      const [hi, lo] = first8(i);
       const r = drawRangeWords(hi, lo);
       if (r !== null) return { i, r };
     }
   }
   return sampleBelow(
     (i) => {
-      const [hi, lo] = first8(`${prefix}${i}]`);
+      const [hi, lo] = first8(i);
       return (BigInt(hi) << 32n) | BigInt(lo);
     },
     64,
@@ -74,11 +72,13 @@ export function deriveNumber(
   );
 }
 
-/** The HMAC digest's first 8 bytes as two unsigned 32-bit words, big-endian, by either key. */
-function wordsOf(seed: SeedKey): (message: string) => [number, number] {
-  if ('first8' in seed) return (message) => seed.first8(message);
-  return (message) => {
-    const digest = createHmac('sha256', seed).update(message).digest();
+/** The HMAC digest's first 8 bytes of JSON.stringify([...parts, i]), as two unsigned 32-bit words, big-endian. */
+function wordsOf(seed: SeedKey, parts: readonly (string | number)[]): (i: number) => [number, number] {
+  if ('first8Json' in seed) return (i) => seed.first8Json(parts, i);
+  // JSON.stringify([...parts, i]) for every i, from one serialization of the parts (i is an integer).
+  const prefix = parts.length ? `${JSON.stringify(parts).slice(0, -1)},` : '[';
+  return (i) => {
+    const digest = createHmac('sha256', seed).update(`${prefix}${i}]`).digest();
     return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
   };
 }

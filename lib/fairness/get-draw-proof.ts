@@ -4,7 +4,7 @@
 // picked them (`fixedWinner`): with the revealed seed and the participant count the whole
 // sampling can be replayed, the winner's position among the participants being theirs to check.
 import { db } from '../db';
-import { isFixedWinnerFairness, type DrawFairness, type FixedWinnerFairness } from './draw-fairness';
+import { drawFairnessOf, isFixedWinnerFairness, type DrawFairness } from './draw-fairness';
 import { AppError } from '../errors';
 import { idOrNotFound } from '../ids';
 
@@ -60,7 +60,7 @@ export async function getDrawProof(user: { tenantId: string; userId: string }, r
     },
   });
   if (!draw) throw new AppError('NOT_FOUND', `draw ${drawId} not found`);
-  const fair = draw.fairness as DrawFairness | FixedWinnerFairness | null;
+  const fair = drawFairnessOf(draw.fairness);
   if (!fair && draw.idempotencyKey === FIXED_WINNERS_DRAW_KEY)
     throw new AppError(
       'NOT_PROVABLE',

@@ -6,6 +6,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { orUntranslated, pickTranslation, type SpecTranslation } from '../i18n/translate';
 import type { MyDrawsQuery } from './schemas';
+import { drawFairnessOf } from './draw-fairness';
 
 export type MyDrawDto = {
   drawId: string;
@@ -60,7 +61,7 @@ export async function listMyDraws(
       drawnAt: d.createdAt.toISOString(),
       outcome: d.outcome === 'WIN' ? 'win' : 'lose',
       tier: d.tierId ? { id: d.tierId, name: tierNames.get(d.tierId) ?? '' } : null,
-      provable: d.fairness !== null,
+      provable: drawFairnessOf(d.fairness) !== null,
     })),
     nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
     timezone: activity.timezone,

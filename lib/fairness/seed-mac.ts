@@ -85,20 +85,60 @@ function padState(key: Uint8Array, pad: number): Int32Array {
   return h;
 }
 
-/** The message's UTF-8 bytes, padded as SHA-256 pads a message that follows one block: its block count. */
-function padMessage(message: string): number {
-  // Room for the longest encoding (3 bytes per UTF-16 unit), the 0x80 and the length.
-  const room = Math.ceil((message.length * 3 + 9) / BLOCK) * BLOCK;
+/** Room in `bytes` for `size` bytes of message and SHA-256's padding. */
+function reserve(size: number): void {
+  const room = Math.ceil((size + 9) / BLOCK) * BLOCK;
   if (bytes.length < room) bytes = new Uint8Array(room * 2);
-  let n = message.length;
+}
+
+/** The message's UTF-8 bytes into `bytes`: their count. */
+function encodeText(message: string): number {
+  // Room for the longest encoding: 3 bytes per UTF-16 unit.
+  reserve(message.length * 3);
+  const n = message.length;
   for (let j = 0; j < n; j++) {
     const code = message.charCodeAt(j);
-    if (code > 0x7f) {
-      n = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).write(message, 0, 'utf8');
-      break;
-    }
+    if (code > 0x7f) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).write(message, 0, 'utf8');
     bytes[j] = code;
   }
+  return n;
+}
+
+/**
+ * JSON.stringify([...parts, i]) into `bytes` without making the text, when every part is text
+ * JSON writes as it is (printable ASCII but `"` and `\`): its byte count, or -1 for anything else.
+ * `i` is a counter, a non-negative integer.
+ */
+function encodeJsonParts(parts: readonly (string | number)[], i: number): number {
+  let size = 24;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    if (typeof part !== 'string') return -1;
+    size += part.length + 3;
+  }
+  reserve(size);
+  let n = 0;
+  bytes[n++] = 0x5b; // [
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p] as string;
+    bytes[n++] = 0x22; // "
+    for (let j = 0; j < part.length; j++) {
+      const code = part.charCodeAt(j);
+      // Control characters, '"', '\' and anything past '~' are escaped or encoded by JSON and UTF-8.
+      if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return -1;
+      bytes[n++] = code;
+    }
+    bytes[n++] = 0x22;
+    bytes[n++] = 0x2c; // ,
+  }
+  const digits = String(i);
+  for (let j = 0; j < digits.length; j++) bytes[n++] = digits.charCodeAt(j);
+  bytes[n++] = 0x5d; // ]
+  return n;
+}
+
+/** Pads the n message bytes in `bytes` as SHA-256 pads a message that follows one block: the block count. */
+function padMessage(n: number): number {
   const blocks = Math.ceil((n + 9) / BLOCK);
   bytes[n] = 0x80;
   bytes.fill(0, n + 1, blocks * BLOCK);
@@ -119,29 +159,42 @@ function padMessage(message: string): number {
 }
 
 /** HMAC-SHA256 under one key: the digest's first 8 bytes, as two unsigned 32-bit words. */
-export type SeedMac = { first8(message: string): [hi: number, lo: number] };
+export type SeedMac = {
+  first8(message: string): [hi: number, lo: number];
+  /**
+   * first8(JSON.stringify([...parts, i])), without making the text when the parts are plain
+   * printable ASCII (a draw's ids and key, as a rule), so a draw pays for its compressions only.
+   */
+  first8Json(parts: readonly (string | number)[], i: number): [hi: number, lo: number];
+};
 
 /** A SeedMac for this key (the fairness seed: 32 bytes; a key longer than a block is hashed first). */
 export function seedMac(key: Uint8Array): SeedMac {
   if (key.length > BLOCK) throw new Error('seedMac takes a key of at most 64 bytes');
   const inner = padState(key, 0x36);
   const outer = padState(key, 0x5c);
-  return {
-    first8(message: string): [number, number] {
-      const blocks = padMessage(message);
-      state.set(inner);
-      for (let b = 0; b < blocks; b++) {
-        loadBlock(bytes, b * BLOCK);
-        compress(state);
-      }
-      // The outer hash's one block: the inner digest (8 words), 0x80, zeros, 768 bits.
-      for (let t = 0; t < 8; t++) W[t] = state[t]!;
-      W[8] = 0x80000000 | 0;
-      for (let t = 9; t < 15; t++) W[t] = 0;
-      W[15] = (BLOCK + 32) * 8;
-      state.set(outer);
+  /** The HMAC of the n message bytes in `bytes`. */
+  const mac = (n: number): [number, number] => {
+    const blocks = padMessage(n);
+    state.set(inner);
+    for (let b = 0; b < blocks; b++) {
+      loadBlock(bytes, b * BLOCK);
       compress(state);
-      return [state[0]! >>> 0, state[1]! >>> 0];
+    }
+    // The outer hash's one block: the inner digest (8 words), 0x80, zeros, 768 bits.
+    for (let t = 0; t < 8; t++) W[t] = state[t]!;
+    W[8] = 0x80000000 | 0;
+    for (let t = 9; t < 15; t++) W[t] = 0;
+    W[15] = (BLOCK + 32) * 8;
+    state.set(outer);
+    compress(state);
+    return [state[0]! >>> 0, state[1]! >>> 0];
+  };
+  return {
+    first8: (message) => mac(encodeText(message)),
+    first8Json(parts, i) {
+      const n = encodeJsonParts(parts, i);
+      return n < 0 ? mac(encodeText(JSON.stringify([...parts, i]))) : mac(n);
     },
   };
 }

@@ -7,7 +7,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { queryWinners, type WinnerDto } from '../fulfilment/list-winners';
 import { isExternalId } from '../validation/text';
-import type { DrawFairness } from '../fairness/draw-fairness';
+import { drawFairnessOf, type DrawFairness } from '../fairness/draw-fairness';
 
 /** Rows of each kind shown, newest first. */
 export const LOOKUP_ROWS = 100;
@@ -158,7 +158,7 @@ export function whyOf(d: {
 }): string {
   if (d.riskAction === 'FORCE_LOSE') return 'a risk rule made this draw lose (see the risk events)';
   if (d.outcome === 'WIN') return `won ${d.tier?.name ?? 'a tier'} by the odds`;
-  const proof = d.fairness as Partial<DrawFairness> | null | undefined;
+  const proof = drawFairnessOf(d.fairness) as Partial<DrawFairness> | null;
   const reason = proof?.f ? FALLBACK_REASONS[proof.f] : undefined;
   if (reason) {
     const picked = proof?.t === null || proof?.t === undefined ? 'a tier' : `tier ${proof.t + 1}`;

@@ -1,11 +1,13 @@
 // The group commit writes each draw's proof fields to its own row: the batch's fairness values go
-// to PostgreSQL as one JSON array, taken apart in order, a draw without a proof left null.
+// to PostgreSQL as one JSON array, taken apart in order, a draw without a proof left null. Each is
+// the compact string lib/fairness/draw-fairness.ts reads back as the proof's object.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { commitDraws } from '@/lib/draw/commit-draws';
 import { toDrawRows, type DrawRecord } from '@/lib/draw/draw-record';
 import { activityMeta } from '@/lib/draw/activity-state';
+import { drawFairnessOf } from '@/lib/fairness/draw-fairness';
 import { createRedis } from '@/lib/redis';
 import { liveActivity } from '../helpers/activities';
 
@@ -46,6 +48,13 @@ describe('the commit of a batch of fair and plain draws', () => {
     const rows = await db.draw.findMany({ where: { activityId: activity.id }, select: { id: true, fairness: true } });
     const byId = new Map(rows.map((r) => [r.id, r.fairness]));
     expect(records.map((r) => byId.get(r.d))).toEqual([
+      `17:0:${SEED}:0:stock:500000`,
+      null,
+      `999999:3:${SEED}:-1:none:500000`,
+      null,
+      `123456:1:${SEED}:0:policy:500000`,
+    ]);
+    expect(records.map((r) => drawFairnessOf(byId.get(r.d)))).toEqual([
       { s: SEED, i: 0, r: 17, t: 0, f: 'stock', o: [500000] },
       null,
       { s: SEED, i: 3, r: 999999, t: null, f: 'none', o: [500000] },

@@ -22,6 +22,7 @@ import { verifyActivity } from '@/lib/activities/verify-activity-fairness';
 import { createRedis } from '@/lib/redis';
 import { drawKeys } from '@/lib/draw/keys';
 import { forgetActiveSeed } from '@/lib/fairness/activity-seeds';
+import { drawFairnessOf } from '@/lib/fairness/draw-fairness';
 import { backfillActivitySeeds } from '@/lib/fairness/backfill-seeds';
 import { endUser, liveActivity, testActor } from '../helpers/activities';
 import { bearer, callRoute, freshTenant } from '../helpers/fixtures';
@@ -114,7 +115,7 @@ describe('provably fair draws', () => {
     const tierIds = activity.tiers.map((t) => t.id);
     const fallbacks = new Map<string, number>();
     for (const d of draws) {
-      const f = d.fairness as { i: number; r: number; t: number | null; f: string; o: number[] };
+      const f = drawFairnessOf(d.fairness) as { i: number; r: number; t: number | null; f: string; o: number[] };
       expect(f.o).toEqual([100_000, 200_000, 50_000]);
       const expected = independentDraw(seed, activity.id, d.userId, d.idempotencyKey, f.o);
       expect({ i: f.i, r: f.r, tier: f.t }).toEqual(expected);
@@ -215,6 +216,12 @@ describe('provably fair draws', () => {
     expect((await userGet(proofRoute, tenant, 'alice', { drawId: randomUUID() })).status).toBe(404);
     expect((await callRoute(proofRoute, { params: { drawId } })).status).toBe(401);
 
+    // A row written before draws stored the compact form holds the object itself: the same proof.
+    const stored = drawFairnessOf((await db.draw.findUniqueOrThrow({ where: { id: drawId } })).fairness);
+    await db.$executeRaw`UPDATE "Draw" SET fairness = ${JSON.stringify(stored)}::jsonb WHERE id = ${drawId}::uuid`;
+    expect(typeof (await db.draw.findUniqueOrThrow({ where: { id: drawId } })).fairness).toBe('object');
+    expect((await userGet(proofRoute, tenant, 'alice', { drawId })).json).toEqual(proof.json);
+
     // A draw made before the activity had a seed.
     await db.$executeRaw`UPDATE "Draw" SET fairness = NULL WHERE id = ${drawId}::uuid`;
     const old = await userGet(proofRoute, tenant, 'alice', { drawId });
@@ -301,7 +308,7 @@ describe('provably fair draws', () => {
     await execFileAsync('npx', ['tsx', '--input-type=module', '-e', rotate], { env: process.env });
     await executeDraw(endUser(tenant, 'dave'), activity.id, 'd-2');
     const row = await db.draw.findFirstOrThrow({ where: { activityId: activity.id, idempotencyKey: 'd-2' } });
-    expect((row.fairness as { s: string }).s).not.toBe(oldRow!.id);
+    expect((drawFairnessOf(row.fairness) as { s: string }).s).not.toBe(oldRow!.id);
   });
 
   it('gives an activity published before seeds one at deploy; its earlier draws are NOT_PROVABLE', async () => {

@@ -38,6 +38,41 @@ describe('the seed MAC', () => {
     expect(mac.first8('short')).toEqual(reference(key, 'short'));
   });
 
+  it('hashes [...parts, i] as JSON.stringify writes it, for parts it escapes or encodes and for long ones', () => {
+    const key = randomBytes(32);
+    const mac = seedMac(key);
+    const texts = [
+      '',
+      'alice',
+      'k-1',
+      '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+      'say "hi"',
+      'back\\slash',
+      'tab\there',
+      'nul\u0000',
+      '\u007f~ !',
+      'é',
+      '日本語',
+      '😀',
+      'lone \ud800',
+      'a\u2028b',
+      'x'.repeat(200),
+    ];
+    for (const a of texts)
+      for (const b of texts)
+        for (const i of [0, 1, 9, 10, 12345, 2 ** 31])
+          expect(mac.first8Json([a, b, 'k-1'], i), JSON.stringify([a, b, i])).toEqual(
+            reference(key, JSON.stringify([a, b, 'k-1', i])),
+          );
+    // Every message length across the block boundaries, and a number among the parts.
+    for (let n = 0; n <= 140; n++) {
+      const part = 'q'.repeat(n);
+      expect(mac.first8Json([part], 0)).toEqual(reference(key, JSON.stringify([part, 0])));
+      expect(mac.first8Json([n, part], 3)).toEqual(reference(key, JSON.stringify([n, part, 3])));
+    }
+    expect(mac.first8Json([], 7)).toEqual(reference(key, '[7]'));
+  });
+
   it('derives the same draw numbers as the seed itself, in the draw range and in others', () => {
     const seed = randomBytes(32);
     const mac = seedMac(seed);
