@@ -59,7 +59,9 @@ export async function verifyActivity(activityId: string): Promise<VerifyReport> 
         continue;
       }
       if (!fairness) {
-        report.notProvable++;
+        // A draw without a seed has no proof; proof fields that no longer read are a changed record.
+        if (d.fairness === null) report.notProvable++;
+        else report.mismatches.push({ drawId: d.id, reason: 'its stored proof fields are unreadable' });
         continue;
       }
       const reason = checkDraw(activityId, d, fairness as DrawFairness, seeds, activity.tiers);

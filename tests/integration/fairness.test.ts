@@ -145,6 +145,13 @@ describe('provably fair draws', () => {
     }).catch((err: { stdout: string; code: number }) => err);
     expect('code' in failed && failed.code).toBe(1);
     expect(failed.stdout).toBe(`mismatch ${lose.id}: ${report.mismatches[0]!.reason}\nverified 9999, mismatches 1\n`);
+
+    // Proof fields made unreadable are a mismatch too, not a draw without a proof.
+    const garbled = draws.find((d) => d.id !== lose.id)!;
+    await db.draw.update({ where: { id: garbled.id }, data: { fairness: 'not:a:proof' } });
+    const again = await verifyActivity(activity.id);
+    expect(again.notProvable).toBe(0);
+    expect(again.mismatches).toContainEqual({ drawId: garbled.id, reason: 'its stored proof fields are unreadable' });
   });
 
   it('draws fixed winners from the seed, so the verifier draws the same ones again', async () => {
