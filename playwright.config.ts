@@ -62,7 +62,7 @@ export default defineConfig({
     {
       // Ready when it says so: /api/health could already answer for a previous run's workers,
       // whose heartbeats count for half a minute after they stop.
-      command: 'npx tsx workers/index.ts',
+      command: 'node .server-build/workers.mjs',
       wait: { stdout: /workers started/ },
       reuseExistingServer: false,
       timeout: 120_000,
