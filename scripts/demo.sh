@@ -41,8 +41,9 @@ play_id=$(echo "$seed_out" | sed -n 's/^live activity in demo: .*(\([0-9a-f-]*\)
 say "starting web on port $PORT and the workers"
 # Each in its own process group, so demo:stop ends the whole tree. The web is server.ts, compiled (Next
 # behind the play page's cache); -H so an exported HOSTNAME (Docker sets one) cannot narrow it. The
-# workers are compiled too (npm run start:workers), as production runs them.
-setsid node .server-build/server.mjs -p "$PORT" -H 0.0.0.0 > .demo/web.log 2>&1 < /dev/null &
+# workers are compiled too (npm run start:workers), as production runs them. The node flag as in
+# scripts/start.sh.
+setsid node --heap-growing-percent=50 .server-build/server.mjs -p "$PORT" -H 0.0.0.0 > .demo/web.log 2>&1 < /dev/null &
 echo $! > .demo/web.pid
 setsid node .server-build/workers.mjs > .demo/workers.log 2>&1 < /dev/null &
 echo $! > .demo/workers.pid

@@ -158,7 +158,8 @@ try {
   const { applyMigrations, ensureDatabase } = await import('../lib/migrations/apply-migrations');
   await ensureDatabase(base.toString());
   await applyMigrations(base.toString());
-  start(['.server-build/server.mjs', '-p', String(port), '-H', '127.0.0.1'], true);
+  // The node flag of npm start (scripts/start.sh).
+  start(['--heap-growing-percent=50', '.server-build/server.mjs', '-p', String(port), '-H', '127.0.0.1'], true);
   start(['.server-build/workers.mjs'], false);
   await waitHealthy();
   const { runFuzz } = await import('../tests/fuzz/run-fuzz');

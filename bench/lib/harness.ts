@@ -66,7 +66,16 @@ const children: ChildProcess[] = [];
  */
 export async function startServerAndWorkers({ serverNodeArgs = [] }: { serverNodeArgs?: string[] } = {}) {
   const detached = { stdio: 'ignore', env: process.env, detached: true } as const;
-  const serverArgs = [...serverNodeArgs, '.server-build/server.mjs', '-p', String(port), '-H', '127.0.0.1'];
+  // The node flag of npm start (scripts/start.sh).
+  const serverArgs = [
+    '--heap-growing-percent=50',
+    ...serverNodeArgs,
+    '.server-build/server.mjs',
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
+  ];
   const server = spawn(process.execPath, serverArgs, detached);
   const workers = spawn(process.execPath, ['.server-build/workers.mjs'], detached);
   children.push(server, workers);
