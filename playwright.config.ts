@@ -51,7 +51,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node .server-build/server.mjs -p ${port} -H 127.0.0.1`,
+      // The node flag of npm start (scripts/start.sh).
+      command: `node --heap-growing-percent=50 .server-build/server.mjs -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health/live`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -62,7 +63,7 @@ export default defineConfig({
     {
       // Ready when it says so: /api/health could already answer for a previous run's workers,
       // whose heartbeats count for half a minute after they stop.
-      command: 'npx tsx workers/index.ts',
+      command: 'node .server-build/workers.mjs',
       wait: { stdout: /workers started/ },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -21,8 +21,10 @@ seed_out=$(npx --no-install tsx prisma/seed.ts)
 
 mkdir -p .demo
 stamp=.next/BUILD_ID
-if [ ! -f "$stamp" ] || [ ! -f .server-build/server.mjs ] ||
-  [ -n "$(find app components lib public next.config.js package.json server.ts hot-routes.ts -newer "$stamp" -type f 2>/dev/null | head -n 1)" ]; then
+sources="app components lib workers generated public next.config.js package.json server.ts hot-routes.ts"
+# shellcheck disable=SC2086 # the list of sources splits into find's arguments
+if [ ! -f "$stamp" ] || [ ! -f .server-build/server.mjs ] || [ ! -f .server-build/workers.mjs ] ||
+  [ -n "$(find $sources -newer "$stamp" -type f 2>/dev/null | head -n 1)" ]; then
   say "building the web app (a minute or two)"
   npm run --silent build > .demo/build.log 2>&1 || { tail -n 40 .demo/build.log; echo "build failed: see .demo/build.log" >&2; exit 1; }
 fi
@@ -38,10 +40,12 @@ export WEBHOOK_ALLOW_PRIVATE=1
 play_id=$(echo "$seed_out" | sed -n 's/^live activity in demo: .*(\([0-9a-f-]*\))$/\1/p' | head -n 1)
 say "starting web on port $PORT and the workers"
 # Each in its own process group, so demo:stop ends the whole tree. The web is server.ts, compiled (Next
-# behind the play page's cache); -H so an exported HOSTNAME (Docker sets one) cannot narrow it.
-setsid node .server-build/server.mjs -p "$PORT" -H 0.0.0.0 > .demo/web.log 2>&1 < /dev/null &
+# behind the play page's cache); -H so an exported HOSTNAME (Docker sets one) cannot narrow it. The
+# workers are compiled too (npm run start:workers), as production runs them. The node flag as in
+# scripts/start.sh.
+setsid node --heap-growing-percent=50 .server-build/server.mjs -p "$PORT" -H 0.0.0.0 > .demo/web.log 2>&1 < /dev/null &
 echo $! > .demo/web.pid
-setsid node_modules/.bin/tsx workers/index.ts > .demo/workers.log 2>&1 < /dev/null &
+setsid node .server-build/workers.mjs > .demo/workers.log 2>&1 < /dev/null &
 echo $! > .demo/workers.pid
 
 for _ in $(seq 1 120); do

@@ -76,13 +76,12 @@ const serverLogStream = createWriteStream(serverLogFile);
 
 function buildIfStale() {
   const stamp = `${distDir}/BUILD_ID`;
-  const newer = spawnSync('sh', [
-    '-c',
-    `find app components lib proxy.ts next.config.js package.json -type f -newer ${stamp} 2>/dev/null | head -n 1`,
-  ])
+  const sources = 'app components lib workers generated proxy.ts server.ts hot-routes.ts next.config.js package.json';
+  const newer = spawnSync('sh', ['-c', `find ${sources} -type f -newer ${stamp} 2>/dev/null | head -n 1`])
     .stdout.toString()
     .trim();
-  if (existsSync(stamp) && statSync(stamp).size > 0 && !newer) return;
+  const compiled = existsSync('.server-build/server.mjs') && existsSync('.server-build/workers.mjs');
+  if (existsSync(stamp) && statSync(stamp).size > 0 && !newer && compiled) return;
   console.log(`fuzz: building the production server (${distDir})…`);
   const r = spawnSync('npm', ['run', '--silent', 'build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -159,8 +158,9 @@ try {
   const { applyMigrations, ensureDatabase } = await import('../lib/migrations/apply-migrations');
   await ensureDatabase(base.toString());
   await applyMigrations(base.toString());
-  start(['.server-build/server.mjs', '-p', String(port), '-H', '127.0.0.1'], true);
-  start(['--import', 'tsx', 'workers/index.ts'], false);
+  // The node flag of npm start (scripts/start.sh).
+  start(['--heap-growing-percent=50', '.server-build/server.mjs', '-p', String(port), '-H', '127.0.0.1'], true);
+  start(['.server-build/workers.mjs'], false);
   await waitHealthy();
   const { runFuzz } = await import('../tests/fuzz/run-fuzz');
   const { formatReport } = await import('../tests/fuzz/report');

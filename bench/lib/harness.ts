@@ -24,13 +24,12 @@ export function applyBenchEnvironment() {
 
 export function buildIfStale() {
   const stamp = '.next-bench/BUILD_ID';
-  const newest = spawnSync('sh', [
-    '-c',
-    `find app components lib next.config.js package.json server.ts hot-routes.ts -type f -newer ${stamp} 2>/dev/null | head -n 1`,
-  ])
+  const sources = 'app components lib workers generated next.config.js package.json server.ts hot-routes.ts';
+  const newest = spawnSync('sh', ['-c', `find ${sources} -type f -newer ${stamp} 2>/dev/null | head -n 1`])
     .stdout.toString()
     .trim();
-  if (existsSync(stamp) && statSync(stamp).size > 0 && !newest) return;
+  const compiled = existsSync('.server-build/server.mjs') && existsSync('.server-build/workers.mjs');
+  if (existsSync(stamp) && statSync(stamp).size > 0 && !newest && compiled) return;
   console.error('building the production server (.next-bench)…');
   const r = spawnSync('npm', ['run', '--silent', 'build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -61,12 +60,24 @@ export function checked(name: string, r: AutocannonResult): AutocannonResult {
 
 const children: ChildProcess[] = [];
 
-/** The production server (server.ts) and the workers; `serverNodeArgs` go to the server's node (e.g. --cpu-prof). */
+/**
+ * The production server (server.ts) and the workers, both as `npm run build` compiled them;
+ * `serverNodeArgs` go to the server's node (e.g. --cpu-prof).
+ */
 export async function startServerAndWorkers({ serverNodeArgs = [] }: { serverNodeArgs?: string[] } = {}) {
   const detached = { stdio: 'ignore', env: process.env, detached: true } as const;
-  const serverArgs = [...serverNodeArgs, '.server-build/server.mjs', '-p', String(port), '-H', '127.0.0.1'];
+  // The node flag of npm start (scripts/start.sh).
+  const serverArgs = [
+    '--heap-growing-percent=50',
+    ...serverNodeArgs,
+    '.server-build/server.mjs',
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
+  ];
   const server = spawn(process.execPath, serverArgs, detached);
-  const workers = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], detached);
+  const workers = spawn(process.execPath, ['.server-build/workers.mjs'], detached);
   children.push(server, workers);
   for (let i = 0; i < 240; i++) {
     try {

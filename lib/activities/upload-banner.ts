@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { AppError } from '../errors';
 
 export const BANNER_MAX_BYTES = 2 * 1024 * 1024;
@@ -63,6 +63,9 @@ export async function saveBanner(bytes: Uint8Array): Promise<{ url: string; byte
 type Variant = { width: number; ext: 'avif' | 'webp' | 'jpg' | 'png'; data: Buffer };
 
 async function encodeVariants(bytes: Uint8Array): Promise<Variant[]> {
+  // Loaded on the first upload only: libvips costs every process that imports this module (the
+  // play page's renderer does, for bannerPicture; so do the workers) about 20 MB of RSS.
+  const { default: sharp } = await import('sharp');
   let image: Sharp;
   let hasAlpha: boolean;
   try {
