@@ -98,23 +98,50 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | n
 }
 
 function toRequest(req: IncomingMessage, body: Buffer | null): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
-  }
   const url = `http://${req.headers.host ?? 'localhost'}${req.url}`;
-  return new Request(url, { method: req.method, headers, body: body as Uint8Array<ArrayBuffer> | null });
+  return new Request(url, {
+    method: req.method,
+    headers: requestHeaders(req),
+    body: body as Uint8Array<ArrayBuffer> | null,
+  });
 }
 
-async function send(res: ServerResponse, answer: Response) {
+/**
+ * The request's headers as Request takes them. Request copies whatever it is given into its own
+ * Headers, so the parsed head goes in as it is (one copy, not two); only a header Node keeps as a
+ * list (`set-cookie`) makes it go name by name, each value appended as a header line of its own.
+ */
+function requestHeaders(req: IncomingMessage): HeadersInit {
+  const parsed = req.headers;
+  for (const name in parsed) if (typeof parsed[name] !== 'string') return headerLines(parsed);
+  return parsed as Record<string, string>;
+}
+
+function headerLines(parsed: IncomingMessage['headers']): [string, string][] {
+  const lines: [string, string][] = [];
+  for (const [name, value] of Object.entries(parsed)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) lines.push([name, v]);
+    else lines.push([name, value]);
+  }
+  return lines;
+}
+
+const ROUTE_HEADERS = Object.entries(NEXT_ROUTE_HEADERS);
+
+async function send(req: IncomingMessage, res: ServerResponse, answer: Response) {
   const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
   res.statusCode = answer.status;
-  for (const [name, value] of Object.entries(NEXT_ROUTE_HEADERS)) res.setHeader(name, value);
+  for (const [name, value] of ROUTE_HEADERS) res.setHeader(name, value);
   for (const [name, value] of answer.headers) if (name !== 'set-cookie') res.setHeader(name, value);
   const cookies = answer.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (req.headers['accept-encoding'] === undefined) {
+    // No encoding asked for, so none is applied, whatever the size: head and body leave in one
+    // write (a write, then an end, would be two).
+    res.end(body);
+    return;
+  }
   // Written as Next streams a route's body: no Content-Length, so compression takes any size.
   if (body) res.write(body);
   res.end();
@@ -145,7 +172,7 @@ export function createHotLane({
     const hasBody = method !== 'GET' && method !== 'HEAD';
     (hasBody ? readBody(req, res) : Promise.resolve(null))
       .then((body) => handler(toRequest(req, body), { params: Promise.resolve(found.params) }))
-      .then((answer) => send(res, answer))
+      .then((answer) => send(req, res, answer))
       .catch((err: unknown) => {
         console.error(err);
         if (!res.headersSent) res.writeHead(500).end();
