@@ -3,6 +3,9 @@
 import { activityKey } from '../redis';
 
 export function drawKeys(activityId: string) {
+  // The keys made per draw (user, idempotency) extend this one string: activityKey's checks and
+  // joins run once per call here, not once per key.
+  const base = activityKey(activityId);
   return {
     cfg: activityKey(activityId, 'cfg'),
     stock: activityKey(activityId, 'stock'),
@@ -13,7 +16,7 @@ export function drawKeys(activityId: string) {
     rebuildThrottle: activityKey(activityId, 'rebuild-throttle'),
     /** Set by a change committed while the state was missing: a rebuild under way reads the records again. */
     changedWhileMissing: activityKey(activityId, 'changed-while-missing'),
-    user: (userId: string) => activityKey(activityId, 'u', userId),
+    user: (userId: string) => `${base}:u:${userId}`,
     /** The ids of users with a user hash: a later end extends their expiry without a keyspace scan. */
     users: activityKey(activityId, 'users'),
     /** A coupon prize's codes left in the activity's pool, handed out by the draw (codes-key.lua). */
@@ -24,13 +27,13 @@ export function drawKeys(activityId: string) {
      * are two keys, where joining them with ':' alone would make one.
      */
     idem: (userId: string, idempotencyKey: string) =>
-      activityKey(activityId, 'idempotency', userId.length, userId, idempotencyKey),
+      `${base}:idempotency:${userId.length}:${userId}:${idempotencyKey}`,
     /**
      * The ambiguous spelling used before the user id carried its length. Results stored under it
      * live IDEMPOTENCY_TTL_SECONDS; until they are gone the draw reads them too, and takes one
      * only when the record inside names this very user and key. Remove once no deployment has
      * written one for that long.
      */
-    legacyIdem: (userId: string, idempotencyKey: string) => activityKey(activityId, 'idem', userId, idempotencyKey),
+    legacyIdem: (userId: string, idempotencyKey: string) => `${base}:idem:${userId}:${idempotencyKey}`,
   };
 }
