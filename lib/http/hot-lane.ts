@@ -9,6 +9,7 @@
 // end-to-end test compares both paths answer by answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_METHODS, type HttpMethod } from './other-methods';
+import { laneRequest } from './lane-request';
 import { MAX_BODY_BYTES } from './read-json';
 
 type LaneHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
@@ -97,36 +98,6 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | n
   });
 }
 
-function toRequest(req: IncomingMessage, body: Buffer | null): Request {
-  const url = `http://${req.headers.host ?? 'localhost'}${req.url}`;
-  return new Request(url, {
-    method: req.method,
-    headers: requestHeaders(req),
-    body: body as Uint8Array<ArrayBuffer> | null,
-  });
-}
-
-/**
- * The request's headers as Request takes them. Request copies whatever it is given into its own
- * Headers, so the parsed head goes in as it is (one copy, not two); only a header Node keeps as a
- * list (`set-cookie`) makes it go name by name, each value appended as a header line of its own.
- */
-function requestHeaders(req: IncomingMessage): HeadersInit {
-  const parsed = req.headers;
-  for (const name in parsed) if (typeof parsed[name] !== 'string') return headerLines(parsed);
-  return parsed as Record<string, string>;
-}
-
-function headerLines(parsed: IncomingMessage['headers']): [string, string][] {
-  const lines: [string, string][] = [];
-  for (const [name, value] of Object.entries(parsed)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) lines.push([name, v]);
-    else lines.push([name, value]);
-  }
-  return lines;
-}
-
 const ROUTE_HEADERS = Object.entries(NEXT_ROUTE_HEADERS);
 
 async function send(req: IncomingMessage, res: ServerResponse, answer: Response) {
@@ -171,7 +142,7 @@ export function createHotLane({
     compress?.(req, res);
     const hasBody = method !== 'GET' && method !== 'HEAD';
     (hasBody ? readBody(req, res) : Promise.resolve(null))
-      .then((body) => handler(toRequest(req, body), { params: Promise.resolve(found.params) }))
+      .then((body) => handler(laneRequest(req, body), { params: Promise.resolve(found.params) }))
       .then((answer) => send(req, res, answer))
       .catch((err: unknown) => {
         console.error(err);
