@@ -98,10 +98,23 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | n
   });
 }
 
+/** The whole of a body, read with the stream's own reader: arrayBuffer() takes the same bytes a longer way. */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+  }
+  const [only] = chunks;
+  return chunks.length === 1 ? Buffer.from(only!.buffer, only!.byteOffset, only!.byteLength) : Buffer.concat(chunks);
+}
+
 const ROUTE_HEADERS = Object.entries(NEXT_ROUTE_HEADERS);
 
 async function send(req: IncomingMessage, res: ServerResponse, answer: Response) {
-  const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
+  const body = answer.body ? await readAll(answer.body) : undefined;
   res.statusCode = answer.status;
   for (const [name, value] of ROUTE_HEADERS) res.setHeader(name, value);
   for (const [name, value] of answer.headers) if (name !== 'set-cookie') res.setHeader(name, value);
