@@ -121,8 +121,8 @@ async function send(req: IncomingMessage, res: ServerResponse, answer: Response)
   const cookies = answer.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   if (req.headers['accept-encoding'] === undefined) {
-    // No encoding asked for, so none is applied, whatever the size: head and body leave in one
-    // write (a write, then an end, would be two).
+    // No encoding asked for, so none is applied, whatever the size: the body goes with end(), so
+    // compression knows its length and, for an answer under its threshold (most), skips negotiating.
     res.end(body);
     return;
   }
