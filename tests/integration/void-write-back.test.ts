@@ -1,7 +1,7 @@
 // A void moves a pool's issued count in PostgreSQL first and Redis's after; the draw-log worker
 // copies Redis's count to PostgreSQL. A copy made between the two steps must not land the count
 // Redis had before the void over the row the void wrote: the pool would then say more units
-// issued than Redis counts, and reconciliation would raise a false `stock.issued-rows` alert.
+// issued than Redis counts (reconciliation's `stock.issued-rows`).
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
