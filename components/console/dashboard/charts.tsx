@@ -61,6 +61,7 @@ const minuteTooltip = (zone: string, locale: ConsoleLocale) => ({
   formatter: (v: unknown) => formatCount(Number(v), locale),
   isAnimationActive: false,
 });
+const minuteLine = { strokeWidth: 2, dot: false, isAnimationActive: false };
 // Recharts colours legend text like its series; pale series would make unreadable labels.
 const legendText = (value: string) => <span style={{ color: '#3f3f46' }}>{value}</span>;
 const legend = { wrapperStyle: { fontSize: 12 }, iconSize: 10, formatter: legendText };
@@ -104,14 +105,7 @@ export function DrawsPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
         <Tooltip {...minuteTooltip(zone, t.locale)} />
         <Legend {...legend} />
         <Bar dataKey="draws" name={t('Draws')} fill={colors.draws} radius={[2, 2, 0, 0]} isAnimationActive={false} />
-        <Line
-          dataKey="wins"
-          name={t('Wins')}
-          stroke={colors.wins}
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
+        <Line dataKey="wins" name={t('Wins')} stroke={colors.wins} {...minuteLine} />
       </ComposedChart>
     </ResponsiveContainer>
   );
@@ -138,15 +132,7 @@ export function UsersPerMinuteChart({ minutes }: { minutes: DashboardMinute[] })
           radius={[2, 2, 0, 0]}
           isAnimationActive={false}
         />
-        <Line
-          dataKey="activeUsers"
-          name={t('Active users (≈)')}
-          stroke={colors.users}
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-          connectNulls
-        />
+        <Line dataKey="activeUsers" name={t('Active users (≈)')} stroke={colors.users} {...minuteLine} connectNulls />
       </ComposedChart>
     </ResponsiveContainer>
   );
