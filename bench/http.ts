@@ -9,7 +9,8 @@
 //     default 500, draws in flight; no HTTP), run alone; RATIO http_draw_vs_engine: what the door keeps of it
 //   LATENCY draw_p50_ms, draw_p99_ms  at 80 % of the measured maximum draws/s (goal p99 ≤ 50)
 //   CPU draw_us_total and per process group: web, postgres, redis, workers, and the load generator
-//     (PostgreSQL and Redis are shared with whatever else runs on the machine)
+//     (PostgreSQL and Redis are shared with whatever else runs on the machine); CPU me_us_total, the
+//     same per GET …/me
 // BENCH_PORT (default 3300), BENCH_SECONDS (per measured phase, default 6), BENCH_CONNECTIONS
 // (default 100), WEB_CONCURRENCY (default: cores).
 import { spawn } from 'node:child_process';
@@ -156,6 +157,7 @@ async function main() {
     const full = checked('draws', await draws(SECONDS));
     const cpuAfter = cpuByGroup(serverPid, workersPid);
     const mine = checked('me', await me(SECONDS));
+    const cpuAfterMe = cpuByGroup(serverPid, workersPid);
     const rate = Math.floor(full.requests.average * 0.8);
     const paced = checked('paced draws', await draws(SECONDS, { overallRate: rate }));
     // What the group commit's linger costs: the same paced load on a server that never lingers.
@@ -205,13 +207,16 @@ async function main() {
       `LATENCY draw_no_linger_p50_ms=${eager.latency.p50} draw_no_linger_p99_ms=${eager.latency.p99}`,
       `at ${f(eager.requests.average)} draws/s (DRAW_COMMIT_LINGER_MS=0, same rate)`,
     );
-    const count = full.requests.total;
-    const us = (k: string) => ((cpuAfter[k]! - cpuBefore[k]!) / count) * 1e6;
-    const total = ['web', 'postgres', 'redis', 'workers'].reduce((s, k) => s + us(k), 0);
-    say(
-      `CPU draw_us_total=${f(total)} web=${f(us('web'))} postgres=${f(us('postgres'))} redis=${f(us('redis'))}`,
-      `workers=${f(us('workers'))} (load generator ${f(us('loadgen'))}, not counted)`,
-    );
+    const cpuLine = (name: string, before: Record<string, number>, after: Record<string, number>, count: number) => {
+      const us = (k: string) => ((after[k]! - before[k]!) / count) * 1e6;
+      const total = ['web', 'postgres', 'redis', 'workers'].reduce((s, k) => s + us(k), 0);
+      say(
+        `CPU ${name}_us_total=${f(total)} web=${f(us('web'))} postgres=${f(us('postgres'))} redis=${f(us('redis'))}`,
+        `workers=${f(us('workers'))} (load generator ${f(us('loadgen'))}, not counted)`,
+      );
+    };
+    cpuLine('draw', cpuBefore, cpuAfter, full.requests.total);
+    cpuLine('me', cpuAfter, cpuAfterMe, mine.requests.total);
   } finally {
     await cleanUpBench();
   }

@@ -55,7 +55,22 @@ async function main() {
             },
           ],
         })
-      : await autocannon({ url: `${baseUrl}/api/health/live`, connections: 50, duration: SECONDS });
+      : mode === 'me'
+        ? await autocannon({
+            url: `${baseUrl}/api/v1/activities/${activity.id}/me`,
+            connections: 50,
+            duration: SECONDS,
+            requests: [
+              {
+                method: 'GET',
+                setupRequest: (req: { headers: Record<string, string> }) => ({
+                  ...req,
+                  headers: { ...req.headers, authorization: `Bearer ${tokens[n++ % 2000]}` },
+                }),
+              },
+            ],
+          })
+        : await autocannon({ url: `${baseUrl}/api/health/live`, connections: 50, duration: SECONDS });
   console.log(`${mode}: ${r.requests.average.toFixed(0)} req/s, non-2xx ${r.non2xx}`);
   // cleanUpBench stops the server (SIGTERM: it exits cleanly and writes its profile).
   await cleanUpBench();

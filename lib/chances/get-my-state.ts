@@ -8,13 +8,22 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import type { EndUser } from '../auth/user-token';
-import { requestRedis } from '../redis';
+import { defineScript, loadLuaScript, requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
 import { readUserWinRows, userWinDto, type UserWinRow } from '../fulfilment/list-user-wins';
-import { fillUserRecords, readUserRecords, type UserRecordsOwner } from '../read-cache/user-records-cache';
+import {
+  fillUserRecords,
+  keptUserRecords,
+  touchedKey,
+  userRecordsKey,
+  type UserRecordsOwner,
+  type UserRecordsRead,
+} from '../read-cache/user-records-cache';
 import { nowMs } from '../clock';
 import { orUntranslated, pickTranslation, type SpecTranslation } from '../i18n/translate';
+
+const readMyStateScript = loadLuaScript('lib/chances/lua', 'read-my-state-4.lua');
 
 const activitySelect = {
   id: true,
@@ -74,8 +83,11 @@ type MyRecords = { wins: UserWinRow[]; grants: GrantCount[] };
  * activity without tasks has no grants to read; one given tasks later has none until a task
  * grants, which forgets the kept records.
  */
-async function myRecords(owner: UserRecordsOwner, hasTasks: boolean): Promise<MyRecords> {
-  const kept = await readUserRecords<MyRecords>(owner);
+async function myRecords(
+  owner: UserRecordsOwner,
+  kept: UserRecordsRead<MyRecords>,
+  hasTasks: boolean,
+): Promise<MyRecords> {
   if (kept.records) return kept.records;
   const [wins, grants] = await Promise.all([
     readUserWinRows(owner.tenantId, owner.userId, { activityId: owner.activityId }),
@@ -94,16 +106,16 @@ export async function getMyState(
   let activity = isUuid(activityId) ? await cachedActivity(user.tenantId, activityId, now) : null;
   if (!activity) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
   const day = localDay(activity.timezone, now);
-  const redis = await requestRedis();
+  const readMyState = defineScript(await requestRedis(), readMyStateScript);
   const fields = [`d:${day}`, `f:${day}`, 'total', 'granted', 'used'];
   const keys = drawKeys(activity.id);
   const owner = { tenantId: user.tenantId, activityId: activity.id, userId: user.userId };
-  // The user's counters, task grants and wins here, side by side.
-  const [counters, version, { wins, grants }] = await Promise.all([
-    redis.hmget(keys.user(user.userId), ...fields),
-    redis.hget(keys.cfg, 'version'),
-    myRecords(owner, activity.tasks.length > 0),
-  ]);
+  // The user's counters, the activity's version and the user's kept task grants and wins, in one call.
+  const [counters, version, entry, touched] = (await readMyState(
+    [keys.user(user.userId), keys.cfg, userRecordsKey(owner), touchedKey(activity.id)],
+    fields,
+  )) as [(string | null)[], string | null, (string | null)[], string | null];
+  const { wins, grants } = await myRecords(owner, keptUserRecords(entry, touched), activity.tasks.length > 0);
   if (version !== null && Number(version) !== activity.configVersion) {
     activities.delete(`${user.tenantId}:${activity.id}`);
     activity = (await cachedActivity(user.tenantId, activity.id, now)) ?? activity;

@@ -1,9 +1,10 @@
 // The Web Request the hot lane (lib/http/hot-lane.ts) hands a route handler, made as late as
 // each part is needed. A real Request costs more than the rest of the lane's own work on a draw:
 // it parses its URL, makes an AbortSignal and copies its headers. An end-user handler reads only
-// the method and a few headers on most calls, so those two come straight from the parsed head;
-// everything else Request has (url, body, signal, json(), clone(), …) is answered by a real
-// Request built from the same parts on first use, so it behaves as Request does, to the byte.
+// the method, the url and a few headers on most calls, so those come straight from the parsed head
+// (the url serialized as Request serializes it); everything else Request has (body, signal,
+// json(), clone(), …) is answered by a real Request built from the same parts on first use, so it
+// behaves as Request does, to the byte.
 import type { IncomingMessage } from 'node:http';
 
 /** The parsed head's headers, a list's values (`set-cookie`) each as a header line of its own. */
@@ -20,6 +21,7 @@ function toHeaders(parsed: IncomingMessage['headers']): Headers {
 
 class LaneRequest {
   #headers: Headers | undefined;
+  #url: string | undefined;
   #real: Request | undefined;
 
   constructor(
@@ -34,6 +36,18 @@ class LaneRequest {
     return (this.#headers ??= toHeaders(this.head));
   }
 
+  /**
+   * As Request serializes it: a URL parsed and written again. One with a user name or password is
+   * one Request refuses to be made from, so that one is left to the real Request, which throws.
+   */
+  get url(): string {
+    if (this.#url === undefined) {
+      const parsed = new URL(this.rawUrl);
+      this.#url = parsed.username || parsed.password ? this.real().url : parsed.href;
+    }
+    return this.#url;
+  }
+
   /** The Request everything else is asked of, with the headers as they are now. */
   real(): Request {
     return (this.#real ??= new Request(this.rawUrl, {
@@ -46,7 +60,7 @@ class LaneRequest {
 
 // Every other member of Request, answered by the real one (methods run with it as `this`).
 for (const name of Object.getOwnPropertyNames(Request.prototype)) {
-  if (name === 'constructor' || name === 'method' || name === 'headers') continue;
+  if (name === 'constructor' || name === 'method' || name === 'headers' || name === 'url') continue;
   const real = (self: LaneRequest) => self.real() as unknown as Record<string, unknown>;
   const isMethod = typeof Object.getOwnPropertyDescriptor(Request.prototype, name)!.value === 'function';
   Object.defineProperty(

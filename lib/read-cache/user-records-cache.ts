@@ -33,10 +33,24 @@ export type UserRecordsRead<T> = { records: T | null; stamp: string };
 /** The kept records (null when missing or stale) and the stamp a fill after a PostgreSQL read must carry. */
 export async function readUserRecords<T>(owner: UserRecordsOwner): Promise<UserRecordsRead<T>> {
   const redis = await requestRedis();
-  const [[g, at, v], touched] = await Promise.all([
-    redis.hmget(userRecordsKey(owner), 'g', 'at', 'v'),
+  const [entry, touched] = await Promise.all([
+    redis.hmget(userRecordsKey(owner), ...USER_RECORDS_FIELDS),
     redis.get(touchedKey(owner.activityId)),
   ]);
+  return keptUserRecords(entry, touched);
+}
+
+/** The fields of an entry a reader takes, in the order keptUserRecords wants them. */
+export const USER_RECORDS_FIELDS = ['g', 'at', 'v'] as const;
+
+/**
+ * What an entry's fields (USER_RECORDS_FIELDS, read together with the activity's token by a
+ * caller that reads more at once) keep: as readUserRecords answers.
+ */
+export function keptUserRecords<T>(
+  [g, at, v]: (string | null | undefined)[],
+  touched: string | null | undefined,
+): UserRecordsRead<T> {
   const stamp = `${touched ?? ''}|${g ?? ''}`;
   return { records: v != null && at === stamp ? (JSON.parse(v) as T) : null, stamp };
 }

@@ -27,6 +27,18 @@ describe('laneRequest', () => {
     expect(String(lane)).toBe('[object Request]');
   });
 
+  it('serializes its url as Request does', () => {
+    const spellings = ['/a/../b/./c?x=%7e&y=é', '/p?q=a b#frag', '//double//slash', '/%2F%41', '/x?'];
+    for (const path of spellings) {
+      const lane = laneRequest(head('GET', path, { host: 'Host.Example:80' }), null);
+      expect(lane.url).toBe(new Request(`http://Host.Example:80${path}`).url);
+    }
+    // A host carrying credentials: Request refuses to be made from such a URL, and so does the lane's.
+    const withCredentials = laneRequest(head('GET', '/x', { host: 'user:pw@h' }), null);
+    expect(() => new Request('http://user:pw@h/x')).toThrow(TypeError);
+    expect(() => withCredentials.url).toThrow(TypeError);
+  });
+
   it('keeps each value of a header Node parsed as a list, and has no body for none', () => {
     const lane = laneRequest(head('GET', '/x', { host: 'h', 'set-cookie': ['a=1', 'b=2'] }), null);
     expect(lane.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
