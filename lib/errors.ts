@@ -2,6 +2,7 @@
 // a backing service that cannot be reached (PostgreSQL, Redis) is a 503 the client may retry;
 // anything else unexpected becomes an opaque 500 logged with the request id.
 import { ZodError } from 'zod';
+import { jsonResponse } from './json-response';
 import { errorFields, log, currentRequestId } from './log';
 
 export const errorStatus = {
@@ -177,5 +178,5 @@ export function isServiceUnavailable(err: unknown, depth = 0): boolean {
 
 export function errorResponse(err: unknown): Response {
   const { status, body, headers } = toErrorBody(err);
-  return Response.json(body, { status, headers });
+  return jsonResponse(body, { status, headers });
 }

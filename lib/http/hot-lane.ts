@@ -9,6 +9,7 @@
 // end-to-end test compares both paths answer by answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_METHODS, type HttpMethod } from './other-methods';
+import { jsonTextOf } from '../json-response';
 import { laneRequest } from './lane-request';
 import { MAX_BODY_BYTES } from './read-json';
 
@@ -114,7 +115,8 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 const ROUTE_HEADERS = Object.entries(NEXT_ROUTE_HEADERS);
 
 async function send(req: IncomingMessage, res: ServerResponse, answer: Response) {
-  const body = answer.body ? await readAll(answer.body) : undefined;
+  // An answer of jsonResponse hands over its text: no stream is made only to be read back here.
+  const body = jsonTextOf(answer) ?? (answer.body ? await readAll(answer.body) : undefined);
   res.statusCode = answer.status;
   for (const [name, value] of ROUTE_HEADERS) res.setHeader(name, value);
   for (const [name, value] of answer.headers) if (name !== 'set-cookie') res.setHeader(name, value);

@@ -3,6 +3,7 @@ import { EventDelivery } from '@/lib/events/schemas';
 import { ingestEvents } from '@/lib/events/ingest-events';
 import { verifyEventSignature } from '@/lib/events/verify-event-signature';
 import { publicRoute } from '@/lib/http/handlers';
+import { jsonResponse } from '@/lib/json-response';
 import { parseJsonText, readBodyText, requireJsonContentType } from '@/lib/http/read-json';
 import { otherMethods } from '@/lib/http/other-methods';
 
@@ -15,7 +16,7 @@ export const POST = publicRoute(async ({ req }) => {
     raw,
   );
   requireJsonContentType(req);
-  return Response.json(await ingestEvents(tenant.tenantId, EventDelivery.parse(parseJsonText(raw))));
+  return jsonResponse(await ingestEvents(tenant.tenantId, EventDelivery.parse(parseJsonText(raw))));
 });
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)

@@ -1,11 +1,12 @@
 // GET /api/v1/activities/{activityId}/me – chances, draws today, tasks, wins; names in the reader's language
 import { getMyState } from '@/lib/chances/get-my-state';
 import { withUser } from '@/lib/http/handlers';
+import { jsonResponse } from '@/lib/json-response';
 import { otherMethods } from '@/lib/http/other-methods';
 import { readerLanguages } from '@/lib/http/reader-languages';
 
 export const GET = withUser(async ({ req, params, user }) =>
-  Response.json(await getMyState(user, params.activityId!, { languages: readerLanguages(req) })),
+  jsonResponse(await getMyState(user, params.activityId!, { languages: readerLanguages(req) })),
 );
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)

@@ -2,11 +2,12 @@
 import { claimWin } from '@/lib/fulfilment/claim-win';
 import { ClaimWin } from '@/lib/fulfilment/schemas';
 import { withUser } from '@/lib/http/handlers';
+import { jsonResponse } from '@/lib/json-response';
 import { readJson } from '@/lib/http/read-json';
 import { otherMethods } from '@/lib/http/other-methods';
 
 export const POST = withUser(async ({ req, params, user }) =>
-  Response.json(await claimWin(user, params.winId!, await readJson(req, ClaimWin))),
+  jsonResponse(await claimWin(user, params.winId!, await readJson(req, ClaimWin))),
 );
 
 // Every other method: 405 in the API's error shape, with Allow (lib/http/other-methods.ts)

@@ -2,12 +2,13 @@
 import { listMyDraws } from '@/lib/fairness/list-my-draws';
 import { MyDrawsQuery } from '@/lib/fairness/schemas';
 import { withUser } from '@/lib/http/handlers';
+import { jsonResponse } from '@/lib/json-response';
 import { otherMethods } from '@/lib/http/other-methods';
 import { readerLanguages } from '@/lib/http/reader-languages';
 import { searchParams } from '@/lib/http/search-params';
 
 export const GET = withUser(async ({ req, params, user }) =>
-  Response.json(
+  jsonResponse(
     await listMyDraws(user, params.activityId!, MyDrawsQuery.parse(searchParams(req)), {
       languages: readerLanguages(req),
     }),
