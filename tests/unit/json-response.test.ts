@@ -60,4 +60,11 @@ describe('jsonResponse', () => {
     void res.body;
     expect(jsonTextOf(res)).toBeNull();
   });
+
+  it('lends its text to another copy of this module, as the server bundle holds one and the routes another', async () => {
+    const other = (await import('@/lib/json-response?copy' as string)) as typeof import('@/lib/json-response');
+    const res = other.jsonResponse(data);
+    expect(other.jsonTextOf).not.toBe(jsonTextOf);
+    expect(jsonTextOf(res)).toBe(JSON.stringify(data));
+  });
 });
