@@ -5,6 +5,8 @@
 // test's res.json(), clone()) gets it from a real Response made from the same text, status and
 // headers on first use, so it behaves as Response.json's answer does, to the byte.
 
+import { forwardMembers } from './forward-members';
+
 /**
  * The member that lends the text, named by a registered symbol: the server's own bundle (hot lane)
  * and the build's route modules each hold a copy of this file, so the class is not one class.
@@ -42,29 +44,10 @@ class JsonResponse extends Response {
   }
 }
 
-// Every member of Response's body (body, bodyUsed, text(), json(), clone(), …), answered by the
-// real one; status, headers and the rest are the answer's own.
-const OWN = new Set(['constructor', 'clone', 'status', 'statusText', 'headers', 'ok', 'type', 'url', 'redirected']);
-for (const name of Object.getOwnPropertyNames(Response.prototype)) {
-  if (OWN.has(name)) continue;
-  const real = (self: JsonResponse) => self.real() as unknown as Record<string, unknown>;
-  const isMethod = typeof Object.getOwnPropertyDescriptor(Response.prototype, name)!.value === 'function';
-  Object.defineProperty(
-    JsonResponse.prototype,
-    name,
-    isMethod
-      ? {
-          value(this: JsonResponse, ...args: unknown[]) {
-            return (real(this)[name] as (...a: unknown[]) => unknown)(...args);
-          },
-        }
-      : {
-          get(this: JsonResponse) {
-            return real(this)[name];
-          },
-        },
-  );
-}
+// Every member of Response's body (body, bodyUsed, text(), json(), …), answered by the real one;
+// status, headers and the rest are the answer's own.
+const OWN = new Set(['clone', 'status', 'statusText', 'headers', 'ok', 'type', 'url', 'redirected']);
+forwardMembers(JsonResponse.prototype, Response.prototype, OWN, (self: JsonResponse) => self.real());
 
 /** The statuses an answer with a body cannot have. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);

@@ -6,6 +6,7 @@
 // json(), clone(), …) is answered by a real Request built from the same parts on first use, so it
 // behaves as Request does, to the byte.
 import type { IncomingMessage } from 'node:http';
+import { forwardMembers } from '../forward-members';
 
 /** The parsed head's headers, a list's values (`set-cookie`) each as a header line of its own. */
 function toHeaders(parsed: IncomingMessage['headers']): Headers {
@@ -58,27 +59,9 @@ class LaneRequest {
   }
 }
 
-// Every other member of Request, answered by the real one (methods run with it as `this`).
-for (const name of Object.getOwnPropertyNames(Request.prototype)) {
-  if (name === 'constructor' || name === 'method' || name === 'headers' || name === 'url') continue;
-  const real = (self: LaneRequest) => self.real() as unknown as Record<string, unknown>;
-  const isMethod = typeof Object.getOwnPropertyDescriptor(Request.prototype, name)!.value === 'function';
-  Object.defineProperty(
-    LaneRequest.prototype,
-    name,
-    isMethod
-      ? {
-          value(this: LaneRequest, ...args: unknown[]) {
-            return (real(this)[name] as (...a: unknown[]) => unknown)(...args);
-          },
-        }
-      : {
-          get(this: LaneRequest) {
-            return real(this)[name];
-          },
-        },
-  );
-}
+// Every other member of Request, answered by the real one.
+const OWN = new Set(['method', 'headers', 'url']);
+forwardMembers(LaneRequest.prototype, Request.prototype, OWN, (self: LaneRequest) => self.real());
 Object.defineProperty(LaneRequest.prototype, Symbol.toStringTag, { value: 'Request' });
 
 /** The Request for a request the lane answers: `body` is what it read of the body, null for none. */
