@@ -58,9 +58,9 @@ export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
   if (text === undefined) throw new TypeError('the value cannot be written as JSON');
   if (init.status !== undefined && NULL_BODY_STATUSES.has(init.status))
     throw new TypeError(`a response with status ${init.status} cannot have a body`);
-  const headers = new Headers(init.headers);
-  if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  return new JsonResponse(text, { ...init, headers });
+  const res = new JsonResponse(text, init);
+  if (!res.headers.has('content-type')) res.headers.set('content-type', 'application/json');
+  return res;
 }
 
 /** The body's text if `res` came from jsonResponse and nothing has read its body yet; null otherwise. */

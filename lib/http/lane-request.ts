@@ -8,20 +8,75 @@
 import type { IncomingMessage } from 'node:http';
 import { forwardMembers } from '../forward-members';
 
-/** The parsed head's headers, a list's values (`set-cookie`) each as a header line of its own. */
-function toHeaders(parsed: IncomingMessage['headers']): Headers {
-  // Appended one by one: quicker than handing Headers the object, which it converts as a record first.
-  const headers = new Headers();
-  for (const name in parsed) {
-    const value = parsed[name];
-    if (typeof value === 'string') headers.append(name, value);
-    else if (value !== undefined) for (const v of value) headers.append(name, v);
+/** A header name get() and has() may look up in the parsed head as it is: lower case, no other spelling. */
+const PLAIN_NAME = /^[a-z0-9-]+$/;
+/** A value Headers would give back unchanged: no whitespace to trim at either end, nothing it refuses. */
+const PLAIN_VALUE = /^(?:[^\0\r\n\t ](?:[^\0\r\n]*[^\0\r\n\t ])?)?$/;
+
+/**
+ * The request's Headers, filled from the parsed head on first use of anything but get() and has()
+ * of a plain name, which read the head itself: a handler asks for three headers and never looks
+ * at the rest, and copying them all into Headers cost a twentieth of a GET /me. Whatever the head
+ * cannot answer as Headers would (another spelling, a value Headers would trim or refuse) is
+ * asked of the filled Headers.
+ */
+class LaneHeaders extends Headers {
+  #head: IncomingMessage['headers'] | null;
+
+  constructor(head: IncomingMessage['headers']) {
+    super();
+    this.#head = head;
   }
-  return headers;
+
+  /** The parsed head's headers, a list's values (`set-cookie`) each as a header line of its own. */
+  static fill(headers: LaneHeaders): LaneHeaders {
+    const head = headers.#head;
+    if (head === null) return headers;
+    headers.#head = null;
+    for (const name in head) {
+      const value = head[name];
+      if (typeof value === 'string') Headers.prototype.append.call(headers, name, value);
+      else if (value !== undefined) for (const v of value) Headers.prototype.append.call(headers, name, v);
+    }
+    return headers;
+  }
+
+  /** The head's answer for `name`: its value, null for none, undefined when only the filled Headers can say. */
+  #peek(name: string): string | null | undefined {
+    const head = this.#head;
+    if (head === null || !PLAIN_NAME.test(name)) return undefined;
+    const value = head[name];
+    if (value === undefined) return null;
+    const joined = typeof value === 'string' ? value : value.join(', ');
+    return PLAIN_VALUE.test(joined) ? joined : undefined;
+  }
+
+  get(name: string): string | null {
+    const peeked = this.#peek(name);
+    return peeked !== undefined ? peeked : Headers.prototype.get.call(LaneHeaders.fill(this), name);
+  }
+
+  has(name: string): boolean {
+    const peeked = this.#peek(name);
+    return peeked !== undefined ? peeked !== null : Headers.prototype.has.call(LaneHeaders.fill(this), name);
+  }
+}
+
+// Every other member of Headers (append, set, entries, iteration, …) fills it first.
+for (const key of [...Object.getOwnPropertyNames(Headers.prototype), Symbol.iterator] as (string | symbol)[]) {
+  if (key === 'constructor' || key === 'get' || key === 'has') continue;
+  const member = (Headers.prototype as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[key]!;
+  Object.defineProperty(LaneHeaders.prototype, key, {
+    value(this: LaneHeaders, ...args: unknown[]) {
+      return member.apply(LaneHeaders.fill(this), args);
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 class LaneRequest {
-  #headers: Headers | undefined;
+  #headers: LaneHeaders | undefined;
   #url: string | undefined;
   #real: Request | undefined;
 
@@ -33,8 +88,8 @@ class LaneRequest {
     private readonly bytes: Buffer | null,
   ) {}
 
-  get headers(): Headers {
-    return (this.#headers ??= toHeaders(this.head));
+  get headers(): LaneHeaders {
+    return (this.#headers ??= new LaneHeaders(this.head));
   }
 
   /**
@@ -53,7 +108,7 @@ class LaneRequest {
   real(): Request {
     return (this.#real ??= new Request(this.rawUrl, {
       method: this.method,
-      headers: this.headers,
+      headers: LaneHeaders.fill(this.headers),
       body: this.bytes as Uint8Array<ArrayBuffer> | null,
     }));
   }

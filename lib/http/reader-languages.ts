@@ -8,7 +8,9 @@ import { LanguageTag } from '../validation/language-tag';
 const LangQuery = z.object({ lang: LanguageTag.optional() });
 
 export function readerLanguages(req: Request): string[] {
-  const lang = new URL(req.url).searchParams.get('lang') ?? undefined;
+  const url = req.url;
+  // No query, no `lang`: most calls, which need not parse the URL.
+  const lang = url.includes('?') ? (new URL(url).searchParams.get('lang') ?? undefined) : undefined;
   const { lang: parsed } = LangQuery.parse({ lang });
   return wantedLanguages(parsed, req.headers.get('accept-language'));
 }

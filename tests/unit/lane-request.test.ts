@@ -45,4 +45,51 @@ describe('laneRequest', () => {
     expect(lane.body).toBeNull();
     expect(lane.clone().url).toBe('http://h/x');
   });
+
+  it('answers every header question as Headers filled from the same head would, before and after a change', () => {
+    const parsed = {
+      host: 'h',
+      authorization: 'Bearer a.b.c',
+      cookie: 'a=1; b=2',
+      'set-cookie': ['a=1', 'b=2'],
+      'x-padded': ' both ends ',
+      'x-empty': '',
+      'x-inner': 'a  b',
+    };
+    const names = ['authorization', 'Authorization', 'cookie', 'set-cookie', 'x-padded', 'x-empty', 'x-inner', 'none'];
+    const fresh = () => ({
+      lane: laneRequest(head('GET', '/x', parsed), null).headers,
+      real: new Request('http://h/x', {
+        headers: Object.entries(parsed).flatMap(([n, v]) => [v].flat().map((x): [string, string] => [n, x])),
+      }).headers,
+    });
+    const { lane, real } = fresh();
+    for (const name of names) {
+      expect(lane.get(name), name).toBe(real.get(name));
+      expect(lane.has(name), name).toBe(real.has(name));
+    }
+    expect(() => lane.get('bad name')).toThrow(TypeError);
+    expect(() => lane.has('bad name')).toThrow(TypeError);
+    expect(lane.getSetCookie()).toEqual(real.getSetCookie());
+    expect([...lane]).toEqual([...real]);
+
+    const changed = fresh();
+    expect(changed.lane.get('authorization')).toBe('Bearer a.b.c');
+    for (const h of [changed.lane, changed.real]) {
+      h.set('authorization', 'Bearer other');
+      h.delete('cookie');
+      h.append('x-new', '1');
+    }
+    for (const name of [...names, 'x-new']) expect(changed.lane.get(name), name).toBe(changed.real.get(name));
+    expect([...changed.lane.entries()]).toEqual([...changed.real.entries()]);
+    expect([...new Headers(changed.lane)]).toEqual([...changed.real]);
+  });
+
+  it('hands the real Request every header, however few were read before', () => {
+    const lane = laneRequest(head('POST', '/x', { host: 'h', 'x-a': '1', 'x-b': '2' }), Buffer.from('{}'));
+    expect(lane.headers.get('x-a')).toBe('1');
+    expect([...lane.clone().headers]).toEqual([
+      ...new Request('http://h/x', { headers: { host: 'h', 'x-a': '1', 'x-b': '2' } }).headers,
+    ]);
+  });
 });
