@@ -10,6 +10,8 @@ const nextConfig = {
   // the play page's server renderer (scripts/build-h5.ts; its browser files are in public/h5).
   outputFileTracingIncludes: { '/**': ['./lib/**/*.lua', './.h5-build/**'] },
   typedRoutes: false,
+  // NEXT_SERVER_MINIFY=0 keeps the server code's names, for a CPU profile one can read (bench/profile-http.ts).
+  experimental: { serverMinification: process.env.NEXT_SERVER_MINIFY !== '0' },
   // The console must not be framed (clickjacking). The H5 pages under /play are framed by the host
   // app, so they send their own frame-ancestors, limited to the tenant's host-app origins
   // (lib/h5/render-play-page.ts).

@@ -1,6 +1,7 @@
 // Where does an HTTP draw's time go in the web process? The production server started with
-// --cpu-prof, the draw route (or, with ROUTE=trivial, the trivial route) under autocannon
-// (diagnostic, not a benchmark).
+// --cpu-prof, the draw route (or, with ROUTE=me, GET …/me; with ROUTE=trivial, the trivial route)
+// under autocannon (diagnostic, not a benchmark). NEXT_SERVER_MINIFY=0 builds the server code with
+// its names kept, so the profile names lib's functions (the next bench rebuilds the usual way).
 // Profiles land in PROFILE_DIR (default /tmp/lottery-prof).
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';

@@ -1,7 +1,7 @@
 // Shared by the benchmarks: a throwaway database and Redis prefix, the production server and
 // workers started on them, and clean-up. Everything targets 127.0.0.1 and stops by itself.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -29,13 +29,18 @@ export function buildIfStale() {
     .stdout.toString()
     .trim();
   const compiled = existsSync('.server-build/server.mjs') && existsSync('.server-build/workers.mjs');
-  if (existsSync(stamp) && statSync(stamp).size > 0 && !newest && compiled) return;
-  console.error('building the production server (.next-bench)…');
+  // A build whose server code keeps its names (NEXT_SERVER_MINIFY=0, for a profile) is not the benches' build.
+  const minify = process.env.NEXT_SERVER_MINIFY === '0' ? '0' : '1';
+  const minifyStamp = '.next-bench/SERVER_MINIFY';
+  const built = existsSync(minifyStamp) ? readFileSync(minifyStamp, 'utf8') : '1';
+  if (existsSync(stamp) && statSync(stamp).size > 0 && !newest && compiled && built === minify) return;
+  console.error(`building the production server (.next-bench${minify === '0' ? ', names kept' : ''})…`);
   const r = spawnSync('npm', ['run', '--silent', 'build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: process.env,
   });
   if (r.status !== 0) throw new Error('next build failed');
+  writeFileSync(minifyStamp, minify);
 }
 
 export type AutocannonResult = {
