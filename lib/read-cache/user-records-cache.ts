@@ -17,6 +17,7 @@ export const USER_RECORDS_TTL_SECONDS = 600;
 const TOUCHED_TTL_SECONDS = 2 * USER_RECORDS_TTL_SECONDS;
 
 const fillScript = loadLuaScript('lib/read-cache/lua', 'fill-user-records-2.lua');
+const forgetScript = loadLuaScript('lib/read-cache/lua', 'forget-user-records-v.lua');
 
 export type UserRecordsOwner = { tenantId: string; activityId: string; userId: string };
 
@@ -72,21 +73,23 @@ export async function fillUserRecords<T>(owner: UserRecordsOwner, stamp: string,
 }
 
 /**
- * After a commit that changed these users' wins or grants: their entries are read again. Never
- * throws: the write stands; an entry Redis did not hear about lives out its lifetime.
+ * After a commit that changed these users' wins or grants: their entries are read again. One
+ * script call per activity (its entries share a hash tag), one new token for all: each entry's
+ * token only has to differ from every one it had. Never throws: the write stands; an entry Redis
+ * did not hear about lives out its lifetime.
  */
 export async function forgetUserRecords(owners: UserRecordsOwner[]): Promise<void> {
   if (owners.length === 0) return;
   try {
-    const redis = await requestRedis();
-    const m = redis.pipeline();
+    const forget = defineScript(await requestRedis(), forgetScript);
+    const byActivity = new Map<string, string[]>();
     for (const owner of owners) {
-      const key = userRecordsKey(owner);
-      m.hset(key, 'g', token()).hdel(key, 'v').expire(key, USER_RECORDS_TTL_SECONDS);
+      const keys = byActivity.get(owner.activityId);
+      if (keys) keys.push(userRecordsKey(owner));
+      else byActivity.set(owner.activityId, [userRecordsKey(owner)]);
     }
-    const results = await m.exec();
-    const failed = results?.find(([err]) => err);
-    if (failed) throw failed[0];
+    const args = [token(), USER_RECORDS_TTL_SECONDS];
+    await Promise.all([...byActivity.values()].map((keys) => forget(keys, args)));
   } catch (err) {
     log.warn('could not forget cached user records', { owners: owners.length, ...errorFields(err) });
   }

@@ -137,6 +137,27 @@ describe('GET /api/v1/activities/[id]/me from the records kept in Redis', () => 
     expect(await fillUserRecords(owner, stamped.stamp, 'stale')).toBe(false);
   });
 
+  it('forgets every entry one call names, across activities, and no other', async () => {
+    const tenantId = randomUUID();
+    const [a, b] = [randomUUID(), randomUUID()];
+    const owners = [
+      { tenantId, activityId: a, userId: 'u1' },
+      { tenantId, activityId: a, userId: 'u2' },
+      { tenantId, activityId: b, userId: 'u1' },
+    ];
+    const bystander = { tenantId, activityId: a, userId: 'u3' };
+    for (const owner of [...owners, bystander]) {
+      const { stamp } = await readUserRecords<string>(owner);
+      expect(await fillUserRecords(owner, stamp, 'kept')).toBe(true);
+    }
+    await forgetUserRecords(owners);
+    for (const owner of owners) {
+      expect((await readUserRecords<string>(owner)).records).toBeNull();
+      expect(await redis.ttl(userRecordsKey(owner))).toBeGreaterThan(0);
+    }
+    expect((await readUserRecords<string>(bystander)).records).toBe('kept');
+  });
+
   it("never shows one tenant's records to a user of the same id in another tenant", async () => {
     const tiers = (p: string[]) => [{ probability: 1, stock: 5, prizes: [{ prizeId: p[0]! }] }];
     const { tenant, activity } = await liveActivity(tiers, { overrides: { claimWindowHours: 48 } });
