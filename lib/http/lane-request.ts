@@ -63,17 +63,8 @@ class LaneHeaders extends Headers {
 }
 
 // Every other member of Headers (append, set, entries, iteration, …) fills it first.
-for (const key of [...Object.getOwnPropertyNames(Headers.prototype), Symbol.iterator] as (string | symbol)[]) {
-  if (key === 'constructor' || key === 'get' || key === 'has') continue;
-  const member = (Headers.prototype as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[key]!;
-  Object.defineProperty(LaneHeaders.prototype, key, {
-    value(this: LaneHeaders, ...args: unknown[]) {
-      return member.apply(LaneHeaders.fill(this), args);
-    },
-    writable: true,
-    configurable: true,
-  });
-}
+const fillHeaders = (self: LaneHeaders) => LaneHeaders.fill(self);
+forwardMembers(LaneHeaders.prototype, Headers.prototype, new Set(['get', 'has']), fillHeaders, [Symbol.iterator]);
 
 class LaneRequest {
   #headers: LaneHeaders | undefined;
@@ -115,8 +106,8 @@ class LaneRequest {
 }
 
 // Every other member of Request, answered by the real one.
-const OWN = new Set(['method', 'headers', 'url']);
-forwardMembers(LaneRequest.prototype, Request.prototype, OWN, (self: LaneRequest) => self.real());
+const realRequest = (self: LaneRequest) => self.real();
+forwardMembers(LaneRequest.prototype, Request.prototype, new Set(['method', 'headers', 'url']), realRequest);
 Object.defineProperty(LaneRequest.prototype, Symbol.toStringTag, { value: 'Request' });
 
 /** The Request for a request the lane answers: `body` is what it read of the body, null for none. */
