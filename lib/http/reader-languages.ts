@@ -9,7 +9,7 @@ const LangQuery = z.object({ lang: LanguageTag.optional() });
 
 export function readerLanguages(req: Request): string[] {
   const url = req.url;
-  // No query, no `lang`: most calls, which need not parse the URL.
+  // No query, no `lang`: most calls, which need not parse the URL (again, on the hot lane).
   const lang = url.includes('?') ? (new URL(url).searchParams.get('lang') ?? undefined) : undefined;
   const { lang: parsed } = LangQuery.parse({ lang });
   return wantedLanguages(parsed, req.headers.get('accept-language'));

@@ -31,6 +31,9 @@ const token = () => randomBytes(9).toString('base64url');
 
 export type UserRecordsRead<T> = { records: T | null; stamp: string };
 
+/** The fields of an entry a reader takes, in the order keptUserRecords wants them. */
+const USER_RECORDS_FIELDS = ['g', 'at', 'v'] as const;
+
 /** The kept records (null when missing or stale) and the stamp a fill after a PostgreSQL read must carry. */
 export async function readUserRecords<T>(owner: UserRecordsOwner): Promise<UserRecordsRead<T>> {
   const redis = await requestRedis();
@@ -40,9 +43,6 @@ export async function readUserRecords<T>(owner: UserRecordsOwner): Promise<UserR
   ]);
   return keptUserRecords(entry, touched);
 }
-
-/** The fields of an entry a reader takes, in the order keptUserRecords wants them. */
-export const USER_RECORDS_FIELDS = ['g', 'at', 'v'] as const;
 
 /**
  * What an entry's fields (USER_RECORDS_FIELDS, read together with the activity's token by a
