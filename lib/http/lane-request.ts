@@ -45,7 +45,8 @@ class LaneHeaders extends Headers {
   #peek(name: string): string | null | undefined {
     const head = this.#head;
     if (head === null || !PLAIN_NAME.test(name)) return undefined;
-    const value = head[name];
+    // Own properties only: Node's head object has a prototype, whose names are no headers.
+    const value = Object.hasOwn(head, name) ? head[name] : undefined;
     if (value === undefined) return null;
     const joined = typeof value === 'string' ? value : value.join(', ');
     return PLAIN_VALUE.test(joined) ? joined : undefined;
