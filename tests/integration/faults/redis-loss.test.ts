@@ -24,6 +24,9 @@ const { toErrorBody } = await import('@/lib/errors');
 const { createRedis, requestRedis } = await import('@/lib/redis');
 const { waitFor } = await import('../../helpers/workers');
 const { endUser, liveActivity } = await import('../../helpers/activities');
+const { bearer, callRoute } = await import('../../helpers/fixtures');
+const { GET: me } = await import('@/app/api/v1/activities/[activityId]/me/route');
+const { claimWin } = await import('@/lib/fulfilment/claim-win');
 
 const redis = createRedis('worker');
 // Refused connections while the server is down are expected; ioredis reconnects by itself.
@@ -143,5 +146,28 @@ describe('a draw decided by a state that was then lost', () => {
     expect(inserted.size).toBe(0);
     expect(await db.draw.findUnique({ where: { id: late.record.d } })).toBeNull();
     expect(await db.win.count({ where: { activityId: activity.id } })).toBe(1);
+  });
+});
+
+describe("a user's page after the loss", () => {
+  it('GET /me shows the wins from PostgreSQL, and a claim made after the loss on the next call', async () => {
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 1, stock: 5, prizes: [{ prizeId: p[0]! }] }],
+      { overrides: { claimWindowHours: 48 } },
+    );
+    const user = endUser(tenant, 'page');
+    const token = await tenant.userToken('page');
+    const wins = async () => {
+      const res = await callRoute(me, { headers: bearer(token), params: { activityId: activity.id } });
+      expect(res.status, res.text).toBe(200);
+      return (res.json.wins as { id: string; status: string }[]).map((w) => [w.id, w.status]);
+    };
+    const win = (await executeDraw(user, activity.id, randomUUID())).winIds[0]!;
+    expect(await wins()).toEqual([[win, 'AWAITING_CLAIM']]);
+    // Keys and loaded scripts are gone: the page's reads and the claim's forgetting load theirs again.
+    await loseEverything();
+    expect(await wins()).toEqual([[win, 'AWAITING_CLAIM']]);
+    await claimWin(user, win, { name: 'Li Lei', phone: '+86 138 0000 0000', address: '1 Century Avenue, Shanghai' });
+    expect(await wins()).toEqual([[win, 'CLAIMED']]);
   });
 });
