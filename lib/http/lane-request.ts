@@ -84,16 +84,9 @@ class LaneRequest {
     return (this.#headers ??= new LaneHeaders(this.head));
   }
 
-  /**
-   * As Request serializes it: a URL parsed and written again. One with a user name or password is
-   * one Request refuses to be made from, so that one is left to the real Request, which throws.
-   */
+  /** As Request serializes it: a URL parsed and written again. */
   get url(): string {
-    if (this.#url === undefined) {
-      const parsed = new URL(this.rawUrl);
-      this.#url = parsed.username || parsed.password ? this.real().url : parsed.href;
-    }
-    return this.#url;
+    return (this.#url ??= new URL(this.rawUrl).href);
   }
 
   /** The Request everything else is asked of, with the headers as they are now. */
@@ -111,8 +104,13 @@ const realRequest = (self: LaneRequest) => self.real();
 forwardMembers(LaneRequest.prototype, Request.prototype, new Set(['method', 'headers', 'url']), realRequest);
 Object.defineProperty(LaneRequest.prototype, Symbol.toStringTag, { value: 'Request' });
 
-/** The Request for a request the lane answers: `body` is what it read of the body, null for none. */
+/**
+ * The Request for a request the lane answers: `body` is what it read of the body, null for none.
+ * Its url is the path and query the client sent, on a fixed origin: never made from the Host
+ * header, as Next makes its own from the server's hostname, so a Host a URL cannot hold (a space,
+ * credentials) fails no read of the url. Handlers read only the path and query of it.
+ */
 export function laneRequest(req: IncomingMessage, body: Buffer | null): Request {
-  const url = `http://${req.headers.host ?? 'localhost'}${req.url}`;
+  const url = `http://localhost${req.url}`;
   return new LaneRequest(req.method!, url, req.headers, body) as unknown as Request;
 }

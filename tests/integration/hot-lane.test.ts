@@ -88,6 +88,20 @@ describe('the hot lane', () => {
     expect((await send('POST', '/api/v1/events', { 'content-type': 'application/json' }, '{}')).status).toBe(401);
   });
 
+  it('answers whatever Host a client sends: the url a handler reads is never made from it', async () => {
+    const auth = bearer(token);
+    for (const host of ['user:pw@h', 'h@evil.example', 'a b', '[::1]:x', 'evil.example']) {
+      for (const path of [
+        `/api/v1/activities/${activityId}/me?lang=en`,
+        `/api/v1/activities/${activityId}`,
+        '/api/v1/me/wins',
+      ]) {
+        const answer = await send('GET', path, { ...auth, host });
+        expect(answer.status, `${host} ${path}: ${JSON.stringify(answer.json)}`).toBe(200);
+      }
+    }
+  });
+
   it('answers other methods as the route files do: 405 with Allow, OPTIONS, HEAD', async () => {
     const wrong = await send('GET', `/api/v1/activities/${activityId}/draws`, bearer(token));
     expect(wrong.status).toBe(405);
