@@ -42,8 +42,22 @@ export function key(...parts: (string | number)[]): string {
  * spelling (lib/ids.ts): another would name a second, empty state of the same activity.
  */
 export function activityKey(activityId: string, ...parts: (string | number)[]): string {
+  const base = activityKeyBase(activityId);
+  return parts.length === 0 ? base : `${base}:${parts.join(':')}`;
+}
+
+/** The activities' key bases, made once each (a page's reads and every draw batch name them). */
+const keyBases = new Map<string, { prefix: string; base: string }>();
+
+function activityKeyBase(activityId: string): string {
+  const { REDIS_PREFIX: prefix } = config();
+  const kept = keyBases.get(activityId);
+  if (kept?.prefix === prefix) return kept.base;
   if (activityId !== activityId.toLowerCase()) throw new Error(`activity key from a non-canonical id: ${activityId}`);
-  return [config().REDIS_PREFIX, `{act:${activityId}}`, ...parts].join(':');
+  const base = `${prefix}:{act:${activityId}}`;
+  if (keyBases.size >= 10_000) keyBases.clear();
+  keyBases.set(activityId, { prefix, base });
+  return base;
 }
 
 const globalForRedis = globalThis as unknown as { lotteryRedis?: Promise<Redis> };

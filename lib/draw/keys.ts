@@ -2,25 +2,39 @@
 // on one Redis Cluster shard.
 import { activityKey } from '../redis';
 
-export function drawKeys(activityId: string) {
-  // The keys made per draw (user, idempotency) extend this one string: activityKey's checks and
-  // joins run once per call here, not once per key.
+export type DrawKeys = Readonly<ReturnType<typeof makeDrawKeys>>;
+
+/** Every activity's keys, made once each: a draw batch and a page's reads name them all the time. */
+const made = new Map<string, DrawKeys>();
+
+export function drawKeys(activityId: string): DrawKeys {
   const base = activityKey(activityId);
+  let keys = made.get(base);
+  if (!keys) {
+    if (made.size >= 10_000) made.clear();
+    keys = Object.freeze(makeDrawKeys(base));
+    made.set(base, keys);
+  }
+  return keys;
+}
+
+/** The keys under an activity's base (activityKey of its id alone). */
+function makeDrawKeys(base: string) {
   return {
-    cfg: activityKey(activityId, 'cfg'),
-    stock: activityKey(activityId, 'stock'),
-    issued: activityKey(activityId, 'issued'),
-    stream: activityKey(activityId, 'stream'),
-    rebuildLock: activityKey(activityId, 'rebuild-lock'),
+    cfg: `${base}:cfg`,
+    stock: `${base}:stock`,
+    issued: `${base}:issued`,
+    stream: `${base}:stream`,
+    rebuildLock: `${base}:rebuild-lock`,
     /** Held for an interval after an end user's request starts a rebuild: the next one waits it out. */
-    rebuildThrottle: activityKey(activityId, 'rebuild-throttle'),
+    rebuildThrottle: `${base}:rebuild-throttle`,
     /** Set by a change committed while the state was missing: a rebuild under way reads the records again. */
-    changedWhileMissing: activityKey(activityId, 'changed-while-missing'),
+    changedWhileMissing: `${base}:changed-while-missing`,
     user: (userId: string) => `${base}:u:${userId}`,
     /** The ids of users with a user hash: a later end extends their expiry without a keyspace scan. */
-    users: activityKey(activityId, 'users'),
+    users: `${base}:users`,
     /** A coupon prize's codes left in the activity's pool, handed out by the draw (codes-key.lua). */
-    codes: (prizeId: string) => activityKey(activityId, 'codes', prizeId),
+    codes: (prizeId: string) => `${base}:codes:${prizeId}`,
     /**
      * The stored result of a user's draw under an Idempotency-Key. Both parts are free text (a
      * key may hold ':'), so the user id goes with its length: `ik` + `a:k1` and `ik:a` + `k1`
