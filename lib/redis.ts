@@ -20,15 +20,42 @@ export function createRedis(kind: ConnectionKind, extra: RedisOptions = {}): Red
     kind === 'request'
       ? {
           enableOfflineQueue: false,
-          // Commands issued in the same tick (many requests' draws at once) go out in one write.
-          enableAutoPipelining: true,
           maxRetriesPerRequest: 1,
           commandTimeout: c.REDIS_COMMAND_TIMEOUT_MS,
           connectTimeout: 2_000,
           retryStrategy: (times) => Math.min(times * 200, 2_000),
         }
       : { maxRetriesPerRequest: null, enableReadyCheck: true };
-  return new Redis(c.REDIS_URL, { ...base, ...extra });
+  const redis = new Redis(c.REDIS_URL, { ...base, ...extra });
+  if (kind === 'request') writeOncePerTick(redis);
+  return redis;
+}
+
+/**
+ * The commands a request connection is given while the event loop runs its I/O callbacks (many
+ * requests' draws and reads at once) go to Redis in one write: the socket is corked at the
+ * first and uncorked once those callbacks are done. ioredis's auto-pipelining sends them so
+ * too, but makes a pipeline and several promises for each command, which cost the web process
+ * twice the CPU per command (bench/redis-writes.ts). The socket is new after every reconnect.
+ */
+function writeOncePerTick(redis: Redis) {
+  redis.on('connect', () => {
+    const socket = redis.stream;
+    const write = socket.write;
+    let corked = false;
+    const uncork = () => {
+      corked = false;
+      socket.uncork();
+    };
+    socket.write = function (this: typeof socket, ...args: Parameters<typeof write>) {
+      if (!corked) {
+        corked = true;
+        socket.cork();
+        setImmediate(uncork);
+      }
+      return write.apply(this, args);
+    } as typeof write;
+  });
 }
 
 /** A key under this deployment's prefix: key('act', id) → "lot:act:<id>". */
