@@ -13,9 +13,18 @@ type TenantSecrets = { id: string; slug: string; userTokenSecret: string; webhoo
 const cache = new Map<string, { at: number; value: TenantSecrets | null }>();
 const inFlight = new Map<string, Promise<TenantSecrets | null>>();
 
-export async function findTenantSecretsBySlug(slug: string): Promise<TenantSecrets | null> {
+/**
+ * The slug's secrets as this process read them within CACHE_MS (null: no such tenant), or
+ * undefined when they must be read: a request that finds them here waits on nothing.
+ */
+export function keptTenantSecrets(slug: string): TenantSecrets | null | undefined {
   const hit = cache.get(slug);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  return hit && Date.now() - hit.at < CACHE_MS ? hit.value : undefined;
+}
+
+export async function findTenantSecretsBySlug(slug: string): Promise<TenantSecrets | null> {
+  const kept = keptTenantSecrets(slug);
+  if (kept !== undefined) return kept;
   let read = inFlight.get(slug);
   if (!read) {
     read = db.tenant

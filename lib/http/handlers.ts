@@ -35,7 +35,7 @@ function callerRoute<Caller extends object>(
       const started = performance.now();
       let res: Response;
       try {
-        const raw = await flatParams(ctx);
+        const raw = flatParams(ctx?.params ? await ctx.params : {});
         const caller = await authenticate(req);
         res = await fn({ req, params: canonicalParams(raw), ...caller });
       } catch (err) {
@@ -72,11 +72,10 @@ export function withApiKey(
 export function withUser(
   fn: (args: { req: Request; params: Params; user: EndUser }) => Promise<Response>,
 ): RouteHandler {
-  return callerRoute(async (req) => ({ user: await authenticateUserToken(req.headers.get('authorization')) }), fn);
+  return callerRoute((req) => authenticateUserToken(req.headers.get('authorization')).then((user) => ({ user })), fn);
 }
 
-async function flatParams(ctx: RouteContext | undefined): Promise<Params> {
-  const raw = ctx?.params ? await ctx.params : {};
+function flatParams(raw: Record<string, string | string[]>): Params {
   const out: Params = {};
   for (const [k, v] of Object.entries(raw)) out[k] = Array.isArray(v) ? v.join('/') : v;
   return out;

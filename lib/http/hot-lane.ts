@@ -114,9 +114,8 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 
 const ROUTE_HEADERS = Object.entries(NEXT_ROUTE_HEADERS);
 
-async function send(req: IncomingMessage, res: ServerResponse, answer: Response) {
-  // An answer of jsonResponse hands over its text: no stream is made only to be read back here.
-  const body = jsonTextOf(answer) ?? (answer.body ? await readAll(answer.body) : undefined);
+/** Answers the request with the handler's answer, whose body is `body` (read already). */
+function send(req: IncomingMessage, res: ServerResponse, answer: Response, body: string | Buffer | undefined) {
   res.statusCode = answer.status;
   for (const [name, value] of ROUTE_HEADERS) res.setHeader(name, value);
   for (const [name, value] of answer.headers) if (name !== 'set-cookie') res.setHeader(name, value);
@@ -155,14 +154,18 @@ export function createHotLane({
     const handler = found && HTTP_METHODS.includes(method) ? found.module[method] : undefined;
     if (!found || !handler) return fallback(req, res);
     compress?.(req, res);
-    const hasBody = method !== 'GET' && method !== 'HEAD';
-    (hasBody ? readBody(req, res) : Promise.resolve(null))
-      .then((body) => handler(laneRequest(req, body), { params: Promise.resolve(found.params) }))
-      .then((answer) => send(req, res, answer))
-      .catch((err: unknown) => {
-        console.error(err);
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
-      });
+    serve(req, res, handler, found.params).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
   };
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, handler: LaneHandler, params: Record<string, string>) {
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const body = hasBody ? await readBody(req, res) : null;
+  const answer = await handler(laneRequest(req, body), { params: Promise.resolve(params) });
+  // An answer of jsonResponse hands over its text: no stream is made only to be read back here.
+  send(req, res, answer, jsonTextOf(answer) ?? (answer.body ? await readAll(answer.body) : undefined));
 }
