@@ -54,7 +54,9 @@ export function resolveClientIp({
 export function stampClientIp(req: IncomingMessage, trustedProxyCount: number): void {
   const secret = (holder[SECRET] ??= randomBytes(32).toString('base64url'));
   for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
-    if (req.rawHeaders[i]!.toLowerCase() === CLIENT_IP_HEADER) req.rawHeaders.splice(i, 2);
+    const name = req.rawHeaders[i]!;
+    // The length first: most names differ in it, and lower-casing each would copy it.
+    if (name.length === CLIENT_IP_HEADER.length && name.toLowerCase() === CLIENT_IP_HEADER) req.rawHeaders.splice(i, 2);
   }
   const ip = resolveClientIp({
     socketAddress: req.socket.remoteAddress,

@@ -8,6 +8,13 @@
 import type { IncomingMessage } from 'node:http';
 import { forwardMembers } from '../forward-members';
 
+/**
+ * A url on the lane's origin that URL would write back as it is: path segments and a query of
+ * letters, digits, `-`, `_`, `~` and (in the query) `=` and `&`. No dot segment to resolve, no
+ * character to encode. Every API path with ids is one.
+ */
+const SERIALIZED_URL = /^http:\/\/localhost(?:\/[\w~-]*)+(?:\?[\w~=&-]*)?$/;
+
 /** A header name get() and has() may look up in the parsed head as it is: lower case, no other spelling. */
 const PLAIN_NAME = /^[a-z0-9-]+$/;
 /** A value Headers would give back unchanged: no whitespace to trim at either end, nothing it refuses. */
@@ -84,9 +91,9 @@ class LaneRequest {
     return (this.#headers ??= new LaneHeaders(this.head));
   }
 
-  /** As Request serializes it: a URL parsed and written again. */
+  /** As Request serializes it: a URL parsed and written again, unless it is written so already. */
   get url(): string {
-    return (this.#url ??= new URL(this.rawUrl).href);
+    return (this.#url ??= SERIALIZED_URL.test(this.rawUrl) ? this.rawUrl : new URL(this.rawUrl).href);
   }
 
   /** The Request everything else is asked of, with the headers as they are now. */

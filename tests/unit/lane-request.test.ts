@@ -28,7 +28,13 @@ describe('laneRequest', () => {
   });
 
   it('serializes its url as Request does, on its own origin whatever the Host header says', () => {
-    const spellings = ['/a/../b/./c?x=%7e&y=é', '/p?q=a b#frag', '//double//slash', '/%2F%41', '/x?'];
+    const spellings = [
+      ...['/a/../b/./c?x=%7e&y=é', '/p?q=a b#frag', '//double//slash', '/%2F%41', '/x?', '/a/.', '/a/..'],
+      // Spellings written back as they are, which the url takes without parsing: they must still agree.
+      ...['/api/v1/activities/0190aB-c_d~e/me', '/x?lang=zh-CN&y=', '/', '/a//b/', '/x?&&=', '/x?y=1?z'],
+      // Near misses, which must be parsed: a dot, an encoded or non-ASCII character, a fragment, a space.
+      ...['/a.b', '/a?x=.', '/a%41', '/é', '/a#b', '/a?b c', '/a?x=%', '/a\\b', '/a|b', '/a:b', '/a?x=y;z'],
+    ];
     for (const path of spellings) {
       const lane = laneRequest(head('GET', path, { host: 'Host.Example:80' }), null);
       expect(lane.url).toBe(new Request(`http://localhost${path}`).url);
