@@ -1,18 +1,22 @@
 // npm run bench:http — what a user feels of the draw engine over HTTP, on the production server
 // (server.ts: WEB_CONCURRENCY processes, the hot lane), measured in one run against a plain
-// node:http JSON server with as many processes, the same load generator and connections.
-//   BASELINE node_http_rps          the plain server's requests/s, before and after the rest
-//   RATIO http_draw_vs_node_http    draws/s at full load ÷ the baseline (goal ≥ 0.12)
-//   RATIO me_vs_node_http           GET …/me requests/s ÷ the baseline (goal ≥ 0.15)
+// node:http JSON server with as many processes, the same load generator and connections. Both
+// servers run side by side, and the measurements alternate: the plain server, draws, GET …/me, the
+// plain server again, BENCH_ROUNDS times (default 3). Each round's figure is compared with the plain
+// server's just before and just after it, and a ratio is the median of the rounds', so the host
+// slowing down for a minute moves one round, not the figure.
+//   BASELINE node_http_rps          the plain server's requests/s, the median of its measurements
+//   RATIO http_draw_vs_node_http    draws/s at full load ÷ the plain server's (goal ≥ 0.12)
+//   RATIO me_vs_node_http           GET …/me requests/s ÷ the plain server's (goal ≥ 0.15)
 //   RATIO trivial_next_vs_node_http a trivial route through Next's router ÷ the baseline
 //   BASELINE engine_in_process_draws_per_s  the draw engine called in this process (ENGINE_IN_FLIGHT,
 //     default 500, draws in flight; no HTTP), run alone; RATIO http_draw_vs_engine: what the door keeps of it
 //   LATENCY draw_p50_ms, draw_p99_ms  at 80 % of the measured maximum draws/s (goal p99 ≤ 50)
 //   CPU draw_us_total and per process group: web, postgres, redis, workers, and the load generator
-//     (PostgreSQL and Redis are shared with whatever else runs on the machine); CPU me_us_total, the
-//     same per GET …/me
-// BENCH_PORT (default 3300), BENCH_SECONDS (per measured phase, default 6), BENCH_CONNECTIONS
-// (default 100), WEB_CONCURRENCY (default: cores).
+//     (PostgreSQL and Redis are shared with whatever else runs on the machine), over every round's
+//     draws; CPU me_us_total, the same per GET …/me
+// BENCH_PORT (default 3300; the plain server takes the next), BENCH_SECONDS (per measured phase,
+// default 6), BENCH_ROUNDS, BENCH_CONNECTIONS (default 100), WEB_CONCURRENCY (default: cores).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,22 +39,29 @@ import {
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || availableParallelism());
 const ENGINE_IN_FLIGHT = Number(process.env.ENGINE_IN_FLIGHT ?? 500);
 process.env.WEB_CONCURRENCY = String(PROCESSES);
 
-/** Requests/s of the plain node:http JSON server, started and stopped around the measurement. */
-async function plainNodeHttp(): Promise<number> {
+/** The plain node:http JSON server, started beside the server under test; `measure` gives its requests/s. */
+async function startPlainNodeHttp() {
   const plainPort = port + 1;
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'bench/lib/plain-json-server.ts', String(plainPort), String(PROCESSES)],
     { stdio: 'ignore' },
   );
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
+  const url = `http://127.0.0.1:${plainPort}/`;
   try {
     for (let i = 0; ; i++) {
       if (
-        await fetch(`http://127.0.0.1:${plainPort}/`).then(
+        await fetch(url).then(
           (r) => r.ok,
           () => false,
         )
@@ -59,15 +70,21 @@ async function plainNodeHttp(): Promise<number> {
       if (i > 100) throw new Error('the plain node:http server did not start');
       await sleep(100);
     }
-    const url = `http://127.0.0.1:${plainPort}/`;
     await autocannon({ url, connections: CONNECTIONS, duration: 1 });
-    return checked('node:http', await autocannon({ url, connections: CONNECTIONS, duration: SECONDS })).requests
-      .average;
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+  } catch (err) {
+    await stop();
+    throw err;
   }
+  const measure = async () =>
+    checked('node:http', await autocannon({ url, connections: CONNECTIONS, duration: SECONDS })).requests.average;
+  return { measure, stop };
 }
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 /** CPU seconds so far of each process group (Linux /proc; USER_HZ is 100). */
 function cpuByGroup(serverPid: number, workersPid: number): Record<string, number> {
@@ -98,12 +115,13 @@ function cpuByGroup(serverPid: number, workersPid: number): Record<string, numbe
 }
 
 async function main() {
+  let plain: Awaited<ReturnType<typeof startPlainNodeHttp>> | undefined;
   try {
     const { db } = await import('../lib/db');
     const { mintUserToken } = await import('../lib/auth/user-token');
     const { tenant, activity } = await createBenchActivity([0.01, 0.05, 0.2]);
     buildIfStale();
-    const baselineBefore = await plainNodeHttp();
+    plain = await startPlainNodeHttp();
     const { serverPid, workersPid } = await startServerAndWorkers();
     const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } }))
       .userTokenSecret;
@@ -153,12 +171,42 @@ async function main() {
       'trivial',
       await autocannon({ url: trivialUrl, connections: CONNECTIONS, duration: SECONDS }),
     );
-    const cpuBefore = cpuByGroup(serverPid, workersPid);
-    const full = checked('draws', await draws(SECONDS));
-    const cpuAfter = cpuByGroup(serverPid, workersPid);
-    const mine = checked('me', await me(SECONDS));
-    const cpuAfterMe = cpuByGroup(serverPid, workersPid);
-    const rate = Math.floor(full.requests.average * 0.8);
+    // Rounds: the plain server, draws, GET …/me; the plain server once more at the end.
+    const plainRps = [await plain.measure()];
+    const drawRps: number[] = [];
+    const meRps: number[] = [];
+    const cpuDraws: Record<string, number> = {};
+    const cpuMe: Record<string, number> = {};
+    const add = (into: Record<string, number>, before: Record<string, number>, after: Record<string, number>) => {
+      for (const k of Object.keys(after)) into[k] = (into[k] ?? 0) + after[k]! - before[k]!;
+    };
+    let drawsMade = 0;
+    let meCalls = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const before = cpuByGroup(serverPid, workersPid);
+      const full = checked('draws', await draws(SECONDS));
+      const afterDraws = cpuByGroup(serverPid, workersPid);
+      const mine = checked('me', await me(SECONDS));
+      const afterMe = cpuByGroup(serverPid, workersPid);
+      add(cpuDraws, before, afterDraws);
+      add(cpuMe, afterDraws, afterMe);
+      drawsMade += full.requests.total;
+      meCalls += mine.requests.total;
+      drawRps.push(full.requests.average);
+      meRps.push(mine.requests.average);
+      // The workers' follow-up of a burst (draining, aggregating) is over before the plain server's turn.
+      await sleep(1_000);
+      plainRps.push(await plain.measure());
+      const around = (plainRps[round - 1]! + plainRps[round]!) / 2;
+      console.log(
+        `round ${round}: node:http ${plainRps[round - 1]!.toFixed(0)} then ${plainRps[round]!.toFixed(0)} req/s;`,
+        `draws ${drawRps.at(-1)!.toFixed(0)}/s (${(drawRps.at(-1)! / around).toFixed(3)}),`,
+        `me ${meRps.at(-1)!.toFixed(0)}/s (${(meRps.at(-1)! / around).toFixed(3)})`,
+      );
+    }
+    await plain.stop();
+    const roundRatios = (rps: number[]) => rps.map((x, i) => x / ((plainRps[i]! + plainRps[i + 1]!) / 2));
+    const rate = Math.floor(median(drawRps) * 0.8);
     const paced = checked('paced draws', await draws(SECONDS, { overallRate: rate }));
     // What the group commit's linger costs: the same paced load on a server that never lingers.
     stopChildren();
@@ -175,7 +223,6 @@ async function main() {
     const eager = checked('paced draws, no linger', await draws(SECONDS, { overallRate: rate }));
     stopChildren();
     await sleep(2_000);
-    const baselineAfter = await plainNodeHttp();
     // The engine without the door: the same draws called in this process, nothing else running.
     const { executeDraw } = await import('../lib/draw/execute-draw');
     const engineUser = (i: number) => ({ tenantId: tenant.id, tenantSlug: tenant.slug, userId: `e-${i % users}` });
@@ -184,20 +231,22 @@ async function main() {
     await closedLoop(ENGINE_IN_FLIGHT, 2, (i) => executeDraw(engineUser(i), activity.id, randomUUID()));
     const engine = await engineLoop();
 
-    const baseline = (baselineBefore + baselineAfter) / 2;
+    const baseline = median(plainRps);
     const f = (x: number, d = 0) => x.toFixed(d);
     const say = (...parts: string[]) => console.log(parts.join(' '));
-    const [draw, meRps, trivialRps] = [full.requests.average, mine.requests.average, trivial.requests.average];
+    const [draw, meRate, trivialRps] = [median(drawRps), median(meRps), trivial.requests.average];
     say(
       `BASELINE node_http_rps=${f(baseline)}`,
-      `(before ${f(baselineBefore)}, after ${f(baselineAfter)};`,
+      `(median of ${plainRps.map((x) => f(x)).join(', ')};`,
       `${PROCESSES} processes, ${CONNECTIONS} connections)`,
     );
-    say(`BASELINE trivial_next_rps=${f(trivialRps)} http_draw_rps=${f(draw)} me_rps=${f(meRps)}`);
+    say(
+      `BASELINE trivial_next_rps=${f(trivialRps)} http_draw_rps=${f(draw)} me_rps=${f(meRate)} (medians of ${ROUNDS} rounds)`,
+    );
     say(`BASELINE engine_in_process_draws_per_s=${f(engine.perSecond)} (${ENGINE_IN_FLIGHT} in flight, no HTTP)`);
-    say(`RATIO http_draw_vs_node_http=${f(draw / baseline, 3)} (goal >= 0.12)`);
+    say(`RATIO http_draw_vs_node_http=${f(median(roundRatios(drawRps)), 3)} (goal >= 0.12)`);
     say(`RATIO http_draw_vs_engine=${f(draw / engine.perSecond, 3)}`);
-    say(`RATIO me_vs_node_http=${f(meRps / baseline, 3)} (goal >= 0.15)`);
+    say(`RATIO me_vs_node_http=${f(median(roundRatios(meRps)), 3)} (goal >= 0.15)`);
     say(`RATIO trivial_next_vs_node_http=${f(trivialRps / baseline, 3)}`);
     say(
       `LATENCY draw_p50_ms=${paced.latency.p50} draw_p99_ms=${paced.latency.p99}`,
@@ -207,17 +256,18 @@ async function main() {
       `LATENCY draw_no_linger_p50_ms=${eager.latency.p50} draw_no_linger_p99_ms=${eager.latency.p99}`,
       `at ${f(eager.requests.average)} draws/s (DRAW_COMMIT_LINGER_MS=0, same rate)`,
     );
-    const cpuLine = (name: string, before: Record<string, number>, after: Record<string, number>, count: number) => {
-      const us = (k: string) => ((after[k]! - before[k]!) / count) * 1e6;
+    const cpuLine = (name: string, used: Record<string, number>, count: number) => {
+      const us = (k: string) => (used[k]! / count) * 1e6;
       const total = ['web', 'postgres', 'redis', 'workers'].reduce((s, k) => s + us(k), 0);
       say(
         `CPU ${name}_us_total=${f(total)} web=${f(us('web'))} postgres=${f(us('postgres'))} redis=${f(us('redis'))}`,
         `workers=${f(us('workers'))} (load generator ${f(us('loadgen'))}, not counted)`,
       );
     };
-    cpuLine('draw', cpuBefore, cpuAfter, full.requests.total);
-    cpuLine('me', cpuAfter, cpuAfterMe, mine.requests.total);
+    cpuLine('draw', cpuDraws, drawsMade);
+    cpuLine('me', cpuMe, meCalls);
   } finally {
+    await plain?.stop();
     await cleanUpBench();
   }
 }
