@@ -15,6 +15,8 @@
 //   CPU draw_us_total and per process group: web, postgres, redis, workers, and the load generator
 //     (PostgreSQL and Redis are shared with whatever else runs on the machine), over every round's
 //     draws; CPU me_us_total, the same per GET …/me
+// A server that has run for a while is measured, not one still compiling: draws for
+// BENCH_WARMUP_SECONDS (default 20) and GET …/me for half that go first.
 // BENCH_PORT (default 3300; the plain server takes the next), BENCH_SECONDS (per measured phase,
 // default 6), BENCH_ROUNDS, BENCH_CONNECTIONS (default 100), WEB_CONCURRENCY (default: cores).
 import { spawn } from 'node:child_process';
@@ -40,6 +42,7 @@ applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || availableParallelism());
 const ENGINE_IN_FLIGHT = Number(process.env.ENGINE_IN_FLIGHT ?? 500);
 process.env.WEB_CONCURRENCY = String(PROCESSES);
@@ -162,9 +165,11 @@ async function main() {
       });
     const trivialUrl = `${baseUrl}/api/health/live`;
 
-    // Warm every path (JIT, pools, caches) before anything counts.
-    await draws(3);
-    await me(2);
+    // Warm every path (JIT, pools, caches) before anything counts. V8 takes long to settle on a
+    // server this size: after 15 s of draws it still optimized about 75 functions per process every
+    // 10 s, and its compiler threads took 9 % of the web processes' CPU after 4 s, 4 % after 25 s.
+    await draws(WARMUP_SECONDS);
+    await me(WARMUP_SECONDS / 2);
     await autocannon({ url: trivialUrl, connections: CONNECTIONS, duration: 2 });
 
     const trivial = checked(
@@ -219,7 +224,7 @@ async function main() {
       await sleep(250);
     process.env.DRAW_COMMIT_LINGER_MS = '0';
     await startServerAndWorkers();
-    await draws(3, { overallRate: rate });
+    await draws(WARMUP_SECONDS, { overallRate: rate });
     const eager = checked('paced draws, no linger', await draws(SECONDS, { overallRate: rate }));
     stopChildren();
     await sleep(2_000);

@@ -2,8 +2,9 @@
 // sampled on the CPU by Linux perf (cpu-clock) rather than by V8's profiler: V8 samples wall time,
 // so a write that wakes PostgreSQL or Redis on a busy two-core machine looks many times its cost.
 // The production build runs with --perf-basic-prof-only-functions (JIT frames named); after a
-// warm-up, perf records both web processes for BENCH_SECONDS (default 6) under autocannon with 100
-// connections. Each sample is put in one group by its innermost frame (diagnostic, not a benchmark):
+// warm-up (BENCH_WARMUP_SECONDS, default 20), perf records both web processes for BENCH_SECONDS
+// (default 6) under autocannon with 100 connections. Each sample is put in one group by its
+// innermost frame, and V8's own threads by what they do (diagnostic, not a benchmark):
 //   PROFILE <route> <group>=<share of the web processes' CPU samples> …
 //   PROFILE_TOP <route> the JS functions with the most samples, their own time
 // Needs `perf` (Debian: linux-perf). NEXT_SERVER_MINIFY=0 builds lib's names into the profile.
@@ -26,6 +27,8 @@ import { groupOf } from './lib/perf-groups';
 applyBenchEnvironment();
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUTE = process.env.ROUTE === 'me' ? 'me' : 'draw';
+/** As bench:http: V8 is still optimizing this server's functions for many seconds. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 
 /** The web processes: the server.ts supervisor's children. */
 function childrenOf(pid: number): number[] {
@@ -108,7 +111,7 @@ async function main() {
         },
       ],
     });
-  await load(4);
+  await load(WARMUP_SECONDS);
   const data = path.join(tmpdir(), `perf-http-${process.pid}.data`);
   const args = ['record', '-q', '-e', 'cpu-clock', '-F', '1999', '-g', '-o', data, '-p', web.join(',')];
   const perf = spawn('perf', [...args, '--', 'sleep', String(SECONDS)], { stdio: 'inherit' });

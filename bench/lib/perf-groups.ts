@@ -3,6 +3,9 @@
 /** A sample's group, from its frames (innermost first) as `perf script -F ip,sym,dso` writes them. */
 export function groupOf(frames: string[]): string {
   const leaf = frames[0] ?? '';
+  // V8's own threads: its optimizing compiler, or the GC's concurrent and parallel work.
+  if (frames.some((f) => f.includes('PlatformWorkerThread')))
+    return frames.some((f) => /compiler::|Compil|Turbofan|Maglev/.test(f)) ? 'v8_compiler' : 'gc';
   if (leaf.includes('[kernel.kallsyms]')) return 'kernel';
   if (/Scaveng|MarkCompact|ConcurrentMarking|Heap::|GCTracer|Sweeper|MarkingVisitor|Evacuat/.test(leaf)) return 'gc';
   if (/llhttp|node::\(anonymous namespace\)::Parser/.test(leaf)) return 'http_parser';

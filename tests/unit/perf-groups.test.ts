@@ -25,4 +25,18 @@ describe("perf-http's sample groups", () => {
     expect(groupOf([js('writevGeneric', 'node:internal/stream_base_commons:123:23')])).toBe('node_streams');
     expect(groupOf(['1e2 malloc (/usr/lib/x86_64-linux-gnu/libc.so.6)'])).toBe('native_other');
   });
+
+  it("sorts V8's worker threads into its compiler and its GC", () => {
+    const thread = [
+      '2 node::(anonymous namespace)::PlatformWorkerThread (/usr/bin/node)',
+      '3 start_thread (libc.so.6)',
+    ];
+    expect(groupOf(['1 v8::internal::compiler::GraphReducer::ReduceTop (/usr/bin/node)', ...thread])).toBe(
+      'v8_compiler',
+    );
+    expect(groupOf(['1 v8::internal::ConcurrentMarking::RunMajor (/usr/bin/node)', ...thread])).toBe('gc');
+    expect(
+      groupOf(['ffff clear_page_erms ([kernel.kallsyms])', '1 v8::internal::Scavenger::ScavengePage', ...thread]),
+    ).toBe('gc');
+  });
 });
