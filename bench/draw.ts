@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   applyBenchEnvironment,
+  benchUserTokens,
   baseUrl,
   buildIfStale,
   cleanUpBench,
@@ -54,7 +55,6 @@ async function main() {
   const { createRedis } = await import('../lib/redis');
   const { executeDraw } = await import('../lib/draw/execute-draw');
   const { drawKeys } = await import('../lib/draw/keys');
-  const { mintUserToken } = await import('../lib/auth/user-token');
   const redis = createRedis('worker');
 
   try {
@@ -129,13 +129,7 @@ async function main() {
     const riskPerSecond = (riskRates[0]! + riskRates[1]!) / 2;
 
     // 3. HTTP: the draw route against a trivial route of the same server.
-    const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } }))
-      .userTokenSecret;
-    const tokens = await Promise.all(
-      Array.from({ length: USERS }, (_, i) =>
-        mintUserToken(secret, { tenantSlug: tenant.slug, userId: `http-${i}` }, 3600),
-      ),
-    );
+    const tokens = await benchUserTokens(tenant, USERS, 'http');
     const trivial = await autocannon({
       url: `${baseUrl}/api/health/live`,
       connections: CONNECTIONS,

@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyBenchEnvironment,
+  benchUserTokens,
   autocannon,
   baseUrl,
   buildIfStale,
@@ -78,7 +79,6 @@ async function main() {
   const { executeDraw } = await import('../lib/draw/execute-draw');
   const { drawKeys } = await import('../lib/draw/keys');
   const { forgetActiveSeed } = await import('../lib/fairness/activity-seeds');
-  const { mintUserToken } = await import('../lib/auth/user-token');
   const redis = createRedis('worker');
   try {
     const fair = await createBenchActivity(ODDS, undefined, { name: 'Bench fair' });
@@ -113,16 +113,7 @@ async function main() {
     // 2. Over HTTP, as bench:http draws: autocannon, a fresh key per request, USERS users per activity.
     const tokens = {} as Record<Side, string[]>;
     for (const side of ['fair', 'plain'] as const) {
-      const { tenant } = sides[side];
-      const { userTokenSecret } = await db.tenant.findUniqueOrThrow({
-        where: { id: tenant.id },
-        select: { userTokenSecret: true },
-      });
-      tokens[side] = await Promise.all(
-        Array.from({ length: USERS }, (_, i) =>
-          mintUserToken(userTokenSecret, { tenantSlug: tenant.slug, userId: `http-${i}` }, 3600),
-        ),
-      );
+      tokens[side] = await benchUserTokens(sides[side].tenant, USERS, 'http');
     }
     const httpPairs = await interleaved(async (side) => {
       let n = 0;

@@ -26,6 +26,7 @@ import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   applyBenchEnvironment,
+  benchUserTokens,
   autocannon,
   baseUrl,
   buildIfStale,
@@ -36,6 +37,7 @@ import {
   port,
   startServerAndWorkers,
   stopChildren,
+  userApiLoad,
 } from './lib/harness';
 
 applyBenchEnvironment();
@@ -120,49 +122,13 @@ function cpuByGroup(serverPid: number, workersPid: number): Record<string, numbe
 async function main() {
   let plain: Awaited<ReturnType<typeof startPlainNodeHttp>> | undefined;
   try {
-    const { db } = await import('../lib/db');
-    const { mintUserToken } = await import('../lib/auth/user-token');
     const { tenant, activity } = await createBenchActivity([0.01, 0.05, 0.2]);
     buildIfStale();
     plain = await startPlainNodeHttp();
     const { serverPid, workersPid } = await startServerAndWorkers();
-    const secret = (await db.tenant.findUniqueOrThrow({ where: { id: tenant.id }, select: { userTokenSecret: true } }))
-      .userTokenSecret;
     const users = 2000;
-    const tokens = await Promise.all(
-      Array.from({ length: users }, (_, i) =>
-        mintUserToken(secret, { tenantSlug: tenant.slug, userId: `h-${i}` }, 3600),
-      ),
-    );
-    let n = 0;
-    const asUser =
-      (extra: Record<string, string> = {}) =>
-      (req: { headers: Record<string, string> }) => ({
-        ...req,
-        headers: { ...req.headers, authorization: `Bearer ${tokens[n++ % users]}`, ...extra },
-      });
-    const draws = (duration: number, more: Record<string, unknown> = {}) =>
-      autocannon({
-        url: `${baseUrl}/api/v1/activities/${activity.id}/draws`,
-        connections: CONNECTIONS,
-        duration,
-        method: 'POST',
-        ...more,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req: { headers: Record<string, string> }) =>
-              asUser({ 'idempotency-key': randomUUID() })(req),
-          },
-        ],
-      });
-    const me = (duration: number) =>
-      autocannon({
-        url: `${baseUrl}/api/v1/activities/${activity.id}/me`,
-        connections: CONNECTIONS,
-        duration,
-        requests: [{ method: 'GET', setupRequest: asUser() }],
-      });
+    const tokens = await benchUserTokens(tenant, users, 'h');
+    const { draws, me } = userApiLoad(activity.id, tokens, CONNECTIONS);
     const trivialUrl = `${baseUrl}/api/health/live`;
 
     // Warm every path (JIT, pools, caches) before anything counts. V8 takes long to settle on a

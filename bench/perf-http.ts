@@ -9,18 +9,17 @@
 //   PROFILE_TOP <route> the JS functions with the most samples, their own time
 // Needs `perf` (Debian: linux-perf). NEXT_SERVER_MINIFY=0 builds lib's names into the profile.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   applyBenchEnvironment,
-  autocannon,
-  baseUrl,
+  benchUserTokens,
   buildIfStale,
   cleanUpBench,
   createBenchActivity,
   startServerAndWorkers,
+  userApiLoad,
 } from './lib/harness';
 import { groupOf } from './lib/perf-groups';
 
@@ -78,39 +77,12 @@ function summarize(script: string) {
 
 async function main() {
   if (spawnSync('perf', ['--version']).status !== 0) throw new Error('perf is not installed (Debian: linux-perf)');
-  const { db } = await import('../lib/db');
-  const { mintUserToken } = await import('../lib/auth/user-token');
   const { tenant, activity } = await createBenchActivity([0.01, 0.05, 0.2]);
   buildIfStale();
   const { serverPid } = await startServerAndWorkers({ serverNodeArgs: ['--perf-basic-prof-only-functions'] });
   const web = childrenOf(serverPid);
-  const { userTokenSecret: secret } = await db.tenant.findUniqueOrThrow({
-    where: { id: tenant.id },
-    select: { userTokenSecret: true },
-  });
-  const tokens = await Promise.all(
-    Array.from({ length: 2000 }, (_, i) => mintUserToken(secret, { tenantSlug: tenant.slug, userId: `p-${i}` }, 3600)),
-  );
-  let n = 0;
-  const load = (seconds: number) =>
-    autocannon({
-      url: `${baseUrl}/api/v1/activities/${activity.id}/${ROUTE === 'draw' ? 'draws' : 'me'}`,
-      connections: 100,
-      duration: seconds,
-      requests: [
-        {
-          method: ROUTE === 'draw' ? 'POST' : 'GET',
-          setupRequest: (req: { headers: Record<string, string> }) => ({
-            ...req,
-            headers: {
-              ...req.headers,
-              authorization: `Bearer ${tokens[n++ % tokens.length]}`,
-              ...(ROUTE === 'draw' ? { 'idempotency-key': randomUUID() } : {}),
-            },
-          }),
-        },
-      ],
-    });
+  const calls = userApiLoad(activity.id, await benchUserTokens(tenant, 2000, 'p'), 100);
+  const load = ROUTE === 'draw' ? calls.draws : calls.me;
   await load(WARMUP_SECONDS);
   const data = path.join(tmpdir(), `perf-http-${process.pid}.data`);
   const args = ['record', '-q', '-e', 'cpu-clock', '-F', '1999', '-g', '-o', data, '-p', web.join(',')];

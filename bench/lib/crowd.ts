@@ -6,7 +6,16 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { autocannon, baseUrl, checked, createBenchActivity, port, runId, type BenchActivityOptions } from './harness';
+import {
+  autocannon,
+  baseUrl,
+  benchUserTokens,
+  checked,
+  createBenchActivity,
+  port,
+  runId,
+  type BenchActivityOptions,
+} from './harness';
 
 /** Answers the API gives by design to a user who asks for more than the rules allow: not errors. */
 export const DESIGNED_REFUSALS = new Set([
@@ -34,8 +43,6 @@ export type Crowd = { activities: CrowdActivity[]; tokens: string[]; yardstick: 
  * without using up the crowd's chances.
  */
 export async function createCrowd(users: number, options: BenchActivityOptions): Promise<Crowd> {
-  const { db } = await import('../../lib/db');
-  const { mintUserToken } = await import('../../lib/auth/user-token');
   const activities: CrowdActivity[] = [];
   const tenantSlug = `bench-${runId}`;
   for (const k of [1, 2, 3]) {
@@ -45,16 +52,7 @@ export async function createCrowd(users: number, options: BenchActivityOptions):
     activities.push({ id: activity.id, signInTaskId: signIn.id, weight: 1 / k });
   }
   const { tenant, activity: yardstick } = await createBenchActivity([0.01, 0.05, 0.2], tenantSlug);
-  const { userTokenSecret } = await db.tenant.findUniqueOrThrow({
-    where: { id: tenant.id },
-    select: { userTokenSecret: true },
-  });
-  const mint = (prefix: string, count: number) =>
-    Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        mintUserToken(userTokenSecret, { tenantSlug: tenant.slug, userId: `${prefix}-${i}` }, 3 * 3600),
-      ),
-    );
+  const mint = (prefix: string, count: number) => benchUserTokens(tenant, count, prefix, 3 * 3600);
   return {
     activities,
     tokens: await mint('c', users),

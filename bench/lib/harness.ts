@@ -1,6 +1,7 @@
 // Shared by the benchmarks: a throwaway database and Redis prefix, the production server and
 // workers started on them, and clean-up. Everything targets 127.0.0.1 and stops by itself.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -178,6 +179,60 @@ export async function createBenchActivity(
   });
   await publishActivity(tenant.id, actor, activity.id);
   return { tenant, prizes, activity, actor };
+}
+
+/** Tokens of `count` end users of the tenant, user ids `${prefix}-0` …, valid for `ttlSeconds`. */
+export async function benchUserTokens(
+  tenant: { id: string; slug: string },
+  count: number,
+  prefix: string,
+  ttlSeconds = 3600,
+): Promise<string[]> {
+  const { db } = await import('../../lib/db');
+  const { mintUserToken } = await import('../../lib/auth/user-token');
+  const { userTokenSecret } = await db.tenant.findUniqueOrThrow({
+    where: { id: tenant.id },
+    select: { userTokenSecret: true },
+  });
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      mintUserToken(userTokenSecret, { tenantSlug: tenant.slug, userId: `${prefix}-${i}` }, ttlSeconds),
+    ),
+  );
+}
+
+/**
+ * autocannon on an activity's end-user API, each request as the next of `tokens`' users in turn:
+ * draws (each with a new Idempotency-Key; `more` adds autocannon options, a rate say) or GET …/me.
+ */
+export function userApiLoad(activityId: string, tokens: string[], connections: number) {
+  let n = 0;
+  const asUser =
+    (extra: Record<string, string> = {}) =>
+    (req: { headers: Record<string, string> }) => ({
+      ...req,
+      headers: { ...req.headers, authorization: `Bearer ${tokens[n++ % tokens.length]}`, ...extra },
+    });
+  const url = `${baseUrl}/api/v1/activities/${activityId}`;
+  return {
+    draws: (duration: number, more: Record<string, unknown> = {}) =>
+      autocannon({
+        url: `${url}/draws`,
+        connections,
+        duration,
+        method: 'POST',
+        ...more,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req: { headers: Record<string, string> }) =>
+              asUser({ 'idempotency-key': randomUUID() })(req),
+          },
+        ],
+      }),
+    me: (duration: number) =>
+      autocannon({ url: `${url}/me`, connections, duration, requests: [{ method: 'GET', setupRequest: asUser() }] }),
+  };
 }
 
 /**
