@@ -9,7 +9,7 @@
 //   PROFILE_TOP <route> the JS functions with the most samples, their own time
 // Needs `perf` (Debian: linux-perf). NEXT_SERVER_MINIFY=0 builds lib's names into the profile.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -18,6 +18,7 @@ import {
   buildIfStale,
   cleanUpBench,
   createBenchActivity,
+  processTable,
   startServerAndWorkers,
   userApiLoad,
 } from './lib/harness';
@@ -31,16 +32,7 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 
 /** The web processes: the server.ts supervisor's children. */
 function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(p));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
+  return [...processTable()].filter(([, p]) => p.ppid === pid).map(([child]) => child);
 }
 
 function summarize(script: string) {

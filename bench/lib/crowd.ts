@@ -4,7 +4,7 @@
 // server and the workers; and the books once the workers have drained. 127.0.0.1 only.
 import { randomInt, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   autocannon,
@@ -13,6 +13,7 @@ import {
   checked,
   createBenchActivity,
   port,
+  processTable,
   runId,
   type BenchActivityOptions,
 } from './harness';
@@ -321,22 +322,6 @@ function residentKb(pid: number): number | null {
   } catch {
     return null; // gone meanwhile
   }
-}
-
-/** Every process's parent and program name (Linux /proc). */
-function processTable(): Map<number, { ppid: number; comm: string }> {
-  const table = new Map<number, { ppid: number; comm: string }>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      table.set(Number(d), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), comm });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return table;
 }
 
 /** `root` and every process below it, with their program names. */

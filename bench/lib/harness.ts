@@ -331,3 +331,19 @@ export function cpuPerDraw(before: CpuSnapshot, after: CpuSnapshot, draws: numbe
   const busy = (after.busy - before.busy) / (after.busy - before.busy + after.idle - before.idle);
   return `engine process ${us('engine')}, PostgreSQL ${us('postgres')}, Redis ${us('redis')}, server and workers ${us('otherNode')} µs of CPU a draw; machine ${(busy * 100).toFixed(0)} % busy`;
 }
+
+/** Every process's parent and program name (Linux /proc). */
+export function processTable(): Map<number, { ppid: number; comm: string }> {
+  const table = new Map<number, { ppid: number; comm: string }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      table.set(Number(d), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), comm });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return table;
+}
