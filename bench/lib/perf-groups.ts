@@ -27,3 +27,44 @@ export function groupOf(frames: string[]): string {
   ];
   return groups.find(([re]) => re.test(url))?.[1] ?? 'js_other';
 }
+
+/**
+ * The stages of a server's work that `perf script` can name in Debian's builds (which keep only
+ * exported symbols), each matched anywhere in a sample's stack: a sample counts in every stage it
+ * is inside, so the shares overlap (an index insert inside a foreign-key check's query counts in
+ * both). The kernel counts only a kernel leaf.
+ */
+export type Stages = [string, RegExp][];
+
+export const POSTGRES_STAGES: Stages = [
+  ['parse_plan', /\b(pg_parse_query|pg_analyze_and_rewrite\w*|pg_plan_queries|GetCachedPlan|BuildCachedPlan)\b/],
+  ['executor', /\bstandard_ExecutorRun\b/],
+  ['fk_checks', /\bRI_FKey_check_(ins|upd)\b/],
+  ['triggers', /\bAfterTriggerEndQuery\b/],
+  ['heap_insert', /\b(heap_insert|heap_multi_insert)\b/],
+  ['index_insert', /\b(index_insert|_bt_doinsert)\b/],
+  ['row_locks', /\b(heap_lock_tuple|MultiXactIdCreate\w*)\b/],
+  ['array_input', /\b(array_in|array_recv|ExecMakeTableFunctionResult)\b/],
+  ['wal', /\b(XLogInsert|XLogFlush|XLogBackgroundFlush|XLogWrite)\b/],
+  ['commit', /\bCommitTransactionCommand\b/],
+  ['client_io', /\b(pq_getbyte|pq_flush|secure_read|secure_write|pq_getmessage)\b/],
+  ['kernel', /\[kernel\.kallsyms\]/],
+];
+
+export const REDIS_STAGES: Stages = [
+  ['scripts', /\b(evalGenericCommand|evalShaCommand|evalCommand)\b/],
+  ['commands_in_scripts', /\b(luaRedisGenericCommand|luaRedisCallCommand|scriptCall)\b/],
+  ['lua_vm', /\b(luaV_execute|luaD_precall|luaD_call)\b/],
+  ['lua_strings', /\b(lua_pushlstring|luaS_newlstr|luaH_\w+)\b/],
+  ['read_requests', /\b(readQueryFromClient|processInputBuffer|processMultibulkBuffer)\b/],
+  ['write_replies', /\b(writeToClient|_writeToClient|handleClientsWithPendingWrites\w*)\b/],
+  ['expire_cycle', /\b(activeExpireCycle|databasesCron)\b/],
+  ['kernel', /\[kernel\.kallsyms\]/],
+];
+
+/** The stages of `stages` a sample's stack is inside. */
+export function stagesOf(stages: Stages, frames: string[]): string[] {
+  return stages
+    .filter(([name, re]) => (name === 'kernel' ? re.test(frames[0] ?? '') : frames.some((f) => re.test(f))))
+    .map(([name]) => name);
+}

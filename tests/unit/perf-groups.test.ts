@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupOf } from '@/bench/lib/perf-groups';
+import { groupOf, POSTGRES_STAGES, stagesOf } from '@/bench/lib/perf-groups';
 
 // Frames as `perf script -F ip,sym,dso` writes them, innermost first.
 const js = (name: string, url: string) => `7f00 JS:*${name} ${url} (/tmp/perf-1.map)`;
@@ -38,5 +38,28 @@ describe("perf-http's sample groups", () => {
     expect(
       groupOf(['ffff clear_page_erms ([kernel.kallsyms])', '1 v8::internal::Scavenger::ScavengePage', ...thread]),
     ).toBe('gc');
+  });
+});
+
+describe("perf-http's PostgreSQL stages", () => {
+  it('counts a sample in every stage its stack is inside', () => {
+    const frames = [
+      '1 _bt_doinsert (/usr/lib/postgresql/15/bin/postgres)',
+      '2 btinsert (/usr/lib/postgresql/15/bin/postgres)',
+      '3 RI_FKey_check_ins (/usr/lib/postgresql/15/bin/postgres)',
+      '4 AfterTriggerEndQuery (/usr/lib/postgresql/15/bin/postgres)',
+      '5 standard_ExecutorRun (/usr/lib/postgresql/15/bin/postgres)',
+    ];
+    expect(stagesOf(POSTGRES_STAGES, frames)).toEqual(['executor', 'fk_checks', 'triggers', 'index_insert']);
+  });
+
+  it('counts the kernel only when it is the innermost frame', () => {
+    expect(stagesOf(POSTGRES_STAGES, ['ffff copy_user ([kernel.kallsyms])', '1 secure_read (/pg)'])).toEqual([
+      'client_io',
+      'kernel',
+    ]);
+    expect(stagesOf(POSTGRES_STAGES, ['1 XLogInsert (/pg)', 'ffff entry_SYSCALL_64 ([kernel.kallsyms])'])).toEqual([
+      'wal',
+    ]);
   });
 });
