@@ -7,7 +7,8 @@
 // slowing down for a minute moves one round, not the figure.
 //   BASELINE node_http_rps          the plain server's requests/s, the median of its measurements
 //   RATIO http_draw_vs_node_http    draws/s at full load ÷ the plain server's (goal ≥ 0.12)
-//   RATIO me_vs_node_http           GET …/me requests/s ÷ the plain server's (goal ≥ 0.15)
+//   RATIO me_vs_node_http           GET …/me requests/s ÷ the plain server's (goal ≥ 0.15), for users
+//                                   of five draws each
 //   RATIO trivial_next_vs_node_http a trivial route through Next's router ÷ the baseline
 //   BASELINE engine_in_process_draws_per_s  the draw engine called in this process (ENGINE_IN_FLIGHT,
 //     default 500, draws in flight; no HTTP), run alone; RATIO http_draw_vs_engine: what the door keeps of it
@@ -15,6 +16,9 @@
 //   CPU draw_us_total and per process group: web, postgres, redis, workers, and the load generator
 //     (PostgreSQL and Redis are shared with whatever else runs on the machine), over every round's
 //     draws; CPU me_us_total, the same per GET …/me
+//   CPU draw_gzip_client_us_total, the same per draw from a client that accepts gzip, as every
+//     browser does (each round draws as such a client too, after GET …/me); RATIO
+//     draw_gzip_client_vs_draw_web_cpu, its web CPU per draw ÷ the draws' (1: gzip costs nothing)
 // A server that has run for a while is measured, not one still compiling: draws for
 // BENCH_WARMUP_SECONDS (default 20) and GET …/me for half that go first.
 // BENCH_PORT (default 3300; the plain server takes the next), BENCH_SECONDS (per measured phase,
@@ -47,6 +51,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || availableParallelism());
 const ENGINE_IN_FLIGHT = Number(process.env.ENGINE_IN_FLIGHT ?? 500);
+/** Draws made by each user whose GET …/me is measured: a player's few. */
+const ME_USER_DRAWS = 5;
+/** What Chromium's fetch sends. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 process.env.WEB_CONCURRENCY = String(PROCESSES);
 
 /** The plain node:http JSON server, started beside the server under test; `measure` gives its requests/s. */
@@ -128,7 +136,14 @@ async function main() {
     const { serverPid, workersPid } = await startServerAndWorkers();
     const users = 2000;
     const tokens = await benchUserTokens(tenant, users, 'h');
-    const { draws, me } = userApiLoad(activity.id, tokens, CONNECTIONS);
+    const { draws } = userApiLoad(activity.id, tokens, CONNECTIONS);
+    // GET …/me's users have made ME_USER_DRAWS draws each, and no more: its answer lists a user's
+    // wins, and users who draw in every round would make it longer round by round.
+    const meUsers = userApiLoad(activity.id, await benchUserTokens(tenant, users, 'hm'), CONNECTIONS);
+    checked('draws of GET …/me users', await meUsers.draws(0, { amount: users * ME_USER_DRAWS }));
+    const { me } = meUsers;
+    // Users of their own: the wins they add would lengthen the answers of GET …/me.
+    const gzipClient = userApiLoad(activity.id, await benchUserTokens(tenant, users, 'hz'), CONNECTIONS);
     const trivialUrl = `${baseUrl}/api/health/live`;
 
     // Warm every path (JIT, pools, caches) before anything counts. V8 takes long to settle on a
@@ -148,6 +163,9 @@ async function main() {
     const meRps: number[] = [];
     const cpuDraws: Record<string, number> = {};
     const cpuMe: Record<string, number> = {};
+    const cpuZipped: Record<string, number> = {};
+    const zippedRps: number[] = [];
+    let zippedMade = 0;
     const add = (into: Record<string, number>, before: Record<string, number>, after: Record<string, number>) => {
       for (const k of Object.keys(after)) into[k] = (into[k] ?? 0) + after[k]! - before[k]!;
     };
@@ -159,8 +177,15 @@ async function main() {
       const afterDraws = cpuByGroup(serverPid, workersPid);
       const mine = checked('me', await me(SECONDS));
       const afterMe = cpuByGroup(serverPid, workersPid);
+      const zipped = checked(
+        'draws, client accepts gzip',
+        await gzipClient.draws(SECONDS, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } }),
+      );
       add(cpuDraws, before, afterDraws);
       add(cpuMe, afterDraws, afterMe);
+      add(cpuZipped, afterMe, cpuByGroup(serverPid, workersPid));
+      zippedMade += zipped.requests.total;
+      zippedRps.push(zipped.requests.average);
       drawsMade += full.requests.total;
       meCalls += mine.requests.total;
       drawRps.push(full.requests.average);
@@ -172,7 +197,8 @@ async function main() {
       console.log(
         `round ${round}: node:http ${plainRps[round - 1]!.toFixed(0)} then ${plainRps[round]!.toFixed(0)} req/s;`,
         `draws ${drawRps.at(-1)!.toFixed(0)}/s (${(drawRps.at(-1)! / around).toFixed(3)}),`,
-        `me ${meRps.at(-1)!.toFixed(0)}/s (${(meRps.at(-1)! / around).toFixed(3)})`,
+        `me ${meRps.at(-1)!.toFixed(0)}/s (${(meRps.at(-1)! / around).toFixed(3)}),`,
+        `draws accepting gzip ${zippedRps.at(-1)!.toFixed(0)}/s`,
       );
     }
     await plain.stop();
@@ -212,7 +238,8 @@ async function main() {
       `${PROCESSES} processes, ${CONNECTIONS} connections)`,
     );
     say(
-      `BASELINE trivial_next_rps=${f(trivialRps)} http_draw_rps=${f(draw)} me_rps=${f(meRate)} (medians of ${ROUNDS} rounds)`,
+      `BASELINE trivial_next_rps=${f(trivialRps)} http_draw_rps=${f(draw)} me_rps=${f(meRate)}`,
+      `http_draw_gzip_client_rps=${f(median(zippedRps))} (medians of ${ROUNDS} rounds)`,
     );
     say(`BASELINE engine_in_process_draws_per_s=${f(engine.perSecond)} (${ENGINE_IN_FLIGHT} in flight, no HTTP)`);
     say(`RATIO http_draw_vs_node_http=${f(median(roundRatios(drawRps)), 3)} (goal >= 0.12)`);
@@ -237,6 +264,12 @@ async function main() {
     };
     cpuLine('draw', cpuDraws, drawsMade);
     cpuLine('me', cpuMe, meCalls);
+    cpuLine('draw_gzip_client', cpuZipped, zippedMade);
+    const webPer = (used: Record<string, number>, count: number) => used.web! / count;
+    say(
+      `RATIO draw_gzip_client_vs_draw_web_cpu=${f(webPer(cpuZipped, zippedMade) / webPer(cpuDraws, drawsMade), 2)}`,
+      '(web CPU per draw, client accepting gzip ÷ client asking for no encoding; 1 = gzip costs nothing)',
+    );
   } finally {
     await plain?.stop();
     await cleanUpBench();

@@ -115,21 +115,18 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 const ROUTE_HEADERS = Object.entries(NEXT_ROUTE_HEADERS);
 
 /** Answers the request with the handler's answer, whose body is `body` (read already). */
-function send(req: IncomingMessage, res: ServerResponse, answer: Response, body: string | Buffer | undefined) {
+function send(res: ServerResponse, answer: Response, body: string | Buffer | undefined) {
   res.statusCode = answer.status;
   for (const [name, value] of ROUTE_HEADERS) res.setHeader(name, value);
   for (const [name, value] of answer.headers) if (name !== 'set-cookie') res.setHeader(name, value);
   const cookies = answer.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
-  if (req.headers['accept-encoding'] === undefined) {
-    // No encoding asked for, so none is applied, whatever the size: the body goes with end(), so
-    // compression knows its length and, for an answer under its threshold (most), skips negotiating.
-    res.end(body);
-    return;
-  }
-  // Written as Next streams a route's body: no Content-Length, so compression takes any size.
-  if (body) res.write(body);
-  res.end();
+  // The body's length is stated, so compression keeps to its threshold (1 KB): a draw's answer of a
+  // few hundred bytes is sent as it is, a larger one gzipped (without the length) for a client that
+  // accepts it. Next streams a route's body, so its compression never learns the length and gzips
+  // every answer: for a draw, more CPU than the draw (docs/draw.md, step 1).
+  if (body !== undefined) res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /**
@@ -167,5 +164,5 @@ async function serve(req: IncomingMessage, res: ServerResponse, handler: LaneHan
   const body = hasBody ? await readBody(req, res) : null;
   const answer = await handler(laneRequest(req, body), { params: Promise.resolve(params) });
   // An answer of jsonResponse hands over its text: no stream is made only to be read back here.
-  send(req, res, answer, jsonTextOf(answer) ?? (answer.body ? await readAll(answer.body) : undefined));
+  send(res, answer, jsonTextOf(answer) ?? (answer.body ? await readAll(answer.body) : undefined));
 }

@@ -11,8 +11,10 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadHotRoutes } from '@/hot-routes';
+import { gunzipSync } from 'node:zlib';
+import { loadHotRoutes, nextCompression } from '@/hot-routes';
 import { createHotLane } from '@/lib/http/hot-lane';
+import { jsonResponse } from '@/lib/json-response';
 import { bearer, freshTenant } from '../helpers/fixtures';
 import { liveActivity } from '../helpers/activities';
 
@@ -20,10 +22,12 @@ let server: Server;
 let base = '';
 let token = '';
 let activityId = '';
+let gzipUserToken = '';
 
 beforeAll(async () => {
   const t = await freshTenant();
   token = await t.userToken('lane-user');
+  gzipUserToken = await t.userToken('lane-gzip-user');
   const { activity } = await liveActivity((ids) => [{ probability: 0.5, stock: 100, prizes: [{ prizeId: ids[0]! }] }], {
     tenant: t,
   });
@@ -165,5 +169,62 @@ describe('the hot lane', () => {
       expect(res.status, `${method} ${path}`).toBe(599);
       expect(res.headers['x-next']).toBe(path);
     }
+  });
+});
+
+describe("the hot lane with Next's compression", () => {
+  let zipped: Server;
+  let zippedBase = '';
+  beforeAll(async () => {
+    const fallback = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(599).end();
+    // Beside the end-user routes, one whose answer is over compression's 1 KB threshold.
+    const large = { path: '/api/v1/large/[id]', module: { GET: () => jsonResponse({ pad: 'x'.repeat(4000) }) } };
+    const lane = createHotLane({ routes: [...(await loadHotRoutes()), large], fallback, compress: nextCompression() });
+    zipped = createServer(lane).listen(0, '127.0.0.1');
+    await once(zipped, 'listening');
+    zippedBase = `http://127.0.0.1:${(zipped.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    zipped?.closeAllConnections();
+    await new Promise((r) => zipped?.close(r));
+  });
+
+  function raw(method: string, path: string, headers: Record<string, string>) {
+    return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      const { hostname, port } = new URL(zippedBase);
+      const req = httpRequest({ hostname, port, path, method, headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject).end();
+    });
+  }
+
+  it('sends an answer under the threshold as it is, with its length, to a client that accepts gzip', async () => {
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+    const drawn = await raw('POST', `/api/v1/activities/${activityId}/draws`, {
+      ...bearer(gzipUserToken),
+      ...gzip,
+      'idempotency-key': 'k-gzip',
+    });
+    expect(drawn.body.toString('utf8')).toMatch(/"drawId"/);
+    expect(drawn.headers['content-encoding']).toBeUndefined();
+    expect(Number(drawn.headers['content-length'])).toBe(drawn.body.length);
+    expect(drawn.body.length).toBeLessThan(1024);
+    expect((JSON.parse(drawn.body.toString('utf8')) as { drawId: string }).drawId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(drawn.headers.vary).toContain('Accept-Encoding');
+  });
+
+  it('gzips an answer over the threshold for a client that accepts it, and for no other', async () => {
+    const id = activityId;
+    const large = await raw('GET', `/api/v1/large/${id}`, { 'accept-encoding': 'gzip' });
+    expect(large.headers['content-encoding']).toBe('gzip');
+    expect(large.headers['content-length']).toBeUndefined();
+    expect(JSON.parse(gunzipSync(large.body).toString('utf8'))).toEqual({ pad: 'x'.repeat(4000) });
+    expect(large.headers.vary).toContain('Accept-Encoding');
+    const plain = await raw('GET', `/api/v1/large/${id}`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(plain.body.toString('utf8'))).toEqual({ pad: 'x'.repeat(4000) });
   });
 });
