@@ -8,7 +8,8 @@
 //   BASELINE node_http_rps          the plain server's requests/s, the median of its measurements
 //   RATIO http_draw_vs_node_http    draws/s at full load ÷ the plain server's (goal ≥ 0.12)
 //   RATIO me_vs_node_http           GET …/me requests/s ÷ the plain server's (goal ≥ 0.15), for users
-//                                   of five draws each
+//                                   of BENCH_ME_USER_DRAWS (default 5) draws each: the answer lists
+//                                   the user's wins, so it costs more for a user who has drawn more
 //   RATIO trivial_next_vs_node_http a trivial route through Next's router ÷ the baseline
 //   BASELINE engine_in_process_draws_per_s  the draw engine called in this process (ENGINE_IN_FLIGHT,
 //     default 500, draws in flight; no HTTP), run alone; RATIO http_draw_vs_engine: what the door keeps of it
@@ -52,7 +53,7 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 const PROCESSES = Number(process.env.WEB_CONCURRENCY || availableParallelism());
 const ENGINE_IN_FLIGHT = Number(process.env.ENGINE_IN_FLIGHT ?? 500);
 /** Draws made by each user whose GET …/me is measured: a player's few. */
-const ME_USER_DRAWS = 5;
+const ME_USER_DRAWS = Number(process.env.BENCH_ME_USER_DRAWS ?? 5);
 /** What Chromium's fetch sends. */
 const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 process.env.WEB_CONCURRENCY = String(PROCESSES);
