@@ -14,7 +14,11 @@ export function startWorkers(env: Record<string, string> = {}): ChildProcess {
   });
 }
 
-/** Reads `what` every 100 ms until `ok` holds or `timeoutMs` passes; the last value read either way. */
+/**
+ * Reads `what` every 100 ms until `ok` holds or `timeoutMs` passes; the last value read either way.
+ * A read still unanswered at the deadline (a client waiting on a connection that does not come back)
+ * throws, naming it, rather than holding the test until the runner's timeout says nothing.
+ */
 export async function waitFor<T>(
   what: () => Promise<T>,
   ok: (v: T) => boolean,
@@ -23,8 +27,23 @@ export async function waitFor<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const v = await what();
+    const v = await answeredBy(what(), deadline, what);
     if (ok(v) || Date.now() > deadline) return v;
     await sleep(everyMs);
+  }
+}
+
+async function answeredBy<T>(read: Promise<T>, deadline: number, what: () => Promise<T>): Promise<T> {
+  const late = new AbortController();
+  const unanswered = sleep(Math.max(0, deadline - Date.now()) + 1_000, undefined, { signal: late.signal }).then(
+    () => {
+      throw new Error(`waitFor: a read was still unanswered past the deadline: ${what.toString().slice(0, 200)}`);
+    },
+    () => undefined as never,
+  );
+  try {
+    return await Promise.race([read, unanswered]);
+  } finally {
+    late.abort();
   }
 }
