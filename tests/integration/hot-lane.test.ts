@@ -45,29 +45,42 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-type Sent = { status: number; headers: Record<string, string | string[] | undefined>; json: unknown };
+type HeaderMap = Record<string, string | string[] | undefined>;
+type Sent = { status: number; headers: HeaderMap; json: unknown };
 
-function send(
+/** One request over a fresh connection to `baseUrl`; the answer's body as its bytes. */
+function exchange(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+  chunked = false,
+): Promise<{ status: number; headers: HeaderMap; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    // The path as given, not parsed as a URL, which would resolve dot segments, `\` and `#`.
+    const { hostname, port } = new URL(baseUrl);
+    const req = httpRequest({ hostname, port, path, method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    if (body !== undefined && !chunked) req.setHeader('content-length', Buffer.byteLength(body));
+    req.end(body);
+  });
+}
+
+async function send(
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: string,
   chunked = false,
 ): Promise<Sent> {
-  return new Promise((resolve, reject) => {
-    // The path as given, not parsed as a URL, which would resolve dot segments, `\` and `#`.
-    const { hostname, port } = new URL(base);
-    const req = httpRequest({ hostname, port, path, method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode!, headers: res.headers, json: text ? JSON.parse(text) : undefined }),
-      );
-    });
-    req.on('error', reject);
-    if (body !== undefined && !chunked) req.setHeader('content-length', Buffer.byteLength(body));
-    req.end(body);
-  });
+  const res = await exchange(base, method, path, headers, body, chunked);
+  const text = res.body.toString('utf8');
+  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
 }
 
 describe('the hot lane', () => {
@@ -189,17 +202,8 @@ describe("the hot lane with Next's compression", () => {
     await new Promise((r) => zipped?.close(r));
   });
 
-  function raw(method: string, path: string, headers: Record<string, string>) {
-    return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-      const { hostname, port } = new URL(zippedBase);
-      const req = httpRequest({ hostname, port, path, method, headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      });
-      req.on('error', reject).end();
-    });
-  }
+  const raw = (method: string, path: string, headers: Record<string, string>) =>
+    exchange(zippedBase, method, path, headers);
 
   it('sends an answer under the threshold as it is, with its length, to a client that accepts gzip', async () => {
     const gzip = { 'accept-encoding': 'gzip, deflate, br' };
