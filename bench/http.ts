@@ -26,7 +26,6 @@
 // default 6), BENCH_ROUNDS, BENCH_CONNECTIONS (default 100), WEB_CONCURRENCY (default: cores).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -40,6 +39,7 @@ import {
   closedLoop,
   createBenchActivity,
   port,
+  processTable,
   startServerAndWorkers,
   stopChildren,
   userApiLoad,
@@ -100,25 +100,10 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** CPU seconds so far of each process group (Linux /proc; USER_HZ is 100). */
+/** CPU seconds so far of each process group. */
 function cpuByGroup(serverPid: number, workersPid: number): Record<string, number> {
   const out: Record<string, number> = { web: 0, postgres: 0, redis: 0, workers: 0, loadgen: 0 };
-  const stats = new Map<number, { ppid: number; comm: string; seconds: number }>();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      stats.set(Number(pid), {
-        ppid: Number(fields[1]),
-        comm,
-        seconds: (Number(fields[11]) + Number(fields[12])) / 100,
-      });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  for (const [pid, s] of stats) {
+  for (const [pid, s] of processTable()) {
     if (pid === serverPid || s.ppid === serverPid) out.web! += s.seconds;
     else if (pid === workersPid || s.ppid === workersPid) out.workers! += s.seconds;
     else if (pid === process.pid) out.loadgen! += s.seconds;

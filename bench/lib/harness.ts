@@ -332,15 +332,16 @@ export function cpuPerDraw(before: CpuSnapshot, after: CpuSnapshot, draws: numbe
   return `engine process ${us('engine')}, PostgreSQL ${us('postgres')}, Redis ${us('redis')}, server and workers ${us('otherNode')} µs of CPU a draw; machine ${(busy * 100).toFixed(0)} % busy`;
 }
 
-/** Every process's parent and program name (Linux /proc). */
-export function processTable(): Map<number, { ppid: number; comm: string }> {
-  const table = new Map<number, { ppid: number; comm: string }>();
+/** Every process's parent, program name and CPU seconds so far (Linux /proc; USER_HZ is 100). */
+export function processTable(): Map<number, { ppid: number; comm: string; seconds: number }> {
+  const table = new Map<number, { ppid: number; comm: string; seconds: number }>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      table.set(Number(d), { ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), comm });
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(d), { ppid: Number(fields[1]), comm, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
     } catch {
       // gone meanwhile
     }
