@@ -27,13 +27,14 @@ export async function waitFor<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const v = await answeredBy(what(), deadline, what);
+    const v = await answeredBy(what, deadline);
     if (ok(v) || Date.now() > deadline) return v;
     await sleep(everyMs);
   }
 }
 
-async function answeredBy<T>(read: Promise<T>, deadline: number, what: () => Promise<T>): Promise<T> {
+/** What `what` reads, or a throw once it is a second past `deadline` without an answer. */
+async function answeredBy<T>(what: () => Promise<T>, deadline: number): Promise<T> {
   const late = new AbortController();
   const unanswered = sleep(Math.max(0, deadline - Date.now()) + 1_000, undefined, { signal: late.signal }).then(
     () => {
@@ -42,7 +43,7 @@ async function answeredBy<T>(read: Promise<T>, deadline: number, what: () => Pro
     () => undefined as never,
   );
   try {
-    return await Promise.race([read, unanswered]);
+    return await Promise.race([what(), unanswered]);
   } finally {
     late.abort();
   }
