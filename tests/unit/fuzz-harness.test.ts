@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forwardedForBelieved } from '@/tests/fuzz/books';
+import { mixedCase } from '@/tests/fuzz/hostile';
 import type { Ctx } from '@/tests/fuzz/call';
 import { listRouteFiles } from '@/tests/fuzz/inventory';
 import { buildModel } from '@/tests/fuzz/model';
@@ -91,5 +92,20 @@ describe('a made-up X-Forwarded-For', () => {
     expect(forwardedForBelieved('127.0.0.1', '127.0.0.1', peer)).toBe(false);
     expect(forwardedForBelieved(' 127.0.0.1 ', '::ffff:127.0.0.1', peer)).toBe(false);
     expect(forwardedForBelieved(undefined, peer, peer)).toBe(false);
+  });
+});
+
+describe('an id in mixed case', () => {
+  it('differs from the lower- and the upper-case spelling, even when every letter sits at an even position', () => {
+    const id = '923191b5-6a12-4929-9e6c-368502612843';
+    expect(mixedCase(id)).toBe('923191B5-6a12-4929-9E6c-368502612843');
+    fc.assert(
+      fc.property(fc.uuid(), (uuid) => {
+        const letters = uuid.replace(/[^a-f]/g, '').length;
+        fc.pre(letters >= 2);
+        const mixed = mixedCase(uuid);
+        return mixed !== uuid && mixed !== uuid.toUpperCase() && mixed.toLowerCase() === uuid;
+      }),
+    );
   });
 });
