@@ -17,6 +17,8 @@
 //   CPU draw_us_total and per process group: web, postgres, redis, workers, and the load generator
 //     (PostgreSQL and Redis are shared with whatever else runs on the machine), over every round's
 //     draws; CPU me_us_total, the same per GET …/me
+//   CPU draw_machine_busy, the share of the machine's cores busy while draws ran at full load (and
+//     the plain server's, for comparison): below 1, the draws wait on something other than CPU
 //   CPU draw_gzip_client_us_total, the same per draw from a client that accepts gzip, as every
 //     browser does (each round draws as such a client too, after GET …/me); RATIO
 //     draw_gzip_client_vs_draw_web_cpu, its web CPU per draw ÷ the draws' (1: gzip costs nothing)
@@ -38,6 +40,7 @@ import {
   cleanUpBench,
   closedLoop,
   createBenchActivity,
+  machineCpu,
   port,
   processTable,
   startServerAndWorkers,
@@ -89,15 +92,26 @@ async function startPlainNodeHttp() {
     await stop();
     throw err;
   }
-  const measure = async () =>
-    checked('node:http', await autocannon({ url, connections: CONNECTIONS, duration: SECONDS })).requests.average;
-  return { measure, stop };
+  const busy = { busy: 0, all: 0 };
+  const measure = async () => {
+    const before = machineCpu();
+    const result = checked('node:http', await autocannon({ url, connections: CONNECTIONS, duration: SECONDS }));
+    addBusy(busy, before, machineCpu());
+    return result.requests.average;
+  };
+  return { measure, stop, busy };
 }
 
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+type Busy = { busy: number; all: number };
+const addBusy = (into: Busy, before: Busy, after: Busy) => {
+  into.busy += after.busy - before.busy;
+  into.all += after.all - before.all;
 };
 
 /** CPU seconds so far of each process group. */
@@ -157,9 +171,12 @@ async function main() {
     };
     let drawsMade = 0;
     let meCalls = 0;
+    const drawsBusy = { busy: 0, all: 0 };
     for (let round = 1; round <= ROUNDS; round++) {
       const before = cpuByGroup(serverPid, workersPid);
+      const machineBefore = machineCpu();
       const full = checked('draws', await draws(SECONDS));
+      addBusy(drawsBusy, machineBefore, machineCpu());
       const afterDraws = cpuByGroup(serverPid, workersPid);
       const mine = checked('me', await me(SECONDS));
       const afterMe = cpuByGroup(serverPid, workersPid);
@@ -251,6 +268,11 @@ async function main() {
     cpuLine('draw', cpuDraws, drawsMade);
     cpuLine('me', cpuMe, meCalls);
     cpuLine('draw_gzip_client', cpuZipped, zippedMade);
+    say(
+      `CPU draw_machine_busy=${f(drawsBusy.busy / drawsBusy.all, 2)}`,
+      `node_http_machine_busy=${f(plain.busy.busy / plain.busy.all, 2)}`,
+      '(share of all cores busy while each ran at full load)',
+    );
     const webPer = (used: Record<string, number>, count: number) => used.web! / count;
     say(
       `RATIO draw_gzip_client_vs_draw_web_cpu=${f(webPer(cpuZipped, zippedMade) / webPer(cpuDraws, drawsMade), 2)}`,

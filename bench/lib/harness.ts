@@ -332,6 +332,15 @@ export function cpuPerDraw(before: CpuSnapshot, after: CpuSnapshot, draws: numbe
   return `engine process ${us('engine')}, PostgreSQL ${us('postgres')}, Redis ${us('redis')}, server and workers ${us('otherNode')} µs of CPU a draw; machine ${(busy * 100).toFixed(0)} % busy`;
 }
 
+/** The machine's CPU time so far, all cores, in seconds: busy (neither idle nor waiting on I/O) and in all. */
+export function machineCpu(): { busy: number; all: number } {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
+  // user nice system idle iowait irq softirq steal (guest time is counted in user already).
+  const t = ticks.slice(0, 8).map(Number);
+  const all = t.reduce((s, x) => s + x, 0);
+  return { busy: (all - t[3]! - t[4]!) / 100, all: all / 100 };
+}
+
 /** Every process's parent, program name and CPU seconds so far (Linux /proc; USER_HZ is 100). */
 export function processTable(): Map<number, { ppid: number; comm: string; seconds: number }> {
   const table = new Map<number, { ppid: number; comm: string; seconds: number }>();
