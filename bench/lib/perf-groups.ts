@@ -45,6 +45,9 @@ export const POSTGRES_STAGES: Stages = [
   ['heap_insert', /\b(heap_insert|heap_multi_insert)\b/],
   ['index_insert', /\b(index_insert|_bt_doinsert)\b/],
   ['row_locks', /\b(heap_lock_tuple|MultiXactIdCreate\w*)\b/],
+  // ON CONFLICT: the arbiter indexes' look-up before each insert (DO UPDATE is inlined into
+  // ExecInsert, so Participation's update has no stage of its own).
+  ['conflict_checks', /\bExecCheckIndexConstraints\b/],
   ['array_input', /\b(array_in|array_recv|ExecMakeTableFunctionResult)\b/],
   ['wal', /\b(XLogInsert|XLogFlush|XLogBackgroundFlush|XLogWrite)\b/],
   ['commit', /\bCommitTransactionCommand\b/],
