@@ -43,6 +43,7 @@ import {
   machineCpu,
   port,
   processTable,
+  secondsByGroup,
   startServerAndWorkers,
   stopChildren,
   userApiLoad,
@@ -114,17 +115,17 @@ const addBusy = (into: Busy, before: Busy, after: Busy) => {
   into.all += after.all - before.all;
 };
 
-/** CPU seconds so far of each process group. */
+/** CPU seconds so far of each process group, its exited processes included. */
 function cpuByGroup(serverPid: number, workersPid: number): Record<string, number> {
-  const out: Record<string, number> = { web: 0, postgres: 0, redis: 0, workers: 0, loadgen: 0 };
-  for (const [pid, s] of processTable()) {
-    if (pid === serverPid || s.ppid === serverPid) out.web! += s.seconds;
-    else if (pid === workersPid || s.ppid === workersPid) out.workers! += s.seconds;
-    else if (pid === process.pid) out.loadgen! += s.seconds;
-    else if (s.comm === 'postgres') out.postgres! += s.seconds;
-    else if (s.comm.startsWith('redis-server')) out.redis! += s.seconds;
-  }
-  return out;
+  const groups = { web: 0, postgres: 0, redis: 0, workers: 0, loadgen: 0 };
+  const seconds = secondsByGroup(processTable(), (pid, s) => {
+    if (pid === serverPid || s.ppid === serverPid) return 'web';
+    if (pid === workersPid || s.ppid === workersPid) return 'workers';
+    if (pid === process.pid) return 'loadgen';
+    if (s.comm === 'postgres') return 'postgres';
+    return s.comm.startsWith('redis-server') ? 'redis' : null;
+  });
+  return { ...groups, ...seconds };
 }
 
 async function main() {

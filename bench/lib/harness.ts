@@ -295,36 +295,26 @@ export type CpuSnapshot = {
 const TICKS_PER_SECOND = 100;
 
 export function cpuSnapshot(): CpuSnapshot {
-  const snap: CpuSnapshot = { engine: 0, otherNode: 0, postgres: 0, redis: 0, busy: 0, idle: 0 };
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime + stime
-    if (Number(pid) === process.pid) snap.engine += seconds;
-    else if (comm === 'node') snap.otherNode += seconds;
-    else if (comm === 'postgres') snap.postgres += seconds;
-    else if (comm.startsWith('redis-server')) snap.redis += seconds;
-  }
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
-    .split('\n')[0]!
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  snap.busy = (user! + nice! + system! + irq! + softirq! + steal!) / TICKS_PER_SECOND;
-  snap.idle = (idle! + iowait!) / TICKS_PER_SECOND;
-  return snap;
+  const seconds = secondsByGroup(processTable(), (pid, p) => {
+    if (pid === process.pid) return 'engine';
+    if (p.comm === 'node') return 'otherNode';
+    if (p.comm === 'postgres') return 'postgres';
+    return p.comm.startsWith('redis-server') ? 'redis' : null;
+  });
+  const machine = machineCpu();
+  return {
+    engine: seconds.engine ?? 0,
+    otherNode: seconds.otherNode ?? 0,
+    postgres: seconds.postgres ?? 0,
+    redis: seconds.redis ?? 0,
+    busy: machine.busy,
+    idle: machine.all - machine.busy,
+  };
 }
 
 /**
  * Where the draws of a run spent the machine: CPU µs a draw per process group, and how busy
- * the machine was. A backend that exits during the run is not counted (the engine's are kept).
+ * the machine was.
  */
 export function cpuPerDraw(before: CpuSnapshot, after: CpuSnapshot, draws: number): string {
   const us = (k: keyof CpuSnapshot) => (((after[k] - before[k]) / draws) * 1e6).toFixed(0);
@@ -338,22 +328,47 @@ export function machineCpu(): { busy: number; all: number } {
   // user nice system idle iowait irq softirq steal (guest time is counted in user already).
   const t = ticks.slice(0, 8).map(Number);
   const all = t.reduce((s, x) => s + x, 0);
-  return { busy: (all - t[3]! - t[4]!) / 100, all: all / 100 };
+  return { busy: (all - t[3]! - t[4]!) / TICKS_PER_SECOND, all: all / TICKS_PER_SECOND };
 }
 
-/** Every process's parent, program name and CPU seconds so far (Linux /proc; USER_HZ is 100). */
-export function processTable(): Map<number, { ppid: number; comm: string; seconds: number }> {
-  const table = new Map<number, { ppid: number; comm: string; seconds: number }>();
+/**
+ * Every process's parent, program name, CPU seconds so far, and the CPU seconds of its children
+ * that have exited and been reaped (Linux /proc: utime + stime, cutime + cstime).
+ */
+export type ProcessTable = Map<number, { ppid: number; comm: string; seconds: number; childSeconds: number }>;
+
+export function processTable(): ProcessTable {
+  const table: ProcessTable = new Map();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(d), { ppid: Number(fields[1]), comm, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+      const ticks = (...at: number[]) => at.reduce((sum, i) => sum + Number(fields[i]), 0) / TICKS_PER_SECOND;
+      table.set(Number(d), { ppid: Number(fields[1]), comm, seconds: ticks(11, 12), childSeconds: ticks(13, 14) });
     } catch {
       // gone meanwhile
     }
   }
   return table;
+}
+
+/**
+ * CPU seconds so far of each group `groupOf` puts processes in (null: none), those that have
+ * exited included: a process that ends is reaped by its parent, whose reaped children's seconds
+ * then hold its time (and its own reaped children's), so every member adds its reaped children's
+ * seconds to its own. Without them, a PostgreSQL backend or autovacuum worker that ended between
+ * two readings would take its whole life's CPU out of the difference, which could come out negative.
+ */
+export function secondsByGroup(
+  table: ProcessTable,
+  groupOf: (pid: number, p: { ppid: number; comm: string }) => string | null,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [pid, p] of table) {
+    const group = groupOf(pid, p);
+    if (group) out[group] = (out[group] ?? 0) + p.seconds + p.childSeconds;
+  }
+  return out;
 }
