@@ -150,8 +150,8 @@ async function main() {
     // Warm every path (JIT, pools, caches) before anything counts. V8 takes long to settle on a
     // server this size: after 15 s of draws it still optimized about 75 functions per process every
     // 10 s, and its compiler threads took 9 % of the web processes' CPU after 4 s, 4 % after 25 s.
-    // After 20 s of draws the rounds' draw ratios still rose round by round (0.083, 0.115, 0.149 in
-    // one run); after 60 s they held (0.132, 0.144, 0.141, 0.138 in the next).
+    // After 20 s of draws the rounds' draw ratios still rose round by round in most runs, so the
+    // warm-up is 60 s; the host's own drift can still make a run's rounds rise or fall.
     await draws(WARMUP_SECONDS);
     await me(WARMUP_SECONDS / 2);
     await autocannon({ url: trivialUrl, connections: CONNECTIONS, duration: 2 });
