@@ -1,17 +1,45 @@
 // The workers as their own process, as production runs them, for tests that kill or restart them.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * `node --import tsx`, not the tsx wrapper: a SIGKILL must hit the worker itself, not a parent
  * that would leave it running as an orphan. `env` adds to the test's own environment (hold points,
- * a clock offset file).
+ * a clock offset file). DEBUG_WORKERS_LOG=<file> appends the workers' info logs there.
  */
 export function startWorkers(env: Record<string, string> = {}): ChildProcess {
+  const logTo = process.env.DEBUG_WORKERS_LOG;
+  const out = logTo ? openSync(logTo, 'a') : 'ignore';
   return spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'error', ...env },
-    stdio: 'ignore',
+    env: { ...process.env, LOG_LEVEL: logTo ? 'info' : 'error', ...env },
+    stdio: ['ignore', out, out],
   });
+}
+
+/** What the helpers below need of the test's database client. */
+type Db = { $queryRawUnsafe<T>(query: string): Promise<T> };
+
+/**
+ * Stops the workers (SIGSTOP) at a moment they hold no PostgreSQL transaction open: stopped inside
+ * one, they would keep its row locks, and the test's own next write to those rows (a delivery of
+ * the same event, an activity's rebuild) would wait for good. Fault tests run one file at a time
+ * and call this between their own statements, so any other client session in a transaction is the
+ * workers'. Tries again for up to 10 s.
+ */
+export async function stopOutsideTransactions(worker: ChildProcess, db: Db): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    worker.kill('SIGSTOP');
+    const [{ n }] = await db.$queryRawUnsafe<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND backend_type = 'client backend'
+         AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+    );
+    if (n === 0) return;
+    worker.kill('SIGCONT');
+    await sleep(50);
+  }
+  throw new Error('the workers kept a transaction open for 10 s: not stopped');
 }
 
 /**

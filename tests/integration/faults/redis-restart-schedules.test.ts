@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisServer } from '../../helpers/redis-server';
-import { startWorkers, waitFor } from '../../helpers/workers';
+import { startWorkers, stopOutsideTransactions, waitFor } from '../../helpers/workers';
 
 const redisServer = await RedisServer.start('none');
 // lib/config reads the environment once, at the first import below.
@@ -48,7 +48,7 @@ describe('Redis restarted empty under the workers', () => {
       expect(await waitFor(schedulerIds, (ids) => ids?.length === 2, 60_000)).toEqual(['drain-full', 'drain-sweep']);
 
       // Frozen while Redis goes away and comes back empty, so the draw below is made first.
-      worker.kill('SIGSTOP');
+      await stopOutsideTransactions(worker, db);
       await redisServer.kill();
       await redisServer.restart();
       expect(await redis.dbsize()).toBe(0);

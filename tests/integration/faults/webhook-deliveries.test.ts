@@ -6,19 +6,20 @@ import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisServer } from '../../helpers/redis-server';
-import { startWorkers, waitFor } from '../../helpers/workers';
+import { startWorkers, stopOutsideTransactions, waitFor } from '../../helpers/workers';
 
 const redisServer = await RedisServer.start('none');
 // lib/config reads the environment once, at the first import below; the workers inherit it.
 process.env.REDIS_URL = redisServer.url;
-process.env.WEBHOOK_RETRY_SCHEDULE = '3s';
+// Long enough for the test to see the retry wait in Redis before it is due.
+process.env.WEBHOOK_RETRY_SCHEDULE = '10s';
 
 const { db } = await import('@/lib/db');
 const { executeDraw } = await import('@/lib/draw/execute-draw');
-const { closeQueues } = await import('@/lib/queues');
+const { closeQueues, getQueue } = await import('@/lib/queues');
 const { createRedis } = await import('@/lib/redis');
 const { heldKey } = await import('@/lib/workers/hold-point');
-const { eventIdFor } = await import('@/lib/webhooks/emit-event');
+const { deliveryJobId, eventIdFor } = await import('@/lib/webhooks/emit-event');
 const { emitWinCreated } = await import('@/lib/webhooks/emit-win-created');
 const { endUser, liveActivity } = await import('../../helpers/activities');
 const { addWebhookEndpoint, startHookReceiver } = await import('../../helpers/hook-receiver');
@@ -95,20 +96,19 @@ describe('deliveries queue faults', () => {
     const workers = startWorkers();
     try {
       // The first attempt fails; the retry waits in Redis as a delayed job.
-      await waitFor(
-        async () => receiver.hooks.length,
-        (n) => n >= 1,
-        60_000,
-      );
+      const retry = deliveryJobId(retried.delivery.id, 1);
       expect(
         await waitFor(
-          () => statusOf(retried.delivery.id),
-          (s) => s === 'PENDING',
-          5_000,
+          async () => (await getQueue('deliveries').getJob(retry))?.getState(),
+          (state) => state === 'delayed',
+          60_000,
         ),
-      ).toBe('PENDING');
+        'the retry queued as a delayed job',
+      ).toBe('delayed');
+      expect(receiver.hooks).toHaveLength(1);
+      expect(await statusOf(retried.delivery.id)).toBe('PENDING');
 
-      workers.kill('SIGSTOP');
+      await stopOutsideTransactions(workers, db);
       // A second endpoint's delivery of the same event, written and never queued (as if its process
       // died right after the commit).
       const other = await startHookReceiver();
