@@ -109,7 +109,7 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-type Busy = { busy: number; all: number };
+type Busy = ReturnType<typeof machineCpu>;
 const addBusy = (into: Busy, before: Busy, after: Busy) => {
   into.busy += after.busy - before.busy;
   into.all += after.all - before.all;
