@@ -6,7 +6,7 @@
 // and RiskEvent (activityId, createdAt), Participation by its key (activityId, userId).
 import type { Prisma } from '@/generated/prisma/client';
 
-const RECOMPUTE = `
+const RECOMPUTE_CTES = `
 WITH act AS (
   SELECT id, "tenantId" FROM "Activity" WHERE id = $1::uuid
 ), dr AS (
@@ -60,44 +60,60 @@ WITH act AS (
     AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.minute = b.minute)
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM written)::int AS written, (SELECT count(*) FROM removed)::int AS removed`;
+`;
+
+const COUNTS = `(SELECT count(*) FROM written)::int AS written, (SELECT count(*) FROM removed)::int AS removed`;
+
+const RECOMPUTE = `${RECOMPUTE_CTES}
+SELECT ${COUNTS}`;
+
+/**
+ * The same, and whether every bucket then adds up to the records' totals (Participation holds the
+ * exact draw, win and user counts), read in the same statement and so from the same snapshot as
+ * the figures written: the range's fresh figures plus the stored buckets outside it. Asked in a
+ * statement of its own, a busy activity's totals would always be ahead of the buckets, by the
+ * draws committed in between.
+ */
+const RECOMPUTE_AND_CHECK = `${RECOMPUTE_CTES}, kept AS (
+  SELECT draws, wins, "newUsers", "chancesGranted", "riskEvents" FROM "StatsBucket"
+  WHERE "activityId" = $1::uuid AND NOT (minute >= $2::timestamp(3) AND minute < $3::timestamp(3))
+  UNION ALL
+  SELECT draws, wins, "newUsers", "chancesGranted", "riskEvents" FROM fresh
+), kept_sums AS (
+  SELECT coalesce(sum(draws), 0)::bigint AS draws, coalesce(sum(wins), 0)::bigint AS wins, coalesce(sum("newUsers"), 0)::bigint AS users,
+         coalesce(sum("chancesGranted"), 0)::bigint AS granted, coalesce(sum("riskEvents"), 0)::bigint AS risk
+  FROM kept
+), record_sums AS (
+  SELECT coalesce(sum(draws), 0)::bigint AS draws, coalesce(sum(wins), 0)::bigint AS wins, count(*)::bigint AS users
+  FROM "Participation" WHERE "activityId" = $1::uuid
+), grant_sum AS (
+  SELECT coalesce(sum(chances), 0)::bigint AS granted FROM "ChanceGrant" WHERE "activityId" = $1::uuid
+), risk_count AS (
+  SELECT count(*)::bigint AS risk FROM "RiskEvent" WHERE "activityId" = $1::uuid
+)
+SELECT ${COUNTS},
+       (k.draws = p.draws AND k.wins = p.wins AND k.users = p.users AND k.granted = g.granted AND k.risk = r.risk) AS agree
+FROM kept_sums k, record_sums p, grant_sum g, risk_count r`;
 
 type Tx = Pick<Prisma.TransactionClient, '$queryRawUnsafe'>;
+export type Recomputed = { written: number; removed: number; agree?: boolean };
 
-/** `to` null: no upper bound. Returns how many buckets changed and how many went. */
+/**
+ * `to` null: no upper bound. Returns how many buckets changed and how many went; with
+ * `checkTotals`, also whether the buckets then agree with the records' totals.
+ */
 export async function recomputeStatsBuckets(
   tx: Tx,
   activityId: string,
   from: Date | null,
   to: Date | null,
-): Promise<{ written: number; removed: number }> {
-  const [row] = await tx.$queryRawUnsafe<{ written: number; removed: number }[]>(
-    RECOMPUTE,
+  { checkTotals = false }: { checkTotals?: boolean } = {},
+): Promise<Recomputed> {
+  const [row] = await tx.$queryRawUnsafe<Recomputed[]>(
+    checkTotals ? RECOMPUTE_AND_CHECK : RECOMPUTE,
     activityId,
     from ? from.toISOString() : '-infinity',
     to ? to.toISOString() : 'infinity',
   );
-  return row ?? { written: 0, removed: 0 };
-}
-
-const TOTALS_AGREE = `
-WITH b AS (
-  SELECT coalesce(sum(draws), 0)::bigint AS draws, coalesce(sum(wins), 0)::bigint AS wins, coalesce(sum("newUsers"), 0)::bigint AS users,
-         coalesce(sum("chancesGranted"), 0)::bigint AS granted, coalesce(sum("riskEvents"), 0)::bigint AS risk
-  FROM "StatsBucket" WHERE "activityId" = $1::uuid
-), p AS (
-  SELECT coalesce(sum(draws), 0)::bigint AS draws, coalesce(sum(wins), 0)::bigint AS wins, count(*)::bigint AS users
-  FROM "Participation" WHERE "activityId" = $1::uuid
-), g AS (
-  SELECT coalesce(sum(chances), 0)::bigint AS granted FROM "ChanceGrant" WHERE "activityId" = $1::uuid
-), r AS (
-  SELECT count(*)::bigint AS risk FROM "RiskEvent" WHERE "activityId" = $1::uuid
-)
-SELECT (b.draws = p.draws AND b.wins = p.wins AND b.users = p.users AND b.granted = g.granted AND b.risk = r.risk) AS agree
-FROM b, p, g, r`;
-
-/** Do the buckets add up to the records' totals? (Participation holds the exact draw, win and user counts.) */
-export async function bucketTotalsAgree(tx: Tx, activityId: string): Promise<boolean> {
-  const [row] = await tx.$queryRawUnsafe<{ agree: boolean }[]>(TOTALS_AGREE, activityId);
-  return row?.agree ?? true;
+  return row ?? { written: 0, removed: 0, ...(checkTotals ? { agree: true } : {}) };
 }

@@ -10,7 +10,7 @@ import { commitDraws } from '@/lib/draw/commit-draws';
 import { drainDrawLog } from '@/lib/draw/drain-draw-log';
 import { executeDraw } from '@/lib/draw/execute-draw';
 import { createRedis } from '@/lib/redis';
-import { aggregateActivityStats } from '@/lib/stats/aggregate-activity-stats';
+import { aggregateActivityStats, LATE_ROW_MS, recentFrom } from '@/lib/stats/aggregate-activity-stats';
 import { getDashboardData } from '@/lib/stats/get-dashboard-data';
 import { runStatsJob } from '@/lib/stats/run-stats-job';
 import { endUser, liveActivity } from '../helpers/activities';
@@ -97,6 +97,31 @@ async function addChancesAndRisk(tenantId: string, activityId: string) {
   });
 }
 
+/** A draw's rows as the drain commits them, decided at `createdAt`. */
+function lostDraw(live: { tenant: { id: string }; activity: { id: string } }, userId: string, createdAt: Date) {
+  return {
+    epoch: null,
+    seq: null,
+    draw: {
+      id: randomUUID(),
+      tenantId: live.tenant.id,
+      activityId: live.activity.id,
+      userId,
+      idempotencyKey: randomUUID(),
+      outcome: 'LOSE' as const,
+      tierId: null,
+      chanceKind: 'FREE' as const,
+      chancesLeft: 0,
+      ip: null,
+      deviceId: null,
+      createdAt,
+      riskAction: null,
+      configVersion: null,
+    },
+    wins: [],
+  };
+}
+
 describe('stats aggregation', () => {
   it('agrees exactly with PostgreSQL after a burst of draws settles: per tier, unique users, stock, chances, risk', async () => {
     const { tenant, activity } = await burst();
@@ -178,27 +203,7 @@ describe('stats aggregation', () => {
     // The drain commits, long after, a draw decided 40 minutes ago by an existing user and one
     // by a user never seen before.
     const lateAt = new Date(now - 40 * 60_000);
-    const late = ['user-0', 'late-newcomer'].map((userId) => ({
-      epoch: null,
-      seq: null,
-      draw: {
-        id: randomUUID(),
-        tenantId: tenant.id,
-        activityId: activity.id,
-        userId,
-        idempotencyKey: randomUUID(),
-        outcome: 'LOSE' as const,
-        tierId: null,
-        chanceKind: 'FREE' as const,
-        chancesLeft: 0,
-        ip: null,
-        deviceId: null,
-        createdAt: lateAt,
-        riskAction: null,
-        configVersion: null,
-      },
-      wins: [],
-    }));
+    const late = ['user-0', 'late-newcomer'].map((userId) => lostDraw({ tenant, activity }, userId, lateAt));
     expect((await commitDraws(late)).inserted.size).toBe(2);
 
     // The recent pass does not look 40 minutes back; the settle pass sees the totals disagree
@@ -231,7 +236,7 @@ describe('stats aggregation', () => {
     expect(results[activity.id]).toBeDefined();
     expect((await getDashboardData(tenant.id, activity.id)).totals.draws).toBe(USERS * DRAWS_PER_USER);
     // A stray bucket in the recent window with no rows behind it (written by a bug, or by hand) goes.
-    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000 * 2);
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 60_000);
     await db.statsBucket.upsert({
       where: { activityId_minute: { activityId: activity.id, minute } },
       update: { draws: 999 },
@@ -240,5 +245,60 @@ describe('stats aggregation', () => {
     await runStatsJob(redis, { activityId: activity.id });
     const t = await truth(activity.id);
     expect((await getDashboardData(tenant.id, activity.id)).totals.draws).toBe(t.totals.draws);
+  });
+
+  it('the recent pass counts a row committed up to LATE_ROW_MS late, though the minute has turned or the pass came late', async () => {
+    const live = await liveActivity((p) => [
+      { name: 'Gold', probability: 0.1, stock: 10, prizes: [{ prizeId: p[0]! }] },
+    ]);
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const drawsIn = async (at: number) =>
+      (await buckets(live.activity.id)).find((b) => b.minute === new Date(at).toISOString().slice(0, 16))?.draws ?? 0;
+
+    // A pass 2 s before the minute turns; a drained draw decided 8 s before that pass is committed
+    // after it; the next pass runs in the new minute and still rebuilds the old one.
+    await aggregateActivityStats(redis, live.activity.id, { now: minute + 58_000 });
+    await commitDraws([lostDraw(live, 'drained', new Date(minute + 50_000))]);
+    await aggregateActivityStats(redis, live.activity.id, { now: minute + 63_000 });
+    expect(await drawsIn(minute)).toBe(1);
+
+    // The next pass comes 2.5 minutes late: it reaches back to the pass before, not 15 s.
+    await aggregateActivityStats(redis, live.activity.id, { now: minute + 65_000 });
+    await commitDraws([lostDraw(live, 'drained-2', new Date(minute + 61_000))]);
+    await aggregateActivityStats(redis, live.activity.id, { now: minute + 215_000 });
+    expect(await drawsIn(minute + 60_000)).toBe(1);
+  });
+
+  it('the recent window: from the last pass less LATE_ROW_MS, at most RECENT_MINUTES back, a last pass in the future read as now', () => {
+    const minute = Date.UTC(2026, 11, 7, 12, 0);
+    expect(recentFrom(minute + 30_000, null)).toBe(minute - 3 * 60_000);
+    expect(recentFrom(minute + 30_000, minute + 27_000)).toBe(minute);
+    expect(recentFrom(minute + 10_000, minute + 7_000)).toBe(minute - 60_000);
+    expect(recentFrom(minute + 30_000, minute - 10 * 60_000)).toBe(minute - 3 * 60_000);
+    expect(recentFrom(minute + 30_000, minute + 90_000)).toBe(minute);
+    expect(LATE_ROW_MS).toBeLessThan(60_000);
+  });
+
+  it("the settle pass under a steady stream of commits does not rebuild every minute: it reads the totals in its recompute's snapshot", async () => {
+    const live = await liveActivity((p) => [
+      { name: 'Gold', probability: 0.1, stock: 10, prizes: [{ prizeId: p[0]! }] },
+    ]);
+    let stop = false;
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      for (let i = 0; !stop; i++) await commitDraws([lostDraw(live, `steady-${w}-${i % 20}`, new Date())]);
+    });
+    const passes: boolean[] = [];
+    try {
+      for (let i = 0; i < 6; i++)
+        passes.push((await aggregateActivityStats(redis, live.activity.id, { settle: true })).rebuiltAll);
+    } finally {
+      stop = true;
+      await Promise.all(writers);
+    }
+    expect(passes).toEqual(passes.map(() => false));
+    // Once the commits stop, the buckets add up to the records.
+    await aggregateActivityStats(redis, live.activity.id, { settle: true });
+    const t = await truth(live.activity.id);
+    expect(await buckets(live.activity.id)).toEqual(t.byMinute.filter((m) => m.draws > 0 || m.newUsers > 0));
   });
 });
