@@ -139,6 +139,57 @@ export class OwnConnection {
   }
 }
 
+/** What a transaction of pgTransaction sends its statements through: the pooled connection's query. */
+export type Sql = Pick<pg.PoolClient, 'query'>;
+
+/**
+ * `fn`'s statements in one transaction on a pooled connection, through node-postgres itself: for
+ * an end user's writes that a crowd makes (a task completed, an event counted), where Prisma's
+ * interactive transaction costs milliseconds of CPU for a handful of statements
+ * (docs/draw.md, "Chances a task grants"). It waits up to `maxWaitMs` for a connection, as Prisma's
+ * maxWait does, and each statement (a lock waited on included) may take up to `timeoutMs`. A
+ * connection that fails to roll back is dropped, not handed to the next caller.
+ */
+export async function pgTransaction<T>(
+  fn: (sql: Sql) => Promise<T>,
+  { maxWaitMs = 10_000, timeoutMs = 10_000 }: { maxWaitMs?: number; timeoutMs?: number } = {},
+): Promise<T> {
+  const client = await connectWithin(maxWaitMs);
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`);
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** A pooled connection, or pg-pool's own timeout error (a 503, lib/errors.ts) after `ms`. */
+async function connectWithin(ms: number): Promise<pg.PoolClient> {
+  const pending = pool.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout exceeded when trying to connect')), ms);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } catch (err) {
+    // The pool may still hand the connection over: it goes straight back.
+    pending.then(
+      (client) => client.release(),
+      () => undefined,
+    );
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * A transaction waits up to 10 s for a pooled connection (Prisma's default is 2 s): under a
  * crowd every connection can be busy for a moment, and a console change that gave up after 2 s

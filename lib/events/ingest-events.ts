@@ -6,7 +6,7 @@
 // Each (tenant, eventId) counts once: the ExternalEvent row is inserted in the same
 // transaction as its grants, so concurrent deliveries of one event wait for the first and
 // then find it done.
-import { db } from '../db';
+import { db, pgTransaction } from '../db';
 import {
   applyGrantsToRedis,
   insertCappedGrant,
@@ -82,19 +82,21 @@ export async function ingestEvents(tenantId: string, delivery: EventDelivery, no
 }
 
 async function ingestOne(tenantId: string, event: BehaviourEvent, tasks: EventTask[], now: number) {
-  return db.$transaction(
-    async (tx) => {
-      const inserted = await tx.$executeRaw`
-      INSERT INTO "ExternalEvent" (id, "tenantId", "eventId", "userId", type, "occurredAt")
-      VALUES (gen_random_uuid(), ${tenantId}::uuid, ${event.eventId}, ${event.userId}, ${event.type}, ${new Date(event.occurredAt)})
-      ON CONFLICT ("tenantId", "eventId") DO NOTHING`;
+  return pgTransaction(
+    async (sql) => {
+      const { rowCount: inserted } = await sql.query(
+        `INSERT INTO "ExternalEvent" (id, "tenantId", "eventId", "userId", type, "occurredAt")
+         VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5::timestamp(3))
+         ON CONFLICT ("tenantId", "eventId") DO NOTHING`,
+        [tenantId, event.eventId, event.userId, event.type, new Date(event.occurredAt).toISOString()],
+      );
       if (inserted !== 1)
         return { result: { eventId: event.eventId, status: 'duplicate' as const, chancesGranted: 0 }, grants: [] };
       const grants: InsertedGrant[] = [];
       for (const task of tasks) {
-        const activity = await lockLiveActivity(tx, tenantId, task.activityId, now);
+        const activity = await lockLiveActivity(sql, tenantId, task.activityId, now);
         if (!activity) continue;
-        const { grant } = await insertCappedGrant(tx, {
+        const { grant } = await insertCappedGrant(sql, {
           task,
           activity,
           userId: event.userId,
@@ -112,6 +114,6 @@ async function ingestOne(tenantId: string, event: BehaviourEvent, tasks: EventTa
         grants,
       };
     },
-    { maxWait: 10_000, timeout: 15_000 },
+    { timeoutMs: 15_000 },
   );
 }

@@ -9,7 +9,7 @@
 //    so a row is counted by exactly one of the two (a rebuild whose read came first is told to
 //    read again). A process killed between 1 and 2 leaves the user short until the next
 //    rebuild, never over.
-import { db } from '../db';
+import type { Sql } from '../db';
 import { defineScript, loadLuaScript, requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
 import { localDay } from '../draw/local-day';
@@ -17,8 +17,6 @@ import { markDirty, STATS_PASSES } from '../workers/dirty-activities';
 import { forgetUserRecords } from '../read-cache/user-records-cache';
 
 const addGrantedScript = loadLuaScript('lib/tasks/lua', 'add-granted-4.lua');
-
-export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export type GrantableTask = {
   id: string;
@@ -31,20 +29,45 @@ export type GrantableTask = {
 
 export type LiveActivityLock = { id: string; stateEpoch: number; day: string };
 
+/**
+ * The activity's columns a grant needs, as ActivityRow: its period as epoch ms, since the columns
+ * hold UTC without a zone, which node-postgres would read as local time. `a` is the Activity.
+ */
+export const ACTIVITY_COLUMNS = `a.id::text AS "activityId", a.status::text AS status,
+  extract(epoch FROM a."startsAt")::float8 * 1000 AS "startsAt", extract(epoch FROM a."endsAt")::float8 * 1000 AS "endsAt",
+  a.timezone, a."stateEpoch"`;
+export type ActivityRow = {
+  activityId: string;
+  status: string;
+  startsAt: number;
+  endsAt: number;
+  timezone: string;
+  stateEpoch: number;
+};
+
+/** The activity as a grant holds it; null unless it is LIVE and inside its period now. */
+export function liveActivityLock(a: ActivityRow | undefined, now: number): LiveActivityLock | null {
+  if (!a || a.status !== 'LIVE' || now < a.startsAt || now >= a.endsAt) return null;
+  return { id: a.activityId, stateEpoch: a.stateEpoch, day: localDay(a.timezone, now) };
+}
+
 /** Share-locks the activity row; null unless it is LIVE and inside its period now. */
 export async function lockLiveActivity(
-  tx: Tx,
+  sql: Sql,
   tenantId: string,
   activityId: string,
   now: number,
 ): Promise<LiveActivityLock | null> {
-  const [a] = await tx.$queryRaw<
-    { id: string; status: string; startsAt: Date; endsAt: Date; timezone: string; stateEpoch: number }[]
-  >`
-    SELECT id::text AS id, status::text AS status, "startsAt", "endsAt", timezone, "stateEpoch"
-    FROM "Activity" WHERE id = ${activityId}::uuid AND "tenantId" = ${tenantId}::uuid FOR SHARE`;
-  if (!a || a.status !== 'LIVE' || now < a.startsAt.getTime() || now >= a.endsAt.getTime()) return null;
-  return { id: a.id, stateEpoch: a.stateEpoch, day: localDay(a.timezone, now) };
+  const { rows } = await sql.query<ActivityRow>(
+    `SELECT ${ACTIVITY_COLUMNS} FROM "Activity" a WHERE a.id = $1::uuid AND a."tenantId" = $2::uuid FOR SHARE`,
+    [activityId, tenantId],
+  );
+  return liveActivityLock(rows[0], now);
+}
+
+/** The advisory lock's key under which one user's completions of one task go one at a time. */
+export function grantLockKey(taskId: string, userId: string): string {
+  return `grant:${taskId}:${userId}`;
 }
 
 export type TaskProgress = { doneToday: number; doneTotal: number; remainingToday: number | null };
@@ -69,21 +92,58 @@ export type GrantRequest = {
   dedupeKey?: string;
 };
 
+/**
+ * The grant, if the caps allow it, in one statement after the per-(task, user) lock: it counts
+ * what the user has done of the task and inserts the next slot's row only within the caps, so it
+ * sees every grant committed before the lock was taken.
+ */
+const CAPPED_GRANT = `
+WITH done AS (
+  SELECT count(*) FILTER (WHERE day = $7)::int AS today, count(*)::int AS total
+  FROM "ChanceGrant" WHERE "activityId" = $2::uuid AND "userId" = $3 AND "taskId" = $4::uuid
+), ins AS (
+  INSERT INTO "ChanceGrant" ("tenantId", "activityId", "userId", "taskId", source, chances, day, "dedupeKey")
+  SELECT $1::uuid, $2::uuid, $3, $4::uuid, $5::"ChanceSource", $6, $7, coalesce($8, $9 || (done.today + 1))
+  FROM done
+  WHERE ($10::int IS NULL OR done.today < $10::int) AND ($11::int IS NULL OR done.total < $11::int)
+  ON CONFLICT ("dedupeKey") DO NOTHING
+  RETURNING 1
+)
+SELECT today, total, (SELECT count(*) FROM ins)::int AS inserted FROM done`;
+
+type GrantOutcome = { grant: InsertedGrant | null; progress: TaskProgress };
+
 /** Inserts one grant if the caps allow it. */
-export async function insertCappedGrant(
-  tx: Tx,
+export async function insertCappedGrant(sql: Sql, request: GrantRequest): Promise<GrantOutcome> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    grantLockKey(request.task.id, request.userId),
+  ]);
+  return grantWithinCaps(sql, request);
+}
+
+/** The same, for a transaction that holds the (task, user) lock already (grantLockKey). */
+export async function grantWithinCaps(
+  sql: Sql,
   { task, activity, userId, source, dedupeKey }: GrantRequest,
-): Promise<{ grant: InsertedGrant | null; progress: TaskProgress }> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`grant:${task.id}:${userId}`}, 0))`;
-  const before = await countDone(tx, task, userId, activity.day);
-  if (!withinCaps(task, before)) return { grant: null, progress: progressOf(task, before) };
-  const key = dedupeKey ?? `task:${task.id}:${userId}:${activity.day}:${before.doneToday + 1}`;
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "ChanceGrant" ("tenantId", "activityId", "userId", "taskId", source, chances, day, "dedupeKey")
-    VALUES (${task.tenantId}::uuid, ${task.activityId}::uuid, ${userId}, ${task.id}::uuid, ${source}::"ChanceSource", ${task.chances}, ${activity.day}, ${key})
-    ON CONFLICT ("dedupeKey") DO NOTHING`;
+): Promise<GrantOutcome> {
+  const { rows } = await sql.query<{ today: number; total: number; inserted: number }>(CAPPED_GRANT, [
+    task.tenantId,
+    task.activityId,
+    userId,
+    task.id,
+    source,
+    task.chances,
+    activity.day,
+    dedupeKey ?? null,
+    // Without a dedupe key, the completion's slot of the day.
+    `task:${task.id}:${userId}:${activity.day}:`,
+    task.perDay,
+    task.total,
+  ]);
+  const { today, total, inserted } = rows[0]!;
+  const before = { doneToday: today, doneTotal: total };
   if (inserted !== 1) return { grant: null, progress: progressOf(task, before) };
-  const after = { doneToday: before.doneToday + 1, doneTotal: before.doneTotal + 1 };
+  const after = { doneToday: today + 1, doneTotal: total + 1 };
   return {
     grant: {
       tenantId: task.tenantId,
@@ -101,26 +161,17 @@ export async function applyGrantsToRedis(grants: InsertedGrant[]): Promise<void>
   if (grants.length === 0) return;
   const redis = await requestRedis();
   const add = defineScript(redis, addGrantedScript);
-  await Promise.all(
-    grants.map((g) => {
+  // The chances, the user's cached records forgotten, the dashboard's mark (it counts chances
+  // granted per minute): sent together, they reach Redis in one write (lib/redis.ts), where
+  // waiting for each answer in turn cost a round trip apiece. Each touches keys of its own.
+  await Promise.all([
+    ...grants.map((g) => {
       const k = drawKeys(g.activityId);
       return add([k.cfg, k.user(g.userId), k.changedWhileMissing, k.users], [g.stateEpoch, g.chances, g.userId]);
     }),
-  );
-  await forgetUserRecords(grants);
-  // The dashboard counts chances granted per minute.
-  await markDirty(redis, [...new Set(grants.map((g) => g.activityId))], STATS_PASSES);
-}
-
-async function countDone(tx: Tx, task: GrantableTask, userId: string, day: string) {
-  const [row] = await tx.$queryRaw<{ today: number; total: number }[]>`
-    SELECT count(*) FILTER (WHERE day = ${day})::int AS today, count(*)::int AS total
-    FROM "ChanceGrant" WHERE "activityId" = ${task.activityId}::uuid AND "userId" = ${userId} AND "taskId" = ${task.id}::uuid`;
-  return { doneToday: row?.today ?? 0, doneTotal: row?.total ?? 0 };
-}
-
-function withinCaps(task: GrantableTask, done: { doneToday: number; doneTotal: number }) {
-  return (task.perDay === null || done.doneToday < task.perDay) && (task.total === null || done.doneTotal < task.total);
+    forgetUserRecords(grants),
+    markDirty(redis, [...new Set(grants.map((g) => g.activityId))], STATS_PASSES),
+  ]);
 }
 
 function progressOf(task: GrantableTask, done: { doneToday: number; doneTotal: number }): TaskProgress {
