@@ -1,7 +1,9 @@
 // PostgreSQL killed (SIGKILL, the postmaster and every backend) and restarted while 200 draws
 // are in flight and group commits are being written, on a private cluster (never the shared
 // server): while it is down the draws answer 503 SERVICE_UNAVAILABLE, never 500; once it is
-// back, a retry with the same key gets the one draw it made, and the books balance.
+// back, a retry with the same key gets the one draw it made, and the books balance. A task
+// completion (its own raw transaction, lib/db.ts pgTransaction) answers 503 too, and grants once
+// when it is back.
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresCluster } from '../../helpers/postgres-cluster';
 
@@ -15,6 +17,13 @@ await applyMigrations(url);
 const { checkBooks, drawTraffic, drawn, faultCaller, retryUnanswered, until } =
   await import('../../helpers/draw-traffic');
 type Answer = import('../../helpers/draw-traffic').Answer;
+
+const { POST: complete } = await import('@/app/api/v1/activities/[activityId]/tasks/[taskId]/complete/route');
+const { db } = await import('@/lib/db');
+const { drawKeys } = await import('@/lib/draw/keys');
+const { requestRedis } = await import('@/lib/redis');
+const { liveActivity } = await import('../../helpers/activities');
+const { bearer, callRoute } = await import('../../helpers/fixtures');
 
 afterAll(() => cluster.destroy());
 
@@ -49,5 +58,34 @@ describe('PostgreSQL killed under draw traffic', () => {
 
     expect(await retryUnanswered(caller, answers), 'keys still unanswered').toEqual([]);
     expect(await checkBooks(caller, answers)).toEqual([]);
+  });
+
+  it('a task completion answers 503 while it is down, never 500, and grants once when it is back', async () => {
+    const { tenant, activity } = await liveActivity(
+      (p) => [{ probability: 0.2, stock: 10, prizes: [{ prizeId: p[0]! }] }],
+      {
+        overrides: { tasks: [{ kind: 'sign_in', name: 'Check-in', chances: 2, perDay: 1 }] },
+      },
+    );
+    const { id: taskId } = await db.task.findFirstOrThrow({ where: { activityId: activity.id }, select: { id: true } });
+    const token = await tenant.userToken('kim');
+    const signIn = () =>
+      callRoute(complete, { method: 'POST', headers: bearer(token), params: { activityId: activity.id, taskId } });
+
+    await cluster.kill();
+    const down = await Promise.all(Array.from({ length: 5 }, signIn));
+    expect(down.map((r) => [r.status, r.json.error?.code])).toEqual(down.map(() => [503, 'SERVICE_UNAVAILABLE']));
+
+    await cluster.restart();
+    let answer = await signIn();
+    for (let i = 0; i < 50 && answer.status === 503; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answer = await signIn();
+    }
+    expect(answer.status).toBe(200);
+    expect((await signIn()).json.error?.code).toBe('TASK_CAP_REACHED');
+    expect(await db.chanceGrant.count({ where: { activityId: activity.id, userId: 'kim' } })).toBe(1);
+    const redis = await requestRedis();
+    expect(Number(await redis.hget(drawKeys(activity.id).user('kim'), 'granted'))).toBe(2);
   });
 });
