@@ -9,9 +9,11 @@
 //   BASELINE task_prisma_transaction_us, pg_round_trip_us
 //   BUDGET task_complete_us             the completion as it is (completeTask)
 //   RATIO task_complete_vs_prisma_transaction
+//   CPU task_complete_postgres_us, task_prisma_transaction_postgres_us: PostgreSQL's CPU per call
+//     (every postgres process on the machine: run it alone); RATIO …_postgres, the one ÷ the other
 // Both ways also write to Redis afterwards (the chances, the read cache, the dashboard's mark).
 // BENCH_TASK_CALLS (default 2,000) per measurement, after a warm-up of 500; its own database.
-import { applyBenchEnvironment, cleanUpBench, createBenchActivity } from './lib/harness';
+import { applyBenchEnvironment, cleanUpBench, createBenchActivity, processTable, secondsByGroup } from './lib/harness';
 
 applyBenchEnvironment();
 const CALLS = Number(process.env.BENCH_TASK_CALLS ?? 2_000);
@@ -22,8 +24,14 @@ const { completeTask } = await import('../lib/tasks/complete-task');
 const { applyGrantsToRedis, liveActivityLock, ACTIVITY_COLUMNS } = await import('../lib/tasks/grant-chances');
 type ActivityRow = import('../lib/tasks/grant-chances').ActivityRow;
 
-/** µs of this process's CPU per call of `call(i)`, IN_FLIGHT at a time. */
-async function cpuPerCall(count: number, call: (i: number) => Promise<unknown>): Promise<number> {
+/** PostgreSQL's CPU seconds so far (its backends, and those that exited, through the postmaster). */
+const postgresSeconds = () =>
+  secondsByGroup(processTable(), (_pid, p) => (p.comm === 'postgres' ? 'pg' : null)).pg ?? 0;
+const postgresSpent = { complete: [] as number[], prisma: [] as number[], roundTrip: [] as number[] };
+
+/** µs of this process's CPU per call of `call(i)`, IN_FLIGHT at a time; PostgreSQL's into `postgres`. */
+async function cpuPerCall(count: number, call: (i: number) => Promise<unknown>, postgres?: number[]): Promise<number> {
+  const pgBefore = postgresSeconds();
   const before = process.cpuUsage();
   let next = 0;
   await Promise.all(
@@ -32,6 +40,7 @@ async function cpuPerCall(count: number, call: (i: number) => Promise<unknown>):
     }),
   );
   const used = process.cpuUsage(before);
+  postgres?.push(((postgresSeconds() - pgBefore) * 1e6) / count);
   return (used.user + used.system) / count;
 }
 
@@ -85,7 +94,7 @@ try {
   for (const way of ['complete', 'prisma', 'roundTrip'] as const) await cpuPerCall(500, (i) => ways[way](i, 0));
   for (let round = 1; round <= 2; round++)
     for (const way of ['complete', 'prisma', 'roundTrip'] as const)
-      spent[way].push(await cpuPerCall(CALLS, (i) => ways[way](i, round)));
+      spent[way].push(await cpuPerCall(CALLS, (i) => ways[way](i, round), postgresSpent[way]));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [complete, prisma, roundTrip] = [mean(spent.complete), mean(spent.prisma), mean(spent.roundTrip)];
   const granted = await db.chanceGrant.count({ where: { activityId: activity.id } });
@@ -99,6 +108,11 @@ try {
   console.log(`BASELINE pg_round_trip_us=${roundTrip.toFixed(0)} (SELECT 1 through the pool)`);
   console.log(`BUDGET task_complete_us=${complete.toFixed(0)} (completeTask: four round trips)`);
   console.log(`RATIO task_complete_vs_prisma_transaction=${(complete / prisma).toFixed(3)}`);
+  const [pgComplete, pgPrisma] = [mean(postgresSpent.complete), mean(postgresSpent.prisma)];
+  console.log(
+    `CPU task_complete_postgres_us=${pgComplete.toFixed(0)} task_prisma_transaction_postgres_us=${pgPrisma.toFixed(0)} pg_round_trip_postgres_us=${mean(postgresSpent.roundTrip).toFixed(0)} (PostgreSQL's CPU per call)`,
+  );
+  console.log(`RATIO task_complete_vs_prisma_transaction_postgres=${(pgComplete / pgPrisma).toFixed(3)}`);
 } catch (err) {
   failed = true;
   console.error(err);

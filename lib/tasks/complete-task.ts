@@ -46,12 +46,11 @@ FOR SHARE OF a`;
 export async function completeTask(user: EndUser, activityId: string, taskId: string, now = nowMs()) {
   if (!isUuid(activityId) || !isUuid(taskId)) throw new AppError('NOT_FOUND', `task ${taskId} not found`);
   const { grant, progress, task } = await pgTransaction(async (sql) => {
-    const { rows } = await sql.query<TaskRow>(FIND_AND_LOCK, [
-      taskId,
-      activityId,
-      user.tenantId,
-      grantLockKey(taskId, user.userId),
-    ]);
+    const { rows } = await sql.query<TaskRow>({
+      name: 'complete-task-find-1',
+      text: FIND_AND_LOCK,
+      values: [taskId, activityId, user.tenantId, grantLockKey(taskId, user.userId)],
+    });
     const task = rows[0];
     if (!task) throw new AppError('NOT_FOUND', `task ${taskId} not found`);
     if (task.removed)

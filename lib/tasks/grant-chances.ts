@@ -58,10 +58,11 @@ export async function lockLiveActivity(
   activityId: string,
   now: number,
 ): Promise<LiveActivityLock | null> {
-  const { rows } = await sql.query<ActivityRow>(
-    `SELECT ${ACTIVITY_COLUMNS} FROM "Activity" a WHERE a.id = $1::uuid AND a."tenantId" = $2::uuid FOR SHARE`,
-    [activityId, tenantId],
-  );
+  const { rows } = await sql.query<ActivityRow>({
+    name: 'lock-live-activity-1',
+    text: `SELECT ${ACTIVITY_COLUMNS} FROM "Activity" a WHERE a.id = $1::uuid AND a."tenantId" = $2::uuid FOR SHARE`,
+    values: [activityId, tenantId],
+  });
   return liveActivityLock(rows[0], now);
 }
 
@@ -92,6 +93,9 @@ export type GrantRequest = {
   dedupeKey?: string;
 };
 
+// The statements here are prepared once per connection (named): planned on every call, they cost
+// PostgreSQL more than a completion's whole work otherwise (bench:tasks).
+
 /**
  * The grant, if the caps allow it, in one statement after the per-(task, user) lock: it counts
  * what the user has done of the task and inserts the next slot's row only within the caps, so it
@@ -115,9 +119,11 @@ type GrantOutcome = { grant: InsertedGrant | null; progress: TaskProgress };
 
 /** Inserts one grant if the caps allow it. */
 export async function insertCappedGrant(sql: Sql, request: GrantRequest): Promise<GrantOutcome> {
-  await sql.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-    grantLockKey(request.task.id, request.userId),
-  ]);
+  await sql.query({
+    name: 'grant-lock-1',
+    text: `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
+    values: [grantLockKey(request.task.id, request.userId)],
+  });
   return grantWithinCaps(sql, request);
 }
 
@@ -126,20 +132,24 @@ export async function grantWithinCaps(
   sql: Sql,
   { task, activity, userId, source, dedupeKey }: GrantRequest,
 ): Promise<GrantOutcome> {
-  const { rows } = await sql.query<{ today: number; total: number; inserted: number }>(CAPPED_GRANT, [
-    task.tenantId,
-    task.activityId,
-    userId,
-    task.id,
-    source,
-    task.chances,
-    activity.day,
-    dedupeKey ?? null,
-    // Without a dedupe key, the completion's slot of the day.
-    `task:${task.id}:${userId}:${activity.day}:`,
-    task.perDay,
-    task.total,
-  ]);
+  const { rows } = await sql.query<{ today: number; total: number; inserted: number }>({
+    name: 'capped-grant-1',
+    text: CAPPED_GRANT,
+    values: [
+      task.tenantId,
+      task.activityId,
+      userId,
+      task.id,
+      source,
+      task.chances,
+      activity.day,
+      dedupeKey ?? null,
+      // Without a dedupe key, the completion's slot of the day.
+      `task:${task.id}:${userId}:${activity.day}:`,
+      task.perDay,
+      task.total,
+    ],
+  });
   const { today, total, inserted } = rows[0]!;
   const before = { doneToday: today, doneTotal: total };
   if (inserted !== 1) return { grant: null, progress: progressOf(task, before) };
