@@ -118,6 +118,7 @@ export class RedisServer {
   /** Stops the server and removes its directory. */
   async cleanup(): Promise<void> {
     await this.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    // A background save's or AOF rewrite's child may outlive the server for a moment, still writing.
+    rmSync(this.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   }
 }
