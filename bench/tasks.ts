@@ -2,8 +2,8 @@
 // process's CPU per completion (process.cpuUsage), fresh users, 20 completions in flight, in one
 // run against two baselines:
 //   the same completion through Prisma's interactive transaction: the task read, then the
-//   activity's share lock, the (task, user) lock, the count and the insert, one statement each,
-//   as lib/tasks/complete-task.ts was written before it used pgTransaction (lib/db.ts);
+//   activity's share lock, the (task, user) lock, the count and the insert, one statement each
+//   (where completeTask sends two statements between BEGIN and COMMIT, through pgTransaction);
 //   one round trip to PostgreSQL (SELECT 1 through the pool), the unit the completion is made of.
 // Prints:
 //   BASELINE task_prisma_transaction_us, pg_round_trip_us
