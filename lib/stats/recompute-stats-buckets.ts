@@ -2,31 +2,36 @@
 // (Draw, Participation, ChanceGrant, RiskEvent), in ONE statement and so from one snapshot.
 // Replace, never increment: running it twice, or after a retry, writes the same figures, so
 // at-least-once delivery of the stats job is harmless. Minutes of the range that have no rows
-// lose their bucket. Every scan is an index range: Draw (activityId, createdAt), ChanceGrant
-// and RiskEvent (activityId, createdAt), Participation by its key (activityId, userId).
+// lose their bucket. Every scan is an index range: Draw, ChanceGrant and RiskEvent by
+// (activityId, createdAt), Participation by (activityId, firstDrawAt).
+//
+// The recent pass runs this over the current minute every few seconds, so each Draw row is read
+// many times (docs/idle-workers.md, "A busy activity"): the range's draws are read once, straight
+// into a handful of groups (minute, outcome, tier, chance kind), and every draw figure comes from
+// those groups. The new users are the Participation rows whose first draw is in the range, read by
+// their own index: no list of the range's drawers is made, nor each looked up.
 import type { Prisma } from '@/generated/prisma/client';
 
 const RECOMPUTE_CTES = `
 WITH act AS (
   SELECT id, "tenantId" FROM "Activity" WHERE id = $1::uuid
-), dr AS (
-  SELECT date_trunc('minute', "createdAt") AS minute, outcome, "tierId", "chanceKind", "userId"
+), dg AS (
+  SELECT date_trunc('minute', "createdAt") AS minute, outcome, "tierId", "chanceKind", count(*)::int AS n
   FROM "Draw" WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3) AND "createdAt" < $3::timestamp(3)
+  GROUP BY 1, 2, 3, 4
 ), d AS (
-  SELECT minute, count(*)::int AS draws, count(*) FILTER (WHERE outcome = 'WIN')::int AS wins,
-         count(*) FILTER (WHERE "chanceKind" = 'GRANTED')::int AS "chancesUsed"
-  FROM dr GROUP BY minute
+  SELECT minute, sum(n)::int AS draws, coalesce(sum(n) FILTER (WHERE outcome = 'WIN'), 0)::int AS wins,
+         coalesce(sum(n) FILTER (WHERE "chanceKind" = 'GRANTED'), 0)::int AS "chancesUsed"
+  FROM dg GROUP BY minute
 ), t AS (
   SELECT minute, jsonb_object_agg(tier, n) AS "winsByTier"
-  FROM (SELECT minute, "tierId"::text AS tier, count(*)::int AS n FROM dr WHERE outcome = 'WIN' AND "tierId" IS NOT NULL GROUP BY 1, 2) x
+  FROM (SELECT minute, "tierId"::text AS tier, sum(n)::int AS n FROM dg WHERE outcome = 'WIN' AND "tierId" IS NOT NULL GROUP BY 1, 2) x
   GROUP BY minute
 ), u AS (
-  -- A user is new in the minute of their first draw. Anyone whose first draw is in the range
-  -- drew in the range, so the range's drawers are the only Participation rows to look at.
-  SELECT date_trunc('minute', p."firstDrawAt") AS minute, count(*)::int AS "newUsers"
-  FROM "Participation" p
-  WHERE p."activityId" = $1::uuid AND p."firstDrawAt" >= $2::timestamp(3) AND p."firstDrawAt" < $3::timestamp(3)
-    AND p."userId" IN (SELECT DISTINCT "userId" FROM dr)
+  -- A user is new in the minute of their first draw.
+  SELECT date_trunc('minute', "firstDrawAt") AS minute, count(*)::int AS "newUsers"
+  FROM "Participation"
+  WHERE "activityId" = $1::uuid AND "firstDrawAt" >= $2::timestamp(3) AND "firstDrawAt" < $3::timestamp(3)
   GROUP BY 1
 ), g AS (
   SELECT date_trunc('minute', "createdAt") AS minute, sum(chances)::int AS "chancesGranted"
