@@ -19,6 +19,8 @@
 //     draws; CPU me_us_total, the same per GET …/me
 //   CPU draw_machine_busy, the share of the machine's cores busy while draws ran at full load (and
 //     the plain server's, for comparison): below 1, the draws wait on something other than CPU
+//   CPU steal_*, the share of the cores' time a virtual machine's host gave to other work while draws
+//     ran at full load, the plain server ran, and the paced draws ran: latency suffers from it first
 //   CPU draw_gzip_client_us_total, the same per draw from a client that accepts gzip, as every
 //     browser does (each round draws as such a client too, after GET …/me); RATIO
 //     draw_gzip_client_vs_draw_web_cpu, its web CPU per draw ÷ the draws' (1: gzip costs nothing)
@@ -93,7 +95,7 @@ async function startPlainNodeHttp() {
     await stop();
     throw err;
   }
-  const busy = { busy: 0, all: 0 };
+  const busy = { busy: 0, all: 0, steal: 0 };
   const measure = async () => {
     const before = machineCpu();
     const result = checked('node:http', await autocannon({ url, connections: CONNECTIONS, duration: SECONDS }));
@@ -113,6 +115,7 @@ type Busy = ReturnType<typeof machineCpu>;
 const addBusy = (into: Busy, before: Busy, after: Busy) => {
   into.busy += after.busy - before.busy;
   into.all += after.all - before.all;
+  into.steal += after.steal - before.steal;
 };
 
 /** CPU seconds so far of each process group, its exited processes included. */
@@ -174,7 +177,7 @@ async function main() {
     };
     let drawsMade = 0;
     let meCalls = 0;
-    const drawsBusy = { busy: 0, all: 0 };
+    const drawsBusy = { busy: 0, all: 0, steal: 0 };
     for (let round = 1; round <= ROUNDS; round++) {
       const before = cpuByGroup(serverPid, workersPid);
       const machineBefore = machineCpu();
@@ -210,7 +213,10 @@ async function main() {
     await plain.stop();
     const roundRatios = (rps: number[]) => rps.map((x, i) => x / ((plainRps[i]! + plainRps[i + 1]!) / 2));
     const rate = Math.floor(median(drawRps) * 0.8);
+    const pacedBusy = { busy: 0, all: 0, steal: 0 };
+    const pacedBefore = machineCpu();
     const paced = checked('paced draws', await draws(SECONDS, { overallRate: rate }));
+    addBusy(pacedBusy, pacedBefore, machineCpu());
     // What the group commit's linger costs: the same paced load on a server that never lingers.
     stopChildren();
     while (
@@ -275,6 +281,11 @@ async function main() {
       `CPU draw_machine_busy=${f(drawsBusy.busy / drawsBusy.all, 2)}`,
       `node_http_machine_busy=${f(plain.busy.busy / plain.busy.all, 2)}`,
       '(share of all cores busy while each ran at full load)',
+    );
+    const stolen = (b: Busy) => f(b.steal / b.all, 2);
+    say(
+      `CPU steal_draws=${stolen(drawsBusy)} steal_node_http=${stolen(plain.busy)} steal_paced_draws=${stolen(pacedBusy)}`,
+      "(share of all cores' time the host took for other work while each ran; counted as busy above)",
     );
     const webPer = (used: Record<string, number>, count: number) => used.web! / count;
     say(

@@ -322,13 +322,20 @@ export function cpuPerDraw(before: CpuSnapshot, after: CpuSnapshot, draws: numbe
   return `engine process ${us('engine')}, PostgreSQL ${us('postgres')}, Redis ${us('redis')}, server and workers ${us('otherNode')} µs of CPU a draw; machine ${(busy * 100).toFixed(0)} % busy`;
 }
 
-/** The machine's CPU time so far, all cores, in seconds: busy (neither idle nor waiting on I/O) and in all. */
-export function machineCpu(): { busy: number; all: number } {
+/**
+ * The machine's CPU time so far, all cores, in seconds: busy (neither idle nor waiting on I/O), in
+ * all, and stolen (a virtual machine's cores running someone else's work; counted as busy).
+ */
+export function machineCpu(): { busy: number; all: number; steal: number } {
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
   // user nice system idle iowait irq softirq steal (guest time is counted in user already).
   const t = ticks.slice(0, 8).map(Number);
   const all = t.reduce((s, x) => s + x, 0);
-  return { busy: (all - t[3]! - t[4]!) / TICKS_PER_SECOND, all: all / TICKS_PER_SECOND };
+  return {
+    busy: (all - t[3]! - t[4]!) / TICKS_PER_SECOND,
+    all: all / TICKS_PER_SECOND,
+    steal: t[7]! / TICKS_PER_SECOND,
+  };
 }
 
 /**
