@@ -23,6 +23,7 @@
 // The fixed windows' totals never race a commit here (nothing commits while they run): under a real
 // crowd that check fails and rebuilds every minute, so the baseline is the cheapest it can be.
 // The HyperLogLog feed is not measured. Its own database on 127.0.0.1, dropped afterwards.
+// BENCH_STATS_TRACE=1 prints every pass's time as it goes.
 import { randomUUID } from 'node:crypto';
 import { applyBenchEnvironment, createBenchActivity } from './lib/harness';
 
