@@ -95,7 +95,7 @@ async function startPlainNodeHttp() {
     await stop();
     throw err;
   }
-  const busy = { busy: 0, all: 0, steal: 0 };
+  const busy = noBusy();
   const measure = async () => {
     const before = machineCpu();
     const result = checked('node:http', await autocannon({ url, connections: CONNECTIONS, duration: SECONDS }));
@@ -112,6 +112,7 @@ const median = (xs: number[]) => {
 };
 
 type Busy = ReturnType<typeof machineCpu>;
+const noBusy = (): Busy => ({ busy: 0, all: 0, steal: 0 });
 const addBusy = (into: Busy, before: Busy, after: Busy) => {
   into.busy += after.busy - before.busy;
   into.all += after.all - before.all;
@@ -177,7 +178,7 @@ async function main() {
     };
     let drawsMade = 0;
     let meCalls = 0;
-    const drawsBusy = { busy: 0, all: 0, steal: 0 };
+    const drawsBusy = noBusy();
     for (let round = 1; round <= ROUNDS; round++) {
       const before = cpuByGroup(serverPid, workersPid);
       const machineBefore = machineCpu();
@@ -213,7 +214,7 @@ async function main() {
     await plain.stop();
     const roundRatios = (rps: number[]) => rps.map((x, i) => x / ((plainRps[i]! + plainRps[i + 1]!) / 2));
     const rate = Math.floor(median(drawRps) * 0.8);
-    const pacedBusy = { busy: 0, all: 0, steal: 0 };
+    const pacedBusy = noBusy();
     const pacedBefore = machineCpu();
     const paced = checked('paced draws', await draws(SECONDS, { overallRate: rate }));
     addBusy(pacedBusy, pacedBefore, machineCpu());

@@ -52,7 +52,7 @@ const { PREVIOUS_RECOMPUTE } = await import('./lib/previous-stats-statement');
  */
 type Pass = { from: number; to?: number; check: boolean; previous?: boolean }[];
 
-/** Thrown to roll back the previous statement's transaction once it has run. */
+/** Thrown to roll back the previous statement's transaction once its statements have run. */
 class RolledBack extends Error {}
 
 /**
@@ -67,25 +67,21 @@ async function timed(activityId: string, statements: Pass): Promise<{ ms: number
   await db
     .$transaction(
       async (tx) => {
+        const previousPass = statements.some((s) => s.previous);
+        if (previousPass) await tx.$executeRawUnsafe('DROP INDEX "Participation_activityId_firstDrawAt_idx"');
         for (const { from, to, check, previous } of statements) {
           const upTo = to === undefined ? null : new Date(to);
-          if (previous) {
-            await tx.$executeRawUnsafe('DROP INDEX "Participation_activityId_firstDrawAt_idx"');
-            const started = performance.now();
-            await tx.$queryRawUnsafe(
-              PREVIOUS_RECOMPUTE,
-              activityId,
-              new Date(from).toISOString(),
-              upTo?.toISOString() ?? 'infinity',
-            );
-            ms += performance.now() - started;
-            throw new RolledBack();
-          }
           const started = performance.now();
-          const r = await recomputeStatsBuckets(tx, activityId, new Date(from), upTo, { checkTotals: check });
+          if (previous) {
+            const range = [new Date(from).toISOString(), upTo?.toISOString() ?? 'infinity'];
+            await tx.$queryRawUnsafe(PREVIOUS_RECOMPUTE, activityId, ...range);
+          } else {
+            const r = await recomputeStatsBuckets(tx, activityId, new Date(from), upTo, { checkTotals: check });
+            if (check) answers.push(r.agree!);
+          }
           ms += performance.now() - started;
-          if (check) answers.push(r.agree!);
         }
+        if (previousPass) throw new RolledBack();
       },
       { timeout: 120_000 },
     )

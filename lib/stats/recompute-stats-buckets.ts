@@ -12,10 +12,12 @@
 // their own index: no list of the range's drawers is made, nor each looked up.
 import type { Prisma } from '@/generated/prisma/client';
 
-const RECOMPUTE_CTES = `
-WITH act AS (
-  SELECT id, "tenantId" FROM "Activity" WHERE id = $1::uuid
-), dg AS (
+/**
+ * The range's draw figures per minute (d: draws, wins, chances used; t: wins by tier) and its new
+ * users (u), as the statement's CTEs.
+ */
+const DRAW_AND_USER_FIGURES = `
+dg AS (
   SELECT date_trunc('minute', "createdAt") AS minute, outcome, "tierId", "chanceKind", count(*)::int AS n
   FROM "Draw" WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3) AND "createdAt" < $3::timestamp(3)
   GROUP BY 1, 2, 3, 4
@@ -32,7 +34,16 @@ WITH act AS (
   SELECT date_trunc('minute', "firstDrawAt") AS minute, count(*)::int AS "newUsers"
   FROM "Participation"
   WHERE "activityId" = $1::uuid AND "firstDrawAt" >= $2::timestamp(3) AND "firstDrawAt" < $3::timestamp(3)
-  GROUP BY 1
+  GROUP BY 1`;
+
+/**
+ * The statement's CTEs: the range's figures per minute (those of `figures`, then chances granted and
+ * risk events), written to its buckets; buckets of minutes without any figure removed.
+ */
+const recomputeCtes = (figures = DRAW_AND_USER_FIGURES) => `
+WITH act AS (
+  SELECT id, "tenantId" FROM "Activity" WHERE id = $1::uuid
+), ${figures.trim()}
 ), g AS (
   SELECT date_trunc('minute', "createdAt") AS minute, sum(chances)::int AS "chancesGranted"
   FROM "ChanceGrant" WHERE "activityId" = $1::uuid AND "createdAt" >= $2::timestamp(3) AND "createdAt" < $3::timestamp(3)
@@ -69,8 +80,11 @@ WITH act AS (
 
 const COUNTS = `(SELECT count(*) FROM written)::int AS written, (SELECT count(*) FROM removed)::int AS removed`;
 
-const RECOMPUTE = `${RECOMPUTE_CTES}
+/** The rebuild with `figures` for the range's draws and new users; how many buckets it wrote and removed. */
+export const recomputeStatement = (figures = DRAW_AND_USER_FIGURES) => `${recomputeCtes(figures)}
 SELECT ${COUNTS}`;
+
+const RECOMPUTE = recomputeStatement();
 
 /**
  * The same, and whether every bucket then adds up to the records' totals (Participation holds the
@@ -79,7 +93,7 @@ SELECT ${COUNTS}`;
  * statement of its own, a busy activity's totals would always be ahead of the buckets, by the
  * draws committed in between.
  */
-const RECOMPUTE_AND_CHECK = `${RECOMPUTE_CTES}, kept AS (
+const RECOMPUTE_AND_CHECK = `${recomputeCtes()}, kept AS (
   SELECT draws, wins, "newUsers", "chancesGranted", "riskEvents" FROM "StatsBucket"
   WHERE "activityId" = $1::uuid AND NOT (minute >= $2::timestamp(3) AND minute < $3::timestamp(3))
   UNION ALL

@@ -9,6 +9,8 @@
 //    so a row is counted by exactly one of the two (a rebuild whose read came first is told to
 //    read again). A process killed between 1 and 2 leaves the user short until the next
 //    rebuild, never over.
+// Its statements are prepared once per connection (named): planned on every call, they would cost
+// PostgreSQL more than a completion's whole work (bench:tasks).
 import type { Sql } from '../db';
 import { defineScript, loadLuaScript, requestRedis } from '../redis';
 import { drawKeys } from '../draw/keys';
@@ -92,9 +94,6 @@ export type GrantRequest = {
    */
   dedupeKey?: string;
 };
-
-// The statements here are prepared once per connection (named): planned on every call, they cost
-// PostgreSQL more than a completion's whole work otherwise (bench:tasks).
 
 /**
  * The grant, if the caps allow it, in one statement after the per-(task, user) lock: it counts
