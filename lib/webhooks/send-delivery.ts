@@ -22,7 +22,7 @@ import { forgetUserRecords } from '../read-cache/user-records-cache';
 /** How long a claimed attempt is left to its sender before another may make it again. */
 export const ATTEMPT_LEASE_MS = WEBHOOK_TIMEOUT_MS + 5_000;
 /** A queued attempt may start this much before its time (timers and clocks are not exact). */
-const EARLY_MS = 1_000;
+export const EARLY_MS = 1_000;
 
 export type AttemptOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped';
 

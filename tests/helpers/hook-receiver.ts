@@ -1,6 +1,6 @@
-// A host app's webhook endpoint for tests: keeps the JSON bodies (and headers) it received, on a
-// free port of 127.0.0.1, and answers each POST with the next status of `statuses` (200 once
-// they run out). addWebhookEndpoint subscribes a tenant to it.
+// A host app's webhook endpoint for tests: keeps the JSON bodies it received (and each request's
+// headers and time of arrival), on a free port of 127.0.0.1, and answers each POST with the next
+// status of `statuses` (200 once they run out). addWebhookEndpoint subscribes a tenant to it.
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,18 +12,18 @@ export type ReceivedHook = { id: string; type?: string; data?: Record<string, un
 export async function startHookReceiver({ statuses = [] as number[] } = {}): Promise<{
   url: string;
   hooks: ReceivedHook[];
-  requests: { headers: IncomingHttpHeaders; body: string }[];
+  requests: { headers: IncomingHttpHeaders; body: string; at: number }[];
   close(): Promise<void>;
 }> {
   const hooks: ReceivedHook[] = [];
-  const requests: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const requests: { headers: IncomingHttpHeaders; body: string; at: number }[] = [];
   const answers = [...statuses];
   answersOf.set(hooks, answers);
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      requests.push({ headers: req.headers, body });
+      requests.push({ headers: req.headers, body, at: Date.now() });
       hooks.push(JSON.parse(body) as ReceivedHook);
       res.writeHead(answers.shift() ?? 200).end('ok');
     });
